@@ -1,0 +1,5 @@
+export { AuthError, AuthErrorCode } from './auth-error';
+export { type Identity, type Role, ROLES } from './identity';
+export { CLAIMS, claimsFromIdentity, identityFromClaims } from './token-claims';
+export { TokenIssuer } from './token-issuer';
+export { TOKEN_ALGORITHM, TokenVerifier, type TokenVerifierOptions } from './token-verifier';

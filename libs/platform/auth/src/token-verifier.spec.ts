@@ -1,0 +1,61 @@
+import { AuthError } from './auth-error';
+import { type Identity } from './identity';
+import { TokenIssuer } from './token-issuer';
+import { TokenVerifier } from './token-verifier';
+
+describe(TokenVerifier.name, () => {
+  const staff: Identity = {
+    subject: 'his-client-1',
+    role: 'primary-staff',
+    institutionId: '01936c6e-8a5b-7cc2-9f3e-2b6f1c9d0e4a',
+    groupId: '01936c6e-8a5b-7cc2-9f3e-2b6f1c9d0e4b',
+    practitionerId: null,
+  };
+  let issuer: TokenIssuer;
+  let sut: TokenVerifier;
+
+  beforeAll(async () => {
+    const keys = await TokenIssuer.generateKeyPairPem();
+    issuer = await TokenIssuer.fromPrivateKeyPem(keys.privateKeyPem, 'test-issuer', 'medgrid');
+    sut = await TokenVerifier.create({
+      publicKeyPem: keys.publicKeyPem,
+      issuer: 'test-issuer',
+      audience: 'medgrid',
+    });
+  });
+
+  it('turns a valid bearer token into the identity it was issued for', async () => {
+    const token = await issuer.sign(staff);
+
+    await expect(sut.verify(`Bearer ${token}`)).resolves.toEqual(staff);
+  });
+
+  it('refuses a missing token', async () => {
+    await expect(sut.verify(undefined)).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const other = await TokenIssuer.generateKeyPairPem();
+    const forger = await TokenIssuer.fromPrivateKeyPem(other.privateKeyPem, 'test-issuer', 'medgrid');
+
+    await expect(sut.verify(await forger.sign(staff))).rejects.toBeInstanceOf(AuthError);
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await issuer.sign(staff, -10);
+
+    await expect(sut.verify(token)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+
+  it('refuses institution staff without an institution', async () => {
+    const token = await issuer.sign({ ...staff, institutionId: null });
+
+    await expect(sut.verify(token)).rejects.toMatchObject({ code: 'CLAIM_INVALID' });
+  });
+
+  it('lets a city operator act without an institution', async () => {
+    const operator: Identity = { ...staff, role: 'city-operator', institutionId: null, groupId: null };
+
+    await expect(sut.verify(await issuer.sign(operator))).resolves.toEqual(operator);
+  });
+});

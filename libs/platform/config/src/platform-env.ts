@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { flag, hostPortList, logLevel, port, postgresUrl } from './env-fields';
+
+export interface PlatformDefaults {
+  grpcPort: number;
+  httpPort: number;
+}
+
+/**
+ * The variables every MedGrid service reads. Local defaults make the quick
+ * start work with the project-started PostgreSQL and Kafka; DATABASE_URL has
+ * no default because it carries a credential.
+ */
+export function platformEnv(defaults: PlatformDefaults) {
+  return z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    GRPC_HOST: z.string().min(1).default('127.0.0.1'),
+    GRPC_PORT: port(defaults.grpcPort),
+    HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+    HTTP_PORT: port(defaults.httpPort),
+    DATABASE_URL: postgresUrl,
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    KAFKA_BROKERS: hostPortList('127.0.0.1:19092'),
+    KAFKA_CLIENT_ID: z.string().min(1).optional(),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    AUTH_PUBLIC_KEY_FILE: z
+      .string({ error: 'is required (path to the token issuer public key, PEM)' })
+      .min(1),
+    AUTH_ISSUER: z.string().min(1).default('medgrid-dev-issuer'),
+    AUTH_AUDIENCE: z.string().min(1).default('medgrid'),
+    LOG_LEVEL: logLevel,
+    LOG_PRETTY: flag(false),
+    OTEL_TRACES_EXPORTER: z.enum(['otlp', 'console', 'none']).default('none'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  });
+}
+
+export type PlatformConfig = z.infer<ReturnType<typeof platformEnv>>;

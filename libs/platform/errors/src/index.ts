@@ -1,0 +1,4 @@
+export { AppError, ValidationError } from './app-error';
+export { type ErrorCategory } from './error-category';
+export { FieldChecks, isUuid } from './field-checks';
+export { type FieldViolation } from './field-violation';

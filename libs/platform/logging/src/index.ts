@@ -1,0 +1,3 @@
+export { createLogger, type Logger, type LoggerSettings } from './create-logger';
+export { NestLoggerAdapter } from './nest-logger.adapter';
+export { maskResidentId, PERSONAL_DATA_KEYS, personalDataRedactPaths } from './personal-data';

@@ -1,0 +1,10 @@
+export {
+  counter,
+  gauge,
+  histogram,
+  LATENCY_BUCKETS,
+  metricsRegistry,
+  setMetricsServiceLabel,
+} from './metrics-registry';
+export { startTelemetry, type TelemetrySettings, type TracesExporter } from './start-telemetry';
+export { captureTraceContext, currentTraceId, inSpanFromCarrier } from './trace-context';
