@@ -1,1 +1,20 @@
-export * from './proto-root';
+export {
+  deadLetterTopicName,
+  defineEvent,
+  defineTopic,
+  type EventContract,
+  type MessageCodec,
+  type TopicDefinition,
+} from './event-contract';
+export { ReferralSubmittedEvent } from './events/referral-submitted/referral-submitted.event';
+export { SlotHoldRequestedEvent } from './events/slot-hold-requested/slot-hold-requested.event';
+export * as events from './generated/medgrid/events/v1/envelope.pb';
+export * as rpcStatus from './generated/google/rpc/status.pb';
+export * as rpcErrorDetails from './generated/google/rpc/error_details.pb';
+export * as protobufAny from './generated/google/protobuf/any.pb';
+export * as referralV1 from './generated/medgrid/referral/v1/referral.pb';
+export * as referralServiceV1 from './generated/medgrid/referral/v1/referral_service.pb';
+export * as schedulingV1 from './generated/medgrid/scheduling/v1/scheduling_service.pb';
+export * as schedulingEventsV1 from './generated/medgrid/scheduling/v1/scheduling_events.pb';
+export { PROTO_ROOT } from './proto-root';
+export { ALL_TOPICS, TOPICS } from './topics';

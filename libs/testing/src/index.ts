@@ -1,1 +1,5 @@
-export {};
+export { aResidentId } from './factories';
+export { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth } from './test-auth';
+export { TestDatabase, testPostgresAdminUrl } from './test-database';
+export { testKafkaBrokers, uniqueSuffix } from './test-kafka';
+export { waitFor } from './wait-for';

@@ -22,6 +22,8 @@ export function platformEnv(defaults: PlatformDefaults) {
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     KAFKA_BROKERS: hostPortList('127.0.0.1:19092'),
     KAFKA_CLIENT_ID: z.string().min(1).optional(),
+    /** Consumer group; defaults to the service name (override for isolated test runs). */
+    KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),

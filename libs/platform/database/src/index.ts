@@ -1,1 +1,5 @@
-export {};
+export { createDataSource, type DataSourceSettings } from './create-data-source';
+export { DatabaseModule } from './database.module';
+export { runMigrationCli, runMigrationCommand } from './migration-cli';
+export { migrationStatus, schemaDrift, type MigrationStatus } from './migrations';
+export { UnitOfWork } from './unit-of-work';

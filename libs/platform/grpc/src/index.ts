@@ -1,1 +1,15 @@
-export {};
+export { type CallContext, type UnaryHandlers } from './call-context';
+export { GrpcServer, type GrpcServerSettings } from './grpc-server';
+export {
+  type GrpcController,
+  GrpcModule,
+  type GrpcModuleOptions,
+  type GrpcModuleSettings,
+  GRPC_SETTINGS,
+} from './grpc.module';
+export {
+  decodeErrorDetails,
+  type DecodedErrorDetails,
+  grpcCodeFor,
+  statusForError,
+} from './status-for-error';

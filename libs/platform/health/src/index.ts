@@ -1,1 +1,3 @@
-export {};
+export { HealthModule, type HealthModuleOptions } from './health.module';
+export { evaluateReadiness, READINESS_CHECKS, type ReadinessCheck, type ReadinessReport } from './readiness';
+export { brokerCheck, databaseCheck } from './standard-checks';

@@ -1,1 +1,16 @@
-export {};
+export { EventConsumer, type EventConsumerSettings } from './consumer/event-consumer';
+export { type AnyEventHandler, EVENT_HANDLERS, type EventHandler } from './consumer/event-handler';
+export { decodeEnvelope, decodePayload, encodeEnvelope, type EventEnvelope } from './envelope';
+export { ensureTopics } from './kafka/ensure-topics';
+export { createKafka, type KafkaSettings } from './kafka/kafka-client';
+export { KafkaPublisher } from './kafka/kafka-publisher';
+export { CreateMessagingTables1732300000000 } from './messaging-tables.migration';
+export {
+  KAFKA,
+  MESSAGING_SETTINGS,
+  MessagingModule,
+  type MessagingModuleOptions,
+  type MessagingSettings,
+} from './messaging.module';
+export { OutboxRelay, type OutboxRelaySettings } from './outbox/outbox-relay';
+export { OutboxWriter, type OutgoingEvent } from './outbox/outbox-writer';

@@ -6,5 +6,6 @@ export {
   metricsRegistry,
   setMetricsServiceLabel,
 } from './metrics-registry';
+export { instrumentService, shutdownTelemetry } from './instrument-service';
 export { startTelemetry, type TelemetrySettings, type TracesExporter } from './start-telemetry';
 export { captureTraceContext, currentTraceId, inSpanFromCarrier } from './trace-context';

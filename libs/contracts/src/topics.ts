@@ -1,0 +1,24 @@
+import { defineTopic, type TopicDefinition } from './event-contract';
+
+/**
+ * Every topic of the platform, one per aggregate stream (architecture: "How
+ * they talk"). Partition counts are deliberate: a partition is the unit of
+ * consumer parallelism, and the key (aggregate id) keeps one aggregate's
+ * events in order.
+ */
+export const TOPICS = {
+  referral: defineTopic({
+    name: 'medgrid.referral.referral.v1',
+    partitions: 6,
+    compacted: false,
+    retentionDays: 30,
+  }),
+  slotHold: defineTopic({
+    name: 'medgrid.scheduling.slot-hold.v1',
+    partitions: 6,
+    compacted: false,
+    retentionDays: 30,
+  }),
+} as const satisfies Record<string, TopicDefinition>;
+
+export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);

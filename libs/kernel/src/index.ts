@@ -1,0 +1,8 @@
+export { isIcd10Code } from './icd10-code';
+export {
+  RESIDENT_ID_PROBLEM_TEXT,
+  ResidentId,
+  residentIdCheckCharacter,
+  residentIdProblem,
+  type ResidentIdProblem,
+} from './resident-id';

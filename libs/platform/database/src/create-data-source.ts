@@ -1,0 +1,39 @@
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+
+export interface DataSourceSettings {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** application_name in pg_stat_activity, e.g. "referral". */
+  applicationName: string;
+  poolSize?: number;
+  // Listed as classes, never globs: globs break under bundling (toolchain notes).
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/**
+ * One DataSource per service. The schema only ever changes through reviewed
+ * migrations run by their own command: never `synchronize`, and never
+ * `migrationsRun` in app replicas (no cross-replica lock, typeorm#4588).
+ */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: settings.url,
+    applicationName: settings.applicationName,
+    entities: settings.entities,
+    migrations: settings.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: settings.poolSize ?? 10,
+      // Times are UTC instants end to end; the session zone must not shift them.
+      options: '-c TimeZone=UTC',
+    },
+  });
+}

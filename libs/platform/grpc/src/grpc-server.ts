@@ -1,0 +1,182 @@
+import {
+  type sendUnaryData,
+  Server,
+  ServerCredentials,
+  type ServerUnaryCall,
+  type ServiceDefinition,
+  status,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { type TokenVerifier } from '@medgrid/auth';
+import { type Logger } from '@medgrid/logging';
+import { counter, histogram } from '@medgrid/telemetry';
+import { HealthImplementation } from 'grpc-health-check';
+import { type CallContext, type UnaryHandlers } from './call-context';
+import { statusForError } from './status-for-error';
+
+const handled = counter(
+  'medgrid_grpc_server_handled_total',
+  'gRPC calls completed, by method and status code',
+  ['method', 'code'],
+);
+const duration = histogram('medgrid_grpc_server_handling_seconds', 'gRPC call latency', ['method']);
+
+export interface GrpcServerSettings {
+  host: string;
+  port: number;
+  /** .proto files (relative to protoRoot) served by reflection. */
+  protoFiles: string[];
+  protoRoot: string;
+}
+
+/**
+ * grpc-js server with the platform's behaviour around every unary handler:
+ * caller identity from the `authorization` metadata, deadlines honoured,
+ * errors mapped to status codes with google.rpc details, RED metrics. Serves
+ * grpc.health.v1 and server reflection without authentication.
+ */
+export class GrpcServer {
+  private readonly server = new Server();
+  private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
+  private readonly serviceNames: string[] = [];
+  private boundPort: number | undefined;
+
+  constructor(
+    private readonly settings: GrpcServerSettings,
+    private readonly verifier: TokenVerifier,
+    private readonly logger: Logger,
+  ) {
+    this.health.addToServer(this.server);
+    const packageDefinition = protoLoader.loadSync(settings.protoFiles, {
+      includeDirs: [settings.protoRoot],
+      keepCase: false,
+      longs: String,
+      enums: String,
+      defaults: true,
+    });
+    new ReflectionService(packageDefinition).addToServer(this.server);
+  }
+
+  /** Registers a service's handlers; `definition` is ts-proto's grpc-js definition. */
+  addService<D extends ServiceDefinition>(
+    serviceName: string,
+    definition: D,
+    handlers: UnaryHandlers<D>,
+  ): void {
+    const implementation: UntypedServiceImplementation = {};
+    for (const [methodName, method] of Object.entries(definition)) {
+      const handler = handlers[methodName as keyof D] as unknown as (
+        request: unknown,
+        context: CallContext,
+      ) => Promise<unknown>;
+      implementation[methodName] = (
+        call: ServerUnaryCall<unknown, unknown>,
+        callback: sendUnaryData<unknown>,
+      ) => {
+        void this.handleUnary(method.path, handler, call, callback);
+      };
+    }
+    this.server.addService(definition, implementation);
+    this.serviceNames.push(serviceName);
+    this.health.setStatus(serviceName, 'NOT_SERVING');
+  }
+
+  async start(): Promise<number> {
+    this.boundPort = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync(
+        `${this.settings.host}:${this.settings.port}`,
+        ServerCredentials.createInsecure(),
+        (error, port) => (error ? reject(error) : resolve(port)),
+      ),
+    );
+    this.setServing(true);
+    this.logger.info({ port: this.boundPort }, 'gRPC server listening');
+    return this.boundPort;
+  }
+
+  setServing(serving: boolean): void {
+    const value = serving ? 'SERVING' : 'NOT_SERVING';
+    this.health.setStatus('', value);
+    for (const name of this.serviceNames) this.health.setStatus(name, value);
+  }
+
+  /** Stops taking calls, lets running ones finish for up to `graceMs`, then cuts the rest. */
+  async stop(graceMs = 5000): Promise<void> {
+    this.setServing(false);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  get port(): number | undefined {
+    return this.boundPort;
+  }
+
+  private async handleUnary(
+    path: string,
+    handler: (request: unknown, context: CallContext) => Promise<unknown>,
+    call: ServerUnaryCall<unknown, unknown>,
+    callback: sendUnaryData<unknown>,
+  ): Promise<void> {
+    const stopTimer = duration.startTimer({ method: path });
+    const finish = (code: status) => {
+      handled.inc({ method: path, code: status[code] });
+      stopTimer();
+    };
+    const rawDeadline = call.getDeadline();
+    const deadline =
+      rawDeadline instanceof Date
+        ? rawDeadline
+        : Number.isFinite(rawDeadline)
+          ? new Date(rawDeadline)
+          : undefined;
+    const abort = new AbortController();
+    call.on('cancelled', () => abort.abort(new Error('cancelled by the caller')));
+    let deadlineTimer: NodeJS.Timeout | undefined;
+    try {
+      if (deadline) {
+        const remaining = deadline.getTime() - Date.now();
+        if (remaining <= 0) {
+          finish(status.DEADLINE_EXCEEDED);
+          callback({ code: status.DEADLINE_EXCEEDED, details: 'deadline already passed on arrival' });
+          return;
+        }
+        deadlineTimer = setTimeout(() => abort.abort(new Error('deadline exceeded')), remaining);
+      }
+      const authorization = call.metadata.get('authorization')[0];
+      const identity = await this.verifier.verify(
+        typeof authorization === 'string' ? authorization : undefined,
+      );
+      const response = await handler(call.request, {
+        identity,
+        deadline,
+        signal: abort.signal,
+        metadata: call.metadata,
+      });
+      if (abort.signal.aborted) {
+        finish(status.DEADLINE_EXCEEDED);
+        callback({ code: status.DEADLINE_EXCEEDED, details: String((abort.signal.reason as Error).message) });
+        return;
+      }
+      finish(status.OK);
+      callback(null, response);
+    } catch (error) {
+      const mapped = statusForError(error);
+      if (mapped.code === status.INTERNAL)
+        this.logger.error({ err: error, method: path }, 'gRPC handler failed');
+      finish(mapped.code ?? status.UNKNOWN);
+      callback(mapped);
+    } finally {
+      clearTimeout(deadlineTimer);
+    }
+  }
+}

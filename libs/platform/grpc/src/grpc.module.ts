@@ -1,0 +1,97 @@
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type Type,
+} from '@nestjs/common';
+import { TokenVerifier } from '@medgrid/auth';
+import { PROTO_ROOT } from '@medgrid/contracts';
+import { LOGGER, type Logger } from '@medgrid/logging';
+import { GrpcServer } from './grpc-server';
+
+export interface GrpcModuleSettings {
+  host: string;
+  port: number;
+  protoFiles: string[];
+  auth: { publicKeyFile: string; issuer: string; audience: string };
+}
+
+/** A class that adds one gRPC service's handlers to the server. */
+export interface GrpcController {
+  register(server: GrpcServer): void;
+}
+
+export const GRPC_SETTINGS = Symbol('GRPC_SETTINGS');
+const GRPC_CONTROLLERS = Symbol('GRPC_CONTROLLERS');
+
+export interface GrpcModuleOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...deps: any[]) => GrpcModuleSettings;
+  inject?: (string | symbol | Type)[];
+  controllers: Type<GrpcController>[];
+  /** Modules that export what the controllers inject (the context's use cases). */
+  imports?: NonNullable<DynamicModule['imports']>;
+}
+
+@Injectable()
+class GrpcLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly server: GrpcServer,
+    @Inject(GRPC_CONTROLLERS) private readonly controllers: GrpcController[],
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const controller of this.controllers) controller.register(this.server);
+    await this.server.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.server.stop();
+  }
+}
+
+/** The service's gRPC server, started after the app (and its database) is ready. */
+@Module({})
+export class GrpcModule {
+  static forRoot(options: GrpcModuleOptions): DynamicModule {
+    return {
+      module: GrpcModule,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: GRPC_SETTINGS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: GrpcServer,
+          useFactory: async (settings: GrpcModuleSettings, logger: Logger) => {
+            const verifier = await TokenVerifier.fromFile(
+              settings.auth.publicKeyFile,
+              settings.auth.issuer,
+              settings.auth.audience,
+            );
+            return new GrpcServer(
+              {
+                host: settings.host,
+                port: settings.port,
+                protoFiles: settings.protoFiles,
+                protoRoot: PROTO_ROOT,
+              },
+              verifier,
+              logger.child({ component: 'grpc' }),
+            );
+          },
+          inject: [GRPC_SETTINGS, LOGGER],
+        },
+        ...options.controllers,
+        {
+          provide: GRPC_CONTROLLERS,
+          useFactory: (...all: GrpcController[]) => all,
+          inject: options.controllers,
+        },
+        GrpcLifecycle,
+      ],
+      exports: [GrpcServer],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { evaluateReadiness } from './readiness';
+
+describe(evaluateReadiness.name, () => {
+  it('is ready only when every check passes', async () => {
+    const report = await evaluateReadiness([
+      { name: 'database', check: () => Promise.resolve(null) },
+      { name: 'kafka', check: () => Promise.resolve('producer is not connected') },
+    ]);
+
+    expect(report).toEqual({
+      ready: false,
+      checks: { database: { ok: true }, kafka: { ok: false, problem: 'producer is not connected' } },
+    });
+  });
+
+  it('treats a check that hangs or throws as not ready', async () => {
+    const report = await evaluateReadiness(
+      [
+        { name: 'slow', check: () => new Promise(() => undefined) },
+        { name: 'broken', check: () => Promise.reject(new Error('ECONNREFUSED')) },
+      ],
+      50,
+    );
+
+    expect(report.ready).toBe(false);
+    expect(report.checks.slow!.problem).toMatch(/no answer/);
+    expect(report.checks.broken!.problem).toBe('ECONNREFUSED');
+  });
+});

@@ -1,0 +1,207 @@
+import { deadLetterTopicName } from '@medgrid/contracts';
+import { type UnitOfWork } from '@medgrid/database';
+import { AppError } from '@medgrid/errors';
+import { type Logger } from '@medgrid/logging';
+import { counter, histogram, inSpanFromCarrier } from '@medgrid/telemetry';
+import { type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage } from 'kafkajs';
+import { decodeEnvelope, type EventEnvelope } from '../envelope';
+import { type KafkaPublisher } from '../kafka/kafka-publisher';
+import { type EventHandler } from './event-handler';
+
+export interface EventConsumerSettings {
+  /** Consumer group, also the inbox's consumer name: "<service>.<purpose>". */
+  groupId: string;
+  maxAttempts: number;
+  /** First retry delay; doubles each attempt. */
+  retryBaseDelayMs?: number;
+}
+
+type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+const consumed = counter('medgrid_events_consumed_total', 'Events consumed, by outcome', [
+  'topic',
+  'type',
+  'outcome',
+]);
+const handleDuration = histogram('medgrid_event_handle_duration_seconds', 'Time to apply one event', [
+  'topic',
+  'type',
+]);
+
+/** Failures that a retry cannot fix go straight to the dead-letter topic. */
+function isPermanent(error: unknown): boolean {
+  if (!(error instanceof AppError)) return false;
+  switch (error.category) {
+    case 'invalid-argument':
+    case 'not-found':
+    case 'failed-precondition':
+    case 'permission-denied':
+    case 'unauthenticated':
+    case 'already-exists':
+      return true;
+    case 'resource-exhausted':
+    case 'conflict':
+    case 'unavailable':
+      return false;
+  }
+}
+
+/**
+ * Consumes a service's topics and applies each event once: the inbox row and
+ * the handler's writes share one transaction; a redelivered event finds its
+ * inbox row and is skipped. A failing event is retried with backoff, then
+ * parked on the topic's dead-letter topic so the partition keeps moving.
+ */
+export class EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly handlers: Map<string, EventHandler>;
+  private readonly topics: string[];
+
+  constructor(
+    kafka: Kafka,
+    private readonly uow: UnitOfWork,
+    private readonly deadLetters: KafkaPublisher,
+    handlers: readonly EventHandler[],
+    private readonly settings: EventConsumerSettings,
+    private readonly logger: Logger,
+  ) {
+    // A short long-poll keeps shutdown quick (disconnect waits for the fetch in flight).
+    this.consumer = kafka.consumer({
+      groupId: settings.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      maxWaitTimeInMs: 500,
+    });
+    this.handlers = new Map(handlers.map((handler) => [handler.contract.type, handler]));
+    this.topics = [...new Set(handlers.map((handler) => handler.contract.topic.name))];
+  }
+
+  async start(): Promise<void> {
+    if (this.topics.length === 0) return;
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+  }
+
+  /** Leaves the group cleanly so partitions move to other replicas at once. */
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    if (!message.value) return;
+    let envelope: EventEnvelope;
+    try {
+      envelope = decodeEnvelope(message.value);
+    } catch (error) {
+      await this.deadLetter(topic, message, 'UNDECODABLE_ENVELOPE', error);
+      consumed.inc({ topic, type: 'unknown', outcome: 'dead-lettered' });
+      return;
+    }
+    // The publish span's context rides in the headers; the envelope keeps the
+    // originating request's context for consumers that only see the value.
+    const headers = headersAsStrings(message);
+    const carrier = headers?.traceparent ? headers : envelope.traceContext;
+    const outcome = await inSpanFromCarrier(
+      'medgrid-messaging',
+      `${topic} process`,
+      'consumer',
+      carrier,
+      {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': topic,
+        'messaging.kafka.destination.partition': partition,
+        'messaging.message.id': envelope.eventId,
+        'messaging.consumer.group.name': this.settings.groupId,
+      },
+      () => this.applyWithRetries(topic, message, envelope),
+    );
+    consumed.inc({ topic, type: envelope.type, outcome });
+  }
+
+  private async applyWithRetries(
+    topic: string,
+    message: KafkaMessage,
+    envelope: EventEnvelope,
+  ): Promise<Outcome> {
+    const handler = this.handlers.get(envelope.type);
+    // Another consumer's event type on a shared topic, or a newer type this
+    // version does not know yet: not ours to apply.
+    if (!handler) return 'ignored';
+    const baseDelay = this.settings.retryBaseDelayMs ?? 200;
+    for (let attempt = 1; ; attempt++) {
+      const stop = handleDuration.startTimer({ topic, type: envelope.type });
+      try {
+        const applied = await this.uow.run(async (manager) => {
+          const inserted = await manager.query<unknown[]>(
+            `INSERT INTO inbox (consumer, event_id, event_type, topic) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING RETURNING event_id`,
+            [this.settings.groupId, envelope.eventId, envelope.type, topic],
+          );
+          if (inserted.length === 0) return false;
+          await handler.handle(handler.contract.codec.decode(envelope.payload), envelope);
+          return true;
+        });
+        return applied ? 'applied' : 'duplicate';
+      } catch (error) {
+        if (isPermanent(error) || attempt >= this.settings.maxAttempts) {
+          this.logger.error(
+            { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
+            'event dead-lettered',
+          );
+          await this.deadLetter(
+            topic,
+            message,
+            error instanceof AppError ? error.code : 'HANDLER_FAILED',
+            error,
+          );
+          return 'dead-lettered';
+        }
+        this.logger.warn(
+          { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
+          'event failed; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, baseDelay * 2 ** (attempt - 1)));
+      } finally {
+        stop();
+      }
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    message: KafkaMessage,
+    reason: string,
+    error: unknown,
+  ): Promise<void> {
+    await this.deadLetters.send([
+      {
+        topic: deadLetterTopicName(topic),
+        messages: [
+          {
+            key: message.key,
+            value: message.value,
+            headers: {
+              ...(message.headers ?? {}),
+              'dlt-reason': reason,
+              'dlt-error': String((error as Error)?.message ?? error).slice(0, 1000),
+              'dlt-consumer': this.settings.groupId,
+              'dlt-original-topic': topic,
+              'dlt-original-offset': message.offset,
+            },
+          },
+        ],
+      },
+    ]);
+  }
+}
+
+function headersAsStrings(message: KafkaMessage): Record<string, string> | undefined {
+  if (!message.headers) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(message.headers)) {
+    if (value === undefined) continue;
+    out[key] = Array.isArray(value) ? String(value[0]) : value.toString();
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import { type Logger } from '@medgrid/logging';
+import { captureTraceContext, counter, gauge, inSpanFromCarrier } from '@medgrid/telemetry';
+import { type DataSource } from 'typeorm';
+import { type KafkaPublisher } from '../kafka/kafka-publisher';
+
+interface OutboxRow {
+  seq: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  envelope: Buffer;
+  trace_context: Record<string, string>;
+}
+
+export interface OutboxRelaySettings {
+  service: string;
+  pollIntervalMs: number;
+  batchSize: number;
+}
+
+const published = counter('medgrid_outbox_published_total', 'Events published from the outbox', [
+  'topic',
+  'type',
+]);
+const relayFailures = counter('medgrid_outbox_relay_failures_total', 'Outbox relay batches that failed', []);
+const pendingGauge = gauge('medgrid_outbox_pending', 'Outbox rows not yet published', []);
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks them sent.
+ *
+ * Several replicas may run a relay: each batch takes a transaction-scoped
+ * advisory lock, so one relay publishes at a time and per-aggregate order is
+ * kept (SKIP LOCKED alone would let two relays reorder one aggregate's
+ * events). If the process dies after Kafka acknowledged but before the
+ * commit, the rows are published again on restart: delivery is at least once,
+ * and consumers' inboxes make the effect exactly once.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private readonly lockKey: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: KafkaPublisher,
+    private readonly settings: OutboxRelaySettings,
+    private readonly logger: Logger,
+  ) {
+    this.lockKey = hashToInt32(`medgrid-outbox:${settings.service}`);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Publishes up to one batch; returns how many rows it published. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query<[{ locked: boolean }]>(
+        `SELECT pg_try_advisory_xact_lock($1) AS locked`,
+        [this.lockKey],
+      );
+      if (!locked) return 0;
+      const rows = await manager.query<OutboxRow[]>(
+        `SELECT seq, event_id, topic, message_key, event_type, envelope, trace_context
+           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.settings.batchSize],
+      );
+      if (rows.length === 0) return 0;
+
+      const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
+      for (const row of rows) {
+        // One publish span per event, child of the request that caused it.
+        const headers = await inSpanFromCarrier(
+          'medgrid-messaging',
+          `${row.topic} publish`,
+          'producer',
+          row.trace_context,
+          {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': row.topic,
+            'messaging.message.id': row.event_id,
+          },
+          () => Promise.resolve(captureTraceContext()),
+        );
+        const messages = byTopic.get(row.topic) ?? [];
+        messages.push({
+          key: row.message_key,
+          value: row.envelope,
+          headers: { ...headers, 'event-id': row.event_id, 'event-type': row.event_type },
+        });
+        byTopic.set(row.topic, messages);
+      }
+      await this.publisher.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.map((row) => row.seq),
+      ]);
+      for (const row of rows) published.inc({ topic: row.topic, type: row.event_type });
+      return rows.length;
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    const [row] = await this.dataSource.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`,
+    );
+    return row.n;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => (this.running = undefined));
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let next = this.settings.pollIntervalMs;
+    try {
+      const count = await this.relayOnce();
+      // A full batch means more may be waiting: go again at once.
+      if (count === this.settings.batchSize) next = 0;
+      pendingGauge.set(await this.pendingCount());
+    } catch (error) {
+      relayFailures.inc();
+      this.logger.error({ err: error }, 'outbox relay batch failed; will retry');
+      next = Math.min(this.settings.pollIntervalMs * 5, 5000);
+    }
+    this.schedule(next);
+  }
+}
+
+function hashToInt32(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(31, hash) + text.charCodeAt(i)) | 0;
+  return hash;
+}

@@ -1,0 +1,2 @@
+export { PlatformModule, SERVICE_CONFIG, type ServiceDefinition } from './platform.module';
+export { runService } from './run-service';

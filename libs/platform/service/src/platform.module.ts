@@ -1,0 +1,94 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { type PlatformConfig } from '@medgrid/config';
+import { DatabaseModule } from '@medgrid/database';
+import { type GrpcController, GrpcModule } from '@medgrid/grpc';
+import { brokerCheck, databaseCheck, HealthModule } from '@medgrid/health';
+import { type Logger, LoggingModule } from '@medgrid/logging';
+import { type AnyEventHandler, KafkaPublisher, MessagingModule } from '@medgrid/messaging';
+import { DataSource } from 'typeorm';
+
+export interface ServiceDefinition<C extends PlatformConfig> {
+  /** Service name: logs, metrics, Kafka client id, consumer group, outbox lock. */
+  name: string;
+  config: C;
+  logger: Logger;
+  dataSource: (config: C) => DataSource;
+  /** The service's bounded-context modules (they export the use cases adapters call). */
+  contexts: Type[];
+  grpc: { protoFiles: string[]; controllers: Type<GrpcController>[] };
+  eventHandlers?: Type<AnyEventHandler>[];
+  /** Whether this process relays its outbox (on by default). */
+  relayEnabled?: boolean;
+}
+
+/** Injection token of the service's validated config object. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+@Module({})
+class ServiceConfigModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: ServiceConfigModule,
+      global: true,
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}
+
+/**
+ * What every MedGrid service is made of, wired the same way each time:
+ * config, JSON logs, the database, the outbox/inbox messaging, the gRPC
+ * server with auth, and the health/metrics endpoints.
+ */
+@Module({})
+export class PlatformModule {
+  static forService<C extends PlatformConfig>(service: ServiceDefinition<C>): DynamicModule {
+    const { config } = service;
+    return {
+      module: PlatformModule,
+      imports: [
+        ServiceConfigModule.forRoot(config),
+        LoggingModule.forRoot(service.logger),
+        DatabaseModule.forRoot(() => service.dataSource(config)),
+        MessagingModule.forRoot({
+          useFactory: () => ({
+            service: service.name,
+            brokers: config.KAFKA_BROKERS,
+            clientId: config.KAFKA_CLIENT_ID,
+            relay: {
+              enabled: service.relayEnabled ?? true,
+              pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+              batchSize: config.OUTBOX_BATCH_SIZE,
+            },
+            consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? service.name, maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+          }),
+          handlers: service.eventHandlers ?? [],
+          imports: service.contexts,
+        }),
+        ...service.contexts,
+        GrpcModule.forRoot({
+          useFactory: () => ({
+            host: config.GRPC_HOST,
+            port: config.GRPC_PORT,
+            protoFiles: service.grpc.protoFiles,
+            auth: {
+              publicKeyFile: config.AUTH_PUBLIC_KEY_FILE,
+              issuer: config.AUTH_ISSUER,
+              audience: config.AUTH_AUDIENCE,
+            },
+          }),
+          controllers: service.grpc.controllers,
+          imports: service.contexts,
+        }),
+        HealthModule.forRoot({
+          useFactory: (dataSource: DataSource, publisher: KafkaPublisher) => [
+            databaseCheck(dataSource),
+            brokerCheck(() => publisher.isConnected()),
+          ],
+          inject: [DataSource, KafkaPublisher],
+        }),
+      ],
+    };
+  }
+}

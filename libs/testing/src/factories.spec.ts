@@ -1,0 +1,12 @@
+import { residentIdProblem } from '@medgrid/kernel';
+import { aResidentId } from './factories';
+
+describe(aResidentId.name, () => {
+  it('makes valid, distinct resident IDs of the requested sex', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => aResidentId(i * 37 + 1));
+
+    expect(ids.every((id) => residentIdProblem(id) === null)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Number(aResidentId(5, 'female')[16]) % 2).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Identity, TokenIssuer } from '@medgrid/auth';
+import { v7 as uuidv7 } from 'uuid';
+
+export const TEST_ISSUER = 'medgrid-test-issuer';
+export const TEST_AUDIENCE = 'medgrid';
+
+/** A throwaway token issuer: its public key file is what services under test verify against. */
+export class TestAuth {
+  private constructor(
+    readonly publicKeyFile: string,
+    private readonly issuer: TokenIssuer,
+  ) {}
+
+  static async create(): Promise<TestAuth> {
+    const keys = await TokenIssuer.generateKeyPairPem();
+    const dir = mkdtempSync(join(tmpdir(), 'medgrid-auth-'));
+    const publicKeyFile = join(dir, 'issuer-public.pem');
+    writeFileSync(publicKeyFile, keys.publicKeyPem);
+    return new TestAuth(
+      publicKeyFile,
+      await TokenIssuer.fromPrivateKeyPem(keys.privateKeyPem, TEST_ISSUER, TEST_AUDIENCE),
+    );
+  }
+
+  token(identity: Identity): Promise<string> {
+    return this.issuer.sign(identity);
+  }
+}
+
+/** An identity of staff at an institution of a group; ids are fresh unless given. */
+export function anIdentity(overrides: Partial<Identity> = {}): Identity {
+  return {
+    subject: `test-${uuidv7()}`,
+    role: 'primary-staff',
+    institutionId: uuidv7(),
+    groupId: uuidv7(),
+    practitionerId: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Stops what scripts/up.sh started: the services (by their pids), Kafka, and
+# PostgreSQL if the project started it. Data stays in .run/ for the next up.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$here/lib/common.sh"
+MEDGRID_LOG_TAG=down
+for pidfile in "$MEDGRID_RUN"/*.pid; do
+  [ -e "$pidfile" ] || continue
+  pid="$(cat "$pidfile")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    gone() { ! kill -0 "$pid" 2>/dev/null; }
+    wait_until 20 "$(basename "$pidfile" .pid) to stop" gone || kill -KILL "$pid" 2>/dev/null || true
+    log "stopped $(basename "$pidfile" .pid)"
+  fi
+  rm -f "$pidfile"
+done
+bash "$here/kafka.sh" down
+[ "${1:-}" = "--keep-postgres" ] || bash "$here/postgres.sh" down

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Row shape of audit_log (written with SQL by AuditTrail; listed so drift checks cover it). */
+@Entity({ name: 'audit_log' })
+export class AuditLogOrmEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  seq!: string;
+
+  @Column({ name: 'actor_subject', type: 'text' })
+  actorSubject!: string;
+
+  @Column({ name: 'actor_role', type: 'text' })
+  actorRole!: string;
+
+  @Column({ name: 'actor_institution_id', type: 'uuid', nullable: true })
+  actorInstitutionId!: string | null;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ name: 'subject_kind', type: 'text' })
+  subjectKind!: string;
+
+  @Column({ name: 'subject_id', type: 'text' })
+  subjectId!: string;
+
+  @Column({ type: 'text' })
+  purpose!: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  occurredAt!: Date;
+}

@@ -1,0 +1,28 @@
+import { AppError, type ErrorCategory } from '@medgrid/errors';
+
+export enum ReferralErrorCode {
+  NotFound = 'REFERRAL_NOT_FOUND',
+  NotYourInstitution = 'NOT_YOUR_INSTITUTION',
+  SameInstitution = 'SAME_INSTITUTION',
+  RequestIdReused = 'CLIENT_REQUEST_ID_REUSED',
+}
+
+function categoryOf(code: ReferralErrorCode): ErrorCategory {
+  switch (code) {
+    case ReferralErrorCode.NotFound:
+      return 'not-found';
+    case ReferralErrorCode.NotYourInstitution:
+      return 'permission-denied';
+    case ReferralErrorCode.SameInstitution:
+      return 'invalid-argument';
+    case ReferralErrorCode.RequestIdReused:
+      return 'already-exists';
+  }
+}
+
+/** Every failure of the referral context (style rule 7). */
+export class ReferralError extends AppError {
+  constructor(code: ReferralErrorCode, message: string, field?: string) {
+    super(categoryOf(code), code, message, field ? [{ field, reason: code, description: message }] : []);
+  }
+}
