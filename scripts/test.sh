@@ -9,8 +9,11 @@ cd "$MEDGRID_ROOT"
 started=$(date +%s)
 step() { printf '\n==> %s (+%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 
-step "dependencies (npm ci)"
-npm ci --no-audit --no-fund --loglevel=error
+step "dependencies (npm install from the lockfile)"
+# `npm ci` refuses this lockfile: npm 11 leaves the other platforms' optional native
+# packages (swc, buf) out of it (docs/decisions/0002). `npm install` honours the lockfile
+# and every direct dependency is pinned exactly.
+npm install --no-audit --no-fund --loglevel=error
 
 step "contracts: buf lint and stale generated code"
 bash scripts/proto-gen.sh --check
@@ -21,6 +24,18 @@ node_modules/.bin/nx run-many -t lint typecheck test --outputStyle=static --skip
 
 step "build"
 node_modules/.bin/nx run-many -t build --outputStyle=static --skipNxCache
+
+step "real infrastructure: PostgreSQL and Kafka"
+bash scripts/postgres.sh up
+bash scripts/kafka.sh up
+# shellcheck source-path=SCRIPTDIR source=lib/services.sh
+source "$MEDGRID_ROOT/scripts/lib/services.sh"
+export MEDGRID_TEST_PG_URL="postgres://$MEDGRID_PG_USER:$MEDGRID_PG_PASSWORD@$MEDGRID_PG_HOST:$MEDGRID_PG_PORT/postgres"
+export MEDGRID_TEST_KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS"
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+
+step "integration and end-to-end tests (real PostgreSQL and Kafka)"
+node_modules/.bin/nx run-many -t test-int --parallel=1 --outputStyle=static --skipNxCache
 
 echo
 echo "all checks passed in $(( $(date +%s) - started ))s"

@@ -13,7 +13,7 @@ MEDGRID_LOG_TAG=up
 cd "$MEDGRID_ROOT"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  npm install --no-audit --no-fund --loglevel=error
 fi
 bash scripts/postgres.sh up
 bash scripts/kafka.sh up

@@ -61,7 +61,10 @@ export class PlatformModule {
               pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
               batchSize: config.OUTBOX_BATCH_SIZE,
             },
-            consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? service.name, maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+            consumer: {
+              groupId: config.KAFKA_CONSUMER_GROUP ?? service.name,
+              maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+            },
           }),
           handlers: service.eventHandlers ?? [],
           imports: service.contexts,
