@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the TypeScript contracts from proto/ (never hand-edit the output).
 #   scripts/proto-gen.sh          regenerate libs/contracts/src/generated
-#   scripts/proto-gen.sh --check  fail if the committed output is stale
+#   scripts/proto-gen.sh --check  fail on a breaking change to released contracts or stale output
 set -euo pipefail
 source "$(dirname "$0")/lib/node.sh"
 medgrid_ensure_node
@@ -11,6 +11,10 @@ buf=node_modules/.bin/buf
 
 "$buf" lint
 if [ "${1:-}" = "--check" ]; then
+  # Released contracts may only change compatibly: compare with the image of the
+  # last release (scripts/proto-release.sh writes it when a version is released).
+  "$buf" breaking --against tools/proto/released-image.json
+  echo "[proto] no breaking change against the released contracts"
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   cp -r "$out" "$tmp/before"
