@@ -15,7 +15,7 @@ export interface TopicDefinition {
   readonly partitions: number;
   /** Compacted state topics keep the latest event per key so a new consumer can rebuild a projection. */
   readonly compacted: boolean;
-  /** Days to keep records on a delete-policy topic. */
+  /** Days to keep records on a delete-policy topic (ignored when compacted). */
   readonly retentionDays: number;
 }
 

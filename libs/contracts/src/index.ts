@@ -6,6 +6,13 @@ export {
   type MessageCodec,
   type TopicDefinition,
 } from './event-contract';
+export {
+  CityRegisteredEvent,
+  DepartmentRegisteredEvent,
+  GridRegisteredEvent,
+  InstitutionChangedEvent,
+  MedicalGroupChangedEvent,
+} from './events/registry/organisation.events';
 export { ReferralSubmittedEvent } from './events/referral-submitted/referral-submitted.event';
 export { SlotHoldRequestedEvent } from './events/slot-hold-requested/slot-hold-requested.event';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
@@ -16,5 +23,8 @@ export * as referralV1 from './generated/medgrid/referral/v1/referral.pb';
 export * as referralServiceV1 from './generated/medgrid/referral/v1/referral_service.pb';
 export * as schedulingV1 from './generated/medgrid/scheduling/v1/scheduling_service.pb';
 export * as schedulingEventsV1 from './generated/medgrid/scheduling/v1/scheduling_events.pb';
+export * as registryV1 from './generated/medgrid/registry/v1/organisation.pb';
+export * as registryEventsV1 from './generated/medgrid/registry/v1/organisation_events.pb';
+export * as organisationServiceV1 from './generated/medgrid/registry/v1/organisation_service.pb';
 export { PROTO_ROOT } from './proto-root';
 export { ALL_TOPICS, TOPICS } from './topics';

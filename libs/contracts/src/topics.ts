@@ -19,6 +19,32 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  // Master data: compacted, and every event carries the whole state, so the
+  // latest record per key is the current state a new consumer starts from.
+  registryInstitution: defineTopic({
+    name: 'medgrid.registry.institution.v1',
+    partitions: 3,
+    compacted: true,
+    retentionDays: 0,
+  }),
+  registryMedicalGroup: defineTopic({
+    name: 'medgrid.registry.medical-group.v1',
+    partitions: 3,
+    compacted: true,
+    retentionDays: 0,
+  }),
+  registryGrid: defineTopic({
+    name: 'medgrid.registry.grid.v1',
+    partitions: 1,
+    compacted: true,
+    retentionDays: 0,
+  }),
+  registryDepartment: defineTopic({
+    name: 'medgrid.registry.department.v1',
+    partitions: 3,
+    compacted: true,
+    retentionDays: 0,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);

@@ -6,3 +6,9 @@ export {
   residentIdProblem,
   type ResidentIdProblem,
 } from './resident-id';
+export {
+  CREDIT_CODE_PROBLEM_TEXT,
+  creditCodeCheckCharacter,
+  creditCodeProblem,
+  type CreditCodeProblem,
+} from './unified-social-credit-code';

@@ -1,4 +1,4 @@
-import { residentIdCheckCharacter } from '@medgrid/kernel';
+import { creditCodeCheckCharacter, residentIdCheckCharacter } from '@medgrid/kernel';
 
 let sequence = 0;
 
@@ -16,4 +16,19 @@ export function aResidentId(
   if (sex === 'female') order += 1;
   const first17 = `110101${date}${String(order).padStart(3, '0')}`;
   return first17 + residentIdCheckCharacter(first17);
+}
+
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+let creditSequence = 0;
+
+/** A valid GB 32100 unified social credit code of a public institution (12…) in Guangzhou (440100). */
+export function aCreditCode(seed = ++creditSequence): string {
+  let body = '';
+  let n = seed;
+  for (let i = 0; i < 9; i++) {
+    body = CREDIT_ALPHABET[n % 31]! + body;
+    n = Math.floor(n / 31);
+  }
+  const first17 = `12440100${body}`;
+  return first17 + creditCodeCheckCharacter(first17);
 }

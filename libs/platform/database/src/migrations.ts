@@ -6,9 +6,14 @@ export interface MigrationStatus {
 }
 
 export async function migrationStatus(dataSource: DataSource): Promise<MigrationStatus> {
-  const executed = await dataSource
-    .query<{ name: string }[]>(`SELECT name FROM schema_migrations ORDER BY id`)
-    .catch(() => [] as { name: string }[]);
+  // A fresh database has no migrations table yet. Ask rather than let the
+  // query fail: TypeORM would print the failed query into the command's output.
+  const [{ exists }] = await dataSource.query<[{ exists: boolean }]>(
+    `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
+  );
+  const executed = exists
+    ? await dataSource.query<{ name: string }[]>(`SELECT name FROM schema_migrations ORDER BY id`)
+    : [];
   const applied = new Set(executed.map((row) => row.name));
   const all = dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
   return {

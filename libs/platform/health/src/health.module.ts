@@ -18,6 +18,7 @@ export class HealthModule {
       providers: [
         { provide: READINESS_CHECKS, useFactory: options.useFactory, inject: options.inject ?? [] },
       ],
+      exports: [READINESS_CHECKS],
     };
   }
 }

@@ -6,6 +6,7 @@ import { brokerCheck, databaseCheck, HealthModule } from '@medgrid/health';
 import { type Logger, LoggingModule } from '@medgrid/logging';
 import { type AnyEventHandler, KafkaPublisher, MessagingModule } from '@medgrid/messaging';
 import { DataSource } from 'typeorm';
+import { GrpcReadinessMonitor } from './grpc-readiness.monitor';
 
 export interface ServiceDefinition<C extends PlatformConfig> {
   /** Service name: logs, metrics, Kafka client id, consumer group, outbox lock. */
@@ -92,6 +93,7 @@ export class PlatformModule {
           inject: [DataSource, KafkaPublisher],
         }),
       ],
+      providers: [GrpcReadinessMonitor],
     };
   }
 }

@@ -1,0 +1,342 @@
+import { fromBinary } from '@bufbuild/protobuf';
+import { FileDescriptorProtoSchema } from '@bufbuild/protobuf/wkt';
+import {
+  type CallOptions,
+  type Client,
+  type ClientDuplexStream,
+  type ClientUnaryCall,
+  credentials,
+  makeClientConstructor,
+  Metadata,
+  type ServiceDefinition,
+  type ServiceError,
+  status,
+} from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { TokenVerifier } from '@medgrid/auth';
+import { PROTO_ROOT, referralServiceV1, referralV1 } from '@medgrid/contracts';
+import { AppError, ValidationError } from '@medgrid/errors';
+import { createLogger } from '@medgrid/logging';
+import { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth } from '@medgrid/testing';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { dirname, join } from 'node:path';
+import { type CallContext, type UnaryHandlers } from './call-context';
+import { GrpcServer } from './grpc-server';
+import { decodeErrorDetails } from './status-for-error';
+
+const SERVICE_NAME = 'medgrid.referral.v1.ReferralService';
+type ReferralHandlers = UnaryHandlers<typeof referralServiceV1.ReferralServiceService>;
+
+interface HealthClient extends Client {
+  Check(
+    request: { service: string },
+    callback: (error: ServiceError | null, response: { status: string }) => void,
+  ): ClientUnaryCall;
+}
+
+interface ReflectionResponse {
+  list_services_response?: { service: { name: string }[] };
+  file_descriptor_response?: { file_descriptor_proto: Buffer[] };
+}
+interface ReflectionClient extends Client {
+  ServerReflectionInfo(): ClientDuplexStream<Record<string, string>, ReflectionResponse>;
+}
+
+/** A client of a service whose .proto is loaded at run time (health, reflection), as grpcurl would. */
+function clientOf<C extends Client>(
+  protoFile: string,
+  includeDirs: string[],
+  serviceName: string,
+  address: string,
+): C {
+  const definition = protoLoader.loadSync(protoFile, {
+    includeDirs,
+    keepCase: true,
+    enums: String,
+    longs: String,
+    defaults: true,
+  });
+  const Constructor = makeClientConstructor(
+    definition[serviceName] as unknown as ServiceDefinition,
+    serviceName,
+  );
+  return new Constructor(address, credentials.createInsecure()) as unknown as C;
+}
+
+describe(GrpcServer.name, () => {
+  const identity = anIdentity({ role: 'primary-staff' });
+  const logLines: string[] = [];
+  let auth: TestAuth;
+  let sut: GrpcServer;
+  let client: referralServiceV1.ReferralServiceClient;
+  let health: HealthClient;
+  let reflection: ReflectionClient;
+  /** What GetReferral does; each test sets it. */
+  let getReferral: ReferralHandlers['getReferral'];
+  let handlerCalls = 0;
+
+  /** A unary call with a bearer token (when given) and a deadline. */
+  const callGetReferral = (
+    request: referralServiceV1.GetReferralRequest,
+    { token, deadlineMs = 5_000 }: { token?: string; deadlineMs?: number } = {},
+  ) =>
+    new Promise<referralServiceV1.GetReferralResponse>((resolve, reject) => {
+      const metadata = new Metadata();
+      if (token) metadata.set('authorization', `Bearer ${token}`);
+      const options: Partial<CallOptions> = { deadline: new Date(Date.now() + deadlineMs) };
+      client.getReferral(request, metadata, options, (error, response) =>
+        error ? reject(error) : resolve(response),
+      );
+    });
+
+  /** The error a call ends with; fails the test if the call succeeds. */
+  const failureOf = async (call: Promise<unknown>): Promise<ServiceError> => {
+    try {
+      await call;
+    } catch (error) {
+      return error as ServiceError;
+    }
+    throw new Error('the call succeeded');
+  };
+
+  const checkHealth = (service: string) =>
+    new Promise<string>((resolve, reject) =>
+      health.Check({ service }, (error, response) => (error ? reject(error) : resolve(response.status))),
+    );
+
+  /** One request on the reflection stream, and its answer. */
+  const reflect = (request: Record<string, string>) =>
+    new Promise<ReflectionResponse>((resolve, reject) => {
+      const stream = reflection.ServerReflectionInfo();
+      stream.on('data', (response: ReflectionResponse) => {
+        resolve(response);
+        stream.end();
+      });
+      stream.on('error', reject);
+      stream.write(request);
+    });
+
+  beforeAll(async () => {
+    auth = await TestAuth.create();
+    sut = new GrpcServer(
+      {
+        host: '127.0.0.1',
+        port: 0,
+        protoRoot: PROTO_ROOT,
+        protoFiles: ['medgrid/referral/v1/referral_service.proto'],
+      },
+      await TokenVerifier.fromFile(auth.publicKeyFile, TEST_ISSUER, TEST_AUDIENCE),
+      createLogger({
+        service: 'grpc-int',
+        level: 'error',
+        destination: { write: (line: string) => void logLines.push(line) },
+      }),
+    );
+    sut.addService(SERVICE_NAME, referralServiceV1.ReferralServiceService, {
+      createReferral: () => Promise.reject(new Error('not called by these tests')),
+      getReferral: (request, context) => {
+        handlerCalls++;
+        return getReferral(request, context);
+      },
+    });
+    const port = await sut.start();
+    const address = `127.0.0.1:${port}`;
+    client = new referralServiceV1.ReferralServiceClient(address, credentials.createInsecure());
+    health = clientOf<HealthClient>(healthProtoPath, [], 'grpc.health.v1.Health', address);
+    const reflectionProtoRoot = join(
+      dirname(require.resolve('@grpc/reflection/package.json')),
+      'build/proto',
+    );
+    reflection = clientOf<ReflectionClient>(
+      'grpc/reflection/v1/reflection.proto',
+      [reflectionProtoRoot],
+      'grpc.reflection.v1.ServerReflection',
+      address,
+    );
+  });
+
+  beforeEach(() => {
+    getReferral = () => Promise.reject(new Error('no handler set for this test'));
+    handlerCalls = 0;
+    logLines.length = 0;
+  });
+
+  afterAll(async () => {
+    client?.close();
+    health?.close();
+    reflection?.close();
+    await sut?.stop(1_000);
+  });
+
+  it('refuses a call without a token as UNAUTHENTICATED, before any handler runs', async () => {
+    getReferral = () => Promise.resolve({ referral: undefined });
+
+    const error = await failureOf(callGetReferral({ id: 'r-1' }));
+
+    expect(error.code).toBe(status.UNAUTHENTICATED);
+    expect(decodeErrorDetails(error.metadata).reason).toBe('TOKEN_MISSING');
+    expect(handlerCalls).toBe(0);
+  });
+
+  it('refuses a token signed by another key as UNAUTHENTICATED', async () => {
+    getReferral = () => Promise.resolve({ referral: undefined });
+    const forger = await TestAuth.create();
+
+    const error = await failureOf(callGetReferral({ id: 'r-1' }, { token: await forger.token(identity) }));
+
+    expect(error.code).toBe(status.UNAUTHENTICATED);
+    expect(decodeErrorDetails(error.metadata).reason).toBe('TOKEN_INVALID');
+    expect(handlerCalls).toBe(0);
+  });
+
+  it("hands the handler the caller's verified identity, the request and the deadline", async () => {
+    let seen: { request: referralServiceV1.GetReferralRequest; context: CallContext } | undefined;
+    getReferral = (request, context) => {
+      seen = { request, context };
+      return Promise.resolve({
+        referral: referralV1.Referral.fromPartial({
+          id: request.id,
+          groupId: context.identity.groupId ?? '',
+          referringInstitutionId: context.identity.institutionId ?? '',
+        }),
+      });
+    };
+    const before = Date.now();
+
+    const response = await callGetReferral(
+      { id: 'r-42' },
+      { token: await auth.token(identity), deadlineMs: 5_000 },
+    );
+
+    expect(seen?.context.identity).toEqual(identity);
+    expect(seen?.request).toEqual({ id: 'r-42' });
+    expect(seen?.context.deadline?.getTime()).toBeGreaterThan(before + 3_000);
+    expect(seen?.context.deadline?.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
+    expect(response.referral).toMatchObject({
+      id: 'r-42',
+      groupId: identity.groupId,
+      referringInstitutionId: identity.institutionId,
+    });
+  });
+
+  it('answers a validation error with INVALID_ARGUMENT and one BadRequest field violation per bad field', async () => {
+    getReferral = () =>
+      Promise.reject(
+        new ValidationError([
+          { field: 'patientResidentId', reason: 'REQUIRED', description: 'is required' },
+          { field: 'icd10Code', reason: 'INVALID_FORMAT', description: 'must be an ICD-10 code' },
+        ]),
+      );
+
+    const error = await failureOf(callGetReferral({ id: 'r-1' }, { token: await auth.token(identity) }));
+
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(error.details).toBe('patientResidentId: is required; icd10Code: must be an ICD-10 code');
+    expect(decodeErrorDetails(error.metadata)).toEqual({
+      reason: 'VALIDATION_FAILED',
+      fieldViolations: [
+        { field: 'patientResidentId', reason: 'REQUIRED', description: 'is required' },
+        { field: 'icd10Code', reason: 'INVALID_FORMAT', description: 'must be an ICD-10 code' },
+      ],
+    });
+  });
+
+  it("answers a domain error with its category's status and its code as the ErrorInfo reason", async () => {
+    getReferral = () =>
+      Promise.reject(new AppError('permission-denied', 'NOT_YOUR_INSTITUTION', 'not your referral'));
+
+    const error = await failureOf(callGetReferral({ id: 'r-1' }, { token: await auth.token(identity) }));
+
+    expect(error.code).toBe(status.PERMISSION_DENIED);
+    expect(error.details).toBe('not your referral');
+    expect(decodeErrorDetails(error.metadata)).toEqual({
+      reason: 'NOT_YOUR_INSTITUTION',
+      fieldViolations: [],
+    });
+  });
+
+  it('answers an unexpected error with INTERNAL, logging its text but never sending it', async () => {
+    const secret = 'connect ECONNREFUSED postgres://medgrid:s3cr3t@10.0.0.5/referral';
+    getReferral = () => Promise.reject(new Error(secret));
+
+    const error = await failureOf(callGetReferral({ id: 'r-1' }, { token: await auth.token(identity) }));
+
+    expect(error.code).toBe(status.INTERNAL);
+    expect(error.details).toBe('internal error');
+    expect(decodeErrorDetails(error.metadata)).toEqual({ fieldViolations: [] });
+    const sent = JSON.stringify([error.message, error.details, error.metadata.toJSON()]);
+    expect(sent).not.toContain('s3cr3t');
+    expect(sent).not.toContain('ECONNREFUSED');
+    expect(logLines.some((line) => line.includes('gRPC handler failed') && line.includes(secret))).toBe(true);
+  });
+
+  it("aborts the handler's signal at the caller's deadline and answers DEADLINE_EXCEEDED", async () => {
+    let observed: (result: { aborted: boolean; reason: string }) => void = () => undefined;
+    const handlerOutcome = new Promise<{ aborted: boolean; reason: string }>(
+      (resolve) => (observed = resolve),
+    );
+    getReferral = async (_request, context) => {
+      // Slow work that stops early when told to, and gives up on its own after 5 s.
+      const aborted = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 5_000);
+        context.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+      observed({ aborted, reason: String((context.signal.reason as Error | undefined)?.message) });
+      return { referral: undefined };
+    };
+    const started = Date.now();
+
+    const error = await failureOf(
+      callGetReferral({ id: 'r-1' }, { token: await auth.token(identity), deadlineMs: 300 }),
+    );
+    const outcome = await handlerOutcome;
+
+    expect(error.code).toBe(status.DEADLINE_EXCEEDED);
+    expect(outcome.aborted).toBe(true);
+    expect(outcome.reason).toMatch(/deadline exceeded|cancelled by the caller/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('answers grpc.health.v1 Check with SERVING once started, and NOT_SERVING after setServing(false)', async () => {
+    expect(await checkHealth('')).toBe('SERVING');
+    expect(await checkHealth(SERVICE_NAME)).toBe('SERVING');
+
+    sut.setServing(false);
+    try {
+      expect(await checkHealth('')).toBe('NOT_SERVING');
+      expect(await checkHealth(SERVICE_NAME)).toBe('NOT_SERVING');
+    } finally {
+      sut.setServing(true);
+    }
+    expect(await checkHealth('')).toBe('SERVING');
+    expect((await failureOf(checkHealth('medgrid.nowhere.v1.NoService'))).code).toBe(status.NOT_FOUND);
+  });
+
+  it('lists its service through server reflection and describes its methods', async () => {
+    const listed = await reflect({ list_services: '*' });
+    const described = await reflect({ file_containing_symbol: SERVICE_NAME });
+
+    expect(listed.list_services_response?.service.map((service) => service.name)).toContain(SERVICE_NAME);
+    const files = (described.file_descriptor_response?.file_descriptor_proto ?? []).map((bytes) =>
+      fromBinary(FileDescriptorProtoSchema, bytes),
+    );
+    // @grpc/reflection serves one synthetic file per package, not the .proto files themselves.
+    const defining = files.find((file) => file.service.some((service) => service.name === 'ReferralService'));
+    expect(defining?.package).toBe('medgrid.referral.v1');
+    expect(
+      defining?.service
+        .find((service) => service.name === 'ReferralService')
+        ?.method.map((method) => [method.name, method.inputType, method.outputType]),
+    ).toEqual([
+      [
+        'CreateReferral',
+        '.medgrid.referral.v1.CreateReferralRequest',
+        '.medgrid.referral.v1.CreateReferralResponse',
+      ],
+      ['GetReferral', '.medgrid.referral.v1.GetReferralRequest', '.medgrid.referral.v1.GetReferralResponse'],
+    ]);
+  });
+});

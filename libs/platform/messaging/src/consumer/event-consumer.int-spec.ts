@@ -1,0 +1,265 @@
+import { deadLetterTopicName, type EventContract, type referralV1 } from '@medgrid/contracts';
+import { UnitOfWork } from '@medgrid/database';
+import { AppError } from '@medgrid/errors';
+import { waitFor } from '@medgrid/testing';
+import { type KafkaMessage } from 'kafkajs';
+import { type DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeEnvelope, encodeEnvelope, type EventEnvelope } from '../envelope';
+import { KafkaPublisher } from '../kafka/kafka-publisher';
+import { aReferralSubmitted, MessagingTestKit } from '../test/messaging-test-kit';
+import { EventConsumer } from './event-consumer';
+import { type EventHandler } from './event-handler';
+
+type ReferralSubmitted = referralV1.ReferralSubmitted;
+
+/** What the test handler does with an event, chosen by the referral's `reason`. */
+const Behaviour = {
+  apply: 'apply',
+  failOnce: 'fail-once',
+  failAlways: 'fail-always',
+  refuse: 'refuse',
+} as const;
+
+/**
+ * Records each event it applies in `applied_event`, through the consumer's
+ * transaction, before it fails (if it is told to): a failed attempt's row
+ * must roll back with the attempt.
+ */
+class RecordingHandler implements EventHandler<ReferralSubmitted> {
+  /** handle() calls per event id. */
+  readonly attempts = new Map<string, number>();
+
+  constructor(
+    readonly contract: EventContract<ReferralSubmitted>,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async handle(payload: ReferralSubmitted, envelope: EventEnvelope): Promise<void> {
+    const attempt = (this.attempts.get(envelope.eventId) ?? 0) + 1;
+    this.attempts.set(envelope.eventId, attempt);
+    await this.uow
+      .transactionalManager()
+      .query(`INSERT INTO applied_event (event_id, referral_id, attempt) VALUES ($1, $2, $3)`, [
+        envelope.eventId,
+        payload.referral?.id,
+        attempt,
+      ]);
+    switch (payload.referral?.reason) {
+      case Behaviour.failAlways:
+        throw new Error('the slot register did not answer');
+      case Behaviour.failOnce:
+        if (attempt === 1) throw new Error('the slot register did not answer');
+        return;
+      case Behaviour.refuse:
+        throw new AppError('invalid-argument', 'RECEIVING_INSTITUTION_UNKNOWN', 'no such institution');
+      default:
+        return;
+    }
+  }
+}
+
+const headersOf = (message: KafkaMessage) =>
+  Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, String(value)]));
+
+describe(EventConsumer.name, () => {
+  let kit: MessagingTestKit;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let sender: KafkaPublisher;
+  let deadLetters: KafkaPublisher;
+  const consumers: EventConsumer[] = [];
+
+  /** A consumer in a new group on a new one-partition topic (so events arrive in send order). */
+  const aConsumer = async () => {
+    const contract = await kit.newTopic(1);
+    const handler = new RecordingHandler(contract, uow);
+    const groupId = kit.newGroupId('consumer');
+    const sut = new EventConsumer(
+      kit.newKafka('consumer'),
+      uow,
+      deadLetters,
+      [handler],
+      { groupId, maxAttempts: 3, retryBaseDelayMs: 10 },
+      kit.logger,
+    );
+    consumers.push(sut);
+    await sut.start();
+    return { sut, contract, handler, groupId };
+  };
+
+  const anEnvelope = (contract: EventContract<ReferralSubmitted>, behaviour: string): EventEnvelope => {
+    const referralId = uuidv7();
+    return {
+      eventId: uuidv7(),
+      type: contract.type,
+      schemaVersion: contract.schemaVersion,
+      occurredAt: new Date(),
+      producer: 'referral',
+      aggregateId: referralId,
+      aggregateVersion: 1,
+      traceContext: {},
+      payload: Buffer.from(contract.codec.encode(aReferralSubmitted(referralId, behaviour)).finish()),
+    };
+  };
+
+  const send = (contract: EventContract<ReferralSubmitted>, envelopes: EventEnvelope[]) =>
+    sender.send([
+      {
+        topic: contract.topic.name,
+        messages: envelopes.map((envelope) => ({
+          key: envelope.aggregateId,
+          value: encodeEnvelope(envelope),
+        })),
+      },
+    ]);
+
+  /** Attempts whose writes committed for an event. */
+  const appliedAttempts = async (eventId: string) =>
+    (
+      await dataSource.query<{ attempt: number }[]>(
+        `SELECT attempt FROM applied_event WHERE event_id = $1 ORDER BY id`,
+        [eventId],
+      )
+    ).map((row) => row.attempt);
+
+  const inboxRows = async (groupId: string, eventId: string) =>
+    (
+      await dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM inbox WHERE consumer = $1 AND event_id = $2`,
+        [groupId, eventId],
+      )
+    )[0]!.n;
+
+  /** Events of a partition are handled in order: once a later one is applied, the earlier ones are done. */
+  const waitUntilApplied = (envelope: EventEnvelope) =>
+    waitFor(`event ${envelope.eventId} to be applied`, async () =>
+      (await appliedAttempts(envelope.eventId)).length > 0 ? true : undefined,
+    );
+
+  beforeAll(async () => {
+    kit = await MessagingTestKit.create('event_consumer');
+    dataSource = kit.newDataSource();
+    await dataSource.initialize();
+    await dataSource.query(`
+      CREATE TABLE applied_event (
+        id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        event_id    uuid NOT NULL,
+        referral_id uuid NOT NULL,
+        attempt     int NOT NULL
+      )`);
+    uow = new UnitOfWork(dataSource);
+    sender = new KafkaPublisher(kit.newKafka('sender'));
+    deadLetters = new KafkaPublisher(kit.newKafka('dead-letters'));
+    await Promise.all([sender.connect(), deadLetters.connect()]);
+  });
+
+  afterEach(async () => {
+    await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()));
+  });
+
+  afterAll(async () => {
+    await Promise.all([sender?.disconnect(), deadLetters?.disconnect()]);
+    await kit?.dispose();
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const { contract, handler, groupId } = await aConsumer();
+    const event = anEnvelope(contract, Behaviour.apply);
+    const later = anEnvelope(contract, Behaviour.apply);
+
+    await send(contract, [event, event, later]);
+    await waitUntilApplied(later);
+
+    expect(handler.attempts.get(event.eventId)).toBe(1);
+    expect(await appliedAttempts(event.eventId)).toEqual([1]);
+    expect(await inboxRows(groupId, event.eventId)).toBe(1);
+  });
+
+  it('retries a handler that keeps failing maxAttempts times, then parks the event on the dead-letter topic and moves on', async () => {
+    const { contract, handler, groupId } = await aConsumer();
+    const failing = anEnvelope(contract, Behaviour.failAlways);
+    const later = anEnvelope(contract, Behaviour.apply);
+
+    await send(contract, [failing, later]);
+    await waitUntilApplied(later);
+
+    expect(handler.attempts.get(failing.eventId)).toBe(3);
+    const deadLetterTopic = deadLetterTopicName(contract.topic.name);
+    const [dead] = await kit.readMessages(deadLetterTopic, 1);
+    expect(await kit.messageCount(deadLetterTopic)).toBe(1);
+    expect(String(dead!.key)).toBe(failing.aggregateId);
+    expect(decodeEnvelope(dead!.value!)).toEqual(failing);
+    expect(headersOf(dead!)).toEqual({
+      'dlt-reason': 'HANDLER_FAILED',
+      'dlt-error': 'the slot register did not answer',
+      'dlt-consumer': groupId,
+      'dlt-original-topic': contract.topic.name,
+      'dlt-original-offset': '0',
+    });
+    expect(await inboxRows(groupId, failing.eventId)).toBe(0);
+  });
+
+  it('sends an event its handler refuses as invalid to the dead-letter topic without retrying', async () => {
+    const { contract, handler, groupId } = await aConsumer();
+    const refused = anEnvelope(contract, Behaviour.refuse);
+    const later = anEnvelope(contract, Behaviour.apply);
+
+    await send(contract, [refused, later]);
+    await waitUntilApplied(later);
+
+    expect(handler.attempts.get(refused.eventId)).toBe(1);
+    const [dead] = await kit.readMessages(deadLetterTopicName(contract.topic.name), 1);
+    expect(decodeEnvelope(dead!.value!).eventId).toBe(refused.eventId);
+    expect(headersOf(dead!)).toMatchObject({
+      'dlt-reason': 'RECEIVING_INSTITUTION_UNKNOWN',
+      'dlt-error': 'no such institution',
+      'dlt-consumer': groupId,
+    });
+  });
+
+  it("rolls back the handler's writes and the inbox row together when the handler fails", async () => {
+    const { contract, handler, groupId } = await aConsumer();
+    const failing = anEnvelope(contract, Behaviour.failAlways);
+    const flaky = anEnvelope(contract, Behaviour.failOnce);
+
+    await send(contract, [failing, flaky]);
+    await waitUntilApplied(flaky);
+
+    // Three attempts wrote a row each; none of them committed, nor did an inbox row.
+    expect(handler.attempts.get(failing.eventId)).toBe(3);
+    expect(await appliedAttempts(failing.eventId)).toEqual([]);
+    expect(await inboxRows(groupId, failing.eventId)).toBe(0);
+    // The first attempt's write and inbox row rolled back, so the retry could apply it.
+    expect(await appliedAttempts(flaky.eventId)).toEqual([2]);
+    expect(await inboxRows(groupId, flaky.eventId)).toBe(1);
+  });
+
+  it('leaves its consumer group when stopped', async () => {
+    const { sut, groupId } = await aConsumer();
+    const admin = kit.kafka.admin();
+    await admin.connect();
+    try {
+      const describe = async () => (await admin.describeGroups([groupId])).groups[0];
+      await waitFor('the consumer to join its group', async () => {
+        const group = await describe();
+        return group?.state === 'Stable' && group.members.length === 1 ? group : undefined;
+      });
+
+      await sut.stop();
+
+      // Well inside the 30 s session timeout: the member left, it was not timed out.
+      const group = await waitFor(
+        'the group to be empty',
+        async () => {
+          const described = await describe();
+          return described?.state === 'Empty' ? described : undefined;
+        },
+        { timeoutMs: 5_000 },
+      );
+      expect(group.members).toEqual([]);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+});

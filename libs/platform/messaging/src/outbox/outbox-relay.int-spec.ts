@@ -1,0 +1,261 @@
+import { type EventContract, type referralV1 } from '@medgrid/contracts';
+import { UnitOfWork } from '@medgrid/database';
+import { waitFor } from '@medgrid/testing';
+import { type Kafka, type Message } from 'kafkajs';
+import { type DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeEnvelope, decodePayload } from '../envelope';
+import { KafkaPublisher } from '../kafka/kafka-publisher';
+import { aReferralSubmitted, MessagingTestKit, type ReadMessage } from '../test/messaging-test-kit';
+import { OutboxRelay, type OutboxRelaySettings } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+
+/**
+ * A real publisher that counts what it got acknowledged (to see which relay
+ * published) and can be slow to reach the broker, as over a busy network.
+ */
+class CountingPublisher extends KafkaPublisher {
+  published = 0;
+
+  constructor(
+    kafka: Kafka,
+    private readonly latencyMs = 0,
+  ) {
+    super(kafka);
+  }
+
+  override async send(topicMessages: { topic: string; messages: Message[] }[]): Promise<void> {
+    if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    await super.send(topicMessages);
+    this.published += topicMessages.reduce((sum, batch) => sum + batch.messages.length, 0);
+  }
+}
+
+const byEventId = (a: { eventId: string }, b: { eventId: string }) => a.eventId.localeCompare(b.eventId);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe(OutboxRelay.name, () => {
+  let kit: MessagingTestKit;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let writer: OutboxWriter;
+  const relays: OutboxRelay[] = [];
+  const publishers: KafkaPublisher[] = [];
+
+  const settings = (overrides: Partial<OutboxRelaySettings> = {}): OutboxRelaySettings => ({
+    service: 'messaging-int',
+    pollIntervalMs: 10,
+    batchSize: 50,
+    ...overrides,
+  });
+
+  /** A relay as another replica would run it: its own pool and its own Kafka producer. */
+  const aRelay = async (name: string, overrides: Partial<OutboxRelaySettings> = {}, latencyMs = 0) => {
+    const ownDataSource = kit.newDataSource();
+    await ownDataSource.initialize();
+    const publisher = new CountingPublisher(kit.newKafka(name), latencyMs);
+    publishers.push(publisher);
+    await publisher.connect();
+    const relay = new OutboxRelay(ownDataSource, publisher, settings(overrides), kit.logger);
+    relays.push(relay);
+    return { relay, publisher };
+  };
+
+  const anEvent = (aggregateId: string, aggregateVersion: number) => ({
+    aggregateId,
+    aggregateVersion,
+    payload: aReferralSubmitted(aggregateId),
+    occurredAt: new Date(),
+  });
+
+  const append = (
+    contract: EventContract<referralV1.ReferralSubmitted>,
+    events: [aggregateId: string, version: number][],
+  ) =>
+    uow.run(async () => {
+      const ids: string[] = [];
+      for (const [aggregateId, version] of events)
+        ids.push(await writer.append(contract, anEvent(aggregateId, version)));
+      return ids;
+    });
+
+  /** Versions of each aggregate's events in the order its partition holds them. */
+  const versionsByAggregate = (messages: ReadMessage[]) => {
+    const byKey = new Map<string, { offset: number; version: number }[]>();
+    for (const message of messages) {
+      const envelope = decodeEnvelope(message.value!);
+      expect(String(message.key)).toBe(envelope.aggregateId);
+      const list = byKey.get(envelope.aggregateId) ?? [];
+      list.push({ offset: Number(message.offset), version: envelope.aggregateVersion });
+      byKey.set(envelope.aggregateId, list);
+    }
+    return Object.fromEntries(
+      [...byKey].map(([key, list]) => [key, list.sort((a, b) => a.offset - b.offset).map((e) => e.version)]),
+    );
+  };
+
+  beforeAll(async () => {
+    kit = await MessagingTestKit.create('outbox_relay');
+    dataSource = kit.newDataSource();
+    await dataSource.initialize();
+    uow = new UnitOfWork(dataSource);
+    writer = new OutboxWriter(uow, 'messaging-int');
+  });
+
+  beforeEach(async () => {
+    await dataSource.query(`TRUNCATE outbox`);
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+    await Promise.all(publishers.splice(0).map((publisher) => publisher.disconnect()));
+  });
+
+  afterAll(async () => {
+    await kit?.dispose();
+  });
+
+  it('publishes each committed event once, keyed by its aggregate id, and marks it published', async () => {
+    const contract = await kit.newTopic();
+    const [first, second] = [uuidv7(), uuidv7()];
+    const eventIds = await append(contract, [
+      [first, 1],
+      [first, 2],
+      [second, 1],
+    ]);
+    const { relay: sut } = await aRelay('single');
+
+    expect(await sut.relayOnce()).toBe(3);
+    expect(await sut.relayOnce()).toBe(0);
+
+    const messages = await kit.readMessages(contract.topic.name, 3);
+    expect(await kit.messageCount(contract.topic.name)).toBe(3);
+    const received = messages
+      .map((message) => {
+        const envelope = decodeEnvelope(message.value!);
+        return {
+          key: String(message.key),
+          headers: {
+            eventId: String(message.headers?.['event-id']),
+            eventType: String(message.headers?.['event-type']),
+          },
+          eventId: envelope.eventId,
+          type: envelope.type,
+          aggregateId: envelope.aggregateId,
+          aggregateVersion: envelope.aggregateVersion,
+          referralId: decodePayload(contract, envelope).referral?.id,
+        };
+      })
+      .sort(byEventId);
+    expect(received).toEqual(
+      [
+        { eventId: eventIds[0]!, aggregateId: first, aggregateVersion: 1 },
+        { eventId: eventIds[1]!, aggregateId: first, aggregateVersion: 2 },
+        { eventId: eventIds[2]!, aggregateId: second, aggregateVersion: 1 },
+      ]
+        .map(({ eventId, aggregateId, aggregateVersion }) => ({
+          key: aggregateId,
+          headers: { eventId, eventType: contract.type },
+          eventId,
+          type: contract.type,
+          aggregateId,
+          aggregateVersion,
+          referralId: aggregateId,
+        }))
+        .sort(byEventId),
+    );
+    const rows = await dataSource.query<{ published_at: Date | null }[]>(`SELECT published_at FROM outbox`);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((row) => row.published_at instanceof Date)).toBe(true);
+    expect(await sut.pendingCount()).toBe(0);
+  });
+
+  it('never publishes an event whose transaction rolled back', async () => {
+    const contract = await kit.newTopic();
+    const [rolledBack, committed] = [uuidv7(), uuidv7()];
+    await expect(
+      uow.run(async () => {
+        await writer.append(contract, anEvent(rolledBack, 1));
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    await append(contract, [[committed, 1]]);
+    const { relay: sut } = await aRelay('rollback');
+
+    expect(await sut.relayOnce()).toBe(1);
+    expect(await sut.relayOnce()).toBe(0);
+
+    const messages = await kit.readMessages(contract.topic.name, 1);
+    expect(messages.map((message) => decodeEnvelope(message.value!).aggregateId)).toEqual([committed]);
+    expect(await kit.messageCount(contract.topic.name)).toBe(1);
+  });
+
+  it('lets two relays on one outbox publish every event exactly once and in order per aggregate', async () => {
+    const contract = await kit.newTopic(3);
+    const aggregates = range(1, 10).map(() => uuidv7());
+    const versions = range(1, 20);
+    // Ten writers at once, one per aggregate, each committing its versions in turn.
+    const write = (from: number, to: number) =>
+      Promise.all(
+        aggregates.map(async (aggregateId) => {
+          for (const version of range(from, to)) await append(contract, [[aggregateId, version]]);
+        }),
+      );
+    // A backlog, so both relays find work at once; small batches, so they take turns many times;
+    // one replica slow to reach the broker, so a later batch of the other would overtake its batch.
+    await write(1, 10);
+    const one = await aRelay('replica-one', { batchSize: 7 }, 20);
+    const two = await aRelay('replica-two', { batchSize: 7 });
+    one.relay.start();
+    two.relay.start();
+
+    await write(11, 20);
+    await waitFor('the outbox to drain', async () =>
+      (await one.relay.pendingCount()) === 0 ? true : undefined,
+    );
+    await Promise.all([one.relay.stop(), two.relay.stop()]);
+
+    const messages = await kit.readMessages(contract.topic.name, 200);
+    expect(await kit.messageCount(contract.topic.name)).toBe(200);
+    expect(new Set(messages.map((message) => decodeEnvelope(message.value!).eventId)).size).toBe(200);
+    expect(versionsByAggregate(messages)).toEqual(
+      Object.fromEntries(aggregates.map((aggregateId) => [aggregateId, versions])),
+    );
+    expect(one.publisher.published + two.publisher.published).toBe(200);
+    // Both replicas took part: the order above was kept across hand-overs, not by one relay alone.
+    expect(one.publisher.published).toBeGreaterThan(0);
+    expect(two.publisher.published).toBeGreaterThan(0);
+  });
+
+  it('leaves events unpublished when publishing fails, and a healthy relay publishes them later', async () => {
+    const contract = await kit.newTopic();
+    const aggregateId = uuidv7();
+    await append(
+      contract,
+      range(1, 5).map((version) => [aggregateId, version]),
+    );
+    // A replica whose producer lost its connection to Kafka.
+    const { relay: sut, publisher: brokenPublisher } = await aRelay('broken');
+    await brokenPublisher.disconnect();
+
+    await expect(sut.relayOnce()).rejects.toThrow(/disconnected/);
+    // And again: a failing relay keeps failing, and marks nothing as published.
+    await expect(sut.relayOnce()).rejects.toThrow(/disconnected/);
+
+    expect(await sut.pendingCount()).toBe(5);
+    expect(await kit.messageCount(contract.topic.name)).toBe(0);
+
+    const healthy = await aRelay('healthy');
+    sut.start();
+    healthy.relay.start();
+    await waitFor('the healthy relay to publish the backlog', async () =>
+      (await healthy.relay.pendingCount()) === 0 ? true : undefined,
+    );
+    await Promise.all([sut.stop(), healthy.relay.stop()]);
+
+    const messages = await kit.readMessages(contract.topic.name, 5);
+    expect(await kit.messageCount(contract.topic.name)).toBe(5);
+    expect(versionsByAggregate(messages)).toEqual({ [aggregateId]: range(1, 5) });
+    expect(healthy.publisher.published).toBe(5);
+  });
+});

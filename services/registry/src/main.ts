@@ -1,0 +1,19 @@
+import './instrumentation';
+import { runService } from '@medgrid/service';
+import { loadRegistryConfig } from './config/registry.config';
+import { registryDataSource } from './database/registry-data-source';
+import { OrganisationGrpcController } from './organisation/interface/grpc/organisation.grpc.controller';
+import { OrganisationModule } from './organisation/organisation.module';
+
+void runService(
+  'registry',
+  () => loadRegistryConfig(),
+  () => ({
+    dataSource: (c) => registryDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
+    contexts: [OrganisationModule],
+    grpc: {
+      protoFiles: ['medgrid/registry/v1/organisation_service.proto'],
+      controllers: [OrganisationGrpcController],
+    },
+  }),
+);

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FieldChecks, isUuid } from '@medgrid/errors';
+import { type Department, type Grid } from '../../domain/geography';
+import { type InstitutionSnapshot } from '../../domain/institution';
+import { type InstitutionLevel, type InstitutionType } from '../../domain/institution-classification';
+import { type MedicalGroupSnapshot } from '../../domain/medical-group';
+import { ORGANISATION_REPOSITORY, type OrganisationRepository } from '../../domain/organisation.ports';
+import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
+
+export interface SearchInstitutionsQuery {
+  nameContains?: string;
+  creditCode?: string;
+  gridId?: string;
+  groupId?: string;
+  level?: InstitutionLevel;
+  type?: InstitutionType;
+  pageSize?: number;
+  pageToken?: string;
+}
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 500;
+
+/** Keyset page token: opaque to clients, the (name, id) of the last row served. */
+function decodePageToken(token: string): { name: string; id: string } | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      isUuid(value[1])
+    ) {
+      return { name: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  return undefined;
+}
+
+function encodePageToken(last: InstitutionSnapshot): string {
+  return Buffer.from(JSON.stringify([last.name, last.id]), 'utf8').toString('base64url');
+}
+
+/** Reads of organisation master data (no personal data, so no audit record). */
+@Injectable()
+export class OrganisationQueries {
+  constructor(@Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository) {}
+
+  async getInstitution(id: string): Promise<InstitutionSnapshot> {
+    new FieldChecks().uuid('id', id).throwIfAny();
+    const institution = await this.organisation.findInstitution(id.toLowerCase());
+    if (!institution)
+      throw new RegistryError(RegistryErrorCode.NotFound, 'no institution with this id', 'id');
+    return institution.snapshot();
+  }
+
+  async searchInstitutions(
+    query: SearchInstitutionsQuery,
+  ): Promise<{ institutions: InstitutionSnapshot[]; nextPageToken: string }> {
+    const pageSize = query.pageSize || DEFAULT_PAGE;
+    const after = query.pageToken ? decodePageToken(query.pageToken) : undefined;
+    const checks = new FieldChecks()
+      .check('pageSize', pageSize >= 1 && pageSize <= MAX_PAGE, 'OUT_OF_RANGE', `must be 1-${MAX_PAGE}`)
+      .check(
+        'pageToken',
+        !query.pageToken || after !== undefined,
+        'INVALID_FORMAT',
+        'is not a token this service issued',
+      )
+      .maxLength('nameContains', query.nameContains, 100);
+    if (query.gridId) checks.uuid('gridId', query.gridId);
+    if (query.groupId) checks.uuid('groupId', query.groupId);
+    checks.throwIfAny();
+    const rows = await this.organisation.searchInstitutions({
+      ...query,
+      gridId: query.gridId?.toLowerCase(),
+      groupId: query.groupId?.toLowerCase(),
+      creditCode: query.creditCode?.trim().toUpperCase(),
+      after,
+      limit: pageSize + 1,
+    });
+    const page = rows.slice(0, pageSize).map((i) => i.snapshot());
+    return {
+      institutions: page,
+      nextPageToken: rows.length > pageSize ? encodePageToken(page[page.length - 1]!) : '',
+    };
+  }
+
+  async getMedicalGroup(id: string): Promise<MedicalGroupSnapshot> {
+    new FieldChecks().uuid('id', id).throwIfAny();
+    const group = await this.organisation.findGroup(id.toLowerCase());
+    if (!group) throw new RegistryError(RegistryErrorCode.NotFound, 'no medical group with this id', 'id');
+    return group.snapshot();
+  }
+
+  async listGrids(cityId: string): Promise<Grid[]> {
+    new FieldChecks().uuid('cityId', cityId).throwIfAny();
+    return this.organisation.listGrids(cityId.toLowerCase());
+  }
+
+  async listDepartments(institutionId: string): Promise<Department[]> {
+    new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
+    return this.organisation.listDepartments(institutionId.toLowerCase());
+  }
+}

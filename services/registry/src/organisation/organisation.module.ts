@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { ChangeMembershipUseCase } from './application/change-membership/change-membership.use-case';
+import { CreateMedicalGroupUseCase } from './application/create-medical-group/create-medical-group.use-case';
+import { OrganisationQueries } from './application/queries/organisation-queries';
+import { RegisterCityUseCase } from './application/register-city/register-city.use-case';
+import { RegisterDepartmentUseCase } from './application/register-department/register-department.use-case';
+import { RegisterGridUseCase } from './application/register-grid/register-grid.use-case';
+import { RegisterInstitutionUseCase } from './application/register-institution/register-institution.use-case';
+import { UpdateInstitutionUseCase } from './application/update-institution/update-institution.use-case';
+import { ORGANISATION_EVENT_PUBLISHER, ORGANISATION_REPOSITORY } from './domain/organisation.ports';
+import { CLIENT_REQUEST_LOG } from '../shared/client-request-log';
+import { OrganisationOutboxPublisher } from './infrastructure/messaging/organisation-outbox.publisher';
+import { ClientRequestTypeormLog } from './infrastructure/persistence/client-request.typeorm-log';
+import { OrganisationTypeormRepository } from './infrastructure/persistence/organisation.typeorm-repository';
+
+const USE_CASES = [
+  RegisterCityUseCase,
+  RegisterGridUseCase,
+  RegisterInstitutionUseCase,
+  UpdateInstitutionUseCase,
+  CreateMedicalGroupUseCase,
+  ChangeMembershipUseCase,
+  RegisterDepartmentUseCase,
+  OrganisationQueries,
+];
+
+/** The organisation context: cities, grids, institutions, medical groups, departments. */
+@Module({
+  providers: [
+    ...USE_CASES,
+    { provide: ORGANISATION_REPOSITORY, useClass: OrganisationTypeormRepository },
+    { provide: CLIENT_REQUEST_LOG, useClass: ClientRequestTypeormLog },
+    { provide: ORGANISATION_EVENT_PUBLISHER, useClass: OrganisationOutboxPublisher },
+  ],
+  exports: USE_CASES,
+})
+export class OrganisationModule {}

@@ -1,0 +1,80 @@
+import { AppError, type ErrorCategory } from '@medgrid/errors';
+
+/** Every rule of the registry that a request can break; the code names the rule. */
+export enum RegistryErrorCode {
+  NotFound = 'NOT_FOUND',
+  DuplicateCreditCode = 'DUPLICATE_CREDIT_CODE',
+  DuplicateDivisionCode = 'DUPLICATE_DIVISION_CODE',
+  DuplicateGridCode = 'DUPLICATE_GRID_CODE',
+  UnknownGrid = 'UNKNOWN_GRID',
+  UnknownCity = 'UNKNOWN_CITY',
+  UnknownInstitution = 'UNKNOWN_INSTITUTION',
+  LevelDoesNotFitType = 'LEVEL_DOES_NOT_FIT_TYPE',
+  GridAlreadyHasGroup = 'GRID_ALREADY_HAS_GROUP',
+  SecondLeadHospital = 'SECOND_LEAD_HOSPITAL',
+  LeadMustBeTertiaryGeneral = 'LEAD_MUST_BE_TERTIARY_GENERAL_HOSPITAL',
+  AlreadyInAnotherGroup = 'ALREADY_MEMBER_OF_ANOTHER_GROUP',
+  AlreadyInThisGroup = 'ALREADY_IN_THIS_GROUP',
+  CollaboratorMustBeHospital = 'COLLABORATOR_MUST_BE_SECONDARY_OR_TERTIARY',
+  NotAMember = 'NOT_A_MEMBER',
+  GroupNeedsSecondaryOrContinuingCare = 'GROUP_NEEDS_SECONDARY_OR_CONTINUING_CARE_MEMBER',
+  LeadStaysWhileMembersRemain = 'LEAD_CANNOT_LEAVE_WHILE_MEMBERS_REMAIN',
+  DuplicateDepartment = 'DUPLICATE_DEPARTMENT',
+  VersionConflict = 'VERSION_CONFLICT',
+  NotAllowed = 'NOT_ALLOWED',
+  RequestIdReused = 'CLIENT_REQUEST_ID_REUSED',
+  DuplicateLicenceNumber = 'DUPLICATE_LICENCE_NUMBER',
+  TeamMustBeAtPrimaryInstitution = 'TEAM_MUST_BE_AT_PRIMARY_INSTITUTION',
+  InstitutionNotInGroup = 'INSTITUTION_NOT_IN_A_GROUP',
+  AlreadyATeamMember = 'ALREADY_A_TEAM_MEMBER',
+  NotATeamMember = 'NOT_A_TEAM_MEMBER',
+  MemberDoesNotFitRole = 'MEMBER_DOES_NOT_FIT_ROLE',
+  TeamNeedsGeneralPractitioner = 'TEAM_NEEDS_GENERAL_PRACTITIONER',
+  UnknownPractitioner = 'UNKNOWN_PRACTITIONER',
+}
+
+function categoryOf(code: RegistryErrorCode): ErrorCategory {
+  switch (code) {
+    case RegistryErrorCode.NotFound:
+      return 'not-found';
+    case RegistryErrorCode.DuplicateCreditCode:
+    case RegistryErrorCode.DuplicateDivisionCode:
+    case RegistryErrorCode.DuplicateGridCode:
+    case RegistryErrorCode.GridAlreadyHasGroup:
+    case RegistryErrorCode.DuplicateDepartment:
+    case RegistryErrorCode.RequestIdReused:
+    case RegistryErrorCode.DuplicateLicenceNumber:
+      return 'already-exists';
+    case RegistryErrorCode.UnknownGrid:
+    case RegistryErrorCode.UnknownCity:
+    case RegistryErrorCode.UnknownInstitution:
+    case RegistryErrorCode.LevelDoesNotFitType:
+    case RegistryErrorCode.UnknownPractitioner:
+      return 'invalid-argument';
+    case RegistryErrorCode.SecondLeadHospital:
+    case RegistryErrorCode.LeadMustBeTertiaryGeneral:
+    case RegistryErrorCode.AlreadyInAnotherGroup:
+    case RegistryErrorCode.AlreadyInThisGroup:
+    case RegistryErrorCode.CollaboratorMustBeHospital:
+    case RegistryErrorCode.NotAMember:
+    case RegistryErrorCode.GroupNeedsSecondaryOrContinuingCare:
+    case RegistryErrorCode.LeadStaysWhileMembersRemain:
+    case RegistryErrorCode.TeamMustBeAtPrimaryInstitution:
+    case RegistryErrorCode.InstitutionNotInGroup:
+    case RegistryErrorCode.AlreadyATeamMember:
+    case RegistryErrorCode.NotATeamMember:
+    case RegistryErrorCode.MemberDoesNotFitRole:
+    case RegistryErrorCode.TeamNeedsGeneralPractitioner:
+      return 'failed-precondition';
+    case RegistryErrorCode.VersionConflict:
+      return 'conflict';
+    case RegistryErrorCode.NotAllowed:
+      return 'permission-denied';
+  }
+}
+
+export class RegistryError extends AppError {
+  constructor(code: RegistryErrorCode, message: string, field?: string) {
+    super(categoryOf(code), code, message, field ? [{ field, reason: code, description: message }] : []);
+  }
+}

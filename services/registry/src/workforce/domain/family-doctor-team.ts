@@ -1,0 +1,165 @@
+import { RegistryError, RegistryErrorCode } from '../../shared/registry-error';
+import { type InstitutionPlace } from './practitioner';
+
+export type TeamMemberRole = 'general-practitioner' | 'specialist' | 'health-manager';
+
+export interface TeamMember {
+  readonly practitionerId: string;
+  readonly role: TeamMemberRole;
+}
+
+export interface FamilyDoctorTeamSnapshot {
+  readonly id: string;
+  readonly institutionId: string;
+  readonly groupId: string;
+  readonly name: string;
+  readonly members: readonly TeamMember[];
+  readonly version: number;
+}
+
+/** A would-be member: the practitioner and where their home institution stands. */
+export interface Candidate {
+  readonly practitionerId: string;
+  readonly home: InstitutionPlace;
+}
+
+export type TeamChange = 'created' | 'member-added' | 'member-removed';
+
+export interface TeamChanged {
+  readonly change: TeamChange;
+  readonly team: FamilyDoctorTeamSnapshot;
+}
+
+/**
+ * A family-doctor team (家庭医生签约服务团队, "1+1+1") based at a primary
+ * institution of a group: general practitioners of that institution,
+ * specialists sent down from the group's secondary or tertiary hospitals,
+ * and health managers from anywhere in the group. It always keeps at least
+ * one general practitioner, who carries the contracts.
+ */
+export class FamilyDoctorTeam {
+  private events: TeamChanged[] = [];
+
+  private constructor(private state: FamilyDoctorTeamSnapshot) {}
+
+  static create(
+    input: { id: string; name: string; base: InstitutionPlace },
+    members: readonly { candidate: Candidate; role: TeamMemberRole }[],
+  ): FamilyDoctorTeam {
+    if (input.base.level !== 'primary') {
+      throw new RegistryError(
+        RegistryErrorCode.TeamMustBeAtPrimaryInstitution,
+        'a family-doctor team is based at a primary institution',
+        'institutionId',
+      );
+    }
+    if (input.base.groupId === null) {
+      throw new RegistryError(
+        RegistryErrorCode.InstitutionNotInGroup,
+        'the team’s institution must belong to a medical group',
+        'institutionId',
+      );
+    }
+    const team = new FamilyDoctorTeam({
+      id: input.id,
+      institutionId: input.base.id,
+      groupId: input.base.groupId,
+      name: input.name,
+      members: [],
+      version: 1,
+    });
+    for (const { candidate, role } of members) team.admit(candidate, role);
+    team.requireGeneralPractitioner(team.state.members, 'members');
+    team.events = [{ change: 'created', team: team.snapshot() }];
+    return team;
+  }
+
+  static restore(snapshot: FamilyDoctorTeamSnapshot): FamilyDoctorTeam {
+    return new FamilyDoctorTeam(snapshot);
+  }
+
+  addMember(candidate: Candidate, role: TeamMemberRole): void {
+    this.admit(candidate, role);
+    this.state = { ...this.state, version: this.state.version + 1 };
+    this.events.push({ change: 'member-added', team: this.snapshot() });
+  }
+
+  removeMember(practitionerId: string): void {
+    if (!this.state.members.some((m) => m.practitionerId === practitionerId)) {
+      throw new RegistryError(
+        RegistryErrorCode.NotATeamMember,
+        'the practitioner is not in this team',
+        'practitionerId',
+      );
+    }
+    const remaining = this.state.members.filter((m) => m.practitionerId !== practitionerId);
+    this.requireGeneralPractitioner(remaining, 'practitionerId');
+    this.state = { ...this.state, members: remaining, version: this.state.version + 1 };
+    this.events.push({ change: 'member-removed', team: this.snapshot() });
+  }
+
+  snapshot(): FamilyDoctorTeamSnapshot {
+    return { ...this.state, members: [...this.state.members] };
+  }
+
+  pullEvents(): TeamChanged[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  private admit(candidate: Candidate, role: TeamMemberRole): void {
+    if (this.state.members.some((m) => m.practitionerId === candidate.practitionerId)) {
+      throw new RegistryError(
+        RegistryErrorCode.AlreadyATeamMember,
+        'the practitioner is already in this team',
+        'practitionerId',
+      );
+    }
+    const home = candidate.home;
+    const sameGroup = home.groupId !== null && home.groupId === this.state.groupId;
+    switch (role) {
+      case 'general-practitioner':
+        if (home.id !== this.state.institutionId) {
+          throw new RegistryError(
+            RegistryErrorCode.MemberDoesNotFitRole,
+            'a general practitioner of the team must work at the team’s own primary institution',
+            'practitionerId',
+          );
+        }
+        break;
+      case 'specialist':
+        if (!sameGroup || home.level === 'primary') {
+          throw new RegistryError(
+            RegistryErrorCode.MemberDoesNotFitRole,
+            'a specialist is sent down from a secondary or tertiary institution of the same group',
+            'practitionerId',
+          );
+        }
+        break;
+      case 'health-manager':
+        if (!sameGroup) {
+          throw new RegistryError(
+            RegistryErrorCode.MemberDoesNotFitRole,
+            'a health manager must work in the same medical group',
+            'practitionerId',
+          );
+        }
+        break;
+    }
+    this.state = {
+      ...this.state,
+      members: [...this.state.members, { practitionerId: candidate.practitionerId, role }],
+    };
+  }
+
+  private requireGeneralPractitioner(members: readonly TeamMember[], field: string): void {
+    if (!members.some((m) => m.role === 'general-practitioner')) {
+      throw new RegistryError(
+        RegistryErrorCode.TeamNeedsGeneralPractitioner,
+        'a family-doctor team needs at least one general practitioner',
+        field,
+      );
+    }
+  }
+}

@@ -1,0 +1,413 @@
+import { credentials, type ServiceError, status } from '@grpc/grpc-js';
+import { ALL_TOPICS, organisationServiceV1, registryEventsV1, registryV1, TOPICS } from '@medgrid/contracts';
+import { decodeErrorDetails } from '@medgrid/grpc';
+import { createLogger } from '@medgrid/logging';
+import { createKafka, decodeEnvelope, ensureTopics } from '@medgrid/messaging';
+import {
+  aCreditCode,
+  anIdentity,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TestAuth,
+  TestDatabase,
+  testKafkaBrokers,
+  uniqueSuffix,
+  waitFor,
+} from '@medgrid/testing';
+import { v7 as uuidv7 } from 'uuid';
+import { unary } from './grpc-call';
+import { freePort, migrate, ServiceProcess } from './service-process';
+
+const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+
+/**
+ * The registry's organisation API against its real database and Kafka: the
+ * rules of a medical group hold at the gRPC edge, bad input names its field,
+ * and every change reaches the compacted master-data topics.
+ */
+describe('registry organisation service', () => {
+  let auth: TestAuth;
+  let db: TestDatabase;
+  let registry: ServiceProcess;
+  let client: organisationServiceV1.OrganisationServiceClient;
+  let operatorToken: string;
+  const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+
+  const call = <Req, Res>(
+    method: (
+      request: Req,
+      metadata: import('@grpc/grpc-js').Metadata,
+      options: { deadline: Date },
+      callback: (error: ServiceError | null, response: Res) => void,
+    ) => unknown,
+    request: Req,
+    token = operatorToken,
+  ) => unary(client, method, request, token);
+
+  const fails = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected the call to fail');
+      },
+      (error: ServiceError) => ({
+        code: error.code,
+        ...decodeErrorDetails(error.metadata),
+      }),
+    );
+
+  const registerInstitution = async (
+    gridId: string,
+    level: registryV1.InstitutionLevel,
+    type: registryV1.InstitutionType,
+    name = `机构-${uuidv7()}`,
+  ) =>
+    (
+      await call(client.registerInstitution, {
+        clientRequestId: uuidv7(),
+        creditCode: aCreditCode(),
+        name,
+        level,
+        type,
+        gridId,
+        address: '广州市黄埔区',
+      })
+    ).institution!;
+
+  const newGrid = async (cityId: string) =>
+    (
+      await call(client.registerGrid, {
+        clientRequestId: uuidv7(),
+        cityId,
+        code: `G-${uniqueSuffix()}`,
+        name: '网格',
+      })
+    ).grid!;
+
+  const newGroup = async (gridId: string) =>
+    (await call(client.createMedicalGroup, { clientRequestId: uuidv7(), gridId, name: '医疗集团' })).group!;
+
+  let cityId: string;
+
+  beforeAll(async () => {
+    await ensureTopics(
+      createKafka(
+        { brokers: testKafkaBrokers(), clientId: 'e2e-setup' },
+        createLogger({ service: 'e2e', level: 'warn' }),
+      ),
+      ALL_TOPICS,
+    );
+    auth = await TestAuth.create();
+    operatorToken = await auth.token(operator);
+    db = await TestDatabase.create('e2e_registry');
+    expect(migrate('registry', db.url, 'up').code).toBe(0);
+    registry = new ServiceProcess('registry', await freePort(), await freePort(), {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      AUTH_PUBLIC_KEY_FILE: auth.publicKeyFile,
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      OUTBOX_POLL_INTERVAL_MS: '50',
+    });
+    await registry.start();
+    client = new organisationServiceV1.OrganisationServiceClient(
+      registry.grpcAddress,
+      credentials.createInsecure(),
+    );
+    // Division codes are unique per database, and each test file has its own database.
+    cityId = (
+      await call(client.registerCity, { clientRequestId: uuidv7(), divisionCode: '440100', name: '广州市' })
+    ).city!.id;
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await registry?.stop();
+    await db?.drop();
+  });
+
+  it('has no schema drift after migrating a fresh database', () => {
+    expect(migrate('registry', db.url, 'check')).toEqual({ code: 0, output: '' });
+  });
+
+  it('builds a complete group and publishes every institution’s state to the compacted topic', async () => {
+    const grid = await newGrid(cityId);
+    const lead = await registerInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_TERTIARY,
+      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+    );
+    const secondary = await registerInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_SECONDARY,
+      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+    );
+    const centre = await registerInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
+    );
+    const group = await newGroup(grid.id);
+
+    await call(client.addMembership, {
+      groupId: group.id,
+      institutionId: lead.id,
+      role: R.MEMBERSHIP_ROLE_LEAD,
+    });
+    await call(client.addMembership, {
+      groupId: group.id,
+      institutionId: secondary.id,
+      role: R.MEMBERSHIP_ROLE_MEMBER,
+    });
+    const { group: complete } = await call(client.addMembership, {
+      groupId: group.id,
+      institutionId: centre.id,
+      role: R.MEMBERSHIP_ROLE_MEMBER,
+    });
+
+    expect(complete).toMatchObject({ leadInstitutionId: lead.id, version: 4 });
+    expect(complete!.memberships.map((m) => m.institutionId)).toEqual([lead.id, secondary.id, centre.id]);
+    const { institution: read } = await call(client.getInstitution, { id: centre.id });
+    expect(read).toMatchObject({ groupId: group.id, version: 2 });
+
+    const latest = await latestInstitutionStates([centre.id, lead.id]);
+    expect(latest.get(centre.id)).toMatchObject({
+      change: registryEventsV1.InstitutionChange.INSTITUTION_CHANGE_JOINED_GROUP,
+      institution: expect.objectContaining({ groupId: group.id, version: 2 }) as unknown,
+    });
+    expect(latest.get(lead.id)?.institution?.groupId).toBe(group.id);
+  });
+
+  it('refuses a second lead hospital, naming the rule', async () => {
+    const grid = await newGrid(cityId);
+    const group = await newGroup(grid.id);
+    const first = await registerInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_TERTIARY,
+      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+    );
+    const second = await registerInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_TERTIARY,
+      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+    );
+    await call(client.addMembership, {
+      groupId: group.id,
+      institutionId: first.id,
+      role: R.MEMBERSHIP_ROLE_LEAD,
+    });
+
+    const error = await fails(
+      call(client.addMembership, {
+        groupId: group.id,
+        institutionId: second.id,
+        role: R.MEMBERSHIP_ROLE_LEAD,
+      }),
+    );
+
+    expect(error).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'SECOND_LEAD_HOSPITAL' });
+    expect((await call(client.getMedicalGroup, { id: group.id })).group!.memberships).toHaveLength(1);
+  });
+
+  it('keeps each grid to one group and each member to one group', async () => {
+    const grid = await newGrid(cityId);
+    const otherGrid = await newGrid(cityId);
+    const group = await newGroup(grid.id);
+    const otherGroup = await newGroup(otherGrid.id);
+    const centre = await registerInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_TOWNSHIP_HEALTH_CENTRE,
+    );
+    await call(client.addMembership, {
+      groupId: group.id,
+      institutionId: centre.id,
+      role: R.MEMBERSHIP_ROLE_MEMBER,
+    });
+
+    expect(await fails(newGroup(grid.id))).toMatchObject({
+      code: status.ALREADY_EXISTS,
+      reason: 'GRID_ALREADY_HAS_GROUP',
+    });
+    expect(
+      await fails(
+        call(client.addMembership, {
+          groupId: otherGroup.id,
+          institutionId: centre.id,
+          role: R.MEMBERSHIP_ROLE_MEMBER,
+        }),
+      ),
+    ).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'ALREADY_MEMBER_OF_ANOTHER_GROUP' });
+  });
+
+  it('lets only one of two concurrent requests put an institution in a group', async () => {
+    const [gridA, gridB] = [await newGrid(cityId), await newGrid(cityId)];
+    const [groupA, groupB] = [await newGroup(gridA.id), await newGroup(gridB.id)];
+    const contested = await registerInstitution(
+      gridA.id,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_VILLAGE_CLINIC,
+    );
+
+    const results = await Promise.allSettled(
+      [groupA, groupB].map((g) =>
+        call(client.addMembership, {
+          groupId: g.id,
+          institutionId: contested.id,
+          role: R.MEMBERSHIP_ROLE_MEMBER,
+        }),
+      ),
+    );
+
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const { institution } = await call(client.getInstitution, { id: contested.id });
+    expect([groupA.id, groupB.id]).toContain(institution!.groupId);
+  });
+
+  it('answers bad input with INVALID_ARGUMENT naming each field, and stores nothing', async () => {
+    const error = await fails(
+      call(client.registerInstitution, {
+        clientRequestId: uuidv7(),
+        creditCode: '91350100M000100Y44',
+        name: '',
+        level: L.INSTITUTION_LEVEL_UNSPECIFIED,
+        type: T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+        gridId: 'grid-1',
+        address: 'x',
+      }),
+    );
+
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(error.fieldViolations.map((v) => [v.field, v.reason])).toEqual([
+      ['gridId', 'INVALID_FORMAT'],
+      ['creditCode', 'INVALID_CHECK_CHARACTER'],
+      ['name', 'REQUIRED'],
+      ['level', 'REQUIRED'],
+    ]);
+    const creditCode = aCreditCode();
+    const unknownGrid = await fails(
+      call(client.registerInstitution, {
+        clientRequestId: uuidv7(),
+        creditCode,
+        name: '某医院',
+        level: L.INSTITUTION_LEVEL_SECONDARY,
+        type: T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+        gridId: uuidv7(),
+        address: 'x',
+      }),
+    );
+    expect(unknownGrid).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'UNKNOWN_GRID' });
+    expect(unknownGrid.fieldViolations[0]?.field).toBe('gridId');
+    const stored = await call(client.searchInstitutions, {
+      nameContains: '',
+      creditCode,
+      gridId: '',
+      groupId: '',
+      level: L.INSTITUTION_LEVEL_UNSPECIFIED,
+      type: T.INSTITUTION_TYPE_UNSPECIFIED,
+      pageSize: 10,
+      pageToken: '',
+    });
+    expect(stored.institutions).toEqual([]);
+  });
+
+  it('returns the same institution for a retried request', async () => {
+    const grid = await newGrid(cityId);
+    const request = {
+      clientRequestId: uuidv7(),
+      creditCode: aCreditCode(),
+      name: '重试医院',
+      level: L.INSTITUTION_LEVEL_SECONDARY,
+      type: T.INSTITUTION_TYPE_TCM_HOSPITAL,
+      gridId: grid.id,
+      address: 'x',
+    };
+
+    const first = await call(client.registerInstitution, request);
+    const again = await call(client.registerInstitution, request);
+
+    expect(again.institution).toEqual(first.institution);
+  });
+
+  it('pages through a search in name order', async () => {
+    const grid = await newGrid(cityId);
+    for (const name of ['甲社区', '乙社区', '丙社区', '丁社区', '戊社区']) {
+      await registerInstitution(
+        grid.id,
+        L.INSTITUTION_LEVEL_PRIMARY,
+        T.INSTITUTION_TYPE_COMMUNITY_HEALTH_STATION,
+        name,
+      );
+    }
+
+    const names: string[] = [];
+    let pageToken = '';
+    do {
+      const page = await call(client.searchInstitutions, {
+        nameContains: '社区',
+        creditCode: '',
+        gridId: grid.id,
+        groupId: '',
+        level: L.INSTITUTION_LEVEL_UNSPECIFIED,
+        type: T.INSTITUTION_TYPE_UNSPECIFIED,
+        pageSize: 2,
+        pageToken,
+      });
+      names.push(...page.institutions.map((i) => i.name));
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+
+    expect(names).toEqual([...names].sort());
+    expect(names).toHaveLength(5);
+  });
+
+  it('lets a group administrator change only their own group', async () => {
+    const grid = await newGrid(cityId);
+    const group = await newGroup(grid.id);
+    const clinic = await registerInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_VILLAGE_CLINIC,
+    );
+    const strangerAdmin = await auth.token(anIdentity({ role: 'group-admin' }));
+
+    const error = await fails(
+      call(
+        client.addMembership,
+        { groupId: group.id, institutionId: clinic.id, role: R.MEMBERSHIP_ROLE_MEMBER },
+        strangerAdmin,
+      ),
+    );
+
+    expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_ALLOWED' });
+  });
+
+  /** Reads the institution topic from the start, keeping the latest state per key (as a compacting consumer would). */
+  async function latestInstitutionStates(ids: string[]) {
+    const kafka = createKafka(
+      { brokers: testKafkaBrokers(), clientId: 'e2e-projection' },
+      createLogger({ service: 'e2e', level: 'warn' }),
+    );
+    const consumer = kafka.consumer({ groupId: `e2e-projection-${uniqueSuffix()}`, maxWaitTimeInMs: 200 });
+    const latest = new Map<string, registryEventsV1.InstitutionChanged>();
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.registryInstitution.name, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        if (!message.value) return Promise.resolve();
+        const envelope = decodeEnvelope(message.value);
+        latest.set(envelope.aggregateId, registryEventsV1.InstitutionChanged.decode(envelope.payload));
+        return Promise.resolve();
+      },
+    });
+    try {
+      await waitFor('the latest state of each institution', () =>
+        Promise.resolve(
+          ids.every((id) => (latest.get(id)?.institution?.version ?? 0) >= 2) ? true : undefined,
+        ),
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+    return latest;
+  }
+});
