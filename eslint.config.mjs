@@ -113,7 +113,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'tests/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': moduleBoundaries(testDepConstraints),
       '@typescript-eslint/unbound-method': 'off',

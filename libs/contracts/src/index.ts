@@ -13,6 +13,7 @@ export {
   InstitutionChangedEvent,
   MedicalGroupChangedEvent,
 } from './events/registry/organisation.events';
+export { PractitionerChangedEvent, TeamChangedEvent } from './events/registry/workforce.events';
 export { ReferralSubmittedEvent } from './events/referral-submitted/referral-submitted.event';
 export { SlotHoldRequestedEvent } from './events/slot-hold-requested/slot-hold-requested.event';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
@@ -26,5 +27,8 @@ export * as schedulingEventsV1 from './generated/medgrid/scheduling/v1/schedulin
 export * as registryV1 from './generated/medgrid/registry/v1/organisation.pb';
 export * as registryEventsV1 from './generated/medgrid/registry/v1/organisation_events.pb';
 export * as organisationServiceV1 from './generated/medgrid/registry/v1/organisation_service.pb';
+export * as peopleV1 from './generated/medgrid/registry/v1/people.pb';
+export * as workforceServiceV1 from './generated/medgrid/registry/v1/workforce_service.pb';
+export * as workforceEventsV1 from './generated/medgrid/registry/v1/workforce_events.pb';
 export { PROTO_ROOT } from './proto-root';
 export { ALL_TOPICS, TOPICS } from './topics';

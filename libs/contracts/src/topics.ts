@@ -45,6 +45,18 @@ export const TOPICS = {
     compacted: true,
     retentionDays: 0,
   }),
+  registryPractitioner: defineTopic({
+    name: 'medgrid.registry.practitioner.v1',
+    partitions: 3,
+    compacted: true,
+    retentionDays: 0,
+  }),
+  registryTeam: defineTopic({
+    name: 'medgrid.registry.team.v1',
+    partitions: 3,
+    compacted: true,
+    retentionDays: 0,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);

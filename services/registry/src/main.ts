@@ -4,16 +4,21 @@ import { loadRegistryConfig } from './config/registry.config';
 import { registryDataSource } from './database/registry-data-source';
 import { OrganisationGrpcController } from './organisation/interface/grpc/organisation.grpc.controller';
 import { OrganisationModule } from './organisation/organisation.module';
+import { WorkforceGrpcController } from './workforce/interface/grpc/workforce.grpc.controller';
+import { WorkforceModule } from './workforce/workforce.module';
 
 void runService(
   'registry',
   () => loadRegistryConfig(),
   () => ({
     dataSource: (c) => registryDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
-    contexts: [OrganisationModule],
+    contexts: [OrganisationModule, WorkforceModule],
     grpc: {
-      protoFiles: ['medgrid/registry/v1/organisation_service.proto'],
-      controllers: [OrganisationGrpcController],
+      protoFiles: [
+        'medgrid/registry/v1/organisation_service.proto',
+        'medgrid/registry/v1/workforce_service.proto',
+      ],
+      controllers: [OrganisationGrpcController, WorkforceGrpcController],
     },
   }),
 );

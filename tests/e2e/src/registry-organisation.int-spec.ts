@@ -1,22 +1,11 @@
-import { credentials, type ServiceError, status } from '@grpc/grpc-js';
-import { ALL_TOPICS, organisationServiceV1, registryEventsV1, registryV1, TOPICS } from '@medgrid/contracts';
-import { decodeErrorDetails } from '@medgrid/grpc';
+import { status } from '@grpc/grpc-js';
+import { registryEventsV1, registryV1, TOPICS } from '@medgrid/contracts';
 import { createLogger } from '@medgrid/logging';
-import { createKafka, decodeEnvelope, ensureTopics } from '@medgrid/messaging';
-import {
-  aCreditCode,
-  anIdentity,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TestAuth,
-  TestDatabase,
-  testKafkaBrokers,
-  uniqueSuffix,
-  waitFor,
-} from '@medgrid/testing';
+import { createKafka, decodeEnvelope } from '@medgrid/messaging';
+import { aCreditCode, anIdentity, testKafkaBrokers, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { unary } from './grpc-call';
-import { freePort, migrate, ServiceProcess } from './service-process';
+import { RegistryHarness } from './registry-harness';
+import { migrate } from './service-process';
 
 const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
 
@@ -26,111 +15,29 @@ const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV
  * and every change reaches the compacted master-data topics.
  */
 describe('registry organisation service', () => {
-  let auth: TestAuth;
-  let db: TestDatabase;
-  let registry: ServiceProcess;
-  let client: organisationServiceV1.OrganisationServiceClient;
-  let operatorToken: string;
-  const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
-
-  const call = <Req, Res>(
-    method: (
-      request: Req,
-      metadata: import('@grpc/grpc-js').Metadata,
-      options: { deadline: Date },
-      callback: (error: ServiceError | null, response: Res) => void,
-    ) => unknown,
-    request: Req,
-    token = operatorToken,
-  ) => unary(client, method, request, token);
-
-  const fails = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: ServiceError) => ({
-        code: error.code,
-        ...decodeErrorDetails(error.metadata),
-      }),
-    );
-
-  const registerInstitution = async (
-    gridId: string,
-    level: registryV1.InstitutionLevel,
-    type: registryV1.InstitutionType,
-    name = `机构-${uuidv7()}`,
-  ) =>
-    (
-      await call(client.registerInstitution, {
-        clientRequestId: uuidv7(),
-        creditCode: aCreditCode(),
-        name,
-        level,
-        type,
-        gridId,
-        address: '广州市黄埔区',
-      })
-    ).institution!;
-
-  const newGrid = async (cityId: string) =>
-    (
-      await call(client.registerGrid, {
-        clientRequestId: uuidv7(),
-        cityId,
-        code: `G-${uniqueSuffix()}`,
-        name: '网格',
-      })
-    ).grid!;
-
-  const newGroup = async (gridId: string) =>
-    (await call(client.createMedicalGroup, { clientRequestId: uuidv7(), gridId, name: '医疗集团' })).group!;
-
-  let cityId: string;
+  const registry = new RegistryHarness();
+  let client: RegistryHarness['organisation'];
+  const call: RegistryHarness['call'] = (c, method, request, token) =>
+    registry.call(c, method, request, token);
+  const fails = RegistryHarness.fails;
+  const registerInstitution = (...args: Parameters<RegistryHarness['newInstitution']>) =>
+    registry.newInstitution(...args);
+  const newGrid = () => registry.newGrid();
+  const newGroup = (gridId: string) => registry.newGroup(gridId);
 
   beforeAll(async () => {
-    await ensureTopics(
-      createKafka(
-        { brokers: testKafkaBrokers(), clientId: 'e2e-setup' },
-        createLogger({ service: 'e2e', level: 'warn' }),
-      ),
-      ALL_TOPICS,
-    );
-    auth = await TestAuth.create();
-    operatorToken = await auth.token(operator);
-    db = await TestDatabase.create('e2e_registry');
-    expect(migrate('registry', db.url, 'up').code).toBe(0);
-    registry = new ServiceProcess('registry', await freePort(), await freePort(), {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      AUTH_PUBLIC_KEY_FILE: auth.publicKeyFile,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      OUTBOX_POLL_INTERVAL_MS: '50',
-    });
-    await registry.start();
-    client = new organisationServiceV1.OrganisationServiceClient(
-      registry.grpcAddress,
-      credentials.createInsecure(),
-    );
-    // Division codes are unique per database, and each test file has its own database.
-    cityId = (
-      await call(client.registerCity, { clientRequestId: uuidv7(), divisionCode: '440100', name: '广州市' })
-    ).city!.id;
+    await registry.start('e2e_registry_org');
+    client = registry.organisation;
   });
 
-  afterAll(async () => {
-    client?.close();
-    await registry?.stop();
-    await db?.drop();
-  });
+  afterAll(() => registry.stop());
 
   it('has no schema drift after migrating a fresh database', () => {
-    expect(migrate('registry', db.url, 'check')).toEqual({ code: 0, output: '' });
+    expect(migrate('registry', registry.db.url, 'check')).toEqual({ code: 0, output: '' });
   });
 
   it('builds a complete group and publishes every institution’s state to the compacted topic', async () => {
-    const grid = await newGrid(cityId);
+    const grid = await newGrid();
     const lead = await registerInstitution(
       grid.id,
       L.INSTITUTION_LEVEL_TERTIARY,
@@ -148,17 +55,17 @@ describe('registry organisation service', () => {
     );
     const group = await newGroup(grid.id);
 
-    await call(client.addMembership, {
+    await call(client, client.addMembership, {
       groupId: group.id,
       institutionId: lead.id,
       role: R.MEMBERSHIP_ROLE_LEAD,
     });
-    await call(client.addMembership, {
+    await call(client, client.addMembership, {
       groupId: group.id,
       institutionId: secondary.id,
       role: R.MEMBERSHIP_ROLE_MEMBER,
     });
-    const { group: complete } = await call(client.addMembership, {
+    const { group: complete } = await call(client, client.addMembership, {
       groupId: group.id,
       institutionId: centre.id,
       role: R.MEMBERSHIP_ROLE_MEMBER,
@@ -166,7 +73,7 @@ describe('registry organisation service', () => {
 
     expect(complete).toMatchObject({ leadInstitutionId: lead.id, version: 4 });
     expect(complete!.memberships.map((m) => m.institutionId)).toEqual([lead.id, secondary.id, centre.id]);
-    const { institution: read } = await call(client.getInstitution, { id: centre.id });
+    const { institution: read } = await call(client, client.getInstitution, { id: centre.id });
     expect(read).toMatchObject({ groupId: group.id, version: 2 });
 
     const latest = await latestInstitutionStates([centre.id, lead.id]);
@@ -178,7 +85,7 @@ describe('registry organisation service', () => {
   });
 
   it('refuses a second lead hospital, naming the rule', async () => {
-    const grid = await newGrid(cityId);
+    const grid = await newGrid();
     const group = await newGroup(grid.id);
     const first = await registerInstitution(
       grid.id,
@@ -190,14 +97,14 @@ describe('registry organisation service', () => {
       L.INSTITUTION_LEVEL_TERTIARY,
       T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
     );
-    await call(client.addMembership, {
+    await call(client, client.addMembership, {
       groupId: group.id,
       institutionId: first.id,
       role: R.MEMBERSHIP_ROLE_LEAD,
     });
 
     const error = await fails(
-      call(client.addMembership, {
+      call(client, client.addMembership, {
         groupId: group.id,
         institutionId: second.id,
         role: R.MEMBERSHIP_ROLE_LEAD,
@@ -205,12 +112,12 @@ describe('registry organisation service', () => {
     );
 
     expect(error).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'SECOND_LEAD_HOSPITAL' });
-    expect((await call(client.getMedicalGroup, { id: group.id })).group!.memberships).toHaveLength(1);
+    expect((await call(client, client.getMedicalGroup, { id: group.id })).group!.memberships).toHaveLength(1);
   });
 
   it('keeps each grid to one group and each member to one group', async () => {
-    const grid = await newGrid(cityId);
-    const otherGrid = await newGrid(cityId);
+    const grid = await newGrid();
+    const otherGrid = await newGrid();
     const group = await newGroup(grid.id);
     const otherGroup = await newGroup(otherGrid.id);
     const centre = await registerInstitution(
@@ -218,7 +125,7 @@ describe('registry organisation service', () => {
       L.INSTITUTION_LEVEL_PRIMARY,
       T.INSTITUTION_TYPE_TOWNSHIP_HEALTH_CENTRE,
     );
-    await call(client.addMembership, {
+    await call(client, client.addMembership, {
       groupId: group.id,
       institutionId: centre.id,
       role: R.MEMBERSHIP_ROLE_MEMBER,
@@ -230,7 +137,7 @@ describe('registry organisation service', () => {
     });
     expect(
       await fails(
-        call(client.addMembership, {
+        call(client, client.addMembership, {
           groupId: otherGroup.id,
           institutionId: centre.id,
           role: R.MEMBERSHIP_ROLE_MEMBER,
@@ -240,7 +147,7 @@ describe('registry organisation service', () => {
   });
 
   it('lets only one of two concurrent requests put an institution in a group', async () => {
-    const [gridA, gridB] = [await newGrid(cityId), await newGrid(cityId)];
+    const [gridA, gridB] = [await newGrid(), await newGrid()];
     const [groupA, groupB] = [await newGroup(gridA.id), await newGroup(gridB.id)];
     const contested = await registerInstitution(
       gridA.id,
@@ -250,7 +157,7 @@ describe('registry organisation service', () => {
 
     const results = await Promise.allSettled(
       [groupA, groupB].map((g) =>
-        call(client.addMembership, {
+        call(client, client.addMembership, {
           groupId: g.id,
           institutionId: contested.id,
           role: R.MEMBERSHIP_ROLE_MEMBER,
@@ -259,13 +166,13 @@ describe('registry organisation service', () => {
     );
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const { institution } = await call(client.getInstitution, { id: contested.id });
+    const { institution } = await call(client, client.getInstitution, { id: contested.id });
     expect([groupA.id, groupB.id]).toContain(institution!.groupId);
   });
 
   it('answers bad input with INVALID_ARGUMENT naming each field, and stores nothing', async () => {
     const error = await fails(
-      call(client.registerInstitution, {
+      call(client, client.registerInstitution, {
         clientRequestId: uuidv7(),
         creditCode: '91350100M000100Y44',
         name: '',
@@ -285,7 +192,7 @@ describe('registry organisation service', () => {
     ]);
     const creditCode = aCreditCode();
     const unknownGrid = await fails(
-      call(client.registerInstitution, {
+      call(client, client.registerInstitution, {
         clientRequestId: uuidv7(),
         creditCode,
         name: '某医院',
@@ -297,7 +204,7 @@ describe('registry organisation service', () => {
     );
     expect(unknownGrid).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'UNKNOWN_GRID' });
     expect(unknownGrid.fieldViolations[0]?.field).toBe('gridId');
-    const stored = await call(client.searchInstitutions, {
+    const stored = await call(client, client.searchInstitutions, {
       nameContains: '',
       creditCode,
       gridId: '',
@@ -311,7 +218,7 @@ describe('registry organisation service', () => {
   });
 
   it('returns the same institution for a retried request', async () => {
-    const grid = await newGrid(cityId);
+    const grid = await newGrid();
     const request = {
       clientRequestId: uuidv7(),
       creditCode: aCreditCode(),
@@ -322,14 +229,14 @@ describe('registry organisation service', () => {
       address: 'x',
     };
 
-    const first = await call(client.registerInstitution, request);
-    const again = await call(client.registerInstitution, request);
+    const first = await call(client, client.registerInstitution, request);
+    const again = await call(client, client.registerInstitution, request);
 
     expect(again.institution).toEqual(first.institution);
   });
 
   it('pages through a search in name order', async () => {
-    const grid = await newGrid(cityId);
+    const grid = await newGrid();
     for (const name of ['甲社区', '乙社区', '丙社区', '丁社区', '戊社区']) {
       await registerInstitution(
         grid.id,
@@ -342,7 +249,7 @@ describe('registry organisation service', () => {
     const names: string[] = [];
     let pageToken = '';
     do {
-      const page = await call(client.searchInstitutions, {
+      const page = await call(client, client.searchInstitutions, {
         nameContains: '社区',
         creditCode: '',
         gridId: grid.id,
@@ -361,17 +268,18 @@ describe('registry organisation service', () => {
   });
 
   it('lets a group administrator change only their own group', async () => {
-    const grid = await newGrid(cityId);
+    const grid = await newGrid();
     const group = await newGroup(grid.id);
     const clinic = await registerInstitution(
       grid.id,
       L.INSTITUTION_LEVEL_PRIMARY,
       T.INSTITUTION_TYPE_VILLAGE_CLINIC,
     );
-    const strangerAdmin = await auth.token(anIdentity({ role: 'group-admin' }));
+    const strangerAdmin = await registry.auth.token(anIdentity({ role: 'group-admin' }));
 
     const error = await fails(
       call(
+        client,
         client.addMembership,
         { groupId: group.id, institutionId: clinic.id, role: R.MEMBERSHIP_ROLE_MEMBER },
         strangerAdmin,

@@ -10,7 +10,13 @@ import {
   InstitutionOrmEntity,
   MedicalGroupOrmEntity,
 } from '../organisation/infrastructure/persistence/organisation.orm-entities';
+import {
+  FamilyDoctorTeamOrmEntity,
+  PractitionerOrmEntity,
+  TeamMemberOrmEntity,
+} from '../workforce/infrastructure/persistence/workforce.orm-entities';
 import { CreateOrganisationTables1732400000001 } from './migrations/1732400000001-create-organisation-tables';
+import { CreateWorkforceTables1732400000002 } from './migrations/1732400000002-create-workforce-tables';
 
 export const REGISTRY_ENTITIES = [
   CityOrmEntity,
@@ -20,10 +26,14 @@ export const REGISTRY_ENTITIES = [
   GroupMembershipOrmEntity,
   DepartmentOrmEntity,
   ClientRequestOrmEntity,
+  PractitionerOrmEntity,
+  FamilyDoctorTeamOrmEntity,
+  TeamMemberOrmEntity,
 ];
 export const REGISTRY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
   CreateOrganisationTables1732400000001,
+  CreateWorkforceTables1732400000002,
 ];
 
 export function registryDataSource(url: string, poolSize?: number): DataSource {

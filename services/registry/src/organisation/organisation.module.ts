@@ -32,6 +32,7 @@ const USE_CASES = [
     { provide: CLIENT_REQUEST_LOG, useClass: ClientRequestTypeormLog },
     { provide: ORGANISATION_EVENT_PUBLISHER, useClass: OrganisationOutboxPublisher },
   ],
-  exports: USE_CASES,
+  // The workforce and resident contexts judge rules against institutions and groups.
+  exports: [...USE_CASES, ORGANISATION_REPOSITORY, CLIENT_REQUEST_LOG],
 })
 export class OrganisationModule {}

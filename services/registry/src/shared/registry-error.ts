@@ -31,6 +31,7 @@ export enum RegistryErrorCode {
   MemberDoesNotFitRole = 'MEMBER_DOES_NOT_FIT_ROLE',
   TeamNeedsGeneralPractitioner = 'TEAM_NEEDS_GENERAL_PRACTITIONER',
   UnknownPractitioner = 'UNKNOWN_PRACTITIONER',
+  DuplicateTeamName = 'DUPLICATE_TEAM_NAME',
 }
 
 function categoryOf(code: RegistryErrorCode): ErrorCategory {
@@ -44,6 +45,7 @@ function categoryOf(code: RegistryErrorCode): ErrorCategory {
     case RegistryErrorCode.DuplicateDepartment:
     case RegistryErrorCode.RequestIdReused:
     case RegistryErrorCode.DuplicateLicenceNumber:
+    case RegistryErrorCode.DuplicateTeamName:
       return 'already-exists';
     case RegistryErrorCode.UnknownGrid:
     case RegistryErrorCode.UnknownCity:

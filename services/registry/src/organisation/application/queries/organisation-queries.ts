@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FieldChecks, isUuid } from '@medgrid/errors';
+import { FieldChecks } from '@medgrid/errors';
 import { type Department, type Grid } from '../../domain/geography';
 import { type InstitutionSnapshot } from '../../domain/institution';
 import { type InstitutionLevel, type InstitutionType } from '../../domain/institution-classification';
 import { type MedicalGroupSnapshot } from '../../domain/medical-group';
 import { ORGANISATION_REPOSITORY, type OrganisationRepository } from '../../domain/organisation.ports';
+import {
+  decodeNamePageToken,
+  DEFAULT_PAGE_SIZE,
+  encodeNamePageToken,
+  MAX_PAGE_SIZE,
+} from '../../../shared/page-token';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 
 export interface SearchInstitutionsQuery {
@@ -16,31 +22,6 @@ export interface SearchInstitutionsQuery {
   type?: InstitutionType;
   pageSize?: number;
   pageToken?: string;
-}
-
-const DEFAULT_PAGE = 50;
-const MAX_PAGE = 500;
-
-/** Keyset page token: opaque to clients, the (name, id) of the last row served. */
-function decodePageToken(token: string): { name: string; id: string } | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      isUuid(value[1])
-    ) {
-      return { name: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through to the validation error
-  }
-  return undefined;
-}
-
-function encodePageToken(last: InstitutionSnapshot): string {
-  return Buffer.from(JSON.stringify([last.name, last.id]), 'utf8').toString('base64url');
 }
 
 /** Reads of organisation master data (no personal data, so no audit record). */
@@ -59,10 +40,15 @@ export class OrganisationQueries {
   async searchInstitutions(
     query: SearchInstitutionsQuery,
   ): Promise<{ institutions: InstitutionSnapshot[]; nextPageToken: string }> {
-    const pageSize = query.pageSize || DEFAULT_PAGE;
-    const after = query.pageToken ? decodePageToken(query.pageToken) : undefined;
+    const pageSize = query.pageSize || DEFAULT_PAGE_SIZE;
+    const after = query.pageToken ? decodeNamePageToken(query.pageToken) : undefined;
     const checks = new FieldChecks()
-      .check('pageSize', pageSize >= 1 && pageSize <= MAX_PAGE, 'OUT_OF_RANGE', `must be 1-${MAX_PAGE}`)
+      .check(
+        'pageSize',
+        pageSize >= 1 && pageSize <= MAX_PAGE_SIZE,
+        'OUT_OF_RANGE',
+        `must be 1-${MAX_PAGE_SIZE}`,
+      )
       .check(
         'pageToken',
         !query.pageToken || after !== undefined,
@@ -84,7 +70,7 @@ export class OrganisationQueries {
     const page = rows.slice(0, pageSize).map((i) => i.snapshot());
     return {
       institutions: page,
-      nextPageToken: rows.length > pageSize ? encodePageToken(page[page.length - 1]!) : '',
+      nextPageToken: rows.length > pageSize ? encodeNamePageToken(page[page.length - 1]!) : '',
     };
   }
 

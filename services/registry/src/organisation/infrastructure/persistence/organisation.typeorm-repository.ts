@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
-import { Brackets, In } from 'typeorm';
+import { In } from 'typeorm';
+import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
 import { type City, type Department, type Grid } from '../../domain/geography';
 import { Institution } from '../../domain/institution';
 import { type InstitutionLevel, type InstitutionType } from '../../domain/institution-classification';
@@ -15,7 +16,7 @@ import {
   InstitutionOrmEntity,
   MedicalGroupOrmEntity,
 } from './organisation.orm-entities';
-import { mapUniqueViolations } from './unique-violation';
+import { mapUniqueViolations } from '../../../shared/persistence/unique-violation';
 
 const conflict = (what: string) => () =>
   new RegistryError(RegistryErrorCode.VersionConflict, `${what} was changed by someone else; read it again`);
@@ -106,19 +107,7 @@ export class OrganisationTypeormRepository implements OrganisationRepository {
     if (search.groupId) query.andWhere('i.group_id = :group', { group: search.groupId });
     if (search.level) query.andWhere('i.level = :level', { level: search.level });
     if (search.type) query.andWhere('i.type = :type', { type: search.type });
-    const after = search.after;
-    if (after) {
-      query.andWhere(
-        new Brackets((q) =>
-          q
-            .where('i.name > :afterName', { afterName: after.name })
-            .orWhere('(i.name = :afterName AND i.id > :afterId)', {
-              afterId: after.id,
-            }),
-        ),
-      );
-    }
-    const rows = await query.orderBy('i.name', 'ASC').addOrderBy('i.id', 'ASC').limit(search.limit).getMany();
+    const rows = await orderByNameAfter(query, 'i', search.after, search.limit).getMany();
     return rows.map(toInstitution);
   }
 
@@ -222,8 +211,4 @@ function toInstitution(row: InstitutionOrmEntity): Institution {
     groupId: row.groupId,
     version: row.version,
   });
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

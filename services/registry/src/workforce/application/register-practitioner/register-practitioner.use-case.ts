@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { FieldChecks } from '@medgrid/errors';
+import { v7 as uuidv7 } from 'uuid';
+import { isSpecialtyCode } from '../../../organisation/domain/geography';
+import {
+  ORGANISATION_REPOSITORY,
+  type OrganisationRepository,
+} from '../../../organisation/domain/organisation.ports';
+import { requireAllowed } from '../../../organisation/application/organisation-access.policy';
+import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
+import { idempotentCreate } from '../../../shared/idempotent-create';
+import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
+import {
+  isLicenceNumber,
+  type PractitionerSnapshot,
+  type PractitionerTitle,
+} from '../../domain/practitioner';
+import {
+  WORKFORCE_EVENT_PUBLISHER,
+  WORKFORCE_REPOSITORY,
+  type WorkforceEventPublisher,
+  type WorkforceRepository,
+} from '../../domain/workforce.ports';
+import { canManageWorkforceAt } from '../workforce-access.policy';
+
+export interface RegisterPractitionerCommand {
+  clientRequestId: string;
+  licenceNumber: string;
+  name: string;
+  title: PractitionerTitle | undefined;
+  specialtyCode: string;
+  homeInstitutionId: string;
+}
+
+/** Registers a licensed practitioner at their home institution. */
+@Injectable()
+export class RegisterPractitionerUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(WORKFORCE_REPOSITORY) private readonly workforce: WorkforceRepository,
+    @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
+    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    @Inject(WORKFORCE_EVENT_PUBLISHER) private readonly events: WorkforceEventPublisher,
+  ) {}
+
+  async execute(identity: Identity, command: RegisterPractitionerCommand): Promise<PractitionerSnapshot> {
+    const licenceNumber = command.licenceNumber.trim().toUpperCase();
+    new FieldChecks()
+      .uuid('clientRequestId', command.clientRequestId)
+      .check(
+        'licenceNumber',
+        isLicenceNumber(licenceNumber),
+        'INVALID_FORMAT',
+        'must be 8-30 digits or capital letters',
+      )
+      .required('name', command.name)
+      .maxLength('name', command.name, 50)
+      .check('title', command.title !== undefined, 'REQUIRED', 'is required')
+      .check(
+        'specialtyCode',
+        isSpecialtyCode(command.specialtyCode),
+        'INVALID_FORMAT',
+        'must be a specialty code such as 03 or 03.04',
+      )
+      .uuid('homeInstitutionId', command.homeInstitutionId)
+      .throwIfAny();
+    return this.uow.run(async () => {
+      const home = await this.organisation.findInstitution(command.homeInstitutionId.toLowerCase());
+      if (!home)
+        throw new RegistryError(
+          RegistryErrorCode.UnknownInstitution,
+          'no institution with this id',
+          'homeInstitutionId',
+        );
+      requireAllowed(
+        canManageWorkforceAt(identity, home.snapshot()),
+        'register practitioners at this institution',
+      );
+      return idempotentCreate(
+        this.requests,
+        'register-practitioner',
+        command.clientRequestId,
+        (id) => this.workforce.findPractitioner(id),
+        async () => {
+          const practitioner: PractitionerSnapshot = {
+            id: uuidv7(),
+            licenceNumber,
+            name: command.name.trim(),
+            title: command.title!,
+            specialtyCode: command.specialtyCode,
+            homeInstitutionId: home.snapshot().id,
+            version: 1,
+          };
+          await this.workforce.insertPractitioner(practitioner);
+          await this.events.publish([{ kind: 'practitioner-changed', practitioner }]);
+          return { id: practitioner.id, result: practitioner };
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,153 @@
+import { credentials, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { type Identity } from '@medgrid/auth';
+import { ALL_TOPICS, organisationServiceV1, type registryV1, workforceServiceV1 } from '@medgrid/contracts';
+import { decodeErrorDetails, type DecodedErrorDetails } from '@medgrid/grpc';
+import { createLogger } from '@medgrid/logging';
+import { createKafka, ensureTopics } from '@medgrid/messaging';
+import {
+  aCreditCode,
+  anIdentity,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TestAuth,
+  TestDatabase,
+  testKafkaBrokers,
+  uniqueSuffix,
+} from '@medgrid/testing';
+import { v7 as uuidv7 } from 'uuid';
+import { unary } from './grpc-call';
+import { freePort, migrate, ServiceProcess } from './service-process';
+
+type UnaryMethod<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: { deadline: Date },
+  callback: (error: ServiceError | null, response: Res) => void,
+) => unknown;
+
+/** The registry as a real process on a fresh database, with clients and a city operator's token. */
+export class RegistryHarness {
+  auth!: TestAuth;
+  db!: TestDatabase;
+  process!: ServiceProcess;
+  organisation!: organisationServiceV1.OrganisationServiceClient;
+  workforce!: workforceServiceV1.WorkforceServiceClient;
+  operatorToken!: string;
+  cityId!: string;
+  readonly operator: Identity = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+
+  async start(label: string): Promise<void> {
+    await ensureTopics(
+      createKafka(
+        { brokers: testKafkaBrokers(), clientId: 'e2e-setup' },
+        createLogger({ service: 'e2e', level: 'warn' }),
+      ),
+      ALL_TOPICS,
+    );
+    this.auth = await TestAuth.create();
+    this.operatorToken = await this.auth.token(this.operator);
+    this.db = await TestDatabase.create(label);
+    const migrated = migrate('registry', this.db.url, 'up');
+    if (migrated.code !== 0) throw new Error(`registry migration failed: ${migrated.output}`);
+    this.process = new ServiceProcess('registry', await freePort(), await freePort(), {
+      DATABASE_URL: this.db.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      AUTH_PUBLIC_KEY_FILE: this.auth.publicKeyFile,
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      OUTBOX_POLL_INTERVAL_MS: '50',
+    });
+    await this.process.start();
+    this.organisation = new organisationServiceV1.OrganisationServiceClient(
+      this.process.grpcAddress,
+      credentials.createInsecure(),
+    );
+    this.workforce = new workforceServiceV1.WorkforceServiceClient(
+      this.process.grpcAddress,
+      credentials.createInsecure(),
+    );
+    this.cityId = (
+      await this.call(this.organisation, this.organisation.registerCity, {
+        clientRequestId: uuidv7(),
+        divisionCode: '440100',
+        name: '广州市',
+      })
+    ).city!.id;
+  }
+
+  async stop(): Promise<void> {
+    this.organisation?.close();
+    this.workforce?.close();
+    await this.process?.stop();
+    await this.db?.drop();
+  }
+
+  call<Req, Res>(
+    client: organisationServiceV1.OrganisationServiceClient | workforceServiceV1.WorkforceServiceClient,
+    method: UnaryMethod<Req, Res>,
+    request: Req,
+    token = this.operatorToken,
+  ): Promise<Res> {
+    return unary(client, method, request, token);
+  }
+
+  /** The status code and decoded details of a call that must fail. */
+  static fails(promise: Promise<unknown>): Promise<{ code: number } & DecodedErrorDetails> {
+    return promise.then(
+      () => {
+        throw new Error('expected the call to fail');
+      },
+      (error: ServiceError) => ({ code: error.code, ...decodeErrorDetails(error.metadata) }),
+    );
+  }
+
+  async newGrid(): Promise<registryV1.Grid> {
+    const { grid } = await this.call(this.organisation, this.organisation.registerGrid, {
+      clientRequestId: uuidv7(),
+      cityId: this.cityId,
+      code: `G-${uniqueSuffix()}`,
+      name: '网格',
+    });
+    return grid!;
+  }
+
+  async newGroup(gridId: string): Promise<registryV1.MedicalGroup> {
+    const { group } = await this.call(this.organisation, this.organisation.createMedicalGroup, {
+      clientRequestId: uuidv7(),
+      gridId,
+      name: '医疗集团',
+    });
+    return group!;
+  }
+
+  async newInstitution(
+    gridId: string,
+    level: registryV1.InstitutionLevel,
+    type: registryV1.InstitutionType,
+    name = `机构-${uuidv7()}`,
+  ): Promise<registryV1.Institution> {
+    const { institution } = await this.call(this.organisation, this.organisation.registerInstitution, {
+      clientRequestId: uuidv7(),
+      creditCode: aCreditCode(),
+      name,
+      level,
+      type,
+      gridId,
+      address: '广州市黄埔区',
+    });
+    return institution!;
+  }
+
+  async join(
+    groupId: string,
+    institutionId: string,
+    role: registryV1.MembershipRole,
+  ): Promise<registryV1.MedicalGroup> {
+    const { group } = await this.call(this.organisation, this.organisation.addMembership, {
+      groupId,
+      institutionId,
+      role,
+    });
+    return group!;
+  }
+}

@@ -1,0 +1,192 @@
+import { status } from '@grpc/grpc-js';
+import { peopleV1, registryV1 } from '@medgrid/contracts';
+import { anIdentity } from '@medgrid/testing';
+import { v7 as uuidv7 } from 'uuid';
+import { RegistryHarness } from './registry-harness';
+
+const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+const { PractitionerTitle: Title, TeamMemberRole: Role } = peopleV1;
+
+/** Practitioners and family-doctor teams through the registry's gRPC API, on real PostgreSQL and Kafka. */
+describe('registry workforce service', () => {
+  const registry = new RegistryHarness();
+  const fails = RegistryHarness.fails;
+  let groupId: string;
+  let hospitalId: string;
+  let centreId: string;
+  let farHospitalId: string;
+  let licence = 100000000000000 + Math.floor(Math.random() * 1e9);
+
+  const registerPractitioner = async (homeInstitutionId: string, name = '王医生') =>
+    (
+      await registry.call(registry.workforce, registry.workforce.registerPractitioner, {
+        clientRequestId: uuidv7(),
+        licenceNumber: String(++licence),
+        name,
+        title: Title.PRACTITIONER_TITLE_ATTENDING,
+        specialtyCode: '03.04',
+        homeInstitutionId,
+      })
+    ).practitioner!;
+
+  beforeAll(async () => {
+    await registry.start('e2e_registry_workforce');
+    const grid = await registry.newGrid();
+    const group = await registry.newGroup(grid.id);
+    groupId = group.id;
+    hospitalId = (
+      await registry.newInstitution(
+        grid.id,
+        L.INSTITUTION_LEVEL_TERTIARY,
+        T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+      )
+    ).id;
+    centreId = (
+      await registry.newInstitution(
+        grid.id,
+        L.INSTITUTION_LEVEL_PRIMARY,
+        T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
+      )
+    ).id;
+    await registry.join(groupId, hospitalId, R.MEMBERSHIP_ROLE_LEAD);
+    await registry.join(groupId, centreId, R.MEMBERSHIP_ROLE_MEMBER);
+    const farGrid = await registry.newGrid();
+    const farGroup = await registry.newGroup(farGrid.id);
+    farHospitalId = (
+      await registry.newInstitution(
+        farGrid.id,
+        L.INSTITUTION_LEVEL_TERTIARY,
+        T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+      )
+    ).id;
+    await registry.join(farGroup.id, farHospitalId, R.MEMBERSHIP_ROLE_LEAD);
+  });
+
+  afterAll(() => registry.stop());
+
+  it('forms a "1+1+1" team at a community centre with a specialist sent down from the lead hospital', async () => {
+    const gp = await registerPractitioner(centreId, '李全科');
+    const cardiologist = await registerPractitioner(hospitalId, '张心内');
+    const manager = await registerPractitioner(centreId, '陈健管');
+
+    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
+      clientRequestId: uuidv7(),
+      institutionId: centreId,
+      name: '李全科团队',
+      members: [
+        { practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER },
+        { practitionerId: cardiologist.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+        { practitionerId: manager.id, role: Role.TEAM_MEMBER_ROLE_HEALTH_MANAGER },
+      ],
+    });
+
+    expect(team).toMatchObject({ institutionId: centreId, groupId, version: 1 });
+    const { teams } = await registry.call(registry.workforce, registry.workforce.listTeams, {
+      institutionId: centreId,
+    });
+    expect(teams.find((t) => t.id === team!.id)?.members.map((m) => m.practitionerId)).toEqual([
+      gp.id,
+      cardiologist.id,
+      manager.id,
+    ]);
+  });
+
+  it('refuses a specialist from another group, naming the rule, and keeps the team as it was', async () => {
+    const gp = await registerPractitioner(centreId);
+    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
+      clientRequestId: uuidv7(),
+      institutionId: centreId,
+      name: `团队-${uuidv7()}`,
+      members: [{ practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER }],
+    });
+    const outsider = await registerPractitioner(farHospitalId);
+
+    const error = await fails(
+      registry.call(registry.workforce, registry.workforce.addTeamMember, {
+        teamId: team!.id,
+        member: { practitionerId: outsider.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+      }),
+    );
+
+    expect(error).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'MEMBER_DOES_NOT_FIT_ROLE' });
+    const { team: after } = await registry.call(registry.workforce, registry.workforce.getTeam, {
+      id: team!.id,
+    });
+    expect(after).toEqual(team);
+  });
+
+  it('refuses a team without a general practitioner', async () => {
+    const specialist = await registerPractitioner(hospitalId);
+
+    const error = await fails(
+      registry.call(registry.workforce, registry.workforce.createTeam, {
+        clientRequestId: uuidv7(),
+        institutionId: centreId,
+        name: '没有全科',
+        members: [{ practitionerId: specialist.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST }],
+      }),
+    );
+
+    expect(error).toMatchObject({
+      code: status.FAILED_PRECONDITION,
+      reason: 'TEAM_NEEDS_GENERAL_PRACTITIONER',
+    });
+  });
+
+  it('refuses a second practitioner with the same licence number', async () => {
+    const first = await registerPractitioner(hospitalId);
+
+    const error = await fails(
+      registry.call(registry.workforce, registry.workforce.registerPractitioner, {
+        clientRequestId: uuidv7(),
+        licenceNumber: first.licenceNumber,
+        name: '冒名',
+        title: Title.PRACTITIONER_TITLE_CHIEF,
+        specialtyCode: '03',
+        homeInstitutionId: hospitalId,
+      }),
+    );
+
+    expect(error).toMatchObject({ code: status.ALREADY_EXISTS, reason: 'DUPLICATE_LICENCE_NUMBER' });
+    expect(error.fieldViolations[0]?.field).toBe('licenceNumber');
+  });
+
+  it('lets a practitioner practise across their own group, not beyond it', async () => {
+    const doctor = await registerPractitioner(hospitalId);
+    const check = (institutionId: string) =>
+      registry.call(registry.workforce, registry.workforce.checkPractisingRight, {
+        practitionerId: doctor.id,
+        institutionId,
+      });
+
+    await expect(check(centreId)).resolves.toEqual({ allowed: true, reason: 'same medical group' });
+    await expect(check(farHospitalId)).resolves.toEqual({
+      allowed: false,
+      reason: 'different medical group',
+    });
+  });
+
+  it('lets an institution’s own staff register its practitioners, and nobody else’s', async () => {
+    const centreStaff = await registry.auth.token(
+      anIdentity({ role: 'primary-staff', institutionId: centreId, groupId }),
+    );
+
+    const error = await fails(
+      registry.call(
+        registry.workforce,
+        registry.workforce.registerPractitioner,
+        {
+          clientRequestId: uuidv7(),
+          licenceNumber: String(++licence),
+          name: '越权',
+          title: Title.PRACTITIONER_TITLE_RESIDENT,
+          specialtyCode: '03',
+          homeInstitutionId: hospitalId,
+        },
+        centreStaff,
+      ),
+    );
+
+    expect(error).toMatchObject({ code: status.PERMISSION_DENIED });
+  });
+});
