@@ -13,6 +13,7 @@ export {
   InstitutionChangedEvent,
   MedicalGroupChangedEvent,
 } from './events/registry/organisation.events';
+export { ContractChangedEvent, ResidentChangedEvent } from './events/registry/resident.events';
 export { PractitionerChangedEvent, TeamChangedEvent } from './events/registry/workforce.events';
 export { ReferralSubmittedEvent } from './events/referral-submitted/referral-submitted.event';
 export { SlotHoldRequestedEvent } from './events/slot-hold-requested/slot-hold-requested.event';
@@ -30,5 +31,7 @@ export * as organisationServiceV1 from './generated/medgrid/registry/v1/organisa
 export * as peopleV1 from './generated/medgrid/registry/v1/people.pb';
 export * as workforceServiceV1 from './generated/medgrid/registry/v1/workforce_service.pb';
 export * as workforceEventsV1 from './generated/medgrid/registry/v1/workforce_events.pb';
+export * as residentServiceV1 from './generated/medgrid/registry/v1/resident_service.pb';
+export * as residentEventsV1 from './generated/medgrid/registry/v1/resident_events.pb';
 export { PROTO_ROOT } from './proto-root';
 export { ALL_TOPICS, TOPICS } from './topics';

@@ -57,6 +57,18 @@ export const TOPICS = {
     compacted: true,
     retentionDays: 0,
   }),
+  registryResident: defineTopic({
+    name: 'medgrid.registry.resident.v1',
+    partitions: 6,
+    compacted: true,
+    retentionDays: 0,
+  }),
+  registryContract: defineTopic({
+    name: 'medgrid.registry.contract.v1',
+    partitions: 6,
+    compacted: true,
+    retentionDays: 0,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);

@@ -12,3 +12,4 @@ export {
   creditCodeProblem,
   type CreditCodeProblem,
 } from './unified-social-credit-code';
+export { addDays, addMonths, ageOn, CLINIC_TIME_ZONE, isLocalDate, localDate } from './local-date';

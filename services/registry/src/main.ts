@@ -4,6 +4,8 @@ import { loadRegistryConfig } from './config/registry.config';
 import { registryDataSource } from './database/registry-data-source';
 import { OrganisationGrpcController } from './organisation/interface/grpc/organisation.grpc.controller';
 import { OrganisationModule } from './organisation/organisation.module';
+import { ResidentsGrpcController } from './residents/interface/grpc/residents.grpc.controller';
+import { ResidentsModule } from './residents/residents.module';
 import { WorkforceGrpcController } from './workforce/interface/grpc/workforce.grpc.controller';
 import { WorkforceModule } from './workforce/workforce.module';
 
@@ -12,13 +14,14 @@ void runService(
   () => loadRegistryConfig(),
   () => ({
     dataSource: (c) => registryDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
-    contexts: [OrganisationModule, WorkforceModule],
+    contexts: [OrganisationModule, WorkforceModule, ResidentsModule],
     grpc: {
       protoFiles: [
         'medgrid/registry/v1/organisation_service.proto',
         'medgrid/registry/v1/workforce_service.proto',
+        'medgrid/registry/v1/resident_service.proto',
       ],
-      controllers: [OrganisationGrpcController, WorkforceGrpcController],
+      controllers: [OrganisationGrpcController, WorkforceGrpcController, ResidentsGrpcController],
     },
   }),
 );

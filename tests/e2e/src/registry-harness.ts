@@ -1,6 +1,12 @@
 import { credentials, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
-import { ALL_TOPICS, organisationServiceV1, type registryV1, workforceServiceV1 } from '@medgrid/contracts';
+import {
+  ALL_TOPICS,
+  organisationServiceV1,
+  type registryV1,
+  residentServiceV1,
+  workforceServiceV1,
+} from '@medgrid/contracts';
 import { decodeErrorDetails, type DecodedErrorDetails } from '@medgrid/grpc';
 import { createLogger } from '@medgrid/logging';
 import { createKafka, ensureTopics } from '@medgrid/messaging';
@@ -32,6 +38,7 @@ export class RegistryHarness {
   process!: ServiceProcess;
   organisation!: organisationServiceV1.OrganisationServiceClient;
   workforce!: workforceServiceV1.WorkforceServiceClient;
+  residents!: residentServiceV1.ResidentServiceClient;
   operatorToken!: string;
   cityId!: string;
   readonly operator: Identity = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
@@ -66,6 +73,10 @@ export class RegistryHarness {
       this.process.grpcAddress,
       credentials.createInsecure(),
     );
+    this.residents = new residentServiceV1.ResidentServiceClient(
+      this.process.grpcAddress,
+      credentials.createInsecure(),
+    );
     this.cityId = (
       await this.call(this.organisation, this.organisation.registerCity, {
         clientRequestId: uuidv7(),
@@ -78,12 +89,16 @@ export class RegistryHarness {
   async stop(): Promise<void> {
     this.organisation?.close();
     this.workforce?.close();
+    this.residents?.close();
     await this.process?.stop();
     await this.db?.drop();
   }
 
   call<Req, Res>(
-    client: organisationServiceV1.OrganisationServiceClient | workforceServiceV1.WorkforceServiceClient,
+    client:
+      | organisationServiceV1.OrganisationServiceClient
+      | workforceServiceV1.WorkforceServiceClient
+      | residentServiceV1.ResidentServiceClient,
     method: UnaryMethod<Req, Res>,
     request: Req,
     token = this.operatorToken,

@@ -1,7 +1,7 @@
 import { createDataSource } from '@medgrid/database';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
-import { AuditLogOrmEntity } from '../audit/audit-log.orm-entity';
+import { AuditLogOrmEntity } from '@medgrid/audit';
 import { ReferralOrmEntity } from '../referrals/infrastructure/persistence/referral.orm-entity';
 import { CreateReferralTables1732300000001 } from './migrations/1732300000001-create-referral-tables';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditTrail } from '../audit/audit-trail';
+import { AuditTrail } from '@medgrid/audit';
 import { CreateReferralUseCase } from './application/create-referral/create-referral.use-case';
 import { GetReferralUseCase } from './application/get-referral/get-referral.use-case';
 import { REFERRAL_EVENT_PUBLISHER } from './domain/referral-event-publisher';

@@ -1,3 +1,4 @@
+import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
@@ -17,6 +18,11 @@ import {
 } from '../workforce/infrastructure/persistence/workforce.orm-entities';
 import { CreateOrganisationTables1732400000001 } from './migrations/1732400000001-create-organisation-tables';
 import { CreateWorkforceTables1732400000002 } from './migrations/1732400000002-create-workforce-tables';
+import { CreateResidentTables1732400000003 } from './migrations/1732400000003-create-resident-tables';
+import {
+  ContractOrmEntity,
+  ResidentOrmEntity,
+} from '../residents/infrastructure/persistence/resident.orm-entities';
 
 export const REGISTRY_ENTITIES = [
   CityOrmEntity,
@@ -29,11 +35,16 @@ export const REGISTRY_ENTITIES = [
   PractitionerOrmEntity,
   FamilyDoctorTeamOrmEntity,
   TeamMemberOrmEntity,
+  ResidentOrmEntity,
+  ContractOrmEntity,
+  AuditLogOrmEntity,
 ];
 export const REGISTRY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
   CreateOrganisationTables1732400000001,
   CreateWorkforceTables1732400000002,
+  CreateAuditLog1732300000002,
+  CreateResidentTables1732400000003,
 ];
 
 export function registryDataSource(url: string, poolSize?: number): DataSource {

@@ -32,6 +32,12 @@ export enum RegistryErrorCode {
   TeamNeedsGeneralPractitioner = 'TEAM_NEEDS_GENERAL_PRACTITIONER',
   UnknownPractitioner = 'UNKNOWN_PRACTITIONER',
   DuplicateTeamName = 'DUPLICATE_TEAM_NAME',
+  DuplicateResident = 'DUPLICATE_RESIDENT_ID_NUMBER',
+  TagDoesNotFit = 'POPULATION_TAG_DOES_NOT_FIT',
+  ContractNotActive = 'CONTRACT_NOT_ACTIVE',
+  AlreadyContracted = 'RESIDENT_ALREADY_HAS_ACTIVE_CONTRACT',
+  TeamOutsideResidentGrid = 'TEAM_DOES_NOT_SERVE_RESIDENT_GRID',
+  UnknownTeam = 'UNKNOWN_TEAM',
 }
 
 function categoryOf(code: RegistryErrorCode): ErrorCategory {
@@ -46,12 +52,16 @@ function categoryOf(code: RegistryErrorCode): ErrorCategory {
     case RegistryErrorCode.RequestIdReused:
     case RegistryErrorCode.DuplicateLicenceNumber:
     case RegistryErrorCode.DuplicateTeamName:
+    case RegistryErrorCode.DuplicateResident:
+    case RegistryErrorCode.AlreadyContracted:
       return 'already-exists';
     case RegistryErrorCode.UnknownGrid:
     case RegistryErrorCode.UnknownCity:
     case RegistryErrorCode.UnknownInstitution:
     case RegistryErrorCode.LevelDoesNotFitType:
     case RegistryErrorCode.UnknownPractitioner:
+    case RegistryErrorCode.UnknownTeam:
+    case RegistryErrorCode.TagDoesNotFit:
       return 'invalid-argument';
     case RegistryErrorCode.SecondLeadHospital:
     case RegistryErrorCode.LeadMustBeTertiaryGeneral:
@@ -67,6 +77,8 @@ function categoryOf(code: RegistryErrorCode): ErrorCategory {
     case RegistryErrorCode.NotATeamMember:
     case RegistryErrorCode.MemberDoesNotFitRole:
     case RegistryErrorCode.TeamNeedsGeneralPractitioner:
+    case RegistryErrorCode.ContractNotActive:
+    case RegistryErrorCode.TeamOutsideResidentGrid:
       return 'failed-precondition';
     case RegistryErrorCode.VersionConflict:
       return 'conflict';

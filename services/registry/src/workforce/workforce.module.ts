@@ -17,6 +17,6 @@ const USE_CASES = [RegisterPractitionerUseCase, ManageTeamUseCase, WorkforceQuer
     { provide: WORKFORCE_REPOSITORY, useClass: WorkforceTypeormRepository },
     { provide: WORKFORCE_EVENT_PUBLISHER, useClass: WorkforceOutboxPublisher },
   ],
-  exports: USE_CASES,
+  exports: [...USE_CASES, WORKFORCE_REPOSITORY],
 })
 export class WorkforceModule {}

@@ -34,6 +34,8 @@ export interface OrganisationRepository {
   /** Saves memberships and version if the stored version is still `expectedVersion`. */
   updateGroup(group: MedicalGroup, expectedVersion: number): Promise<void>;
   findGroup(id: string, forUpdate?: boolean): Promise<MedicalGroup | null>;
+  /** Id of the group that serves a grid, if the grid has one yet. */
+  findGroupIdByGrid(gridId: string): Promise<string | null>;
 
   insertDepartment(department: Department): Promise<void>;
   listDepartments(institutionId: string): Promise<Department[]>;

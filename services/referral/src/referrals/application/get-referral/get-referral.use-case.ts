@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../../audit/audit-trail';
+import { AuditTrail } from '@medgrid/audit';
 import { type ReferralSnapshot } from '../../domain/referral';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { REFERRAL_REPOSITORY, type ReferralRepository } from '../../domain/referral.repository';

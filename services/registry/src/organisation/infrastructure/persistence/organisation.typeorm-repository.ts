@@ -180,6 +180,11 @@ export class OrganisationTypeormRepository implements OrganisationRepository {
     });
   }
 
+  async findGroupIdByGrid(gridId: string): Promise<string | null> {
+    const row = await this.db.findOne(MedicalGroupOrmEntity, { where: { gridId }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
   async insertDepartment(department: Department): Promise<void> {
     await mapUniqueViolations(() => this.db.insert(DepartmentOrmEntity, { ...department }), {
       department_institution_name_uq: () =>

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Row shape of audit_log (written with SQL by AuditTrail; listed so drift checks cover it). */
 @Entity({ name: 'audit_log' })
+// Created by CreateAuditLog; services whose own first migration made audit_log lack it.
+@Index('audit_log_subject_idx', { synchronize: false })
 export class AuditLogOrmEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   seq!: string;

@@ -1,0 +1,52 @@
+/**
+ * Clinic dates are local dates in Asia/Shanghai (architecture: data
+ * conventions), written YYYY-MM-DD. Instants stay UTC; these helpers turn an
+ * instant into the local date and do calendar arithmetic on local dates.
+ */
+export const CLINIC_TIME_ZONE = 'Asia/Shanghai';
+
+const FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CLINIC_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Asia/Shanghai calendar date of an instant. */
+export function localDate(instant: Date): string {
+  return FORMAT.format(instant);
+}
+
+export function isLocalDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function parts(value: string): [number, number, number] {
+  return value.split('-').map(Number) as [number, number, number];
+}
+
+function format(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(value: string, days: number): string {
+  const [y, m, d] = parts(value);
+  return format(new Date(Date.UTC(y, m - 1, d + days)));
+}
+
+/** The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(value: string, months: number): string {
+  const [y, m, d] = parts(value);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return format(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+}
+
+/** Completed years of age on a date. */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = parts(birthDate);
+  const [y, m, d] = parts(on);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

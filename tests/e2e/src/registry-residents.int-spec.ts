@@ -1,0 +1,205 @@
+import { status } from '@grpc/grpc-js';
+import { peopleV1, registryV1, residentEventsV1, TOPICS } from '@medgrid/contracts';
+import { createLogger } from '@medgrid/logging';
+import { createKafka, decodeEnvelope } from '@medgrid/messaging';
+import { aResidentId, anIdentity, testKafkaBrokers, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { Client as PgClient } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { RegistryHarness } from './registry-harness';
+
+const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+const { TeamMemberRole: Role, PopulationTag: Tag, ContractStatus: Status } = peopleV1;
+
+/** Residents and contracts through the registry's gRPC API: rules, access, audit and events. */
+describe('registry resident service', () => {
+  const registry = new RegistryHarness();
+  const fails = RegistryHarness.fails;
+  let sql: PgClient;
+  let gridId: string;
+  let groupId: string;
+  let teamId: string;
+  let farTeamId: string;
+  let licence = 200000000000000 + Math.floor(Math.random() * 1e9);
+
+  const residents = () => registry.residents;
+  const register = async (residentIdNumber = aResidentId(), name = '张三') =>
+    (
+      await registry.call(residents(), residents().registerResident, {
+        clientRequestId: uuidv7(),
+        residentIdNumber,
+        name,
+        phone: '13800138000',
+        gridId,
+      })
+    ).resident!;
+  const sign = (residentId: string, team = teamId, tags: peopleV1.PopulationTag[] = []) =>
+    registry.call(residents(), residents().signContract, {
+      clientRequestId: uuidv7(),
+      residentId,
+      teamId: team,
+      startDate: '',
+      tags,
+    });
+
+  async function teamAt(grid: string): Promise<{ teamId: string; groupId: string }> {
+    const group = await registry.newGroup(grid);
+    const centre = await registry.newInstitution(
+      grid,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
+    );
+    await registry.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    const { practitioner } = await registry.call(
+      registry.workforce,
+      registry.workforce.registerPractitioner,
+      {
+        clientRequestId: uuidv7(),
+        licenceNumber: String(++licence),
+        name: '全科医生',
+        title: peopleV1.PractitionerTitle.PRACTITIONER_TITLE_ATTENDING,
+        specialtyCode: '07',
+        homeInstitutionId: centre.id,
+      },
+    );
+    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
+      clientRequestId: uuidv7(),
+      institutionId: centre.id,
+      name: '家医团队',
+      members: [{ practitionerId: practitioner!.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER }],
+    });
+    return { teamId: team!.id, groupId: group.id };
+  }
+
+  beforeAll(async () => {
+    await registry.start('e2e_registry_residents');
+    sql = new PgClient({ connectionString: registry.db.url });
+    await sql.connect();
+    gridId = (await registry.newGrid()).id;
+    ({ teamId, groupId } = await teamAt(gridId));
+    ({ teamId: farTeamId } = await teamAt((await registry.newGrid()).id));
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await registry.stop();
+  });
+
+  it('derives birth date and sex from the ID number', async () => {
+    const resident = await register('11010519491231002X', '李奶奶');
+
+    expect(resident).toMatchObject({ birthDate: '1949-12-31', sex: 'female', gridId, version: 1 });
+  });
+
+  it('refuses an ID number with a wrong check character, and a second registration of one', async () => {
+    const valid = aResidentId();
+    const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+
+    expect(await fails(register(wrong))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      fieldViolations: [
+        expect.objectContaining({ field: 'residentIdNumber', reason: 'INVALID_CHECK_CHARACTER' }),
+      ],
+    });
+    await register(valid);
+    expect(await fails(register(valid))).toMatchObject({
+      code: status.ALREADY_EXISTS,
+      reason: 'DUPLICATE_RESIDENT_ID_NUMBER',
+    });
+  });
+
+  it('signs one active contract, tells a HIS the resident’s team, and audits the look-up', async () => {
+    const resident = await register(aResidentId(), '王大爷');
+    const { contract } = await sign(resident.id, teamId, [Tag.POPULATION_TAG_HYPERTENSION]);
+    const hospitalStaff = await registry.auth.token(anIdentity({ role: 'hospital-staff', groupId }));
+
+    const care = await registry.call(
+      residents(),
+      residents().getResidentCare,
+      { residentIdNumber: resident.residentIdNumber },
+      hospitalStaff,
+    );
+
+    expect(contract).toMatchObject({ status: Status.CONTRACT_STATUS_ACTIVE, groupId, teamId });
+    expect(care).toMatchObject({ groupId, contract: { id: contract!.id }, team: { id: teamId } });
+    const audit = await sql.query(
+      `SELECT purpose FROM audit_log WHERE subject_kind = 'resident' AND subject_id = $1`,
+      [resident.id],
+    );
+    expect(audit.rows).toEqual([{ purpose: 'treatment' }]);
+    expect(await fails(sign(resident.id))).toMatchObject({
+      code: status.ALREADY_EXISTS,
+      reason: 'RESIDENT_ALREADY_HAS_ACTIVE_CONTRACT',
+    });
+  });
+
+  it('lets a resident sign again after ending the contract', async () => {
+    const resident = await register();
+    const { contract } = await sign(resident.id);
+
+    const { contract: ended } = await registry.call(residents(), residents().endContract, {
+      contractId: contract!.id,
+    });
+    const { contract: next } = await sign(resident.id);
+
+    expect(ended).toMatchObject({ status: Status.CONTRACT_STATUS_ENDED });
+    expect(next).toMatchObject({ status: Status.CONTRACT_STATUS_ACTIVE });
+  });
+
+  it('refuses a team from a group that does not serve the resident’s grid', async () => {
+    const resident = await register();
+
+    expect(await fails(sign(resident.id, farTeamId))).toMatchObject({
+      code: status.FAILED_PRECONDITION,
+      reason: 'TEAM_DOES_NOT_SERVE_RESIDENT_GRID',
+    });
+  });
+
+  it('hides a resident from staff of another group', async () => {
+    const resident = await register();
+    const stranger = await registry.auth.token(anIdentity({ role: 'hospital-staff' }));
+
+    const error = await fails(
+      registry.call(
+        residents(),
+        residents().getResident,
+        { id: resident.id, residentIdNumber: '' },
+        stranger,
+      ),
+    );
+
+    expect(error).toMatchObject({ code: status.NOT_FOUND });
+  });
+
+  it('publishes residents without name or phone', async () => {
+    const name = `隐私${uniqueSuffix()}`;
+    const resident = await register(aResidentId(), name);
+    const kafka = createKafka(
+      { brokers: testKafkaBrokers(), clientId: 'e2e-privacy' },
+      createLogger({ service: 'e2e', level: 'warn' }),
+    );
+    const consumer = kafka.consumer({ groupId: `e2e-privacy-${uniqueSuffix()}`, maxWaitTimeInMs: 200 });
+    let raw: Buffer | undefined;
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.registryResident.name, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        if (message.value && decodeEnvelope(message.value).aggregateId === resident.id) raw = message.value;
+        return Promise.resolve();
+      },
+    });
+    try {
+      await waitFor('the resident’s event', () => Promise.resolve(raw));
+    } finally {
+      await consumer.disconnect();
+    }
+
+    const payload = residentEventsV1.ResidentChanged.decode(decodeEnvelope(raw!).payload);
+    expect(payload.resident).toMatchObject({
+      id: resident.id,
+      residentIdNumber: resident.residentIdNumber,
+      gridId,
+    });
+    expect(raw!.toString('utf8')).not.toContain(name);
+    expect(raw!.toString('utf8')).not.toContain('13800138000');
+  });
+});
