@@ -28,6 +28,12 @@ KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node libs/platform/messaging/dist/cli/ens
 for entry in "${MEDGRID_SERVICES[@]}"; do
   IFS=: read -r name grpc_port http_port <<<"$entry"
   DATABASE_URL="$(medgrid_database_url "$name")" node "services/$name/dist/database/migrate.js" up | sed "s/^/[$name] /"
+  if [ "$name" = registry ]; then
+    # The demo city of the quick start (skipped when already loaded); its
+    # events reach Kafka through the registry's outbox once the service runs.
+    DATABASE_URL="$(medgrid_database_url registry)" \
+      node services/registry/dist/demo/load-demo-city.js --residents "${MEDGRID_DEMO_RESIDENTS:-100000}" | sed "s/^/[demo] /"
+  fi
   pidfile="$MEDGRID_RUN/$name.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     log "$name already running (pid $(cat "$pidfile"))"
@@ -38,6 +44,7 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
   GRPC_PORT="$grpc_port" HTTP_PORT="$http_port" \
   AUTH_PUBLIC_KEY_FILE="$MEDGRID_ISSUER_PUBLIC_KEY" \
   OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-none}" \
+  OUTBOX_BATCH_SIZE="${OUTBOX_BATCH_SIZE:-500}" \
     setsid nohup node "services/$name/dist/main.js" >>"$MEDGRID_LOGS/$name.log" 2>&1 &
   echo $! >"$pidfile"
 done

@@ -33,5 +33,6 @@ export * as workforceServiceV1 from './generated/medgrid/registry/v1/workforce_s
 export * as workforceEventsV1 from './generated/medgrid/registry/v1/workforce_events.pb';
 export * as residentServiceV1 from './generated/medgrid/registry/v1/resident_service.pb';
 export * as residentEventsV1 from './generated/medgrid/registry/v1/resident_events.pb';
+export * as importServiceV1 from './generated/medgrid/registry/v1/import_service.pb';
 export { PROTO_ROOT } from './proto-root';
 export { ALL_TOPICS, TOPICS } from './topics';

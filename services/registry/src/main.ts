@@ -2,6 +2,8 @@ import './instrumentation';
 import { runService } from '@medgrid/service';
 import { loadRegistryConfig } from './config/registry.config';
 import { registryDataSource } from './database/registry-data-source';
+import { ImportGrpcController } from './imports/interface/grpc/import.grpc.controller';
+import { ImportsModule } from './imports/imports.module';
 import { OrganisationGrpcController } from './organisation/interface/grpc/organisation.grpc.controller';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ResidentsGrpcController } from './residents/interface/grpc/residents.grpc.controller';
@@ -14,14 +16,20 @@ void runService(
   () => loadRegistryConfig(),
   () => ({
     dataSource: (c) => registryDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
-    contexts: [OrganisationModule, WorkforceModule, ResidentsModule],
+    contexts: [OrganisationModule, WorkforceModule, ResidentsModule, ImportsModule],
     grpc: {
       protoFiles: [
         'medgrid/registry/v1/organisation_service.proto',
         'medgrid/registry/v1/workforce_service.proto',
         'medgrid/registry/v1/resident_service.proto',
+        'medgrid/registry/v1/import_service.proto',
       ],
-      controllers: [OrganisationGrpcController, WorkforceGrpcController, ResidentsGrpcController],
+      controllers: [
+        OrganisationGrpcController,
+        WorkforceGrpcController,
+        ResidentsGrpcController,
+        ImportGrpcController,
+      ],
     },
   }),
 );

@@ -2,6 +2,7 @@ import { credentials, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   ALL_TOPICS,
+  importServiceV1,
   organisationServiceV1,
   type registryV1,
   residentServiceV1,
@@ -39,6 +40,7 @@ export class RegistryHarness {
   organisation!: organisationServiceV1.OrganisationServiceClient;
   workforce!: workforceServiceV1.WorkforceServiceClient;
   residents!: residentServiceV1.ResidentServiceClient;
+  imports!: importServiceV1.ImportServiceClient;
   operatorToken!: string;
   cityId!: string;
   readonly operator: Identity = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
@@ -77,6 +79,10 @@ export class RegistryHarness {
       this.process.grpcAddress,
       credentials.createInsecure(),
     );
+    this.imports = new importServiceV1.ImportServiceClient(
+      this.process.grpcAddress,
+      credentials.createInsecure(),
+    );
     this.cityId = (
       await this.call(this.organisation, this.organisation.registerCity, {
         clientRequestId: uuidv7(),
@@ -90,6 +96,7 @@ export class RegistryHarness {
     this.organisation?.close();
     this.workforce?.close();
     this.residents?.close();
+    this.imports?.close();
     await this.process?.stop();
     await this.db?.drop();
   }
@@ -98,7 +105,8 @@ export class RegistryHarness {
     client:
       | organisationServiceV1.OrganisationServiceClient
       | workforceServiceV1.WorkforceServiceClient
-      | residentServiceV1.ResidentServiceClient,
+      | residentServiceV1.ResidentServiceClient
+      | importServiceV1.ImportServiceClient,
     method: UnaryMethod<Req, Res>,
     request: Req,
     token = this.operatorToken,

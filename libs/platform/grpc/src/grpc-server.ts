@@ -38,7 +38,8 @@ export interface GrpcServerSettings {
  * grpc.health.v1 and server reflection without authentication.
  */
 export class GrpcServer {
-  private readonly server = new Server();
+  // Bulk imports send files of up to 50 MB; the grpc-js default is 4 MB.
+  private readonly server = new Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly serviceNames: string[] = [];
   private boundPort: number | undefined;

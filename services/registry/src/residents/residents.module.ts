@@ -4,6 +4,7 @@ import { SERVICE_CONFIG } from '@medgrid/service';
 import { type RegistryConfig } from '../config/registry.config';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { WorkforceModule } from '../workforce/workforce.module';
+import { BulkEnrolResidentsUseCase } from './application/bulk-enrol/bulk-enrol-residents.use-case';
 import { CONTRACT_RULES } from './application/contract-rules';
 import { ManageContractUseCase } from './application/manage-contract/manage-contract.use-case';
 import { ResidentQueries } from './application/queries/resident-queries';
@@ -13,7 +14,12 @@ import { RESIDENT_EVENT_PUBLISHER, RESIDENT_REPOSITORY } from './domain/resident
 import { ResidentOutboxPublisher } from './infrastructure/messaging/resident-outbox.publisher';
 import { ResidentTypeormRepository } from './infrastructure/persistence/resident.typeorm-repository';
 
-const USE_CASES = [RegisterResidentUseCase, ManageContractUseCase, ResidentQueries];
+const USE_CASES = [
+  RegisterResidentUseCase,
+  ManageContractUseCase,
+  ResidentQueries,
+  BulkEnrolResidentsUseCase,
+];
 
 /** The residents context: residents and their family-doctor contracts. */
 @Module({

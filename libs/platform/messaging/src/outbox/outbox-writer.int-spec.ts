@@ -112,4 +112,16 @@ describe(OutboxWriter.name, () => {
     });
     expect(decodePayload(contract, envelope)).toEqual(event.payload);
   });
+
+  it('appends many events in one statement, in the order given, each with its own id', async () => {
+    const aggregateId = uuidv7();
+    const events = [1, 2, 3, 4].map((version) => anEvent(aggregateId, version));
+
+    const ids = await uow.run(() => sut.appendMany(contract, events));
+
+    const rows = await outboxRows(aggregateId);
+    expect(rows.map((row) => row.event_id)).toEqual(ids);
+    expect(new Set(ids).size).toBe(4);
+    expect(rows.map((row) => decodeEnvelope(row.envelope).aggregateVersion)).toEqual([1, 2, 3, 4]);
+  });
 });

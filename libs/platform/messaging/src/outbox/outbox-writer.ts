@@ -23,32 +23,48 @@ export class OutboxWriter {
   ) {}
 
   async append<T>(contract: EventContract<T>, event: OutgoingEvent<T>): Promise<string> {
+    const [eventId] = await this.appendMany(contract, [event]);
+    return eventId!;
+  }
+
+  /**
+   * Appends many events of one type in a single statement (bulk loads and
+   * imports); same transaction rule as `append`. Returns the event ids in order.
+   */
+  async appendMany<T>(contract: EventContract<T>, events: readonly OutgoingEvent<T>[]): Promise<string[]> {
     const manager = this.uow.transactionalManager();
-    const eventId = uuidv7();
+    if (events.length === 0) return [];
     const traceContext = captureTraceContext();
-    const envelope = encodeEnvelope({
-      eventId,
-      type: contract.type,
-      schemaVersion: contract.schemaVersion,
-      occurredAt: event.occurredAt,
-      producer: this.producer,
-      aggregateId: event.aggregateId,
-      aggregateVersion: event.aggregateVersion,
-      traceContext,
-      payload: Buffer.from(contract.codec.encode(event.payload).finish()),
-    });
+    const ids = events.map(() => uuidv7());
+    const envelopes = events.map((event, i) =>
+      encodeEnvelope({
+        eventId: ids[i]!,
+        type: contract.type,
+        schemaVersion: contract.schemaVersion,
+        occurredAt: event.occurredAt,
+        producer: this.producer,
+        aggregateId: event.aggregateId,
+        aggregateVersion: event.aggregateVersion,
+        traceContext,
+        payload: Buffer.from(contract.codec.encode(event.payload).finish()),
+      }),
+    );
+    // unnest keeps the statement's parameter count fixed however many rows;
+    // WITH ORDINALITY keeps the outbox sequence in the order given.
     await manager.query(
       `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+       SELECT e.id, $1, e.key, $2, e.envelope, $3::jsonb
+         FROM unnest($4::uuid[], $5::text[], $6::bytea[]) WITH ORDINALITY AS e(id, key, envelope, n)
+        ORDER BY e.n`,
       [
-        eventId,
         contract.topic.name,
-        event.aggregateId,
         contract.type,
-        envelope,
         JSON.stringify(traceContext),
+        ids,
+        events.map((event) => event.aggregateId),
+        envelopes,
       ],
     );
-    return eventId;
+    return ids;
   }
 }

@@ -12,6 +12,11 @@ export interface ResidentRepository {
   findContract(id: string, forUpdate?: boolean): Promise<Contract | null>;
   /** The resident's contract with status active, if any (it may have lapsed). */
   findActiveContract(residentId: string, forUpdate?: boolean): Promise<Contract | null>;
+  /** Bulk inserts for imports and demo loads (one statement each). */
+  insertResidents(residents: readonly Resident[]): Promise<void>;
+  insertContracts(contracts: readonly Contract[]): Promise<void>;
+  /** Which of these ID numbers are already registered. */
+  existingIdNumbers(residentIdNumbers: readonly string[]): Promise<Set<string>>;
 }
 
 export const RESIDENT_REPOSITORY = Symbol('RESIDENT_REPOSITORY');

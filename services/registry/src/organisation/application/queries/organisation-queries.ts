@@ -86,6 +86,11 @@ export class OrganisationQueries {
     return this.organisation.listGrids(cityId.toLowerCase());
   }
 
+  /** Group serving a grid, or null. */
+  groupOfGrid(gridId: string): Promise<string | null> {
+    return this.organisation.findGroupIdByGrid(gridId.toLowerCase());
+  }
+
   async listDepartments(institutionId: string): Promise<Department[]> {
     new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
     return this.organisation.listDepartments(institutionId.toLowerCase());

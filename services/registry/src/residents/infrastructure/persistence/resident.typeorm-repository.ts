@@ -91,6 +91,72 @@ export class ResidentTypeormRepository implements ResidentRepository {
     });
     return row ? toContract(row) : null;
   }
+  async insertResidents(residents: readonly Resident[]): Promise<void> {
+    if (residents.length === 0) return;
+    const rows = residents.map((r) => r.snapshot());
+    await mapUniqueViolations(
+      () =>
+        this.db.query(
+          `INSERT INTO resident (id, resident_id_number, name, birth_date, sex, phone, grid_id, version)
+           SELECT * FROM unnest($1::uuid[], $2::char(18)[], $3::text[], $4::date[], $5::text[], $6::text[], $7::uuid[], $8::int[])`,
+          [
+            rows.map((r) => r.id),
+            rows.map((r) => r.residentIdNumber),
+            rows.map((r) => r.name),
+            rows.map((r) => r.birthDate),
+            rows.map((r) => r.sex),
+            rows.map((r) => r.phone),
+            rows.map((r) => r.gridId),
+            rows.map((r) => r.version),
+          ],
+        ),
+      {
+        resident_id_number_uq: () =>
+          new RegistryError(
+            RegistryErrorCode.DuplicateResident,
+            'a resident with this ID number is registered',
+            'residentIdNumber',
+          ),
+      },
+    );
+  }
+
+  async insertContracts(contracts: readonly Contract[]): Promise<void> {
+    if (contracts.length === 0) return;
+    const rows = contracts.map((c) => c.snapshot());
+    await mapUniqueViolations(
+      () =>
+        this.db.query(
+          `INSERT INTO contract (id, resident_id, team_id, group_id, start_date, end_date, tags, status, ended_at, version)
+           SELECT c.id, c.resident_id, c.team_id, c.group_id, c.start_date, c.end_date,
+                  string_to_array(c.tags, ',')::text[], c.status, NULL, c.version
+             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[], $6::date[], $7::text[], $8::text[], $9::int[])
+               AS c(id, resident_id, team_id, group_id, start_date, end_date, tags, status, version)`,
+          [
+            rows.map((r) => r.id),
+            rows.map((r) => r.residentId),
+            rows.map((r) => r.teamId),
+            rows.map((r) => r.groupId),
+            rows.map((r) => r.startDate),
+            rows.map((r) => r.endDate),
+            // text[][] cannot be ragged, so each contract's tags travel as one joined string.
+            rows.map((r) => r.tags.join(',')),
+            rows.map((r) => r.status),
+            rows.map((r) => r.version),
+          ],
+        ),
+      { contract_one_active_uq: alreadyContracted },
+    );
+  }
+
+  async existingIdNumbers(residentIdNumbers: readonly string[]): Promise<Set<string>> {
+    if (residentIdNumbers.length === 0) return new Set();
+    const rows = await this.db.query<{ resident_id_number: string }[]>(
+      `SELECT resident_id_number FROM resident WHERE resident_id_number = ANY($1::char(18)[])`,
+      [residentIdNumbers],
+    );
+    return new Set(rows.map((r) => r.resident_id_number));
+  }
 }
 
 function toResident(row: ResidentOrmEntity): Resident {

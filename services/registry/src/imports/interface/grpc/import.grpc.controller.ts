@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { importServiceV1 } from '@medgrid/contracts';
+import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
+import { type ImportKind, ImportCsvUseCase } from '../../application/import-csv.use-case';
+
+const { ImportKind: Kind } = importServiceV1;
+
+function kindFromProto(kind: importServiceV1.ImportKind): ImportKind | undefined {
+  switch (kind) {
+    case Kind.IMPORT_KIND_INSTITUTIONS:
+      return 'institutions';
+    case Kind.IMPORT_KIND_DEPARTMENTS:
+      return 'departments';
+    case Kind.IMPORT_KIND_PRACTITIONERS:
+      return 'practitioners';
+    case Kind.IMPORT_KIND_RESIDENTS:
+      return 'residents';
+    case Kind.IMPORT_KIND_UNSPECIFIED:
+    case Kind.UNRECOGNIZED:
+      return undefined;
+  }
+}
+
+/** medgrid.registry.v1.ImportService. */
+@Injectable()
+export class ImportGrpcController implements GrpcController {
+  constructor(private readonly importCsv: ImportCsvUseCase) {}
+
+  register(server: GrpcServer): void {
+    server.addService('medgrid.registry.v1.ImportService', importServiceV1.ImportServiceService, {
+      importCsv: async (request, { identity }) => {
+        const report = await this.importCsv.execute(identity, kindFromProto(request.kind), request.content);
+        return { ...report, rejected: report.rejected.map((r) => ({ ...r })) };
+      },
+    });
+  }
+}
