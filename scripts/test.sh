@@ -25,6 +25,9 @@ node_modules/.bin/nx run-many -t lint typecheck test --outputStyle=static --skip
 step "build"
 node_modules/.bin/nx run-many -t build --outputStyle=static --skipNxCache
 
+step "deployment charts: helm lint, render, schema and manifest checks"
+bash scripts/helm-check.sh
+
 step "real infrastructure: PostgreSQL and Kafka"
 bash scripts/postgres.sh up
 bash scripts/kafka.sh up

@@ -4,7 +4,8 @@ import {
   ALL_TOPICS,
   importServiceV1,
   organisationServiceV1,
-  type registryV1,
+  peopleV1,
+  registryV1,
   residentServiceV1,
   workforceServiceV1,
 } from '@medgrid/contracts';
@@ -172,5 +173,37 @@ export class RegistryHarness {
       role,
     });
     return group!;
+  }
+
+  /** A complete group on a grid with a community centre and one family-doctor team (a GP). */
+  async teamIn(gridId: string): Promise<{ teamId: string; groupId: string }> {
+    const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+    const group = await this.newGroup(gridId);
+    const centre = await this.newInstitution(
+      gridId,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
+    );
+    await this.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    const { practitioner } = await this.call(this.workforce, this.workforce.registerPractitioner, {
+      clientRequestId: uuidv7(),
+      licenceNumber: String(300000000000000 + Math.floor(Math.random() * 1e12)),
+      name: '全科医生',
+      title: peopleV1.PractitionerTitle.PRACTITIONER_TITLE_ATTENDING,
+      specialtyCode: '02',
+      homeInstitutionId: centre.id,
+    });
+    const { team } = await this.call(this.workforce, this.workforce.createTeam, {
+      clientRequestId: uuidv7(),
+      institutionId: centre.id,
+      name: `团队-${uuidv7()}`,
+      members: [
+        {
+          practitionerId: practitioner!.id,
+          role: peopleV1.TeamMemberRole.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER,
+        },
+      ],
+    });
+    return { teamId: team!.id, groupId: group.id };
   }
 }

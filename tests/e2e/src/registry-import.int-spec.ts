@@ -124,4 +124,34 @@ describe('registry CSV import', () => {
 
     expect(report).toMatchObject({ committed: true, accepted: 2 });
   });
+
+  it('signs contracts for registered residents and reports a team that does not serve their grid', async () => {
+    const { teamId, groupId } = await registry.teamIn(gridId);
+    const { teamId: farTeam } = await registry.teamIn((await registry.newGrid()).id);
+    void groupId;
+    const idNumbers = [aResidentId(), aResidentId()];
+    await importCsv(Kind.IMPORT_KIND_RESIDENTS, [
+      'resident_id_number,name,phone,grid_id',
+      ...idNumbers.map((id) => `${id},孙八,13500135000,${gridId}`),
+    ]);
+    const before = await count('contract');
+
+    const refused = await importCsv(Kind.IMPORT_KIND_CONTRACTS, [
+      'resident_id_number,team_id,tags',
+      `${idNumbers[0]},${teamId},diabetes`,
+      `${idNumbers[1]},${farTeam},`,
+    ]);
+    const signed = await importCsv(Kind.IMPORT_KIND_CONTRACTS, [
+      'resident_id_number,team_id,tags',
+      `${idNumbers[0]},${teamId},diabetes`,
+      `${idNumbers[1]},${teamId},`,
+    ]);
+
+    expect(refused).toMatchObject({ committed: false, accepted: 0 });
+    expect(refused.rejected.map((r) => [r.line, r.field, r.reason])).toEqual([
+      [3, 'team_id', 'TEAM_DOES_NOT_SERVE_RESIDENT_GRID'],
+    ]);
+    expect(signed).toMatchObject({ committed: true, accepted: 2 });
+    expect(await count('contract')).toBe(before + 2);
+  });
 });

@@ -29,7 +29,10 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM's own error log prints the failed query with its parameters,
+    // which can hold names, ID numbers and phones: errors surface as
+    // exceptions and are logged by our handlers without parameters instead.
+    logging: false,
     extra: {
       max: settings.poolSize ?? 10,
       // Times are UTC instants end to end; the session zone must not shift them.

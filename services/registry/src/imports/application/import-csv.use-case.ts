@@ -15,12 +15,14 @@ import {
   BulkEnrolResidentsUseCase,
   type RowProblem,
 } from '../../residents/application/bulk-enrol/bulk-enrol-residents.use-case';
+import { ManageContractUseCase } from '../../residents/application/manage-contract/manage-contract.use-case';
+import { ResidentQueries } from '../../residents/application/queries/resident-queries';
 import { type PopulationTag } from '../../residents/domain/contract';
 import { RegisterPractitionerUseCase } from '../../workforce/application/register-practitioner/register-practitioner.use-case';
 import { type PractitionerTitle } from '../../workforce/domain/practitioner';
 import { type CsvRow, parseCsv } from './csv-rows';
 
-export type ImportKind = 'institutions' | 'departments' | 'practitioners' | 'residents';
+export type ImportKind = 'institutions' | 'departments' | 'practitioners' | 'residents' | 'contracts';
 
 export interface ImportReport {
   committed: boolean;
@@ -61,6 +63,8 @@ const COLUMN_OF: Record<string, string> = {
   homeInstitutionId: 'home_institution_id',
   residentIdNumber: 'resident_id_number',
   teamId: 'team_id',
+  residentId: 'resident_id_number',
+  startDate: 'start_date',
 };
 
 /**
@@ -79,6 +83,8 @@ export class ImportCsvUseCase {
     private readonly practitioners: RegisterPractitionerUseCase,
     private readonly enrol: BulkEnrolResidentsUseCase,
     private readonly organisation: OrganisationQueries,
+    private readonly contracts: ManageContractUseCase,
+    private readonly residentQueries: ResidentQueries,
   ) {}
 
   async execute(identity: Identity, kind: ImportKind | undefined, content: Buffer): Promise<ImportReport> {
@@ -125,6 +131,24 @@ export class ImportCsvUseCase {
               title: TITLES.includes(title) ? title : undefined,
               specialtyCode: row.values.specialty_code!,
               homeInstitutionId: row.values.home_institution_id!,
+            });
+          },
+        );
+      case 'contracts':
+        return this.rowByRow(
+          parseCsv(content, ['resident_id_number', 'team_id'], ['start_date', 'tags']),
+          async (row) => {
+            const resident = await this.residentQueries.findForImport(row.values.resident_id_number!);
+            const tags = (row.values.tags ?? '')
+              .split('|')
+              .map((t) => t.trim())
+              .filter(Boolean);
+            return this.contracts.sign(identity, {
+              clientRequestId: uuidv7(),
+              residentId: resident.id,
+              teamId: row.values.team_id!,
+              startDate: row.values.start_date ?? '',
+              tags: tags.map((t) => (TAGS.includes(t as PopulationTag) ? (t as PopulationTag) : undefined)),
             });
           },
         );

@@ -15,6 +15,8 @@ function kindFromProto(kind: importServiceV1.ImportKind): ImportKind | undefined
       return 'practitioners';
     case Kind.IMPORT_KIND_RESIDENTS:
       return 'residents';
+    case Kind.IMPORT_KIND_CONTRACTS:
+      return 'contracts';
     case Kind.IMPORT_KIND_UNSPECIFIED:
     case Kind.UNRECOGNIZED:
       return undefined;

@@ -76,6 +76,21 @@ export class ResidentQueries {
     return care;
   }
 
+  /** The resident of an ID number for an import row (no audit: nothing is returned to the caller). */
+  async findForImport(residentIdNumber: string): Promise<ResidentSnapshot> {
+    const checks = new FieldChecks();
+    const idNumber = this.parseIdNumber(checks, residentIdNumber);
+    checks.throwIfAny();
+    const resident = await this.residents.findResidentByIdNumber(idNumber!);
+    if (!resident)
+      throw new RegistryError(
+        RegistryErrorCode.NotFound,
+        'no resident with this ID number',
+        'residentIdNumber',
+      );
+    return resident.snapshot();
+  }
+
   private parseIdNumber(checks: FieldChecks, raw: string): string | undefined {
     const parsed = ResidentId.parse(raw);
     if (typeof parsed === 'string') {

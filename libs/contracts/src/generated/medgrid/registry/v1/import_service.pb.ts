@@ -31,6 +31,8 @@ export enum ImportKind {
   IMPORT_KIND_PRACTITIONERS = 3,
   /** IMPORT_KIND_RESIDENTS - resident_id_number,name,phone,grid_id[,team_id,tags] (a team signs a contract from today; tags separated by |). */
   IMPORT_KIND_RESIDENTS = 4,
+  /** IMPORT_KIND_CONTRACTS - resident_id_number,team_id[,start_date,tags]: contracts for residents already registered. */
+  IMPORT_KIND_CONTRACTS = 5,
   UNRECOGNIZED = -1,
 }
 
@@ -51,6 +53,9 @@ export function importKindFromJSON(object: any): ImportKind {
     case 4:
     case "IMPORT_KIND_RESIDENTS":
       return ImportKind.IMPORT_KIND_RESIDENTS;
+    case 5:
+    case "IMPORT_KIND_CONTRACTS":
+      return ImportKind.IMPORT_KIND_CONTRACTS;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -70,6 +75,8 @@ export function importKindToJSON(object: ImportKind): string {
       return "IMPORT_KIND_PRACTITIONERS";
     case ImportKind.IMPORT_KIND_RESIDENTS:
       return "IMPORT_KIND_RESIDENTS";
+    case ImportKind.IMPORT_KIND_CONTRACTS:
+      return "IMPORT_KIND_CONTRACTS";
     case ImportKind.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";

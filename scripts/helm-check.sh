@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# Lints, renders and validates the Helm charts in deploy/helm (style rule 16), offline.
+#
+#   scripts/helm-check.sh          run every check and print a summary (exit 1 on the first failing step)
+#   scripts/helm-check.sh --keep   also keep the rendered manifests in .cache/helm-check/render
+#
+# Steps:
+#   1. helm: $MEDGRID_CACHE/go-bin/helm, built once with `go install` (pinned HELM_VERSION)
+#   2. dependencies: `helm dependency build` for each chart (file:// only, no network); the service
+#      charts first, because the umbrella packages them with the library chart they hold
+#   3. lint: `helm lint --strict` on the library, each service chart and the umbrella (defaults and
+#      ci/all-features.values.yaml)
+#   4. render: `helm template` of the umbrella (defaults, all features) and of each service chart
+#   5. schema: values that values.schema.json (or the templates' own checks) must reject
+#   6. validate: deploy/helm/tools/validate-manifests.mjs on the renders (YAML, Kubernetes schemas,
+#      house security rules, PromQL metric names, topics vs libs/contracts, documented values);
+#      its npm packages are installed once into $MEDGRID_CACHE/helm-validate (pinned)
+#   7. alerts: `promtool check rules` and `promtool test rules` when promtool is installed
+#      (Debian package `prometheus`; skipped otherwise)
+#   8. format: Prettier on deploy/helm when node_modules is installed (scripts/test.sh checks it too)
+set -euo pipefail
+
+HELM_VERSION="v3.19.2"
+# Kubernetes version the charts are rendered for. A `go install`ed helm has no version stamped
+# in and would assume 1.20 (below the charts' kubeVersion >=1.27).
+KUBE_VERSION="1.34.0"
+VALIDATE_DEPS=(yaml@2.9.1 kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0)
+
+# shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
+MEDGRID_LOG_TAG=helm-check
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
+
+CHARTS_DIR="$MEDGRID_ROOT/deploy/helm"
+SERVICES=(registry referral scheduling)
+HELM="$MEDGRID_CACHE/go-bin/helm"
+VALIDATE_DIR="$MEDGRID_CACHE/helm-validate"
+WORK="$MEDGRID_CACHE/helm-check"
+RENDER="$WORK/render"
+ALL_FEATURES="$CHARTS_DIR/medgrid/ci/all-features.values.yaml"
+KEEP=0
+
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2; exit 2; }
+case "${1:-}" in
+  "") ;;
+  --keep) KEEP=1 ;;
+  *) usage ;;
+esac
+
+started="$(date +%s%N)"
+elapsed() { printf '%d.%01d s' $((($(date +%s%N) - started) / 1000000000)) $(((($(date +%s%N) - started) / 100000000) % 10)); }
+SUMMARY=()
+note() { SUMMARY+=("$1"); }
+
+# ---- 1. helm ------------------------------------------------------------------
+find_go() {
+  if command -v go >/dev/null 2>&1; then command -v go
+  elif [ -x /usr/local/go/bin/go ]; then echo /usr/local/go/bin/go
+  fi
+}
+
+ensure_helm() {
+  local go have=""
+  go="$(find_go)"
+  if [ -x "$HELM" ]; then
+    # Without Go we cannot read the binary's module version: trust the cached binary.
+    [ -n "$go" ] || return 0
+    have="$("$go" version -m "$HELM" 2>/dev/null | awk '$1 == "mod" && $2 == "helm.sh/helm/v3" { print $3 }')"
+    [ "$have" = "$HELM_VERSION" ] && return 0
+    log "cached helm is ${have:-of unknown version}; rebuilding $HELM_VERSION"
+  fi
+  [ -n "$go" ] || die "helm is missing ($HELM) and Go is not installed to build it"
+  log "building helm $HELM_VERSION with go install into $MEDGRID_CACHE/go-bin (once)"
+  GOBIN="$MEDGRID_CACHE/go-bin" GOMODCACHE="$MEDGRID_CACHE/go-mod" GOCACHE="$MEDGRID_CACHE/go-build" \
+    "$go" install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" || die "go install helm.sh/helm/v3/cmd/helm@$HELM_VERSION failed"
+  [ -x "$HELM" ] || die "go install did not produce $HELM"
+}
+
+# ---- helpers ----------------------------------------------------------------------
+# run_helm <description> <helm args...>: run helm, show its output only when it fails.
+run_helm() {
+  local what="$1" out
+  shift
+  if ! out="$("$HELM" "$@" 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    die "$what failed: helm $*"
+  fi
+}
+
+# render <name> <chart> [helm template args...]: render to $RENDER/<name>.yaml.
+render() {
+  local name="$1" chart="$2"
+  shift 2
+  if ! "$HELM" template medgrid "$CHARTS_DIR/$chart" --namespace medgrid --kube-version "$KUBE_VERSION" "$@" \
+    >"$RENDER/$name.yaml" 2>"$WORK/$name.err"; then
+    cat "$WORK/$name.err" >&2
+    die "helm template $chart $* failed"
+  fi
+  RENDERED+=("$name")
+}
+
+# reject <chart> <expected message> <helm template args...>: the render must fail with that message.
+reject() {
+  local chart="$1" expected="$2" out
+  shift 2
+  if out="$("$HELM" template medgrid "$CHARTS_DIR/$chart" --namespace medgrid --kube-version "$KUBE_VERSION" "$@" 2>&1)"; then
+    die "$chart accepted bad values ($*): values.schema.json or the template checks let it through"
+  fi
+  if ! grep -qF -- "$expected" <<<"$out"; then
+    printf '%s\n' "$out" >&2
+    die "$chart rejected ($*) but not with \"$expected\""
+  fi
+  REJECTED=$((REJECTED + 1))
+}
+
+ensure_validator() {
+  local wanted marker="$VALIDATE_DIR/.installed"
+  wanted="${VALIDATE_DEPS[*]} node-$(node --version)"
+  if [ ! -f "$marker" ] || [ "$(cat "$marker")" != "$wanted" ]; then
+    log "installing the validator's packages into $VALIDATE_DIR (once): ${VALIDATE_DEPS[*]}"
+    rm -rf "$VALIDATE_DIR"
+    mkdir -p "$VALIDATE_DIR"
+    printf '{ "name": "medgrid-helm-validate", "private": true, "type": "module" }\n' >"$VALIDATE_DIR/package.json"
+    npm install --prefix "$VALIDATE_DIR" --no-audit --no-fund --save-exact --loglevel=error "${VALIDATE_DEPS[@]}" >&2 ||
+      die "npm install ${VALIDATE_DEPS[*]} failed"
+    printf '%s\n' "$wanted" >"$marker"
+  fi
+  # Run from the install folder so the script's imports resolve to its node_modules.
+  cp "$CHARTS_DIR/tools/validate-manifests.mjs" "$VALIDATE_DIR/validate-manifests.mjs"
+}
+
+# ---- main -------------------------------------------------------------------------
+medgrid_dirs
+rm -rf "$WORK"
+mkdir -p "$RENDER"
+RENDERED=()
+REJECTED=0
+
+ensure_helm
+note "helm $HELM_VERSION ($HELM), rendering for Kubernetes $KUBE_VERSION"
+
+# 2. dependencies (order matters: the umbrella packages the service charts as they are on disk)
+# charts/ and Chart.lock are generated (git-ignored): start from scratch so a stale lock
+# ("Chart.lock is out of sync") or a stale library copy never hides a change.
+for chart in "${SERVICES[@]}" medgrid; do
+  rm -rf "$CHARTS_DIR/$chart/charts" "$CHARTS_DIR/$chart/Chart.lock"
+  run_helm "dependency build of $chart" dependency build --skip-refresh "$CHARTS_DIR/$chart"
+done
+note "dependencies built: ${SERVICES[*]} (library medgrid-common), then medgrid"
+
+# 3. lint
+run_helm "lint of medgrid-common" lint --strict --kube-version "$KUBE_VERSION" "$CHARTS_DIR/medgrid-common"
+for chart in "${SERVICES[@]}"; do
+  run_helm "lint of $chart" lint --strict --kube-version "$KUBE_VERSION" "$CHARTS_DIR/$chart"
+done
+run_helm "lint of medgrid" lint --strict --kube-version "$KUBE_VERSION" "$CHARTS_DIR/medgrid"
+run_helm "lint of medgrid (all features)" lint --strict --kube-version "$KUBE_VERSION" "$CHARTS_DIR/medgrid" -f "$ALL_FEATURES"
+note "helm lint --strict: medgrid-common, ${SERVICES[*]}, medgrid (defaults and all features)"
+
+# 4. render
+render medgrid-defaults medgrid
+render medgrid-all-features medgrid -f "$ALL_FEATURES"
+for chart in "${SERVICES[@]}"; do render "$chart-defaults" "$chart"; done
+note "helm template: ${RENDERED[*]} ($(cat "$RENDER"/*.yaml | grep -c '^kind:') objects)"
+
+# 5. values that must be rejected
+SCHEMA="values don't meet the specifications of the schema"
+reject registry "$SCHEMA" --set replicaCount=-1
+reject registry "$SCHEMA" --set replicaCount=two
+reject registry "$SCHEMA" --set replicaCuont=3
+reject registry "$SCHEMA" --set image.pullPolicy=Sometimes
+reject registry "$SCHEMA" --set otel.tracesExporter=jaeger
+reject registry "$SCHEMA" --set 'kafka.brokers={kafka-without-port}'
+reject registry "$SCHEMA" --set database.existingSecret=
+reject registry "$SCHEMA" --set database.poolSize=500
+reject registry "$SCHEMA" --set containerSecurityContext.readOnlyRootFilesystem=no
+reject referral "$SCHEMA" --set outbox.relayEnabled=maybe
+reject scheduling "$SCHEMA" --set outbox.relayEnabled=true
+reject registry "needs otel.otlpEndpoint" --set otel.tracesExporter=otlp
+reject registry "set only one of auth.publicKeySecret" --set auth.publicKeyConfigMap=medgrid-auth-public-key
+reject registry "public key is required" --set auth.publicKeySecret=
+reject medgrid "set only one of auth.publicKeySecret" --set global.auth.publicKeySecret=a --set global.auth.publicKeyConfigMap=b
+reject medgrid "$SCHEMA" --set registry.replicaCount=-1
+reject medgrid "$SCHEMA" --set 'global.kafka.brokers={no-port}'
+reject medgrid "$SCHEMA" --set 'kafkaTopics.topics[0].partitions=0'
+reject medgrid "$SCHEMA" --set metrics.prometheusRule.grpcErrorRatio.threshold=2
+reject medgrid "$SCHEMA" --set postgresql.databaseReclaimPolicy=drop
+reject medgrid "$SCHEMA" --set kafkaTopic.enabled=true
+note "bad values: $REJECTED rejected by values.schema.json or the templates' checks (types, ranges, enums, unknown keys, conflicting settings)"
+
+# 6. validate the renders
+medgrid_ensure_node
+ensure_validator
+if ! out="$(cd "$VALIDATE_DIR" && node validate-manifests.mjs --repo "$MEDGRID_ROOT" --renders "$RENDER" --rules-out "$WORK/rules.yaml" 2>&1)"; then
+  printf '%s\n' "$out" >&2
+  die "rendered manifests failed validation"
+fi
+note "$out"
+
+# 7. alert rules
+if command -v promtool >/dev/null 2>&1; then
+  run_rules() { (cd "$WORK" && promtool "$@") >"$WORK/promtool.out" 2>&1 || { cat "$WORK/promtool.out" >&2; die "promtool $* failed"; }; }
+  run_rules check rules rules.yaml
+  cp "$CHARTS_DIR/medgrid/ci/alerts.test.yaml" "$WORK/alerts.test.yaml"
+  run_rules test rules alerts.test.yaml
+  note "promtool: rules valid, alert unit tests (ci/alerts.test.yaml) pass"
+else
+  note "promtool not installed: alert syntax and unit tests skipped (apt-get install prometheus)"
+fi
+
+# 8. formatting
+if [ -x "$MEDGRID_ROOT/node_modules/.bin/prettier" ]; then
+  (cd "$MEDGRID_ROOT" && node_modules/.bin/prettier --check deploy/helm --log-level warn) ||
+    die "deploy/helm is not Prettier-formatted: run node_modules/.bin/prettier --write deploy/helm"
+  note "prettier: deploy/helm formatted"
+fi
+
+if [ "$KEEP" -eq 0 ]; then rm -rf "$RENDER"; fi
+printf '\nhelm-check passed in %s\n' "$(elapsed)"
+printf '  - %s\n' "${SUMMARY[@]}"
