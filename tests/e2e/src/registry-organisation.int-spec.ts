@@ -71,7 +71,7 @@ describe('registry organisation service', () => {
       role: R.MEMBERSHIP_ROLE_MEMBER,
     });
 
-    expect(complete).toMatchObject({ leadInstitutionId: lead.id, version: 4 });
+    expect(complete).toMatchObject({ leadInstitutionId: lead.id, version: 4, complete: true });
     expect(complete!.memberships.map((m) => m.institutionId)).toEqual([lead.id, secondary.id, centre.id]);
     const { institution: read } = await call(client, client.getInstitution, { id: centre.id });
     expect(read).toMatchObject({ groupId: group.id, version: 2 });

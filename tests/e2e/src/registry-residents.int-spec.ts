@@ -202,4 +202,35 @@ describe('registry resident service', () => {
     expect(raw!.toString('utf8')).not.toContain(name);
     expect(raw!.toString('utf8')).not.toContain('13800138000');
   });
+
+  it('searches a grid’s residents page by page and audits every resident returned', async () => {
+    const name = `检索${uniqueSuffix()}`;
+    const found = [
+      await register(aResidentId(), `${name}甲`),
+      await register(aResidentId(), `${name}乙`),
+      await register(aResidentId(), `${name}丙`),
+    ];
+    const groupAdmin = await registry.auth.token(anIdentity({ role: 'group-admin', groupId }));
+    const search = (pageToken: string, token: string) =>
+      registry.call(
+        residents(),
+        residents().searchResidents,
+        { gridId, nameContains: name, pageSize: 2, pageToken },
+        token,
+      );
+
+    const first = await search('', groupAdmin);
+    const second = await search(first.nextPageToken, groupAdmin);
+
+    expect([...first.residents, ...second.residents].map((r) => r.id).sort()).toEqual(
+      found.map((r) => r.id).sort(),
+    );
+    expect(second.nextPageToken).toBe('');
+    const audited = await sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = ANY($1)`, [
+      found.map((r) => r.id),
+    ]);
+    expect(audited.rows[0]).toEqual({ n: 3 });
+    const stranger = await registry.auth.token(anIdentity({ role: 'group-admin' }));
+    expect(await fails(search('', stranger))).toMatchObject({ code: status.PERMISSION_DENIED });
+  });
 });

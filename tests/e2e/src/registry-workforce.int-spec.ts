@@ -189,4 +189,22 @@ describe('registry workforce service', () => {
 
     expect(error).toMatchObject({ code: status.PERMISSION_DENIED });
   });
+
+  it('moves a practitioner to another institution of the group, refusing a stale version', async () => {
+    const doctor = await registerPractitioner(hospitalId);
+    const update = (expectedVersion: number) =>
+      registry.call(registry.workforce, registry.workforce.updatePractitioner, {
+        id: doctor.id,
+        expectedVersion,
+        name: doctor.name,
+        title: Title.PRACTITIONER_TITLE_ASSOCIATE_CHIEF,
+        specialtyCode: '03.04',
+        homeInstitutionId: centreId,
+      });
+
+    const { practitioner } = await update(1);
+
+    expect(practitioner).toMatchObject({ homeInstitutionId: centreId, version: 2 });
+    expect(await fails(update(1))).toMatchObject({ code: status.ABORTED, reason: 'VERSION_CONFLICT' });
+  });
 });

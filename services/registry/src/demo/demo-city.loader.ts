@@ -70,7 +70,7 @@ export class DemoCityLoader {
       return null;
     }
     const started = Date.now();
-    const orgEvents = new OrganisationOutboxPublisher(this.outbox);
+    const orgEvents = new OrganisationOutboxPublisher(this.outbox, this.organisation);
     const workforceEvents = new WorkforceOutboxPublisher(this.outbox);
     const deps = [this.uow, this.organisation, this.requests, orgEvents] as const;
     const registerCity = new RegisterCityUseCase(...deps);

@@ -55,7 +55,7 @@ export function institutionToProto(institution: InstitutionSnapshot): registryV1
   };
 }
 
-export function groupToProto(group: MedicalGroupSnapshot): registryV1.MedicalGroup {
+export function groupToProto(group: MedicalGroupSnapshot, complete: boolean): registryV1.MedicalGroup {
   return {
     id: group.id,
     gridId: group.gridId,
@@ -63,6 +63,7 @@ export function groupToProto(group: MedicalGroupSnapshot): registryV1.MedicalGro
     leadInstitutionId: group.memberships.find((m) => m.role === 'lead')?.institutionId ?? '',
     memberships: group.memberships.map((m) => ({ ...m, role: toProto(ROLES, m.role) })),
     version: group.version,
+    complete,
   };
 }
 

@@ -7,6 +7,13 @@ export interface ResidentRepository {
   updateResident(resident: Resident, expectedVersion: number): Promise<void>;
   findResident(id: string, forUpdate?: boolean): Promise<Resident | null>;
   findResidentByIdNumber(residentIdNumber: string): Promise<Resident | null>;
+  /** Residents of a grid by name, keyset-paged on (name, id). */
+  searchResidents(search: {
+    gridId: string;
+    nameContains?: string;
+    after?: { name: string; id: string };
+    limit: number;
+  }): Promise<Resident[]>;
   insertContract(contract: Contract): Promise<void>;
   updateContract(contract: Contract, expectedVersion: number): Promise<void>;
   findContract(id: string, forUpdate?: boolean): Promise<Contract | null>;

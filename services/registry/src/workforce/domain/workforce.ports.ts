@@ -12,7 +12,8 @@ export interface PractitionerSearch {
 /** Persistence port of practitioners and teams. */
 export interface WorkforceRepository {
   insertPractitioner(practitioner: PractitionerSnapshot): Promise<void>;
-  findPractitioner(id: string): Promise<PractitionerSnapshot | null>;
+  findPractitioner(id: string, forUpdate?: boolean): Promise<PractitionerSnapshot | null>;
+  updatePractitioner(practitioner: PractitionerSnapshot, expectedVersion: number): Promise<void>;
   findPractitioners(ids: readonly string[]): Promise<PractitionerSnapshot[]>;
   searchPractitioners(search: PractitionerSearch): Promise<PractitionerSnapshot[]>;
   insertTeam(team: FamilyDoctorTeam): Promise<void>;

@@ -12,6 +12,7 @@ import {
   MAX_PAGE_SIZE,
 } from '../../../shared/page-token';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
+import { isGroupComplete } from '../group-completeness';
 
 export interface SearchInstitutionsQuery {
   nameContains?: string;
@@ -72,6 +73,11 @@ export class OrganisationQueries {
       institutions: page,
       nextPageToken: rows.length > pageSize ? encodeNamePageToken(page[page.length - 1]!) : '',
     };
+  }
+
+  /** Lead plus a secondary general or continuing-care member (000, 004). */
+  isComplete(group: MedicalGroupSnapshot): Promise<boolean> {
+    return isGroupComplete(this.organisation, group);
   }
 
   async getMedicalGroup(id: string): Promise<MedicalGroupSnapshot> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CityRegisteredEvent,
   DepartmentRegisteredEvent,
@@ -10,7 +10,13 @@ import {
 import { OutboxWriter } from '@medgrid/messaging';
 import { type InstitutionChange } from '../../domain/institution';
 import { type MedicalGroupChange } from '../../domain/medical-group';
-import { type OrganisationEvent, type OrganisationEventPublisher } from '../../domain/organisation.ports';
+import {
+  ORGANISATION_REPOSITORY,
+  type OrganisationEvent,
+  type OrganisationEventPublisher,
+  type OrganisationRepository,
+} from '../../domain/organisation.ports';
+import { isGroupComplete } from '../../application/group-completeness';
 import {
   cityToProto,
   departmentToProto,
@@ -48,7 +54,10 @@ function groupChange(change: MedicalGroupChange): registryEventsV1.MedicalGroupC
 /** Registry organisation events into the outbox, in the change's transaction. */
 @Injectable()
 export class OrganisationOutboxPublisher implements OrganisationEventPublisher {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
+  ) {}
 
   async publish(events: readonly OrganisationEvent[]): Promise<void> {
     const occurredAt = new Date();
@@ -89,7 +98,10 @@ export class OrganisationOutboxPublisher implements OrganisationEventPublisher {
             payload: {
               change: groupChange(event.event.change),
               institutionId: event.event.institutionId ?? '',
-              group: groupToProto(event.event.group),
+              group: groupToProto(
+                event.event.group,
+                await isGroupComplete(this.organisation, event.event.group),
+              ),
             },
           });
           break;

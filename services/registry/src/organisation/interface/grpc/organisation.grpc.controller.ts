@@ -36,6 +36,10 @@ export class OrganisationGrpcController implements GrpcController {
     private readonly queries: OrganisationQueries,
   ) {}
 
+  private async groupView(group: Parameters<OrganisationQueries['isComplete']>[0]) {
+    return groupToProto(group, await this.queries.isComplete(group));
+  }
+
   register(server: GrpcServer): void {
     server.addService(
       'medgrid.registry.v1.OrganisationService',
@@ -83,18 +87,18 @@ export class OrganisationGrpcController implements GrpcController {
           };
         },
         createMedicalGroup: async (request, { identity }) => ({
-          group: groupToProto(await this.createMedicalGroup.execute(identity, request)),
+          group: await this.groupView(await this.createMedicalGroup.execute(identity, request)),
         }),
         addMembership: async (request, { identity }) => ({
-          group: groupToProto(
+          group: await this.groupView(
             await this.changeMembership.add(identity, { ...request, role: roleFromProto(request.role) }),
           ),
         }),
         removeMembership: async (request, { identity }) => ({
-          group: groupToProto(await this.changeMembership.remove(identity, request)),
+          group: await this.groupView(await this.changeMembership.remove(identity, request)),
         }),
         getMedicalGroup: async (request) => ({
-          group: groupToProto(await this.queries.getMedicalGroup(request.id)),
+          group: await this.groupView(await this.queries.getMedicalGroup(request.id)),
         }),
         registerDepartment: async (request, { identity }) => ({
           department: departmentToProto(await this.registerDepartment.execute(identity, request)),

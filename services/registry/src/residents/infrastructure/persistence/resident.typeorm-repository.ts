@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
+import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
 import { mapUniqueViolations } from '../../../shared/persistence/unique-violation';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { Contract, type ContractStatus, type PopulationTag } from '../../domain/contract';
@@ -57,6 +58,20 @@ export class ResidentTypeormRepository implements ResidentRepository {
   async findResidentByIdNumber(residentIdNumber: string): Promise<Resident | null> {
     const row = await this.db.findOneBy(ResidentOrmEntity, { residentIdNumber });
     return row ? toResident(row) : null;
+  }
+
+  async searchResidents(search: {
+    gridId: string;
+    nameContains?: string;
+    after?: { name: string; id: string };
+    limit: number;
+  }): Promise<Resident[]> {
+    const query = this.db
+      .createQueryBuilder(ResidentOrmEntity, 'r')
+      .where('r.grid_id = :grid', { grid: search.gridId });
+    if (search.nameContains)
+      query.andWhere('r.name ILIKE :name', { name: `%${escapeLike(search.nameContains)}%` });
+    return (await orderByNameAfter(query, 'r', search.after, search.limit).getMany()).map(toResident);
   }
 
   async insertContract(contract: Contract): Promise<void> {

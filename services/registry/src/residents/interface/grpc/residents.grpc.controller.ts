@@ -34,6 +34,10 @@ export class ResidentsGrpcController implements GrpcController {
       getResident: async (request, { identity, metadata }) => ({
         resident: residentToProto(await this.queries.getResident(identity, request, purposeOf(metadata))),
       }),
+      searchResidents: async (request, { identity, metadata }) => {
+        const page = await this.queries.searchResidents(identity, request, purposeOf(metadata));
+        return { residents: page.residents.map(residentToProto), nextPageToken: page.nextPageToken };
+      },
       signContract: async (request, { identity }) => ({
         contract: contractToProto(
           await this.contracts.sign(identity, { ...request, tags: request.tags.map(tagFromProto) }),

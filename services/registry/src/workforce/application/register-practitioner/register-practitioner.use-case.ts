@@ -34,7 +34,16 @@ export interface RegisterPractitionerCommand {
   homeInstitutionId: string;
 }
 
-/** Registers a licensed practitioner at their home institution. */
+export interface UpdatePractitionerCommand {
+  id: string;
+  expectedVersion: number;
+  name: string;
+  title: PractitionerTitle | undefined;
+  specialtyCode: string;
+  homeInstitutionId: string;
+}
+
+/** Registers a licensed practitioner at their home institution, and changes their details. */
 @Injectable()
 export class RegisterPractitionerUseCase {
   constructor(
@@ -98,6 +107,67 @@ export class RegisterPractitionerUseCase {
           return { id: practitioner.id, result: practitioner };
         },
       );
+    });
+  }
+
+  async update(identity: Identity, command: UpdatePractitionerCommand): Promise<PractitionerSnapshot> {
+    new FieldChecks()
+      .uuid('id', command.id)
+      .check(
+        'expectedVersion',
+        command.expectedVersion >= 1,
+        'REQUIRED',
+        'must be the version you read (1 or more)',
+      )
+      .required('name', command.name)
+      .maxLength('name', command.name, 50)
+      .check('title', command.title !== undefined, 'REQUIRED', 'is required')
+      .check(
+        'specialtyCode',
+        isSpecialtyCode(command.specialtyCode),
+        'INVALID_FORMAT',
+        'must be a specialty code such as 03 or 03.04',
+      )
+      .uuid('homeInstitutionId', command.homeInstitutionId)
+      .throwIfAny();
+    return this.uow.run(async () => {
+      const current = await this.workforce.findPractitioner(command.id.toLowerCase(), true);
+      if (!current) throw new RegistryError(RegistryErrorCode.NotFound, 'no practitioner with this id', 'id');
+      const [oldHome, newHome] = await Promise.all([
+        this.organisation.findInstitution(current.homeInstitutionId),
+        this.organisation.findInstitution(command.homeInstitutionId.toLowerCase()),
+      ]);
+      if (!newHome) {
+        throw new RegistryError(
+          RegistryErrorCode.UnknownInstitution,
+          'no institution with this id',
+          'homeInstitutionId',
+        );
+      }
+      // Moving a practitioner needs the right at both ends.
+      requireAllowed(
+        canManageWorkforceAt(identity, oldHome!.snapshot()) &&
+          canManageWorkforceAt(identity, newHome.snapshot()),
+        'change this practitioner',
+      );
+      if (current.version !== command.expectedVersion) {
+        throw new RegistryError(
+          RegistryErrorCode.VersionConflict,
+          `practitioner changed since version ${command.expectedVersion} (now ${current.version}); read again`,
+          'expectedVersion',
+        );
+      }
+      const updated: PractitionerSnapshot = {
+        ...current,
+        name: command.name.trim(),
+        title: command.title!,
+        specialtyCode: command.specialtyCode,
+        homeInstitutionId: newHome.snapshot().id,
+        version: current.version + 1,
+      };
+      await this.workforce.updatePractitioner(updated, current.version);
+      await this.events.publish([{ kind: 'practitioner-changed', practitioner: updated }]);
+      return updated;
     });
   }
 }

@@ -33,9 +33,26 @@ export class WorkforceTypeormRepository implements WorkforceRepository {
     });
   }
 
-  async findPractitioner(id: string): Promise<PractitionerSnapshot | null> {
-    const row = await this.db.findOneBy(PractitionerOrmEntity, { id });
+  async findPractitioner(id: string, forUpdate = false): Promise<PractitionerSnapshot | null> {
+    const row = await this.db.findOne(PractitionerOrmEntity, {
+      where: { id },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     return row ? toPractitioner(row) : null;
+  }
+
+  async updatePractitioner(practitioner: PractitionerSnapshot, expectedVersion: number): Promise<void> {
+    const result = await this.db.update(
+      PractitionerOrmEntity,
+      { id: practitioner.id, version: expectedVersion },
+      { ...practitioner },
+    );
+    if (result.affected !== 1) {
+      throw new RegistryError(
+        RegistryErrorCode.VersionConflict,
+        'the practitioner was changed by someone else; read it again',
+      );
+    }
   }
 
   async findPractitioners(ids: readonly string[]): Promise<PractitionerSnapshot[]> {

@@ -30,6 +30,14 @@ export class WorkforceGrpcController implements GrpcController {
           }),
         ),
       }),
+      updatePractitioner: async (request, { identity }) => ({
+        practitioner: practitionerToProto(
+          await this.registerPractitioner.update(identity, {
+            ...request,
+            title: titleFromProto(request.title),
+          }),
+        ),
+      }),
       getPractitioner: async (request) => ({
         practitioner: practitionerToProto(await this.queries.getPractitioner(request.id)),
       }),

@@ -275,6 +275,8 @@ export interface MedicalGroup {
   memberships: Membership[];
   /** Aggregate version. */
   version: number;
+  /** Has its lead hospital and at least one secondary general hospital or continuing-care member. */
+  complete: boolean;
 }
 
 /** A department of an institution. */
@@ -834,7 +836,7 @@ export const Membership: MessageFns<Membership> = {
 };
 
 function createBaseMedicalGroup(): MedicalGroup {
-  return { id: "", gridId: "", name: "", leadInstitutionId: "", memberships: [], version: 0 };
+  return { id: "", gridId: "", name: "", leadInstitutionId: "", memberships: [], version: 0, complete: false };
 }
 
 export const MedicalGroup: MessageFns<MedicalGroup> = {
@@ -856,6 +858,9 @@ export const MedicalGroup: MessageFns<MedicalGroup> = {
     }
     if (message.version !== 0) {
       writer.uint32(48).uint64(message.version);
+    }
+    if (message.complete !== false) {
+      writer.uint32(56).bool(message.complete);
     }
     return writer;
   },
@@ -921,6 +926,14 @@ export const MedicalGroup: MessageFns<MedicalGroup> = {
             message.version = longToNumber(reader.uint64());
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.complete = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -951,6 +964,7 @@ export const MedicalGroup: MessageFns<MedicalGroup> = {
         ? object.memberships.map((e: any) => Membership.fromJSON(e))
         : [],
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      complete: isSet(object.complete) ? globalThis.Boolean(object.complete) : false,
     };
   },
 
@@ -974,6 +988,9 @@ export const MedicalGroup: MessageFns<MedicalGroup> = {
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
     }
+    if (message.complete !== false) {
+      obj.complete = message.complete;
+    }
     return obj;
   },
 
@@ -988,6 +1005,7 @@ export const MedicalGroup: MessageFns<MedicalGroup> = {
     message.leadInstitutionId = object.leadInstitutionId ?? "";
     message.memberships = object.memberships?.map((e) => Membership.fromPartial(e)) || [];
     message.version = object.version ?? 0;
+    message.complete = object.complete ?? false;
     return message;
   },
 };

@@ -81,6 +81,26 @@ export interface GetResidentResponse {
   resident: Resident | undefined;
 }
 
+/** Request of SearchResidents. */
+export interface SearchResidentsRequest {
+  /** Grid to search (required). */
+  gridId: string;
+  /** Part of the name; empty for everyone in the grid. */
+  nameContains: string;
+  /** Page size, 1-500 (default 50). */
+  pageSize: number;
+  /** Token of the previous page. */
+  pageToken: string;
+}
+
+/** Response of SearchResidents. */
+export interface SearchResidentsResponse {
+  /** One page, ordered by name then id. */
+  residents: Resident[];
+  /** Token of the next page; empty on the last. */
+  nextPageToken: string;
+}
+
 /** Request of SignContract. */
 export interface SignContractRequest {
   /** Idempotency key (UUID). */
@@ -727,6 +747,230 @@ export const GetResidentResponse: MessageFns<GetResidentResponse> = {
     message.resident = (object.resident !== undefined && object.resident !== null)
       ? Resident.fromPartial(object.resident)
       : undefined;
+    return message;
+  },
+};
+
+function createBaseSearchResidentsRequest(): SearchResidentsRequest {
+  return { gridId: "", nameContains: "", pageSize: 0, pageToken: "" };
+}
+
+export const SearchResidentsRequest: MessageFns<SearchResidentsRequest> = {
+  encode(message: SearchResidentsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gridId !== "") {
+      writer.uint32(10).string(message.gridId);
+    }
+    if (message.nameContains !== "") {
+      writer.uint32(18).string(message.nameContains);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(24).uint32(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      writer.uint32(34).string(message.pageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SearchResidentsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSearchResidentsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.gridId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nameContains = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.pageSize = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.pageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SearchResidentsRequest {
+    return {
+      gridId: isSet(object.gridId)
+        ? globalThis.String(object.gridId)
+        : isSet(object.grid_id)
+        ? globalThis.String(object.grid_id)
+        : "",
+      nameContains: isSet(object.nameContains)
+        ? globalThis.String(object.nameContains)
+        : isSet(object.name_contains)
+        ? globalThis.String(object.name_contains)
+        : "",
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: SearchResidentsRequest): unknown {
+    const obj: any = {};
+    if (message.gridId !== "") {
+      obj.gridId = message.gridId;
+    }
+    if (message.nameContains !== "") {
+      obj.nameContains = message.nameContains;
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SearchResidentsRequest>): SearchResidentsRequest {
+    return SearchResidentsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SearchResidentsRequest>): SearchResidentsRequest {
+    const message = createBaseSearchResidentsRequest();
+    message.gridId = object.gridId ?? "";
+    message.nameContains = object.nameContains ?? "";
+    message.pageSize = object.pageSize ?? 0;
+    message.pageToken = object.pageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseSearchResidentsResponse(): SearchResidentsResponse {
+  return { residents: [], nextPageToken: "" };
+}
+
+export const SearchResidentsResponse: MessageFns<SearchResidentsResponse> = {
+  encode(message: SearchResidentsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.residents) {
+      Resident.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextPageToken !== "") {
+      writer.uint32(18).string(message.nextPageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SearchResidentsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSearchResidentsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.residents.push(Resident.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextPageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SearchResidentsResponse {
+    return {
+      residents: globalThis.Array.isArray(object?.residents)
+        ? object.residents.map((e: any) => Resident.fromJSON(e))
+        : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: SearchResidentsResponse): unknown {
+    const obj: any = {};
+    if (message.residents?.length) {
+      obj.residents = message.residents.map((e) => Resident.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SearchResidentsResponse>): SearchResidentsResponse {
+    return SearchResidentsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SearchResidentsResponse>): SearchResidentsResponse {
+    const message = createBaseSearchResidentsResponse();
+    message.residents = object.residents?.map((e) => Resident.fromPartial(e)) || [];
+    message.nextPageToken = object.nextPageToken ?? "";
     return message;
   },
 };
@@ -1490,6 +1734,18 @@ export const ResidentServiceService = {
     responseSerialize: (value: GetResidentResponse): Buffer => Buffer.from(GetResidentResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetResidentResponse => GetResidentResponse.decode(value),
   },
+  /** Searches the residents of a grid by name; paged; every resident returned is audited. */
+  searchResidents: {
+    path: "/medgrid.registry.v1.ResidentService/SearchResidents" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SearchResidentsRequest): Buffer =>
+      Buffer.from(SearchResidentsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SearchResidentsRequest => SearchResidentsRequest.decode(value),
+    responseSerialize: (value: SearchResidentsResponse): Buffer =>
+      Buffer.from(SearchResidentsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): SearchResidentsResponse => SearchResidentsResponse.decode(value),
+  },
   /** Signs a contract between a resident and a family-doctor team. */
   signContract: {
     path: "/medgrid.registry.v1.ResidentService/SignContract" as const,
@@ -1543,6 +1799,8 @@ export interface ResidentServiceServer extends UntypedServiceImplementation {
   updateResident: handleUnaryCall<UpdateResidentRequest, UpdateResidentResponse>;
   /** Returns one resident by registry id or ID number. */
   getResident: handleUnaryCall<GetResidentRequest, GetResidentResponse>;
+  /** Searches the residents of a grid by name; paged; every resident returned is audited. */
+  searchResidents: handleUnaryCall<SearchResidentsRequest, SearchResidentsResponse>;
   /** Signs a contract between a resident and a family-doctor team. */
   signContract: handleUnaryCall<SignContractRequest, SignContractResponse>;
   /** Renews an active contract for another term. */
@@ -1601,6 +1859,22 @@ export interface ResidentServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetResidentResponse) => void,
+  ): ClientUnaryCall;
+  /** Searches the residents of a grid by name; paged; every resident returned is audited. */
+  searchResidents(
+    request: SearchResidentsRequest,
+    callback: (error: ServiceError | null, response: SearchResidentsResponse) => void,
+  ): ClientUnaryCall;
+  searchResidents(
+    request: SearchResidentsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: SearchResidentsResponse) => void,
+  ): ClientUnaryCall;
+  searchResidents(
+    request: SearchResidentsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: SearchResidentsResponse) => void,
   ): ClientUnaryCall;
   /** Signs a contract between a resident and a family-doctor team. */
   signContract(

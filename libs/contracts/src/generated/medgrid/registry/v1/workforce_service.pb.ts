@@ -49,6 +49,28 @@ export interface RegisterPractitionerResponse {
   practitioner: Practitioner | undefined;
 }
 
+/** Request of UpdatePractitioner. */
+export interface UpdatePractitionerRequest {
+  /** Practitioner id. */
+  id: string;
+  /** Version the caller last read. */
+  expectedVersion: number;
+  /** New name. */
+  name: string;
+  /** New title. */
+  title: PractitionerTitle;
+  /** New specialty code. */
+  specialtyCode: string;
+  /** New home institution id. */
+  homeInstitutionId: string;
+}
+
+/** Response of UpdatePractitioner. */
+export interface UpdatePractitionerResponse {
+  /** The practitioner after the change. */
+  practitioner: Practitioner | undefined;
+}
+
 /** Request of GetPractitioner. */
 export interface GetPractitionerRequest {
   /** Practitioner id. */
@@ -396,6 +418,236 @@ export const RegisterPractitionerResponse: MessageFns<RegisterPractitionerRespon
   },
   fromPartial(object: DeepPartial<RegisterPractitionerResponse>): RegisterPractitionerResponse {
     const message = createBaseRegisterPractitionerResponse();
+    message.practitioner = (object.practitioner !== undefined && object.practitioner !== null)
+      ? Practitioner.fromPartial(object.practitioner)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdatePractitionerRequest(): UpdatePractitionerRequest {
+  return { id: "", expectedVersion: 0, name: "", title: 0, specialtyCode: "", homeInstitutionId: "" };
+}
+
+export const UpdatePractitionerRequest: MessageFns<UpdatePractitionerRequest> = {
+  encode(message: UpdatePractitionerRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.expectedVersion !== 0) {
+      writer.uint32(16).uint64(message.expectedVersion);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.title !== 0) {
+      writer.uint32(32).int32(message.title);
+    }
+    if (message.specialtyCode !== "") {
+      writer.uint32(42).string(message.specialtyCode);
+    }
+    if (message.homeInstitutionId !== "") {
+      writer.uint32(50).string(message.homeInstitutionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdatePractitionerRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdatePractitionerRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.expectedVersion = longToNumber(reader.uint64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.title = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.specialtyCode = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.homeInstitutionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdatePractitionerRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      title: isSet(object.title) ? practitionerTitleFromJSON(object.title) : 0,
+      specialtyCode: isSet(object.specialtyCode)
+        ? globalThis.String(object.specialtyCode)
+        : isSet(object.specialty_code)
+        ? globalThis.String(object.specialty_code)
+        : "",
+      homeInstitutionId: isSet(object.homeInstitutionId)
+        ? globalThis.String(object.homeInstitutionId)
+        : isSet(object.home_institution_id)
+        ? globalThis.String(object.home_institution_id)
+        : "",
+    };
+  },
+
+  toJSON(message: UpdatePractitionerRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.title !== 0) {
+      obj.title = practitionerTitleToJSON(message.title);
+    }
+    if (message.specialtyCode !== "") {
+      obj.specialtyCode = message.specialtyCode;
+    }
+    if (message.homeInstitutionId !== "") {
+      obj.homeInstitutionId = message.homeInstitutionId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdatePractitionerRequest>): UpdatePractitionerRequest {
+    return UpdatePractitionerRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdatePractitionerRequest>): UpdatePractitionerRequest {
+    const message = createBaseUpdatePractitionerRequest();
+    message.id = object.id ?? "";
+    message.expectedVersion = object.expectedVersion ?? 0;
+    message.name = object.name ?? "";
+    message.title = object.title ?? 0;
+    message.specialtyCode = object.specialtyCode ?? "";
+    message.homeInstitutionId = object.homeInstitutionId ?? "";
+    return message;
+  },
+};
+
+function createBaseUpdatePractitionerResponse(): UpdatePractitionerResponse {
+  return { practitioner: undefined };
+}
+
+export const UpdatePractitionerResponse: MessageFns<UpdatePractitionerResponse> = {
+  encode(message: UpdatePractitionerResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.practitioner !== undefined) {
+      Practitioner.encode(message.practitioner, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdatePractitionerResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdatePractitionerResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.practitioner = Practitioner.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdatePractitionerResponse {
+    return { practitioner: isSet(object.practitioner) ? Practitioner.fromJSON(object.practitioner) : undefined };
+  },
+
+  toJSON(message: UpdatePractitionerResponse): unknown {
+    const obj: any = {};
+    if (message.practitioner !== undefined) {
+      obj.practitioner = Practitioner.toJSON(message.practitioner);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdatePractitionerResponse>): UpdatePractitionerResponse {
+    return UpdatePractitionerResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdatePractitionerResponse>): UpdatePractitionerResponse {
+    const message = createBaseUpdatePractitionerResponse();
     message.practitioner = (object.practitioner !== undefined && object.practitioner !== null)
       ? Practitioner.fromPartial(object.practitioner)
       : undefined;
@@ -1774,6 +2026,18 @@ export const WorkforceServiceService = {
       Buffer.from(RegisterPractitionerResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): RegisterPractitionerResponse => RegisterPractitionerResponse.decode(value),
   },
+  /** Changes a practitioner's name, title, specialty or home institution (optimistic: expected_version). */
+  updatePractitioner: {
+    path: "/medgrid.registry.v1.WorkforceService/UpdatePractitioner" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdatePractitionerRequest): Buffer =>
+      Buffer.from(UpdatePractitionerRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdatePractitionerRequest => UpdatePractitionerRequest.decode(value),
+    responseSerialize: (value: UpdatePractitionerResponse): Buffer =>
+      Buffer.from(UpdatePractitionerResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdatePractitionerResponse => UpdatePractitionerResponse.decode(value),
+  },
   /** Returns one practitioner. */
   getPractitioner: {
     path: "/medgrid.registry.v1.WorkforceService/GetPractitioner" as const,
@@ -1868,6 +2132,8 @@ export const WorkforceServiceService = {
 export interface WorkforceServiceServer extends UntypedServiceImplementation {
   /** Registers a practitioner at a home institution. */
   registerPractitioner: handleUnaryCall<RegisterPractitionerRequest, RegisterPractitionerResponse>;
+  /** Changes a practitioner's name, title, specialty or home institution (optimistic: expected_version). */
+  updatePractitioner: handleUnaryCall<UpdatePractitionerRequest, UpdatePractitionerResponse>;
   /** Returns one practitioner. */
   getPractitioner: handleUnaryCall<GetPractitionerRequest, GetPractitionerResponse>;
   /** Searches practitioners by name, institution, group and specialty; paged. */
@@ -1902,6 +2168,22 @@ export interface WorkforceServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: RegisterPractitionerResponse) => void,
+  ): ClientUnaryCall;
+  /** Changes a practitioner's name, title, specialty or home institution (optimistic: expected_version). */
+  updatePractitioner(
+    request: UpdatePractitionerRequest,
+    callback: (error: ServiceError | null, response: UpdatePractitionerResponse) => void,
+  ): ClientUnaryCall;
+  updatePractitioner(
+    request: UpdatePractitionerRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdatePractitionerResponse) => void,
+  ): ClientUnaryCall;
+  updatePractitioner(
+    request: UpdatePractitionerRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdatePractitionerResponse) => void,
   ): ClientUnaryCall;
   /** Returns one practitioner. */
   getPractitioner(
@@ -2049,6 +2331,17 @@ type DeepPartial<T> = T extends Builtin ? T
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
   : Partial<T>;
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;
