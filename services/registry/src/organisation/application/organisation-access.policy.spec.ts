@@ -26,7 +26,7 @@ describe('OrganisationAccess', () => {
     ['primary-staff', '0193a000-0000-7000-8000-000000000009', false],
   ])('%s of %s may register the hospital’s departments: %s', (role, institutionId, expected) => {
     expect(
-      OrganisationAccess.registerDepartment(anIdentity({ role, institutionId, groupId: group }), hospital),
+      OrganisationAccess.actForInstitution(anIdentity({ role, institutionId, groupId: group }), hospital),
     ).toBe(expected);
   });
 

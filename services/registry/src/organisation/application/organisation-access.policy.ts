@@ -1,5 +1,4 @@
 import { type Identity } from '@medgrid/auth';
-import { RegistryError, RegistryErrorCode } from '../../shared/registry-error';
 
 /**
  * Who may change the map of the city's care. The city's operators run it;
@@ -31,7 +30,11 @@ export const OrganisationAccess = {
     }
   },
 
-  registerDepartment(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
+  /**
+   * Act at an institution: register its departments, practitioners and
+   * teams. Its own staff and HIS may, as may its group's administrators.
+   */
+  actForInstitution(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
     switch (identity.role) {
       case 'city-operator':
         return true;
@@ -44,7 +47,3 @@ export const OrganisationAccess = {
     }
   },
 };
-
-export function requireAllowed(allowed: boolean, action: string): void {
-  if (!allowed) throw new RegistryError(RegistryErrorCode.NotAllowed, `your role may not ${action}`);
-}

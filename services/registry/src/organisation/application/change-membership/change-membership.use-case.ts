@@ -12,7 +12,8 @@ import {
   type OrganisationRepository,
 } from '../../domain/organisation.ports';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import { OrganisationAccess, requireAllowed } from '../organisation-access.policy';
+import { OrganisationAccess } from '../organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 
 /**
  * Adds or removes an institution of a group. The group row is locked for the

@@ -13,7 +13,8 @@ import {
 import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { idempotentCreate } from '../../../shared/idempotent-create';
-import { OrganisationAccess, requireAllowed } from '../organisation-access.policy';
+import { OrganisationAccess } from '../organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 
 export interface CreateMedicalGroupCommand {
   clientRequestId: string;

@@ -5,12 +5,7 @@ import { type InstitutionSnapshot } from '../../domain/institution';
 import { type InstitutionLevel, type InstitutionType } from '../../domain/institution-classification';
 import { type MedicalGroupSnapshot } from '../../domain/medical-group';
 import { ORGANISATION_REPOSITORY, type OrganisationRepository } from '../../domain/organisation.ports';
-import {
-  decodeNamePageToken,
-  DEFAULT_PAGE_SIZE,
-  encodeNamePageToken,
-  MAX_PAGE_SIZE,
-} from '../../../shared/page-token';
+import { pageOf, pageRequest } from '../../../shared/page-token';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { isGroupComplete } from '../group-completeness';
 
@@ -41,22 +36,8 @@ export class OrganisationQueries {
   async searchInstitutions(
     query: SearchInstitutionsQuery,
   ): Promise<{ institutions: InstitutionSnapshot[]; nextPageToken: string }> {
-    const pageSize = query.pageSize || DEFAULT_PAGE_SIZE;
-    const after = query.pageToken ? decodeNamePageToken(query.pageToken) : undefined;
-    const checks = new FieldChecks()
-      .check(
-        'pageSize',
-        pageSize >= 1 && pageSize <= MAX_PAGE_SIZE,
-        'OUT_OF_RANGE',
-        `must be 1-${MAX_PAGE_SIZE}`,
-      )
-      .check(
-        'pageToken',
-        !query.pageToken || after !== undefined,
-        'INVALID_FORMAT',
-        'is not a token this service issued',
-      )
-      .maxLength('nameContains', query.nameContains, 100);
+    const checks = new FieldChecks().maxLength('nameContains', query.nameContains, 100);
+    const page = pageRequest(checks, query.pageSize, query.pageToken);
     if (query.gridId) checks.uuid('gridId', query.gridId);
     if (query.groupId) checks.uuid('groupId', query.groupId);
     checks.throwIfAny();
@@ -65,14 +46,14 @@ export class OrganisationQueries {
       gridId: query.gridId?.toLowerCase(),
       groupId: query.groupId?.toLowerCase(),
       creditCode: query.creditCode?.trim().toUpperCase(),
-      after,
-      limit: pageSize + 1,
+      after: page.after,
+      limit: page.limit,
     });
-    const page = rows.slice(0, pageSize).map((i) => i.snapshot());
-    return {
-      institutions: page,
-      nextPageToken: rows.length > pageSize ? encodeNamePageToken(page[page.length - 1]!) : '',
-    };
+    const { items, nextPageToken } = pageOf(
+      rows.map((i) => i.snapshot()),
+      page,
+    );
+    return { institutions: items, nextPageToken };
   }
 
   /** Lead plus a secondary general or continuing-care member (000, 004). */

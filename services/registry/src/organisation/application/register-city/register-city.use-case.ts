@@ -12,7 +12,8 @@ import {
 } from '../../domain/organisation.ports';
 import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { idempotentCreate } from '../../../shared/idempotent-create';
-import { OrganisationAccess, requireAllowed } from '../organisation-access.policy';
+import { OrganisationAccess } from '../organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 
 export interface RegisterCityCommand {
   clientRequestId: string;

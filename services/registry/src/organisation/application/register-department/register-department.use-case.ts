@@ -13,7 +13,8 @@ import {
 import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { idempotentCreate } from '../../../shared/idempotent-create';
-import { OrganisationAccess, requireAllowed } from '../organisation-access.policy';
+import { OrganisationAccess } from '../organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 
 export interface RegisterDepartmentCommand {
   clientRequestId: string;
@@ -55,7 +56,7 @@ export class RegisterDepartmentUseCase {
         );
       }
       requireAllowed(
-        OrganisationAccess.registerDepartment(identity, institution.snapshot()),
+        OrganisationAccess.actForInstitution(identity, institution.snapshot()),
         'add departments here',
       );
       const institutionId = institution.snapshot().id;

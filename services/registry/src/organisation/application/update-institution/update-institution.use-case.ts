@@ -15,7 +15,8 @@ import {
   type OrganisationRepository,
 } from '../../domain/organisation.ports';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import { OrganisationAccess, requireAllowed } from '../organisation-access.policy';
+import { OrganisationAccess } from '../organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 import { checkInstitutionDetails } from '../register-institution/register-institution.use-case';
 
 export interface UpdateInstitutionCommand {

@@ -7,12 +7,7 @@ import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import {
-  decodeNamePageToken,
-  DEFAULT_PAGE_SIZE,
-  encodeNamePageToken,
-  MAX_PAGE_SIZE,
-} from '../../../shared/page-token';
+import { pageOf, pageRequest } from '../../../shared/page-token';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { type FamilyDoctorTeamSnapshot } from '../../../workforce/domain/family-doctor-team';
 import { WORKFORCE_REPOSITORY, type WorkforceRepository } from '../../../workforce/domain/workforce.ports';
@@ -88,24 +83,11 @@ export class ResidentQueries {
     query: { gridId: string; nameContains: string; pageSize: number; pageToken: string },
     purpose: string,
   ): Promise<{ residents: ResidentSnapshot[]; nextPageToken: string }> {
-    const pageSize = query.pageSize || DEFAULT_PAGE_SIZE;
-    const after = query.pageToken ? decodeNamePageToken(query.pageToken) : undefined;
-    new FieldChecks()
+    const checks = new FieldChecks()
       .uuid('gridId', query.gridId)
-      .maxLength('nameContains', query.nameContains, 50)
-      .check(
-        'pageSize',
-        pageSize >= 1 && pageSize <= MAX_PAGE_SIZE,
-        'OUT_OF_RANGE',
-        `must be 1-${MAX_PAGE_SIZE}`,
-      )
-      .check(
-        'pageToken',
-        !query.pageToken || after !== undefined,
-        'INVALID_FORMAT',
-        'is not a token this service issued',
-      )
-      .throwIfAny();
+      .maxLength('nameContains', query.nameContains, 50);
+    const page = pageRequest(checks, query.pageSize, query.pageToken);
+    checks.throwIfAny();
     const gridId = query.gridId.toLowerCase();
     if (!canAccessResident(identity, [await this.organisation.findGroupIdByGrid(gridId)])) {
       throw new RegistryError(RegistryErrorCode.NotAllowed, 'your group does not serve this grid', 'gridId');
@@ -113,19 +95,19 @@ export class ResidentQueries {
     const rows = await this.residents.searchResidents({
       gridId,
       nameContains: query.nameContains.trim() || undefined,
-      after,
-      limit: pageSize + 1,
+      after: page.after,
+      limit: page.limit,
     });
-    const page = rows.slice(0, pageSize).map((r) => r.snapshot());
+    const { items, nextPageToken } = pageOf(
+      rows.map((r) => r.snapshot()),
+      page,
+    );
     await this.audit.recordReads(
       identity,
-      page.map((r) => ({ kind: 'resident', id: r.id })),
+      items.map((r) => ({ kind: 'resident', id: r.id })),
       purpose,
     );
-    return {
-      residents: page,
-      nextPageToken: rows.length > pageSize ? encodeNamePageToken(page[page.length - 1]!) : '',
-    };
+    return { residents: items, nextPageToken };
   }
 
   /** The resident of an ID number for an import row (no audit: nothing is returned to the caller). */

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
 import { RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
-import { requireAllowed } from '../../../organisation/application/organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,

@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
-import { requireAllowed } from '../../../organisation/application/organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
@@ -24,7 +24,7 @@ import {
   type WorkforceEventPublisher,
   type WorkforceRepository,
 } from '../../domain/workforce.ports';
-import { canManageWorkforceAt } from '../workforce-access.policy';
+import { OrganisationAccess } from '../../../organisation/application/organisation-access.policy';
 
 export interface MemberInput {
   practitionerId: string;
@@ -73,7 +73,7 @@ export class ManageTeamUseCase {
     checks.throwIfAny();
     return this.uow.run(async () => {
       const base = await this.place(command.institutionId.toLowerCase(), 'institutionId');
-      requireAllowed(canManageWorkforceAt(identity, base), 'form teams at this institution');
+      requireAllowed(OrganisationAccess.actForInstitution(identity, base), 'form teams at this institution');
       return idempotentCreate(
         this.requests,
         'create-team',
@@ -137,7 +137,10 @@ export class ManageTeamUseCase {
       const team = await this.workforce.findTeam(teamId.toLowerCase(), true);
       if (!team) throw new RegistryError(RegistryErrorCode.NotFound, 'no team with this id', 'teamId');
       const { institutionId, groupId, version } = team.snapshot();
-      requireAllowed(canManageWorkforceAt(identity, { id: institutionId, groupId }), 'change this team');
+      requireAllowed(
+        OrganisationAccess.actForInstitution(identity, { id: institutionId, groupId }),
+        'change this team',
+      );
       await apply(team);
       await this.workforce.updateTeam(team, version);
       await this.events.publish(team.pullEvents().map((event) => ({ kind: 'team-changed', event })));

@@ -4,12 +4,7 @@ import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import {
-  decodeNamePageToken,
-  DEFAULT_PAGE_SIZE,
-  encodeNamePageToken,
-  MAX_PAGE_SIZE,
-} from '../../../shared/page-token';
+import { pageOf, pageRequest } from '../../../shared/page-token';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { type FamilyDoctorTeamSnapshot } from '../../domain/family-doctor-team';
 import { practisingRight, type PractisingRight, type PractitionerSnapshot } from '../../domain/practitioner';
@@ -42,35 +37,18 @@ export class WorkforceQueries {
   async searchPractitioners(
     query: SearchPractitionersQuery,
   ): Promise<{ practitioners: PractitionerSnapshot[]; nextPageToken: string }> {
-    const pageSize = query.pageSize || DEFAULT_PAGE_SIZE;
-    const after = query.pageToken ? decodeNamePageToken(query.pageToken) : undefined;
-    const checks = new FieldChecks()
-      .check(
-        'pageSize',
-        pageSize >= 1 && pageSize <= MAX_PAGE_SIZE,
-        'OUT_OF_RANGE',
-        `must be 1-${MAX_PAGE_SIZE}`,
-      )
-      .check(
-        'pageToken',
-        !query.pageToken || after !== undefined,
-        'INVALID_FORMAT',
-        'is not a token this service issued',
-      )
-      .maxLength('nameContains', query.nameContains, 50);
+    const checks = new FieldChecks().maxLength('nameContains', query.nameContains, 50);
+    const page = pageRequest(checks, query.pageSize, query.pageToken);
     if (query.institutionId) checks.uuid('institutionId', query.institutionId);
     checks.throwIfAny();
     const rows = await this.workforce.searchPractitioners({
       ...query,
       institutionId: query.institutionId?.toLowerCase(),
-      after,
-      limit: pageSize + 1,
+      after: page.after,
+      limit: page.limit,
     });
-    const page = rows.slice(0, pageSize);
-    return {
-      practitioners: page,
-      nextPageToken: rows.length > pageSize ? encodeNamePageToken(page[page.length - 1]!) : '',
-    };
+    const { items, nextPageToken } = pageOf(rows, page);
+    return { practitioners: items, nextPageToken };
   }
 
   async checkPractisingRight(practitionerId: string, institutionId: string): Promise<PractisingRight> {

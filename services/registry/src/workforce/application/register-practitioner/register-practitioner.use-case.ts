@@ -8,7 +8,7 @@ import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import { requireAllowed } from '../../../organisation/application/organisation-access.policy';
+import { requireAllowed } from '../../../shared/require-allowed';
 import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { idempotentCreate } from '../../../shared/idempotent-create';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
@@ -23,7 +23,7 @@ import {
   type WorkforceEventPublisher,
   type WorkforceRepository,
 } from '../../domain/workforce.ports';
-import { canManageWorkforceAt } from '../workforce-access.policy';
+import { OrganisationAccess } from '../../../organisation/application/organisation-access.policy';
 
 export interface RegisterPractitionerCommand {
   clientRequestId: string;
@@ -43,6 +43,29 @@ export interface UpdatePractitionerCommand {
   homeInstitutionId: string;
 }
 
+/** Field rules shared by registering and updating a practitioner. */
+function checkPractitionerDetails(
+  checks: FieldChecks,
+  details: {
+    name: string;
+    title: PractitionerTitle | undefined;
+    specialtyCode: string;
+    homeInstitutionId: string;
+  },
+): FieldChecks {
+  return checks
+    .required('name', details.name)
+    .maxLength('name', details.name, 50)
+    .check('title', details.title !== undefined, 'REQUIRED', 'is required')
+    .check(
+      'specialtyCode',
+      isSpecialtyCode(details.specialtyCode),
+      'INVALID_FORMAT',
+      'must be a specialty code such as 03 or 03.04',
+    )
+    .uuid('homeInstitutionId', details.homeInstitutionId);
+}
+
 /** Registers a licensed practitioner at their home institution, and changes their details. */
 @Injectable()
 export class RegisterPractitionerUseCase {
@@ -56,25 +79,17 @@ export class RegisterPractitionerUseCase {
 
   async execute(identity: Identity, command: RegisterPractitionerCommand): Promise<PractitionerSnapshot> {
     const licenceNumber = command.licenceNumber.trim().toUpperCase();
-    new FieldChecks()
-      .uuid('clientRequestId', command.clientRequestId)
-      .check(
-        'licenceNumber',
-        isLicenceNumber(licenceNumber),
-        'INVALID_FORMAT',
-        'must be 8-30 digits or capital letters',
-      )
-      .required('name', command.name)
-      .maxLength('name', command.name, 50)
-      .check('title', command.title !== undefined, 'REQUIRED', 'is required')
-      .check(
-        'specialtyCode',
-        isSpecialtyCode(command.specialtyCode),
-        'INVALID_FORMAT',
-        'must be a specialty code such as 03 or 03.04',
-      )
-      .uuid('homeInstitutionId', command.homeInstitutionId)
-      .throwIfAny();
+    checkPractitionerDetails(
+      new FieldChecks()
+        .uuid('clientRequestId', command.clientRequestId)
+        .check(
+          'licenceNumber',
+          isLicenceNumber(licenceNumber),
+          'INVALID_FORMAT',
+          'must be 8-30 digits or capital letters',
+        ),
+      command,
+    ).throwIfAny();
     return this.uow.run(async () => {
       const home = await this.organisation.findInstitution(command.homeInstitutionId.toLowerCase());
       if (!home)
@@ -84,7 +99,7 @@ export class RegisterPractitionerUseCase {
           'homeInstitutionId',
         );
       requireAllowed(
-        canManageWorkforceAt(identity, home.snapshot()),
+        OrganisationAccess.actForInstitution(identity, home.snapshot()),
         'register practitioners at this institution',
       );
       return idempotentCreate(
@@ -111,25 +126,17 @@ export class RegisterPractitionerUseCase {
   }
 
   async update(identity: Identity, command: UpdatePractitionerCommand): Promise<PractitionerSnapshot> {
-    new FieldChecks()
-      .uuid('id', command.id)
-      .check(
-        'expectedVersion',
-        command.expectedVersion >= 1,
-        'REQUIRED',
-        'must be the version you read (1 or more)',
-      )
-      .required('name', command.name)
-      .maxLength('name', command.name, 50)
-      .check('title', command.title !== undefined, 'REQUIRED', 'is required')
-      .check(
-        'specialtyCode',
-        isSpecialtyCode(command.specialtyCode),
-        'INVALID_FORMAT',
-        'must be a specialty code such as 03 or 03.04',
-      )
-      .uuid('homeInstitutionId', command.homeInstitutionId)
-      .throwIfAny();
+    checkPractitionerDetails(
+      new FieldChecks()
+        .uuid('id', command.id)
+        .check(
+          'expectedVersion',
+          command.expectedVersion >= 1,
+          'REQUIRED',
+          'must be the version you read (1 or more)',
+        ),
+      command,
+    ).throwIfAny();
     return this.uow.run(async () => {
       const current = await this.workforce.findPractitioner(command.id.toLowerCase(), true);
       if (!current) throw new RegistryError(RegistryErrorCode.NotFound, 'no practitioner with this id', 'id');
@@ -146,8 +153,8 @@ export class RegisterPractitionerUseCase {
       }
       // Moving a practitioner needs the right at both ends.
       requireAllowed(
-        canManageWorkforceAt(identity, oldHome!.snapshot()) &&
-          canManageWorkforceAt(identity, newHome.snapshot()),
+        OrganisationAccess.actForInstitution(identity, oldHome!.snapshot()) &&
+          OrganisationAccess.actForInstitution(identity, newHome.snapshot()),
         'change this practitioner',
       );
       if (current.version !== command.expectedVersion) {
