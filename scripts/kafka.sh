@@ -140,12 +140,14 @@ admin_cluster_id() {
 }
 
 # Readiness probes used while the broker starts; exit 125 (abort wait_until) if the process died.
+# Only "no such process" counts as died: right after the fork the child's command line is
+# still the shell's until exec replaces it with java, so matching it here would race.
 port_open_or_died() {
-  our_broker_alive "$STARTED_PID" || return 125
+  kill -0 "$STARTED_PID" 2>/dev/null || return 125
   port_open
 }
 admin_ready_or_died() {
-  our_broker_alive "$STARTED_PID" || return 125
+  kill -0 "$STARTED_PID" 2>/dev/null || return 125
   [ "$(admin_cluster_id)" = "$(cat "$CLUSTER_ID_FILE")" ]
 }
 

@@ -7,6 +7,8 @@ source "$(dirname "$0")/lib/node.sh"
 medgrid_ensure_node
 cd "$MEDGRID_ROOT"
 out=libs/contracts/src/generated
+# The descriptor set (real file names and imports) is what gRPC reflection serves.
+descriptors=libs/contracts/descriptors/medgrid.binpb
 buf=node_modules/.bin/buf
 
 "$buf" lint
@@ -18,11 +20,13 @@ if [ "${1:-}" = "--check" ]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   cp -r "$out" "$tmp/before"
+  cp "$descriptors" "$tmp/before.binpb"
   rm -rf "$out"
   "$buf" generate
-  if ! diff -r "$tmp/before" "$out" >/dev/null; then
+  "$buf" build --exclude-source-info -o "$descriptors"
+  if ! diff -r "$tmp/before" "$out" >/dev/null || ! cmp -s "$tmp/before.binpb" "$descriptors"; then
     diff -r "$tmp/before" "$out" | head -40 >&2
-    rm -rf "$out" && cp -r "$tmp/before" "$out"
+    rm -rf "$out" && cp -r "$tmp/before" "$out" && cp "$tmp/before.binpb" "$descriptors"
     echo "[proto] generated contracts are stale: run 'npm run proto:gen' and commit the result" >&2
     exit 1
   fi
@@ -30,5 +34,7 @@ if [ "${1:-}" = "--check" ]; then
 else
   rm -rf "$out"
   "$buf" generate
-  echo "[proto] generated $out"
+  mkdir -p "$(dirname "$descriptors")"
+  "$buf" build --exclude-source-info -o "$descriptors"
+  echo "[proto] generated $out and $descriptors"
 fi

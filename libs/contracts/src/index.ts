@@ -34,5 +34,5 @@ export * as workforceEventsV1 from './generated/medgrid/registry/v1/workforce_ev
 export * as residentServiceV1 from './generated/medgrid/registry/v1/resident_service.pb';
 export * as residentEventsV1 from './generated/medgrid/registry/v1/resident_events.pb';
 export * as importServiceV1 from './generated/medgrid/registry/v1/import_service.pb';
-export { PROTO_ROOT } from './proto-root';
+export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

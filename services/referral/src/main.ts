@@ -12,7 +12,6 @@ void runService(
     dataSource: (c) => referralDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
     contexts: [ReferralsModule],
     grpc: {
-      protoFiles: ['medgrid/referral/v1/referral_service.proto'],
       controllers: [ReferralsGrpcController],
     },
     relayEnabled: config.OUTBOX_RELAY_ENABLED,

@@ -18,12 +18,6 @@ void runService(
     dataSource: (c) => registryDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
     contexts: [OrganisationModule, WorkforceModule, ResidentsModule, ImportsModule],
     grpc: {
-      protoFiles: [
-        'medgrid/registry/v1/organisation_service.proto',
-        'medgrid/registry/v1/workforce_service.proto',
-        'medgrid/registry/v1/resident_service.proto',
-        'medgrid/registry/v1/import_service.proto',
-      ],
       controllers: [
         OrganisationGrpcController,
         WorkforceGrpcController,

@@ -13,7 +13,6 @@ void runService(
     dataSource: (c) => schedulingDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
     contexts: [HoldsModule],
     grpc: {
-      protoFiles: ['medgrid/scheduling/v1/scheduling_service.proto'],
       controllers: [SchedulingGrpcController],
     },
     eventHandlers: [ReferralSubmittedKafkaConsumer],

@@ -14,7 +14,8 @@ import {
 } from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { TokenVerifier } from '@medgrid/auth';
-import { PROTO_ROOT, referralServiceV1, referralV1 } from '@medgrid/contracts';
+import { readFileSync } from 'node:fs';
+import { DESCRIPTOR_SET_PATH, referralServiceV1, referralV1 } from '@medgrid/contracts';
 import { AppError, ValidationError } from '@medgrid/errors';
 import { createLogger } from '@medgrid/logging';
 import { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth } from '@medgrid/testing';
@@ -122,8 +123,7 @@ describe(GrpcServer.name, () => {
       {
         host: '127.0.0.1',
         port: 0,
-        protoRoot: PROTO_ROOT,
-        protoFiles: ['medgrid/referral/v1/referral_service.proto'],
+        descriptorSet: readFileSync(DESCRIPTOR_SET_PATH),
       },
       await TokenVerifier.fromFile(auth.publicKeyFile, TEST_ISSUER, TEST_AUDIENCE),
       createLogger({

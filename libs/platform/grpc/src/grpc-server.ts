@@ -7,7 +7,9 @@ import {
   status,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import { fromBinary, toBinary } from '@bufbuild/protobuf';
+import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
+import { type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { type TokenVerifier } from '@medgrid/auth';
 import { type Logger } from '@medgrid/logging';
@@ -26,9 +28,8 @@ const duration = histogram('medgrid_grpc_server_handling_seconds', 'gRPC call la
 export interface GrpcServerSettings {
   host: string;
   port: number;
-  /** .proto files (relative to protoRoot) served by reflection. */
-  protoFiles: string[];
-  protoRoot: string;
+  /** FileDescriptorSet of the contracts (DESCRIPTOR_SET_PATH): reflection serves the registered services from it. */
+  descriptorSet: Buffer;
 }
 
 /**
@@ -50,14 +51,6 @@ export class GrpcServer {
     private readonly logger: Logger,
   ) {
     this.health.addToServer(this.server);
-    const packageDefinition = protoLoader.loadSync(settings.protoFiles, {
-      includeDirs: [settings.protoRoot],
-      keepCase: false,
-      longs: String,
-      enums: String,
-      defaults: true,
-    });
-    new ReflectionService(packageDefinition).addToServer(this.server);
   }
 
   /** Registers a service's handlers; `definition` is ts-proto's grpc-js definition. */
@@ -85,6 +78,10 @@ export class GrpcServer {
   }
 
   async start(): Promise<number> {
+    // Reflection is added last so it can name exactly the services registered.
+    new ReflectionService(reflectionPackage(this.settings.descriptorSet), {
+      services: [...this.serviceNames],
+    }).addToServer(this.server);
     this.boundPort = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync(
         `${this.settings.host}:${this.settings.port}`,
@@ -180,4 +177,19 @@ export class GrpcServer {
       clearTimeout(deadlineTimer);
     }
   }
+}
+
+/**
+ * The files of the contracts' descriptor set as @grpc/reflection reads them.
+ * Going through proto-loader would rebuild the descriptors without their
+ * import lists, and clients such as grpcurl then cannot resolve
+ * google.protobuf.Timestamp (grpc-node#2958); buf's files keep them.
+ */
+function reflectionPackage(descriptorSet: Buffer): PackageDefinition {
+  const files = fromBinary(FileDescriptorSetSchema, descriptorSet).file.map((file) =>
+    Buffer.from(toBinary(FileDescriptorProtoSchema, file)),
+  );
+  return {
+    contracts: { format: 'medgrid descriptor set', fileDescriptorProtos: files },
+  } as unknown as PackageDefinition;
 }

@@ -8,14 +8,14 @@ import {
   type Type,
 } from '@nestjs/common';
 import { TokenVerifier } from '@medgrid/auth';
-import { PROTO_ROOT } from '@medgrid/contracts';
+import { readFileSync } from 'node:fs';
+import { DESCRIPTOR_SET_PATH } from '@medgrid/contracts';
 import { LOGGER, type Logger } from '@medgrid/logging';
 import { GrpcServer } from './grpc-server';
 
 export interface GrpcModuleSettings {
   host: string;
   port: number;
-  protoFiles: string[];
   auth: { publicKeyFile: string; issuer: string; audience: string };
 }
 
@@ -74,8 +74,7 @@ export class GrpcModule {
               {
                 host: settings.host,
                 port: settings.port,
-                protoFiles: settings.protoFiles,
-                protoRoot: PROTO_ROOT,
+                descriptorSet: readFileSync(DESCRIPTOR_SET_PATH),
               },
               verifier,
               logger.child({ component: 'grpc' }),

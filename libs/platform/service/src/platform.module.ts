@@ -16,7 +16,7 @@ export interface ServiceDefinition<C extends PlatformConfig> {
   dataSource: (config: C) => DataSource;
   /** The service's bounded-context modules (they export the use cases adapters call). */
   contexts: Type[];
-  grpc: { protoFiles: string[]; controllers: Type<GrpcController>[] };
+  grpc: { controllers: Type<GrpcController>[] };
   eventHandlers?: Type<AnyEventHandler>[];
   /** Whether this process relays its outbox (on by default). */
   relayEnabled?: boolean;
@@ -75,7 +75,6 @@ export class PlatformModule {
           useFactory: () => ({
             host: config.GRPC_HOST,
             port: config.GRPC_PORT,
-            protoFiles: service.grpc.protoFiles,
             auth: {
               publicKeyFile: config.AUTH_PUBLIC_KEY_FILE,
               issuer: config.AUTH_ISSUER,
