@@ -5,6 +5,7 @@ export enum ReferralErrorCode {
   NotYourInstitution = 'NOT_YOUR_INSTITUTION',
   SameInstitution = 'SAME_INSTITUTION',
   RequestIdReused = 'CLIENT_REQUEST_ID_REUSED',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
 }
 
 function categoryOf(code: ReferralErrorCode): ErrorCategory {
@@ -17,6 +18,8 @@ function categoryOf(code: ReferralErrorCode): ErrorCategory {
       return 'invalid-argument';
     case ReferralErrorCode.RequestIdReused:
       return 'already-exists';
+    case ReferralErrorCode.IllegalTransition:
+      return 'failed-precondition';
   }
 }
 
