@@ -323,7 +323,18 @@ describe(GrpcServer.name, () => {
     const files = (described.file_descriptor_response?.file_descriptor_proto ?? []).map((bytes) =>
       fromBinary(FileDescriptorProtoSchema, bytes),
     );
-    // @grpc/reflection serves one synthetic file per package, not the .proto files themselves.
+    // The real .proto files with their imports (grpcurl needs the imports to
+    // resolve google.protobuf.Timestamp; proto-loader's synthetic files drop them).
+    expect(files.map((file) => file.name)).toEqual(
+      expect.arrayContaining([
+        'medgrid/referral/v1/referral_service.proto',
+        'medgrid/referral/v1/referral.proto',
+        'google/protobuf/timestamp.proto',
+      ]),
+    );
+    expect(files.find((file) => file.name === 'medgrid/referral/v1/referral.proto')?.dependency).toContain(
+      'google/protobuf/timestamp.proto',
+    );
     const defining = files.find((file) => file.service.some((service) => service.name === 'ReferralService'));
     expect(defining?.package).toBe('medgrid.referral.v1');
     expect(
