@@ -2,27 +2,21 @@ import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
-import {
-  CityOrmEntity,
-  ClientRequestOrmEntity,
-  DepartmentOrmEntity,
-  GridOrmEntity,
-  GroupMembershipOrmEntity,
-  InstitutionOrmEntity,
-  MedicalGroupOrmEntity,
-} from '../organisation/infrastructure/persistence/organisation.orm-entities';
-import {
-  FamilyDoctorTeamOrmEntity,
-  PractitionerOrmEntity,
-  TeamMemberOrmEntity,
-} from '../workforce/infrastructure/persistence/workforce.orm-entities';
+import { CityOrmEntity } from '../organisation/infrastructure/persistence/city.orm-entity';
+import { ClientRequestOrmEntity } from '../organisation/infrastructure/persistence/client-request.orm-entity';
+import { DepartmentOrmEntity } from '../organisation/infrastructure/persistence/department.orm-entity';
+import { GridOrmEntity } from '../organisation/infrastructure/persistence/grid.orm-entity';
+import { GroupMembershipOrmEntity } from '../organisation/infrastructure/persistence/group-membership.orm-entity';
+import { InstitutionOrmEntity } from '../organisation/infrastructure/persistence/institution.orm-entity';
+import { MedicalGroupOrmEntity } from '../organisation/infrastructure/persistence/medical-group.orm-entity';
+import { FamilyDoctorTeamOrmEntity } from '../workforce/infrastructure/persistence/family-doctor-team.orm-entity';
+import { PractitionerOrmEntity } from '../workforce/infrastructure/persistence/practitioner.orm-entity';
+import { TeamMemberOrmEntity } from '../workforce/infrastructure/persistence/team-member.orm-entity';
 import { CreateOrganisationTables1732400000001 } from './migrations/1732400000001-create-organisation-tables';
 import { CreateWorkforceTables1732400000002 } from './migrations/1732400000002-create-workforce-tables';
 import { CreateResidentTables1732400000003 } from './migrations/1732400000003-create-resident-tables';
-import {
-  ContractOrmEntity,
-  ResidentOrmEntity,
-} from '../residents/infrastructure/persistence/resident.orm-entities';
+import { ContractOrmEntity } from '../residents/infrastructure/persistence/contract.orm-entity';
+import { ResidentOrmEntity } from '../residents/infrastructure/persistence/resident.orm-entity';
 
 export const REGISTRY_ENTITIES = [
   CityOrmEntity,

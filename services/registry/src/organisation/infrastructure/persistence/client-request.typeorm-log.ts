@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { type ClientRequestLog } from '../../../shared/client-request-log';
-import { ClientRequestOrmEntity } from './organisation.orm-entities';
+import { ClientRequestOrmEntity } from './client-request.orm-entity';
 
 /** Idempotency of create requests, inside the request's own transaction. */
 @Injectable()

@@ -8,14 +8,12 @@ import { type InstitutionLevel, type InstitutionType } from '../../domain/instit
 import { MedicalGroup, type MembershipRole } from '../../domain/medical-group';
 import { type InstitutionSearch, type OrganisationRepository } from '../../domain/organisation.ports';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import {
-  CityOrmEntity,
-  DepartmentOrmEntity,
-  GridOrmEntity,
-  GroupMembershipOrmEntity,
-  InstitutionOrmEntity,
-  MedicalGroupOrmEntity,
-} from './organisation.orm-entities';
+import { CityOrmEntity } from './city.orm-entity';
+import { DepartmentOrmEntity } from './department.orm-entity';
+import { GridOrmEntity } from './grid.orm-entity';
+import { GroupMembershipOrmEntity } from './group-membership.orm-entity';
+import { InstitutionOrmEntity } from './institution.orm-entity';
+import { MedicalGroupOrmEntity } from './medical-group.orm-entity';
 import { mapUniqueViolations } from '../../../shared/persistence/unique-violation';
 
 const conflict = (what: string) => () =>

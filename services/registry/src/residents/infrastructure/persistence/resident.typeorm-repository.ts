@@ -6,7 +6,8 @@ import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error
 import { Contract, type ContractStatus, type PopulationTag } from '../../domain/contract';
 import { Resident } from '../../domain/resident';
 import { type ResidentRepository } from '../../domain/resident.ports';
-import { ContractOrmEntity, ResidentOrmEntity } from './resident.orm-entities';
+import { ContractOrmEntity } from './contract.orm-entity';
+import { ResidentOrmEntity } from './resident.orm-entity';
 
 const alreadyContracted = () =>
   new RegistryError(

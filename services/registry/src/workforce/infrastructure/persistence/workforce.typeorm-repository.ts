@@ -7,11 +7,9 @@ import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error
 import { FamilyDoctorTeam, type TeamMemberRole } from '../../domain/family-doctor-team';
 import { type PractitionerSnapshot, type PractitionerTitle } from '../../domain/practitioner';
 import { type PractitionerSearch, type WorkforceRepository } from '../../domain/workforce.ports';
-import {
-  FamilyDoctorTeamOrmEntity,
-  PractitionerOrmEntity,
-  TeamMemberOrmEntity,
-} from './workforce.orm-entities';
+import { FamilyDoctorTeamOrmEntity } from './family-doctor-team.orm-entity';
+import { PractitionerOrmEntity } from './practitioner.orm-entity';
+import { TeamMemberOrmEntity } from './team-member.orm-entity';
 
 /** Practitioners and teams in PostgreSQL; joins the current UnitOfWork transaction. */
 @Injectable()

@@ -1,26 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { GridOrmEntity } from '../../../organisation/infrastructure/persistence/organisation.orm-entities';
-import { FamilyDoctorTeamOrmEntity } from '../../../workforce/infrastructure/persistence/workforce.orm-entities';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { FamilyDoctorTeamOrmEntity } from '../../../workforce/infrastructure/persistence/family-doctor-team.orm-entity';
+import { ResidentOrmEntity } from './resident.orm-entity';
 
-// Row shapes of the resident tables (migration 1732400000003).
-
-@Entity({ name: 'resident' })
-@Unique('resident_id_number_uq', ['residentIdNumber'])
-@Index('resident_grid_idx', ['gridId'])
-export class ResidentOrmEntity {
-  @PrimaryColumn({ type: 'uuid' }) id!: string;
-  @Column({ name: 'resident_id_number', type: 'char', length: 18 }) residentIdNumber!: string;
-  @Column({ type: 'text' }) name!: string;
-  @Column({ name: 'birth_date', type: 'date' }) birthDate!: string;
-  @Column({ type: 'text' }) sex!: string;
-  @Column({ type: 'text' }) phone!: string;
-  @Column({ name: 'grid_id', type: 'uuid' }) gridId!: string;
-  @ManyToOne(() => GridOrmEntity, { nullable: false })
-  @JoinColumn({ name: 'grid_id', foreignKeyConstraintName: 'resident_grid_fk' })
-  grid?: GridOrmEntity;
-  @Column({ type: 'integer' }) version!: number;
-}
-
+// Indexes marked `synchronize: false` are made by the migration (partial or GIN);
+// the flag keeps the schema-drift check from treating them as unknown.
 @Entity({ name: 'contract' })
 @Index('contract_one_active_uq', { synchronize: false })
 @Index('contract_team_idx', ['teamId'])
