@@ -15,8 +15,19 @@ export {
 } from './events/registry/organisation.events';
 export { ContractChangedEvent, ResidentChangedEvent } from './events/registry/resident.events';
 export { PractitionerChangedEvent, TeamChangedEvent } from './events/registry/workforce.events';
-export { ReferralSubmittedEvent } from './events/referral-submitted/referral-submitted.event';
-export { SlotHoldRequestedEvent } from './events/slot-hold-requested/slot-hold-requested.event';
+export {
+  ReferralAcceptedEvent,
+  ReferralCancelledEvent,
+  ReferralSubmittedEvent,
+} from './events/referral/referral.events';
+export {
+  AdmissionChangedEvent,
+  BookingChangedEvent,
+  SessionChangedEvent,
+  SlotHoldChangedEvent,
+  SlotHoldRequestedEvent,
+  WaitlistChangedEvent,
+} from './events/scheduling/scheduling.events';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
 export * as rpcStatus from './generated/google/rpc/status.pb';
 export * as rpcErrorDetails from './generated/google/rpc/error_details.pb';
@@ -25,6 +36,9 @@ export * as referralV1 from './generated/medgrid/referral/v1/referral.pb';
 export * as referralServiceV1 from './generated/medgrid/referral/v1/referral_service.pb';
 export * as schedulingV1 from './generated/medgrid/scheduling/v1/scheduling_service.pb';
 export * as schedulingEventsV1 from './generated/medgrid/scheduling/v1/scheduling_events.pb';
+export * as schedulingModelV1 from './generated/medgrid/scheduling/v1/scheduling.pb';
+export * as scheduleServiceV1 from './generated/medgrid/scheduling/v1/schedule_service.pb';
+export * as bookingServiceV1 from './generated/medgrid/scheduling/v1/booking_service.pb';
 export * as registryV1 from './generated/medgrid/registry/v1/organisation.pb';
 export * as registryEventsV1 from './generated/medgrid/registry/v1/organisation_events.pb';
 export * as organisationServiceV1 from './generated/medgrid/registry/v1/organisation_service.pb';

@@ -19,6 +19,30 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  schedulingBooking: defineTopic({
+    name: 'medgrid.scheduling.booking.v1',
+    partitions: 6,
+    compacted: false,
+    retentionDays: 30,
+  }),
+  schedulingSession: defineTopic({
+    name: 'medgrid.scheduling.session.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
+  schedulingWaitlist: defineTopic({
+    name: 'medgrid.scheduling.waitlist.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
+  schedulingAdmission: defineTopic({
+    name: 'medgrid.scheduling.admission.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
   // Master data: compacted, and every event carries the whole state, so the
   // latest record per key is the current state a new consumer starts from.
   registryInstitution: defineTopic({

@@ -1,20 +1,40 @@
 import './instrumentation';
 import { runService } from '@medgrid/service';
+import { BookingGrpcController } from './booking/interface/grpc/booking.grpc.controller';
 import { loadSchedulingConfig } from './config/scheduling.config';
 import { schedulingDataSource } from './database/scheduling-data-source';
-import { HoldsModule } from './holds/holds.module';
 import { SchedulingGrpcController } from './holds/interface/grpc/scheduling.grpc.controller';
-import { ReferralSubmittedKafkaConsumer } from './holds/interface/kafka/referral-submitted.kafka.consumer';
+import {
+  ReferralAcceptedKafkaConsumer,
+  ReferralCancelledKafkaConsumer,
+  ReferralSubmittedKafkaConsumer,
+} from './holds/interface/kafka/referral.kafka.consumers';
+import {
+  ContractChangedKafkaConsumer,
+  DepartmentRegisteredKafkaConsumer,
+  InstitutionChangedKafkaConsumer,
+  TeamChangedKafkaConsumer,
+} from './registry-projection/interface/kafka/registry-projection.kafka.consumers';
+import { SchedulingModule } from './scheduling.module';
+import { ScheduleGrpcController } from './schedules/interface/grpc/schedule.grpc.controller';
 
 void runService(
   'scheduling',
   () => loadSchedulingConfig(),
   () => ({
     dataSource: (c) => schedulingDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
-    contexts: [HoldsModule],
+    contexts: [SchedulingModule],
     grpc: {
-      controllers: [SchedulingGrpcController],
+      controllers: [SchedulingGrpcController, ScheduleGrpcController, BookingGrpcController],
     },
-    eventHandlers: [ReferralSubmittedKafkaConsumer],
+    eventHandlers: [
+      ReferralSubmittedKafkaConsumer,
+      ReferralAcceptedKafkaConsumer,
+      ReferralCancelledKafkaConsumer,
+      InstitutionChangedKafkaConsumer,
+      DepartmentRegisteredKafkaConsumer,
+      TeamChangedKafkaConsumer,
+      ContractChangedKafkaConsumer,
+    ],
   }),
 );

@@ -1,11 +1,21 @@
+import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
-import { SlotHoldRequestOrmEntity } from '../holds/infrastructure/persistence/slot-hold-request.orm-entity';
 import { CreateSlotHoldRequest1732300000001 } from './migrations/1732300000001-create-slot-hold-request';
+import { CreateSchedulingTables1732500000001 } from './migrations/1732500000001-create-scheduling-tables';
 
-export const SCHEDULING_ENTITIES = [SlotHoldRequestOrmEntity];
-export const SCHEDULING_MIGRATIONS = [CreateMessagingTables1732300000000, CreateSlotHoldRequest1732300000001];
+/**
+ * Scheduling's repositories speak SQL directly (seat claims must be exact
+ * statements), so the only ORM entity is the shared audit log's.
+ */
+export const SCHEDULING_ENTITIES = [AuditLogOrmEntity];
+export const SCHEDULING_MIGRATIONS = [
+  CreateMessagingTables1732300000000,
+  CreateSlotHoldRequest1732300000001,
+  CreateAuditLog1732300000002,
+  CreateSchedulingTables1732500000001,
+];
 
 export function schedulingDataSource(url: string, poolSize?: number): DataSource {
   return createDataSource({

@@ -46,5 +46,10 @@ export function referralToProto(referral: ReferralSnapshot): referralV1.Referral
     reason: referral.reason,
     createdAt: referral.createdAt,
     version: referral.version,
+    // Routing and priority arrive with the rest of the referral lifecycle (issue 4).
+    receivingDepartmentId: '',
+    specialtyCode: '',
+    contractedResidentPriority: false,
+    greenChannel: false,
   };
 }

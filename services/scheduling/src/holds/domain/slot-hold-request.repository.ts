@@ -1,17 +1,16 @@
-import { type SlotHoldRequest, type SlotHoldRequestedDomainEvent } from './slot-hold-request';
+import { type SlotHoldRequest } from './slot-hold-request';
 
-/** Persistence port of slot hold requests. */
-export interface SlotHoldRequestRepository {
-  /** Inserts unless the referral already has a request; returns false when it had one. */
-  insertIfAbsent(request: SlotHoldRequest): Promise<boolean>;
-  findByReferral(referralId: string): Promise<SlotHoldRequest | null>;
+/** slot_hold_request: the saga's state, one row per referral. */
+export abstract class SlotHoldRequestRepository {
+  /** Inserts unless the referral already has a request; true when inserted. */
+  abstract insertIfAbsent(request: SlotHoldRequest): Promise<boolean>;
+  abstract findByReferral(referralId: string, lock: boolean): Promise<SlotHoldRequest | null>;
+  abstract update(request: SlotHoldRequest): Promise<void>;
+  /** Whether the referral was accepted for this hospital (it may take a reserved slot there). */
+  abstract knownReferral(referralId: string): Promise<{
+    institutionId: string;
+    patientResidentId: string;
+    contractedPriority: boolean;
+    greenChannel: boolean;
+  } | null>;
 }
-
-export const SLOT_HOLD_REQUEST_REPOSITORY = Symbol('SLOT_HOLD_REQUEST_REPOSITORY');
-
-/** Port: records domain events in the current transaction's outbox. */
-export interface SlotHoldEventPublisher {
-  publish(events: readonly SlotHoldRequestedDomainEvent[]): Promise<void>;
-}
-
-export const SLOT_HOLD_EVENT_PUBLISHER = Symbol('SLOT_HOLD_EVENT_PUBLISHER');

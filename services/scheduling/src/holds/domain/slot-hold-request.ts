@@ -1,5 +1,7 @@
-/** Saga step state; the scheduling issue adds held, waitlisted, released. */
-export type SlotHoldRequestStatus = 'requested';
+import { type Pool } from '../../booking/domain/pool';
+
+/** The saga's state on scheduling's side, one per referral. */
+export type SlotHoldRequestStatus = 'requested' | 'held' | 'waitlisted' | 'released' | 'no-session';
 
 export interface SlotHoldRequestSnapshot {
   readonly id: string;
@@ -10,40 +12,110 @@ export interface SlotHoldRequestSnapshot {
   /** The referral event that caused the request (saga traceability). */
   readonly sourceEventId: string;
   readonly requestedAt: Date;
+  readonly updatedAt: Date;
+  readonly patientResidentId: string;
+  readonly departmentId: string;
+  readonly specialtyCode: string;
+  readonly contractedPriority: boolean;
+  readonly greenChannel: boolean;
+  readonly pool: Pool | null;
+  readonly bookingId: string;
+  readonly waitlistEntryId: string;
+  readonly sessionId: string;
+  readonly version: number;
 }
 
-export interface SlotHoldRequestedDomainEvent {
-  readonly kind: 'slot-hold-requested';
-  readonly request: SlotHoldRequestSnapshot;
-}
+export type NewSlotHoldRequest = Pick<
+  SlotHoldRequestSnapshot,
+  | 'id'
+  | 'referralId'
+  | 'groupId'
+  | 'institutionId'
+  | 'sourceEventId'
+  | 'patientResidentId'
+  | 'departmentId'
+  | 'specialtyCode'
+  | 'contractedPriority'
+  | 'greenChannel'
+>;
 
 /**
- * A submitted referral's request to hold a slot at the receiving
- * institution. One per referral: a second request for the same referral is
- * the same request.
+ * A referral's claim on a slot at the receiving hospital. Recorded when the
+ * referral is submitted, acted on when it is accepted: reserved pool first,
+ * then public, then the waitlist; released when the referral is cancelled.
+ * At most one live slot per referral is also guarded by a unique index.
  */
 export class SlotHoldRequest {
-  private events: SlotHoldRequestedDomainEvent[] = [];
+  private changed = false;
 
-  private constructor(private readonly state: SlotHoldRequestSnapshot) {}
+  private constructor(private state: SlotHoldRequestSnapshot) {}
 
-  static request(input: Omit<SlotHoldRequestSnapshot, 'status'>): SlotHoldRequest {
-    const request = new SlotHoldRequest({ ...input, status: 'requested' });
-    request.events.push({ kind: 'slot-hold-requested', request: request.snapshot() });
-    return request;
+  static request(input: NewSlotHoldRequest, now: Date): SlotHoldRequest {
+    return new SlotHoldRequest({
+      ...input,
+      status: 'requested',
+      requestedAt: now,
+      updatedAt: now,
+      pool: null,
+      bookingId: '',
+      waitlistEntryId: '',
+      sessionId: '',
+      version: 1,
+    });
   }
 
   static restore(snapshot: SlotHoldRequestSnapshot): SlotHoldRequest {
     return new SlotHoldRequest(snapshot);
   }
 
+  /** Whether an accepted referral still needs a slot (a replayed acceptance finds it done). */
+  get awaitingSlot(): boolean {
+    return this.state.status === 'requested' || this.state.status === 'no-session';
+  }
+
+  get isLive(): boolean {
+    return this.state.status === 'held' || this.state.status === 'waitlisted';
+  }
+
+  held(booking: { id: string; pool: Pool; sessionId: string }, now: Date): void {
+    this.apply(
+      {
+        status: 'held',
+        bookingId: booking.id,
+        pool: booking.pool,
+        sessionId: booking.sessionId,
+        waitlistEntryId: '',
+      },
+      now,
+    );
+  }
+
+  waitlisted(entry: { id: string; sessionId: string }, now: Date): void {
+    this.apply({ status: 'waitlisted', waitlistEntryId: entry.id, sessionId: entry.sessionId }, now);
+  }
+
+  noSession(now: Date): void {
+    this.apply({ status: 'no-session' }, now);
+  }
+
+  released(now: Date): void {
+    if (this.state.status === 'released') return;
+    this.apply({ status: 'released' }, now);
+  }
+
   snapshot(): SlotHoldRequestSnapshot {
     return { ...this.state };
   }
 
-  pullEvents(): SlotHoldRequestedDomainEvent[] {
-    const events = this.events;
-    this.events = [];
-    return events;
+  /** True once after a change, so the caller saves and announces it once. */
+  takeChanged(): boolean {
+    const changed = this.changed;
+    this.changed = false;
+    return changed;
+  }
+
+  private apply(patch: Partial<SlotHoldRequestSnapshot>, now: Date): void {
+    this.state = { ...this.state, ...patch, updatedAt: now, version: this.state.version + 1 };
+    this.changed = true;
   }
 }

@@ -113,12 +113,39 @@ export interface Referral {
     | undefined;
   /** Aggregate version, incremented by every state change. */
   version: number;
+  /** Department (UUID) of the receiving institution the referral is routed to; empty for any. */
+  receivingDepartmentId: string;
+  /** Specialty code (诊疗科目代码) the referral needs. */
+  specialtyCode: string;
+  /** A contracted resident referred by their own family-doctor team (一免三优先). */
+  contractedResidentPriority: boolean;
+  /** Green channel: suspected acute coronary syndrome or stroke. */
+  greenChannel: boolean;
 }
 
 /** Published on medgrid.referral.referral.v1 when a referral is submitted. */
 export interface ReferralSubmitted {
   /** The referral as submitted. */
   referral: Referral | undefined;
+}
+
+/**
+ * Published on medgrid.referral.referral.v1 when the receiving institution accepts a referral
+ * (or at once for the green channel); scheduling answers by holding a slot.
+ */
+export interface ReferralAccepted {
+  /** The referral as accepted. */
+  referral: Referral | undefined;
+}
+
+/** Published on medgrid.referral.referral.v1 when a referral is cancelled; scheduling releases its hold. */
+export interface ReferralCancelled {
+  /** The referral as cancelled. */
+  referral:
+    | Referral
+    | undefined;
+  /** Why it was cancelled. */
+  reason: string;
 }
 
 function createBaseReferral(): Referral {
@@ -134,6 +161,10 @@ function createBaseReferral(): Referral {
     reason: "",
     createdAt: undefined,
     version: 0,
+    receivingDepartmentId: "",
+    specialtyCode: "",
+    contractedResidentPriority: false,
+    greenChannel: false,
   };
 }
 
@@ -171,6 +202,18 @@ export const Referral: MessageFns<Referral> = {
     }
     if (message.version !== 0) {
       writer.uint32(88).uint64(message.version);
+    }
+    if (message.receivingDepartmentId !== "") {
+      writer.uint32(98).string(message.receivingDepartmentId);
+    }
+    if (message.specialtyCode !== "") {
+      writer.uint32(106).string(message.specialtyCode);
+    }
+    if (message.contractedResidentPriority !== false) {
+      writer.uint32(112).bool(message.contractedResidentPriority);
+    }
+    if (message.greenChannel !== false) {
+      writer.uint32(120).bool(message.greenChannel);
     }
     return writer;
   },
@@ -276,6 +319,38 @@ export const Referral: MessageFns<Referral> = {
             message.version = longToNumber(reader.uint64());
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.receivingDepartmentId = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.specialtyCode = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.contractedResidentPriority = reader.bool();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.greenChannel = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -325,6 +400,26 @@ export const Referral: MessageFns<Referral> = {
         ? fromJsonTimestamp(object.created_at)
         : undefined,
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      receivingDepartmentId: isSet(object.receivingDepartmentId)
+        ? globalThis.String(object.receivingDepartmentId)
+        : isSet(object.receiving_department_id)
+        ? globalThis.String(object.receiving_department_id)
+        : "",
+      specialtyCode: isSet(object.specialtyCode)
+        ? globalThis.String(object.specialtyCode)
+        : isSet(object.specialty_code)
+        ? globalThis.String(object.specialty_code)
+        : "",
+      contractedResidentPriority: isSet(object.contractedResidentPriority)
+        ? globalThis.Boolean(object.contractedResidentPriority)
+        : isSet(object.contracted_resident_priority)
+        ? globalThis.Boolean(object.contracted_resident_priority)
+        : false,
+      greenChannel: isSet(object.greenChannel)
+        ? globalThis.Boolean(object.greenChannel)
+        : isSet(object.green_channel)
+        ? globalThis.Boolean(object.green_channel)
+        : false,
     };
   },
 
@@ -363,6 +458,18 @@ export const Referral: MessageFns<Referral> = {
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
     }
+    if (message.receivingDepartmentId !== "") {
+      obj.receivingDepartmentId = message.receivingDepartmentId;
+    }
+    if (message.specialtyCode !== "") {
+      obj.specialtyCode = message.specialtyCode;
+    }
+    if (message.contractedResidentPriority !== false) {
+      obj.contractedResidentPriority = message.contractedResidentPriority;
+    }
+    if (message.greenChannel !== false) {
+      obj.greenChannel = message.greenChannel;
+    }
     return obj;
   },
 
@@ -382,6 +489,10 @@ export const Referral: MessageFns<Referral> = {
     message.reason = object.reason ?? "";
     message.createdAt = object.createdAt ?? undefined;
     message.version = object.version ?? 0;
+    message.receivingDepartmentId = object.receivingDepartmentId ?? "";
+    message.specialtyCode = object.specialtyCode ?? "";
+    message.contractedResidentPriority = object.contractedResidentPriority ?? false;
+    message.greenChannel = object.greenChannel ?? false;
     return message;
   },
 };
@@ -451,6 +562,162 @@ export const ReferralSubmitted: MessageFns<ReferralSubmitted> = {
     message.referral = (object.referral !== undefined && object.referral !== null)
       ? Referral.fromPartial(object.referral)
       : undefined;
+    return message;
+  },
+};
+
+function createBaseReferralAccepted(): ReferralAccepted {
+  return { referral: undefined };
+}
+
+export const ReferralAccepted: MessageFns<ReferralAccepted> = {
+  encode(message: ReferralAccepted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReferralAccepted {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReferralAccepted();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReferralAccepted {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: ReferralAccepted): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReferralAccepted>): ReferralAccepted {
+    return ReferralAccepted.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReferralAccepted>): ReferralAccepted {
+    const message = createBaseReferralAccepted();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseReferralCancelled(): ReferralCancelled {
+  return { referral: undefined, reason: "" };
+}
+
+export const ReferralCancelled: MessageFns<ReferralCancelled> = {
+  encode(message: ReferralCancelled, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReferralCancelled {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReferralCancelled();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReferralCancelled {
+    return {
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: ReferralCancelled): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReferralCancelled>): ReferralCancelled {
+    return ReferralCancelled.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReferralCancelled>): ReferralCancelled {
+    const message = createBaseReferralCancelled();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    message.reason = object.reason ?? "";
     return message;
   },
 };

@@ -6,12 +6,256 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { Admission, Booking, Session, WaitlistEntry } from "./scheduling.pb";
 import { SlotHoldRequest } from "./scheduling_service.pb";
+
+/** What happened to a booking. */
+export enum BookingChange {
+  /** BOOKING_CHANGE_UNSPECIFIED - Not set; never published. */
+  BOOKING_CHANGE_UNSPECIFIED = 0,
+  /** BOOKING_CHANGE_HELD - A slot was held. */
+  BOOKING_CHANGE_HELD = 1,
+  /** BOOKING_CHANGE_BOOKED - A slot was booked (directly or by confirming a hold). */
+  BOOKING_CHANGE_BOOKED = 2,
+  /** BOOKING_CHANGE_CANCELLED - Cancelled by the patient or the booker. */
+  BOOKING_CHANGE_CANCELLED = 3,
+  /** BOOKING_CHANGE_EXPIRED - The hold ran out. */
+  BOOKING_CHANGE_EXPIRED = 4,
+  /** BOOKING_CHANGE_SESSION_CANCELLED - Cancelled because its session was cancelled (holiday, leave). */
+  BOOKING_CHANGE_SESSION_CANCELLED = 5,
+  /** BOOKING_CHANGE_SESSION_MOVED - Its session moved to another date or time. */
+  BOOKING_CHANGE_SESSION_MOVED = 6,
+  UNRECOGNIZED = -1,
+}
+
+export function bookingChangeFromJSON(object: any): BookingChange {
+  switch (object) {
+    case 0:
+    case "BOOKING_CHANGE_UNSPECIFIED":
+      return BookingChange.BOOKING_CHANGE_UNSPECIFIED;
+    case 1:
+    case "BOOKING_CHANGE_HELD":
+      return BookingChange.BOOKING_CHANGE_HELD;
+    case 2:
+    case "BOOKING_CHANGE_BOOKED":
+      return BookingChange.BOOKING_CHANGE_BOOKED;
+    case 3:
+    case "BOOKING_CHANGE_CANCELLED":
+      return BookingChange.BOOKING_CHANGE_CANCELLED;
+    case 4:
+    case "BOOKING_CHANGE_EXPIRED":
+      return BookingChange.BOOKING_CHANGE_EXPIRED;
+    case 5:
+    case "BOOKING_CHANGE_SESSION_CANCELLED":
+      return BookingChange.BOOKING_CHANGE_SESSION_CANCELLED;
+    case 6:
+    case "BOOKING_CHANGE_SESSION_MOVED":
+      return BookingChange.BOOKING_CHANGE_SESSION_MOVED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return BookingChange.UNRECOGNIZED;
+  }
+}
+
+export function bookingChangeToJSON(object: BookingChange): string {
+  switch (object) {
+    case BookingChange.BOOKING_CHANGE_UNSPECIFIED:
+      return "BOOKING_CHANGE_UNSPECIFIED";
+    case BookingChange.BOOKING_CHANGE_HELD:
+      return "BOOKING_CHANGE_HELD";
+    case BookingChange.BOOKING_CHANGE_BOOKED:
+      return "BOOKING_CHANGE_BOOKED";
+    case BookingChange.BOOKING_CHANGE_CANCELLED:
+      return "BOOKING_CHANGE_CANCELLED";
+    case BookingChange.BOOKING_CHANGE_EXPIRED:
+      return "BOOKING_CHANGE_EXPIRED";
+    case BookingChange.BOOKING_CHANGE_SESSION_CANCELLED:
+      return "BOOKING_CHANGE_SESSION_CANCELLED";
+    case BookingChange.BOOKING_CHANGE_SESSION_MOVED:
+      return "BOOKING_CHANGE_SESSION_MOVED";
+    case BookingChange.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** What happened to a session. */
+export enum SessionChange {
+  /** SESSION_CHANGE_UNSPECIFIED - Not set; never published. */
+  SESSION_CHANGE_UNSPECIFIED = 0,
+  /** SESSION_CHANGE_OPENED - Generated from a template. */
+  SESSION_CHANGE_OPENED = 1,
+  /** SESSION_CHANGE_CANCELLED - Cancelled by an exception. */
+  SESSION_CHANGE_CANCELLED = 2,
+  /** SESSION_CHANGE_MOVED - Moved to another date or time. */
+  SESSION_CHANGE_MOVED = 3,
+  /** SESSION_CHANGE_RESIZED - Capacity changed. */
+  SESSION_CHANGE_RESIZED = 4,
+  /** SESSION_CHANGE_RESERVE_RELEASED - Unused reserved slots moved to the public pool. */
+  SESSION_CHANGE_RESERVE_RELEASED = 5,
+  UNRECOGNIZED = -1,
+}
+
+export function sessionChangeFromJSON(object: any): SessionChange {
+  switch (object) {
+    case 0:
+    case "SESSION_CHANGE_UNSPECIFIED":
+      return SessionChange.SESSION_CHANGE_UNSPECIFIED;
+    case 1:
+    case "SESSION_CHANGE_OPENED":
+      return SessionChange.SESSION_CHANGE_OPENED;
+    case 2:
+    case "SESSION_CHANGE_CANCELLED":
+      return SessionChange.SESSION_CHANGE_CANCELLED;
+    case 3:
+    case "SESSION_CHANGE_MOVED":
+      return SessionChange.SESSION_CHANGE_MOVED;
+    case 4:
+    case "SESSION_CHANGE_RESIZED":
+      return SessionChange.SESSION_CHANGE_RESIZED;
+    case 5:
+    case "SESSION_CHANGE_RESERVE_RELEASED":
+      return SessionChange.SESSION_CHANGE_RESERVE_RELEASED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return SessionChange.UNRECOGNIZED;
+  }
+}
+
+export function sessionChangeToJSON(object: SessionChange): string {
+  switch (object) {
+    case SessionChange.SESSION_CHANGE_UNSPECIFIED:
+      return "SESSION_CHANGE_UNSPECIFIED";
+    case SessionChange.SESSION_CHANGE_OPENED:
+      return "SESSION_CHANGE_OPENED";
+    case SessionChange.SESSION_CHANGE_CANCELLED:
+      return "SESSION_CHANGE_CANCELLED";
+    case SessionChange.SESSION_CHANGE_MOVED:
+      return "SESSION_CHANGE_MOVED";
+    case SessionChange.SESSION_CHANGE_RESIZED:
+      return "SESSION_CHANGE_RESIZED";
+    case SessionChange.SESSION_CHANGE_RESERVE_RELEASED:
+      return "SESSION_CHANGE_RESERVE_RELEASED";
+    case SessionChange.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** What happened to an admission. */
+export enum AdmissionChange {
+  /** ADMISSION_CHANGE_UNSPECIFIED - Not set; never published. */
+  ADMISSION_CHANGE_UNSPECIFIED = 0,
+  /** ADMISSION_CHANGE_REQUESTED - Requested. */
+  ADMISSION_CHANGE_REQUESTED = 1,
+  /** ADMISSION_CHANGE_BED_ASSIGNED - A bed was assigned. */
+  ADMISSION_CHANGE_BED_ASSIGNED = 2,
+  /** ADMISSION_CHANGE_DISCHARGED - Discharged. */
+  ADMISSION_CHANGE_DISCHARGED = 3,
+  /** ADMISSION_CHANGE_CANCELLED - Cancelled. */
+  ADMISSION_CHANGE_CANCELLED = 4,
+  UNRECOGNIZED = -1,
+}
+
+export function admissionChangeFromJSON(object: any): AdmissionChange {
+  switch (object) {
+    case 0:
+    case "ADMISSION_CHANGE_UNSPECIFIED":
+      return AdmissionChange.ADMISSION_CHANGE_UNSPECIFIED;
+    case 1:
+    case "ADMISSION_CHANGE_REQUESTED":
+      return AdmissionChange.ADMISSION_CHANGE_REQUESTED;
+    case 2:
+    case "ADMISSION_CHANGE_BED_ASSIGNED":
+      return AdmissionChange.ADMISSION_CHANGE_BED_ASSIGNED;
+    case 3:
+    case "ADMISSION_CHANGE_DISCHARGED":
+      return AdmissionChange.ADMISSION_CHANGE_DISCHARGED;
+    case 4:
+    case "ADMISSION_CHANGE_CANCELLED":
+      return AdmissionChange.ADMISSION_CHANGE_CANCELLED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return AdmissionChange.UNRECOGNIZED;
+  }
+}
+
+export function admissionChangeToJSON(object: AdmissionChange): string {
+  switch (object) {
+    case AdmissionChange.ADMISSION_CHANGE_UNSPECIFIED:
+      return "ADMISSION_CHANGE_UNSPECIFIED";
+    case AdmissionChange.ADMISSION_CHANGE_REQUESTED:
+      return "ADMISSION_CHANGE_REQUESTED";
+    case AdmissionChange.ADMISSION_CHANGE_BED_ASSIGNED:
+      return "ADMISSION_CHANGE_BED_ASSIGNED";
+    case AdmissionChange.ADMISSION_CHANGE_DISCHARGED:
+      return "ADMISSION_CHANGE_DISCHARGED";
+    case AdmissionChange.ADMISSION_CHANGE_CANCELLED:
+      return "ADMISSION_CHANGE_CANCELLED";
+    case AdmissionChange.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
 
 /** Published on medgrid.scheduling.slot-hold.v1 when scheduling records a hold request. */
 export interface SlotHoldRequested {
   /** The hold request as recorded. */
   holdRequest: SlotHoldRequest | undefined;
+}
+
+/**
+ * Published on medgrid.scheduling.slot-hold.v1 (key: referral id) when the saga's hold
+ * for a referral is taken, waitlisted, released or impossible: the referral service's answer.
+ */
+export interface SlotHoldChanged {
+  /** The hold request after the change. */
+  holdRequest:
+    | SlotHoldRequest
+    | undefined;
+  /** The booking holding the slot, when there is one. */
+  booking: Booking | undefined;
+}
+
+/** Published on medgrid.scheduling.booking.v1 (key: booking id) after every change. */
+export interface BookingChanged {
+  /** What happened. */
+  change: BookingChange;
+  /** State after the change. */
+  booking:
+    | Booking
+    | undefined;
+  /** Start of the session after the change, for notices to the patient. */
+  session: Session | undefined;
+}
+
+/** Published on medgrid.scheduling.session.v1 (key: session id) after every change. */
+export interface SessionChanged {
+  /** What happened. */
+  change: SessionChange;
+  /** State after the change. */
+  session:
+    | Session
+    | undefined;
+  /** Slots released by a RESERVE_RELEASED change. */
+  released: number;
+}
+
+/** Published on medgrid.scheduling.waitlist.v1 (key: entry id) after every change. */
+export interface WaitlistChanged {
+  /** State after the change. */
+  entry: WaitlistEntry | undefined;
+}
+
+/** Published on medgrid.scheduling.admission.v1 (key: admission id) after every change. */
+export interface AdmissionChanged {
+  /** What happened. */
+  change: AdmissionChange;
+  /** State after the change. */
+  admission: Admission | undefined;
 }
 
 function createBaseSlotHoldRequested(): SlotHoldRequested {
@@ -84,6 +328,463 @@ export const SlotHoldRequested: MessageFns<SlotHoldRequested> = {
     const message = createBaseSlotHoldRequested();
     message.holdRequest = (object.holdRequest !== undefined && object.holdRequest !== null)
       ? SlotHoldRequest.fromPartial(object.holdRequest)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSlotHoldChanged(): SlotHoldChanged {
+  return { holdRequest: undefined, booking: undefined };
+}
+
+export const SlotHoldChanged: MessageFns<SlotHoldChanged> = {
+  encode(message: SlotHoldChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.holdRequest !== undefined) {
+      SlotHoldRequest.encode(message.holdRequest, writer.uint32(10).fork()).join();
+    }
+    if (message.booking !== undefined) {
+      Booking.encode(message.booking, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SlotHoldChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSlotHoldChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.holdRequest = SlotHoldRequest.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.booking = Booking.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SlotHoldChanged {
+    return {
+      holdRequest: isSet(object.holdRequest)
+        ? SlotHoldRequest.fromJSON(object.holdRequest)
+        : isSet(object.hold_request)
+        ? SlotHoldRequest.fromJSON(object.hold_request)
+        : undefined,
+      booking: isSet(object.booking) ? Booking.fromJSON(object.booking) : undefined,
+    };
+  },
+
+  toJSON(message: SlotHoldChanged): unknown {
+    const obj: any = {};
+    if (message.holdRequest !== undefined) {
+      obj.holdRequest = SlotHoldRequest.toJSON(message.holdRequest);
+    }
+    if (message.booking !== undefined) {
+      obj.booking = Booking.toJSON(message.booking);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SlotHoldChanged>): SlotHoldChanged {
+    return SlotHoldChanged.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SlotHoldChanged>): SlotHoldChanged {
+    const message = createBaseSlotHoldChanged();
+    message.holdRequest = (object.holdRequest !== undefined && object.holdRequest !== null)
+      ? SlotHoldRequest.fromPartial(object.holdRequest)
+      : undefined;
+    message.booking = (object.booking !== undefined && object.booking !== null)
+      ? Booking.fromPartial(object.booking)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseBookingChanged(): BookingChanged {
+  return { change: 0, booking: undefined, session: undefined };
+}
+
+export const BookingChanged: MessageFns<BookingChanged> = {
+  encode(message: BookingChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.change !== 0) {
+      writer.uint32(8).int32(message.change);
+    }
+    if (message.booking !== undefined) {
+      Booking.encode(message.booking, writer.uint32(18).fork()).join();
+    }
+    if (message.session !== undefined) {
+      Session.encode(message.session, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BookingChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBookingChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.change = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.booking = Booking.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.session = Session.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BookingChanged {
+    return {
+      change: isSet(object.change) ? bookingChangeFromJSON(object.change) : 0,
+      booking: isSet(object.booking) ? Booking.fromJSON(object.booking) : undefined,
+      session: isSet(object.session) ? Session.fromJSON(object.session) : undefined,
+    };
+  },
+
+  toJSON(message: BookingChanged): unknown {
+    const obj: any = {};
+    if (message.change !== 0) {
+      obj.change = bookingChangeToJSON(message.change);
+    }
+    if (message.booking !== undefined) {
+      obj.booking = Booking.toJSON(message.booking);
+    }
+    if (message.session !== undefined) {
+      obj.session = Session.toJSON(message.session);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BookingChanged>): BookingChanged {
+    return BookingChanged.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BookingChanged>): BookingChanged {
+    const message = createBaseBookingChanged();
+    message.change = object.change ?? 0;
+    message.booking = (object.booking !== undefined && object.booking !== null)
+      ? Booking.fromPartial(object.booking)
+      : undefined;
+    message.session = (object.session !== undefined && object.session !== null)
+      ? Session.fromPartial(object.session)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSessionChanged(): SessionChanged {
+  return { change: 0, session: undefined, released: 0 };
+}
+
+export const SessionChanged: MessageFns<SessionChanged> = {
+  encode(message: SessionChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.change !== 0) {
+      writer.uint32(8).int32(message.change);
+    }
+    if (message.session !== undefined) {
+      Session.encode(message.session, writer.uint32(18).fork()).join();
+    }
+    if (message.released !== 0) {
+      writer.uint32(24).uint32(message.released);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SessionChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSessionChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.change = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.session = Session.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.released = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SessionChanged {
+    return {
+      change: isSet(object.change) ? sessionChangeFromJSON(object.change) : 0,
+      session: isSet(object.session) ? Session.fromJSON(object.session) : undefined,
+      released: isSet(object.released) ? globalThis.Number(object.released) : 0,
+    };
+  },
+
+  toJSON(message: SessionChanged): unknown {
+    const obj: any = {};
+    if (message.change !== 0) {
+      obj.change = sessionChangeToJSON(message.change);
+    }
+    if (message.session !== undefined) {
+      obj.session = Session.toJSON(message.session);
+    }
+    if (message.released !== 0) {
+      obj.released = Math.round(message.released);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SessionChanged>): SessionChanged {
+    return SessionChanged.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SessionChanged>): SessionChanged {
+    const message = createBaseSessionChanged();
+    message.change = object.change ?? 0;
+    message.session = (object.session !== undefined && object.session !== null)
+      ? Session.fromPartial(object.session)
+      : undefined;
+    message.released = object.released ?? 0;
+    return message;
+  },
+};
+
+function createBaseWaitlistChanged(): WaitlistChanged {
+  return { entry: undefined };
+}
+
+export const WaitlistChanged: MessageFns<WaitlistChanged> = {
+  encode(message: WaitlistChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entry !== undefined) {
+      WaitlistEntry.encode(message.entry, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WaitlistChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWaitlistChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entry = WaitlistEntry.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WaitlistChanged {
+    return { entry: isSet(object.entry) ? WaitlistEntry.fromJSON(object.entry) : undefined };
+  },
+
+  toJSON(message: WaitlistChanged): unknown {
+    const obj: any = {};
+    if (message.entry !== undefined) {
+      obj.entry = WaitlistEntry.toJSON(message.entry);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<WaitlistChanged>): WaitlistChanged {
+    return WaitlistChanged.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<WaitlistChanged>): WaitlistChanged {
+    const message = createBaseWaitlistChanged();
+    message.entry = (object.entry !== undefined && object.entry !== null)
+      ? WaitlistEntry.fromPartial(object.entry)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAdmissionChanged(): AdmissionChanged {
+  return { change: 0, admission: undefined };
+}
+
+export const AdmissionChanged: MessageFns<AdmissionChanged> = {
+  encode(message: AdmissionChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.change !== 0) {
+      writer.uint32(8).int32(message.change);
+    }
+    if (message.admission !== undefined) {
+      Admission.encode(message.admission, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AdmissionChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAdmissionChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.change = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.admission = Admission.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AdmissionChanged {
+    return {
+      change: isSet(object.change) ? admissionChangeFromJSON(object.change) : 0,
+      admission: isSet(object.admission) ? Admission.fromJSON(object.admission) : undefined,
+    };
+  },
+
+  toJSON(message: AdmissionChanged): unknown {
+    const obj: any = {};
+    if (message.change !== 0) {
+      obj.change = admissionChangeToJSON(message.change);
+    }
+    if (message.admission !== undefined) {
+      obj.admission = Admission.toJSON(message.admission);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AdmissionChanged>): AdmissionChanged {
+    return AdmissionChanged.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AdmissionChanged>): AdmissionChanged {
+    const message = createBaseAdmissionChanged();
+    message.change = object.change ?? 0;
+    message.admission = (object.admission !== undefined && object.admission !== null)
+      ? Admission.fromPartial(object.admission)
       : undefined;
     return message;
   },

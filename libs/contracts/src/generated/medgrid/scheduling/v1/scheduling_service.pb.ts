@@ -19,13 +19,22 @@ import {
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import { Timestamp } from "../../../google/protobuf/timestamp.pb";
+import { Pool, poolFromJSON, poolToJSON } from "./scheduling.pb";
 
 /** State of a request to hold a slot for a referral. */
 export enum SlotHoldRequestStatus {
   /** SLOT_HOLD_REQUEST_STATUS_UNSPECIFIED - Not set; never stored. */
   SLOT_HOLD_REQUEST_STATUS_UNSPECIFIED = 0,
-  /** SLOT_HOLD_REQUEST_STATUS_REQUESTED - Recorded, waiting for a slot to be chosen. */
+  /** SLOT_HOLD_REQUEST_STATUS_REQUESTED - Recorded from a submitted referral, waiting for the referral to be accepted. */
   SLOT_HOLD_REQUEST_STATUS_REQUESTED = 1,
+  /** SLOT_HOLD_REQUEST_STATUS_HELD - A slot is held for the referral (see pool and booking_id). */
+  SLOT_HOLD_REQUEST_STATUS_HELD = 2,
+  /** SLOT_HOLD_REQUEST_STATUS_WAITLISTED - No free slot in the window: the referral waits on a session's waitlist. */
+  SLOT_HOLD_REQUEST_STATUS_WAITLISTED = 3,
+  /** SLOT_HOLD_REQUEST_STATUS_RELEASED - The referral was cancelled or the hold ran out; the slot went back. */
+  SLOT_HOLD_REQUEST_STATUS_RELEASED = 4,
+  /** SLOT_HOLD_REQUEST_STATUS_NO_SESSION - No open session at the receiving hospital matches the referral. */
+  SLOT_HOLD_REQUEST_STATUS_NO_SESSION = 5,
   UNRECOGNIZED = -1,
 }
 
@@ -37,6 +46,18 @@ export function slotHoldRequestStatusFromJSON(object: any): SlotHoldRequestStatu
     case 1:
     case "SLOT_HOLD_REQUEST_STATUS_REQUESTED":
       return SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_REQUESTED;
+    case 2:
+    case "SLOT_HOLD_REQUEST_STATUS_HELD":
+      return SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_HELD;
+    case 3:
+    case "SLOT_HOLD_REQUEST_STATUS_WAITLISTED":
+      return SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_WAITLISTED;
+    case 4:
+    case "SLOT_HOLD_REQUEST_STATUS_RELEASED":
+      return SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_RELEASED;
+    case 5:
+    case "SLOT_HOLD_REQUEST_STATUS_NO_SESSION":
+      return SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_NO_SESSION;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -50,6 +71,14 @@ export function slotHoldRequestStatusToJSON(object: SlotHoldRequestStatus): stri
       return "SLOT_HOLD_REQUEST_STATUS_UNSPECIFIED";
     case SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_REQUESTED:
       return "SLOT_HOLD_REQUEST_STATUS_REQUESTED";
+    case SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_HELD:
+      return "SLOT_HOLD_REQUEST_STATUS_HELD";
+    case SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_WAITLISTED:
+      return "SLOT_HOLD_REQUEST_STATUS_WAITLISTED";
+    case SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_RELEASED:
+      return "SLOT_HOLD_REQUEST_STATUS_RELEASED";
+    case SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_NO_SESSION:
+      return "SLOT_HOLD_REQUEST_STATUS_NO_SESSION";
     case SlotHoldRequestStatus.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -71,7 +100,25 @@ export interface SlotHoldRequest {
   /** Event (UUID) that caused this request, for tracing a saga step back. */
   sourceEventId: string;
   /** When scheduling recorded the request (UTC). */
-  requestedAt: Date | undefined;
+  requestedAt:
+    | Date
+    | undefined;
+  /** Pool the slot was held in: reserved first, public as the fallback. */
+  pool: Pool;
+  /** Booking (UUID) that holds the slot. */
+  bookingId: string;
+  /** Waitlist entry (UUID) when waitlisted. */
+  waitlistEntryId: string;
+  /** Session (UUID) of the hold or waitlist entry. */
+  sessionId: string;
+  /** Patient's resident identity number. */
+  patientResidentId: string;
+  /** Department (UUID) asked for; empty for any department matching the specialty. */
+  departmentId: string;
+  /** Specialty code asked for; empty for any. */
+  specialtyCode: string;
+  /** Aggregate version. */
+  version: number;
 }
 
 /** Request of GetSlotHoldRequest. */
@@ -95,6 +142,14 @@ function createBaseSlotHoldRequest(): SlotHoldRequest {
     status: 0,
     sourceEventId: "",
     requestedAt: undefined,
+    pool: 0,
+    bookingId: "",
+    waitlistEntryId: "",
+    sessionId: "",
+    patientResidentId: "",
+    departmentId: "",
+    specialtyCode: "",
+    version: 0,
   };
 }
 
@@ -120,6 +175,30 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
     }
     if (message.requestedAt !== undefined) {
       Timestamp.encode(toTimestamp(message.requestedAt), writer.uint32(58).fork()).join();
+    }
+    if (message.pool !== 0) {
+      writer.uint32(64).int32(message.pool);
+    }
+    if (message.bookingId !== "") {
+      writer.uint32(74).string(message.bookingId);
+    }
+    if (message.waitlistEntryId !== "") {
+      writer.uint32(82).string(message.waitlistEntryId);
+    }
+    if (message.sessionId !== "") {
+      writer.uint32(90).string(message.sessionId);
+    }
+    if (message.patientResidentId !== "") {
+      writer.uint32(98).string(message.patientResidentId);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(106).string(message.departmentId);
+    }
+    if (message.specialtyCode !== "") {
+      writer.uint32(114).string(message.specialtyCode);
+    }
+    if (message.version !== 0) {
+      writer.uint32(120).uint64(message.version);
     }
     return writer;
   },
@@ -193,6 +272,70 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
             message.requestedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.pool = reader.int32() as any;
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.bookingId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.waitlistEntryId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.sessionId = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.patientResidentId = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.specialtyCode = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.version = longToNumber(reader.uint64());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -234,6 +377,38 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
         : isSet(object.requested_at)
         ? fromJsonTimestamp(object.requested_at)
         : undefined,
+      pool: isSet(object.pool) ? poolFromJSON(object.pool) : 0,
+      bookingId: isSet(object.bookingId)
+        ? globalThis.String(object.bookingId)
+        : isSet(object.booking_id)
+        ? globalThis.String(object.booking_id)
+        : "",
+      waitlistEntryId: isSet(object.waitlistEntryId)
+        ? globalThis.String(object.waitlistEntryId)
+        : isSet(object.waitlist_entry_id)
+        ? globalThis.String(object.waitlist_entry_id)
+        : "",
+      sessionId: isSet(object.sessionId)
+        ? globalThis.String(object.sessionId)
+        : isSet(object.session_id)
+        ? globalThis.String(object.session_id)
+        : "",
+      patientResidentId: isSet(object.patientResidentId)
+        ? globalThis.String(object.patientResidentId)
+        : isSet(object.patient_resident_id)
+        ? globalThis.String(object.patient_resident_id)
+        : "",
+      departmentId: isSet(object.departmentId)
+        ? globalThis.String(object.departmentId)
+        : isSet(object.department_id)
+        ? globalThis.String(object.department_id)
+        : "",
+      specialtyCode: isSet(object.specialtyCode)
+        ? globalThis.String(object.specialtyCode)
+        : isSet(object.specialty_code)
+        ? globalThis.String(object.specialty_code)
+        : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
     };
   },
 
@@ -260,6 +435,30 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
     if (message.requestedAt !== undefined) {
       obj.requestedAt = message.requestedAt.toISOString();
     }
+    if (message.pool !== 0) {
+      obj.pool = poolToJSON(message.pool);
+    }
+    if (message.bookingId !== "") {
+      obj.bookingId = message.bookingId;
+    }
+    if (message.waitlistEntryId !== "") {
+      obj.waitlistEntryId = message.waitlistEntryId;
+    }
+    if (message.sessionId !== "") {
+      obj.sessionId = message.sessionId;
+    }
+    if (message.patientResidentId !== "") {
+      obj.patientResidentId = message.patientResidentId;
+    }
+    if (message.departmentId !== "") {
+      obj.departmentId = message.departmentId;
+    }
+    if (message.specialtyCode !== "") {
+      obj.specialtyCode = message.specialtyCode;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
     return obj;
   },
 
@@ -275,6 +474,14 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
     message.status = object.status ?? 0;
     message.sourceEventId = object.sourceEventId ?? "";
     message.requestedAt = object.requestedAt ?? undefined;
+    message.pool = object.pool ?? 0;
+    message.bookingId = object.bookingId ?? "";
+    message.waitlistEntryId = object.waitlistEntryId ?? "";
+    message.sessionId = object.sessionId ?? "";
+    message.patientResidentId = object.patientResidentId ?? "";
+    message.departmentId = object.departmentId ?? "";
+    message.specialtyCode = object.specialtyCode ?? "";
+    message.version = object.version ?? 0;
     return message;
   },
 };
@@ -505,6 +712,17 @@ function fromJsonTimestamp(o: any): Date {
   } else {
     return fromTimestamp(Timestamp.fromJSON(o));
   }
+}
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
 }
 
 function isSet(value: any): boolean {

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { FieldChecks } from '@medgrid/errors';
+import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
+import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
+import { ClientRequestLog } from '../../../shared/client-request-log';
+import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { Booking, type BookingSnapshot } from '../../domain/booking';
+import { BookingRepository } from '../../domain/booking.repository';
+import { SeatKeeper } from '../seat-keeper';
+
+/** ConfirmBooking and CancelBooking, plus cancellation on behalf of a cancelled referral. */
+@Injectable()
+export class ChangeBookingUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly bookings: BookingRepository,
+    private readonly schedules: ScheduleRepository,
+    private readonly holds: SlotHoldRequestRepository,
+    private readonly requests: ClientRequestLog,
+    private readonly seats: SeatKeeper,
+    private readonly events: SchedulingEvents,
+  ) {}
+
+  confirm(
+    identity: Identity,
+    clientRequestId: string,
+    bookingId: string,
+    now = new Date(),
+  ): Promise<BookingSnapshot> {
+    return this.change(identity, 'confirm-booking', clientRequestId, bookingId, now, (booking) => {
+      booking.confirm(now);
+    });
+  }
+
+  cancel(
+    identity: Identity,
+    clientRequestId: string,
+    bookingId: string,
+    reason: string,
+    now = new Date(),
+  ): Promise<BookingSnapshot> {
+    new FieldChecks().maxLength('reason', reason, 200).throwIfAny();
+    return this.change(identity, 'cancel-booking', clientRequestId, bookingId, now, (booking) => {
+      booking.cancel(reason.trim() || 'cancelled', now);
+    });
+  }
+
+  private async change(
+    identity: Identity,
+    operation: string,
+    clientRequestId: string,
+    bookingId: string,
+    now: Date,
+    apply: (booking: Booking) => void,
+  ): Promise<BookingSnapshot> {
+    new FieldChecks().uuid('clientRequestId', clientRequestId).uuid('bookingId', bookingId).throwIfAny();
+    return this.uow.run(async () => {
+      const found = await this.bookings.find(bookingId.toLowerCase(), true);
+      if (!found)
+        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no booking with this id', 'bookingId');
+      requireAllowed(
+        canSeeClaim(identity, { ...found, requestedBy: found.bookedByInstitutionId }),
+        'change this booking',
+      );
+      if ((await this.requests.claim(operation, clientRequestId, found.id)) !== null) return found;
+      const booking = Booking.restore(found);
+      apply(booking);
+      await this.bookings.update(booking.snapshot());
+      const session = (await this.schedules.findSession(found.sessionId, false))!;
+      if (!booking.isActive) {
+        await this.seats.giveBack(booking, session, now);
+        await this.releaseReferralHold(booking.snapshot(), now);
+      }
+      const view = (await this.schedules.viewSession(session.id))!;
+      await this.events.bookingsChanged(booking.pullEvents(), view);
+      return booking.snapshot();
+    });
+  }
+
+  /** A referral's slot given up by hand ends the saga's hold too, so referral hears of it. */
+  private async releaseReferralHold(booking: BookingSnapshot, now: Date): Promise<void> {
+    if (!booking.referralId) return;
+    const request = await this.holds.findByReferral(booking.referralId, true);
+    if (!request || request.snapshot().bookingId !== booking.id) return;
+    request.released(now);
+    if (request.takeChanged()) {
+      await this.holds.update(request);
+      await this.events.slotHoldChanged(request.snapshot(), booking, null);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { counter, histogram } from '@medgrid/telemetry';
+import { v7 as uuidv7 } from 'uuid';
+import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
+import { RegistryView } from '../../../registry-projection/domain/registry-view';
+import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
+import { requireBookable, type SessionView } from '../../../schedules/domain/session';
+import { claimChecks } from '../../../shared/claim-checks';
+import { canBookAt, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
+import { type BookingSnapshot } from '../../domain/booking';
+import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
+import { poolsToTry, type Priority } from '../../domain/pool';
+import { SeatKeeper } from '../seat-keeper';
+import { type ClaimSlotCommand } from './claim-slot.command';
+
+const decisions = counter('medgrid_scheduling_booking_decisions_total', 'Slot claims decided, by outcome', [
+  'mode',
+  'outcome',
+  'pool',
+]);
+const decisionSeconds = histogram('medgrid_scheduling_booking_decision_seconds', 'Time to decide a claim', [
+  'mode',
+  'outcome',
+]);
+
+export interface ClaimResult {
+  readonly booking: BookingSnapshot;
+  readonly session: SessionView;
+}
+
+/**
+ * HoldSlot and BookSlot. A seat is claimed with one statement (no counter row
+ * to queue on); the unique indexes settle the rest: one live booking per
+ * patient per session, one live slot per referral, one answer per client
+ * request id even when two retries race.
+ */
+@Injectable()
+export class ClaimSlotUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly bookings: BookingRepository,
+    private readonly schedules: ScheduleRepository,
+    private readonly holds: SlotHoldRequestRepository,
+    private readonly registry: RegistryView,
+    private readonly seats: SeatKeeper,
+    private readonly events: SchedulingEvents,
+    private readonly rulesProvider: SchedulingRulesProvider,
+  ) {}
+
+  async execute(identity: Identity, command: ClaimSlotCommand, now = new Date()): Promise<ClaimResult> {
+    const stop = decisionSeconds.startTimer({ mode: command.mode });
+    try {
+      const result = await this.claim(identity, command, now);
+      decisions.inc({ mode: command.mode, outcome: 'taken', pool: result.booking.pool });
+      stop({ outcome: 'taken' });
+      return result;
+    } catch (error) {
+      const outcome = error instanceof SchedulingError ? error.code : 'error';
+      decisions.inc({ mode: command.mode, outcome, pool: command.pool ?? 'any' });
+      stop({ outcome });
+      throw error;
+    }
+  }
+
+  private async claim(identity: Identity, command: ClaimSlotCommand, now: Date): Promise<ClaimResult> {
+    const patient = command.patientResidentId.trim().toUpperCase();
+    const checks = claimChecks('claim.', command).uuid('claim.sessionId', command.sessionId);
+    checks.check('claim.pool', command.pool !== null, 'INVALID_VALUE', 'is not a pool');
+    checks.check(
+      'holdMinutes',
+      Number.isInteger(command.holdMinutes) && command.holdMinutes >= 0 && command.holdMinutes <= 1440,
+      'OUT_OF_RANGE',
+      'must be 0 (default) to 1440',
+    );
+    checks.throwIfAny();
+    const sessionId = command.sessionId.toLowerCase();
+    const referralId = command.referralId.toLowerCase();
+    try {
+      return await this.uow.run(async () => {
+        const earlier = await this.bookings.findByClientRequest(command.clientRequestId);
+        if (earlier) return this.replay(earlier, sessionId, patient);
+        const session = await this.schedules.findSession(sessionId, false);
+        if (!session)
+          throw new SchedulingError(
+            SchedulingErrorCode.NotFound,
+            'no session with this id',
+            'claim.sessionId',
+          );
+        requireAllowed(
+          canBookAt(identity, { id: session.institutionId, groupId: session.groupId }),
+          'book at this hospital',
+        );
+        requireBookable(session, now);
+        const referral = referralId ? await this.holds.knownReferral(referralId) : null;
+        if (
+          referralId &&
+          (!referral ||
+            referral.institutionId !== session.institutionId ||
+            referral.patientResidentId !== patient)
+        ) {
+          throw new SchedulingError(
+            SchedulingErrorCode.ReferralUnknown,
+            'no referral of this patient to this hospital is known to scheduling (yet)',
+            'claim.referralId',
+          );
+        }
+        const ownContract =
+          identity.role === 'primary-staff' &&
+          identity.institutionId !== null &&
+          (await this.registry.contractedInstitutions(patient, session.date)).includes(
+            identity.institutionId,
+          );
+        const pools = poolsToTry(command.pool ?? undefined, {
+          viaReferral: referral !== null,
+          viaOwnContract: ownContract,
+        });
+        if (await this.bookings.hasActive(session.id, patient)) {
+          throw new SchedulingError(
+            SchedulingErrorCode.AlreadyBookedInSession,
+            'the patient already has a booking in this session',
+            'claim.patientResidentId',
+          );
+        }
+        const contracted = ownContract || (referral?.contractedPriority ?? false);
+        const priority: Priority = {
+          contractedResident: contracted,
+          consultationFeeWaived: contracted,
+          greenChannel: referral?.greenChannel ?? false,
+        };
+        const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
+        const booking = await this.seats.claim(
+          {
+            id: uuidv7(),
+            sessionId: session.id,
+            institutionId: session.institutionId,
+            groupId: session.groupId,
+            patientResidentId: patient,
+            referralId,
+            bookedByInstitutionId: identity.institutionId ?? session.institutionId,
+            priority,
+            clientRequestId: command.clientRequestId.toLowerCase(),
+          },
+          pools,
+          command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null,
+          now,
+        );
+        if (!booking) {
+          throw new SchedulingError(
+            SchedulingErrorCode.SoldOut,
+            `no free slot left in the ${pools.join(' or ')} pool of this session`,
+            'claim.sessionId',
+          );
+        }
+        const view = (await this.schedules.viewSession(session.id))!;
+        await this.events.bookingsChanged(booking.pullEvents(), view);
+        return { booking: booking.snapshot(), session: view };
+      });
+    } catch (error) {
+      if (!(error instanceof ClientRequestRace)) throw error;
+      // A concurrent retry of the same request won; answer what it got.
+      const winner = await this.bookings.findByClientRequest(command.clientRequestId);
+      return this.replay(winner!, sessionId, patient);
+    }
+  }
+
+  private async replay(earlier: BookingSnapshot, sessionId: string, patient: string): Promise<ClaimResult> {
+    if (earlier.sessionId !== sessionId || earlier.patientResidentId !== patient) {
+      throw new SchedulingError(
+        SchedulingErrorCode.RequestReused,
+        'this client request id was used for a different claim',
+        'claim.clientRequestId',
+      );
+    }
+    return { booking: earlier, session: (await this.schedules.viewSession(sessionId))! };
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
+import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
+import { type SessionSnapshot } from '../../schedules/domain/session';
+import { SchedulingEvents } from '../../shared/scheduling-events';
+import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
+import { Booking, type NewBooking } from '../domain/booking';
+import { BookingRepository } from '../domain/booking.repository';
+import { type Pool } from '../domain/pool';
+import { WaitlistEntry } from '../domain/waitlist-entry';
+import { nextInLine } from '../domain/waitlist-order';
+
+/**
+ * Takes and gives back seats for every use case: one claim per pool tried in
+ * order, and a freed seat goes straight to the next in line on the waitlist
+ * (held for them) or back to its pool. Runs inside the caller's transaction.
+ */
+@Injectable()
+export class SeatKeeper {
+  constructor(
+    private readonly bookings: BookingRepository,
+    private readonly schedules: ScheduleRepository,
+    private readonly holds: SlotHoldRequestRepository,
+    private readonly events: SchedulingEvents,
+    private readonly rulesProvider: SchedulingRulesProvider,
+  ) {}
+
+  /** The first pool with a free seat wins; null when all are sold out. */
+  async claim(
+    input: Omit<NewBooking, 'slotNumber' | 'pool'>,
+    pools: readonly Pool[],
+    hold: Date | null,
+    now: Date,
+  ): Promise<Booking | null> {
+    for (const pool of pools) {
+      const slotNumber = await this.bookings.claimSeat(input.sessionId, pool, input.id);
+      if (slotNumber === null) continue;
+      const booking = hold
+        ? Booking.hold({ ...input, slotNumber, pool }, hold, now)
+        : Booking.book({ ...input, slotNumber, pool }, now);
+      await this.bookings.insert(booking.snapshot());
+      return booking;
+    }
+    return null;
+  }
+
+  /** Frees a finished booking's seat and offers it to the waitlist. */
+  async giveBack(booking: Booking, session: SessionSnapshot, now: Date): Promise<void> {
+    const { sessionId, slotNumber } = booking.snapshot();
+    const pool = await this.bookings.freeSeat(sessionId, slotNumber);
+    if (pool && session.status === 'open' && now < session.endsAt) {
+      await this.offerToWaitlist(session, [{ slotNumber, pool }], now);
+    }
+  }
+
+  /** Offers freed seats (which this transaction holds) to waiting patients in order. */
+  async offerToWaitlist(
+    session: SessionSnapshot,
+    seats: readonly { slotNumber: number; pool: Pool }[],
+    now: Date,
+  ): Promise<void> {
+    let waiting = await this.bookings.lockWaiting(session.id);
+    for (const seat of seats) {
+      const next = nextInLine(waiting, seat.pool);
+      if (!next) continue;
+      waiting = waiting.filter((entry) => entry.id !== next.id);
+      const bookingId = uuidv7();
+      if (!(await this.bookings.claimFreedSeat(session.id, seat.slotNumber, bookingId))) continue;
+      // A referral keeps its slot until the session ends; anyone else must confirm in time.
+      const expiresAt = next.referralId
+        ? session.endsAt
+        : new Date(now.getTime() + this.rulesProvider.rules.waitlistOfferMinutes * 60_000);
+      const booking = Booking.hold(
+        {
+          id: bookingId,
+          sessionId: session.id,
+          institutionId: session.institutionId,
+          groupId: session.groupId,
+          slotNumber: seat.slotNumber,
+          pool: seat.pool,
+          patientResidentId: next.patientResidentId,
+          referralId: next.referralId,
+          bookedByInstitutionId: next.requestedByInstitutionId,
+          priority: next.priority,
+          clientRequestId: uuidv7(),
+        },
+        expiresAt,
+        now,
+      );
+      await this.bookings.insert(booking.snapshot());
+      const entry = WaitlistEntry.restore(next);
+      entry.offer(bookingId, now);
+      await this.bookings.updateEntry(entry.snapshot());
+      const view = (await this.schedules.viewSession(session.id))!;
+      await this.events.bookingsChanged(booking.pullEvents(), view);
+      await this.events.waitlistChanged(entry.pullChanges());
+      if (next.referralId) {
+        const request = await this.holds.findByReferral(next.referralId, true);
+        if (request?.snapshot().status === 'waitlisted') {
+          request.held({ id: bookingId, pool: seat.pool, sessionId: session.id }, now);
+          await this.holds.update(request);
+          await this.events.slotHoldChanged(request.snapshot(), booking.snapshot(), view);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { FieldChecks } from '@medgrid/errors';
+import { v7 as uuidv7 } from 'uuid';
+import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
+import { RegistryView } from '../../../registry-projection/domain/registry-view';
+import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
+import { requireBookable } from '../../../schedules/domain/session';
+import { claimChecks } from '../../../shared/claim-checks';
+import { ClientRequestLog } from '../../../shared/client-request-log';
+import { canBookAt, canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
+import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
+
+export interface JoinWaitlistCommand {
+  readonly clientRequestId: string;
+  readonly sessionId: string;
+  readonly patientResidentId: string;
+  readonly referralId: string;
+}
+
+/** JoinWaitlist and LeaveWaitlist: a full session's queue, served by SeatKeeper as seats free up. */
+@Injectable()
+export class ManageWaitlistUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly bookings: BookingRepository,
+    private readonly schedules: ScheduleRepository,
+    private readonly holds: SlotHoldRequestRepository,
+    private readonly registry: RegistryView,
+    private readonly requests: ClientRequestLog,
+    private readonly events: SchedulingEvents,
+  ) {}
+
+  async join(
+    identity: Identity,
+    command: JoinWaitlistCommand,
+    now = new Date(),
+  ): Promise<WaitlistEntrySnapshot> {
+    claimChecks('claim.', command).uuid('claim.sessionId', command.sessionId).throwIfAny();
+    const patient = command.patientResidentId.trim().toUpperCase();
+    const referralId = command.referralId.toLowerCase();
+    try {
+      return await this.uow.run(async () => {
+        const earlier = await this.bookings.findEntryByClientRequest(command.clientRequestId);
+        if (earlier) return earlier;
+        const session = await this.schedules.viewSession(command.sessionId.toLowerCase());
+        if (!session)
+          throw new SchedulingError(
+            SchedulingErrorCode.NotFound,
+            'no session with this id',
+            'claim.sessionId',
+          );
+        requireAllowed(
+          canBookAt(identity, { id: session.institutionId, groupId: session.groupId }),
+          'book at this hospital',
+        );
+        requireBookable(session, now);
+        const referral = referralId ? await this.holds.knownReferral(referralId) : null;
+        if (referralId && (!referral || referral.institutionId !== session.institutionId)) {
+          throw new SchedulingError(
+            SchedulingErrorCode.ReferralUnknown,
+            'no referral to this hospital is known',
+            'claim.referralId',
+          );
+        }
+        const ownContract =
+          identity.role === 'primary-staff' &&
+          identity.institutionId !== null &&
+          (await this.registry.contractedInstitutions(patient, session.date)).includes(
+            identity.institutionId,
+          );
+        const mayTakeReserved = referral !== null || ownContract;
+        if (session.freePublic > 0 || (mayTakeReserved && session.freeReserved > 0)) {
+          throw new SchedulingError(
+            SchedulingErrorCode.SessionHasFreeSlots,
+            'the session still has free slots for this patient: book one instead',
+            'claim.sessionId',
+          );
+        }
+        if (await this.bookings.hasActive(session.id, patient)) {
+          throw new SchedulingError(
+            SchedulingErrorCode.AlreadyBookedInSession,
+            'the patient already has a booking in this session',
+            'claim.patientResidentId',
+          );
+        }
+        const contracted = ownContract || (referral?.contractedPriority ?? false);
+        const entry = WaitlistEntry.join(
+          {
+            id: uuidv7(),
+            sessionId: session.id,
+            institutionId: session.institutionId,
+            groupId: session.groupId,
+            patientResidentId: patient,
+            referralId,
+            requestedByInstitutionId: identity.institutionId ?? session.institutionId,
+            mayTakeReserved,
+            priority: {
+              contractedResident: contracted,
+              consultationFeeWaived: contracted,
+              greenChannel: referral?.greenChannel ?? false,
+            },
+          },
+          now,
+        );
+        await this.bookings.insertEntry(entry.snapshot(), command.clientRequestId);
+        await this.events.waitlistChanged(entry.pullChanges());
+        return entry.snapshot();
+      });
+    } catch (error) {
+      if (!(error instanceof ClientRequestRace)) throw error;
+      return (await this.bookings.findEntryByClientRequest(command.clientRequestId))!;
+    }
+  }
+
+  async leave(
+    identity: Identity,
+    clientRequestId: string,
+    entryId: string,
+    now = new Date(),
+  ): Promise<WaitlistEntrySnapshot> {
+    new FieldChecks().uuid('clientRequestId', clientRequestId).uuid('entryId', entryId).throwIfAny();
+    return this.uow.run(async () => {
+      const found = await this.bookings.findEntry(entryId.toLowerCase(), true);
+      if (!found)
+        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
+      requireAllowed(
+        canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
+        'change this entry',
+      );
+      if ((await this.requests.claim('leave-waitlist', clientRequestId, found.id)) !== null) return found;
+      const entry = WaitlistEntry.restore(found);
+      entry.withdraw(now);
+      await this.bookings.updateEntry(entry.snapshot());
+      await this.events.waitlistChanged(entry.pullChanges());
+      return entry.snapshot();
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { type Pool } from './pool';
+import { type BookingSnapshot } from './booking';
+import { type WaitlistEntrySnapshot } from './waitlist-entry';
+
+/** Thrown by an insert whose client request id another transaction just used. */
+export class ClientRequestRace extends Error {
+  constructor() {
+    super('client request id used concurrently');
+  }
+}
+
+/** Bookings, the seats they claim, and waitlists. */
+export abstract class BookingRepository {
+  abstract findByClientRequest(clientRequestId: string): Promise<BookingSnapshot | null>;
+  abstract find(id: string, lock: boolean): Promise<BookingSnapshot | null>;
+  abstract hasActive(sessionId: string, patientResidentId: string): Promise<boolean>;
+  /**
+   * Claims one free seat of the pool for the booking with a single statement;
+   * null when the pool has none free (a clean sold-out answer).
+   */
+  abstract claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null>;
+  /** Claims a specific seat this transaction already holds (a freed seat offered to the waitlist). */
+  abstract claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean>;
+  /** Frees the booking's seat; returns its pool now (a released reserve may have turned public). */
+  abstract freeSeat(sessionId: string, slotNumber: number): Promise<Pool | null>;
+  abstract insert(booking: BookingSnapshot): Promise<void>;
+  abstract update(booking: BookingSnapshot): Promise<void>;
+  abstract lockActiveInSession(sessionId: string): Promise<BookingSnapshot[]>;
+  abstract lockExpiredHolds(now: Date, limit: number): Promise<BookingSnapshot[]>;
+  abstract lockActiveForReferral(referralId: string): Promise<BookingSnapshot | null>;
+
+  abstract findEntryByClientRequest(clientRequestId: string): Promise<WaitlistEntrySnapshot | null>;
+  abstract findEntry(id: string, lock: boolean): Promise<WaitlistEntrySnapshot | null>;
+  abstract hasWaiting(sessionId: string, patientResidentId: string): Promise<boolean>;
+  abstract insertEntry(entry: WaitlistEntrySnapshot, clientRequestId: string): Promise<void>;
+  abstract updateEntry(entry: WaitlistEntrySnapshot): Promise<void>;
+  abstract lockWaiting(sessionId: string): Promise<WaitlistEntrySnapshot[]>;
+  abstract positionOf(entry: WaitlistEntrySnapshot): Promise<number>;
+}

@@ -1,0 +1,18 @@
+import { isReleaseDue, releaseDueAt } from './reserve-release';
+
+describe('reserve release', () => {
+  const startsAt = new Date('2026-11-24T00:00:00Z');
+
+  it('falls due the lead time before the session', () => {
+    expect(releaseDueAt(startsAt, 24)).toEqual(new Date('2026-11-23T00:00:00Z'));
+  });
+
+  it('is not due a minute early and is due from then on', () => {
+    expect(isReleaseDue(startsAt, 24, new Date('2026-11-22T23:59:00Z'))).toBe(false);
+    expect(isReleaseDue(startsAt, 24, new Date('2026-11-23T00:00:00Z'))).toBe(true);
+  });
+
+  it('with no lead time releases at the start', () => {
+    expect(isReleaseDue(startsAt, 0, startsAt)).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+/** What scheduling knows of the registry, kept from its compacted topics. */
+export interface KnownInstitution {
+  readonly id: string;
+  readonly groupId: string | null;
+  readonly level: 'tertiary' | 'secondary' | 'primary' | 'unknown';
+  readonly version: number;
+}
+
+export interface KnownDepartment {
+  readonly id: string;
+  readonly institutionId: string;
+  readonly specialtyCode: string;
+}
+
+export interface KnownTeam {
+  readonly id: string;
+  readonly institutionId: string;
+  readonly groupId: string;
+  readonly version: number;
+}
+
+export interface KnownContract {
+  readonly id: string;
+  readonly residentIdNumber: string;
+  readonly teamId: string;
+  readonly status: 'active' | 'ended' | 'expired' | 'unknown';
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly version: number;
+}
+
+/** Only hospitals keep schedules and wards (primary institutions send patients to them). */
+export const isHospital = (institution: KnownInstitution): boolean =>
+  institution.level === 'tertiary' || institution.level === 'secondary';
+
+/** A contract in force on a date makes its team's institution the resident's own primary institution. */
+export const contractInForce = (contract: KnownContract, date: string): boolean =>
+  contract.status === 'active' && contract.startDate <= date && date <= contract.endDate;
+
+/**
+ * Read model of the registry. Writes are upserts that keep the newest version,
+ * so a replay from offset 0 or an out-of-order duplicate changes nothing.
+ */
+export abstract class RegistryView {
+  abstract upsertInstitution(value: KnownInstitution): Promise<void>;
+  abstract upsertDepartment(value: KnownDepartment): Promise<void>;
+  abstract upsertTeam(value: KnownTeam): Promise<void>;
+  abstract upsertContract(value: KnownContract): Promise<void>;
+  abstract institution(id: string): Promise<KnownInstitution | null>;
+  abstract department(id: string): Promise<KnownDepartment | null>;
+  /** Institutions (team homes) of the resident's contracts in force on the date. */
+  abstract contractedInstitutions(residentIdNumber: string, date: string): Promise<string[]>;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@medgrid/database';
+import {
+  RegistryView,
+  type KnownContract,
+  type KnownDepartment,
+  type KnownInstitution,
+  type KnownTeam,
+} from '../domain/registry-view';
+
+interface InstitutionRow {
+  id: string;
+  group_id: string | null;
+  level: KnownInstitution['level'];
+  version: string;
+}
+
+/** The registry projection tables (known_*); the only SQL that touches them. */
+@Injectable()
+export class RegistryViewSqlRepository extends RegistryView {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+
+  async upsertInstitution(v: KnownInstitution): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_institution (id, group_id, level, version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, level = excluded.level, version = excluded.version
+       WHERE known_institution.version < excluded.version`,
+      [v.id, v.groupId, v.level, v.version],
+    );
+  }
+
+  async upsertDepartment(v: KnownDepartment): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_department (id, institution_id, specialty_code) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET institution_id = excluded.institution_id, specialty_code = excluded.specialty_code`,
+      [v.id, v.institutionId, v.specialtyCode],
+    );
+  }
+
+  async upsertTeam(v: KnownTeam): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_team (id, institution_id, group_id, version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET institution_id = excluded.institution_id, group_id = excluded.group_id,
+         version = excluded.version
+       WHERE known_team.version < excluded.version`,
+      [v.id, v.institutionId, v.groupId, v.version],
+    );
+  }
+
+  async upsertContract(v: KnownContract): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_contract (id, resident_id_number, team_id, status, start_date, end_date, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET resident_id_number = excluded.resident_id_number, team_id = excluded.team_id,
+         status = excluded.status, start_date = excluded.start_date, end_date = excluded.end_date,
+         version = excluded.version
+       WHERE known_contract.version < excluded.version`,
+      [v.id, v.residentIdNumber, v.teamId, v.status, v.startDate, v.endDate, v.version],
+    );
+  }
+
+  async institution(id: string): Promise<KnownInstitution | null> {
+    const [row] = await this.uow
+      .manager()
+      .query<InstitutionRow[]>(`SELECT id, group_id, level, version FROM known_institution WHERE id = $1`, [
+        id,
+      ]);
+    return row ? { id: row.id, groupId: row.group_id, level: row.level, version: Number(row.version) } : null;
+  }
+
+  async department(id: string): Promise<KnownDepartment | null> {
+    const [row] = await this.uow
+      .manager()
+      .query<{ id: string; institution_id: string; specialty_code: string }[]>(
+        `SELECT id, institution_id, specialty_code FROM known_department WHERE id = $1`,
+        [id],
+      );
+    return row ? { id: row.id, institutionId: row.institution_id, specialtyCode: row.specialty_code } : null;
+  }
+
+  async contractedInstitutions(residentIdNumber: string, date: string): Promise<string[]> {
+    const rows = await this.uow.manager().query<{ institution_id: string }[]>(
+      `SELECT DISTINCT t.institution_id
+         FROM known_contract c JOIN known_team t ON t.id = c.team_id
+        WHERE c.resident_id_number = $1 AND c.status = 'active' AND c.start_date <= $2 AND $2 <= c.end_date`,
+      [residentIdNumber, date],
+    );
+    return rows.map((row) => row.institution_id);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ContractChangedEvent,
+  DepartmentRegisteredEvent,
+  InstitutionChangedEvent,
+  peopleV1,
+  registryEventsV1,
+  registryV1,
+  residentEventsV1,
+  TeamChangedEvent,
+  workforceEventsV1,
+} from '@medgrid/contracts';
+import { type EventHandler } from '@medgrid/messaging';
+import { RegistryView, type KnownContract, type KnownInstitution } from '../../domain/registry-view';
+
+function levelOf(level: registryV1.InstitutionLevel): KnownInstitution['level'] {
+  switch (level) {
+    case registryV1.InstitutionLevel.INSTITUTION_LEVEL_TERTIARY:
+      return 'tertiary';
+    case registryV1.InstitutionLevel.INSTITUTION_LEVEL_SECONDARY:
+      return 'secondary';
+    case registryV1.InstitutionLevel.INSTITUTION_LEVEL_PRIMARY:
+      return 'primary';
+    default:
+      return 'unknown';
+  }
+}
+
+function contractStatusOf(status: peopleV1.ContractStatus): KnownContract['status'] {
+  switch (status) {
+    case peopleV1.ContractStatus.CONTRACT_STATUS_ACTIVE:
+      return 'active';
+    case peopleV1.ContractStatus.CONTRACT_STATUS_ENDED:
+      return 'ended';
+    case peopleV1.ContractStatus.CONTRACT_STATUS_EXPIRED:
+      return 'expired';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Topic medgrid.registry.institution.v1 (compacted) → known_institution. */
+@Injectable()
+export class InstitutionChangedKafkaConsumer implements EventHandler<registryEventsV1.InstitutionChanged> {
+  readonly contract = InstitutionChangedEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ institution }: registryEventsV1.InstitutionChanged): Promise<void> {
+    if (!institution?.id) return;
+    await this.view.upsertInstitution({
+      id: institution.id,
+      groupId: institution.groupId || null,
+      level: levelOf(institution.level),
+      version: institution.version,
+    });
+  }
+}
+
+/** Topic medgrid.registry.department.v1 (compacted) → known_department. */
+@Injectable()
+export class DepartmentRegisteredKafkaConsumer implements EventHandler<registryEventsV1.DepartmentRegistered> {
+  readonly contract = DepartmentRegisteredEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ department }: registryEventsV1.DepartmentRegistered): Promise<void> {
+    if (!department?.id) return;
+    await this.view.upsertDepartment({
+      id: department.id,
+      institutionId: department.institutionId,
+      specialtyCode: department.specialtyCode,
+    });
+  }
+}
+
+/** Topic medgrid.registry.team.v1 (compacted) → known_team. */
+@Injectable()
+export class TeamChangedKafkaConsumer implements EventHandler<workforceEventsV1.TeamChanged> {
+  readonly contract = TeamChangedEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ team }: workforceEventsV1.TeamChanged): Promise<void> {
+    if (!team?.id) return;
+    await this.view.upsertTeam({
+      id: team.id,
+      institutionId: team.institutionId,
+      groupId: team.groupId,
+      version: team.version,
+    });
+  }
+}
+
+/** Topic medgrid.registry.contract.v1 (compacted) → known_contract. */
+@Injectable()
+export class ContractChangedKafkaConsumer implements EventHandler<residentEventsV1.ContractChanged> {
+  readonly contract = ContractChangedEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ contract, residentIdNumber }: residentEventsV1.ContractChanged): Promise<void> {
+    if (!contract?.id) return;
+    await this.view.upsertContract({
+      id: contract.id,
+      residentIdNumber,
+      teamId: contract.teamId,
+      status: contractStatusOf(contract.status),
+      startDate: contract.startDate,
+      endDate: contract.endDate,
+      version: contract.version,
+    });
+  }
+}

@@ -1,0 +1,386 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { FieldChecks } from '@medgrid/errors';
+import { addDays, isLocalDate } from '@medgrid/kernel';
+import { v7 as uuidv7 } from 'uuid';
+import { SeatKeeper } from '../../../booking/application/seat-keeper';
+import { Booking } from '../../../booking/domain/booking';
+import { BookingRepository } from '../../../booking/domain/booking.repository';
+import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
+import { type ReserveRatio } from '../../../capacity/domain/reserve-ratio';
+import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
+import { isHospital, RegistryView } from '../../../registry-projection/domain/registry-view';
+import { ClientRequestLog } from '../../../shared/client-request-log';
+import { canManage, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
+import { ScheduleRepository } from '../../domain/schedule.repository';
+import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
+import { type SessionSnapshot, type SessionView } from '../../domain/session';
+import { daysBetween } from '../../domain/clinic-time';
+import { initialSplit, resizedSplit } from '../../domain/session-capacity';
+
+const MAX_GENERATE_DAYS = 62;
+
+export interface SetPolicyCommand {
+  readonly clientRequestId: string;
+  readonly institutionId: string;
+  readonly slotRatio: ReserveRatio | undefined;
+  readonly bedRatio: ReserveRatio | undefined;
+  readonly releaseLeadHours: number;
+  readonly overrideReason: string;
+}
+
+/**
+ * A hospital's capacity: reserve rule, templates, generated sessions,
+ * closures and resizes. Every write is idempotent by client request id.
+ */
+@Injectable()
+export class ManageCapacityUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly schedules: ScheduleRepository,
+    private readonly bookings: BookingRepository,
+    private readonly holds: SlotHoldRequestRepository,
+    private readonly registry: RegistryView,
+    private readonly requests: ClientRequestLog,
+    private readonly seats: SeatKeeper,
+    private readonly events: SchedulingEvents,
+    private readonly rulesProvider: SchedulingRulesProvider,
+  ) {}
+
+  private get rules() {
+    return this.rulesProvider.rules;
+  }
+
+  /** The hospital as the registry announced it; only hospitals keep capacity. */
+  private async hospital(identity: Identity, institutionId: string, field = 'institutionId') {
+    const institution = await this.registry.institution(institutionId.toLowerCase());
+    if (!institution) {
+      throw new SchedulingError(
+        SchedulingErrorCode.UnknownInstitution,
+        'no institution with this id is known',
+        field,
+      );
+    }
+    if (!isHospital(institution) || !institution.groupId) {
+      throw new SchedulingError(
+        SchedulingErrorCode.NotAHospital,
+        'only a secondary or tertiary hospital of a group keeps schedules and wards',
+        field,
+      );
+    }
+    requireAllowed(canManage(identity, institution), 'manage this hospital’s capacity');
+    return { id: institution.id, groupId: institution.groupId };
+  }
+
+  async policy(identity: Identity, institutionId: string, now = new Date()): Promise<ReservePolicySnapshot> {
+    new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
+    return this.uow.run(async () => {
+      const institution = await this.registry.institution(institutionId.toLowerCase());
+      if (!institution?.groupId) {
+        throw new SchedulingError(
+          SchedulingErrorCode.UnknownInstitution,
+          'no hospital with this id is known',
+          'institutionId',
+        );
+      }
+      return (
+        (await this.schedules.findPolicy(institution.id, false)) ??
+        ReservePolicy.cityDefault(institution.id, institution.groupId, this.rules, now).snapshot()
+      );
+    });
+  }
+
+  async setPolicy(
+    identity: Identity,
+    command: SetPolicyCommand,
+    now = new Date(),
+  ): Promise<ReservePolicySnapshot> {
+    new FieldChecks()
+      .uuid('clientRequestId', command.clientRequestId)
+      .uuid('institutionId', command.institutionId)
+      .check('slotRatio', command.slotRatio !== undefined, 'REQUIRED', 'is required')
+      .check('bedRatio', command.bedRatio !== undefined, 'REQUIRED', 'is required')
+      .maxLength('overrideReason', command.overrideReason, 500)
+      .throwIfAny();
+    return this.uow.run(async () => {
+      const hospital = await this.hospital(identity, command.institutionId);
+      const stored = await this.schedules.findPolicy(hospital.id, true);
+      if (stored && (await this.requests.claim('set-policy', command.clientRequestId, hospital.id)) !== null)
+        return stored;
+      if (!stored) await this.requests.claim('set-policy', command.clientRequestId, hospital.id);
+      const policy = stored
+        ? ReservePolicy.restore(stored)
+        : ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules, now);
+      policy.change(
+        {
+          slotRatio: command.slotRatio!,
+          bedRatio: command.bedRatio!,
+          releaseLeadHours: command.releaseLeadHours,
+          overrideReason: command.overrideReason,
+          actorMayOverride: identity.role === 'city-operator',
+          actor: identity.subject,
+        },
+        this.rules,
+        now,
+      );
+      await this.schedules.savePolicy(policy.snapshot());
+      return policy.snapshot();
+    });
+  }
+
+  async createTemplate(
+    identity: Identity,
+    clientRequestId: string,
+    input: Omit<ScheduleTemplateSnapshot, 'id' | 'groupId' | 'specialtyCode'>,
+  ): Promise<ScheduleTemplateSnapshot> {
+    const checks = new FieldChecks()
+      .uuid('clientRequestId', clientRequestId)
+      .uuid('template.institutionId', input.institutionId)
+      .uuid('template.departmentId', input.departmentId);
+    if (input.practitionerId) checks.uuid('template.practitionerId', input.practitionerId);
+    checks.throwIfAny();
+    return this.uow.run(async () => {
+      const hospital = await this.hospital(identity, input.institutionId, 'template.institutionId');
+      const department = await this.registry.department(input.departmentId.toLowerCase());
+      if (!department || department.institutionId !== hospital.id) {
+        throw new SchedulingError(
+          SchedulingErrorCode.UnknownDepartment,
+          'no department with this id is known at this hospital',
+          'template.departmentId',
+        );
+      }
+      const id = uuidv7();
+      const earlier = await this.requests.claim('create-template', clientRequestId, id);
+      if (earlier) return (await this.schedules.findTemplate(earlier))!;
+      const template = ScheduleTemplate.create({
+        ...input,
+        id,
+        institutionId: hospital.id,
+        groupId: hospital.groupId,
+        departmentId: department.id,
+        specialtyCode: department.specialtyCode,
+        practitionerId: input.practitionerId.toLowerCase(),
+      });
+      await this.schedules.insertTemplate(template.snapshot());
+      return template.snapshot();
+    });
+  }
+
+  async listTemplates(identity: Identity, institutionId: string): Promise<ScheduleTemplateSnapshot[]> {
+    new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
+    return this.uow.run(async () => {
+      const hospital = await this.hospital(identity, institutionId);
+      return this.schedules.listTemplates(hospital.id);
+    });
+  }
+
+  async generate(
+    identity: Identity,
+    command: { clientRequestId: string; institutionId: string; fromDate: string; toDate: string },
+    now = new Date(),
+  ): Promise<{ created: number; existing: number }> {
+    const checks = new FieldChecks()
+      .uuid('clientRequestId', command.clientRequestId)
+      .uuid('institutionId', command.institutionId)
+      .check('fromDate', isLocalDate(command.fromDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
+      .check('toDate', isLocalDate(command.toDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD');
+    if (isLocalDate(command.fromDate) && isLocalDate(command.toDate)) {
+      const days = daysBetween(command.fromDate, command.toDate);
+      checks.check('toDate', days >= 0, 'BEFORE_START', 'must not be before fromDate');
+      checks.check(
+        'toDate',
+        days <= MAX_GENERATE_DAYS,
+        'OUT_OF_RANGE',
+        `must be within ${MAX_GENERATE_DAYS} days of fromDate`,
+      );
+    }
+    checks.throwIfAny();
+    return this.uow.run(async () => {
+      const hospital = await this.hospital(identity, command.institutionId);
+      const policy =
+        (await this.schedules.findPolicy(hospital.id, false)) ??
+        ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules, now).snapshot();
+      let created = 0;
+      let existing = 0;
+      for (const template of (await this.schedules.listTemplates(hospital.id)).map((row) =>
+        ScheduleTemplate.restore(row),
+      )) {
+        const t = template.snapshot();
+        for (const planned of template.sessionsBetween(command.fromDate, command.toDate)) {
+          if (planned.endsAt <= now) continue;
+          const split = initialSplit(planned.capacity, policy.slotRatio);
+          const session: SessionSnapshot = {
+            id: uuidv7(),
+            institutionId: t.institutionId,
+            groupId: t.groupId,
+            departmentId: t.departmentId,
+            specialtyCode: t.specialtyCode,
+            practitionerId: t.practitionerId,
+            templateId: t.id,
+            date: planned.date,
+            startsAt: planned.startsAt,
+            endsAt: planned.endsAt,
+            status: 'open',
+            capacity: planned.capacity,
+            reservedOffered: split.reserved,
+            reservedReleased: 0,
+            releaseLeadHours: policy.releaseLeadHours,
+            changeReason: '',
+            version: 1,
+          };
+          if (await this.schedules.insertSessionIfAbsent(session)) {
+            created++;
+            await this.events.sessionChanged('opened', {
+              ...session,
+              freeReserved: split.reserved,
+              freePublic: split.public,
+            });
+          } else existing++;
+        }
+      }
+      return { created, existing };
+    });
+  }
+
+  async cancelSessions(
+    identity: Identity,
+    command: {
+      clientRequestId: string;
+      institutionId: string;
+      practitionerId: string;
+      fromDate: string;
+      toDate: string;
+      reason: string;
+    },
+    now = new Date(),
+  ): Promise<{ sessionsCancelled: number; bookingsCancelled: number }> {
+    const checks = new FieldChecks()
+      .uuid('clientRequestId', command.clientRequestId)
+      .uuid('institutionId', command.institutionId)
+      .required('reason', command.reason)
+      .maxLength('reason', command.reason, 200)
+      .check('fromDate', isLocalDate(command.fromDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
+      .check('toDate', isLocalDate(command.toDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD');
+    if (command.practitionerId) checks.uuid('practitionerId', command.practitionerId);
+    if (isLocalDate(command.fromDate) && isLocalDate(command.toDate)) {
+      checks.check(
+        'toDate',
+        command.toDate >= command.fromDate,
+        'BEFORE_START',
+        'must not be before fromDate',
+      );
+      checks.check(
+        'toDate',
+        command.toDate <= addDays(command.fromDate, 366),
+        'OUT_OF_RANGE',
+        'must be within a year',
+      );
+    }
+    checks.throwIfAny();
+    return this.uow.run(async () => {
+      const hospital = await this.hospital(identity, command.institutionId);
+      if ((await this.requests.claim('cancel-sessions', command.clientRequestId, hospital.id)) !== null) {
+        return { sessionsCancelled: 0, bookingsCancelled: 0 };
+      }
+      const sessions = await this.schedules.lockSessionsBetween(
+        hospital.id,
+        command.practitionerId.toLowerCase(),
+        command.fromDate,
+        command.toDate,
+      );
+      let bookingsCancelled = 0;
+      for (const session of sessions) {
+        const cancelled: SessionSnapshot = {
+          ...session,
+          status: 'cancelled',
+          changeReason: command.reason.trim(),
+          version: session.version + 1,
+        };
+        await this.schedules.saveSession(cancelled);
+        // Dropping the seats waits for claims in flight, so no booking slips in after the closure.
+        await this.schedules.dropSeats(session.id);
+        const view: SessionView = { ...cancelled, freeReserved: 0, freePublic: 0 };
+        for (const found of await this.bookings.lockActiveInSession(session.id)) {
+          const booking = Booking.restore(found);
+          booking.cancel(command.reason.trim(), now, 'session-cancelled');
+          await this.bookings.update(booking.snapshot());
+          await this.events.bookingsChanged(booking.pullEvents(), view);
+          bookingsCancelled++;
+          await this.releaseReferral(found.referralId, found.id, now);
+        }
+        await this.events.sessionChanged('cancelled', view);
+      }
+      return { sessionsCancelled: sessions.length, bookingsCancelled };
+    });
+  }
+
+  async setCapacity(
+    identity: Identity,
+    command: { clientRequestId: string; sessionId: string; capacity: number },
+    now = new Date(),
+  ): Promise<SessionView> {
+    new FieldChecks()
+      .uuid('clientRequestId', command.clientRequestId)
+      .uuid('sessionId', command.sessionId)
+      .check(
+        'capacity',
+        Number.isInteger(command.capacity) && command.capacity >= 0 && command.capacity <= 500,
+        'OUT_OF_RANGE',
+        'must be 0 to 500',
+      )
+      .throwIfAny();
+    return this.uow.run(async () => {
+      const session = await this.schedules.findSession(command.sessionId.toLowerCase(), true);
+      if (!session)
+        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
+      const hospital = await this.hospital(identity, session.institutionId);
+      if ((await this.requests.claim('set-capacity', command.clientRequestId, session.id)) !== null) {
+        return (await this.schedules.viewSession(session.id))!;
+      }
+      if (session.status !== 'open' || now >= session.endsAt) {
+        throw new SchedulingError(
+          SchedulingErrorCode.SessionClosed,
+          `the session is ${session.status === 'open' ? 'over' : session.status}`,
+          'sessionId',
+        );
+      }
+      const policy =
+        (await this.schedules.findPolicy(hospital.id, false)) ??
+        ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules, now).snapshot();
+      const counts = await this.schedules.lockSeats(session.id);
+      const split = resizedSplit(
+        counts,
+        command.capacity,
+        policy.slotRatio,
+        now >= new Date(session.startsAt.getTime() - session.releaseLeadHours * 3_600_000),
+      );
+      await this.schedules.resizeSeats(session.id, split);
+      const resized: SessionSnapshot = {
+        ...session,
+        capacity: command.capacity,
+        reservedOffered: Math.max(session.reservedOffered, split.reserved),
+        version: session.version + 1,
+      };
+      await this.schedules.saveSession(resized);
+      await this.seats.offerToWaitlist(resized, await this.schedules.freePublicSeats(session.id), now);
+      const view = (await this.schedules.viewSession(session.id))!;
+      await this.events.sessionChanged('resized', view);
+      return view;
+    });
+  }
+
+  private async releaseReferral(referralId: string, bookingId: string, now: Date): Promise<void> {
+    if (!referralId) return;
+    const request = await this.holds.findByReferral(referralId, true);
+    if (!request || request.snapshot().bookingId !== bookingId) return;
+    request.released(now);
+    if (request.takeChanged()) {
+      await this.holds.update(request);
+      await this.events.slotHoldChanged(request.snapshot(), null, null);
+    }
+  }
+}

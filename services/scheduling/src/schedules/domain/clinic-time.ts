@@ -1,0 +1,25 @@
+import { isLocalDate } from '@medgrid/kernel';
+
+/**
+ * Asia/Shanghai has kept UTC+08:00 all year since 1991, so a clinic's local
+ * date and HH:MM map to one instant with a fixed offset.
+ */
+export function clinicInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+08:00`);
+}
+
+export function isClockTime(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export { isLocalDate };

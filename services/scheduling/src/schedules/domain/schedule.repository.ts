@@ -1,0 +1,57 @@
+import { type ReservePolicySnapshot } from '../../capacity/domain/reserve-policy';
+import { type PoolCounts } from './session-capacity';
+import { type ScheduleTemplateSnapshot } from './schedule-template';
+import { type SessionSnapshot, type SessionView } from './session';
+
+export interface AvailabilityQuery {
+  readonly institutionId: string;
+  readonly departmentId: string;
+  readonly practitionerId: string;
+  readonly specialtyCode: string;
+  readonly fromDate: string;
+  readonly toDate: string;
+  readonly pool: 'reserved' | 'public' | null;
+  readonly after: { startsAt: Date; id: string } | null;
+  readonly limit: number;
+  readonly now: Date;
+}
+
+/** Templates, sessions with their seats, and reserve policies (all SQL lives in the adapter). */
+export abstract class ScheduleRepository {
+  abstract findPolicy(institutionId: string, lock: boolean): Promise<ReservePolicySnapshot | null>;
+  abstract savePolicy(policy: ReservePolicySnapshot): Promise<void>;
+  abstract insertTemplate(template: ScheduleTemplateSnapshot): Promise<void>;
+  abstract findTemplate(id: string): Promise<ScheduleTemplateSnapshot | null>;
+  abstract listTemplates(institutionId: string): Promise<ScheduleTemplateSnapshot[]>;
+  /** Inserts the session and its seats unless the template already has one that date. */
+  abstract insertSessionIfAbsent(session: SessionSnapshot): Promise<boolean>;
+  abstract findSession(id: string, lock: boolean): Promise<SessionSnapshot | null>;
+  abstract viewSession(id: string): Promise<SessionView | null>;
+  abstract searchAvailability(query: AvailabilityQuery): Promise<SessionView[]>;
+  abstract saveSession(session: SessionSnapshot): Promise<void>;
+  /** Open sessions of a hospital (or one doctor) on [from, to], locked. */
+  abstract lockSessionsBetween(
+    institutionId: string,
+    practitionerId: string,
+    from: string,
+    to: string,
+  ): Promise<SessionSnapshot[]>;
+  /** Locks every seat of the session (waits for claims in flight) and counts them. */
+  abstract lockSeats(sessionId: string): Promise<PoolCounts>;
+  /** Drops every seat of a cancelled session, returning the bookings that held one. */
+  abstract dropSeats(sessionId: string): Promise<string[]>;
+  /** Rebuilds free seats to the new split (taken seats stay). */
+  abstract resizeSeats(sessionId: string, split: { reserved: number; public: number }): Promise<void>;
+  /** Moves free reserved seats of sessions whose release is due to the public pool; per session count. */
+  /** The earliest open session (full or not) matching a referral, for its waitlist. */
+  abstract earliestOpenSession(q: {
+    institutionId: string;
+    departmentId: string;
+    specialtyCode: string;
+    toDate: string;
+    now: Date;
+  }): Promise<string | null>;
+  /** Free public seats of a session, for offering to its waitlist. */
+  abstract freePublicSeats(sessionId: string): Promise<{ slotNumber: number; pool: 'public' }[]>;
+  abstract releaseDueReserve(now: Date, limit: number): Promise<{ sessionId: string; released: number }[]>;
+}

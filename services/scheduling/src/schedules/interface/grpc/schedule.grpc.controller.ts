@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { scheduleServiceV1 } from '@medgrid/contracts';
+import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
+import { SERVICE_CONFIG } from '@medgrid/service';
+import { Inject } from '@nestjs/common';
+import { type SchedulingConfig } from '../../../config/scheduling.config';
+import {
+  policyToProto,
+  ratioToProto,
+  sessionToProto,
+  templateToProto,
+} from '../../../shared/contracts/scheduling.proto-mapper';
+import { ManageCapacityUseCase } from '../../application/manage-capacity/manage-capacity.use-case';
+import { AvailabilityQueries } from '../../application/queries/availability-queries';
+
+/** medgrid.scheduling.v1.ScheduleService. */
+@Injectable()
+export class ScheduleGrpcController implements GrpcController {
+  constructor(
+    private readonly capacity: ManageCapacityUseCase,
+    private readonly availability: AvailabilityQueries,
+    @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
+  ) {}
+
+  register(server: GrpcServer): void {
+    server.addService('medgrid.scheduling.v1.ScheduleService', scheduleServiceV1.ScheduleServiceService, {
+      // rpc SetReservePolicy
+      setReservePolicy: async (r, { identity }) => ({
+        policy: policyToProto(await this.capacity.setPolicy(identity, r)),
+      }),
+      // rpc GetReservePolicy
+      getReservePolicy: async (r, { identity }) => ({
+        policy: policyToProto(await this.capacity.policy(identity, r.institutionId)),
+        slotFloor: ratioToProto(this.config.SLOT_RESERVE_FLOOR),
+        bedFloor: ratioToProto(this.config.BED_RESERVE_FLOOR),
+      }),
+      // rpc CreateScheduleTemplate
+      createScheduleTemplate: async (r, { identity }) => {
+        const t = r.template;
+        const template = await this.capacity.createTemplate(identity, r.clientRequestId, {
+          institutionId: t?.institutionId ?? '',
+          departmentId: t?.departmentId ?? '',
+          practitionerId: t?.practitionerId ?? '',
+          weekday: t?.weekday ?? 0,
+          startTime: t?.startTime ?? '',
+          endTime: t?.endTime ?? '',
+          capacity: t?.capacity ?? 0,
+          validFrom: t?.validFrom ?? '',
+          validUntil: t?.validUntil ?? '',
+        });
+        return { template: templateToProto(template) };
+      },
+      // rpc ListScheduleTemplates
+      listScheduleTemplates: async (r, { identity }) => ({
+        templates: (await this.capacity.listTemplates(identity, r.institutionId)).map(templateToProto),
+      }),
+      // rpc GenerateSessions
+      generateSessions: async (r, { identity }) => this.capacity.generate(identity, r),
+      // rpc CancelSessions
+      cancelSessions: async (r, { identity }) => this.capacity.cancelSessions(identity, r),
+      // rpc SetSessionCapacity
+      setSessionCapacity: async (r, { identity }) => ({
+        session: sessionToProto(await this.capacity.setCapacity(identity, r)),
+      }),
+      // rpc GetSession
+      getSession: async (r, { identity }) => ({
+        session: sessionToProto(await this.availability.session(identity, r.sessionId)),
+      }),
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { Module } from '@nestjs/common';
+import { AuditTrail } from '@medgrid/audit';
+import { SERVICE_CONFIG } from '@medgrid/service';
+import { BookingQueries } from './booking/application/queries/booking-queries';
+import { ChangeBookingUseCase } from './booking/application/change-booking/change-booking.use-case';
+import { ClaimSlotUseCase } from './booking/application/claim-slot/claim-slot.use-case';
+import { ExpireHoldsUseCase } from './booking/application/expire-holds/expire-holds.use-case';
+import { SeatKeeper } from './booking/application/seat-keeper';
+import { ManageWaitlistUseCase } from './booking/application/waitlist/manage-waitlist.use-case';
+import { BookingRepository } from './booking/domain/booking.repository';
+import { BookingSqlRepository } from './booking/infrastructure/booking.sql-repository';
+import { CapacitySweeper } from './booking/interface/timer/capacity-sweeper';
+import { type SchedulingConfig } from './config/scheduling.config';
+import { ReferralSagaUseCase } from './holds/application/hold-for-referral/referral-saga.use-case';
+import { SlotHoldRequestRepository } from './holds/domain/slot-hold-request.repository';
+import { SlotHoldRequestSqlRepository } from './holds/infrastructure/persistence/slot-hold-request.sql-repository';
+import { RegistryView } from './registry-projection/domain/registry-view';
+import { RegistryViewSqlRepository } from './registry-projection/infrastructure/registry-view.sql-repository';
+import { ManageCapacityUseCase } from './schedules/application/manage-capacity/manage-capacity.use-case';
+import { AvailabilityQueries } from './schedules/application/queries/availability-queries';
+import { ReleaseReserveUseCase } from './schedules/application/release-reserve/release-reserve.use-case';
+import { ScheduleRepository } from './schedules/domain/schedule.repository';
+import { ScheduleSqlRepository } from './schedules/infrastructure/schedule.sql-repository';
+import { ClientRequestLog } from './shared/client-request-log';
+import { SchedulingOutboxPublisher } from './shared/messaging/scheduling-outbox.publisher';
+import { ClientRequestSqlLog } from './shared/persistence/client-request.sql-log';
+import { SchedulingEvents } from './shared/scheduling-events';
+import { SchedulingRulesProvider, type SchedulingRules } from './shared/scheduling-rules';
+
+const USE_CASES = [
+  ClaimSlotUseCase,
+  ChangeBookingUseCase,
+  ExpireHoldsUseCase,
+  ManageWaitlistUseCase,
+  BookingQueries,
+  ManageCapacityUseCase,
+  AvailabilityQueries,
+  ReleaseReserveUseCase,
+  ReferralSagaUseCase,
+];
+
+/** Schedules, slots, bookings, waitlists and scheduling's side of the referral saga. */
+@Module({
+  providers: [
+    ...USE_CASES,
+    SeatKeeper,
+    CapacitySweeper,
+    AuditTrail,
+    { provide: BookingRepository, useClass: BookingSqlRepository },
+    { provide: ScheduleRepository, useClass: ScheduleSqlRepository },
+    { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestSqlRepository },
+    { provide: RegistryView, useClass: RegistryViewSqlRepository },
+    { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
+    { provide: SchedulingEvents, useClass: SchedulingOutboxPublisher },
+    {
+      provide: SchedulingRulesProvider,
+      useFactory: (config: SchedulingConfig): SchedulingRulesProvider => {
+        const rules: SchedulingRules = {
+          slotFloor: config.SLOT_RESERVE_FLOOR,
+          bedFloor: config.BED_RESERVE_FLOOR,
+          releaseLeadHours: config.RESERVE_RELEASE_LEAD_HOURS,
+          holdDefaultMinutes: config.HOLD_DEFAULT_MINUTES,
+          waitlistOfferMinutes: config.WAITLIST_OFFER_MINUTES,
+          referralSearchDays: config.REFERRAL_SEARCH_DAYS,
+        };
+        return { rules };
+      },
+      inject: [SERVICE_CONFIG],
+    },
+  ],
+  exports: [...USE_CASES, RegistryView],
+})
+export class SchedulingModule {}

@@ -1,0 +1,68 @@
+import { type Identity } from '@medgrid/auth';
+import { SchedulingError, SchedulingErrorCode } from './scheduling-error';
+
+/** A hospital as scheduling knows it from the registry's events. */
+export interface InstitutionRef {
+  readonly id: string;
+  readonly groupId: string | null;
+}
+
+/**
+ * Who may change a hospital's capacity: its own staff or systems, its group's
+ * administrator, a city operator.
+ */
+export function canManage(identity: Identity, institution: InstitutionRef): boolean {
+  switch (identity.role) {
+    case 'city-operator':
+      return true;
+    case 'group-admin':
+      return institution.groupId !== null && identity.groupId === institution.groupId;
+    case 'hospital-staff':
+    case 'partner-system':
+      return identity.institutionId === institution.id;
+    case 'primary-staff':
+      return false;
+  }
+}
+
+/**
+ * Who may look for and take slots or beds at a hospital: anyone of the same
+ * group (primary institutions book for their residents), the hospital itself,
+ * a city operator.
+ */
+export function canBookAt(identity: Identity, institution: InstitutionRef): boolean {
+  switch (identity.role) {
+    case 'city-operator':
+      return true;
+    case 'group-admin':
+    case 'primary-staff':
+      return institution.groupId !== null && identity.groupId === institution.groupId;
+    case 'hospital-staff':
+    case 'partner-system':
+      return (
+        identity.institutionId === institution.id ||
+        (institution.groupId !== null && identity.groupId === institution.groupId)
+      );
+  }
+}
+
+/** A booking, waitlist entry or admission: the booker, the hospital, the group admin, the city. */
+export function canSeeClaim(
+  identity: Identity,
+  claim: { institutionId: string; groupId: string; requestedBy: string },
+): boolean {
+  switch (identity.role) {
+    case 'city-operator':
+      return true;
+    case 'group-admin':
+      return identity.groupId === claim.groupId;
+    case 'hospital-staff':
+    case 'partner-system':
+    case 'primary-staff':
+      return identity.institutionId === claim.institutionId || identity.institutionId === claim.requestedBy;
+  }
+}
+
+export function requireAllowed(allowed: boolean, action: string): void {
+  if (!allowed) throw new SchedulingError(SchedulingErrorCode.Forbidden, `your role may not ${action}`);
+}

@@ -1,0 +1,66 @@
+import { AppError, type ErrorCategory } from '@medgrid/errors';
+
+export enum SchedulingErrorCode {
+  HoldRequestNotFound = 'HOLD_REQUEST_NOT_FOUND',
+  NotFound = 'NOT_FOUND',
+  UnknownInstitution = 'UNKNOWN_INSTITUTION',
+  UnknownDepartment = 'UNKNOWN_DEPARTMENT',
+  NotAHospital = 'NOT_A_HOSPITAL',
+  RatioBelowFloor = 'RATIO_BELOW_FLOOR',
+  OverrideNotAllowed = 'OVERRIDE_NOT_ALLOWED',
+  CapacityBelowTaken = 'CAPACITY_BELOW_TAKEN',
+  SessionClosed = 'SESSION_CLOSED',
+  SessionStarted = 'SESSION_STARTED',
+  SoldOut = 'SOLD_OUT',
+  ReservedPoolNotAllowed = 'RESERVED_POOL_NOT_ALLOWED',
+  AlreadyBookedInSession = 'ALREADY_BOOKED_IN_SESSION',
+  ReferralAlreadyHolds = 'REFERRAL_ALREADY_HOLDS',
+  HoldExpired = 'HOLD_EXPIRED',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  SessionHasFreeSlots = 'SESSION_HAS_FREE_SLOTS',
+  AlreadyWaiting = 'ALREADY_WAITING',
+  NoBedFree = 'NO_BED_FREE',
+  RequestReused = 'CLIENT_REQUEST_REUSED',
+  Forbidden = 'FORBIDDEN',
+  ReferralUnknown = 'REFERRAL_UNKNOWN',
+}
+
+function categoryOf(code: SchedulingErrorCode): ErrorCategory {
+  switch (code) {
+    case SchedulingErrorCode.HoldRequestNotFound:
+    case SchedulingErrorCode.NotFound:
+      return 'not-found';
+    case SchedulingErrorCode.UnknownInstitution:
+    case SchedulingErrorCode.UnknownDepartment:
+    case SchedulingErrorCode.NotAHospital:
+    case SchedulingErrorCode.RatioBelowFloor:
+    case SchedulingErrorCode.CapacityBelowTaken:
+    case SchedulingErrorCode.RequestReused:
+      return 'invalid-argument';
+    case SchedulingErrorCode.SessionClosed:
+    case SchedulingErrorCode.SessionStarted:
+    case SchedulingErrorCode.HoldExpired:
+    case SchedulingErrorCode.IllegalTransition:
+    case SchedulingErrorCode.SessionHasFreeSlots:
+    case SchedulingErrorCode.ReferralUnknown:
+      return 'failed-precondition';
+    case SchedulingErrorCode.SoldOut:
+    case SchedulingErrorCode.NoBedFree:
+      return 'resource-exhausted';
+    case SchedulingErrorCode.AlreadyBookedInSession:
+    case SchedulingErrorCode.ReferralAlreadyHolds:
+    case SchedulingErrorCode.AlreadyWaiting:
+      return 'already-exists';
+    case SchedulingErrorCode.ReservedPoolNotAllowed:
+    case SchedulingErrorCode.OverrideNotAllowed:
+    case SchedulingErrorCode.Forbidden:
+      return 'permission-denied';
+  }
+}
+
+/** Every failure of the scheduling service (style rule 7). */
+export class SchedulingError extends AppError {
+  constructor(code: SchedulingErrorCode, message: string, field?: string) {
+    super(categoryOf(code), code, message, field ? [{ field, reason: code, description: message }] : []);
+  }
+}
