@@ -1,0 +1,204 @@
+// Seeds one booking-rush run through the services' own gRPC APIs (never SQL), then writes the
+// plan booking-rush.js reads. Run by scripts/bench-scheduling.sh; by hand:
+//
+//   BENCH_CONTEXT=.bench/scheduling/context.json BENCH_PLAN_OUT=$PWD/.bench/scheduling/plan.json \
+//     .cache/go-bin/k6 run bench/scheduling/seed.js
+//
+// The context (written by the runner) names the hospital, its department, the clinic date, the
+// tokens and how much to create. Everything happens in setup(), so the calls can overlap
+// (asyncInvoke) and the result reaches handleSummary() as setup_data:
+//   1. ScheduleService/CreateScheduleTemplate: one template per session, all on the clinic
+//      date's weekday and valid that day only, with distinct start times
+//   2. ScheduleService/GenerateSessions for that date
+//   3. BookingService/SearchAvailability: the ids of the sessions our templates generated
+//   4. ReferralService/CreateReferral: one submitted referral (upward, primary institution ->
+//      the hospital) per referral booking the rush will try; scheduling learns of each from
+//      ReferralSubmitted, which is what lets its patient into the reserved pool
+import grpc from 'k6/net/grpc';
+import { describeFailure, ID_KIND, PROTO_DIR, readJsonFromEnv, runUuid } from './lib/common.js';
+import { residentId } from './lib/resident-id.js';
+
+const context = readJsonFromEnv('BENCH_CONTEXT');
+const PLAN_OUT = __ENV.BENCH_PLAN_OUT || '';
+/** Patients of referrals are numbered from here; the rush's own patients from 0. */
+const REFERRAL_PATIENT_BASE = 50000000;
+const ICD10_CODES = ['I10', 'E11.9', 'I25.1', 'I63.9', 'J44.1', 'N18.3'];
+
+const scheduling = new grpc.Client();
+scheduling.load(
+  [PROTO_DIR],
+  'medgrid/scheduling/v1/schedule_service.proto',
+  'medgrid/scheduling/v1/booking_service.proto',
+  'google/rpc/error_details.proto',
+);
+const referral = new grpc.Client();
+referral.load([PROTO_DIR], 'medgrid/referral/v1/referral_service.proto', 'google/rpc/error_details.proto');
+
+export const options = {
+  scenarios: { seed: { executor: 'shared-iterations', vus: 1, iterations: 1 } },
+  setupTimeout: '15m',
+};
+
+async function call(client, method, request, token) {
+  const response = await client.asyncInvoke(method, request, {
+    metadata: { authorization: `Bearer ${token}` },
+    timeout: '30s',
+  });
+  if (response.status !== grpc.StatusOK) {
+    throw new Error(`${method} failed: ${describeFailure(grpc, response)}`);
+  }
+  return response.message;
+}
+
+/** Runs task(0..count-1) with at most `limit` calls in flight; results in index order. */
+async function inParallel(count, limit, task) {
+  const results = new Array(count);
+  let next = 0;
+  async function worker() {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  return results;
+}
+
+function clock(minutes) {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Session i starts between 07:00 and 22:00 (distinct minutes) and lasts up to two hours. */
+function band(i, count) {
+  const first = 7 * 60;
+  const span = 15 * 60;
+  const start = first + Math.floor((i * span) / count);
+  return { startTime: clock(start), endTime: clock(Math.min(start + 120, 23 * 60 + 59)) };
+}
+
+export async function setup() {
+  const c = context;
+  const started = Date.now();
+  if (c.sessions < 1 || c.sessions > 900)
+    throw new Error('between 1 and 900 sessions per run (distinct start minutes)');
+  scheduling.connect(c.scheduling, { plaintext: true, timeout: '10s' });
+
+  const templates = await inParallel(c.sessions, 8, (i) =>
+    call(
+      scheduling,
+      'medgrid.scheduling.v1.ScheduleService/CreateScheduleTemplate',
+      {
+        clientRequestId: runUuid(c.runId, ID_KIND.template, i),
+        template: {
+          institutionId: c.institutionId,
+          departmentId: c.department.id,
+          specialtyCode: c.department.specialtyCode,
+          weekday: c.weekday,
+          ...band(i, c.sessions),
+          capacity: c.capacity,
+          validFrom: c.date,
+          validUntil: c.date,
+        },
+      },
+      c.tokens.manager,
+    ).then((m) => m.template.id),
+  );
+  console.log(`seed: ${templates.length} templates (${Date.now() - started} ms)`);
+
+  const generated = await call(
+    scheduling,
+    'medgrid.scheduling.v1.ScheduleService/GenerateSessions',
+    {
+      clientRequestId: runUuid(c.runId, ID_KIND.generate, 0),
+      institutionId: c.institutionId,
+      fromDate: c.date,
+      toDate: c.date,
+    },
+    c.tokens.manager,
+  );
+  console.log(`seed: GenerateSessions created ${generated.created}, kept ${generated.existing}`);
+
+  const ours = new Set(templates);
+  const sessions = [];
+  let pageToken = '';
+  do {
+    const page = await call(
+      scheduling,
+      'medgrid.scheduling.v1.BookingService/SearchAvailability',
+      {
+        institutionId: c.institutionId,
+        departmentId: c.department.id,
+        fromDate: c.date,
+        toDate: c.date,
+        pageSize: 200,
+        pageToken,
+      },
+      c.tokens.booker,
+    );
+    for (const s of page.sessions || []) {
+      if (!ours.has(s.templateId)) continue;
+      sessions.push({
+        id: s.id,
+        templateId: s.templateId,
+        startsAt: s.startsAt,
+        capacity: s.capacity,
+        reservedOffered: s.reservedOffered,
+        freeReserved: s.freeReserved,
+        freePublic: s.freePublic,
+      });
+    }
+    pageToken = page.nextPageToken || '';
+  } while (pageToken);
+  if (sessions.length !== c.sessions) {
+    throw new Error(
+      `SearchAvailability shows ${sessions.length} sessions of this run's templates, expected ${c.sessions}`,
+    );
+  }
+  console.log(`seed: ${sessions.length} sessions open on ${c.date}`);
+
+  referral.connect(c.referral, { plaintext: true, timeout: '10s' });
+  const referrers = c.tokens.referrers;
+  const referrals = await inParallel(c.referrals, 32, (k) => {
+    const from = referrers[k % referrers.length];
+    const patient = residentId(REFERRAL_PATIENT_BASE + k);
+    return call(
+      referral,
+      'medgrid.referral.v1.ReferralService/CreateReferral',
+      {
+        clientRequestId: runUuid(c.runId, ID_KIND.referral, k),
+        patientResidentId: patient,
+        referringInstitutionId: from.institutionId,
+        receivingInstitutionId: c.institutionId,
+        direction: 'REFERRAL_DIRECTION_UPWARD',
+        icd10Code: ICD10_CODES[k % ICD10_CODES.length],
+        reason: '预约放号压测：上转专科门诊 (booking-rush benchmark)',
+      },
+      from.token,
+    ).then((m) => ({ id: m.referral.id, patient, referringInstitutionId: from.institutionId }));
+  });
+  console.log(`seed: ${referrals.length} referrals submitted (${Date.now() - started} ms in all)`);
+
+  return {
+    runId: c.runId,
+    date: c.date,
+    scheduling: c.scheduling,
+    institutionId: c.institutionId,
+    groupId: c.groupId,
+    department: c.department,
+    tokens: { booker: c.tokens.booker, referrers: referrers },
+    templateIds: templates,
+    sessions,
+    referrals,
+    seededAt: new Date().toISOString(),
+  };
+}
+
+export default function () {
+  // All the work is in setup(); the one iteration has nothing to do.
+}
+
+export function handleSummary(data) {
+  if (!data.setup_data) return { stdout: 'seed: setup did not finish, no plan written\n' };
+  if (!PLAN_OUT) return { stdout: `${JSON.stringify(data.setup_data)}\n` };
+  return { [PLAN_OUT]: JSON.stringify(data.setup_data), stdout: `seed: plan written to ${PLAN_OUT}\n` };
+}
