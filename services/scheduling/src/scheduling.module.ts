@@ -5,6 +5,7 @@ import { BookingQueries } from './booking/application/queries/booking-queries';
 import { ChangeBookingUseCase } from './booking/application/change-booking/change-booking.use-case';
 import { ClaimSlotUseCase } from './booking/application/claim-slot/claim-slot.use-case';
 import { ExpireHoldsUseCase } from './booking/application/expire-holds/expire-holds.use-case';
+import { ReserveEligibilityCheck } from './booking/application/reserve-eligibility';
 import { SeatKeeper } from './booking/application/seat-keeper';
 import { ManageWaitlistUseCase } from './booking/application/waitlist/manage-waitlist.use-case';
 import { BookingRepository } from './booking/domain/booking.repository';
@@ -44,6 +45,7 @@ const USE_CASES = [
   providers: [
     ...USE_CASES,
     SeatKeeper,
+    ReserveEligibilityCheck,
     CapacitySweeper,
     AuditTrail,
     { provide: BookingRepository, useClass: BookingSqlRepository },

@@ -1,5 +1,6 @@
 export { type CallContext, type UnaryHandlers } from './call-context';
 export { GrpcServer, type GrpcServerSettings } from './grpc-server';
+export { readPurpose } from './read-purpose';
 export {
   type GrpcController,
   GrpcModule,

@@ -5,7 +5,7 @@ import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { type SessionSnapshot } from '../../schedules/domain/session';
 import { SchedulingEvents } from '../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
-import { Booking, type NewBooking } from '../domain/booking';
+import { Booking, type BookingSnapshot, type NewBooking } from '../domain/booking';
 import { BookingRepository } from '../domain/booking.repository';
 import { type Pool } from '../domain/pool';
 import { WaitlistEntry } from '../domain/waitlist-entry';
@@ -45,12 +45,25 @@ export class SeatKeeper {
     return null;
   }
 
-  /** Frees a finished booking's seat and offers it to the waitlist. */
+  /** Frees a finished booking's seat, ends its referral's hold and offers the seat to the waitlist. */
   async giveBack(booking: Booking, session: SessionSnapshot, now: Date): Promise<void> {
     const { sessionId, slotNumber } = booking.snapshot();
     const pool = await this.bookings.freeSeat(sessionId, slotNumber);
+    await this.endReferralHold(booking.snapshot(), now);
     if (pool && session.status === 'open' && now < session.endsAt) {
       await this.offerToWaitlist(session, [{ slotNumber, pool }], now);
+    }
+  }
+
+  /** A referral's slot that ends (cancelled, expired, session closed) ends the saga's hold, so referral hears of it. */
+  async endReferralHold(booking: BookingSnapshot, now: Date): Promise<void> {
+    if (!booking.referralId) return;
+    const request = await this.holds.findByReferral(booking.referralId, true);
+    if (!request || request.snapshot().bookingId !== booking.id) return;
+    request.released(now);
+    if (request.takeChanged()) {
+      await this.holds.update(request);
+      await this.events.slotHoldChanged(request.snapshot(), booking, null);
     }
   }
 

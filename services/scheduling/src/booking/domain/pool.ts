@@ -39,3 +39,8 @@ export function poolsToTry(requested: Pool | undefined, eligibility: ReserveElig
   if (requested) return [requested];
   return eligible ? ['reserved', 'public'] : ['public'];
 }
+
+/** A contracted resident referred by their own team gets the fee waiver and the priorities (一免三优先). */
+export function priorityFor(contractedResident: boolean, greenChannel: boolean): Priority {
+  return { contractedResident, consultationFeeWaived: contractedResident, greenChannel };
+}

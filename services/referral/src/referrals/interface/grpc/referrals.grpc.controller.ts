@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { referralServiceV1 } from '@medgrid/contracts';
-import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
+import { type GrpcController, type GrpcServer, readPurpose } from '@medgrid/grpc';
 import { CreateReferralCommand } from '../../application/create-referral/create-referral.command';
 import { CreateReferralUseCase } from '../../application/create-referral/create-referral.use-case';
 import { GetReferralQuery } from '../../application/get-referral/get-referral.query';
@@ -27,11 +27,7 @@ export class ReferralsGrpcController implements GrpcController {
       },
       // rpc GetReferral; the purpose of the read comes from the x-purpose metadata.
       getReferral: async (request, { identity, metadata }) => {
-        const purpose = metadata.get('x-purpose')[0];
-        const query = GetReferralQuery.create(identity, {
-          id: request.id,
-          purpose: typeof purpose === 'string' ? purpose : undefined,
-        });
+        const query = GetReferralQuery.create(identity, { id: request.id, purpose: readPurpose(metadata) });
         return { referral: referralToProto(await this.getReferral.execute(query)) };
       },
     });

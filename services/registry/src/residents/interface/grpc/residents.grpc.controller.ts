@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Metadata } from '@grpc/grpc-js';
 import { residentServiceV1 } from '@medgrid/contracts';
-import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
+import { type GrpcController, type GrpcServer, readPurpose } from '@medgrid/grpc';
 import { teamToProto } from '../../../workforce/contracts/workforce.proto-mapper';
 import { ManageContractUseCase } from '../../application/manage-contract/manage-contract.use-case';
 import { ResidentQueries } from '../../application/queries/resident-queries';
@@ -10,8 +10,7 @@ import { contractToProto, residentToProto, tagFromProto } from '../../contracts/
 
 /** The purpose of a read, for the audit trail: `x-purpose` metadata, "treatment" by default. */
 function purposeOf(metadata: Metadata): string {
-  const value = metadata.get('x-purpose')[0];
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : 'treatment';
+  return readPurpose(metadata)?.slice(0, 200) ?? 'treatment';
 }
 
 /** medgrid.registry.v1.ResidentService: maps in, calls a use case, maps out. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
-import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { ClientRequestLog } from '../../../shared/client-request-log';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
@@ -19,7 +18,6 @@ export class ChangeBookingUseCase {
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
-    private readonly holds: SlotHoldRequestRepository,
     private readonly requests: ClientRequestLog,
     private readonly seats: SeatKeeper,
     private readonly events: SchedulingEvents,
@@ -73,23 +71,10 @@ export class ChangeBookingUseCase {
       const session = (await this.schedules.findSession(found.sessionId, false))!;
       if (!booking.isActive) {
         await this.seats.giveBack(booking, session, now);
-        await this.releaseReferralHold(booking.snapshot(), now);
       }
       const view = (await this.schedules.viewSession(session.id))!;
       await this.events.bookingsChanged(booking.pullEvents(), view);
       return booking.snapshot();
     });
-  }
-
-  /** A referral's slot given up by hand ends the saga's hold too, so referral hears of it. */
-  private async releaseReferralHold(booking: BookingSnapshot, now: Date): Promise<void> {
-    if (!booking.referralId) return;
-    const request = await this.holds.findByReferral(booking.referralId, true);
-    if (!request || request.snapshot().bookingId !== booking.id) return;
-    request.released(now);
-    if (request.takeChanged()) {
-      await this.holds.update(request);
-      await this.events.slotHoldChanged(request.snapshot(), booking, null);
-    }
   }
 }

@@ -3,8 +3,6 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { counter, histogram } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
-import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
-import { RegistryView } from '../../../registry-projection/domain/registry-view';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable, type SessionView } from '../../../schedules/domain/session';
 import { claimChecks } from '../../../shared/claim-checks';
@@ -14,7 +12,8 @@ import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
-import { poolsToTry, type Priority } from '../../domain/pool';
+import { poolsToTry } from '../../domain/pool';
+import { ReserveEligibilityCheck } from '../reserve-eligibility';
 import { SeatKeeper } from '../seat-keeper';
 import { type ClaimSlotCommand } from './claim-slot.command';
 
@@ -45,8 +44,7 @@ export class ClaimSlotUseCase {
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
-    private readonly holds: SlotHoldRequestRepository,
-    private readonly registry: RegistryView,
+    private readonly eligibility: ReserveEligibilityCheck,
     private readonly seats: SeatKeeper,
     private readonly events: SchedulingEvents,
     private readonly rulesProvider: SchedulingRulesProvider,
@@ -96,29 +94,8 @@ export class ClaimSlotUseCase {
           'book at this hospital',
         );
         requireBookable(session, now);
-        const referral = referralId ? await this.holds.knownReferral(referralId) : null;
-        if (
-          referralId &&
-          (!referral ||
-            referral.institutionId !== session.institutionId ||
-            referral.patientResidentId !== patient)
-        ) {
-          throw new SchedulingError(
-            SchedulingErrorCode.ReferralUnknown,
-            'no referral of this patient to this hospital is known to scheduling (yet)',
-            'claim.referralId',
-          );
-        }
-        const ownContract =
-          identity.role === 'primary-staff' &&
-          identity.institutionId !== null &&
-          (await this.registry.contractedInstitutions(patient, session.date)).includes(
-            identity.institutionId,
-          );
-        const pools = poolsToTry(command.pool ?? undefined, {
-          viaReferral: referral !== null,
-          viaOwnContract: ownContract,
-        });
+        const standing = await this.eligibility.standing(identity, session, patient, referralId);
+        const pools = poolsToTry(command.pool ?? undefined, standing);
         if (await this.bookings.hasActive(session.id, patient)) {
           throw new SchedulingError(
             SchedulingErrorCode.AlreadyBookedInSession,
@@ -126,12 +103,6 @@ export class ClaimSlotUseCase {
             'claim.patientResidentId',
           );
         }
-        const contracted = ownContract || (referral?.contractedPriority ?? false);
-        const priority: Priority = {
-          contractedResident: contracted,
-          consultationFeeWaived: contracted,
-          greenChannel: referral?.greenChannel ?? false,
-        };
         const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
         const booking = await this.seats.claim(
           {
@@ -142,7 +113,7 @@ export class ClaimSlotUseCase {
             patientResidentId: patient,
             referralId,
             bookedByInstitutionId: identity.institutionId ?? session.institutionId,
-            priority,
+            priority: standing.priority,
             clientRequestId: command.clientRequestId.toLowerCase(),
           },
           pools,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { counter } from '@medgrid/telemetry';
-import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { Booking } from '../../domain/booking';
@@ -24,7 +23,6 @@ export class ExpireHoldsUseCase {
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
-    private readonly holds: SlotHoldRequestRepository,
     private readonly seats: SeatKeeper,
     private readonly events: SchedulingEvents,
   ) {}
@@ -42,16 +40,6 @@ export class ExpireHoldsUseCase {
           booking.pullEvents(),
           (await this.schedules.viewSession(session.id))!,
         );
-        if (found.referralId) {
-          const request = await this.holds.findByReferral(found.referralId, true);
-          if (request && request.snapshot().bookingId === found.id) {
-            request.released(now);
-            if (request.takeChanged()) {
-              await this.holds.update(request);
-              await this.events.slotHoldChanged(request.snapshot(), booking.snapshot(), null);
-            }
-          }
-        }
       }
       expired.inc(due.length);
       return due.length;

@@ -3,8 +3,6 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
-import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
-import { RegistryView } from '../../../registry-projection/domain/registry-view';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable } from '../../../schedules/domain/session';
 import { claimChecks } from '../../../shared/claim-checks';
@@ -13,7 +11,9 @@ import { canBookAt, canSeeClaim, requireAllowed } from '../../../shared/scheduli
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
+import { mayTakeReserved as mayTakeReservedPool } from '../../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
+import { ReserveEligibilityCheck } from '../reserve-eligibility';
 
 export interface JoinWaitlistCommand {
   readonly clientRequestId: string;
@@ -29,8 +29,7 @@ export class ManageWaitlistUseCase {
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
-    private readonly holds: SlotHoldRequestRepository,
-    private readonly registry: RegistryView,
+    private readonly eligibility: ReserveEligibilityCheck,
     private readonly requests: ClientRequestLog,
     private readonly events: SchedulingEvents,
   ) {}
@@ -59,21 +58,8 @@ export class ManageWaitlistUseCase {
           'book at this hospital',
         );
         requireBookable(session, now);
-        const referral = referralId ? await this.holds.knownReferral(referralId) : null;
-        if (referralId && (!referral || referral.institutionId !== session.institutionId)) {
-          throw new SchedulingError(
-            SchedulingErrorCode.ReferralUnknown,
-            'no referral to this hospital is known',
-            'claim.referralId',
-          );
-        }
-        const ownContract =
-          identity.role === 'primary-staff' &&
-          identity.institutionId !== null &&
-          (await this.registry.contractedInstitutions(patient, session.date)).includes(
-            identity.institutionId,
-          );
-        const mayTakeReserved = referral !== null || ownContract;
+        const standing = await this.eligibility.standing(identity, session, patient, referralId);
+        const mayTakeReserved = mayTakeReservedPool(standing);
         if (session.freePublic > 0 || (mayTakeReserved && session.freeReserved > 0)) {
           throw new SchedulingError(
             SchedulingErrorCode.SessionHasFreeSlots,
@@ -88,7 +74,6 @@ export class ManageWaitlistUseCase {
             'claim.patientResidentId',
           );
         }
-        const contracted = ownContract || (referral?.contractedPriority ?? false);
         const entry = WaitlistEntry.join(
           {
             id: uuidv7(),
@@ -99,11 +84,7 @@ export class ManageWaitlistUseCase {
             referralId,
             requestedByInstitutionId: identity.institutionId ?? session.institutionId,
             mayTakeReserved,
-            priority: {
-              contractedResident: contracted,
-              consultationFeeWaived: contracted,
-              greenChannel: referral?.greenChannel ?? false,
-            },
+            priority: standing.priority,
           },
           now,
         );

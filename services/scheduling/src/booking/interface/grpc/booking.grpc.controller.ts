@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { bookingServiceV1 } from '@medgrid/contracts';
-import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
+import { type GrpcController, type GrpcServer, readPurpose } from '@medgrid/grpc';
 import {
   poolFromProto,
   bookingToProto,
@@ -12,11 +12,6 @@ import { ChangeBookingUseCase } from '../../application/change-booking/change-bo
 import { ClaimSlotUseCase } from '../../application/claim-slot/claim-slot.use-case';
 import { BookingQueries } from '../../application/queries/booking-queries';
 import { ManageWaitlistUseCase } from '../../application/waitlist/manage-waitlist.use-case';
-
-const purposeOf = (metadata: { get(key: string): unknown[] }): string | undefined => {
-  const value = metadata.get('x-purpose')[0];
-  return typeof value === 'string' ? value : undefined;
-};
 
 const EMPTY_CLAIM: bookingServiceV1.SlotClaim = {
   clientRequestId: '',
@@ -76,7 +71,7 @@ export class BookingGrpcController implements GrpcController {
       }),
       // rpc GetBooking: an audited read; the purpose comes from x-purpose metadata.
       getBooking: async (r, { identity, metadata }) => {
-        const found = await this.queries.booking(identity, r.bookingId, purposeOf(metadata));
+        const found = await this.queries.booking(identity, r.bookingId, readPurpose(metadata));
         return { booking: bookingToProto(found.booking, found.session) };
       },
       // rpc JoinWaitlist
@@ -91,7 +86,7 @@ export class BookingGrpcController implements GrpcController {
       }),
       // rpc GetWaitlistEntry: an audited read.
       getWaitlistEntry: async (r, { identity, metadata }) => {
-        const found = await this.queries.entry(identity, r.entryId, purposeOf(metadata));
+        const found = await this.queries.entry(identity, r.entryId, readPurpose(metadata));
         return { entry: entryToProto(found.entry, found.position) };
       },
     });

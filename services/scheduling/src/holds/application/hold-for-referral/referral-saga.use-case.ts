@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
 import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
-import { type Pool } from '../../../booking/domain/pool';
+import { priorityFor, type Pool } from '../../../booking/domain/pool';
 import { WaitlistEntry } from '../../../booking/domain/waitlist-entry';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
@@ -84,11 +84,7 @@ export class ReferralSagaUseCase {
               patientResidentId: r.patientResidentId,
               referralId: r.referralId,
               bookedByInstitutionId: session.institutionId,
-              priority: {
-                contractedResident: r.contractedPriority,
-                consultationFeeWaived: r.contractedPriority,
-                greenChannel: r.greenChannel,
-              },
+              priority: priorityFor(r.contractedPriority, r.greenChannel),
               clientRequestId: uuidv7(),
             },
             [pool],
@@ -127,11 +123,7 @@ export class ReferralSagaUseCase {
           referralId: r.referralId,
           requestedByInstitutionId: r.institutionId,
           mayTakeReserved: true,
-          priority: {
-            contractedResident: r.contractedPriority,
-            consultationFeeWaived: r.contractedPriority,
-            greenChannel: r.greenChannel,
-          },
+          priority: priorityFor(r.contractedPriority, r.greenChannel),
         },
         now,
       );
@@ -149,6 +141,12 @@ export class ReferralSagaUseCase {
       const request = await this.requests.findByReferral(referralId, true);
       if (!request) return;
       const r = request.snapshot();
+      // Released first, so giving the slot back below finds the hold already ended (one event).
+      request.released(now);
+      if (request.takeChanged()) {
+        await this.requests.update(request);
+        await this.events.slotHoldChanged(request.snapshot(), null, null);
+      }
       const found = await this.bookings.lockActiveForReferral(referralId);
       if (found) {
         const booking = Booking.restore(found);
@@ -169,11 +167,6 @@ export class ReferralSagaUseCase {
           await this.bookings.updateEntry(entry.snapshot());
           await this.events.waitlistChanged(entry.pullChanges());
         }
-      }
-      request.released(now);
-      if (request.takeChanged()) {
-        await this.requests.update(request);
-        await this.events.slotHoldChanged(request.snapshot(), null, null);
       }
     });
   }

@@ -9,7 +9,6 @@ import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
 import { type ReserveRatio } from '../../../capacity/domain/reserve-ratio';
-import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
 import { isHospital, RegistryView } from '../../../registry-projection/domain/registry-view';
 import { ClientRequestLog } from '../../../shared/client-request-log';
 import { canManage, requireAllowed } from '../../../shared/scheduling-access.policy';
@@ -43,7 +42,6 @@ export class ManageCapacityUseCase {
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
     private readonly bookings: BookingRepository,
-    private readonly holds: SlotHoldRequestRepository,
     private readonly registry: RegistryView,
     private readonly requests: ClientRequestLog,
     private readonly seats: SeatKeeper,
@@ -87,10 +85,7 @@ export class ManageCapacityUseCase {
           'institutionId',
         );
       }
-      return (
-        (await this.schedules.findPolicy(institution.id, false)) ??
-        ReservePolicy.cityDefault(institution.id, institution.groupId, this.rules, now).snapshot()
-      );
+      return await this.policyOf(institution.id, institution.groupId, now);
     });
   }
 
@@ -109,9 +104,9 @@ export class ManageCapacityUseCase {
     return this.uow.run(async () => {
       const hospital = await this.hospital(identity, command.institutionId);
       const stored = await this.schedules.findPolicy(hospital.id, true);
-      if (stored && (await this.requests.claim('set-policy', command.clientRequestId, hospital.id)) !== null)
-        return stored;
-      if (!stored) await this.requests.claim('set-policy', command.clientRequestId, hospital.id);
+      // A retry after the first answer (which stored the policy) gets that answer again.
+      const earlier = await this.requests.claim('set-policy', command.clientRequestId, hospital.id);
+      if (earlier !== null && stored) return stored;
       const policy = stored
         ? ReservePolicy.restore(stored)
         : ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules, now);
@@ -201,9 +196,7 @@ export class ManageCapacityUseCase {
     checks.throwIfAny();
     return this.uow.run(async () => {
       const hospital = await this.hospital(identity, command.institutionId);
-      const policy =
-        (await this.schedules.findPolicy(hospital.id, false)) ??
-        ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules, now).snapshot();
+      const policy = await this.policyOf(hospital.id, hospital.groupId, now);
       let created = 0;
       let existing = 0;
       for (const template of (await this.schedules.listTemplates(hospital.id)).map((row) =>
@@ -310,7 +303,7 @@ export class ManageCapacityUseCase {
           await this.bookings.update(booking.snapshot());
           await this.events.bookingsChanged(booking.pullEvents(), view);
           bookingsCancelled++;
-          await this.releaseReferral(found.referralId, found.id, now);
+          await this.seats.endReferralHold(booking.snapshot(), now);
         }
         await this.events.sessionChanged('cancelled', view);
       }
@@ -348,9 +341,7 @@ export class ManageCapacityUseCase {
           'sessionId',
         );
       }
-      const policy =
-        (await this.schedules.findPolicy(hospital.id, false)) ??
-        ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules, now).snapshot();
+      const policy = await this.policyOf(hospital.id, hospital.groupId, now);
       const counts = await this.schedules.lockSeats(session.id);
       const split = resizedSplit(
         counts,
@@ -373,14 +364,11 @@ export class ManageCapacityUseCase {
     });
   }
 
-  private async releaseReferral(referralId: string, bookingId: string, now: Date): Promise<void> {
-    if (!referralId) return;
-    const request = await this.holds.findByReferral(referralId, true);
-    if (!request || request.snapshot().bookingId !== bookingId) return;
-    request.released(now);
-    if (request.takeChanged()) {
-      await this.holds.update(request);
-      await this.events.slotHoldChanged(request.snapshot(), null, null);
-    }
+  /** The hospital's stored policy, or the city's defaults when it never set one. */
+  private async policyOf(institutionId: string, groupId: string, now: Date): Promise<ReservePolicySnapshot> {
+    return (
+      (await this.schedules.findPolicy(institutionId, false)) ??
+      ReservePolicy.cityDefault(institutionId, groupId, this.rules, now).snapshot()
+    );
   }
 }

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
+import { RegistryView } from '../../registry-projection/domain/registry-view';
+import { type SessionSnapshot } from '../../schedules/domain/session';
+import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { priorityFor, type Priority, type ReserveEligibility } from '../domain/pool';
+
+export interface ClaimantStanding extends ReserveEligibility {
+  readonly priority: Priority;
+}
+
+/**
+ * Why a claim may take a reserved slot: a referral scheduling knows for this
+ * hospital and patient, or a primary institution's own contracted resident.
+ */
+@Injectable()
+export class ReserveEligibilityCheck {
+  constructor(
+    private readonly holds: SlotHoldRequestRepository,
+    private readonly registry: RegistryView,
+  ) {}
+
+  async standing(
+    identity: Identity,
+    session: SessionSnapshot,
+    patientResidentId: string,
+    referralId: string,
+  ): Promise<ClaimantStanding> {
+    const referral = referralId ? await this.holds.knownReferral(referralId) : null;
+    if (
+      referralId &&
+      (!referral ||
+        referral.institutionId !== session.institutionId ||
+        referral.patientResidentId !== patientResidentId)
+    ) {
+      throw new SchedulingError(
+        SchedulingErrorCode.ReferralUnknown,
+        'no referral of this patient to this hospital is known to scheduling (yet)',
+        'claim.referralId',
+      );
+    }
+    const viaOwnContract =
+      identity.role === 'primary-staff' &&
+      identity.institutionId !== null &&
+      (await this.registry.contractedInstitutions(patientResidentId, session.date)).includes(
+        identity.institutionId,
+      );
+    return {
+      viaReferral: referral !== null,
+      viaOwnContract,
+      priority: priorityFor(
+        viaOwnContract || (referral?.contractedPriority ?? false),
+        referral?.greenChannel ?? false,
+      ),
+    };
+  }
+}
