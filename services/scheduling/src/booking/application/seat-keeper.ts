@@ -45,6 +45,18 @@ export class SeatKeeper {
     return null;
   }
 
+  /**
+   * Stores a booking that just ended (cancelled or expired), gives its seat
+   * back and announces it: the one way every use case finishes a booking.
+   */
+  async finish(booking: Booking, now: Date): Promise<void> {
+    const { sessionId } = booking.snapshot();
+    await this.bookings.update(booking.snapshot());
+    const session = (await this.schedules.findSession(sessionId, false))!;
+    await this.giveBack(booking, session, now);
+    await this.events.bookingsChanged(booking.pullEvents(), (await this.schedules.viewSession(sessionId))!);
+  }
+
   /** Frees a finished booking's seat, ends its referral's hold and offers the seat to the waitlist. */
   async giveBack(booking: Booking, session: SessionSnapshot, now: Date): Promise<void> {
     const { sessionId, slotNumber } = booking.snapshot();

@@ -67,13 +67,15 @@ export class ChangeBookingUseCase {
       if ((await this.requests.claim(operation, clientRequestId, found.id)) !== null) return found;
       const booking = Booking.restore(found);
       apply(booking);
-      await this.bookings.update(booking.snapshot());
-      const session = (await this.schedules.findSession(found.sessionId, false))!;
-      if (!booking.isActive) {
-        await this.seats.giveBack(booking, session, now);
+      if (booking.isActive) {
+        await this.bookings.update(booking.snapshot());
+        await this.events.bookingsChanged(
+          booking.pullEvents(),
+          (await this.schedules.viewSession(found.sessionId))!,
+        );
+      } else {
+        await this.seats.finish(booking, now);
       }
-      const view = (await this.schedules.viewSession(session.id))!;
-      await this.events.bookingsChanged(booking.pullEvents(), view);
       return booking.snapshot();
     });
   }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { counter } from '@medgrid/telemetry';
-import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { Booking } from '../../domain/booking';
 import { BookingRepository } from '../../domain/booking.repository';
 import { SeatKeeper } from '../seat-keeper';
@@ -22,9 +20,7 @@ export class ExpireHoldsUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
-    private readonly schedules: ScheduleRepository,
     private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
   ) {}
 
   async execute(now = new Date(), batch = 100): Promise<number> {
@@ -33,13 +29,7 @@ export class ExpireHoldsUseCase {
       for (const found of due) {
         const booking = Booking.restore(found);
         booking.expire(now);
-        await this.bookings.update(booking.snapshot());
-        const session = (await this.schedules.findSession(found.sessionId, false))!;
-        await this.seats.giveBack(booking, session, now);
-        await this.events.bookingsChanged(
-          booking.pullEvents(),
-          (await this.schedules.viewSession(session.id))!,
-        );
+        await this.seats.finish(booking, now);
       }
       expired.inc(due.length);
       return due.length;

@@ -151,13 +151,7 @@ export class ReferralSagaUseCase {
       if (found) {
         const booking = Booking.restore(found);
         booking.cancel(reason || 'referral cancelled', now);
-        await this.bookings.update(booking.snapshot());
-        const session = (await this.schedules.findSession(found.sessionId, false))!;
-        await this.seats.giveBack(booking, session, now);
-        await this.events.bookingsChanged(
-          booking.pullEvents(),
-          (await this.schedules.viewSession(session.id))!,
-        );
+        await this.seats.finish(booking, now);
       }
       if (r.waitlistEntryId) {
         const waiting = await this.bookings.findEntry(r.waitlistEntryId, true);
