@@ -3,3 +3,4 @@ export { DatabaseModule } from './database.module';
 export { runMigrationCli, runMigrationCommand } from './migration-cli';
 export { migrationStatus, schemaDrift, type MigrationStatus } from './migrations';
 export { UnitOfWork } from './unit-of-work';
+export { changedRows } from './changed-rows';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { changedRows, UnitOfWork } from '@medgrid/database';
 import { QueryFailedError } from 'typeorm';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { type BookingSnapshot } from '../domain/booking';
@@ -142,7 +142,8 @@ export class BookingSqlRepository extends BookingRepository {
   async claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null> {
     // One statement: pick the lowest free seat nobody else is claiming right now and take it.
     // Concurrent claimers skip each other's locked rows instead of queueing on them.
-    const rows = await this.db.query<{ slot_number: number }[]>(
+    const rows = await changedRows<{ slot_number: number }>(
+      this.db,
       `UPDATE seat SET booking_id = $3
         WHERE (session_id, slot_number) = (
           SELECT session_id, slot_number FROM seat
@@ -155,7 +156,8 @@ export class BookingSqlRepository extends BookingRepository {
   }
 
   async claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>(
+    const rows = await changedRows(
+      this.db,
       `UPDATE seat SET booking_id = $3 WHERE session_id = $1 AND slot_number = $2 AND booking_id IS NULL
        RETURNING slot_number`,
       [sessionId, slotNumber, bookingId],
@@ -164,7 +166,8 @@ export class BookingSqlRepository extends BookingRepository {
   }
 
   async freeSeat(sessionId: string, slotNumber: number): Promise<Pool | null> {
-    const [row] = await this.db.query<{ pool: Pool }[]>(
+    const [row] = await changedRows<{ pool: Pool }>(
+      this.db,
       `UPDATE seat SET booking_id = NULL WHERE session_id = $1 AND slot_number = $2 RETURNING pool`,
       [sessionId, slotNumber],
     );

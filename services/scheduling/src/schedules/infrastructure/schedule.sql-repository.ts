@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { changedRows, UnitOfWork } from '@medgrid/database';
 import { type ReservePolicySnapshot } from '../../capacity/domain/reserve-policy';
 import { type AvailabilityQuery, ScheduleRepository } from '../domain/schedule.repository';
 import { type ScheduleTemplateSnapshot } from '../domain/schedule-template';
@@ -342,7 +342,8 @@ export class ScheduleSqlRepository extends ScheduleRepository {
   }
 
   async dropSeats(sessionId: string): Promise<string[]> {
-    const rows = await this.db.query<{ booking_id: string | null }[]>(
+    const rows = await changedRows<{ booking_id: string | null }>(
+      this.db,
       `DELETE FROM seat WHERE session_id = $1 RETURNING booking_id`,
       [sessionId],
     );
