@@ -58,4 +58,47 @@ describe(TokenVerifier.name, () => {
 
     await expect(sut.verify(await issuer.sign(operator))).resolves.toEqual(operator);
   });
+
+  describe('remembering verified tokens', () => {
+    let clock: number;
+    let remembering: TokenVerifier;
+    let otherKeyVerifier: TokenVerifier;
+
+    beforeEach(async () => {
+      clock = Date.now();
+      const keys = await TokenIssuer.generateKeyPairPem();
+      issuer = await TokenIssuer.fromPrivateKeyPem(keys.privateKeyPem, 'test-issuer', 'medgrid');
+      const options = { issuer: 'test-issuer', audience: 'medgrid', now: () => clock };
+      remembering = await TokenVerifier.create({ ...options, publicKeyPem: keys.publicKeyPem });
+      otherKeyVerifier = await TokenVerifier.create({
+        ...options,
+        publicKeyPem: (await TokenIssuer.generateKeyPairPem()).publicKeyPem,
+      });
+    });
+
+    it('answers a token it verified with the same identity while it is valid', async () => {
+      const token = await issuer.sign(staff, 3600);
+
+      const first = await remembering.verify(`Bearer ${token}`);
+      clock += 60_000;
+
+      await expect(remembering.verify(token)).resolves.toEqual(first);
+    });
+
+    it('refuses a remembered token once it has expired', async () => {
+      const token = await issuer.sign(staff, 120);
+      await remembering.verify(token);
+
+      clock += 121_000;
+
+      await expect(remembering.verify(token)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    });
+
+    it('never remembers a token it refused', async () => {
+      const token = await issuer.sign(staff);
+
+      await expect(otherKeyVerifier.verify(token)).rejects.toBeInstanceOf(AuthError);
+      await expect(otherKeyVerifier.verify(token)).rejects.toBeInstanceOf(AuthError);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { errors, importSPKI, jwtVerify, type KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AuthError, AuthErrorCode } from './auth-error';
 import { type Identity } from './identity';
 import { identityFromClaims } from './token-claims';
@@ -10,14 +11,36 @@ export interface TokenVerifierOptions {
   publicKeyPem: string;
   issuer: string;
   audience: string;
+  /** Milliseconds since the epoch; tests move it. */
+  now?: () => number;
 }
 
-/** Verifies a bearer token (ES256 JWT from the MedGrid issuer) into an Identity. */
+/** Distinct tokens remembered as verified; a partner system sends one token for many calls. */
+const REMEMBERED_TOKENS = 10_000;
+/** A remembered token is verified again at least this often, even when it lives longer. */
+const REMEMBER_AT_MOST_MS = 5 * 60_000;
+
+interface Verified {
+  readonly identity: Identity;
+  readonly until: number;
+}
+
+/**
+ * Verifies a bearer token (ES256 JWT from the MedGrid issuer) into an Identity.
+ * A token that verified is remembered until it expires (five minutes at most):
+ * the signature check is most of a small call's CPU, and the same string
+ * verifies the same way until its exp.
+ */
 export class TokenVerifier {
+  private readonly verified = new LRUCache<string, Verified>({ max: REMEMBERED_TOKENS });
+  private readonly now: () => number;
+
   private constructor(
     private readonly key: KeyLike,
     private readonly options: TokenVerifierOptions,
-  ) {}
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   static async create(options: TokenVerifierOptions): Promise<TokenVerifier> {
     return new TokenVerifier(await importSPKI(options.publicKeyPem, TOKEN_ALGORITHM), options);
@@ -31,14 +54,20 @@ export class TokenVerifier {
   async verify(authorization: string | undefined): Promise<Identity> {
     if (!authorization) throw new AuthError(AuthErrorCode.TokenMissing, 'authorization metadata is required');
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
+    const now = this.now();
+    const remembered = this.verified.get(token);
+    if (remembered && now < remembered.until) return remembered.identity;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [TOKEN_ALGORITHM],
         issuer: this.options.issuer,
         audience: this.options.audience,
         requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(now),
       });
-      return identityFromClaims(payload);
+      const identity = identityFromClaims(payload);
+      this.verified.set(token, { identity, until: Math.min(payload.exp! * 1000, now + REMEMBER_AT_MOST_MS) });
+      return identity;
     } catch (error) {
       if (error instanceof AuthError) throw error;
       const reason = error instanceof errors.JOSEError ? error.code : 'ERR_UNKNOWN';

@@ -1,3 +1,4 @@
+import { type SessionView } from '../../schedules/domain/session';
 import { type Pool } from './pool';
 import { type BookingSnapshot } from './booking';
 import { type WaitlistEntrySnapshot } from './waitlist-entry';
@@ -9,8 +10,27 @@ export class ClientRequestRace extends Error {
   }
 }
 
+/** What a claim must know before it takes a seat, read together in one statement. */
+export interface ClaimContext {
+  /** The booking an earlier request with this client request id made, if any. */
+  readonly earlierBookingId: string | null;
+  /** The session with its free seats per pool; null when there is no such session. */
+  readonly session: SessionView | null;
+  /** Whether the patient already holds or has booked a slot in this session. */
+  readonly patientHasActive: boolean;
+}
+
 /** Bookings, the seats they claim, and waitlists. */
 export abstract class BookingRepository {
+  /**
+   * One read, outside any transaction, so that most refusals in a booking rush (sold out,
+   * already booked, a retried request) cost one statement and never open a transaction.
+   */
+  abstract claimContext(
+    clientRequestId: string,
+    sessionId: string,
+    patientResidentId: string,
+  ): Promise<ClaimContext>;
   abstract findByClientRequest(clientRequestId: string): Promise<BookingSnapshot | null>;
   abstract find(id: string, lock: boolean): Promise<BookingSnapshot | null>;
   abstract hasActive(sessionId: string, patientResidentId: string): Promise<boolean>;

@@ -3,7 +3,13 @@ import { changedRows, UnitOfWork } from '@medgrid/database';
 import { QueryFailedError } from 'typeorm';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { type BookingSnapshot } from '../domain/booking';
-import { BookingRepository, ClientRequestRace } from '../domain/booking.repository';
+import {
+  FREE_COUNTS,
+  SESSION_COLUMNS,
+  type SessionRow,
+  toView,
+} from '../../schedules/infrastructure/session.sql';
+import { BookingRepository, type ClaimContext, ClientRequestRace } from '../domain/booking.repository';
 import { type Pool } from '../domain/pool';
 import { type WaitlistEntrySnapshot } from '../domain/waitlist-entry';
 import { compareWaiting } from '../domain/waitlist-order';
@@ -114,6 +120,29 @@ export class BookingSqlRepository extends BookingRepository {
 
   private get db() {
     return this.uow.manager();
+  }
+
+  async claimContext(
+    clientRequestId: string,
+    sessionId: string,
+    patientResidentId: string,
+  ): Promise<ClaimContext> {
+    const [row] = await this.db.query<
+      (Partial<SessionRow> & { earlier_id: string | null; active: boolean })[]
+    >(
+      `SELECT (SELECT id FROM booking WHERE client_request_id = $1) AS earlier_id,
+              EXISTS (SELECT 1 FROM booking WHERE session_id = $2 AND patient_resident_id = $3
+                        AND status IN ('held', 'booked')) AS active,
+              v.*
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT ${SESSION_COLUMNS}, ${FREE_COUNTS} FROM clinic_session s WHERE s.id = $2) v ON true`,
+      [clientRequestId, sessionId, patientResidentId],
+    );
+    return {
+      earlierBookingId: row!.earlier_id,
+      session: row!.id ? toView(row as SessionRow) : null,
+      patientHasActive: row!.active,
+    };
   }
 
   async findByClientRequest(clientRequestId: string): Promise<BookingSnapshot | null> {

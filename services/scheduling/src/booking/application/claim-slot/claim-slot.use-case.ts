@@ -12,7 +12,7 @@ import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
-import { poolsToTry } from '../../domain/pool';
+import { type Pool, poolsToTry } from '../../domain/pool';
 import { ReserveEligibilityCheck } from '../reserve-eligibility';
 import { SeatKeeper } from '../seat-keeper';
 import { type ClaimSlotCommand } from './claim-slot.command';
@@ -26,6 +26,18 @@ const decisionSeconds = histogram('medgrid_scheduling_booking_decision_seconds',
   'mode',
   'outcome',
 ]);
+
+function freeSeats(session: SessionView, pool: Pool): number {
+  return pool === 'reserved' ? session.freeReserved : session.freePublic;
+}
+
+function soldOut(pools: readonly Pool[]): SchedulingError {
+  return new SchedulingError(
+    SchedulingErrorCode.SoldOut,
+    `no free slot left in the ${pools.join(' or ')} pool of this session`,
+    'claim.sessionId',
+  );
+}
 
 export interface ClaimResult {
   readonly booking: BookingSnapshot;
@@ -76,34 +88,37 @@ export class ClaimSlotUseCase {
       'must be 0 (default) to 1440',
     );
     checks.throwIfAny();
+    const clientRequestId = command.clientRequestId.toLowerCase();
     const sessionId = command.sessionId.toLowerCase();
     const referralId = command.referralId.toLowerCase();
+    // Everything that can refuse the claim is read first, in one statement and no transaction:
+    // in a booking rush most answers are refusals (sold out above all).
+    const context = await this.bookings.claimContext(clientRequestId, sessionId, patient);
+    if (context.earlierBookingId) return this.replay(clientRequestId, sessionId, patient);
+    const session = context.session;
+    if (!session) {
+      throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'claim.sessionId');
+    }
+    requireAllowed(
+      canBookAt(identity, { id: session.institutionId, groupId: session.groupId }),
+      'book at this hospital',
+    );
+    requireBookable(session, now);
+    const standing = await this.eligibility.standing(identity, session, patient, referralId);
+    const pools = poolsToTry(command.pool ?? undefined, standing);
+    if (context.patientHasActive) {
+      throw new SchedulingError(
+        SchedulingErrorCode.AlreadyBookedInSession,
+        'the patient already has a booking in this session',
+        'claim.patientResidentId',
+      );
+    }
+    if (!pools.some((pool) => freeSeats(session, pool) > 0)) throw soldOut(pools);
+    const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
     try {
+      // The seat is taken with one statement; the unique indexes turn a concurrent retry of this
+      // request or a second claim of the patient into the refusals above.
       return await this.uow.run(async () => {
-        const earlier = await this.bookings.findByClientRequest(command.clientRequestId);
-        if (earlier) return this.replay(earlier, sessionId, patient);
-        const session = await this.schedules.findSession(sessionId, false);
-        if (!session)
-          throw new SchedulingError(
-            SchedulingErrorCode.NotFound,
-            'no session with this id',
-            'claim.sessionId',
-          );
-        requireAllowed(
-          canBookAt(identity, { id: session.institutionId, groupId: session.groupId }),
-          'book at this hospital',
-        );
-        requireBookable(session, now);
-        const standing = await this.eligibility.standing(identity, session, patient, referralId);
-        const pools = poolsToTry(command.pool ?? undefined, standing);
-        if (await this.bookings.hasActive(session.id, patient)) {
-          throw new SchedulingError(
-            SchedulingErrorCode.AlreadyBookedInSession,
-            'the patient already has a booking in this session',
-            'claim.patientResidentId',
-          );
-        }
-        const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
         const booking = await this.seats.claim(
           {
             id: uuidv7(),
@@ -114,19 +129,13 @@ export class ClaimSlotUseCase {
             referralId,
             bookedByInstitutionId: identity.institutionId ?? session.institutionId,
             priority: standing.priority,
-            clientRequestId: command.clientRequestId.toLowerCase(),
+            clientRequestId,
           },
           pools,
           command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null,
           now,
         );
-        if (!booking) {
-          throw new SchedulingError(
-            SchedulingErrorCode.SoldOut,
-            `no free slot left in the ${pools.join(' or ')} pool of this session`,
-            'claim.sessionId',
-          );
-        }
+        if (!booking) throw soldOut(pools);
         const view = (await this.schedules.viewSession(session.id))!;
         await this.events.bookingsChanged(booking.pullEvents(), view);
         return { booking: booking.snapshot(), session: view };
@@ -134,12 +143,12 @@ export class ClaimSlotUseCase {
     } catch (error) {
       if (!(error instanceof ClientRequestRace)) throw error;
       // A concurrent retry of the same request won; answer what it got.
-      const winner = await this.bookings.findByClientRequest(command.clientRequestId);
-      return this.replay(winner!, sessionId, patient);
+      return this.replay(clientRequestId, sessionId, patient);
     }
   }
 
-  private async replay(earlier: BookingSnapshot, sessionId: string, patient: string): Promise<ClaimResult> {
+  private async replay(clientRequestId: string, sessionId: string, patient: string): Promise<ClaimResult> {
+    const earlier = (await this.bookings.findByClientRequest(clientRequestId))!;
     if (earlier.sessionId !== sessionId || earlier.patientResidentId !== patient) {
       throw new SchedulingError(
         SchedulingErrorCode.RequestReused,
