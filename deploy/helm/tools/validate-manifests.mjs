@@ -233,6 +233,7 @@ function checkPodSpec(where, podSpec, { server }) {
         'OUTBOX_POLL_INTERVAL_MS',
         'OUTBOX_BATCH_SIZE',
         'CONSUMER_MAX_ATTEMPTS',
+        'CONSUMER_PARTITIONS_CONCURRENTLY',
         'AUTH_PUBLIC_KEY_FILE',
         'AUTH_ISSUER',
         'AUTH_AUDIENCE',

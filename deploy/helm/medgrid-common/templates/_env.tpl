@@ -38,6 +38,8 @@ not set, so the service's validated default applies.
 {{- end }}
 - name: CONSUMER_MAX_ATTEMPTS
   value: {{ .Values.consumer.maxAttempts | quote }}
+- name: CONSUMER_PARTITIONS_CONCURRENTLY
+  value: {{ .Values.consumer.partitionsConcurrently | quote }}
 - name: AUTH_PUBLIC_KEY_FILE
   value: {{ include "medgrid-common.values.authPublicKeyFile" . | quote }}
 - name: AUTH_ISSUER

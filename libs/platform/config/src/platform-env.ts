@@ -27,6 +27,11 @@ export function platformEnv(defaults: PlatformDefaults) {
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * Partitions whose events are applied at the same time (order is kept within each partition):
+     * a projection rebuilt from a compacted topic's beginning is otherwise one transaction at a time.
+     */
+    CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(4),
     AUTH_PUBLIC_KEY_FILE: z
       .string({ error: 'is required (path to the token issuer public key, PEM)' })
       .min(1),

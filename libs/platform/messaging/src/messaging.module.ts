@@ -23,7 +23,7 @@ export interface MessagingSettings {
   brokers: string[];
   clientId?: string;
   relay: { enabled: boolean; pollIntervalMs: number; batchSize: number };
-  consumer: { groupId: string; maxAttempts: number };
+  consumer: { groupId: string; maxAttempts: number; partitionsConcurrently?: number };
 }
 
 export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');

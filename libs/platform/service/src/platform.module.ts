@@ -65,6 +65,7 @@ export class PlatformModule {
             consumer: {
               groupId: config.KAFKA_CONSUMER_GROUP ?? service.name,
               maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+              partitionsConcurrently: config.CONSUMER_PARTITIONS_CONCURRENTLY,
             },
           }),
           handlers: service.eventHandlers ?? [],

@@ -14,6 +14,8 @@ export interface EventConsumerSettings {
   maxAttempts: number;
   /** First retry delay; doubles each attempt. */
   retryBaseDelayMs?: number;
+  /** Partitions applied at the same time; events of one partition stay in order. Default 1. */
+  partitionsConcurrently?: number;
 }
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
@@ -80,7 +82,10 @@ export class EventConsumer {
     if (this.topics.length === 0) return;
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.settings.partitionsConcurrently ?? 1,
+      eachMessage: (payload) => this.onMessage(payload),
+    });
   }
 
   /** Leaves the group cleanly so partitions move to other replicas at once. */

@@ -35,10 +35,21 @@ export abstract class BookingRepository {
   abstract find(id: string, lock: boolean): Promise<BookingSnapshot | null>;
   abstract hasActive(sessionId: string, patientResidentId: string): Promise<boolean>;
   /**
-   * Claims one free seat of the pool for the booking with a single statement;
-   * null when the pool has none free (a clean sold-out answer).
+   * Waits until no other transaction is working on this client request id, for the rest of this
+   * transaction: a retry racing its first attempt then sees what that attempt did.
    */
-  abstract claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null>;
+  abstract lockClientRequest(clientRequestId: string): Promise<void>;
+  /**
+   * Claims one free seat of the pool for the booking with a single statement;
+   * null when the pool has none free (a clean sold-out answer) or a booking
+   * already carries this client request id.
+   */
+  abstract claimSeat(
+    sessionId: string,
+    pool: Pool,
+    bookingId: string,
+    clientRequestId: string,
+  ): Promise<number | null>;
   /** Claims a specific seat this transaction already holds (a freed seat offered to the waitlist). */
   abstract claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean>;
   /** Frees the booking's seat; returns its pool now (a released reserve may have turned public). */

@@ -168,18 +168,28 @@ export class BookingSqlRepository extends BookingRepository {
     return rows.length > 0;
   }
 
-  async claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null> {
+  async lockClientRequest(clientRequestId: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [clientRequestId]);
+  }
+
+  async claimSeat(
+    sessionId: string,
+    pool: Pool,
+    bookingId: string,
+    clientRequestId: string,
+  ): Promise<number | null> {
     // One statement: pick the lowest free seat nobody else is claiming right now and take it.
     // Concurrent claimers skip each other's locked rows instead of queueing on them.
     const rows = await changedRows<{ slot_number: number }>(
       this.db,
       `UPDATE seat SET booking_id = $3
-        WHERE (session_id, slot_number) = (
+        WHERE NOT EXISTS (SELECT 1 FROM booking WHERE client_request_id = $4)
+          AND (session_id, slot_number) = (
           SELECT session_id, slot_number FROM seat
            WHERE session_id = $1 AND pool = $2 AND booking_id IS NULL
            ORDER BY slot_number LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING slot_number`,
-      [sessionId, pool, bookingId],
+      [sessionId, pool, bookingId, clientRequestId],
     );
     return rows[0]?.slot_number ?? null;
   }

@@ -16,7 +16,7 @@ const change = (overrides: Partial<ReservePolicyChange> = {}): ReservePolicyChan
 });
 
 describe(ReservePolicy.name, () => {
-  const fresh = () => ReservePolicy.cityDefault('inst', 'group', rules, now);
+  const fresh = () => ReservePolicy.cityDefault('inst', 'group', rules);
 
   it('starts at the city floor and default lead time', () => {
     const sut = fresh().snapshot();

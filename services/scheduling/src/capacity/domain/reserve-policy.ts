@@ -18,7 +18,8 @@ export interface ReservePolicySnapshot {
   readonly overrideReason: string;
   readonly overrideBy: string;
   readonly version: number;
-  readonly updatedAt: Date;
+  /** Null for the city's default, which no one has set for this hospital. */
+  readonly updatedAt: Date | null;
 }
 
 export interface ReservePolicyChange {
@@ -42,12 +43,7 @@ const MAX_LEAD_HOURS = 7 * 24;
 export class ReservePolicy {
   private constructor(private state: ReservePolicySnapshot) {}
 
-  static cityDefault(
-    institutionId: string,
-    groupId: string,
-    rules: CityReserveRules,
-    now: Date,
-  ): ReservePolicy {
+  static cityDefault(institutionId: string, groupId: string, rules: CityReserveRules): ReservePolicy {
     return new ReservePolicy({
       institutionId,
       groupId,
@@ -57,7 +53,7 @@ export class ReservePolicy {
       overrideReason: '',
       overrideBy: '',
       version: 0,
-      updatedAt: now,
+      updatedAt: null,
     });
   }
 

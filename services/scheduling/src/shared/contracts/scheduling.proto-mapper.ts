@@ -46,7 +46,7 @@ export function policyToProto(p: ReservePolicySnapshot): m.ReservePolicy {
     overrideReason: p.overrideReason,
     overrideBy: p.overrideBy,
     version: p.version,
-    updatedAt: p.updatedAt,
+    updatedAt: p.updatedAt ?? undefined,
   };
 }
 

@@ -119,6 +119,9 @@ export class ClaimSlotUseCase {
       // The seat is taken with one statement; the unique indexes turn a concurrent retry of this
       // request or a second claim of the patient into the refusals above.
       return await this.uow.run(async () => {
+        // A retry racing its first attempt waits here for it, then finds its booking: without
+        // this it could find every free seat locked by the attempts in flight and answer SOLD_OUT.
+        await this.bookings.lockClientRequest(clientRequestId);
         const booking = await this.seats.claim(
           {
             id: uuidv7(),
@@ -135,7 +138,10 @@ export class ClaimSlotUseCase {
           command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null,
           now,
         );
-        if (!booking) throw soldOut(pools);
+        if (!booking) {
+          if (await this.bookings.findByClientRequest(clientRequestId)) throw new ClientRequestRace();
+          throw soldOut(pools);
+        }
         const view = (await this.schedules.viewSession(session.id))!;
         await this.events.bookingsChanged(booking.pullEvents(), view);
         return { booking: booking.snapshot(), session: view };

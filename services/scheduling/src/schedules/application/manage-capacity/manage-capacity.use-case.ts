@@ -74,7 +74,7 @@ export class ManageCapacityUseCase {
     return { id: institution.id, groupId: institution.groupId };
   }
 
-  async policy(identity: Identity, institutionId: string, now = new Date()): Promise<ReservePolicySnapshot> {
+  async policy(identity: Identity, institutionId: string): Promise<ReservePolicySnapshot> {
     new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
     return this.uow.run(async () => {
       const institution = await this.registry.institution(institutionId.toLowerCase());
@@ -85,7 +85,7 @@ export class ManageCapacityUseCase {
           'institutionId',
         );
       }
-      return await this.policyOf(institution.id, institution.groupId, now);
+      return await this.policyOf(institution.id, institution.groupId);
     });
   }
 
@@ -109,7 +109,7 @@ export class ManageCapacityUseCase {
       if (earlier !== null && stored) return stored;
       const policy = stored
         ? ReservePolicy.restore(stored)
-        : ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules, now);
+        : ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules);
       policy.change(
         {
           slotRatio: command.slotRatio!,
@@ -196,7 +196,7 @@ export class ManageCapacityUseCase {
     checks.throwIfAny();
     return this.uow.run(async () => {
       const hospital = await this.hospital(identity, command.institutionId);
-      const policy = await this.policyOf(hospital.id, hospital.groupId, now);
+      const policy = await this.policyOf(hospital.id, hospital.groupId);
       let created = 0;
       let existing = 0;
       for (const template of (await this.schedules.listTemplates(hospital.id)).map((row) =>
@@ -341,7 +341,7 @@ export class ManageCapacityUseCase {
           'sessionId',
         );
       }
-      const policy = await this.policyOf(hospital.id, hospital.groupId, now);
+      const policy = await this.policyOf(hospital.id, hospital.groupId);
       const counts = await this.schedules.lockSeats(session.id);
       const split = resizedSplit(
         counts,
@@ -365,10 +365,10 @@ export class ManageCapacityUseCase {
   }
 
   /** The hospital's stored policy, or the city's defaults when it never set one. */
-  private async policyOf(institutionId: string, groupId: string, now: Date): Promise<ReservePolicySnapshot> {
+  private async policyOf(institutionId: string, groupId: string): Promise<ReservePolicySnapshot> {
     return (
       (await this.schedules.findPolicy(institutionId, false)) ??
-      ReservePolicy.cityDefault(institutionId, groupId, this.rules, now).snapshot()
+      ReservePolicy.cityDefault(institutionId, groupId, this.rules).snapshot()
     );
   }
 }

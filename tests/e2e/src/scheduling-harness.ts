@@ -1,0 +1,295 @@
+import { credentials, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { type Identity } from '@medgrid/auth';
+import {
+  bookingServiceV1,
+  peopleV1,
+  registryV1,
+  scheduleServiceV1,
+  type schedulingModelV1,
+  schedulingV1,
+} from '@medgrid/contracts';
+import {
+  aResidentId,
+  anIdentity,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TestDatabase,
+  uniqueSuffix,
+  testKafkaBrokers,
+  waitFor,
+} from '@medgrid/testing';
+import { Client as PgClient } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { unary } from './grpc-call';
+import { RegistryHarness } from './registry-harness';
+import { freePort, migrate, ServiceProcess } from './service-process';
+
+type UnaryMethod<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: { deadline: Date },
+  callback: (error: ServiceError | null, response: Res) => void,
+) => unknown;
+
+type SchedulingClient =
+  | scheduleServiceV1.ScheduleServiceClient
+  | bookingServiceV1.BookingServiceClient
+  | schedulingV1.SchedulingServiceClient;
+
+/** A medical group as the registry holds it and scheduling's projection has learnt it. */
+export interface GroupFixture {
+  readonly gridId: string;
+  readonly groupId: string;
+  readonly hospitalId: string;
+  readonly departmentId: string;
+  readonly specialtyCode: string;
+  readonly centreId: string;
+  readonly teamId: string;
+  /** The hospital's own scheduling staff. */
+  readonly manager: Identity;
+  /** A family doctor's institution of the group, booking for its residents. */
+  readonly centre: Identity;
+  readonly groupAdmin: Identity;
+}
+
+/**
+ * A resident ID number no earlier run is likely to have used: the registry's topics outlive test
+ * databases, and scheduling's projection of contracts is keyed by the number.
+ */
+export function aFreshResidentId(): string {
+  return aResidentId(1 + Math.floor(Math.random() * 12_000_000));
+}
+
+/** Days after today in Asia/Shanghai, as YYYY-MM-DD. */
+export function shanghaiDate(daysFromToday: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + daysFromToday);
+  return date.toISOString().slice(0, 10);
+}
+
+/** ISO weekday (Monday 1 … Sunday 7) of a YYYY-MM-DD date. */
+export function isoWeekday(date: string): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * The registry and scheduling as real processes on fresh databases, against the
+ * project's real PostgreSQL and Kafka: master data goes in through the
+ * registry's API and reaches scheduling the way it does in production, over
+ * the registry's topics.
+ */
+export class SchedulingHarness {
+  readonly registry = new RegistryHarness();
+  db!: TestDatabase;
+  process!: ServiceProcess;
+  schedule!: scheduleServiceV1.ScheduleServiceClient;
+  booking!: bookingServiceV1.BookingServiceClient;
+  saga!: schedulingV1.SchedulingServiceClient;
+  sql!: PgClient;
+
+  async start(label: string, env: Record<string, string> = {}): Promise<void> {
+    await this.registry.start(`${label}_registry`);
+    this.db = await TestDatabase.create(label);
+    const migrated = migrate('scheduling', this.db.url, 'up');
+    if (migrated.code !== 0) throw new Error(`scheduling migration failed: ${migrated.output}`);
+    this.process = new ServiceProcess('scheduling', await freePort(), await freePort(), {
+      DATABASE_URL: this.db.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      // Its own group, so neither scripts/up.sh's scheduling nor another suite takes these events.
+      KAFKA_CONSUMER_GROUP: `scheduling-${label}-${uniqueSuffix()}`,
+      AUTH_PUBLIC_KEY_FILE: this.registry.auth.publicKeyFile,
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      OUTBOX_POLL_INTERVAL_MS: '50',
+      SWEEP_INTERVAL_MS: '200',
+      ...env,
+    });
+    await this.process.start();
+    const address = this.process.grpcAddress;
+    this.schedule = new scheduleServiceV1.ScheduleServiceClient(address, credentials.createInsecure());
+    this.booking = new bookingServiceV1.BookingServiceClient(address, credentials.createInsecure());
+    this.saga = new schedulingV1.SchedulingServiceClient(address, credentials.createInsecure());
+    this.sql = new PgClient({ connectionString: this.db.url });
+    await this.sql.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.schedule?.close();
+    this.booking?.close();
+    this.saga?.close();
+    await this.sql?.end();
+    await this.process?.stop();
+    await this.db?.drop();
+    await this.registry.stop();
+  }
+
+  async call<Req, Res>(
+    client: SchedulingClient,
+    method: UnaryMethod<Req, Res>,
+    request: Req,
+    identity: Identity,
+  ): Promise<Res> {
+    return unary(client, method, request, await this.registry.auth.token(identity));
+  }
+
+  /** A group on a new grid: a tertiary hospital with a department, a community centre with a team. */
+  async newGroup(specialtyCode = '03.01'): Promise<GroupFixture> {
+    const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+    const r = this.registry;
+    const grid = await r.newGrid();
+    const group = await r.newGroup(grid.id);
+    const hospital = await r.newInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_TERTIARY,
+      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+    );
+    const centre = await r.newInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
+    );
+    await r.join(group.id, hospital.id, R.MEMBERSHIP_ROLE_LEAD);
+    await r.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    const { department } = await r.call(r.organisation, r.organisation.registerDepartment, {
+      clientRequestId: uuidv7(),
+      institutionId: hospital.id,
+      specialtyCode,
+      name: '心血管内科',
+    });
+    const { practitioner } = await r.call(r.workforce, r.workforce.registerPractitioner, {
+      clientRequestId: uuidv7(),
+      licenceNumber: String(300000000000000 + Math.floor(Math.random() * 1e12)),
+      name: '全科医生',
+      title: peopleV1.PractitionerTitle.PRACTITIONER_TITLE_ATTENDING,
+      specialtyCode: '02',
+      homeInstitutionId: centre.id,
+    });
+    const { team } = await r.call(r.workforce, r.workforce.createTeam, {
+      clientRequestId: uuidv7(),
+      institutionId: centre.id,
+      name: `团队-${uuidv7()}`,
+      members: [
+        {
+          practitionerId: practitioner!.id,
+          role: peopleV1.TeamMemberRole.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER,
+        },
+      ],
+    });
+    const fixture: GroupFixture = {
+      gridId: grid.id,
+      groupId: group.id,
+      hospitalId: hospital.id,
+      departmentId: department!.id,
+      specialtyCode,
+      centreId: centre.id,
+      teamId: team!.id,
+      manager: anIdentity({ role: 'hospital-staff', institutionId: hospital.id, groupId: group.id }),
+      centre: anIdentity({ role: 'primary-staff', institutionId: centre.id, groupId: group.id }),
+      groupAdmin: anIdentity({ role: 'group-admin', institutionId: null, groupId: group.id }),
+    };
+    await this.waitForProjection(
+      'the group',
+      `SELECT (SELECT count(*) FROM known_institution WHERE id IN ($1, $2) AND group_id = $3)
+            + (SELECT count(*) FROM known_department WHERE id = $4)
+            + (SELECT count(*) FROM known_team WHERE id = $5) AS n`,
+      [hospital.id, centre.id, group.id, department!.id, team!.id],
+      4,
+    );
+    return fixture;
+  }
+
+  /** A resident of the grid under contract with the group's family-doctor team, known to scheduling. */
+  async contractedResident(group: GroupFixture): Promise<string> {
+    const r = this.registry;
+    const residentIdNumber = aFreshResidentId();
+    const { resident } = await r.call(r.residents, r.residents.registerResident, {
+      clientRequestId: uuidv7(),
+      residentIdNumber,
+      name: '陈签约',
+      phone: '13800138000',
+      gridId: group.gridId,
+    });
+    await r.call(r.residents, r.residents.signContract, {
+      clientRequestId: uuidv7(),
+      residentId: resident!.id,
+      teamId: group.teamId,
+      startDate: '',
+      tags: [],
+    });
+    await this.waitForProjection(
+      'the contract',
+      `SELECT count(*) AS n FROM known_contract
+        WHERE resident_id_number = $1 AND team_id = $2 AND status = 'active'`,
+      [residentIdNumber, group.teamId],
+      1,
+    );
+    return residentIdNumber;
+  }
+
+  /** One open session of the group's department on the date, made from a template valid that day only. */
+  async newSession(
+    group: GroupFixture,
+    options: { capacity: number; date?: string; startTime?: string; endTime?: string },
+  ): Promise<schedulingModelV1.Session> {
+    const date = options.date ?? shanghaiDate(3);
+    const { template } = await this.call(
+      this.schedule,
+      this.schedule.createScheduleTemplate,
+      {
+        clientRequestId: uuidv7(),
+        template: {
+          id: '',
+          groupId: '',
+          practitionerId: '',
+          institutionId: group.hospitalId,
+          departmentId: group.departmentId,
+          specialtyCode: group.specialtyCode,
+          weekday: isoWeekday(date),
+          startTime: options.startTime ?? '08:00',
+          endTime: options.endTime ?? '11:30',
+          capacity: options.capacity,
+          validFrom: date,
+          validUntil: date,
+        },
+      },
+      group.manager,
+    );
+    await this.call(
+      this.schedule,
+      this.schedule.generateSessions,
+      { clientRequestId: uuidv7(), institutionId: group.hospitalId, fromDate: date, toDate: date },
+      group.manager,
+    );
+    const [row] = (
+      await this.sql.query<{ id: string }>(`SELECT id FROM clinic_session WHERE template_id = $1`, [
+        template!.id,
+      ])
+    ).rows;
+    const { session } = await this.call(
+      this.schedule,
+      this.schedule.getSession,
+      { sessionId: row!.id },
+      group.manager,
+    );
+    return session!;
+  }
+
+  async count(sql: string, parameters: unknown[]): Promise<number> {
+    return Number((await this.sql.query<{ n: string }>(sql, parameters)).rows[0]!.n);
+  }
+
+  private async waitForProjection(what: string, sql: string, parameters: unknown[], expected: number) {
+    await waitFor(
+      `scheduling to learn ${what} from the registry's events`,
+      async () => {
+        const found = await this.count(sql, parameters);
+        if (found !== expected) throw new Error(`found ${found} of ${expected}`);
+        return true;
+      },
+      // A new consumer group reads the registry's compacted topics from the start (the demo city's
+      // contracts with them), so the first wait is a rebuild of the whole projection.
+      { timeoutMs: 90_000, intervalMs: 200 },
+    );
+  }
+}
