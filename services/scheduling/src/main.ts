@@ -1,4 +1,5 @@
 import './instrumentation';
+import { ReportGrpcController } from './reports/interface/grpc/report.grpc.controller';
 import { runService } from '@medgrid/service';
 import { BookingGrpcController } from './booking/interface/grpc/booking.grpc.controller';
 import { loadSchedulingConfig } from './config/scheduling.config';
@@ -25,7 +26,12 @@ void runService(
     dataSource: (c) => schedulingDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
     contexts: [SchedulingModule],
     grpc: {
-      controllers: [SchedulingGrpcController, ScheduleGrpcController, BookingGrpcController],
+      controllers: [
+        SchedulingGrpcController,
+        ScheduleGrpcController,
+        BookingGrpcController,
+        ReportGrpcController,
+      ],
     },
     eventHandlers: [
       ReferralSubmittedKafkaConsumer,

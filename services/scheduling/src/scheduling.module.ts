@@ -1,3 +1,7 @@
+import { DailyReportQuery } from './reports/application/daily-report.query';
+import { ReportRepository } from './reports/domain/report.repository';
+import { ReportSqlRepository } from './reports/infrastructure/report.sql-repository';
+import { ReportGauges } from './reports/interface/timer/report-gauges';
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { SERVICE_CONFIG } from '@medgrid/service';
@@ -38,6 +42,7 @@ const USE_CASES = [
   AvailabilityQueries,
   ReleaseReserveUseCase,
   ReferralSagaUseCase,
+  DailyReportQuery,
 ];
 
 /** Schedules, slots, bookings, waitlists and scheduling's side of the referral saga. */
@@ -47,11 +52,13 @@ const USE_CASES = [
     SeatKeeper,
     ReserveEligibilityCheck,
     CapacitySweeper,
+    ReportGauges,
     AuditTrail,
     { provide: BookingRepository, useClass: BookingSqlRepository },
     { provide: ScheduleRepository, useClass: ScheduleSqlRepository },
     { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestSqlRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
+    { provide: ReportRepository, useClass: ReportSqlRepository },
     { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
     { provide: SchedulingEvents, useClass: SchedulingOutboxPublisher },
     {

@@ -19,6 +19,7 @@ import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { freePort, migrate, ServiceProcess } from './service-process';
 import { OtlpCollector } from './otlp-collector';
+import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { unary } from './grpc-call';
 
 /**
@@ -121,6 +122,7 @@ describe('referral → scheduling walking skeleton', () => {
       KAFKA_CONSUMER_GROUP: `scheduling-e2e-${suffix}`,
     });
     await Promise.all([referral.start(), scheduling.start()]);
+    await waitUntilCaughtUp(`scheduling-e2e-${suffix}`, SCHEDULING_INPUT_TOPICS);
     referralClient = new referralServiceV1.ReferralServiceClient(
       referral.grpcAddress,
       credentials.createInsecure(),
@@ -132,7 +134,7 @@ describe('referral → scheduling walking skeleton', () => {
     schedulingSql = new PgClient({ connectionString: schedulingDb.url });
     referralSql = new PgClient({ connectionString: referralDb.url });
     await Promise.all([schedulingSql.connect(), referralSql.connect()]);
-  });
+  }, 240_000);
 
   afterAll(async () => {
     referralClient?.close();

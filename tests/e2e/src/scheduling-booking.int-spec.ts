@@ -326,6 +326,36 @@ describe('scheduling booking', () => {
     expect(released).toMatchObject({ freeReserved: 0, freePublic: 4, reservedOffered: 2 });
     const walkIn = await book(claim(session.id, aFreshResidentId()), other.manager);
     expect(walkIn.status).toBe(BookingStatus.BOOKING_STATUS_BOOKED);
+
+    // The daily report shows what was offered to primary care, released and used.
+    const report = await h.call(
+      h.report,
+      h.report.getDailyReport,
+      { institutionId: other.hospitalId, date: shanghaiDate(3) },
+      other.groupAdmin,
+    );
+    expect(report.slots).toEqual({
+      sessions: 1,
+      offered: 4,
+      reservedOffered: 2,
+      reservedUsed: 0,
+      reservedReleased: 2,
+      reservedEmpty: 0,
+      publicUsed: 1,
+      reservedRatioBp: 5000,
+      targetRatioBp: 5000,
+      targetMet: true,
+    });
+    expect(
+      await fails(
+        h.call(
+          h.report,
+          h.report.getDailyReport,
+          { institutionId: other.hospitalId, date: '' },
+          other.centre,
+        ),
+      ),
+    ).toMatchObject({ code: status.PERMISSION_DENIED });
   });
 
   it('closes the sessions of a holiday, cancels their bookings with the reason and takes no more', async () => {

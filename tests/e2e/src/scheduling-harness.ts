@@ -4,6 +4,7 @@ import {
   bookingServiceV1,
   peopleV1,
   registryV1,
+  reportServiceV1,
   scheduleServiceV1,
   type schedulingModelV1,
   schedulingV1,
@@ -20,6 +21,7 @@ import {
 } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { unary } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
 import { freePort, migrate, ServiceProcess } from './service-process';
@@ -34,7 +36,8 @@ type UnaryMethod<Req, Res> = (
 type SchedulingClient =
   | scheduleServiceV1.ScheduleServiceClient
   | bookingServiceV1.BookingServiceClient
-  | schedulingV1.SchedulingServiceClient;
+  | schedulingV1.SchedulingServiceClient
+  | reportServiceV1.ReportServiceClient;
 
 /** A medical group as the registry holds it and scheduling's projection has learnt it. */
 export interface GroupFixture {
@@ -86,6 +89,7 @@ export class SchedulingHarness {
   schedule!: scheduleServiceV1.ScheduleServiceClient;
   booking!: bookingServiceV1.BookingServiceClient;
   saga!: schedulingV1.SchedulingServiceClient;
+  report!: reportServiceV1.ReportServiceClient;
   sql!: PgClient;
 
   async start(label: string, env: Record<string, string> = {}): Promise<void> {
@@ -93,11 +97,12 @@ export class SchedulingHarness {
     this.db = await TestDatabase.create(label);
     const migrated = migrate('scheduling', this.db.url, 'up');
     if (migrated.code !== 0) throw new Error(`scheduling migration failed: ${migrated.output}`);
+    // Its own group, so neither scripts/up.sh's scheduling nor another suite takes these events.
+    const consumerGroup = `scheduling-${label}-${uniqueSuffix()}`;
     this.process = new ServiceProcess('scheduling', await freePort(), await freePort(), {
       DATABASE_URL: this.db.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
-      // Its own group, so neither scripts/up.sh's scheduling nor another suite takes these events.
-      KAFKA_CONSUMER_GROUP: `scheduling-${label}-${uniqueSuffix()}`,
+      KAFKA_CONSUMER_GROUP: consumerGroup,
       AUTH_PUBLIC_KEY_FILE: this.registry.auth.publicKeyFile,
       AUTH_ISSUER: TEST_ISSUER,
       AUTH_AUDIENCE: TEST_AUDIENCE,
@@ -106,10 +111,12 @@ export class SchedulingHarness {
       ...env,
     });
     await this.process.start();
+    await waitUntilCaughtUp(consumerGroup, SCHEDULING_INPUT_TOPICS);
     const address = this.process.grpcAddress;
     this.schedule = new scheduleServiceV1.ScheduleServiceClient(address, credentials.createInsecure());
     this.booking = new bookingServiceV1.BookingServiceClient(address, credentials.createInsecure());
     this.saga = new schedulingV1.SchedulingServiceClient(address, credentials.createInsecure());
+    this.report = new reportServiceV1.ReportServiceClient(address, credentials.createInsecure());
     this.sql = new PgClient({ connectionString: this.db.url });
     await this.sql.connect();
   }
@@ -118,6 +125,7 @@ export class SchedulingHarness {
     this.schedule?.close();
     this.booking?.close();
     this.saga?.close();
+    this.report?.close();
     await this.sql?.end();
     await this.process?.stop();
     await this.db?.drop();
@@ -186,7 +194,7 @@ export class SchedulingHarness {
       teamId: team!.id,
       manager: anIdentity({ role: 'hospital-staff', institutionId: hospital.id, groupId: group.id }),
       centre: anIdentity({ role: 'primary-staff', institutionId: centre.id, groupId: group.id }),
-      groupAdmin: anIdentity({ role: 'group-admin', institutionId: null, groupId: group.id }),
+      groupAdmin: anIdentity({ role: 'group-admin', institutionId: hospital.id, groupId: group.id }),
     };
     await this.waitForProjection(
       'the group',
@@ -287,9 +295,7 @@ export class SchedulingHarness {
         if (found !== expected) throw new Error(`found ${found} of ${expected}`);
         return true;
       },
-      // A new consumer group reads the registry's compacted topics from the start (the demo city's
-      // contracts with them), so the first wait is a rebuild of the whole projection.
-      { timeoutMs: 90_000, intervalMs: 200 },
+      { timeoutMs: 30_000, intervalMs: 100 },
     );
   }
 }

@@ -25,6 +25,8 @@ export const schedulingEnv = platformEnv({ grpcPort: 50062, httpPort: 3062 }).ex
   REFERRAL_SEARCH_DAYS: z.coerce.number().int().min(1).max(60).default(14),
   /** How often the sweeper expires holds and releases reserved slots. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** How often today's daily reports are recomputed for the metrics (every hospital with sessions or wards). */
+  REPORT_REFRESH_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type SchedulingConfig = ReturnType<typeof schedulingEnv.parse>;

@@ -1,3 +1,4 @@
+import { currentPolicy } from '../../../capacity/application/current-policy';
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
@@ -364,11 +365,7 @@ export class ManageCapacityUseCase {
     });
   }
 
-  /** The hospital's stored policy, or the city's defaults when it never set one. */
-  private async policyOf(institutionId: string, groupId: string): Promise<ReservePolicySnapshot> {
-    return (
-      (await this.schedules.findPolicy(institutionId, false)) ??
-      ReservePolicy.cityDefault(institutionId, groupId, this.rules).snapshot()
-    );
+  private policyOf(institutionId: string, groupId: string): Promise<ReservePolicySnapshot> {
+    return currentPolicy(this.schedules, this.rules, institutionId, groupId);
   }
 }

@@ -1,0 +1,89 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { localDate } from '@medgrid/kernel';
+import { type Logger, LOGGER } from '@medgrid/logging';
+import { SERVICE_CONFIG } from '@medgrid/service';
+import { gauge } from '@medgrid/telemetry';
+import { type SchedulingConfig } from '../../../config/scheduling.config';
+import { type DailyReport, DailyReportQuery } from '../../application/daily-report.query';
+import { ReportRepository } from '../../domain/report.repository';
+
+const LABELS = ['institution', 'group'] as const;
+const slots = gauge(
+  'medgrid_scheduling_report_slots',
+  "Today's slots per hospital: offered per pool; reserved ones used, released or left empty",
+  [...LABELS, 'kind'],
+);
+const beds = gauge('medgrid_scheduling_report_beds', 'Beds per hospital per pool, occupied or free', [
+  ...LABELS,
+  'pool',
+  'state',
+]);
+const ratio = gauge(
+  'medgrid_scheduling_report_reserved_ratio_bp',
+  'Share of slots or beds reserved for primary care, in basis points, against the target',
+  [...LABELS, 'resource', 'measure'],
+);
+
+/**
+ * Timer adapter: today's daily report of every hospital with sessions or wards,
+ * as gauges for the SRE dashboards and the reserve-ratio alert.
+ */
+@Injectable()
+export class ReportGauges implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly reports: DailyReportQuery,
+    private readonly hospitals: ReportRepository,
+    @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const tick = () => {
+      if (!this.running) this.running = this.refresh().finally(() => (this.running = null));
+    };
+    this.timer = setInterval(tick, this.config.REPORT_REFRESH_MS);
+    this.timer.unref();
+    tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async refresh(now = new Date()): Promise<void> {
+    try {
+      const date = localDate(now);
+      const reports: DailyReport[] = [];
+      for (const h of await this.hospitals.hospitalsOn(date)) {
+        reports.push(await this.reports.compute(h.institutionId, h.groupId, date));
+      }
+      // Reset first, so a hospital with nothing today leaves the dashboards.
+      for (const g of [slots, beds, ratio]) g.reset();
+      for (const report of reports) this.show(report);
+    } catch (error) {
+      this.logger.error({ err: error }, 'daily report gauges not refreshed; retrying next interval');
+    }
+  }
+
+  private show({ institutionId: institution, groupId: group, slots: s, beds: b }: DailyReport): void {
+    const at = (extra: Record<string, string>) => ({ institution, group, ...extra });
+    slots.set(at({ kind: 'offered_reserved' }), s.reservedOffered);
+    slots.set(at({ kind: 'offered_public' }), s.offered - s.reservedOffered);
+    slots.set(at({ kind: 'reserved_used' }), s.reservedUsed);
+    slots.set(at({ kind: 'reserved_released' }), s.reservedReleased);
+    slots.set(at({ kind: 'reserved_empty' }), s.reservedEmpty);
+    slots.set(at({ kind: 'public_used' }), s.publicUsed);
+    beds.set(at({ pool: 'reserved', state: 'occupied' }), b.reservedOccupied);
+    beds.set(at({ pool: 'reserved', state: 'free' }), b.reservedBeds - b.reservedOccupied);
+    beds.set(at({ pool: 'public', state: 'occupied' }), b.publicOccupied);
+    beds.set(at({ pool: 'public', state: 'free' }), b.beds - b.reservedBeds - b.publicOccupied);
+    ratio.set(at({ resource: 'slots', measure: 'actual' }), s.ratioBp);
+    ratio.set(at({ resource: 'slots', measure: 'target' }), s.targetBp);
+    ratio.set(at({ resource: 'beds', measure: 'actual' }), b.ratioBp);
+    ratio.set(at({ resource: 'beds', measure: 'target' }), b.targetBp);
+  }
+}
