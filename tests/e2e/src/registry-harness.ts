@@ -185,17 +185,22 @@ export class RegistryHarness {
       T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
     );
     await this.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    return { teamId: await this.newTeam(centre.id), groupId: group.id };
+  }
+
+  /** A family-doctor team of one general practitioner at a primary institution; its id. */
+  async newTeam(institutionId: string): Promise<string> {
     const { practitioner } = await this.call(this.workforce, this.workforce.registerPractitioner, {
       clientRequestId: uuidv7(),
       licenceNumber: String(300000000000000 + Math.floor(Math.random() * 1e12)),
       name: '全科医生',
       title: peopleV1.PractitionerTitle.PRACTITIONER_TITLE_ATTENDING,
       specialtyCode: '02',
-      homeInstitutionId: centre.id,
+      homeInstitutionId: institutionId,
     });
     const { team } = await this.call(this.workforce, this.workforce.createTeam, {
       clientRequestId: uuidv7(),
-      institutionId: centre.id,
+      institutionId,
       name: `团队-${uuidv7()}`,
       members: [
         {
@@ -204,6 +209,6 @@ export class RegistryHarness {
         },
       ],
     });
-    return { teamId: team!.id, groupId: group.id };
+    return team!.id;
   }
 }

@@ -2,7 +2,6 @@ import { credentials, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   bookingServiceV1,
-  peopleV1,
   registryV1,
   reportServiceV1,
   scheduleServiceV1,
@@ -165,25 +164,7 @@ export class SchedulingHarness {
       specialtyCode,
       name: '心血管内科',
     });
-    const { practitioner } = await r.call(r.workforce, r.workforce.registerPractitioner, {
-      clientRequestId: uuidv7(),
-      licenceNumber: String(300000000000000 + Math.floor(Math.random() * 1e12)),
-      name: '全科医生',
-      title: peopleV1.PractitionerTitle.PRACTITIONER_TITLE_ATTENDING,
-      specialtyCode: '02',
-      homeInstitutionId: centre.id,
-    });
-    const { team } = await r.call(r.workforce, r.workforce.createTeam, {
-      clientRequestId: uuidv7(),
-      institutionId: centre.id,
-      name: `团队-${uuidv7()}`,
-      members: [
-        {
-          practitionerId: practitioner!.id,
-          role: peopleV1.TeamMemberRole.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER,
-        },
-      ],
-    });
+    const teamId = await r.newTeam(centre.id);
     const fixture: GroupFixture = {
       gridId: grid.id,
       groupId: group.id,
@@ -191,7 +172,7 @@ export class SchedulingHarness {
       departmentId: department!.id,
       specialtyCode,
       centreId: centre.id,
-      teamId: team!.id,
+      teamId,
       manager: anIdentity({ role: 'hospital-staff', institutionId: hospital.id, groupId: group.id }),
       centre: anIdentity({ role: 'primary-staff', institutionId: centre.id, groupId: group.id }),
       groupAdmin: anIdentity({ role: 'group-admin', institutionId: hospital.id, groupId: group.id }),
@@ -201,7 +182,7 @@ export class SchedulingHarness {
       `SELECT (SELECT count(*) FROM known_institution WHERE id IN ($1, $2) AND group_id = $3)
             + (SELECT count(*) FROM known_department WHERE id = $4)
             + (SELECT count(*) FROM known_team WHERE id = $5) AS n`,
-      [hospital.id, centre.id, group.id, department!.id, team!.id],
+      [hospital.id, centre.id, group.id, department!.id, teamId],
       4,
     );
     return fixture;
