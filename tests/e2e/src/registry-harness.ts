@@ -1,4 +1,4 @@
-import { credentials, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   ALL_TOPICS,
@@ -9,7 +9,6 @@ import {
   residentServiceV1,
   workforceServiceV1,
 } from '@medgrid/contracts';
-import { decodeErrorDetails, type DecodedErrorDetails } from '@medgrid/grpc';
 import { createLogger } from '@medgrid/logging';
 import { createKafka, ensureTopics } from '@medgrid/messaging';
 import {
@@ -23,15 +22,8 @@ import {
   uniqueSuffix,
 } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { unary } from './grpc-call';
+import { fails, unary, type UnaryMethod } from './grpc-call';
 import { freePort, migrate, ServiceProcess } from './service-process';
-
-type UnaryMethod<Req, Res> = (
-  request: Req,
-  metadata: Metadata,
-  options: { deadline: Date },
-  callback: (error: ServiceError | null, response: Res) => void,
-) => unknown;
 
 /** The registry as a real process on a fresh database, with clients and a city operator's token. */
 export class RegistryHarness {
@@ -116,14 +108,7 @@ export class RegistryHarness {
   }
 
   /** The status code and decoded details of a call that must fail. */
-  static fails(promise: Promise<unknown>): Promise<{ code: number } & DecodedErrorDetails> {
-    return promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: ServiceError) => ({ code: error.code, ...decodeErrorDetails(error.metadata) }),
-    );
-  }
+  static readonly fails = fails;
 
   async newGrid(): Promise<registryV1.Grid> {
     const { grid } = await this.call(this.organisation, this.organisation.registerGrid, {

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { peopleV1, registryV1, residentEventsV1, TOPICS } from '@medgrid/contracts';
+import { peopleV1, residentEventsV1, TOPICS } from '@medgrid/contracts';
 import { createLogger } from '@medgrid/logging';
 import { createKafka, decodeEnvelope } from '@medgrid/messaging';
 import { aResidentId, anIdentity, testKafkaBrokers, uniqueSuffix, waitFor } from '@medgrid/testing';
@@ -7,8 +7,7 @@ import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { RegistryHarness } from './registry-harness';
 
-const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
-const { TeamMemberRole: Role, PopulationTag: Tag, ContractStatus: Status } = peopleV1;
+const { PopulationTag: Tag, ContractStatus: Status } = peopleV1;
 
 /** Residents and contracts through the registry's gRPC API: rules, access, audit and events. */
 describe('registry resident service', () => {
@@ -19,7 +18,6 @@ describe('registry resident service', () => {
   let groupId: string;
   let teamId: string;
   let farTeamId: string;
-  let licence = 200000000000000 + Math.floor(Math.random() * 1e9);
 
   const residents = () => registry.residents;
   const register = async (residentIdNumber = aResidentId(), name = '张三') =>
@@ -41,42 +39,13 @@ describe('registry resident service', () => {
       tags,
     });
 
-  async function teamAt(grid: string): Promise<{ teamId: string; groupId: string }> {
-    const group = await registry.newGroup(grid);
-    const centre = await registry.newInstitution(
-      grid,
-      L.INSTITUTION_LEVEL_PRIMARY,
-      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
-    );
-    await registry.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
-    const { practitioner } = await registry.call(
-      registry.workforce,
-      registry.workforce.registerPractitioner,
-      {
-        clientRequestId: uuidv7(),
-        licenceNumber: String(++licence),
-        name: '全科医生',
-        title: peopleV1.PractitionerTitle.PRACTITIONER_TITLE_ATTENDING,
-        specialtyCode: '07',
-        homeInstitutionId: centre.id,
-      },
-    );
-    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
-      clientRequestId: uuidv7(),
-      institutionId: centre.id,
-      name: '家医团队',
-      members: [{ practitionerId: practitioner!.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER }],
-    });
-    return { teamId: team!.id, groupId: group.id };
-  }
-
   beforeAll(async () => {
     await registry.start('e2e_registry_residents');
     sql = new PgClient({ connectionString: registry.db.url });
     await sql.connect();
     gridId = (await registry.newGrid()).id;
-    ({ teamId, groupId } = await teamAt(gridId));
-    ({ teamId: farTeamId } = await teamAt((await registry.newGrid()).id));
+    ({ teamId, groupId } = await registry.teamIn(gridId));
+    ({ teamId: farTeamId } = await registry.teamIn((await registry.newGrid()).id));
   });
 
   afterAll(async () => {

@@ -1,19 +1,11 @@
-import { credentials, type ServiceError, status } from '@grpc/grpc-js';
+import { credentials, status } from '@grpc/grpc-js';
 import { bookingServiceV1, schedulingModelV1 } from '@medgrid/contracts';
-import { decodeErrorDetails } from '@medgrid/grpc';
 import { waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { unary } from './grpc-call';
-import { RegistryHarness } from './registry-harness';
+import { fails, refusal, unary } from './grpc-call';
 import { aFreshResidentId, type GroupFixture, SchedulingHarness, shanghaiDate } from './scheduling-harness';
 
 const { Pool, BookingStatus, WaitlistStatus } = schedulingModelV1;
-const fails = RegistryHarness.fails;
-/** The status and decoded details of a call that failed inside Promise.allSettled. */
-const refusalOf = (reason: unknown) => {
-  const error = reason as ServiceError;
-  return { code: error.code, ...decodeErrorDetails(error.metadata) };
-};
 
 /**
  * Booking against the scheduling service as a real process on the real
@@ -92,7 +84,7 @@ describe('scheduling booking', () => {
       const answers = await Promise.allSettled([...publicClaims, ...reservedClaims]);
 
       const booked = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value.booking!] : []));
-      const refusals = answers.flatMap((a) => (a.status === 'rejected' ? [refusalOf(a.reason)] : []));
+      const refusals = answers.flatMap((a) => (a.status === 'rejected' ? [refusal(a.reason)] : []));
       expect(booked.filter((b) => b.pool === Pool.POOL_PUBLIC)).toHaveLength(4);
       expect(booked.filter((b) => b.pool === Pool.POOL_RESERVED)).toHaveLength(2);
       expect(new Set(booked.map((b) => b.slotNumber)).size).toBe(6);
@@ -155,7 +147,7 @@ describe('scheduling booking', () => {
 
     expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     const refused = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-    expect(refusalOf(refused.reason)).toMatchObject({
+    expect(refusal(refused.reason)).toMatchObject({
       code: status.ALREADY_EXISTS,
       reason: 'ALREADY_BOOKED_IN_SESSION',
     });

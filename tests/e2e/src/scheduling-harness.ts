@@ -1,4 +1,4 @@
-import { credentials, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   bookingServiceV1,
@@ -21,16 +21,9 @@ import {
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
-import { unary } from './grpc-call';
+import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
 import { freePort, migrate, ServiceProcess } from './service-process';
-
-type UnaryMethod<Req, Res> = (
-  request: Req,
-  metadata: Metadata,
-  options: { deadline: Date },
-  callback: (error: ServiceError | null, response: Res) => void,
-) => unknown;
 
 type SchedulingClient =
   | scheduleServiceV1.ScheduleServiceClient

@@ -4,3 +4,4 @@ export { runMigrationCli, runMigrationCommand } from './migration-cli';
 export { migrationStatus, schemaDrift, type MigrationStatus } from './migrations';
 export { UnitOfWork } from './unit-of-work';
 export { changedRows } from './changed-rows';
+export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';

@@ -34,12 +34,7 @@ export class SeatKeeper {
     now: Date,
   ): Promise<Booking | null> {
     for (const pool of pools) {
-      const slotNumber = await this.bookings.claimSeat(
-        input.sessionId,
-        pool,
-        input.id,
-        input.clientRequestId,
-      );
+      const slotNumber = await this.bookings.claimSeat(input.sessionId, pool, input.id);
       if (slotNumber === null) continue;
       const booking = hold
         ? Booking.hold({ ...input, slotNumber, pool }, hold, now)

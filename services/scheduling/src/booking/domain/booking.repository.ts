@@ -41,15 +41,9 @@ export abstract class BookingRepository {
   abstract lockClientRequest(clientRequestId: string): Promise<void>;
   /**
    * Claims one free seat of the pool for the booking with a single statement;
-   * null when the pool has none free (a clean sold-out answer) or a booking
-   * already carries this client request id.
+   * null when the pool has none free (a clean sold-out answer).
    */
-  abstract claimSeat(
-    sessionId: string,
-    pool: Pool,
-    bookingId: string,
-    clientRequestId: string,
-  ): Promise<number | null>;
+  abstract claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null>;
   /** Claims a specific seat this transaction already holds (a freed seat offered to the waitlist). */
   abstract claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean>;
   /** Frees the booking's seat; returns its pool now (a released reserve may have turned public). */

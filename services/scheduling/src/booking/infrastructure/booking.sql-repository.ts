@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { changedRows, UnitOfWork } from '@medgrid/database';
-import { QueryFailedError } from 'typeorm';
+import { changedRows, mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { type BookingSnapshot } from '../domain/booking';
 import {
@@ -104,13 +103,6 @@ function toEntry(r: EntryRow): WaitlistEntrySnapshot {
   };
 }
 
-/** The constraint behind a unique violation, for a precise answer instead of a 500. */
-function uniqueViolation(error: unknown): string | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const driver = error.driverError as { code?: string; constraint?: string };
-  return driver.code === '23505' ? (driver.constraint ?? '') : null;
-}
-
 /** booking, seat (claims) and waitlist_entry. */
 @Injectable()
 export class BookingSqlRepository extends BookingRepository {
@@ -172,24 +164,18 @@ export class BookingSqlRepository extends BookingRepository {
     await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [clientRequestId]);
   }
 
-  async claimSeat(
-    sessionId: string,
-    pool: Pool,
-    bookingId: string,
-    clientRequestId: string,
-  ): Promise<number | null> {
+  async claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null> {
     // One statement: pick the lowest free seat nobody else is claiming right now and take it.
     // Concurrent claimers skip each other's locked rows instead of queueing on them.
     const rows = await changedRows<{ slot_number: number }>(
       this.db,
       `UPDATE seat SET booking_id = $3
-        WHERE NOT EXISTS (SELECT 1 FROM booking WHERE client_request_id = $4)
-          AND (session_id, slot_number) = (
+        WHERE (session_id, slot_number) = (
           SELECT session_id, slot_number FROM seat
            WHERE session_id = $1 AND pool = $2 AND booking_id IS NULL
            ORDER BY slot_number LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING slot_number`,
-      [sessionId, pool, bookingId, clientRequestId],
+      [sessionId, pool, bookingId],
     );
     return rows[0]?.slot_number ?? null;
   }
@@ -214,54 +200,51 @@ export class BookingSqlRepository extends BookingRepository {
   }
 
   async insert(b: BookingSnapshot): Promise<void> {
-    try {
-      await this.db.query(
-        `INSERT INTO booking (id, session_id, institution_id, group_id, slot_number, pool, status,
+    await mapUniqueViolations(
+      () =>
+        this.db.query(
+          `INSERT INTO booking (id, session_id, institution_id, group_id, slot_number, pool, status,
            patient_resident_id, referral_id, booked_by_institution_id, priority_contracted, priority_fee_waived,
            priority_green_channel, hold_expires_at, client_request_id, created_at, updated_at, cancel_reason, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-        [
-          b.id,
-          b.sessionId,
-          b.institutionId,
-          b.groupId,
-          b.slotNumber,
-          b.pool,
-          b.status,
-          b.patientResidentId,
-          b.referralId,
-          b.bookedByInstitutionId,
-          b.priority.contractedResident,
-          b.priority.consultationFeeWaived,
-          b.priority.greenChannel,
-          b.holdExpiresAt,
-          b.clientRequestId,
-          b.createdAt,
-          b.updatedAt,
-          b.cancelReason,
-          b.version,
-        ],
-      );
-    } catch (error) {
-      switch (uniqueViolation(error)) {
-        case null:
-          throw error;
-        case 'booking_client_request_uq':
-          throw new ClientRequestRace();
-        case 'booking_referral_uq':
-          throw new SchedulingError(
+          [
+            b.id,
+            b.sessionId,
+            b.institutionId,
+            b.groupId,
+            b.slotNumber,
+            b.pool,
+            b.status,
+            b.patientResidentId,
+            b.referralId,
+            b.bookedByInstitutionId,
+            b.priority.contractedResident,
+            b.priority.consultationFeeWaived,
+            b.priority.greenChannel,
+            b.holdExpiresAt,
+            b.clientRequestId,
+            b.createdAt,
+            b.updatedAt,
+            b.cancelReason,
+            b.version,
+          ],
+        ),
+      {
+        booking_client_request_uq: () => new ClientRequestRace(),
+        booking_referral_uq: () =>
+          new SchedulingError(
             SchedulingErrorCode.ReferralAlreadyHolds,
             'the referral already holds a slot',
             'claim.referralId',
-          );
-        default:
-          throw new SchedulingError(
+          ),
+        booking_patient_session_uq: () =>
+          new SchedulingError(
             SchedulingErrorCode.AlreadyBookedInSession,
             'the patient already has a booking in this session',
             'claim.patientResidentId',
-          );
-      }
-    }
+          ),
+      },
+    );
   }
 
   async update(b: BookingSnapshot): Promise<void> {
@@ -322,46 +305,43 @@ export class BookingSqlRepository extends BookingRepository {
   }
 
   async insertEntry(e: WaitlistEntrySnapshot, clientRequestId: string): Promise<void> {
-    try {
-      await this.db.query(
-        `INSERT INTO waitlist_entry (id, session_id, institution_id, group_id, patient_resident_id, referral_id,
+    await mapUniqueViolations(
+      () =>
+        this.db.query(
+          `INSERT INTO waitlist_entry (id, session_id, institution_id, group_id, patient_resident_id, referral_id,
            requested_by_institution_id, may_take_reserved, priority_contracted, priority_fee_waived,
            priority_green_channel, status, booking_id, client_request_id, created_at, updated_at, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-        [
-          e.id,
-          e.sessionId,
-          e.institutionId,
-          e.groupId,
-          e.patientResidentId,
-          e.referralId,
-          e.requestedByInstitutionId,
-          e.mayTakeReserved,
-          e.priority.contractedResident,
-          e.priority.consultationFeeWaived,
-          e.priority.greenChannel,
-          e.status,
-          e.bookingId,
-          clientRequestId,
-          e.createdAt,
-          e.updatedAt,
-          e.version,
-        ],
-      );
-    } catch (error) {
-      switch (uniqueViolation(error)) {
-        case null:
-          throw error;
-        case 'waitlist_entry_client_request_uq':
-          throw new ClientRequestRace();
-        default:
-          throw new SchedulingError(
+          [
+            e.id,
+            e.sessionId,
+            e.institutionId,
+            e.groupId,
+            e.patientResidentId,
+            e.referralId,
+            e.requestedByInstitutionId,
+            e.mayTakeReserved,
+            e.priority.contractedResident,
+            e.priority.consultationFeeWaived,
+            e.priority.greenChannel,
+            e.status,
+            e.bookingId,
+            clientRequestId,
+            e.createdAt,
+            e.updatedAt,
+            e.version,
+          ],
+        ),
+      {
+        waitlist_entry_client_request_uq: () => new ClientRequestRace(),
+        waitlist_entry_patient_uq: () =>
+          new SchedulingError(
             SchedulingErrorCode.AlreadyWaiting,
             'the patient is already on this session’s waitlist',
             'claim.patientResidentId',
-          );
-      }
-    }
+          ),
+      },
+    );
   }
 
   async updateEntry(e: WaitlistEntrySnapshot): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
+import { CLINIC_TIME_ZONE } from '@medgrid/kernel';
 import { type BedFigures, type SlotFigures } from '../domain/daily-report';
 import { ReportRepository } from '../domain/report.repository';
 
@@ -39,9 +40,9 @@ export class ReportSqlRepository extends ReportRepository {
               count(*) FILTER (WHERE b.pool = 'public' AND b.admission_id IS NOT NULL) AS "publicOccupied",
               (SELECT count(*) FROM admission a
                 WHERE a.institution_id = $1 AND a.referral_id <> ''
-                  AND (a.requested_at AT TIME ZONE 'Asia/Shanghai')::date = $2) AS "referralAdmissions"
+                  AND (a.requested_at AT TIME ZONE $3)::date = $2) AS "referralAdmissions"
          FROM bed b JOIN ward w ON w.id = b.ward_id WHERE w.institution_id = $1`,
-      [institutionId, date],
+      [institutionId, date, CLINIC_TIME_ZONE],
     );
     return numbers(row!);
   }

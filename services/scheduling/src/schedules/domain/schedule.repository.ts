@@ -42,7 +42,6 @@ export abstract class ScheduleRepository {
   abstract dropSeats(sessionId: string): Promise<string[]>;
   /** Rebuilds free seats to the new split (taken seats stay). */
   abstract resizeSeats(sessionId: string, split: { reserved: number; public: number }): Promise<void>;
-  /** Moves free reserved seats of sessions whose release is due to the public pool; per session count. */
   /** The earliest open session (full or not) matching a referral, for its waitlist. */
   abstract earliestOpenSession(q: {
     institutionId: string;
@@ -53,5 +52,6 @@ export abstract class ScheduleRepository {
   }): Promise<string | null>;
   /** Free public seats of a session, for offering to its waitlist. */
   abstract freePublicSeats(sessionId: string): Promise<{ slotNumber: number; pool: 'public' }[]>;
+  /** Moves free reserved seats of sessions whose release is due to the public pool; per session count. */
   abstract releaseDueReserve(now: Date, limit: number): Promise<{ sessionId: string; released: number }[]>;
 }

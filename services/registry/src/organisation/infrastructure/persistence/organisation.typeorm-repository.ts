@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { In } from 'typeorm';
 import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
 import { type City, type Department, type Grid } from '../../domain/geography';
@@ -14,7 +14,6 @@ import { GridOrmEntity } from './grid.orm-entity';
 import { GroupMembershipOrmEntity } from './group-membership.orm-entity';
 import { InstitutionOrmEntity } from './institution.orm-entity';
 import { MedicalGroupOrmEntity } from './medical-group.orm-entity';
-import { mapUniqueViolations } from '../../../shared/persistence/unique-violation';
 
 const conflict = (what: string) => () =>
   new RegistryError(RegistryErrorCode.VersionConflict, `${what} was changed by someone else; read it again`);

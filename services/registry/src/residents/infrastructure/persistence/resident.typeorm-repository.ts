@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
-import { mapUniqueViolations } from '../../../shared/persistence/unique-violation';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { Contract, type ContractStatus, type PopulationTag } from '../../domain/contract';
 import { Resident } from '../../domain/resident';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { In } from 'typeorm';
 import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
-import { mapUniqueViolations } from '../../../shared/persistence/unique-violation';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { FamilyDoctorTeam, type TeamMemberRole } from '../../domain/family-doctor-team';
 import { type PractitionerSnapshot, type PractitionerTitle } from '../../domain/practitioner';

@@ -122,6 +122,7 @@ export class ClaimSlotUseCase {
         // A retry racing its first attempt waits here for it, then finds its booking: without
         // this it could find every free seat locked by the attempts in flight and answer SOLD_OUT.
         await this.bookings.lockClientRequest(clientRequestId);
+        if (await this.bookings.findByClientRequest(clientRequestId)) throw new ClientRequestRace();
         const booking = await this.seats.claim(
           {
             id: uuidv7(),
@@ -138,10 +139,7 @@ export class ClaimSlotUseCase {
           command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null,
           now,
         );
-        if (!booking) {
-          if (await this.bookings.findByClientRequest(clientRequestId)) throw new ClientRequestRace();
-          throw soldOut(pools);
-        }
+        if (!booking) throw soldOut(pools);
         const view = (await this.schedules.viewSession(session.id))!;
         await this.events.bookingsChanged(booking.pullEvents(), view);
         return { booking: booking.snapshot(), session: view };

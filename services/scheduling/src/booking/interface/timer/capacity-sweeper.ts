@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type Logger, LOGGER } from '@medgrid/logging';
-import { SERVICE_CONFIG } from '@medgrid/service';
+import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
 import { type SchedulingConfig } from '../../../config/scheduling.config';
 import { ReleaseReserveUseCase } from '../../../schedules/application/release-reserve/release-reserve.use-case';
 import { ExpireHoldsUseCase } from '../../application/expire-holds/expire-holds.use-case';
@@ -10,27 +10,22 @@ import { ExpireHoldsUseCase } from '../../application/expire-holds/expire-holds.
  * Safe with several replicas (the use cases take rows with SKIP LOCKED).
  */
 @Injectable()
-export class CapacitySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class CapacitySweeper extends PeriodicTask {
   constructor(
     private readonly expireHolds: ExpireHoldsUseCase,
     private readonly releaseReserve: ReleaseReserveUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.running) this.running = this.sweep().finally(() => (this.running = null));
-    }, this.config.SWEEP_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.SWEEP_INTERVAL_MS;
+  }
+
+  protected tick(): Promise<void> {
+    return this.sweep();
   }
 
   async sweep(now = new Date()): Promise<void> {

@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { localDate } from '@medgrid/kernel';
 import { type Logger, LOGGER } from '@medgrid/logging';
-import { SERVICE_CONFIG } from '@medgrid/service';
+import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
 import { gauge } from '@medgrid/telemetry';
 import { type SchedulingConfig } from '../../../config/scheduling.config';
 import { type DailyReport, DailyReportQuery } from '../../application/daily-report.query';
@@ -29,29 +29,26 @@ const ratio = gauge(
  * as gauges for the SRE dashboards and the reserve-ratio alert.
  */
 @Injectable()
-export class ReportGauges implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class ReportGauges extends PeriodicTask {
   constructor(
     private readonly reports: DailyReportQuery,
     private readonly hospitals: ReportRepository,
     @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const tick = () => {
-      if (!this.running) this.running = this.refresh().finally(() => (this.running = null));
-    };
-    this.timer = setInterval(tick, this.config.REPORT_REFRESH_MS);
-    this.timer.unref();
-    tick();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.REPORT_REFRESH_MS;
+  }
+
+  protected override runsAtStart(): boolean {
+    return true;
+  }
+
+  protected tick(): Promise<void> {
+    return this.refresh();
   }
 
   async refresh(now = new Date()): Promise<void> {

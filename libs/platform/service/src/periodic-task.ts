@@ -1,0 +1,33 @@
+import { type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+
+/**
+ * A timer adapter's lifecycle: runs `tick` every `intervalMs()`, never two
+ * ticks at once, and lets the running tick finish at shutdown. `tick` catches
+ * and logs its own failures (the next interval is the retry).
+ */
+export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  protected abstract intervalMs(): number;
+  protected abstract tick(): Promise<void>;
+  /** Whether the first tick runs at start instead of one interval later. */
+  protected runsAtStart(): boolean {
+    return false;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.runOnce(), this.intervalMs());
+    this.timer.unref();
+    if (this.runsAtStart()) this.runOnce();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private runOnce(): void {
+    if (!this.running) this.running = this.tick().finally(() => (this.running = null));
+  }
+}
