@@ -155,6 +155,24 @@ describe('referral → scheduling walking skeleton', () => {
     }
   });
 
+  it('answers racing retries of one create request with the one referral it made', async () => {
+    const request = aRequest();
+
+    const answers = await Promise.all(Array.from({ length: 8 }, () => createReferral(request)));
+
+    expect(new Set(answers.map((a) => a.referral!.id)).size).toBe(1);
+    expect(
+      Number(
+        (
+          await referralSql.query<{ n: string }>(
+            `SELECT count(*) AS n FROM referral WHERE client_request_id = $1`,
+            [request.clientRequestId],
+          )
+        ).rows[0]!.n,
+      ),
+    ).toBe(1);
+  });
+
   it('stores a referral, and scheduling records a slot hold request for it', async () => {
     const request = aRequest();
 

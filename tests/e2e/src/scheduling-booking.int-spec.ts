@@ -287,6 +287,59 @@ describe('scheduling booking', () => {
     expect(await getSession(session.id)).toMatchObject({ freePublic: 0 });
   });
 
+  it('passes over a waiting patient who has booked meanwhile, and the cancel that freed the seat goes through', async () => {
+    const session = await h.newSession(group, { capacity: 3 }); // 1 reserved, 2 public
+    const first = await book(claim(session.id, aFreshResidentId()));
+    await book(claim(session.id, aFreshResidentId()));
+    const resident = await h.contractedResident(group);
+    const { entry } = await h.call(
+      h.booking,
+      h.booking.joinWaitlist,
+      { claim: claim(session.id, resident) },
+      group.manager,
+    );
+    // While they wait at the hospital's desk for a public slot, their clinic books them the reserved one.
+    await book(claim(session.id, resident, Pool.POOL_RESERVED), group.centre);
+
+    const { booking: cancelled } = await h.call(
+      h.booking,
+      h.booking.cancelBooking,
+      { clientRequestId: uuidv7(), bookingId: first.id, reason: '患者改期' },
+      group.manager,
+    );
+
+    expect(cancelled!.status).toBe(BookingStatus.BOOKING_STATUS_CANCELLED);
+    const { entry: still } = await h.call(
+      h.booking,
+      h.booking.getWaitlistEntry,
+      { entryId: entry!.id },
+      group.manager,
+    );
+    expect(still!.status).toBe(WaitlistStatus.WAITLIST_STATUS_WAITING);
+    expect(await getSession(session.id)).toMatchObject({ freeReserved: 0, freePublic: 1 });
+  });
+
+  it('refuses a request id used to cancel another booking, and leaves that booking as it was', async () => {
+    const session = await h.newSession(group, { capacity: 4 });
+    const one = await book(claim(session.id, aFreshResidentId()));
+    const other = await book(claim(session.id, aFreshResidentId()));
+    const clientRequestId = uuidv7();
+    const cancel = (bookingId: string) =>
+      h.call(
+        h.booking,
+        h.booking.cancelBooking,
+        { clientRequestId, bookingId, reason: '患者取消' },
+        group.manager,
+      );
+    await cancel(one.id);
+
+    expect(await fails(cancel(other.id))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      reason: 'CLIENT_REQUEST_REUSED',
+    });
+    expect((await getBooking(other.id)).status).toBe(BookingStatus.BOOKING_STATUS_BOOKED);
+  });
+
   it('moves untaken reserved slots to the public pool at the release lead time', async () => {
     const other = await h.newGroup();
     await h.call(

@@ -5,3 +5,4 @@ export { migrationStatus, schemaDrift, type MigrationStatus } from './migrations
 export { UnitOfWork } from './unit-of-work';
 export { changedRows } from './changed-rows';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
+export { lockForTransaction } from './transaction-lock';

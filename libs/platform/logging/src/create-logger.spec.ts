@@ -46,6 +46,31 @@ describe(createLogger.name, () => {
     expect(text).toContain('[REDACTED]');
   });
 
+  it("logs a failed statement's error without the values it was given", () => {
+    const { lines, destination } = capture();
+    const sut = createLogger({ service: 'registry', level: 'info', destination });
+    // The shape of TypeORM's QueryFailedError for a unique violation.
+    const error = Object.assign(
+      new Error('duplicate key value violates unique constraint "resident_id_uq"'),
+      {
+        query: 'INSERT INTO resident (resident_id_number, name) VALUES ($1, $2)',
+        parameters: ['11010519491231002X', '张三'],
+        driverError: {
+          code: '23505',
+          detail: 'Key (resident_id_number)=(11010519491231002X) already exists.',
+        },
+        detail: 'Key (resident_id_number)=(11010519491231002X) already exists.',
+      },
+    );
+
+    sut.error({ err: error }, 'registration failed');
+
+    const text = JSON.stringify(lines[0]);
+    expect(text).not.toContain('11010519491231002X');
+    expect(text).not.toContain('张三');
+    expect(lines[0]).toMatchObject({ err: { message: error.message, query: error.query } });
+  });
+
   it('carries the active trace id', () => {
     const { lines, destination } = capture();
     const sut = createLogger({ service: 'referral', level: 'info', destination });

@@ -4,6 +4,10 @@ import { type Referral } from './referral';
 export interface ReferralRepository {
   insert(referral: Referral): Promise<void>;
   findById(id: string): Promise<Referral | null>;
+  /**
+   * The referral an earlier request with this id made. Inside a transaction, and holding the
+   * request id until it ends, so a racing retry waits and then finds the first one's referral.
+   */
   findByClientRequest(referringInstitutionId: string, clientRequestId: string): Promise<Referral | null>;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { changedRows, mapUniqueViolations, UnitOfWork } from '@medgrid/database';
+import { changedRows, lockForTransaction, mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { type BookingSnapshot } from '../domain/booking';
 import {
@@ -161,7 +161,7 @@ export class BookingSqlRepository extends BookingRepository {
   }
 
   async lockClientRequest(clientRequestId: string): Promise<void> {
-    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [clientRequestId]);
+    await lockForTransaction(this.db, `claim:${clientRequestId}`);
   }
 
   async claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null> {
@@ -353,8 +353,16 @@ export class BookingSqlRepository extends BookingRepository {
 
   async lockWaiting(sessionId: string): Promise<WaitlistEntrySnapshot[]> {
     const rows = await this.db.query<EntryRow[]>(
-      `SELECT * FROM waitlist_entry WHERE session_id = $1 AND status = 'waiting'
-        ORDER BY created_at, id FOR UPDATE SKIP LOCKED`,
+      // Not those who meanwhile hold a slot in this session, or whose referral holds one anywhere:
+      // offering them a seat would break the one-live-booking indexes and abort the transaction.
+      `SELECT w.* FROM waitlist_entry w
+        WHERE w.session_id = $1 AND w.status = 'waiting'
+          AND NOT EXISTS (
+            SELECT 1 FROM booking b
+             WHERE b.status IN ('held', 'booked')
+               AND ((b.session_id = w.session_id AND b.patient_resident_id = w.patient_resident_id)
+                    OR (w.referral_id <> '' AND b.referral_id = w.referral_id)))
+        ORDER BY w.created_at, w.id FOR UPDATE OF w SKIP LOCKED`,
       [sessionId],
     );
     return rows.map(toEntry);

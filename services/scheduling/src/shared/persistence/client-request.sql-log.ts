@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { lockForTransaction, UnitOfWork } from '@medgrid/database';
 import { ClientRequestLog } from '../client-request-log';
 
 @Injectable()
@@ -11,7 +11,7 @@ export class ClientRequestSqlLog extends ClientRequestLog {
   async claim(operation: string, clientRequestId: string, resultId: string): Promise<string | null> {
     const manager = this.uow.transactionalManager();
     // Two concurrent retries queue here; the second sees the first's row.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${operation}:${clientRequestId}`]);
+    await lockForTransaction(manager, `${operation}:${clientRequestId}`);
     const [row] = await manager.query<{ result_id: string }[]>(
       `SELECT result_id FROM client_request WHERE operation = $1 AND client_request_id = $2`,
       [operation, clientRequestId],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { lockForTransaction, UnitOfWork } from '@medgrid/database';
 import { type Referral } from '../../domain/referral';
 import { type ReferralRepository } from '../../domain/referral.repository';
 import { ReferralMapper } from './referral.mapper';
@@ -23,6 +23,11 @@ export class ReferralTypeormRepository implements ReferralRepository {
     referringInstitutionId: string,
     clientRequestId: string,
   ): Promise<Referral | null> {
+    // A retry racing its first attempt waits here, then finds the referral the first one made.
+    await lockForTransaction(
+      this.uow.transactionalManager(),
+      `create-referral:${referringInstitutionId}:${clientRequestId}`,
+    );
     const row = await this.uow
       .manager()
       .findOneBy(ReferralOrmEntity, { referringInstitutionId, clientRequestId });

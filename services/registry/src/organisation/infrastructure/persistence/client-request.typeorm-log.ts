@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { lockForTransaction, UnitOfWork } from '@medgrid/database';
 import { type ClientRequestLog } from '../../../shared/client-request-log';
 import { ClientRequestOrmEntity } from './client-request.orm-entity';
 
@@ -11,7 +11,7 @@ export class ClientRequestTypeormLog implements ClientRequestLog {
   async recall(operation: string, clientRequestId: string): Promise<string | null> {
     const manager = this.uow.transactionalManager();
     // Two concurrent retries of one request queue here instead of both creating.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${operation}:${clientRequestId}`]);
+    await lockForTransaction(manager, `${operation}:${clientRequestId}`);
     const row = await manager.findOneBy(ClientRequestOrmEntity, { operation, clientRequestId });
     return row?.resultId ?? null;
   }

@@ -64,7 +64,7 @@ export class ChangeBookingUseCase {
         canSeeClaim(identity, { ...found, requestedBy: found.bookedByInstitutionId }),
         'change this booking',
       );
-      if ((await this.requests.claim(operation, clientRequestId, found.id)) !== null) return found;
+      if (await this.requests.isRetryOn(operation, clientRequestId, found.id)) return found;
       const booking = Booking.restore(found);
       apply(booking);
       if (booking.isActive) {

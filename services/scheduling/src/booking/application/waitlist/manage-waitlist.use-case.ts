@@ -113,7 +113,7 @@ export class ManageWaitlistUseCase {
         canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
         'change this entry',
       );
-      if ((await this.requests.claim('leave-waitlist', clientRequestId, found.id)) !== null) return found;
+      if (await this.requests.isRetryOn('leave-waitlist', clientRequestId, found.id)) return found;
       const entry = WaitlistEntry.restore(found);
       entry.withdraw(now);
       await this.bookings.updateEntry(entry.snapshot());

@@ -106,8 +106,8 @@ export class ManageCapacityUseCase {
       const hospital = await this.hospital(identity, command.institutionId);
       const stored = await this.schedules.findPolicy(hospital.id, true);
       // A retry after the first answer (which stored the policy) gets that answer again.
-      const earlier = await this.requests.claim('set-policy', command.clientRequestId, hospital.id);
-      if (earlier !== null && stored) return stored;
+      const retry = await this.requests.isRetryOn('set-policy', command.clientRequestId, hospital.id);
+      if (retry && stored) return stored;
       const policy = stored
         ? ReservePolicy.restore(stored)
         : ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules);
@@ -277,7 +277,7 @@ export class ManageCapacityUseCase {
     checks.throwIfAny();
     return this.uow.run(async () => {
       const hospital = await this.hospital(identity, command.institutionId);
-      if ((await this.requests.claim('cancel-sessions', command.clientRequestId, hospital.id)) !== null) {
+      if (await this.requests.isRetryOn('cancel-sessions', command.clientRequestId, hospital.id)) {
         return { sessionsCancelled: 0, bookingsCancelled: 0 };
       }
       const sessions = await this.schedules.lockSessionsBetween(
@@ -332,7 +332,7 @@ export class ManageCapacityUseCase {
       if (!session)
         throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
       const hospital = await this.hospital(identity, session.institutionId);
-      if ((await this.requests.claim('set-capacity', command.clientRequestId, session.id)) !== null) {
+      if (await this.requests.isRetryOn('set-capacity', command.clientRequestId, session.id)) {
         return (await this.schedules.viewSession(session.id))!;
       }
       if (session.status !== 'open' || now >= session.endsAt) {
