@@ -22,7 +22,8 @@ const context = readJsonFromEnv('BENCH_CONTEXT');
 const PLAN_OUT = __ENV.BENCH_PLAN_OUT || '';
 /** Patients of referrals are numbered from here; the rush's own patients from 0. */
 const REFERRAL_PATIENT_BASE = 50000000;
-const ICD10_CODES = ['I10', 'E11.9', 'I25.1', 'I63.9', 'J44.1', 'N18.3'];
+// None of them is a green-channel diagnosis: those are accepted at once and would take slots before the rush.
+const ICD10_CODES = ['I10', 'E11.9', 'I25.1', 'I69.3', 'J44.1', 'N18.3'];
 
 const scheduling = new grpc.Client();
 scheduling.load(
@@ -172,6 +173,8 @@ export async function setup() {
         direction: 'REFERRAL_DIRECTION_UPWARD',
         icd10Code: ICD10_CODES[k % ICD10_CODES.length],
         reason: '预约放号压测：上转专科门诊 (booking-rush benchmark)',
+        // No catalogued indication is claimed, so the catalogue asks for a written justification.
+        justification: '预约放号压测：上转专科门诊评估与复查',
       },
       from.token,
     ).then((m) => ({ id: m.referral.id, patient, referringInstitutionId: from.institutionId }));

@@ -16,8 +16,11 @@ export {
 export { ContractChangedEvent, ResidentChangedEvent } from './events/registry/resident.events';
 export { PractitionerChangedEvent, TeamChangedEvent } from './events/registry/workforce.events';
 export {
+  GreenChannelActivatedEvent,
   ReferralAcceptedEvent,
   ReferralCancelledEvent,
+  ReferralChangedEvent,
+  ReferralExpiredEvent,
   ReferralSubmittedEvent,
 } from './events/referral/referral.events';
 export {
@@ -34,6 +37,7 @@ export * as rpcErrorDetails from './generated/google/rpc/error_details.pb';
 export * as protobufAny from './generated/google/protobuf/any.pb';
 export * as referralV1 from './generated/medgrid/referral/v1/referral.pb';
 export * as referralServiceV1 from './generated/medgrid/referral/v1/referral_service.pb';
+export * as criteriaServiceV1 from './generated/medgrid/referral/v1/criteria_service.pb';
 export * as schedulingV1 from './generated/medgrid/scheduling/v1/scheduling_service.pb';
 export * as schedulingEventsV1 from './generated/medgrid/scheduling/v1/scheduling_events.pb';
 export * as schedulingModelV1 from './generated/medgrid/scheduling/v1/scheduling.pb';

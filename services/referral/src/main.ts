@@ -1,8 +1,17 @@
 import './instrumentation';
+import {
+  ContractChangedKafkaConsumer,
+  DepartmentRegisteredKafkaConsumer,
+  InstitutionChangedKafkaConsumer,
+  MedicalGroupChangedKafkaConsumer,
+  TeamChangedKafkaConsumer,
+} from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
 import { loadReferralConfig } from './config/referral.config';
+import { CriteriaGrpcController } from './criteria/interface/grpc/criteria.grpc.controller';
 import { referralDataSource } from './database/referral-data-source';
 import { ReferralsGrpcController } from './referrals/interface/grpc/referrals.grpc.controller';
+import { SlotHoldChangedKafkaConsumer } from './referrals/interface/kafka/slot-hold.kafka.consumer';
 import { ReferralsModule } from './referrals/referrals.module';
 
 void runService(
@@ -12,8 +21,16 @@ void runService(
     dataSource: (c) => referralDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
     contexts: [ReferralsModule],
     grpc: {
-      controllers: [ReferralsGrpcController],
+      controllers: [ReferralsGrpcController, CriteriaGrpcController],
     },
+    eventHandlers: [
+      SlotHoldChangedKafkaConsumer,
+      InstitutionChangedKafkaConsumer,
+      MedicalGroupChangedKafkaConsumer,
+      DepartmentRegisteredKafkaConsumer,
+      TeamChangedKafkaConsumer,
+      ContractChangedKafkaConsumer,
+    ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),
 );

@@ -8,6 +8,7 @@ import { SchedulingGrpcController } from './holds/interface/grpc/scheduling.grpc
 import {
   ReferralAcceptedKafkaConsumer,
   ReferralCancelledKafkaConsumer,
+  ReferralExpiredKafkaConsumer,
   ReferralSubmittedKafkaConsumer,
 } from './holds/interface/kafka/referral.kafka.consumers';
 import {
@@ -15,7 +16,7 @@ import {
   DepartmentRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   TeamChangedKafkaConsumer,
-} from './registry-projection/interface/kafka/registry-projection.kafka.consumers';
+} from '@medgrid/registry-view';
 import { SchedulingModule } from './scheduling.module';
 import { ScheduleGrpcController } from './schedules/interface/grpc/schedule.grpc.controller';
 
@@ -37,6 +38,7 @@ void runService(
       ReferralSubmittedKafkaConsumer,
       ReferralAcceptedKafkaConsumer,
       ReferralCancelledKafkaConsumer,
+      ReferralExpiredKafkaConsumer,
       InstitutionChangedKafkaConsumer,
       DepartmentRegisteredKafkaConsumer,
       TeamChangedKafkaConsumer,

@@ -3,6 +3,16 @@ import { testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** The topics the scheduling service consumes (registry master data and referral events). */
+/** The topics the referral service consumes. */
+export const REFERRAL_INPUT_TOPICS = [
+  TOPICS.slotHold.name,
+  TOPICS.registryInstitution.name,
+  TOPICS.registryMedicalGroup.name,
+  TOPICS.registryDepartment.name,
+  TOPICS.registryTeam.name,
+  TOPICS.registryContract.name,
+];
+
 export const SCHEDULING_INPUT_TOPICS = [
   TOPICS.referral.name,
   TOPICS.registryInstitution.name,

@@ -1,216 +1,411 @@
-import { credentials, status, type ServiceError } from '@grpc/grpc-js';
-import { ALL_TOPICS, referralServiceV1, referralV1, schedulingV1 } from '@medgrid/contracts';
-import { decodeErrorDetails } from '@medgrid/grpc';
-import { createKafka, ensureTopics } from '@medgrid/messaging';
+import { status } from '@grpc/grpc-js';
+import { type referralServiceV1, referralV1, schedulingModelV1, schedulingV1 } from '@medgrid/contracts';
+import { createKafka } from '@medgrid/messaging';
 import { createLogger } from '@medgrid/logging';
-import {
-  aResidentId,
-  anIdentity,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TestAuth,
-  TestDatabase,
-  testKafkaBrokers,
-  uniqueSuffix,
-  waitFor,
-} from '@medgrid/testing';
+import { aResidentId, testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { randomBytes } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { freePort, migrate, ServiceProcess } from './service-process';
+import { fails, unary } from './grpc-call';
 import { OtlpCollector } from './otlp-collector';
-import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
-import { unary } from './grpc-call';
+import { ReferralHarness } from './referral-harness';
+import { type GroupFixture } from './scheduling-harness';
+import { migrate } from './service-process';
+
+const { ReferralStatus: S, ReferralAction: A } = referralV1;
+const { SlotHoldRequestStatus: Hold } = schedulingV1;
 
 /**
- * The walking skeleton end to end: partner HIS → referral (gRPC, PostgreSQL,
- * outbox) → Kafka → scheduling (inbox, PostgreSQL), both services as real
- * processes against the project's real PostgreSQL and Kafka.
+ * The referral service end to end: partner HIS → referral (gRPC, PostgreSQL,
+ * outbox) → Kafka → scheduling (inbox, hold, its own outbox) → Kafka → referral,
+ * with the registry feeding both, all as real processes against the project's
+ * real PostgreSQL and Kafka.
  */
-describe('referral → scheduling walking skeleton', () => {
+describe('referral ⇄ scheduling', () => {
   const collector = new OtlpCollector();
-  const suffix = uniqueSuffix();
-  let auth: TestAuth;
-  let referralDb: TestDatabase;
-  let schedulingDb: TestDatabase;
-  let referral: ServiceProcess;
-  let scheduling: ServiceProcess;
-  let referralClient: referralServiceV1.ReferralServiceClient;
-  let schedulingClient: schedulingV1.SchedulingServiceClient;
-  let schedulingSql: PgClient;
-  let referralSql: PgClient;
+  const h = new ReferralHarness();
+  let group: GroupFixture;
 
-  const groupId = uuidv7();
-  const primaryClinic = anIdentity({ role: 'primary-staff', groupId });
-  const leadHospitalId = uuidv7();
-  const groupAdmin = anIdentity({ role: 'group-admin', groupId });
-
-  const aRequest = (overrides: Partial<referralServiceV1.CreateReferralRequest> = {}) => ({
-    clientRequestId: uuidv7(),
-    patientResidentId: aResidentId(),
-    referringInstitutionId: primaryClinic.institutionId!,
-    receivingInstitutionId: leadHospitalId,
-    direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_UPWARD,
-    icd10Code: 'I10',
-    reason: 'Blood pressure uncontrolled on three drugs',
-    ...overrides,
-  });
-
-  const createReferral = async (
+  const create = async (
     request: referralServiceV1.CreateReferralRequest,
     extra: Record<string, string> = {},
-  ) => unary(referralClient, referralClient.createReferral, request, await auth.token(primaryClinic), extra);
-
-  const holdFor = async (referralId: string) =>
-    unary(
-      schedulingClient,
-      schedulingClient.getSlotHoldRequest,
-      { referralId },
-      await auth.token(groupAdmin),
+  ) =>
+    unary(h.referrals, h.referrals.createReferral, request, await h.registry.auth.token(group.centre), extra);
+  const hold = (referralId: string) =>
+    h.call(h.saga, h.saga.getSlotHoldRequest, { referralId }, group.groupAdmin);
+  const waitForHold = (referralId: string, wanted = Hold.SLOT_HOLD_REQUEST_STATUS_REQUESTED) =>
+    waitFor(
+      `hold request ${referralId} to be ${Hold[wanted]}`,
+      async () => {
+        const { holdRequest } = await hold(referralId);
+        return holdRequest?.status === wanted ? holdRequest : undefined;
+      },
+      { timeoutMs: 30_000 },
     );
-
-  const waitForHold = (referralId: string) =>
-    waitFor(`a slot hold request for ${referralId}`, () => holdFor(referralId).catch(() => undefined), {
-      timeoutMs: 30_000,
-    });
-
-  const holdRows = async (referralId: string) =>
-    Number(
-      (
-        await schedulingSql.query<{ n: string }>(
-          `SELECT count(*) AS n FROM slot_hold_request WHERE referral_id = $1`,
-          [referralId],
-        )
-      ).rows[0]!.n,
-    );
+  const accept = (id: string) => h.refer(h.referrals, h.referrals.acceptReferral, h.step(id), group.manager);
+  const statusOf = (response: referralServiceV1.GetReferralResponse) => response.referral?.status;
 
   beforeAll(async () => {
-    const brokers = testKafkaBrokers();
-    await ensureTopics(
-      createKafka({ brokers, clientId: 'e2e-setup' }, createLogger({ service: 'e2e', level: 'warn' })),
-      ALL_TOPICS,
-    );
-    [auth, referralDb, schedulingDb] = await Promise.all([
-      TestAuth.create(),
-      TestDatabase.create('e2e_referral'),
-      TestDatabase.create('e2e_scheduling'),
-    ]);
-    for (const [service, db] of [
-      ['referral', referralDb],
-      ['scheduling', schedulingDb],
-    ] as const) {
-      expect(migrate(service, db.url, 'up').code).toBe(0);
-    }
     const otlpEndpoint = await collector.start();
-    const common = {
-      KAFKA_BROKERS: brokers.join(','),
-      AUTH_PUBLIC_KEY_FILE: auth.publicKeyFile,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
+    await h.start('e2e_referral', {
       OTEL_TRACES_EXPORTER: 'otlp',
       OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
-      OUTBOX_POLL_INTERVAL_MS: '50',
-    };
-    referral = new ServiceProcess('referral', await freePort(), await freePort(), {
-      ...common,
-      DATABASE_URL: referralDb.url,
     });
-    scheduling = new ServiceProcess('scheduling', await freePort(), await freePort(), {
-      ...common,
-      DATABASE_URL: schedulingDb.url,
-      // Its own group, so a platform started by scripts/up.sh does not take these events.
-      KAFKA_CONSUMER_GROUP: `scheduling-e2e-${suffix}`,
-    });
-    await Promise.all([referral.start(), scheduling.start()]);
-    await waitUntilCaughtUp(`scheduling-e2e-${suffix}`, SCHEDULING_INPUT_TOPICS);
-    referralClient = new referralServiceV1.ReferralServiceClient(
-      referral.grpcAddress,
-      credentials.createInsecure(),
-    );
-    schedulingClient = new schedulingV1.SchedulingServiceClient(
-      scheduling.grpcAddress,
-      credentials.createInsecure(),
-    );
-    schedulingSql = new PgClient({ connectionString: schedulingDb.url });
-    referralSql = new PgClient({ connectionString: referralDb.url });
-    await Promise.all([schedulingSql.connect(), referralSql.connect()]);
-  }, 240_000);
+    group = await h.newGroup('03.04');
+  }, 300_000);
 
   afterAll(async () => {
-    referralClient?.close();
-    schedulingClient?.close();
-    await Promise.all([schedulingSql?.end(), referralSql?.end()]);
-    await Promise.all([referral?.stop(), scheduling?.stop()]);
+    await h.stop();
     await collector.stop();
-    await Promise.all([referralDb?.drop(), schedulingDb?.drop()]);
-  });
+  }, 120_000);
 
   it('migrates a fresh database to exactly what the entities describe (no drift)', () => {
     for (const [service, db] of [
-      ['referral', referralDb],
-      ['scheduling', schedulingDb],
+      ['referral', h.referralDb],
+      ['scheduling', h.db],
     ] as const) {
       const result = migrate(service, db.url, 'check');
       expect({ service, ...result }).toEqual({ service, code: 0, output: '' });
     }
   });
 
-  it('answers racing retries of one create request with the one referral it made', async () => {
-    const request = aRequest();
+  it('routes a submitted referral to the lead hospital, records the indication, and scheduling notes the hold', async () => {
+    const patient = await h.contractedResident(group);
 
-    const answers = await Promise.all(Array.from({ length: 8 }, () => createReferral(request)));
+    const { referral } = await create(h.upward(group, patient));
+    const read = await h.referral(referral!.id, group.centre);
+    const holdRequest = await waitForHold(referral!.id);
 
-    expect(new Set(answers.map((a) => a.referral!.id)).size).toBe(1);
-    expect(
-      Number(
-        (
-          await referralSql.query<{ n: string }>(
-            `SELECT count(*) AS n FROM referral WHERE client_request_id = $1`,
-            [request.clientRequestId],
-          )
-        ).rows[0]!.n,
-      ),
-    ).toBe(1);
+    expect(referral).toMatchObject({
+      status: S.REFERRAL_STATUS_SUBMITTED,
+      groupId: group.groupId,
+      receivingInstitutionId: group.hospitalId,
+      receivingDepartmentId: group.departmentId,
+      specialtyCode: '03.04',
+      matchedIndicationCodes: ['HTN_SEVERE'],
+      withoutIndication: false,
+      contractedResidentPriority: true,
+    });
+    expect(referral!.dueAt!.getTime() - referral!.submittedAt!.getTime()).toBe(48 * 3_600_000);
+    expect(read.history.map((e) => [A[e.action], S[e.toStatus], e.actorInstitutionId])).toEqual([
+      ['REFERRAL_ACTION_DRAFT', 'REFERRAL_STATUS_DRAFT', group.centreId],
+      ['REFERRAL_ACTION_SUBMIT', 'REFERRAL_STATUS_SUBMITTED', group.centreId],
+    ]);
+    expect(holdRequest).toMatchObject({ institutionId: group.hospitalId, departmentId: group.departmentId });
+    const audit = await h.referralSql.query(
+      `SELECT actor_subject, purpose FROM audit_log WHERE subject_id = $1`,
+      [referral!.id],
+    );
+    expect(audit.rows).toEqual([{ actor_subject: group.centre.subject, purpose: 'treatment' }]);
   });
 
-  it('stores a referral, and scheduling records a slot hold request for it', async () => {
-    const request = aRequest();
+  it('holds a reserved slot when the hospital accepts, and the referral becomes scheduled (the saga)', async () => {
+    const session = await h.newSession(group, { capacity: 6 });
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    await waitForHold(referral!.id);
 
-    const { referral: created } = await createReferral(request);
-    const { referral: read } = await unary(
-      referralClient,
-      referralClient.getReferral,
-      { id: created!.id },
-      await auth.token(primaryClinic),
+    const accepted = await accept(referral!.id);
+    const scheduled = await h.waitForReferral(
+      'the referral to be scheduled',
+      referral!.id,
+      group.centre,
+      (r) => statusOf(r) === S.REFERRAL_STATUS_SCHEDULED,
     );
-    const { holdRequest } = await waitForHold(created!.id);
 
-    expect(read).toEqual(created);
-    expect(created).toMatchObject({
-      patientResidentId: request.patientResidentId,
-      groupId,
-      status: referralV1.ReferralStatus.REFERRAL_STATUS_SUBMITTED,
+    expect(accepted.referral?.status).toBe(S.REFERRAL_STATUS_ACCEPTED);
+    expect(scheduled.referral?.slot).toMatchObject({
+      sessionId: session.id,
+      pool: 'reserved',
+      waitlisted: false,
     });
-    expect(holdRequest).toMatchObject({
-      referralId: created!.id,
-      groupId,
-      institutionId: leadHospitalId,
-      status: schedulingV1.SlotHoldRequestStatus.SLOT_HOLD_REQUEST_STATUS_REQUESTED,
-    });
-    const audit = await referralSql.query(
-      `SELECT actor_subject, purpose FROM audit_log WHERE subject_id = $1`,
-      [created!.id],
+    const booking = await h.sql.query<{ pool: string; status: string; priority: string }>(
+      `SELECT pool, status, priority FROM booking WHERE referral_id = $1`,
+      [referral!.id],
     );
-    expect(audit.rows).toEqual([{ actor_subject: primaryClinic.subject, purpose: 'treatment' }]);
+    expect(booking.rows).toEqual([expect.objectContaining({ pool: 'reserved', status: 'held' })]);
+  });
+
+  it('releases the slot when the referral is cancelled, and never holds two for one referral', async () => {
+    await h.newSession(group, { capacity: 6, date: undefined });
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    await waitForHold(referral!.id);
+    await accept(referral!.id);
+    await h.waitForReferral(
+      'scheduled',
+      referral!.id,
+      group.centre,
+      (r) => statusOf(r) === S.REFERRAL_STATUS_SCHEDULED,
+    );
+
+    const { referral: cancelled } = await h.refer(
+      h.referrals,
+      h.referrals.cancelReferral,
+      {
+        clientRequestId: uuidv7(),
+        id: referral!.id,
+        reason: 'patient chose to stay with the community centre',
+      },
+      group.centre,
+    );
+    await waitForHold(referral!.id, Hold.SLOT_HOLD_REQUEST_STATUS_RELEASED);
+
+    expect(cancelled).toMatchObject({ status: S.REFERRAL_STATUS_CANCELLED, slot: undefined });
+    expect(
+      await h.count(
+        `SELECT count(*) AS n FROM booking WHERE referral_id = $1 AND status IN ('held', 'booked')`,
+        [referral!.id],
+      ),
+    ).toBe(0);
+    expect(await h.count(`SELECT count(*) AS n FROM booking WHERE referral_id = $1`, [referral!.id])).toBe(1);
+  });
+
+  it('puts the referral on the waitlist when every slot is gone, and tells the referrer', async () => {
+    const other = await h.newGroup('03.04');
+    const session = await h.newSession(other, { capacity: 1 });
+    const first = await h.contractedResident(other);
+    const second = await h.contractedResident(other);
+    const ids: string[] = [];
+    for (const patient of [first, second]) {
+      const { referral } = await unary(
+        h.referrals,
+        h.referrals.createReferral,
+        h.upward(other, patient),
+        await h.registry.auth.token(other.centre),
+      );
+      ids.push(referral!.id);
+      await waitForHold(referral!.id).catch(() => undefined);
+      await h.refer(h.referrals, h.referrals.acceptReferral, h.step(referral!.id), other.manager);
+    }
+
+    const waiting = await h.waitForReferral('the waitlist note', ids[1]!, other.centre, (r) =>
+      r.history.some((e) => e.action === A.REFERRAL_ACTION_WAITLIST),
+    );
+
+    expect(waiting.referral).toMatchObject({
+      status: S.REFERRAL_STATUS_ACCEPTED,
+      slot: { sessionId: session.id, waitlisted: true },
+    });
+  });
+
+  it('accepts a suspected heart attack at once on the green channel, without review', async () => {
+    const patient = await h.contractedResident(group);
+
+    const { referral } = await create(
+      h.upward(group, patient, { icd10Code: 'I21.9', indicationCodes: ['ACS_ISCHAEMIC_CHEST_PAIN'] }),
+    );
+    const { history } = await h.referral(referral!.id, group.manager);
+
+    expect(referral).toMatchObject({
+      status: S.REFERRAL_STATUS_ACCEPTED,
+      greenChannel: true,
+      greenChannelKind: referralV1.GreenChannel.GREEN_CHANNEL_CHEST_PAIN,
+      receivingDepartmentId: group.departmentId,
+    });
+    expect(history.map((e) => [A[e.action], e.actorSubject])).toEqual([
+      ['REFERRAL_ACTION_DRAFT', group.centre.subject],
+      ['REFERRAL_ACTION_SUBMIT', group.centre.subject],
+      ['REFERRAL_ACTION_ACCEPT', 'medgrid-referral'],
+    ]);
+  });
+
+  it('closes the loop: arrival and completion upward, then a downward plan received and followed up', async () => {
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    await accept(referral!.id);
+    await h.refer(h.referrals, h.referrals.recordArrival, h.step(referral!.id), group.manager);
+    const { referral: completed } = await h.refer(
+      h.referrals,
+      h.referrals.recordCompletion,
+      h.step(referral!.id, 'medication adjusted'),
+      group.manager,
+    );
+
+    const { referral: down } = await h.refer(
+      h.referrals,
+      h.referrals.issueDownwardReferral,
+      {
+        clientRequestId: uuidv7(),
+        patientResidentId: patient,
+        referringInstitutionId: group.hospitalId,
+        receivingInstitutionId: '',
+        icd10Code: 'I10',
+        reason: 'BP controlled on amlodipine and losartan',
+        metCriteriaCodes: [],
+        justification: '血压已稳定两周，可回社区随访管理',
+        treatmentPlan: {
+          diagnosisCodes: ['I10'],
+          medications: [{ name: '氨氯地平', dose: '5 mg', frequency: 'qd', days: 60 }],
+          followUps: [{ dueDate: '2026-12-07', item: 'blood pressure' }],
+          warningSigns: ['BP ≥180/110'],
+          notes: '',
+        },
+        results: [],
+        upwardReferralId: referral!.id,
+      },
+      group.manager,
+    );
+    await h.refer(h.referrals, h.referrals.acknowledgeReferral, h.step(down!.id), group.centre);
+    await h.refer(
+      h.referrals,
+      h.referrals.recordFollowUp,
+      { clientRequestId: uuidv7(), id: down!.id, findings: 'BP 132/84' },
+      group.centre,
+    );
+    const { referral: closed } = await h.refer(
+      h.referrals,
+      h.referrals.closeReferral,
+      h.step(down!.id),
+      group.centre,
+    );
+
+    expect(completed?.status).toBe(S.REFERRAL_STATUS_COMPLETED);
+    expect(down).toMatchObject({
+      direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_DOWNWARD,
+      status: S.REFERRAL_STATUS_ISSUED,
+      receivingInstitutionId: group.centreId,
+      withoutIndication: true,
+    });
+    expect(closed).toMatchObject({ status: S.REFERRAL_STATUS_CLOSED, followUpCount: 1 });
+  });
+
+  it('refuses an illegal step with FAILED_PRECONDITION naming the state, and a step by the wrong side', async () => {
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+
+    const illegal = await fails(
+      h.refer(h.referrals, h.referrals.recordCompletion, h.step(referral!.id), group.manager),
+    );
+    const wrongSide = await fails(
+      accept(referral!.id)
+        .then(() => undefined)
+        .then(() => h.refer(h.referrals, h.referrals.acceptReferral, h.step(referral!.id), group.centre)),
+    );
+
+    expect(illegal.code).toBe(status.FAILED_PRECONDITION);
+    expect(illegal.reason).toBe('ILLEGAL_TRANSITION');
+    expect(wrongSide.code).toBe(status.PERMISSION_DENIED);
+  });
+
+  it('answers a retried step with the referral as it is, and a reused request id on another step with ALREADY_EXISTS', async () => {
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    const step = h.step(referral!.id);
+
+    const [a, b] = await Promise.all([
+      h.refer(h.referrals, h.referrals.acceptReferral, step, group.manager),
+      h.refer(h.referrals, h.referrals.acceptReferral, step, group.manager),
+    ]);
+    const reused = await fails(h.refer(h.referrals, h.referrals.recordArrival, step, group.manager));
+
+    expect(a.referral?.status).toBe(S.REFERRAL_STATUS_ACCEPTED);
+    expect(b.referral?.status).toBe(S.REFERRAL_STATUS_ACCEPTED);
+    expect(reused.code).toBe(status.ALREADY_EXISTS);
+    expect(
+      await h.referralSql
+        .query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'accept'`,
+          [referral!.id],
+        )
+        .then((r) => r.rows[0]),
+    ).toEqual({ n: 1 });
+  });
+
+  it('refuses an institution outside the group, an unknown ICD-10 code and a missing justification, storing nothing', async () => {
+    const patient = aResidentId();
+    const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
+
+    const outside = await fails(create(h.upward(group, patient, { receivingInstitutionId: uuidv7() })));
+    const unknownCode = await fails(create(h.upward(group, patient, { icd10Code: 'hypertension' })));
+    const unjustified = await fails(create(h.upward(group, patient, { indicationCodes: [] })));
+
+    expect([outside.code, outside.fieldViolations[0]?.field]).toEqual([
+      status.INVALID_ARGUMENT,
+      'receivingInstitutionId',
+    ]);
+    expect(unknownCode.fieldViolations[0]).toMatchObject({
+      field: 'icd10Code',
+      reason: 'INVALID_FORMAT',
+    });
+    expect(unjustified.reason).toBe('JUSTIFICATION_REQUIRED');
+    expect((await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`)).rows).toEqual(before.rows);
+  });
+
+  it('records a 48-hour breach once, with its event and metric, and lists the referral as overdue', async () => {
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    await h.referralSql.query(`UPDATE referral SET due_at = now() - interval '1 minute' WHERE id = $1`, [
+      referral!.id,
+    ]);
+
+    const breached = await h.waitForReferral(
+      'the breach',
+      referral!.id,
+      group.manager,
+      (r) => !!r.referral?.deadlineBreachedAt,
+    );
+    const overdue = await h.refer(
+      h.referrals,
+      h.referrals.listReferrals,
+      {
+        institutionId: group.hospitalId,
+        patientResidentId: '',
+        status: S.REFERRAL_STATUS_UNSPECIFIED,
+        direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_UNSPECIFIED,
+        createdFrom: undefined,
+        createdTo: undefined,
+        overdueOnly: true,
+        pageSize: 50,
+        pageToken: '',
+      },
+      group.manager,
+    );
+
+    expect(breached.history.filter((e) => e.action === A.REFERRAL_ACTION_BREACH_DEADLINE)).toHaveLength(1);
+    expect(overdue.referrals.map((r) => r.id)).toContain(referral!.id);
+    expect(await h.referralProcess.metrics()).toMatch(
+      /medgrid_referral_deadline_breaches_total\{[^}]*group="[^"]+"[^}]*\} [1-9]/,
+    );
+  });
+
+  it('streams the changes a referrer may see, as they happen', async () => {
+    const patient = await h.contractedResident(group);
+    const token = await h.registry.auth.token(group.centre);
+    const seen: referralServiceV1.WatchReferralsResponse[] = [];
+    const { Metadata } = await import('@grpc/grpc-js');
+    const metadata = new Metadata();
+    metadata.set('authorization', `Bearer ${token}`);
+    const stream = h.referrals.watchReferrals({ afterSeq: 0 }, metadata);
+    stream.on('data', (m: referralServiceV1.WatchReferralsResponse) => seen.push(m));
+    stream.on('error', () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const { referral } = await create(h.upward(group, patient));
+    await accept(referral!.id);
+    await waitFor('the stream to carry the acceptance', () =>
+      Promise.resolve(
+        seen.some((m) => m.change?.action === A.REFERRAL_ACTION_ACCEPT && m.referral?.id === referral!.id) ||
+          undefined,
+      ),
+    );
+    stream.cancel();
+
+    const mine = seen.filter((m) => m.referral?.id === referral!.id).map((m) => A[m.change!.action]);
+    expect(mine.slice(0, 3)).toEqual([
+      'REFERRAL_ACTION_DRAFT',
+      'REFERRAL_ACTION_SUBMIT',
+      'REFERRAL_ACTION_ACCEPT',
+    ]);
   });
 
   it('keeps one trace id from the partner call in referral to the event handled in scheduling', async () => {
     const traceId = randomBytes(16).toString('hex');
+    const patient = await h.contractedResident(group);
 
-    const { referral: created } = await createReferral(aRequest(), {
+    const { referral } = await create(h.upward(group, patient), {
       traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
     });
-    await waitForHold(created!.id);
+    await waitForHold(referral!.id);
 
     const services = await waitFor(
       'spans of both services in one trace',
@@ -223,104 +418,98 @@ describe('referral → scheduling walking skeleton', () => {
     expect([...services].sort()).toEqual(['referral', 'scheduling']);
   });
 
-  it('applies an event delivered twice only once', async () => {
-    const { referral: created } = await createReferral(aRequest());
-    await waitForHold(created!.id);
-    const [{ envelope, message_key: key, topic }] = (
-      await referralSql.query<{ envelope: Buffer; message_key: string; topic: string }>(
-        `SELECT envelope, message_key, topic FROM outbox WHERE message_key = $1`,
-        [created!.id],
-      )
-    ).rows as [{ envelope: Buffer; message_key: string; topic: string }];
-    const eventId = (
-      await schedulingSql.query<{ source_event_id: string }>(
-        `SELECT source_event_id FROM slot_hold_request WHERE referral_id = $1`,
-        [created!.id],
-      )
-    ).rows[0]!.source_event_id;
+  it('answers racing retries of one create request with the one referral it made', async () => {
+    const request = h.upward(group, await h.contractedResident(group));
 
+    const answers = await Promise.all(Array.from({ length: 8 }, () => create(request)));
+
+    expect(new Set(answers.map((a) => a.referral!.id)).size).toBe(1);
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const { referral } = await create(h.upward(group, await h.contractedResident(group)));
+    await waitForHold(referral!.id);
+    const rows = (
+      await h.referralSql.query<{ envelope: Buffer; message_key: string; topic: string }>(
+        `SELECT envelope, message_key, topic FROM outbox WHERE message_key = $1 ORDER BY seq`,
+        [referral!.id],
+      )
+    ).rows;
     const producer = createKafka(
       { brokers: testKafkaBrokers(), clientId: 'e2e-redeliver' },
       createLogger({ service: 'e2e', level: 'warn' }),
     ).producer();
     await producer.connect();
     await producer.send({
-      topic,
-      messages: [
-        { key, value: envelope },
-        { key, value: envelope },
-      ],
+      topic: rows[0]!.topic,
+      messages: rows.flatMap((row) => [
+        { key: row.message_key, value: row.envelope },
+        { key: row.message_key, value: row.envelope },
+      ]),
     });
     await producer.disconnect();
 
-    await waitFor('the two redeliveries to be seen as duplicates', async () => {
-      const text = await scheduling.metrics();
-      const line = text
+    await waitFor('the redeliveries to be seen as duplicates', async () => {
+      const line = (await h.process.metrics())
         .split('\n')
         .find((l) => l.startsWith('medgrid_events_consumed_total') && l.includes('outcome="duplicate"'));
       return line && Number(line.split(' ').pop()) >= 2 ? true : undefined;
     });
-    expect(await holdRows(created!.id)).toBe(1);
-    const inbox = await schedulingSql.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [
-      eventId,
-    ]);
-    expect(inbox.rows[0]).toEqual({ n: 1 });
-  });
-
-  it('answers a bad request with INVALID_ARGUMENT naming each bad field', async () => {
-    const error = await createReferral(
-      aRequest({ patientResidentId: '', receivingInstitutionId: 'hospital-42', icd10Code: 'hypertension' }),
-    ).catch((e: ServiceError) => e);
-
-    expect((error as ServiceError).code).toBe(status.INVALID_ARGUMENT);
-    const details = decodeErrorDetails((error as ServiceError).metadata);
-    expect(details.fieldViolations.map((v) => [v.field, v.reason])).toEqual([
-      ['patientResidentId', 'REQUIRED'],
-      ['receivingInstitutionId', 'INVALID_FORMAT'],
-      ['icd10Code', 'INVALID_FORMAT'],
-    ]);
-  });
-
-  it('refuses a resident ID with a wrong check character', async () => {
-    const valid = aResidentId();
-    const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
-
-    const error = await createReferral(aRequest({ patientResidentId: wrong })).catch((e: ServiceError) => e);
-
-    expect((error as ServiceError).code).toBe(status.INVALID_ARGUMENT);
-    expect(decodeErrorDetails((error as ServiceError).metadata).fieldViolations).toEqual([
-      expect.objectContaining({ field: 'patientResidentId', reason: 'INVALID_CHECK_CHARACTER' }),
-    ]);
+    expect(
+      await h.count(`SELECT count(*) AS n FROM slot_hold_request WHERE referral_id = $1`, [referral!.id]),
+    ).toBe(1);
   });
 
   it('refuses a call without a token', async () => {
-    const error = await unary(referralClient, referralClient.getReferral, { id: uuidv7() }, '').catch(
-      (e: ServiceError) => e,
-    );
+    const error = await fails(unary(h.referrals, h.referrals.getReferral, { id: uuidv7() }, ''));
 
-    expect((error as ServiceError).code).toBe(status.UNAUTHENTICATED);
+    expect(error.code).toBe(status.UNAUTHENTICATED);
   });
 
   it('loses nothing when the referral service dies between commit and publish', async () => {
-    // Relay off: the referral commits with its outbox row, and nothing is published.
-    await referral.kill();
-    await referral.start({ OUTBOX_RELAY_ENABLED: 'false' });
-    const { referral: created } = await createReferral(aRequest());
-    await referral.kill();
-    const pending = await referralSql.query(`SELECT published_at FROM outbox WHERE message_key = $1`, [
-      created!.id,
+    const patient = await h.contractedResident(group);
+    await h.referralProcess.kill();
+    await h.referralProcess.start({ OUTBOX_RELAY_ENABLED: 'false' });
+    const { referral } = await create(h.upward(group, patient));
+    await h.referralProcess.kill();
+    const pending = await h.referralSql.query(`SELECT published_at FROM outbox WHERE message_key = $1`, [
+      referral!.id,
     ]);
-    expect(pending.rows).toEqual([{ published_at: null }]);
-    expect(await holdRows(created!.id)).toBe(0);
+    expect(pending.rows.every((row: { published_at: Date | null }) => row.published_at === null)).toBe(true);
 
-    await referral.start();
+    await h.referralProcess.start();
 
-    await waitForHold(created!.id);
-    expect(await holdRows(created!.id)).toBe(1);
-    const published = await referralSql.query<{ published_at: Date | null }>(
-      `SELECT published_at FROM outbox WHERE message_key = $1`,
-      [created!.id],
+    await waitForHold(referral!.id);
+    const published = await h.referralSql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND published_at IS NULL`,
+      [referral!.id],
     );
-    expect(published.rows[0]!.published_at).not.toBeNull();
+    expect(published.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('finishes the saga when scheduling dies after the acceptance and comes back', async () => {
+    await h.newSession(group, { capacity: 4, date: undefined });
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    await waitForHold(referral!.id);
+    await h.process.kill();
+
+    await accept(referral!.id);
+    await h.process.start();
+    const scheduled = await h.waitForReferral(
+      'scheduled after the restart',
+      referral!.id,
+      group.centre,
+      (r) => statusOf(r) === S.REFERRAL_STATUS_SCHEDULED,
+    );
+
+    expect(scheduled.referral?.slot?.bookingId).toBeTruthy();
+    expect(
+      await h.count(
+        `SELECT count(*) AS n FROM booking WHERE referral_id = $1 AND status IN ('held', 'booked')`,
+        [referral!.id],
+      ),
+    ).toBe(1);
+    expect(schedulingModelV1.Pool.POOL_RESERVED).toBeDefined();
   });
 });

@@ -261,11 +261,17 @@ export class SchedulingHarness {
     return Number((await this.sql.query<{ n: string }>(sql, parameters)).rows[0]!.n);
   }
 
-  private async waitForProjection(what: string, sql: string, parameters: unknown[], expected: number) {
+  protected async waitForProjection(
+    what: string,
+    sql: string,
+    parameters: unknown[],
+    expected: number,
+    client: PgClient = this.sql,
+  ) {
     await waitFor(
-      `scheduling to learn ${what} from the registry's events`,
+      `${client === this.sql ? 'scheduling' : 'referral'} to learn ${what} from the registry's events`,
       async () => {
-        const found = await this.count(sql, parameters);
+        const found = Number((await client.query<{ n: string }>(sql, parameters)).rows[0]!.n);
         if (found !== expected) throw new Error(`found ${found} of ${expected}`);
         return true;
       },

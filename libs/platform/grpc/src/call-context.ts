@@ -11,12 +11,22 @@ export interface CallContext {
   readonly metadata: Metadata;
 }
 
-/** A ts-proto grpc-js service definition's methods as typed async handlers. */
+/**
+ * A ts-proto grpc-js service definition's methods as typed handlers: a unary
+ * method answers once; a server-streaming one yields its messages until it
+ * returns or the caller goes away (context.signal).
+ */
 export type UnaryHandlers<D> = {
   [K in keyof D]: D[K] extends {
+    responseStream: true;
     requestDeserialize(bytes: Buffer): infer Req;
     responseSerialize(value: infer Res): Buffer;
   }
-    ? (request: Req, context: CallContext) => Promise<Res>
-    : never;
+    ? (request: Req, context: CallContext) => AsyncIterable<Res>
+    : D[K] extends {
+          requestDeserialize(bytes: Buffer): infer Req;
+          responseSerialize(value: infer Res): Buffer;
+        }
+      ? (request: Req, context: CallContext) => Promise<Res>
+      : never;
 };

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { DESCRIPTOR_SET_PATH, referralServiceV1, referralV1 } from '@medgrid/contracts';
 import { AppError, ValidationError } from '@medgrid/errors';
 import { createLogger } from '@medgrid/logging';
-import { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth } from '@medgrid/testing';
+import { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth, waitFor } from '@medgrid/testing';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { dirname, join } from 'node:path';
 import { type CallContext, type UnaryHandlers } from './call-context';
@@ -74,6 +74,8 @@ describe(GrpcServer.name, () => {
   let reflection: ReflectionClient;
   /** What GetReferral does; each test sets it. */
   let getReferral: ReferralHandlers['getReferral'];
+  /** What WatchReferrals yields; the streaming tests set it. */
+  let watchReferrals: ReferralHandlers['watchReferrals'];
   let handlerCalls = 0;
 
   /** A unary call with a bearer token (when given) and a deadline. */
@@ -132,11 +134,27 @@ describe(GrpcServer.name, () => {
         destination: { write: (line: string) => void logLines.push(line) },
       }),
     );
+    const unused = () => Promise.reject(new Error('not called by these tests'));
     sut.addService(SERVICE_NAME, referralServiceV1.ReferralServiceService, {
-      createReferral: () => Promise.reject(new Error('not called by these tests')),
+      createReferral: unused,
+      submitReferral: unused,
+      acceptReferral: unused,
+      declineReferral: unused,
+      cancelReferral: unused,
+      recordArrival: unused,
+      recordCompletion: unused,
+      issueDownwardReferral: unused,
+      acknowledgeReferral: unused,
+      recordFollowUp: unused,
+      closeReferral: unused,
+      listReferrals: unused,
       getReferral: (request, context) => {
         handlerCalls++;
         return getReferral(request, context);
+      },
+      watchReferrals: (request, context) => {
+        handlerCalls++;
+        return watchReferrals(request, context);
       },
     });
     const port = await sut.start();
@@ -157,6 +175,9 @@ describe(GrpcServer.name, () => {
 
   beforeEach(() => {
     getReferral = () => Promise.reject(new Error('no handler set for this test'));
+    watchReferrals = () => {
+      throw new Error('no handler set for this test');
+    };
     handlerCalls = 0;
     logLines.length = 0;
   });
@@ -169,7 +190,7 @@ describe(GrpcServer.name, () => {
   });
 
   it('refuses a call without a token as UNAUTHENTICATED, before any handler runs', async () => {
-    getReferral = () => Promise.resolve({ referral: undefined });
+    getReferral = () => Promise.resolve({ referral: undefined, history: [] });
 
     const error = await failureOf(callGetReferral({ id: 'r-1' }));
 
@@ -179,7 +200,7 @@ describe(GrpcServer.name, () => {
   });
 
   it('refuses a token signed by another key as UNAUTHENTICATED', async () => {
-    getReferral = () => Promise.resolve({ referral: undefined });
+    getReferral = () => Promise.resolve({ referral: undefined, history: [] });
     const forger = await TestAuth.create();
 
     const error = await failureOf(callGetReferral({ id: 'r-1' }, { token: await forger.token(identity) }));
@@ -194,6 +215,7 @@ describe(GrpcServer.name, () => {
     getReferral = (request, context) => {
       seen = { request, context };
       return Promise.resolve({
+        history: [],
         referral: referralV1.Referral.fromPartial({
           id: request.id,
           groupId: context.identity.groupId ?? '',
@@ -285,7 +307,7 @@ describe(GrpcServer.name, () => {
         });
       });
       observed({ aborted, reason: String((context.signal.reason as Error | undefined)?.message) });
-      return { referral: undefined };
+      return { referral: undefined, history: [] };
     };
     const started = Date.now();
 
@@ -298,6 +320,81 @@ describe(GrpcServer.name, () => {
     expect(outcome.aborted).toBe(true);
     expect(outcome.reason).toMatch(/deadline exceeded|cancelled by the caller/);
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  /** Every message of a server stream, or the error that ended it. */
+  const streamOf = (token: string | undefined, deadlineMs = 5_000) =>
+    new Promise<{ messages: referralServiceV1.WatchReferralsResponse[]; error?: ServiceError }>((resolve) => {
+      const metadata = new Metadata();
+      if (token) metadata.set('authorization', `Bearer ${token}`);
+      const messages: referralServiceV1.WatchReferralsResponse[] = [];
+      const stream = client.watchReferrals({ afterSeq: 0 }, metadata, {
+        deadline: new Date(Date.now() + deadlineMs),
+      });
+      stream.on('data', (message: referralServiceV1.WatchReferralsResponse) => messages.push(message));
+      stream.on('error', (error: ServiceError) => resolve({ messages, error }));
+      stream.on('end', () => resolve({ messages }));
+    });
+
+  it('streams every message a server-streaming handler yields, then ends the call', async () => {
+    // eslint-disable-next-line @typescript-eslint/require-await -- yields at once
+    watchReferrals = async function* (_request, context) {
+      for (const seq of [1, 2, 3]) {
+        yield {
+          change: referralV1.ReferralHistoryEntry.fromPartial({
+            seq,
+            actorSubject: context.identity.subject,
+          }),
+          referral: undefined,
+        };
+      }
+    };
+
+    const { messages, error } = await streamOf(await auth.token(identity));
+
+    expect(error).toBeUndefined();
+    expect(messages.map((m) => [m.change?.seq, m.change?.actorSubject])).toEqual([
+      [1, identity.subject],
+      [2, identity.subject],
+      [3, identity.subject],
+    ]);
+  });
+
+  it('refuses a stream without a token as UNAUTHENTICATED, before the handler runs', async () => {
+    // eslint-disable-next-line @typescript-eslint/require-await -- a stream that never gets to run
+    watchReferrals = async function* () {
+      yield { change: undefined, referral: undefined };
+    };
+
+    const { messages, error } = await streamOf(undefined);
+
+    expect(error?.code).toBe(status.UNAUTHENTICATED);
+    expect(messages).toEqual([]);
+    expect(handlerCalls).toBe(0);
+  });
+
+  it("ends a stream with the handler's error status, and stops the handler at the deadline", async () => {
+    let stoppedByDeadline = false;
+    watchReferrals = async function* (_request, context) {
+      yield { change: undefined, referral: undefined };
+      await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve()));
+      stoppedByDeadline = true;
+    };
+    const slow = await streamOf(await auth.token(identity), 300);
+    // eslint-disable-next-line @typescript-eslint/require-await -- fails after its first message
+    watchReferrals = async function* () {
+      yield { change: undefined, referral: undefined };
+      throw new ValidationError([{ field: 'afterSeq', reason: 'OUT_OF_RANGE', description: 'too far' }]);
+    };
+    const failing = await streamOf(await auth.token(identity));
+
+    expect(slow.messages).toHaveLength(1);
+    expect(slow.error?.code).toBe(status.DEADLINE_EXCEEDED);
+    await waitFor('the handler to stop at the deadline', () =>
+      Promise.resolve(stoppedByDeadline || undefined),
+    );
+    expect(failing.messages).toHaveLength(1);
+    expect(failing.error?.code).toBe(status.INVALID_ARGUMENT);
   });
 
   it('answers grpc.health.v1 Check with SERVING once started, and NOT_SERVING after setServing(false)', async () => {
@@ -337,17 +434,21 @@ describe(GrpcServer.name, () => {
     );
     const defining = files.find((file) => file.service.some((service) => service.name === 'ReferralService'));
     expect(defining?.package).toBe('medgrid.referral.v1');
-    expect(
-      defining?.service
-        .find((service) => service.name === 'ReferralService')
-        ?.method.map((method) => [method.name, method.inputType, method.outputType]),
-    ).toEqual([
-      [
-        'CreateReferral',
-        '.medgrid.referral.v1.CreateReferralRequest',
-        '.medgrid.referral.v1.CreateReferralResponse',
-      ],
-      ['GetReferral', '.medgrid.referral.v1.GetReferralRequest', '.medgrid.referral.v1.GetReferralResponse'],
+    const methods = defining?.service
+      .find((service) => service.name === 'ReferralService')
+      ?.method.map((method) => [method.name, method.inputType, method.outputType, method.serverStreaming]);
+    expect(methods).toContainEqual([
+      'CreateReferral',
+      '.medgrid.referral.v1.CreateReferralRequest',
+      '.medgrid.referral.v1.CreateReferralResponse',
+      false,
     ]);
+    expect(methods).toContainEqual([
+      'WatchReferrals',
+      '.medgrid.referral.v1.WatchReferralsRequest',
+      '.medgrid.referral.v1.WatchReferralsResponse',
+      true,
+    ]);
+    expect(methods).toHaveLength(Object.keys(referralServiceV1.ReferralServiceService).length);
   });
 });

@@ -3,6 +3,7 @@ import {
   Server,
   ServerCredentials,
   type ServerUnaryCall,
+  type ServerWritableStream,
   type ServiceDefinition,
   status,
   type UntypedServiceImplementation,
@@ -61,6 +62,16 @@ export class GrpcServer {
   ): void {
     const implementation: UntypedServiceImplementation = {};
     for (const [methodName, method] of Object.entries(definition)) {
+      if (method.responseStream) {
+        const streamer = handlers[methodName as keyof D] as unknown as (
+          request: unknown,
+          context: CallContext,
+        ) => AsyncIterable<unknown>;
+        implementation[methodName] = (call: ServerWritableStream<unknown, unknown>) => {
+          void this.handleServerStream(method.path, streamer, call);
+        };
+        continue;
+      }
       const handler = handlers[methodName as keyof D] as unknown as (
         request: unknown,
         context: CallContext,
@@ -117,6 +128,57 @@ export class GrpcServer {
 
   get port(): number | undefined {
     return this.boundPort;
+  }
+
+  /**
+   * A server-streaming call: authenticated like a unary one, then every message
+   * the handler yields is written with backpressure; the handler stops when the
+   * caller cancels or its deadline passes. Errors end the stream with their status.
+   */
+  private async handleServerStream(
+    path: string,
+    handler: (request: unknown, context: CallContext) => AsyncIterable<unknown>,
+    call: ServerWritableStream<unknown, unknown>,
+  ): Promise<void> {
+    const stopTimer = duration.startTimer({ method: path });
+    const abort = new AbortController();
+    call.on('cancelled', () => abort.abort(new Error('cancelled by the caller')));
+    const rawDeadline = call.getDeadline();
+    const deadline =
+      rawDeadline instanceof Date
+        ? rawDeadline
+        : Number.isFinite(rawDeadline)
+          ? new Date(rawDeadline)
+          : undefined;
+    const deadlineTimer = deadline
+      ? setTimeout(
+          () => abort.abort(new Error('deadline exceeded')),
+          Math.max(0, deadline.getTime() - Date.now()),
+        )
+      : undefined;
+    let code: status = status.OK;
+    try {
+      const authorization = call.metadata.get('authorization')[0];
+      const identity = await this.verifier.verify(
+        typeof authorization === 'string' ? authorization : undefined,
+      );
+      const context = { identity, deadline, signal: abort.signal, metadata: call.metadata };
+      for await (const message of handler(call.request, context)) {
+        if (abort.signal.aborted) break;
+        if (!call.write(message)) await drained(call, abort.signal);
+      }
+      if (abort.signal.aborted) code = call.cancelled ? status.CANCELLED : status.DEADLINE_EXCEEDED;
+      else call.end();
+    } catch (error) {
+      const mapped = statusForError(error);
+      code = mapped.code ?? status.UNKNOWN;
+      if (code === status.INTERNAL) this.logger.error({ err: error, method: path }, 'gRPC stream failed');
+      if (!call.cancelled) call.emit('error', mapped);
+    } finally {
+      clearTimeout(deadlineTimer);
+      handled.inc({ method: path, code: status[code] });
+      stopTimer();
+    }
   }
 
   private async handleUnary(
@@ -177,6 +239,19 @@ export class GrpcServer {
       clearTimeout(deadlineTimer);
     }
   }
+}
+
+/** Resolves once the stream can take more (or at once), so a slow reader slows the producer. */
+function drained(call: ServerWritableStream<unknown, unknown>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      call.off('drain', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    call.once('drain', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 /**

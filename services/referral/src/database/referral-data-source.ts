@@ -1,12 +1,20 @@
+import { AuditLogOrmEntity } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
-import { AuditLogOrmEntity } from '@medgrid/audit';
-import { ReferralOrmEntity } from '../referrals/infrastructure/persistence/referral.orm-entity';
 import { CreateReferralTables1732300000001 } from './migrations/1732300000001-create-referral-tables';
+import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
 
-export const REFERRAL_ENTITIES = [ReferralOrmEntity, AuditLogOrmEntity];
-export const REFERRAL_MIGRATIONS = [CreateMessagingTables1732300000000, CreateReferralTables1732300000001];
+/**
+ * Referral's repositories speak SQL directly (arrays, JSON documents, locking
+ * reads), so the only ORM entity is the shared audit log's.
+ */
+export const REFERRAL_ENTITIES = [AuditLogOrmEntity];
+export const REFERRAL_MIGRATIONS = [
+  CreateMessagingTables1732300000000,
+  CreateReferralTables1732300000001,
+  ReferralLifecycle1732600000001,
+];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {
   return createDataSource({

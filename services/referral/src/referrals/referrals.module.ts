@@ -1,21 +1,62 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
+import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
+import { SERVICE_CONFIG } from '@medgrid/service';
+import { type ReferralConfig } from '../config/referral.config';
+import { CriteriaCatalogueProvider } from '../criteria/application/criteria-catalogue.provider';
+import { ManageCriteriaUseCase } from '../criteria/application/manage-criteria.use-case';
+import { CriteriaRepository } from '../criteria/domain/criteria.repository';
+import { CriteriaSqlRepository } from '../criteria/infrastructure/criteria.sql-repository';
 import { CreateReferralUseCase } from './application/create-referral/create-referral.use-case';
-import { GetReferralUseCase } from './application/get-referral/get-referral.use-case';
+import { IssueDownwardUseCase } from './application/issue-downward/issue-downward.use-case';
+import { ReferralQueries } from './application/queries/referral-queries';
+import { ReferralMetrics } from './application/referral-metrics';
+import { ReferralRulesProvider } from './application/referral-rules';
+import { ReferralStepsUseCase } from './application/referral-steps/referral-steps.use-case';
+import { ReferralWriter } from './application/referral-writer';
+import { RegistryFacts } from './application/registry-facts';
+import { RecordSlotUseCase } from './application/saga/record-slot.use-case';
+import { ReferralSweepsUseCase } from './application/sweeps/referral-sweeps.use-case';
 import { REFERRAL_EVENT_PUBLISHER } from './domain/referral-event-publisher';
-import { REFERRAL_REPOSITORY } from './domain/referral.repository';
+import { ReferralRepository } from './domain/referral.repository';
 import { ReferralOutboxPublisher } from './infrastructure/messaging/referral-outbox.publisher';
-import { ReferralTypeormRepository } from './infrastructure/persistence/referral.typeorm-repository';
+import { ReferralSqlRepository } from './infrastructure/persistence/referral.sql-repository';
+import { ReferralClock } from './interface/timer/referral-clock';
+import { ReferralGauges } from './interface/timer/referral-gauges';
 
-/** The referral bounded context: use cases and their adapters. */
+const USE_CASES = [
+  CreateReferralUseCase,
+  IssueDownwardUseCase,
+  ReferralStepsUseCase,
+  ReferralQueries,
+  RecordSlotUseCase,
+  ReferralSweepsUseCase,
+  ManageCriteriaUseCase,
+];
+
+/** The referral bounded context and the criteria catalogue it evaluates against. */
 @Module({
   providers: [
+    ...USE_CASES,
     AuditTrail,
-    CreateReferralUseCase,
-    GetReferralUseCase,
-    { provide: REFERRAL_REPOSITORY, useClass: ReferralTypeormRepository },
+    ReferralWriter,
+    ReferralMetrics,
+    RegistryFacts,
+    CriteriaCatalogueProvider,
+    ReferralClock,
+    ReferralGauges,
+    { provide: ReferralRepository, useClass: ReferralSqlRepository },
+    { provide: CriteriaRepository, useClass: CriteriaSqlRepository },
+    { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: REFERRAL_EVENT_PUBLISHER, useClass: ReferralOutboxPublisher },
+    {
+      provide: ReferralRulesProvider,
+      useFactory: (config: ReferralConfig): ReferralRulesProvider => ({
+        rules: { deadlineHours: config.REFERRAL_DEADLINE_HOURS, expiryDays: config.REFERRAL_EXPIRY_DAYS },
+      }),
+      inject: [SERVICE_CONFIG],
+    },
   ],
-  exports: [CreateReferralUseCase, GetReferralUseCase],
+  exports: [...USE_CASES, RegistryView],
 })
 export class ReferralsModule {}

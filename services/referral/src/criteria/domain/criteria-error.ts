@@ -6,6 +6,8 @@ export enum CriteriaErrorCode {
   UnknownIndication = 'UNKNOWN_INDICATION',
   UnknownStabilityCriterion = 'UNKNOWN_STABILITY_CRITERION',
   JustificationRequired = 'JUSTIFICATION_REQUIRED',
+  EntryNotFound = 'CRITERIA_NOT_FOUND',
+  NotAllowed = 'NOT_ALLOWED',
 }
 
 function categoryOf(code: CriteriaErrorCode): ErrorCategory {
@@ -17,6 +19,10 @@ function categoryOf(code: CriteriaErrorCode): ErrorCategory {
       return 'invalid-argument';
     case CriteriaErrorCode.OverlappingCoverage:
       return 'already-exists';
+    case CriteriaErrorCode.EntryNotFound:
+      return 'not-found';
+    case CriteriaErrorCode.NotAllowed:
+      return 'permission-denied';
   }
 }
 

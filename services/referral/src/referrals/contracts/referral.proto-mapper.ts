@@ -1,36 +1,99 @@
 import { referralV1 } from '@medgrid/contracts';
 import { type ReferralSnapshot } from '../domain/referral';
+import { type GreenChannel, type ResultKind, type TreatmentPlan } from '../domain/referral-content';
 import { type ReferralDirection } from '../domain/referral-direction';
+import { type ReferralAction, type ReferralHistoryEntry } from '../domain/referral-history';
 import { type ReferralStatus } from '../domain/referral-status';
 
-const { ReferralDirection: ProtoDirection, ReferralStatus: ProtoStatus } = referralV1;
+const {
+  ReferralDirection: ProtoDirection,
+  ReferralStatus: ProtoStatus,
+  ReferralAction: ProtoAction,
+  GreenChannel: ProtoChannel,
+  ResultKind: ProtoResultKind,
+} = referralV1;
 
-export function directionFromProto(direction: referralV1.ReferralDirection): ReferralDirection | undefined {
-  switch (direction) {
-    case ProtoDirection.REFERRAL_DIRECTION_UPWARD:
-      return 'upward';
-    case ProtoDirection.REFERRAL_DIRECTION_DOWNWARD:
-      return 'downward';
-    case ProtoDirection.REFERRAL_DIRECTION_UNSPECIFIED:
-    case ProtoDirection.UNRECOGNIZED:
-      return undefined;
-  }
+const DIRECTIONS: Record<ReferralDirection, referralV1.ReferralDirection> = {
+  upward: ProtoDirection.REFERRAL_DIRECTION_UPWARD,
+  downward: ProtoDirection.REFERRAL_DIRECTION_DOWNWARD,
+};
+
+const STATUSES: Record<ReferralStatus, referralV1.ReferralStatus> = {
+  draft: ProtoStatus.REFERRAL_STATUS_DRAFT,
+  submitted: ProtoStatus.REFERRAL_STATUS_SUBMITTED,
+  accepted: ProtoStatus.REFERRAL_STATUS_ACCEPTED,
+  declined: ProtoStatus.REFERRAL_STATUS_DECLINED,
+  scheduled: ProtoStatus.REFERRAL_STATUS_SCHEDULED,
+  arrived: ProtoStatus.REFERRAL_STATUS_ARRIVED,
+  completed: ProtoStatus.REFERRAL_STATUS_COMPLETED,
+  cancelled: ProtoStatus.REFERRAL_STATUS_CANCELLED,
+  expired: ProtoStatus.REFERRAL_STATUS_EXPIRED,
+  issued: ProtoStatus.REFERRAL_STATUS_ISSUED,
+  received: ProtoStatus.REFERRAL_STATUS_RECEIVED,
+  'followed-up': ProtoStatus.REFERRAL_STATUS_FOLLOWED_UP,
+  closed: ProtoStatus.REFERRAL_STATUS_CLOSED,
+};
+
+const ACTIONS: Record<ReferralAction, referralV1.ReferralAction> = {
+  draft: ProtoAction.REFERRAL_ACTION_DRAFT,
+  submit: ProtoAction.REFERRAL_ACTION_SUBMIT,
+  accept: ProtoAction.REFERRAL_ACTION_ACCEPT,
+  decline: ProtoAction.REFERRAL_ACTION_DECLINE,
+  schedule: ProtoAction.REFERRAL_ACTION_SCHEDULE,
+  arrive: ProtoAction.REFERRAL_ACTION_ARRIVE,
+  complete: ProtoAction.REFERRAL_ACTION_COMPLETE,
+  cancel: ProtoAction.REFERRAL_ACTION_CANCEL,
+  expire: ProtoAction.REFERRAL_ACTION_EXPIRE,
+  issue: ProtoAction.REFERRAL_ACTION_ISSUE,
+  receive: ProtoAction.REFERRAL_ACTION_RECEIVE,
+  'record-follow-up': ProtoAction.REFERRAL_ACTION_RECORD_FOLLOW_UP,
+  close: ProtoAction.REFERRAL_ACTION_CLOSE,
+  waitlist: ProtoAction.REFERRAL_ACTION_WAITLIST,
+  'no-slot': ProtoAction.REFERRAL_ACTION_NO_SLOT,
+  'breach-deadline': ProtoAction.REFERRAL_ACTION_BREACH_DEADLINE,
+};
+
+const CHANNELS: Record<GreenChannel, referralV1.GreenChannel> = {
+  none: ProtoChannel.GREEN_CHANNEL_UNSPECIFIED,
+  'chest-pain': ProtoChannel.GREEN_CHANNEL_CHEST_PAIN,
+  stroke: ProtoChannel.GREEN_CHANNEL_STROKE,
+};
+
+const RESULT_KINDS: Record<ResultKind, referralV1.ResultKind> = {
+  lab: ProtoResultKind.RESULT_KIND_LAB,
+  imaging: ProtoResultKind.RESULT_KIND_IMAGING,
+  ecg: ProtoResultKind.RESULT_KIND_ECG,
+  pathology: ProtoResultKind.RESULT_KIND_PATHOLOGY,
+};
+
+function reverse<K extends string, V>(table: Record<K, V>): (value: V) => K | undefined {
+  const map = new Map<V, K>(Object.entries(table).map(([k, v]) => [v as V, k as K]));
+  return (value) => map.get(value);
 }
 
-function directionToProto(direction: ReferralDirection): referralV1.ReferralDirection {
-  switch (direction) {
-    case 'upward':
-      return ProtoDirection.REFERRAL_DIRECTION_UPWARD;
-    case 'downward':
-      return ProtoDirection.REFERRAL_DIRECTION_DOWNWARD;
-  }
-}
+export const directionFromProto = reverse(DIRECTIONS);
+export const statusFromProto = reverse(STATUSES);
+export const resultKindFromProto = reverse(RESULT_KINDS);
+export const greenChannelFromProto = reverse(CHANNELS);
+export const greenChannelToProto = (channel: GreenChannel): referralV1.GreenChannel => CHANNELS[channel];
 
-function statusToProto(status: ReferralStatus): referralV1.ReferralStatus {
-  switch (status) {
-    case 'submitted':
-      return ProtoStatus.REFERRAL_STATUS_SUBMITTED;
-  }
+export function treatmentPlanFromProto(
+  plan: referralV1.TreatmentPlan | undefined,
+): TreatmentPlan | undefined {
+  return (
+    plan && {
+      diagnosisCodes: plan.diagnosisCodes,
+      medications: plan.medications.map((m) => ({
+        name: m.name,
+        dose: m.dose,
+        frequency: m.frequency,
+        days: m.days,
+      })),
+      followUps: plan.followUps.map((f) => ({ dueDate: f.dueDate, item: f.item })),
+      warningSigns: plan.warningSigns,
+      notes: plan.notes,
+    }
+  );
 }
 
 export function referralToProto(referral: ReferralSnapshot): referralV1.Referral {
@@ -40,16 +103,60 @@ export function referralToProto(referral: ReferralSnapshot): referralV1.Referral
     patientResidentId: referral.patientResidentId,
     referringInstitutionId: referral.referringInstitutionId,
     receivingInstitutionId: referral.receivingInstitutionId,
-    direction: directionToProto(referral.direction),
-    status: statusToProto(referral.status),
+    direction: DIRECTIONS[referral.direction],
+    status: STATUSES[referral.status],
     icd10Code: referral.icd10Code,
     reason: referral.reason,
     createdAt: referral.createdAt,
     version: referral.version,
-    // Routing and priority arrive with the rest of the referral lifecycle (issue 4).
-    receivingDepartmentId: '',
-    specialtyCode: '',
-    contractedResidentPriority: false,
-    greenChannel: false,
+    receivingDepartmentId: referral.receivingDepartmentId,
+    specialtyCode: referral.specialtyCode,
+    contractedResidentPriority: referral.contractedPriority,
+    greenChannel: referral.greenChannel !== 'none',
+    greenChannelKind: CHANNELS[referral.greenChannel],
+    indicationCodes: [...referral.indicationCodes],
+    matchedIndicationCodes: [...referral.matchedIndicationCodes],
+    withoutIndication: referral.withoutIndication,
+    justification: referral.justification,
+    results: referral.results.map((r) => ({
+      kind: RESULT_KINDS[r.kind],
+      resultId: r.resultId,
+      summary: r.summary,
+    })),
+    treatmentPlan: referral.treatmentPlan
+      ? {
+          diagnosisCodes: [...referral.treatmentPlan.diagnosisCodes],
+          medications: referral.treatmentPlan.medications.map((m) => ({ ...m })),
+          followUps: referral.treatmentPlan.followUps.map((f) => ({ ...f })),
+          warningSigns: [...referral.treatmentPlan.warningSigns],
+          notes: referral.treatmentPlan.notes,
+        }
+      : undefined,
+    metCriteriaCodes: [...referral.metCriteriaCodes],
+    dueAt: referral.dueAt ?? undefined,
+    deadlineBreachedAt: referral.deadlineBreachedAt ?? undefined,
+    slot: referral.slot ? { ...referral.slot } : undefined,
+    submittedAt: referral.submittedAt ?? undefined,
+    acceptedAt: referral.acceptedAt ?? undefined,
+    arrivedAt: referral.arrivedAt ?? undefined,
+    closedAt: referral.closedAt ?? undefined,
+    updatedAt: referral.updatedAt,
+    outcomeReason: referral.outcomeReason,
+    followUpCount: referral.followUpCount,
+  };
+}
+
+export function historyEntryToProto(entry: ReferralHistoryEntry): referralV1.ReferralHistoryEntry {
+  return {
+    seq: entry.seq,
+    referralId: entry.referralId,
+    action: ACTIONS[entry.action],
+    fromStatus: entry.from ? STATUSES[entry.from] : ProtoStatus.REFERRAL_STATUS_UNSPECIFIED,
+    toStatus: STATUSES[entry.to],
+    actorSubject: entry.actor.subject,
+    actorInstitutionId: entry.actor.institutionId ?? '',
+    actorRole: entry.actor.role,
+    occurredAt: entry.occurredAt,
+    note: entry.note,
   };
 }

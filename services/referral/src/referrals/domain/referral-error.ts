@@ -6,6 +6,12 @@ export enum ReferralErrorCode {
   SameInstitution = 'SAME_INSTITUTION',
   RequestIdReused = 'CLIENT_REQUEST_ID_REUSED',
   IllegalTransition = 'ILLEGAL_TRANSITION',
+  TextRequired = 'REQUIRED',
+  OutsideGroup = 'OUTSIDE_GROUP',
+  NotRoutable = 'NOT_ROUTABLE',
+  GroupNotKnown = 'GROUP_NOT_KNOWN',
+  NotAllowed = 'NOT_ALLOWED',
+  NoPrimaryInstitution = 'NO_PRIMARY_INSTITUTION',
 }
 
 function categoryOf(code: ReferralErrorCode): ErrorCategory {
@@ -19,7 +25,15 @@ function categoryOf(code: ReferralErrorCode): ErrorCategory {
     case ReferralErrorCode.RequestIdReused:
       return 'already-exists';
     case ReferralErrorCode.IllegalTransition:
+    case ReferralErrorCode.GroupNotKnown:
+    case ReferralErrorCode.NotRoutable:
       return 'failed-precondition';
+    case ReferralErrorCode.TextRequired:
+    case ReferralErrorCode.OutsideGroup:
+    case ReferralErrorCode.NoPrimaryInstitution:
+      return 'invalid-argument';
+    case ReferralErrorCode.NotAllowed:
+      return 'permission-denied';
   }
 }
 

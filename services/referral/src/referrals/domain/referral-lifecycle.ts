@@ -40,7 +40,8 @@ type Table = Partial<Record<LifecycleState, Partial<Record<LifecycleAction, Life
 const UPWARD: Table = {
   draft: { submit: 'submitted', cancel: 'cancelled' },
   submitted: { accept: 'accepted', decline: 'declined', cancel: 'cancelled', expire: 'expired' },
-  accepted: { schedule: 'scheduled', cancel: 'cancelled', expire: 'expired' },
+  // A green-channel patient, or one the hospital sees without a booked slot, arrives straight from accepted.
+  accepted: { schedule: 'scheduled', arrive: 'arrived', cancel: 'cancelled', expire: 'expired' },
   scheduled: { arrive: 'arrived', cancel: 'cancelled', expire: 'expired' },
   arrived: { complete: 'completed' },
 };

@@ -1,2 +1,12 @@
-/** Lifecycle states; the walking skeleton knows the first one, the referral issue adds the rest. */
-export type ReferralStatus = 'submitted';
+import { type LifecycleState } from './referral-lifecycle';
+
+/** A referral's status is its lifecycle state. */
+export type ReferralStatus = LifecycleState;
+
+/** States in which an upward referral still owes the patient a visit (the 48-hour rule applies). */
+export const OPEN_UPWARD_STATES: readonly ReferralStatus[] = [
+  'submitted',
+  'accepted',
+  'scheduled',
+  'arrived',
+];

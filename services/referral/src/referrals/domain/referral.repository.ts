@@ -1,14 +1,81 @@
-import { type Referral } from './referral';
+import { type Referral, type ReferralSnapshot } from './referral';
+import { type ReferralDirection } from './referral-direction';
+import { type ReferralHistoryEntry } from './referral-history';
+import { type ReferralStatus } from './referral-status';
 
-/** Persistence port of the referral aggregate. */
-export interface ReferralRepository {
-  insert(referral: Referral): Promise<void>;
-  findById(id: string): Promise<Referral | null>;
+/** Whose referrals a caller may read, as the access policy decided it. */
+export type ReferralVisibility =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'group'; readonly groupId: string }
+  | { readonly kind: 'institution'; readonly institutionId: string };
+
+export interface ReferralFilter {
+  readonly institutionId: string;
+  readonly patientResidentId: string;
+  readonly status: ReferralStatus | null;
+  readonly direction: ReferralDirection | null;
+  readonly createdFrom: Date | null;
+  readonly createdTo: Date | null;
+  /** Only those past their deadline and not completed, as of this instant. */
+  readonly overdueAt: Date | null;
+}
+
+/** Keyset position of a page: the last referral of the previous one. */
+export interface ReferralCursor {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
+export interface ReferralChange {
+  readonly entry: ReferralHistoryEntry;
+  readonly referral: ReferralSnapshot;
+}
+
+export interface ReferralStatusCount {
+  readonly groupId: string;
+  readonly direction: ReferralDirection;
+  readonly status: ReferralStatus;
+  readonly count: number;
+}
+
+/** Persistence port of the referral aggregate and its history. */
+export abstract class ReferralRepository {
+  /** Stores a new referral and the history it recorded; returns the entries with their positions. */
+  abstract insert(referral: Referral): Promise<ReferralHistoryEntry[]>;
+  /** Stores a changed referral and the history it recorded; returns the entries with their positions. */
+  abstract update(referral: Referral): Promise<ReferralHistoryEntry[]>;
+  /** With `forUpdate`, inside a transaction, the row stays locked until it ends. */
+  abstract findById(id: string, forUpdate: boolean): Promise<Referral | null>;
   /**
    * The referral an earlier request with this id made. Inside a transaction, and holding the
    * request id until it ends, so a racing retry waits and then finds the first one's referral.
    */
-  findByClientRequest(referringInstitutionId: string, clientRequestId: string): Promise<Referral | null>;
+  abstract findByClientRequest(
+    referringInstitutionId: string,
+    clientRequestId: string,
+  ): Promise<Referral | null>;
+  /** The history entry a step with this client request id wrote, if any. */
+  abstract entryOfRequest(referralId: string, clientRequestId: string): Promise<ReferralHistoryEntry | null>;
+  abstract history(referralId: string): Promise<ReferralHistoryEntry[]>;
+  abstract list(
+    visibility: ReferralVisibility,
+    filter: ReferralFilter,
+    after: ReferralCursor | null,
+    limit: number,
+  ): Promise<ReferralSnapshot[]>;
+  /** Changes after a history position, oldest first, of referrals the caller may read. */
+  abstract changesAfter(
+    visibility: ReferralVisibility,
+    afterSeq: number,
+    limit: number,
+  ): Promise<ReferralChange[]>;
+  /** The newest history position (0 when there is none). */
+  abstract lastSeq(): Promise<number>;
+  /** Open upward referrals whose deadline has passed and is not yet recorded as breached. */
+  abstract overdueUnflagged(now: Date, limit: number): Promise<string[]>;
+  /** Upward referrals still waiting for the patient, submitted before the cutoff. */
+  abstract submittedBefore(cutoff: Date, limit: number): Promise<string[]>;
+  abstract statusCounts(): Promise<ReferralStatusCount[]>;
+  /** Open upward referrals past their deadline, per group. */
+  abstract overdueCounts(now: Date): Promise<Map<string, number>>;
 }
-
-export const REFERRAL_REPOSITORY = Symbol('REFERRAL_REPOSITORY');

@@ -1,7 +1,16 @@
+import { type ReferralActor, SYSTEM_ACTOR } from './referral-actor';
+import {
+  type GreenChannel,
+  type ReferralSlot,
+  type ResultReference,
+  type TreatmentPlan,
+} from './referral-content';
 import { type ReferralDirection } from './referral-direction';
 import { ReferralError, ReferralErrorCode } from './referral-error';
 import { type ReferralDomainEvent } from './referral-events';
-import { type ReferralStatus } from './referral-status';
+import { type ReferralAction, type ReferralHistoryEntry } from './referral-history';
+import { isTerminal, type LifecycleAction, transition } from './referral-lifecycle';
+import { OPEN_UPWARD_STATES, type ReferralStatus } from './referral-status';
 
 export interface ReferralSnapshot {
   readonly id: string;
@@ -9,37 +18,199 @@ export interface ReferralSnapshot {
   readonly clientRequestId: string;
   readonly patientResidentId: string;
   readonly referringInstitutionId: string;
+  /** Empty on an upward draft that is still to be routed. */
   readonly receivingInstitutionId: string;
+  readonly receivingDepartmentId: string;
+  readonly specialtyCode: string;
   readonly direction: ReferralDirection;
   readonly status: ReferralStatus;
   readonly icd10Code: string;
   readonly reason: string;
+  readonly indicationCodes: readonly string[];
+  readonly matchedIndicationCodes: readonly string[];
+  /** Sent on the written justification alone (no catalogued indication, or stability unconfirmed). */
+  readonly withoutIndication: boolean;
+  readonly justification: string;
+  readonly greenChannel: GreenChannel;
+  /** 一免三优先: a contracted resident referred by their own family-doctor team's institution. */
+  readonly contractedPriority: boolean;
+  readonly results: readonly ResultReference[];
+  readonly treatmentPlan: TreatmentPlan | null;
+  readonly metCriteriaCodes: readonly string[];
+  /** Downward: the upward referral whose loop this one closes; empty if none. */
+  readonly upwardReferralId: string;
+  readonly dueAt: Date | null;
+  readonly deadlineBreachedAt: Date | null;
+  readonly slot: ReferralSlot | null;
+  readonly submittedAt: Date | null;
+  readonly acceptedAt: Date | null;
+  readonly arrivedAt: Date | null;
+  readonly closedAt: Date | null;
   readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** Why it was declined or cancelled. */
+  readonly outcomeReason: string;
+  readonly followUpCount: number;
   readonly version: number;
 }
 
-export type SubmitReferral = Omit<ReferralSnapshot, 'status' | 'createdAt' | 'version'>;
+/** What a partner writes when it creates an upward referral. */
+export type NewUpwardReferral = Pick<
+  ReferralSnapshot,
+  | 'id'
+  | 'groupId'
+  | 'clientRequestId'
+  | 'patientResidentId'
+  | 'referringInstitutionId'
+  | 'receivingInstitutionId'
+  | 'receivingDepartmentId'
+  | 'specialtyCode'
+  | 'icd10Code'
+  | 'reason'
+  | 'indicationCodes'
+  | 'justification'
+  | 'results'
+>;
+
+/** What submission settles: where the referral goes and what the catalogue found. */
+export interface SubmissionAssessment {
+  readonly receivingInstitutionId: string;
+  readonly receivingDepartmentId: string;
+  readonly specialtyCode: string;
+  readonly matchedIndicationCodes: readonly string[];
+  readonly withoutIndication: boolean;
+  readonly greenChannel: GreenChannel;
+  readonly contractedPriority: boolean;
+  /** The chest-pain or stroke centre's department at the receiving hospital, for the green channel. */
+  readonly centreDepartmentId: string;
+}
+
+/** What a hospital writes when it sends a patient back down, after the catalogue's check. */
+export type NewDownwardReferral = Pick<
+  ReferralSnapshot,
+  | 'id'
+  | 'groupId'
+  | 'clientRequestId'
+  | 'patientResidentId'
+  | 'referringInstitutionId'
+  | 'receivingInstitutionId'
+  | 'icd10Code'
+  | 'reason'
+  | 'metCriteriaCodes'
+  | 'withoutIndication'
+  | 'justification'
+  | 'results'
+  | 'upwardReferralId'
+> & { readonly treatmentPlan: TreatmentPlan };
+
+/** Policy numbers of the referral context (domain brief §3); configurable, these are the defaults. */
+export interface ReferralRules {
+  /** The receiving hospital completes the referred visit within this many hours of submission. */
+  readonly deadlineHours: number;
+  /** An upward referral whose patient has not arrived this many days after submission expires. */
+  readonly expiryDays: number;
+}
+
+export const DEFAULT_REFERRAL_RULES: ReferralRules = { deadlineHours: 48, expiryDays: 14 };
+
+const HOUR_MS = 3_600_000;
+
+/** Past its 48-hour deadline with the referred visit not completed. */
+export function isOverdue(referral: ReferralSnapshot, now: Date): boolean {
+  return (
+    referral.direction === 'upward' &&
+    referral.dueAt !== null &&
+    now.getTime() > referral.dueAt.getTime() &&
+    OPEN_UPWARD_STATES.includes(referral.status)
+  );
+}
+
+/** Submitted so long ago that the patient will not come any more. */
+export function isExpiredAt(referral: ReferralSnapshot, now: Date, rules: ReferralRules): boolean {
+  return (
+    referral.direction === 'upward' &&
+    referral.submittedAt !== null &&
+    ['submitted', 'accepted', 'scheduled'].includes(referral.status) &&
+    now.getTime() >= referral.submittedAt.getTime() + rules.expiryDays * 24 * HOUR_MS
+  );
+}
+
+interface StepOptions {
+  readonly note?: string;
+  readonly clientRequestId?: string | null;
+  readonly patch?: Partial<ReferralSnapshot>;
+}
 
 /**
- * A referral of one resident between two institutions of a group. Intent
- * methods enforce the rules and record domain events; persistence reads the
- * snapshot.
+ * A referral of one resident between two institutions of a group. Every
+ * intent method checks the lifecycle, changes the state and records one
+ * history entry with its event; persistence reads the snapshot and the
+ * recorded entries.
  */
 export class Referral {
   private events: ReferralDomainEvent[] = [];
+  private entries: ReferralHistoryEntry[] = [];
 
   private constructor(private state: ReferralSnapshot) {}
 
-  static submit(input: SubmitReferral, now: Date): Referral {
-    if (input.referringInstitutionId === input.receivingInstitutionId) {
-      throw new ReferralError(
-        ReferralErrorCode.SameInstitution,
-        'an institution cannot refer a patient to itself',
-        'receivingInstitutionId',
-      );
-    }
-    const referral = new Referral({ ...input, status: 'submitted', createdAt: now, version: 1 });
-    referral.events.push({ kind: 'referral-submitted', referral: referral.snapshot(), occurredAt: now });
+  /** An upward referral, written but not sent. */
+  static draft(input: NewUpwardReferral, actor: ReferralActor, now: Date): Referral {
+    if (input.receivingInstitutionId !== '') requireTwoInstitutions(input);
+    const referral = new Referral({
+      ...input,
+      direction: 'upward',
+      status: 'draft',
+      matchedIndicationCodes: [],
+      withoutIndication: false,
+      greenChannel: 'none',
+      contractedPriority: false,
+      treatmentPlan: null,
+      metCriteriaCodes: [],
+      upwardReferralId: '',
+      dueAt: null,
+      deadlineBreachedAt: null,
+      slot: null,
+      submittedAt: null,
+      acceptedAt: null,
+      arrivedAt: null,
+      closedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      outcomeReason: '',
+      followUpCount: 0,
+      version: 0,
+    });
+    referral.record('draft', null, actor, now, { clientRequestId: input.clientRequestId });
+    return referral;
+  }
+
+  /** A downward referral, issued with its treatment plan (下转). */
+  static issue(input: NewDownwardReferral, actor: ReferralActor, now: Date): Referral {
+    requireTwoInstitutions(input);
+    const referral = new Referral({
+      ...input,
+      direction: 'downward',
+      status: 'issued',
+      receivingDepartmentId: '',
+      specialtyCode: '',
+      indicationCodes: [],
+      matchedIndicationCodes: [],
+      greenChannel: 'none',
+      contractedPriority: false,
+      dueAt: null,
+      deadlineBreachedAt: null,
+      slot: null,
+      submittedAt: now,
+      acceptedAt: null,
+      arrivedAt: null,
+      closedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      outcomeReason: '',
+      followUpCount: 0,
+      version: 0,
+    });
+    referral.record('issue', null, actor, now, { clientRequestId: input.clientRequestId });
     return referral;
   }
 
@@ -55,6 +226,10 @@ export class Referral {
     return this.state.id;
   }
 
+  get status(): ReferralStatus {
+    return this.state.status;
+  }
+
   /** Events recorded since the last pull, oldest first. */
   pullEvents(): ReferralDomainEvent[] {
     const events = this.events;
@@ -62,11 +237,186 @@ export class Referral {
     return events;
   }
 
-  /** Institutions on either end of the referral. */
-  involves(institutionId: string): boolean {
-    return (
-      this.state.referringInstitutionId === institutionId ||
-      this.state.receivingInstitutionId === institutionId
+  /** History entries recorded since the last pull, oldest first. */
+  pullHistory(): ReferralHistoryEntry[] {
+    const entries = this.entries;
+    this.entries = [];
+    return entries;
+  }
+
+  /**
+   * Sends a draft: routed and assessed by the caller against the catalogue.
+   * The 48-hour clock starts now. A green-channel referral skips review: it is
+   * accepted at once and the receiving hospital's centre is told.
+   */
+  submit(
+    assessment: SubmissionAssessment,
+    rules: ReferralRules,
+    actor: ReferralActor,
+    now: Date,
+    options: StepOptions = {},
+  ): void {
+    const { centreDepartmentId, ...settled } = assessment;
+    requireTwoInstitutions({ ...this.state, receivingInstitutionId: settled.receivingInstitutionId });
+    this.step('submit', actor, now, {
+      ...options,
+      patch: {
+        ...settled,
+        submittedAt: now,
+        dueAt: new Date(now.getTime() + rules.deadlineHours * HOUR_MS),
+      },
+    });
+    if (assessment.greenChannel === 'none') return;
+    this.step('accept', SYSTEM_ACTOR, now, {
+      note: `green channel (${assessment.greenChannel}): accepted without review`,
+      patch: { acceptedAt: now },
+    });
+    this.events.push({
+      kind: 'green-channel-activated',
+      referral: this.snapshot(),
+      channel: assessment.greenChannel,
+      centreDepartmentId,
+    });
+  }
+
+  accept(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
+    this.step('accept', actor, now, { ...options, patch: { acceptedAt: now } });
+  }
+
+  decline(actor: ReferralActor, reason: string, now: Date, options: StepOptions = {}): void {
+    const why = requireText(reason, 'reason', 'a declined referral needs its reason');
+    this.step('decline', actor, now, { ...options, note: why, patch: { outcomeReason: why, slot: null } });
+  }
+
+  cancel(actor: ReferralActor, reason: string, now: Date, options: StepOptions = {}): void {
+    const why = requireText(reason, 'reason', 'a cancelled referral needs its reason');
+    this.step('cancel', actor, now, { ...options, note: why, patch: { outcomeReason: why, slot: null } });
+  }
+
+  /** The patient never came: scheduling gives back the slot. */
+  expire(now: Date): void {
+    this.step('expire', SYSTEM_ACTOR, now, {
+      note: 'the patient did not arrive in time',
+      patch: { slot: null },
+    });
+  }
+
+  arrive(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
+    this.step('arrive', actor, now, { ...options, patch: { arrivedAt: now } });
+  }
+
+  complete(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
+    this.step('complete', actor, now, options);
+  }
+
+  /**
+   * Scheduling holds a slot. Only an accepted referral takes it; a replay or a
+   * hold for a referral that moved on meanwhile changes nothing (scheduling
+   * releases holds of cancelled referrals on its own).
+   */
+  schedule(slot: Omit<ReferralSlot, 'waitlisted'>, now: Date): boolean {
+    if (this.state.status !== 'accepted') return false;
+    this.step('schedule', SYSTEM_ACTOR, now, {
+      note: `slot held in the ${slot.pool} pool`,
+      patch: { slot: { ...slot, waitlisted: false } },
+    });
+    return true;
+  }
+
+  /** No free slot: the referral waits on a session's waitlist, and the referrer is told. */
+  noteWaitlisted(sessionId: string, now: Date): boolean {
+    if (this.state.status !== 'accepted' || this.state.slot?.waitlisted) return false;
+    this.note('waitlist', now, 'no free slot: on the waitlist of the earliest session', {
+      slot: { bookingId: '', sessionId, pool: '', waitlisted: true },
+    });
+    return true;
+  }
+
+  /** No open session matches: the receiving hospital must arrange the visit itself. */
+  noteNoSlot(now: Date): boolean {
+    if (this.state.status !== 'accepted') return false;
+    this.note('no-slot', now, 'no open session matches the referral', { slot: null });
+    return true;
+  }
+
+  /** The 48-hour deadline passed with the visit not completed; recorded once. */
+  breachDeadline(now: Date): boolean {
+    if (this.state.deadlineBreachedAt !== null || !isOverdue(this.state, now)) return false;
+    this.note('breach-deadline', now, `the visit was due by ${this.state.dueAt!.toISOString()}`, {
+      deadlineBreachedAt: now,
+    });
+    return true;
+  }
+
+  receive(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
+    this.step('receive', actor, now, { ...options, patch: { arrivedAt: now } });
+  }
+
+  recordFollowUp(actor: ReferralActor, findings: string, now: Date, options: StepOptions = {}): void {
+    const text = requireText(findings, 'findings', 'a follow-up needs its findings');
+    this.step('record-follow-up', actor, now, {
+      ...options,
+      note: text,
+      patch: { followUpCount: this.state.followUpCount + 1 },
+    });
+  }
+
+  close(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
+    this.step('close', actor, now, options);
+  }
+
+  private step(action: LifecycleAction, actor: ReferralActor, now: Date, options: StepOptions): void {
+    const from = this.state.status;
+    const to = transition(this.state.direction, from, action);
+    const final = isTerminal(this.state.direction, to);
+    this.state = { ...this.state, ...options.patch, status: to, closedAt: final ? now : this.state.closedAt };
+    this.record(action, from, actor, now, options);
+  }
+
+  private note(action: ReferralAction, now: Date, note: string, patch: Partial<ReferralSnapshot>): void {
+    this.state = { ...this.state, ...patch };
+    this.record(action, this.state.status, SYSTEM_ACTOR, now, { note });
+  }
+
+  private record(
+    action: ReferralAction,
+    from: ReferralStatus | null,
+    actor: ReferralActor,
+    now: Date,
+    options: StepOptions,
+  ): void {
+    this.state = { ...this.state, updatedAt: now, version: this.state.version + 1 };
+    const entry: ReferralHistoryEntry = {
+      seq: 0,
+      referralId: this.state.id,
+      action,
+      from,
+      to: this.state.status,
+      actor,
+      occurredAt: now,
+      note: (options.note ?? '').trim(),
+      clientRequestId: options.clientRequestId ?? null,
+    };
+    this.entries.push(entry);
+    this.events.push({ kind: 'referral-changed', referral: this.snapshot(), entry });
+  }
+}
+
+function requireTwoInstitutions(input: {
+  referringInstitutionId: string;
+  receivingInstitutionId: string;
+}): void {
+  if (input.referringInstitutionId === input.receivingInstitutionId) {
+    throw new ReferralError(
+      ReferralErrorCode.SameInstitution,
+      'an institution cannot refer a patient to itself',
+      'receivingInstitutionId',
     );
   }
+}
+
+function requireText(value: string, field: string, message: string): string {
+  const text = value.trim();
+  if (text === '') throw new ReferralError(ReferralErrorCode.TextRequired, message, field);
+  return text;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
-import { RegistryView } from '../../registry-projection/domain/registry-view';
+import { RegistryView } from '@medgrid/registry-view';
 import { type SessionSnapshot } from '../../schedules/domain/session';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { priorityFor, type Priority, type ReserveEligibility } from '../domain/pool';

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
 import { isLocalDate, localDate } from '@medgrid/kernel';
 import { currentPolicy } from '../../capacity/application/current-policy';
-import { RegistryView } from '../../registry-projection/domain/registry-view';
+import { RegistryView } from '@medgrid/registry-view';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';

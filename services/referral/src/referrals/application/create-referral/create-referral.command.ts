@@ -1,7 +1,14 @@
 import { type Identity } from '@medgrid/auth';
 import { FieldChecks } from '@medgrid/errors';
-import { isIcd10Code, RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
+import { type ResultKind, type ResultReference } from '../../domain/referral-content';
 import { type ReferralDirection } from '../../domain/referral-direction';
+import {
+  checkCodes,
+  checkIcd10,
+  checkOptionalUuid,
+  checkResidentId,
+  checkResults,
+} from '../referral-content.checks';
 
 export interface CreateReferralInput {
   clientRequestId: string;
@@ -11,52 +18,78 @@ export interface CreateReferralInput {
   direction: ReferralDirection | undefined;
   icd10Code: string;
   reason: string;
+  draft?: boolean;
+  indicationCodes?: readonly string[];
+  justification?: string;
+  results?: readonly { kind: ResultKind | undefined; resultId: string; summary: string }[];
+  receivingDepartmentId?: string;
+  specialtyCode?: string;
 }
 
-/** A validated request to create and submit a referral (self-validating command). */
+/** A validated request to create an upward referral and submit it, or keep it as a draft. */
 export class CreateReferralCommand {
   private constructor(
     readonly identity: Identity,
     readonly clientRequestId: string,
     readonly patientResidentId: string,
     readonly referringInstitutionId: string,
+    /** Empty to let routing choose. */
     readonly receivingInstitutionId: string,
-    readonly direction: ReferralDirection,
     readonly icd10Code: string,
     readonly reason: string,
+    readonly draft: boolean,
+    readonly indicationCodes: readonly string[],
+    readonly justification: string,
+    readonly results: readonly ResultReference[],
+    readonly receivingDepartmentId: string,
+    readonly specialtyCode: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a BadRequest per field). */
   static create(identity: Identity, input: CreateReferralInput): CreateReferralCommand {
-    const checks = new FieldChecks()
-      .uuid('clientRequestId', input.clientRequestId)
-      .required('patientResidentId', input.patientResidentId)
+    const checks = new FieldChecks().uuid('clientRequestId', input.clientRequestId);
+    const patientResidentId = checkResidentId(checks, 'patientResidentId', input.patientResidentId);
+    checks
       .uuid('referringInstitutionId', input.referringInstitutionId)
-      .uuid('receivingInstitutionId', input.receivingInstitutionId)
-      .check('direction', input.direction !== undefined, 'REQUIRED', 'must be UPWARD or DOWNWARD')
-      .required('icd10Code', input.icd10Code)
-      .required('reason', input.reason)
-      .maxLength('reason', input.reason, 2000);
-    let residentId: ResidentId | undefined;
-    if (!checks.has('patientResidentId')) {
-      const parsed = ResidentId.parse(input.patientResidentId);
-      if (typeof parsed === 'string')
-        checks.add('patientResidentId', parsed, RESIDENT_ID_PROBLEM_TEXT[parsed]);
-      else residentId = parsed;
-    }
-    if (!checks.has('icd10Code') && !isIcd10Code(input.icd10Code.trim())) {
-      checks.add('icd10Code', 'INVALID_FORMAT', 'must be an ICD-10 code such as I10 or E11.9');
-    }
+      .check('direction', input.direction !== undefined, 'REQUIRED', 'must be UPWARD')
+      .check(
+        'direction',
+        input.direction !== 'downward',
+        'USE_ISSUE_DOWNWARD',
+        'downward referrals are issued with IssueDownwardReferral, with their treatment plan',
+      )
+      .required('reason', input.reason.trim())
+      .maxLength('reason', input.reason, 2000)
+      .maxLength('justification', input.justification, 2000)
+      .maxLength('specialtyCode', input.specialtyCode, 20);
+    const receivingInstitutionId = checkOptionalUuid(
+      checks,
+      'receivingInstitutionId',
+      input.receivingInstitutionId,
+    );
+    const icd10Code = checkIcd10(checks, 'icd10Code', input.icd10Code);
+    const receivingDepartmentId = checkOptionalUuid(
+      checks,
+      'receivingDepartmentId',
+      input.receivingDepartmentId ?? '',
+    );
+    const indicationCodes = checkCodes(checks, 'indicationCodes', input.indicationCodes ?? []);
+    const results = checkResults(checks, input.results ?? []);
     checks.throwIfAny();
     return new CreateReferralCommand(
       identity,
       input.clientRequestId.toLowerCase(),
-      residentId!.value,
+      patientResidentId!,
       input.referringInstitutionId.toLowerCase(),
-      input.receivingInstitutionId.toLowerCase(),
-      input.direction!,
-      input.icd10Code.trim(),
+      receivingInstitutionId,
+      icd10Code,
       input.reason.trim(),
+      input.draft ?? false,
+      indicationCodes,
+      (input.justification ?? '').trim(),
+      results,
+      receivingDepartmentId,
+      (input.specialtyCode ?? '').trim(),
     );
   }
 }

@@ -1,24 +1,35 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { v7 as uuidv7 } from 'uuid';
+import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
-import { REFERRAL_EVENT_PUBLISHER, type ReferralEventPublisher } from '../../domain/referral-event-publisher';
-import { REFERRAL_REPOSITORY, type ReferralRepository } from '../../domain/referral.repository';
-import { canSendReferralFrom } from '../referral-access.policy';
+import { ReferralRepository } from '../../domain/referral.repository';
+import { assessSubmission } from '../../domain/submission-assessment';
+import { actorOf, canSendReferralFrom } from '../referral-access.policy';
+import { ReferralMetrics } from '../referral-metrics';
+import { ReferralRulesProvider } from '../referral-rules';
+import { ReferralWriter } from '../referral-writer';
+import { RegistryFacts } from '../registry-facts';
 import { type CreateReferralCommand } from './create-referral.command';
 
 /**
- * Creates and submits a referral. The referral row and its ReferralSubmitted
- * event commit in one transaction. A retry with the same client request id
- * returns the referral the first attempt created.
+ * Creates an upward referral, and submits it unless it is a draft: the
+ * catalogue checks the diagnosis and indications, routing picks the hospital
+ * and department, and the referral row, its history and its events commit in
+ * one transaction. A retry with the same client request id returns the
+ * referral the first attempt created.
  */
 @Injectable()
 export class CreateReferralUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    @Inject(REFERRAL_REPOSITORY) private readonly referrals: ReferralRepository,
-    @Inject(REFERRAL_EVENT_PUBLISHER) private readonly events: ReferralEventPublisher,
+    private readonly referrals: ReferralRepository,
+    private readonly writer: ReferralWriter,
+    private readonly catalogue: CriteriaCatalogueProvider,
+    private readonly facts: RegistryFacts,
+    private readonly metrics: ReferralMetrics,
+    private readonly rules: ReferralRulesProvider,
   ) {}
 
   async execute(command: CreateReferralCommand, now = new Date()): Promise<ReferralSnapshot> {
@@ -31,30 +42,39 @@ export class CreateReferralUseCase {
       );
     }
     const groupId = identity.groupId;
-    return this.uow.run(async () => {
+    const catalogue = command.draft ? null : await this.catalogue.current();
+    const { snapshot, events } = await this.uow.run(async () => {
       const previous = await this.referrals.findByClientRequest(
         command.referringInstitutionId,
         command.clientRequestId,
       );
-      if (previous) return this.sameRequestOrConflict(previous.snapshot(), command);
-      const referral = Referral.submit(
-        {
-          id: uuidv7(),
-          groupId,
-          clientRequestId: command.clientRequestId,
-          patientResidentId: command.patientResidentId,
-          referringInstitutionId: command.referringInstitutionId,
-          receivingInstitutionId: command.receivingInstitutionId,
-          direction: command.direction,
-          icd10Code: command.icd10Code,
-          reason: command.reason,
-        },
-        now,
-      );
-      await this.referrals.insert(referral);
-      await this.events.publish(referral.pullEvents());
-      return referral.snapshot();
+      if (previous) return { snapshot: this.sameRequestOrConflict(previous.snapshot(), command), events: [] };
+      const input = {
+        id: uuidv7(),
+        groupId,
+        clientRequestId: command.clientRequestId,
+        patientResidentId: command.patientResidentId,
+        referringInstitutionId: command.referringInstitutionId,
+        receivingInstitutionId: command.receivingInstitutionId,
+        receivingDepartmentId: command.receivingDepartmentId,
+        specialtyCode: command.specialtyCode,
+        icd10Code: command.icd10Code,
+        reason: command.reason,
+        indicationCodes: command.indicationCodes,
+        justification: command.justification,
+        results: command.results,
+      };
+      const actor = actorOf(identity);
+      const referral = Referral.draft(input, actor, now);
+      if (catalogue) {
+        const facts = await this.facts.forSubmission(groupId, command.patientResidentId, now);
+        referral.submit(assessSubmission(input, catalogue, facts), this.rules.rules, actor, now);
+      }
+      const events = await this.writer.save(referral, true);
+      return { snapshot: referral.snapshot(), events };
     });
+    this.metrics.observe(events);
+    return snapshot;
   }
 
   /** A retry must repeat the original request; a different request under a used id is refused. */
@@ -64,8 +84,9 @@ export class CreateReferralUseCase {
   ): ReferralSnapshot {
     const same =
       previous.patientResidentId === command.patientResidentId &&
-      previous.receivingInstitutionId === command.receivingInstitutionId &&
-      previous.direction === command.direction &&
+      (command.receivingInstitutionId === '' ||
+        previous.receivingInstitutionId === command.receivingInstitutionId) &&
+      previous.direction === 'upward' &&
       previous.icd10Code === command.icd10Code;
     if (!same) {
       throw new ReferralError(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ReferralAcceptedEvent,
   ReferralCancelledEvent,
+  ReferralExpiredEvent,
   ReferralSubmittedEvent,
   type referralV1,
 } from '@medgrid/contracts';
@@ -60,5 +61,16 @@ export class ReferralCancelledKafkaConsumer implements EventHandler<referralV1.R
 
   async handle(payload: referralV1.ReferralCancelled, envelope: EventEnvelope): Promise<void> {
     await this.saga.cancelled(factsOf(payload.referral, envelope).referralId, payload.reason);
+  }
+}
+
+/** Topic medgrid.referral.referral.v1, ReferralExpired → release whatever is held (the patient never came). */
+@Injectable()
+export class ReferralExpiredKafkaConsumer implements EventHandler<referralV1.ReferralExpired> {
+  readonly contract = ReferralExpiredEvent;
+  constructor(private readonly saga: ReferralSagaUseCase) {}
+
+  async handle(payload: referralV1.ReferralExpired, envelope: EventEnvelope): Promise<void> {
+    await this.saga.cancelled(factsOf(payload.referral, envelope).referralId, 'referral expired');
   }
 }

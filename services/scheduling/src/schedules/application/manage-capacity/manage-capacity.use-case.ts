@@ -10,7 +10,7 @@ import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
 import { type ReserveRatio } from '../../../capacity/domain/reserve-ratio';
-import { isHospital, RegistryView } from '../../../registry-projection/domain/registry-view';
+import { isHospital, RegistryView } from '@medgrid/registry-view';
 import { ClientRequestLog } from '../../../shared/client-request-log';
 import { canManage, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';

@@ -51,12 +51,41 @@ export function referralDirectionToJSON(object: ReferralDirection): string {
   }
 }
 
-/** Lifecycle state of a referral. */
+/**
+ * Lifecycle state of a referral.
+ *   upward:   draft → submitted → accepted | declined → scheduled → arrived → completed
+ *             (cancelled before arrival; expired when the patient never comes)
+ *   downward: issued → received → followed-up → closed (cancelled before it is received)
+ */
 export enum ReferralStatus {
   /** REFERRAL_STATUS_UNSPECIFIED - Not set; never stored. */
   REFERRAL_STATUS_UNSPECIFIED = 0,
   /** REFERRAL_STATUS_SUBMITTED - Sent by the referring institution, awaiting the receiving one. */
   REFERRAL_STATUS_SUBMITTED = 1,
+  /** REFERRAL_STATUS_DRAFT - Written but not sent yet. */
+  REFERRAL_STATUS_DRAFT = 2,
+  /** REFERRAL_STATUS_ACCEPTED - Accepted by the receiving institution (at once for the green channel). */
+  REFERRAL_STATUS_ACCEPTED = 3,
+  /** REFERRAL_STATUS_DECLINED - Declined by the receiving institution, with its reason. */
+  REFERRAL_STATUS_DECLINED = 4,
+  /** REFERRAL_STATUS_SCHEDULED - A slot is held for the patient at the receiving institution. */
+  REFERRAL_STATUS_SCHEDULED = 5,
+  /** REFERRAL_STATUS_ARRIVED - The patient arrived at the receiving institution. */
+  REFERRAL_STATUS_ARRIVED = 6,
+  /** REFERRAL_STATUS_COMPLETED - The referred visit is complete. */
+  REFERRAL_STATUS_COMPLETED = 7,
+  /** REFERRAL_STATUS_CANCELLED - Withdrawn by the referring institution. */
+  REFERRAL_STATUS_CANCELLED = 8,
+  /** REFERRAL_STATUS_EXPIRED - The patient never arrived within the expiry period. */
+  REFERRAL_STATUS_EXPIRED = 9,
+  /** REFERRAL_STATUS_ISSUED - Downward: issued by the hospital with a treatment plan. */
+  REFERRAL_STATUS_ISSUED = 10,
+  /** REFERRAL_STATUS_RECEIVED - Downward: acknowledged by the primary institution. */
+  REFERRAL_STATUS_RECEIVED = 11,
+  /** REFERRAL_STATUS_FOLLOWED_UP - Downward: at least one follow-up recorded. */
+  REFERRAL_STATUS_FOLLOWED_UP = 12,
+  /** REFERRAL_STATUS_CLOSED - Downward: the loop is closed. */
+  REFERRAL_STATUS_CLOSED = 13,
   UNRECOGNIZED = -1,
 }
 
@@ -68,6 +97,42 @@ export function referralStatusFromJSON(object: any): ReferralStatus {
     case 1:
     case "REFERRAL_STATUS_SUBMITTED":
       return ReferralStatus.REFERRAL_STATUS_SUBMITTED;
+    case 2:
+    case "REFERRAL_STATUS_DRAFT":
+      return ReferralStatus.REFERRAL_STATUS_DRAFT;
+    case 3:
+    case "REFERRAL_STATUS_ACCEPTED":
+      return ReferralStatus.REFERRAL_STATUS_ACCEPTED;
+    case 4:
+    case "REFERRAL_STATUS_DECLINED":
+      return ReferralStatus.REFERRAL_STATUS_DECLINED;
+    case 5:
+    case "REFERRAL_STATUS_SCHEDULED":
+      return ReferralStatus.REFERRAL_STATUS_SCHEDULED;
+    case 6:
+    case "REFERRAL_STATUS_ARRIVED":
+      return ReferralStatus.REFERRAL_STATUS_ARRIVED;
+    case 7:
+    case "REFERRAL_STATUS_COMPLETED":
+      return ReferralStatus.REFERRAL_STATUS_COMPLETED;
+    case 8:
+    case "REFERRAL_STATUS_CANCELLED":
+      return ReferralStatus.REFERRAL_STATUS_CANCELLED;
+    case 9:
+    case "REFERRAL_STATUS_EXPIRED":
+      return ReferralStatus.REFERRAL_STATUS_EXPIRED;
+    case 10:
+    case "REFERRAL_STATUS_ISSUED":
+      return ReferralStatus.REFERRAL_STATUS_ISSUED;
+    case 11:
+    case "REFERRAL_STATUS_RECEIVED":
+      return ReferralStatus.REFERRAL_STATUS_RECEIVED;
+    case 12:
+    case "REFERRAL_STATUS_FOLLOWED_UP":
+      return ReferralStatus.REFERRAL_STATUS_FOLLOWED_UP;
+    case 13:
+    case "REFERRAL_STATUS_CLOSED":
+      return ReferralStatus.REFERRAL_STATUS_CLOSED;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -81,10 +146,331 @@ export function referralStatusToJSON(object: ReferralStatus): string {
       return "REFERRAL_STATUS_UNSPECIFIED";
     case ReferralStatus.REFERRAL_STATUS_SUBMITTED:
       return "REFERRAL_STATUS_SUBMITTED";
+    case ReferralStatus.REFERRAL_STATUS_DRAFT:
+      return "REFERRAL_STATUS_DRAFT";
+    case ReferralStatus.REFERRAL_STATUS_ACCEPTED:
+      return "REFERRAL_STATUS_ACCEPTED";
+    case ReferralStatus.REFERRAL_STATUS_DECLINED:
+      return "REFERRAL_STATUS_DECLINED";
+    case ReferralStatus.REFERRAL_STATUS_SCHEDULED:
+      return "REFERRAL_STATUS_SCHEDULED";
+    case ReferralStatus.REFERRAL_STATUS_ARRIVED:
+      return "REFERRAL_STATUS_ARRIVED";
+    case ReferralStatus.REFERRAL_STATUS_COMPLETED:
+      return "REFERRAL_STATUS_COMPLETED";
+    case ReferralStatus.REFERRAL_STATUS_CANCELLED:
+      return "REFERRAL_STATUS_CANCELLED";
+    case ReferralStatus.REFERRAL_STATUS_EXPIRED:
+      return "REFERRAL_STATUS_EXPIRED";
+    case ReferralStatus.REFERRAL_STATUS_ISSUED:
+      return "REFERRAL_STATUS_ISSUED";
+    case ReferralStatus.REFERRAL_STATUS_RECEIVED:
+      return "REFERRAL_STATUS_RECEIVED";
+    case ReferralStatus.REFERRAL_STATUS_FOLLOWED_UP:
+      return "REFERRAL_STATUS_FOLLOWED_UP";
+    case ReferralStatus.REFERRAL_STATUS_CLOSED:
+      return "REFERRAL_STATUS_CLOSED";
     case ReferralStatus.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
   }
+}
+
+/** What happened to a referral: a lifecycle transition or a note of the saga or the deadline. */
+export enum ReferralAction {
+  /** REFERRAL_ACTION_UNSPECIFIED - Not set; never stored. */
+  REFERRAL_ACTION_UNSPECIFIED = 0,
+  /** REFERRAL_ACTION_DRAFT - Created as a draft. */
+  REFERRAL_ACTION_DRAFT = 1,
+  /** REFERRAL_ACTION_SUBMIT - Submitted (criteria evaluated, routed). */
+  REFERRAL_ACTION_SUBMIT = 2,
+  /** REFERRAL_ACTION_ACCEPT - Accepted by the receiving institution, or at once by the green channel. */
+  REFERRAL_ACTION_ACCEPT = 3,
+  /** REFERRAL_ACTION_DECLINE - Declined with a reason. */
+  REFERRAL_ACTION_DECLINE = 4,
+  /** REFERRAL_ACTION_SCHEDULE - Scheduling holds a slot for the referral. */
+  REFERRAL_ACTION_SCHEDULE = 5,
+  /** REFERRAL_ACTION_ARRIVE - The patient arrived. */
+  REFERRAL_ACTION_ARRIVE = 6,
+  /** REFERRAL_ACTION_COMPLETE - The referred visit was completed. */
+  REFERRAL_ACTION_COMPLETE = 7,
+  /** REFERRAL_ACTION_CANCEL - Cancelled by the referring institution. */
+  REFERRAL_ACTION_CANCEL = 8,
+  /** REFERRAL_ACTION_EXPIRE - Expired: the patient never arrived. */
+  REFERRAL_ACTION_EXPIRE = 9,
+  /** REFERRAL_ACTION_ISSUE - Downward referral issued with its treatment plan. */
+  REFERRAL_ACTION_ISSUE = 10,
+  /** REFERRAL_ACTION_RECEIVE - Downward referral acknowledged by the primary institution. */
+  REFERRAL_ACTION_RECEIVE = 11,
+  /** REFERRAL_ACTION_RECORD_FOLLOW_UP - A follow-up visit recorded by the primary institution. */
+  REFERRAL_ACTION_RECORD_FOLLOW_UP = 12,
+  /** REFERRAL_ACTION_CLOSE - The downward loop closed. */
+  REFERRAL_ACTION_CLOSE = 13,
+  /** REFERRAL_ACTION_WAITLIST - No slot free: the referral waits on a session's waitlist (the referrer is told). */
+  REFERRAL_ACTION_WAITLIST = 14,
+  /** REFERRAL_ACTION_NO_SLOT - No open session matches the referral; the receiving hospital must arrange the visit. */
+  REFERRAL_ACTION_NO_SLOT = 15,
+  /** REFERRAL_ACTION_BREACH_DEADLINE - The 48-hour deadline passed before the visit was completed. */
+  REFERRAL_ACTION_BREACH_DEADLINE = 16,
+  UNRECOGNIZED = -1,
+}
+
+export function referralActionFromJSON(object: any): ReferralAction {
+  switch (object) {
+    case 0:
+    case "REFERRAL_ACTION_UNSPECIFIED":
+      return ReferralAction.REFERRAL_ACTION_UNSPECIFIED;
+    case 1:
+    case "REFERRAL_ACTION_DRAFT":
+      return ReferralAction.REFERRAL_ACTION_DRAFT;
+    case 2:
+    case "REFERRAL_ACTION_SUBMIT":
+      return ReferralAction.REFERRAL_ACTION_SUBMIT;
+    case 3:
+    case "REFERRAL_ACTION_ACCEPT":
+      return ReferralAction.REFERRAL_ACTION_ACCEPT;
+    case 4:
+    case "REFERRAL_ACTION_DECLINE":
+      return ReferralAction.REFERRAL_ACTION_DECLINE;
+    case 5:
+    case "REFERRAL_ACTION_SCHEDULE":
+      return ReferralAction.REFERRAL_ACTION_SCHEDULE;
+    case 6:
+    case "REFERRAL_ACTION_ARRIVE":
+      return ReferralAction.REFERRAL_ACTION_ARRIVE;
+    case 7:
+    case "REFERRAL_ACTION_COMPLETE":
+      return ReferralAction.REFERRAL_ACTION_COMPLETE;
+    case 8:
+    case "REFERRAL_ACTION_CANCEL":
+      return ReferralAction.REFERRAL_ACTION_CANCEL;
+    case 9:
+    case "REFERRAL_ACTION_EXPIRE":
+      return ReferralAction.REFERRAL_ACTION_EXPIRE;
+    case 10:
+    case "REFERRAL_ACTION_ISSUE":
+      return ReferralAction.REFERRAL_ACTION_ISSUE;
+    case 11:
+    case "REFERRAL_ACTION_RECEIVE":
+      return ReferralAction.REFERRAL_ACTION_RECEIVE;
+    case 12:
+    case "REFERRAL_ACTION_RECORD_FOLLOW_UP":
+      return ReferralAction.REFERRAL_ACTION_RECORD_FOLLOW_UP;
+    case 13:
+    case "REFERRAL_ACTION_CLOSE":
+      return ReferralAction.REFERRAL_ACTION_CLOSE;
+    case 14:
+    case "REFERRAL_ACTION_WAITLIST":
+      return ReferralAction.REFERRAL_ACTION_WAITLIST;
+    case 15:
+    case "REFERRAL_ACTION_NO_SLOT":
+      return ReferralAction.REFERRAL_ACTION_NO_SLOT;
+    case 16:
+    case "REFERRAL_ACTION_BREACH_DEADLINE":
+      return ReferralAction.REFERRAL_ACTION_BREACH_DEADLINE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ReferralAction.UNRECOGNIZED;
+  }
+}
+
+export function referralActionToJSON(object: ReferralAction): string {
+  switch (object) {
+    case ReferralAction.REFERRAL_ACTION_UNSPECIFIED:
+      return "REFERRAL_ACTION_UNSPECIFIED";
+    case ReferralAction.REFERRAL_ACTION_DRAFT:
+      return "REFERRAL_ACTION_DRAFT";
+    case ReferralAction.REFERRAL_ACTION_SUBMIT:
+      return "REFERRAL_ACTION_SUBMIT";
+    case ReferralAction.REFERRAL_ACTION_ACCEPT:
+      return "REFERRAL_ACTION_ACCEPT";
+    case ReferralAction.REFERRAL_ACTION_DECLINE:
+      return "REFERRAL_ACTION_DECLINE";
+    case ReferralAction.REFERRAL_ACTION_SCHEDULE:
+      return "REFERRAL_ACTION_SCHEDULE";
+    case ReferralAction.REFERRAL_ACTION_ARRIVE:
+      return "REFERRAL_ACTION_ARRIVE";
+    case ReferralAction.REFERRAL_ACTION_COMPLETE:
+      return "REFERRAL_ACTION_COMPLETE";
+    case ReferralAction.REFERRAL_ACTION_CANCEL:
+      return "REFERRAL_ACTION_CANCEL";
+    case ReferralAction.REFERRAL_ACTION_EXPIRE:
+      return "REFERRAL_ACTION_EXPIRE";
+    case ReferralAction.REFERRAL_ACTION_ISSUE:
+      return "REFERRAL_ACTION_ISSUE";
+    case ReferralAction.REFERRAL_ACTION_RECEIVE:
+      return "REFERRAL_ACTION_RECEIVE";
+    case ReferralAction.REFERRAL_ACTION_RECORD_FOLLOW_UP:
+      return "REFERRAL_ACTION_RECORD_FOLLOW_UP";
+    case ReferralAction.REFERRAL_ACTION_CLOSE:
+      return "REFERRAL_ACTION_CLOSE";
+    case ReferralAction.REFERRAL_ACTION_WAITLIST:
+      return "REFERRAL_ACTION_WAITLIST";
+    case ReferralAction.REFERRAL_ACTION_NO_SLOT:
+      return "REFERRAL_ACTION_NO_SLOT";
+    case ReferralAction.REFERRAL_ACTION_BREACH_DEADLINE:
+      return "REFERRAL_ACTION_BREACH_DEADLINE";
+    case ReferralAction.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** Green channel (绿色通道): suspected acute coronary syndrome or stroke skips review. */
+export enum GreenChannel {
+  /** GREEN_CHANNEL_UNSPECIFIED - Not a green-channel referral. */
+  GREEN_CHANNEL_UNSPECIFIED = 0,
+  /** GREEN_CHANNEL_CHEST_PAIN - Suspected acute coronary syndrome: the chest-pain centre (胸痛中心). */
+  GREEN_CHANNEL_CHEST_PAIN = 1,
+  /** GREEN_CHANNEL_STROKE - Suspected stroke: the stroke centre (卒中中心). */
+  GREEN_CHANNEL_STROKE = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function greenChannelFromJSON(object: any): GreenChannel {
+  switch (object) {
+    case 0:
+    case "GREEN_CHANNEL_UNSPECIFIED":
+      return GreenChannel.GREEN_CHANNEL_UNSPECIFIED;
+    case 1:
+    case "GREEN_CHANNEL_CHEST_PAIN":
+      return GreenChannel.GREEN_CHANNEL_CHEST_PAIN;
+    case 2:
+    case "GREEN_CHANNEL_STROKE":
+      return GreenChannel.GREEN_CHANNEL_STROKE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return GreenChannel.UNRECOGNIZED;
+  }
+}
+
+export function greenChannelToJSON(object: GreenChannel): string {
+  switch (object) {
+    case GreenChannel.GREEN_CHANNEL_UNSPECIFIED:
+      return "GREEN_CHANNEL_UNSPECIFIED";
+    case GreenChannel.GREEN_CHANNEL_CHEST_PAIN:
+      return "GREEN_CHANNEL_CHEST_PAIN";
+    case GreenChannel.GREEN_CHANNEL_STROKE:
+      return "GREEN_CHANNEL_STROKE";
+    case GreenChannel.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** Kind of an existing result the referral carries, so the hospital does not repeat it. */
+export enum ResultKind {
+  /** RESULT_KIND_UNSPECIFIED - Not set; rejected. */
+  RESULT_KIND_UNSPECIFIED = 0,
+  /** RESULT_KIND_LAB - Laboratory (检验). */
+  RESULT_KIND_LAB = 1,
+  /** RESULT_KIND_IMAGING - Imaging (影像). */
+  RESULT_KIND_IMAGING = 2,
+  /** RESULT_KIND_ECG - Electrocardiogram (心电). */
+  RESULT_KIND_ECG = 3,
+  /** RESULT_KIND_PATHOLOGY - Pathology (病理). */
+  RESULT_KIND_PATHOLOGY = 4,
+  UNRECOGNIZED = -1,
+}
+
+export function resultKindFromJSON(object: any): ResultKind {
+  switch (object) {
+    case 0:
+    case "RESULT_KIND_UNSPECIFIED":
+      return ResultKind.RESULT_KIND_UNSPECIFIED;
+    case 1:
+    case "RESULT_KIND_LAB":
+      return ResultKind.RESULT_KIND_LAB;
+    case 2:
+    case "RESULT_KIND_IMAGING":
+      return ResultKind.RESULT_KIND_IMAGING;
+    case 3:
+    case "RESULT_KIND_ECG":
+      return ResultKind.RESULT_KIND_ECG;
+    case 4:
+    case "RESULT_KIND_PATHOLOGY":
+      return ResultKind.RESULT_KIND_PATHOLOGY;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ResultKind.UNRECOGNIZED;
+  }
+}
+
+export function resultKindToJSON(object: ResultKind): string {
+  switch (object) {
+    case ResultKind.RESULT_KIND_UNSPECIFIED:
+      return "RESULT_KIND_UNSPECIFIED";
+    case ResultKind.RESULT_KIND_LAB:
+      return "RESULT_KIND_LAB";
+    case ResultKind.RESULT_KIND_IMAGING:
+      return "RESULT_KIND_IMAGING";
+    case ResultKind.RESULT_KIND_ECG:
+      return "RESULT_KIND_ECG";
+    case ResultKind.RESULT_KIND_PATHOLOGY:
+      return "RESULT_KIND_PATHOLOGY";
+    case ResultKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** A reference to a result in the lab-sharing result registry. */
+export interface ResultReference {
+  /** Kind of the result. */
+  kind: ResultKind;
+  /** Result id (UUID) in the lab-sharing registry. */
+  resultId: string;
+  /** Short description, e.g. "HbA1c 8.2% 2026-11-02". */
+  summary: string;
+}
+
+/** One drug of a downward treatment plan. */
+export interface PlannedMedication {
+  /** Drug name (通用名). */
+  name: string;
+  /** Dose, e.g. "5 mg". */
+  dose: string;
+  /** Frequency, e.g. "qd". */
+  frequency: string;
+  /** Days of supply; more than 30 allows a long prescription (长处方). */
+  days: number;
+}
+
+/** One planned follow-up of a downward treatment plan. */
+export interface PlannedFollowUp {
+  /** Local date (Asia/Shanghai) the follow-up is due, YYYY-MM-DD. */
+  dueDate: string;
+  /** What to check, e.g. "blood pressure, fasting glucose". */
+  item: string;
+}
+
+/** The written plan that goes down with a downward referral. */
+export interface TreatmentPlan {
+  /** Diagnoses, ICD-10 codes. */
+  diagnosisCodes: string[];
+  /** Medication to continue. */
+  medications: PlannedMedication[];
+  /** Follow-up schedule. */
+  followUps: PlannedFollowUp[];
+  /** Warning signs that call for an upward referral again. */
+  warningSigns: string[];
+  /** Free notes. */
+  notes: string;
+}
+
+/** The slot scheduling holds for an upward referral. */
+export interface ReferralSlot {
+  /** Booking (UUID) holding the slot; empty while waitlisted. */
+  bookingId: string;
+  /** Session (UUID) of the slot or of the waitlist. */
+  sessionId: string;
+  /** "reserved" or "public"; empty while waitlisted. */
+  pool: string;
+  /** True while the referral waits on the session's waitlist. */
+  waitlisted: boolean;
 }
 
 /** A referral of one resident from one institution to another. */
@@ -121,12 +507,96 @@ export interface Referral {
   contractedResidentPriority: boolean;
   /** Green channel: suspected acute coronary syndrome or stroke. */
   greenChannel: boolean;
+  /** Which green channel, when green_channel is set. */
+  greenChannelKind: GreenChannel;
+  /** Upward: indication codes the referrer claimed. */
+  indicationCodes: string[];
+  /** Upward: claimed codes the catalogue confirmed as indications of the diagnosis. */
+  matchedIndicationCodes: string[];
+  /** Sent on the written justification alone (no catalogued indication, or stability unconfirmed). */
+  withoutIndication: boolean;
+  /** Written justification. */
+  justification: string;
+  /** Existing results the referral carries. */
+  results: ResultReference[];
+  /** Downward: the treatment plan. */
+  treatmentPlan:
+    | TreatmentPlan
+    | undefined;
+  /** Downward: stability criteria the hospital confirmed. */
+  metCriteriaCodes: string[];
+  /** When the referred visit must be completed (the 48-hour rule); unset before submission. */
+  dueAt:
+    | Date
+    | undefined;
+  /** When the deadline was found breached; unset if it was not. */
+  deadlineBreachedAt:
+    | Date
+    | undefined;
+  /** The slot held by scheduling, when there is one. */
+  slot:
+    | ReferralSlot
+    | undefined;
+  /** When it was submitted (upward) or issued (downward). */
+  submittedAt:
+    | Date
+    | undefined;
+  /** When it was accepted. */
+  acceptedAt:
+    | Date
+    | undefined;
+  /** When the patient arrived (upward) or the referral was received (downward). */
+  arrivedAt:
+    | Date
+    | undefined;
+  /** When it reached a final state. */
+  closedAt:
+    | Date
+    | undefined;
+  /** When it last changed. */
+  updatedAt:
+    | Date
+    | undefined;
+  /** Why it was declined or cancelled. */
+  outcomeReason: string;
+  /** Downward: follow-ups recorded so far. */
+  followUpCount: number;
+}
+
+/** One entry of a referral's history: who did what, when, from which institution. */
+export interface ReferralHistoryEntry {
+  /** Position in the service-wide history (increasing); a watcher resumes after it. */
+  seq: number;
+  /** The referral. */
+  referralId: string;
+  /** What happened. */
+  action: ReferralAction;
+  /** State before. */
+  fromStatus: ReferralStatus;
+  /** State after. */
+  toStatus: ReferralStatus;
+  /** Who did it (token subject; "medgrid-referral" for the service itself). */
+  actorSubject: string;
+  /** The actor's institution (UUID); empty for the service. */
+  actorInstitutionId: string;
+  /** The actor's role. */
+  actorRole: string;
+  /** When (UTC). */
+  occurredAt:
+    | Date
+    | undefined;
+  /** Reason, findings or the saga's note. */
+  note: string;
 }
 
 /** Published on medgrid.referral.referral.v1 when a referral is submitted. */
 export interface ReferralSubmitted {
   /** The referral as submitted. */
-  referral: Referral | undefined;
+  referral:
+    | Referral
+    | undefined;
+  /** The history entry of the submission. */
+  change: ReferralHistoryEntry | undefined;
 }
 
 /**
@@ -135,7 +605,11 @@ export interface ReferralSubmitted {
  */
 export interface ReferralAccepted {
   /** The referral as accepted. */
-  referral: Referral | undefined;
+  referral:
+    | Referral
+    | undefined;
+  /** The history entry of the acceptance. */
+  change: ReferralHistoryEntry | undefined;
 }
 
 /** Published on medgrid.referral.referral.v1 when a referral is cancelled; scheduling releases its hold. */
@@ -146,7 +620,630 @@ export interface ReferralCancelled {
     | undefined;
   /** Why it was cancelled. */
   reason: string;
+  /** The history entry of the cancellation. */
+  change: ReferralHistoryEntry | undefined;
 }
+
+/** Published on medgrid.referral.referral.v1 when a referral expires; scheduling releases its hold. */
+export interface ReferralExpired {
+  /** The referral as expired. */
+  referral:
+    | Referral
+    | undefined;
+  /** The history entry of the expiry. */
+  change: ReferralHistoryEntry | undefined;
+}
+
+/**
+ * Published on medgrid.referral.referral.v1 for every other change (declined, scheduled,
+ * waitlisted, arrived, completed, downward issued, received, followed up, closed, deadline breached).
+ */
+export interface ReferralChanged {
+  /** The referral after the change. */
+  referral:
+    | Referral
+    | undefined;
+  /** What changed. */
+  change: ReferralHistoryEntry | undefined;
+}
+
+/**
+ * Published on medgrid.referral.referral.v1 when a green-channel referral is accepted:
+ * the receiving hospital's chest-pain or stroke centre prepares for the patient.
+ */
+export interface GreenChannelActivated {
+  /** The referral. */
+  referral:
+    | Referral
+    | undefined;
+  /** Which centre. */
+  channel: GreenChannel;
+  /** Department (UUID) of the centre at the receiving hospital; empty if none is registered. */
+  centreDepartmentId: string;
+}
+
+function createBaseResultReference(): ResultReference {
+  return { kind: 0, resultId: "", summary: "" };
+}
+
+export const ResultReference: MessageFns<ResultReference> = {
+  encode(message: ResultReference, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.kind !== 0) {
+      writer.uint32(8).int32(message.kind);
+    }
+    if (message.resultId !== "") {
+      writer.uint32(18).string(message.resultId);
+    }
+    if (message.summary !== "") {
+      writer.uint32(26).string(message.summary);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResultReference {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResultReference();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.resultId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.summary = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResultReference {
+    return {
+      kind: isSet(object.kind) ? resultKindFromJSON(object.kind) : 0,
+      resultId: isSet(object.resultId)
+        ? globalThis.String(object.resultId)
+        : isSet(object.result_id)
+        ? globalThis.String(object.result_id)
+        : "",
+      summary: isSet(object.summary) ? globalThis.String(object.summary) : "",
+    };
+  },
+
+  toJSON(message: ResultReference): unknown {
+    const obj: any = {};
+    if (message.kind !== 0) {
+      obj.kind = resultKindToJSON(message.kind);
+    }
+    if (message.resultId !== "") {
+      obj.resultId = message.resultId;
+    }
+    if (message.summary !== "") {
+      obj.summary = message.summary;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ResultReference>): ResultReference {
+    return ResultReference.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ResultReference>): ResultReference {
+    const message = createBaseResultReference();
+    message.kind = object.kind ?? 0;
+    message.resultId = object.resultId ?? "";
+    message.summary = object.summary ?? "";
+    return message;
+  },
+};
+
+function createBasePlannedMedication(): PlannedMedication {
+  return { name: "", dose: "", frequency: "", days: 0 };
+}
+
+export const PlannedMedication: MessageFns<PlannedMedication> = {
+  encode(message: PlannedMedication, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.dose !== "") {
+      writer.uint32(18).string(message.dose);
+    }
+    if (message.frequency !== "") {
+      writer.uint32(26).string(message.frequency);
+    }
+    if (message.days !== 0) {
+      writer.uint32(32).uint32(message.days);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PlannedMedication {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePlannedMedication();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.dose = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.frequency = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.days = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PlannedMedication {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      dose: isSet(object.dose) ? globalThis.String(object.dose) : "",
+      frequency: isSet(object.frequency) ? globalThis.String(object.frequency) : "",
+      days: isSet(object.days) ? globalThis.Number(object.days) : 0,
+    };
+  },
+
+  toJSON(message: PlannedMedication): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.dose !== "") {
+      obj.dose = message.dose;
+    }
+    if (message.frequency !== "") {
+      obj.frequency = message.frequency;
+    }
+    if (message.days !== 0) {
+      obj.days = Math.round(message.days);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PlannedMedication>): PlannedMedication {
+    return PlannedMedication.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PlannedMedication>): PlannedMedication {
+    const message = createBasePlannedMedication();
+    message.name = object.name ?? "";
+    message.dose = object.dose ?? "";
+    message.frequency = object.frequency ?? "";
+    message.days = object.days ?? 0;
+    return message;
+  },
+};
+
+function createBasePlannedFollowUp(): PlannedFollowUp {
+  return { dueDate: "", item: "" };
+}
+
+export const PlannedFollowUp: MessageFns<PlannedFollowUp> = {
+  encode(message: PlannedFollowUp, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.dueDate !== "") {
+      writer.uint32(10).string(message.dueDate);
+    }
+    if (message.item !== "") {
+      writer.uint32(18).string(message.item);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PlannedFollowUp {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePlannedFollowUp();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.dueDate = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.item = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PlannedFollowUp {
+    return {
+      dueDate: isSet(object.dueDate)
+        ? globalThis.String(object.dueDate)
+        : isSet(object.due_date)
+        ? globalThis.String(object.due_date)
+        : "",
+      item: isSet(object.item) ? globalThis.String(object.item) : "",
+    };
+  },
+
+  toJSON(message: PlannedFollowUp): unknown {
+    const obj: any = {};
+    if (message.dueDate !== "") {
+      obj.dueDate = message.dueDate;
+    }
+    if (message.item !== "") {
+      obj.item = message.item;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PlannedFollowUp>): PlannedFollowUp {
+    return PlannedFollowUp.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PlannedFollowUp>): PlannedFollowUp {
+    const message = createBasePlannedFollowUp();
+    message.dueDate = object.dueDate ?? "";
+    message.item = object.item ?? "";
+    return message;
+  },
+};
+
+function createBaseTreatmentPlan(): TreatmentPlan {
+  return { diagnosisCodes: [], medications: [], followUps: [], warningSigns: [], notes: "" };
+}
+
+export const TreatmentPlan: MessageFns<TreatmentPlan> = {
+  encode(message: TreatmentPlan, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.diagnosisCodes) {
+      writer.uint32(10).string(v!);
+    }
+    for (const v of message.medications) {
+      PlannedMedication.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.followUps) {
+      PlannedFollowUp.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.warningSigns) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.notes !== "") {
+      writer.uint32(42).string(message.notes);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TreatmentPlan {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTreatmentPlan();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.diagnosisCodes.push(reader.string());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.medications.push(PlannedMedication.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.followUps.push(PlannedFollowUp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.warningSigns.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.notes = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TreatmentPlan {
+    return {
+      diagnosisCodes: globalThis.Array.isArray(object?.diagnosisCodes)
+        ? object.diagnosisCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.diagnosis_codes)
+        ? object.diagnosis_codes.map((e: any) => globalThis.String(e))
+        : [],
+      medications: globalThis.Array.isArray(object?.medications)
+        ? object.medications.map((e: any) => PlannedMedication.fromJSON(e))
+        : [],
+      followUps: globalThis.Array.isArray(object?.followUps)
+        ? object.followUps.map((e: any) => PlannedFollowUp.fromJSON(e))
+        : globalThis.Array.isArray(object?.follow_ups)
+        ? object.follow_ups.map((e: any) => PlannedFollowUp.fromJSON(e))
+        : [],
+      warningSigns: globalThis.Array.isArray(object?.warningSigns)
+        ? object.warningSigns.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.warning_signs)
+        ? object.warning_signs.map((e: any) => globalThis.String(e))
+        : [],
+      notes: isSet(object.notes) ? globalThis.String(object.notes) : "",
+    };
+  },
+
+  toJSON(message: TreatmentPlan): unknown {
+    const obj: any = {};
+    if (message.diagnosisCodes?.length) {
+      obj.diagnosisCodes = message.diagnosisCodes;
+    }
+    if (message.medications?.length) {
+      obj.medications = message.medications.map((e) => PlannedMedication.toJSON(e));
+    }
+    if (message.followUps?.length) {
+      obj.followUps = message.followUps.map((e) => PlannedFollowUp.toJSON(e));
+    }
+    if (message.warningSigns?.length) {
+      obj.warningSigns = message.warningSigns;
+    }
+    if (message.notes !== "") {
+      obj.notes = message.notes;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<TreatmentPlan>): TreatmentPlan {
+    return TreatmentPlan.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<TreatmentPlan>): TreatmentPlan {
+    const message = createBaseTreatmentPlan();
+    message.diagnosisCodes = object.diagnosisCodes?.map((e) => e) || [];
+    message.medications = object.medications?.map((e) => PlannedMedication.fromPartial(e)) || [];
+    message.followUps = object.followUps?.map((e) => PlannedFollowUp.fromPartial(e)) || [];
+    message.warningSigns = object.warningSigns?.map((e) => e) || [];
+    message.notes = object.notes ?? "";
+    return message;
+  },
+};
+
+function createBaseReferralSlot(): ReferralSlot {
+  return { bookingId: "", sessionId: "", pool: "", waitlisted: false };
+}
+
+export const ReferralSlot: MessageFns<ReferralSlot> = {
+  encode(message: ReferralSlot, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.bookingId !== "") {
+      writer.uint32(10).string(message.bookingId);
+    }
+    if (message.sessionId !== "") {
+      writer.uint32(18).string(message.sessionId);
+    }
+    if (message.pool !== "") {
+      writer.uint32(26).string(message.pool);
+    }
+    if (message.waitlisted !== false) {
+      writer.uint32(32).bool(message.waitlisted);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReferralSlot {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReferralSlot();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.bookingId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sessionId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.pool = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.waitlisted = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReferralSlot {
+    return {
+      bookingId: isSet(object.bookingId)
+        ? globalThis.String(object.bookingId)
+        : isSet(object.booking_id)
+        ? globalThis.String(object.booking_id)
+        : "",
+      sessionId: isSet(object.sessionId)
+        ? globalThis.String(object.sessionId)
+        : isSet(object.session_id)
+        ? globalThis.String(object.session_id)
+        : "",
+      pool: isSet(object.pool) ? globalThis.String(object.pool) : "",
+      waitlisted: isSet(object.waitlisted) ? globalThis.Boolean(object.waitlisted) : false,
+    };
+  },
+
+  toJSON(message: ReferralSlot): unknown {
+    const obj: any = {};
+    if (message.bookingId !== "") {
+      obj.bookingId = message.bookingId;
+    }
+    if (message.sessionId !== "") {
+      obj.sessionId = message.sessionId;
+    }
+    if (message.pool !== "") {
+      obj.pool = message.pool;
+    }
+    if (message.waitlisted !== false) {
+      obj.waitlisted = message.waitlisted;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReferralSlot>): ReferralSlot {
+    return ReferralSlot.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReferralSlot>): ReferralSlot {
+    const message = createBaseReferralSlot();
+    message.bookingId = object.bookingId ?? "";
+    message.sessionId = object.sessionId ?? "";
+    message.pool = object.pool ?? "";
+    message.waitlisted = object.waitlisted ?? false;
+    return message;
+  },
+};
 
 function createBaseReferral(): Referral {
   return {
@@ -165,6 +1262,24 @@ function createBaseReferral(): Referral {
     specialtyCode: "",
     contractedResidentPriority: false,
     greenChannel: false,
+    greenChannelKind: 0,
+    indicationCodes: [],
+    matchedIndicationCodes: [],
+    withoutIndication: false,
+    justification: "",
+    results: [],
+    treatmentPlan: undefined,
+    metCriteriaCodes: [],
+    dueAt: undefined,
+    deadlineBreachedAt: undefined,
+    slot: undefined,
+    submittedAt: undefined,
+    acceptedAt: undefined,
+    arrivedAt: undefined,
+    closedAt: undefined,
+    updatedAt: undefined,
+    outcomeReason: "",
+    followUpCount: 0,
   };
 }
 
@@ -214,6 +1329,60 @@ export const Referral: MessageFns<Referral> = {
     }
     if (message.greenChannel !== false) {
       writer.uint32(120).bool(message.greenChannel);
+    }
+    if (message.greenChannelKind !== 0) {
+      writer.uint32(128).int32(message.greenChannelKind);
+    }
+    for (const v of message.indicationCodes) {
+      writer.uint32(138).string(v!);
+    }
+    for (const v of message.matchedIndicationCodes) {
+      writer.uint32(146).string(v!);
+    }
+    if (message.withoutIndication !== false) {
+      writer.uint32(152).bool(message.withoutIndication);
+    }
+    if (message.justification !== "") {
+      writer.uint32(162).string(message.justification);
+    }
+    for (const v of message.results) {
+      ResultReference.encode(v!, writer.uint32(170).fork()).join();
+    }
+    if (message.treatmentPlan !== undefined) {
+      TreatmentPlan.encode(message.treatmentPlan, writer.uint32(178).fork()).join();
+    }
+    for (const v of message.metCriteriaCodes) {
+      writer.uint32(186).string(v!);
+    }
+    if (message.dueAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.dueAt), writer.uint32(194).fork()).join();
+    }
+    if (message.deadlineBreachedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.deadlineBreachedAt), writer.uint32(202).fork()).join();
+    }
+    if (message.slot !== undefined) {
+      ReferralSlot.encode(message.slot, writer.uint32(210).fork()).join();
+    }
+    if (message.submittedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.submittedAt), writer.uint32(218).fork()).join();
+    }
+    if (message.acceptedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.acceptedAt), writer.uint32(226).fork()).join();
+    }
+    if (message.arrivedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.arrivedAt), writer.uint32(234).fork()).join();
+    }
+    if (message.closedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.closedAt), writer.uint32(242).fork()).join();
+    }
+    if (message.updatedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.updatedAt), writer.uint32(250).fork()).join();
+    }
+    if (message.outcomeReason !== "") {
+      writer.uint32(258).string(message.outcomeReason);
+    }
+    if (message.followUpCount !== 0) {
+      writer.uint32(264).uint32(message.followUpCount);
     }
     return writer;
   },
@@ -351,6 +1520,150 @@ export const Referral: MessageFns<Referral> = {
             message.greenChannel = reader.bool();
             continue;
           }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.greenChannelKind = reader.int32() as any;
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.indicationCodes.push(reader.string());
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.matchedIndicationCodes.push(reader.string());
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              break;
+            }
+
+            message.withoutIndication = reader.bool();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.justification = reader.string();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.results.push(ResultReference.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.treatmentPlan = TreatmentPlan.decode(reader, reader.uint32());
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.metCriteriaCodes.push(reader.string());
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.dueAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 25: {
+            if (tag !== 202) {
+              break;
+            }
+
+            message.deadlineBreachedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 26: {
+            if (tag !== 210) {
+              break;
+            }
+
+            message.slot = ReferralSlot.decode(reader, reader.uint32());
+            continue;
+          }
+          case 27: {
+            if (tag !== 218) {
+              break;
+            }
+
+            message.submittedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 28: {
+            if (tag !== 226) {
+              break;
+            }
+
+            message.acceptedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 29: {
+            if (tag !== 234) {
+              break;
+            }
+
+            message.arrivedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.closedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 31: {
+            if (tag !== 250) {
+              break;
+            }
+
+            message.updatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 32: {
+            if (tag !== 258) {
+              break;
+            }
+
+            message.outcomeReason = reader.string();
+            continue;
+          }
+          case 33: {
+            if (tag !== 264) {
+              break;
+            }
+
+            message.followUpCount = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -420,6 +1733,86 @@ export const Referral: MessageFns<Referral> = {
         : isSet(object.green_channel)
         ? globalThis.Boolean(object.green_channel)
         : false,
+      greenChannelKind: isSet(object.greenChannelKind)
+        ? greenChannelFromJSON(object.greenChannelKind)
+        : isSet(object.green_channel_kind)
+        ? greenChannelFromJSON(object.green_channel_kind)
+        : 0,
+      indicationCodes: globalThis.Array.isArray(object?.indicationCodes)
+        ? object.indicationCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.indication_codes)
+        ? object.indication_codes.map((e: any) => globalThis.String(e))
+        : [],
+      matchedIndicationCodes: globalThis.Array.isArray(object?.matchedIndicationCodes)
+        ? object.matchedIndicationCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.matched_indication_codes)
+        ? object.matched_indication_codes.map((e: any) => globalThis.String(e))
+        : [],
+      withoutIndication: isSet(object.withoutIndication)
+        ? globalThis.Boolean(object.withoutIndication)
+        : isSet(object.without_indication)
+        ? globalThis.Boolean(object.without_indication)
+        : false,
+      justification: isSet(object.justification) ? globalThis.String(object.justification) : "",
+      results: globalThis.Array.isArray(object?.results)
+        ? object.results.map((e: any) => ResultReference.fromJSON(e))
+        : [],
+      treatmentPlan: isSet(object.treatmentPlan)
+        ? TreatmentPlan.fromJSON(object.treatmentPlan)
+        : isSet(object.treatment_plan)
+        ? TreatmentPlan.fromJSON(object.treatment_plan)
+        : undefined,
+      metCriteriaCodes: globalThis.Array.isArray(object?.metCriteriaCodes)
+        ? object.metCriteriaCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.met_criteria_codes)
+        ? object.met_criteria_codes.map((e: any) => globalThis.String(e))
+        : [],
+      dueAt: isSet(object.dueAt)
+        ? fromJsonTimestamp(object.dueAt)
+        : isSet(object.due_at)
+        ? fromJsonTimestamp(object.due_at)
+        : undefined,
+      deadlineBreachedAt: isSet(object.deadlineBreachedAt)
+        ? fromJsonTimestamp(object.deadlineBreachedAt)
+        : isSet(object.deadline_breached_at)
+        ? fromJsonTimestamp(object.deadline_breached_at)
+        : undefined,
+      slot: isSet(object.slot) ? ReferralSlot.fromJSON(object.slot) : undefined,
+      submittedAt: isSet(object.submittedAt)
+        ? fromJsonTimestamp(object.submittedAt)
+        : isSet(object.submitted_at)
+        ? fromJsonTimestamp(object.submitted_at)
+        : undefined,
+      acceptedAt: isSet(object.acceptedAt)
+        ? fromJsonTimestamp(object.acceptedAt)
+        : isSet(object.accepted_at)
+        ? fromJsonTimestamp(object.accepted_at)
+        : undefined,
+      arrivedAt: isSet(object.arrivedAt)
+        ? fromJsonTimestamp(object.arrivedAt)
+        : isSet(object.arrived_at)
+        ? fromJsonTimestamp(object.arrived_at)
+        : undefined,
+      closedAt: isSet(object.closedAt)
+        ? fromJsonTimestamp(object.closedAt)
+        : isSet(object.closed_at)
+        ? fromJsonTimestamp(object.closed_at)
+        : undefined,
+      updatedAt: isSet(object.updatedAt)
+        ? fromJsonTimestamp(object.updatedAt)
+        : isSet(object.updated_at)
+        ? fromJsonTimestamp(object.updated_at)
+        : undefined,
+      outcomeReason: isSet(object.outcomeReason)
+        ? globalThis.String(object.outcomeReason)
+        : isSet(object.outcome_reason)
+        ? globalThis.String(object.outcome_reason)
+        : "",
+      followUpCount: isSet(object.followUpCount)
+        ? globalThis.Number(object.followUpCount)
+        : isSet(object.follow_up_count)
+        ? globalThis.Number(object.follow_up_count)
+        : 0,
     };
   },
 
@@ -470,6 +1863,60 @@ export const Referral: MessageFns<Referral> = {
     if (message.greenChannel !== false) {
       obj.greenChannel = message.greenChannel;
     }
+    if (message.greenChannelKind !== 0) {
+      obj.greenChannelKind = greenChannelToJSON(message.greenChannelKind);
+    }
+    if (message.indicationCodes?.length) {
+      obj.indicationCodes = message.indicationCodes;
+    }
+    if (message.matchedIndicationCodes?.length) {
+      obj.matchedIndicationCodes = message.matchedIndicationCodes;
+    }
+    if (message.withoutIndication !== false) {
+      obj.withoutIndication = message.withoutIndication;
+    }
+    if (message.justification !== "") {
+      obj.justification = message.justification;
+    }
+    if (message.results?.length) {
+      obj.results = message.results.map((e) => ResultReference.toJSON(e));
+    }
+    if (message.treatmentPlan !== undefined) {
+      obj.treatmentPlan = TreatmentPlan.toJSON(message.treatmentPlan);
+    }
+    if (message.metCriteriaCodes?.length) {
+      obj.metCriteriaCodes = message.metCriteriaCodes;
+    }
+    if (message.dueAt !== undefined) {
+      obj.dueAt = message.dueAt.toISOString();
+    }
+    if (message.deadlineBreachedAt !== undefined) {
+      obj.deadlineBreachedAt = message.deadlineBreachedAt.toISOString();
+    }
+    if (message.slot !== undefined) {
+      obj.slot = ReferralSlot.toJSON(message.slot);
+    }
+    if (message.submittedAt !== undefined) {
+      obj.submittedAt = message.submittedAt.toISOString();
+    }
+    if (message.acceptedAt !== undefined) {
+      obj.acceptedAt = message.acceptedAt.toISOString();
+    }
+    if (message.arrivedAt !== undefined) {
+      obj.arrivedAt = message.arrivedAt.toISOString();
+    }
+    if (message.closedAt !== undefined) {
+      obj.closedAt = message.closedAt.toISOString();
+    }
+    if (message.updatedAt !== undefined) {
+      obj.updatedAt = message.updatedAt.toISOString();
+    }
+    if (message.outcomeReason !== "") {
+      obj.outcomeReason = message.outcomeReason;
+    }
+    if (message.followUpCount !== 0) {
+      obj.followUpCount = Math.round(message.followUpCount);
+    }
     return obj;
   },
 
@@ -493,18 +1940,295 @@ export const Referral: MessageFns<Referral> = {
     message.specialtyCode = object.specialtyCode ?? "";
     message.contractedResidentPriority = object.contractedResidentPriority ?? false;
     message.greenChannel = object.greenChannel ?? false;
+    message.greenChannelKind = object.greenChannelKind ?? 0;
+    message.indicationCodes = object.indicationCodes?.map((e) => e) || [];
+    message.matchedIndicationCodes = object.matchedIndicationCodes?.map((e) => e) || [];
+    message.withoutIndication = object.withoutIndication ?? false;
+    message.justification = object.justification ?? "";
+    message.results = object.results?.map((e) => ResultReference.fromPartial(e)) || [];
+    message.treatmentPlan = (object.treatmentPlan !== undefined && object.treatmentPlan !== null)
+      ? TreatmentPlan.fromPartial(object.treatmentPlan)
+      : undefined;
+    message.metCriteriaCodes = object.metCriteriaCodes?.map((e) => e) || [];
+    message.dueAt = object.dueAt ?? undefined;
+    message.deadlineBreachedAt = object.deadlineBreachedAt ?? undefined;
+    message.slot = (object.slot !== undefined && object.slot !== null)
+      ? ReferralSlot.fromPartial(object.slot)
+      : undefined;
+    message.submittedAt = object.submittedAt ?? undefined;
+    message.acceptedAt = object.acceptedAt ?? undefined;
+    message.arrivedAt = object.arrivedAt ?? undefined;
+    message.closedAt = object.closedAt ?? undefined;
+    message.updatedAt = object.updatedAt ?? undefined;
+    message.outcomeReason = object.outcomeReason ?? "";
+    message.followUpCount = object.followUpCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseReferralHistoryEntry(): ReferralHistoryEntry {
+  return {
+    seq: 0,
+    referralId: "",
+    action: 0,
+    fromStatus: 0,
+    toStatus: 0,
+    actorSubject: "",
+    actorInstitutionId: "",
+    actorRole: "",
+    occurredAt: undefined,
+    note: "",
+  };
+}
+
+export const ReferralHistoryEntry: MessageFns<ReferralHistoryEntry> = {
+  encode(message: ReferralHistoryEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.seq !== 0) {
+      writer.uint32(8).uint64(message.seq);
+    }
+    if (message.referralId !== "") {
+      writer.uint32(18).string(message.referralId);
+    }
+    if (message.action !== 0) {
+      writer.uint32(24).int32(message.action);
+    }
+    if (message.fromStatus !== 0) {
+      writer.uint32(32).int32(message.fromStatus);
+    }
+    if (message.toStatus !== 0) {
+      writer.uint32(40).int32(message.toStatus);
+    }
+    if (message.actorSubject !== "") {
+      writer.uint32(50).string(message.actorSubject);
+    }
+    if (message.actorInstitutionId !== "") {
+      writer.uint32(58).string(message.actorInstitutionId);
+    }
+    if (message.actorRole !== "") {
+      writer.uint32(66).string(message.actorRole);
+    }
+    if (message.occurredAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.occurredAt), writer.uint32(74).fork()).join();
+    }
+    if (message.note !== "") {
+      writer.uint32(82).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReferralHistoryEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReferralHistoryEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.seq = longToNumber(reader.uint64());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.referralId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.action = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.fromStatus = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.toStatus = reader.int32() as any;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.actorSubject = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.actorInstitutionId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.actorRole = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.occurredAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReferralHistoryEntry {
+    return {
+      seq: isSet(object.seq) ? globalThis.Number(object.seq) : 0,
+      referralId: isSet(object.referralId)
+        ? globalThis.String(object.referralId)
+        : isSet(object.referral_id)
+        ? globalThis.String(object.referral_id)
+        : "",
+      action: isSet(object.action) ? referralActionFromJSON(object.action) : 0,
+      fromStatus: isSet(object.fromStatus)
+        ? referralStatusFromJSON(object.fromStatus)
+        : isSet(object.from_status)
+        ? referralStatusFromJSON(object.from_status)
+        : 0,
+      toStatus: isSet(object.toStatus)
+        ? referralStatusFromJSON(object.toStatus)
+        : isSet(object.to_status)
+        ? referralStatusFromJSON(object.to_status)
+        : 0,
+      actorSubject: isSet(object.actorSubject)
+        ? globalThis.String(object.actorSubject)
+        : isSet(object.actor_subject)
+        ? globalThis.String(object.actor_subject)
+        : "",
+      actorInstitutionId: isSet(object.actorInstitutionId)
+        ? globalThis.String(object.actorInstitutionId)
+        : isSet(object.actor_institution_id)
+        ? globalThis.String(object.actor_institution_id)
+        : "",
+      actorRole: isSet(object.actorRole)
+        ? globalThis.String(object.actorRole)
+        : isSet(object.actor_role)
+        ? globalThis.String(object.actor_role)
+        : "",
+      occurredAt: isSet(object.occurredAt)
+        ? fromJsonTimestamp(object.occurredAt)
+        : isSet(object.occurred_at)
+        ? fromJsonTimestamp(object.occurred_at)
+        : undefined,
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: ReferralHistoryEntry): unknown {
+    const obj: any = {};
+    if (message.seq !== 0) {
+      obj.seq = Math.round(message.seq);
+    }
+    if (message.referralId !== "") {
+      obj.referralId = message.referralId;
+    }
+    if (message.action !== 0) {
+      obj.action = referralActionToJSON(message.action);
+    }
+    if (message.fromStatus !== 0) {
+      obj.fromStatus = referralStatusToJSON(message.fromStatus);
+    }
+    if (message.toStatus !== 0) {
+      obj.toStatus = referralStatusToJSON(message.toStatus);
+    }
+    if (message.actorSubject !== "") {
+      obj.actorSubject = message.actorSubject;
+    }
+    if (message.actorInstitutionId !== "") {
+      obj.actorInstitutionId = message.actorInstitutionId;
+    }
+    if (message.actorRole !== "") {
+      obj.actorRole = message.actorRole;
+    }
+    if (message.occurredAt !== undefined) {
+      obj.occurredAt = message.occurredAt.toISOString();
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReferralHistoryEntry>): ReferralHistoryEntry {
+    return ReferralHistoryEntry.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReferralHistoryEntry>): ReferralHistoryEntry {
+    const message = createBaseReferralHistoryEntry();
+    message.seq = object.seq ?? 0;
+    message.referralId = object.referralId ?? "";
+    message.action = object.action ?? 0;
+    message.fromStatus = object.fromStatus ?? 0;
+    message.toStatus = object.toStatus ?? 0;
+    message.actorSubject = object.actorSubject ?? "";
+    message.actorInstitutionId = object.actorInstitutionId ?? "";
+    message.actorRole = object.actorRole ?? "";
+    message.occurredAt = object.occurredAt ?? undefined;
+    message.note = object.note ?? "";
     return message;
   },
 };
 
 function createBaseReferralSubmitted(): ReferralSubmitted {
-  return { referral: undefined };
+  return { referral: undefined, change: undefined };
 }
 
 export const ReferralSubmitted: MessageFns<ReferralSubmitted> = {
   encode(message: ReferralSubmitted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.referral !== undefined) {
       Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    if (message.change !== undefined) {
+      ReferralHistoryEntry.encode(message.change, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -530,6 +2254,14 @@ export const ReferralSubmitted: MessageFns<ReferralSubmitted> = {
             message.referral = Referral.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.change = ReferralHistoryEntry.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -543,13 +2275,19 @@ export const ReferralSubmitted: MessageFns<ReferralSubmitted> = {
   },
 
   fromJSON(object: any): ReferralSubmitted {
-    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+    return {
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+      change: isSet(object.change) ? ReferralHistoryEntry.fromJSON(object.change) : undefined,
+    };
   },
 
   toJSON(message: ReferralSubmitted): unknown {
     const obj: any = {};
     if (message.referral !== undefined) {
       obj.referral = Referral.toJSON(message.referral);
+    }
+    if (message.change !== undefined) {
+      obj.change = ReferralHistoryEntry.toJSON(message.change);
     }
     return obj;
   },
@@ -562,18 +2300,24 @@ export const ReferralSubmitted: MessageFns<ReferralSubmitted> = {
     message.referral = (object.referral !== undefined && object.referral !== null)
       ? Referral.fromPartial(object.referral)
       : undefined;
+    message.change = (object.change !== undefined && object.change !== null)
+      ? ReferralHistoryEntry.fromPartial(object.change)
+      : undefined;
     return message;
   },
 };
 
 function createBaseReferralAccepted(): ReferralAccepted {
-  return { referral: undefined };
+  return { referral: undefined, change: undefined };
 }
 
 export const ReferralAccepted: MessageFns<ReferralAccepted> = {
   encode(message: ReferralAccepted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.referral !== undefined) {
       Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    if (message.change !== undefined) {
+      ReferralHistoryEntry.encode(message.change, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -599,6 +2343,14 @@ export const ReferralAccepted: MessageFns<ReferralAccepted> = {
             message.referral = Referral.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.change = ReferralHistoryEntry.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -612,13 +2364,19 @@ export const ReferralAccepted: MessageFns<ReferralAccepted> = {
   },
 
   fromJSON(object: any): ReferralAccepted {
-    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+    return {
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+      change: isSet(object.change) ? ReferralHistoryEntry.fromJSON(object.change) : undefined,
+    };
   },
 
   toJSON(message: ReferralAccepted): unknown {
     const obj: any = {};
     if (message.referral !== undefined) {
       obj.referral = Referral.toJSON(message.referral);
+    }
+    if (message.change !== undefined) {
+      obj.change = ReferralHistoryEntry.toJSON(message.change);
     }
     return obj;
   },
@@ -631,12 +2389,15 @@ export const ReferralAccepted: MessageFns<ReferralAccepted> = {
     message.referral = (object.referral !== undefined && object.referral !== null)
       ? Referral.fromPartial(object.referral)
       : undefined;
+    message.change = (object.change !== undefined && object.change !== null)
+      ? ReferralHistoryEntry.fromPartial(object.change)
+      : undefined;
     return message;
   },
 };
 
 function createBaseReferralCancelled(): ReferralCancelled {
-  return { referral: undefined, reason: "" };
+  return { referral: undefined, reason: "", change: undefined };
 }
 
 export const ReferralCancelled: MessageFns<ReferralCancelled> = {
@@ -646,6 +2407,9 @@ export const ReferralCancelled: MessageFns<ReferralCancelled> = {
     }
     if (message.reason !== "") {
       writer.uint32(18).string(message.reason);
+    }
+    if (message.change !== undefined) {
+      ReferralHistoryEntry.encode(message.change, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -679,6 +2443,14 @@ export const ReferralCancelled: MessageFns<ReferralCancelled> = {
             message.reason = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.change = ReferralHistoryEntry.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -695,6 +2467,7 @@ export const ReferralCancelled: MessageFns<ReferralCancelled> = {
     return {
       referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      change: isSet(object.change) ? ReferralHistoryEntry.fromJSON(object.change) : undefined,
     };
   },
 
@@ -705,6 +2478,9 @@ export const ReferralCancelled: MessageFns<ReferralCancelled> = {
     }
     if (message.reason !== "") {
       obj.reason = message.reason;
+    }
+    if (message.change !== undefined) {
+      obj.change = ReferralHistoryEntry.toJSON(message.change);
     }
     return obj;
   },
@@ -718,6 +2494,294 @@ export const ReferralCancelled: MessageFns<ReferralCancelled> = {
       ? Referral.fromPartial(object.referral)
       : undefined;
     message.reason = object.reason ?? "";
+    message.change = (object.change !== undefined && object.change !== null)
+      ? ReferralHistoryEntry.fromPartial(object.change)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseReferralExpired(): ReferralExpired {
+  return { referral: undefined, change: undefined };
+}
+
+export const ReferralExpired: MessageFns<ReferralExpired> = {
+  encode(message: ReferralExpired, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    if (message.change !== undefined) {
+      ReferralHistoryEntry.encode(message.change, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReferralExpired {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReferralExpired();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.change = ReferralHistoryEntry.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReferralExpired {
+    return {
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+      change: isSet(object.change) ? ReferralHistoryEntry.fromJSON(object.change) : undefined,
+    };
+  },
+
+  toJSON(message: ReferralExpired): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    if (message.change !== undefined) {
+      obj.change = ReferralHistoryEntry.toJSON(message.change);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReferralExpired>): ReferralExpired {
+    return ReferralExpired.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReferralExpired>): ReferralExpired {
+    const message = createBaseReferralExpired();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    message.change = (object.change !== undefined && object.change !== null)
+      ? ReferralHistoryEntry.fromPartial(object.change)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseReferralChanged(): ReferralChanged {
+  return { referral: undefined, change: undefined };
+}
+
+export const ReferralChanged: MessageFns<ReferralChanged> = {
+  encode(message: ReferralChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    if (message.change !== undefined) {
+      ReferralHistoryEntry.encode(message.change, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReferralChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReferralChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.change = ReferralHistoryEntry.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReferralChanged {
+    return {
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+      change: isSet(object.change) ? ReferralHistoryEntry.fromJSON(object.change) : undefined,
+    };
+  },
+
+  toJSON(message: ReferralChanged): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    if (message.change !== undefined) {
+      obj.change = ReferralHistoryEntry.toJSON(message.change);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReferralChanged>): ReferralChanged {
+    return ReferralChanged.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReferralChanged>): ReferralChanged {
+    const message = createBaseReferralChanged();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    message.change = (object.change !== undefined && object.change !== null)
+      ? ReferralHistoryEntry.fromPartial(object.change)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGreenChannelActivated(): GreenChannelActivated {
+  return { referral: undefined, channel: 0, centreDepartmentId: "" };
+}
+
+export const GreenChannelActivated: MessageFns<GreenChannelActivated> = {
+  encode(message: GreenChannelActivated, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    if (message.channel !== 0) {
+      writer.uint32(16).int32(message.channel);
+    }
+    if (message.centreDepartmentId !== "") {
+      writer.uint32(26).string(message.centreDepartmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GreenChannelActivated {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGreenChannelActivated();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.channel = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.centreDepartmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GreenChannelActivated {
+    return {
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+      channel: isSet(object.channel) ? greenChannelFromJSON(object.channel) : 0,
+      centreDepartmentId: isSet(object.centreDepartmentId)
+        ? globalThis.String(object.centreDepartmentId)
+        : isSet(object.centre_department_id)
+        ? globalThis.String(object.centre_department_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GreenChannelActivated): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    if (message.channel !== 0) {
+      obj.channel = greenChannelToJSON(message.channel);
+    }
+    if (message.centreDepartmentId !== "") {
+      obj.centreDepartmentId = message.centreDepartmentId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GreenChannelActivated>): GreenChannelActivated {
+    return GreenChannelActivated.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GreenChannelActivated>): GreenChannelActivated {
+    const message = createBaseGreenChannelActivated();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    message.channel = object.channel ?? 0;
+    message.centreDepartmentId = object.centreDepartmentId ?? "";
     return message;
   },
 };

@@ -11,14 +11,28 @@ import {
   type ChannelCredentials,
   Client,
   type ClientOptions,
+  type ClientReadableStream,
   type ClientUnaryCall,
+  type handleServerStreamingCall,
   type handleUnaryCall,
   makeGenericClientConstructor,
   type Metadata,
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import { Referral, ReferralDirection, referralDirectionFromJSON, referralDirectionToJSON } from "./referral.pb";
+import { Timestamp } from "../../../google/protobuf/timestamp.pb";
+import {
+  Referral,
+  ReferralDirection,
+  referralDirectionFromJSON,
+  referralDirectionToJSON,
+  ReferralHistoryEntry,
+  ReferralStatus,
+  referralStatusFromJSON,
+  referralStatusToJSON,
+  ResultReference,
+  TreatmentPlan,
+} from "./referral.pb";
 
 /** Request of CreateReferral. */
 export interface CreateReferralRequest {
@@ -28,19 +42,212 @@ export interface CreateReferralRequest {
   patientResidentId: string;
   /** Institution (UUID) that sends the patient; must be the caller's institution. */
   referringInstitutionId: string;
-  /** Institution (UUID) that receives the patient. */
+  /**
+   * Institution (UUID) that receives the patient; empty to route to the group's lead hospital,
+   * or a collaborating unit for a specialty the lead hospital lacks.
+   */
   receivingInstitutionId: string;
-  /** Upward or downward. */
+  /** Upward (downward referrals are issued with IssueDownwardReferral). */
   direction: ReferralDirection;
   /** Primary diagnosis, ICD-10 code. */
   icd10Code: string;
   /** Clinical reason for the referral. */
   reason: string;
+  /** Keep it as a draft instead of submitting it. */
+  draft: boolean;
+  /** Upward indication codes of the catalogue the referrer claims (e.g. "HTN_UNCONTROLLED"). */
+  indicationCodes: string[];
+  /** Written justification; required when no catalogued indication is claimed. */
+  justification: string;
+  /** Existing results the hospital need not repeat. */
+  results: ResultReference[];
+  /** Department (UUID) of the receiving institution; empty to match by specialty. */
+  receivingDepartmentId: string;
+  /** Specialty code needed; empty to take the catalogue's for the diagnosis. */
+  specialtyCode: string;
 }
 
 /** Response of CreateReferral. */
 export interface CreateReferralResponse {
   /** The stored referral (the original one when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of SubmitReferral. */
+export interface SubmitReferralRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Remark kept in the history. */
+  note: string;
+}
+
+/** Response of SubmitReferral. */
+export interface SubmitReferralResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of AcceptReferral. */
+export interface AcceptReferralRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Remark kept in the history. */
+  note: string;
+}
+
+/** Response of AcceptReferral. */
+export interface AcceptReferralResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of DeclineReferral. */
+export interface DeclineReferralRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Why it is declined; required. */
+  reason: string;
+}
+
+/** Response of DeclineReferral. */
+export interface DeclineReferralResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of CancelReferral. */
+export interface CancelReferralRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Why it is cancelled; required. */
+  reason: string;
+}
+
+/** Response of CancelReferral. */
+export interface CancelReferralResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of RecordArrival. */
+export interface RecordArrivalRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Remark kept in the history. */
+  note: string;
+}
+
+/** Response of RecordArrival. */
+export interface RecordArrivalResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of RecordCompletion. */
+export interface RecordCompletionRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Summary of the visit. */
+  note: string;
+}
+
+/** Response of RecordCompletion. */
+export interface RecordCompletionResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of AcknowledgeReferral. */
+export interface AcknowledgeReferralRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Remark kept in the history. */
+  note: string;
+}
+
+/** Response of AcknowledgeReferral. */
+export interface AcknowledgeReferralResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of RecordFollowUp. */
+export interface RecordFollowUpRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** What the follow-up found; required. */
+  findings: string;
+}
+
+/** Response of RecordFollowUp. */
+export interface RecordFollowUpResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of CloseReferral. */
+export interface CloseReferralRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same step safe. */
+  clientRequestId: string;
+  /** Referral id (UUID). */
+  id: string;
+  /** Remark kept in the history. */
+  note: string;
+}
+
+/** Response of CloseReferral. */
+export interface CloseReferralResponse {
+  /** The referral after the step (as it is now when the request was a retry). */
+  referral: Referral | undefined;
+}
+
+/** Request of IssueDownwardReferral. */
+export interface IssueDownwardReferralRequest {
+  /** Caller-chosen id (UUID) that makes retries of the same request safe. */
+  clientRequestId: string;
+  /** The patient's 18-character resident identity number. */
+  patientResidentId: string;
+  /** Hospital (UUID) that sends the patient back; must be the caller's institution. */
+  referringInstitutionId: string;
+  /** Primary institution (UUID); empty for the institution of the resident's family-doctor contract. */
+  receivingInstitutionId: string;
+  /** Primary diagnosis, ICD-10 code. */
+  icd10Code: string;
+  /** Clinical summary. */
+  reason: string;
+  /** Stability criteria of the catalogue the hospital confirms. */
+  metCriteriaCodes: string[];
+  /** Written justification; required unless every stability criterion is confirmed. */
+  justification: string;
+  /** The treatment plan. */
+  treatmentPlan:
+    | TreatmentPlan
+    | undefined;
+  /** Results the primary institution need not repeat. */
+  results: ResultReference[];
+  /** The upward referral (UUID) this one closes the loop of, if any. */
+  upwardReferralId: string;
+}
+
+/** Response of IssueDownwardReferral. */
+export interface IssueDownwardReferralResponse {
+  /** The stored referral. */
   referral: Referral | undefined;
 }
 
@@ -53,6 +260,60 @@ export interface GetReferralRequest {
 /** Response of GetReferral. */
 export interface GetReferralResponse {
   /** The referral. */
+  referral:
+    | Referral
+    | undefined;
+  /** Its history, oldest first. */
+  history: ReferralHistoryEntry[];
+}
+
+/** Request of ListReferrals; every filter is optional. */
+export interface ListReferralsRequest {
+  /** Institution (UUID) on either end; a primary institution or hospital caller may only name itself. */
+  institutionId: string;
+  /** Patient's resident identity number. */
+  patientResidentId: string;
+  /** Only this state. */
+  status: ReferralStatus;
+  /** Only this direction. */
+  direction: ReferralDirection;
+  /** Created at or after. */
+  createdFrom:
+    | Date
+    | undefined;
+  /** Created before. */
+  createdTo:
+    | Date
+    | undefined;
+  /** Only referrals past their 48-hour deadline and not completed (the overdue list). */
+  overdueOnly: boolean;
+  /** At most this many (1-200, default 50). */
+  pageSize: number;
+  /** From a previous response's next_page_token. */
+  pageToken: string;
+}
+
+/** Response of ListReferrals. */
+export interface ListReferralsResponse {
+  /** The page, newest first. */
+  referrals: Referral[];
+  /** Token of the next page; empty on the last one. */
+  nextPageToken: string;
+}
+
+/** Request of WatchReferrals. */
+export interface WatchReferralsRequest {
+  /** Resume after this history position (0 for changes from now on). */
+  afterSeq: number;
+}
+
+/** One change pushed by WatchReferrals. */
+export interface WatchReferralsResponse {
+  /** What changed. */
+  change:
+    | ReferralHistoryEntry
+    | undefined;
+  /** The referral as it is now. */
   referral: Referral | undefined;
 }
 
@@ -65,6 +326,12 @@ function createBaseCreateReferralRequest(): CreateReferralRequest {
     direction: 0,
     icd10Code: "",
     reason: "",
+    draft: false,
+    indicationCodes: [],
+    justification: "",
+    results: [],
+    receivingDepartmentId: "",
+    specialtyCode: "",
   };
 }
 
@@ -90,6 +357,24 @@ export const CreateReferralRequest: MessageFns<CreateReferralRequest> = {
     }
     if (message.reason !== "") {
       writer.uint32(58).string(message.reason);
+    }
+    if (message.draft !== false) {
+      writer.uint32(64).bool(message.draft);
+    }
+    for (const v of message.indicationCodes) {
+      writer.uint32(74).string(v!);
+    }
+    if (message.justification !== "") {
+      writer.uint32(82).string(message.justification);
+    }
+    for (const v of message.results) {
+      ResultReference.encode(v!, writer.uint32(90).fork()).join();
+    }
+    if (message.receivingDepartmentId !== "") {
+      writer.uint32(98).string(message.receivingDepartmentId);
+    }
+    if (message.specialtyCode !== "") {
+      writer.uint32(106).string(message.specialtyCode);
     }
     return writer;
   },
@@ -163,6 +448,54 @@ export const CreateReferralRequest: MessageFns<CreateReferralRequest> = {
             message.reason = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.draft = reader.bool();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.indicationCodes.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.justification = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.results.push(ResultReference.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.receivingDepartmentId = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.specialtyCode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -204,6 +537,26 @@ export const CreateReferralRequest: MessageFns<CreateReferralRequest> = {
         ? globalThis.String(object.icd10_code)
         : "",
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      draft: isSet(object.draft) ? globalThis.Boolean(object.draft) : false,
+      indicationCodes: globalThis.Array.isArray(object?.indicationCodes)
+        ? object.indicationCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.indication_codes)
+        ? object.indication_codes.map((e: any) => globalThis.String(e))
+        : [],
+      justification: isSet(object.justification) ? globalThis.String(object.justification) : "",
+      results: globalThis.Array.isArray(object?.results)
+        ? object.results.map((e: any) => ResultReference.fromJSON(e))
+        : [],
+      receivingDepartmentId: isSet(object.receivingDepartmentId)
+        ? globalThis.String(object.receivingDepartmentId)
+        : isSet(object.receiving_department_id)
+        ? globalThis.String(object.receiving_department_id)
+        : "",
+      specialtyCode: isSet(object.specialtyCode)
+        ? globalThis.String(object.specialtyCode)
+        : isSet(object.specialty_code)
+        ? globalThis.String(object.specialty_code)
+        : "",
     };
   },
 
@@ -230,6 +583,24 @@ export const CreateReferralRequest: MessageFns<CreateReferralRequest> = {
     if (message.reason !== "") {
       obj.reason = message.reason;
     }
+    if (message.draft !== false) {
+      obj.draft = message.draft;
+    }
+    if (message.indicationCodes?.length) {
+      obj.indicationCodes = message.indicationCodes;
+    }
+    if (message.justification !== "") {
+      obj.justification = message.justification;
+    }
+    if (message.results?.length) {
+      obj.results = message.results.map((e) => ResultReference.toJSON(e));
+    }
+    if (message.receivingDepartmentId !== "") {
+      obj.receivingDepartmentId = message.receivingDepartmentId;
+    }
+    if (message.specialtyCode !== "") {
+      obj.specialtyCode = message.specialtyCode;
+    }
     return obj;
   },
 
@@ -245,6 +616,12 @@ export const CreateReferralRequest: MessageFns<CreateReferralRequest> = {
     message.direction = object.direction ?? 0;
     message.icd10Code = object.icd10Code ?? "";
     message.reason = object.reason ?? "";
+    message.draft = object.draft ?? false;
+    message.indicationCodes = object.indicationCodes?.map((e) => e) || [];
+    message.justification = object.justification ?? "";
+    message.results = object.results?.map((e) => ResultReference.fromPartial(e)) || [];
+    message.receivingDepartmentId = object.receivingDepartmentId ?? "";
+    message.specialtyCode = object.specialtyCode ?? "";
     return message;
   },
 };
@@ -311,6 +688,1918 @@ export const CreateReferralResponse: MessageFns<CreateReferralResponse> = {
   },
   fromPartial(object: DeepPartial<CreateReferralResponse>): CreateReferralResponse {
     const message = createBaseCreateReferralResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSubmitReferralRequest(): SubmitReferralRequest {
+  return { clientRequestId: "", id: "", note: "" };
+}
+
+export const SubmitReferralRequest: MessageFns<SubmitReferralRequest> = {
+  encode(message: SubmitReferralRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitReferralRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitReferralRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubmitReferralRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: SubmitReferralRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SubmitReferralRequest>): SubmitReferralRequest {
+    return SubmitReferralRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SubmitReferralRequest>): SubmitReferralRequest {
+    const message = createBaseSubmitReferralRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseSubmitReferralResponse(): SubmitReferralResponse {
+  return { referral: undefined };
+}
+
+export const SubmitReferralResponse: MessageFns<SubmitReferralResponse> = {
+  encode(message: SubmitReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitReferralResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitReferralResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubmitReferralResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: SubmitReferralResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SubmitReferralResponse>): SubmitReferralResponse {
+    return SubmitReferralResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SubmitReferralResponse>): SubmitReferralResponse {
+    const message = createBaseSubmitReferralResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAcceptReferralRequest(): AcceptReferralRequest {
+  return { clientRequestId: "", id: "", note: "" };
+}
+
+export const AcceptReferralRequest: MessageFns<AcceptReferralRequest> = {
+  encode(message: AcceptReferralRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcceptReferralRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcceptReferralRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AcceptReferralRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: AcceptReferralRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AcceptReferralRequest>): AcceptReferralRequest {
+    return AcceptReferralRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AcceptReferralRequest>): AcceptReferralRequest {
+    const message = createBaseAcceptReferralRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseAcceptReferralResponse(): AcceptReferralResponse {
+  return { referral: undefined };
+}
+
+export const AcceptReferralResponse: MessageFns<AcceptReferralResponse> = {
+  encode(message: AcceptReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcceptReferralResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcceptReferralResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AcceptReferralResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: AcceptReferralResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AcceptReferralResponse>): AcceptReferralResponse {
+    return AcceptReferralResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AcceptReferralResponse>): AcceptReferralResponse {
+    const message = createBaseAcceptReferralResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseDeclineReferralRequest(): DeclineReferralRequest {
+  return { clientRequestId: "", id: "", reason: "" };
+}
+
+export const DeclineReferralRequest: MessageFns<DeclineReferralRequest> = {
+  encode(message: DeclineReferralRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeclineReferralRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeclineReferralRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeclineReferralRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: DeclineReferralRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeclineReferralRequest>): DeclineReferralRequest {
+    return DeclineReferralRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DeclineReferralRequest>): DeclineReferralRequest {
+    const message = createBaseDeclineReferralRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseDeclineReferralResponse(): DeclineReferralResponse {
+  return { referral: undefined };
+}
+
+export const DeclineReferralResponse: MessageFns<DeclineReferralResponse> = {
+  encode(message: DeclineReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeclineReferralResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeclineReferralResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeclineReferralResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: DeclineReferralResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeclineReferralResponse>): DeclineReferralResponse {
+    return DeclineReferralResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DeclineReferralResponse>): DeclineReferralResponse {
+    const message = createBaseDeclineReferralResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCancelReferralRequest(): CancelReferralRequest {
+  return { clientRequestId: "", id: "", reason: "" };
+}
+
+export const CancelReferralRequest: MessageFns<CancelReferralRequest> = {
+  encode(message: CancelReferralRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CancelReferralRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCancelReferralRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CancelReferralRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: CancelReferralRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CancelReferralRequest>): CancelReferralRequest {
+    return CancelReferralRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CancelReferralRequest>): CancelReferralRequest {
+    const message = createBaseCancelReferralRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseCancelReferralResponse(): CancelReferralResponse {
+  return { referral: undefined };
+}
+
+export const CancelReferralResponse: MessageFns<CancelReferralResponse> = {
+  encode(message: CancelReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CancelReferralResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCancelReferralResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CancelReferralResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: CancelReferralResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CancelReferralResponse>): CancelReferralResponse {
+    return CancelReferralResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CancelReferralResponse>): CancelReferralResponse {
+    const message = createBaseCancelReferralResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRecordArrivalRequest(): RecordArrivalRequest {
+  return { clientRequestId: "", id: "", note: "" };
+}
+
+export const RecordArrivalRequest: MessageFns<RecordArrivalRequest> = {
+  encode(message: RecordArrivalRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordArrivalRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordArrivalRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordArrivalRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: RecordArrivalRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RecordArrivalRequest>): RecordArrivalRequest {
+    return RecordArrivalRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RecordArrivalRequest>): RecordArrivalRequest {
+    const message = createBaseRecordArrivalRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordArrivalResponse(): RecordArrivalResponse {
+  return { referral: undefined };
+}
+
+export const RecordArrivalResponse: MessageFns<RecordArrivalResponse> = {
+  encode(message: RecordArrivalResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordArrivalResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordArrivalResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordArrivalResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: RecordArrivalResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RecordArrivalResponse>): RecordArrivalResponse {
+    return RecordArrivalResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RecordArrivalResponse>): RecordArrivalResponse {
+    const message = createBaseRecordArrivalResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRecordCompletionRequest(): RecordCompletionRequest {
+  return { clientRequestId: "", id: "", note: "" };
+}
+
+export const RecordCompletionRequest: MessageFns<RecordCompletionRequest> = {
+  encode(message: RecordCompletionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordCompletionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordCompletionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordCompletionRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: RecordCompletionRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RecordCompletionRequest>): RecordCompletionRequest {
+    return RecordCompletionRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RecordCompletionRequest>): RecordCompletionRequest {
+    const message = createBaseRecordCompletionRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordCompletionResponse(): RecordCompletionResponse {
+  return { referral: undefined };
+}
+
+export const RecordCompletionResponse: MessageFns<RecordCompletionResponse> = {
+  encode(message: RecordCompletionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordCompletionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordCompletionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordCompletionResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: RecordCompletionResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RecordCompletionResponse>): RecordCompletionResponse {
+    return RecordCompletionResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RecordCompletionResponse>): RecordCompletionResponse {
+    const message = createBaseRecordCompletionResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAcknowledgeReferralRequest(): AcknowledgeReferralRequest {
+  return { clientRequestId: "", id: "", note: "" };
+}
+
+export const AcknowledgeReferralRequest: MessageFns<AcknowledgeReferralRequest> = {
+  encode(message: AcknowledgeReferralRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcknowledgeReferralRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcknowledgeReferralRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AcknowledgeReferralRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: AcknowledgeReferralRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AcknowledgeReferralRequest>): AcknowledgeReferralRequest {
+    return AcknowledgeReferralRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AcknowledgeReferralRequest>): AcknowledgeReferralRequest {
+    const message = createBaseAcknowledgeReferralRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseAcknowledgeReferralResponse(): AcknowledgeReferralResponse {
+  return { referral: undefined };
+}
+
+export const AcknowledgeReferralResponse: MessageFns<AcknowledgeReferralResponse> = {
+  encode(message: AcknowledgeReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcknowledgeReferralResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcknowledgeReferralResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AcknowledgeReferralResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: AcknowledgeReferralResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AcknowledgeReferralResponse>): AcknowledgeReferralResponse {
+    return AcknowledgeReferralResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AcknowledgeReferralResponse>): AcknowledgeReferralResponse {
+    const message = createBaseAcknowledgeReferralResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRecordFollowUpRequest(): RecordFollowUpRequest {
+  return { clientRequestId: "", id: "", findings: "" };
+}
+
+export const RecordFollowUpRequest: MessageFns<RecordFollowUpRequest> = {
+  encode(message: RecordFollowUpRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.findings !== "") {
+      writer.uint32(26).string(message.findings);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordFollowUpRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordFollowUpRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.findings = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordFollowUpRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      findings: isSet(object.findings) ? globalThis.String(object.findings) : "",
+    };
+  },
+
+  toJSON(message: RecordFollowUpRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.findings !== "") {
+      obj.findings = message.findings;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RecordFollowUpRequest>): RecordFollowUpRequest {
+    return RecordFollowUpRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RecordFollowUpRequest>): RecordFollowUpRequest {
+    const message = createBaseRecordFollowUpRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.findings = object.findings ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordFollowUpResponse(): RecordFollowUpResponse {
+  return { referral: undefined };
+}
+
+export const RecordFollowUpResponse: MessageFns<RecordFollowUpResponse> = {
+  encode(message: RecordFollowUpResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordFollowUpResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordFollowUpResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordFollowUpResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: RecordFollowUpResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RecordFollowUpResponse>): RecordFollowUpResponse {
+    return RecordFollowUpResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RecordFollowUpResponse>): RecordFollowUpResponse {
+    const message = createBaseRecordFollowUpResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCloseReferralRequest(): CloseReferralRequest {
+  return { clientRequestId: "", id: "", note: "" };
+}
+
+export const CloseReferralRequest: MessageFns<CloseReferralRequest> = {
+  encode(message: CloseReferralRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseReferralRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseReferralRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseReferralRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: CloseReferralRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CloseReferralRequest>): CloseReferralRequest {
+    return CloseReferralRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CloseReferralRequest>): CloseReferralRequest {
+    const message = createBaseCloseReferralRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.id = object.id ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseCloseReferralResponse(): CloseReferralResponse {
+  return { referral: undefined };
+}
+
+export const CloseReferralResponse: MessageFns<CloseReferralResponse> = {
+  encode(message: CloseReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseReferralResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseReferralResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseReferralResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: CloseReferralResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CloseReferralResponse>): CloseReferralResponse {
+    return CloseReferralResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CloseReferralResponse>): CloseReferralResponse {
+    const message = createBaseCloseReferralResponse();
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseIssueDownwardReferralRequest(): IssueDownwardReferralRequest {
+  return {
+    clientRequestId: "",
+    patientResidentId: "",
+    referringInstitutionId: "",
+    receivingInstitutionId: "",
+    icd10Code: "",
+    reason: "",
+    metCriteriaCodes: [],
+    justification: "",
+    treatmentPlan: undefined,
+    results: [],
+    upwardReferralId: "",
+  };
+}
+
+export const IssueDownwardReferralRequest: MessageFns<IssueDownwardReferralRequest> = {
+  encode(message: IssueDownwardReferralRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.patientResidentId !== "") {
+      writer.uint32(18).string(message.patientResidentId);
+    }
+    if (message.referringInstitutionId !== "") {
+      writer.uint32(26).string(message.referringInstitutionId);
+    }
+    if (message.receivingInstitutionId !== "") {
+      writer.uint32(34).string(message.receivingInstitutionId);
+    }
+    if (message.icd10Code !== "") {
+      writer.uint32(42).string(message.icd10Code);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    for (const v of message.metCriteriaCodes) {
+      writer.uint32(58).string(v!);
+    }
+    if (message.justification !== "") {
+      writer.uint32(66).string(message.justification);
+    }
+    if (message.treatmentPlan !== undefined) {
+      TreatmentPlan.encode(message.treatmentPlan, writer.uint32(74).fork()).join();
+    }
+    for (const v of message.results) {
+      ResultReference.encode(v!, writer.uint32(82).fork()).join();
+    }
+    if (message.upwardReferralId !== "") {
+      writer.uint32(90).string(message.upwardReferralId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IssueDownwardReferralRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIssueDownwardReferralRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.patientResidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.referringInstitutionId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.receivingInstitutionId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.icd10Code = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.metCriteriaCodes.push(reader.string());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.justification = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.treatmentPlan = TreatmentPlan.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.results.push(ResultReference.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.upwardReferralId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IssueDownwardReferralRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      patientResidentId: isSet(object.patientResidentId)
+        ? globalThis.String(object.patientResidentId)
+        : isSet(object.patient_resident_id)
+        ? globalThis.String(object.patient_resident_id)
+        : "",
+      referringInstitutionId: isSet(object.referringInstitutionId)
+        ? globalThis.String(object.referringInstitutionId)
+        : isSet(object.referring_institution_id)
+        ? globalThis.String(object.referring_institution_id)
+        : "",
+      receivingInstitutionId: isSet(object.receivingInstitutionId)
+        ? globalThis.String(object.receivingInstitutionId)
+        : isSet(object.receiving_institution_id)
+        ? globalThis.String(object.receiving_institution_id)
+        : "",
+      icd10Code: isSet(object.icd10Code)
+        ? globalThis.String(object.icd10Code)
+        : isSet(object.icd10_code)
+        ? globalThis.String(object.icd10_code)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      metCriteriaCodes: globalThis.Array.isArray(object?.metCriteriaCodes)
+        ? object.metCriteriaCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.met_criteria_codes)
+        ? object.met_criteria_codes.map((e: any) => globalThis.String(e))
+        : [],
+      justification: isSet(object.justification) ? globalThis.String(object.justification) : "",
+      treatmentPlan: isSet(object.treatmentPlan)
+        ? TreatmentPlan.fromJSON(object.treatmentPlan)
+        : isSet(object.treatment_plan)
+        ? TreatmentPlan.fromJSON(object.treatment_plan)
+        : undefined,
+      results: globalThis.Array.isArray(object?.results)
+        ? object.results.map((e: any) => ResultReference.fromJSON(e))
+        : [],
+      upwardReferralId: isSet(object.upwardReferralId)
+        ? globalThis.String(object.upwardReferralId)
+        : isSet(object.upward_referral_id)
+        ? globalThis.String(object.upward_referral_id)
+        : "",
+    };
+  },
+
+  toJSON(message: IssueDownwardReferralRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.patientResidentId !== "") {
+      obj.patientResidentId = message.patientResidentId;
+    }
+    if (message.referringInstitutionId !== "") {
+      obj.referringInstitutionId = message.referringInstitutionId;
+    }
+    if (message.receivingInstitutionId !== "") {
+      obj.receivingInstitutionId = message.receivingInstitutionId;
+    }
+    if (message.icd10Code !== "") {
+      obj.icd10Code = message.icd10Code;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.metCriteriaCodes?.length) {
+      obj.metCriteriaCodes = message.metCriteriaCodes;
+    }
+    if (message.justification !== "") {
+      obj.justification = message.justification;
+    }
+    if (message.treatmentPlan !== undefined) {
+      obj.treatmentPlan = TreatmentPlan.toJSON(message.treatmentPlan);
+    }
+    if (message.results?.length) {
+      obj.results = message.results.map((e) => ResultReference.toJSON(e));
+    }
+    if (message.upwardReferralId !== "") {
+      obj.upwardReferralId = message.upwardReferralId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<IssueDownwardReferralRequest>): IssueDownwardReferralRequest {
+    return IssueDownwardReferralRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<IssueDownwardReferralRequest>): IssueDownwardReferralRequest {
+    const message = createBaseIssueDownwardReferralRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.patientResidentId = object.patientResidentId ?? "";
+    message.referringInstitutionId = object.referringInstitutionId ?? "";
+    message.receivingInstitutionId = object.receivingInstitutionId ?? "";
+    message.icd10Code = object.icd10Code ?? "";
+    message.reason = object.reason ?? "";
+    message.metCriteriaCodes = object.metCriteriaCodes?.map((e) => e) || [];
+    message.justification = object.justification ?? "";
+    message.treatmentPlan = (object.treatmentPlan !== undefined && object.treatmentPlan !== null)
+      ? TreatmentPlan.fromPartial(object.treatmentPlan)
+      : undefined;
+    message.results = object.results?.map((e) => ResultReference.fromPartial(e)) || [];
+    message.upwardReferralId = object.upwardReferralId ?? "";
+    return message;
+  },
+};
+
+function createBaseIssueDownwardReferralResponse(): IssueDownwardReferralResponse {
+  return { referral: undefined };
+}
+
+export const IssueDownwardReferralResponse: MessageFns<IssueDownwardReferralResponse> = {
+  encode(message: IssueDownwardReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IssueDownwardReferralResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIssueDownwardReferralResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IssueDownwardReferralResponse {
+    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+  },
+
+  toJSON(message: IssueDownwardReferralResponse): unknown {
+    const obj: any = {};
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<IssueDownwardReferralResponse>): IssueDownwardReferralResponse {
+    return IssueDownwardReferralResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<IssueDownwardReferralResponse>): IssueDownwardReferralResponse {
+    const message = createBaseIssueDownwardReferralResponse();
     message.referral = (object.referral !== undefined && object.referral !== null)
       ? Referral.fromPartial(object.referral)
       : undefined;
@@ -386,13 +2675,16 @@ export const GetReferralRequest: MessageFns<GetReferralRequest> = {
 };
 
 function createBaseGetReferralResponse(): GetReferralResponse {
-  return { referral: undefined };
+  return { referral: undefined, history: [] };
 }
 
 export const GetReferralResponse: MessageFns<GetReferralResponse> = {
   encode(message: GetReferralResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.referral !== undefined) {
       Referral.encode(message.referral, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.history) {
+      ReferralHistoryEntry.encode(v!, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -418,6 +2710,14 @@ export const GetReferralResponse: MessageFns<GetReferralResponse> = {
             message.referral = Referral.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.history.push(ReferralHistoryEntry.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -431,13 +2731,21 @@ export const GetReferralResponse: MessageFns<GetReferralResponse> = {
   },
 
   fromJSON(object: any): GetReferralResponse {
-    return { referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined };
+    return {
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+      history: globalThis.Array.isArray(object?.history)
+        ? object.history.map((e: any) => ReferralHistoryEntry.fromJSON(e))
+        : [],
+    };
   },
 
   toJSON(message: GetReferralResponse): unknown {
     const obj: any = {};
     if (message.referral !== undefined) {
       obj.referral = Referral.toJSON(message.referral);
+    }
+    if (message.history?.length) {
+      obj.history = message.history.map((e) => ReferralHistoryEntry.toJSON(e));
     }
     return obj;
   },
@@ -450,17 +2758,507 @@ export const GetReferralResponse: MessageFns<GetReferralResponse> = {
     message.referral = (object.referral !== undefined && object.referral !== null)
       ? Referral.fromPartial(object.referral)
       : undefined;
+    message.history = object.history?.map((e) => ReferralHistoryEntry.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseListReferralsRequest(): ListReferralsRequest {
+  return {
+    institutionId: "",
+    patientResidentId: "",
+    status: 0,
+    direction: 0,
+    createdFrom: undefined,
+    createdTo: undefined,
+    overdueOnly: false,
+    pageSize: 0,
+    pageToken: "",
+  };
+}
+
+export const ListReferralsRequest: MessageFns<ListReferralsRequest> = {
+  encode(message: ListReferralsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.institutionId !== "") {
+      writer.uint32(10).string(message.institutionId);
+    }
+    if (message.patientResidentId !== "") {
+      writer.uint32(18).string(message.patientResidentId);
+    }
+    if (message.status !== 0) {
+      writer.uint32(24).int32(message.status);
+    }
+    if (message.direction !== 0) {
+      writer.uint32(32).int32(message.direction);
+    }
+    if (message.createdFrom !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdFrom), writer.uint32(42).fork()).join();
+    }
+    if (message.createdTo !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdTo), writer.uint32(50).fork()).join();
+    }
+    if (message.overdueOnly !== false) {
+      writer.uint32(56).bool(message.overdueOnly);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(64).uint32(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      writer.uint32(74).string(message.pageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListReferralsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListReferralsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.institutionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.patientResidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.direction = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.createdFrom = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.createdTo = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.overdueOnly = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.pageSize = reader.uint32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.pageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListReferralsRequest {
+    return {
+      institutionId: isSet(object.institutionId)
+        ? globalThis.String(object.institutionId)
+        : isSet(object.institution_id)
+        ? globalThis.String(object.institution_id)
+        : "",
+      patientResidentId: isSet(object.patientResidentId)
+        ? globalThis.String(object.patientResidentId)
+        : isSet(object.patient_resident_id)
+        ? globalThis.String(object.patient_resident_id)
+        : "",
+      status: isSet(object.status) ? referralStatusFromJSON(object.status) : 0,
+      direction: isSet(object.direction) ? referralDirectionFromJSON(object.direction) : 0,
+      createdFrom: isSet(object.createdFrom)
+        ? fromJsonTimestamp(object.createdFrom)
+        : isSet(object.created_from)
+        ? fromJsonTimestamp(object.created_from)
+        : undefined,
+      createdTo: isSet(object.createdTo)
+        ? fromJsonTimestamp(object.createdTo)
+        : isSet(object.created_to)
+        ? fromJsonTimestamp(object.created_to)
+        : undefined,
+      overdueOnly: isSet(object.overdueOnly)
+        ? globalThis.Boolean(object.overdueOnly)
+        : isSet(object.overdue_only)
+        ? globalThis.Boolean(object.overdue_only)
+        : false,
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListReferralsRequest): unknown {
+    const obj: any = {};
+    if (message.institutionId !== "") {
+      obj.institutionId = message.institutionId;
+    }
+    if (message.patientResidentId !== "") {
+      obj.patientResidentId = message.patientResidentId;
+    }
+    if (message.status !== 0) {
+      obj.status = referralStatusToJSON(message.status);
+    }
+    if (message.direction !== 0) {
+      obj.direction = referralDirectionToJSON(message.direction);
+    }
+    if (message.createdFrom !== undefined) {
+      obj.createdFrom = message.createdFrom.toISOString();
+    }
+    if (message.createdTo !== undefined) {
+      obj.createdTo = message.createdTo.toISOString();
+    }
+    if (message.overdueOnly !== false) {
+      obj.overdueOnly = message.overdueOnly;
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListReferralsRequest>): ListReferralsRequest {
+    return ListReferralsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListReferralsRequest>): ListReferralsRequest {
+    const message = createBaseListReferralsRequest();
+    message.institutionId = object.institutionId ?? "";
+    message.patientResidentId = object.patientResidentId ?? "";
+    message.status = object.status ?? 0;
+    message.direction = object.direction ?? 0;
+    message.createdFrom = object.createdFrom ?? undefined;
+    message.createdTo = object.createdTo ?? undefined;
+    message.overdueOnly = object.overdueOnly ?? false;
+    message.pageSize = object.pageSize ?? 0;
+    message.pageToken = object.pageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseListReferralsResponse(): ListReferralsResponse {
+  return { referrals: [], nextPageToken: "" };
+}
+
+export const ListReferralsResponse: MessageFns<ListReferralsResponse> = {
+  encode(message: ListReferralsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.referrals) {
+      Referral.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextPageToken !== "") {
+      writer.uint32(18).string(message.nextPageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListReferralsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListReferralsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.referrals.push(Referral.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextPageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListReferralsResponse {
+    return {
+      referrals: globalThis.Array.isArray(object?.referrals)
+        ? object.referrals.map((e: any) => Referral.fromJSON(e))
+        : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListReferralsResponse): unknown {
+    const obj: any = {};
+    if (message.referrals?.length) {
+      obj.referrals = message.referrals.map((e) => Referral.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListReferralsResponse>): ListReferralsResponse {
+    return ListReferralsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListReferralsResponse>): ListReferralsResponse {
+    const message = createBaseListReferralsResponse();
+    message.referrals = object.referrals?.map((e) => Referral.fromPartial(e)) || [];
+    message.nextPageToken = object.nextPageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseWatchReferralsRequest(): WatchReferralsRequest {
+  return { afterSeq: 0 };
+}
+
+export const WatchReferralsRequest: MessageFns<WatchReferralsRequest> = {
+  encode(message: WatchReferralsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.afterSeq !== 0) {
+      writer.uint32(8).uint64(message.afterSeq);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WatchReferralsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWatchReferralsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.afterSeq = longToNumber(reader.uint64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WatchReferralsRequest {
+    return {
+      afterSeq: isSet(object.afterSeq)
+        ? globalThis.Number(object.afterSeq)
+        : isSet(object.after_seq)
+        ? globalThis.Number(object.after_seq)
+        : 0,
+    };
+  },
+
+  toJSON(message: WatchReferralsRequest): unknown {
+    const obj: any = {};
+    if (message.afterSeq !== 0) {
+      obj.afterSeq = Math.round(message.afterSeq);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<WatchReferralsRequest>): WatchReferralsRequest {
+    return WatchReferralsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<WatchReferralsRequest>): WatchReferralsRequest {
+    const message = createBaseWatchReferralsRequest();
+    message.afterSeq = object.afterSeq ?? 0;
+    return message;
+  },
+};
+
+function createBaseWatchReferralsResponse(): WatchReferralsResponse {
+  return { change: undefined, referral: undefined };
+}
+
+export const WatchReferralsResponse: MessageFns<WatchReferralsResponse> = {
+  encode(message: WatchReferralsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.change !== undefined) {
+      ReferralHistoryEntry.encode(message.change, writer.uint32(10).fork()).join();
+    }
+    if (message.referral !== undefined) {
+      Referral.encode(message.referral, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WatchReferralsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWatchReferralsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.change = ReferralHistoryEntry.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.referral = Referral.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WatchReferralsResponse {
+    return {
+      change: isSet(object.change) ? ReferralHistoryEntry.fromJSON(object.change) : undefined,
+      referral: isSet(object.referral) ? Referral.fromJSON(object.referral) : undefined,
+    };
+  },
+
+  toJSON(message: WatchReferralsResponse): unknown {
+    const obj: any = {};
+    if (message.change !== undefined) {
+      obj.change = ReferralHistoryEntry.toJSON(message.change);
+    }
+    if (message.referral !== undefined) {
+      obj.referral = Referral.toJSON(message.referral);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<WatchReferralsResponse>): WatchReferralsResponse {
+    return WatchReferralsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<WatchReferralsResponse>): WatchReferralsResponse {
+    const message = createBaseWatchReferralsResponse();
+    message.change = (object.change !== undefined && object.change !== null)
+      ? ReferralHistoryEntry.fromPartial(object.change)
+      : undefined;
+    message.referral = (object.referral !== undefined && object.referral !== null)
+      ? Referral.fromPartial(object.referral)
+      : undefined;
     return message;
   },
 };
 
 /**
  * ReferralService is what partner HIS systems call to send and track referrals.
- * Every call carries a signed identity token in the `authorization` metadata.
+ * Every call carries a signed identity token in the `authorization` metadata;
+ * every write takes a client request id and is idempotent on it.
  */
 export type ReferralServiceService = typeof ReferralServiceService;
 export const ReferralServiceService = {
-  /** Creates and submits a referral; idempotent on client_request_id. */
+  /** Creates an upward referral and submits it (or keeps it as a draft); idempotent on client_request_id. */
   createReferral: {
     path: "/medgrid.referral.v1.ReferralService/CreateReferral" as const,
     requestStream: false as const,
@@ -472,7 +3270,128 @@ export const ReferralServiceService = {
       Buffer.from(CreateReferralResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): CreateReferralResponse => CreateReferralResponse.decode(value),
   },
-  /** Returns one referral visible to the caller. */
+  /** Submits a draft: evaluates the criteria and routes it. Referring institution only. */
+  submitReferral: {
+    path: "/medgrid.referral.v1.ReferralService/SubmitReferral" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SubmitReferralRequest): Buffer =>
+      Buffer.from(SubmitReferralRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SubmitReferralRequest => SubmitReferralRequest.decode(value),
+    responseSerialize: (value: SubmitReferralResponse): Buffer =>
+      Buffer.from(SubmitReferralResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): SubmitReferralResponse => SubmitReferralResponse.decode(value),
+  },
+  /** Accepts a submitted referral; scheduling then holds a slot. Receiving institution only. */
+  acceptReferral: {
+    path: "/medgrid.referral.v1.ReferralService/AcceptReferral" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AcceptReferralRequest): Buffer =>
+      Buffer.from(AcceptReferralRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AcceptReferralRequest => AcceptReferralRequest.decode(value),
+    responseSerialize: (value: AcceptReferralResponse): Buffer =>
+      Buffer.from(AcceptReferralResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AcceptReferralResponse => AcceptReferralResponse.decode(value),
+  },
+  /** Declines a submitted referral; the note (reason) is required. Receiving institution only. */
+  declineReferral: {
+    path: "/medgrid.referral.v1.ReferralService/DeclineReferral" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: DeclineReferralRequest): Buffer =>
+      Buffer.from(DeclineReferralRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): DeclineReferralRequest => DeclineReferralRequest.decode(value),
+    responseSerialize: (value: DeclineReferralResponse): Buffer =>
+      Buffer.from(DeclineReferralResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DeclineReferralResponse => DeclineReferralResponse.decode(value),
+  },
+  /**
+   * Cancels a referral before arrival (upward) or receipt (downward); the note (reason) is required.
+   * Referring institution only; scheduling releases the hold.
+   */
+  cancelReferral: {
+    path: "/medgrid.referral.v1.ReferralService/CancelReferral" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CancelReferralRequest): Buffer =>
+      Buffer.from(CancelReferralRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CancelReferralRequest => CancelReferralRequest.decode(value),
+    responseSerialize: (value: CancelReferralResponse): Buffer =>
+      Buffer.from(CancelReferralResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CancelReferralResponse => CancelReferralResponse.decode(value),
+  },
+  /** Records the patient's arrival. Receiving institution only. */
+  recordArrival: {
+    path: "/medgrid.referral.v1.ReferralService/RecordArrival" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordArrivalRequest): Buffer => Buffer.from(RecordArrivalRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordArrivalRequest => RecordArrivalRequest.decode(value),
+    responseSerialize: (value: RecordArrivalResponse): Buffer =>
+      Buffer.from(RecordArrivalResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordArrivalResponse => RecordArrivalResponse.decode(value),
+  },
+  /** Records the completion of the referred visit. Receiving institution only. */
+  recordCompletion: {
+    path: "/medgrid.referral.v1.ReferralService/RecordCompletion" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordCompletionRequest): Buffer =>
+      Buffer.from(RecordCompletionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordCompletionRequest => RecordCompletionRequest.decode(value),
+    responseSerialize: (value: RecordCompletionResponse): Buffer =>
+      Buffer.from(RecordCompletionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordCompletionResponse => RecordCompletionResponse.decode(value),
+  },
+  /** Issues a downward referral with its treatment plan. Hospital only. */
+  issueDownwardReferral: {
+    path: "/medgrid.referral.v1.ReferralService/IssueDownwardReferral" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: IssueDownwardReferralRequest): Buffer =>
+      Buffer.from(IssueDownwardReferralRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): IssueDownwardReferralRequest => IssueDownwardReferralRequest.decode(value),
+    responseSerialize: (value: IssueDownwardReferralResponse): Buffer =>
+      Buffer.from(IssueDownwardReferralResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): IssueDownwardReferralResponse => IssueDownwardReferralResponse.decode(value),
+  },
+  /** Acknowledges a downward referral. Receiving primary institution only. */
+  acknowledgeReferral: {
+    path: "/medgrid.referral.v1.ReferralService/AcknowledgeReferral" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AcknowledgeReferralRequest): Buffer =>
+      Buffer.from(AcknowledgeReferralRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AcknowledgeReferralRequest => AcknowledgeReferralRequest.decode(value),
+    responseSerialize: (value: AcknowledgeReferralResponse): Buffer =>
+      Buffer.from(AcknowledgeReferralResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AcknowledgeReferralResponse => AcknowledgeReferralResponse.decode(value),
+  },
+  /** Records a follow-up of a downward referral; the note (findings) is required. */
+  recordFollowUp: {
+    path: "/medgrid.referral.v1.ReferralService/RecordFollowUp" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordFollowUpRequest): Buffer =>
+      Buffer.from(RecordFollowUpRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordFollowUpRequest => RecordFollowUpRequest.decode(value),
+    responseSerialize: (value: RecordFollowUpResponse): Buffer =>
+      Buffer.from(RecordFollowUpResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordFollowUpResponse => RecordFollowUpResponse.decode(value),
+  },
+  /** Closes a followed-up downward referral (the closed loop). */
+  closeReferral: {
+    path: "/medgrid.referral.v1.ReferralService/CloseReferral" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CloseReferralRequest): Buffer => Buffer.from(CloseReferralRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CloseReferralRequest => CloseReferralRequest.decode(value),
+    responseSerialize: (value: CloseReferralResponse): Buffer =>
+      Buffer.from(CloseReferralResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CloseReferralResponse => CloseReferralResponse.decode(value),
+  },
+  /** Returns one referral visible to the caller, with its history. Audited. */
   getReferral: {
     path: "/medgrid.referral.v1.ReferralService/GetReferral" as const,
     requestStream: false as const,
@@ -482,17 +3401,67 @@ export const ReferralServiceService = {
     responseSerialize: (value: GetReferralResponse): Buffer => Buffer.from(GetReferralResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetReferralResponse => GetReferralResponse.decode(value),
   },
+  /** Lists referrals visible to the caller, newest first, paged. Audited. */
+  listReferrals: {
+    path: "/medgrid.referral.v1.ReferralService/ListReferrals" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListReferralsRequest): Buffer => Buffer.from(ListReferralsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListReferralsRequest => ListReferralsRequest.decode(value),
+    responseSerialize: (value: ListReferralsResponse): Buffer =>
+      Buffer.from(ListReferralsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListReferralsResponse => ListReferralsResponse.decode(value),
+  },
+  /** Streams changes of the referrals visible to the caller as they happen (a referrer's dashboard). */
+  watchReferrals: {
+    path: "/medgrid.referral.v1.ReferralService/WatchReferrals" as const,
+    requestStream: false as const,
+    responseStream: true as const,
+    requestSerialize: (value: WatchReferralsRequest): Buffer =>
+      Buffer.from(WatchReferralsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): WatchReferralsRequest => WatchReferralsRequest.decode(value),
+    responseSerialize: (value: WatchReferralsResponse): Buffer =>
+      Buffer.from(WatchReferralsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): WatchReferralsResponse => WatchReferralsResponse.decode(value),
+  },
 } as const;
 
 export interface ReferralServiceServer extends UntypedServiceImplementation {
-  /** Creates and submits a referral; idempotent on client_request_id. */
+  /** Creates an upward referral and submits it (or keeps it as a draft); idempotent on client_request_id. */
   createReferral: handleUnaryCall<CreateReferralRequest, CreateReferralResponse>;
-  /** Returns one referral visible to the caller. */
+  /** Submits a draft: evaluates the criteria and routes it. Referring institution only. */
+  submitReferral: handleUnaryCall<SubmitReferralRequest, SubmitReferralResponse>;
+  /** Accepts a submitted referral; scheduling then holds a slot. Receiving institution only. */
+  acceptReferral: handleUnaryCall<AcceptReferralRequest, AcceptReferralResponse>;
+  /** Declines a submitted referral; the note (reason) is required. Receiving institution only. */
+  declineReferral: handleUnaryCall<DeclineReferralRequest, DeclineReferralResponse>;
+  /**
+   * Cancels a referral before arrival (upward) or receipt (downward); the note (reason) is required.
+   * Referring institution only; scheduling releases the hold.
+   */
+  cancelReferral: handleUnaryCall<CancelReferralRequest, CancelReferralResponse>;
+  /** Records the patient's arrival. Receiving institution only. */
+  recordArrival: handleUnaryCall<RecordArrivalRequest, RecordArrivalResponse>;
+  /** Records the completion of the referred visit. Receiving institution only. */
+  recordCompletion: handleUnaryCall<RecordCompletionRequest, RecordCompletionResponse>;
+  /** Issues a downward referral with its treatment plan. Hospital only. */
+  issueDownwardReferral: handleUnaryCall<IssueDownwardReferralRequest, IssueDownwardReferralResponse>;
+  /** Acknowledges a downward referral. Receiving primary institution only. */
+  acknowledgeReferral: handleUnaryCall<AcknowledgeReferralRequest, AcknowledgeReferralResponse>;
+  /** Records a follow-up of a downward referral; the note (findings) is required. */
+  recordFollowUp: handleUnaryCall<RecordFollowUpRequest, RecordFollowUpResponse>;
+  /** Closes a followed-up downward referral (the closed loop). */
+  closeReferral: handleUnaryCall<CloseReferralRequest, CloseReferralResponse>;
+  /** Returns one referral visible to the caller, with its history. Audited. */
   getReferral: handleUnaryCall<GetReferralRequest, GetReferralResponse>;
+  /** Lists referrals visible to the caller, newest first, paged. Audited. */
+  listReferrals: handleUnaryCall<ListReferralsRequest, ListReferralsResponse>;
+  /** Streams changes of the referrals visible to the caller as they happen (a referrer's dashboard). */
+  watchReferrals: handleServerStreamingCall<WatchReferralsRequest, WatchReferralsResponse>;
 }
 
 export interface ReferralServiceClient extends Client {
-  /** Creates and submits a referral; idempotent on client_request_id. */
+  /** Creates an upward referral and submits it (or keeps it as a draft); idempotent on client_request_id. */
   createReferral(
     request: CreateReferralRequest,
     callback: (error: ServiceError | null, response: CreateReferralResponse) => void,
@@ -508,7 +3477,170 @@ export interface ReferralServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: CreateReferralResponse) => void,
   ): ClientUnaryCall;
-  /** Returns one referral visible to the caller. */
+  /** Submits a draft: evaluates the criteria and routes it. Referring institution only. */
+  submitReferral(
+    request: SubmitReferralRequest,
+    callback: (error: ServiceError | null, response: SubmitReferralResponse) => void,
+  ): ClientUnaryCall;
+  submitReferral(
+    request: SubmitReferralRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: SubmitReferralResponse) => void,
+  ): ClientUnaryCall;
+  submitReferral(
+    request: SubmitReferralRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: SubmitReferralResponse) => void,
+  ): ClientUnaryCall;
+  /** Accepts a submitted referral; scheduling then holds a slot. Receiving institution only. */
+  acceptReferral(
+    request: AcceptReferralRequest,
+    callback: (error: ServiceError | null, response: AcceptReferralResponse) => void,
+  ): ClientUnaryCall;
+  acceptReferral(
+    request: AcceptReferralRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AcceptReferralResponse) => void,
+  ): ClientUnaryCall;
+  acceptReferral(
+    request: AcceptReferralRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AcceptReferralResponse) => void,
+  ): ClientUnaryCall;
+  /** Declines a submitted referral; the note (reason) is required. Receiving institution only. */
+  declineReferral(
+    request: DeclineReferralRequest,
+    callback: (error: ServiceError | null, response: DeclineReferralResponse) => void,
+  ): ClientUnaryCall;
+  declineReferral(
+    request: DeclineReferralRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DeclineReferralResponse) => void,
+  ): ClientUnaryCall;
+  declineReferral(
+    request: DeclineReferralRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DeclineReferralResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Cancels a referral before arrival (upward) or receipt (downward); the note (reason) is required.
+   * Referring institution only; scheduling releases the hold.
+   */
+  cancelReferral(
+    request: CancelReferralRequest,
+    callback: (error: ServiceError | null, response: CancelReferralResponse) => void,
+  ): ClientUnaryCall;
+  cancelReferral(
+    request: CancelReferralRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CancelReferralResponse) => void,
+  ): ClientUnaryCall;
+  cancelReferral(
+    request: CancelReferralRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CancelReferralResponse) => void,
+  ): ClientUnaryCall;
+  /** Records the patient's arrival. Receiving institution only. */
+  recordArrival(
+    request: RecordArrivalRequest,
+    callback: (error: ServiceError | null, response: RecordArrivalResponse) => void,
+  ): ClientUnaryCall;
+  recordArrival(
+    request: RecordArrivalRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordArrivalResponse) => void,
+  ): ClientUnaryCall;
+  recordArrival(
+    request: RecordArrivalRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordArrivalResponse) => void,
+  ): ClientUnaryCall;
+  /** Records the completion of the referred visit. Receiving institution only. */
+  recordCompletion(
+    request: RecordCompletionRequest,
+    callback: (error: ServiceError | null, response: RecordCompletionResponse) => void,
+  ): ClientUnaryCall;
+  recordCompletion(
+    request: RecordCompletionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordCompletionResponse) => void,
+  ): ClientUnaryCall;
+  recordCompletion(
+    request: RecordCompletionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordCompletionResponse) => void,
+  ): ClientUnaryCall;
+  /** Issues a downward referral with its treatment plan. Hospital only. */
+  issueDownwardReferral(
+    request: IssueDownwardReferralRequest,
+    callback: (error: ServiceError | null, response: IssueDownwardReferralResponse) => void,
+  ): ClientUnaryCall;
+  issueDownwardReferral(
+    request: IssueDownwardReferralRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: IssueDownwardReferralResponse) => void,
+  ): ClientUnaryCall;
+  issueDownwardReferral(
+    request: IssueDownwardReferralRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: IssueDownwardReferralResponse) => void,
+  ): ClientUnaryCall;
+  /** Acknowledges a downward referral. Receiving primary institution only. */
+  acknowledgeReferral(
+    request: AcknowledgeReferralRequest,
+    callback: (error: ServiceError | null, response: AcknowledgeReferralResponse) => void,
+  ): ClientUnaryCall;
+  acknowledgeReferral(
+    request: AcknowledgeReferralRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AcknowledgeReferralResponse) => void,
+  ): ClientUnaryCall;
+  acknowledgeReferral(
+    request: AcknowledgeReferralRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AcknowledgeReferralResponse) => void,
+  ): ClientUnaryCall;
+  /** Records a follow-up of a downward referral; the note (findings) is required. */
+  recordFollowUp(
+    request: RecordFollowUpRequest,
+    callback: (error: ServiceError | null, response: RecordFollowUpResponse) => void,
+  ): ClientUnaryCall;
+  recordFollowUp(
+    request: RecordFollowUpRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordFollowUpResponse) => void,
+  ): ClientUnaryCall;
+  recordFollowUp(
+    request: RecordFollowUpRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordFollowUpResponse) => void,
+  ): ClientUnaryCall;
+  /** Closes a followed-up downward referral (the closed loop). */
+  closeReferral(
+    request: CloseReferralRequest,
+    callback: (error: ServiceError | null, response: CloseReferralResponse) => void,
+  ): ClientUnaryCall;
+  closeReferral(
+    request: CloseReferralRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CloseReferralResponse) => void,
+  ): ClientUnaryCall;
+  closeReferral(
+    request: CloseReferralRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CloseReferralResponse) => void,
+  ): ClientUnaryCall;
+  /** Returns one referral visible to the caller, with its history. Audited. */
   getReferral(
     request: GetReferralRequest,
     callback: (error: ServiceError | null, response: GetReferralResponse) => void,
@@ -524,6 +3656,32 @@ export interface ReferralServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetReferralResponse) => void,
   ): ClientUnaryCall;
+  /** Lists referrals visible to the caller, newest first, paged. Audited. */
+  listReferrals(
+    request: ListReferralsRequest,
+    callback: (error: ServiceError | null, response: ListReferralsResponse) => void,
+  ): ClientUnaryCall;
+  listReferrals(
+    request: ListReferralsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListReferralsResponse) => void,
+  ): ClientUnaryCall;
+  listReferrals(
+    request: ListReferralsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListReferralsResponse) => void,
+  ): ClientUnaryCall;
+  /** Streams changes of the referrals visible to the caller as they happen (a referrer's dashboard). */
+  watchReferrals(
+    request: WatchReferralsRequest,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<WatchReferralsResponse>;
+  watchReferrals(
+    request: WatchReferralsRequest,
+    metadata?: Metadata,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<WatchReferralsResponse>;
 }
 
 export const ReferralServiceClient = makeGenericClientConstructor(
@@ -542,6 +3700,39 @@ type DeepPartial<T> = T extends Builtin ? T
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
   : Partial<T>;
+
+function toTimestamp(date: Date): Timestamp {
+  const seconds = Math.trunc(date.getTime() / 1_000);
+  const nanos = (date.getTime() % 1_000) * 1_000_000;
+  return { seconds, nanos };
+}
+
+function fromTimestamp(t: Timestamp): Date {
+  let millis = (t.seconds || 0) * 1_000;
+  millis += (t.nanos || 0) / 1_000_000;
+  return new globalThis.Date(millis);
+}
+
+function fromJsonTimestamp(o: any): Date {
+  if (o instanceof globalThis.Date) {
+    return o;
+  } else if (typeof o === "string") {
+    return new globalThis.Date(o);
+  } else {
+    return fromTimestamp(Timestamp.fromJSON(o));
+  }
+}
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;

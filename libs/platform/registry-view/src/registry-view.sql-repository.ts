@@ -4,9 +4,10 @@ import {
   RegistryView,
   type KnownContract,
   type KnownDepartment,
+  type KnownGroup,
   type KnownInstitution,
   type KnownTeam,
-} from '../domain/registry-view';
+} from './registry-view';
 
 interface InstitutionRow {
   id: string;
@@ -28,6 +29,16 @@ export class RegistryViewSqlRepository extends RegistryView {
        ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, level = excluded.level, version = excluded.version
        WHERE known_institution.version < excluded.version`,
       [v.id, v.groupId, v.level, v.version],
+    );
+  }
+
+  async upsertGroup(v: KnownGroup): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_group (id, lead_institution_id, members, version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET lead_institution_id = excluded.lead_institution_id,
+         members = excluded.members, version = excluded.version
+       WHERE known_group.version < excluded.version`,
+      [v.id, v.leadInstitutionId, JSON.stringify(v.members), v.version],
     );
   }
 
@@ -78,6 +89,36 @@ export class RegistryViewSqlRepository extends RegistryView {
         [id],
       );
     return row ? { id: row.id, institutionId: row.institution_id, specialtyCode: row.specialty_code } : null;
+  }
+
+  async group(id: string): Promise<KnownGroup | null> {
+    const [row] = await this.uow
+      .manager()
+      .query<
+        { id: string; lead_institution_id: string | null; members: KnownGroup['members']; version: string }[]
+      >(`SELECT id, lead_institution_id, members, version FROM known_group WHERE id = $1`, [id]);
+    return row
+      ? {
+          id: row.id,
+          leadInstitutionId: row.lead_institution_id,
+          members: row.members,
+          version: Number(row.version),
+        }
+      : null;
+  }
+
+  async departmentsOf(institutionIds: readonly string[]): Promise<KnownDepartment[]> {
+    const rows = await this.uow
+      .manager()
+      .query<{ id: string; institution_id: string; specialty_code: string }[]>(
+        `SELECT id, institution_id, specialty_code FROM known_department WHERE institution_id = ANY($1::uuid[])`,
+        [institutionIds],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      institutionId: row.institution_id,
+      specialtyCode: row.specialty_code,
+    }));
   }
 
   async contractedInstitutions(residentIdNumber: string, date: string): Promise<string[]> {

@@ -3,6 +3,7 @@ import {
   ContractChangedEvent,
   DepartmentRegisteredEvent,
   InstitutionChangedEvent,
+  MedicalGroupChangedEvent,
   peopleV1,
   registryEventsV1,
   registryV1,
@@ -11,7 +12,12 @@ import {
   workforceEventsV1,
 } from '@medgrid/contracts';
 import { type EventHandler } from '@medgrid/messaging';
-import { RegistryView, type KnownContract, type KnownInstitution } from '../../domain/registry-view';
+import {
+  RegistryView,
+  type KnownContract,
+  type KnownInstitution,
+  type KnownMembershipRole,
+} from './registry-view';
 
 function levelOf(level: registryV1.InstitutionLevel): KnownInstitution['level'] {
   switch (level) {
@@ -23,6 +29,19 @@ function levelOf(level: registryV1.InstitutionLevel): KnownInstitution['level'] 
       return 'primary';
     default:
       return 'unknown';
+  }
+}
+
+function roleOf(role: registryV1.MembershipRole): KnownMembershipRole | null {
+  switch (role) {
+    case registryV1.MembershipRole.MEMBERSHIP_ROLE_LEAD:
+      return 'lead';
+    case registryV1.MembershipRole.MEMBERSHIP_ROLE_MEMBER:
+      return 'member';
+    case registryV1.MembershipRole.MEMBERSHIP_ROLE_COLLABORATING:
+      return 'collaborating';
+    default:
+      return null;
   }
 }
 
@@ -52,6 +71,26 @@ export class InstitutionChangedKafkaConsumer implements EventHandler<registryEve
       groupId: institution.groupId || null,
       level: levelOf(institution.level),
       version: institution.version,
+    });
+  }
+}
+
+/** Topic medgrid.registry.medical-group.v1 (compacted) → known_group. */
+@Injectable()
+export class MedicalGroupChangedKafkaConsumer implements EventHandler<registryEventsV1.MedicalGroupChanged> {
+  readonly contract = MedicalGroupChangedEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ group }: registryEventsV1.MedicalGroupChanged): Promise<void> {
+    if (!group?.id) return;
+    await this.view.upsertGroup({
+      id: group.id,
+      leadInstitutionId: group.leadInstitutionId || null,
+      members: group.memberships.flatMap((m) => {
+        const role = roleOf(m.role);
+        return role ? [{ institutionId: m.institutionId, role }] : [];
+      }),
+      version: group.version,
     });
   }
 }

@@ -1,8 +1,17 @@
-/** What scheduling knows of the registry, kept from its compacted topics. */
+/** What a service knows of the registry, kept from the registry's compacted topics. */
 export interface KnownInstitution {
   readonly id: string;
   readonly groupId: string | null;
   readonly level: 'tertiary' | 'secondary' | 'primary' | 'unknown';
+  readonly version: number;
+}
+
+export type KnownMembershipRole = 'lead' | 'member' | 'collaborating';
+
+export interface KnownGroup {
+  readonly id: string;
+  readonly leadInstitutionId: string | null;
+  readonly members: readonly { readonly institutionId: string; readonly role: KnownMembershipRole }[];
   readonly version: number;
 }
 
@@ -43,11 +52,15 @@ export const contractInForce = (contract: KnownContract, date: string): boolean 
  */
 export abstract class RegistryView {
   abstract upsertInstitution(value: KnownInstitution): Promise<void>;
+  abstract upsertGroup(value: KnownGroup): Promise<void>;
   abstract upsertDepartment(value: KnownDepartment): Promise<void>;
   abstract upsertTeam(value: KnownTeam): Promise<void>;
   abstract upsertContract(value: KnownContract): Promise<void>;
   abstract institution(id: string): Promise<KnownInstitution | null>;
   abstract department(id: string): Promise<KnownDepartment | null>;
+  abstract group(id: string): Promise<KnownGroup | null>;
+  /** Departments of the given institutions. */
+  abstract departmentsOf(institutionIds: readonly string[]): Promise<KnownDepartment[]>;
   /** Institutions (team homes) of the resident's contracts in force on the date. */
   abstract contractedInstitutions(residentIdNumber: string, date: string): Promise<string[]>;
 }

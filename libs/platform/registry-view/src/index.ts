@@ -1,0 +1,19 @@
+export {
+  contractInForce,
+  isHospital,
+  RegistryView,
+  type KnownContract,
+  type KnownDepartment,
+  type KnownGroup,
+  type KnownInstitution,
+  type KnownMembershipRole,
+  type KnownTeam,
+} from './registry-view';
+export { RegistryViewSqlRepository } from './registry-view.sql-repository';
+export {
+  ContractChangedKafkaConsumer,
+  DepartmentRegisteredKafkaConsumer,
+  InstitutionChangedKafkaConsumer,
+  MedicalGroupChangedKafkaConsumer,
+  TeamChangedKafkaConsumer,
+} from './registry-projection.kafka.consumers';

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@medgrid/database';
+import { v7 as uuidv7 } from 'uuid';
+import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
+import { Referral, type ReferralSnapshot } from '../../domain/referral';
+import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
+import { ReferralRepository } from '../../domain/referral.repository';
+import { actorOf, canSendReferralFrom, canViewReferral } from '../referral-access.policy';
+import { ReferralMetrics } from '../referral-metrics';
+import { ReferralWriter } from '../referral-writer';
+import { RegistryFacts } from '../registry-facts';
+import { type IssueDownwardCommand } from './issue-downward.command';
+
+/**
+ * A hospital sends a stable patient back to primary care (下转) with a written
+ * treatment plan. The catalogue checks the stability criteria; the receiving
+ * institution is the resident's own family-doctor institution unless named,
+ * and must belong to the group.
+ */
+@Injectable()
+export class IssueDownwardUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly referrals: ReferralRepository,
+    private readonly writer: ReferralWriter,
+    private readonly catalogue: CriteriaCatalogueProvider,
+    private readonly facts: RegistryFacts,
+    private readonly metrics: ReferralMetrics,
+  ) {}
+
+  async execute(command: IssueDownwardCommand, now = new Date()): Promise<ReferralSnapshot> {
+    const { identity } = command;
+    if (!canSendReferralFrom(identity, command.referringInstitutionId) || identity.groupId === null) {
+      throw new ReferralError(
+        ReferralErrorCode.NotYourInstitution,
+        'a downward referral can only be issued by the hospital itself',
+        'referringInstitutionId',
+      );
+    }
+    if (!(await this.facts.isHospital(command.referringInstitutionId))) {
+      throw new ReferralError(
+        ReferralErrorCode.NotAllowed,
+        'only a hospital (tertiary or secondary) issues downward referrals',
+        'referringInstitutionId',
+      );
+    }
+    const groupId = identity.groupId;
+    const evaluation = (await this.catalogue.current()).evaluateDownward(
+      command.icd10Code,
+      command.metCriteriaCodes,
+      command.justification,
+    );
+    const { snapshot, events } = await this.uow.run(async () => {
+      const previous = await this.referrals.findByClientRequest(
+        command.referringInstitutionId,
+        command.clientRequestId,
+      );
+      if (previous) return { snapshot: this.sameRequestOrConflict(previous.snapshot(), command), events: [] };
+      await this.requireUpwardReferral(command);
+      const referral = Referral.issue(
+        {
+          id: uuidv7(),
+          groupId,
+          clientRequestId: command.clientRequestId,
+          patientResidentId: command.patientResidentId,
+          referringInstitutionId: command.referringInstitutionId,
+          receivingInstitutionId: await this.receivingInstitution(groupId, command, now),
+          icd10Code: command.icd10Code,
+          reason: command.reason,
+          metCriteriaCodes: evaluation.metCriteria.map((criterion) => criterion.code),
+          withoutIndication: evaluation.withoutCriteria,
+          justification: command.justification,
+          treatmentPlan: command.treatmentPlan,
+          results: command.results,
+          upwardReferralId: command.upwardReferralId,
+        },
+        actorOf(identity),
+        now,
+      );
+      const events = await this.writer.save(referral, true);
+      return { snapshot: referral.snapshot(), events };
+    });
+    this.metrics.observe(events);
+    return snapshot;
+  }
+
+  private async receivingInstitution(
+    groupId: string,
+    command: IssueDownwardCommand,
+    now: Date,
+  ): Promise<string> {
+    const group = await this.facts.group(groupId);
+    if (command.receivingInstitutionId !== '') {
+      if (!group.members.has(command.receivingInstitutionId)) {
+        throw new ReferralError(
+          ReferralErrorCode.OutsideGroup,
+          `institution ${command.receivingInstitutionId} is not a member of the group`,
+          'receivingInstitutionId',
+        );
+      }
+      return command.receivingInstitutionId;
+    }
+    const contracted = (await this.facts.contractedInstitutions(command.patientResidentId, now)).filter(
+      (id) => group.members.has(id),
+    );
+    if (contracted.length === 0) {
+      throw new ReferralError(
+        ReferralErrorCode.NoPrimaryInstitution,
+        'the resident has no family-doctor contract in force in this group: name the primary institution',
+        'receivingInstitutionId',
+      );
+    }
+    return contracted.sort()[0]!;
+  }
+
+  /** The upward referral this one answers must be the same patient's, and the caller's to see. */
+  private async requireUpwardReferral(command: IssueDownwardCommand): Promise<void> {
+    if (command.upwardReferralId === '') return;
+    const upward = (await this.referrals.findById(command.upwardReferralId, false))?.snapshot();
+    if (
+      !upward ||
+      !canViewReferral(command.identity, upward) ||
+      upward.direction !== 'upward' ||
+      upward.patientResidentId !== command.patientResidentId
+    ) {
+      throw new ReferralError(
+        ReferralErrorCode.NotFound,
+        `no upward referral ${command.upwardReferralId} of this patient is visible to you`,
+        'upwardReferralId',
+      );
+    }
+  }
+
+  private sameRequestOrConflict(previous: ReferralSnapshot, command: IssueDownwardCommand): ReferralSnapshot {
+    if (
+      previous.direction !== 'downward' ||
+      previous.patientResidentId !== command.patientResidentId ||
+      previous.icd10Code !== command.icd10Code
+    ) {
+      throw new ReferralError(
+        ReferralErrorCode.RequestIdReused,
+        'this client request id was already used for a different referral',
+        'clientRequestId',
+      );
+    }
+    return previous;
+  }
+}

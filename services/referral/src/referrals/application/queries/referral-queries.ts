@@ -1,0 +1,185 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@medgrid/audit';
+import { type Identity } from '@medgrid/auth';
+import { FieldChecks } from '@medgrid/errors';
+import { type ReferralSnapshot } from '../../domain/referral';
+import { type ReferralDirection } from '../../domain/referral-direction';
+import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
+import { type ReferralHistoryEntry } from '../../domain/referral-history';
+import {
+  type ReferralChange,
+  type ReferralCursor,
+  ReferralRepository,
+} from '../../domain/referral.repository';
+import { type ReferralStatus } from '../../domain/referral-status';
+import { canViewReferral, visibilityOf } from '../referral-access.policy';
+import { checkResidentId } from '../referral-content.checks';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const WATCH_BATCH = 100;
+
+export interface ListReferralsInput {
+  institutionId: string;
+  patientResidentId: string;
+  status: ReferralStatus | undefined;
+  direction: ReferralDirection | undefined;
+  createdFrom: Date | undefined;
+  createdTo: Date | undefined;
+  overdueOnly: boolean;
+  pageSize: number;
+  pageToken: string;
+  purpose: string;
+}
+
+export interface ReferralPage {
+  readonly referrals: ReferralSnapshot[];
+  readonly nextPageToken: string;
+}
+
+function encodeCursor(referral: ReferralSnapshot): string {
+  return Buffer.from(JSON.stringify({ c: referral.createdAt.toISOString(), i: referral.id })).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(token: string): ReferralCursor | null {
+  try {
+    const { c, i } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      c: unknown;
+      i: unknown;
+    };
+    const createdAt = new Date(String(c));
+    if (typeof i !== 'string' || !UUID.test(i) || Number.isNaN(createdAt.getTime())) return null;
+    return { createdAt, id: i };
+  } catch {
+    return null;
+  }
+}
+
+function purposeOf(checks: FieldChecks, purpose: string): string {
+  checks.maxLength('purpose', purpose, 200);
+  return purpose.trim() || 'treatment';
+}
+
+/**
+ * Reads of referrals. Each one is filtered by what the caller may see and
+ * audited (who, which referral, when, why) before the data leaves.
+ */
+@Injectable()
+export class ReferralQueries {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async get(
+    identity: Identity,
+    id: string,
+    purpose: string,
+  ): Promise<{ referral: ReferralSnapshot; history: ReferralHistoryEntry[] }> {
+    const checks = new FieldChecks().uuid('id', id);
+    const why = purposeOf(checks, purpose);
+    checks.throwIfAny();
+    const referral = (await this.referrals.findById(id.toLowerCase(), false))?.snapshot();
+    if (!referral || !canViewReferral(identity, referral)) {
+      throw new ReferralError(ReferralErrorCode.NotFound, `referral ${id} not found`, 'id');
+    }
+    await this.audit.recordRead(identity, { kind: 'referral', id: referral.id }, why);
+    return { referral, history: await this.referrals.history(referral.id) };
+  }
+
+  async list(identity: Identity, input: ListReferralsInput, now = new Date()): Promise<ReferralPage> {
+    const checks = new FieldChecks();
+    const why = purposeOf(checks, input.purpose);
+    const institutionId = input.institutionId.trim().toLowerCase();
+    if (institutionId !== '') checks.uuid('institutionId', institutionId);
+    const patient = input.patientResidentId.trim();
+    const patientResidentId = patient === '' ? '' : checkResidentId(checks, 'patientResidentId', patient);
+    const pageSize = input.pageSize === 0 ? 50 : input.pageSize;
+    checks.check('pageSize', pageSize >= 1 && pageSize <= 200, 'OUT_OF_RANGE', 'must be 1 to 200');
+    const after = input.pageToken === '' ? null : decodeCursor(input.pageToken);
+    checks.check(
+      'pageToken',
+      input.pageToken === '' || after !== null,
+      'INVALID_VALUE',
+      'is not a token of this list',
+    );
+    if (input.createdFrom && input.createdTo) {
+      checks.check(
+        'createdTo',
+        input.createdTo > input.createdFrom,
+        'OUT_OF_RANGE',
+        'must be after createdFrom',
+      );
+    }
+    checks.throwIfAny();
+    const visibility = visibilityOf(identity);
+    const rows = await this.referrals.list(
+      visibility,
+      {
+        institutionId,
+        patientResidentId: patientResidentId ?? '',
+        status: input.status ?? null,
+        direction: input.direction ?? null,
+        createdFrom: input.createdFrom ?? null,
+        createdTo: input.createdTo ?? null,
+        overdueAt: input.overdueOnly ? now : null,
+      },
+      after,
+      pageSize + 1,
+    );
+    const page = rows.slice(0, pageSize);
+    await this.audit.recordReads(
+      identity,
+      page.map((referral) => ({ kind: 'referral', id: referral.id })),
+      why,
+    );
+    return {
+      referrals: page,
+      nextPageToken: rows.length > pageSize ? encodeCursor(page[page.length - 1]!) : '',
+    };
+  }
+
+  /**
+   * Changes of the referrals the caller may see, from a history position on,
+   * for as long as the caller listens. Positions are handed out in commit
+   * order (ReferralWriter), so polling after the last one misses nothing.
+   */
+  async *watch(
+    identity: Identity,
+    afterSeq: number,
+    purpose: string,
+    signal: AbortSignal,
+    pollMs: number,
+  ): AsyncGenerator<ReferralChange> {
+    const checks = new FieldChecks();
+    const why = purposeOf(checks, purpose);
+    checks.check(
+      'afterSeq',
+      Number.isSafeInteger(afterSeq) && afterSeq >= 0,
+      'OUT_OF_RANGE',
+      'must be 0 or more',
+    );
+    checks.throwIfAny();
+    const visibility = visibilityOf(identity);
+    let seq = afterSeq === 0 ? await this.referrals.lastSeq() : afterSeq;
+    while (!signal.aborted) {
+      const changes = await this.referrals.changesAfter(visibility, seq, WATCH_BATCH);
+      if (changes.length > 0) {
+        await this.audit.recordReads(
+          identity,
+          [...new Set(changes.map((change) => change.referral.id))].map((id) => ({ kind: 'referral', id })),
+          why,
+        );
+      }
+      for (const change of changes) {
+        yield change;
+        seq = change.entry.seq;
+      }
+      if (changes.length < WATCH_BATCH) {
+        await sleep(pollMs, undefined, { signal }).catch(() => undefined);
+      }
+    }
+  }
+}

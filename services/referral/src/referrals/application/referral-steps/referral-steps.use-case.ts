@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@medgrid/database';
+import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
+import { type Referral, type ReferralSnapshot } from '../../domain/referral';
+import { type ReferralActor } from '../../domain/referral-actor';
+import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
+import { type ReferralAction } from '../../domain/referral-history';
+import { ReferralRepository } from '../../domain/referral.repository';
+import { assessSubmission } from '../../domain/submission-assessment';
+import { actorOf, type ReferralSide, requireSide } from '../referral-access.policy';
+import { ReferralMetrics } from '../referral-metrics';
+import { ReferralRulesProvider } from '../referral-rules';
+import { ReferralWriter } from '../referral-writer';
+import { RegistryFacts } from '../registry-facts';
+import { type ReferralStep, type ReferralStepCommand } from './referral-step.command';
+
+/** Which end of the referral takes each step, and the history action it writes. */
+const STEPS: Record<ReferralStep, { side: ReferralSide; action: ReferralAction; verb: string }> = {
+  submit: { side: 'referring', action: 'submit', verb: 'submit' },
+  cancel: { side: 'referring', action: 'cancel', verb: 'cancel' },
+  accept: { side: 'receiving', action: 'accept', verb: 'accept' },
+  decline: { side: 'receiving', action: 'decline', verb: 'decline' },
+  arrive: { side: 'receiving', action: 'arrive', verb: 'record the arrival of' },
+  complete: { side: 'receiving', action: 'complete', verb: 'record the completion of' },
+  receive: { side: 'receiving', action: 'receive', verb: 'acknowledge' },
+  'record-follow-up': { side: 'receiving', action: 'record-follow-up', verb: 'record a follow-up of' },
+  close: { side: 'receiving', action: 'close', verb: 'close' },
+};
+
+/**
+ * Every step on an existing referral: lock it, check who is acting, recognise
+ * a retry by its client request id, let the aggregate apply the step, and
+ * store it with its history and events in one transaction.
+ */
+@Injectable()
+export class ReferralStepsUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly referrals: ReferralRepository,
+    private readonly writer: ReferralWriter,
+    private readonly catalogue: CriteriaCatalogueProvider,
+    private readonly facts: RegistryFacts,
+    private readonly metrics: ReferralMetrics,
+    private readonly rules: ReferralRulesProvider,
+  ) {}
+
+  async execute(command: ReferralStepCommand, now = new Date()): Promise<ReferralSnapshot> {
+    const step = STEPS[command.step];
+    const catalogue = command.step === 'submit' ? await this.catalogue.current() : null;
+    const { snapshot, events } = await this.uow.run(async () => {
+      const referral = await this.referrals.findById(command.id, true);
+      if (!referral) {
+        throw new ReferralError(ReferralErrorCode.NotFound, `referral ${command.id} not found`, 'id');
+      }
+      requireSide(command.identity, referral.snapshot(), step.side, step.verb);
+      const earlier = await this.referrals.entryOfRequest(command.id, command.clientRequestId);
+      if (earlier) {
+        if (earlier.action !== step.action) {
+          throw new ReferralError(
+            ReferralErrorCode.RequestIdReused,
+            `this client request id was already used to ${earlier.action} this referral`,
+            'clientRequestId',
+          );
+        }
+        return { snapshot: referral.snapshot(), events: [] };
+      }
+      const actor = actorOf(command.identity);
+      const options = { note: command.note, clientRequestId: command.clientRequestId };
+      if (catalogue) {
+        const draft = referral.snapshot();
+        const facts = await this.facts.forSubmission(draft.groupId, draft.patientResidentId, now);
+        referral.submit(assessSubmission(draft, catalogue, facts), this.rules.rules, actor, now, options);
+      } else {
+        this.apply(referral, command, actor, now, options);
+      }
+      const events = await this.writer.save(referral, false);
+      return { snapshot: referral.snapshot(), events };
+    });
+    this.metrics.observe(events);
+    return snapshot;
+  }
+
+  private apply(
+    referral: Referral,
+    command: ReferralStepCommand,
+    actor: ReferralActor,
+    now: Date,
+    options: { note: string; clientRequestId: string },
+  ): void {
+    switch (command.step) {
+      case 'accept':
+        return referral.accept(actor, now, options);
+      case 'decline':
+        return referral.decline(actor, command.note, now, options);
+      case 'cancel':
+        return referral.cancel(actor, command.note, now, options);
+      case 'arrive':
+        return referral.arrive(actor, now, options);
+      case 'complete':
+        return referral.complete(actor, now, options);
+      case 'receive':
+        return referral.receive(actor, now, options);
+      case 'record-follow-up':
+        return referral.recordFollowUp(actor, command.note, now, options);
+      case 'close':
+        return referral.close(actor, now, options);
+      case 'submit':
+        throw new Error('submit is applied with the catalogue');
+    }
+  }
+}

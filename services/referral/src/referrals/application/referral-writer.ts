@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { lockForTransaction, UnitOfWork } from '@medgrid/database';
+import { type Referral } from '../domain/referral';
+import { REFERRAL_EVENT_PUBLISHER, type ReferralEventPublisher } from '../domain/referral-event-publisher';
+import { type ReferralDomainEvent } from '../domain/referral-events';
+import { ReferralRepository } from '../domain/referral.repository';
+
+/**
+ * Stores a referral with the history and events it recorded, in the caller's
+ * transaction. History positions are handed out one writer at a time, so a
+ * watcher that has read position n never later meets a smaller one committed
+ * behind it; referral traffic is a few thousand steps a day, far from where
+ * that queue would show.
+ */
+@Injectable()
+export class ReferralWriter {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly referrals: ReferralRepository,
+    @Inject(REFERRAL_EVENT_PUBLISHER) private readonly publisher: ReferralEventPublisher,
+  ) {}
+
+  async save(referral: Referral, isNew: boolean): Promise<ReferralDomainEvent[]> {
+    await lockForTransaction(this.uow.transactionalManager(), 'referral-history');
+    const stored = isNew ? await this.referrals.insert(referral) : await this.referrals.update(referral);
+    let next = 0;
+    const events = referral
+      .pullEvents()
+      .map((event) => (event.kind === 'referral-changed' ? { ...event, entry: stored[next++]! } : event));
+    await this.publisher.publish(events);
+    return events;
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Logger, LOGGER } from '@medgrid/logging';
+import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
+import { type ReferralConfig } from '../../../config/referral.config';
+import { ReferralSweepsUseCase } from '../../application/sweeps/referral-sweeps.use-case';
+
+/** Timer adapter: records 48-hour breaches and expires referrals whose patient never came. */
+@Injectable()
+export class ReferralClock extends PeriodicTask {
+  constructor(
+    private readonly sweeps: ReferralSweepsUseCase,
+    @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  protected intervalMs(): number {
+    return this.config.DEADLINE_SWEEP_MS;
+  }
+
+  protected override runsAtStart(): boolean {
+    return true;
+  }
+
+  protected async tick(): Promise<void> {
+    try {
+      const breached = await this.sweeps.breachDeadlines();
+      const expired = await this.sweeps.expireStale();
+      if (breached + expired > 0) this.logger.info({ breached, expired }, 'referral deadlines swept');
+    } catch (error) {
+      this.logger.error({ err: error }, 'referral deadline sweep failed; retrying next interval');
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import { credentials } from '@grpc/grpc-js';
+import { type Identity } from '@medgrid/auth';
+import { criteriaServiceV1, referralServiceV1, referralV1 } from '@medgrid/contracts';
+import {
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TestDatabase,
+  testKafkaBrokers,
+  uniqueSuffix,
+  waitFor,
+} from '@medgrid/testing';
+import { Client as PgClient } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { REFERRAL_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
+import { unary, type UnaryMethod } from './grpc-call';
+import { type GroupFixture, SchedulingHarness } from './scheduling-harness';
+import { freePort, migrate, ServiceProcess } from './service-process';
+
+type ReferralClient = referralServiceV1.ReferralServiceClient | criteriaServiceV1.CriteriaServiceClient;
+
+/**
+ * Registry, scheduling and referral as real processes on fresh databases: the
+ * referral service learns the group from the registry's topics and talks to
+ * scheduling only through Kafka, as in production.
+ */
+export class ReferralHarness extends SchedulingHarness {
+  referralDb!: TestDatabase;
+  referralProcess!: ServiceProcess;
+  referrals!: referralServiceV1.ReferralServiceClient;
+  criteria!: criteriaServiceV1.CriteriaServiceClient;
+  referralSql!: PgClient;
+  private referralEnv: Record<string, string> = {};
+
+  override async start(label: string, env: Record<string, string> = {}): Promise<void> {
+    await super.start(label, env);
+    this.referralDb = await TestDatabase.create(`${label}_referral`);
+    const migrated = migrate('referral', this.referralDb.url, 'up');
+    if (migrated.code !== 0) throw new Error(`referral migration failed: ${migrated.output}`);
+    const consumerGroup = `referral-${label}-${uniqueSuffix()}`;
+    this.referralEnv = {
+      DATABASE_URL: this.referralDb.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_CONSUMER_GROUP: consumerGroup,
+      AUTH_PUBLIC_KEY_FILE: this.registry.auth.publicKeyFile,
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      OUTBOX_POLL_INTERVAL_MS: '50',
+      DEADLINE_SWEEP_MS: '200',
+      WATCH_POLL_MS: '100',
+      ...env,
+    };
+    await this.startReferral();
+    await waitUntilCaughtUp(consumerGroup, REFERRAL_INPUT_TOPICS);
+    this.referralSql = new PgClient({ connectionString: this.referralDb.url });
+    await this.referralSql.connect();
+  }
+
+  /** (Re)starts the referral process on the same database, ports and consumer group. */
+  async startReferral(): Promise<void> {
+    this.referrals?.close();
+    this.criteria?.close();
+    this.referralProcess ??= new ServiceProcess(
+      'referral',
+      await freePort(),
+      await freePort(),
+      this.referralEnv,
+    );
+    await this.referralProcess.start();
+    const address = this.referralProcess.grpcAddress;
+    this.referrals = new referralServiceV1.ReferralServiceClient(address, credentials.createInsecure());
+    this.criteria = new criteriaServiceV1.CriteriaServiceClient(address, credentials.createInsecure());
+  }
+
+  override async stop(): Promise<void> {
+    this.referrals?.close();
+    this.criteria?.close();
+    await this.referralSql?.end();
+    await this.referralProcess?.stop();
+    await this.referralDb?.drop();
+    await super.stop();
+  }
+
+  async refer<Req, Res>(
+    client: ReferralClient,
+    method: UnaryMethod<Req, Res>,
+    request: Req,
+    identity: Identity,
+  ): Promise<Res> {
+    return unary(client, method, request, await this.registry.auth.token(identity));
+  }
+
+  override async newGroup(specialtyCode = '03.04'): Promise<GroupFixture> {
+    const group = await super.newGroup(specialtyCode);
+    await this.waitForProjection(
+      'the group',
+      `SELECT (SELECT count(*) FROM known_group WHERE id = $1 AND lead_institution_id = $2)
+            + (SELECT count(*) FROM known_department WHERE id = $3)
+            + (SELECT count(*) FROM known_team WHERE id = $4) AS n`,
+      [group.groupId, group.hospitalId, group.departmentId, group.teamId],
+      3,
+      this.referralSql,
+    );
+    await waitFor(
+      'the group to list both members in referral',
+      async () => {
+        const { rows } = await this.referralSql.query<{ n: number }>(
+          `SELECT jsonb_array_length(members) AS n FROM known_group WHERE id = $1`,
+          [group.groupId],
+        );
+        return rows[0]?.n === 2 ? true : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    return group;
+  }
+
+  override async contractedResident(group: GroupFixture): Promise<string> {
+    const residentIdNumber = await super.contractedResident(group);
+    await this.waitForProjection(
+      'the contract',
+      `SELECT count(*) AS n FROM known_contract WHERE resident_id_number = $1 AND status = 'active'`,
+      [residentIdNumber],
+      1,
+      this.referralSql,
+    );
+    return residentIdNumber;
+  }
+
+  /** An upward hypertension referral from the group's centre, with a catalogued indication. */
+  upward(
+    group: GroupFixture,
+    patientResidentId: string,
+    overrides: Partial<referralServiceV1.CreateReferralRequest> = {},
+  ): referralServiceV1.CreateReferralRequest {
+    return {
+      clientRequestId: uuidv7(),
+      patientResidentId,
+      referringInstitutionId: group.centreId,
+      receivingInstitutionId: '',
+      direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_UPWARD,
+      icd10Code: 'I10',
+      reason: 'BP 186/112 on three drugs for three months',
+      draft: false,
+      indicationCodes: ['HTN_SEVERE'],
+      justification: '',
+      results: [],
+      receivingDepartmentId: '',
+      specialtyCode: '',
+      ...overrides,
+    };
+  }
+
+  async referral(id: string, identity: Identity): Promise<referralServiceV1.GetReferralResponse> {
+    return this.refer(this.referrals, this.referrals.getReferral, { id }, identity);
+  }
+
+  /** Waits until the referral satisfies the probe (as the given caller sees it). */
+  async waitForReferral(
+    what: string,
+    id: string,
+    identity: Identity,
+    ready: (response: referralServiceV1.GetReferralResponse) => boolean,
+  ): Promise<referralServiceV1.GetReferralResponse> {
+    return waitFor(
+      what,
+      async () => {
+        const response = await this.referral(id, identity);
+        return ready(response) ? response : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+  }
+
+  /** A step request (accept, arrive, …) with a fresh client request id. */
+  step(id: string, note = ''): { clientRequestId: string; id: string; note: string } {
+    return { clientRequestId: uuidv7(), id, note };
+  }
+}
