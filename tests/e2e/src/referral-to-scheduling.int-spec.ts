@@ -118,8 +118,8 @@ describe('referral ⇄ scheduling', () => {
       pool: 'reserved',
       waitlisted: false,
     });
-    const booking = await h.sql.query<{ pool: string; status: string; priority: string }>(
-      `SELECT pool, status, priority FROM booking WHERE referral_id = $1`,
+    const booking = await h.sql.query<{ pool: string; status: string }>(
+      `SELECT pool, status FROM booking WHERE referral_id = $1`,
       [referral!.id],
     );
     expect(booking.rows).toEqual([expect.objectContaining({ pool: 'reserved', status: 'held' })]);
