@@ -163,6 +163,7 @@ export function aReferralSubmitted(
   reason = 'uncontrolled hypertension',
 ): referralV1.ReferralSubmitted {
   return {
+    change: undefined,
     referral: referralV1.Referral.fromPartial({
       id: referralId,
       groupId: uuidv7(),
