@@ -2,8 +2,7 @@ import { TOPICS } from '@medgrid/contracts';
 import { testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { Kafka, logLevel } from 'kafkajs';
 
-/** The topics the scheduling service consumes (registry master data and referral events). */
-/** The topics the referral service consumes. */
+/** The topics the referral service consumes (scheduling's answers and registry master data). */
 export const REFERRAL_INPUT_TOPICS = [
   TOPICS.slotHold.name,
   TOPICS.registryInstitution.name,
@@ -13,6 +12,7 @@ export const REFERRAL_INPUT_TOPICS = [
   TOPICS.registryContract.name,
 ];
 
+/** The topics the scheduling service consumes (registry master data and referral events). */
 export const SCHEDULING_INPUT_TOPICS = [
   TOPICS.referral.name,
   TOPICS.registryInstitution.name,

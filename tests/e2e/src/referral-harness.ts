@@ -12,11 +12,8 @@ import {
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { REFERRAL_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
-import { unary, type UnaryMethod } from './grpc-call';
 import { type GroupFixture, SchedulingHarness } from './scheduling-harness';
 import { freePort, migrate, ServiceProcess } from './service-process';
-
-type ReferralClient = referralServiceV1.ReferralServiceClient | criteriaServiceV1.CriteriaServiceClient;
 
 /**
  * Registry, scheduling and referral as real processes on fresh databases: the
@@ -71,6 +68,10 @@ export class ReferralHarness extends SchedulingHarness {
     this.criteria = new criteriaServiceV1.CriteriaServiceClient(address, credentials.createInsecure());
   }
 
+  private get inReferral() {
+    return { client: this.referralSql, service: 'referral' };
+  }
+
   override async stop(): Promise<void> {
     this.referrals?.close();
     this.criteria?.close();
@@ -80,36 +81,17 @@ export class ReferralHarness extends SchedulingHarness {
     await super.stop();
   }
 
-  async refer<Req, Res>(
-    client: ReferralClient,
-    method: UnaryMethod<Req, Res>,
-    request: Req,
-    identity: Identity,
-  ): Promise<Res> {
-    return unary(client, method, request, await this.registry.auth.token(identity));
-  }
-
   override async newGroup(specialtyCode = '03.04'): Promise<GroupFixture> {
     const group = await super.newGroup(specialtyCode);
     await this.waitForProjection(
       'the group',
-      `SELECT (SELECT count(*) FROM known_group WHERE id = $1 AND lead_institution_id = $2)
+      `SELECT (SELECT count(*) FROM known_group
+                WHERE id = $1 AND lead_institution_id = $2 AND jsonb_array_length(members) = 2)
             + (SELECT count(*) FROM known_department WHERE id = $3)
             + (SELECT count(*) FROM known_team WHERE id = $4) AS n`,
       [group.groupId, group.hospitalId, group.departmentId, group.teamId],
       3,
-      this.referralSql,
-    );
-    await waitFor(
-      'the group to list both members in referral',
-      async () => {
-        const { rows } = await this.referralSql.query<{ n: number }>(
-          `SELECT jsonb_array_length(members) AS n FROM known_group WHERE id = $1`,
-          [group.groupId],
-        );
-        return rows[0]?.n === 2 ? true : undefined;
-      },
-      { timeoutMs: 30_000 },
+      this.inReferral,
     );
     return group;
   }
@@ -121,7 +103,7 @@ export class ReferralHarness extends SchedulingHarness {
       `SELECT count(*) AS n FROM known_contract WHERE resident_id_number = $1 AND status = 'active'`,
       [residentIdNumber],
       1,
-      this.referralSql,
+      this.inReferral,
     );
     return residentIdNumber;
   }
@@ -151,7 +133,7 @@ export class ReferralHarness extends SchedulingHarness {
   }
 
   async referral(id: string, identity: Identity): Promise<referralServiceV1.GetReferralResponse> {
-    return this.refer(this.referrals, this.referrals.getReferral, { id }, identity);
+    return this.call(this.referrals, this.referrals.getReferral, { id }, identity);
   }
 
   /** Waits until the referral satisfies the probe (as the given caller sees it). */
@@ -161,14 +143,10 @@ export class ReferralHarness extends SchedulingHarness {
     identity: Identity,
     ready: (response: referralServiceV1.GetReferralResponse) => boolean,
   ): Promise<referralServiceV1.GetReferralResponse> {
-    return waitFor(
-      what,
-      async () => {
-        const response = await this.referral(id, identity);
-        return ready(response) ? response : undefined;
-      },
-      { timeoutMs: 30_000 },
-    );
+    return waitFor(what, async () => {
+      const response = await this.referral(id, identity);
+      return ready(response) ? response : undefined;
+    });
   }
 
   /** A step request (accept, arrive, …) with a fresh client request id. */

@@ -1,4 +1,4 @@
-import { credentials } from '@grpc/grpc-js';
+import { type Client, credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   bookingServiceV1,
@@ -24,12 +24,6 @@ import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
 import { freePort, migrate, ServiceProcess } from './service-process';
-
-type SchedulingClient =
-  | scheduleServiceV1.ScheduleServiceClient
-  | bookingServiceV1.BookingServiceClient
-  | schedulingV1.SchedulingServiceClient
-  | reportServiceV1.ReportServiceClient;
 
 /** A medical group as the registry holds it and scheduling's projection has learnt it. */
 export interface GroupFixture {
@@ -125,7 +119,7 @@ export class SchedulingHarness {
   }
 
   async call<Req, Res>(
-    client: SchedulingClient,
+    client: Client,
     method: UnaryMethod<Req, Res>,
     request: Req,
     identity: Identity,
@@ -257,8 +251,8 @@ export class SchedulingHarness {
     return session!;
   }
 
-  async count(sql: string, parameters: unknown[]): Promise<number> {
-    return Number((await this.sql.query<{ n: string }>(sql, parameters)).rows[0]!.n);
+  async count(sql: string, parameters: unknown[], client: PgClient = this.sql): Promise<number> {
+    return Number((await client.query<{ n: string }>(sql, parameters)).rows[0]!.n);
   }
 
   protected async waitForProjection(
@@ -266,12 +260,12 @@ export class SchedulingHarness {
     sql: string,
     parameters: unknown[],
     expected: number,
-    client: PgClient = this.sql,
+    { client = this.sql, service = 'scheduling' }: { client?: PgClient; service?: string } = {},
   ) {
     await waitFor(
-      `${client === this.sql ? 'scheduling' : 'referral'} to learn ${what} from the registry's events`,
+      `${service} to learn ${what} from the registry's events`,
       async () => {
-        const found = Number((await client.query<{ n: string }>(sql, parameters)).rows[0]!.n);
+        const found = await this.count(sql, parameters, client);
         if (found !== expected) throw new Error(`found ${found} of ${expected}`);
         return true;
       },

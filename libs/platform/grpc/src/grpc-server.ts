@@ -143,13 +143,7 @@ export class GrpcServer {
     const stopTimer = duration.startTimer({ method: path });
     const abort = new AbortController();
     call.on('cancelled', () => abort.abort(new Error('cancelled by the caller')));
-    const rawDeadline = call.getDeadline();
-    const deadline =
-      rawDeadline instanceof Date
-        ? rawDeadline
-        : Number.isFinite(rawDeadline)
-          ? new Date(rawDeadline)
-          : undefined;
+    const deadline = deadlineOf(call);
     const deadlineTimer = deadline
       ? setTimeout(
           () => abort.abort(new Error('deadline exceeded')),
@@ -192,13 +186,7 @@ export class GrpcServer {
       handled.inc({ method: path, code: status[code] });
       stopTimer();
     };
-    const rawDeadline = call.getDeadline();
-    const deadline =
-      rawDeadline instanceof Date
-        ? rawDeadline
-        : Number.isFinite(rawDeadline)
-          ? new Date(rawDeadline)
-          : undefined;
+    const deadline = deadlineOf(call);
     const abort = new AbortController();
     call.on('cancelled', () => abort.abort(new Error('cancelled by the caller')));
     let deadlineTimer: NodeJS.Timeout | undefined;
@@ -239,6 +227,15 @@ export class GrpcServer {
       clearTimeout(deadlineTimer);
     }
   }
+}
+
+/** The caller's deadline as an instant; undefined when it set none (grpc-js reports Infinity). */
+function deadlineOf(
+  call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>,
+): Date | undefined {
+  const deadline = call.getDeadline();
+  if (deadline instanceof Date) return deadline;
+  return Number.isFinite(deadline) ? new Date(deadline) : undefined;
 }
 
 /** Resolves once the stream can take more (or at once), so a slow reader slows the producer. */

@@ -162,8 +162,7 @@ export function aReferralSubmitted(
   referralId: string = uuidv7(),
   reason = 'uncontrolled hypertension',
 ): referralV1.ReferralSubmitted {
-  return {
-    change: undefined,
+  return referralV1.ReferralSubmitted.fromPartial({
     referral: referralV1.Referral.fromPartial({
       id: referralId,
       groupId: uuidv7(),
@@ -177,5 +176,5 @@ export function aReferralSubmitted(
       createdAt: new Date(),
       version: 1,
     }),
-  };
+  });
 }

@@ -55,6 +55,21 @@ export function canSendReferralFrom(identity: Identity, referringInstitutionId: 
   }
 }
 
+/**
+ * Refuses a new referral sent on behalf of another institution; returns the
+ * group it belongs to (the sender's, from its identity).
+ */
+export function requireSender(identity: Identity, referringInstitutionId: string, who: string): string {
+  if (!canSendReferralFrom(identity, referringInstitutionId) || identity.groupId === null) {
+    throw new ReferralError(
+      ReferralErrorCode.NotYourInstitution,
+      `${who} can only be sent by the referring institution itself`,
+      'referringInstitutionId',
+    );
+  }
+  return identity.groupId;
+}
+
 /** Which end of a referral acts in a step: the sender submits and cancels, the receiver does the rest. */
 export type ReferralSide = 'referring' | 'receiving';
 

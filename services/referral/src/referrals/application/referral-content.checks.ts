@@ -1,5 +1,5 @@
 import { type FieldChecks } from '@medgrid/errors';
-import { isIcd10Code, RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
+import { isIcd10Code, isLocalDate, RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
 import {
   type PlannedFollowUp,
   type PlannedMedication,
@@ -8,16 +8,6 @@ import {
   type ResultReference,
   type TreatmentPlan,
 } from '../domain/referral-content';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A real calendar date written YYYY-MM-DD. */
-function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}
 
 /** The resident ID normalised (trailing x upper-cased), or undefined after reporting the problem. */
 export function checkResidentId(checks: FieldChecks, field: string, value: string): string | undefined {
@@ -41,7 +31,7 @@ export function checkIcd10(checks: FieldChecks, field: string, value: string): s
 /** A UUID that may be left empty; lower-cased. */
 export function checkOptionalUuid(checks: FieldChecks, field: string, value: string): string {
   const trimmed = value.trim();
-  if (trimmed !== '' && !UUID.test(trimmed)) checks.add(field, 'INVALID_FORMAT', 'must be a UUID');
+  if (trimmed !== '') checks.uuid(field, trimmed);
   return trimmed.toLowerCase();
 }
 
@@ -101,7 +91,7 @@ export function checkTreatmentPlan(checks: FieldChecks, plan: TreatmentPlan | un
   const followUps: PlannedFollowUp[] = plan.followUps.map((f, i) => {
     const at = `${field}.followUps[${i}]`;
     checks
-      .check(`${at}.dueDate`, isDate(f.dueDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
+      .check(`${at}.dueDate`, isLocalDate(f.dueDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
       .required(`${at}.item`, f.item.trim())
       .maxLength(`${at}.item`, f.item, 200);
     return { dueDate: f.dueDate, item: f.item.trim() };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { localDate } from '@medgrid/kernel';
-import { RegistryView } from '@medgrid/registry-view';
+import { isHospital, RegistryView } from '@medgrid/registry-view';
 import { ReferralError, ReferralErrorCode } from '../domain/referral-error';
 import { type GroupDirectory, type MembershipRole } from '../domain/routing';
 import { type SubmissionFacts } from '../domain/submission-assessment';
@@ -37,7 +37,7 @@ export class RegistryFacts {
   /** Whether the institution is a hospital (tertiary or secondary) as far as the registry says. */
   async isHospital(institutionId: string): Promise<boolean> {
     const institution = await this.view.institution(institutionId);
-    return institution?.level === 'tertiary' || institution?.level === 'secondary';
+    return institution !== null && isHospital(institution);
   }
 
   async contractedInstitutions(patientResidentId: string, now: Date): Promise<string[]> {

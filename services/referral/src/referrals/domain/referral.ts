@@ -157,28 +157,10 @@ export class Referral {
   static draft(input: NewUpwardReferral, actor: ReferralActor, now: Date): Referral {
     if (input.receivingInstitutionId !== '') requireTwoInstitutions(input);
     const referral = new Referral({
+      ...blank(now),
       ...input,
       direction: 'upward',
       status: 'draft',
-      matchedIndicationCodes: [],
-      withoutIndication: false,
-      greenChannel: 'none',
-      contractedPriority: false,
-      treatmentPlan: null,
-      metCriteriaCodes: [],
-      upwardReferralId: '',
-      dueAt: null,
-      deadlineBreachedAt: null,
-      slot: null,
-      submittedAt: null,
-      acceptedAt: null,
-      arrivedAt: null,
-      closedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      outcomeReason: '',
-      followUpCount: 0,
-      version: 0,
     });
     referral.record('draft', null, actor, now, { clientRequestId: input.clientRequestId });
     return referral;
@@ -188,27 +170,11 @@ export class Referral {
   static issue(input: NewDownwardReferral, actor: ReferralActor, now: Date): Referral {
     requireTwoInstitutions(input);
     const referral = new Referral({
+      ...blank(now),
       ...input,
       direction: 'downward',
       status: 'issued',
-      receivingDepartmentId: '',
-      specialtyCode: '',
-      indicationCodes: [],
-      matchedIndicationCodes: [],
-      greenChannel: 'none',
-      contractedPriority: false,
-      dueAt: null,
-      deadlineBreachedAt: null,
-      slot: null,
       submittedAt: now,
-      acceptedAt: null,
-      arrivedAt: null,
-      closedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      outcomeReason: '',
-      followUpCount: 0,
-      version: 0,
     });
     referral.record('issue', null, actor, now, { clientRequestId: input.clientRequestId });
     return referral;
@@ -400,6 +366,37 @@ export class Referral {
     this.entries.push(entry);
     this.events.push({ kind: 'referral-changed', referral: this.snapshot(), entry });
   }
+}
+
+/** Everything a new referral has not decided yet; version 0 until its first history entry. */
+function blank(
+  now: Date,
+): Omit<ReferralSnapshot, 'direction' | 'status' | keyof NewUpwardReferral> &
+  Pick<ReferralSnapshot, 'receivingDepartmentId' | 'specialtyCode' | 'indicationCodes'> {
+  return {
+    receivingDepartmentId: '',
+    specialtyCode: '',
+    indicationCodes: [],
+    matchedIndicationCodes: [],
+    withoutIndication: false,
+    greenChannel: 'none',
+    contractedPriority: false,
+    treatmentPlan: null,
+    metCriteriaCodes: [],
+    upwardReferralId: '',
+    dueAt: null,
+    deadlineBreachedAt: null,
+    slot: null,
+    submittedAt: null,
+    acceptedAt: null,
+    arrivedAt: null,
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    outcomeReason: '',
+    followUpCount: 0,
+    version: 0,
+  };
 }
 
 function requireTwoInstitutions(input: {

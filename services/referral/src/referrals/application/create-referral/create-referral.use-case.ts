@@ -3,13 +3,13 @@ import { UnitOfWork } from '@medgrid/database';
 import { v7 as uuidv7 } from 'uuid';
 import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
-import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { assessSubmission } from '../../domain/submission-assessment';
-import { actorOf, canSendReferralFrom } from '../referral-access.policy';
+import { actorOf, requireSender } from '../referral-access.policy';
 import { ReferralMetrics } from '../referral-metrics';
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
+import { sameRequestOrConflict } from '../same-request';
 import { RegistryFacts } from '../registry-facts';
 import { type CreateReferralCommand } from './create-referral.command';
 
@@ -34,21 +34,18 @@ export class CreateReferralUseCase {
 
   async execute(command: CreateReferralCommand, now = new Date()): Promise<ReferralSnapshot> {
     const { identity } = command;
-    if (!canSendReferralFrom(identity, command.referringInstitutionId) || identity.groupId === null) {
-      throw new ReferralError(
-        ReferralErrorCode.NotYourInstitution,
-        'a referral can only be sent by the referring institution itself',
-        'referringInstitutionId',
-      );
-    }
-    const groupId = identity.groupId;
+    const groupId = requireSender(identity, command.referringInstitutionId, 'a referral');
     const catalogue = command.draft ? null : await this.catalogue.current();
     const { snapshot, events } = await this.uow.run(async () => {
       const previous = await this.referrals.findByClientRequest(
         command.referringInstitutionId,
         command.clientRequestId,
       );
-      if (previous) return { snapshot: this.sameRequestOrConflict(previous.snapshot(), command), events: [] };
+      if (previous)
+        return {
+          snapshot: sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'upward' }),
+          events: [],
+        };
       const input = {
         id: uuidv7(),
         groupId,
@@ -75,26 +72,5 @@ export class CreateReferralUseCase {
     });
     this.metrics.observe(events);
     return snapshot;
-  }
-
-  /** A retry must repeat the original request; a different request under a used id is refused. */
-  private sameRequestOrConflict(
-    previous: ReferralSnapshot,
-    command: CreateReferralCommand,
-  ): ReferralSnapshot {
-    const same =
-      previous.patientResidentId === command.patientResidentId &&
-      (command.receivingInstitutionId === '' ||
-        previous.receivingInstitutionId === command.receivingInstitutionId) &&
-      previous.direction === 'upward' &&
-      previous.icd10Code === command.icd10Code;
-    if (!same) {
-      throw new ReferralError(
-        ReferralErrorCode.RequestIdReused,
-        'this client request id was already used for a different referral',
-        'clientRequestId',
-      );
-    }
-    return previous;
   }
 }

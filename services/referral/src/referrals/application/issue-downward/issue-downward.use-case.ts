@@ -5,9 +5,10 @@ import { CriteriaCatalogueProvider } from '../../../criteria/application/criteri
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
-import { actorOf, canSendReferralFrom, canViewReferral } from '../referral-access.policy';
+import { actorOf, requireSender, canViewReferral } from '../referral-access.policy';
 import { ReferralMetrics } from '../referral-metrics';
 import { ReferralWriter } from '../referral-writer';
+import { sameRequestOrConflict } from '../same-request';
 import { RegistryFacts } from '../registry-facts';
 import { type IssueDownwardCommand } from './issue-downward.command';
 
@@ -30,32 +31,31 @@ export class IssueDownwardUseCase {
 
   async execute(command: IssueDownwardCommand, now = new Date()): Promise<ReferralSnapshot> {
     const { identity } = command;
-    if (!canSendReferralFrom(identity, command.referringInstitutionId) || identity.groupId === null) {
-      throw new ReferralError(
-        ReferralErrorCode.NotYourInstitution,
-        'a downward referral can only be issued by the hospital itself',
-        'referringInstitutionId',
-      );
-    }
-    if (!(await this.facts.isHospital(command.referringInstitutionId))) {
-      throw new ReferralError(
-        ReferralErrorCode.NotAllowed,
-        'only a hospital (tertiary or secondary) issues downward referrals',
-        'referringInstitutionId',
-      );
-    }
-    const groupId = identity.groupId;
-    const evaluation = (await this.catalogue.current()).evaluateDownward(
-      command.icd10Code,
-      command.metCriteriaCodes,
-      command.justification,
-    );
+    const groupId = requireSender(identity, command.referringInstitutionId, 'a downward referral');
+    const catalogue = await this.catalogue.current();
     const { snapshot, events } = await this.uow.run(async () => {
       const previous = await this.referrals.findByClientRequest(
         command.referringInstitutionId,
         command.clientRequestId,
       );
-      if (previous) return { snapshot: this.sameRequestOrConflict(previous.snapshot(), command), events: [] };
+      if (previous)
+        return {
+          snapshot: sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'downward' }),
+          events: [],
+        };
+      // Checked after the retry lookup: a retry gets its referral even if the catalogue changed meanwhile.
+      if (!(await this.facts.isHospital(command.referringInstitutionId))) {
+        throw new ReferralError(
+          ReferralErrorCode.NotAllowed,
+          'only a hospital (tertiary or secondary) issues downward referrals',
+          'referringInstitutionId',
+        );
+      }
+      const evaluation = catalogue.evaluateDownward(
+        command.icd10Code,
+        command.metCriteriaCodes,
+        command.justification,
+      );
       await this.requireUpwardReferral(command);
       const referral = Referral.issue(
         {
@@ -129,20 +129,5 @@ export class IssueDownwardUseCase {
         'upwardReferralId',
       );
     }
-  }
-
-  private sameRequestOrConflict(previous: ReferralSnapshot, command: IssueDownwardCommand): ReferralSnapshot {
-    if (
-      previous.direction !== 'downward' ||
-      previous.patientResidentId !== command.patientResidentId ||
-      previous.icd10Code !== command.icd10Code
-    ) {
-      throw new ReferralError(
-        ReferralErrorCode.RequestIdReused,
-        'this client request id was already used for a different referral',
-        'clientRequestId',
-      );
-    }
-    return previous;
   }
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
-import { FieldChecks } from '@medgrid/errors';
+import { FieldChecks, isUuid } from '@medgrid/errors';
 import { type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralDirection } from '../../domain/referral-direction';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
@@ -16,7 +16,6 @@ import { type ReferralStatus } from '../../domain/referral-status';
 import { canViewReferral, visibilityOf } from '../referral-access.policy';
 import { checkResidentId } from '../referral-content.checks';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const WATCH_BATCH = 100;
 
 export interface ListReferralsInput {
@@ -29,7 +28,7 @@ export interface ListReferralsInput {
   overdueOnly: boolean;
   pageSize: number;
   pageToken: string;
-  purpose: string;
+  purpose: string | undefined;
 }
 
 export interface ReferralPage {
@@ -50,16 +49,17 @@ function decodeCursor(token: string): ReferralCursor | null {
       i: unknown;
     };
     const createdAt = new Date(String(c));
-    if (typeof i !== 'string' || !UUID.test(i) || Number.isNaN(createdAt.getTime())) return null;
+    if (typeof i !== 'string' || !isUuid(i) || Number.isNaN(createdAt.getTime())) return null;
     return { createdAt, id: i };
   } catch {
     return null;
   }
 }
 
-function purposeOf(checks: FieldChecks, purpose: string): string {
+/** The caller's stated purpose (x-purpose, already trimmed; undefined when blank), for the audit trail. */
+function purposeOf(checks: FieldChecks, purpose: string | undefined): string {
   checks.maxLength('purpose', purpose, 200);
-  return purpose.trim() || 'treatment';
+  return purpose ?? 'treatment';
 }
 
 /**
@@ -76,7 +76,7 @@ export class ReferralQueries {
   async get(
     identity: Identity,
     id: string,
-    purpose: string,
+    purpose: string | undefined,
   ): Promise<{ referral: ReferralSnapshot; history: ReferralHistoryEntry[] }> {
     const checks = new FieldChecks().uuid('id', id);
     const why = purposeOf(checks, purpose);
@@ -149,7 +149,7 @@ export class ReferralQueries {
   async *watch(
     identity: Identity,
     afterSeq: number,
-    purpose: string,
+    purpose: string | undefined,
     signal: AbortSignal,
     pollMs: number,
   ): AsyncGenerator<ReferralChange> {

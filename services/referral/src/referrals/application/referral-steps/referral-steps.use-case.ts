@@ -4,7 +4,6 @@ import { CriteriaCatalogueProvider } from '../../../criteria/application/criteri
 import { type Referral, type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralActor } from '../../domain/referral-actor';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
-import { type ReferralAction } from '../../domain/referral-history';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { assessSubmission } from '../../domain/submission-assessment';
 import { actorOf, type ReferralSide, requireSide } from '../referral-access.policy';
@@ -14,17 +13,17 @@ import { ReferralWriter } from '../referral-writer';
 import { RegistryFacts } from '../registry-facts';
 import { type ReferralStep, type ReferralStepCommand } from './referral-step.command';
 
-/** Which end of the referral takes each step, and the history action it writes. */
-const STEPS: Record<ReferralStep, { side: ReferralSide; action: ReferralAction; verb: string }> = {
-  submit: { side: 'referring', action: 'submit', verb: 'submit' },
-  cancel: { side: 'referring', action: 'cancel', verb: 'cancel' },
-  accept: { side: 'receiving', action: 'accept', verb: 'accept' },
-  decline: { side: 'receiving', action: 'decline', verb: 'decline' },
-  arrive: { side: 'receiving', action: 'arrive', verb: 'record the arrival of' },
-  complete: { side: 'receiving', action: 'complete', verb: 'record the completion of' },
-  receive: { side: 'receiving', action: 'receive', verb: 'acknowledge' },
-  'record-follow-up': { side: 'receiving', action: 'record-follow-up', verb: 'record a follow-up of' },
-  close: { side: 'receiving', action: 'close', verb: 'close' },
+/** Which end of the referral takes each step (a step's name is the history action it writes). */
+const STEPS: Record<ReferralStep, { side: ReferralSide; verb: string }> = {
+  submit: { side: 'referring', verb: 'submit' },
+  cancel: { side: 'referring', verb: 'cancel' },
+  accept: { side: 'receiving', verb: 'accept' },
+  decline: { side: 'receiving', verb: 'decline' },
+  arrive: { side: 'receiving', verb: 'record the arrival of' },
+  complete: { side: 'receiving', verb: 'record the completion of' },
+  receive: { side: 'receiving', verb: 'acknowledge' },
+  'record-follow-up': { side: 'receiving', verb: 'record a follow-up of' },
+  close: { side: 'receiving', verb: 'close' },
 };
 
 /**
@@ -46,7 +45,6 @@ export class ReferralStepsUseCase {
 
   async execute(command: ReferralStepCommand, now = new Date()): Promise<ReferralSnapshot> {
     const step = STEPS[command.step];
-    const catalogue = command.step === 'submit' ? await this.catalogue.current() : null;
     const { snapshot, events } = await this.uow.run(async () => {
       const referral = await this.referrals.findById(command.id, true);
       if (!referral) {
@@ -55,7 +53,7 @@ export class ReferralStepsUseCase {
       requireSide(command.identity, referral.snapshot(), step.side, step.verb);
       const earlier = await this.referrals.entryOfRequest(command.id, command.clientRequestId);
       if (earlier) {
-        if (earlier.action !== step.action) {
+        if (earlier.action !== command.step) {
           throw new ReferralError(
             ReferralErrorCode.RequestIdReused,
             `this client request id was already used to ${earlier.action} this referral`,
@@ -66,10 +64,16 @@ export class ReferralStepsUseCase {
       }
       const actor = actorOf(command.identity);
       const options = { note: command.note, clientRequestId: command.clientRequestId };
-      if (catalogue) {
+      if (command.step === 'submit') {
         const draft = referral.snapshot();
         const facts = await this.facts.forSubmission(draft.groupId, draft.patientResidentId, now);
-        referral.submit(assessSubmission(draft, catalogue, facts), this.rules.rules, actor, now, options);
+        referral.submit(
+          assessSubmission(draft, await this.catalogue.current(), facts),
+          this.rules.rules,
+          actor,
+          now,
+          options,
+        );
       } else {
         this.apply(referral, command, actor, now, options);
       }

@@ -103,6 +103,15 @@ const COLUMN_LIST = [
 const COLUMNS = COLUMN_LIST.join(', ');
 const R_COLUMNS = COLUMN_LIST.map((column) => `r.${column}`).join(', ');
 
+/**
+ * An upward referral that still owes its visit (OPEN_UPWARD_STATES) and is past
+ * its deadline, as of the instant in parameter $at. Spelled out, not
+ * parameterised, so the planner can use the partial index referral_due_idx.
+ */
+const overdueAt = (at: string, alias = '') =>
+  `${alias}direction = 'upward' AND ${alias}due_at < ${at}` +
+  ` AND ${alias}status IN (${OPEN_UPWARD_STATES.map((s) => `'${s}'`).join(', ')})`;
+
 const HISTORY_COLUMNS = `h.seq, h.referral_id, h.action, h.from_status, h.to_status, h.actor_subject,
   h.actor_institution_id, h.actor_role, h.occurred_at, h.note, h.client_request_id`;
 
@@ -302,8 +311,12 @@ export class ReferralSqlRepository extends ReferralRepository {
       return `$${params.length}`;
     };
     if (filter.institutionId) {
-      const p = param(filter.institutionId);
-      where.push(`(r.referring_institution_id = ${p} OR r.receiving_institution_id = ${p})`);
+      const narrowed = visibleTo(
+        { kind: 'institution', institutionId: filter.institutionId },
+        params.length + 1,
+      );
+      params.push(...narrowed.params);
+      where.push(narrowed.sql);
     }
     if (filter.patientResidentId) where.push(`r.patient_resident_id = ${param(filter.patientResidentId)}`);
     if (filter.status) where.push(`r.status = ${param(filter.status)}`);
@@ -311,10 +324,7 @@ export class ReferralSqlRepository extends ReferralRepository {
     if (filter.createdFrom) where.push(`r.created_at >= ${param(filter.createdFrom)}`);
     if (filter.createdTo) where.push(`r.created_at < ${param(filter.createdTo)}`);
     if (filter.overdueAt) {
-      where.push(
-        `r.direction = 'upward' AND r.due_at < ${param(filter.overdueAt)}` +
-          ` AND r.status = ANY(${param(OPEN_UPWARD_STATES)}::text[])`,
-      );
+      where.push(overdueAt(param(filter.overdueAt), 'r.'));
     }
     if (after) where.push(`(r.created_at, r.id) < (${param(after.createdAt)}, ${param(after.id)}::uuid)`);
     const rows = await this.uow.manager().query<ReferralRow[]>(
@@ -358,8 +368,7 @@ export class ReferralSqlRepository extends ReferralRepository {
   async overdueUnflagged(now: Date, limit: number): Promise<string[]> {
     const rows = await this.uow.manager().query<{ id: string }[]>(
       `SELECT id FROM referral
-        WHERE deadline_breached_at IS NULL AND status IN ('submitted', 'accepted', 'scheduled', 'arrived')
-          AND due_at < $1
+        WHERE deadline_breached_at IS NULL AND ${overdueAt('$1')}
         ORDER BY due_at LIMIT $2`,
       [now, limit],
     );
@@ -391,11 +400,12 @@ export class ReferralSqlRepository extends ReferralRepository {
   }
 
   async overdueCounts(now: Date): Promise<Map<string, number>> {
-    const rows = await this.uow.manager().query<{ group_id: string; count: string }[]>(
-      `SELECT group_id, count(*) AS count FROM referral
-        WHERE direction = 'upward' AND due_at < $1 AND status = ANY($2::text[]) GROUP BY group_id`,
-      [now, OPEN_UPWARD_STATES],
-    );
+    const rows = await this.uow
+      .manager()
+      .query<{ group_id: string; count: string }[]>(
+        `SELECT group_id, count(*) AS count FROM referral WHERE ${overdueAt('$1')} GROUP BY group_id`,
+        [now],
+      );
     return new Map(rows.map((row) => [row.group_id, Number(row.count)]));
   }
 

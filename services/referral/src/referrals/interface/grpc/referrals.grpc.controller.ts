@@ -85,11 +85,7 @@ export class ReferralsGrpcController implements GrpcController {
       },
       // rpc GetReferral; the purpose of the read comes from the x-purpose metadata.
       getReferral: async (request, { identity, metadata }) => {
-        const { referral, history } = await this.queries.get(
-          identity,
-          request.id,
-          readPurpose(metadata) ?? '',
-        );
+        const { referral, history } = await this.queries.get(identity, request.id, readPurpose(metadata));
         return { referral: referralToProto(referral), history: history.map(historyEntryToProto) };
       },
       // rpc ListReferrals
@@ -104,7 +100,7 @@ export class ReferralsGrpcController implements GrpcController {
           overdueOnly: request.overdueOnly,
           pageSize: request.pageSize,
           pageToken: request.pageToken,
-          purpose: readPurpose(metadata) ?? '',
+          purpose: readPurpose(metadata),
         });
         return { referrals: page.referrals.map(referralToProto), nextPageToken: page.nextPageToken };
       },
@@ -123,7 +119,7 @@ export class ReferralsGrpcController implements GrpcController {
     const changes = this.queries.watch(
       identity,
       Number(request.afterSeq),
-      readPurpose(metadata) ?? '',
+      readPurpose(metadata),
       signal,
       this.config.WATCH_POLL_MS,
     );
