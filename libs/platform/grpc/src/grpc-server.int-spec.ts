@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { DESCRIPTOR_SET_PATH, referralServiceV1, referralV1 } from '@medgrid/contracts';
 import { AppError, ValidationError } from '@medgrid/errors';
 import { createLogger } from '@medgrid/logging';
+import { metricsRegistry } from '@medgrid/telemetry';
 import { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth, waitFor } from '@medgrid/testing';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { dirname, join } from 'node:path';
@@ -27,6 +28,18 @@ import { decodeErrorDetails } from './status-for-error';
 
 const SERVICE_NAME = 'medgrid.referral.v1.ReferralService';
 type ReferralHandlers = UnaryHandlers<typeof referralServiceV1.ReferralServiceService>;
+
+/** The sum of a metric's samples whose labels include the given ones (0 when there is none). */
+async function sampleValue(name: string, labels: Record<string, string>): Promise<number> {
+  const family = (await metricsRegistry.getMetricsAsJSON()).find(
+    (metric) =>
+      metric.values.some((v) => (v as { metricName?: string }).metricName === name) || metric.name === name,
+  );
+  return (family?.values ?? [])
+    .filter((v) => ((v as { metricName?: string }).metricName ?? family!.name) === name)
+    .filter((v) => Object.entries(labels).every(([key, value]) => v.labels[key] === value))
+    .reduce((sum, v) => sum + v.value, 0);
+}
 
 interface HealthClient extends Client {
   Check(
@@ -119,9 +132,9 @@ describe(GrpcServer.name, () => {
       stream.write(request);
     });
 
-  beforeAll(async () => {
-    auth = await TestAuth.create();
-    sut = new GrpcServer(
+  /** A server with the ReferralService test handlers, started on a free port. */
+  const serve = async () => {
+    const server = new GrpcServer(
       {
         host: '127.0.0.1',
         port: 0,
@@ -135,7 +148,7 @@ describe(GrpcServer.name, () => {
       }),
     );
     const unused = () => Promise.reject(new Error('not called by these tests'));
-    sut.addService(SERVICE_NAME, referralServiceV1.ReferralServiceService, {
+    server.addService(SERVICE_NAME, referralServiceV1.ReferralServiceService, {
       createReferral: unused,
       submitReferral: unused,
       acceptReferral: unused,
@@ -157,8 +170,14 @@ describe(GrpcServer.name, () => {
         return watchReferrals(request, context);
       },
     });
-    const port = await sut.start();
-    const address = `127.0.0.1:${port}`;
+    return { server, address: `127.0.0.1:${await server.start()}` };
+  };
+
+  beforeAll(async () => {
+    auth = await TestAuth.create();
+    const started = await serve();
+    sut = started.server;
+    const address = started.address;
     client = new referralServiceV1.ReferralServiceClient(address, credentials.createInsecure());
     health = clientOf<HealthClient>(healthProtoPath, [], 'grpc.health.v1.Health', address);
     const reflectionProtoRoot = join(
@@ -323,12 +342,12 @@ describe(GrpcServer.name, () => {
   });
 
   /** Every message of a server stream, or the error that ended it. */
-  const streamOf = (token: string | undefined, deadlineMs = 5_000) =>
+  const streamOf = (token: string | undefined, deadlineMs = 5_000, through = client) =>
     new Promise<{ messages: referralServiceV1.WatchReferralsResponse[]; error?: ServiceError }>((resolve) => {
       const metadata = new Metadata();
       if (token) metadata.set('authorization', `Bearer ${token}`);
       const messages: referralServiceV1.WatchReferralsResponse[] = [];
-      const stream = client.watchReferrals({ afterSeq: 0 }, metadata, {
+      const stream = through.watchReferrals({ afterSeq: 0 }, metadata, {
         deadline: new Date(Date.now() + deadlineMs),
       });
       stream.on('data', (message: referralServiceV1.WatchReferralsResponse) => messages.push(message));
@@ -395,6 +414,48 @@ describe(GrpcServer.name, () => {
     );
     expect(failing.messages).toHaveLength(1);
     expect(failing.error?.code).toBe(status.INVALID_ARGUMENT);
+  });
+
+  it('counts a stream that ran to its deadline as OK, and keeps it out of the call-latency histogram', async () => {
+    const method = '/medgrid.referral.v1.ReferralService/WatchReferrals';
+    const okBefore = await sampleValue('medgrid_grpc_server_handled_total', { method, code: 'OK' });
+    watchReferrals = async function* (_request, context) {
+      yield { change: undefined, referral: undefined };
+      await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve()));
+    };
+
+    await streamOf(await auth.token(identity), 300);
+
+    await waitFor('the stream to be counted', async () =>
+      (await sampleValue('medgrid_grpc_server_handled_total', { method, code: 'OK' })) > okBefore
+        ? true
+        : undefined,
+    );
+    expect(await sampleValue('medgrid_grpc_server_handling_seconds_count', { method })).toBe(0);
+    expect(await sampleValue('medgrid_grpc_server_stream_seconds_count', { method })).toBeGreaterThan(0);
+  });
+
+  it('ends open streams with UNAVAILABLE when it stops, instead of waiting out the grace period', async () => {
+    const other = await serve();
+    const otherClient = new referralServiceV1.ReferralServiceClient(
+      other.address,
+      credentials.createInsecure(),
+    );
+    watchReferrals = async function* (_request, context) {
+      yield { change: undefined, referral: undefined };
+      await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve()));
+    };
+    const open = streamOf(await auth.token(identity), 30_000, otherClient);
+    await waitFor('the stream to open', () => Promise.resolve(handlerCalls > 0 || undefined));
+    const started = Date.now();
+
+    await other.server.stop(10_000);
+    const { messages, error } = await open;
+    otherClient.close();
+
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(messages).toHaveLength(1);
+    expect(error?.code).toBe(status.UNAVAILABLE);
   });
 
   it('answers grpc.health.v1 Check with SERVING once started, and NOT_SERVING after setServing(false)', async () => {

@@ -25,6 +25,16 @@ const handled = counter(
   ['method', 'code'],
 );
 const duration = histogram('medgrid_grpc_server_handling_seconds', 'gRPC call latency', ['method']);
+// A server stream lives as long as its caller listens: kept out of the latency histogram and its alert.
+const streamDuration = histogram(
+  'medgrid_grpc_server_stream_seconds',
+  'How long gRPC server streams stayed open',
+  ['method'],
+  [1, 10, 60, 300, 1800, 3600, 4 * 3600, 12 * 3600],
+);
+
+/** Why a server stream stopped before its handler finished. */
+const SHUTDOWN = new Error('server shutting down');
 
 export interface GrpcServerSettings {
   host: string;
@@ -44,6 +54,8 @@ export class GrpcServer {
   private readonly server = new Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly serviceNames: string[] = [];
+  /** Open server streams, told to stop when the server stops so shutdown need not wait out its grace. */
+  private readonly streams = new Set<AbortController>();
   private boundPort: number | undefined;
 
   constructor(
@@ -114,6 +126,7 @@ export class GrpcServer {
   /** Stops taking calls, lets running ones finish for up to `graceMs`, then cuts the rest. */
   async stop(graceMs = 5000): Promise<void> {
     this.setServing(false);
+    for (const stream of this.streams) stream.abort(SHUTDOWN);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.server.forceShutdown();
@@ -140,8 +153,9 @@ export class GrpcServer {
     handler: (request: unknown, context: CallContext) => AsyncIterable<unknown>,
     call: ServerWritableStream<unknown, unknown>,
   ): Promise<void> {
-    const stopTimer = duration.startTimer({ method: path });
+    const stopTimer = streamDuration.startTimer({ method: path });
     const abort = new AbortController();
+    this.streams.add(abort);
     call.on('cancelled', () => abort.abort(new Error('cancelled by the caller')));
     const deadline = deadlineOf(call);
     const deadlineTimer = deadline
@@ -150,6 +164,8 @@ export class GrpcServer {
           Math.max(0, deadline.getTime() - Date.now()),
         )
       : undefined;
+    // A stream the caller hangs up on, or whose deadline passes, has done its job: OK in the
+    // RED metrics, so watchers that come and go do not read as failures.
     let code: status = status.OK;
     try {
       const authorization = call.metadata.get('authorization')[0];
@@ -161,14 +177,18 @@ export class GrpcServer {
         if (abort.signal.aborted) break;
         if (!call.write(message)) await drained(call, abort.signal);
       }
-      if (abort.signal.aborted) code = call.cancelled ? status.CANCELLED : status.DEADLINE_EXCEEDED;
-      else call.end();
+      if (abort.signal.reason === SHUTDOWN) {
+        // The caller reconnects (to another replica) and resumes after the last change it saw.
+        code = status.UNAVAILABLE;
+        call.emit('error', { code, details: 'server shutting down; reconnect' });
+      } else if (!abort.signal.aborted) call.end();
     } catch (error) {
       const mapped = statusForError(error);
       code = mapped.code ?? status.UNKNOWN;
       if (code === status.INTERNAL) this.logger.error({ err: error, method: path }, 'gRPC stream failed');
       if (!call.cancelled) call.emit('error', mapped);
     } finally {
+      this.streams.delete(abort);
       clearTimeout(deadlineTimer);
       handled.inc({ method: path, code: status[code] });
       stopTimer();

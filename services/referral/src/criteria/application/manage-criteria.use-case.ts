@@ -56,6 +56,8 @@ export class ManageCriteriaUseCase {
     requireCityOperator(identity);
     const entry = DiseaseCriteria.create(input);
     const key = entry.covers[0]!;
+    // The starter catalogue goes in first: an edit of a never-seeded catalogue must not skip it.
+    await this.provider.load();
     const stored = await this.uow.run(async () => {
       await this.repository.lockCatalogue();
       const others = (await this.repository.all()).filter((s) => s.key !== key);
@@ -70,6 +72,7 @@ export class ManageCriteriaUseCase {
 
   async remove(identity: Identity, key: string): Promise<void> {
     requireCityOperator(identity);
+    await this.provider.load();
     await this.uow.run(async () => {
       await this.repository.lockCatalogue();
       if (!(await this.repository.remove(key.trim()))) {
