@@ -8,7 +8,6 @@ export enum ReferralErrorCode {
   IllegalTransition = 'ILLEGAL_TRANSITION',
   TextRequired = 'REQUIRED',
   OutsideGroup = 'OUTSIDE_GROUP',
-  NotRoutable = 'NOT_ROUTABLE',
   GroupNotKnown = 'GROUP_NOT_KNOWN',
   NotAllowed = 'NOT_ALLOWED',
   NoPrimaryInstitution = 'NO_PRIMARY_INSTITUTION',
@@ -26,7 +25,6 @@ function categoryOf(code: ReferralErrorCode): ErrorCategory {
       return 'already-exists';
     case ReferralErrorCode.IllegalTransition:
     case ReferralErrorCode.GroupNotKnown:
-    case ReferralErrorCode.NotRoutable:
       return 'failed-precondition';
     case ReferralErrorCode.TextRequired:
     case ReferralErrorCode.OutsideGroup:
