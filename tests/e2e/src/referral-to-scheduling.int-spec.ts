@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { type referralServiceV1, referralV1, schedulingModelV1, schedulingV1 } from '@medgrid/contracts';
 import { createKafka } from '@medgrid/messaging';
 import { createLogger } from '@medgrid/logging';
-import { aResidentId, testKafkaBrokers, waitFor } from '@medgrid/testing';
+import { aResidentId, anIdentity, testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, unary } from './grpc-call';
@@ -462,6 +462,35 @@ describe('referral ⇄ scheduling', () => {
     expect(
       await h.count(`SELECT count(*) AS n FROM slot_hold_request WHERE referral_id = $1`, [referral!.id]),
     ).toBe(1);
+  });
+
+  it('serves the criteria catalogue to everyone and lets only city operators edit it', async () => {
+    const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+    const { entry: hypertension } = await h.call(
+      h.criteria,
+      h.criteria.lookupCriteria,
+      { icd10Code: 'I10' },
+      group.centre,
+    );
+    const { entries } = await h.call(h.criteria, h.criteria.listCriteria, {}, group.manager);
+    const edited = { ...hypertension!, nameEn: 'Hypertension (group edition)' };
+
+    const refused = await fails(
+      h.call(h.criteria, h.criteria.putCriteria, { entry: edited }, group.groupAdmin),
+    );
+    const { entry: stored } = await h.call(h.criteria, h.criteria.putCriteria, { entry: edited }, operator);
+    const { entry: after } = await h.call(
+      h.criteria,
+      h.criteria.lookupCriteria,
+      { icd10Code: 'I11.9' },
+      group.centre,
+    );
+
+    expect(hypertension).toMatchObject({ key: 'I10-I13', specialtyCode: '03.04' });
+    expect(entries.length).toBeGreaterThanOrEqual(30);
+    expect(refused.code).toBe(status.PERMISSION_DENIED);
+    expect(stored?.nameEn).toBe('Hypertension (group edition)');
+    expect(after?.nameEn).toBe('Hypertension (group edition)');
   });
 
   it('refuses a call without a token', async () => {
