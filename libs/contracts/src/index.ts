@@ -44,6 +44,7 @@ export * as schedulingModelV1 from './generated/medgrid/scheduling/v1/scheduling
 export * as scheduleServiceV1 from './generated/medgrid/scheduling/v1/schedule_service.pb';
 export * as bookingServiceV1 from './generated/medgrid/scheduling/v1/booking_service.pb';
 export * as reportServiceV1 from './generated/medgrid/scheduling/v1/report_service.pb';
+export * as bedServiceV1 from './generated/medgrid/scheduling/v1/bed_service.pb';
 export * as registryV1 from './generated/medgrid/registry/v1/organisation.pb';
 export * as registryEventsV1 from './generated/medgrid/registry/v1/organisation_events.pb';
 export * as organisationServiceV1 from './generated/medgrid/registry/v1/organisation_service.pb';

@@ -13,3 +13,4 @@ export {
   type CreditCodeProblem,
 } from './unified-social-credit-code';
 export { addDays, addMonths, ageOn, CLINIC_TIME_ZONE, isLocalDate, localDate } from './local-date';
+export { decodePageToken, encodePageToken } from './page-token';

@@ -1,6 +1,7 @@
 import './instrumentation';
 import { ReportGrpcController } from './reports/interface/grpc/report.grpc.controller';
 import { runService } from '@medgrid/service';
+import { BedGrpcController } from './beds/interface/grpc/bed.grpc.controller';
 import { BookingGrpcController } from './booking/interface/grpc/booking.grpc.controller';
 import { loadSchedulingConfig } from './config/scheduling.config';
 import { schedulingDataSource } from './database/scheduling-data-source';
@@ -32,6 +33,7 @@ void runService(
         ScheduleGrpcController,
         BookingGrpcController,
         ReportGrpcController,
+        BedGrpcController,
       ],
     },
     eventHandlers: [

@@ -3,6 +3,11 @@ import { ReportRepository } from './reports/domain/report.repository';
 import { ReportSqlRepository } from './reports/infrastructure/report.sql-repository';
 import { ReportGauges } from './reports/interface/timer/report-gauges';
 import { Module } from '@nestjs/common';
+import { AdmissionQueries } from './beds/application/admission-queries';
+import { AdmissionsUseCase } from './beds/application/admissions.use-case';
+import { ManageWardsUseCase } from './beds/application/manage-wards.use-case';
+import { BedRepository } from './beds/domain/bed.repository';
+import { BedSqlRepository } from './beds/infrastructure/bed.sql-repository';
 import { AuditTrail } from '@medgrid/audit';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { BookingQueries } from './booking/application/queries/booking-queries';
@@ -20,6 +25,7 @@ import { ReferralSagaUseCase } from './holds/application/hold-for-referral/refer
 import { SlotHoldRequestRepository } from './holds/domain/slot-hold-request.repository';
 import { SlotHoldRequestSqlRepository } from './holds/infrastructure/persistence/slot-hold-request.sql-repository';
 import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
+import { MoveSessionUseCase } from './schedules/application/move-session/move-session.use-case';
 import { ManageCapacityUseCase } from './schedules/application/manage-capacity/manage-capacity.use-case';
 import { AvailabilityQueries } from './schedules/application/queries/availability-queries';
 import { ReleaseReserveUseCase } from './schedules/application/release-reserve/release-reserve.use-case';
@@ -42,6 +48,10 @@ const USE_CASES = [
   ReleaseReserveUseCase,
   ReferralSagaUseCase,
   DailyReportQuery,
+  ManageWardsUseCase,
+  AdmissionsUseCase,
+  AdmissionQueries,
+  MoveSessionUseCase,
 ];
 
 /** Schedules, slots, bookings, waitlists and scheduling's side of the referral saga. */
@@ -58,6 +68,7 @@ const USE_CASES = [
     { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestSqlRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: ReportRepository, useClass: ReportSqlRepository },
+    { provide: BedRepository, useClass: BedSqlRepository },
     { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
     { provide: SchedulingEvents, useClass: SchedulingOutboxPublisher },
     {

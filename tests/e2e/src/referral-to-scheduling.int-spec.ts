@@ -8,11 +8,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { fails, unary } from './grpc-call';
 import { OtlpCollector } from './otlp-collector';
 import { ReferralHarness } from './referral-harness';
-import { type GroupFixture } from './scheduling-harness';
+import { aFreshResidentId, type GroupFixture } from './scheduling-harness';
 import { migrate } from './service-process';
 
 const { ReferralStatus: S, ReferralAction: A } = referralV1;
 const { SlotHoldRequestStatus: Hold } = schedulingV1;
+const { Pool } = schedulingModelV1;
 
 /**
  * The referral service end to end: partner HIS → referral (gRPC, PostgreSQL,
@@ -212,6 +213,60 @@ describe('referral ⇄ scheduling', () => {
       ['REFERRAL_ACTION_SUBMIT', group.centre.subject],
       ['REFERRAL_ACTION_ACCEPT', 'medgrid-referral'],
     ]);
+  });
+
+  it("admits a referred patient to a reserved bed, ahead of the ward's walk-ins", async () => {
+    const { ward } = await h.call(
+      h.bed,
+      h.bed.registerWard,
+      {
+        clientRequestId: uuidv7(),
+        institutionId: group.hospitalId,
+        departmentId: group.departmentId,
+        specialtyCode: '',
+        name: '转诊病区',
+        bedCount: 4,
+      },
+      group.manager,
+    );
+    const admit = (patientResidentId: string, referralId: string, who: typeof group.manager) =>
+      h
+        .call(
+          h.bed,
+          h.bed.requestAdmission,
+          { clientRequestId: uuidv7(), wardId: ward!.id, patientResidentId, referralId },
+          who,
+        )
+        .then((r) => r.admission!);
+    const walkIn = await admit(aFreshResidentId(), '', group.manager);
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    await waitForHold(referral!.id);
+
+    const referred = await admit(patient, referral!.id, group.centre);
+    const queue = await h.call(
+      h.bed,
+      h.bed.listAdmissions,
+      { wardId: ward!.id, status: 0, pageSize: 0, pageToken: '' },
+      group.manager,
+    );
+    const { admission } = await h.call(
+      h.bed,
+      h.bed.assignBed,
+      { clientRequestId: uuidv7(), admissionId: referred.id, pool: 0 },
+      group.manager,
+    );
+    const { beds } = await h.call(
+      h.report,
+      h.report.getDailyReport,
+      { institutionId: group.hospitalId, date: '' },
+      group.groupAdmin,
+    );
+
+    expect(referred.priority).toMatchObject({ contractedResident: true, consultationFeeWaived: true });
+    expect(queue.admissions.map((a) => a.id)).toEqual([referred.id, walkIn.id]);
+    expect(admission).toMatchObject({ pool: Pool.POOL_RESERVED, bedCode: '1', referralId: referral!.id });
+    expect(beds).toMatchObject({ reservedBeds: 1, reservedOccupied: 1, referralAdmissions: 1 });
   });
 
   it('closes the loop: arrival and completion upward, then a downward plan received and followed up', async () => {

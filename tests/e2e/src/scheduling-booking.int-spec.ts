@@ -1,5 +1,11 @@
 import { credentials, status } from '@grpc/grpc-js';
-import { bookingServiceV1, schedulingModelV1 } from '@medgrid/contracts';
+import {
+  BookingChangedEvent,
+  bookingServiceV1,
+  schedulingEventsV1,
+  schedulingModelV1,
+} from '@medgrid/contracts';
+import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
 import { waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, refusal, unary } from './grpc-call';
@@ -430,6 +436,187 @@ describe('scheduling booking', () => {
     expect(await fails(book(claim(session.id, aFreshResidentId())))).toMatchObject({
       code: status.FAILED_PRECONDITION,
       reason: 'SESSION_CLOSED',
+    });
+  });
+
+  describe("moving a session (a doctor's exception)", () => {
+    const reason = '专家外出会诊，改至下午';
+    const move = (
+      sessionId: string,
+      to: { date: string; startTime: string; endTime: string },
+      clientRequestId = uuidv7(),
+      who = group.manager,
+    ) => h.call(h.schedule, h.schedule.moveSession, { clientRequestId, sessionId, ...to, reason }, who);
+    /** The booking's events in the outbox, decoded, oldest first. */
+    const bookingChanges = async (bookingId: string) =>
+      (
+        await h.sql.query<{ envelope: Buffer }>(
+          `SELECT envelope FROM outbox
+            WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.BookingChanged' ORDER BY seq`,
+          [bookingId],
+        )
+      ).rows.map((row) => decodePayload(BookingChangedEvent, decodeEnvelope(row.envelope)));
+    const sessionMovedEvents = (sessionId: string) =>
+      h.count(
+        `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.SessionChanged'`,
+        [sessionId],
+      );
+
+    it('takes the booked patients along: same slot, the new time, and a SESSION_MOVED event each', async () => {
+      const doctor = uuidv7();
+      const session = await h.newSession(group, {
+        capacity: 4,
+        date: shanghaiDate(10),
+        practitionerId: doctor,
+      });
+      const booked = await book(claim(session.id, aFreshResidentId()));
+      const sessionEventsBefore = await sessionMovedEvents(session.id);
+      const to = { date: shanghaiDate(11), startTime: '14:00', endTime: '17:30' };
+
+      const { session: moved, bookingsMoved } = await move(session.id, to);
+
+      expect(bookingsMoved).toBe(1);
+      expect(moved).toMatchObject({
+        id: session.id,
+        date: to.date,
+        startsAt: new Date(`${to.date}T14:00:00+08:00`),
+        endsAt: new Date(`${to.date}T17:30:00+08:00`),
+        changeReason: reason,
+        version: session.version + 1,
+        freePublic: session.freePublic - 1,
+      });
+      expect(await getSession(session.id)).toEqual(moved);
+      const after = await getBooking(booked.id);
+      expect(after).toMatchObject({
+        status: BookingStatus.BOOKING_STATUS_BOOKED,
+        slotNumber: booked.slotNumber,
+        sessionId: session.id,
+      });
+      expect(after.expectedAt!.getTime()).toBeGreaterThanOrEqual(moved!.startsAt!.getTime());
+      expect(after.expectedAt!.getTime()).toBeLessThan(moved!.endsAt!.getTime());
+      const last = (await bookingChanges(booked.id)).at(-1)!;
+      expect(last.change).toBe(schedulingEventsV1.BookingChange.BOOKING_CHANGE_SESSION_MOVED);
+      expect(last.session).toMatchObject({ id: session.id, date: to.date, startsAt: moved!.startsAt });
+      expect(await sessionMovedEvents(session.id)).toBe(sessionEventsBefore + 1);
+
+      // Generating the day it left again makes no second session for it.
+      await h.call(
+        h.schedule,
+        h.schedule.generateSessions,
+        {
+          clientRequestId: uuidv7(),
+          institutionId: group.hospitalId,
+          fromDate: session.date,
+          toDate: session.date,
+        },
+        group.manager,
+      );
+      expect(
+        await h.count(`SELECT count(*) AS n FROM clinic_session WHERE template_id = $1`, [
+          session.templateId,
+        ]),
+      ).toBe(1);
+    });
+
+    it('answers a retry with the session where it is, and announces nothing again', async () => {
+      const session = await h.newSession(group, {
+        capacity: 4,
+        date: shanghaiDate(10),
+        practitionerId: uuidv7(),
+      });
+      const booked = await book(claim(session.id, aFreshResidentId()));
+      const to = { date: shanghaiDate(12), startTime: '08:30', endTime: '11:30' };
+      const clientRequestId = uuidv7();
+      const first = await move(session.id, to, clientRequestId);
+
+      const retry = await move(session.id, to, clientRequestId);
+
+      expect(retry).toEqual(first);
+      expect(await bookingEvents(booked.id)).toBe(2); // booked, moved
+    });
+
+    it('refuses to move a session onto another of the same doctor, and changes nothing', async () => {
+      const doctor = uuidv7();
+      await h.newSession(group, { capacity: 4, date: shanghaiDate(13), practitionerId: doctor }); // 08:00–11:30
+      const other = await h.newSession(group, {
+        capacity: 4,
+        date: shanghaiDate(14),
+        startTime: '14:00',
+        endTime: '17:00',
+        practitionerId: doctor,
+      });
+      const booked = await book(claim(other.id, aFreshResidentId()));
+      const before = await getSession(other.id);
+
+      const error = await fails(
+        move(other.id, { date: shanghaiDate(13), startTime: '10:00', endTime: '12:00' }),
+      );
+
+      expect(error).toMatchObject({
+        code: status.FAILED_PRECONDITION,
+        reason: 'SESSION_OVERLAPS',
+        fieldViolations: [expect.objectContaining({ field: 'startTime' })],
+      });
+      expect(await getSession(other.id)).toEqual(before);
+      expect(await getBooking(booked.id)).toMatchObject({
+        status: booked.status,
+        version: booked.version,
+        expectedAt: booked.expectedAt,
+      });
+      expect(await bookingEvents(booked.id)).toBe(1);
+    });
+
+    it('refuses bad input with INVALID_ARGUMENT naming each field, and changes nothing', async () => {
+      const session = await h.newSession(group, {
+        capacity: 4,
+        date: shanghaiDate(10),
+        practitionerId: uuidv7(),
+      });
+
+      const bad = await fails(move(session.id, { date: '2026-02-30', startTime: '14:00', endTime: '13:00' }));
+      const nowhere = await fails(
+        move(session.id, { date: session.date, startTime: '08:00', endTime: '11:30' }),
+      );
+      const past = await fails(
+        move(session.id, { date: shanghaiDate(-1), startTime: '08:00', endTime: '11:30' }),
+      );
+
+      expect(bad).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [
+          expect.objectContaining({ field: 'date', reason: 'INVALID_FORMAT' }),
+          expect.objectContaining({ field: 'endTime', reason: 'BEFORE_START' }),
+        ],
+      });
+      expect(nowhere).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field: 'date', reason: 'UNCHANGED' })],
+      });
+      expect(past).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field: 'date', reason: 'IN_THE_PAST' })],
+      });
+      expect(await getSession(session.id)).toEqual(session);
+    });
+
+    it("is refused to a primary institution, which does not manage the hospital's capacity", async () => {
+      const session = await h.newSession(group, {
+        capacity: 4,
+        date: shanghaiDate(10),
+        practitionerId: uuidv7(),
+      });
+
+      const error = await fails(
+        move(
+          session.id,
+          { date: shanghaiDate(11), startTime: '08:00', endTime: '11:30' },
+          uuidv7(),
+          group.centre,
+        ),
+      );
+
+      expect(error).toMatchObject({ code: status.PERMISSION_DENIED });
+      expect(await getSession(session.id)).toEqual(session);
     });
   });
 

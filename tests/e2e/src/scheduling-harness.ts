@@ -1,6 +1,7 @@
 import { type Client, credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
+  bedServiceV1,
   bookingServiceV1,
   registryV1,
   reportServiceV1,
@@ -76,6 +77,7 @@ export class SchedulingHarness {
   booking!: bookingServiceV1.BookingServiceClient;
   saga!: schedulingV1.SchedulingServiceClient;
   report!: reportServiceV1.ReportServiceClient;
+  bed!: bedServiceV1.BedServiceClient;
   sql!: PgClient;
 
   async start(label: string, env: Record<string, string> = {}): Promise<void> {
@@ -103,6 +105,7 @@ export class SchedulingHarness {
     this.booking = new bookingServiceV1.BookingServiceClient(address, credentials.createInsecure());
     this.saga = new schedulingV1.SchedulingServiceClient(address, credentials.createInsecure());
     this.report = new reportServiceV1.ReportServiceClient(address, credentials.createInsecure());
+    this.bed = new bedServiceV1.BedServiceClient(address, credentials.createInsecure());
     this.sql = new PgClient({ connectionString: this.db.url });
     await this.sql.connect();
   }
@@ -112,6 +115,7 @@ export class SchedulingHarness {
     this.booking?.close();
     this.saga?.close();
     this.report?.close();
+    this.bed?.close();
     await this.sql?.end();
     await this.process?.stop();
     await this.db?.drop();
@@ -203,10 +207,19 @@ export class SchedulingHarness {
     return residentIdNumber;
   }
 
-  /** One open session of the group's department on the date, made from a template valid that day only. */
+  /**
+   * One open session of the group's department (or of one doctor in it) on the date, made from a
+   * template valid that day only.
+   */
   async newSession(
     group: GroupFixture,
-    options: { capacity: number; date?: string; startTime?: string; endTime?: string },
+    options: {
+      capacity: number;
+      date?: string;
+      startTime?: string;
+      endTime?: string;
+      practitionerId?: string;
+    },
   ): Promise<schedulingModelV1.Session> {
     const date = options.date ?? shanghaiDate(3);
     const { template } = await this.call(
@@ -217,7 +230,7 @@ export class SchedulingHarness {
         template: {
           id: '',
           groupId: '',
-          practitionerId: '',
+          practitionerId: options.practitionerId ?? '',
           institutionId: group.hospitalId,
           departmentId: group.departmentId,
           specialtyCode: group.specialtyCode,

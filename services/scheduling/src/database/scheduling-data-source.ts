@@ -4,6 +4,8 @@ import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
 import { CreateSlotHoldRequest1732300000001 } from './migrations/1732300000001-create-slot-hold-request';
 import { CreateSchedulingTables1732500000001 } from './migrations/1732500000001-create-scheduling-tables';
+import { SessionPlannedDate1732700000001 } from './migrations/1732700000001-session-planned-date';
+import { AdmissionQueue1732700000002 } from './migrations/1732700000002-admission-queue';
 
 /**
  * Scheduling's repositories speak SQL directly (seat claims must be exact
@@ -15,6 +17,8 @@ export const SCHEDULING_MIGRATIONS = [
   CreateSlotHoldRequest1732300000001,
   CreateAuditLog1732300000002,
   CreateSchedulingTables1732500000001,
+  SessionPlannedDate1732700000001,
+  AdmissionQueue1732700000002,
 ];
 
 export function schedulingDataSource(url: string, poolSize?: number): DataSource {

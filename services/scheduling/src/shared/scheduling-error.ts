@@ -11,6 +11,8 @@ export enum SchedulingErrorCode {
   CapacityBelowTaken = 'CAPACITY_BELOW_TAKEN',
   SessionClosed = 'SESSION_CLOSED',
   SessionStarted = 'SESSION_STARTED',
+  /** The doctor already has an open session in the band asked for. */
+  SessionOverlaps = 'SESSION_OVERLAPS',
   SoldOut = 'SOLD_OUT',
   ReservedPoolNotAllowed = 'RESERVED_POOL_NOT_ALLOWED',
   AlreadyBookedInSession = 'ALREADY_BOOKED_IN_SESSION',
@@ -20,6 +22,8 @@ export enum SchedulingErrorCode {
   SessionHasFreeSlots = 'SESSION_HAS_FREE_SLOTS',
   AlreadyWaiting = 'ALREADY_WAITING',
   NoBedFree = 'NO_BED_FREE',
+  AlreadyAdmitted = 'ALREADY_ADMITTED',
+  WardNameTaken = 'WARD_NAME_TAKEN',
   RequestReused = 'CLIENT_REQUEST_REUSED',
   Forbidden = 'FORBIDDEN',
   ReferralUnknown = 'REFERRAL_UNKNOWN',
@@ -39,6 +43,7 @@ function categoryOf(code: SchedulingErrorCode): ErrorCategory {
       return 'invalid-argument';
     case SchedulingErrorCode.SessionClosed:
     case SchedulingErrorCode.SessionStarted:
+    case SchedulingErrorCode.SessionOverlaps:
     case SchedulingErrorCode.HoldExpired:
     case SchedulingErrorCode.IllegalTransition:
     case SchedulingErrorCode.SessionHasFreeSlots:
@@ -50,6 +55,8 @@ function categoryOf(code: SchedulingErrorCode): ErrorCategory {
     case SchedulingErrorCode.AlreadyBookedInSession:
     case SchedulingErrorCode.ReferralAlreadyHolds:
     case SchedulingErrorCode.AlreadyWaiting:
+    case SchedulingErrorCode.AlreadyAdmitted:
+    case SchedulingErrorCode.WardNameTaken:
       return 'already-exists';
     case SchedulingErrorCode.ReservedPoolNotAllowed:
     case SchedulingErrorCode.OverrideNotAllowed:

@@ -1,8 +1,8 @@
 import { NO_PRIORITY } from '../../booking/domain/pool';
-import { Admission } from './admission';
+import { Admission, queueRankOf } from './admission';
 
 const now = new Date('2026-11-23T00:00:00Z');
-const request = (referralId = 'r1') =>
+const request = (referralId = 'r1', priority = NO_PRIORITY) =>
   Admission.request(
     {
       id: 'a1',
@@ -12,7 +12,7 @@ const request = (referralId = 'r1') =>
       patientResidentId: '11010519491231002X',
       referralId,
       requestedByInstitutionId: 'p1',
-      priority: NO_PRIORITY,
+      priority,
     },
     now,
   );
@@ -46,5 +46,40 @@ describe(Admission.name, () => {
     expect(() => sut.cancel('no longer needed')).toThrow(
       expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }) as Error,
     );
+  });
+
+  it('refuses a second bed for an admitted patient and a discharge of a cancelled one', () => {
+    const admitted = request();
+    admitted.assignBed('3', 'public', now);
+    expect(() => admitted.assignBed('4', 'public', now)).toThrow(
+      /cannot assign a bed to an admission that is admitted/,
+    );
+    const cancelled = request();
+    cancelled.cancel('patient recovered');
+    expect(() => cancelled.discharge(now)).toThrow(/that is cancelled/);
+    expect(cancelled.snapshot()).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'patient recovered',
+      version: 2,
+    });
+  });
+
+  it('records the time of each step', () => {
+    const later = new Date(now.getTime() + 3_600_000);
+    const sut = request();
+    sut.assignBed('1', 'reserved', later);
+    expect(sut.snapshot()).toMatchObject({ requestedAt: now, admittedAt: later, dischargedAt: null });
+  });
+
+  it('queues a green-channel patient first, then contracted residents, then referrals, then the rest', () => {
+    const green = { contractedResident: false, consultationFeeWaived: false, greenChannel: true };
+    const contracted = { contractedResident: true, consultationFeeWaived: true, greenChannel: false };
+    expect(queueRankOf(green, 'r1')).toBe(0);
+    expect(queueRankOf({ ...contracted, greenChannel: true }, 'r1')).toBe(0);
+    expect(queueRankOf(contracted, 'r1')).toBe(1);
+    expect(queueRankOf(NO_PRIORITY, 'r1')).toBe(2);
+    expect(queueRankOf(NO_PRIORITY, '')).toBe(3);
+    expect(request('r1', contracted).snapshot().queueRank).toBe(1);
+    expect(request('').snapshot().queueRank).toBe(3);
   });
 });

@@ -13,6 +13,8 @@ export interface AdmissionSnapshot {
   readonly referralId: string;
   readonly requestedByInstitutionId: string;
   readonly priority: Priority;
+  /** Place in the ward's queue: see queueRankOf. */
+  readonly queueRank: number;
   readonly status: AdmissionStatus;
   readonly bedCode: string;
   readonly pool: Pool | null;
@@ -26,6 +28,18 @@ export interface AdmissionSnapshot {
 export interface AdmissionChangedDomainEvent {
   readonly change: AdmissionChange;
   readonly admission: AdmissionSnapshot;
+}
+
+/**
+ * The order a ward's waiting admissions are served in (lower first, then by
+ * request time): the green channel, then contracted residents (一免三优先
+ * includes priority admission), then other referrals from primary care, then
+ * the rest.
+ */
+export function queueRankOf(priority: Priority, referralId: string): number {
+  if (priority.greenChannel) return 0;
+  if (priority.contractedResident) return 1;
+  return referralId ? 2 : 3;
 }
 
 /**
@@ -48,11 +62,13 @@ export class Admission {
       | 'cancelReason'
       | 'version'
       | 'requestedAt'
+      | 'queueRank'
     >,
     now: Date,
   ): Admission {
     const admission = new Admission({
       ...input,
+      queueRank: queueRankOf(input.priority, input.referralId),
       status: 'requested',
       bedCode: '',
       pool: null,

@@ -1,4 +1,5 @@
 import { FieldChecks } from '@medgrid/errors';
+import { type Pool } from '../../booking/domain/pool';
 import { reservedShare, type ReserveRatio } from '../../capacity/domain/reserve-ratio';
 
 export const MAX_WARD_BEDS = 500;
@@ -32,4 +33,19 @@ export function planWard(input: Omit<WardSnapshot, 'reservedBeds'>, bedRatio: Re
     )
     .throwIfAny();
   return { ...input, name: input.name.trim(), reservedBeds: reservedShare(input.bedCount, bedRatio) };
+}
+
+export interface BedPlan {
+  readonly bedCode: string;
+  readonly sortOrder: number;
+  readonly pool: Pool;
+}
+
+/** Beds numbered "1" to bedCount; the first reservedBeds of them form the reserved pool. */
+export function planBeds(ward: Pick<WardSnapshot, 'bedCount' | 'reservedBeds'>): BedPlan[] {
+  return Array.from({ length: ward.bedCount }, (_, i) => ({
+    bedCode: String(i + 1),
+    sortOrder: i + 1,
+    pool: i < ward.reservedBeds ? 'reserved' : 'public',
+  }));
 }

@@ -27,19 +27,12 @@ export class ReserveEligibilityCheck {
     patientResidentId: string,
     referralId: string,
   ): Promise<ClaimantStanding> {
-    const referral = referralId ? await this.holds.knownReferral(referralId) : null;
-    if (
-      referralId &&
-      (!referral ||
-        referral.institutionId !== session.institutionId ||
-        referral.patientResidentId !== patientResidentId)
-    ) {
-      throw new SchedulingError(
-        SchedulingErrorCode.ReferralUnknown,
-        'no referral of this patient to this hospital is known to scheduling (yet)',
-        'claim.referralId',
-      );
-    }
+    const referral = await this.referral(
+      referralId,
+      session.institutionId,
+      patientResidentId,
+      'claim.referralId',
+    );
     const viaOwnContract =
       identity.role === 'primary-staff' &&
       identity.institutionId !== null &&
@@ -54,5 +47,27 @@ export class ReserveEligibilityCheck {
         referral?.greenChannel ?? false,
       ),
     };
+  }
+
+  /**
+   * The referral a claim names, known to scheduling for this hospital and
+   * patient; null when none is named. An unknown one is refused rather than
+   * ignored: the caller expects the reserved pool and the priority it brings.
+   */
+  async referral(referralId: string, institutionId: string, patientResidentId: string, field: string) {
+    if (!referralId) return null;
+    const referral = await this.holds.knownReferral(referralId);
+    if (
+      !referral ||
+      referral.institutionId !== institutionId ||
+      referral.patientResidentId !== patientResidentId
+    ) {
+      throw new SchedulingError(
+        SchedulingErrorCode.ReferralUnknown,
+        'no referral of this patient to this hospital is known to scheduling (yet)',
+        field,
+      );
+    }
+    return referral;
   }
 }

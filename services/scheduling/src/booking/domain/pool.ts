@@ -26,15 +26,20 @@ export interface ReserveEligibility {
 
 export const mayTakeReserved = (e: ReserveEligibility): boolean => e.viaReferral || e.viaOwnContract;
 
+const SLOT_REFUSAL = {
+  field: 'claim.pool',
+  message: 'reserved slots are for referrals and for a primary institution’s own contracted residents',
+};
+
 /** Pools to try, in order, for a claim: reserved first for the eligible, public as the fallback. */
-export function poolsToTry(requested: Pool | undefined, eligibility: ReserveEligibility): Pool[] {
+export function poolsToTry(
+  requested: Pool | undefined,
+  eligibility: ReserveEligibility,
+  refusal: { field: string; message: string } = SLOT_REFUSAL,
+): Pool[] {
   const eligible = mayTakeReserved(eligibility);
   if (requested === 'reserved' && !eligible) {
-    throw new SchedulingError(
-      SchedulingErrorCode.ReservedPoolNotAllowed,
-      'reserved slots are for referrals and for a primary institution’s own contracted residents',
-      'claim.pool',
-    );
+    throw new SchedulingError(SchedulingErrorCode.ReservedPoolNotAllowed, refusal.message, refusal.field);
   }
   if (requested) return [requested];
   return eligible ? ['reserved', 'public'] : ['public'];

@@ -8,6 +8,11 @@ export function clinicInstant(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
 }
 
+/** The local HH:MM of an instant (the inverse of clinicInstant for its time). */
+export function clinicClock(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
 export function isClockTime(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }

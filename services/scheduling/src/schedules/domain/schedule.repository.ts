@@ -23,7 +23,10 @@ export abstract class ScheduleRepository {
   abstract insertTemplate(template: ScheduleTemplateSnapshot): Promise<void>;
   abstract findTemplate(id: string): Promise<ScheduleTemplateSnapshot | null>;
   abstract listTemplates(institutionId: string): Promise<ScheduleTemplateSnapshot[]>;
-  /** Inserts the session and its seats unless the template already has one that date. */
+  /**
+   * Inserts the session and its seats unless the template already planned one that date (a session
+   * moved away from its date still counts for the date it was planned on).
+   */
   abstract insertSessionIfAbsent(session: SessionSnapshot): Promise<boolean>;
   abstract findSession(id: string, lock: boolean): Promise<SessionSnapshot | null>;
   abstract viewSession(id: string): Promise<SessionView | null>;
@@ -36,6 +39,19 @@ export abstract class ScheduleRepository {
     from: string,
     to: string,
   ): Promise<SessionSnapshot[]>;
+  /**
+   * Open sessions of the doctor at the hospital whose band overlaps [startsAt, endsAt), other than
+   * `exceptId`. Waits for any other transaction doing the same for this doctor, so two moves onto
+   * one band cannot both find it free.
+   */
+  abstract lockDoctorOverlaps(q: {
+    institutionId: string;
+    practitionerId: string;
+    date: string;
+    startsAt: Date;
+    endsAt: Date;
+    exceptId: string;
+  }): Promise<SessionSnapshot[]>;
   /** Locks every seat of the session (waits for claims in flight) and counts them. */
   abstract lockSeats(sessionId: string): Promise<PoolCounts>;
   /** Drops every seat of a cancelled session, returning the bookings that held one. */

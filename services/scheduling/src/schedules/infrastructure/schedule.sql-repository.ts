@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { changedRows, UnitOfWork } from '@medgrid/database';
+import { changedRows, lockForTransaction, UnitOfWork } from '@medgrid/database';
 import { type ReservePolicySnapshot } from '../../capacity/domain/reserve-policy';
 import { type AvailabilityQuery, ScheduleRepository } from '../domain/schedule.repository';
 import { type ScheduleTemplateSnapshot } from '../domain/schedule-template';
@@ -153,11 +153,11 @@ export class ScheduleSqlRepository extends ScheduleRepository {
   async insertSessionIfAbsent(s: SessionSnapshot): Promise<boolean> {
     const inserted = await this.db.query<{ id: string }[]>(
       `INSERT INTO clinic_session (id, institution_id, group_id, department_id, specialty_code, practitioner_id,
-         template_id, date, starts_at, ends_at, status, capacity, reserved_offered, reserved_released,
-         release_lead_hours, release_due_at, change_reason, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+         template_id, date, planned_date, starts_at, ends_at, status, capacity, reserved_offered,
+         reserved_released, release_lead_hours, release_due_at, change_reason, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, $14, $15,
                $9::timestamptz - make_interval(hours => $15), $16, $17)
-       ON CONFLICT ON CONSTRAINT clinic_session_template_date_uq DO NOTHING
+       ON CONFLICT ON CONSTRAINT clinic_session_template_planned_date_uq DO NOTHING
        RETURNING id`,
       [
         s.id,
@@ -267,6 +267,29 @@ export class ScheduleSqlRepository extends ScheduleRepository {
           AND ($4 = '' OR s.practitioner_id = $4)
         ORDER BY s.starts_at, s.id FOR UPDATE`,
       [institutionId, from, to, practitionerId],
+    );
+    return rows.map(toSession);
+  }
+
+  async lockDoctorOverlaps(q: {
+    institutionId: string;
+    practitionerId: string;
+    date: string;
+    startsAt: Date;
+    endsAt: Date;
+    exceptId: string;
+  }): Promise<SessionSnapshot[]> {
+    // No row stands for "the doctor's diary", so an advisory lock serialises the check-then-move.
+    await lockForTransaction(this.db, `doctor-sessions:${q.institutionId}:${q.practitionerId}`);
+    // A session lies within one local day, so only the neighbouring dates can overlap; the date
+    // bound lets the (institution_id, date) index find them.
+    const rows = await this.db.query<SessionRow[]>(
+      `SELECT ${SESSION_COLUMNS} FROM clinic_session s
+        WHERE s.institution_id = $1 AND s.practitioner_id = $2 AND s.status = 'open' AND s.id <> $3
+          AND s.date BETWEEN $4::date - 1 AND $4::date + 1
+          AND s.starts_at < $6 AND s.ends_at > $5
+        ORDER BY s.starts_at, s.id`,
+      [q.institutionId, q.practitionerId, q.exceptId, q.date, q.startsAt, q.endsAt],
     );
     return rows.map(toSession);
   }

@@ -150,6 +150,24 @@ export function wardToProto(w: WardView): m.Ward {
   return { ...w };
 }
 
+/** Undefined for unspecified, null for a value this service does not know. */
+export function admissionStatusFromProto(status: m.AdmissionStatus): AdmissionStatus | undefined | null {
+  switch (status) {
+    case m.AdmissionStatus.ADMISSION_STATUS_UNSPECIFIED:
+      return undefined;
+    case m.AdmissionStatus.ADMISSION_STATUS_REQUESTED:
+      return 'requested';
+    case m.AdmissionStatus.ADMISSION_STATUS_ADMITTED:
+      return 'admitted';
+    case m.AdmissionStatus.ADMISSION_STATUS_DISCHARGED:
+      return 'discharged';
+    case m.AdmissionStatus.ADMISSION_STATUS_CANCELLED:
+      return 'cancelled';
+    default:
+      return null;
+  }
+}
+
 function admissionStatusToProto(status: AdmissionStatus): m.AdmissionStatus {
   switch (status) {
     case 'requested':
@@ -180,5 +198,6 @@ export function admissionToProto(a: AdmissionSnapshot): m.Admission {
     admittedAt: a.admittedAt ?? undefined,
     dischargedAt: a.dischargedAt ?? undefined,
     version: a.version,
+    cancelReason: a.cancelReason,
   };
 }

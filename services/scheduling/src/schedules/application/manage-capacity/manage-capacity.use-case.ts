@@ -10,9 +10,8 @@ import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
 import { type ReserveRatio } from '../../../capacity/domain/reserve-ratio';
-import { isHospital, RegistryView } from '@medgrid/registry-view';
+import { RegistryView } from '@medgrid/registry-view';
 import { ClientRequestLog } from '../../../shared/client-request-log';
-import { canManage, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
@@ -21,6 +20,7 @@ import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/sc
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { daysBetween } from '../../domain/clinic-time';
 import { initialSplit, resizedSplit } from '../../domain/session-capacity';
+import { departmentAt, managedHospital } from '../managed-hospital';
 
 const MAX_GENERATE_DAYS = 62;
 
@@ -54,27 +54,6 @@ export class ManageCapacityUseCase {
     return this.rulesProvider.rules;
   }
 
-  /** The hospital as the registry announced it; only hospitals keep capacity. */
-  private async hospital(identity: Identity, institutionId: string, field = 'institutionId') {
-    const institution = await this.registry.institution(institutionId.toLowerCase());
-    if (!institution) {
-      throw new SchedulingError(
-        SchedulingErrorCode.UnknownInstitution,
-        'no institution with this id is known',
-        field,
-      );
-    }
-    if (!isHospital(institution) || !institution.groupId) {
-      throw new SchedulingError(
-        SchedulingErrorCode.NotAHospital,
-        'only a secondary or tertiary hospital of a group keeps schedules and wards',
-        field,
-      );
-    }
-    requireAllowed(canManage(identity, institution), 'manage this hospital’s capacity');
-    return { id: institution.id, groupId: institution.groupId };
-  }
-
   async policy(identity: Identity, institutionId: string): Promise<ReservePolicySnapshot> {
     new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
     return this.uow.run(async () => {
@@ -103,7 +82,7 @@ export class ManageCapacityUseCase {
       .maxLength('overrideReason', command.overrideReason, 500)
       .throwIfAny();
     return this.uow.run(async () => {
-      const hospital = await this.hospital(identity, command.institutionId);
+      const hospital = await managedHospital(this.registry, identity, command.institutionId);
       const stored = await this.schedules.findPolicy(hospital.id, true);
       // A retry after the first answer (which stored the policy) gets that answer again.
       const retry = await this.requests.isRetryOn('set-policy', command.clientRequestId, hospital.id);
@@ -140,15 +119,18 @@ export class ManageCapacityUseCase {
     if (input.practitionerId) checks.uuid('template.practitionerId', input.practitionerId);
     checks.throwIfAny();
     return this.uow.run(async () => {
-      const hospital = await this.hospital(identity, input.institutionId, 'template.institutionId');
-      const department = await this.registry.department(input.departmentId.toLowerCase());
-      if (!department || department.institutionId !== hospital.id) {
-        throw new SchedulingError(
-          SchedulingErrorCode.UnknownDepartment,
-          'no department with this id is known at this hospital',
-          'template.departmentId',
-        );
-      }
+      const hospital = await managedHospital(
+        this.registry,
+        identity,
+        input.institutionId,
+        'template.institutionId',
+      );
+      const department = await departmentAt(
+        this.registry,
+        hospital,
+        input.departmentId,
+        'template.departmentId',
+      );
       const id = uuidv7();
       const earlier = await this.requests.claim('create-template', clientRequestId, id);
       if (earlier) return (await this.schedules.findTemplate(earlier))!;
@@ -169,7 +151,7 @@ export class ManageCapacityUseCase {
   async listTemplates(identity: Identity, institutionId: string): Promise<ScheduleTemplateSnapshot[]> {
     new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
     return this.uow.run(async () => {
-      const hospital = await this.hospital(identity, institutionId);
+      const hospital = await managedHospital(this.registry, identity, institutionId);
       return this.schedules.listTemplates(hospital.id);
     });
   }
@@ -196,7 +178,7 @@ export class ManageCapacityUseCase {
     }
     checks.throwIfAny();
     return this.uow.run(async () => {
-      const hospital = await this.hospital(identity, command.institutionId);
+      const hospital = await managedHospital(this.registry, identity, command.institutionId);
       const policy = await this.policyOf(hospital.id, hospital.groupId);
       let created = 0;
       let existing = 0;
@@ -276,7 +258,7 @@ export class ManageCapacityUseCase {
     }
     checks.throwIfAny();
     return this.uow.run(async () => {
-      const hospital = await this.hospital(identity, command.institutionId);
+      const hospital = await managedHospital(this.registry, identity, command.institutionId);
       if (await this.requests.isRetryOn('cancel-sessions', command.clientRequestId, hospital.id)) {
         return { sessionsCancelled: 0, bookingsCancelled: 0 };
       }
@@ -331,7 +313,7 @@ export class ManageCapacityUseCase {
       const session = await this.schedules.findSession(command.sessionId.toLowerCase(), true);
       if (!session)
         throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
-      const hospital = await this.hospital(identity, session.institutionId);
+      const hospital = await managedHospital(this.registry, identity, session.institutionId);
       if (await this.requests.isRetryOn('set-capacity', command.clientRequestId, session.id)) {
         return (await this.schedules.viewSession(session.id))!;
       }

@@ -11,6 +11,7 @@ import {
   templateToProto,
 } from '../../../shared/contracts/scheduling.proto-mapper';
 import { ManageCapacityUseCase } from '../../application/manage-capacity/manage-capacity.use-case';
+import { MoveSessionUseCase } from '../../application/move-session/move-session.use-case';
 import { AvailabilityQueries } from '../../application/queries/availability-queries';
 
 /** medgrid.scheduling.v1.ScheduleService. */
@@ -18,6 +19,7 @@ import { AvailabilityQueries } from '../../application/queries/availability-quer
 export class ScheduleGrpcController implements GrpcController {
   constructor(
     private readonly capacity: ManageCapacityUseCase,
+    private readonly moves: MoveSessionUseCase,
     private readonly availability: AvailabilityQueries,
     @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
   ) {}
@@ -58,6 +60,11 @@ export class ScheduleGrpcController implements GrpcController {
       generateSessions: async (r, { identity }) => this.capacity.generate(identity, r),
       // rpc CancelSessions
       cancelSessions: async (r, { identity }) => this.capacity.cancelSessions(identity, r),
+      // rpc MoveSession
+      moveSession: async (r, { identity }) => {
+        const { session, bookingsMoved } = await this.moves.execute(identity, r);
+        return { session: sessionToProto(session), bookingsMoved };
+      },
       // rpc SetSessionCapacity
       setSessionCapacity: async (r, { identity }) => ({
         session: sessionToProto(await this.capacity.setCapacity(identity, r)),

@@ -136,6 +136,32 @@ export interface CancelSessionsResponse {
   bookingsCancelled: number;
 }
 
+/** Request of MoveSession. */
+export interface MoveSessionRequest {
+  /** Idempotency key (UUID). */
+  clientRequestId: string;
+  /** Session (UUID), open and not yet started. */
+  sessionId: string;
+  /** New local date (YYYY-MM-DD). */
+  date: string;
+  /** New local start, HH:MM. */
+  startTime: string;
+  /** New local end, HH:MM, after the start. */
+  endTime: string;
+  /** Shown to the affected patients, e.g. "专家外出会诊，改至周四上午". */
+  reason: string;
+}
+
+/** Response of MoveSession. */
+export interface MoveSessionResponse {
+  /** The session after the move. */
+  session:
+    | Session
+    | undefined;
+  /** Bookings moved with it (each announced by an event). */
+  bookingsMoved: number;
+}
+
 /** Request of SetSessionCapacity. */
 export interface SetSessionCapacityRequest {
   /** Idempotency key (UUID). */
@@ -1389,6 +1415,262 @@ export const CancelSessionsResponse: MessageFns<CancelSessionsResponse> = {
   },
 };
 
+function createBaseMoveSessionRequest(): MoveSessionRequest {
+  return { clientRequestId: "", sessionId: "", date: "", startTime: "", endTime: "", reason: "" };
+}
+
+export const MoveSessionRequest: MessageFns<MoveSessionRequest> = {
+  encode(message: MoveSessionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.sessionId !== "") {
+      writer.uint32(18).string(message.sessionId);
+    }
+    if (message.date !== "") {
+      writer.uint32(26).string(message.date);
+    }
+    if (message.startTime !== "") {
+      writer.uint32(34).string(message.startTime);
+    }
+    if (message.endTime !== "") {
+      writer.uint32(42).string(message.endTime);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MoveSessionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMoveSessionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sessionId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.startTime = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.endTime = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MoveSessionRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      sessionId: isSet(object.sessionId)
+        ? globalThis.String(object.sessionId)
+        : isSet(object.session_id)
+        ? globalThis.String(object.session_id)
+        : "",
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+      startTime: isSet(object.startTime)
+        ? globalThis.String(object.startTime)
+        : isSet(object.start_time)
+        ? globalThis.String(object.start_time)
+        : "",
+      endTime: isSet(object.endTime)
+        ? globalThis.String(object.endTime)
+        : isSet(object.end_time)
+        ? globalThis.String(object.end_time)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: MoveSessionRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.sessionId !== "") {
+      obj.sessionId = message.sessionId;
+    }
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    if (message.startTime !== "") {
+      obj.startTime = message.startTime;
+    }
+    if (message.endTime !== "") {
+      obj.endTime = message.endTime;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MoveSessionRequest>): MoveSessionRequest {
+    return MoveSessionRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MoveSessionRequest>): MoveSessionRequest {
+    const message = createBaseMoveSessionRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.sessionId = object.sessionId ?? "";
+    message.date = object.date ?? "";
+    message.startTime = object.startTime ?? "";
+    message.endTime = object.endTime ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseMoveSessionResponse(): MoveSessionResponse {
+  return { session: undefined, bookingsMoved: 0 };
+}
+
+export const MoveSessionResponse: MessageFns<MoveSessionResponse> = {
+  encode(message: MoveSessionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.session !== undefined) {
+      Session.encode(message.session, writer.uint32(10).fork()).join();
+    }
+    if (message.bookingsMoved !== 0) {
+      writer.uint32(16).uint32(message.bookingsMoved);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MoveSessionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMoveSessionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.session = Session.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.bookingsMoved = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MoveSessionResponse {
+    return {
+      session: isSet(object.session) ? Session.fromJSON(object.session) : undefined,
+      bookingsMoved: isSet(object.bookingsMoved)
+        ? globalThis.Number(object.bookingsMoved)
+        : isSet(object.bookings_moved)
+        ? globalThis.Number(object.bookings_moved)
+        : 0,
+    };
+  },
+
+  toJSON(message: MoveSessionResponse): unknown {
+    const obj: any = {};
+    if (message.session !== undefined) {
+      obj.session = Session.toJSON(message.session);
+    }
+    if (message.bookingsMoved !== 0) {
+      obj.bookingsMoved = Math.round(message.bookingsMoved);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MoveSessionResponse>): MoveSessionResponse {
+    return MoveSessionResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MoveSessionResponse>): MoveSessionResponse {
+    const message = createBaseMoveSessionResponse();
+    message.session = (object.session !== undefined && object.session !== null)
+      ? Session.fromPartial(object.session)
+      : undefined;
+    message.bookingsMoved = object.bookingsMoved ?? 0;
+    return message;
+  },
+};
+
 function createBaseSetSessionCapacityRequest(): SetSessionCapacityRequest {
   return { clientRequestId: "", sessionId: "", capacity: 0 };
 }
@@ -1789,6 +2071,19 @@ export const ScheduleServiceService = {
       Buffer.from(CancelSessionsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): CancelSessionsResponse => CancelSessionsResponse.decode(value),
   },
+  /**
+   * Moves one session to another date or time band (a doctor's exception); its bookings keep their
+   * slots and each is announced as SESSION_MOVED so the patients can be told.
+   */
+  moveSession: {
+    path: "/medgrid.scheduling.v1.ScheduleService/MoveSession" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: MoveSessionRequest): Buffer => Buffer.from(MoveSessionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): MoveSessionRequest => MoveSessionRequest.decode(value),
+    responseSerialize: (value: MoveSessionResponse): Buffer => Buffer.from(MoveSessionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): MoveSessionResponse => MoveSessionResponse.decode(value),
+  },
   /** Changes a session's capacity; never below what is taken. */
   setSessionCapacity: {
     path: "/medgrid.scheduling.v1.ScheduleService/SetSessionCapacity" as const,
@@ -1826,6 +2121,11 @@ export interface ScheduleServiceServer extends UntypedServiceImplementation {
   generateSessions: handleUnaryCall<GenerateSessionsRequest, GenerateSessionsResponse>;
   /** Cancels the sessions an exception hits (a holiday for the hospital, leave for a doctor) and their bookings. */
   cancelSessions: handleUnaryCall<CancelSessionsRequest, CancelSessionsResponse>;
+  /**
+   * Moves one session to another date or time band (a doctor's exception); its bookings keep their
+   * slots and each is announced as SESSION_MOVED so the patients can be told.
+   */
+  moveSession: handleUnaryCall<MoveSessionRequest, MoveSessionResponse>;
   /** Changes a session's capacity; never below what is taken. */
   setSessionCapacity: handleUnaryCall<SetSessionCapacityRequest, SetSessionCapacityResponse>;
   /** Returns one session with its free slots per pool. */
@@ -1928,6 +2228,25 @@ export interface ScheduleServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: CancelSessionsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Moves one session to another date or time band (a doctor's exception); its bookings keep their
+   * slots and each is announced as SESSION_MOVED so the patients can be told.
+   */
+  moveSession(
+    request: MoveSessionRequest,
+    callback: (error: ServiceError | null, response: MoveSessionResponse) => void,
+  ): ClientUnaryCall;
+  moveSession(
+    request: MoveSessionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: MoveSessionResponse) => void,
+  ): ClientUnaryCall;
+  moveSession(
+    request: MoveSessionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: MoveSessionResponse) => void,
   ): ClientUnaryCall;
   /** Changes a session's capacity; never below what is taken. */
   setSessionCapacity(

@@ -508,6 +508,8 @@ export interface Admission {
     | undefined;
   /** Aggregate version. */
   version: number;
+  /** Why it was cancelled; empty otherwise. */
+  cancelReason: string;
 }
 
 function createBaseReserveRatio(): ReserveRatio {
@@ -2552,6 +2554,7 @@ function createBaseAdmission(): Admission {
     admittedAt: undefined,
     dischargedAt: undefined,
     version: 0,
+    cancelReason: "",
   };
 }
 
@@ -2601,6 +2604,9 @@ export const Admission: MessageFns<Admission> = {
     }
     if (message.version !== 0) {
       writer.uint32(120).uint64(message.version);
+    }
+    if (message.cancelReason !== "") {
+      writer.uint32(130).string(message.cancelReason);
     }
     return writer;
   },
@@ -2738,6 +2744,14 @@ export const Admission: MessageFns<Admission> = {
             message.version = longToNumber(reader.uint64());
             continue;
           }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.cancelReason = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2807,6 +2821,11 @@ export const Admission: MessageFns<Admission> = {
         ? fromJsonTimestamp(object.discharged_at)
         : undefined,
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      cancelReason: isSet(object.cancelReason)
+        ? globalThis.String(object.cancelReason)
+        : isSet(object.cancel_reason)
+        ? globalThis.String(object.cancel_reason)
+        : "",
     };
   },
 
@@ -2857,6 +2876,9 @@ export const Admission: MessageFns<Admission> = {
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
     }
+    if (message.cancelReason !== "") {
+      obj.cancelReason = message.cancelReason;
+    }
     return obj;
   },
 
@@ -2882,6 +2904,7 @@ export const Admission: MessageFns<Admission> = {
     message.admittedAt = object.admittedAt ?? undefined;
     message.dischargedAt = object.dischargedAt ?? undefined;
     message.version = object.version ?? 0;
+    message.cancelReason = object.cancelReason ?? "";
     return message;
   },
 };

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { FieldChecks } from '@medgrid/errors';
+import { RegistryView } from '@medgrid/registry-view';
+import { v7 as uuidv7 } from 'uuid';
+import { currentPolicy } from '../../capacity/application/current-policy';
+import { departmentAt, managedHospital } from '../../schedules/application/managed-hospital';
+import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
+import { ClientRequestLog } from '../../shared/client-request-log';
+import { canBookAt, requireAllowed } from '../../shared/scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
+import { BedRepository } from '../domain/bed.repository';
+import { planBeds, planWard, type WardView } from '../domain/ward';
+
+export interface RegisterWardCommand {
+  readonly clientRequestId: string;
+  readonly institutionId: string;
+  readonly departmentId: string;
+  readonly specialtyCode: string;
+  readonly name: string;
+  readonly bedCount: number;
+}
+
+/** RegisterWard and GetWard: a hospital's wards, split into pools by its bed ratio. */
+@Injectable()
+export class ManageWardsUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly beds: BedRepository,
+    private readonly schedules: ScheduleRepository,
+    private readonly registry: RegistryView,
+    private readonly requests: ClientRequestLog,
+    private readonly rulesProvider: SchedulingRulesProvider,
+  ) {}
+
+  async register(identity: Identity, command: RegisterWardCommand): Promise<WardView> {
+    new FieldChecks()
+      .uuid('clientRequestId', command.clientRequestId)
+      .uuid('institutionId', command.institutionId)
+      .uuid('departmentId', command.departmentId)
+      .throwIfAny();
+    return this.uow.run(async () => {
+      const institution = await managedHospital(this.registry, identity, command.institutionId);
+      const department = await departmentAt(this.registry, institution, command.departmentId, 'departmentId');
+      if (command.specialtyCode && command.specialtyCode !== department.specialtyCode) {
+        throw new SchedulingError(
+          SchedulingErrorCode.UnknownDepartment,
+          `the department's specialty is ${department.specialtyCode}`,
+          'specialtyCode',
+        );
+      }
+      const id = uuidv7();
+      const earlier = await this.requests.claim('register-ward', command.clientRequestId, id);
+      if (earlier) return (await this.beds.viewWard(earlier))!;
+      const policy = await currentPolicy(
+        this.schedules,
+        this.rulesProvider.rules,
+        institution.id,
+        institution.groupId,
+      );
+      const ward = planWard(
+        {
+          id,
+          institutionId: institution.id,
+          groupId: institution.groupId,
+          departmentId: department.id,
+          specialtyCode: department.specialtyCode,
+          name: command.name,
+          bedCount: command.bedCount,
+        },
+        policy.bedRatio,
+      );
+      await this.beds.insertWard(ward, planBeds(ward));
+      return (await this.beds.viewWard(id))!;
+    });
+  }
+
+  async ward(identity: Identity, wardId: string): Promise<WardView> {
+    new FieldChecks().uuid('wardId', wardId).throwIfAny();
+    return this.uow.run(async () => {
+      const ward = await this.beds.viewWard(wardId.toLowerCase());
+      if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
+      requireAllowed(canBookAt(identity, { id: ward.institutionId, groupId: ward.groupId }), 'see this ward');
+      return ward;
+    });
+  }
+}

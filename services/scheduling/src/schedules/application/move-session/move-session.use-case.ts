@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { FieldChecks } from '@medgrid/errors';
+import { RegistryView } from '@medgrid/registry-view';
+import { Booking } from '../../../booking/domain/booking';
+import { BookingRepository } from '../../../booking/domain/booking.repository';
+import { ClientRequestLog } from '../../../shared/client-request-log';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleRepository } from '../../domain/schedule.repository';
+import { type SessionView } from '../../domain/session';
+import { moveChecks, moveSession, requireDoctorFree } from '../../domain/session-move';
+import { managedHospital } from '../managed-hospital';
+import { type MoveSessionCommand } from './move-session.command';
+
+export interface MoveSessionResult {
+  readonly session: SessionView;
+  readonly bookingsMoved: number;
+}
+
+/**
+ * A doctor's exception on the schedule (停诊改期): one session goes to another
+ * date or band. Its seats go with it, so every booking keeps its slot number;
+ * each live booking (held or booked) is announced as moved with the session
+ * where it now is, and the session as moved, in the same transaction.
+ */
+@Injectable()
+export class MoveSessionUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly schedules: ScheduleRepository,
+    private readonly bookings: BookingRepository,
+    private readonly registry: RegistryView,
+    private readonly requests: ClientRequestLog,
+    private readonly events: SchedulingEvents,
+  ) {}
+
+  async execute(
+    identity: Identity,
+    command: MoveSessionCommand,
+    now = new Date(),
+  ): Promise<MoveSessionResult> {
+    moveChecks(
+      new FieldChecks().uuid('clientRequestId', command.clientRequestId).uuid('sessionId', command.sessionId),
+      command,
+      command.reason,
+    ).throwIfAny();
+    return this.uow.run(async () => {
+      const session = await this.schedules.findSession(command.sessionId.toLowerCase(), true);
+      if (!session) {
+        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
+      }
+      await managedHospital(this.registry, identity, session.institutionId, 'sessionId');
+      if (await this.requests.isRetryOn('move-session', command.clientRequestId, session.id)) {
+        // A retry gets the session as it is now and the bookings with it now. The first answer's
+        // count is not stored; the live bookings are what the caller needs to tell patients about
+        // (a booking cancelled since then was moved, but no longer counts). Nothing is announced again.
+        return {
+          session: (await this.schedules.viewSession(session.id))!,
+          bookingsMoved: (await this.bookings.lockActiveInSession(session.id)).length,
+        };
+      }
+      const moved = moveSession(session, command, command.reason, now);
+      if (moved.practitionerId) {
+        requireDoctorFree(
+          moved,
+          await this.schedules.lockDoctorOverlaps({
+            institutionId: moved.institutionId,
+            practitionerId: moved.practitionerId,
+            date: moved.date,
+            startsAt: moved.startsAt,
+            endsAt: moved.endsAt,
+            exceptId: moved.id,
+          }),
+        );
+      }
+      // Bookings first, then seats, the order a patient's cancel takes them (no deadlock with it).
+      // Locking the seats waits for claims in flight; reading the bookings again then finds those
+      // claims too, so no booking made meanwhile keeps the old time without being told of the move.
+      await this.bookings.lockActiveInSession(session.id);
+      await this.schedules.lockSeats(session.id);
+      const affected = await this.bookings.lockActiveInSession(session.id);
+      await this.schedules.saveSession(moved);
+      const view = (await this.schedules.viewSession(session.id))!;
+      for (const found of affected) {
+        const booking = Booking.restore(found);
+        booking.sessionMoved(now);
+        await this.bookings.update(booking.snapshot());
+        await this.events.bookingsChanged(booking.pullEvents(), view);
+      }
+      await this.events.sessionChanged('moved', view);
+      return { session: view, bookingsMoved: affected.length };
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import { FieldChecks } from '@medgrid/errors';
+import { localDate } from '@medgrid/kernel';
+import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { clinicClock, clinicInstant, isClockTime, isLocalDate } from './clinic-time';
+import { type SessionSnapshot } from './session';
+
+/** Where a session goes: a local date and a band of local clock times. */
+export interface SessionMoveTarget {
+  readonly date: string;
+  readonly startTime: string;
+  readonly endTime: string;
+}
+
+export const MAX_MOVE_REASON_LENGTH = 200;
+
+/**
+ * The field rules of a move (date, band, reason), added to `checks` so that a
+ * request reports every problem at once.
+ */
+export function moveChecks(checks: FieldChecks, target: SessionMoveTarget, reason: string): FieldChecks {
+  checks
+    .check('date', isLocalDate(target.date), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
+    .check('startTime', isClockTime(target.startTime), 'INVALID_FORMAT', 'must be HH:MM')
+    .check('endTime', isClockTime(target.endTime), 'INVALID_FORMAT', 'must be HH:MM')
+    .required('reason', reason)
+    .maxLength('reason', reason, MAX_MOVE_REASON_LENGTH);
+  if (isClockTime(target.startTime) && isClockTime(target.endTime)) {
+    checks.check('endTime', target.endTime > target.startTime, 'BEFORE_START', 'must be after startTime');
+  }
+  return checks;
+}
+
+/**
+ * A doctor's exception (停诊改期): the session goes to another date or band.
+ * Only an open session still to come may move, and only into the future; the
+ * seats, and so every booking's slot number, go with it. Returns the moved
+ * session with the reason to show the patients and the next version.
+ */
+export function moveSession(
+  session: SessionSnapshot,
+  target: SessionMoveTarget,
+  reason: string,
+  now: Date,
+): SessionSnapshot {
+  moveChecks(new FieldChecks(), target, reason).throwIfAny();
+  if (session.status !== 'open') {
+    throw new SchedulingError(
+      SchedulingErrorCode.SessionClosed,
+      `the session is ${session.status}${session.changeReason ? `: ${session.changeReason}` : ''}; only an open session can be moved`,
+      'sessionId',
+    );
+  }
+  if (now >= session.startsAt) {
+    throw new SchedulingError(
+      SchedulingErrorCode.SessionClosed,
+      `the session ${now >= session.endsAt ? 'is over' : 'has started'}; only a session still to come can be moved`,
+      'sessionId',
+    );
+  }
+  const startsAt = clinicInstant(target.date, target.startTime);
+  const endsAt = clinicInstant(target.date, target.endTime);
+  const checks = new FieldChecks();
+  if (startsAt <= now) {
+    // Name the part that is wrong: a past day, or a time already gone today.
+    const pastDay = target.date < localDate(now);
+    checks.add(pastDay ? 'date' : 'startTime', 'IN_THE_PAST', 'must be in the future');
+  } else {
+    checks.check(
+      'date',
+      !(
+        target.date === session.date &&
+        startsAt.getTime() === session.startsAt.getTime() &&
+        endsAt.getTime() === session.endsAt.getTime()
+      ),
+      'UNCHANGED',
+      'is where the session already is',
+    );
+  }
+  checks.throwIfAny();
+  return {
+    ...session,
+    date: target.date,
+    startsAt,
+    endsAt,
+    changeReason: reason.trim(),
+    version: session.version + 1,
+  };
+}
+
+/** Whether two sessions' bands share any time (touching ends do not overlap). */
+export function bandsOverlap(a: SessionSnapshot, b: SessionSnapshot): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+/**
+ * A doctor sees one session's patients at a time: refuses the moved session
+ * when another open session of the same doctor at the same hospital overlaps
+ * it. A department session (no doctor named) may run beside any other.
+ */
+export function requireDoctorFree(moved: SessionSnapshot, others: readonly SessionSnapshot[]): void {
+  if (!moved.practitionerId) return;
+  const clash = others.find(
+    (other) =>
+      other.id !== moved.id &&
+      other.status === 'open' &&
+      other.institutionId === moved.institutionId &&
+      other.practitionerId === moved.practitionerId &&
+      bandsOverlap(moved, other),
+  );
+  if (clash) {
+    throw new SchedulingError(
+      SchedulingErrorCode.SessionOverlaps,
+      `the doctor already has an open session on ${clash.date} ${clinicClock(clash.startsAt)}–${clinicClock(clash.endsAt)} (${clash.id}) overlapping this band`,
+      'startTime',
+    );
+  }
+}
