@@ -76,6 +76,10 @@ describe('scheduling beds', () => {
       freePublic: 7,
     });
     expect(await registerWard(10, '心内科一病区', clientRequestId)).toEqual(ward);
+    expect(await fails(registerWard(12, '心内科二病区', clientRequestId))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      reason: 'CLIENT_REQUEST_REUSED',
+    });
     expect(await h.count(`SELECT count(*) AS n FROM bed WHERE ward_id = $1`, [ward.id])).toBe(10);
     expect(await fails(registerWard(10, '心内科一病区'))).toMatchObject({
       code: status.ALREADY_EXISTS,
@@ -164,6 +168,28 @@ describe('scheduling beds', () => {
       ]),
     ).toBe(14);
     expect(await getWard(ward.id)).toMatchObject({ freeReserved: 2, freePublic: 0 });
+  });
+
+  it('answers a retried admission request with the admission it made, and refuses its id for another patient', async () => {
+    const ward = await registerWard(2);
+    const ask = (patientResidentId: string, clientRequestId: string) =>
+      h.call(
+        h.bed,
+        h.bed.requestAdmission,
+        { clientRequestId, wardId: ward.id, patientResidentId, referralId: '' },
+        group.centre,
+      );
+    const clientRequestId = uuidv7();
+    const patient = aFreshResidentId();
+    const first = await ask(patient, clientRequestId);
+
+    expect(await ask(patient, clientRequestId)).toEqual(first);
+    expect(await fails(ask(aFreshResidentId(), clientRequestId))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      reason: 'CLIENT_REQUEST_REUSED',
+    });
+    expect(await h.count(`SELECT count(*) AS n FROM admission WHERE ward_id = $1`, [ward.id])).toBe(1);
+    expect(await admissionEvents(first.admission!.id)).toBe(1);
   });
 
   it('lets a patient wait for one bed at a time', async () => {

@@ -9,7 +9,13 @@ import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
 import { waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, refusal, unary } from './grpc-call';
-import { aFreshResidentId, type GroupFixture, SchedulingHarness, shanghaiDate } from './scheduling-harness';
+import {
+  aFreshResidentId,
+  type GroupFixture,
+  isoWeekday,
+  SchedulingHarness,
+  shanghaiDate,
+} from './scheduling-harness';
 
 const { Pool, BookingStatus, WaitlistStatus } = schedulingModelV1;
 
@@ -516,6 +522,51 @@ describe('scheduling booking', () => {
           session.templateId,
         ]),
       ).toBe(1);
+    });
+
+    it("makes no planned session beside one of the same doctor's moved into its band", async () => {
+      const doctor = uuidv7();
+      const session = await h.newSession(group, {
+        capacity: 4,
+        date: shanghaiDate(21),
+        practitionerId: doctor,
+      });
+      const date = shanghaiDate(22);
+      const { template } = await h.call(
+        h.schedule,
+        h.schedule.createScheduleTemplate,
+        {
+          clientRequestId: uuidv7(),
+          template: {
+            id: '',
+            groupId: '',
+            practitionerId: doctor,
+            institutionId: group.hospitalId,
+            departmentId: group.departmentId,
+            specialtyCode: group.specialtyCode,
+            weekday: isoWeekday(date),
+            startTime: '08:00',
+            endTime: '11:30',
+            capacity: 4,
+            validFrom: date,
+            validUntil: date,
+          },
+        },
+        group.manager,
+      );
+      await move(session.id, { date, startTime: '09:00', endTime: '10:00' });
+
+      const generated = await h.call(
+        h.schedule,
+        h.schedule.generateSessions,
+        { clientRequestId: uuidv7(), institutionId: group.hospitalId, fromDate: date, toDate: date },
+        group.manager,
+      );
+
+      expect(generated).toMatchObject({ created: 0, overlapping: 1 });
+      expect(
+        await h.count(`SELECT count(*) AS n FROM clinic_session WHERE template_id = $1`, [template!.id]),
+      ).toBe(0);
     });
 
     it('answers a retry with the session where it is, and announces nothing again', async () => {

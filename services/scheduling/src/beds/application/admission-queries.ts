@@ -4,10 +4,11 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks, isUuid } from '@medgrid/errors';
 import { decodePageToken, encodePageToken } from '@medgrid/kernel';
-import { canManage, canSeeClaim, requireAllowed } from '../../shared/scheduling-access.policy';
+import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { type AdmissionSnapshot, type AdmissionStatus } from '../domain/admission';
 import { type AdmissionCursor, BedRepository } from '../domain/bed.repository';
+import { canSeeAdmission } from './admission-access';
 
 const ACTIVE: readonly AdmissionStatus[] = ['requested', 'admitted'];
 
@@ -16,8 +17,12 @@ function decodeCursor(token: string): AdmissionCursor | null {
   if (!key) return null;
   const [queueRank, at, id] = key;
   const requestedAt = new Date(String(at));
-  return typeof queueRank === 'number' && !Number.isNaN(requestedAt.getTime()) && isUuid(String(id))
-    ? { queueRank, requestedAt, id: String(id) }
+  return Number.isInteger(queueRank) &&
+    (queueRank as number) >= 0 &&
+    (queueRank as number) <= 3 &&
+    !Number.isNaN(requestedAt.getTime()) &&
+    isUuid(String(id))
+    ? { queueRank: queueRank as number, requestedAt, id: String(id) }
     : null;
 }
 
@@ -44,10 +49,7 @@ export class AdmissionQueries {
       if (!admission) {
         throw new SchedulingError(SchedulingErrorCode.NotFound, 'no admission with this id', 'admissionId');
       }
-      requireAllowed(
-        canSeeClaim(identity, { ...admission, requestedBy: admission.requestedByInstitutionId }),
-        'see this admission',
-      );
+      requireAllowed(canSeeAdmission(identity, admission), 'see this admission');
       await this.audit.recordRead(identity, { kind: 'admission', id: admission.id }, purpose);
       return admission;
     });

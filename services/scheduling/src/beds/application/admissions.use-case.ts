@@ -8,11 +8,12 @@ import { ReserveEligibilityCheck } from '../../booking/application/reserve-eligi
 import { NO_PRIORITY, type Pool, poolsToTry, priorityFor } from '../../booking/domain/pool';
 import { claimChecks } from '../../shared/claim-checks';
 import { ClientRequestLog } from '../../shared/client-request-log';
-import { canBookAt, canManage, canSeeClaim, requireAllowed } from '../../shared/scheduling-access.policy';
+import { canBookAt, canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { SchedulingEvents } from '../../shared/scheduling-events';
 import { Admission, type AdmissionChangedDomainEvent, type AdmissionSnapshot } from '../domain/admission';
 import { BedRepository } from '../domain/bed.repository';
+import { canSeeAdmission } from './admission-access';
 
 const admissionChanges = counter('medgrid_scheduling_admission_changes_total', 'Admission steps taken', [
   'change',
@@ -70,13 +71,18 @@ export class AdmissionsUseCase {
       const earlier = await this.requests.claim('request-admission', command.clientRequestId, id);
       if (earlier) {
         const found = (await this.beds.findAdmission(earlier, false))!;
-        if (found.wardId !== ward.id || found.patientResidentId !== patient) {
+        if (
+          found.wardId !== ward.id ||
+          found.patientResidentId !== patient ||
+          found.referralId !== referralId
+        ) {
           throw new SchedulingError(
             SchedulingErrorCode.RequestReused,
             'this client request id was used for a different admission',
             'clientRequestId',
           );
         }
+        requireAllowed(canSeeAdmission(identity, found), 'see this admission');
         return { admission: found, events: [] };
       }
       const referral = await this.eligibility.referral(referralId, ward.institutionId, patient, 'referralId');
@@ -174,9 +180,7 @@ export class AdmissionsUseCase {
       }
       const hospital = { id: found.institutionId, groupId: found.groupId };
       requireAllowed(
-        operation === 'cancel-admission'
-          ? canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId })
-          : canManage(identity, hospital),
+        operation === 'cancel-admission' ? canSeeAdmission(identity, found) : canManage(identity, hospital),
         action,
       );
       if (await this.requests.isRetryOn(operation, command.clientRequestId, found.id)) {

@@ -53,7 +53,22 @@ export class ManageWardsUseCase {
       }
       const id = uuidv7();
       const earlier = await this.requests.claim('register-ward', command.clientRequestId, id);
-      if (earlier) return (await this.beds.viewWard(earlier))!;
+      if (earlier) {
+        const ward = (await this.beds.viewWard(earlier))!;
+        if (
+          ward.institutionId !== institution.id ||
+          ward.departmentId !== department.id ||
+          ward.name !== command.name.trim() ||
+          ward.bedCount !== command.bedCount
+        ) {
+          throw new SchedulingError(
+            SchedulingErrorCode.RequestReused,
+            'this client request id was used for a different ward',
+            'clientRequestId',
+          );
+        }
+        return ward;
+      }
       const policy = await currentPolicy(
         this.schedules,
         this.rulesProvider.rules,

@@ -65,12 +65,32 @@ describe(Booking.name, () => {
   it('tells an active booking its session moved, and leaves a finished one alone', () => {
     const sut = Booking.book(input, now);
     sut.pullEvents();
-    sut.sessionMoved(later(1));
+    sut.sessionMoved(later(1), { endsAt: later(600) }, { endsAt: later(900) });
     expect(sut.pullEvents().map((e) => e.change)).toEqual(['session-moved']);
     sut.cancel('x', later(2));
     sut.pullEvents();
-    sut.sessionMoved(later(3));
+    sut.sessionMoved(later(3), { endsAt: later(900) }, { endsAt: later(1200) });
     expect(sut.pullEvents()).toEqual([]);
+  });
+
+  it("moves a referral's hold, which lasts until the session ends, with the session's end", () => {
+    const sut = Booking.hold(input, later(600), now);
+    sut.sessionMoved(later(1), { endsAt: later(600) }, { endsAt: later(2040) });
+    expect(sut.snapshot().holdExpiresAt).toEqual(later(2040));
+    sut.sessionMoved(later(2), { endsAt: later(2040) }, { endsAt: later(300) });
+    expect(sut.snapshot().holdExpiresAt).toEqual(later(300));
+  });
+
+  it('keeps a short hold when the session moves later, and cuts it to the end of a session moved earlier', () => {
+    const later30 = Booking.hold(input, later(10), now);
+    later30.sessionMoved(later(1), { endsAt: later(600) }, { endsAt: later(2040) });
+    expect(later30.snapshot().holdExpiresAt).toEqual(later(10));
+    const earlier = Booking.hold(input, later(10), now);
+    earlier.sessionMoved(later(1), { endsAt: later(600) }, { endsAt: later(5) });
+    expect(earlier.snapshot().holdExpiresAt).toEqual(later(5));
+    const booked = Booking.book(input, now);
+    booked.sessionMoved(later(1), { endsAt: later(600) }, { endsAt: later(5) });
+    expect(booked.snapshot().holdExpiresAt).toBeNull();
   });
 
   it('never leaves a final state and bumps the version on every change (random sequences)', () => {
@@ -88,7 +108,8 @@ describe(Booking.name, () => {
               if (step === 'confirm') sut.confirm(later(minute));
               if (step === 'cancel') sut.cancel('x', later(minute));
               if (step === 'expire') sut.expire(later(minute));
-              if (step === 'moved') sut.sessionMoved(later(minute));
+              if (step === 'moved')
+                sut.sessionMoved(later(minute), { endsAt: later(60) }, { endsAt: later(90) });
             } catch (error) {
               expect(error).toBeInstanceOf(SchedulingError);
               expect(sut.snapshot()).toEqual(before);

@@ -103,10 +103,16 @@ export class Booking {
     this.apply({ status: 'expired' }, 'expired', now);
   }
 
-  /** The session moved: the claim stays, the patient is told. */
-  sessionMoved(now: Date): void {
+  /**
+   * The session moved: the claim stays, the patient is told. A hold that
+   * lasted until the session's end (a referral's) follows the new end; no
+   * hold outlives the session it is for.
+   */
+  sessionMoved(now: Date, from: { endsAt: Date }, to: { endsAt: Date }): void {
     if (!this.isActive) return;
-    this.apply({}, 'session-moved', now);
+    const hold = this.state.holdExpiresAt;
+    const holdExpiresAt = hold === null ? null : hold >= from.endsAt || hold > to.endsAt ? to.endsAt : hold;
+    this.apply({ holdExpiresAt }, 'session-moved', now);
   }
 
   snapshot(): BookingSnapshot {

@@ -51,6 +51,8 @@ export abstract class ScheduleRepository {
     startsAt: Date;
     endsAt: Date;
     exceptId: string;
+    /** Also leaves out the session a template planned for that date (generating finds it as existing). */
+    exceptPlanned?: { templateId: string; date: string };
   }): Promise<SessionSnapshot[]>;
   /** Locks every seat of the session (waits for claims in flight) and counts them. */
   abstract lockSeats(sessionId: string): Promise<PoolCounts>;

@@ -278,6 +278,7 @@ export class ScheduleSqlRepository extends ScheduleRepository {
     startsAt: Date;
     endsAt: Date;
     exceptId: string;
+    exceptPlanned?: { templateId: string; date: string };
   }): Promise<SessionSnapshot[]> {
     // No row stands for "the doctor's diary", so an advisory lock serialises the check-then-move.
     await lockForTransaction(this.db, `doctor-sessions:${q.institutionId}:${q.practitionerId}`);
@@ -288,8 +289,18 @@ export class ScheduleSqlRepository extends ScheduleRepository {
         WHERE s.institution_id = $1 AND s.practitioner_id = $2 AND s.status = 'open' AND s.id <> $3
           AND s.date BETWEEN $4::date - 1 AND $4::date + 1
           AND s.starts_at < $6 AND s.ends_at > $5
+          AND NOT ($7::uuid IS NOT NULL AND s.template_id = $7::uuid AND s.planned_date = $8::date)
         ORDER BY s.starts_at, s.id`,
-      [q.institutionId, q.practitionerId, q.exceptId, q.date, q.startsAt, q.endsAt],
+      [
+        q.institutionId,
+        q.practitionerId,
+        q.exceptId,
+        q.date,
+        q.startsAt,
+        q.endsAt,
+        q.exceptPlanned?.templateId ?? null,
+        q.exceptPlanned?.date ?? null,
+      ],
     );
     return rows.map(toSession);
   }

@@ -160,7 +160,7 @@ export class ManageCapacityUseCase {
     identity: Identity,
     command: { clientRequestId: string; institutionId: string; fromDate: string; toDate: string },
     now = new Date(),
-  ): Promise<{ created: number; existing: number }> {
+  ): Promise<{ created: number; existing: number; overlapping: number }> {
     const checks = new FieldChecks()
       .uuid('clientRequestId', command.clientRequestId)
       .uuid('institutionId', command.institutionId)
@@ -182,6 +182,7 @@ export class ManageCapacityUseCase {
       const policy = await this.policyOf(hospital.id, hospital.groupId);
       let created = 0;
       let existing = 0;
+      let overlapping = 0;
       for (const template of (await this.schedules.listTemplates(hospital.id)).map((row) =>
         ScheduleTemplate.restore(row),
       )) {
@@ -208,6 +209,11 @@ export class ManageCapacityUseCase {
             changeReason: '',
             version: 1,
           };
+          // A doctor's session moved onto this band keeps it: the planned one is not made beside it.
+          if (t.practitionerId && (await this.doctorBusy(session))) {
+            overlapping++;
+            continue;
+          }
           if (await this.schedules.insertSessionIfAbsent(session)) {
             created++;
             await this.events.sessionChanged('opened', {
@@ -218,7 +224,7 @@ export class ManageCapacityUseCase {
           } else existing++;
         }
       }
-      return { created, existing };
+      return { created, existing, overlapping };
     });
   }
 
@@ -345,6 +351,16 @@ export class ManageCapacityUseCase {
       await this.events.sessionChanged('resized', view);
       return view;
     });
+  }
+
+  /** Whether the doctor already has another open session in the planned one's band (under their diary lock). */
+  private async doctorBusy(planned: SessionSnapshot): Promise<boolean> {
+    const others = await this.schedules.lockDoctorOverlaps({
+      ...planned,
+      exceptId: planned.id,
+      exceptPlanned: { templateId: planned.templateId!, date: planned.date },
+    });
+    return others.length > 0;
   }
 
   private policyOf(institutionId: string, groupId: string): Promise<ReservePolicySnapshot> {

@@ -85,7 +85,7 @@ export class MoveSessionUseCase {
       const view = (await this.schedules.viewSession(session.id))!;
       for (const found of affected) {
         const booking = Booking.restore(found);
-        booking.sessionMoved(now);
+        booking.sessionMoved(now, session, moved);
         await this.bookings.update(booking.snapshot());
         await this.events.bookingsChanged(booking.pullEvents(), view);
       }

@@ -110,6 +110,8 @@ export interface GenerateSessionsResponse {
   created: number;
   /** Sessions that already existed and were kept. */
   existing: number;
+  /** Sessions not made because the doctor already has an open session in that band (one moved there). */
+  overlapping: number;
 }
 
 /** Request of CancelSessions: a holiday (no practitioner) or a doctor's leave. */
@@ -1069,7 +1071,7 @@ export const GenerateSessionsRequest: MessageFns<GenerateSessionsRequest> = {
 };
 
 function createBaseGenerateSessionsResponse(): GenerateSessionsResponse {
-  return { created: 0, existing: 0 };
+  return { created: 0, existing: 0, overlapping: 0 };
 }
 
 export const GenerateSessionsResponse: MessageFns<GenerateSessionsResponse> = {
@@ -1079,6 +1081,9 @@ export const GenerateSessionsResponse: MessageFns<GenerateSessionsResponse> = {
     }
     if (message.existing !== 0) {
       writer.uint32(16).uint32(message.existing);
+    }
+    if (message.overlapping !== 0) {
+      writer.uint32(24).uint32(message.overlapping);
     }
     return writer;
   },
@@ -1112,6 +1117,14 @@ export const GenerateSessionsResponse: MessageFns<GenerateSessionsResponse> = {
             message.existing = reader.uint32();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.overlapping = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1128,6 +1141,7 @@ export const GenerateSessionsResponse: MessageFns<GenerateSessionsResponse> = {
     return {
       created: isSet(object.created) ? globalThis.Number(object.created) : 0,
       existing: isSet(object.existing) ? globalThis.Number(object.existing) : 0,
+      overlapping: isSet(object.overlapping) ? globalThis.Number(object.overlapping) : 0,
     };
   },
 
@@ -1139,6 +1153,9 @@ export const GenerateSessionsResponse: MessageFns<GenerateSessionsResponse> = {
     if (message.existing !== 0) {
       obj.existing = Math.round(message.existing);
     }
+    if (message.overlapping !== 0) {
+      obj.overlapping = Math.round(message.overlapping);
+    }
     return obj;
   },
 
@@ -1149,6 +1166,7 @@ export const GenerateSessionsResponse: MessageFns<GenerateSessionsResponse> = {
     const message = createBaseGenerateSessionsResponse();
     message.created = object.created ?? 0;
     message.existing = object.existing ?? 0;
+    message.overlapping = object.overlapping ?? 0;
     return message;
   },
 };
