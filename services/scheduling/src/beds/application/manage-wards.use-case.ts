@@ -5,7 +5,7 @@ import { FieldChecks } from '@medgrid/errors';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { currentPolicy } from '../../capacity/application/current-policy';
-import { departmentAt, managedHospital } from '../../schedules/application/managed-hospital';
+import { departmentAt, managedHospital } from '../../shared/managed-hospital';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { ClientRequestLog } from '../../shared/client-request-log';
 import { canBookAt, requireAllowed } from '../../shared/scheduling-access.policy';

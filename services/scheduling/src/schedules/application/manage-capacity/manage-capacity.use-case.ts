@@ -20,7 +20,7 @@ import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/sc
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { daysBetween } from '../../domain/clinic-time';
 import { initialSplit, resizedSplit } from '../../domain/session-capacity';
-import { departmentAt, managedHospital } from '../managed-hospital';
+import { departmentAt, managedHospital } from '../../../shared/managed-hospital';
 
 const MAX_GENERATE_DAYS = 62;
 

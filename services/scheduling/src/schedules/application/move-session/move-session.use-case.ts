@@ -11,7 +11,7 @@ import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
 import { moveChecks, moveSession, requireDoctorFree } from '../../domain/session-move';
-import { managedHospital } from '../managed-hospital';
+import { managedHospital } from '../../../shared/managed-hospital';
 import { type MoveSessionCommand } from './move-session.command';
 
 export interface MoveSessionResult {

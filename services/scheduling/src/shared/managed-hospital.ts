@@ -1,7 +1,7 @@
 import { type Identity } from '@medgrid/auth';
 import { isHospital, type KnownDepartment, type RegistryView } from '@medgrid/registry-view';
-import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { canManage, requireAllowed } from './scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from './scheduling-error';
 
 /** A hospital whose capacity the caller may change. */
 export interface ManagedHospital {
