@@ -282,6 +282,24 @@ describe(GrpcServer.name, () => {
     });
   });
 
+  it('refuses a string carrying U+0000 (PostgreSQL cannot store it) before the handler runs', async () => {
+    let ran = false;
+    getReferral = () => {
+      ran = true;
+      return Promise.resolve({ referral: undefined, history: [] });
+    };
+
+    const error = await failureOf(
+      callGetReferral({ id: 'r-1\u0000' }, { token: await auth.token(identity) }),
+    );
+
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(decodeErrorDetails(error.metadata).fieldViolations).toEqual([
+      expect.objectContaining({ field: 'id', reason: 'INVALID_CHARACTER' }),
+    ]);
+    expect(ran).toBe(false);
+  });
+
   it("answers a domain error with its category's status and its code as the ErrorInfo reason", async () => {
     getReferral = () =>
       Promise.reject(new AppError('permission-denied', 'NOT_YOUR_INSTITUTION', 'not your referral'));

@@ -18,6 +18,7 @@ import { counter, histogram } from '@medgrid/telemetry';
 import { HealthImplementation } from 'grpc-health-check';
 import { type CallContext, type UnaryHandlers } from './call-context';
 import { statusForError } from './status-for-error';
+import { rejectNulCharacters } from './nul-characters';
 
 const handled = counter(
   'medgrid_grpc_server_handled_total',
@@ -172,6 +173,7 @@ export class GrpcServer {
       const identity = await this.verifier.verify(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      rejectNulCharacters(call.request);
       const context = { identity, deadline, signal: abort.signal, metadata: call.metadata };
       for await (const message of handler(call.request, context)) {
         if (abort.signal.aborted) break;
@@ -224,6 +226,7 @@ export class GrpcServer {
       const identity = await this.verifier.verify(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      rejectNulCharacters(call.request);
       const response = await handler(call.request, {
         identity,
         deadline,
