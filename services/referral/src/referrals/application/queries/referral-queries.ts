@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { FieldChecks, isUuid } from '@medgrid/errors';
+import { decodePageToken, encodePageToken } from '@medgrid/kernel';
 import { type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralDirection } from '../../domain/referral-direction';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
@@ -36,24 +37,16 @@ export interface ReferralPage {
   readonly nextPageToken: string;
 }
 
-function encodeCursor(referral: ReferralSnapshot): string {
-  return Buffer.from(JSON.stringify({ c: referral.createdAt.toISOString(), i: referral.id })).toString(
-    'base64url',
-  );
-}
+const encodeCursor = (referral: ReferralSnapshot): string =>
+  encodePageToken([referral.createdAt.toISOString(), referral.id]);
 
 function decodeCursor(token: string): ReferralCursor | null {
-  try {
-    const { c, i } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
-      c: unknown;
-      i: unknown;
-    };
-    const createdAt = new Date(String(c));
-    if (typeof i !== 'string' || !isUuid(i) || Number.isNaN(createdAt.getTime())) return null;
-    return { createdAt, id: i };
-  } catch {
-    return null;
-  }
+  const key = decodePageToken(token, 2);
+  if (!key) return null;
+  const [at, id] = key;
+  const createdAt = new Date(String(at));
+  if (typeof id !== 'string' || !isUuid(id) || Number.isNaN(createdAt.getTime())) return null;
+  return { createdAt, id };
 }
 
 /** The caller's stated purpose (x-purpose, already trimmed; undefined when blank), for the audit trail. */

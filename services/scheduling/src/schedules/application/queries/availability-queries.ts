@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
-import { addDays, isLocalDate, localDate } from '@medgrid/kernel';
+import { addDays, decodePageToken, encodePageToken, isLocalDate, localDate } from '@medgrid/kernel';
 import { type Pool } from '../../../booking/domain/pool';
 import { canBookAt, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
@@ -21,17 +21,14 @@ export interface SearchAvailabilityQuery {
   readonly pageToken: string;
 }
 
-const encodeToken = (s: SessionView) =>
-  Buffer.from(JSON.stringify([s.startsAt.toISOString(), s.id])).toString('base64url');
+const encodeToken = (s: SessionView) => encodePageToken([s.startsAt.toISOString(), s.id]);
 
 function decodeToken(token: string): { startsAt: Date; id: string } | null {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(token, 'base64url').toString()) as [string, string];
-    const startsAt = new Date(at);
-    return Number.isNaN(startsAt.getTime()) || typeof id !== 'string' ? null : { startsAt, id };
-  } catch {
-    return null;
-  }
+  const key = decodePageToken(token, 2);
+  if (!key) return null;
+  const [at, id] = key;
+  const startsAt = new Date(String(at));
+  return Number.isNaN(startsAt.getTime()) || typeof id !== 'string' ? null : { startsAt, id };
 }
 
 /** GetSession and SearchAvailability: capacity, no patient data. */
