@@ -53,6 +53,30 @@ describe(UnitOfWork.name, () => {
     expect(await committedNotes()).toEqual(['slot held', 'bed held']);
   });
 
+  it('runs after-commit callbacks once the outermost transaction committed, and never after a rollback', async () => {
+    const calls: string[] = [];
+
+    await sut.run(async (manager) => {
+      await insert(manager, 'bed assigned');
+      await sut.run(() => {
+        sut.afterCommit(() => calls.push('nested'));
+        return Promise.resolve();
+      });
+      sut.afterCommit(() => calls.push('outer'));
+      expect(calls).toEqual([]);
+    });
+    await expect(
+      sut.run(() => {
+        sut.afterCommit(() => calls.push('rolled back'));
+        return Promise.reject(new Error('no bed'));
+      }),
+    ).rejects.toThrow('no bed');
+    sut.afterCommit(() => calls.push('outside'));
+
+    expect(calls).toEqual(['nested', 'outer', 'outside']);
+    expect(await committedNotes()).toEqual(['bed assigned']);
+  });
+
   it('rolls back every write when the work throws, and rethrows the error', async () => {
     const failure = new Error('the referral could not be accepted');
 

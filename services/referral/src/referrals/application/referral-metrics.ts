@@ -30,7 +30,7 @@ const withoutIndication = counter(
   ['direction', 'group'],
 );
 
-/** Turns committed referral changes into the business metrics (called after the transaction). */
+/** Turns committed referral changes into the business metrics (ReferralWriter calls it after the commit). */
 @Injectable()
 export class ReferralMetrics {
   observe(events: readonly ReferralDomainEvent[]): void {

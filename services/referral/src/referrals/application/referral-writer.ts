@@ -4,10 +4,11 @@ import { type Referral } from '../domain/referral';
 import { REFERRAL_EVENT_PUBLISHER, type ReferralEventPublisher } from '../domain/referral-event-publisher';
 import { type ReferralDomainEvent } from '../domain/referral-events';
 import { ReferralRepository } from '../domain/referral.repository';
+import { ReferralMetrics } from './referral-metrics';
 
 /**
  * Stores a referral with the history and events it recorded, in the caller's
- * transaction. History positions are handed out one writer at a time, so a
+ * transaction, and counts it in the business metrics once that commits. History positions are handed out one writer at a time, so a
  * watcher that has read position n never later meets a smaller one committed
  * behind it; referral traffic is a few thousand steps a day, far from where
  * that queue would show.
@@ -17,6 +18,7 @@ export class ReferralWriter {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly referrals: ReferralRepository,
+    private readonly metrics: ReferralMetrics,
     @Inject(REFERRAL_EVENT_PUBLISHER) private readonly publisher: ReferralEventPublisher,
   ) {}
 
@@ -28,6 +30,8 @@ export class ReferralWriter {
       .pullEvents()
       .map((event) => (event.kind === 'referral-changed' ? { ...event, entry: stored[next++]! } : event));
     await this.publisher.publish(events);
+    // Counted once the change commits: a rolled-back and retried consumer transaction counts once.
+    this.uow.afterCommit(() => this.metrics.observe(events));
     return events;
   }
 }

@@ -6,7 +6,6 @@ import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { assessSubmission } from '../../domain/submission-assessment';
 import { actorOf, requireSender } from '../referral-access.policy';
-import { ReferralMetrics } from '../referral-metrics';
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
 import { sameRequestOrConflict } from '../same-request';
@@ -28,7 +27,6 @@ export class CreateReferralUseCase {
     private readonly writer: ReferralWriter,
     private readonly catalogue: CriteriaCatalogueProvider,
     private readonly facts: RegistryFacts,
-    private readonly metrics: ReferralMetrics,
     private readonly rules: ReferralRulesProvider,
   ) {}
 
@@ -36,16 +34,12 @@ export class CreateReferralUseCase {
     const { identity } = command;
     const groupId = requireSender(identity, command.referringInstitutionId, 'a referral');
     const catalogue = command.draft ? null : await this.catalogue.current();
-    const { snapshot, events } = await this.uow.run(async () => {
+    return this.uow.run(async () => {
       const previous = await this.referrals.findByClientRequest(
         command.referringInstitutionId,
         command.clientRequestId,
       );
-      if (previous)
-        return {
-          snapshot: sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'upward' }),
-          events: [],
-        };
+      if (previous) return sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'upward' });
       const input = {
         id: uuidv7(),
         groupId,
@@ -67,10 +61,8 @@ export class CreateReferralUseCase {
         const facts = await this.facts.forSubmission(groupId, command.patientResidentId, now);
         referral.submit(assessSubmission(input, catalogue, facts), this.rules.rules, actor, now);
       }
-      const events = await this.writer.save(referral, true);
-      return { snapshot: referral.snapshot(), events };
+      await this.writer.save(referral, true);
+      return referral.snapshot();
     });
-    this.metrics.observe(events);
-    return snapshot;
   }
 }

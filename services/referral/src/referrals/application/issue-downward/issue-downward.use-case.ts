@@ -6,7 +6,6 @@ import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { actorOf, requireSender, canViewReferral } from '../referral-access.policy';
-import { ReferralMetrics } from '../referral-metrics';
 import { ReferralWriter } from '../referral-writer';
 import { sameRequestOrConflict } from '../same-request';
 import { RegistryFacts } from '../registry-facts';
@@ -26,23 +25,18 @@ export class IssueDownwardUseCase {
     private readonly writer: ReferralWriter,
     private readonly catalogue: CriteriaCatalogueProvider,
     private readonly facts: RegistryFacts,
-    private readonly metrics: ReferralMetrics,
   ) {}
 
   async execute(command: IssueDownwardCommand, now = new Date()): Promise<ReferralSnapshot> {
     const { identity } = command;
     const groupId = requireSender(identity, command.referringInstitutionId, 'a downward referral');
     const catalogue = await this.catalogue.current();
-    const { snapshot, events } = await this.uow.run(async () => {
+    return this.uow.run(async () => {
       const previous = await this.referrals.findByClientRequest(
         command.referringInstitutionId,
         command.clientRequestId,
       );
-      if (previous)
-        return {
-          snapshot: sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'downward' }),
-          events: [],
-        };
+      if (previous) return sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'downward' });
       // Checked after the retry lookup: a retry gets its referral even if the catalogue changed meanwhile.
       if (!(await this.facts.isHospital(command.referringInstitutionId))) {
         throw new ReferralError(
@@ -77,11 +71,9 @@ export class IssueDownwardUseCase {
         actorOf(identity),
         now,
       );
-      const events = await this.writer.save(referral, true);
-      return { snapshot: referral.snapshot(), events };
+      await this.writer.save(referral, true);
+      return referral.snapshot();
     });
-    this.metrics.observe(events);
-    return snapshot;
   }
 
   private async receivingInstitution(

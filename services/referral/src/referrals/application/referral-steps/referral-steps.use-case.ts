@@ -7,7 +7,6 @@ import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { assessSubmission } from '../../domain/submission-assessment';
 import { actorOf, type ReferralSide, requireSide } from '../referral-access.policy';
-import { ReferralMetrics } from '../referral-metrics';
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
 import { RegistryFacts } from '../registry-facts';
@@ -39,13 +38,12 @@ export class ReferralStepsUseCase {
     private readonly writer: ReferralWriter,
     private readonly catalogue: CriteriaCatalogueProvider,
     private readonly facts: RegistryFacts,
-    private readonly metrics: ReferralMetrics,
     private readonly rules: ReferralRulesProvider,
   ) {}
 
   async execute(command: ReferralStepCommand, now = new Date()): Promise<ReferralSnapshot> {
     const step = STEPS[command.step];
-    const { snapshot, events } = await this.uow.run(async () => {
+    return this.uow.run(async () => {
       const referral = await this.referrals.findById(command.id, true);
       if (!referral) {
         throw new ReferralError(ReferralErrorCode.NotFound, `referral ${command.id} not found`, 'id');
@@ -60,7 +58,7 @@ export class ReferralStepsUseCase {
             'clientRequestId',
           );
         }
-        return { snapshot: referral.snapshot(), events: [] };
+        return referral.snapshot();
       }
       const actor = actorOf(command.identity);
       const options = { note: command.note, clientRequestId: command.clientRequestId };
@@ -77,11 +75,9 @@ export class ReferralStepsUseCase {
       } else {
         this.apply(referral, command, actor, now, options);
       }
-      const events = await this.writer.save(referral, false);
-      return { snapshot: referral.snapshot(), events };
+      await this.writer.save(referral, false);
+      return referral.snapshot();
     });
-    this.metrics.observe(events);
-    return snapshot;
   }
 
   private apply(

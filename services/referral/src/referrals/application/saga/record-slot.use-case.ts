@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { ReferralRepository } from '../../domain/referral.repository';
-import { ReferralMetrics } from '../referral-metrics';
 import { ReferralWriter } from '../referral-writer';
 
 /** What scheduling answered for an accepted referral (SlotHoldChanged). */
@@ -25,11 +24,10 @@ export class RecordSlotUseCase {
     private readonly uow: UnitOfWork,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
-    private readonly metrics: ReferralMetrics,
   ) {}
 
   async apply(referralId: string, answer: SlotAnswer, now = new Date()): Promise<void> {
-    const events = await this.uow.run(async () => {
+    await this.uow.run(async () => {
       const referral = await this.referrals.findById(referralId, true);
       if (!referral) return [];
       const changed =
@@ -45,6 +43,5 @@ export class RecordSlotUseCase {
               : false;
       return changed ? this.writer.save(referral, false) : [];
     });
-    this.metrics.observe(events);
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { isExpiredAt, type Referral } from '../../domain/referral';
 import { ReferralRepository } from '../../domain/referral.repository';
-import { ReferralMetrics } from '../referral-metrics';
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
 
@@ -21,7 +20,6 @@ export class ReferralSweepsUseCase {
     private readonly uow: UnitOfWork,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
-    private readonly metrics: ReferralMetrics,
     private readonly rules: ReferralRulesProvider,
   ) {}
 
@@ -64,7 +62,6 @@ export class ReferralSweepsUseCase {
       if (!referral || !change(referral)) return [];
       return this.writer.save(referral, false);
     });
-    this.metrics.observe(events);
     return events.length > 0;
   }
 }
