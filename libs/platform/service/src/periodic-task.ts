@@ -1,13 +1,19 @@
 import { type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Logger } from '@medgrid/logging';
 
 /**
  * A timer adapter's lifecycle: runs `tick` every `intervalMs()`, never two
- * ticks at once, and lets the running tick finish at shutdown. `tick` catches
- * and logs its own failures (the next interval is the retry).
+ * ticks at once, and lets the running tick finish at shutdown. A failed tick
+ * is logged with the task's own message; the next interval is the retry.
  */
 export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+
+  constructor(
+    protected readonly logger: Logger,
+    private readonly failureMessage: string,
+  ) {}
 
   protected abstract intervalMs(): number;
   protected abstract tick(): Promise<void>;
@@ -28,6 +34,10 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicat
   }
 
   private runOnce(): void {
-    if (!this.running) this.running = this.tick().finally(() => (this.running = null));
+    if (!this.running) {
+      this.running = this.tick()
+        .catch((error: unknown) => this.logger.error({ err: error }, this.failureMessage))
+        .finally(() => (this.running = null));
+    }
   }
 }

@@ -10,9 +10,9 @@ export class ReferralClock extends PeriodicTask {
   constructor(
     private readonly sweeps: ReferralSweepsUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    super();
+    super(logger, 'referral deadline sweep failed; retrying next interval');
   }
 
   protected intervalMs(): number {
@@ -24,12 +24,8 @@ export class ReferralClock extends PeriodicTask {
   }
 
   protected async tick(): Promise<void> {
-    try {
-      const breached = await this.sweeps.breachDeadlines();
-      const expired = await this.sweeps.expireStale();
-      if (breached + expired > 0) this.logger.info({ breached, expired }, 'referral deadlines swept');
-    } catch (error) {
-      this.logger.error({ err: error }, 'referral deadline sweep failed; retrying next interval');
-    }
+    const breached = await this.sweeps.breachDeadlines();
+    const expired = await this.sweeps.expireStale();
+    if (breached + expired > 0) this.logger.info({ breached, expired }, 'referral deadlines swept');
   }
 }

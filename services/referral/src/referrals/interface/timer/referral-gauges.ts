@@ -22,9 +22,9 @@ export class ReferralGauges extends PeriodicTask {
   constructor(
     private readonly repository: ReferralRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    super();
+    super(logger, 'referral gauges refresh failed');
   }
 
   protected intervalMs(): number {
@@ -36,16 +36,12 @@ export class ReferralGauges extends PeriodicTask {
   }
 
   protected async tick(): Promise<void> {
-    try {
-      const counts = await this.repository.statusCounts();
-      const late = await this.repository.overdueCounts(new Date());
-      referrals.reset();
-      overdue.reset();
-      for (const c of counts)
-        referrals.set({ group: c.groupId, direction: c.direction, status: c.status }, c.count);
-      for (const [group, count] of late) overdue.set({ group }, count);
-    } catch (error) {
-      this.logger.error({ err: error }, 'referral gauges refresh failed');
-    }
+    const counts = await this.repository.statusCounts();
+    const late = await this.repository.overdueCounts(new Date());
+    referrals.reset();
+    overdue.reset();
+    for (const c of counts)
+      referrals.set({ group: c.groupId, direction: c.direction, status: c.status }, c.count);
+    for (const [group, count] of late) overdue.set({ group }, count);
   }
 }

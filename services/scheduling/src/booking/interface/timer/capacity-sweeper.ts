@@ -15,9 +15,9 @@ export class CapacitySweeper extends PeriodicTask {
     private readonly expireHolds: ExpireHoldsUseCase,
     private readonly releaseReserve: ReleaseReserveUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    super();
+    super(logger, 'capacity sweep failed; retrying next interval');
   }
 
   protected intervalMs(): number {
@@ -29,11 +29,7 @@ export class CapacitySweeper extends PeriodicTask {
   }
 
   async sweep(now = new Date()): Promise<void> {
-    try {
-      while ((await this.expireHolds.execute(now)) > 0);
-      while ((await this.releaseReserve.execute(now)) > 0);
-    } catch (error) {
-      this.logger.error({ err: error }, 'capacity sweep failed; retrying next interval');
-    }
+    while ((await this.expireHolds.execute(now)) > 0);
+    while ((await this.releaseReserve.execute(now)) > 0);
   }
 }

@@ -34,9 +34,9 @@ export class ReportGauges extends PeriodicTask {
     private readonly reports: DailyReportQuery,
     private readonly hospitals: ReportRepository,
     @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    super();
+    super(logger, 'daily report gauges not refreshed; retrying next interval');
   }
 
   protected intervalMs(): number {
@@ -52,18 +52,14 @@ export class ReportGauges extends PeriodicTask {
   }
 
   async refresh(now = new Date()): Promise<void> {
-    try {
-      const date = localDate(now);
-      const reports: DailyReport[] = [];
-      for (const h of await this.hospitals.hospitalsOn(date)) {
-        reports.push(await this.reports.compute(h.institutionId, h.groupId, date));
-      }
-      // Reset first, so a hospital with nothing today leaves the dashboards.
-      for (const g of [slots, beds, ratio]) g.reset();
-      for (const report of reports) this.show(report);
-    } catch (error) {
-      this.logger.error({ err: error }, 'daily report gauges not refreshed; retrying next interval');
+    const date = localDate(now);
+    const reports: DailyReport[] = [];
+    for (const h of await this.hospitals.hospitalsOn(date)) {
+      reports.push(await this.reports.compute(h.institutionId, h.groupId, date));
     }
+    // Reset first, so a hospital with nothing today leaves the dashboards.
+    for (const g of [slots, beds, ratio]) g.reset();
+    for (const report of reports) this.show(report);
   }
 
   private show({ institutionId: institution, groupId: group, slots: s, beds: b }: DailyReport): void {
