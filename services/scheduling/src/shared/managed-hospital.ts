@@ -9,6 +9,19 @@ export interface ManagedHospital {
   readonly groupId: string;
 }
 
+/** An institution of a group as the registry announced it (for reads: policy, report). */
+export async function knownHospital(registry: RegistryView, institutionId: string): Promise<ManagedHospital> {
+  const institution = await registry.institution(institutionId.toLowerCase());
+  if (!institution?.groupId) {
+    throw new SchedulingError(
+      SchedulingErrorCode.UnknownInstitution,
+      'no hospital with this id is known',
+      'institutionId',
+    );
+  }
+  return { id: institution.id, groupId: institution.groupId };
+}
+
 /**
  * The hospital as the registry announced it, for every capacity write: only
  * hospitals of a group keep capacity, and only those who manage it may change it.

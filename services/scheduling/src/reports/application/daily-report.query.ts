@@ -6,8 +6,8 @@ import { isLocalDate, localDate } from '@medgrid/kernel';
 import { currentPolicy } from '../../capacity/application/current-policy';
 import { RegistryView } from '@medgrid/registry-view';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
+import { knownHospital } from '../../shared/managed-hospital';
 import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
 import {
   againstTarget,
@@ -44,17 +44,9 @@ export class DailyReportQuery {
       .uuid('institutionId', institutionId)
       .check('date', date === '' || isLocalDate(date), 'INVALID_DATE', 'must be a date YYYY-MM-DD')
       .throwIfAny();
-    const id = institutionId.toLowerCase();
-    const hospital = await this.registry.institution(id);
-    if (!hospital?.groupId) {
-      throw new SchedulingError(
-        SchedulingErrorCode.UnknownInstitution,
-        'no hospital with this id is known',
-        'institutionId',
-      );
-    }
-    requireAllowed(canManage(identity, { id, groupId: hospital.groupId }), "read this hospital's report");
-    return this.compute(id, hospital.groupId, date || localDate(now));
+    const hospital = await knownHospital(this.registry, institutionId);
+    requireAllowed(canManage(identity, hospital), "read this hospital's report");
+    return this.compute(hospital.id, hospital.groupId, date || localDate(now));
   }
 
   /** The report without an access check: for the metrics timer, which reports every hospital. */

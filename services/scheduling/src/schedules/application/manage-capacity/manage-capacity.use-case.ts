@@ -20,7 +20,7 @@ import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/sc
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { daysBetween } from '../../domain/clinic-time';
 import { initialSplit, resizedSplit } from '../../domain/session-capacity';
-import { departmentAt, managedHospital } from '../../../shared/managed-hospital';
+import { departmentAt, knownHospital, managedHospital } from '../../../shared/managed-hospital';
 
 const MAX_GENERATE_DAYS = 62;
 
@@ -57,15 +57,8 @@ export class ManageCapacityUseCase {
   async policy(identity: Identity, institutionId: string): Promise<ReservePolicySnapshot> {
     new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
     return this.uow.run(async () => {
-      const institution = await this.registry.institution(institutionId.toLowerCase());
-      if (!institution?.groupId) {
-        throw new SchedulingError(
-          SchedulingErrorCode.UnknownInstitution,
-          'no hospital with this id is known',
-          'institutionId',
-        );
-      }
-      return await this.policyOf(institution.id, institution.groupId);
+      const hospital = await knownHospital(this.registry, institutionId);
+      return await this.policyOf(hospital.id, hospital.groupId);
     });
   }
 
