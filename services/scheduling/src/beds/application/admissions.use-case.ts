@@ -4,9 +4,10 @@ import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
 import { counter } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
-import { ReserveEligibilityCheck } from '../../booking/application/reserve-eligibility';
 import { NO_PRIORITY, type Pool, poolsToTry, priorityFor } from '../../booking/domain/pool';
+import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
 import { claimChecks } from '../../shared/claim-checks';
+import { knownReferral } from '../../shared/known-referral';
 import { ClientRequestLog } from '../../shared/client-request-log';
 import { canBookAt, canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
@@ -47,7 +48,7 @@ export class AdmissionsUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly beds: BedRepository,
-    private readonly eligibility: ReserveEligibilityCheck,
+    private readonly holds: SlotHoldRequestRepository,
     private readonly requests: ClientRequestLog,
     private readonly events: SchedulingEvents,
   ) {}
@@ -85,7 +86,7 @@ export class AdmissionsUseCase {
         requireAllowed(canSeeAdmission(identity, found), 'see this admission');
         return { admission: found, events: [] };
       }
-      const referral = await this.eligibility.referral(referralId, ward.institutionId, patient, 'referralId');
+      const referral = await knownReferral(this.holds, referralId, ward.institutionId, patient, 'referralId');
       const admission = Admission.request(
         {
           id,

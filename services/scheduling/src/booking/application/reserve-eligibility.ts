@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
 import { RegistryView } from '@medgrid/registry-view';
 import { type SessionSnapshot } from '../../schedules/domain/session';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { knownReferral } from '../../shared/known-referral';
 import { priorityFor, type Priority, type ReserveEligibility } from '../domain/pool';
 
 export interface ClaimantStanding extends ReserveEligibility {
@@ -27,7 +27,8 @@ export class ReserveEligibilityCheck {
     patientResidentId: string,
     referralId: string,
   ): Promise<ClaimantStanding> {
-    const referral = await this.referral(
+    const referral = await knownReferral(
+      this.holds,
       referralId,
       session.institutionId,
       patientResidentId,
@@ -47,27 +48,5 @@ export class ReserveEligibilityCheck {
         referral?.greenChannel ?? false,
       ),
     };
-  }
-
-  /**
-   * The referral a claim names, known to scheduling for this hospital and
-   * patient; null when none is named. An unknown one is refused rather than
-   * ignored: the caller expects the reserved pool and the priority it brings.
-   */
-  async referral(referralId: string, institutionId: string, patientResidentId: string, field: string) {
-    if (!referralId) return null;
-    const referral = await this.holds.knownReferral(referralId);
-    if (
-      !referral ||
-      referral.institutionId !== institutionId ||
-      referral.patientResidentId !== patientResidentId
-    ) {
-      throw new SchedulingError(
-        SchedulingErrorCode.ReferralUnknown,
-        'no referral of this patient to this hospital is known to scheduling (yet)',
-        field,
-      );
-    }
-    return referral;
   }
 }
