@@ -1,5 +1,4 @@
 export {
-  contractInForce,
   isHospital,
   RegistryView,
   type KnownContract,
@@ -17,3 +16,4 @@ export {
   MedicalGroupChangedKafkaConsumer,
   TeamChangedKafkaConsumer,
 } from './registry-projection.kafka.consumers';
+export { CreateRegistryViewTables1732600000000 } from './registry-view.migration';

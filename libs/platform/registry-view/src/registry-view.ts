@@ -42,10 +42,6 @@ export interface KnownContract {
 export const isHospital = (institution: KnownInstitution): boolean =>
   institution.level === 'tertiary' || institution.level === 'secondary';
 
-/** A contract in force on a date makes its team's institution the resident's own primary institution. */
-export const contractInForce = (contract: KnownContract, date: string): boolean =>
-  contract.status === 'active' && contract.startDate <= date && date <= contract.endDate;
-
 /**
  * Read model of the registry. Writes are upserts that keep the newest version,
  * so a replay from offset 0 or an out-of-order duplicate changes nothing.

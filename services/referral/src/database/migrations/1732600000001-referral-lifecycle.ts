@@ -2,8 +2,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * The whole referral (lifecycle, criteria outcome, routing, deadline, slot,
- * downward plan), its history, the editable criteria catalogue and the
- * registry projection routing reads.
+ * downward plan), its history and the editable criteria catalogue. The
+ * registry projection routing reads comes from @medgrid/registry-view's migration.
  */
 export class ReferralLifecycle1732600000001 implements MigrationInterface {
   name = 'ReferralLifecycle1732600000001';
@@ -82,47 +82,11 @@ export class ReferralLifecycle1732600000001 implements MigrationInterface {
         version  bigint NOT NULL
       );
       INSERT INTO criteria_catalogue_state (id, version) VALUES (1, 0)`);
-    await queryRunner.query(`
-      CREATE TABLE known_institution (
-        id         uuid PRIMARY KEY,
-        group_id   uuid,
-        level      text NOT NULL,
-        version    bigint NOT NULL
-      );
-      CREATE TABLE known_group (
-        id                   uuid PRIMARY KEY,
-        lead_institution_id  uuid,
-        members              jsonb NOT NULL,
-        version              bigint NOT NULL
-      );
-      CREATE TABLE known_department (
-        id              uuid PRIMARY KEY,
-        institution_id  uuid NOT NULL,
-        specialty_code  text NOT NULL
-      );
-      CREATE INDEX known_department_institution_idx ON known_department (institution_id);
-      CREATE TABLE known_team (
-        id              uuid PRIMARY KEY,
-        institution_id  uuid NOT NULL,
-        group_id        uuid NOT NULL,
-        version         bigint NOT NULL
-      );
-      CREATE TABLE known_contract (
-        id                  uuid PRIMARY KEY,
-        resident_id_number  text NOT NULL,
-        team_id             uuid NOT NULL,
-        status              text NOT NULL,
-        start_date          date NOT NULL,
-        end_date            date NOT NULL,
-        version             bigint NOT NULL
-      );
-      CREATE INDEX known_contract_resident_idx ON known_contract (resident_id_number)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      DROP TABLE known_contract; DROP TABLE known_team; DROP TABLE known_department; DROP TABLE known_group;
-      DROP TABLE known_institution; DROP TABLE criteria_catalogue_state; DROP TABLE criteria_entry;
+      DROP TABLE criteria_catalogue_state; DROP TABLE criteria_entry;
       DROP TABLE referral_history;
       DROP INDEX referral_expiry_idx; DROP INDEX referral_due_idx; DROP INDEX referral_patient_idx;
       DROP INDEX referral_referring_idx; DROP INDEX referral_group_idx`);
