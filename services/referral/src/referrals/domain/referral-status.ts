@@ -10,3 +10,6 @@ export const OPEN_UPWARD_STATES: readonly ReferralStatus[] = [
   'scheduled',
   'arrived',
 ];
+
+/** States in which an upward referral expires when its patient never comes (not yet arrived). */
+export const EXPIRABLE_UPWARD_STATES: readonly ReferralStatus[] = ['submitted', 'accepted', 'scheduled'];

@@ -10,7 +10,7 @@ import { ReferralError, ReferralErrorCode } from './referral-error';
 import { type ReferralDomainEvent } from './referral-events';
 import { type ReferralAction, type ReferralHistoryEntry } from './referral-history';
 import { isTerminal, type LifecycleAction, transition } from './referral-lifecycle';
-import { OPEN_UPWARD_STATES, type ReferralStatus } from './referral-status';
+import { EXPIRABLE_UPWARD_STATES, OPEN_UPWARD_STATES, type ReferralStatus } from './referral-status';
 
 export interface ReferralSnapshot {
   readonly id: string;
@@ -125,13 +125,18 @@ export function isOverdue(referral: ReferralSnapshot, now: Date): boolean {
   );
 }
 
+/** Referrals submitted at or before this instant have waited out the expiry period. */
+export function expiryCutoff(now: Date, rules: ReferralRules): Date {
+  return new Date(now.getTime() - rules.expiryDays * 24 * HOUR_MS);
+}
+
 /** Submitted so long ago that the patient will not come any more. */
 export function isExpiredAt(referral: ReferralSnapshot, now: Date, rules: ReferralRules): boolean {
   return (
     referral.direction === 'upward' &&
     referral.submittedAt !== null &&
-    ['submitted', 'accepted', 'scheduled'].includes(referral.status) &&
-    now.getTime() >= referral.submittedAt.getTime() + rules.expiryDays * 24 * HOUR_MS
+    EXPIRABLE_UPWARD_STATES.includes(referral.status) &&
+    referral.submittedAt <= expiryCutoff(now, rules)
   );
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
-import { isExpiredAt, type Referral } from '../../domain/referral';
+import { expiryCutoff, isExpiredAt, type Referral } from '../../domain/referral';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
@@ -39,7 +39,7 @@ export class ReferralSweepsUseCase {
 
   /** Expires every upward referral whose patient has not arrived within the expiry period. */
   async expireStale(now = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.rules.rules.expiryDays * 86_400_000);
+    const cutoff = expiryCutoff(now, this.rules.rules);
     let expired = 0;
     for (;;) {
       const ids = await this.referrals.submittedBefore(cutoff, BATCH);

@@ -11,7 +11,11 @@ import {
   type ReferralStatusCount,
   type ReferralVisibility,
 } from '../../domain/referral.repository';
-import { OPEN_UPWARD_STATES, type ReferralStatus } from '../../domain/referral-status';
+import {
+  EXPIRABLE_UPWARD_STATES,
+  OPEN_UPWARD_STATES,
+  type ReferralStatus,
+} from '../../domain/referral-status';
 
 interface ReferralRow {
   id: string;
@@ -378,9 +382,9 @@ export class ReferralSqlRepository extends ReferralRepository {
   async submittedBefore(cutoff: Date, limit: number): Promise<string[]> {
     const rows = await this.uow.manager().query<{ id: string }[]>(
       `SELECT id FROM referral
-        WHERE direction = 'upward' AND status IN ('submitted', 'accepted', 'scheduled') AND submitted_at <= $1
+        WHERE direction = 'upward' AND status = ANY($3::text[]) AND submitted_at <= $1
         ORDER BY submitted_at LIMIT $2`,
-      [cutoff, limit],
+      [cutoff, limit, EXPIRABLE_UPWARD_STATES],
     );
     return rows.map((row) => row.id);
   }
