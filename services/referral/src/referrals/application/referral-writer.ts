@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { lockForTransaction, UnitOfWork } from '@medgrid/database';
+import { UnitOfWork } from '@medgrid/database';
 import { type Referral } from '../domain/referral';
 import { REFERRAL_EVENT_PUBLISHER, type ReferralEventPublisher } from '../domain/referral-event-publisher';
 import { type ReferralDomainEvent } from '../domain/referral-events';
@@ -8,10 +8,8 @@ import { ReferralMetrics } from './referral-metrics';
 
 /**
  * Stores a referral with the history and events it recorded, in the caller's
- * transaction, and counts it in the business metrics once that commits. History positions are handed out one writer at a time, so a
- * watcher that has read position n never later meets a smaller one committed
- * behind it; referral traffic is a few thousand steps a day, far from where
- * that queue would show.
+ * transaction (the repository hands out history positions in commit order),
+ * and counts it in the business metrics once that commits.
  */
 @Injectable()
 export class ReferralWriter {
@@ -23,7 +21,6 @@ export class ReferralWriter {
   ) {}
 
   async save(referral: Referral, isNew: boolean): Promise<ReferralDomainEvent[]> {
-    await lockForTransaction(this.uow.transactionalManager(), 'referral-history');
     const stored = isNew ? await this.referrals.insert(referral) : await this.referrals.update(referral);
     let next = 0;
     const events = referral

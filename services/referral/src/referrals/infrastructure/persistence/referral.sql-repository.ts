@@ -414,6 +414,10 @@ export class ReferralSqlRepository extends ReferralRepository {
   }
 
   private async appendHistory(referral: Referral): Promise<ReferralHistoryEntry[]> {
+    // History positions are handed out one writer at a time, so a watcher that has read position n
+    // never later meets a smaller one committed behind it; referral traffic is a few thousand steps
+    // a day, far from where that queue would show.
+    await lockForTransaction(this.uow.transactionalManager(), 'referral-history');
     const stored: ReferralHistoryEntry[] = [];
     for (const entry of referral.pullHistory()) {
       const [row] = await this.uow.manager().query<{ seq: string }[]>(
