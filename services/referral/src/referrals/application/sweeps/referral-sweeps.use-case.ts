@@ -24,35 +24,38 @@ export class ReferralSweepsUseCase {
   ) {}
 
   /** Records every deadline breach due by now; returns how many it recorded. */
-  async breachDeadlines(now = new Date()): Promise<number> {
-    let recorded = 0;
-    for (;;) {
-      const ids = await this.referrals.overdueUnflagged(now, BATCH);
-      const before = recorded;
-      for (const id of ids) {
-        if (await this.step(id, (referral) => referral.breachDeadline(now))) recorded++;
-      }
-      // A full batch that changed nothing would come back the same: stop rather than spin.
-      if (ids.length < BATCH || recorded === before) return recorded;
-    }
+  breachDeadlines(now = new Date()): Promise<number> {
+    return this.sweep(
+      (limit) => this.referrals.overdueUnflagged(now, limit),
+      (referral) => referral.breachDeadline(now),
+    );
   }
 
   /** Expires every upward referral whose patient has not arrived within the expiry period. */
-  async expireStale(now = new Date()): Promise<number> {
+  expireStale(now = new Date()): Promise<number> {
     const cutoff = expiryCutoff(now, this.rules.rules);
-    let expired = 0;
+    return this.sweep(
+      (limit) => this.referrals.submittedBefore(cutoff, limit),
+      (referral) => {
+        if (!isExpiredAt(referral.snapshot(), now, this.rules.rules)) return false;
+        referral.expire(now);
+        return true;
+      },
+    );
+  }
+
+  /** Applies `change` to every referral `due` finds, batch by batch; returns how many changed. */
+  private async sweep(
+    due: (limit: number) => Promise<string[]>,
+    change: (referral: Referral) => boolean,
+  ): Promise<number> {
+    let changed = 0;
     for (;;) {
-      const ids = await this.referrals.submittedBefore(cutoff, BATCH);
-      const before = expired;
-      for (const id of ids) {
-        const done = await this.step(id, (referral) => {
-          if (!isExpiredAt(referral.snapshot(), now, this.rules.rules)) return false;
-          referral.expire(now);
-          return true;
-        });
-        if (done) expired++;
-      }
-      if (ids.length < BATCH || expired === before) return expired;
+      const ids = await due(BATCH);
+      const before = changed;
+      for (const id of ids) if (await this.step(id, change)) changed++;
+      // A full batch that changed nothing would come back the same: stop rather than spin.
+      if (ids.length < BATCH || changed === before) return changed;
     }
   }
 
