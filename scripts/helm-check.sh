@@ -32,6 +32,8 @@ MEDGRID_LOG_TAG=helm-check
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/node.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/go-tool.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/go-tool.sh"
 
 CHARTS_DIR="$MEDGRID_ROOT/deploy/helm"
 SERVICES=(registry referral scheduling)
@@ -55,27 +57,8 @@ SUMMARY=()
 note() { SUMMARY+=("$1"); }
 
 # ---- 1. helm ------------------------------------------------------------------
-find_go() {
-  if command -v go >/dev/null 2>&1; then command -v go
-  elif [ -x /usr/local/go/bin/go ]; then echo /usr/local/go/bin/go
-  fi
-}
-
 ensure_helm() {
-  local go have=""
-  go="$(find_go)"
-  if [ -x "$HELM" ]; then
-    # Without Go we cannot read the binary's module version: trust the cached binary.
-    [ -n "$go" ] || return 0
-    have="$("$go" version -m "$HELM" 2>/dev/null | awk '$1 == "mod" && $2 == "helm.sh/helm/v3" { print $3 }')"
-    [ "$have" = "$HELM_VERSION" ] && return 0
-    log "cached helm is ${have:-of unknown version}; rebuilding $HELM_VERSION"
-  fi
-  [ -n "$go" ] || die "helm is missing ($HELM) and Go is not installed to build it"
-  log "building helm $HELM_VERSION with go install into $MEDGRID_CACHE/go-bin (once)"
-  GOBIN="$MEDGRID_CACHE/go-bin" GOMODCACHE="$MEDGRID_CACHE/go-mod" GOCACHE="$MEDGRID_CACHE/go-build" \
-    "$go" install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" || die "go install helm.sh/helm/v3/cmd/helm@$HELM_VERSION failed"
-  [ -x "$HELM" ] || die "go install did not produce $HELM"
+  medgrid_go_tool helm helm.sh/helm/v3 helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
 }
 
 # ---- helpers ----------------------------------------------------------------------
