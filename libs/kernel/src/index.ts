@@ -12,5 +12,13 @@ export {
   creditCodeProblem,
   type CreditCodeProblem,
 } from './unified-social-credit-code';
-export { addDays, addMonths, ageOn, CLINIC_TIME_ZONE, isLocalDate, localDate } from './local-date';
+export {
+  addDays,
+  addMonths,
+  ageOn,
+  CLINIC_TIME_ZONE,
+  isLocalDate,
+  isoWeekday,
+  localDate,
+} from './local-date';
 export { decodePageToken, encodePageToken } from './page-token';

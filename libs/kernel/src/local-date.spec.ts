@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, isLocalDate, localDate } from './local-date';
+import { addDays, addMonths, ageOn, isLocalDate, isoWeekday, localDate } from './local-date';
 
 describe(localDate.name, () => {
   it('gives the Shanghai date of an instant, not the UTC one', () => {
@@ -16,6 +16,11 @@ describe(localDate.name, () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-23', 12)).toBe('2027-11-23');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('gives the ISO weekday, Monday 1 to Sunday 7', () => {
+    expect(isoWeekday('2026-11-23')).toBe(1);
+    expect(isoWeekday('2026-11-29')).toBe(7);
   });
 
   it('counts completed years of age', () => {

@@ -37,6 +37,12 @@ export function addDays(value: string, days: number): string {
   return format(new Date(Date.UTC(y, m - 1, d + days)));
 }
 
+/** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
+export function isoWeekday(value: string): number {
+  const day = new Date(`${value}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
 /** The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(value: string, months: number): string {
   const [y, m, d] = parts(value);

@@ -19,6 +19,7 @@ import {
   testKafkaBrokers,
   waitFor,
 } from '@medgrid/testing';
+import { addDays, isoWeekday, localDate } from '@medgrid/kernel';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
@@ -51,17 +52,9 @@ export function aFreshResidentId(): string {
 }
 
 /** Days after today in Asia/Shanghai, as YYYY-MM-DD. */
-export function shanghaiDate(daysFromToday: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + daysFromToday);
-  return date.toISOString().slice(0, 10);
-}
+export const shanghaiDate = (daysFromToday: number): string => addDays(localDate(new Date()), daysFromToday);
 
-/** ISO weekday (Monday 1 … Sunday 7) of a YYYY-MM-DD date. */
-export function isoWeekday(date: string): number {
-  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
+export { isoWeekday };
 
 /**
  * The registry and scheduling as real processes on fresh databases, against the

@@ -1,4 +1,4 @@
-import { isLocalDate } from '@medgrid/kernel';
+import { isLocalDate, isoWeekday } from '@medgrid/kernel';
 
 /**
  * Asia/Shanghai has kept UTC+08:00 all year since 1991, so a clinic's local
@@ -17,14 +17,8 @@ export function isClockTime(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export { isLocalDate };
+export { isLocalDate, isoWeekday };
