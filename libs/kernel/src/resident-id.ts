@@ -4,12 +4,18 @@
  * sequence (odd for men, even for women) and a check character computed with
  * ISO 7064 MOD 11-2 (0-9 or X).
  */
+import { localDate } from './local-date';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARACTERS = '10X98765432';
 const SHAPE = /^\d{17}[\dX]$/;
 
 export type ResidentIdProblem =
-  'INVALID_LENGTH' | 'INVALID_CHARACTERS' | 'INVALID_BIRTH_DATE' | 'INVALID_CHECK_CHARACTER';
+  | 'INVALID_LENGTH'
+  | 'INVALID_CHARACTERS'
+  | 'INVALID_BIRTH_DATE'
+  | 'BIRTH_DATE_IN_FUTURE'
+  | 'INVALID_CHECK_CHARACTER';
 
 export function residentIdCheckCharacter(first17: string): string {
   let sum = 0;
@@ -17,8 +23,14 @@ export function residentIdCheckCharacter(first17: string): string {
   return CHECK_CHARACTERS[sum % 11]!;
 }
 
-/** Why a string is not a valid resident ID, or null when it is one. */
-export function residentIdProblem(value: string): ResidentIdProblem | null {
+/**
+ * Why a string is not a valid resident ID, or null when it is one. This is the
+ * one rule every service applies. The check character alone does not make a
+ * number real: the birth date must be a calendar date from 1900-01-01 up to
+ * today, and "today" is the Asia/Shanghai date of `now` (a child born just
+ * after midnight in China is registered while UTC still shows the day before).
+ */
+export function residentIdProblem(value: string, now: Date = new Date()): ResidentIdProblem | null {
   if (value.length !== 18) return 'INVALID_LENGTH';
   if (!SHAPE.test(value)) return 'INVALID_CHARACTERS';
   const year = Number(value.slice(6, 10));
@@ -27,14 +39,21 @@ export function residentIdProblem(value: string): ResidentIdProblem | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (year < 1900 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
     return 'INVALID_BIRTH_DATE';
+  if (birthDateOf(value) > localDate(now)) return 'BIRTH_DATE_IN_FUTURE';
   if (residentIdCheckCharacter(value.slice(0, 17)) !== value[17]) return 'INVALID_CHECK_CHARACTER';
   return null;
+}
+
+/** YYYY-MM-DD from characters 7-14, so it compares with local dates as a string. */
+function birthDateOf(value: string): string {
+  return `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
 }
 
 export const RESIDENT_ID_PROBLEM_TEXT: Record<ResidentIdProblem, string> = {
   INVALID_LENGTH: 'must be 18 characters (GB 11643)',
   INVALID_CHARACTERS: 'must be 17 digits followed by a digit or X',
-  INVALID_BIRTH_DATE: 'characters 7-14 must be a real birth date (YYYYMMDD)',
+  INVALID_BIRTH_DATE: 'characters 7-14 must be a real birth date (YYYYMMDD) from 1900-01-01',
+  BIRTH_DATE_IN_FUTURE: 'characters 7-14 are a birth date after today (Asia/Shanghai)',
   INVALID_CHECK_CHARACTER: 'check character does not match (ISO 7064 MOD 11-2)',
 };
 
@@ -42,14 +61,17 @@ export const RESIDENT_ID_PROBLEM_TEXT: Record<ResidentIdProblem, string> = {
 export class ResidentId {
   private constructor(readonly value: string) {}
 
-  /** Accepts a lower-case x for the check character; returns the problem otherwise. */
-  static parse(raw: string): ResidentId | ResidentIdProblem {
+  /**
+   * Accepts surrounding blanks and a lower-case x for the check character;
+   * returns the problem otherwise. `now` decides what "today" is for the birth date.
+   */
+  static parse(raw: string, now: Date = new Date()): ResidentId | ResidentIdProblem {
     const value = raw.trim().toUpperCase();
-    return residentIdProblem(value) ?? new ResidentId(value);
+    return residentIdProblem(value, now) ?? new ResidentId(value);
   }
 
   get birthDate(): string {
-    return `${this.value.slice(6, 10)}-${this.value.slice(10, 12)}-${this.value.slice(12, 14)}`;
+    return birthDateOf(this.value);
   }
 
   get sex(): 'male' | 'female' {

@@ -18,6 +18,15 @@ export function aResidentId(
   return first17 + residentIdCheckCharacter(first17);
 }
 
+/**
+ * A resident ID with the right check character for a chosen birth date
+ * (YYYY-MM-DD), which need not be a possible one: for tests of the birth-date rule.
+ */
+export function aResidentIdBornOn(birthDate: string, sequence = 1): string {
+  const first17 = `110101${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 let creditSequence = 0;
 

@@ -1,4 +1,4 @@
-export { aCreditCode, aResidentId } from './factories';
+export { aCreditCode, aResidentId, aResidentIdBornOn } from './factories';
 export { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth } from './test-auth';
 export { TestDatabase, testPostgresAdminUrl } from './test-database';
 export { testKafkaBrokers, uniqueSuffix } from './test-kafka';

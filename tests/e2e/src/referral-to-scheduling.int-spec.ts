@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { type referralServiceV1, referralV1, schedulingModelV1, schedulingV1 } from '@medgrid/contracts';
 import { createKafka } from '@medgrid/messaging';
 import { createLogger } from '@medgrid/logging';
-import { aResidentId, anIdentity, testKafkaBrokers, waitFor } from '@medgrid/testing';
+import { aResidentId, aResidentIdBornOn, anIdentity, testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, unary } from './grpc-call';
@@ -387,6 +387,20 @@ describe('referral ⇄ scheduling', () => {
       reason: 'INVALID_FORMAT',
     });
     expect(unjustified.reason).toBe('JUSTIFICATION_REQUIRED');
+    expect((await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`)).rows).toEqual(before.rows);
+  });
+
+  it('refuses a patient whose ID number has a right check character but a birth date after today, storing nothing', async () => {
+    const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
+
+    const error = await fails(create(h.upward(group, aResidentIdBornOn('2099-12-31'))));
+
+    expect(error).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      fieldViolations: [
+        expect.objectContaining({ field: 'patientResidentId', reason: 'BIRTH_DATE_IN_FUTURE' }),
+      ],
+    });
     expect((await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`)).rows).toEqual(before.rows);
   });
 

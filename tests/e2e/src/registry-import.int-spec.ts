@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { importServiceV1, registryV1 } from '@medgrid/contracts';
-import { aCreditCode, aResidentId } from '@medgrid/testing';
+import { aCreditCode, aResidentId, aResidentIdBornOn } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { RegistryHarness } from './registry-harness';
 
@@ -67,10 +67,12 @@ describe('registry CSV import', () => {
       `${aResidentId()},李四,13900139000,${gridId}`,
       `${wrong},王五,13700137000,${gridId}`,
       `${aResidentId()},赵六,12345,${gridId}`,
+      `${aResidentIdBornOn('2099-12-31')},孙八,13500135000,${gridId}`,
     ]);
     expect(second.rejected.map((r) => [r.line, r.field, r.reason])).toEqual([
       [3, 'resident_id_number', 'INVALID_CHECK_CHARACTER'],
       [4, 'phone', 'INVALID_FORMAT'],
+      [5, 'resident_id_number', 'BIRTH_DATE_IN_FUTURE'],
     ]);
     expect(await count('resident')).toBe(before);
   });

@@ -2,7 +2,15 @@ import { status } from '@grpc/grpc-js';
 import { peopleV1, residentEventsV1, TOPICS } from '@medgrid/contracts';
 import { createLogger } from '@medgrid/logging';
 import { createKafka, decodeEnvelope } from '@medgrid/messaging';
-import { aResidentId, anIdentity, testKafkaBrokers, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { addDays, localDate } from '@medgrid/kernel';
+import {
+  aResidentId,
+  aResidentIdBornOn,
+  anIdentity,
+  testKafkaBrokers,
+  uniqueSuffix,
+  waitFor,
+} from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { RegistryHarness } from './registry-harness';
@@ -75,6 +83,26 @@ describe('registry resident service', () => {
       reason: 'DUPLICATE_RESIDENT_ID_NUMBER',
     });
   });
+
+  it.each([
+    ['tomorrow in Shanghai', () => addDays(localDate(new Date()), 1), 'BIRTH_DATE_IN_FUTURE'],
+    ['2099-12-31', () => '2099-12-31', 'BIRTH_DATE_IN_FUTURE'],
+    ['1899-12-31', () => '1899-12-31', 'INVALID_BIRTH_DATE'],
+    ['30 February', () => '2000-02-30', 'INVALID_BIRTH_DATE'],
+  ])(
+    'refuses an ID number with a right check character born %s, and registers nobody',
+    async (_, date, reason) => {
+      const id = aResidentIdBornOn(date());
+
+      expect(await fails(register(id))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field: 'residentIdNumber', reason })],
+      });
+      expect((await sql.query(`SELECT 1 FROM resident WHERE resident_id_number = $1`, [id])).rows).toEqual(
+        [],
+      );
+    },
+  );
 
   it('signs one active contract, tells a HIS the resident’s team, and audits the look-up', async () => {
     const resident = await register(aResidentId(), '王大爷');

@@ -6,7 +6,7 @@ import {
   schedulingModelV1,
 } from '@medgrid/contracts';
 import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
-import { waitFor } from '@medgrid/testing';
+import { aResidentIdBornOn, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, refusal, unary } from './grpc-call';
 import {
@@ -687,6 +687,20 @@ describe('scheduling booking', () => {
       expect(error).toMatchObject({
         code: status.INVALID_ARGUMENT,
         fieldViolations: [expect.objectContaining({ field: 'claim.patientResidentId' })],
+      });
+      expect(await getSession(session.id)).toEqual(session);
+    });
+
+    it('a resident ID number with a right check character but a birth date after today', async () => {
+      const session = await h.newSession(group, { capacity: 2 });
+
+      const error = await fails(book(claim(session.id, aResidentIdBornOn(shanghaiDate(1)))));
+
+      expect(error).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [
+          expect.objectContaining({ field: 'claim.patientResidentId', reason: 'BIRTH_DATE_IN_FUTURE' }),
+        ],
       });
       expect(await getSession(session.id)).toEqual(session);
     });

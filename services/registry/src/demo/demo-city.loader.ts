@@ -1,6 +1,6 @@
 import { type Identity } from '@medgrid/auth';
 import { type UnitOfWork } from '@medgrid/database';
-import { creditCodeCheckCharacter } from '@medgrid/kernel';
+import { creditCodeCheckCharacter, localDate } from '@medgrid/kernel';
 import { type OutboxWriter } from '@medgrid/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { ChangeMembershipUseCase } from '../organisation/application/change-membership/change-membership.use-case';
@@ -194,7 +194,7 @@ export class DemoCityLoader {
       if (residents % 50_000 === 0) log(`${residents} residents`);
     };
     let line = 0;
-    for (const planned of planResidents(settings, plan, new Date().getUTCFullYear())) {
+    for (const planned of planResidents(settings, plan, Number(localDate(new Date()).slice(0, 4)))) {
       chunk.push({
         line: ++line,
         residentIdNumber: planned.residentIdNumber,

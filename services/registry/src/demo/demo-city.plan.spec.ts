@@ -47,7 +47,9 @@ describe(planResidents.name, () => {
 
     expect(residents).toHaveLength(20_000);
     expect(new Set(residents.map((r) => r.residentIdNumber)).size).toBe(20_000);
-    expect(residents.every((r) => residentIdProblem(r.residentIdNumber) === null)).toBe(true);
+    // Valid from the first moment of the year they are planned in: no birth date in the future.
+    const newYear = new Date('2026-01-01T00:00:00+08:00');
+    expect(residents.filter((r) => residentIdProblem(r.residentIdNumber, newYear) !== null)).toEqual([]);
     expect(residents.every((r) => r.residentIdNumber.startsWith(plan[r.gridIndex]!.regionCode))).toBe(true);
     const share = (predicate: (r: (typeof residents)[number]) => boolean) =>
       residents.filter(predicate).length / residents.length;

@@ -305,6 +305,8 @@ export function planGrids(settings: DemoCitySettings): PlannedGrid[] {
  * Residents, generated one at a time so a million never sit in memory. Ages
  * follow a broad pyramid; hypertension and diabetes prevalence rise with age
  * (China: ~27% hypertension, ~12% diabetes in adults, far more among the elderly).
+ * Everyone is born in `asOfYear - 1` at the latest (the Shanghai year the city is
+ * loaded in), so no birth date is after today and the registry takes every number.
  */
 export function* planResidents(
   settings: DemoCitySettings,

@@ -58,7 +58,7 @@ export class AdmissionsUseCase {
     command: RequestAdmissionCommand,
     now = new Date(),
   ): Promise<AdmissionSnapshot> {
-    claimChecks('', command).uuid('wardId', command.wardId).throwIfAny();
+    claimChecks('', command, now).uuid('wardId', command.wardId).throwIfAny();
     const patient = command.patientResidentId.trim().toUpperCase();
     const referralId = command.referralId.toLowerCase();
     return this.commit(async () => {

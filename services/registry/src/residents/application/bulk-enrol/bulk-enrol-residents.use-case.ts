@@ -76,7 +76,7 @@ export class BulkEnrolResidentsUseCase {
       for (const row of rows) {
         const problem = (field: string, reason: string, description: string) =>
           problems.push({ line: row.line, field, reason, description });
-        const parsed = ResidentId.parse(row.residentIdNumber);
+        const parsed = ResidentId.parse(row.residentIdNumber, now);
         const gridId = row.gridId.toLowerCase();
         const teamId = row.teamId.toLowerCase();
         if (typeof parsed === 'string') problem('residentIdNumber', parsed, RESIDENT_ID_PROBLEM_TEXT[parsed]);

@@ -79,7 +79,7 @@ export class ClaimSlotUseCase {
 
   private async claim(identity: Identity, command: ClaimSlotCommand, now: Date): Promise<ClaimResult> {
     const patient = command.patientResidentId.trim().toUpperCase();
-    const checks = claimChecks('claim.', command).uuid('claim.sessionId', command.sessionId);
+    const checks = claimChecks('claim.', command, now).uuid('claim.sessionId', command.sessionId);
     checks.check('claim.pool', command.pool !== null, 'INVALID_VALUE', 'is not a pool');
     checks.check(
       'holdMinutes',
@@ -123,6 +123,7 @@ export class ClaimSlotUseCase {
         // this it could find every free seat locked by the attempts in flight and answer SOLD_OUT.
         await this.bookings.lockClientRequest(clientRequestId);
         if (await this.bookings.findByClientRequest(clientRequestId)) throw new ClientRequestRace();
+        if (referralId) await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
         const booking = await this.seats.claim(
           {
             id: uuidv7(),
@@ -142,6 +143,7 @@ export class ClaimSlotUseCase {
         if (!booking) throw soldOut(pools);
         const view = (await this.schedules.viewSession(session.id))!;
         await this.events.bookingsChanged(booking.pullEvents(), view);
+        await this.seats.referralSlotTaken(booking.snapshot(), view, now);
         return { booking: booking.snapshot(), session: view };
       });
     } catch (error) {

@@ -14,6 +14,7 @@ import { BookingRepository, ClientRequestRace } from '../../domain/booking.repos
 import { mayTakeReserved as mayTakeReservedPool } from '../../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
 import { ReserveEligibilityCheck } from '../reserve-eligibility';
+import { SeatKeeper } from '../seat-keeper';
 
 export interface JoinWaitlistCommand {
   readonly clientRequestId: string;
@@ -30,6 +31,7 @@ export class ManageWaitlistUseCase {
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
     private readonly eligibility: ReserveEligibilityCheck,
+    private readonly seats: SeatKeeper,
     private readonly requests: ClientRequestLog,
     private readonly events: SchedulingEvents,
   ) {}
@@ -39,7 +41,7 @@ export class ManageWaitlistUseCase {
     command: JoinWaitlistCommand,
     now = new Date(),
   ): Promise<WaitlistEntrySnapshot> {
-    claimChecks('claim.', command).uuid('claim.sessionId', command.sessionId).throwIfAny();
+    claimChecks('claim.', command, now).uuid('claim.sessionId', command.sessionId).throwIfAny();
     const patient = command.patientResidentId.trim().toUpperCase();
     const referralId = command.referralId.toLowerCase();
     try {
@@ -59,6 +61,7 @@ export class ManageWaitlistUseCase {
         );
         requireBookable(session, now);
         const standing = await this.eligibility.standing(identity, session, patient, referralId);
+        if (referralId) await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
         const mayTakeReserved = mayTakeReservedPool(standing);
         if (session.freePublic > 0 || (mayTakeReserved && session.freeReserved > 0)) {
           throw new SchedulingError(
