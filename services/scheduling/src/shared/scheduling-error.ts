@@ -9,6 +9,8 @@ export enum SchedulingErrorCode {
   RatioBelowFloor = 'RATIO_BELOW_FLOOR',
   OverrideNotAllowed = 'OVERRIDE_NOT_ALLOWED',
   CapacityBelowTaken = 'CAPACITY_BELOW_TAKEN',
+  /** A resize would leave the reserved pool short of the hospital's share. */
+  ReserveBelowRatio = 'RESERVE_BELOW_RATIO',
   SessionClosed = 'SESSION_CLOSED',
   SessionStarted = 'SESSION_STARTED',
   /** The doctor already has an open session in the band asked for. */
@@ -39,6 +41,7 @@ function categoryOf(code: SchedulingErrorCode): ErrorCategory {
     case SchedulingErrorCode.NotAHospital:
     case SchedulingErrorCode.RatioBelowFloor:
     case SchedulingErrorCode.CapacityBelowTaken:
+    case SchedulingErrorCode.ReserveBelowRatio:
     case SchedulingErrorCode.RequestReused:
       return 'invalid-argument';
     case SchedulingErrorCode.SessionClosed:

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ratio } from '../../capacity/domain/reserve-ratio';
-import { initialSplit, resizedSplit } from './session-capacity';
+import { ratio, reservedShare } from '../../capacity/domain/reserve-ratio';
+import { initialSplit, reservedOfferedAfterResize, resizedSplit } from './session-capacity';
 
 const third = ratio(1, 3);
 
@@ -22,6 +22,34 @@ describe('session capacity', () => {
     );
   });
 
+  it('shrinks both pools and keeps the reserved share', () => {
+    const current = { reserved: 10, public: 20, takenReserved: 2, takenPublic: 5 };
+    expect(resizedSplit(current, 12, third, false)).toEqual({ reserved: 4, public: 8 });
+  });
+
+  it('keeps every taken reserved slot even above the share', () => {
+    const current = { reserved: 10, public: 20, takenReserved: 9, takenPublic: 0 };
+    expect(resizedSplit(current, 12, third, false)).toEqual({ reserved: 9, public: 3 });
+  });
+
+  it('refuses a shrink that would leave the reserve below the share beside the public slots taken, naming the smallest capacity that keeps it', () => {
+    const current = { reserved: 4, public: 8, takenReserved: 0, takenPublic: 8 };
+    // 11 slots with 8 public taken leave 3 reserved: fewer than the 4 a third of 11 needs.
+    expect(() => resizedSplit(current, 11, third, false)).toThrow(
+      expect.objectContaining({
+        code: 'RESERVE_BELOW_RATIO',
+        message: 'must keep 1/3 of the slots reserved beside the 8 public slots taken: at least 12',
+      }) as Error,
+    );
+    expect(resizedSplit(current, 12, third, false)).toEqual({ reserved: 4, public: 8 });
+  });
+
+  it('refuses a grow that cannot reach the share of a hospital whose ratio rose since the bookings', () => {
+    const current = { reserved: 2, public: 4, takenReserved: 0, takenPublic: 4 };
+    expect(() => resizedSplit(current, 7, ratio(1, 2), false)).toThrow(/at least 8$/);
+    expect(() => resizedSplit(current, 7, ratio(1, 1), false)).toThrow(/no capacity can$/);
+  });
+
   it('keeps no new reserve once the reserve was released', () => {
     const current = { reserved: 3, public: 27, takenReserved: 3, takenPublic: 10 };
     expect(resizedSplit(current, 40, third, true)).toEqual({ reserved: 3, public: 37 });
@@ -41,15 +69,31 @@ describe('session capacity', () => {
           const takenPublic = Math.floor((split.public * pctP) / 100);
           const current = { ...split, takenReserved, takenPublic };
           if (next < takenReserved + takenPublic) {
-            expect(() => resizedSplit(current, next, third, released)).toThrow();
+            expect(() => resizedSplit(current, next, third, released)).toThrow(
+              expect.objectContaining({ code: 'CAPACITY_BELOW_TAKEN' }) as Error,
+            );
+            return;
+          }
+          if (!released && next - Math.max(reservedShare(next, third), takenReserved) < takenPublic) {
+            expect(() => resizedSplit(current, next, third, released)).toThrow(
+              expect.objectContaining({ code: 'RESERVE_BELOW_RATIO' }) as Error,
+            );
             return;
           }
           const after = resizedSplit(current, next, third, released);
           expect(after.reserved + after.public).toBe(next);
           expect(after.reserved).toBeGreaterThanOrEqual(takenReserved);
           expect(after.public).toBeGreaterThanOrEqual(takenPublic);
+          if (!released) expect(after.reserved).toBeGreaterThanOrEqual(reservedShare(next, third));
         },
       ),
     );
+  });
+
+  it('counts the new reserved pool as offered, or what was offered before the release', () => {
+    expect(reservedOfferedAfterResize(10, { reserved: 4, public: 8 }, false)).toBe(4);
+    expect(reservedOfferedAfterResize(4, { reserved: 10, public: 20 }, false)).toBe(10);
+    expect(reservedOfferedAfterResize(10, { reserved: 2, public: 28 }, true)).toBe(10);
+    expect(reservedOfferedAfterResize(10, { reserved: 2, public: 4 }, true)).toBe(6);
   });
 });

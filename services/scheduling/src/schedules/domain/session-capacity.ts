@@ -1,5 +1,6 @@
-import { reservedShare, type ReserveRatio } from '../../capacity/domain/reserve-ratio';
+import { formatRatio, reservedShare, type ReserveRatio } from '../../capacity/domain/reserve-ratio';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { MAX_SESSION_CAPACITY } from './schedule-template';
 
 /** Slots of a session per pool: how many there are and how many are taken. */
 export interface PoolCounts {
@@ -16,9 +17,11 @@ export function initialSplit(capacity: number, share: ReserveRatio): { reserved:
 }
 
 /**
- * The split after a capacity change. Taken slots are never removed; the
- * reserved pool keeps its share when the taken slots allow it, and a session
- * whose reserve was already released keeps no new reserve.
+ * The split after a capacity change. Taken slots are never removed, and the
+ * reserved pool keeps at least the hospital's share; a resize that cannot
+ * keep it beside the public slots already taken is refused, naming the
+ * smallest capacity that can. A session whose reserve was already released
+ * keeps no new reserve.
  */
 export function resizedSplit(
   current: PoolCounts,
@@ -34,7 +37,38 @@ export function resizedSplit(
       'capacity',
     );
   }
-  const target = reserveReleased ? current.takenReserved : reservedShare(capacity, share);
-  const reserved = Math.min(Math.max(target, current.takenReserved), capacity - current.takenPublic);
+  const reserved = reserveReleased ? current.takenReserved : reservedFor(capacity, current, share);
+  if (capacity - reserved < current.takenPublic) {
+    const enough = smallestCapacityKeeping(current, share, capacity);
+    throw new SchedulingError(
+      SchedulingErrorCode.ReserveBelowRatio,
+      `must keep ${formatRatio(share)} of the slots reserved beside the ${current.takenPublic} public slots taken: ` +
+        (enough === null ? 'no capacity can' : `at least ${enough}`),
+      'capacity',
+    );
+  }
   return { reserved, public: capacity - reserved };
+}
+
+/**
+ * How many of the session's slots stand as "offered in the reserved pool" after
+ * a resize: the new reserved pool, or, once the reserve was released, what was
+ * offered before (never more than the session now has).
+ */
+export function reservedOfferedAfterResize(
+  before: number,
+  split: { reserved: number; public: number },
+  reserveReleased: boolean,
+): number {
+  return reserveReleased ? Math.min(before, split.reserved + split.public) : split.reserved;
+}
+
+const reservedFor = (capacity: number, current: PoolCounts, share: ReserveRatio) =>
+  Math.max(reservedShare(capacity, share), current.takenReserved);
+
+function smallestCapacityKeeping(current: PoolCounts, share: ReserveRatio, above: number): number | null {
+  for (let capacity = above + 1; capacity <= MAX_SESSION_CAPACITY; capacity++) {
+    if (capacity - reservedFor(capacity, current, share) >= current.takenPublic) return capacity;
+  }
+  return null;
 }

@@ -50,9 +50,14 @@ export function requireBookable(session: SessionSnapshot, now: Date): void {
   }
 }
 
-/** Estimated time to come for a numbered slot: the band divided evenly. */
+/**
+ * Estimated time to come for a numbered slot: the band divided evenly. A booking
+ * that kept a number above a shrunk session's capacity comes in the last place,
+ * never after the session has ended.
+ */
 export function expectedAt(session: SessionSnapshot, slotNumber: number): Date {
   const span = session.endsAt.getTime() - session.startsAt.getTime();
   const each = session.capacity > 0 ? span / session.capacity : 0;
-  return new Date(session.startsAt.getTime() + Math.floor((slotNumber - 1) * each));
+  const place = Math.min(slotNumber, Math.max(session.capacity, 1));
+  return new Date(session.startsAt.getTime() + Math.floor((place - 1) * each));
 }

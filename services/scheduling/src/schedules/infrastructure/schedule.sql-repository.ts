@@ -330,16 +330,23 @@ export class ScheduleSqlRepository extends ScheduleRepository {
   }
 
   async resizeSeats(sessionId: string, split: { reserved: number; public: number }): Promise<void> {
-    // Free seats are dropped and renumbered after the taken ones; taken seats keep their numbers.
+    // Free seats are dropped and made again on the lowest numbers the taken ones leave, so a shrunk
+    // session's numbers stay within its capacity as far as its bookings allow; taken seats keep theirs.
     await this.db.query(`DELETE FROM seat WHERE session_id = $1 AND booking_id IS NULL`, [sessionId]);
+    // The figures are cast: PostgreSQL cannot choose an operator for two untyped parameters.
     await this.db.query(
       `WITH taken AS (
-         SELECT count(*) FILTER (WHERE pool = 'reserved') AS r, count(*) FILTER (WHERE pool = 'public') AS p,
-                coalesce(max(slot_number), 0) AS top
-           FROM seat WHERE session_id = $1)
+         SELECT count(*) FILTER (WHERE pool = 'reserved')::int AS reserved, count(*)::int AS seats
+           FROM seat WHERE session_id = $1),
+       free AS (
+         SELECT n FROM taken, generate_series(1, $2::int + $3::int + taken.seats) AS n
+          WHERE NOT EXISTS (SELECT 1 FROM seat WHERE session_id = $1 AND slot_number = n)
+          ORDER BY n LIMIT (SELECT $2::int + $3::int - seats FROM taken))
        INSERT INTO seat (session_id, slot_number, pool)
-       SELECT $1, taken.top + n, CASE WHEN n <= $2 - taken.r THEN 'reserved' ELSE 'public' END
-         FROM taken, generate_series(1, ($2 + $3) - (taken.r + taken.p)::int) AS n`,
+       SELECT $1, free.n,
+              CASE WHEN row_number() OVER (ORDER BY free.n) <= $2::int - taken.reserved THEN 'reserved'
+                   ELSE 'public' END
+         FROM free, taken`,
       [sessionId, split.reserved, split.public],
     );
   }

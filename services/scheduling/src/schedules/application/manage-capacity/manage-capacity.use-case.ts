@@ -19,7 +19,7 @@ import { ScheduleRepository } from '../../domain/schedule.repository';
 import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { daysBetween } from '../../domain/clinic-time';
-import { initialSplit, resizedSplit } from '../../domain/session-capacity';
+import { initialSplit, reservedOfferedAfterResize, resizedSplit } from '../../domain/session-capacity';
 import { departmentAt, knownHospital, managedHospital } from '../../../shared/managed-hospital';
 
 const MAX_GENERATE_DAYS = 62;
@@ -325,17 +325,14 @@ export class ManageCapacityUseCase {
       }
       const policy = await this.policyOf(hospital.id, hospital.groupId);
       const counts = await this.schedules.lockSeats(session.id);
-      const split = resizedSplit(
-        counts,
-        command.capacity,
-        policy.slotRatio,
-        now >= new Date(session.startsAt.getTime() - session.releaseLeadHours * 3_600_000),
-      );
+      const reserveReleased =
+        now >= new Date(session.startsAt.getTime() - session.releaseLeadHours * 3_600_000);
+      const split = resizedSplit(counts, command.capacity, policy.slotRatio, reserveReleased);
       await this.schedules.resizeSeats(session.id, split);
       const resized: SessionSnapshot = {
         ...session,
         capacity: command.capacity,
-        reservedOffered: Math.max(session.reservedOffered, split.reserved),
+        reservedOffered: reservedOfferedAfterResize(session.reservedOffered, split, reserveReleased),
         version: session.version + 1,
       };
       await this.schedules.saveSession(resized);
