@@ -6,6 +6,7 @@ import { CreateSlotHoldRequest1732300000001 } from './migrations/1732300000001-c
 import { CreateSchedulingTables1732500000001 } from './migrations/1732500000001-create-scheduling-tables';
 import { SessionPlannedDate1732700000001 } from './migrations/1732700000001-session-planned-date';
 import { AdmissionQueue1732700000002 } from './migrations/1732700000002-admission-queue';
+import { HoldReferringInstitution1733400000001 } from './migrations/1733400000001-hold-referring-institution';
 
 /**
  * Scheduling's repositories speak SQL directly (seat claims must be exact
@@ -19,6 +20,7 @@ export const SCHEDULING_MIGRATIONS = [
   CreateSchedulingTables1732500000001,
   SessionPlannedDate1732700000001,
   AdmissionQueue1732700000002,
+  HoldReferringInstitution1733400000001,
 ];
 
 export function schedulingDataSource(url: string, poolSize?: number): DataSource {

@@ -1,6 +1,15 @@
 import { type SlotHoldRequestRepository } from '../holds/domain/slot-hold-request.repository';
 import { SchedulingError, SchedulingErrorCode } from './scheduling-error';
 
+/** Refused: the referral's hold is over, so a claim in its name would hold a slot nobody follows up. */
+export function referralHoldEnded(field: string): SchedulingError {
+  return new SchedulingError(
+    SchedulingErrorCode.ReferralHoldEnded,
+    'the referral was cancelled or expired, or its slot has ended: nothing can be held for it any more',
+    field,
+  );
+}
+
 /**
  * The referral a slot claim or an admission names, known to scheduling (from
  * referral's events) for this hospital and patient; null when none is named.
@@ -27,5 +36,6 @@ export async function knownReferral(
       field,
     );
   }
+  if (referral.released) throw referralHoldEnded(field);
   return referral;
 }

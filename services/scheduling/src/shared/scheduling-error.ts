@@ -5,6 +5,8 @@ export enum SchedulingErrorCode {
   NotFound = 'NOT_FOUND',
   UnknownInstitution = 'UNKNOWN_INSTITUTION',
   UnknownDepartment = 'UNKNOWN_DEPARTMENT',
+  /** No city with this id is known from the registry's events. */
+  UnknownCity = 'UNKNOWN_CITY',
   NotAHospital = 'NOT_A_HOSPITAL',
   RatioBelowFloor = 'RATIO_BELOW_FLOOR',
   OverrideNotAllowed = 'OVERRIDE_NOT_ALLOWED',
@@ -29,6 +31,8 @@ export enum SchedulingErrorCode {
   RequestReused = 'CLIENT_REQUEST_REUSED',
   Forbidden = 'FORBIDDEN',
   ReferralUnknown = 'REFERRAL_UNKNOWN',
+  /** The referral was cancelled or expired, or its slot ended: nothing may be held for it any more. */
+  ReferralHoldEnded = 'REFERRAL_HOLD_ENDED',
 }
 
 function categoryOf(code: SchedulingErrorCode): ErrorCategory {
@@ -38,6 +42,7 @@ function categoryOf(code: SchedulingErrorCode): ErrorCategory {
       return 'not-found';
     case SchedulingErrorCode.UnknownInstitution:
     case SchedulingErrorCode.UnknownDepartment:
+    case SchedulingErrorCode.UnknownCity:
     case SchedulingErrorCode.NotAHospital:
     case SchedulingErrorCode.RatioBelowFloor:
     case SchedulingErrorCode.CapacityBelowTaken:
@@ -51,6 +56,7 @@ function categoryOf(code: SchedulingErrorCode): ErrorCategory {
     case SchedulingErrorCode.IllegalTransition:
     case SchedulingErrorCode.SessionHasFreeSlots:
     case SchedulingErrorCode.ReferralUnknown:
+    case SchedulingErrorCode.ReferralHoldEnded:
       return 'failed-precondition';
     case SchedulingErrorCode.SoldOut:
     case SchedulingErrorCode.NoBedFree:

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import { type SlotHoldRequest } from '../../holds/domain/slot-hold-request';
 import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
-import { type SessionSnapshot } from '../../schedules/domain/session';
+import { type SessionSnapshot, type SessionView } from '../../schedules/domain/session';
+import { referralHoldEnded } from '../../shared/known-referral';
+import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { SchedulingEvents } from '../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
 import { Booking, type BookingSnapshot, type NewBooking } from '../domain/booking';
 import { BookingRepository } from '../domain/booking.repository';
 import { type Pool } from '../domain/pool';
-import { WaitlistEntry } from '../domain/waitlist-entry';
+import { WaitlistEntry, type WaitlistEntrySnapshot } from '../domain/waitlist-entry';
 import { nextInLine } from '../domain/waitlist-order';
 
 /**
@@ -79,6 +82,66 @@ export class SeatKeeper {
     }
   }
 
+  /** Locks a referral's hold for the rest of the transaction: taken before any of its bookings. */
+  lockReferralHold(referralId: string): Promise<SlotHoldRequest | null> {
+    return this.holds.findByReferral(referralId, true);
+  }
+
+  /**
+   * Locks the hold of the referral a direct claim names, in the claim's
+   * transaction: an acceptance or a cancellation in flight is waited for
+   * (the saga takes the same lock first), then a referral that ended or
+   * already holds a slot is refused.
+   */
+  async lockReferralForClaim(referralId: string, field: string): Promise<void> {
+    const request = await this.lockReferralHold(referralId);
+    if (!request || request.isReleased) throw referralHoldEnded(field);
+    if (await this.bookings.lockActiveForReferral(referralId)) {
+      throw new SchedulingError(
+        SchedulingErrorCode.ReferralAlreadyHolds,
+        'the referral already holds a slot',
+        field,
+      );
+    }
+  }
+
+  /**
+   * A referral's slot taken by the referrer or offered from a waitlist: the
+   * referral waits nowhere else any more, and an accepted referral's hold
+   * answers with this slot (so referral schedules it).
+   */
+  async referralSlotTaken(booking: BookingSnapshot, view: SessionView, now: Date): Promise<void> {
+    if (!booking.referralId) return;
+    await this.withdrawReferralWaiting(booking.referralId, now);
+    const request = await this.holds.findByReferral(booking.referralId, true);
+    if (request?.slotTaken({ id: booking.id, pool: booking.pool, sessionId: booking.sessionId }, now)) {
+      await this.holds.update(request);
+      await this.events.slotHoldChanged(request.snapshot(), booking, view);
+    }
+  }
+
+  /** Takes a referral off every waitlist it is on (it holds a slot, or it ended). */
+  async withdrawReferralWaiting(referralId: string, now: Date): Promise<void> {
+    for (const waiting of await this.bookings.lockWaitingForReferral(referralId))
+      await this.withdraw(waiting, now);
+  }
+
+  /**
+   * Whether a waiting referral ended meanwhile (cancelled, expired or its hold over); locks its hold,
+   * so a cancellation in flight is waited for rather than raced.
+   */
+  private async referralEnded(referralId: string): Promise<boolean> {
+    const request = await this.holds.findByReferral(referralId, true);
+    return !request || request.isReleased;
+  }
+
+  private async withdraw(waiting: WaitlistEntrySnapshot, now: Date): Promise<void> {
+    const entry = WaitlistEntry.restore(waiting);
+    entry.withdraw(now);
+    await this.bookings.updateEntry(entry.snapshot());
+    await this.events.waitlistChanged(entry.pullChanges());
+  }
+
   /** Offers freed seats (which this transaction holds) to waiting patients in order. */
   async offerToWaitlist(
     session: SessionSnapshot,
@@ -90,6 +153,10 @@ export class SeatKeeper {
       const next = nextInLine(waiting, seat.pool);
       if (!next) continue;
       waiting = waiting.filter((entry) => entry.id !== next.id);
+      if (next.referralId && (await this.referralEnded(next.referralId))) {
+        await this.withdraw(next, now);
+        continue;
+      }
       const bookingId = uuidv7();
       if (!(await this.bookings.claimFreedSeat(session.id, seat.slotNumber, bookingId))) continue;
       // A referral keeps its slot until the session ends; anyone else must confirm in time.
@@ -120,14 +187,7 @@ export class SeatKeeper {
       const view = (await this.schedules.viewSession(session.id))!;
       await this.events.bookingsChanged(booking.pullEvents(), view);
       await this.events.waitlistChanged(entry.pullChanges());
-      if (next.referralId) {
-        const request = await this.holds.findByReferral(next.referralId, true);
-        if (request?.snapshot().status === 'waitlisted') {
-          request.held({ id: bookingId, pool: seat.pool, sessionId: session.id }, now);
-          await this.holds.update(request);
-          await this.events.slotHoldChanged(request.snapshot(), booking.snapshot(), view);
-        }
-      }
+      await this.referralSlotTaken(booking.snapshot(), view, now);
     }
   }
 }

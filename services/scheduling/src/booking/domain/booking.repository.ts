@@ -60,5 +60,7 @@ export abstract class BookingRepository {
   abstract insertEntry(entry: WaitlistEntrySnapshot, clientRequestId: string): Promise<void>;
   abstract updateEntry(entry: WaitlistEntrySnapshot): Promise<void>;
   abstract lockWaiting(sessionId: string): Promise<WaitlistEntrySnapshot[]>;
+  /** The waiting entries of a referral, in any session, locked; those another transaction holds are left out. */
+  abstract lockWaitingForReferral(referralId: string): Promise<WaitlistEntrySnapshot[]>;
   abstract positionOf(entry: WaitlistEntrySnapshot): Promise<number>;
 }

@@ -368,6 +368,18 @@ export class BookingSqlRepository extends BookingRepository {
     return rows.map(toEntry);
   }
 
+  async lockWaitingForReferral(referralId: string): Promise<WaitlistEntrySnapshot[]> {
+    const rows = await this.db.query<EntryRow[]>(
+      // SKIP LOCKED: an entry locked meanwhile is being offered a seat by another transaction, which
+      // then waits for the referral's hold (this transaction holds it) and leaves it be once it sees
+      // the referral served or ended. Waiting for the entry instead could deadlock with that one.
+      `SELECT * FROM waitlist_entry WHERE referral_id = $1 AND status = 'waiting' ORDER BY id
+         FOR UPDATE SKIP LOCKED`,
+      [referralId],
+    );
+    return rows.map(toEntry);
+  }
+
   async positionOf(entry: WaitlistEntrySnapshot): Promise<number> {
     if (entry.status !== 'waiting') return 0;
     const rows = await this.db.query<EntryRow[]>(

@@ -23,6 +23,7 @@ export function slotHoldRequestToProto(r: SlotHoldRequestSnapshot): schedulingV1
     referralId: r.referralId,
     groupId: r.groupId,
     institutionId: r.institutionId,
+    referringInstitutionId: r.referringInstitutionId,
     status: statusToProto(r.status),
     sourceEventId: r.sourceEventId,
     requestedAt: r.requestedAt,

@@ -6,8 +6,10 @@ export abstract class SlotHoldRequestRepository {
   abstract insertIfAbsent(request: SlotHoldRequest): Promise<boolean>;
   abstract findByReferral(referralId: string, lock: boolean): Promise<SlotHoldRequest | null>;
   abstract update(request: SlotHoldRequest): Promise<void>;
-  /** Whether the referral was accepted for this hospital (it may take a reserved slot there). */
+  /** What scheduling knows of a referral to a hospital (its patient may take a reserved slot there). */
   abstract knownReferral(referralId: string): Promise<{
+    /** Cancelled or expired, or its slot ended: nothing may be held for it any more. */
+    released: boolean;
     institutionId: string;
     patientResidentId: string;
     contractedPriority: boolean;

@@ -8,6 +8,8 @@ export interface SlotHoldRequestSnapshot {
   readonly referralId: string;
   readonly groupId: string;
   readonly institutionId: string;
+  /** The primary institution that sent the referral: it may follow the hold (empty on requests recorded before it was kept). */
+  readonly referringInstitutionId: string;
   readonly status: SlotHoldRequestStatus;
   /** The referral event that caused the request (saga traceability). */
   readonly sourceEventId: string;
@@ -31,6 +33,7 @@ export type NewSlotHoldRequest = Pick<
   | 'referralId'
   | 'groupId'
   | 'institutionId'
+  | 'referringInstitutionId'
   | 'sourceEventId'
   | 'patientResidentId'
   | 'departmentId'
@@ -39,11 +42,20 @@ export type NewSlotHoldRequest = Pick<
   | 'greenChannel'
 >;
 
+/** The live slot a referral holds. */
+export interface HeldSlot {
+  readonly id: string;
+  readonly pool: Pool;
+  readonly sessionId: string;
+}
+
 /**
  * A referral's claim on a slot at the receiving hospital. Recorded when the
- * referral is submitted, acted on when it is accepted: reserved pool first,
- * then public, then the waitlist; released when the referral is cancelled.
- * At most one live slot per referral is also guarded by a unique index.
+ * referral is submitted, acted on when it is accepted: the slot the referral
+ * already holds (the referrer may book before the hospital accepts), else the
+ * reserved pool first, then public, then the waitlist; released when the
+ * referral is cancelled or expires, or when its slot ends. At most one live
+ * slot per referral is also guarded by a unique index.
  */
 export class SlotHoldRequest {
   private changed = false;
@@ -77,7 +89,12 @@ export class SlotHoldRequest {
     return this.state.status === 'held' || this.state.status === 'waitlisted';
   }
 
-  held(booking: { id: string; pool: Pool; sessionId: string }, now: Date): void {
+  /** Whether the referral was cancelled or expired, or its slot ended: nothing may be held for it any more. */
+  get isReleased(): boolean {
+    return this.state.status === 'released';
+  }
+
+  held(booking: HeldSlot, now: Date): void {
     this.apply(
       {
         status: 'held',
@@ -92,6 +109,26 @@ export class SlotHoldRequest {
 
   waitlisted(entry: { id: string; sessionId: string }, now: Date): void {
     this.apply({ status: 'waitlisted', waitlistEntryId: entry.id, sessionId: entry.sessionId }, now);
+  }
+
+  /**
+   * The referral got a live slot outside the saga's own search: the referrer
+   * booked it directly, or a waitlist place turned into a slot. Once accepted
+   * (waiting on a waitlist or with no session found) that slot is the answer;
+   * before acceptance nothing changes, because accepting adopts the referral's
+   * live slot instead of searching. True when the hold changed.
+   */
+  slotTaken(booking: HeldSlot, now: Date): boolean {
+    switch (this.state.status) {
+      case 'waitlisted':
+      case 'no-session':
+        this.held(booking, now);
+        return true;
+      case 'requested':
+      case 'held':
+      case 'released':
+        return false;
+    }
   }
 
   noSession(now: Date): void {

@@ -57,7 +57,11 @@ export class ChangeBookingUseCase {
   ): Promise<BookingSnapshot> {
     new FieldChecks().uuid('clientRequestId', clientRequestId).uuid('bookingId', bookingId).throwIfAny();
     return this.uow.run(async () => {
-      const found = await this.bookings.find(bookingId.toLowerCase(), true);
+      const id = bookingId.toLowerCase();
+      // A referral's hold is locked before its booking, in the order the saga takes them.
+      const referralId = (await this.bookings.find(id, false))?.referralId;
+      if (referralId) await this.seats.lockReferralHold(referralId);
+      const found = await this.bookings.find(id, true);
       if (!found)
         throw new SchedulingError(SchedulingErrorCode.NotFound, 'no booking with this id', 'bookingId');
       requireAllowed(

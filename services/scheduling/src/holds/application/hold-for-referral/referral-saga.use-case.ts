@@ -5,7 +5,7 @@ import { FieldChecks } from '@medgrid/errors';
 import { addDays, localDate } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
-import { Booking } from '../../../booking/domain/booking';
+import { Booking, type BookingSnapshot } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { priorityFor, type Pool } from '../../../booking/domain/pool';
 import { WaitlistEntry } from '../../../booking/domain/waitlist-entry';
@@ -51,12 +51,17 @@ export class ReferralSagaUseCase {
     });
   }
 
-  /** ReferralAccepted: reserved pool first, then public, then the waitlist of the earliest session. */
+  /**
+   * ReferralAccepted: the slot the referral already holds (booked by the referrer before acceptance),
+   * else the reserved pool first, then public, then the waitlist of the earliest session.
+   */
   async accepted(facts: ReferralFacts, now = new Date()): Promise<void> {
     await this.uow.run(async () => {
       await this.requests.insertIfAbsent(SlotHoldRequest.request({ ...facts, id: uuidv7() }, now));
       const request = (await this.requests.findByReferral(facts.referralId, true))!;
       if (!request.awaitingSlot) return;
+      const live = await this.bookings.lockActiveForReferral(facts.referralId);
+      if (live) return this.hold(request, live, now);
       const r = request.snapshot();
       const candidates = await this.schedules.searchAvailability({
         institutionId: r.institutionId,
@@ -83,7 +88,8 @@ export class ReferralSagaUseCase {
               groupId: session.groupId,
               patientResidentId: r.patientResidentId,
               referralId: r.referralId,
-              bookedByInstitutionId: session.institutionId,
+              // Booked on behalf of the referring institution, which may then see and change it.
+              bookedByInstitutionId: r.referringInstitutionId || session.institutionId,
               priority: priorityFor(r.contractedPriority, r.greenChannel),
               clientRequestId: uuidv7(),
             },
@@ -92,14 +98,16 @@ export class ReferralSagaUseCase {
             now,
           );
           if (!booking) continue;
-          request.held({ id: booking.snapshot().id, pool, sessionId: session.id }, now);
-          await this.requests.update(request);
-          const view = (await this.schedules.viewSession(session.id))!;
-          await this.events.bookingsChanged(booking.pullEvents(), view);
-          await this.events.slotHoldChanged(request.snapshot(), booking.snapshot(), view);
-          return;
+          await this.events.bookingsChanged(
+            booking.pullEvents(),
+            (await this.schedules.viewSession(session.id))!,
+          );
+          return this.hold(request, booking.snapshot(), now);
         }
       }
+      // Waiting already: the referrer put the referral on a full session's waitlist before acceptance.
+      const [waiting] = await this.bookings.lockWaitingForReferral(r.referralId);
+      if (waiting) return this.waitlist(request, waiting, now);
       const earliest = await this.schedules.earliestOpenSession({
         institutionId: r.institutionId,
         departmentId: r.departmentId,
@@ -121,26 +129,49 @@ export class ReferralSagaUseCase {
           groupId: r.groupId,
           patientResidentId: r.patientResidentId,
           referralId: r.referralId,
-          requestedByInstitutionId: r.institutionId,
+          requestedByInstitutionId: r.referringInstitutionId || r.institutionId,
           mayTakeReserved: true,
           priority: priorityFor(r.contractedPriority, r.greenChannel),
         },
         now,
       );
-      await this.bookings.insertEntry(entry.snapshot(), uuidv7());
-      request.waitlisted({ id: entry.snapshot().id, sessionId: earliest }, now);
-      await this.requests.update(request);
-      await this.events.waitlistChanged(entry.pullChanges());
-      await this.events.slotHoldChanged(request.snapshot(), null, null);
+      // One place per patient in a session's queue: a patient already waiting there keeps that place.
+      if (!(await this.bookings.hasWaiting(earliest, r.patientResidentId))) {
+        await this.bookings.insertEntry(entry.snapshot(), uuidv7());
+        await this.events.waitlistChanged(entry.pullChanges());
+        return this.waitlist(request, entry.snapshot(), now);
+      }
+      return this.waitlist(request, { id: '', sessionId: earliest }, now);
     });
   }
 
-  /** ReferralCancelled: give back the slot or leave the waitlist. */
+  private async waitlist(
+    request: SlotHoldRequest,
+    entry: { id: string; sessionId: string },
+    now: Date,
+  ): Promise<void> {
+    request.waitlisted({ id: entry.id, sessionId: entry.sessionId }, now);
+    await this.requests.update(request);
+    await this.events.slotHoldChanged(request.snapshot(), null, null);
+  }
+
+  /** The referral's slot answers its hold; it waits on no waitlist any more. */
+  private async hold(request: SlotHoldRequest, booking: BookingSnapshot, now: Date): Promise<void> {
+    request.held({ id: booking.id, pool: booking.pool, sessionId: booking.sessionId }, now);
+    await this.requests.update(request);
+    await this.seats.withdrawReferralWaiting(booking.referralId, now);
+    await this.events.slotHoldChanged(
+      request.snapshot(),
+      booking,
+      (await this.schedules.viewSession(booking.sessionId)),
+    );
+  }
+
+  /** ReferralCancelled or ReferralExpired: give back the slot and leave every waitlist. */
   async cancelled(referralId: string, reason: string, now = new Date()): Promise<void> {
     await this.uow.run(async () => {
       const request = await this.requests.findByReferral(referralId, true);
       if (!request) return;
-      const r = request.snapshot();
       // Released first, so giving the slot back below finds the hold already ended (one event).
       request.released(now);
       if (request.takeChanged()) {
@@ -153,15 +184,7 @@ export class ReferralSagaUseCase {
         booking.cancel(reason || 'referral cancelled', now);
         await this.seats.finish(booking, now);
       }
-      if (r.waitlistEntryId) {
-        const waiting = await this.bookings.findEntry(r.waitlistEntryId, true);
-        if (waiting?.status === 'waiting') {
-          const entry = WaitlistEntry.restore(waiting);
-          entry.withdraw(now);
-          await this.bookings.updateEntry(entry.snapshot());
-          await this.events.waitlistChanged(entry.pullChanges());
-        }
-      }
+      await this.seats.withdrawReferralWaiting(referralId, now);
     });
   }
 
@@ -180,7 +203,8 @@ export class ReferralSagaUseCase {
       canSeeClaim(identity, {
         institutionId: r.institutionId,
         groupId: r.groupId,
-        requestedBy: r.institutionId,
+        // The referring institution follows its referral's hold; the hospital holds the slot.
+        requestedBy: r.referringInstitutionId || r.institutionId,
       }),
       'see this hold',
     );

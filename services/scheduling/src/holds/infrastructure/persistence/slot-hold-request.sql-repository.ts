@@ -9,6 +9,7 @@ interface Row {
   referral_id: string;
   group_id: string;
   institution_id: string;
+  referring_institution_id: string;
   status: SlotHoldRequestStatus;
   source_event_id: string;
   requested_at: Date;
@@ -31,6 +32,7 @@ function toRequest(r: Row): SlotHoldRequest {
     referralId: r.referral_id,
     groupId: r.group_id,
     institutionId: r.institution_id,
+    referringInstitutionId: r.referring_institution_id,
     status: r.status,
     sourceEventId: r.source_event_id,
     requestedAt: r.requested_at,
@@ -59,8 +61,8 @@ export class SlotHoldRequestSqlRepository extends SlotHoldRequestRepository {
     const rows = await this.uow.manager().query<unknown[]>(
       `INSERT INTO slot_hold_request (id, referral_id, group_id, institution_id, status, source_event_id,
          requested_at, updated_at, patient_resident_id, department_id, specialty_code, priority_contracted,
-         priority_green_channel, pool, booking_id, waitlist_entry_id, session_id, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         priority_green_channel, pool, booking_id, waitlist_entry_id, session_id, version, referring_institution_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (referral_id) DO NOTHING RETURNING id`,
       [
         r.id,
@@ -81,6 +83,7 @@ export class SlotHoldRequestSqlRepository extends SlotHoldRequestRepository {
         r.waitlistEntryId,
         r.sessionId,
         r.version,
+        r.referringInstitutionId,
       ],
     );
     return rows.length > 0;
@@ -107,11 +110,10 @@ export class SlotHoldRequestSqlRepository extends SlotHoldRequestRepository {
   async knownReferral(referralId: string) {
     const [row] = await this.uow
       .manager()
-      .query<Row[]>(`SELECT * FROM slot_hold_request WHERE referral_id = $1 AND status <> 'released'`, [
-        referralId,
-      ]);
+      .query<Row[]>(`SELECT * FROM slot_hold_request WHERE referral_id = $1`, [referralId]);
     return row
       ? {
+          released: row.status === 'released',
           institutionId: row.institution_id,
           patientResidentId: row.patient_resident_id,
           contractedPriority: row.priority_contracted,

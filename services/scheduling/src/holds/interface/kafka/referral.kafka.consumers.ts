@@ -22,6 +22,7 @@ function factsOf(referral: referralV1.Referral | undefined, envelope: EventEnvel
     referralId: referral.id,
     groupId: referral.groupId,
     institutionId: referral.receivingInstitutionId,
+    referringInstitutionId: referral.referringInstitutionId,
     sourceEventId: envelope.eventId,
     patientResidentId: referral.patientResidentId,
     departmentId: referral.receivingDepartmentId,

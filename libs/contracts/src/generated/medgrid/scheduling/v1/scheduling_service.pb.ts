@@ -119,6 +119,11 @@ export interface SlotHoldRequest {
   specialtyCode: string;
   /** Aggregate version. */
   version: number;
+  /**
+   * Primary institution (UUID) that sent the referral; it may read this hold. Empty on holds recorded
+   * before scheduling kept it.
+   */
+  referringInstitutionId: string;
 }
 
 /** Request of GetSlotHoldRequest. */
@@ -150,6 +155,7 @@ function createBaseSlotHoldRequest(): SlotHoldRequest {
     departmentId: "",
     specialtyCode: "",
     version: 0,
+    referringInstitutionId: "",
   };
 }
 
@@ -199,6 +205,9 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
     }
     if (message.version !== 0) {
       writer.uint32(120).uint64(message.version);
+    }
+    if (message.referringInstitutionId !== "") {
+      writer.uint32(130).string(message.referringInstitutionId);
     }
     return writer;
   },
@@ -336,6 +345,14 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
             message.version = longToNumber(reader.uint64());
             continue;
           }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.referringInstitutionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -409,6 +426,11 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
         ? globalThis.String(object.specialty_code)
         : "",
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      referringInstitutionId: isSet(object.referringInstitutionId)
+        ? globalThis.String(object.referringInstitutionId)
+        : isSet(object.referring_institution_id)
+        ? globalThis.String(object.referring_institution_id)
+        : "",
     };
   },
 
@@ -459,6 +481,9 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
     }
+    if (message.referringInstitutionId !== "") {
+      obj.referringInstitutionId = message.referringInstitutionId;
+    }
     return obj;
   },
 
@@ -482,6 +507,7 @@ export const SlotHoldRequest: MessageFns<SlotHoldRequest> = {
     message.departmentId = object.departmentId ?? "";
     message.specialtyCode = object.specialtyCode ?? "";
     message.version = object.version ?? 0;
+    message.referringInstitutionId = object.referringInstitutionId ?? "";
     return message;
   },
 };

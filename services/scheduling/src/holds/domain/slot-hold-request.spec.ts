@@ -1,0 +1,68 @@
+import { v7 as uuidv7 } from 'uuid';
+import { type NewSlotHoldRequest, SlotHoldRequest } from './slot-hold-request';
+
+const now = new Date('2026-12-04T02:00:00Z');
+const slot = { id: uuidv7(), pool: 'reserved' as const, sessionId: uuidv7() };
+
+function aRequest(overrides: Partial<NewSlotHoldRequest> = {}): SlotHoldRequest {
+  return SlotHoldRequest.request(
+    {
+      id: uuidv7(),
+      referralId: uuidv7(),
+      groupId: uuidv7(),
+      institutionId: uuidv7(),
+      referringInstitutionId: uuidv7(),
+      sourceEventId: uuidv7(),
+      patientResidentId: '11010519491231002X',
+      departmentId: uuidv7(),
+      specialtyCode: '03.04',
+      contractedPriority: false,
+      greenChannel: false,
+      ...overrides,
+    },
+    now,
+  );
+}
+
+describe(SlotHoldRequest.name, () => {
+  it('leaves a slot taken before acceptance for the acceptance to adopt', () => {
+    const sut = aRequest();
+
+    expect(sut.slotTaken(slot, now)).toBe(false);
+    expect(sut.snapshot()).toMatchObject({ status: 'requested', bookingId: '' });
+    expect(sut.awaitingSlot).toBe(true);
+  });
+
+  it.each([
+    ['waitlisted', (r: SlotHoldRequest) => r.waitlisted({ id: uuidv7(), sessionId: uuidv7() }, now)],
+    ['no-session', (r: SlotHoldRequest) => r.noSession(now)],
+  ])('answers with a slot taken while %s', (_, reach) => {
+    const sut = aRequest();
+    reach(sut);
+
+    expect(sut.slotTaken(slot, now)).toBe(true);
+    expect(sut.snapshot()).toMatchObject({
+      status: 'held',
+      bookingId: slot.id,
+      pool: 'reserved',
+      sessionId: slot.sessionId,
+      waitlistEntryId: '',
+    });
+  });
+
+  it('keeps a released hold released: nothing is held for an ended referral', () => {
+    const sut = aRequest();
+    sut.released(now);
+
+    expect(sut.slotTaken(slot, now)).toBe(false);
+    expect(sut.isReleased).toBe(true);
+  });
+
+  it('keeps the slot it holds', () => {
+    const sut = aRequest();
+    sut.held(slot, now);
+
+    expect(sut.slotTaken({ ...slot, id: uuidv7() }, now)).toBe(false);
+    expect(sut.snapshot().bookingId).toBe(slot.id);
+  });
+});
