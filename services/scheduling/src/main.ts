@@ -13,9 +13,12 @@ import {
   ReferralSubmittedKafkaConsumer,
 } from './holds/interface/kafka/referral.kafka.consumers';
 import {
+  CityRegisteredKafkaConsumer,
   ContractChangedKafkaConsumer,
   DepartmentRegisteredKafkaConsumer,
+  GridRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
+  MedicalGroupChangedKafkaConsumer,
   TeamChangedKafkaConsumer,
 } from '@medgrid/registry-view';
 import { SchedulingModule } from './scheduling.module';
@@ -45,6 +48,10 @@ void runService(
       DepartmentRegisteredKafkaConsumer,
       TeamChangedKafkaConsumer,
       ContractChangedKafkaConsumer,
+      // A hospital's city (group → grid → city) for the city's reserve floor.
+      MedicalGroupChangedKafkaConsumer,
+      GridRegisteredKafkaConsumer,
+      CityRegisteredKafkaConsumer,
     ],
   }),
 );

@@ -6,6 +6,10 @@ import { Module } from '@nestjs/common';
 import { AdmissionQueries } from './beds/application/admission-queries';
 import { AdmissionsUseCase } from './beds/application/admissions.use-case';
 import { ManageWardsUseCase } from './beds/application/manage-wards.use-case';
+import { HospitalReserveRules } from './capacity/application/hospital-reserve-rules';
+import { ManageCityFloorUseCase } from './capacity/application/manage-city-floor.use-case';
+import { CityReserveFloorRepository } from './capacity/domain/city-reserve-floor.repository';
+import { CityReserveFloorSqlRepository } from './capacity/infrastructure/city-reserve-floor.sql-repository';
 import { BedRepository } from './beds/domain/bed.repository';
 import { BedSqlRepository } from './beds/infrastructure/bed.sql-repository';
 import { AuditTrail } from '@medgrid/audit';
@@ -52,6 +56,7 @@ const USE_CASES = [
   AdmissionsUseCase,
   AdmissionQueries,
   MoveSessionUseCase,
+  ManageCityFloorUseCase,
 ];
 
 /** Schedules, slots, bookings, waitlists and scheduling's side of the referral saga. */
@@ -59,6 +64,7 @@ const USE_CASES = [
   providers: [
     ...USE_CASES,
     SeatKeeper,
+    HospitalReserveRules,
     ReserveEligibilityCheck,
     CapacitySweeper,
     ReportGauges,
@@ -69,6 +75,7 @@ const USE_CASES = [
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: ReportRepository, useClass: ReportSqlRepository },
     { provide: BedRepository, useClass: BedSqlRepository },
+    { provide: CityReserveFloorRepository, useClass: CityReserveFloorSqlRepository },
     { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
     { provide: SchedulingEvents, useClass: SchedulingOutboxPublisher },
     {

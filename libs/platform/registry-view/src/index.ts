@@ -1,8 +1,10 @@
 export {
   isHospital,
   RegistryView,
+  type KnownCity,
   type KnownContract,
   type KnownDepartment,
+  type KnownGrid,
   type KnownGroup,
   type KnownInstitution,
   type KnownMembershipRole,
@@ -10,10 +12,13 @@ export {
 } from './registry-view';
 export { RegistryViewSqlRepository } from './registry-view.sql-repository';
 export {
+  CityRegisteredKafkaConsumer,
   ContractChangedKafkaConsumer,
   DepartmentRegisteredKafkaConsumer,
+  GridRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
   TeamChangedKafkaConsumer,
 } from './registry-projection.kafka.consumers';
 export { CreateRegistryViewTables1732600000000 } from './registry-view.migration';
+export { RegistryViewCities1733300000001 } from './registry-view-cities.migration';

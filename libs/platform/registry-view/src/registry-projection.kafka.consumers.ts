@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CityRegisteredEvent,
   ContractChangedEvent,
   DepartmentRegisteredEvent,
+  GridRegisteredEvent,
   InstitutionChangedEvent,
   MedicalGroupChangedEvent,
   peopleV1,
@@ -85,6 +87,7 @@ export class MedicalGroupChangedKafkaConsumer implements EventHandler<registryEv
     if (!group?.id) return;
     await this.view.upsertGroup({
       id: group.id,
+      gridId: group.gridId || null,
       leadInstitutionId: group.leadInstitutionId || null,
       members: group.memberships.flatMap((m) => {
         const role = roleOf(m.role);
@@ -145,5 +148,29 @@ export class ContractChangedKafkaConsumer implements EventHandler<residentEvents
       endDate: contract.endDate,
       version: contract.version,
     });
+  }
+}
+
+/** Topic medgrid.registry.grid.v1 (compacted) → known_grid: the city of each grid. */
+@Injectable()
+export class GridRegisteredKafkaConsumer implements EventHandler<registryEventsV1.GridRegistered> {
+  readonly contract = GridRegisteredEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ grid }: registryEventsV1.GridRegistered): Promise<void> {
+    if (!grid?.id || !grid.cityId) return;
+    await this.view.upsertGrid({ id: grid.id, cityId: grid.cityId });
+  }
+}
+
+/** Topic medgrid.registry.grid.v1 (compacted, shared with grids) → known_city. */
+@Injectable()
+export class CityRegisteredKafkaConsumer implements EventHandler<registryEventsV1.CityRegistered> {
+  readonly contract = CityRegisteredEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ city }: registryEventsV1.CityRegistered): Promise<void> {
+    if (!city?.id) return;
+    await this.view.upsertCity({ id: city.id, divisionCode: city.divisionCode, name: city.name });
   }
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import {
   RegistryView,
+  type KnownCity,
   type KnownContract,
   type KnownDepartment,
+  type KnownGrid,
   type KnownGroup,
   type KnownInstitution,
   type KnownTeam,
@@ -34,11 +36,11 @@ export class RegistryViewSqlRepository extends RegistryView {
 
   async upsertGroup(v: KnownGroup): Promise<void> {
     await this.uow.manager().query(
-      `INSERT INTO known_group (id, lead_institution_id, members, version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET lead_institution_id = excluded.lead_institution_id,
-         members = excluded.members, version = excluded.version
+      `INSERT INTO known_group (id, grid_id, lead_institution_id, members, version) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET grid_id = excluded.grid_id,
+         lead_institution_id = excluded.lead_institution_id, members = excluded.members, version = excluded.version
        WHERE known_group.version < excluded.version`,
-      [v.id, v.leadInstitutionId, JSON.stringify(v.members), v.version],
+      [v.id, v.gridId, v.leadInstitutionId, JSON.stringify(v.members), v.version],
     );
   }
 
@@ -72,6 +74,22 @@ export class RegistryViewSqlRepository extends RegistryView {
     );
   }
 
+  async upsertGrid(v: KnownGrid): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_grid (id, city_id) VALUES ($1, $2)
+       ON CONFLICT (id) DO UPDATE SET city_id = excluded.city_id`,
+      [v.id, v.cityId],
+    );
+  }
+
+  async upsertCity(v: KnownCity): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_city (id, division_code, name) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET division_code = excluded.division_code, name = excluded.name`,
+      [v.id, v.divisionCode, v.name],
+    );
+  }
+
   async institution(id: string): Promise<KnownInstitution | null> {
     const [row] = await this.uow
       .manager()
@@ -92,19 +110,45 @@ export class RegistryViewSqlRepository extends RegistryView {
   }
 
   async group(id: string): Promise<KnownGroup | null> {
-    const [row] = await this.uow
-      .manager()
-      .query<
-        { id: string; lead_institution_id: string | null; members: KnownGroup['members']; version: string }[]
-      >(`SELECT id, lead_institution_id, members, version FROM known_group WHERE id = $1`, [id]);
+    const [row] = await this.uow.manager().query<
+      {
+        id: string;
+        grid_id: string | null;
+        lead_institution_id: string | null;
+        members: KnownGroup['members'];
+        version: string;
+      }[]
+    >(`SELECT id, grid_id, lead_institution_id, members, version FROM known_group WHERE id = $1`, [id]);
     return row
       ? {
           id: row.id,
+          gridId: row.grid_id,
           leadInstitutionId: row.lead_institution_id,
           members: row.members,
           version: Number(row.version),
         }
       : null;
+  }
+
+  async city(id: string): Promise<KnownCity | null> {
+    const [row] = await this.uow
+      .manager()
+      .query<{ id: string; division_code: string; name: string }[]>(
+        `SELECT id, division_code, name FROM known_city WHERE id = $1`,
+        [id],
+      );
+    return row ? { id: row.id, divisionCode: row.division_code, name: row.name } : null;
+  }
+
+  async cityOfInstitution(institutionId: string): Promise<string | null> {
+    const [row] = await this.uow.manager().query<{ city_id: string }[]>(
+      `SELECT g.city_id FROM known_institution i
+         JOIN known_group mg ON mg.id = i.group_id
+         JOIN known_grid g ON g.id = mg.grid_id
+        WHERE i.id = $1`,
+      [institutionId],
+    );
+    return row?.city_id ?? null;
   }
 
   async departmentsOf(institutionIds: readonly string[]): Promise<KnownDepartment[]> {

@@ -10,9 +10,24 @@ export type KnownMembershipRole = 'lead' | 'member' | 'collaborating';
 
 export interface KnownGroup {
   readonly id: string;
+  /** The grid the group serves; null for a row projected before grids were kept. */
+  readonly gridId: string | null;
   readonly leadInstitutionId: string | null;
   readonly members: readonly { readonly institutionId: string; readonly role: KnownMembershipRole }[];
   readonly version: number;
+}
+
+/** A grid of a city (registered once, never changed). */
+export interface KnownGrid {
+  readonly id: string;
+  readonly cityId: string;
+}
+
+/** A city (registered once, never changed). */
+export interface KnownCity {
+  readonly id: string;
+  readonly divisionCode: string;
+  readonly name: string;
 }
 
 export interface KnownDepartment {
@@ -52,9 +67,17 @@ export abstract class RegistryView {
   abstract upsertDepartment(value: KnownDepartment): Promise<void>;
   abstract upsertTeam(value: KnownTeam): Promise<void>;
   abstract upsertContract(value: KnownContract): Promise<void>;
+  abstract upsertGrid(value: KnownGrid): Promise<void>;
+  abstract upsertCity(value: KnownCity): Promise<void>;
   abstract institution(id: string): Promise<KnownInstitution | null>;
   abstract department(id: string): Promise<KnownDepartment | null>;
   abstract group(id: string): Promise<KnownGroup | null>;
+  abstract city(id: string): Promise<KnownCity | null>;
+  /**
+   * The city of an institution's medical group (group → its grid → the grid's city); null when the
+   * institution has no group or the projection has not learnt the group's grid or city yet.
+   */
+  abstract cityOfInstitution(institutionId: string): Promise<string | null>;
   /** Departments of the given institutions. */
   abstract departmentsOf(institutionIds: readonly string[]): Promise<KnownDepartment[]>;
   /** Institutions (team homes) of the resident's contracts in force on the date. */

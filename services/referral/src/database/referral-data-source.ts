@@ -1,7 +1,10 @@
 import { AuditLogOrmEntity } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
-import { CreateRegistryViewTables1732600000000 } from '@medgrid/registry-view';
+import {
+  CreateRegistryViewTables1732600000000,
+  RegistryViewCities1733300000001,
+} from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
 import { CreateReferralTables1732300000001 } from './migrations/1732300000001-create-referral-tables';
 import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
@@ -16,6 +19,7 @@ export const REFERRAL_MIGRATIONS = [
   CreateReferralTables1732300000001,
   CreateRegistryViewTables1732600000000,
   ReferralLifecycle1732600000001,
+  RegistryViewCities1733300000001,
 ];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {

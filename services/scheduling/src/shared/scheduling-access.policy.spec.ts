@@ -1,5 +1,5 @@
 import { anIdentity } from '@medgrid/testing';
-import { canBookAt, canManage, canSeeClaim } from './scheduling-access.policy';
+import { canBookAt, canManage, canSeeClaim, canSetCityFloor } from './scheduling-access.policy';
 
 const hospital = { id: 'h1', groupId: 'g1' };
 const claim = { institutionId: 'h1', groupId: 'g1', requestedBy: 'p1' };
@@ -24,4 +24,14 @@ describe('scheduling access policy', () => {
       expect(canSeeClaim(identity, claim)).toBe(see);
     },
   );
+
+  it.each([
+    ['city-operator', null, null, true],
+    ['group-admin', 'h1', 'g1', false],
+    ['hospital-staff', 'h1', 'g1', false],
+    ['partner-system', 'h1', 'g1', false],
+    ['primary-staff', 'p1', 'g1', false],
+  ] as const)('%s of %s in %s: set a city floor %s', (role, institutionId, groupId, allowed) => {
+    expect(canSetCityFloor(anIdentity({ role, institutionId, groupId }))).toBe(allowed);
+  });
 });

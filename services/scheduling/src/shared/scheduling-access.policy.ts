@@ -26,6 +26,14 @@ export function canManage(identity: Identity, institution: InstitutionRef): bool
 }
 
 /**
+ * Who may set a city's reserve floor: a city operator only. The floor is the
+ * city's rule for every hospital in it, so no hospital or group sets its own.
+ */
+export function canSetCityFloor(identity: Identity): boolean {
+  return identity.role === 'city-operator';
+}
+
+/**
  * Who may look for and take slots or beds at a hospital: anyone of the same
  * group (primary institutions book for their residents), the hospital itself,
  * a city operator.

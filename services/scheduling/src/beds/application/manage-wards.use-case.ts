@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
+import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
-import { currentPolicy } from '../../capacity/application/current-policy';
+import { HospitalReserveRules } from '../../capacity/application/hospital-reserve-rules';
 import { departmentAt, managedHospital } from '../../shared/managed-hospital';
-import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { ClientRequestLog } from '../../shared/client-request-log';
 import { canBookAt, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
-import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
 import { BedRepository } from '../domain/bed.repository';
 import { planBeds, planWard, type WardView } from '../domain/ward';
 
@@ -29,13 +28,12 @@ export class ManageWardsUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly beds: BedRepository,
-    private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
     private readonly requests: ClientRequestLog,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly reserves: HospitalReserveRules,
   ) {}
 
-  async register(identity: Identity, command: RegisterWardCommand): Promise<WardView> {
+  async register(identity: Identity, command: RegisterWardCommand, now = new Date()): Promise<WardView> {
     new FieldChecks()
       .uuid('clientRequestId', command.clientRequestId)
       .uuid('institutionId', command.institutionId)
@@ -69,12 +67,8 @@ export class ManageWardsUseCase {
         }
         return ward;
       }
-      const policy = await currentPolicy(
-        this.schedules,
-        this.rulesProvider.rules,
-        institution.id,
-        institution.groupId,
-      );
+      // A ward opens with the share in force today: the hospital's ratio, or its city's floor if higher.
+      const share = (await this.reserves.of(institution)).shareOn(localDate(now));
       const ward = planWard(
         {
           id,
@@ -85,7 +79,7 @@ export class ManageWardsUseCase {
           name: command.name,
           bedCount: command.bedCount,
         },
-        policy.bedRatio,
+        share.bedRatio,
       );
       await this.beds.insertWard(ward, planBeds(ward));
       return (await this.beds.viewWard(id))!;

@@ -64,6 +64,9 @@ describe(ReservePolicy.name, () => {
       slotRatio: ratio(1, 5),
       overrideReason: '广州市：20% 号源优先向医疗集团开放',
       overrideBy: 'user-1',
+      // The override covers the ratio that was below the floor, not the bed ratio at the floor.
+      slotOverride: true,
+      bedOverride: false,
     });
   });
 
@@ -81,7 +84,13 @@ describe(ReservePolicy.name, () => {
       now,
     );
     sut.change(change({ actorMayOverride: true }), rules, now);
-    expect(sut.snapshot()).toMatchObject({ overrideReason: '', overrideBy: '', version: 2 });
+    expect(sut.snapshot()).toMatchObject({
+      overrideReason: '',
+      overrideBy: '',
+      slotOverride: false,
+      bedOverride: false,
+      version: 2,
+    });
   });
 
   it.each([

@@ -1,12 +1,20 @@
 import { FieldChecks } from '@medgrid/errors';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { type ReserveFloors } from './city-reserve-floor';
 import { atLeast, formatRatio, isValidRatio, type ReserveRatio } from './reserve-ratio';
 
-/** The city's floors and defaults (domain §4: 1/3 of slots, 1/4 of beds, by default). */
-export interface CityReserveRules {
-  readonly slotFloor: ReserveRatio;
-  readonly bedFloor: ReserveRatio;
+/**
+ * The floors a hospital's policy is judged against (its city's, in force
+ * today) and the default release lead time.
+ */
+export interface CityReserveRules extends ReserveFloors {
   readonly releaseLeadHours: number;
+}
+
+/** The shares a hospital reserves on a date. */
+export interface ReserveShare {
+  readonly slotRatio: ReserveRatio;
+  readonly bedRatio: ReserveRatio;
 }
 
 export interface ReservePolicySnapshot {
@@ -17,6 +25,10 @@ export interface ReservePolicySnapshot {
   readonly releaseLeadHours: number;
   readonly overrideReason: string;
   readonly overrideBy: string;
+  /** The slot ratio was below the city's floor when a city operator recorded the override. */
+  readonly slotOverride: boolean;
+  /** The bed ratio was below the city's floor when a city operator recorded the override. */
+  readonly bedOverride: boolean;
   readonly version: number;
   /** Null for the city's default, which no one has set for this hospital. */
   readonly updatedAt: Date | null;
@@ -36,9 +48,11 @@ export interface ReservePolicyChange {
 const MAX_LEAD_HOURS = 7 * 24;
 
 /**
- * A hospital's reserve rule. Its ratios may not go below the city's floor
- * unless a city operator records why (Guangzhou opens 20%, below the national
- * 1/3: a real city decision, so it is allowed but never silent).
+ * A hospital's reserve rule. Its ratios may not go below its city's floor in
+ * force today unless a city operator records why (one hospital allowed below
+ * its city's floor: a real decision, so it is allowed but never silent). A
+ * whole city's lower floor is the city's own rule (CityReserveFloor), not an
+ * override per hospital.
  */
 export class ReservePolicy {
   private constructor(private state: ReservePolicySnapshot) {}
@@ -52,6 +66,8 @@ export class ReservePolicy {
       releaseLeadHours: rules.releaseLeadHours,
       overrideReason: '',
       overrideBy: '',
+      slotOverride: false,
+      bedOverride: false,
       version: 0,
       updatedAt: null,
     });
@@ -106,6 +122,8 @@ export class ReservePolicy {
       releaseLeadHours: change.releaseLeadHours || rules.releaseLeadHours,
       overrideReason: belowFloor.length > 0 ? reason : '',
       overrideBy: belowFloor.length > 0 ? change.actor : '',
+      slotOverride: belowFloor.some(([field]) => field === 'slotRatio'),
+      bedOverride: belowFloor.some(([field]) => field === 'bedRatio'),
       version: this.state.version + 1,
       updatedAt: now,
     };
@@ -114,4 +132,23 @@ export class ReservePolicy {
   snapshot(): ReservePolicySnapshot {
     return { ...this.state };
   }
+}
+
+/**
+ * The shares a hospital reserves on a date whose city floors are `floors`.
+ * Without a policy of its own it follows the floors. Its own ratio counts when
+ * it is at least the floor, so a hospital may send more than its city asks but
+ * never less; when the city raises its floor later, a lower ratio is lifted to
+ * it. The one exception is a ratio a city operator let below the floor with a
+ * recorded override: that stays the hospital's share until the policy is set
+ * again.
+ */
+export function shareInForce(policy: ReservePolicySnapshot | null, floors: ReserveFloors): ReserveShare {
+  const pick = (own: ReserveRatio, floor: ReserveRatio, overridden: boolean) =>
+    overridden || atLeast(own, floor) ? own : floor;
+  if (!policy || policy.version === 0) return { slotRatio: floors.slotFloor, bedRatio: floors.bedFloor };
+  return {
+    slotRatio: pick(policy.slotRatio, floors.slotFloor, policy.slotOverride),
+    bedRatio: pick(policy.bedRatio, floors.bedFloor, policy.bedOverride),
+  };
 }

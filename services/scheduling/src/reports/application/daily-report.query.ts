@@ -3,12 +3,10 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
 import { isLocalDate, localDate } from '@medgrid/kernel';
-import { currentPolicy } from '../../capacity/application/current-policy';
+import { HospitalReserveRules } from '../../capacity/application/hospital-reserve-rules';
 import { RegistryView } from '@medgrid/registry-view';
-import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { knownHospital } from '../../shared/managed-hospital';
 import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
-import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
 import {
   againstTarget,
   type BedFigures,
@@ -34,9 +32,8 @@ export class DailyReportQuery {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly reports: ReportRepository,
-    private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly reserves: HospitalReserveRules,
   ) {}
 
   async get(identity: Identity, institutionId: string, date: string, now = new Date()): Promise<DailyReport> {
@@ -53,7 +50,8 @@ export class DailyReportQuery {
   async compute(institutionId: string, groupId: string, date: string): Promise<DailyReport> {
     // One snapshot for all figures, so used + empty + released add up.
     return this.uow.run(async () => {
-      const policy = await currentPolicy(this.schedules, this.rulesProvider.rules, institutionId, groupId);
+      // The targets of the day: the hospital's ratios, or its city's floors in force that day if higher.
+      const target = (await this.reserves.of({ id: institutionId, groupId })).shareOn(date);
       const slots = await this.reports.slotFigures(institutionId, date);
       const beds = await this.reports.bedFigures(institutionId, date);
       return {
@@ -61,8 +59,8 @@ export class DailyReportQuery {
         groupId,
         date,
         // Released slots were offered to primary care first, so they count as reserved offered.
-        slots: { ...slots, ...againstTarget(slots.reservedOffered, slots.offered, policy.slotRatio) },
-        beds: { ...beds, ...againstTarget(beds.reservedBeds, beds.beds, policy.bedRatio) },
+        slots: { ...slots, ...againstTarget(slots.reservedOffered, slots.offered, target.slotRatio) },
+        beds: { ...beds, ...againstTarget(beds.reservedBeds, beds.beds, target.bedRatio) },
       };
     }, 'REPEATABLE READ');
   }

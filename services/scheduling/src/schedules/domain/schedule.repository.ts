@@ -58,6 +58,11 @@ export abstract class ScheduleRepository {
   abstract lockSeats(sessionId: string): Promise<PoolCounts>;
   /** Drops every seat of a cancelled session, returning the bookings that held one. */
   abstract dropSeats(sessionId: string): Promise<string[]>;
+  /**
+   * Sets the release lead time of the given sessions (their release time follows from their start)
+   * and counts the change in their version.
+   */
+  abstract setReleaseLead(sessionIds: readonly string[], leadHours: number): Promise<void>;
   /** Rebuilds free seats to the new split (taken seats stay). */
   abstract resizeSeats(sessionId: string, split: { reserved: number; public: number }): Promise<void>;
   /** The earliest open session (full or not) matching a referral, for its waitlist. */

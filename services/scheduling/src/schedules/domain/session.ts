@@ -2,7 +2,8 @@ import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-er
 
 export type SessionStatus = 'open' | 'cancelled';
 
-export type SessionChange = 'opened' | 'cancelled' | 'moved' | 'resized' | 'reserve-released';
+export type SessionChange =
+  'opened' | 'cancelled' | 'moved' | 'resized' | 'reserve-released' | 'release-rescheduled';
 
 export interface SessionSnapshot {
   readonly id: string;

@@ -66,6 +66,8 @@ export class ScheduleSqlRepository extends ScheduleRepository {
         release_lead_hours: number;
         override_reason: string;
         override_by: string;
+        slot_override: boolean;
+        bed_override: boolean;
         version: number;
         updated_at: Date;
       }[]
@@ -79,6 +81,8 @@ export class ScheduleSqlRepository extends ScheduleRepository {
           releaseLeadHours: row.release_lead_hours,
           overrideReason: row.override_reason,
           overrideBy: row.override_by,
+          slotOverride: row.slot_override,
+          bedOverride: row.bed_override,
           version: row.version,
           updatedAt: row.updated_at,
         }
@@ -88,13 +92,15 @@ export class ScheduleSqlRepository extends ScheduleRepository {
   async savePolicy(p: ReservePolicySnapshot): Promise<void> {
     await this.db.query(
       `INSERT INTO reserve_policy (institution_id, group_id, slot_numerator, slot_denominator, bed_numerator,
-         bed_denominator, release_lead_hours, override_reason, override_by, version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         bed_denominator, release_lead_hours, override_reason, override_by, version, updated_at, slot_override,
+         bed_override)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (institution_id) DO UPDATE SET group_id = excluded.group_id,
          slot_numerator = excluded.slot_numerator, slot_denominator = excluded.slot_denominator,
          bed_numerator = excluded.bed_numerator, bed_denominator = excluded.bed_denominator,
          release_lead_hours = excluded.release_lead_hours, override_reason = excluded.override_reason,
-         override_by = excluded.override_by, version = excluded.version, updated_at = excluded.updated_at`,
+         override_by = excluded.override_by, version = excluded.version, updated_at = excluded.updated_at,
+         slot_override = excluded.slot_override, bed_override = excluded.bed_override`,
       [
         p.institutionId,
         p.groupId,
@@ -107,6 +113,8 @@ export class ScheduleSqlRepository extends ScheduleRepository {
         p.overrideBy,
         p.version,
         p.updatedAt,
+        p.slotOverride,
+        p.bedOverride,
       ],
     );
   }
@@ -327,6 +335,15 @@ export class ScheduleSqlRepository extends ScheduleRepository {
       [sessionId],
     );
     return rows.flatMap((row) => (row.booking_id ? [row.booking_id] : []));
+  }
+
+  async setReleaseLead(sessionIds: readonly string[], leadHours: number): Promise<void> {
+    await this.db.query(
+      `UPDATE clinic_session SET release_lead_hours = $2,
+         release_due_at = starts_at - make_interval(hours => $2), version = version + 1
+       WHERE id = ANY($1::uuid[])`,
+      [sessionIds, leadHours],
+    );
   }
 
   async resizeSeats(sessionId: string, split: { reserved: number; public: number }): Promise<void> {

@@ -1,9 +1,11 @@
 import { schedulingModelV1 as m } from '@medgrid/contracts';
 import { type ReserveRatio } from '../../capacity/domain/reserve-ratio';
+import { type CityFloorVersion } from '../../capacity/domain/city-reserve-floor';
 import { type ReservePolicySnapshot } from '../../capacity/domain/reserve-policy';
 import { type AdmissionSnapshot, type AdmissionStatus } from '../../beds/domain/admission';
 import { type WardView } from '../../beds/domain/ward';
 import { type BookingSnapshot, type BookingStatus } from '../../booking/domain/booking';
+import { releaseDueAt } from '../../booking/domain/reserve-release';
 import { type Pool, type Priority } from '../../booking/domain/pool';
 import { type WaitlistEntrySnapshot, type WaitlistStatus } from '../../booking/domain/waitlist-entry';
 import { type ScheduleTemplateSnapshot } from '../../schedules/domain/schedule-template';
@@ -47,6 +49,22 @@ export function policyToProto(p: ReservePolicySnapshot): m.ReservePolicy {
     overrideBy: p.overrideBy,
     version: p.version,
     updatedAt: p.updatedAt ?? undefined,
+    slotOverride: p.slotOverride,
+    bedOverride: p.bedOverride,
+  };
+}
+
+export function cityFloorToProto(v: CityFloorVersion): m.CityReserveFloor {
+  return {
+    cityId: v.cityId,
+    version: v.version,
+    slotFloor: ratioToProto(v.slotFloor),
+    bedFloor: ratioToProto(v.bedFloor),
+    effectiveFrom: v.effectiveFrom,
+    reason: v.reason,
+    setBy: v.setBy,
+    setByRole: v.setByRole,
+    setAt: v.setAt,
   };
 }
 
@@ -81,6 +99,7 @@ export function sessionToProto(s: SessionView): m.Session {
     freePublic: s.freePublic,
     version: s.version,
     changeReason: s.changeReason,
+    reserveReleaseAt: releaseDueAt(s.startsAt, s.releaseLeadHours),
   };
 }
 

@@ -56,6 +56,8 @@ function sessionChange(change: SessionChange): e.SessionChange {
       return e.SessionChange.SESSION_CHANGE_RESIZED;
     case 'reserve-released':
       return e.SessionChange.SESSION_CHANGE_RESERVE_RELEASED;
+    case 'release-rescheduled':
+      return e.SessionChange.SESSION_CHANGE_RELEASE_RESCHEDULED;
   }
 }
 

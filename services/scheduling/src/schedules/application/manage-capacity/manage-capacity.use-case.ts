@@ -1,28 +1,35 @@
-import { currentPolicy } from '../../../capacity/application/current-policy';
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
-import { addDays, isLocalDate } from '@medgrid/kernel';
+import { addDays, isLocalDate, localDate } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
 import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
-import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
+import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
+import { type ReserveFloors } from '../../../capacity/domain/city-reserve-floor';
+import {
+  ReservePolicy,
+  type ReservePolicySnapshot,
+  type ReserveShare,
+} from '../../../capacity/domain/reserve-policy';
 import { type ReserveRatio } from '../../../capacity/domain/reserve-ratio';
 import { RegistryView } from '@medgrid/registry-view';
 import { ClientRequestLog } from '../../../shared/client-request-log';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
-import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { daysBetween } from '../../domain/clinic-time';
+import { takesNewReleaseLead } from '../../domain/release-lead';
 import { initialSplit, reservedOfferedAfterResize, resizedSplit } from '../../domain/session-capacity';
 import { departmentAt, knownHospital, managedHospital } from '../../../shared/managed-hospital';
 
 const MAX_GENERATE_DAYS = 62;
+/** Far enough to reach every session a template ever generated. */
+const LAST_DATE = '9999-12-31';
 
 export interface SetPolicyCommand {
   readonly clientRequestId: string;
@@ -31,6 +38,17 @@ export interface SetPolicyCommand {
   readonly bedRatio: ReserveRatio | undefined;
   readonly releaseLeadHours: number;
   readonly overrideReason: string;
+}
+
+/** A hospital's reserve rule as it stands today. */
+export interface ReservePolicyInForce {
+  readonly policy: ReservePolicySnapshot;
+  /** Null while the registry projection has not learnt the hospital's city. */
+  readonly cityId: string | null;
+  /** Its city's floors in force today (the deployment's default where the city set none). */
+  readonly floors: ReserveFloors;
+  /** What it reserves today: its ratios, or the floors where those are higher. */
+  readonly share: ReserveShare;
 }
 
 /**
@@ -47,18 +65,21 @@ export class ManageCapacityUseCase {
     private readonly requests: ClientRequestLog,
     private readonly seats: SeatKeeper,
     private readonly events: SchedulingEvents,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly reserves: HospitalReserveRules,
   ) {}
 
-  private get rules() {
-    return this.rulesProvider.rules;
-  }
-
-  async policy(identity: Identity, institutionId: string): Promise<ReservePolicySnapshot> {
+  async policy(identity: Identity, institutionId: string, now = new Date()): Promise<ReservePolicyInForce> {
     new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
     return this.uow.run(async () => {
       const hospital = await knownHospital(this.registry, institutionId);
-      return await this.policyOf(hospital.id, hospital.groupId);
+      const reserve = await this.reserves.of(hospital);
+      const today = localDate(now);
+      return {
+        policy: reserve.policyOn(today),
+        cityId: reserve.cityId,
+        floors: reserve.floorsOn(today),
+        share: reserve.shareOn(today),
+      };
     });
   }
 
@@ -76,13 +97,16 @@ export class ManageCapacityUseCase {
       .throwIfAny();
     return this.uow.run(async () => {
       const hospital = await managedHospital(this.registry, identity, command.institutionId);
-      const stored = await this.schedules.findPolicy(hospital.id, true);
+      const reserve = await this.reserves.of(hospital, true);
+      const stored = reserve.ownPolicy;
       // A retry after the first answer (which stored the policy) gets that answer again.
       const retry = await this.requests.isRetryOn('set-policy', command.clientRequestId, hospital.id);
       if (retry && stored) return stored;
+      // Judged against the floor of the hospital's city in force today.
+      const rules = reserve.rulesOn(localDate(now));
       const policy = stored
         ? ReservePolicy.restore(stored)
-        : ReservePolicy.cityDefault(hospital.id, hospital.groupId, this.rules);
+        : ReservePolicy.cityDefault(hospital.id, hospital.groupId, rules);
       policy.change(
         {
           slotRatio: command.slotRatio!,
@@ -92,12 +116,30 @@ export class ManageCapacityUseCase {
           actorMayOverride: identity.role === 'city-operator',
           actor: identity.subject,
         },
-        this.rules,
+        rules,
         now,
       );
       await this.schedules.savePolicy(policy.snapshot());
+      await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);
       return policy.snapshot();
     });
+  }
+
+  /** A new release lead time reaches the hospital's open sessions whose release is still to come. */
+  private async moveUpcomingReleases(institutionId: string, leadHours: number, now: Date): Promise<void> {
+    const sessions = await this.schedules.lockSessionsBetween(institutionId, '', localDate(now), LAST_DATE);
+    const moving = sessions.filter((session) => takesNewReleaseLead(session, leadHours, now));
+    if (moving.length === 0) return;
+    await this.schedules.setReleaseLead(
+      moving.map((session) => session.id),
+      leadHours,
+    );
+    for (const session of moving) {
+      await this.events.sessionChanged(
+        'release-rescheduled',
+        (await this.schedules.viewSession(session.id))!,
+      );
+    }
   }
 
   async createTemplate(
@@ -172,7 +214,7 @@ export class ManageCapacityUseCase {
     checks.throwIfAny();
     return this.uow.run(async () => {
       const hospital = await managedHospital(this.registry, identity, command.institutionId);
-      const policy = await this.policyOf(hospital.id, hospital.groupId);
+      const reserve = await this.reserves.of(hospital);
       let created = 0;
       let existing = 0;
       let overlapping = 0;
@@ -182,7 +224,8 @@ export class ManageCapacityUseCase {
         const t = template.snapshot();
         for (const planned of template.sessionsBetween(command.fromDate, command.toDate)) {
           if (planned.endsAt <= now) continue;
-          const split = initialSplit(planned.capacity, policy.slotRatio);
+          // The share in force on the session's date: the city's floor may change from a date on.
+          const split = initialSplit(planned.capacity, reserve.shareOn(planned.date).slotRatio);
           const session: SessionSnapshot = {
             id: uuidv7(),
             institutionId: t.institutionId,
@@ -198,7 +241,7 @@ export class ManageCapacityUseCase {
             capacity: planned.capacity,
             reservedOffered: split.reserved,
             reservedReleased: 0,
-            releaseLeadHours: policy.releaseLeadHours,
+            releaseLeadHours: reserve.releaseLeadHours,
             changeReason: '',
             version: 1,
           };
@@ -323,7 +366,7 @@ export class ManageCapacityUseCase {
           'sessionId',
         );
       }
-      const policy = await this.policyOf(hospital.id, hospital.groupId);
+      const policy = (await this.reserves.of(hospital)).shareOn(session.date);
       const counts = await this.schedules.lockSeats(session.id);
       const reserveReleased =
         now >= new Date(session.startsAt.getTime() - session.releaseLeadHours * 3_600_000);
@@ -351,9 +394,5 @@ export class ManageCapacityUseCase {
       exceptPlanned: { templateId: planned.templateId!, date: planned.date },
     });
     return others.length > 0;
-  }
-
-  private policyOf(institutionId: string, groupId: string): Promise<ReservePolicySnapshot> {
-    return currentPolicy(this.schedules, this.rules, institutionId, groupId);
   }
 }

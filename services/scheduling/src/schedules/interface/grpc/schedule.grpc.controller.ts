@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { scheduleServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
-import { SERVICE_CONFIG } from '@medgrid/service';
-import { Inject } from '@nestjs/common';
-import { type SchedulingConfig } from '../../../config/scheduling.config';
+import { ManageCityFloorUseCase } from '../../../capacity/application/manage-city-floor.use-case';
 import {
+  cityFloorToProto,
   policyToProto,
   ratioToProto,
   sessionToProto,
@@ -21,7 +20,7 @@ export class ScheduleGrpcController implements GrpcController {
     private readonly capacity: ManageCapacityUseCase,
     private readonly moves: MoveSessionUseCase,
     private readonly availability: AvailabilityQueries,
-    @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
+    private readonly cityFloors: ManageCityFloorUseCase,
   ) {}
 
   register(server: GrpcServer): void {
@@ -31,11 +30,33 @@ export class ScheduleGrpcController implements GrpcController {
         policy: policyToProto(await this.capacity.setPolicy(identity, r)),
       }),
       // rpc GetReservePolicy
-      getReservePolicy: async (r, { identity }) => ({
-        policy: policyToProto(await this.capacity.policy(identity, r.institutionId)),
-        slotFloor: ratioToProto(this.config.SLOT_RESERVE_FLOOR),
-        bedFloor: ratioToProto(this.config.BED_RESERVE_FLOOR),
+      getReservePolicy: async (r, { identity }) => {
+        const { policy, cityId, floors, share } = await this.capacity.policy(identity, r.institutionId);
+        return {
+          policy: policyToProto(policy),
+          slotFloor: ratioToProto(floors.slotFloor),
+          bedFloor: ratioToProto(floors.bedFloor),
+          cityId: cityId ?? '',
+          slotShare: ratioToProto(share.slotRatio),
+          bedShare: ratioToProto(share.bedRatio),
+        };
+      },
+      // rpc SetCityReserveFloor
+      setCityReserveFloor: async (r, { identity }) => ({
+        floor: cityFloorToProto(await this.cityFloors.set(identity, r)),
       }),
+      // rpc GetCityReserveFloor
+      getCityReserveFloor: async (r, { identity }) => {
+        const found = await this.cityFloors.get(identity, r.cityId, r.date);
+        return {
+          cityId: found.cityId,
+          date: found.date,
+          slotFloor: ratioToProto(found.floors.slotFloor),
+          bedFloor: ratioToProto(found.floors.bedFloor),
+          inForce: found.inForce ? cityFloorToProto(found.inForce) : undefined,
+          history: found.history.map(cityFloorToProto),
+        };
+      },
       // rpc CreateScheduleTemplate
       createScheduleTemplate: async (r, { identity }) => {
         const t = r.template;

@@ -18,7 +18,7 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import { ReservePolicy, ReserveRatio, ScheduleTemplate, Session } from "./scheduling.pb";
+import { CityReserveFloor, ReservePolicy, ReserveRatio, ScheduleTemplate, Session } from "./scheduling.pb";
 
 /** Request of SetReservePolicy. */
 export interface SetReservePolicyRequest {
@@ -26,15 +26,19 @@ export interface SetReservePolicyRequest {
   clientRequestId: string;
   /** Hospital (UUID). */
   institutionId: string;
-  /** Share of outpatient slots to reserve; at least the city's floor unless overridden. */
+  /** Share of outpatient slots to reserve; at least the city's floor in force today unless overridden. */
   slotRatio:
     | ReserveRatio
     | undefined;
-  /** Share of inpatient beds to reserve; at least the city's floor unless overridden. */
+  /** Share of inpatient beds to reserve; at least the city's floor in force today unless overridden. */
   bedRatio:
     | ReserveRatio
     | undefined;
-  /** Hours before a session when unused reserved slots are released; 0 keeps the city's default. */
+  /**
+   * Hours before a session when unused reserved slots are released; 0 keeps the city's default.
+   * Applies to sessions generated afterwards and to open sessions whose release is still to come;
+   * sessions whose release was already due keep it.
+   */
   releaseLeadHours: number;
   /** Reason for going below the floor; accepted from a city operator only. */
   overrideReason: string;
@@ -58,12 +62,84 @@ export interface GetReservePolicyResponse {
   policy:
     | ReservePolicy
     | undefined;
-  /** The city's floor for slots. */
+  /**
+   * The floor for slots in force today in the hospital's city (the deployment's default when the
+   * city set none).
+   */
   slotFloor:
     | ReserveRatio
     | undefined;
-  /** The city's floor for beds. */
-  bedFloor: ReserveRatio | undefined;
+  /** The floor for beds in force today in the hospital's city. */
+  bedFloor:
+    | ReserveRatio
+    | undefined;
+  /** The hospital's city (UUID); empty while scheduling has not learnt it from the registry. */
+  cityId: string;
+  /** The share of slots the hospital reserves today (its ratio, or the floor when that is higher). */
+  slotShare:
+    | ReserveRatio
+    | undefined;
+  /** The share of beds the hospital reserves today. */
+  bedShare: ReserveRatio | undefined;
+}
+
+/** Request of SetCityReserveFloor. */
+export interface SetCityReserveFloorRequest {
+  /** Idempotency key (UUID). */
+  clientRequestId: string;
+  /** City (UUID, a registry city). */
+  cityId: string;
+  /** Least share of outpatient slots, n/d with 0 < n <= d. */
+  slotFloor:
+    | ReserveRatio
+    | undefined;
+  /** Least share of inpatient beds, n/d with 0 < n <= d. */
+  bedFloor:
+    | ReserveRatio
+    | undefined;
+  /**
+   * First local date (Asia/Shanghai, YYYY-MM-DD) it applies to: today or later, since days
+   * already run keep the floor they had.
+   */
+  effectiveFrom: string;
+  /** Why the city sets it, e.g. "穗卫〔2025〕号: 专科号源 20% 优先向医联体开放"; required, at most 500 characters. */
+  reason: string;
+}
+
+/** Response of SetCityReserveFloor. */
+export interface SetCityReserveFloorResponse {
+  /** The version as stored. */
+  floor: CityReserveFloor | undefined;
+}
+
+/** Request of GetCityReserveFloor. */
+export interface GetCityReserveFloorRequest {
+  /** City (UUID). */
+  cityId: string;
+  /** Local date (YYYY-MM-DD); empty for today. */
+  date: string;
+}
+
+/** Response of GetCityReserveFloor. */
+export interface GetCityReserveFloorResponse {
+  /** City (UUID). */
+  cityId: string;
+  /** Local date asked about. */
+  date: string;
+  /** Floor for slots in force on the date. */
+  slotFloor:
+    | ReserveRatio
+    | undefined;
+  /** Floor for beds in force on the date. */
+  bedFloor:
+    | ReserveRatio
+    | undefined;
+  /** The city's version in force on the date; unset when the deployment's default applies. */
+  inForce:
+    | CityReserveFloor
+    | undefined;
+  /** Every version of the city's floor, the newest first. */
+  history: CityReserveFloor[];
 }
 
 /** Request of CreateScheduleTemplate. */
@@ -519,7 +595,14 @@ export const GetReservePolicyRequest: MessageFns<GetReservePolicyRequest> = {
 };
 
 function createBaseGetReservePolicyResponse(): GetReservePolicyResponse {
-  return { policy: undefined, slotFloor: undefined, bedFloor: undefined };
+  return {
+    policy: undefined,
+    slotFloor: undefined,
+    bedFloor: undefined,
+    cityId: "",
+    slotShare: undefined,
+    bedShare: undefined,
+  };
 }
 
 export const GetReservePolicyResponse: MessageFns<GetReservePolicyResponse> = {
@@ -532,6 +615,15 @@ export const GetReservePolicyResponse: MessageFns<GetReservePolicyResponse> = {
     }
     if (message.bedFloor !== undefined) {
       ReserveRatio.encode(message.bedFloor, writer.uint32(26).fork()).join();
+    }
+    if (message.cityId !== "") {
+      writer.uint32(34).string(message.cityId);
+    }
+    if (message.slotShare !== undefined) {
+      ReserveRatio.encode(message.slotShare, writer.uint32(42).fork()).join();
+    }
+    if (message.bedShare !== undefined) {
+      ReserveRatio.encode(message.bedShare, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -573,6 +665,30 @@ export const GetReservePolicyResponse: MessageFns<GetReservePolicyResponse> = {
             message.bedFloor = ReserveRatio.decode(reader, reader.uint32());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.cityId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.slotShare = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.bedShare = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -598,6 +714,21 @@ export const GetReservePolicyResponse: MessageFns<GetReservePolicyResponse> = {
         : isSet(object.bed_floor)
         ? ReserveRatio.fromJSON(object.bed_floor)
         : undefined,
+      cityId: isSet(object.cityId)
+        ? globalThis.String(object.cityId)
+        : isSet(object.city_id)
+        ? globalThis.String(object.city_id)
+        : "",
+      slotShare: isSet(object.slotShare)
+        ? ReserveRatio.fromJSON(object.slotShare)
+        : isSet(object.slot_share)
+        ? ReserveRatio.fromJSON(object.slot_share)
+        : undefined,
+      bedShare: isSet(object.bedShare)
+        ? ReserveRatio.fromJSON(object.bedShare)
+        : isSet(object.bed_share)
+        ? ReserveRatio.fromJSON(object.bed_share)
+        : undefined,
     };
   },
 
@@ -611,6 +742,15 @@ export const GetReservePolicyResponse: MessageFns<GetReservePolicyResponse> = {
     }
     if (message.bedFloor !== undefined) {
       obj.bedFloor = ReserveRatio.toJSON(message.bedFloor);
+    }
+    if (message.cityId !== "") {
+      obj.cityId = message.cityId;
+    }
+    if (message.slotShare !== undefined) {
+      obj.slotShare = ReserveRatio.toJSON(message.slotShare);
+    }
+    if (message.bedShare !== undefined) {
+      obj.bedShare = ReserveRatio.toJSON(message.bedShare);
     }
     return obj;
   },
@@ -629,6 +769,517 @@ export const GetReservePolicyResponse: MessageFns<GetReservePolicyResponse> = {
     message.bedFloor = (object.bedFloor !== undefined && object.bedFloor !== null)
       ? ReserveRatio.fromPartial(object.bedFloor)
       : undefined;
+    message.cityId = object.cityId ?? "";
+    message.slotShare = (object.slotShare !== undefined && object.slotShare !== null)
+      ? ReserveRatio.fromPartial(object.slotShare)
+      : undefined;
+    message.bedShare = (object.bedShare !== undefined && object.bedShare !== null)
+      ? ReserveRatio.fromPartial(object.bedShare)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSetCityReserveFloorRequest(): SetCityReserveFloorRequest {
+  return { clientRequestId: "", cityId: "", slotFloor: undefined, bedFloor: undefined, effectiveFrom: "", reason: "" };
+}
+
+export const SetCityReserveFloorRequest: MessageFns<SetCityReserveFloorRequest> = {
+  encode(message: SetCityReserveFloorRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.cityId !== "") {
+      writer.uint32(18).string(message.cityId);
+    }
+    if (message.slotFloor !== undefined) {
+      ReserveRatio.encode(message.slotFloor, writer.uint32(26).fork()).join();
+    }
+    if (message.bedFloor !== undefined) {
+      ReserveRatio.encode(message.bedFloor, writer.uint32(34).fork()).join();
+    }
+    if (message.effectiveFrom !== "") {
+      writer.uint32(42).string(message.effectiveFrom);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetCityReserveFloorRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetCityReserveFloorRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.cityId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.slotFloor = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.bedFloor = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.effectiveFrom = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SetCityReserveFloorRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      cityId: isSet(object.cityId)
+        ? globalThis.String(object.cityId)
+        : isSet(object.city_id)
+        ? globalThis.String(object.city_id)
+        : "",
+      slotFloor: isSet(object.slotFloor)
+        ? ReserveRatio.fromJSON(object.slotFloor)
+        : isSet(object.slot_floor)
+        ? ReserveRatio.fromJSON(object.slot_floor)
+        : undefined,
+      bedFloor: isSet(object.bedFloor)
+        ? ReserveRatio.fromJSON(object.bedFloor)
+        : isSet(object.bed_floor)
+        ? ReserveRatio.fromJSON(object.bed_floor)
+        : undefined,
+      effectiveFrom: isSet(object.effectiveFrom)
+        ? globalThis.String(object.effectiveFrom)
+        : isSet(object.effective_from)
+        ? globalThis.String(object.effective_from)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: SetCityReserveFloorRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.cityId !== "") {
+      obj.cityId = message.cityId;
+    }
+    if (message.slotFloor !== undefined) {
+      obj.slotFloor = ReserveRatio.toJSON(message.slotFloor);
+    }
+    if (message.bedFloor !== undefined) {
+      obj.bedFloor = ReserveRatio.toJSON(message.bedFloor);
+    }
+    if (message.effectiveFrom !== "") {
+      obj.effectiveFrom = message.effectiveFrom;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SetCityReserveFloorRequest>): SetCityReserveFloorRequest {
+    return SetCityReserveFloorRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SetCityReserveFloorRequest>): SetCityReserveFloorRequest {
+    const message = createBaseSetCityReserveFloorRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.cityId = object.cityId ?? "";
+    message.slotFloor = (object.slotFloor !== undefined && object.slotFloor !== null)
+      ? ReserveRatio.fromPartial(object.slotFloor)
+      : undefined;
+    message.bedFloor = (object.bedFloor !== undefined && object.bedFloor !== null)
+      ? ReserveRatio.fromPartial(object.bedFloor)
+      : undefined;
+    message.effectiveFrom = object.effectiveFrom ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseSetCityReserveFloorResponse(): SetCityReserveFloorResponse {
+  return { floor: undefined };
+}
+
+export const SetCityReserveFloorResponse: MessageFns<SetCityReserveFloorResponse> = {
+  encode(message: SetCityReserveFloorResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.floor !== undefined) {
+      CityReserveFloor.encode(message.floor, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetCityReserveFloorResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetCityReserveFloorResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.floor = CityReserveFloor.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SetCityReserveFloorResponse {
+    return { floor: isSet(object.floor) ? CityReserveFloor.fromJSON(object.floor) : undefined };
+  },
+
+  toJSON(message: SetCityReserveFloorResponse): unknown {
+    const obj: any = {};
+    if (message.floor !== undefined) {
+      obj.floor = CityReserveFloor.toJSON(message.floor);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SetCityReserveFloorResponse>): SetCityReserveFloorResponse {
+    return SetCityReserveFloorResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SetCityReserveFloorResponse>): SetCityReserveFloorResponse {
+    const message = createBaseSetCityReserveFloorResponse();
+    message.floor = (object.floor !== undefined && object.floor !== null)
+      ? CityReserveFloor.fromPartial(object.floor)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetCityReserveFloorRequest(): GetCityReserveFloorRequest {
+  return { cityId: "", date: "" };
+}
+
+export const GetCityReserveFloorRequest: MessageFns<GetCityReserveFloorRequest> = {
+  encode(message: GetCityReserveFloorRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cityId !== "") {
+      writer.uint32(10).string(message.cityId);
+    }
+    if (message.date !== "") {
+      writer.uint32(18).string(message.date);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetCityReserveFloorRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetCityReserveFloorRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cityId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetCityReserveFloorRequest {
+    return {
+      cityId: isSet(object.cityId)
+        ? globalThis.String(object.cityId)
+        : isSet(object.city_id)
+        ? globalThis.String(object.city_id)
+        : "",
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+    };
+  },
+
+  toJSON(message: GetCityReserveFloorRequest): unknown {
+    const obj: any = {};
+    if (message.cityId !== "") {
+      obj.cityId = message.cityId;
+    }
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetCityReserveFloorRequest>): GetCityReserveFloorRequest {
+    return GetCityReserveFloorRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetCityReserveFloorRequest>): GetCityReserveFloorRequest {
+    const message = createBaseGetCityReserveFloorRequest();
+    message.cityId = object.cityId ?? "";
+    message.date = object.date ?? "";
+    return message;
+  },
+};
+
+function createBaseGetCityReserveFloorResponse(): GetCityReserveFloorResponse {
+  return { cityId: "", date: "", slotFloor: undefined, bedFloor: undefined, inForce: undefined, history: [] };
+}
+
+export const GetCityReserveFloorResponse: MessageFns<GetCityReserveFloorResponse> = {
+  encode(message: GetCityReserveFloorResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cityId !== "") {
+      writer.uint32(10).string(message.cityId);
+    }
+    if (message.date !== "") {
+      writer.uint32(18).string(message.date);
+    }
+    if (message.slotFloor !== undefined) {
+      ReserveRatio.encode(message.slotFloor, writer.uint32(26).fork()).join();
+    }
+    if (message.bedFloor !== undefined) {
+      ReserveRatio.encode(message.bedFloor, writer.uint32(34).fork()).join();
+    }
+    if (message.inForce !== undefined) {
+      CityReserveFloor.encode(message.inForce, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.history) {
+      CityReserveFloor.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetCityReserveFloorResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetCityReserveFloorResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cityId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.slotFloor = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.bedFloor = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.inForce = CityReserveFloor.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.history.push(CityReserveFloor.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetCityReserveFloorResponse {
+    return {
+      cityId: isSet(object.cityId)
+        ? globalThis.String(object.cityId)
+        : isSet(object.city_id)
+        ? globalThis.String(object.city_id)
+        : "",
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+      slotFloor: isSet(object.slotFloor)
+        ? ReserveRatio.fromJSON(object.slotFloor)
+        : isSet(object.slot_floor)
+        ? ReserveRatio.fromJSON(object.slot_floor)
+        : undefined,
+      bedFloor: isSet(object.bedFloor)
+        ? ReserveRatio.fromJSON(object.bedFloor)
+        : isSet(object.bed_floor)
+        ? ReserveRatio.fromJSON(object.bed_floor)
+        : undefined,
+      inForce: isSet(object.inForce)
+        ? CityReserveFloor.fromJSON(object.inForce)
+        : isSet(object.in_force)
+        ? CityReserveFloor.fromJSON(object.in_force)
+        : undefined,
+      history: globalThis.Array.isArray(object?.history)
+        ? object.history.map((e: any) => CityReserveFloor.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: GetCityReserveFloorResponse): unknown {
+    const obj: any = {};
+    if (message.cityId !== "") {
+      obj.cityId = message.cityId;
+    }
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    if (message.slotFloor !== undefined) {
+      obj.slotFloor = ReserveRatio.toJSON(message.slotFloor);
+    }
+    if (message.bedFloor !== undefined) {
+      obj.bedFloor = ReserveRatio.toJSON(message.bedFloor);
+    }
+    if (message.inForce !== undefined) {
+      obj.inForce = CityReserveFloor.toJSON(message.inForce);
+    }
+    if (message.history?.length) {
+      obj.history = message.history.map((e) => CityReserveFloor.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetCityReserveFloorResponse>): GetCityReserveFloorResponse {
+    return GetCityReserveFloorResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetCityReserveFloorResponse>): GetCityReserveFloorResponse {
+    const message = createBaseGetCityReserveFloorResponse();
+    message.cityId = object.cityId ?? "";
+    message.date = object.date ?? "";
+    message.slotFloor = (object.slotFloor !== undefined && object.slotFloor !== null)
+      ? ReserveRatio.fromPartial(object.slotFloor)
+      : undefined;
+    message.bedFloor = (object.bedFloor !== undefined && object.bedFloor !== null)
+      ? ReserveRatio.fromPartial(object.bedFloor)
+      : undefined;
+    message.inForce = (object.inForce !== undefined && object.inForce !== null)
+      ? CityReserveFloor.fromPartial(object.inForce)
+      : undefined;
+    message.history = object.history?.map((e) => CityReserveFloor.fromPartial(e)) || [];
     return message;
   },
 };
@@ -2016,7 +2667,11 @@ export const GetSessionResponse: MessageFns<GetSessionResponse> = {
  */
 export type ScheduleServiceService = typeof ScheduleServiceService;
 export const ScheduleServiceService = {
-  /** Sets a hospital's reserve ratios; below the city's floor only with a city operator's override. */
+  /**
+   * Sets a hospital's reserve ratios; below its city's floor in force today only with a city
+   * operator's override. A new release lead time also moves the release of its open sessions
+   * whose release is still to come.
+   */
   setReservePolicy: {
     path: "/medgrid.scheduling.v1.ScheduleService/SetReservePolicy" as const,
     requestStream: false as const,
@@ -2039,6 +2694,33 @@ export const ScheduleServiceService = {
     responseSerialize: (value: GetReservePolicyResponse): Buffer =>
       Buffer.from(GetReservePolicyResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetReservePolicyResponse => GetReservePolicyResponse.decode(value),
+  },
+  /**
+   * Sets a city's reserve floor from a local date on, as a new version (city operators only).
+   * Sessions generated and wards registered for dates from then on reserve at least that share.
+   */
+  setCityReserveFloor: {
+    path: "/medgrid.scheduling.v1.ScheduleService/SetCityReserveFloor" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SetCityReserveFloorRequest): Buffer =>
+      Buffer.from(SetCityReserveFloorRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SetCityReserveFloorRequest => SetCityReserveFloorRequest.decode(value),
+    responseSerialize: (value: SetCityReserveFloorResponse): Buffer =>
+      Buffer.from(SetCityReserveFloorResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): SetCityReserveFloorResponse => SetCityReserveFloorResponse.decode(value),
+  },
+  /** Returns a city's floor in force on a date and every version of it (its audit trail). */
+  getCityReserveFloor: {
+    path: "/medgrid.scheduling.v1.ScheduleService/GetCityReserveFloor" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetCityReserveFloorRequest): Buffer =>
+      Buffer.from(GetCityReserveFloorRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetCityReserveFloorRequest => GetCityReserveFloorRequest.decode(value),
+    responseSerialize: (value: GetCityReserveFloorResponse): Buffer =>
+      Buffer.from(GetCityReserveFloorResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetCityReserveFloorResponse => GetCityReserveFloorResponse.decode(value),
   },
   /** Creates a weekly template for a department or doctor. */
   createScheduleTemplate: {
@@ -2127,10 +2809,21 @@ export const ScheduleServiceService = {
 } as const;
 
 export interface ScheduleServiceServer extends UntypedServiceImplementation {
-  /** Sets a hospital's reserve ratios; below the city's floor only with a city operator's override. */
+  /**
+   * Sets a hospital's reserve ratios; below its city's floor in force today only with a city
+   * operator's override. A new release lead time also moves the release of its open sessions
+   * whose release is still to come.
+   */
   setReservePolicy: handleUnaryCall<SetReservePolicyRequest, SetReservePolicyResponse>;
   /** Returns a hospital's reserve rule (the city's defaults when none was set). */
   getReservePolicy: handleUnaryCall<GetReservePolicyRequest, GetReservePolicyResponse>;
+  /**
+   * Sets a city's reserve floor from a local date on, as a new version (city operators only).
+   * Sessions generated and wards registered for dates from then on reserve at least that share.
+   */
+  setCityReserveFloor: handleUnaryCall<SetCityReserveFloorRequest, SetCityReserveFloorResponse>;
+  /** Returns a city's floor in force on a date and every version of it (its audit trail). */
+  getCityReserveFloor: handleUnaryCall<GetCityReserveFloorRequest, GetCityReserveFloorResponse>;
   /** Creates a weekly template for a department or doctor. */
   createScheduleTemplate: handleUnaryCall<CreateScheduleTemplateRequest, CreateScheduleTemplateResponse>;
   /** Lists a hospital's templates. */
@@ -2151,7 +2844,11 @@ export interface ScheduleServiceServer extends UntypedServiceImplementation {
 }
 
 export interface ScheduleServiceClient extends Client {
-  /** Sets a hospital's reserve ratios; below the city's floor only with a city operator's override. */
+  /**
+   * Sets a hospital's reserve ratios; below its city's floor in force today only with a city
+   * operator's override. A new release lead time also moves the release of its open sessions
+   * whose release is still to come.
+   */
   setReservePolicy(
     request: SetReservePolicyRequest,
     callback: (error: ServiceError | null, response: SetReservePolicyResponse) => void,
@@ -2182,6 +2879,41 @@ export interface ScheduleServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetReservePolicyResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Sets a city's reserve floor from a local date on, as a new version (city operators only).
+   * Sessions generated and wards registered for dates from then on reserve at least that share.
+   */
+  setCityReserveFloor(
+    request: SetCityReserveFloorRequest,
+    callback: (error: ServiceError | null, response: SetCityReserveFloorResponse) => void,
+  ): ClientUnaryCall;
+  setCityReserveFloor(
+    request: SetCityReserveFloorRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: SetCityReserveFloorResponse) => void,
+  ): ClientUnaryCall;
+  setCityReserveFloor(
+    request: SetCityReserveFloorRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: SetCityReserveFloorResponse) => void,
+  ): ClientUnaryCall;
+  /** Returns a city's floor in force on a date and every version of it (its audit trail). */
+  getCityReserveFloor(
+    request: GetCityReserveFloorRequest,
+    callback: (error: ServiceError | null, response: GetCityReserveFloorResponse) => void,
+  ): ClientUnaryCall;
+  getCityReserveFloor(
+    request: GetCityReserveFloorRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetCityReserveFloorResponse) => void,
+  ): ClientUnaryCall;
+  getCityReserveFloor(
+    request: GetCityReserveFloorRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetCityReserveFloorResponse) => void,
   ): ClientUnaryCall;
   /** Creates a weekly template for a department or doctor. */
   createScheduleTemplate(

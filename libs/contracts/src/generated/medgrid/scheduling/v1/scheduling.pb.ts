@@ -266,7 +266,13 @@ export interface ReserveRatio {
   denominator: number;
 }
 
-/** The reserve rule of one hospital: its ratios and, when below the city's floor, the override. */
+/**
+ * The reserve rule of one hospital: its ratios and, when below the city's floor, the override.
+ * On each date a hospital reserves its own ratio when that is at least its city's floor in force
+ * that day, the floor when its ratio is lower (a city that raises its floor lifts every hospital
+ * below it), and its own lower ratio only where a city operator recorded an override for it.
+ * A hospital that never set a policy reserves exactly its city's floor of each day.
+ */
 export interface ReservePolicy {
   /** Hospital (UUID). */
   institutionId: string;
@@ -280,7 +286,12 @@ export interface ReservePolicy {
   bedRatio:
     | ReserveRatio
     | undefined;
-  /** Hours before a session when unused reserved slots move to the public pool. */
+  /**
+   * Hours before a session when unused reserved slots move to the public pool. A change applies
+   * to the sessions generated afterwards and to the open sessions whose release is still to come
+   * (their release time moves; a longer lead time may make it due at once); a session whose
+   * release was already due keeps it, since released slots may already be booked by anyone.
+   */
   releaseLeadHours: number;
   /** Why a city operator allowed a ratio below the city's floor; empty when none was needed. */
   overrideReason: string;
@@ -289,7 +300,46 @@ export interface ReservePolicy {
   /** Aggregate version. */
   version: number;
   /** When the policy last changed (UTC). */
-  updatedAt: Date | undefined;
+  updatedAt:
+    | Date
+    | undefined;
+  /** The override covers slot_ratio: it was below the city's floor when the override was recorded. */
+  slotOverride: boolean;
+  /** The override covers bed_ratio: it was below the city's floor when the override was recorded. */
+  bedOverride: boolean;
+}
+
+/**
+ * One version of a city's reserve floor: the least share of its hospitals' slots and beds kept
+ * for primary care, from a local date on (national policy: 1/3 of outpatient slots, 1/4 of
+ * inpatient beds; a city may set its own, e.g. 20% of specialist slots). Versions are never
+ * changed or deleted, so the list of them is the audit trail. On a date the version in force is
+ * the one with the latest effective_from not after it (of two with the same effective_from, the
+ * higher version); a city with none in force has the deployment's default floor.
+ */
+export interface CityReserveFloor {
+  /** City (UUID, a registry city). */
+  cityId: string;
+  /** 1 for the city's first floor, one more for each change. */
+  version: number;
+  /** Least share of outpatient slots reserved for primary care. */
+  slotFloor:
+    | ReserveRatio
+    | undefined;
+  /** Least share of inpatient beds reserved for primary care. */
+  bedFloor:
+    | ReserveRatio
+    | undefined;
+  /** First local date (Asia/Shanghai, YYYY-MM-DD) the version applies to. */
+  effectiveFrom: string;
+  /** Why the city set it. */
+  reason: string;
+  /** Who set it (subject of the city operator's token). */
+  setBy: string;
+  /** Role of who set it. */
+  setByRole: string;
+  /** When it was set (UTC). */
+  setAt: Date | undefined;
 }
 
 /** A weekly template that generates a department's or doctor's sessions. */
@@ -362,6 +412,11 @@ export interface Session {
   version: number;
   /** Why the session was cancelled or moved; empty otherwise. */
   changeReason: string;
+  /**
+   * When free reserved slots move to the public pool (UTC): the start less the hospital's
+   * release lead time.
+   */
+  reserveReleaseAt: Date | undefined;
 }
 
 /** Why a booking may take a reserved slot and be seen first (一免三优先). */
@@ -608,6 +663,8 @@ function createBaseReservePolicy(): ReservePolicy {
     overrideBy: "",
     version: 0,
     updatedAt: undefined,
+    slotOverride: false,
+    bedOverride: false,
   };
 }
 
@@ -639,6 +696,12 @@ export const ReservePolicy: MessageFns<ReservePolicy> = {
     }
     if (message.updatedAt !== undefined) {
       Timestamp.encode(toTimestamp(message.updatedAt), writer.uint32(74).fork()).join();
+    }
+    if (message.slotOverride !== false) {
+      writer.uint32(80).bool(message.slotOverride);
+    }
+    if (message.bedOverride !== false) {
+      writer.uint32(88).bool(message.bedOverride);
     }
     return writer;
   },
@@ -728,6 +791,22 @@ export const ReservePolicy: MessageFns<ReservePolicy> = {
             message.updatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.slotOverride = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.bedOverride = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -783,6 +862,16 @@ export const ReservePolicy: MessageFns<ReservePolicy> = {
         : isSet(object.updated_at)
         ? fromJsonTimestamp(object.updated_at)
         : undefined,
+      slotOverride: isSet(object.slotOverride)
+        ? globalThis.Boolean(object.slotOverride)
+        : isSet(object.slot_override)
+        ? globalThis.Boolean(object.slot_override)
+        : false,
+      bedOverride: isSet(object.bedOverride)
+        ? globalThis.Boolean(object.bedOverride)
+        : isSet(object.bed_override)
+        ? globalThis.Boolean(object.bed_override)
+        : false,
     };
   },
 
@@ -815,6 +904,12 @@ export const ReservePolicy: MessageFns<ReservePolicy> = {
     if (message.updatedAt !== undefined) {
       obj.updatedAt = message.updatedAt.toISOString();
     }
+    if (message.slotOverride !== false) {
+      obj.slotOverride = message.slotOverride;
+    }
+    if (message.bedOverride !== false) {
+      obj.bedOverride = message.bedOverride;
+    }
     return obj;
   },
 
@@ -836,6 +931,247 @@ export const ReservePolicy: MessageFns<ReservePolicy> = {
     message.overrideBy = object.overrideBy ?? "";
     message.version = object.version ?? 0;
     message.updatedAt = object.updatedAt ?? undefined;
+    message.slotOverride = object.slotOverride ?? false;
+    message.bedOverride = object.bedOverride ?? false;
+    return message;
+  },
+};
+
+function createBaseCityReserveFloor(): CityReserveFloor {
+  return {
+    cityId: "",
+    version: 0,
+    slotFloor: undefined,
+    bedFloor: undefined,
+    effectiveFrom: "",
+    reason: "",
+    setBy: "",
+    setByRole: "",
+    setAt: undefined,
+  };
+}
+
+export const CityReserveFloor: MessageFns<CityReserveFloor> = {
+  encode(message: CityReserveFloor, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cityId !== "") {
+      writer.uint32(10).string(message.cityId);
+    }
+    if (message.version !== 0) {
+      writer.uint32(16).uint64(message.version);
+    }
+    if (message.slotFloor !== undefined) {
+      ReserveRatio.encode(message.slotFloor, writer.uint32(26).fork()).join();
+    }
+    if (message.bedFloor !== undefined) {
+      ReserveRatio.encode(message.bedFloor, writer.uint32(34).fork()).join();
+    }
+    if (message.effectiveFrom !== "") {
+      writer.uint32(42).string(message.effectiveFrom);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    if (message.setBy !== "") {
+      writer.uint32(58).string(message.setBy);
+    }
+    if (message.setByRole !== "") {
+      writer.uint32(66).string(message.setByRole);
+    }
+    if (message.setAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.setAt), writer.uint32(74).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CityReserveFloor {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCityReserveFloor();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cityId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.version = longToNumber(reader.uint64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.slotFloor = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.bedFloor = ReserveRatio.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.effectiveFrom = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.setBy = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.setByRole = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.setAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CityReserveFloor {
+    return {
+      cityId: isSet(object.cityId)
+        ? globalThis.String(object.cityId)
+        : isSet(object.city_id)
+        ? globalThis.String(object.city_id)
+        : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      slotFloor: isSet(object.slotFloor)
+        ? ReserveRatio.fromJSON(object.slotFloor)
+        : isSet(object.slot_floor)
+        ? ReserveRatio.fromJSON(object.slot_floor)
+        : undefined,
+      bedFloor: isSet(object.bedFloor)
+        ? ReserveRatio.fromJSON(object.bedFloor)
+        : isSet(object.bed_floor)
+        ? ReserveRatio.fromJSON(object.bed_floor)
+        : undefined,
+      effectiveFrom: isSet(object.effectiveFrom)
+        ? globalThis.String(object.effectiveFrom)
+        : isSet(object.effective_from)
+        ? globalThis.String(object.effective_from)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      setBy: isSet(object.setBy)
+        ? globalThis.String(object.setBy)
+        : isSet(object.set_by)
+        ? globalThis.String(object.set_by)
+        : "",
+      setByRole: isSet(object.setByRole)
+        ? globalThis.String(object.setByRole)
+        : isSet(object.set_by_role)
+        ? globalThis.String(object.set_by_role)
+        : "",
+      setAt: isSet(object.setAt)
+        ? fromJsonTimestamp(object.setAt)
+        : isSet(object.set_at)
+        ? fromJsonTimestamp(object.set_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: CityReserveFloor): unknown {
+    const obj: any = {};
+    if (message.cityId !== "") {
+      obj.cityId = message.cityId;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.slotFloor !== undefined) {
+      obj.slotFloor = ReserveRatio.toJSON(message.slotFloor);
+    }
+    if (message.bedFloor !== undefined) {
+      obj.bedFloor = ReserveRatio.toJSON(message.bedFloor);
+    }
+    if (message.effectiveFrom !== "") {
+      obj.effectiveFrom = message.effectiveFrom;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.setBy !== "") {
+      obj.setBy = message.setBy;
+    }
+    if (message.setByRole !== "") {
+      obj.setByRole = message.setByRole;
+    }
+    if (message.setAt !== undefined) {
+      obj.setAt = message.setAt.toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CityReserveFloor>): CityReserveFloor {
+    return CityReserveFloor.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CityReserveFloor>): CityReserveFloor {
+    const message = createBaseCityReserveFloor();
+    message.cityId = object.cityId ?? "";
+    message.version = object.version ?? 0;
+    message.slotFloor = (object.slotFloor !== undefined && object.slotFloor !== null)
+      ? ReserveRatio.fromPartial(object.slotFloor)
+      : undefined;
+    message.bedFloor = (object.bedFloor !== undefined && object.bedFloor !== null)
+      ? ReserveRatio.fromPartial(object.bedFloor)
+      : undefined;
+    message.effectiveFrom = object.effectiveFrom ?? "";
+    message.reason = object.reason ?? "";
+    message.setBy = object.setBy ?? "";
+    message.setByRole = object.setByRole ?? "";
+    message.setAt = object.setAt ?? undefined;
     return message;
   },
 };
@@ -1154,6 +1490,7 @@ function createBaseSession(): Session {
     freePublic: 0,
     version: 0,
     changeReason: "",
+    reserveReleaseAt: undefined,
   };
 }
 
@@ -1212,6 +1549,9 @@ export const Session: MessageFns<Session> = {
     }
     if (message.changeReason !== "") {
       writer.uint32(146).string(message.changeReason);
+    }
+    if (message.reserveReleaseAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.reserveReleaseAt), writer.uint32(154).fork()).join();
     }
     return writer;
   },
@@ -1373,6 +1713,14 @@ export const Session: MessageFns<Session> = {
             message.changeReason = reader.string();
             continue;
           }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.reserveReleaseAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1457,6 +1805,11 @@ export const Session: MessageFns<Session> = {
         : isSet(object.change_reason)
         ? globalThis.String(object.change_reason)
         : "",
+      reserveReleaseAt: isSet(object.reserveReleaseAt)
+        ? fromJsonTimestamp(object.reserveReleaseAt)
+        : isSet(object.reserve_release_at)
+        ? fromJsonTimestamp(object.reserve_release_at)
+        : undefined,
     };
   },
 
@@ -1516,6 +1869,9 @@ export const Session: MessageFns<Session> = {
     if (message.changeReason !== "") {
       obj.changeReason = message.changeReason;
     }
+    if (message.reserveReleaseAt !== undefined) {
+      obj.reserveReleaseAt = message.reserveReleaseAt.toISOString();
+    }
     return obj;
   },
 
@@ -1542,6 +1898,7 @@ export const Session: MessageFns<Session> = {
     message.freePublic = object.freePublic ?? 0;
     message.version = object.version ?? 0;
     message.changeReason = object.changeReason ?? "";
+    message.reserveReleaseAt = object.reserveReleaseAt ?? undefined;
     return message;
   },
 };

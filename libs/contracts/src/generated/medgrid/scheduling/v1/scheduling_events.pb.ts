@@ -94,6 +94,8 @@ export enum SessionChange {
   SESSION_CHANGE_RESIZED = 4,
   /** SESSION_CHANGE_RESERVE_RELEASED - Unused reserved slots moved to the public pool. */
   SESSION_CHANGE_RESERVE_RELEASED = 5,
+  /** SESSION_CHANGE_RELEASE_RESCHEDULED - The hospital changed its release lead time, so the session's reserve_release_at moved. */
+  SESSION_CHANGE_RELEASE_RESCHEDULED = 6,
   UNRECOGNIZED = -1,
 }
 
@@ -117,6 +119,9 @@ export function sessionChangeFromJSON(object: any): SessionChange {
     case 5:
     case "SESSION_CHANGE_RESERVE_RELEASED":
       return SessionChange.SESSION_CHANGE_RESERVE_RELEASED;
+    case 6:
+    case "SESSION_CHANGE_RELEASE_RESCHEDULED":
+      return SessionChange.SESSION_CHANGE_RELEASE_RESCHEDULED;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -138,6 +143,8 @@ export function sessionChangeToJSON(object: SessionChange): string {
       return "SESSION_CHANGE_RESIZED";
     case SessionChange.SESSION_CHANGE_RESERVE_RELEASED:
       return "SESSION_CHANGE_RESERVE_RELEASED";
+    case SessionChange.SESSION_CHANGE_RELEASE_RESCHEDULED:
+      return "SESSION_CHANGE_RELEASE_RESCHEDULED";
     case SessionChange.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
