@@ -115,6 +115,50 @@ describe('registry workforce service', () => {
     expect(after).toEqual(team);
   });
 
+  it('names a refused practitioner as the request sent it: member.practitionerId or members[i].practitionerId', async () => {
+    const gp = await registerPractitioner(centreId);
+    const outsider = await registerPractitioner(farHospitalId);
+    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
+      clientRequestId: uuidv7(),
+      institutionId: centreId,
+      name: `团队-${uuidv7()}`,
+      members: [{ practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER }],
+    });
+    const add = (practitionerId: string) =>
+      fails(
+        registry.call(registry.workforce, registry.workforce.addTeamMember, {
+          teamId: team!.id,
+          member: { practitionerId, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+        }),
+      );
+    const form = (practitionerId: string) =>
+      fails(
+        registry.call(registry.workforce, registry.workforce.createTeam, {
+          clientRequestId: uuidv7(),
+          institutionId: centreId,
+          name: `团队-${uuidv7()}`,
+          members: [
+            { practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER },
+            { practitionerId, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+          ],
+        }),
+      );
+
+    const refusals = [
+      await add(outsider.id),
+      await add(uuidv7()),
+      await form(outsider.id),
+      await form(uuidv7()),
+    ];
+
+    expect(refusals.map((r) => [r.reason, r.fieldViolations.map((v) => v.field)])).toEqual([
+      ['MEMBER_DOES_NOT_FIT_ROLE', ['member.practitionerId']],
+      ['UNKNOWN_PRACTITIONER', ['member.practitionerId']],
+      ['MEMBER_DOES_NOT_FIT_ROLE', ['members[1].practitionerId']],
+      ['UNKNOWN_PRACTITIONER', ['members[1].practitionerId']],
+    ]);
+  });
+
   it('refuses a team without a general practitioner', async () => {
     const specialist = await registerPractitioner(hospitalId);
 

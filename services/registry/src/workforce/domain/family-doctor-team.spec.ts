@@ -1,4 +1,5 @@
 import { type Candidate, FamilyDoctorTeam } from './family-doctor-team';
+import { type RegistryError } from '../../shared/registry-error';
 import { type InstitutionPlace, practisingRight } from './practitioner';
 
 const group = '0193a000-0000-7000-8000-0000000000aa';
@@ -103,6 +104,51 @@ describe(FamilyDoctorTeam.name, () => {
     expect(() => sut.removeMember('nobody')).toThrow(
       expect.objectContaining({ code: 'NOT_A_TEAM_MEMBER' }) as Error,
     );
+  });
+
+  describe('names the practitioner it refuses as the request sent it', () => {
+    const fieldOf = (act: () => unknown): string | undefined => {
+      try {
+        act();
+      } catch (error) {
+        return (error as RegistryError).violations[0]?.field;
+      }
+      return undefined;
+    };
+
+    it('members[i].practitionerId when forming a team', () => {
+      const gp = from(centre);
+
+      expect(
+        fieldOf(() =>
+          FamilyDoctorTeam.create({ id: 't', name: 'x', base: centre }, [
+            { candidate: gp, role: 'general-practitioner' },
+            { candidate: from(farHospital), role: 'specialist' },
+          ]),
+        ),
+      ).toBe('members[1].practitionerId');
+      expect(
+        fieldOf(() =>
+          FamilyDoctorTeam.create({ id: 't', name: 'x', base: centre }, [
+            { candidate: gp, role: 'general-practitioner' },
+            { candidate: from(hospital), role: 'specialist' },
+            { candidate: gp, role: 'health-manager' },
+          ]),
+        ),
+      ).toBe('members[2].practitionerId');
+    });
+
+    it('member.practitionerId when adding one, practitionerId when removing one', () => {
+      const gp = from(centre);
+      const sut = FamilyDoctorTeam.create({ id: 't', name: 'x', base: centre }, [
+        { candidate: gp, role: 'general-practitioner' },
+      ]);
+
+      expect(fieldOf(() => sut.addMember(from(farHospital), 'health-manager'))).toBe('member.practitionerId');
+      expect(fieldOf(() => sut.addMember(gp, 'specialist'))).toBe('member.practitionerId');
+      expect(fieldOf(() => sut.removeMember(gp.practitionerId))).toBe('practitionerId');
+      expect(fieldOf(() => sut.removeMember('nobody'))).toBe('practitionerId');
+    });
   });
 
   it('counts versions and records each change', () => {

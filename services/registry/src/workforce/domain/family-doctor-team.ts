@@ -68,7 +68,7 @@ export class FamilyDoctorTeam {
       members: [],
       version: 1,
     });
-    for (const { candidate, role } of members) team.admit(candidate, role);
+    members.forEach(({ candidate, role }, i) => team.admit(candidate, role, `members[${i}].practitionerId`));
     team.requireGeneralPractitioner(team.state.members, 'members');
     team.events = [{ change: 'created', team: team.snapshot() }];
     return team;
@@ -79,7 +79,7 @@ export class FamilyDoctorTeam {
   }
 
   addMember(candidate: Candidate, role: TeamMemberRole): void {
-    this.admit(candidate, role);
+    this.admit(candidate, role, 'member.practitionerId');
     this.state = { ...this.state, version: this.state.version + 1 };
     this.events.push({ change: 'member-added', team: this.snapshot() });
   }
@@ -108,12 +108,13 @@ export class FamilyDoctorTeam {
     return events;
   }
 
-  private admit(candidate: Candidate, role: TeamMemberRole): void {
+  /** `field` names the practitioner as the request carried it (members[i] or member). */
+  private admit(candidate: Candidate, role: TeamMemberRole, field: string): void {
     if (this.state.members.some((m) => m.practitionerId === candidate.practitionerId)) {
       throw new RegistryError(
         RegistryErrorCode.AlreadyATeamMember,
         'the practitioner is already in this team',
-        'practitionerId',
+        field,
       );
     }
     const home = candidate.home;
@@ -124,7 +125,7 @@ export class FamilyDoctorTeam {
           throw new RegistryError(
             RegistryErrorCode.MemberDoesNotFitRole,
             'a general practitioner of the team must work at the team’s own primary institution',
-            'practitionerId',
+            field,
           );
         }
         break;
@@ -133,7 +134,7 @@ export class FamilyDoctorTeam {
           throw new RegistryError(
             RegistryErrorCode.MemberDoesNotFitRole,
             'a specialist is sent down from a secondary or tertiary institution of the same group',
-            'practitionerId',
+            field,
           );
         }
         break;
@@ -142,7 +143,7 @@ export class FamilyDoctorTeam {
           throw new RegistryError(
             RegistryErrorCode.MemberDoesNotFitRole,
             'a health manager must work in the same medical group',
-            'practitionerId',
+            field,
           );
         }
         break;

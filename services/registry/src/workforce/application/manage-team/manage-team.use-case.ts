@@ -82,6 +82,7 @@ export class ManageTeamUseCase {
         async () => {
           const candidates = await this.candidates(
             command.members.map((m) => m.practitionerId.toLowerCase()),
+            (i) => `members[${i}].practitionerId`,
           );
           const team = FamilyDoctorTeam.create(
             { id: uuidv7(), name: command.name.trim(), base },
@@ -111,7 +112,10 @@ export class ManageTeamUseCase {
       )
       .throwIfAny();
     return this.change(identity, teamId, async (team) => {
-      const [candidate] = await this.candidates([member!.practitionerId.toLowerCase()]);
+      const [candidate] = await this.candidates(
+        [member!.practitionerId.toLowerCase()],
+        () => 'member.practitionerId',
+      );
       team.addMember(candidate!, member!.role!);
     });
   }
@@ -156,8 +160,14 @@ export class ManageTeamUseCase {
     return { id, level, groupId };
   }
 
-  /** Each practitioner with the place of their home institution, in the order asked. */
-  private async candidates(practitionerIds: string[]): Promise<Candidate[]> {
+  /**
+   * Each practitioner with the place of their home institution, in the order asked; an unknown
+   * one is reported under `fieldOf(its index)`, the field the request carried it in.
+   */
+  private async candidates(
+    practitionerIds: string[],
+    fieldOf: (index: number) => string,
+  ): Promise<Candidate[]> {
     const practitioners = new Map(
       (await this.workforce.findPractitioners(practitionerIds)).map((p) => [p.id, p]),
     );
@@ -175,7 +185,7 @@ export class ManageTeamUseCase {
         throw new RegistryError(
           RegistryErrorCode.UnknownPractitioner,
           'no practitioner with this id',
-          `members[${index}].practitionerId`,
+          fieldOf(index),
         );
       }
       return { practitionerId: id, home: { id: home.id, level: home.level, groupId: home.groupId } };

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
 import { addDays, decodePageToken, encodePageToken, isLocalDate, localDate } from '@medgrid/kernel';
 import { type Pool } from '../../../booking/domain/pool';
-import { canBookAt, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
@@ -45,7 +45,7 @@ export class AvailabilityQueries {
     if (!session)
       throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
     requireAllowed(
-      canBookAt(identity, { id: session.institutionId, groupId: session.groupId }),
+      canSeeCapacity(identity, { id: session.institutionId, groupId: session.groupId }),
       'see this session',
     );
     return session;
@@ -92,7 +92,7 @@ export class AvailabilityQueries {
       const first = sessions[0];
       if (first)
         requireAllowed(
-          canBookAt(identity, { id: first.institutionId, groupId: first.groupId }),
+          canSeeCapacity(identity, { id: first.institutionId, groupId: first.groupId }),
           'search this hospital',
         );
       const page = sessions.slice(0, limit);
