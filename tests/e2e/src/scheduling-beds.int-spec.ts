@@ -421,4 +421,16 @@ describe('scheduling beds', () => {
       expect(await getWard(ward.id)).toMatchObject({ freeReserved: 1, freePublic: 1 });
     });
   });
+
+  it("asks for no admission in the name of the group's administrator, who supervises and sees the ward", async () => {
+    const ward = await registerWard(2);
+
+    expect(await fails(requestAdmission(ward.id, aFreshResidentId(), group.groupAdmin))).toMatchObject({
+      code: status.PERMISSION_DENIED,
+    });
+    expect(await h.count(`SELECT count(*) AS n FROM admission WHERE ward_id = $1`, [ward.id])).toBe(0);
+    expect(await h.call(h.bed, h.bed.getWard, { wardId: ward.id }, group.groupAdmin)).toMatchObject({
+      ward: { freeReserved: 1, freePublic: 1 },
+    });
+  });
 });

@@ -6,7 +6,7 @@ import {
   schedulingModelV1,
 } from '@medgrid/contracts';
 import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
-import { aResidentIdBornOn, waitFor } from '@medgrid/testing';
+import { aResidentIdBornOn, anIdentity, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, refusal, unary } from './grpc-call';
 import {
@@ -164,6 +164,34 @@ describe('scheduling booking', () => {
       reason: 'ALREADY_BOOKED_IN_SESSION',
     });
     expect(await getSession(session.id)).toMatchObject({ freePublic: session.freePublic - 1 });
+  });
+
+  it("is booked by the institutions caring for the patient, not by the group's administrator or the city", async () => {
+    const session = await h.newSession(group, { capacity: 3 });
+    const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+
+    for (const who of [group.groupAdmin, operator]) {
+      const refusals = await Promise.all([
+        fails(book(claim(session.id, aFreshResidentId()), who)),
+        fails(
+          h.call(
+            h.booking,
+            h.booking.holdSlot,
+            { claim: claim(session.id, aFreshResidentId()), holdMinutes: 0 },
+            who,
+          ),
+        ),
+      ]);
+      expect(refusals).toEqual([
+        expect.objectContaining({ code: status.PERMISSION_DENIED }),
+        expect.objectContaining({ code: status.PERMISSION_DENIED }),
+      ]);
+    }
+    // They still see the capacity they supervise.
+    expect(
+      await h.call(h.schedule, h.schedule.getSession, { sessionId: session.id }, group.groupAdmin),
+    ).toMatchObject({ session: { freeReserved: 1, freePublic: 2 } });
+    expect(await getSession(session.id)).toMatchObject({ freeReserved: 1, freePublic: 2 });
   });
 
   describe('the reserved pool', () => {

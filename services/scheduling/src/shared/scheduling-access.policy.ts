@@ -34,15 +34,34 @@ export function canSetCityFloor(identity: Identity): boolean {
 }
 
 /**
- * Who may look for and take slots or beds at a hospital: anyone of the same
- * group (primary institutions book for their residents), the hospital itself,
- * a city operator.
+ * Who may look at a hospital's capacity (sessions, free slots, wards): anyone
+ * of the same group, the hospital itself, a city operator.
  */
-export function canBookAt(identity: Identity, institution: InstitutionRef): boolean {
+export function canSeeCapacity(identity: Identity, institution: InstitutionRef): boolean {
   switch (identity.role) {
     case 'city-operator':
       return true;
     case 'group-admin':
+      return institution.groupId !== null && identity.groupId === institution.groupId;
+    case 'primary-staff':
+    case 'hospital-staff':
+    case 'partner-system':
+      return canClaimAt(identity, institution);
+  }
+}
+
+/**
+ * Who may take a slot, a waitlist place or a bed for a patient at a hospital:
+ * an institution that cares for the patient, of the hospital's group (primary
+ * institutions book for their residents, hospitals for their own and their
+ * group's patients). Group administrators and city operators supervise; they
+ * do not book: a booking names the institution answerable for the patient.
+ */
+export function canClaimAt(identity: Identity, institution: InstitutionRef): boolean {
+  switch (identity.role) {
+    case 'city-operator':
+    case 'group-admin':
+      return false;
     case 'primary-staff':
       return institution.groupId !== null && identity.groupId === institution.groupId;
     case 'hospital-staff':

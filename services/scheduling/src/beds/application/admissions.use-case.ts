@@ -9,7 +9,7 @@ import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.
 import { claimChecks } from '../../shared/claim-checks';
 import { knownReferral } from '../../shared/known-referral';
 import { ClientRequestLog } from '../../shared/client-request-log';
-import { canBookAt, canManage, requireAllowed } from '../../shared/scheduling-access.policy';
+import { canClaimAt, canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { SchedulingEvents } from '../../shared/scheduling-events';
 import { Admission, type AdmissionChangedDomainEvent, type AdmissionSnapshot } from '../domain/admission';
@@ -65,7 +65,7 @@ export class AdmissionsUseCase {
       const ward = await this.beds.viewWard(command.wardId.toLowerCase());
       if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
       requireAllowed(
-        canBookAt(identity, { id: ward.institutionId, groupId: ward.groupId }),
+        canClaimAt(identity, { id: ward.institutionId, groupId: ward.groupId }),
         'ask for admissions at this hospital',
       );
       const id = uuidv7();

@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { HospitalReserveRules } from '../../capacity/application/hospital-reserve-rules';
 import { departmentAt, managedHospital } from '../../shared/managed-hospital';
 import { ClientRequestLog } from '../../shared/client-request-log';
-import { canBookAt, requireAllowed } from '../../shared/scheduling-access.policy';
+import { canSeeCapacity, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { BedRepository } from '../domain/bed.repository';
 import { planBeds, planWard, type WardView } from '../domain/ward';
@@ -91,7 +91,10 @@ export class ManageWardsUseCase {
     return this.uow.run(async () => {
       const ward = await this.beds.viewWard(wardId.toLowerCase());
       if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
-      requireAllowed(canBookAt(identity, { id: ward.institutionId, groupId: ward.groupId }), 'see this ward');
+      requireAllowed(
+        canSeeCapacity(identity, { id: ward.institutionId, groupId: ward.groupId }),
+        'see this ward',
+      );
       return ward;
     });
   }

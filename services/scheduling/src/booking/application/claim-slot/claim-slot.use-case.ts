@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable, type SessionView } from '../../../schedules/domain/session';
 import { claimChecks } from '../../../shared/claim-checks';
-import { canBookAt, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
@@ -100,7 +100,7 @@ export class ClaimSlotUseCase {
       throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'claim.sessionId');
     }
     requireAllowed(
-      canBookAt(identity, { id: session.institutionId, groupId: session.groupId }),
+      canClaimAt(identity, { id: session.institutionId, groupId: session.groupId }),
       'book at this hospital',
     );
     requireBookable(session, now);

@@ -7,7 +7,7 @@ import { ScheduleRepository } from '../../../schedules/domain/schedule.repositor
 import { requireBookable } from '../../../schedules/domain/session';
 import { claimChecks } from '../../../shared/claim-checks';
 import { ClientRequestLog } from '../../../shared/client-request-log';
-import { canBookAt, canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canClaimAt, canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
@@ -56,7 +56,7 @@ export class ManageWaitlistUseCase {
             'claim.sessionId',
           );
         requireAllowed(
-          canBookAt(identity, { id: session.institutionId, groupId: session.groupId }),
+          canClaimAt(identity, { id: session.institutionId, groupId: session.groupId }),
           'book at this hospital',
         );
         requireBookable(session, now);

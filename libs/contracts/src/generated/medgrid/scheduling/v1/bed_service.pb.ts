@@ -1645,7 +1645,10 @@ export const BedServiceService = {
     responseSerialize: (value: GetWardResponse): Buffer => Buffer.from(GetWardResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetWardResponse => GetWardResponse.decode(value),
   },
-  /** Asks for a patient to be admitted to a ward. */
+  /**
+   * Asks for a patient to be admitted to a ward. Callers: an institution caring for the patient in the hospital's
+   * group; group administrators and city operators supervise and may not ask (PERMISSION_DENIED).
+   */
   requestAdmission: {
     path: "/medgrid.scheduling.v1.BedService/RequestAdmission" as const,
     requestStream: false as const,
@@ -1722,7 +1725,10 @@ export interface BedServiceServer extends UntypedServiceImplementation {
   registerWard: handleUnaryCall<RegisterWardRequest, RegisterWardResponse>;
   /** Returns a ward with its free beds per pool. */
   getWard: handleUnaryCall<GetWardRequest, GetWardResponse>;
-  /** Asks for a patient to be admitted to a ward. */
+  /**
+   * Asks for a patient to be admitted to a ward. Callers: an institution caring for the patient in the hospital's
+   * group; group administrators and city operators supervise and may not ask (PERMISSION_DENIED).
+   */
   requestAdmission: handleUnaryCall<RequestAdmissionRequest, RequestAdmissionResponse>;
   /** Assigns a free bed to a requested admission; referrals may take reserved beds. */
   assignBed: handleUnaryCall<AssignBedRequest, AssignBedResponse>;
@@ -1772,7 +1778,10 @@ export interface BedServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetWardResponse) => void,
   ): ClientUnaryCall;
-  /** Asks for a patient to be admitted to a ward. */
+  /**
+   * Asks for a patient to be admitted to a ward. Callers: an institution caring for the patient in the hospital's
+   * group; group administrators and city operators supervise and may not ask (PERMISSION_DENIED).
+   */
   requestAdmission(
     request: RequestAdmissionRequest,
     callback: (error: ServiceError | null, response: RequestAdmissionResponse) => void,

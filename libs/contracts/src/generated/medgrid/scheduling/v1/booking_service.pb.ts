@@ -1894,7 +1894,12 @@ export const BookingServiceService = {
       Buffer.from(SearchAvailabilityResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): SearchAvailabilityResponse => SearchAvailabilityResponse.decode(value),
   },
-  /** Holds a slot for a short time; it returns to its pool unless confirmed. */
+  /**
+   * Holds a slot for a short time; it returns to its pool unless confirmed. Callers: an institution caring for the
+   * patient in the hospital's group (primary institution, hospital, partner system); group administrators and city
+   * operators supervise and may not claim (PERMISSION_DENIED). With a referral id, the slot answers the referral's
+   * hold (REFERRAL_ALREADY_HOLDS when it holds one, REFERRAL_HOLD_ENDED once it was cancelled or expired).
+   */
   holdSlot: {
     path: "/medgrid.scheduling.v1.BookingService/HoldSlot" as const,
     requestStream: false as const,
@@ -1916,7 +1921,7 @@ export const BookingServiceService = {
       Buffer.from(ConfirmBookingResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ConfirmBookingResponse => ConfirmBookingResponse.decode(value),
   },
-  /** Books a slot at once. */
+  /** Books a slot at once. Same callers and referral rules as HoldSlot. */
   bookSlot: {
     path: "/medgrid.scheduling.v1.BookingService/BookSlot" as const,
     requestStream: false as const,
@@ -1947,7 +1952,7 @@ export const BookingServiceService = {
     responseSerialize: (value: GetBookingResponse): Buffer => Buffer.from(GetBookingResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetBookingResponse => GetBookingResponse.decode(value),
   },
-  /** Puts a patient on a full session's waitlist. */
+  /** Puts a patient on a full session's waitlist. Same callers and referral rules as HoldSlot. */
   joinWaitlist: {
     path: "/medgrid.scheduling.v1.BookingService/JoinWaitlist" as const,
     requestStream: false as const,
@@ -1986,17 +1991,22 @@ export const BookingServiceService = {
 export interface BookingServiceServer extends UntypedServiceImplementation {
   /** Lists sessions with free slots, filtered by hospital, department, doctor, dates and pool. */
   searchAvailability: handleUnaryCall<SearchAvailabilityRequest, SearchAvailabilityResponse>;
-  /** Holds a slot for a short time; it returns to its pool unless confirmed. */
+  /**
+   * Holds a slot for a short time; it returns to its pool unless confirmed. Callers: an institution caring for the
+   * patient in the hospital's group (primary institution, hospital, partner system); group administrators and city
+   * operators supervise and may not claim (PERMISSION_DENIED). With a referral id, the slot answers the referral's
+   * hold (REFERRAL_ALREADY_HOLDS when it holds one, REFERRAL_HOLD_ENDED once it was cancelled or expired).
+   */
   holdSlot: handleUnaryCall<HoldSlotRequest, HoldSlotResponse>;
   /** Confirms a held slot. */
   confirmBooking: handleUnaryCall<ConfirmBookingRequest, ConfirmBookingResponse>;
-  /** Books a slot at once. */
+  /** Books a slot at once. Same callers and referral rules as HoldSlot. */
   bookSlot: handleUnaryCall<BookSlotRequest, BookSlotResponse>;
   /** Cancels a hold or booking; the slot goes to the next on the waitlist or back to its pool. */
   cancelBooking: handleUnaryCall<CancelBookingRequest, CancelBookingResponse>;
   /** Returns one booking (an audited read of patient data). */
   getBooking: handleUnaryCall<GetBookingRequest, GetBookingResponse>;
-  /** Puts a patient on a full session's waitlist. */
+  /** Puts a patient on a full session's waitlist. Same callers and referral rules as HoldSlot. */
   joinWaitlist: handleUnaryCall<JoinWaitlistRequest, JoinWaitlistResponse>;
   /** Takes a patient off a waitlist. */
   leaveWaitlist: handleUnaryCall<LeaveWaitlistRequest, LeaveWaitlistResponse>;
@@ -2021,7 +2031,12 @@ export interface BookingServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: SearchAvailabilityResponse) => void,
   ): ClientUnaryCall;
-  /** Holds a slot for a short time; it returns to its pool unless confirmed. */
+  /**
+   * Holds a slot for a short time; it returns to its pool unless confirmed. Callers: an institution caring for the
+   * patient in the hospital's group (primary institution, hospital, partner system); group administrators and city
+   * operators supervise and may not claim (PERMISSION_DENIED). With a referral id, the slot answers the referral's
+   * hold (REFERRAL_ALREADY_HOLDS when it holds one, REFERRAL_HOLD_ENDED once it was cancelled or expired).
+   */
   holdSlot(
     request: HoldSlotRequest,
     callback: (error: ServiceError | null, response: HoldSlotResponse) => void,
@@ -2053,7 +2068,7 @@ export interface BookingServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ConfirmBookingResponse) => void,
   ): ClientUnaryCall;
-  /** Books a slot at once. */
+  /** Books a slot at once. Same callers and referral rules as HoldSlot. */
   bookSlot(
     request: BookSlotRequest,
     callback: (error: ServiceError | null, response: BookSlotResponse) => void,
@@ -2101,7 +2116,7 @@ export interface BookingServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetBookingResponse) => void,
   ): ClientUnaryCall;
-  /** Puts a patient on a full session's waitlist. */
+  /** Puts a patient on a full session's waitlist. Same callers and referral rules as HoldSlot. */
   joinWaitlist(
     request: JoinWaitlistRequest,
     callback: (error: ServiceError | null, response: JoinWaitlistResponse) => void,
