@@ -390,6 +390,28 @@ describe('referral ⇄ scheduling', () => {
     expect((await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`)).rows).toEqual(before.rows);
   });
 
+  it('names the field a too-long step text came in: findings of a follow-up, reason of a decline', async () => {
+    const tooLong = { clientRequestId: uuidv7(), id: uuidv7() };
+    const text = 'x'.repeat(2001);
+
+    const followUp = await fails(
+      h.call(h.referrals, h.referrals.recordFollowUp, { ...tooLong, findings: text }, group.centre),
+    );
+    const decline = await fails(
+      h.call(h.referrals, h.referrals.declineReferral, { ...tooLong, reason: text }, group.manager),
+    );
+
+    for (const [error, field] of [
+      [followUp, 'findings'],
+      [decline, 'reason'],
+    ] as const) {
+      expect(error).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field, reason: 'TOO_LONG' })],
+      });
+    }
+  });
+
   it('refuses a patient whose ID number has a right check character but a birth date after today, storing nothing', async () => {
     const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
 

@@ -13,9 +13,26 @@ export type ReferralStep =
   | 'record-follow-up'
   | 'close';
 
+/**
+ * The request field that carries each step's text (a decline or cancel gives a
+ * reason, a follow-up its findings, the rest a note): a violation names it.
+ */
+export const STEP_TEXT_FIELD: Record<ReferralStep, 'note' | 'reason' | 'findings'> = {
+  submit: 'note',
+  accept: 'note',
+  decline: 'reason',
+  cancel: 'reason',
+  arrive: 'note',
+  complete: 'note',
+  receive: 'note',
+  'record-follow-up': 'findings',
+  close: 'note',
+};
+
 export interface ReferralStepInput {
   clientRequestId: string;
   id: string;
+  /** The step's text, whichever request field it came in (STEP_TEXT_FIELD). */
   note: string;
 }
 
@@ -33,7 +50,7 @@ export class ReferralStepCommand {
     new FieldChecks()
       .uuid('clientRequestId', input.clientRequestId)
       .uuid('id', input.id)
-      .maxLength('note', input.note, 2000)
+      .maxLength(STEP_TEXT_FIELD[step], input.note, 2000)
       .throwIfAny();
     return new ReferralStepCommand(
       identity,

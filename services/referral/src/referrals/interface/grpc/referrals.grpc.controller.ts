@@ -11,6 +11,7 @@ import { ReferralQueries } from '../../application/queries/referral-queries';
 import {
   type ReferralStep,
   ReferralStepCommand,
+  STEP_TEXT_FIELD,
 } from '../../application/referral-steps/referral-step.command';
 import { ReferralStepsUseCase } from '../../application/referral-steps/referral-steps.use-case';
 import {
@@ -22,7 +23,14 @@ import {
   treatmentPlanFromProto,
 } from '../../contracts/referral.proto-mapper';
 
-type StepRequest = { clientRequestId: string; id: string };
+/** Any step's request: ids, and its text in the one field STEP_TEXT_FIELD names for the step. */
+type StepRequest = {
+  clientRequestId: string;
+  id: string;
+  note?: string;
+  reason?: string;
+  findings?: string;
+};
 
 function resultsFromProto(results: referralV1.ResultReference[]) {
   return results.map((r) => ({
@@ -44,17 +52,17 @@ export class ReferralsGrpcController implements GrpcController {
   ) {}
 
   register(server: GrpcServer): void {
+    // A step's text comes from the field its request declares (note, reason or findings).
     const step =
-      (name: ReferralStep, note: (request: never) => string) =>
+      (name: ReferralStep) =>
       async (request: StepRequest, { identity }: CallContext) => {
         const command = ReferralStepCommand.create(identity, name, {
           clientRequestId: request.clientRequestId,
           id: request.id,
-          note: note(request as never),
+          note: request[STEP_TEXT_FIELD[name]] ?? '',
         });
         return { referral: referralToProto(await this.steps.execute(command)) };
       };
-    const byNote = (request: { note: string }) => request.note;
     server.addService('medgrid.referral.v1.ReferralService', referralServiceV1.ReferralServiceService, {
       // rpc CreateReferral
       createReferral: async (request, { identity }) => {
@@ -65,15 +73,15 @@ export class ReferralsGrpcController implements GrpcController {
         });
         return { referral: referralToProto(await this.createReferral.execute(command)) };
       },
-      submitReferral: step('submit', byNote),
-      acceptReferral: step('accept', byNote),
-      declineReferral: step('decline', (request: { reason: string }) => request.reason),
-      cancelReferral: step('cancel', (request: { reason: string }) => request.reason),
-      recordArrival: step('arrive', byNote),
-      recordCompletion: step('complete', byNote),
-      acknowledgeReferral: step('receive', byNote),
-      recordFollowUp: step('record-follow-up', (request: { findings: string }) => request.findings),
-      closeReferral: step('close', byNote),
+      submitReferral: step('submit'),
+      acceptReferral: step('accept'),
+      declineReferral: step('decline'),
+      cancelReferral: step('cancel'),
+      recordArrival: step('arrive'),
+      recordCompletion: step('complete'),
+      acknowledgeReferral: step('receive'),
+      recordFollowUp: step('record-follow-up'),
+      closeReferral: step('close'),
       // rpc IssueDownwardReferral
       issueDownwardReferral: async (request, { identity }) => {
         const command = IssueDownwardCommand.create(identity, {
