@@ -412,6 +412,22 @@ describe('referral ⇄ scheduling', () => {
     }
   });
 
+  it('names the x-purpose metadata when the stated purpose of a read is too long', async () => {
+    const { referral } = await create(h.upward(group, await h.contractedResident(group)));
+    const token = await h.registry.auth.token(group.centre);
+
+    const error = await fails(
+      unary(h.referrals, h.referrals.getReferral, { id: referral!.id }, token, {
+        'x-purpose': 'x'.repeat(201),
+      }),
+    );
+
+    expect(error).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      fieldViolations: [expect.objectContaining({ field: 'x-purpose', reason: 'TOO_LONG' })],
+    });
+  });
+
   it('refuses a patient whose ID number has a right check character but a birth date after today, storing nothing', async () => {
     const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
 

@@ -49,9 +49,12 @@ function decodeCursor(token: string): ReferralCursor | null {
   return { createdAt, id };
 }
 
-/** The caller's stated purpose (x-purpose, already trimmed; undefined when blank), for the audit trail. */
+/**
+ * The caller's stated purpose (x-purpose, already trimmed; undefined when blank), for the audit
+ * trail. It is call metadata, not a request field, so a violation names the metadata key.
+ */
 function purposeOf(checks: FieldChecks, purpose: string | undefined): string {
-  checks.maxLength('purpose', purpose, 200);
+  checks.maxLength('x-purpose', purpose, 200);
   return purpose ?? 'treatment';
 }
 
