@@ -600,6 +600,26 @@ describe('referral ⇄ scheduling', () => {
     expect(after?.nameEn).toBe('Hypertension (group edition)');
   });
 
+  it('names a bad catalogue entry’s fields inside the request’s entry', async () => {
+    const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+    const { entry } = await h.call(h.criteria, h.criteria.lookupCriteria, { icd10Code: 'I10' }, operator);
+
+    const error = await fails(
+      h.call(
+        h.criteria,
+        h.criteria.putCriteria,
+        { entry: { ...entry!, covers: ['I10', 'hypertension'], sources: [] } },
+        operator,
+      ),
+    );
+
+    expect(error).toMatchObject({ code: status.INVALID_ARGUMENT });
+    expect(error.fieldViolations.map((v) => [v.field, v.reason])).toEqual([
+      ['entry.covers[1]', 'INVALID_FORMAT'],
+      ['entry.sources', 'REQUIRED'],
+    ]);
+  });
+
   it('refuses a call without a token', async () => {
     const error = await fails(unary(h.referrals, h.referrals.getReferral, { id: uuidv7() }, ''));
 

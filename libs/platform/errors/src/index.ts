@@ -2,3 +2,4 @@ export { AppError, ValidationError } from './app-error';
 export { type ErrorCategory } from './error-category';
 export { FieldChecks, isUuid } from './field-checks';
 export { type FieldViolation } from './field-violation';
+export { nestedUnder } from './nested-fields';

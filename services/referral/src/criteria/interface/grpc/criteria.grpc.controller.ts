@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { criteriaServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
-import { FieldChecks } from '@medgrid/errors';
+import { FieldChecks, nestedUnder } from '@medgrid/errors';
 import { type CriteriaView, ManageCriteriaUseCase } from '../../application/manage-criteria.use-case';
 import {
   type CriteriaSourceKind,
@@ -57,9 +57,11 @@ export class CriteriaGrpcController implements GrpcController {
     server.addService('medgrid.referral.v1.CriteriaService', criteriaServiceV1.CriteriaServiceService, {
       listCriteria: async () => ({ entries: (await this.criteria.list()).map(toProto) }),
       lookupCriteria: async (request) => ({ entry: toProto(await this.criteria.lookup(request.icd10Code)) }),
-      putCriteria: async (request, { identity }) => ({
-        entry: toProto(await this.criteria.put(identity, fromProto(request.entry))),
-      }),
+      // The catalogue names an entry's fields from the entry; the caller sent them inside `entry`.
+      putCriteria: async (request, { identity }) => {
+        const input = fromProto(request.entry);
+        return { entry: toProto(await nestedUnder('entry', () => this.criteria.put(identity, input))) };
+      },
       removeCriteria: async (request, { identity }) => {
         await this.criteria.remove(identity, request.key);
         return {};
