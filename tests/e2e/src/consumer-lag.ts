@@ -16,6 +16,8 @@ export const REFERRAL_INPUT_TOPICS = [
 export const SCHEDULING_INPUT_TOPICS = [
   TOPICS.referral.name,
   TOPICS.registryInstitution.name,
+  TOPICS.registryMedicalGroup.name,
+  TOPICS.registryGrid.name,
   TOPICS.registryDepartment.name,
   TOPICS.registryTeam.name,
   TOPICS.registryContract.name,

@@ -110,10 +110,20 @@ export class RegistryHarness {
   /** The status code and decoded details of a call that must fail. */
   static readonly fails = fails;
 
-  async newGrid(): Promise<registryV1.Grid> {
+  /** Another city beside the one every harness registers (a registry holds several). */
+  async newCity(name = '深圳市', divisionCode = '440300'): Promise<registryV1.City> {
+    const { city } = await this.call(this.organisation, this.organisation.registerCity, {
+      clientRequestId: uuidv7(),
+      divisionCode,
+      name,
+    });
+    return city!;
+  }
+
+  async newGrid(cityId = this.cityId): Promise<registryV1.Grid> {
     const { grid } = await this.call(this.organisation, this.organisation.registerGrid, {
       clientRequestId: uuidv7(),
-      cityId: this.cityId,
+      cityId,
       code: `G-${uniqueSuffix()}`,
       name: '网格',
     });

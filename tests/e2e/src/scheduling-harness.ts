@@ -29,6 +29,8 @@ import { freePort, migrate, ServiceProcess } from './service-process';
 
 /** A medical group as the registry holds it and scheduling's projection has learnt it. */
 export interface GroupFixture {
+  /** The city of the group's grid. */
+  readonly cityId: string;
   readonly gridId: string;
   readonly groupId: string;
   readonly hospitalId: string;
@@ -124,11 +126,14 @@ export class SchedulingHarness {
     return unary(client, method, request, await this.registry.auth.token(identity));
   }
 
-  /** A group on a new grid: a tertiary hospital with a department, a community centre with a team. */
-  async newGroup(specialtyCode = '03.01'): Promise<GroupFixture> {
+  /**
+   * A group on a new grid (of the registry's first city unless told another): a tertiary hospital
+   * with a department, a community centre with a team.
+   */
+  async newGroup(specialtyCode = '03.01', cityId = this.registry.cityId): Promise<GroupFixture> {
     const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
     const r = this.registry;
-    const grid = await r.newGrid();
+    const grid = await r.newGrid(cityId);
     const group = await r.newGroup(grid.id);
     const hospital = await r.newInstitution(
       grid.id,
@@ -150,6 +155,7 @@ export class SchedulingHarness {
     });
     const teamId = await r.newTeam(centre.id);
     const fixture: GroupFixture = {
+      cityId,
       gridId: grid.id,
       groupId: group.id,
       hospitalId: hospital.id,
@@ -165,9 +171,11 @@ export class SchedulingHarness {
       'the group',
       `SELECT (SELECT count(*) FROM known_institution WHERE id IN ($1, $2) AND group_id = $3)
             + (SELECT count(*) FROM known_department WHERE id = $4)
-            + (SELECT count(*) FROM known_team WHERE id = $5) AS n`,
-      [hospital.id, centre.id, group.id, department!.id, teamId],
-      4,
+            + (SELECT count(*) FROM known_team WHERE id = $5)
+            + (SELECT count(*) FROM known_group g JOIN known_grid d ON d.id = g.grid_id
+                 JOIN known_city c ON c.id = d.city_id WHERE g.id = $3 AND c.id = $6) AS n`,
+      [hospital.id, centre.id, group.id, department!.id, teamId, cityId],
+      5,
     );
     return fixture;
   }
