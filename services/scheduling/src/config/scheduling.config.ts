@@ -11,11 +11,14 @@ const fraction = (fallback: string) =>
 
 /** Every variable the scheduling service reads, validated at boot (style rule 8). */
 export const schedulingEnv = platformEnv({ grpcPort: 50062, httpPort: 3062 }).extend({
-  /** City floor of outpatient slots reserved for primary care (domain §4: at least 1/3). */
+  /**
+   * Floor of outpatient slots reserved for primary care in a city that has set no floor of its own
+   * (a city's own floor is set over gRPC, SetCityReserveFloor): national policy asks at least 1/3.
+   */
   SLOT_RESERVE_FLOOR: fraction('1/3'),
-  /** City floor of inpatient beds reserved for primary care (domain §4: at least 1/4). */
+  /** Floor of inpatient beds for a city with no floor of its own: national policy asks at least 1/4. */
   BED_RESERVE_FLOOR: fraction('1/4'),
-  /** Hours before a session when untaken reserved slots move to the public pool. */
+  /** Hours before a session when untaken reserved slots move to the public pool, for a hospital that set none. */
   RESERVE_RELEASE_LEAD_HOURS: z.coerce.number().int().min(0).max(168).default(24),
   /** Minutes a HoldSlot keeps a slot when the caller does not say. */
   HOLD_DEFAULT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
