@@ -18,7 +18,7 @@ const base: ScheduleTemplateSnapshot = {
 
 function violations(input: Partial<ScheduleTemplateSnapshot>): string[] {
   try {
-    ScheduleTemplate.create({ ...base, ...input });
+    ScheduleTemplate.create({ ...base, ...input }, '2026-11-20');
     return [];
   } catch (error) {
     return (error as ValidationError).violations.map((v) => `${v.field}:${v.reason}`);
@@ -27,7 +27,7 @@ function violations(input: Partial<ScheduleTemplateSnapshot>): string[] {
 
 describe(ScheduleTemplate.name, () => {
   it('yields one session per matching weekday with Shanghai times as UTC instants', () => {
-    const sut = ScheduleTemplate.create(base);
+    const sut = ScheduleTemplate.create(base, '2026-11-20');
     const sessions = sut.sessionsBetween('2026-11-23', '2026-12-06');
     expect(sessions.map((s) => s.date)).toEqual(['2026-11-23', '2026-11-30']);
     expect(sessions[0]!.startsAt.toISOString()).toBe('2026-11-23T00:00:00.000Z');
@@ -35,7 +35,10 @@ describe(ScheduleTemplate.name, () => {
   });
 
   it('respects the validity window', () => {
-    const sut = ScheduleTemplate.create({ ...base, validFrom: '2026-11-24', validUntil: '2026-12-01' });
+    const sut = ScheduleTemplate.create(
+      { ...base, validFrom: '2026-11-24', validUntil: '2026-12-01' },
+      '2026-11-20',
+    );
     expect(sut.sessionsBetween('2026-11-01', '2026-12-31').map((s) => s.date)).toEqual(['2026-11-30']);
   });
 
@@ -49,7 +52,13 @@ describe(ScheduleTemplate.name, () => {
     [{ capacity: 501 }, 'template.capacity:OUT_OF_RANGE'],
     [{ validFrom: '2026-02-30' }, 'template.validFrom:INVALID_FORMAT'],
     [{ validUntil: '2026-11-01' }, 'template.validUntil:BEFORE_START'],
+    [{ validFrom: '2026-11-01', validUntil: '2026-11-19' }, 'template.validUntil:IN_THE_PAST'],
   ] as const)('refuses %j with %s', (input, expected) => {
     expect(violations(input)).toContain(expected);
+  });
+
+  it('takes a template that began in the past and is still valid today, or open-ended', () => {
+    expect(violations({ validFrom: '2026-01-01', validUntil: '2026-11-20' })).toEqual([]);
+    expect(violations({ validFrom: '2026-01-01', validUntil: '' })).toEqual([]);
   });
 });

@@ -34,7 +34,8 @@ export interface PlannedSession {
 export class ScheduleTemplate {
   private constructor(private readonly state: ScheduleTemplateSnapshot) {}
 
-  static create(input: ScheduleTemplateSnapshot): ScheduleTemplate {
+  /** A new template; `today` is the local date it is made on (a template over by then yields nothing). */
+  static create(input: ScheduleTemplateSnapshot, today: string): ScheduleTemplate {
     const checks = new FieldChecks()
       .check(
         'template.weekday',
@@ -76,6 +77,14 @@ export class ScheduleTemplate {
         input.validUntil >= input.validFrom,
         'BEFORE_START',
         'must not be before validFrom',
+      );
+    }
+    if (isLocalDate(input.validUntil)) {
+      checks.check(
+        'template.validUntil',
+        input.validUntil >= today,
+        'IN_THE_PAST',
+        `must not be before today (${today}, Asia/Shanghai)`,
       );
     }
     checks.throwIfAny();

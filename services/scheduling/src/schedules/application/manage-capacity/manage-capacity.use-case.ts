@@ -120,7 +120,10 @@ export class ManageCapacityUseCase {
         now,
       );
       await this.schedules.savePolicy(policy.snapshot());
-      await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);
+      // Only a new lead time moves releases (a ratio change leaves the sessions' locks alone).
+      if (policy.snapshot().releaseLeadHours !== reserve.releaseLeadHours) {
+        await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);
+      }
       return policy.snapshot();
     });
   }
@@ -146,6 +149,7 @@ export class ManageCapacityUseCase {
     identity: Identity,
     clientRequestId: string,
     input: Omit<ScheduleTemplateSnapshot, 'id' | 'groupId' | 'specialtyCode'>,
+    now = new Date(),
   ): Promise<ScheduleTemplateSnapshot> {
     const checks = new FieldChecks()
       .uuid('clientRequestId', clientRequestId)
@@ -169,15 +173,18 @@ export class ManageCapacityUseCase {
       const id = uuidv7();
       const earlier = await this.requests.claim('create-template', clientRequestId, id);
       if (earlier) return (await this.schedules.findTemplate(earlier))!;
-      const template = ScheduleTemplate.create({
-        ...input,
-        id,
-        institutionId: hospital.id,
-        groupId: hospital.groupId,
-        departmentId: department.id,
-        specialtyCode: department.specialtyCode,
-        practitionerId: input.practitionerId.toLowerCase(),
-      });
+      const template = ScheduleTemplate.create(
+        {
+          ...input,
+          id,
+          institutionId: hospital.id,
+          groupId: hospital.groupId,
+          departmentId: department.id,
+          specialtyCode: department.specialtyCode,
+          practitionerId: input.practitionerId.toLowerCase(),
+        },
+        localDate(now),
+      );
       await this.schedules.insertTemplate(template.snapshot());
       return template.snapshot();
     });

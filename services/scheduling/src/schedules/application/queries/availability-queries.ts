@@ -71,6 +71,9 @@ export class AvailabilityQueries {
         'INVALID_FORMAT',
         'is not a token from this search',
       );
+    if (isLocalDate(fromDate) && isLocalDate(toDate)) {
+      checks.check('toDate', toDate >= fromDate, 'BEFORE_START', `must not be before fromDate (${fromDate})`);
+    }
     if (q.departmentId) checks.uuid('departmentId', q.departmentId);
     if (q.practitionerId) checks.uuid('practitionerId', q.practitionerId);
     checks.throwIfAny();
