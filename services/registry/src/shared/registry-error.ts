@@ -35,6 +35,8 @@ export enum RegistryErrorCode {
   DuplicateResident = 'DUPLICATE_RESIDENT_ID_NUMBER',
   TagDoesNotFit = 'POPULATION_TAG_DOES_NOT_FIT',
   ContractNotActive = 'CONTRACT_NOT_ACTIVE',
+  /** Renewal opens in the last days of a term (RENEWAL_WINDOW_DAYS). */
+  ContractNotYetRenewable = 'CONTRACT_NOT_YET_RENEWABLE',
   AlreadyContracted = 'RESIDENT_ALREADY_HAS_ACTIVE_CONTRACT',
   TeamOutsideResidentGrid = 'TEAM_DOES_NOT_SERVE_RESIDENT_GRID',
   UnknownTeam = 'UNKNOWN_TEAM',
@@ -78,6 +80,7 @@ function categoryOf(code: RegistryErrorCode): ErrorCategory {
     case RegistryErrorCode.MemberDoesNotFitRole:
     case RegistryErrorCode.TeamNeedsGeneralPractitioner:
     case RegistryErrorCode.ContractNotActive:
+    case RegistryErrorCode.ContractNotYetRenewable:
     case RegistryErrorCode.TeamOutsideResidentGrid:
       return 'failed-precondition';
     case RegistryErrorCode.VersionConflict:

@@ -43,6 +43,37 @@ describe(Contract.name, () => {
     expect(sut.snapshot()).toMatchObject({ endDate: '2028-01-30', version: 2 });
   });
 
+  it('is renewed only in the last 90 days of its term, so a second renewal (a retry) adds no second term', () => {
+    const sut = Contract.sign(
+      { id: 'c1', resident: elderlyWoman, team, startDate: '2026-01-31', tags: [] },
+      rules,
+    ); // ends 2027-01-30
+
+    expect(() => sut.renew('2026-11-01', rules)).toThrow(
+      expect.objectContaining({
+        code: 'CONTRACT_NOT_YET_RENEWABLE',
+        message: 'runs until 2027-01-30; it may be renewed from 2026-11-02',
+      }) as Error,
+    );
+    sut.renew('2026-11-02', rules);
+    expect(sut.snapshot()).toMatchObject({ endDate: '2028-01-30', version: 2 });
+    expect(() => sut.renew('2026-11-02', rules)).toThrow(/may be renewed from 2027-11-02$/);
+    expect(sut.snapshot()).toMatchObject({ endDate: '2028-01-30', version: 2 });
+  });
+
+  it('opens renewal no earlier than the current term for terms shorter than the window', () => {
+    const monthly = { ...rules, termMonths: 1 };
+    const sut = Contract.sign(
+      { id: 'c1', resident: elderlyWoman, team, startDate: '2026-01-01', tags: [] },
+      monthly,
+    ); // ends 2026-01-31
+
+    sut.renew('2026-01-05', monthly);
+
+    expect(sut.snapshot().endDate).toBe('2026-02-28');
+    expect(() => sut.renew('2026-01-05', monthly)).toThrow(/may be renewed from 2026-02-01$/);
+  });
+
   it('cannot be renewed once lapsed, or renewed or ended once ended', () => {
     const lapsed = Contract.sign(
       { id: 'c1', resident: elderlyWoman, team, startDate: '2025-01-01', tags: [] },

@@ -26,6 +26,13 @@ export interface ContractRules {
 
 export const DEFAULT_CONTRACT_RULES: ContractRules = { termMonths: 12, elderlyAge: 65, childMaxAge: 6 };
 
+/**
+ * A contract is renewed in the last days of its term (续约), as contracts may be
+ * signed at most 90 days ahead. RenewContract carries no request id, so this
+ * is also what keeps a retried renewal from adding a second term.
+ */
+export const RENEWAL_WINDOW_DAYS = 90;
+
 export interface ContractSnapshot {
   readonly id: string;
   readonly residentId: string;
@@ -142,12 +149,27 @@ export class Contract {
     return this.state.status === 'active' && this.state.endDate < date;
   }
 
+  /** The first day the contract may be renewed: in its current term, at most RENEWAL_WINDOW_DAYS before it ends. */
+  renewableFrom(rules: ContractRules): string {
+    const termStart = addMonths(addDays(this.state.endDate, 1), -rules.termMonths);
+    const windowOpens = addDays(this.state.endDate, 1 - RENEWAL_WINDOW_DAYS);
+    return windowOpens > termStart ? windowOpens : termStart;
+  }
+
   renew(today: string, rules: ContractRules): void {
     this.requireActive('renew');
     if (this.isLapsedOn(today)) {
       throw new RegistryError(
         RegistryErrorCode.ContractNotActive,
         'the contract has lapsed; sign a new one',
+        'contractId',
+      );
+    }
+    const from = this.renewableFrom(rules);
+    if (today < from) {
+      throw new RegistryError(
+        RegistryErrorCode.ContractNotYetRenewable,
+        `runs until ${this.state.endDate}; it may be renewed from ${from}`,
         'contractId',
       );
     }

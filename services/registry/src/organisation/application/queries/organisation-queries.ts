@@ -70,7 +70,10 @@ export class OrganisationQueries {
 
   async listGrids(cityId: string): Promise<Grid[]> {
     new FieldChecks().uuid('cityId', cityId).throwIfAny();
-    return this.organisation.listGrids(cityId.toLowerCase());
+    // An unknown city is a mistaken id, not a city without grids.
+    const city = await this.organisation.findCity(cityId.toLowerCase());
+    if (!city) throw new RegistryError(RegistryErrorCode.NotFound, 'no city with this id', 'cityId');
+    return this.organisation.listGrids(city.id);
   }
 
   /** Group serving a grid, or null. */
@@ -80,6 +83,10 @@ export class OrganisationQueries {
 
   async listDepartments(institutionId: string): Promise<Department[]> {
     new FieldChecks().uuid('institutionId', institutionId).throwIfAny();
-    return this.organisation.listDepartments(institutionId.toLowerCase());
+    // An unknown institution is a mistaken id, not an institution without departments.
+    const institution = await this.organisation.findInstitution(institutionId.toLowerCase());
+    if (!institution)
+      throw new RegistryError(RegistryErrorCode.NotFound, 'no institution with this id', 'institutionId');
+    return this.organisation.listDepartments(institution.snapshot().id);
   }
 }
