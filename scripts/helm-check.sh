@@ -5,7 +5,9 @@
 #   scripts/helm-check.sh --keep   also keep the rendered manifests in .cache/helm-check/render
 #
 # Steps:
-#   1. helm: $MEDGRID_CACHE/go-bin/helm, built once with `go install` (pinned HELM_VERSION)
+#   1. helm: $MEDGRID_CACHE/go-bin/helm, built once with `go install` (pinned HELM_VERSION); the
+#      service charts (deploy/helm/services.json) must be what deploy/helm/tools/service-charts.js
+#      writes: values.yaml, values.schema.json, Chart.yaml and templates are generated, never edited
 #   2. dependencies: `helm dependency build` for each chart (file:// only, no network); the service
 #      charts first, because the umbrella packages them with the library chart they hold
 #   3. lint: `helm lint --strict` on the library, each service chart and the umbrella (defaults and
@@ -36,7 +38,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/go-tool.sh"
 
 CHARTS_DIR="$MEDGRID_ROOT/deploy/helm"
-SERVICES=(registry referral scheduling)
+SERVICES=() # from deploy/helm/services.json, below
 HELM="$MEDGRID_CACHE/go-bin/helm"
 VALIDATE_DIR="$MEDGRID_CACHE/helm-validate"
 WORK="$MEDGRID_CACHE/helm-check"
@@ -124,6 +126,15 @@ REJECTED=0
 ensure_helm
 note "helm $HELM_VERSION ($HELM), rendering for Kubernetes $KUBE_VERSION"
 
+# 1. the service charts are generated: stale ones fail here, before anything renders them
+medgrid_ensure_node
+mapfile -t SERVICES < <(node -e 'for (const s of require(process.argv[1]).readServices(process.argv[2])) console.log(s.name)' \
+  "$CHARTS_DIR/tools/service-charts.js" "$MEDGRID_ROOT")
+[ "${#SERVICES[@]}" -gt 0 ] || die "no service in deploy/helm/services.json"
+node "$CHARTS_DIR/tools/service-charts.js" --check ||
+  die "the service charts are not what deploy/helm/tools/service-charts.js writes: run it and commit the result"
+note "service charts ${SERVICES[*]}: generated from deploy/helm/services.json, up to date"
+
 # 2. dependencies (order matters: the umbrella packages the service charts as they are on disk)
 # charts/ and Chart.lock are generated (git-ignored): start from scratch so a stale lock
 # ("Chart.lock is out of sync") or a stale library copy never hides a change.
@@ -174,7 +185,6 @@ reject medgrid "$SCHEMA" --set kafkaTopic.enabled=true
 note "bad values: $REJECTED rejected by values.schema.json or the templates' checks (types, ranges, enums, unknown keys, conflicting settings)"
 
 # 6. validate the renders
-medgrid_ensure_node
 ensure_validator
 if ! out="$(cd "$VALIDATE_DIR" && node validate-manifests.mjs --repo "$MEDGRID_ROOT" --renders "$RENDER" --rules-out "$WORK/rules.yaml" 2>&1)"; then
   printf '%s\n' "$out" >&2

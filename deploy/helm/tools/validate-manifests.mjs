@@ -20,7 +20,13 @@
 //      only metrics the services declare in code, plus `up`;
 //   5. the rendered KafkaTopics equal libs/contracts/src/topics.ts (+ .dlt);
 //   6. every value in each chart's values.yaml has an `@param` line and a
-//      place in values.schema.json; the three service schemas agree.
+//      place in values.schema.json. (The service charts cannot disagree: the
+//      check script has verified that service-charts.js wrote them all from
+//      deploy/helm/services.json.)
+//   7. the umbrella deploys every service chart of deploy/helm/services.json
+//      and no other: dependency, `<service>.enabled` (value and schema), a
+//      CloudNativePG database, a Deployment in its default render, the
+//      alerts' service selector (medgrid.services in _helpers.tpl).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
@@ -40,7 +46,8 @@ if (!repo || !rendersDir) {
   process.exit(2);
 }
 const helmDir = join(repo, 'deploy/helm');
-const SERVICES = ['registry', 'referral', 'scheduling'];
+/** The service charts, as deploy/helm/services.json lists them. */
+const SERVICES = JSON.parse(readFileSync(join(helmDir, 'services.json'), 'utf8')).services.map((s) => s.name);
 
 const errors = [];
 const fail = (where, message) => errors.push(`${where}: ${message}`);
@@ -545,27 +552,46 @@ function checkValuesDocs(chart) {
     if (!has(path)) fail(where, `@param ${path} documents a value that does not exist`);
 }
 
-function checkServiceSchemas() {
-  const load = (svc) => JSON.parse(readFileSync(join(helmDir, svc, 'values.schema.json'), 'utf8'));
-  const normalise = (schema) => {
-    const copy = structuredClone(schema);
-    delete copy.title;
-    delete copy.properties.outbox.properties.relayEnabled;
-    return JSON.stringify(copy);
-  };
-  const [registry, referral, scheduling] = SERVICES.map(load);
-  if (normalise(registry) !== normalise(scheduling))
+// ---- 7. the umbrella and the service charts ---------------------------------------
+function checkUmbrella(renders) {
+  const dir = join(helmDir, 'medgrid');
+  const chart = parseYaml(readFileSync(join(dir, 'Chart.yaml'), 'utf8'));
+  const values = parseYaml(readFileSync(join(dir, 'values.yaml'), 'utf8'));
+  const schema = JSON.parse(readFileSync(join(dir, 'values.schema.json'), 'utf8'));
+  const deployed = new Set(
+    (renders.get('medgrid-defaults') ?? [])
+      .filter((o) => o.kind === 'Deployment')
+      .map((o) => o.metadata.labels?.['app.kubernetes.io/name']),
+  );
+  for (const svc of SERVICES) {
+    const where = `medgrid (umbrella) and service chart ${svc}`;
+    const dependency = (chart.dependencies ?? []).find((d) => d.name === svc);
+    if (dependency?.repository !== `file://../${svc}` || dependency?.condition !== `${svc}.enabled`)
+      fail(
+        where,
+        `Chart.yaml needs the dependency ${svc} (repository file://../${svc}, condition ${svc}.enabled)`,
+      );
+    if (values[svc]?.enabled !== true) fail(where, `values.yaml needs ${svc}.enabled: true`);
+    if (schema.properties?.[svc]?.properties?.enabled?.type !== 'boolean')
+      fail(where, `values.schema.json needs ${svc}.enabled (boolean)`);
+    const database = svc.replace(/-/g, '_');
+    if (!(values.postgresql?.databases ?? []).some((d) => d.name === database))
+      fail(where, `postgresql.databases needs the database ${database}`);
+    if (!deployed.has(svc)) fail(where, 'the default render of the umbrella has no Deployment of it');
+  }
+  // templates/_helpers.tpl lists the services too (medgrid.services): the alerts select them.
+  const selector = `service=~"${SERVICES.join('|')}"`;
+  const exprs = (renders.get('medgrid-all-features') ?? [])
+    .filter((o) => o.kind === 'PrometheusRule')
+    .flatMap((o) => o.spec.groups.flatMap((g) => g.rules.map((r) => String(r.expr))));
+  if (!exprs.some((expr) => expr.includes(selector)))
     fail(
-      'scheduling/values.schema.json',
-      'differs from registry/values.schema.json (the service charts take the same values)',
+      'medgrid/templates/_helpers.tpl',
+      `medgrid.services must list ${SERVICES.join(' ')} (alerts select ${selector})`,
     );
-  if (normalise(registry) !== normalise(referral))
-    fail(
-      'referral/values.schema.json',
-      'differs from registry/values.schema.json beyond outbox.relayEnabled',
-    );
-  if (!referral.properties.outbox.properties.relayEnabled)
-    fail('referral/values.schema.json', 'outbox.relayEnabled (OUTBOX_RELAY_ENABLED) is missing');
+  for (const dependency of chart.dependencies ?? [])
+    if (!SERVICES.includes(dependency.name))
+      fail('medgrid/Chart.yaml', `dependency ${dependency.name} is not in deploy/helm/services.json`);
 }
 
 // ---- main -----------------------------------------------------------------------
@@ -575,7 +601,7 @@ checkHouseRules(renders);
 checkPromQL(renders, args['rules-out']);
 checkTopics(renders);
 for (const chart of [...SERVICES, 'medgrid']) checkValuesDocs(chart);
-checkServiceSchemas();
+checkUmbrella(renders);
 
 if (errors.length) {
   for (const e of errors) console.error(`  FAIL ${e}`);

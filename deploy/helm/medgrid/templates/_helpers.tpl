@@ -37,10 +37,19 @@ app.kubernetes.io/part-of: medgrid
 {{- . | replace "." "-" | replace "_" "-" | lower | trunc 253 | trimSuffix "-" -}}
 {{- end -}}
 
+{{/*
+The service charts (their names, space-separated), as deploy/helm/services.json
+lists them; Chart.yaml depends on each. Listed here because Helm drops a
+disabled dependency from .Chart.Dependencies, and the notes name those too.
+*/}}
+{{- define "medgrid.services" -}}
+registry referral scheduling
+{{- end -}}
+
 {{/* Regex of the enabled services, for selecting their series, e.g. "registry|referral|scheduling". */}}
 {{- define "medgrid.enabledServices" -}}
 {{- $names := list -}}
-{{- range $name := list "registry" "referral" "scheduling" -}}
+{{- range $name := include "medgrid.services" . | splitList " " | compact -}}
 {{- if (index $.Values $name).enabled }}{{ $names = append $names $name }}{{ end -}}
 {{- end -}}
 {{- join "|" $names -}}
