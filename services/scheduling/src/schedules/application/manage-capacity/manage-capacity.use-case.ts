@@ -122,7 +122,10 @@ export class ManageCapacityUseCase {
       await this.schedules.savePolicy(policy.snapshot());
       // Only a new lead time moves releases (a ratio change leaves the sessions' locks alone).
       if (policy.snapshot().releaseLeadHours !== reserve.releaseLeadHours) {
-        await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);
+        // Only a new lead time moves releases (a ratio change leaves the sessions' locks alone).
+        if (policy.snapshot().releaseLeadHours !== reserve.releaseLeadHours) {
+          await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);
+        }
       }
       return policy.snapshot();
     });
