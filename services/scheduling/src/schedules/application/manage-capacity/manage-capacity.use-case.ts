@@ -122,10 +122,7 @@ export class ManageCapacityUseCase {
       await this.schedules.savePolicy(policy.snapshot());
       // Only a new lead time moves releases (a ratio change leaves the sessions' locks alone).
       if (policy.snapshot().releaseLeadHours !== reserve.releaseLeadHours) {
-        // Only a new lead time moves releases (a ratio change leaves the sessions' locks alone).
-        if (policy.snapshot().releaseLeadHours !== reserve.releaseLeadHours) {
-          await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);
-        }
+        await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);
       }
       return policy.snapshot();
     });
