@@ -9,6 +9,7 @@ import { SchedulingGrpcController } from './holds/interface/grpc/scheduling.grpc
 import {
   ReferralAcceptedKafkaConsumer,
   ReferralCancelledKafkaConsumer,
+  ReferralDeclinedKafkaConsumer,
   ReferralExpiredKafkaConsumer,
   ReferralSubmittedKafkaConsumer,
 } from './holds/interface/kafka/referral.kafka.consumers';
@@ -43,6 +44,7 @@ void runService(
       ReferralSubmittedKafkaConsumer,
       ReferralAcceptedKafkaConsumer,
       ReferralCancelledKafkaConsumer,
+      ReferralDeclinedKafkaConsumer,
       ReferralExpiredKafkaConsumer,
       InstitutionChangedKafkaConsumer,
       DepartmentRegisteredKafkaConsumer,

@@ -61,4 +61,20 @@ describe(ManageCriteriaUseCase.name, () => {
     );
     expect(repository.rows.size).toBe(0);
   });
+
+  it('removes an entry by its key, refusing an empty key as missing and an unknown one as not found', async () => {
+    const repository = new InMemoryCriteria();
+    const sut = new ManageCriteriaUseCase(uow, repository, new CriteriaCatalogueProvider(uow, repository));
+    await sut.put(operator, aDiseaseCriteriaInput({ covers: ['A82'], nameZh: '狂犬病', nameEn: 'Rabies' }));
+
+    await expect(sut.remove(operator, '  ')).rejects.toMatchObject({
+      category: 'invalid-argument',
+      violations: [expect.objectContaining({ field: 'key', reason: 'REQUIRED' })],
+    });
+    await expect(sut.remove(operator, 'Z99')).rejects.toMatchObject({ category: 'not-found' });
+    await sut.remove(operator, 'A82');
+
+    await expect(sut.lookup('A82')).rejects.toMatchObject({ category: 'not-found' });
+    expect(repository.rows.has('A82')).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { FieldChecks } from '@medgrid/errors';
 import { CriteriaCatalogue } from '../domain/criteria-catalogue';
 import { CriteriaError, CriteriaErrorCode } from '../domain/criteria-error';
 import { criteriaKey, CriteriaRepository, type StoredCriteria } from '../domain/criteria.repository';
@@ -72,6 +73,7 @@ export class ManageCriteriaUseCase {
 
   async remove(identity: Identity, key: string): Promise<void> {
     requireCityOperator(identity);
+    new FieldChecks().required('key', key).throwIfAny();
     await this.provider.load();
     await this.uow.run(async () => {
       await this.repository.lockCatalogue();

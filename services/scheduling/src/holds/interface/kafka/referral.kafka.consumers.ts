@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   ReferralAcceptedEvent,
   ReferralCancelledEvent,
+  ReferralChangedEvent,
   ReferralExpiredEvent,
   ReferralSubmittedEvent,
-  type referralV1,
+  referralV1,
 } from '@medgrid/contracts';
 import { AppError } from '@medgrid/errors';
 import { type EventEnvelope, type EventHandler } from '@medgrid/messaging';
@@ -73,5 +74,22 @@ export class ReferralExpiredKafkaConsumer implements EventHandler<referralV1.Ref
 
   async handle(payload: referralV1.ReferralExpired, envelope: EventEnvelope): Promise<void> {
     await this.saga.cancelled(factsOf(payload.referral, envelope).referralId, 'referral expired');
+  }
+}
+
+/**
+ * Topic medgrid.referral.referral.v1, ReferralChanged: a declined referral ends here as a cancelled
+ * one does (its hold, any slot booked in its name, its waitlist places). Every other change of a
+ * referral is not scheduling's to act on.
+ */
+@Injectable()
+export class ReferralDeclinedKafkaConsumer implements EventHandler<referralV1.ReferralChanged> {
+  readonly contract = ReferralChangedEvent;
+  constructor(private readonly saga: ReferralSagaUseCase) {}
+
+  async handle(payload: referralV1.ReferralChanged, envelope: EventEnvelope): Promise<void> {
+    if (payload.change?.action !== referralV1.ReferralAction.REFERRAL_ACTION_DECLINE) return;
+    const reason = payload.change.note ? `referral declined: ${payload.change.note}` : 'referral declined';
+    await this.saga.cancelled(factsOf(payload.referral, envelope).referralId, reason);
   }
 }

@@ -1,0 +1,221 @@
+import { status } from '@grpc/grpc-js';
+import { type criteriaServiceV1, referralV1, schedulingModelV1, schedulingV1 } from '@medgrid/contracts';
+import { anIdentity, waitFor } from '@medgrid/testing';
+import { v7 as uuidv7 } from 'uuid';
+import { fails } from './grpc-call';
+import { ReferralHarness } from './referral-harness';
+import { type GroupFixture } from './scheduling-harness';
+
+const { ReferralStatus: S, ReferralAction: A } = referralV1;
+const { SlotHoldRequestStatus: Hold } = schedulingV1;
+const { Pool, BookingStatus } = schedulingModelV1;
+
+/**
+ * Steps of a referral no other suite takes end to end: submitting a draft and
+ * declining a submitted referral, as the partner systems call them, with
+ * registry, scheduling and referral running as real processes; and removing a
+ * criteria catalogue entry.
+ */
+describe('referral steps', () => {
+  const h = new ReferralHarness();
+  let group: GroupFixture;
+  const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+
+  const create = (request: ReturnType<ReferralHarness['upward']>) =>
+    h.call(h.referrals, h.referrals.createReferral, request, group.centre).then((r) => r.referral!);
+  const submit = (id: string, clientRequestId = uuidv7(), who = group.centre) =>
+    h
+      .call(h.referrals, h.referrals.submitReferral, { clientRequestId, id, note: '家属同意上转' }, who)
+      .then((r) => r.referral!);
+  const decline = (id: string, reason: string, clientRequestId = uuidv7(), who = group.manager) =>
+    h
+      .call(h.referrals, h.referrals.declineReferral, { clientRequestId, id, reason }, who)
+      .then((r) => r.referral!);
+  const holdOf = async (referralId: string) =>
+    (await h.call(h.saga, h.saga.getSlotHoldRequest, { referralId }, group.groupAdmin)).holdRequest;
+  const waitForHold = (referralId: string, wanted: schedulingV1.SlotHoldRequestStatus) =>
+    waitFor(
+      `hold request ${referralId} to be ${Hold[wanted]}`,
+      async () => ((await holdOf(referralId))?.status === wanted ? true : undefined),
+      { timeoutMs: 30_000 },
+    );
+
+  beforeAll(async () => {
+    await h.start('e2e_referral_steps');
+    group = await h.newGroup('03.04');
+  }, 300_000);
+
+  afterAll(() => h.stop(), 120_000);
+
+  describe('SubmitReferral', () => {
+    it('submits a draft: routed then to the lead hospital’s department, with its 48 hours, and scheduling notes the hold', async () => {
+      const patient = await h.contractedResident(group);
+      const draft = await create(h.upward(group, patient, { draft: true }));
+      expect(draft).toMatchObject({ status: S.REFERRAL_STATUS_DRAFT, dueAt: undefined });
+
+      const submitted = await submit(draft.id);
+
+      expect(submitted).toMatchObject({
+        id: draft.id,
+        status: S.REFERRAL_STATUS_SUBMITTED,
+        receivingInstitutionId: group.hospitalId,
+        receivingDepartmentId: group.departmentId,
+        matchedIndicationCodes: ['HTN_SEVERE'],
+        contractedResidentPriority: true,
+      });
+      expect(submitted.dueAt!.getTime() - submitted.submittedAt!.getTime()).toBe(48 * 3_600_000);
+      const { history } = await h.referral(draft.id, group.centre);
+      expect(history.map((e) => [A[e.action], S[e.toStatus], e.note])).toEqual([
+        ['REFERRAL_ACTION_DRAFT', 'REFERRAL_STATUS_DRAFT', ''],
+        ['REFERRAL_ACTION_SUBMIT', 'REFERRAL_STATUS_SUBMITTED', '家属同意上转'],
+      ]);
+      await waitForHold(draft.id, Hold.SLOT_HOLD_REQUEST_STATUS_REQUESTED);
+      expect(await holdOf(draft.id)).toMatchObject({
+        institutionId: group.hospitalId,
+        departmentId: group.departmentId,
+      });
+    });
+
+    it('answers a retry with the referral as submitted, and writes no second step', async () => {
+      const draft = await create(h.upward(group, await h.contractedResident(group), { draft: true }));
+      const clientRequestId = uuidv7();
+      const first = await submit(draft.id, clientRequestId);
+
+      const retry = await submit(draft.id, clientRequestId);
+
+      expect(retry).toEqual(first);
+      expect((await h.referral(draft.id, group.centre)).history).toHaveLength(2);
+    });
+
+    it('lets only the referrer submit, and only a draft', async () => {
+      const draft = await create(h.upward(group, await h.contractedResident(group), { draft: true }));
+
+      // A draft is the referrer's alone: the hospital cannot even see it yet.
+      expect(await fails(submit(draft.id, uuidv7(), group.manager))).toMatchObject({
+        code: status.NOT_FOUND,
+      });
+      await submit(draft.id);
+      expect(await fails(submit(draft.id))).toMatchObject({ code: status.FAILED_PRECONDITION });
+      expect(await fails(submit(uuidv7()))).toMatchObject({
+        code: status.NOT_FOUND,
+        fieldViolations: [expect.objectContaining({ field: 'id' })],
+      });
+      expect((await h.referral(draft.id, group.centre)).history).toHaveLength(2);
+    });
+  });
+
+  describe('DeclineReferral', () => {
+    const reason = '本院心内科本周已满，建议转至协作医院';
+
+    it('declines a submitted referral with its reason, which the referrer reads, and scheduling lets go of what it holds for it', async () => {
+      const patient = await h.contractedResident(group);
+      const { id } = await create(h.upward(group, patient));
+      await waitForHold(id, Hold.SLOT_HOLD_REQUEST_STATUS_REQUESTED);
+      // The referrer booked a reserved slot in the referral's name while it waited for the hospital.
+      const session = await h.newSession(group, { capacity: 3 });
+      const claim = () => ({
+        clientRequestId: uuidv7(),
+        sessionId: session.id,
+        patientResidentId: patient,
+        pool: Pool.POOL_RESERVED,
+        referralId: id,
+      });
+      const { booking } = await h.call(h.booking, h.booking.bookSlot, { claim: claim() }, group.centre);
+
+      const declined = await decline(id, reason);
+
+      expect(declined).toMatchObject({ status: S.REFERRAL_STATUS_DECLINED, outcomeReason: reason });
+      const seen = await h.referral(id, group.centre);
+      expect(seen.referral).toMatchObject({ status: S.REFERRAL_STATUS_DECLINED, outcomeReason: reason });
+      expect(seen.history.at(-1)).toMatchObject({
+        action: A.REFERRAL_ACTION_DECLINE,
+        toStatus: S.REFERRAL_STATUS_DECLINED,
+        note: reason,
+        actorInstitutionId: group.hospitalId,
+      });
+      await waitForHold(id, Hold.SLOT_HOLD_REQUEST_STATUS_RELEASED);
+      const { booking: after } = await h.call(
+        h.booking,
+        h.booking.getBooking,
+        { bookingId: booking!.id },
+        group.centre,
+      );
+      expect(after).toMatchObject({ status: BookingStatus.BOOKING_STATUS_CANCELLED });
+      expect(after!.cancelReason).toContain(reason);
+      expect(
+        (await h.call(h.schedule, h.schedule.getSession, { sessionId: session.id }, group.manager)).session,
+      ).toMatchObject({ freeReserved: 1 });
+      // The declined referral no longer opens the hospital's reserved pool to its patient.
+      expect(
+        await fails(h.call(h.booking, h.booking.bookSlot, { claim: claim() }, group.centre)),
+      ).toMatchObject({
+        code: status.FAILED_PRECONDITION,
+        reason: 'REFERRAL_HOLD_ENDED',
+      });
+    });
+
+    it('answers a retry with the declined referral', async () => {
+      const { id } = await create(h.upward(group, await h.contractedResident(group)));
+      const clientRequestId = uuidv7();
+      const first = await decline(id, reason, clientRequestId);
+
+      expect(await decline(id, reason, clientRequestId)).toEqual(first);
+    });
+
+    it('lets only the receiving hospital decline, with a reason, while the referral is submitted', async () => {
+      const { id } = await create(h.upward(group, await h.contractedResident(group)));
+
+      expect(await fails(decline(id, reason, uuidv7(), group.centre))).toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+      expect(await fails(decline(id, '  '))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field: 'reason' })],
+      });
+      await h.call(h.referrals, h.referrals.acceptReferral, h.step(id), group.manager);
+      expect(await fails(decline(id, reason))).toMatchObject({ code: status.FAILED_PRECONDITION });
+      expect((await h.referral(id, group.centre)).referral?.status).not.toBe(S.REFERRAL_STATUS_DECLINED);
+    });
+  });
+
+  describe('RemoveCriteria', () => {
+    const lookup = (icd10Code: string) =>
+      h.call(h.criteria, h.criteria.lookupCriteria, { icd10Code }, group.centre).then((r) => r.entry!);
+    const remove = (key: string, who = operator) =>
+      h.call(h.criteria, h.criteria.removeCriteria, { key }, who);
+
+    it('removes an entry for a city operator: lookups and the list no longer hold it', async () => {
+      const hypertension = await lookup('I10');
+      const psoriasis: criteriaServiceV1.DiseaseCriteria = {
+        ...hypertension,
+        key: '',
+        covers: ['L40'],
+        nameZh: '银屑病',
+        nameEn: 'Psoriasis',
+        specialtyCode: '03.04',
+        greenChannel: referralV1.GreenChannel.GREEN_CHANNEL_UNSPECIFIED,
+      };
+      await h.call(h.criteria, h.criteria.putCriteria, { entry: psoriasis }, operator);
+      expect(await lookup('L40.0')).toMatchObject({ key: 'L40', nameEn: 'Psoriasis' });
+
+      expect(await fails(remove('L40', group.groupAdmin))).toMatchObject({ code: status.PERMISSION_DENIED });
+      expect(await remove('L40')).toEqual({});
+
+      expect(await fails(lookup('L40.0'))).toMatchObject({ code: status.NOT_FOUND });
+      const { entries } = await h.call(h.criteria, h.criteria.listCriteria, {}, group.manager);
+      expect(entries.map((e) => e.key)).not.toContain('L40');
+      expect(entries.map((e) => e.key)).toContain('I10-I13');
+    });
+
+    it('refuses a key that names no entry, and an empty one, naming the key', async () => {
+      expect(await fails(remove('Z99'))).toMatchObject({
+        code: status.NOT_FOUND,
+        fieldViolations: [expect.objectContaining({ field: 'key' })],
+      });
+      expect(await fails(remove(' '))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field: 'key', reason: 'REQUIRED' })],
+      });
+    });
+  });
+});
