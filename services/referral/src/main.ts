@@ -4,6 +4,7 @@ import {
   DepartmentRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
+  RegistryViewInstitutionDirectory,
   TeamChangedKafkaConsumer,
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
@@ -22,6 +23,7 @@ void runService(
     contexts: [ReferralsModule],
     grpc: {
       controllers: [ReferralsGrpcController, CriteriaGrpcController],
+      institutions: RegistryViewInstitutionDirectory,
     },
     eventHandlers: [
       SlotHoldChangedKafkaConsumer,

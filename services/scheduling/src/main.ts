@@ -20,6 +20,7 @@ import {
   GridRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
+  RegistryViewInstitutionDirectory,
   TeamChangedKafkaConsumer,
 } from '@medgrid/registry-view';
 import { SchedulingModule } from './scheduling.module';
@@ -39,6 +40,7 @@ void runService(
         ReportGrpcController,
         BedGrpcController,
       ],
+      institutions: RegistryViewInstitutionDirectory,
     },
     eventHandlers: [
       ReferralSubmittedKafkaConsumer,

@@ -178,6 +178,37 @@ describe('referral steps', () => {
     });
   });
 
+  describe('ListReferrals', () => {
+    it('refuses a creation window that ends before it starts, naming its end', async () => {
+      const list = (createdFrom: Date, createdTo: Date) =>
+        h.call(
+          h.referrals,
+          h.referrals.listReferrals,
+          {
+            institutionId: '',
+            patientResidentId: '',
+            status: S.REFERRAL_STATUS_UNSPECIFIED,
+            direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_UNSPECIFIED,
+            createdFrom,
+            createdTo,
+            overdueOnly: false,
+            pageSize: 0,
+            pageToken: '',
+          },
+          group.groupAdmin,
+        );
+      const { id } = await create(h.upward(group, await h.contractedResident(group)));
+      const now = Date.now();
+
+      expect(await fails(list(new Date(now), new Date(now - 3_600_000)))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field: 'createdTo' })],
+      });
+      const { referrals } = await list(new Date(now - 3_600_000), new Date(now + 60_000));
+      expect(referrals.map((r) => r.id)).toContain(id);
+    });
+  });
+
   describe('RemoveCriteria', () => {
     const lookup = (icd10Code: string) =>
       h.call(h.criteria, h.criteria.lookupCriteria, { icd10Code }, group.centre).then((r) => r.entry!);

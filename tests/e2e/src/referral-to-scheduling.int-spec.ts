@@ -1,10 +1,18 @@
 import { status } from '@grpc/grpc-js';
-import { type referralServiceV1, referralV1, schedulingModelV1, schedulingV1 } from '@medgrid/contracts';
+import {
+  criteriaServiceV1,
+  referralServiceV1,
+  referralV1,
+  registryV1,
+  schedulingModelV1,
+  schedulingV1,
+} from '@medgrid/contracts';
 import { createKafka } from '@medgrid/messaging';
 import { createLogger } from '@medgrid/logging';
 import { aResidentId, aResidentIdBornOn, anIdentity, testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { callEveryMethod } from './every-method';
 import { fails, unary } from './grpc-call';
 import { OtlpCollector } from './otlp-collector';
 import { ReferralHarness } from './referral-harness';
@@ -14,6 +22,7 @@ import { migrate } from './service-process';
 const { ReferralStatus: S, ReferralAction: A } = referralV1;
 const { SlotHoldRequestStatus: Hold } = schedulingV1;
 const { Pool } = schedulingModelV1;
+const EMPTY_LIST = referralServiceV1.ListReferralsRequest.fromPartial({});
 
 /**
  * The referral service end to end: partner HIS → referral (gRPC, PostgreSQL,
@@ -618,6 +627,98 @@ describe('referral ⇄ scheduling', () => {
       ['entry.covers[1]', 'INVALID_FORMAT'],
       ['entry.sources', 'REQUIRED'],
     ]);
+  });
+
+  describe('a token’s group claim', () => {
+    const REFERRAL_SERVICES = [
+      referralServiceV1.ReferralServiceService,
+      criteriaServiceV1.CriteriaServiceService,
+    ];
+    const refusals = async (groupId: string) =>
+      (
+        await h.referralSql.query<{ actor_institution_id: string; purpose: string }>(
+          `SELECT actor_institution_id, purpose FROM audit_log
+            WHERE action = 'refused' AND subject_kind = 'medical-group' AND subject_id = $1 ORDER BY seq`,
+          [groupId],
+        )
+      ).rows;
+
+    it('refuses every call of the referral service when the institution is not in the claimed group, and audits each', async () => {
+      const other = await h.newGroup('03.04');
+      const inconsistent = await h.registry.auth.token(
+        anIdentity({ role: 'primary-staff', institutionId: group.centreId, groupId: other.groupId }),
+      );
+      const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
+
+      const answers = await callEveryMethod(h.referralProcess.grpcAddress, REFERRAL_SERVICES, inconsistent);
+
+      expect(answers.length).toBe(
+        REFERRAL_SERVICES.reduce((n, definition) => n + Object.keys(definition).length, 0),
+      );
+      expect(
+        answers.filter((a) => a.code !== status.PERMISSION_DENIED || a.reason !== 'GROUP_CLAIM_MISMATCH'),
+      ).toEqual([]);
+      expect(await refusals(other.groupId)).toEqual(
+        answers.map((a) => ({
+          actor_institution_id: group.centreId,
+          purpose: `GROUP_CLAIM_MISMATCH ${a.method}`,
+        })),
+      );
+      expect((await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`)).rows).toEqual(
+        before.rows,
+      );
+    });
+
+    it('refuses the reported case: a primary institution of one group creating a referral in another', async () => {
+      const other = await h.newGroup('03.04');
+      const patient = await h.contractedResident(group);
+      const inconsistent = await h.registry.auth.token(
+        anIdentity({ role: 'primary-staff', institutionId: group.centreId, groupId: other.groupId }),
+      );
+
+      const error = await fails(
+        unary(h.referrals, h.referrals.createReferral, h.upward(group, patient), inconsistent),
+      );
+
+      expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'GROUP_CLAIM_MISMATCH' });
+    });
+
+    it('answers a token naming an institution the service has not learnt of with UNAVAILABLE, audited', async () => {
+      const ghost = anIdentity({ role: 'hospital-staff', groupId: group.groupId });
+
+      const error = await fails(h.call(h.referrals, h.referrals.listReferrals, { ...EMPTY_LIST }, ghost));
+
+      expect(error).toMatchObject({ code: status.UNAVAILABLE, reason: 'INSTITUTION_NOT_KNOWN_YET' });
+      expect(await refusals(group.groupId)).toContainEqual({
+        actor_institution_id: ghost.institutionId,
+        purpose: 'INSTITUTION_NOT_KNOWN_YET /medgrid.referral.v1.ReferralService/ListReferrals',
+      });
+    });
+
+    it('serves a collaborating unit acting for a group it collaborates with, once referral knows of it', async () => {
+      const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+      const provincial = await h.registry.newInstitution(
+        group.gridId,
+        L.INSTITUTION_LEVEL_TERTIARY,
+        T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+      );
+      await h.registry.join(group.groupId, provincial.id, R.MEMBERSHIP_ROLE_COLLABORATING);
+      const staff = anIdentity({
+        role: 'hospital-staff',
+        institutionId: provincial.id,
+        groupId: group.groupId,
+      });
+
+      const page = await waitFor('referral to admit the collaborating unit', () =>
+        h.call(h.referrals, h.referrals.listReferrals, { ...EMPTY_LIST }, staff).catch(() => undefined),
+      );
+      const asAdmin = await fails(
+        h.call(h.referrals, h.referrals.listReferrals, { ...EMPTY_LIST }, { ...staff, role: 'group-admin' }),
+      );
+
+      expect(page.referrals).toEqual([]);
+      expect(asAdmin).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'GROUP_CLAIM_MISMATCH' });
+    });
   });
 
   it('refuses a call without a token', async () => {

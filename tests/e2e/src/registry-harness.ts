@@ -170,8 +170,8 @@ export class RegistryHarness {
     return group!;
   }
 
-  /** A complete group on a grid with a community centre and one family-doctor team (a GP). */
-  async teamIn(gridId: string): Promise<{ teamId: string; groupId: string }> {
+  /** A complete group on a grid with a community centre (its member) and one family-doctor team (a GP). */
+  async teamIn(gridId: string): Promise<{ teamId: string; groupId: string; centreId: string }> {
     const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
     const group = await this.newGroup(gridId);
     const centre = await this.newInstitution(
@@ -180,7 +180,7 @@ export class RegistryHarness {
       T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
     );
     await this.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
-    return { teamId: await this.newTeam(centre.id), groupId: group.id };
+    return { teamId: await this.newTeam(centre.id), groupId: group.id, centreId: centre.id };
   }
 
   /** A family-doctor team of one general practitioner at a primary institution; its id. */

@@ -1,9 +1,19 @@
 import { status } from '@grpc/grpc-js';
-import { registryEventsV1, registryV1, TOPICS } from '@medgrid/contracts';
+import {
+  importServiceV1,
+  organisationServiceV1,
+  registryEventsV1,
+  registryV1,
+  residentServiceV1,
+  TOPICS,
+  workforceServiceV1,
+} from '@medgrid/contracts';
 import { createLogger } from '@medgrid/logging';
 import { createKafka, decodeEnvelope } from '@medgrid/messaging';
 import { aCreditCode, anIdentity, testKafkaBrokers, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { callEveryMethod } from './every-method';
 import { RegistryHarness } from './registry-harness';
 import { migrate } from './service-process';
 
@@ -275,7 +285,10 @@ describe('registry organisation service', () => {
       L.INSTITUTION_LEVEL_PRIMARY,
       T.INSTITUTION_TYPE_VILLAGE_CLINIC,
     );
-    const strangerAdmin = await registry.auth.token(anIdentity({ role: 'group-admin' }));
+    const stranger = await registry.teamIn((await newGrid()).id);
+    const strangerAdmin = await registry.auth.token(
+      anIdentity({ role: 'group-admin', institutionId: stranger.centreId, groupId: stranger.groupId }),
+    );
 
     const error = await fails(
       call(
@@ -287,6 +300,116 @@ describe('registry organisation service', () => {
     );
 
     expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_ALLOWED' });
+  });
+
+  describe('a token’s group claim', () => {
+    const REGISTRY_SERVICES = [
+      organisationServiceV1.OrganisationServiceService,
+      workforceServiceV1.WorkforceServiceService,
+      residentServiceV1.ResidentServiceService,
+      importServiceV1.ImportServiceService,
+    ];
+    const refusals = async (groupId: string) => {
+      const sql = new PgClient({ connectionString: registry.db.url });
+      await sql.connect();
+      try {
+        const { rows } = await sql.query<{ actor_institution_id: string; purpose: string }>(
+          `SELECT actor_institution_id, purpose FROM audit_log
+            WHERE action = 'refused' AND subject_kind = 'medical-group' AND subject_id = $1 ORDER BY seq`,
+          [groupId],
+        );
+        return rows;
+      } finally {
+        await sql.end();
+      }
+    };
+
+    it('refuses every call of every registry service when the institution is not in the claimed group, and audits each', async () => {
+      const own = await registry.teamIn((await newGrid()).id);
+      const other = await registry.teamIn((await newGrid()).id);
+      const inconsistent = await registry.auth.token(
+        anIdentity({ role: 'primary-staff', institutionId: own.centreId, groupId: other.groupId }),
+      );
+
+      const answers = await callEveryMethod(registry.process.grpcAddress, REGISTRY_SERVICES, inconsistent);
+
+      expect(answers.length).toBe(
+        REGISTRY_SERVICES.reduce((n, definition) => n + Object.keys(definition).length, 0),
+      );
+      expect(
+        answers.filter((a) => a.code !== status.PERMISSION_DENIED || a.reason !== 'GROUP_CLAIM_MISMATCH'),
+      ).toEqual([]);
+      expect(await refusals(other.groupId)).toEqual(
+        answers.map((a) => ({
+          actor_institution_id: own.centreId,
+          purpose: `GROUP_CLAIM_MISMATCH ${a.method}`,
+        })),
+      );
+    });
+
+    it.each(['primary-staff', 'hospital-staff', 'partner-system', 'group-admin'] as const)(
+      'refuses %s claiming another group, and serves the same caller claiming its own',
+      async (role) => {
+        const own = await registry.teamIn((await newGrid()).id);
+        const other = await registry.teamIn((await newGrid()).id);
+        const as = (groupId: string) =>
+          registry.auth.token(anIdentity({ role, institutionId: own.centreId, groupId }));
+
+        const refused = await fails(
+          call(client, client.getMedicalGroup, { id: other.groupId }, await as(other.groupId)),
+        );
+        const { group } = await call(
+          client,
+          client.getMedicalGroup,
+          { id: own.groupId },
+          await as(own.groupId),
+        );
+
+        expect(refused).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'GROUP_CLAIM_MISMATCH' });
+        expect(group?.id).toBe(own.groupId);
+      },
+    );
+
+    it('lets a collaborating unit act for a group it collaborates with, but not administer it', async () => {
+      const grid = await newGrid();
+      const { groupId } = await registry.teamIn(grid.id);
+      const provincial = await registerInstitution(
+        grid.id,
+        L.INSTITUTION_LEVEL_TERTIARY,
+        T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+      );
+      await registry.join(groupId, provincial.id, R.MEMBERSHIP_ROLE_COLLABORATING);
+      const as = (role: 'hospital-staff' | 'group-admin') =>
+        registry.auth.token(anIdentity({ role, institutionId: provincial.id, groupId }));
+
+      const { group } = await call(
+        client,
+        client.getMedicalGroup,
+        { id: groupId },
+        await as('hospital-staff'),
+      );
+      const administering = await fails(
+        call(client, client.getMedicalGroup, { id: groupId }, await as('group-admin')),
+      );
+
+      expect(group?.memberships.map((m) => [m.institutionId, m.role])).toContainEqual([
+        provincial.id,
+        R.MEMBERSHIP_ROLE_COLLABORATING,
+      ]);
+      expect(administering).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'GROUP_CLAIM_MISMATCH' });
+    });
+
+    it('refuses a token naming an institution the registry does not have, whatever group it claims', async () => {
+      const { groupId } = await registry.teamIn((await newGrid()).id);
+      const ghost = await registry.auth.token(anIdentity({ role: 'hospital-staff', groupId }));
+
+      const error = await fails(call(client, client.getMedicalGroup, { id: groupId }, ghost));
+
+      expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'INSTITUTION_NOT_KNOWN' });
+      expect((await refusals(groupId)).map((r) => r.purpose)).toEqual([
+        'INSTITUTION_NOT_KNOWN /medgrid.registry.v1.OrganisationService/GetMedicalGroup',
+      ]);
+    });
   });
 
   /** Reads the institution topic from the start, keeping the latest state per key (as a compacting consumer would). */

@@ -26,6 +26,9 @@ describe('registry resident service', () => {
   let groupId: string;
   let teamId: string;
   let farTeamId: string;
+  /** A member institution of the group, and one of another group: whom the tokens speak for. */
+  let centreId: string;
+  let far: { teamId: string; groupId: string; centreId: string };
 
   const residents = () => registry.residents;
   const register = async (residentIdNumber = aResidentId(), name = '张三') =>
@@ -52,8 +55,9 @@ describe('registry resident service', () => {
     sql = new PgClient({ connectionString: registry.db.url });
     await sql.connect();
     gridId = (await registry.newGrid()).id;
-    ({ teamId, groupId } = await registry.teamIn(gridId));
-    ({ teamId: farTeamId } = await registry.teamIn((await registry.newGrid()).id));
+    ({ teamId, groupId, centreId } = await registry.teamIn(gridId));
+    far = await registry.teamIn((await registry.newGrid()).id);
+    farTeamId = far.teamId;
   });
 
   afterAll(async () => {
@@ -107,7 +111,9 @@ describe('registry resident service', () => {
   it('signs one active contract, tells a HIS the resident’s team, and audits the look-up', async () => {
     const resident = await register(aResidentId(), '王大爷');
     const { contract } = await sign(resident.id, teamId, [Tag.POPULATION_TAG_HYPERTENSION]);
-    const hospitalStaff = await registry.auth.token(anIdentity({ role: 'hospital-staff', groupId }));
+    const hospitalStaff = await registry.auth.token(
+      anIdentity({ role: 'hospital-staff', institutionId: centreId, groupId }),
+    );
 
     const care = await registry.call(
       residents(),
@@ -153,7 +159,9 @@ describe('registry resident service', () => {
 
   it('hides a resident from staff of another group', async () => {
     const resident = await register();
-    const stranger = await registry.auth.token(anIdentity({ role: 'hospital-staff' }));
+    const stranger = await registry.auth.token(
+      anIdentity({ role: 'hospital-staff', institutionId: far.centreId, groupId: far.groupId }),
+    );
 
     const error = await fails(
       registry.call(
@@ -207,7 +215,9 @@ describe('registry resident service', () => {
       await register(aResidentId(), `${name}乙`),
       await register(aResidentId(), `${name}丙`),
     ];
-    const groupAdmin = await registry.auth.token(anIdentity({ role: 'group-admin', groupId }));
+    const groupAdmin = await registry.auth.token(
+      anIdentity({ role: 'group-admin', institutionId: centreId, groupId }),
+    );
     const search = (pageToken: string, token: string) =>
       registry.call(
         residents(),
@@ -227,7 +237,9 @@ describe('registry resident service', () => {
       found.map((r) => r.id),
     ]);
     expect(audited.rows[0]).toEqual({ n: 3 });
-    const stranger = await registry.auth.token(anIdentity({ role: 'group-admin' }));
+    const stranger = await registry.auth.token(
+      anIdentity({ role: 'group-admin', institutionId: far.centreId, groupId: far.groupId }),
+    );
     expect(await fails(search('', stranger))).toMatchObject({ code: status.PERMISSION_DENIED });
   });
 });

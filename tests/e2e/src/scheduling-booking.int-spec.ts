@@ -1,13 +1,18 @@
 import { credentials, status } from '@grpc/grpc-js';
 import {
+  bedServiceV1,
   BookingChangedEvent,
   bookingServiceV1,
+  reportServiceV1,
+  scheduleServiceV1,
   schedulingEventsV1,
   schedulingModelV1,
+  schedulingV1,
 } from '@medgrid/contracts';
 import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
 import { aResidentIdBornOn, anIdentity, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
+import { callEveryMethod } from './every-method';
 import { fails, refusal, unary } from './grpc-call';
 import {
   aFreshResidentId,
@@ -696,6 +701,70 @@ describe('scheduling booking', () => {
 
       expect(error).toMatchObject({ code: status.PERMISSION_DENIED });
       expect(await getSession(session.id)).toEqual(session);
+    });
+  });
+
+  describe('a token’s group claim', () => {
+    const SCHEDULING_SERVICES = [
+      schedulingV1.SchedulingServiceService,
+      scheduleServiceV1.ScheduleServiceService,
+      bookingServiceV1.BookingServiceService,
+      reportServiceV1.ReportServiceService,
+      bedServiceV1.BedServiceService,
+    ];
+    const refusals = async (groupId: string) =>
+      (
+        await h.sql.query<{ actor_institution_id: string; purpose: string }>(
+          `SELECT actor_institution_id, purpose FROM audit_log
+            WHERE action = 'refused' AND subject_kind = 'medical-group' AND subject_id = $1 ORDER BY seq`,
+          [groupId],
+        )
+      ).rows;
+
+    it('refuses every call of the scheduling service when the institution is not in the claimed group, and audits each', async () => {
+      const other = await h.newGroup();
+      const inconsistent = await h.registry.auth.token(
+        anIdentity({ role: 'primary-staff', institutionId: group.centreId, groupId: other.groupId }),
+      );
+
+      const answers = await callEveryMethod(h.process.grpcAddress, SCHEDULING_SERVICES, inconsistent);
+
+      expect(answers.length).toBe(
+        SCHEDULING_SERVICES.reduce((n, definition) => n + Object.keys(definition).length, 0),
+      );
+      expect(
+        answers.filter((a) => a.code !== status.PERMISSION_DENIED || a.reason !== 'GROUP_CLAIM_MISMATCH'),
+      ).toEqual([]);
+      expect(await refusals(other.groupId)).toEqual(
+        answers.map((a) => ({
+          actor_institution_id: group.centreId,
+          purpose: `GROUP_CLAIM_MISMATCH ${a.method}`,
+        })),
+      );
+    });
+
+    it('refuses a booking by the hospital’s own staff claiming another group, and books nothing', async () => {
+      const other = await h.newGroup();
+      const session = await h.newSession(group, { capacity: 2 });
+      const inconsistent = { ...group.manager, groupId: other.groupId };
+
+      const error = await fails(book(claim(session.id, aFreshResidentId()), inconsistent));
+
+      expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'GROUP_CLAIM_MISMATCH' });
+      expect(await getSession(session.id)).toEqual(session);
+    });
+
+    it('answers a token naming an institution the service has not learnt of with UNAVAILABLE, audited', async () => {
+      const ghost = anIdentity({ role: 'hospital-staff', groupId: group.groupId });
+      const session = await h.newSession(group, { capacity: 2 });
+
+      const error = await fails(book(claim(session.id, aFreshResidentId()), ghost));
+
+      expect(error).toMatchObject({ code: status.UNAVAILABLE, reason: 'INSTITUTION_NOT_KNOWN_YET' });
+      expect(await refusals(group.groupId)).toContainEqual({
+        actor_institution_id: ghost.institutionId,
+        purpose: 'INSTITUTION_NOT_KNOWN_YET /medgrid.scheduling.v1.BookingService/BookSlot',
+      });
     });
   });
 

@@ -387,6 +387,82 @@ describe('scheduling schedules', () => {
     });
   });
 
+  describe('date ranges in reverse order', () => {
+    it('are refused by GenerateSessions, CancelSessions and CreateScheduleTemplate, naming the end, and change nothing', async () => {
+      const session = await h.newSession(group, { capacity: 4, date: shanghaiDate(30) });
+      const [from, to] = [shanghaiDate(30), shanghaiDate(29)];
+      const sessionsBefore = await h.count(
+        `SELECT count(*) AS n FROM clinic_session WHERE institution_id = $1`,
+        [group.hospitalId],
+      );
+
+      const generate = await fails(
+        h.call(
+          h.schedule,
+          h.schedule.generateSessions,
+          { clientRequestId: uuidv7(), institutionId: group.hospitalId, fromDate: from, toDate: to },
+          group.manager,
+        ),
+      );
+      const cancel = await fails(
+        h.call(
+          h.schedule,
+          h.schedule.cancelSessions,
+          {
+            clientRequestId: uuidv7(),
+            institutionId: group.hospitalId,
+            practitionerId: '',
+            fromDate: from,
+            toDate: to,
+            reason: '院内培训停诊',
+          },
+          group.manager,
+        ),
+      );
+      const template = await fails(
+        h.call(
+          h.schedule,
+          h.schedule.createScheduleTemplate,
+          {
+            clientRequestId: uuidv7(),
+            template: {
+              id: '',
+              groupId: '',
+              practitionerId: '',
+              institutionId: group.hospitalId,
+              departmentId: group.departmentId,
+              specialtyCode: '',
+              weekday: 1,
+              startTime: '08:00',
+              endTime: '11:30',
+              capacity: 10,
+              validFrom: from,
+              validUntil: to,
+            },
+          },
+          group.manager,
+        ),
+      );
+
+      for (const [error, field] of [
+        [generate, 'toDate'],
+        [cancel, 'toDate'],
+        [template, 'template.validUntil'],
+      ] as const) {
+        expect(error).toMatchObject({
+          code: status.INVALID_ARGUMENT,
+          fieldViolations: [expect.objectContaining({ field, reason: 'BEFORE_START' })],
+        });
+      }
+      expect(await getSession(session.id)).toEqual(session);
+      expect(
+        await h.count(`SELECT count(*) AS n FROM clinic_session WHERE institution_id = $1`, [
+          group.hospitalId,
+        ]),
+      ).toBe(sessionsBefore);
+    });
+  });
+
   describe('schedule templates (CreateScheduleTemplate, ListScheduleTemplates)', () => {
     let g: GroupFixture;
     const template = (overrides: Partial<schedulingModelV1.ScheduleTemplate> = {}) => ({

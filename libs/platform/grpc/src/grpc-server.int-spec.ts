@@ -23,10 +23,23 @@ import { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth, waitFor } from '@medg
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { dirname, join } from 'node:path';
 import { type CallContext, type UnaryHandlers } from './call-context';
+import { CallGuard } from './call-guard';
 import { GrpcServer } from './grpc-server';
 import { decodeErrorDetails } from './status-for-error';
 
 const SERVICE_NAME = 'medgrid.referral.v1.ReferralService';
+/** The test guard refuses callers claiming this group, and lets everyone else through. */
+const REFUSED_GROUP = '0193a000-0000-7000-8000-00000000dead';
+
+class RefusingGuard extends CallGuard {
+  readonly seen: string[] = [];
+
+  admit(identity: { groupId: string | null }, method: string): Promise<void> {
+    if (identity.groupId !== REFUSED_GROUP) return Promise.resolve();
+    this.seen.push(method);
+    return Promise.reject(new AppError('permission-denied', 'GROUP_CLAIM_MISMATCH', 'not your group'));
+  }
+}
 type ReferralHandlers = UnaryHandlers<typeof referralServiceV1.ReferralServiceService>;
 
 /** The sum of a metric's samples whose labels include the given ones (0 when there is none). */
@@ -90,6 +103,7 @@ describe(GrpcServer.name, () => {
   /** What WatchReferrals yields; the streaming tests set it. */
   let watchReferrals: ReferralHandlers['watchReferrals'];
   let handlerCalls = 0;
+  const guard = new RefusingGuard();
 
   /** A unary call with a bearer token (when given) and a deadline. */
   const callGetReferral = (
@@ -146,6 +160,7 @@ describe(GrpcServer.name, () => {
         level: 'error',
         destination: { write: (line: string) => void logLines.push(line) },
       }),
+      guard,
     );
     const unused = () => Promise.reject(new Error('not called by these tests'));
     server.addService(SERVICE_NAME, referralServiceV1.ReferralServiceService, {
@@ -408,6 +423,31 @@ describe(GrpcServer.name, () => {
     expect(error?.code).toBe(status.UNAUTHENTICATED);
     expect(messages).toEqual([]);
     expect(handlerCalls).toBe(0);
+  });
+
+  it("runs the service's call guard on the verified identity before any handler, unary or streaming", async () => {
+    getReferral = () => Promise.resolve({ referral: undefined, history: [] });
+    // eslint-disable-next-line @typescript-eslint/require-await -- a stream that never gets to run
+    watchReferrals = async function* () {
+      yield { change: undefined, referral: undefined };
+    };
+    const refused = await auth.token(anIdentity({ groupId: REFUSED_GROUP }));
+
+    const unaryError = await failureOf(callGetReferral({ id: 'r-1' }, { token: refused }));
+    const { messages, error: streamError } = await streamOf(refused);
+    const admitted = await callGetReferral({ id: 'r-1' }, { token: await auth.token(identity) });
+
+    for (const error of [unaryError, streamError]) {
+      expect(error?.code).toBe(status.PERMISSION_DENIED);
+      expect(decodeErrorDetails(error?.metadata).reason).toBe('GROUP_CLAIM_MISMATCH');
+    }
+    expect(messages).toEqual([]);
+    expect(guard.seen).toEqual([
+      '/medgrid.referral.v1.ReferralService/GetReferral',
+      '/medgrid.referral.v1.ReferralService/WatchReferrals',
+    ]);
+    expect(admitted).toEqual({ referral: undefined, history: [] });
+    expect(handlerCalls).toBe(1);
   });
 
   it("ends a stream with the handler's error status, and stops the handler at the deadline", async () => {

@@ -17,6 +17,7 @@ import { type Logger } from '@medgrid/logging';
 import { counter, histogram } from '@medgrid/telemetry';
 import { HealthImplementation } from 'grpc-health-check';
 import { type CallContext, type UnaryHandlers } from './call-context';
+import { type CallGuard } from './call-guard';
 import { statusForError } from './status-for-error';
 import { rejectNulCharacters } from './nul-characters';
 
@@ -46,7 +47,8 @@ export interface GrpcServerSettings {
 
 /**
  * grpc-js server with the platform's behaviour around every unary handler:
- * caller identity from the `authorization` metadata, deadlines honoured,
+ * caller identity from the `authorization` metadata, the service's call guard
+ * (if any) on that identity, deadlines honoured,
  * errors mapped to status codes with google.rpc details, RED metrics. Serves
  * grpc.health.v1 and server reflection without authentication.
  */
@@ -63,6 +65,7 @@ export class GrpcServer {
     private readonly settings: GrpcServerSettings,
     private readonly verifier: TokenVerifier,
     private readonly logger: Logger,
+    private readonly guard?: CallGuard,
   ) {
     this.health.addToServer(this.server);
   }
@@ -173,6 +176,7 @@ export class GrpcServer {
       const identity = await this.verifier.verify(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      await this.guard?.admit(identity, path);
       rejectNulCharacters(call.request);
       const context = { identity, deadline, signal: abort.signal, metadata: call.metadata };
       for await (const message of handler(call.request, context)) {
@@ -226,6 +230,7 @@ export class GrpcServer {
       const identity = await this.verifier.verify(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      await this.guard?.admit(identity, path);
       rejectNulCharacters(call.request);
       const response = await handler(call.request, {
         identity,

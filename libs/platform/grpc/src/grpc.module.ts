@@ -5,12 +5,14 @@ import {
   Injectable,
   Module,
   type OnApplicationBootstrap,
+  type Provider,
   type Type,
 } from '@nestjs/common';
 import { TokenVerifier } from '@medgrid/auth';
 import { readFileSync } from 'node:fs';
 import { DESCRIPTOR_SET_PATH } from '@medgrid/contracts';
 import { LOGGER, type Logger } from '@medgrid/logging';
+import { CallGuard } from './call-guard';
 import { GrpcServer } from './grpc-server';
 
 export interface GrpcModuleSettings {
@@ -34,6 +36,10 @@ export interface GrpcModuleOptions {
   controllers: Type<GrpcController>[];
   /** Modules that export what the controllers inject (the context's use cases). */
   imports?: NonNullable<DynamicModule['imports']>;
+  /** Runs on every call's verified identity before its handler (see CallGuard). */
+  guard?: Type<CallGuard>;
+  /** What the guard injects beyond the imported modules' exports. */
+  providers?: Provider[];
 }
 
 @Injectable()
@@ -64,7 +70,7 @@ export class GrpcModule {
         { provide: GRPC_SETTINGS, useFactory: options.useFactory, inject: options.inject ?? [] },
         {
           provide: GrpcServer,
-          useFactory: async (settings: GrpcModuleSettings, logger: Logger) => {
+          useFactory: async (settings: GrpcModuleSettings, logger: Logger, guard?: CallGuard) => {
             const verifier = await TokenVerifier.fromFile(
               settings.auth.publicKeyFile,
               settings.auth.issuer,
@@ -78,10 +84,13 @@ export class GrpcModule {
               },
               verifier,
               logger.child({ component: 'grpc' }),
+              guard,
             );
           },
-          inject: [GRPC_SETTINGS, LOGGER],
+          inject: [GRPC_SETTINGS, LOGGER, ...(options.guard ? [CallGuard] : [])],
         },
+        ...(options.guard ? [{ provide: CallGuard, useClass: options.guard }] : []),
+        ...(options.providers ?? []),
         ...options.controllers,
         {
           provide: GRPC_CONTROLLERS,

@@ -1,4 +1,5 @@
 export { type CallContext, type UnaryHandlers } from './call-context';
+export { CallGuard } from './call-guard';
 export { GrpcServer, type GrpcServerSettings } from './grpc-server';
 export { readPurpose } from './read-purpose';
 export {

@@ -11,6 +11,7 @@ export {
   type KnownTeam,
 } from './registry-view';
 export { RegistryViewSqlRepository } from './registry-view.sql-repository';
+export { RegistryViewInstitutionDirectory } from './registry-view-institution.directory';
 export {
   CityRegisteredKafkaConsumer,
   ContractChangedKafkaConsumer,

@@ -151,6 +151,34 @@ export class RegistryViewSqlRepository extends RegistryView {
     return row?.city_id ?? null;
   }
 
+  async standingOf(
+    institutionId: string,
+  ): Promise<{ belongsTo: string[]; collaboratesWith: string[] } | null> {
+    // known_group is small (a city has a few dozen groups), so scanning its member lists is cheap.
+    const [row] = await this.uow.manager().query<
+      {
+        known: boolean;
+        institution_group: string | null;
+        belongs_to: string[];
+        collaborates_with: string[];
+      }[]
+    >(
+      `WITH listed AS (
+         SELECT g.id::text AS group_id, m->>'role' AS role
+           FROM known_group g CROSS JOIN LATERAL jsonb_array_elements(g.members) m
+          WHERE m->>'institutionId' = $1::text)
+       SELECT EXISTS (SELECT 1 FROM known_institution WHERE id = $1::uuid) OR EXISTS (SELECT 1 FROM listed) AS known,
+              (SELECT group_id::text FROM known_institution WHERE id = $1::uuid) AS institution_group,
+              ARRAY(SELECT group_id FROM listed WHERE role IN ('lead', 'member')) AS belongs_to,
+              ARRAY(SELECT group_id FROM listed WHERE role = 'collaborating') AS collaborates_with`,
+      [institutionId],
+    );
+    if (!row?.known) return null;
+    const belongsTo = new Set(row.belongs_to);
+    if (row.institution_group) belongsTo.add(row.institution_group);
+    return { belongsTo: [...belongsTo], collaboratesWith: row.collaborates_with };
+  }
+
   async departmentsOf(institutionIds: readonly string[]): Promise<KnownDepartment[]> {
     const rows = await this.uow
       .manager()

@@ -78,6 +78,14 @@ export abstract class RegistryView {
    * institution has no group or the projection has not learnt the group's grid or city yet.
    */
   abstract cityOfInstitution(institutionId: string): Promise<string | null>;
+  /**
+   * The groups an institution leads or is a member of (known_institution's group, and any group
+   * whose members list it so) and those it collaborates with; null when the projection has
+   * neither the institution nor a group listing it.
+   */
+  abstract standingOf(
+    institutionId: string,
+  ): Promise<{ belongsTo: string[]; collaboratesWith: string[] } | null>;
   /** Departments of the given institutions. */
   abstract departmentsOf(institutionIds: readonly string[]): Promise<KnownDepartment[]>;
   /** Institutions (team homes) of the resident's contracts in force on the date. */

@@ -1,3 +1,4 @@
 export { PlatformModule, SERVICE_CONFIG, type ServiceDefinition } from './platform.module';
 export { runService } from './run-service';
+export { GroupClaimGuard } from './group-claim.guard';
 export { PeriodicTask } from './periodic-task';

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { AuditTrail } from '@medgrid/audit';
+import { InstitutionDirectory } from '@medgrid/auth';
 import { type PlatformConfig } from '@medgrid/config';
 import { DatabaseModule } from '@medgrid/database';
 import { type GrpcController, GrpcModule } from '@medgrid/grpc';
@@ -6,6 +8,7 @@ import { brokerCheck, databaseCheck, HealthModule } from '@medgrid/health';
 import { type Logger, LoggingModule } from '@medgrid/logging';
 import { type AnyEventHandler, KafkaPublisher, MessagingModule } from '@medgrid/messaging';
 import { DataSource } from 'typeorm';
+import { GroupClaimGuard } from './group-claim.guard';
 import { GrpcReadinessMonitor } from './grpc-readiness.monitor';
 
 export interface ServiceDefinition<C extends PlatformConfig> {
@@ -16,7 +19,15 @@ export interface ServiceDefinition<C extends PlatformConfig> {
   dataSource: (config: C) => DataSource;
   /** The service's bounded-context modules (they export the use cases adapters call). */
   contexts: Type[];
-  grpc: { controllers: Type<GrpcController>[] };
+  grpc: {
+    controllers: Type<GrpcController>[];
+    /**
+     * The service's "institution → groups" lookup, which every call's group
+     * claim is checked against (GroupClaimGuard); it may inject what the
+     * contexts export.
+     */
+    institutions: Type<InstitutionDirectory>;
+  };
   eventHandlers?: Type<AnyEventHandler>[];
   /** Whether this process relays its outbox (on by default). */
   relayEnabled?: boolean;
@@ -40,7 +51,8 @@ class ServiceConfigModule {
 /**
  * What every MedGrid service is made of, wired the same way each time:
  * config, JSON logs, the database, the outbox/inbox messaging, the gRPC
- * server with auth, and the health/metrics endpoints.
+ * server with auth (and the group-claim check on every call), and the
+ * health/metrics endpoints.
  */
 @Module({})
 export class PlatformModule {
@@ -84,6 +96,8 @@ export class PlatformModule {
           }),
           controllers: service.grpc.controllers,
           imports: service.contexts,
+          guard: GroupClaimGuard,
+          providers: [{ provide: InstitutionDirectory, useClass: service.grpc.institutions }, AuditTrail],
         }),
         HealthModule.forRoot({
           useFactory: (dataSource: DataSource, publisher: KafkaPublisher) => [

@@ -28,6 +28,11 @@ export interface OrganisationRepository {
   updateInstitution(institution: Institution, expectedVersion: number): Promise<void>;
   findInstitution(id: string, forUpdate?: boolean): Promise<Institution | null>;
   findInstitutions(ids: readonly string[]): Promise<Institution[]>;
+  /**
+   * The group an institution belongs to and the groups it collaborates with;
+   * null when there is no such institution.
+   */
+  findStanding(institutionId: string): Promise<{ belongsTo: string[]; collaboratesWith: string[] } | null>;
   searchInstitutions(search: InstitutionSearch): Promise<Institution[]>;
 
   insertGroup(group: MedicalGroup): Promise<void>;

@@ -95,6 +95,24 @@ export class OrganisationTypeormRepository implements OrganisationRepository {
     return rows.map(toInstitution);
   }
 
+  async findStanding(
+    institutionId: string,
+  ): Promise<{ belongsTo: string[]; collaboratesWith: string[] } | null> {
+    const institution = await this.db.findOne(InstitutionOrmEntity, {
+      where: { id: institutionId },
+      select: { id: true, groupId: true },
+    });
+    if (!institution) return null;
+    const collaborations = await this.db.find(GroupMembershipOrmEntity, {
+      where: { institutionId, role: 'collaborating' },
+      select: { groupId: true },
+    });
+    return {
+      belongsTo: institution.groupId ? [institution.groupId] : [],
+      collaboratesWith: collaborations.map((c) => c.groupId),
+    };
+  }
+
   async searchInstitutions(search: InstitutionSearch): Promise<Institution[]> {
     const query = this.db.createQueryBuilder(InstitutionOrmEntity, 'i');
     if (search.nameContains)
