@@ -38,6 +38,8 @@ const depConstraints = [
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:kernel', 'type:testing'],
   },
+  // Workspace tooling (the service generator) imports no workspace library.
+  { sourceTag: 'type:tools', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:registry', onlyDependOnLibsWithTags: ['scope:registry', 'scope:shared'] },

@@ -1136,6 +1136,7 @@ function syncServiceCharts(repo, { check }) {
 
 module.exports = {
   SERVICES_FILE,
+  prettyJson,
   serviceChartFiles,
   parseServices,
   readServices,
