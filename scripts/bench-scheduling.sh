@@ -223,8 +223,28 @@ pick_hospital() { # sets HOSPITAL GROUP HOSPITAL_NAME
   die "the registry has no tertiary hospital leading a medical group (is the demo city loaded? scripts/up.sh loads it)"
 }
 
+referral_patients() { # <count>: JSON array of that many registered residents of the hospital's grid
+  # A referral is for a resident the registry has registered (docs/decisions/0004), so the referral patients
+  # are the demo city's residents of the hospital's grid, not synthetic numbers.
+  local want="$1" grid page token="" patients="[]"
+  grid="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/GetInstitution "{\"id\":\"$HOSPITAL\"}" |
+    jq -r '.institution.gridId // ""')"
+  [ -n "$grid" ] || die "hospital $HOSPITAL has no grid"
+  while [ "$(jq length <<<"$patients")" -lt "$want" ]; do
+    page="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.ResidentService/SearchResidents \
+      "{\"gridId\":\"$grid\",\"pageSize\":500,\"pageToken\":\"$token\"}")"
+    patients="$(jq -c --argjson have "$patients" --argjson want "$want" \
+      '($have + [.residents // [] | .[].residentIdNumber])[:$want]' <<<"$page")"
+    token="$(jq -r '.nextPageToken // ""' <<<"$page")"
+    [ -n "$token" ] || break
+  done
+  [ "$(jq length <<<"$patients")" -ge "$want" ] ||
+    die "grid $grid has $(jq length <<<"$patients") registered residents, $want referrals need as many (BENCH_REFERRALS, or load a bigger demo city)"
+  printf '%s\n' "$patients"
+}
+
 seed() {
-  local department_json referrers_json ids date weekday institutions count known run_id id
+  local department_json referrers_json ids date weekday institutions count known run_id id patients_json
   OPERATOR="$(token city-operator)"
   pick_hospital
   log "hospital: $HOSPITAL_NAME ($HOSPITAL), group $GROUP"
@@ -243,6 +263,8 @@ seed() {
     referrers_json="$(jq -c --arg id "$id" --arg t "$(token primary-staff "$id" "$GROUP")" '. + [{institutionId: $id, token: $t}]' <<<"$referrers_json")"
   done
   log "referrals from $(jq length <<<"$referrers_json") primary institutions of the group"
+  patients_json="$(referral_patients "$BENCH_REFERRALS")"
+  log "referral patients: $(jq length <<<"$patients_json") registered residents of the hospital's grid"
 
   # Scheduling learns hospitals and departments from the registry's events.
   projection_ready() {
@@ -260,9 +282,10 @@ seed() {
     --argjson department "$department_json" --argjson sessions "$BENCH_SESSIONS" --argjson capacity "$BENCH_CAPACITY" \
     --argjson referrals "$BENCH_REFERRALS" --arg manager "$(token hospital-staff "$HOSPITAL" "$GROUP")" \
     --arg booker "$(token partner-system "$HOSPITAL" "$GROUP")" --argjson referrers "$referrers_json" \
+    --argjson patients "$patients_json" \
     '{runId: $runId, date: $date, weekday: $weekday, scheduling: $scheduling, referral: $referral,
       institutionId: $institutionId, groupId: $groupId, department: $department, sessions: $sessions,
-      capacity: $capacity, referrals: $referrals,
+      capacity: $capacity, referrals: $referrals, patients: $patients,
       tokens: {manager: $manager, booker: $booker, referrers: $referrers}}' >"$CONTEXT"
 
   rm -f "$PLAN"

@@ -12,16 +12,14 @@
 //   2. ScheduleService/GenerateSessions for that date
 //   3. BookingService/SearchAvailability: the ids of the sessions our templates generated
 //   4. ReferralService/CreateReferral: one submitted referral (upward, primary institution ->
-//      the hospital) per referral booking the rush will try; scheduling learns of each from
-//      ReferralSubmitted, which is what lets its patient into the reserved pool
+//      the hospital) per referral booking the rush will try, each for a registered resident the
+//      runner found in the hospital's grid; scheduling learns of each from ReferralSubmitted,
+//      which is what lets its patient into the reserved pool
 import grpc from 'k6/net/grpc';
 import { describeFailure, ID_KIND, PROTO_DIR, readJsonFromEnv, runUuid } from './lib/common.js';
-import { residentId } from './lib/resident-id.js';
 
 const context = readJsonFromEnv('BENCH_CONTEXT');
 const PLAN_OUT = __ENV.BENCH_PLAN_OUT || '';
-/** Patients of referrals are numbered from here; the rush's own patients from 0. */
-const REFERRAL_PATIENT_BASE = 50000000;
 // None of them is a green-channel diagnosis: those are accepted at once and would take slots before the rush.
 const ICD10_CODES = ['I10', 'E11.9', 'I25.1', 'I69.3', 'J44.1', 'N18.3'];
 
@@ -157,11 +155,16 @@ export async function setup() {
   }
   console.log(`seed: ${sessions.length} sessions open on ${c.date}`);
 
+  // A referral is for a registered resident: the runner picked them from the registry (context.patients).
+  const patients = Array.isArray(c.patients) ? c.patients : [];
+  if (patients.length < c.referrals) {
+    throw new Error(`the context names ${patients.length} registered patients for ${c.referrals} referrals`);
+  }
   referral.connect(c.referral, { plaintext: true, timeout: '10s' });
   const referrers = c.tokens.referrers;
   const referrals = await inParallel(c.referrals, 32, (k) => {
     const from = referrers[k % referrers.length];
-    const patient = residentId(REFERRAL_PATIENT_BASE + k);
+    const patient = patients[k];
     return call(
       referral,
       'medgrid.referral.v1.ReferralService/CreateReferral',

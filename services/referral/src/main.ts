@@ -5,6 +5,7 @@ import {
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
   RegistryViewInstitutionDirectory,
+  ResidentChangedKafkaConsumer,
   TeamChangedKafkaConsumer,
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
@@ -32,6 +33,7 @@ void runService(
       DepartmentRegisteredKafkaConsumer,
       TeamChangedKafkaConsumer,
       ContractChangedKafkaConsumer,
+      ResidentChangedKafkaConsumer,
     ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),

@@ -10,6 +10,7 @@ export const REFERRAL_INPUT_TOPICS = [
   TOPICS.registryDepartment.name,
   TOPICS.registryTeam.name,
   TOPICS.registryContract.name,
+  TOPICS.registryResident.name,
 ];
 
 /** The topics the scheduling service consumes (registry master data and referral events). */

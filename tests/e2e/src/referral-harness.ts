@@ -12,7 +12,7 @@ import {
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { REFERRAL_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
-import { type GroupFixture, SchedulingHarness } from './scheduling-harness';
+import { aFreshResidentId, type GroupFixture, SchedulingHarness } from './scheduling-harness';
 import { freePort, migrate, ServiceProcess } from './service-process';
 
 /**
@@ -99,8 +99,28 @@ export class ReferralHarness extends SchedulingHarness {
   override async contractedResident(group: GroupFixture): Promise<string> {
     const residentIdNumber = await super.contractedResident(group);
     await this.waitForProjection(
-      'the contract',
-      `SELECT count(*) AS n FROM known_contract WHERE resident_id_number = $1 AND status = 'active'`,
+      'the contract and its resident',
+      `SELECT (SELECT count(*) FROM known_contract WHERE resident_id_number = $1 AND status = 'active')
+            + (SELECT count(*) FROM known_resident WHERE resident_id_number = $1) AS n`,
+      [residentIdNumber],
+      2,
+      this.inReferral,
+    );
+    return residentIdNumber;
+  }
+
+  /** Registers a resident of the group's grid (no contract) and waits until referral knows them. */
+  async registeredResident(group: GroupFixture, residentIdNumber = aFreshResidentId()): Promise<string> {
+    await this.registry.call(this.registry.residents, this.registry.residents.registerResident, {
+      clientRequestId: uuidv7(),
+      residentIdNumber,
+      name: '林登记',
+      phone: '13800138000',
+      gridId: group.gridId,
+    });
+    await this.waitForProjection(
+      'the resident',
+      `SELECT count(*) AS n FROM known_resident WHERE resident_id_number = $1`,
       [residentIdNumber],
       1,
       this.inReferral,

@@ -9,7 +9,7 @@ import {
 } from '@medgrid/contracts';
 import { createKafka } from '@medgrid/messaging';
 import { createLogger } from '@medgrid/logging';
-import { aResidentId, aResidentIdBornOn, anIdentity, testKafkaBrokers, waitFor } from '@medgrid/testing';
+import { aResidentIdBornOn, anIdentity, testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { callEveryMethod } from './every-method';
@@ -380,7 +380,7 @@ describe('referral ⇄ scheduling', () => {
   });
 
   it('refuses an institution outside the group, an unknown ICD-10 code and a missing justification, storing nothing', async () => {
-    const patient = aResidentId();
+    const patient = await h.contractedResident(group);
     const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
 
     const outside = await fails(create(h.upward(group, patient, { receivingInstitutionId: uuidv7() })));
@@ -397,6 +397,28 @@ describe('referral ⇄ scheduling', () => {
     });
     expect(unjustified.reason).toBe('JUSTIFICATION_REQUIRED');
     expect((await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`)).rows).toEqual(before.rows);
+  });
+
+  it('refuses a referral for a resident the registry has not registered, and takes it once registered', async () => {
+    const patient = aFreshResidentId();
+    const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
+    const request = h.upward(group, patient);
+
+    const refused = await fails(create(request));
+    const refusedDraft = await fails(create({ ...request, clientRequestId: uuidv7(), draft: true }));
+    const stored = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
+    await h.registeredResident(group, patient);
+    const { referral } = await create({ ...request, clientRequestId: uuidv7() });
+
+    for (const error of [refused, refusedDraft]) {
+      expect(error).toMatchObject({
+        code: status.FAILED_PRECONDITION,
+        reason: 'PATIENT_NOT_REGISTERED',
+        fieldViolations: [expect.objectContaining({ field: 'patientResidentId' })],
+      });
+    }
+    expect(stored.rows).toEqual(before.rows);
+    expect(referral).toMatchObject({ patientResidentId: patient, status: S.REFERRAL_STATUS_SUBMITTED });
   });
 
   it('names the field a too-long step text came in: findings of a follow-up, reason of a decline', async () => {

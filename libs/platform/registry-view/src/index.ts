@@ -8,6 +8,7 @@ export {
   type KnownGroup,
   type KnownInstitution,
   type KnownMembershipRole,
+  type KnownResident,
   type KnownTeam,
 } from './registry-view';
 export { RegistryViewSqlRepository } from './registry-view.sql-repository';
@@ -19,7 +20,9 @@ export {
   GridRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
+  ResidentChangedKafkaConsumer,
   TeamChangedKafkaConsumer,
 } from './registry-projection.kafka.consumers';
 export { CreateRegistryViewTables1732600000000 } from './registry-view.migration';
 export { RegistryViewCities1733300000001 } from './registry-view-cities.migration';
+export { RegistryViewResidents1733100000001 } from './registry-view-residents.migration';

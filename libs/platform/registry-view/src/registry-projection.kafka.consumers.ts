@@ -7,6 +7,7 @@ import {
   InstitutionChangedEvent,
   MedicalGroupChangedEvent,
   peopleV1,
+  ResidentChangedEvent,
   registryEventsV1,
   registryV1,
   residentEventsV1,
@@ -127,6 +128,22 @@ export class TeamChangedKafkaConsumer implements EventHandler<workforceEventsV1.
       institutionId: team.institutionId,
       groupId: team.groupId,
       version: team.version,
+    });
+  }
+}
+
+/** Topic medgrid.registry.resident.v1 (compacted) → known_resident (the identity number only). */
+@Injectable()
+export class ResidentChangedKafkaConsumer implements EventHandler<residentEventsV1.ResidentChanged> {
+  readonly contract = ResidentChangedEvent;
+  constructor(private readonly view: RegistryView) {}
+
+  async handle({ resident }: residentEventsV1.ResidentChanged): Promise<void> {
+    if (!resident?.id || !resident.residentIdNumber) return;
+    await this.view.upsertResident({
+      id: resident.id,
+      residentIdNumber: resident.residentIdNumber,
+      version: resident.version,
     });
   }
 }

@@ -8,6 +8,7 @@ import {
   type KnownGrid,
   type KnownGroup,
   type KnownInstitution,
+  type KnownResident,
   type KnownTeam,
 } from './registry-view';
 
@@ -71,6 +72,15 @@ export class RegistryViewSqlRepository extends RegistryView {
          version = excluded.version
        WHERE known_contract.version < excluded.version`,
       [v.id, v.residentIdNumber, v.teamId, v.status, v.startDate, v.endDate, v.version],
+    );
+  }
+
+  async upsertResident(v: KnownResident): Promise<void> {
+    await this.uow.manager().query(
+      `INSERT INTO known_resident (id, resident_id_number, version) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET resident_id_number = excluded.resident_id_number, version = excluded.version
+       WHERE known_resident.version < excluded.version`,
+      [v.id, v.residentIdNumber, v.version],
     );
   }
 
@@ -191,6 +201,15 @@ export class RegistryViewSqlRepository extends RegistryView {
       institutionId: row.institution_id,
       specialtyCode: row.specialty_code,
     }));
+  }
+
+  async isRegisteredResident(residentIdNumber: string): Promise<boolean> {
+    const rows = await this.uow
+      .manager()
+      .query<unknown[]>(`SELECT 1 FROM known_resident WHERE resident_id_number = $1 LIMIT 1`, [
+        residentIdNumber,
+      ]);
+    return rows.length > 0;
   }
 
   async contractedInstitutions(residentIdNumber: string, date: string): Promise<string[]> {

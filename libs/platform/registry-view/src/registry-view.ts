@@ -53,6 +53,13 @@ export interface KnownContract {
   readonly version: number;
 }
 
+/** A registered resident, by identity number only. */
+export interface KnownResident {
+  readonly id: string;
+  readonly residentIdNumber: string;
+  readonly version: number;
+}
+
 /** Only hospitals keep schedules and wards (primary institutions send patients to them). */
 export const isHospital = (institution: KnownInstitution): boolean =>
   institution.level === 'tertiary' || institution.level === 'secondary';
@@ -67,6 +74,7 @@ export abstract class RegistryView {
   abstract upsertDepartment(value: KnownDepartment): Promise<void>;
   abstract upsertTeam(value: KnownTeam): Promise<void>;
   abstract upsertContract(value: KnownContract): Promise<void>;
+  abstract upsertResident(value: KnownResident): Promise<void>;
   abstract upsertGrid(value: KnownGrid): Promise<void>;
   abstract upsertCity(value: KnownCity): Promise<void>;
   abstract institution(id: string): Promise<KnownInstitution | null>;
@@ -88,6 +96,8 @@ export abstract class RegistryView {
   ): Promise<{ belongsTo: string[]; collaboratesWith: string[] } | null>;
   /** Departments of the given institutions. */
   abstract departmentsOf(institutionIds: readonly string[]): Promise<KnownDepartment[]>;
+  /** Whether the registry has registered a resident with this identity number (as far as projected). */
+  abstract isRegisteredResident(residentIdNumber: string): Promise<boolean>;
   /** Institutions (team homes) of the resident's contracts in force on the date. */
   abstract contractedInstitutions(residentIdNumber: string, date: string): Promise<string[]>;
 }

@@ -4,6 +4,7 @@ import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import {
   CreateRegistryViewTables1732600000000,
   RegistryViewCities1733300000001,
+  RegistryViewResidents1733100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
 import { CreateReferralTables1732300000001 } from './migrations/1732300000001-create-referral-tables';
@@ -20,6 +21,7 @@ export const REFERRAL_MIGRATIONS = [
   CreateRegistryViewTables1732600000000,
   ReferralLifecycle1732600000001,
   RegistryViewCities1733300000001,
+  RegistryViewResidents1733100000001,
 ];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {

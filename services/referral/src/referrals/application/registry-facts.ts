@@ -40,6 +40,20 @@ export class RegistryFacts {
     return institution !== null && isHospital(institution);
   }
 
+  /**
+   * A referral is for a resident the registry has registered (every group serves registered
+   * residents; the number alone may be a typo that still passes the check character). Known
+   * means known to this service's projection of the registry's resident topic.
+   */
+  async requireRegisteredPatient(patientResidentId: string): Promise<void> {
+    if (await this.view.isRegisteredResident(patientResidentId)) return;
+    throw new ReferralError(
+      ReferralErrorCode.PatientNotRegistered,
+      'no resident with this ID number is registered: register the resident in the registry first (a resident registered moments ago reaches the referral service within seconds)',
+      'patientResidentId',
+    );
+  }
+
   async contractedInstitutions(patientResidentId: string, now: Date): Promise<string[]> {
     return this.view.contractedInstitutions(patientResidentId, localDate(now));
   }

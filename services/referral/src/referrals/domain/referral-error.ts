@@ -11,6 +11,7 @@ export enum ReferralErrorCode {
   GroupNotKnown = 'GROUP_NOT_KNOWN',
   NotAllowed = 'NOT_ALLOWED',
   NoPrimaryInstitution = 'NO_PRIMARY_INSTITUTION',
+  PatientNotRegistered = 'PATIENT_NOT_REGISTERED',
 }
 
 function categoryOf(code: ReferralErrorCode): ErrorCategory {
@@ -25,6 +26,7 @@ function categoryOf(code: ReferralErrorCode): ErrorCategory {
       return 'already-exists';
     case ReferralErrorCode.IllegalTransition:
     case ReferralErrorCode.GroupNotKnown:
+    case ReferralErrorCode.PatientNotRegistered:
       return 'failed-precondition';
     case ReferralErrorCode.TextRequired:
     case ReferralErrorCode.OutsideGroup:

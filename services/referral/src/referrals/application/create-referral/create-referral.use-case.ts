@@ -16,8 +16,9 @@ import { type CreateReferralCommand } from './create-referral.command';
  * Creates an upward referral, and submits it unless it is a draft: the
  * catalogue checks the diagnosis and indications, routing picks the hospital
  * and department, and the referral row, its history and its events commit in
- * one transaction. A retry with the same client request id returns the
- * referral the first attempt created.
+ * one transaction. The patient must be a resident the registry has
+ * registered. A retry with the same client request id returns the referral
+ * the first attempt created.
  */
 @Injectable()
 export class CreateReferralUseCase {
@@ -40,6 +41,8 @@ export class CreateReferralUseCase {
         command.clientRequestId,
       );
       if (previous) return sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'upward' });
+      // After the retry lookup: a retry gets the referral its first attempt made.
+      await this.facts.requireRegisteredPatient(command.patientResidentId);
       const input = {
         id: uuidv7(),
         groupId,

@@ -45,6 +45,7 @@ export class IssueDownwardUseCase {
           'referringInstitutionId',
         );
       }
+      await this.facts.requireRegisteredPatient(command.patientResidentId);
       const evaluation = catalogue.evaluateDownward(
         command.icd10Code,
         command.metCriteriaCodes,
