@@ -96,7 +96,12 @@ describe(serviceGenerator.name, () => {
     expect(main).toContain("void runService(\n  'sample-intake',\n  () => loadSampleIntakeConfig(),");
     expect(main).toContain('sampleIntakeDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE)');
     expect(main).toContain('contexts: [SampleIntakeModule]');
-    expect(main).toContain('grpc: { controllers: [ServiceInfoGrpcController] }');
+    expect(main).toContain(
+      'grpc: { controllers: [ServiceInfoGrpcController], institutions: RegistryViewInstitutionDirectory }',
+    );
+    expect(main).toContain(
+      'eventHandlers: [InstitutionChangedKafkaConsumer, MedicalGroupChangedKafkaConsumer]',
+    );
     expect(read(tree, 'services/sample-intake/src/instrumentation.ts')).toContain(
       "instrumentService('sample-intake');",
     );
@@ -105,7 +110,7 @@ describe(serviceGenerator.name, () => {
     );
     const dataSource = read(tree, 'services/sample-intake/src/database/sample-intake-data-source.ts');
     expect(dataSource).toContain(
-      'SAMPLE_INTAKE_MIGRATIONS = [CreateMessagingTables1732300000000, CreateAuditLog1732300000002]',
+      'SAMPLE_INTAKE_MIGRATIONS = [\n  CreateMessagingTables1732300000000,\n  CreateAuditLog1732300000002,\n  CreateRegistryViewTables1732600000000,\n  RegistryViewCities1733300000001,\n]',
     );
     expect(dataSource).toContain("applicationName: 'sample-intake'");
     expect(read(tree, 'services/sample-intake/src/database/migrate.ts')).toContain(
