@@ -565,6 +565,8 @@ describe('scheduling schedules', () => {
       await book(claim(session.id));
       const ahead = await join(session.id);
       const behind = await join(session.id);
+      // JoinWaitlist answers with the place in the queue, as GetWaitlistEntry does.
+      expect([ahead.position, behind.position]).toEqual([1, 2]);
       expect((await entryOf(behind.id)).position).toBe(2);
 
       const left = await leave(ahead.id);

@@ -40,14 +40,14 @@ export class ManageWaitlistUseCase {
     identity: Identity,
     command: JoinWaitlistCommand,
     now = new Date(),
-  ): Promise<WaitlistEntrySnapshot> {
+  ): Promise<{ entry: WaitlistEntrySnapshot; position: number }> {
     claimChecks('claim.', command, now).uuid('claim.sessionId', command.sessionId).throwIfAny();
     const patient = command.patientResidentId.trim().toUpperCase();
     const referralId = command.referralId.toLowerCase();
     try {
       return await this.uow.run(async () => {
         const earlier = await this.bookings.findEntryByClientRequest(command.clientRequestId);
-        if (earlier) return earlier;
+        if (earlier) return this.withPosition(earlier);
         const session = await this.schedules.viewSession(command.sessionId.toLowerCase());
         if (!session)
           throw new SchedulingError(
@@ -93,11 +93,11 @@ export class ManageWaitlistUseCase {
         );
         await this.bookings.insertEntry(entry.snapshot(), command.clientRequestId);
         await this.events.waitlistChanged(entry.pullChanges());
-        return entry.snapshot();
+        return this.withPosition(entry.snapshot());
       });
     } catch (error) {
       if (!(error instanceof ClientRequestRace)) throw error;
-      return (await this.bookings.findEntryByClientRequest(command.clientRequestId))!;
+      return this.withPosition((await this.bookings.findEntryByClientRequest(command.clientRequestId))!);
     }
   }
 
@@ -123,5 +123,12 @@ export class ManageWaitlistUseCase {
       await this.events.waitlistChanged(entry.pullChanges());
       return entry.snapshot();
     });
+  }
+
+  /** The entry with its place in the queue, as JoinWaitlist answers it. */
+  private async withPosition(
+    entry: WaitlistEntrySnapshot,
+  ): Promise<{ entry: WaitlistEntrySnapshot; position: number }> {
+    return { entry, position: await this.bookings.positionOf(entry) };
   }
 }

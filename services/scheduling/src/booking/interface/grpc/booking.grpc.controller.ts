@@ -77,8 +77,8 @@ export class BookingGrpcController implements GrpcController {
       // rpc JoinWaitlist
       joinWaitlist: async (r, { identity }) => {
         const c = r.claim ?? EMPTY_CLAIM;
-        const entry = await this.waitlist.join(identity, c);
-        return { entry: entryToProto(entry, 0) };
+        const { entry, position } = await this.waitlist.join(identity, c);
+        return { entry: entryToProto(entry, position) };
       },
       // rpc LeaveWaitlist
       leaveWaitlist: async (r, { identity }) => ({
