@@ -119,7 +119,8 @@ describe(serviceGenerator.name, () => {
     expect(
       read(tree, 'services/sample-intake/src/service-info/interface/grpc/service-info.grpc.controller.ts'),
     ).toContain(
-      "'medgrid.sample_intake.v1.SampleIntakeService', sampleIntakeServiceV1.SampleIntakeServiceService",
+      "'medgrid.sample_intake.v1.SampleIntakeService', sampleIntakeServiceV1.SampleIntakeServiceService, {\n" +
+        '      // rpc DescribeSampleIntakeService\n      describeSampleIntakeService: async',
     );
   });
 
@@ -141,12 +142,15 @@ describe(serviceGenerator.name, () => {
     );
   });
 
-  it('declares the proto package medgrid.sample_intake.v1 with SampleIntakeService.GetServiceInfo', () => {
+  it('declares the proto package medgrid.sample_intake.v1 with SampleIntakeService.DescribeSampleIntakeService', () => {
     const proto = read(tree, 'proto/medgrid/sample_intake/v1/sample_intake_service.proto');
 
     expect(proto).toContain('package medgrid.sample_intake.v1;');
     expect(proto).toContain('service SampleIntakeService {');
-    expect(proto).toContain('rpc GetServiceInfo(GetServiceInfoRequest) returns (GetServiceInfoResponse);');
+    // Named after the service: every RPC of the platform has a client method of its own (e2e rpc-callers).
+    expect(proto).toContain(
+      'rpc DescribeSampleIntakeService(DescribeSampleIntakeServiceRequest) returns (DescribeSampleIntakeServiceResponse);',
+    );
     expect(read(tree, 'libs/contracts/src/index.ts')).toContain(
       "export * as sampleIntakeServiceV1 from './generated/medgrid/sample_intake/v1/sample_intake_service.pb';\n",
     );
@@ -205,7 +209,10 @@ describe(serviceGenerator.name, () => {
     );
     const e2e = json<{ nx: { implicitDependencies: string[] } }>(tree, 'tests/e2e/package.json');
     expect(e2e.nx.implicitDependencies.at(-1)).toBe('@medgrid/sample-intake');
-    expect(read(tree, 'tests/e2e/src/sample-intake.int-spec.ts')).toContain('h.client.getServiceInfo');
+    expect(read(tree, 'tests/e2e/src/sample-intake-harness.ts')).toContain(
+      'this.client.describeSampleIntakeService',
+    );
+    expect(read(tree, 'tests/e2e/src/sample-intake.int-spec.ts')).toContain('callEveryMethod');
   });
 
   it('records the new workspace package in the lockfile as npm would, keys in npm order', () => {
@@ -286,6 +293,24 @@ describe(serviceGenerator.name, () => {
       expect(fresh.listChanges()).toEqual([]);
     },
   );
+
+  it('gives a second new service the next ports and an RPC of its own', async () => {
+    const both = realWorkspace();
+    await serviceGenerator(both, { name: NAME, skipProtoGen: true });
+
+    await serviceGenerator(both, { name: 'other-probe', aggregate: 'probe-result', skipProtoGen: true });
+
+    expect(parseServices(read(both, 'deploy/helm/services.json')).at(-1)).toMatchObject({
+      name: 'other-probe',
+      ports: { grpc: ports.grpc + 1, http: ports.http + 1 },
+    });
+    expect(read(both, 'proto/medgrid/other_probe/v1/other_probe_service.proto')).toContain(
+      'rpc DescribeOtherProbeService(',
+    );
+    expect(read(both, 'libs/contracts/src/topics.ts')).toContain(
+      "  otherProbeProbeResult: defineTopic({\n    name: 'medgrid.other-probe.probe-result.v1',",
+    );
+  });
 
   it('refuses a name that is not kebab-case', async () => {
     await expect(serviceGenerator(realWorkspace(), { name: 'LabSharing' })).rejects.toThrow(/kebab-case/);
