@@ -28,6 +28,9 @@ node_modules/.bin/nx run-many -t build --outputStyle=static --skipNxCache
 step "deployment charts: helm lint, render, schema and manifest checks"
 bash scripts/helm-check.sh
 
+step "service generator: a generated service passes lint, typecheck, tests, build, proto and helm checks"
+bash scripts/check-generator.sh
+
 step "real infrastructure: PostgreSQL and Kafka"
 bash scripts/postgres.sh up
 bash scripts/kafka.sh up
