@@ -163,7 +163,7 @@ export class ReferralSagaUseCase {
     await this.events.slotHoldChanged(
       request.snapshot(),
       booking,
-      (await this.schedules.viewSession(booking.sessionId)),
+      await this.schedules.viewSession(booking.sessionId),
     );
   }
 
