@@ -6,3 +6,4 @@ export { UnitOfWork } from './unit-of-work';
 export { changedRows } from './changed-rows';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
 export { lockForTransaction } from './transaction-lock';
+export { queryNamed, type NamedParameters } from './named-query';
