@@ -1,8 +1,8 @@
 import { defineTopic, type TopicDefinition } from './event-contract';
 
 /**
- * Every topic of the platform, one per aggregate stream (architecture: "How
- * they talk"). Partition counts are deliberate: a partition is the unit of
+ * Every topic of the platform, one per aggregate stream (docs/architecture.md,
+ * "How they talk"). Partition counts are deliberate: a partition is the unit of
  * consumer parallelism, and the key (aggregate id) keeps one aggregate's
  * events in order.
  */

@@ -1,5 +1,5 @@
 /**
- * Clinic dates are local dates in Asia/Shanghai (architecture: data
+ * Clinic dates are local dates in Asia/Shanghai (docs/architecture.md, data
  * conventions), written YYYY-MM-DD. Instants stay UTC; these helpers turn an
  * instant into the local date and do calendar arithmetic on local dates.
  */

@@ -1,4 +1,4 @@
-/** Roles a caller can hold (architecture: identity and access). */
+/** Roles a caller can hold (docs/architecture.md, identity and access). */
 export const ROLES = [
   'primary-staff',
   'hospital-staff',

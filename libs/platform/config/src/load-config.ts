@@ -4,7 +4,8 @@ import { ConfigError } from './config-error';
 /**
  * Validates the environment against a service's schema. Each key of the
  * schema is the name of an environment variable, so the error names the
- * variable an operator has to fix. Call once at boot (style rule 8).
+ * variable an operator has to fix. Call once at boot: a service reads its
+ * configuration in one place, and a bad variable stops it before it serves.
  */
 export function loadConfig<S extends z.ZodObject>(
   service: string,

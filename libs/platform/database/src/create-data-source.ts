@@ -6,7 +6,7 @@ export interface DataSourceSettings {
   /** application_name in pg_stat_activity, e.g. "referral". */
   applicationName: string;
   poolSize?: number;
-  // Listed as classes, never globs: globs break under bundling (toolchain notes).
+  // Listed as classes, never globs: globs break under bundling.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

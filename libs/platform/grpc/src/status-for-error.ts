@@ -5,7 +5,7 @@ import { AppError, type ErrorCategory } from '@medgrid/errors';
 const DETAILS_KEY = 'grpc-status-details-bin';
 const ERROR_DOMAIN = 'medgrid.health.gov.cn';
 
-/** Exhaustive map from error category to gRPC status (style rule 7). */
+/** Exhaustive map from error category to gRPC status: a new category cannot go unmapped. */
 export function grpcCodeFor(category: ErrorCategory): status {
   switch (category) {
     case 'invalid-argument':

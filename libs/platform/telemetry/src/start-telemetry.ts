@@ -17,8 +17,8 @@ export interface TelemetrySettings {
 
 /**
  * Starts OpenTelemetry. Must run before Nest, grpc-js, pg or express are
- * loaded, so main.ts imports the service's instrumentation file first
- * (style rule 10). Kafka spans are made by our messaging library from the
+ * loaded, so main.ts imports the service's instrumentation file first.
+ * Kafka spans are made by our messaging library from the
  * trace context stored with each outbox row, so the kafkajs
  * auto-instrumentation is off: it would parent the publish span on the relay
  * loop instead of the request that caused the event.
