@@ -3,8 +3,8 @@ import { type FieldViolation } from './field-violation';
 
 /**
  * Base of every context's error class (docs/architecture.md, errors). A
- * context subclasses it with its own code enum; the code travels to clients as the error reason.
- * Domain code throws these, never transport exceptions.
+ * context subclasses it with its own code enum; the code travels to clients
+ * as the error reason. Domain code throws these, never transport exceptions.
  */
 export class AppError extends Error {
   constructor(

@@ -12,9 +12,10 @@ export interface OutgoingEvent<T> {
 }
 
 /**
- * Appends events to the outbox inside the caller's transaction: a state
- * change and its events commit together. It refuses to write outside UnitOfWork.run: an event written in another
- * transaction than its state change could be lost or invented by a crash.
+ * Appends events to the outbox inside the caller's transaction, so a state
+ * change and its events commit together. It refuses to write outside
+ * UnitOfWork.run: an event written in another transaction than its state
+ * change could be lost or invented by a crash.
  */
 export class OutboxWriter {
   constructor(
