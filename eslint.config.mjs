@@ -1,10 +1,10 @@
-// Lint is part of the build: every rule here is an error (style rule 14).
+// Lint is part of the build: every rule here is an error (docs/conventions.md).
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-/** Frameworks and transports the pure domain layer must never see (style rule 3). */
+/** Frameworks and transports the pure domain layer must never see: domain/ is plain TypeScript. */
 const forbiddenInDomain = [
   '@nestjs/*',
   'typeorm',
@@ -18,7 +18,7 @@ const forbiddenInDomain = [
   '@medgrid/contracts',
 ];
 
-/** Which project may import which, by tag (style rule 1). */
+/** Which project may import which, by tag: services share contracts and libraries, never code. */
 const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },
@@ -108,7 +108,7 @@ export default tseslint.config(
         {
           patterns: forbiddenInDomain.map((group) => ({
             group: [group],
-            message: 'The domain layer is plain TypeScript (style rule 3).',
+            message: 'The domain layer is plain TypeScript: no framework, database, broker or transport imports.',
           })),
         },
       ],

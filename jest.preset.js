@@ -1,4 +1,4 @@
-// Shared jest settings. Tests are tiered by suffix (style rule 11):
+// Shared jest settings. Tests are tiered by suffix (docs/conventions.md):
 //   *.spec.ts      unit tests, no I/O, run by `test`
 //   *.int-spec.ts  against the real PostgreSQL/Kafka harness, run by `test-int`
 // SWC transpiles (decorator metadata on, as Nest and TypeORM need); type
