@@ -108,7 +108,8 @@ export default tseslint.config(
         {
           patterns: forbiddenInDomain.map((group) => ({
             group: [group],
-            message: 'The domain layer is plain TypeScript: no framework, database, broker or transport imports.',
+            message:
+              'The domain layer is plain TypeScript: no framework, database, broker or transport imports.',
           })),
         },
       ],
