@@ -1,10 +1,10 @@
 import { flag, loadConfig, platformEnv } from '@medgrid/config';
 import { z } from 'zod';
 
-/** Every variable the referral service reads, validated at boot (style rule 8). */
+/** Every variable the referral service reads, validated at boot: a bad one stops the boot, named. */
 export const referralEnv = platformEnv({ grpcPort: 50061, httpPort: 3061 }).extend({
   OUTBOX_RELAY_ENABLED: flag(true),
-  /** Hours the receiving hospital has to complete a referred visit (domain §3: 48). */
+  /** Hours the receiving hospital has to complete a referred visit (the 48-hour rule, docs/domain.md). */
   REFERRAL_DEADLINE_HOURS: z.coerce.number().int().min(1).max(720).default(48),
   /** Days after submission when an upward referral whose patient never came expires. */
   REFERRAL_EXPIRY_DAYS: z.coerce.number().int().min(1).max(180).default(14),

@@ -1,7 +1,7 @@
 import { loadConfig, platformEnv } from '@medgrid/config';
 import { z } from 'zod';
 
-/** Every variable the registry service reads, validated at boot (style rule 8). */
+/** Every variable the registry service reads, validated at boot: a bad one stops the boot, named. */
 export const registryEnv = platformEnv({ grpcPort: 50060, httpPort: 3060 }).extend({
   /** Months a family-doctor contract (and a renewal) runs. */
   CONTRACT_TERM_MONTHS: z.coerce.number().int().min(1).max(60).default(12),

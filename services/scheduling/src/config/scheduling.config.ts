@@ -9,7 +9,7 @@ const fraction = (fallback: string) =>
     .refine((value) => parseRatio(value) !== null, { message: 'must be a fraction n/d with 0 ≤ n ≤ d' })
     .transform((value) => parseRatio(value)!);
 
-/** Every variable the scheduling service reads, validated at boot (style rule 8). */
+/** Every variable the scheduling service reads, validated at boot: a bad one stops the boot, named. */
 export const schedulingEnv = platformEnv({ grpcPort: 50062, httpPort: 3062 }).extend({
   /**
    * Floor of outpatient slots reserved for primary care in a city that has set no floor of its own

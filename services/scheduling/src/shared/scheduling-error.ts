@@ -74,7 +74,7 @@ function categoryOf(code: SchedulingErrorCode): ErrorCategory {
   }
 }
 
-/** Every failure of the scheduling service (style rule 7). */
+/** Every failure of the scheduling service, by code. */
 export class SchedulingError extends AppError {
   constructor(code: SchedulingErrorCode, message: string, field?: string) {
     super(categoryOf(code), code, message, field ? [{ field, reason: code, description: message }] : []);

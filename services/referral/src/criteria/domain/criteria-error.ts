@@ -33,7 +33,7 @@ export interface CriteriaProblem {
 }
 
 /**
- * Every failure of the referral-criteria context (style rule 7). It carries one
+ * Every failure of the referral-criteria context, by code. It carries one
  * violation per offending field, so a referral that claims several unknown
  * indications hears about all of them at once.
  */

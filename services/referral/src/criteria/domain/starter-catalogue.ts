@@ -12,8 +12,9 @@ import { RESPIRATORY_CRITERIA } from './starter/respiratory.criteria';
 
 /**
  * The common diseases a new medical group starts from, before its medical
- * department adapts them into the group's own 《常见病双向转诊指南》 (seed 004
- * asks each group to derive one from the provincial guide). Kept as plain
+ * department adapts them into the group's own 《常见病双向转诊指南》 (Shanxi's
+ * 2019 plan asks each group to derive one from the provincial guide;
+ * docs/domain.md). Kept as plain
  * input so a group's overrides go through the same validation.
  */
 export const STARTER_CRITERIA: readonly DiseaseCriteriaInput[] = [

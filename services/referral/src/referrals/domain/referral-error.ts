@@ -37,7 +37,7 @@ function categoryOf(code: ReferralErrorCode): ErrorCategory {
   }
 }
 
-/** Every failure of the referral context (style rule 7). */
+/** Every failure of the referral context, by code: the context's one error class. */
 export class ReferralError extends AppError {
   constructor(code: ReferralErrorCode, message: string, field?: string) {
     super(categoryOf(code), code, message, field ? [{ field, reason: code, description: message }] : []);

@@ -2,7 +2,7 @@ import { type ReferralDirection } from './referral-direction';
 import { ReferralError, ReferralErrorCode } from './referral-error';
 
 /**
- * The states of both referral directions (issue 4):
+ * The states of both referral directions (docs/domain.md, two-way referral):
  *   upward   draft → submitted → accepted | declined → scheduled → arrived → completed
  *            (cancelled while not yet arrived; expired when the receiving side lets a deadline pass)
  *   downward issued → received → followed-up (repeatable) → closed (cancelled before it is received)

@@ -103,7 +103,7 @@ export type NewDownwardReferral = Pick<
   | 'upwardReferralId'
 > & { readonly treatmentPlan: TreatmentPlan };
 
-/** Policy numbers of the referral context (domain brief §3); configurable, these are the defaults. */
+/** Policy numbers of the referral context (docs/domain.md); configurable, these are the defaults. */
 export interface ReferralRules {
   /** The receiving hospital completes the referred visit within this many hours of submission. */
   readonly deadlineHours: number;

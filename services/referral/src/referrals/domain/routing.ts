@@ -53,7 +53,7 @@ export function matchDepartment(
 }
 
 /**
- * Where an upward referral goes (domain brief §3): the institution the
+ * Where an upward referral goes (docs/domain.md): the institution the
  * referrer names if it is in the group; otherwise the group's lead hospital,
  * or the first collaborating unit that has the specialty the lead hospital
  * lacks; the department is matched by specialty.

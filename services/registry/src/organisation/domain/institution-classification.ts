@@ -47,7 +47,7 @@ export interface InstitutionClass {
   readonly type: InstitutionType;
 }
 
-/** A group's lead hospital must be a tertiary general hospital (000, 004). */
+/** A group's lead hospital must be a tertiary general hospital (docs/domain.md). */
 export function canLeadGroup(institution: InstitutionClass): boolean {
   return institution.level === 'tertiary' && institution.type === 'general-hospital';
 }

@@ -165,7 +165,7 @@ export class MedicalGroup {
     return role;
   }
 
-  /** Complete: a lead and at least one secondary general hospital or continuing-care member (000, 004). */
+  /** Complete: a lead and at least one secondary general hospital or continuing-care member (docs/domain.md). */
   isComplete(classOf: (id: string) => InstitutionClass | undefined): boolean {
     return this.leadInstitutionId !== null && this.isAnchored(this.state.memberships, classOf);
   }

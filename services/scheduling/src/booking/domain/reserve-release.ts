@@ -1,6 +1,6 @@
 /**
  * Reserved slots nobody took by the lead time before a session go to the
- * public pool (domain §4: capacity sent down must not be wasted).
+ * public pool: capacity sent down must not be wasted (docs/domain.md).
  */
 export function releaseDueAt(startsAt: Date, leadHours: number): Date {
   return new Date(startsAt.getTime() - leadHours * 3_600_000);

@@ -3,7 +3,7 @@ import { type CriteriaSource, type ReferralCriterion } from '../disease-criteria
 /*
  * Guides the starter catalogue is drawn from. The tiered-care guides
  * (national 分级诊疗技术方案, Shanxi's 265-disease referral guide, Guangdong's
- * 18-disease standard; see seeds 001 and 004) say which diseases are referred
+ * 18-disease standard; see docs/domain.md) say which diseases are referred
  * and on what grounds; the professional guidelines supply the thresholds.
  * The criterion texts summarise them, they do not quote them: a group's
  * medical department reviews the catalogue against the current texts before

@@ -56,7 +56,7 @@ export class OrganisationQueries {
     return { institutions: items, nextPageToken };
   }
 
-  /** Lead plus a secondary general or continuing-care member (000, 004). */
+  /** Lead plus a secondary general or continuing-care member (docs/domain.md). */
   isComplete(group: MedicalGroupSnapshot): Promise<boolean> {
     return isGroupComplete(this.organisation, group);
   }
