@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints, renders and validates the Helm charts in deploy/helm (style rule 16), offline.
+# Lints, renders and validates the Helm charts in deploy/helm, offline.
 #
 #   scripts/helm-check.sh          run every check and print a summary (exit 1 on the first failing step)
 #   scripts/helm-check.sh --keep   also keep the rendered manifests in .cache/helm-check/render

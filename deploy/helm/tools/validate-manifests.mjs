@@ -12,7 +12,7 @@
 //      OpenAPI schemas bundled in kubernetes-models (types, enums, required
 //      fields; not unknown fields); Strimzi and CloudNativePG objects against
 //      the fields the charts rely on;
-//   3. house rules (style rule 16): non-root, read-only root filesystem,
+//   3. house rules: non-root, read-only root filesystem,
 //      dropped capabilities, RuntimeDefault seccomp, /tmp emptyDir, requests
 //      and limits, DATABASE_URL only from a Secret, the migration Job is a
 //      pre-install/pre-upgrade hook, Services and PDBs select server pods only;
@@ -323,7 +323,8 @@ function allowedMetrics() {
   };
   walk(join(repo, 'libs'));
   walk(join(repo, 'services'));
-  // The metrics the platform's alerts and dashboard are built on (the brief for this chart).
+  // The metrics the platform's own alerts and dashboard are built on: RPC rate, errors and
+  // duration, the outbox backlog and the events consumed.
   const used = {
     medgrid_grpc_server_handled_total: 'counter',
     medgrid_grpc_server_handling_seconds: 'histogram',

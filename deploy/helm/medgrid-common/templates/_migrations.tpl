@@ -1,6 +1,6 @@
 {{/*
-Schema migrations as a Helm hook Job (toolchain notes: no migrationsRun in
-app replicas, typeorm#4588 has no cross-replica lock). It runs before the new
+Schema migrations as a Helm hook Job (no migrationsRun in app replicas:
+TypeORM has no cross-replica lock, typeorm#4588). It runs before the new
 pods on every install and upgrade, so a new version never serves an old
 schema; a failed migration fails the release and leaves the old pods as they
 were. Only DATABASE_URL is needed (the migrate entry point reads nothing else).
