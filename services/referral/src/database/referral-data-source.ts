@@ -7,14 +7,21 @@ import {
   RegistryViewResidents1733100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { CriteriaCatalogueStateOrmEntity } from '../criteria/infrastructure/persistence/criteria-catalogue-state.orm-entity';
+import { CriteriaEntryOrmEntity } from '../criteria/infrastructure/persistence/criteria-entry.orm-entity';
+import { ReferralHistoryOrmEntity } from '../referrals/infrastructure/persistence/referral-history.orm-entity';
+import { ReferralOrmEntity } from '../referrals/infrastructure/persistence/referral.orm-entity';
 import { CreateReferralTables1732300000001 } from './migrations/1732300000001-create-referral-tables';
 import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
 
-/**
- * Referral's repositories speak SQL directly (arrays, JSON documents, locking
- * reads), so the only ORM entity is the shared audit log's.
- */
-export const REFERRAL_ENTITIES = [AuditLogOrmEntity];
+/** Every table of referral's own, and the shared audit log, so the drift check sees them all. */
+export const REFERRAL_ENTITIES = [
+  AuditLogOrmEntity,
+  ReferralOrmEntity,
+  ReferralHistoryOrmEntity,
+  CriteriaEntryOrmEntity,
+  CriteriaCatalogueStateOrmEntity,
+];
 export const REFERRAL_MIGRATIONS = [
   CreateMessagingTables1732300000000,
   CreateReferralTables1732300000001,

@@ -6,7 +6,7 @@ import { type ReferralConfig } from '../config/referral.config';
 import { CriteriaCatalogueProvider } from '../criteria/application/criteria-catalogue.provider';
 import { ManageCriteriaUseCase } from '../criteria/application/manage-criteria.use-case';
 import { CriteriaRepository } from '../criteria/domain/criteria.repository';
-import { CriteriaSqlRepository } from '../criteria/infrastructure/criteria.sql-repository';
+import { CriteriaTypeormRepository } from '../criteria/infrastructure/persistence/criteria.typeorm-repository';
 import { CreateReferralUseCase } from './application/create-referral/create-referral.use-case';
 import { IssueDownwardUseCase } from './application/issue-downward/issue-downward.use-case';
 import { ReferralQueries } from './application/queries/referral-queries';
@@ -20,7 +20,7 @@ import { ReferralSweepsUseCase } from './application/sweeps/referral-sweeps.use-
 import { REFERRAL_EVENT_PUBLISHER } from './domain/referral-event-publisher';
 import { ReferralRepository } from './domain/referral.repository';
 import { ReferralOutboxPublisher } from './infrastructure/messaging/referral-outbox.publisher';
-import { ReferralSqlRepository } from './infrastructure/persistence/referral.sql-repository';
+import { ReferralTypeormRepository } from './infrastructure/persistence/referral.typeorm-repository';
 import { ReferralClock } from './interface/timer/referral-clock';
 import { ReferralGauges } from './interface/timer/referral-gauges';
 
@@ -45,8 +45,8 @@ const USE_CASES = [
     CriteriaCatalogueProvider,
     ReferralClock,
     ReferralGauges,
-    { provide: ReferralRepository, useClass: ReferralSqlRepository },
-    { provide: CriteriaRepository, useClass: CriteriaSqlRepository },
+    { provide: ReferralRepository, useClass: ReferralTypeormRepository },
+    { provide: CriteriaRepository, useClass: CriteriaTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: REFERRAL_EVENT_PUBLISHER, useClass: ReferralOutboxPublisher },
     {

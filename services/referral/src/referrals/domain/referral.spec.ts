@@ -4,7 +4,9 @@ import {
   isOverdue,
   type NewDownwardReferral,
   type NewUpwardReferral,
+  type NotedStepRequest,
   Referral,
+  type ReferralSnapshot,
   type SubmissionAssessment,
 } from './referral';
 import { type ReferralActor, SYSTEM_ACTOR } from './referral-actor';
@@ -267,6 +269,132 @@ describe(Referral.name, () => {
     );
     expect(sut.snapshot()).toEqual(before);
     expect(sut.pullEvents()).toEqual([]);
+  });
+});
+
+describe('Referral identity', () => {
+  const IDENTITY = [
+    'id',
+    'groupId',
+    'clientRequestId',
+    'patientResidentId',
+    'referringInstitutionId',
+    'direction',
+    'createdAt',
+  ] as const;
+  const identityOf = (referral: Referral) =>
+    Object.fromEntries(IDENTITY.map((field) => [field, referral.snapshot()[field]]));
+  // What a careless caller might hand over: another referral's identity and bookkeeping, at the
+  // top level and as a patch, in every object an intent method takes.
+  const foreign: Partial<ReferralSnapshot> = {
+    id: '0193a000-0000-7000-8000-00000000dead',
+    groupId: '0193a000-0000-7000-8000-00000000beef',
+    patientResidentId: '110105194912310000',
+    referringInstitutionId: '0193a000-0000-7000-8000-00000000f00d',
+    direction: 'downward',
+    createdAt: new Date(0),
+    status: 'closed',
+    version: 99,
+  };
+  // Typed as what the method takes: the extra keys are there at run time only.
+  const smuggled = <T extends object>(value: T): T => Object.assign({}, foreign, value, { patch: foreign });
+  const request = (note = 'checked'): NotedStepRequest =>
+    smuggled({ clientRequestId: '0193a000-0000-7000-8000-00000000c0de', note });
+
+  it('cannot be changed through any intent method, whatever the caller passes', () => {
+    const walks: [string, () => Referral][] = [];
+    const upwardDraft = () => Referral.draft(smuggled(upward), primaryStaff, t0);
+    const upwardSubmitted = () => {
+      const sut = upwardDraft();
+      sut.submit(smuggled(assessment), DEFAULT_REFERRAL_RULES, primaryStaff, t0, request());
+      return sut;
+    };
+    const accepted = () => {
+      const sut = upwardSubmitted();
+      sut.accept(hospitalStaff, at(1), request());
+      return sut;
+    };
+    walks.push(['draft', upwardDraft], ['submit', upwardSubmitted], ['accept', accepted]);
+    walks.push([
+      'green channel',
+      () => {
+        const sut = upwardDraft();
+        const green = { ...assessment, greenChannel: 'stroke' as const, centreDepartmentId: 'dept-sc' };
+        sut.submit(smuggled(green), DEFAULT_REFERRAL_RULES, primaryStaff, t0, request());
+        return sut;
+      },
+    ]);
+    walks.push([
+      'decline',
+      () => {
+        const sut = upwardSubmitted();
+        sut.decline(hospitalStaff, 'full', at(1), request());
+        return sut;
+      },
+    ]);
+    walks.push([
+      'cancel',
+      () => {
+        const sut = accepted();
+        sut.cancel(primaryStaff, 'not needed', at(2), request());
+        return sut;
+      },
+    ]);
+    walks.push([
+      'schedule, arrive, complete',
+      () => {
+        const sut = accepted();
+        sut.schedule(smuggled({ bookingId: 'b', sessionId: 's', pool: 'reserved' }), at(2));
+        expect(sut.snapshot().slot).toEqual({
+          bookingId: 'b',
+          sessionId: 's',
+          pool: 'reserved',
+          waitlisted: false,
+        });
+        sut.arrive(hospitalStaff, at(3), request());
+        sut.complete(hospitalStaff, at(4), request());
+        return sut;
+      },
+    ]);
+    walks.push([
+      'notes, breach, expire',
+      () => {
+        const sut = accepted();
+        sut.noteWaitlisted('s', at(2));
+        sut.noteNoSlot(at(3));
+        sut.breachDeadline(at(49 * 60));
+        sut.expire(at(15 * 24 * 60));
+        return sut;
+      },
+    ]);
+    walks.push([
+      'issue, receive, follow up, close',
+      () => {
+        const sut = Referral.issue(smuggled(downward), hospitalStaff, t0);
+        sut.receive(primaryStaff, at(1), request());
+        sut.recordFollowUp(primaryStaff, 'stable', at(2), request());
+        sut.close(primaryStaff, at(3), request());
+        return sut;
+      },
+    ]);
+
+    for (const [name, walk] of walks) {
+      const sut = walk();
+      const own = sut.snapshot().direction === 'upward' ? upward : downward;
+      expect({ name, ...identityOf(sut) }).toEqual({
+        name,
+        id: own.id,
+        groupId: own.groupId,
+        clientRequestId: own.clientRequestId,
+        patientResidentId: own.patientResidentId,
+        referringInstitutionId: own.referringInstitutionId,
+        direction: own === upward ? 'upward' : 'downward',
+        createdAt: t0,
+      });
+      const history = sut.pullHistory();
+      expect({ name, version: sut.snapshot().version }).toEqual({ name, version: history.length });
+      expect(history.every((entry) => entry.referralId === own.id)).toBe(true);
+    }
   });
 });
 

@@ -140,11 +140,52 @@ export function isExpiredAt(referral: ReferralSnapshot, now: Date, rules: Referr
   );
 }
 
-interface StepOptions {
-  readonly note?: string;
+/** What a caller's step carries besides its actor: its request id, so a retry is recognised. */
+export interface StepRequest {
   readonly clientRequestId?: string | null;
-  readonly patch?: Partial<ReferralSnapshot>;
 }
+
+/** A step that carries the caller's free text into the history (complete, close, accept, ...). */
+export interface NotedStepRequest extends StepRequest {
+  readonly note?: string;
+}
+
+/**
+ * What a step may change besides the status and its bookkeeping (closedAt, updatedAt, version).
+ * The referral's identity (id, group, request id, patient, referrer, direction, creation) is
+ * fixed when it is drafted or issued.
+ */
+type StepChanges = Partial<
+  Pick<
+    ReferralSnapshot,
+    | 'receivingInstitutionId'
+    | 'receivingDepartmentId'
+    | 'specialtyCode'
+    | 'matchedIndicationCodes'
+    | 'withoutIndication'
+    | 'greenChannel'
+    | 'contractedPriority'
+    | 'submittedAt'
+    | 'dueAt'
+    | 'acceptedAt'
+    | 'arrivedAt'
+    | 'outcomeReason'
+    | 'slot'
+    | 'followUpCount'
+    | 'deadlineBreachedAt'
+  >
+>;
+
+/** How a step is written into the history. */
+interface Recorded {
+  readonly note: string;
+  readonly clientRequestId: string | null;
+}
+
+const recorded = (request: NotedStepRequest = {}): Recorded => ({
+  note: request.note ?? '',
+  clientRequestId: request.clientRequestId ?? null,
+});
 
 /**
  * A referral of one resident between two institutions of a group. Every
@@ -163,11 +204,23 @@ export class Referral {
     if (input.receivingInstitutionId !== '') requireTwoInstitutions(input);
     const referral = new Referral({
       ...blank(now),
-      ...input,
+      id: input.id,
+      groupId: input.groupId,
+      clientRequestId: input.clientRequestId,
+      patientResidentId: input.patientResidentId,
+      referringInstitutionId: input.referringInstitutionId,
+      receivingInstitutionId: input.receivingInstitutionId,
+      receivingDepartmentId: input.receivingDepartmentId,
+      specialtyCode: input.specialtyCode,
+      icd10Code: input.icd10Code,
+      reason: input.reason,
+      indicationCodes: input.indicationCodes,
+      justification: input.justification,
+      results: input.results,
       direction: 'upward',
       status: 'draft',
     });
-    referral.record('draft', null, actor, now, { clientRequestId: input.clientRequestId });
+    referral.record('draft', null, actor, now, recorded({ clientRequestId: input.clientRequestId }));
     return referral;
   }
 
@@ -176,12 +229,25 @@ export class Referral {
     requireTwoInstitutions(input);
     const referral = new Referral({
       ...blank(now),
-      ...input,
+      id: input.id,
+      groupId: input.groupId,
+      clientRequestId: input.clientRequestId,
+      patientResidentId: input.patientResidentId,
+      referringInstitutionId: input.referringInstitutionId,
+      receivingInstitutionId: input.receivingInstitutionId,
+      icd10Code: input.icd10Code,
+      reason: input.reason,
+      metCriteriaCodes: input.metCriteriaCodes,
+      withoutIndication: input.withoutIndication,
+      justification: input.justification,
+      results: input.results,
+      upwardReferralId: input.upwardReferralId,
+      treatmentPlan: input.treatmentPlan,
       direction: 'downward',
       status: 'issued',
       submittedAt: now,
     });
-    referral.record('issue', null, actor, now, { clientRequestId: input.clientRequestId });
+    referral.record('issue', null, actor, now, recorded({ clientRequestId: input.clientRequestId }));
     return referral;
   }
 
@@ -225,59 +291,69 @@ export class Referral {
     rules: ReferralRules,
     actor: ReferralActor,
     now: Date,
-    options: StepOptions = {},
+    request: NotedStepRequest = {},
   ): void {
-    const { centreDepartmentId, ...settled } = assessment;
-    requireTwoInstitutions({ ...this.state, receivingInstitutionId: settled.receivingInstitutionId });
-    this.step('submit', actor, now, {
-      ...options,
-      patch: {
-        ...settled,
-        submittedAt: now,
-        dueAt: new Date(now.getTime() + rules.deadlineHours * HOUR_MS),
-      },
+    requireTwoInstitutions({ ...this.state, receivingInstitutionId: assessment.receivingInstitutionId });
+    this.step('submit', actor, now, recorded(request), {
+      receivingInstitutionId: assessment.receivingInstitutionId,
+      receivingDepartmentId: assessment.receivingDepartmentId,
+      specialtyCode: assessment.specialtyCode,
+      matchedIndicationCodes: assessment.matchedIndicationCodes,
+      withoutIndication: assessment.withoutIndication,
+      greenChannel: assessment.greenChannel,
+      contractedPriority: assessment.contractedPriority,
+      submittedAt: now,
+      dueAt: new Date(now.getTime() + rules.deadlineHours * HOUR_MS),
     });
     if (assessment.greenChannel === 'none') return;
-    this.step('accept', SYSTEM_ACTOR, now, {
-      note: `green channel (${assessment.greenChannel}): accepted without review`,
-      patch: { acceptedAt: now },
-    });
+    this.step(
+      'accept',
+      SYSTEM_ACTOR,
+      now,
+      recorded({ note: `green channel (${assessment.greenChannel}): accepted without review` }),
+      { acceptedAt: now },
+    );
     this.events.push({
       kind: 'green-channel-activated',
       referral: this.snapshot(),
       channel: assessment.greenChannel,
-      centreDepartmentId,
+      centreDepartmentId: assessment.centreDepartmentId,
     });
   }
 
-  accept(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
-    this.step('accept', actor, now, { ...options, patch: { acceptedAt: now } });
+  accept(actor: ReferralActor, now: Date, request: NotedStepRequest = {}): void {
+    this.step('accept', actor, now, recorded(request), { acceptedAt: now });
   }
 
-  decline(actor: ReferralActor, reason: string, now: Date, options: StepOptions = {}): void {
+  decline(actor: ReferralActor, reason: string, now: Date, request: StepRequest = {}): void {
     const why = requireText(reason, 'reason', 'a declined referral needs its reason');
-    this.step('decline', actor, now, { ...options, note: why, patch: { outcomeReason: why, slot: null } });
+    this.step('decline', actor, now, recorded({ clientRequestId: request.clientRequestId, note: why }), {
+      outcomeReason: why,
+      slot: null,
+    });
   }
 
-  cancel(actor: ReferralActor, reason: string, now: Date, options: StepOptions = {}): void {
+  cancel(actor: ReferralActor, reason: string, now: Date, request: StepRequest = {}): void {
     const why = requireText(reason, 'reason', 'a cancelled referral needs its reason');
-    this.step('cancel', actor, now, { ...options, note: why, patch: { outcomeReason: why, slot: null } });
+    this.step('cancel', actor, now, recorded({ clientRequestId: request.clientRequestId, note: why }), {
+      outcomeReason: why,
+      slot: null,
+    });
   }
 
   /** The patient never came: scheduling gives back the slot. */
   expire(now: Date): void {
-    this.step('expire', SYSTEM_ACTOR, now, {
-      note: 'the patient did not arrive in time',
-      patch: { slot: null },
+    this.step('expire', SYSTEM_ACTOR, now, recorded({ note: 'the patient did not arrive in time' }), {
+      slot: null,
     });
   }
 
-  arrive(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
-    this.step('arrive', actor, now, { ...options, patch: { arrivedAt: now } });
+  arrive(actor: ReferralActor, now: Date, request: NotedStepRequest = {}): void {
+    this.step('arrive', actor, now, recorded(request), { arrivedAt: now });
   }
 
-  complete(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
-    this.step('complete', actor, now, options);
+  complete(actor: ReferralActor, now: Date, request: NotedStepRequest = {}): void {
+    this.step('complete', actor, now, recorded(request), {});
   }
 
   /**
@@ -287,9 +363,8 @@ export class Referral {
    */
   schedule(slot: Omit<ReferralSlot, 'waitlisted'>, now: Date): boolean {
     if (this.state.status !== 'accepted') return false;
-    this.step('schedule', SYSTEM_ACTOR, now, {
-      note: `slot held in the ${slot.pool} pool`,
-      patch: { slot: { ...slot, waitlisted: false } },
+    this.step('schedule', SYSTEM_ACTOR, now, recorded({ note: `slot held in the ${slot.pool} pool` }), {
+      slot: { bookingId: slot.bookingId, sessionId: slot.sessionId, pool: slot.pool, waitlisted: false },
     });
     return true;
   }
@@ -319,34 +394,42 @@ export class Referral {
     return true;
   }
 
-  receive(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
-    this.step('receive', actor, now, { ...options, patch: { arrivedAt: now } });
+  receive(actor: ReferralActor, now: Date, request: NotedStepRequest = {}): void {
+    this.step('receive', actor, now, recorded(request), { arrivedAt: now });
   }
 
-  recordFollowUp(actor: ReferralActor, findings: string, now: Date, options: StepOptions = {}): void {
+  recordFollowUp(actor: ReferralActor, findings: string, now: Date, request: StepRequest = {}): void {
     const text = requireText(findings, 'findings', 'a follow-up needs its findings');
-    this.step('record-follow-up', actor, now, {
-      ...options,
-      note: text,
-      patch: { followUpCount: this.state.followUpCount + 1 },
-    });
+    this.step(
+      'record-follow-up',
+      actor,
+      now,
+      recorded({ clientRequestId: request.clientRequestId, note: text }),
+      { followUpCount: this.state.followUpCount + 1 },
+    );
   }
 
-  close(actor: ReferralActor, now: Date, options: StepOptions = {}): void {
-    this.step('close', actor, now, options);
+  close(actor: ReferralActor, now: Date, request: NotedStepRequest = {}): void {
+    this.step('close', actor, now, recorded(request), {});
   }
 
-  private step(action: LifecycleAction, actor: ReferralActor, now: Date, options: StepOptions): void {
+  private step(
+    action: LifecycleAction,
+    actor: ReferralActor,
+    now: Date,
+    how: Recorded,
+    changes: StepChanges,
+  ): void {
     const from = this.state.status;
     const to = transition(this.state.direction, from, action);
     const final = isTerminal(this.state.direction, to);
-    this.state = { ...this.state, ...options.patch, status: to, closedAt: final ? now : this.state.closedAt };
-    this.record(action, from, actor, now, options);
+    this.state = { ...this.state, ...changes, status: to, closedAt: final ? now : this.state.closedAt };
+    this.record(action, from, actor, now, how);
   }
 
-  private note(action: ReferralAction, now: Date, note: string, patch: Partial<ReferralSnapshot>): void {
-    this.state = { ...this.state, ...patch };
-    this.record(action, this.state.status, SYSTEM_ACTOR, now, { note });
+  private note(action: ReferralAction, now: Date, note: string, changes: StepChanges): void {
+    this.state = { ...this.state, ...changes };
+    this.record(action, this.state.status, SYSTEM_ACTOR, now, recorded({ note }));
   }
 
   private record(
@@ -354,7 +437,7 @@ export class Referral {
     from: ReferralStatus | null,
     actor: ReferralActor,
     now: Date,
-    options: StepOptions,
+    how: Recorded,
   ): void {
     this.state = { ...this.state, updatedAt: now, version: this.state.version + 1 };
     const entry: ReferralHistoryEntry = {
@@ -365,8 +448,8 @@ export class Referral {
       to: this.state.status,
       actor,
       occurredAt: now,
-      note: (options.note ?? '').trim(),
-      clientRequestId: options.clientRequestId ?? null,
+      note: how.note.trim(),
+      clientRequestId: how.clientRequestId,
     };
     this.entries.push(entry);
     this.events.push({ kind: 'referral-changed', referral: this.snapshot(), entry });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
-import { type Referral, type ReferralSnapshot } from '../../domain/referral';
+import { type NotedStepRequest, type Referral, type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralActor } from '../../domain/referral-actor';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
@@ -61,7 +61,7 @@ export class ReferralStepsUseCase {
         return referral.snapshot();
       }
       const actor = actorOf(command.identity);
-      const options = { note: command.note, clientRequestId: command.clientRequestId };
+      const request = { note: command.note, clientRequestId: command.clientRequestId };
       if (command.step === 'submit') {
         const draft = referral.snapshot();
         const facts = await this.facts.forSubmission(draft.groupId, draft.patientResidentId, now);
@@ -70,10 +70,10 @@ export class ReferralStepsUseCase {
           this.rules.rules,
           actor,
           now,
-          options,
+          request,
         );
       } else {
-        this.apply(referral, command, actor, now, options);
+        this.apply(referral, command, actor, now, request);
       }
       await this.writer.save(referral, false);
       return referral.snapshot();
@@ -85,25 +85,27 @@ export class ReferralStepsUseCase {
     command: ReferralStepCommand,
     actor: ReferralActor,
     now: Date,
-    options: { note: string; clientRequestId: string },
+    request: NotedStepRequest,
   ): void {
+    // A decline, cancel or follow-up carries its text as the reason or findings, not as a note.
+    const { clientRequestId } = request;
     switch (command.step) {
       case 'accept':
-        return referral.accept(actor, now, options);
+        return referral.accept(actor, now, request);
       case 'decline':
-        return referral.decline(actor, command.note, now, options);
+        return referral.decline(actor, command.note, now, { clientRequestId });
       case 'cancel':
-        return referral.cancel(actor, command.note, now, options);
+        return referral.cancel(actor, command.note, now, { clientRequestId });
       case 'arrive':
-        return referral.arrive(actor, now, options);
+        return referral.arrive(actor, now, request);
       case 'complete':
-        return referral.complete(actor, now, options);
+        return referral.complete(actor, now, request);
       case 'receive':
-        return referral.receive(actor, now, options);
+        return referral.receive(actor, now, request);
       case 'record-follow-up':
-        return referral.recordFollowUp(actor, command.note, now, options);
+        return referral.recordFollowUp(actor, command.note, now, { clientRequestId });
       case 'close':
-        return referral.close(actor, now, options);
+        return referral.close(actor, now, request);
       case 'submit':
         throw new Error('submit is applied with the catalogue');
     }

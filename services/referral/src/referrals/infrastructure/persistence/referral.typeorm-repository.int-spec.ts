@@ -1,0 +1,415 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UnitOfWork } from '@medgrid/database';
+import { aResidentId, TestDatabase } from '@medgrid/testing';
+import { type DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { referralDataSource } from '../../../database/referral-data-source';
+import {
+  DEFAULT_REFERRAL_RULES,
+  type NewDownwardReferral,
+  type NewUpwardReferral,
+  Referral,
+  type ReferralSnapshot,
+  type SubmissionAssessment,
+} from '../../domain/referral';
+import { type ReferralActor } from '../../domain/referral-actor';
+import { type ReferralFilter } from '../../domain/referral.repository';
+import { ReferralTypeormRepository } from './referral.typeorm-repository';
+
+const t0 = new Date('2027-03-01T01:00:00Z');
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const NO_FILTER: ReferralFilter = {
+  institutionId: '',
+  patientResidentId: '',
+  status: null,
+  direction: null,
+  createdFrom: null,
+  createdTo: null,
+  overdueAt: null,
+};
+
+/** A group of its own per test, so tests share the database and nothing else. */
+function aGroup() {
+  const group = { groupId: uuidv7(), centre: uuidv7(), hospital: uuidv7(), department: uuidv7() };
+  const centreStaff: ReferralActor = { subject: 'dr-li', institutionId: group.centre, role: 'primary-staff' };
+  const hospitalStaff: ReferralActor = {
+    subject: 'dr-wang',
+    institutionId: group.hospital,
+    role: 'hospital-staff',
+  };
+  const upward = (overrides: Partial<NewUpwardReferral> = {}): NewUpwardReferral => ({
+    id: uuidv7(),
+    groupId: group.groupId,
+    clientRequestId: uuidv7(),
+    patientResidentId: aResidentId(),
+    referringInstitutionId: group.centre,
+    receivingInstitutionId: '',
+    receivingDepartmentId: '',
+    specialtyCode: '',
+    icd10Code: 'I10',
+    reason: 'uncontrolled hypertension',
+    indicationCodes: ['HTN_SEVERE'],
+    justification: '',
+    results: [{ kind: 'lab', resultId: 'lab-1', summary: 'K 3.1' }],
+    ...overrides,
+  });
+  const assessment: SubmissionAssessment = {
+    receivingInstitutionId: group.hospital,
+    receivingDepartmentId: group.department,
+    specialtyCode: '03.04',
+    matchedIndicationCodes: ['HTN_SEVERE'],
+    withoutIndication: false,
+    greenChannel: 'none',
+    contractedPriority: true,
+    centreDepartmentId: '',
+  };
+  const submitted = (now = t0, overrides: Partial<NewUpwardReferral> = {}) => {
+    const referral = Referral.draft(upward(overrides), centreStaff, now);
+    referral.submit(assessment, DEFAULT_REFERRAL_RULES, centreStaff, now, { clientRequestId: uuidv7() });
+    return referral;
+  };
+  const downward = (): NewDownwardReferral => ({
+    id: uuidv7(),
+    groupId: group.groupId,
+    clientRequestId: uuidv7(),
+    patientResidentId: aResidentId(),
+    referringInstitutionId: group.hospital,
+    receivingInstitutionId: group.centre,
+    icd10Code: 'I10',
+    reason: 'blood pressure controlled',
+    metCriteriaCodes: ['HTN_STABLE'],
+    withoutIndication: false,
+    justification: '',
+    results: [],
+    upwardReferralId: uuidv7(),
+    treatmentPlan: {
+      diagnosisCodes: ['I10'],
+      medications: [{ name: '氨氯地平', dose: '5 mg', frequency: 'qd', days: 60 }],
+      followUps: [{ dueDate: '2027-03-15', item: 'blood pressure' }],
+      warningSigns: ['BP above 180/110'],
+      notes: '',
+    },
+  });
+  return { ...group, centreStaff, hospitalStaff, upward, assessment, submitted, downward };
+}
+
+describe(ReferralTypeormRepository.name, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let sut: ReferralTypeormRepository;
+
+  beforeAll(async () => {
+    database = await TestDatabase.create('referral_repository');
+    dataSource = referralDataSource(database.url, 4);
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    uow = new UnitOfWork(dataSource);
+    sut = new ReferralTypeormRepository(uow);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  const insert = (referral: Referral) => uow.run(() => sut.insert(referral));
+  const update = (referral: Referral) => uow.run(() => sut.update(referral));
+  const read = async (id: string) => (await sut.findById(id, false))!.snapshot();
+
+  it('has no history position before the first change', async () => {
+    expect(await sut.lastSeq()).toBe(0);
+  });
+
+  it('stores a draft and reads back every field, its missing receiver as empty', async () => {
+    const g = aGroup();
+    const draft = Referral.draft(g.upward(), g.centreStaff, t0);
+
+    const stored = await insert(draft);
+
+    expect(await read(draft.id)).toEqual(draft.snapshot());
+    expect(draft.snapshot().receivingInstitutionId).toBe('');
+    expect(
+      await dataSource.query(`SELECT receiving_institution_id FROM referral WHERE id = $1`, [draft.id]),
+    ).toEqual([{ receiving_institution_id: null }]);
+    expect(stored).toEqual([expect.objectContaining({ action: 'draft', seq: await sut.lastSeq() })]);
+  });
+
+  it('stores a submitted, scheduled upward and an issued downward referral field for field', async () => {
+    const g = aGroup();
+    const upward = g.submitted();
+    upward.accept(g.hospitalStaff, at(1));
+    upward.schedule({ bookingId: uuidv7(), sessionId: uuidv7(), pool: 'reserved' }, at(2));
+    upward.breachDeadline(at(49 * 60));
+    const downward = Referral.issue(g.downward(), g.hospitalStaff, t0);
+
+    await insert(upward);
+    await insert(downward);
+
+    expect(await read(upward.id)).toEqual(upward.snapshot());
+    expect(await read(downward.id)).toEqual(downward.snapshot());
+    expect((await read(upward.id)).slot).toMatchObject({ pool: 'reserved', waitlisted: false });
+  });
+
+  it('updates every changed field and appends the new history entries in order, with their positions', async () => {
+    const g = aGroup();
+    const referral = Referral.draft(g.upward(), g.centreStaff, t0);
+    await insert(referral);
+    const green = { ...g.assessment, greenChannel: 'chest-pain' as const, centreDepartmentId: 'cpc' };
+    referral.submit(green, DEFAULT_REFERRAL_RULES, g.centreStaff, at(5), { clientRequestId: uuidv7() });
+
+    const stored = await update(referral);
+
+    expect(await read(referral.id)).toEqual(referral.snapshot());
+    expect(stored.map((entry) => entry.action)).toEqual(['submit', 'accept']);
+    expect(stored[1]!.seq).toBe(stored[0]!.seq + 1);
+    expect(await sut.history(referral.id)).toEqual([
+      expect.objectContaining({ action: 'draft', from: null, to: 'draft', actor: g.centreStaff }),
+      ...stored,
+    ]);
+  });
+
+  it('refuses to update a referral that changed since it was read, changing nothing', async () => {
+    const g = aGroup();
+    const referral = g.submitted();
+    await insert(referral);
+    const first = (await sut.findById(referral.id, false))!;
+    const second = (await sut.findById(referral.id, false))!;
+    first.accept(g.hospitalStaff, at(1));
+    await update(first);
+    second.decline(g.hospitalStaff, 'no bed', at(2));
+
+    await expect(update(second)).rejects.toThrow(/not at version 2/);
+    expect(await read(referral.id)).toEqual(first.snapshot());
+    expect((await sut.history(referral.id)).map((entry) => entry.action)).toEqual([
+      'draft',
+      'submit',
+      'accept',
+    ]);
+  });
+
+  it('holds a referral read for update until its transaction ends; the next reader sees its change', async () => {
+    const g = aGroup();
+    const stored = g.submitted();
+    await insert(stored);
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+
+    const first = uow.run(async () => {
+      const referral = (await sut.findById(stored.id, true))!;
+      order.push('first read');
+      await held;
+      referral.accept(g.hospitalStaff, at(1));
+      await sut.update(referral);
+      order.push('first wrote');
+    });
+    await sleep(50);
+    const second = uow.run(async () => {
+      const referral = (await sut.findById(stored.id, true))!;
+      order.push(`second read ${referral.status}`);
+    });
+    await sleep(200);
+    order.push('released');
+    release();
+    await Promise.all([first, second]);
+
+    expect(order).toEqual(['first read', 'released', 'first wrote', 'second read accepted']);
+  });
+
+  it('finds the referral of a client request, and a racing retry waits for the first attempt', async () => {
+    const g = aGroup();
+    const referral = g.submitted();
+    const { referringInstitutionId, clientRequestId } = referral.snapshot();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+
+    const first = uow.run(async () => {
+      const none = await sut.findByClientRequest(referringInstitutionId, clientRequestId);
+      await held;
+      await sut.insert(referral);
+      return none;
+    });
+    await sleep(50);
+    const retry = uow.run(() => sut.findByClientRequest(referringInstitutionId, clientRequestId));
+    await sleep(200);
+    release();
+
+    expect(await first).toBeNull();
+    expect((await retry)?.snapshot()).toEqual(referral.snapshot());
+    expect(await uow.run(() => sut.findByClientRequest(g.hospital, clientRequestId))).toBeNull();
+    await expect(sut.findByClientRequest(referringInstitutionId, clientRequestId)).rejects.toThrow(
+      /inside UnitOfWork.run/,
+    );
+  });
+
+  it('finds the history entry a step with a client request id wrote', async () => {
+    const g = aGroup();
+    const referral = g.submitted();
+    await insert(referral);
+    const requestId = uuidv7();
+    referral.accept(g.hospitalStaff, at(1), { clientRequestId: requestId, note: 'bed ready' });
+    const [accepted] = await update(referral);
+
+    expect(await sut.entryOfRequest(referral.id, requestId)).toEqual(accepted);
+    expect(accepted).toMatchObject({ note: 'bed ready', actor: g.hospitalStaff, clientRequestId: requestId });
+    expect(await sut.entryOfRequest(referral.id, uuidv7())).toBeNull();
+    expect(await sut.entryOfRequest(uuidv7(), requestId)).toBeNull();
+  });
+
+  it('reads nothing for an unknown referral', async () => {
+    expect(await sut.findById(uuidv7(), false)).toBeNull();
+    expect(await sut.history(uuidv7())).toEqual([]);
+  });
+
+  it('lists what the caller may see, newest first, page by page, narrowed by each filter', async () => {
+    const g = aGroup();
+    const other = aGroup();
+    const patient = aResidentId();
+    const a = g.submitted(at(1), { patientResidentId: patient });
+    const b = g.submitted(at(2));
+    const c = Referral.issue(g.downward(), g.hospitalStaff, at(3));
+    const d = Referral.draft(g.upward(), g.centreStaff, at(4));
+    const foreign = other.submitted(at(2));
+    for (const referral of [a, b, c, d, foreign]) await insert(referral);
+    const ids = (snapshots: ReferralSnapshot[]) => snapshots.map((s) => s.id);
+    const group = { kind: 'group', groupId: g.groupId } as const;
+    const list = (filter: Partial<ReferralFilter>, visibility = group as Parameters<typeof sut.list>[0]) =>
+      sut.list(visibility, { ...NO_FILTER, ...filter }, null, 10).then(ids);
+
+    expect(await list({})).toEqual([d.id, c.id, b.id, a.id]);
+    const firstPage = await sut.list(group, NO_FILTER, null, 2);
+    const last = firstPage[1]!;
+    expect(ids(firstPage)).toEqual([d.id, c.id]);
+    expect(ids(await sut.list(group, NO_FILTER, { createdAt: last.createdAt, id: last.id }, 2))).toEqual([
+      b.id,
+      a.id,
+    ]);
+    expect(await list({}, { kind: 'institution', institutionId: g.centre })).toEqual([
+      d.id,
+      c.id,
+      b.id,
+      a.id,
+    ]);
+    expect(await list({}, { kind: 'institution', institutionId: g.hospital })).toEqual([c.id, b.id, a.id]);
+    expect(await list({}, { kind: 'institution', institutionId: other.hospital })).toEqual([foreign.id]);
+    expect((await list({}, { kind: 'all' })).filter((id) => id === foreign.id || id === a.id)).toEqual([
+      foreign.id,
+      a.id,
+    ]);
+    expect(await list({ institutionId: g.hospital })).toEqual([c.id, b.id, a.id]);
+    expect(
+      await list({ institutionId: g.hospital }, { kind: 'institution', institutionId: g.centre }),
+    ).toEqual([c.id, b.id, a.id]);
+    expect(await list({ patientResidentId: patient })).toEqual([a.id]);
+    expect(await list({ status: 'draft' })).toEqual([d.id]);
+    expect(await list({ direction: 'downward' })).toEqual([c.id]);
+    expect(await list({ createdFrom: at(2), createdTo: at(4) })).toEqual([c.id, b.id]);
+    // due 48 hours after submission: a at 48h + 1 min, b at 48h + 2 min
+    expect(await list({ overdueAt: at(48 * 60 + 2) })).toEqual([a.id]);
+    expect(await list({ overdueAt: at(48 * 60 + 3) })).toEqual([b.id, a.id]);
+  });
+
+  it('gives the changes after a position, oldest first, each with its referral, only those visible', async () => {
+    const g = aGroup();
+    const other = aGroup();
+    const from = await sut.lastSeq();
+    const mine = g.submitted();
+    await insert(mine);
+    await insert(other.submitted());
+    mine.accept(g.hospitalStaff, at(1));
+    await update(mine);
+
+    const all = await sut.changesAfter({ kind: 'all' }, from, 10);
+    const visible = await sut.changesAfter({ kind: 'institution', institutionId: g.hospital }, from, 10);
+    const firstTwo = await sut.changesAfter({ kind: 'group', groupId: g.groupId }, from, 2);
+
+    expect(all).toHaveLength(5);
+    expect(all.map((change) => change.entry.seq)).toEqual(
+      [...all.map((c) => c.entry.seq)].sort((x, y) => x - y),
+    );
+    expect(visible.map((change) => change.entry.action)).toEqual(['draft', 'submit', 'accept']);
+    expect(
+      visible.every((change) => change.referral.id === mine.id && change.referral.status === 'accepted'),
+    ).toBe(true);
+    expect(visible[2]!.referral).toEqual(mine.snapshot());
+    expect(firstTwo.map((change) => change.entry.action)).toEqual(['draft', 'submit']);
+    expect(await sut.changesAfter({ kind: 'all' }, all[4]!.entry.seq, 10)).toEqual([]);
+    expect(await sut.lastSeq()).toBe(all[4]!.entry.seq);
+  });
+
+  it('finds overdue referrals not yet flagged, and those waiting past the expiry cutoff', async () => {
+    const g = aGroup();
+    const early = g.submitted(at(-60 * 24 * 30));
+    const late = g.submitted(at(-60 * 24 * 30 + 1));
+    const flagged = g.submitted(at(-60 * 24 * 30 + 2));
+    flagged.breachDeadline(at(-60 * 24 * 20));
+    const arrived = g.submitted(at(-60 * 24 * 30 + 3));
+    arrived.accept(g.hospitalStaff, at(-60 * 24 * 30 + 4));
+    arrived.arrive(g.hospitalStaff, at(-60 * 24 * 30 + 5));
+    const fresh = g.submitted(at(0));
+    for (const referral of [early, late, flagged, arrived, fresh]) await insert(referral);
+    const mine = (ids: string[]) =>
+      ids.filter((id) => [early, late, flagged, arrived, fresh].some((r) => r.id === id));
+
+    expect(mine(await sut.overdueUnflagged(at(1), 1000))).toEqual([early.id, late.id, arrived.id]);
+    expect(mine(await sut.submittedBefore(at(-60 * 24 * 30 + 2), 1000))).toEqual([
+      early.id,
+      late.id,
+      flagged.id,
+    ]);
+    const counts = await sut.overdueCounts(at(1));
+    expect(counts.get(g.groupId)).toBe(4);
+  });
+
+  it('counts referrals per group, direction and status', async () => {
+    const g = aGroup();
+    await insert(g.submitted());
+    await insert(g.submitted());
+    await insert(Referral.draft(g.upward(), g.centreStaff, t0));
+    await insert(Referral.issue(g.downward(), g.hospitalStaff, t0));
+
+    const counts = (await sut.statusCounts()).filter((count) => count.groupId === g.groupId);
+
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        { groupId: g.groupId, direction: 'upward', status: 'submitted', count: 2 },
+        { groupId: g.groupId, direction: 'upward', status: 'draft', count: 1 },
+        { groupId: g.groupId, direction: 'downward', status: 'issued', count: 1 },
+      ]),
+    );
+    expect(counts).toHaveLength(3);
+  });
+
+  it('hands out history positions one writer at a time, so none is committed behind a later one', async () => {
+    const g = aGroup();
+    const first = g.submitted();
+    const second = g.submitted();
+    await insert(first);
+    await insert(second);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    first.accept(g.hospitalStaff, at(1));
+    second.accept(g.hospitalStaff, at(1));
+    const order: string[] = [];
+
+    const slow = uow.run(async () => {
+      const [entry] = await sut.update(first);
+      await held;
+      order.push('first committed');
+      return entry!.seq;
+    });
+    await sleep(50);
+    const fast = uow.run(async () => {
+      const [entry] = await sut.update(second);
+      order.push('second stored');
+      return entry!.seq;
+    });
+    await sleep(200);
+    release();
+
+    const [slowSeq, fastSeq] = await Promise.all([slow, fast]);
+    expect(order).toEqual(['first committed', 'second stored']);
+    expect(fastSeq).toBeGreaterThan(slowSeq);
+  });
+});
