@@ -1,16 +1,17 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * The audit trail of reads of personal and clinical data. Services whose
- * migrations predate this library (referral) created the same table in their
- * own first migration; newer services list this migration.
+ * The audit trail of reads of personal and clinical data, for every service.
+ * Referral made the same table in its own first migration before this library
+ * existed: on its databases this migration finds the table and its index and
+ * leaves them as they are.
  */
 export class CreateAuditLog1732300000002 implements MigrationInterface {
   name = 'CreateAuditLog1732300000002';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE TABLE audit_log (
+      CREATE TABLE IF NOT EXISTS audit_log (
         seq                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         actor_subject         text NOT NULL,
         actor_role            text NOT NULL,
@@ -21,7 +22,9 @@ export class CreateAuditLog1732300000002 implements MigrationInterface {
         purpose               text NOT NULL,
         occurred_at           timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX audit_log_subject_idx ON audit_log (subject_kind, subject_id)`);
+    await queryRunner.query(
+      `CREATE INDEX IF NOT EXISTS audit_log_subject_idx ON audit_log (subject_kind, subject_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -2,8 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Row shape of audit_log (written with SQL by AuditTrail; listed so drift checks cover it). */
 @Entity({ name: 'audit_log' })
-// Created by CreateAuditLog; services whose own first migration made audit_log lack it.
-@Index('audit_log_subject_idx', { synchronize: false })
+@Index('audit_log_subject_idx', ['subjectKind', 'subjectId'])
 export class AuditLogOrmEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   seq!: string;

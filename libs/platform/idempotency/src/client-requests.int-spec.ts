@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { createDataSource, UnitOfWork } from '@medgrid/database';
+import { TestDatabase } from '@medgrid/testing';
+import { type DataSource } from 'typeorm';
+import { CreateClientRequestLog1733500000001 } from './client-request.migration';
+import { ClientRequestOrmEntity } from './client-request.orm-entity';
+import { type ClientRequest, ClientRequests } from './client-requests';
+import { IdempotencyError } from './idempotency-error';
+
+interface Ward {
+  id: string;
+  name: string;
+  beds: number;
+}
+
+describe(ClientRequests.name, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let requests: ClientRequests;
+
+  beforeAll(async () => {
+    database = await TestDatabase.create('client_requests');
+    dataSource = createDataSource({
+      url: database.url,
+      applicationName: 'idempotency-int',
+      entities: [ClientRequestOrmEntity],
+      migrations: [CreateClientRequestLog1733500000001],
+      poolSize: 12,
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await dataSource.query(`CREATE TABLE ward (id uuid PRIMARY KEY, name text NOT NULL, beds int NOT NULL)`);
+    uow = new UnitOfWork(dataSource);
+    requests = new ClientRequests(uow);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  const wardRequest = (clientRequestId: string, name: string, beds: number): ClientRequest => ({
+    operation: 'register-ward',
+    clientRequestId,
+    request: { name, beds },
+  });
+
+  const loadWard = async (id: string): Promise<Ward | null> => {
+    const [row] = await uow.manager().query<Ward[]>(`SELECT id, name, beds FROM ward WHERE id = $1`, [id]);
+    return row ?? null;
+  };
+
+  /** RegisterWard as a service writes it: the ward made once per client request. */
+  const registerWard = (clientRequestId: string, name: string, beds: number, pauseSeconds = 0) =>
+    requests.createOnce(wardRequest(clientRequestId, name, beds), {
+      load: loadWard,
+      create: async () => {
+        const ward = { id: randomUUID(), name, beds };
+        // Keeps the first attempt in its transaction while its retries arrive.
+        if (pauseSeconds) await uow.manager().query(`SELECT pg_sleep($1)`, [pauseSeconds]);
+        await uow
+          .manager()
+          .query(`INSERT INTO ward (id, name, beds) VALUES ($1, $2, $3)`, [ward.id, ward.name, ward.beds]);
+        return { id: ward.id, result: ward };
+      },
+    });
+
+  const wardsNamed = async (name: string) =>
+    (
+      await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ward WHERE name = $1`, [name])
+    )[0]!.n;
+
+  const refusal = async (attempt: Promise<unknown>) => {
+    const error = await attempt.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(IdempotencyError);
+    return error as IdempotencyError;
+  };
+
+  describe('createOnce', () => {
+    it('makes the thing once and answers a retry with what the first attempt made', async () => {
+      const id = randomUUID();
+      const first = await registerWard(id, '心内科一病区', 10);
+      const retry = await registerWard(id, '心内科一病区', 10);
+
+      expect(retry).toEqual(first);
+      expect(await wardsNamed('心内科一病区')).toBe(1);
+      expect(
+        await dataSource.query(
+          `SELECT operation, result_id, fingerprint IS NOT NULL AS fingerprinted FROM client_request
+           WHERE client_request_id = $1`,
+          [id],
+        ),
+      ).toEqual([{ operation: 'register-ward', result_id: first.id, fingerprinted: true }]);
+    });
+
+    it('answers racing retries of one request with the one thing the first made', async () => {
+      const id = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => registerWard(id, '骨科病区', 20, 0.2)),
+      );
+
+      expect(new Set(answers.map((ward) => ward.id)).size).toBe(1);
+      expect(await wardsNamed('骨科病区')).toBe(1);
+    });
+
+    it('refuses the id for a different request with CLIENT_REQUEST_REUSED naming the field, and makes nothing', async () => {
+      const id = randomUUID();
+      await registerWard(id, '儿科病区', 10);
+
+      const error = await refusal(registerWard(id, '儿科二病区', 12));
+
+      expect(error).toMatchObject({
+        category: 'invalid-argument',
+        code: 'CLIENT_REQUEST_REUSED',
+        violations: [expect.objectContaining({ field: 'clientRequestId', reason: 'CLIENT_REQUEST_REUSED' })],
+      });
+      expect(await wardsNamed('儿科二病区')).toBe(0);
+    });
+
+    it('refuses the id for another operation, naming the field the request carried it in', async () => {
+      const id = randomUUID();
+      await registerWard(id, '眼科病区', 10);
+
+      const error = await refusal(
+        requests.createOnce(
+          { operation: 'book-slot', clientRequestId: id, request: {}, field: 'claim.clientRequestId' },
+          { load: () => Promise.resolve(null), create: () => Promise.resolve({ id: 'x', result: null }) },
+        ),
+      );
+
+      expect(error.violations).toEqual([
+        expect.objectContaining({ field: 'claim.clientRequestId', reason: 'CLIENT_REQUEST_REUSED' }),
+      ]);
+    });
+
+    it('forgets a request whose write failed, so its retry runs it again', async () => {
+      const id = randomUUID();
+      await expect(
+        requests.createOnce(wardRequest(id, '产科病区', 8), {
+          load: loadWard,
+          create: () => Promise.reject(new Error('the ward could not be made')),
+        }),
+      ).rejects.toThrow('could not be made');
+
+      const retry = await registerWard(id, '产科病区', 8);
+
+      expect(retry.name).toBe('产科病区');
+      expect(await wardsNamed('产科病区')).toBe(1);
+    });
+
+    it('treats an upper-case id as the same request', async () => {
+      const id = randomUUID();
+      const first = await registerWard(id, '皮肤科病区', 6);
+
+      expect(await registerWard(id.toUpperCase(), '皮肤科病区', 6)).toEqual(first);
+    });
+
+    it('answers a request recorded before fingerprints were kept, unchecked', async () => {
+      const ward = await registerWard(randomUUID(), '老病区', 4);
+      const id = randomUUID();
+      await dataSource.query(
+        `INSERT INTO client_request (operation, client_request_id, result_id) VALUES ('register-ward', $1, $2)`,
+        [id, ward.id],
+      );
+
+      expect(await registerWard(id, '老病区 (another name)', 5)).toEqual(ward);
+    });
+  });
+
+  describe('isRetry', () => {
+    const discharge = (clientRequestId: string, note = '') => ({
+      operation: 'discharge',
+      clientRequestId,
+      request: { note },
+    });
+    const inTransaction = <T>(work: () => Promise<T>) => uow.run(work);
+
+    it('records a new request on a thing, then recognises its retry', async () => {
+      const id = randomUUID();
+      const admission = randomUUID();
+
+      expect(await inTransaction(() => requests.isRetry(discharge(id), admission))).toBe(false);
+      expect(await inTransaction(() => requests.isRetry(discharge(id), admission))).toBe(true);
+    });
+
+    it('answers racing retries: exactly one attempt goes on with the write', async () => {
+      const id = randomUUID();
+      const admission = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          inTransaction(async () => {
+            const retry = await requests.isRetry(discharge(id), admission);
+            await uow.manager().query(`SELECT pg_sleep(0.1)`);
+            return retry;
+          }),
+        ),
+      );
+
+      expect(answers.filter((retry) => !retry)).toHaveLength(1);
+    });
+
+    it('refuses the id on another thing, for another step, or with other content', async () => {
+      const id = randomUUID();
+      const admission = randomUUID();
+      await inTransaction(() => requests.isRetry(discharge(id, 'home'), admission));
+
+      const onAnother = await refusal(
+        inTransaction(() => requests.isRetry(discharge(id, 'home'), randomUUID())),
+      );
+      const anotherStep = await refusal(
+        inTransaction(() =>
+          requests.isRetry(
+            { operation: 'assign-bed', clientRequestId: id, request: { note: 'home' } },
+            admission,
+          ),
+        ),
+      );
+      const otherContent = await refusal(
+        inTransaction(() => requests.isRetry(discharge(id, 'transfer'), admission)),
+      );
+
+      for (const error of [onAnother, anotherStep, otherContent]) {
+        expect(error).toMatchObject({ category: 'invalid-argument', code: 'CLIENT_REQUEST_REUSED' });
+      }
+    });
+
+    it('forgets the request when the write it guards rolls back', async () => {
+      const id = randomUUID();
+      const admission = randomUUID();
+      await expect(
+        inTransaction(async () => {
+          await requests.isRetry(discharge(id), admission);
+          throw new Error('the step was refused');
+        }),
+      ).rejects.toThrow('refused');
+
+      expect(await inTransaction(() => requests.isRetry(discharge(id), admission))).toBe(false);
+    });
+
+    it('must run in the transaction of the write it guards', async () => {
+      await expect(requests.isRetry(discharge(randomUUID()), randomUUID())).rejects.toThrow(/UnitOfWork.run/);
+    });
+  });
+
+  describe('earlierResult', () => {
+    it('reads what an earlier attempt made without recording anything', async () => {
+      const id = randomUUID();
+      expect(await requests.earlierResult(wardRequest(id, '急诊病区', 3))).toBeNull();
+      const ward = await registerWard(id, '急诊病区', 3);
+
+      expect(await requests.earlierResult(wardRequest(id, '急诊病区', 3))).toBe(ward.id);
+      await refusal(requests.earlierResult(wardRequest(id, '急诊二病区', 3)));
+    });
+  });
+});

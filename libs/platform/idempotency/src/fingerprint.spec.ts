@@ -1,0 +1,34 @@
+import { fingerprintOf } from './fingerprint';
+
+describe(fingerprintOf.name, () => {
+  it('is the same for the same request whatever the order of its members', () => {
+    expect(fingerprintOf({ wardId: 'w', bedCount: 10, name: '心内科' })).toBe(
+      fingerprintOf({ name: '心内科', bedCount: 10, wardId: 'w' }),
+    );
+  });
+
+  it('ignores members that are absent or undefined', () => {
+    expect(fingerprintOf({ a: 1, note: undefined })).toBe(fingerprintOf({ a: 1 }));
+  });
+
+  it('reads dates by their instant', () => {
+    expect(fingerprintOf({ at: new Date('2026-12-04T08:00:00+08:00') })).toBe(
+      fingerprintOf({ at: '2026-12-04T00:00:00.000Z' }),
+    );
+  });
+
+  it.each([
+    ['another value', { bedCount: 10 }, { bedCount: 12 }],
+    ['another type', { bedCount: 10 }, { bedCount: '10' }],
+    ['another member', { bedCount: 10 }, { beds: 10 }],
+    ['another order of a list', { codes: ['a', 'b'] }, { codes: ['b', 'a'] }],
+    ['a nested difference', { claim: { pool: 'public' } }, { claim: { pool: 'reserved' } }],
+    ['null against absent', { receiving: null }, {}],
+  ])('tells requests apart by %s', (_, one, other) => {
+    expect(fingerprintOf(one)).not.toBe(fingerprintOf(other));
+  });
+
+  it('is a SHA-256 hex digest', () => {
+    expect(fingerprintOf('x')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+type Canonical = null | boolean | number | string | Canonical[] | { [key: string]: Canonical };
+
+/** Sorted keys, no undefined members, dates as ISO text: equal requests give equal JSON. */
+function canonical(value: unknown): Canonical | undefined {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map((item) => canonical(item) ?? null);
+  const object = value as Record<string, unknown>;
+  const result: { [key: string]: Canonical } = {};
+  for (const key of Object.keys(object).sort()) {
+    const member = canonical(object[key]);
+    if (member !== undefined) result[key] = member;
+  }
+  return result;
+}
+
+/**
+ * A digest of what a request asked for (SHA-256 of its canonical JSON). Two requests with the
+ * same digest asked for the same thing; key order and absent members do not matter.
+ */
+export function fingerprintOf(request: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(request) ?? null))
+    .digest('hex');
+}
