@@ -104,6 +104,40 @@ describe('referral steps', () => {
     });
   });
 
+  describe('CreateReferral retried', () => {
+    const reused = {
+      code: status.INVALID_ARGUMENT,
+      reason: 'CLIENT_REQUEST_REUSED',
+      fieldViolations: [
+        expect.objectContaining({ field: 'clientRequestId', reason: 'CLIENT_REQUEST_REUSED' }),
+      ],
+    };
+
+    it('answers a retry with the referral it made, and refuses its id for any other referral, making none', async () => {
+      const patient = await h.contractedResident(group);
+      const request = h.upward(group, patient);
+      const first = await create(request);
+
+      const retry = await create(request);
+      const otherPatient = await fails(
+        create({ ...request, patientResidentId: await h.contractedResident(group) }),
+      );
+      const otherReason = await fails(create({ ...request, reason: '血压控制不佳，需调整方案' }));
+
+      expect(retry).toEqual(first);
+      expect(otherPatient).toMatchObject(reused);
+      expect(otherReason).toMatchObject(reused);
+      expect(
+        (
+          await h.referralSql.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM referral WHERE client_request_id = $1`,
+            [request.clientRequestId],
+          )
+        ).rows[0],
+      ).toEqual({ n: 1 });
+    });
+  });
+
   describe('DeclineReferral', () => {
     const reason = '本院心内科本周已满，建议转至协作医院';
 

@@ -355,7 +355,7 @@ describe('referral ⇄ scheduling', () => {
     expect(wrongSide.code).toBe(status.PERMISSION_DENIED);
   });
 
-  it('answers a retried step with the referral as it is, and a reused request id on another step with ALREADY_EXISTS', async () => {
+  it('answers a retried step with the referral as it is, and refuses its request id on another step', async () => {
     const patient = await h.contractedResident(group);
     const { referral } = await create(h.upward(group, patient));
     const step = h.step(referral!.id);
@@ -368,7 +368,13 @@ describe('referral ⇄ scheduling', () => {
 
     expect(a.referral?.status).toBe(S.REFERRAL_STATUS_ACCEPTED);
     expect(b.referral?.status).toBe(S.REFERRAL_STATUS_ACCEPTED);
-    expect(reused.code).toBe(status.ALREADY_EXISTS);
+    expect(reused).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      reason: 'CLIENT_REQUEST_REUSED',
+      fieldViolations: [
+        expect.objectContaining({ field: 'clientRequestId', reason: 'CLIENT_REQUEST_REUSED' }),
+      ],
+    });
     expect(
       await h.referralSql
         .query<{ n: number }>(

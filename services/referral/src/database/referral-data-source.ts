@@ -1,5 +1,6 @@
-import { AuditLogOrmEntity } from '@medgrid/audit';
+import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
+import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import {
   CreateRegistryViewTables1732600000000,
@@ -13,10 +14,12 @@ import { ReferralHistoryOrmEntity } from '../referrals/infrastructure/persistenc
 import { ReferralOrmEntity } from '../referrals/infrastructure/persistence/referral.orm-entity';
 import { CreateReferralTables1732300000001 } from './migrations/1732300000001-create-referral-tables';
 import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
+import { ClientRequestsOfReferrals1733500000002 } from './migrations/1733500000002-client-requests-of-referrals';
 
 /** Every table of referral's own, and the shared audit log, so the drift check sees them all. */
 export const REFERRAL_ENTITIES = [
   AuditLogOrmEntity,
+  ClientRequestOrmEntity,
   ReferralOrmEntity,
   ReferralHistoryOrmEntity,
   CriteriaEntryOrmEntity,
@@ -25,10 +28,13 @@ export const REFERRAL_ENTITIES = [
 export const REFERRAL_MIGRATIONS = [
   CreateMessagingTables1732300000000,
   CreateReferralTables1732300000001,
+  CreateAuditLog1732300000002,
   CreateRegistryViewTables1732600000000,
   ReferralLifecycle1732600000001,
   RegistryViewCities1733300000001,
   RegistryViewResidents1733100000001,
+  CreateClientRequestLog1733500000001,
+  ClientRequestsOfReferrals1733500000002,
 ];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
+import { ClientRequests } from '@medgrid/idempotency';
 import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { type ReferralConfig } from '../config/referral.config';
@@ -39,6 +40,7 @@ const USE_CASES = [
   providers: [
     ...USE_CASES,
     AuditTrail,
+    ClientRequests,
     ReferralWriter,
     ReferralMetrics,
     RegistryFacts,

@@ -1,6 +1,6 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-/** The referral aggregate and the audit trail of reads. */
+/** The referral aggregate (the audit trail of reads is @medgrid/audit's migration). */
 export class CreateReferralTables1732300000001 implements MigrationInterface {
   name = 'CreateReferralTables1732300000001';
 
@@ -26,22 +26,9 @@ export class CreateReferralTables1732300000001 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX referral_receiving_idx ON referral (receiving_institution_id, created_at)`,
     );
-    await queryRunner.query(`
-      CREATE TABLE audit_log (
-        seq                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        actor_subject         text NOT NULL,
-        actor_role            text NOT NULL,
-        actor_institution_id  uuid,
-        action                text NOT NULL,
-        subject_kind          text NOT NULL,
-        subject_id            text NOT NULL,
-        purpose               text NOT NULL,
-        occurred_at           timestamptz NOT NULL DEFAULT now()
-      )`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE audit_log`);
     await queryRunner.query(`DROP TABLE referral`);
   }
 }

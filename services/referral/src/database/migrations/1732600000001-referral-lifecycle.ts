@@ -46,8 +46,7 @@ export class ReferralLifecycle1732600000001 implements MigrationInterface {
       CREATE INDEX referral_due_idx ON referral (due_at)
         WHERE deadline_breached_at IS NULL AND status IN ('submitted', 'accepted', 'scheduled', 'arrived');
       CREATE INDEX referral_expiry_idx ON referral (submitted_at)
-        WHERE direction = 'upward' AND status IN ('submitted', 'accepted', 'scheduled');
-      CREATE INDEX IF NOT EXISTS audit_log_subject_idx ON audit_log (subject_kind, subject_id)`);
+        WHERE direction = 'upward' AND status IN ('submitted', 'accepted', 'scheduled')`);
     await queryRunner.query(`
       CREATE TABLE referral_history (
         seq                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

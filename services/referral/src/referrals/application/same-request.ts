@@ -1,32 +1,34 @@
-import { type ReferralSnapshot } from '../domain/referral';
+import { type ClientRequest } from '@medgrid/idempotency';
 import { type ReferralDirection } from '../domain/referral-direction';
-import { ReferralError, ReferralErrorCode } from '../domain/referral-error';
+import { type CreateReferralCommand } from './create-referral/create-referral.command';
+import { type IssueDownwardCommand } from './issue-downward/issue-downward.command';
+import { type ReferralStepCommand } from './referral-steps/referral-step.command';
 
-/** What a retry of CreateReferral or IssueDownwardReferral must repeat. */
-export interface RequestIdentity {
-  readonly direction: ReferralDirection;
-  readonly patientResidentId: string;
-  readonly icd10Code: string;
-  /** Empty when the request let routing (or the contract) choose. */
-  readonly receivingInstitutionId: string;
+/**
+ * CreateReferral or IssueDownwardReferral as a client request. Both make a referral under one
+ * operation, so an id that made an upward referral cannot make a downward one; a retry must
+ * repeat everything the first request asked for (the caller is checked against the referring
+ * institution before the retry is answered).
+ */
+export function referralCreation(
+  direction: ReferralDirection,
+  command: CreateReferralCommand | IssueDownwardCommand,
+): ClientRequest {
+  return {
+    operation: 'create-referral',
+    clientRequestId: command.clientRequestId,
+    request: { ...command, identity: undefined, clientRequestId: undefined, direction },
+  };
 }
 
 /**
- * The referral an earlier request with the same client request id made, when
- * this request repeats it; a different request under a used id is refused.
+ * A step on a referral as a client request: one operation per step, so an id that accepted a
+ * referral cannot record its arrival, and a retry repeats the step's text.
  */
-export function sameRequestOrConflict(previous: ReferralSnapshot, retry: RequestIdentity): ReferralSnapshot {
-  const same =
-    previous.direction === retry.direction &&
-    previous.patientResidentId === retry.patientResidentId &&
-    previous.icd10Code === retry.icd10Code &&
-    (retry.receivingInstitutionId === '' || previous.receivingInstitutionId === retry.receivingInstitutionId);
-  if (!same) {
-    throw new ReferralError(
-      ReferralErrorCode.RequestIdReused,
-      'this client request id was already used for a different referral',
-      'clientRequestId',
-    );
-  }
-  return previous;
+export function referralStep(command: ReferralStepCommand): ClientRequest {
+  return {
+    operation: `referral-${command.step}`,
+    clientRequestId: command.clientRequestId,
+    request: { note: command.note },
+  };
 }

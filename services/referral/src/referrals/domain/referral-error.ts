@@ -4,7 +4,6 @@ export enum ReferralErrorCode {
   NotFound = 'REFERRAL_NOT_FOUND',
   NotYourInstitution = 'NOT_YOUR_INSTITUTION',
   SameInstitution = 'SAME_INSTITUTION',
-  RequestIdReused = 'CLIENT_REQUEST_ID_REUSED',
   IllegalTransition = 'ILLEGAL_TRANSITION',
   TextRequired = 'REQUIRED',
   OutsideGroup = 'OUTSIDE_GROUP',
@@ -22,8 +21,6 @@ function categoryOf(code: ReferralErrorCode): ErrorCategory {
       return 'permission-denied';
     case ReferralErrorCode.SameInstitution:
       return 'invalid-argument';
-    case ReferralErrorCode.RequestIdReused:
-      return 'already-exists';
     case ReferralErrorCode.IllegalTransition:
     case ReferralErrorCode.GroupNotKnown:
     case ReferralErrorCode.PatientNotRegistered:

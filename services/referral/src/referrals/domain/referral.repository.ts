@@ -46,16 +46,6 @@ export abstract class ReferralRepository {
   abstract update(referral: Referral): Promise<ReferralHistoryEntry[]>;
   /** With `forUpdate`, inside a transaction, the row stays locked until it ends. */
   abstract findById(id: string, forUpdate: boolean): Promise<Referral | null>;
-  /**
-   * The referral an earlier request with this id made. Inside a transaction, and holding the
-   * request id until it ends, so a racing retry waits and then finds the first one's referral.
-   */
-  abstract findByClientRequest(
-    referringInstitutionId: string,
-    clientRequestId: string,
-  ): Promise<Referral | null>;
-  /** The history entry a step with this client request id wrote, if any. */
-  abstract entryOfRequest(referralId: string, clientRequestId: string): Promise<ReferralHistoryEntry | null>;
   abstract history(referralId: string): Promise<ReferralHistoryEntry[]>;
   abstract list(
     visibility: ReferralVisibility,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
@@ -8,7 +8,7 @@ import { assessSubmission } from '../../domain/submission-assessment';
 import { actorOf, requireSender } from '../referral-access.policy';
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
-import { sameRequestOrConflict } from '../same-request';
+import { referralCreation } from '../same-request';
 import { RegistryFacts } from '../registry-facts';
 import { type CreateReferralCommand } from './create-referral.command';
 
@@ -23,7 +23,7 @@ import { type CreateReferralCommand } from './create-referral.command';
 @Injectable()
 export class CreateReferralUseCase {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly requests: ClientRequests,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
     private readonly catalogue: CriteriaCatalogueProvider,
@@ -35,37 +35,35 @@ export class CreateReferralUseCase {
     const { identity } = command;
     const groupId = requireSender(identity, command.referringInstitutionId, 'a referral');
     const catalogue = command.draft ? null : await this.catalogue.current();
-    return this.uow.run(async () => {
-      const previous = await this.referrals.findByClientRequest(
-        command.referringInstitutionId,
-        command.clientRequestId,
-      );
-      if (previous) return sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'upward' });
-      // After the retry lookup: a retry gets the referral its first attempt made.
-      await this.facts.requireRegisteredPatient(command.patientResidentId);
-      const input = {
-        id: uuidv7(),
-        groupId,
-        clientRequestId: command.clientRequestId,
-        patientResidentId: command.patientResidentId,
-        referringInstitutionId: command.referringInstitutionId,
-        receivingInstitutionId: command.receivingInstitutionId,
-        receivingDepartmentId: command.receivingDepartmentId,
-        specialtyCode: command.specialtyCode,
-        icd10Code: command.icd10Code,
-        reason: command.reason,
-        indicationCodes: command.indicationCodes,
-        justification: command.justification,
-        results: command.results,
-      };
-      const actor = actorOf(identity);
-      const referral = Referral.draft(input, actor, now);
-      if (catalogue) {
-        const facts = await this.facts.forSubmission(groupId, command.patientResidentId, now);
-        referral.submit(assessSubmission(input, catalogue, facts), this.rules.rules, actor, now);
-      }
-      await this.writer.save(referral, true);
-      return referral.snapshot();
+    return this.requests.createOnce(referralCreation('upward', command), {
+      load: async (id) => (await this.referrals.findById(id, false))?.snapshot() ?? null,
+      create: async () => {
+        // After the retry lookup: a retry gets the referral its first attempt made.
+        await this.facts.requireRegisteredPatient(command.patientResidentId);
+        const input = {
+          id: uuidv7(),
+          groupId,
+          clientRequestId: command.clientRequestId,
+          patientResidentId: command.patientResidentId,
+          referringInstitutionId: command.referringInstitutionId,
+          receivingInstitutionId: command.receivingInstitutionId,
+          receivingDepartmentId: command.receivingDepartmentId,
+          specialtyCode: command.specialtyCode,
+          icd10Code: command.icd10Code,
+          reason: command.reason,
+          indicationCodes: command.indicationCodes,
+          justification: command.justification,
+          results: command.results,
+        };
+        const actor = actorOf(identity);
+        const referral = Referral.draft(input, actor, now);
+        if (catalogue) {
+          const facts = await this.facts.forSubmission(groupId, command.patientResidentId, now);
+          referral.submit(assessSubmission(input, catalogue, facts), this.rules.rules, actor, now);
+        }
+        await this.writer.save(referral, true);
+        return { id: referral.snapshot().id, result: referral.snapshot() };
+      },
     });
   }
 }

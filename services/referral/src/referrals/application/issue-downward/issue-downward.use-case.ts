@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
@@ -7,7 +7,7 @@ import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { actorOf, requireSender, canViewReferral } from '../referral-access.policy';
 import { ReferralWriter } from '../referral-writer';
-import { sameRequestOrConflict } from '../same-request';
+import { referralCreation } from '../same-request';
 import { RegistryFacts } from '../registry-facts';
 import { type IssueDownwardCommand } from './issue-downward.command';
 
@@ -20,7 +20,7 @@ import { type IssueDownwardCommand } from './issue-downward.command';
 @Injectable()
 export class IssueDownwardUseCase {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly requests: ClientRequests,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
     private readonly catalogue: CriteriaCatalogueProvider,
@@ -31,49 +31,47 @@ export class IssueDownwardUseCase {
     const { identity } = command;
     const groupId = requireSender(identity, command.referringInstitutionId, 'a downward referral');
     const catalogue = await this.catalogue.current();
-    return this.uow.run(async () => {
-      const previous = await this.referrals.findByClientRequest(
-        command.referringInstitutionId,
-        command.clientRequestId,
-      );
-      if (previous) return sameRequestOrConflict(previous.snapshot(), { ...command, direction: 'downward' });
-      // Checked after the retry lookup: a retry gets its referral even if the catalogue changed meanwhile.
-      if (!(await this.facts.isHospital(command.referringInstitutionId))) {
-        throw new ReferralError(
-          ReferralErrorCode.NotAllowed,
-          'only a hospital (tertiary or secondary) issues downward referrals',
-          'referringInstitutionId',
+    return this.requests.createOnce(referralCreation('downward', command), {
+      load: async (id) => (await this.referrals.findById(id, false))?.snapshot() ?? null,
+      create: async () => {
+        // Checked after the retry lookup: a retry gets its referral even if the catalogue changed meanwhile.
+        if (!(await this.facts.isHospital(command.referringInstitutionId))) {
+          throw new ReferralError(
+            ReferralErrorCode.NotAllowed,
+            'only a hospital (tertiary or secondary) issues downward referrals',
+            'referringInstitutionId',
+          );
+        }
+        await this.facts.requireRegisteredPatient(command.patientResidentId);
+        const evaluation = catalogue.evaluateDownward(
+          command.icd10Code,
+          command.metCriteriaCodes,
+          command.justification,
         );
-      }
-      await this.facts.requireRegisteredPatient(command.patientResidentId);
-      const evaluation = catalogue.evaluateDownward(
-        command.icd10Code,
-        command.metCriteriaCodes,
-        command.justification,
-      );
-      await this.requireUpwardReferral(command);
-      const referral = Referral.issue(
-        {
-          id: uuidv7(),
-          groupId,
-          clientRequestId: command.clientRequestId,
-          patientResidentId: command.patientResidentId,
-          referringInstitutionId: command.referringInstitutionId,
-          receivingInstitutionId: await this.receivingInstitution(groupId, command, now),
-          icd10Code: command.icd10Code,
-          reason: command.reason,
-          metCriteriaCodes: evaluation.metCriteria.map((criterion) => criterion.code),
-          withoutIndication: evaluation.withoutCriteria,
-          justification: command.justification,
-          treatmentPlan: command.treatmentPlan,
-          results: command.results,
-          upwardReferralId: command.upwardReferralId,
-        },
-        actorOf(identity),
-        now,
-      );
-      await this.writer.save(referral, true);
-      return referral.snapshot();
+        await this.requireUpwardReferral(command);
+        const referral = Referral.issue(
+          {
+            id: uuidv7(),
+            groupId,
+            clientRequestId: command.clientRequestId,
+            patientResidentId: command.patientResidentId,
+            referringInstitutionId: command.referringInstitutionId,
+            receivingInstitutionId: await this.receivingInstitution(groupId, command, now),
+            icd10Code: command.icd10Code,
+            reason: command.reason,
+            metCriteriaCodes: evaluation.metCriteria.map((criterion) => criterion.code),
+            withoutIndication: evaluation.withoutCriteria,
+            justification: command.justification,
+            treatmentPlan: command.treatmentPlan,
+            results: command.results,
+            upwardReferralId: command.upwardReferralId,
+          },
+          actorOf(identity),
+          now,
+        );
+        await this.writer.save(referral, true);
+        return { id: referral.snapshot().id, result: referral.snapshot() };
+      },
     });
   }
 

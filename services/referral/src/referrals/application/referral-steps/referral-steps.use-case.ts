@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests } from '@medgrid/idempotency';
 import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
 import { type NotedStepRequest, type Referral, type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralActor } from '../../domain/referral-actor';
@@ -10,6 +11,7 @@ import { actorOf, type ReferralSide, requireSide } from '../referral-access.poli
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
 import { RegistryFacts } from '../registry-facts';
+import { referralStep } from '../same-request';
 import { type ReferralStep, type ReferralStepCommand } from './referral-step.command';
 
 /** Which end of the referral takes each step (a step's name is the history action it writes). */
@@ -34,6 +36,7 @@ const STEPS: Record<ReferralStep, { side: ReferralSide; verb: string }> = {
 export class ReferralStepsUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly requests: ClientRequests,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
     private readonly catalogue: CriteriaCatalogueProvider,
@@ -49,15 +52,7 @@ export class ReferralStepsUseCase {
         throw new ReferralError(ReferralErrorCode.NotFound, `referral ${command.id} not found`, 'id');
       }
       requireSide(command.identity, referral.snapshot(), step.side, step.verb);
-      const earlier = await this.referrals.entryOfRequest(command.id, command.clientRequestId);
-      if (earlier) {
-        if (earlier.action !== command.step) {
-          throw new ReferralError(
-            ReferralErrorCode.RequestIdReused,
-            `this client request id was already used to ${earlier.action} this referral`,
-            'clientRequestId',
-          );
-        }
+      if (await this.requests.isRetry(referralStep(command), referral.snapshot().id)) {
         return referral.snapshot();
       }
       const actor = actorOf(command.identity);
