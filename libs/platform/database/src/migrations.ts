@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import { type DataSource, type QueryRunner } from 'typeorm';
 
 export interface MigrationStatus {
   applied: string[];
@@ -28,6 +28,29 @@ export async function migrationStatus(dataSource: DataSource): Promise<Migration
  * fails on anything else (schema drift).
  */
 export async function schemaDrift(dataSource: DataSource): Promise<string[]> {
-  const sql = await dataSource.driver.createSchemaBuilder().log();
-  return sql.upQueries.map((query) => query.query);
+  const create = dataSource.createQueryRunner.bind(dataSource);
+  // The schema builder opens its own query runner; it gets one that sends a query at a time.
+  dataSource.createQueryRunner = (mode) => oneQueryAtATime(create(mode));
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return sql.upQueries.map((query) => query.query);
+  } finally {
+    dataSource.createQueryRunner = create;
+  }
+}
+
+/**
+ * TypeORM's PostgreSQL schema reader sends several catalogue queries at once on its one
+ * connection (one per array column of a table). pg queues them but deprecates it, so the check
+ * printed a warning for a table with two array columns, and pg 9 refuses it.
+ */
+function oneQueryAtATime(runner: QueryRunner): QueryRunner {
+  const send = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const answer = previous.then(() => send(...args));
+    previous = answer.catch(() => undefined);
+    return answer;
+  }) as QueryRunner['query'];
+  return runner;
 }

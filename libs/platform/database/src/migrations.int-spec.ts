@@ -1,0 +1,69 @@
+import { TestDatabase } from '@medgrid/testing';
+import { Client } from 'pg';
+import { type DataSource, EntitySchema } from 'typeorm';
+import { createDataSource } from './create-data-source';
+import { schemaDrift } from './migrations';
+
+/** A table with several array columns: TypeORM reads the type of each with a query of its own. */
+const tagged = new EntitySchema({
+  name: 'tagged',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    tags: { type: 'text', array: true },
+    codes: { type: 'text', array: true },
+    labels: { type: 'text', array: true },
+  },
+});
+
+describe(schemaDrift.name, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await TestDatabase.create('schema_drift');
+    dataSource = createDataSource({
+      url: database.url,
+      applicationName: 'database-int',
+      entities: [tagged],
+      migrations: [],
+    });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE TABLE tagged (id uuid PRIMARY KEY, tags text[] NOT NULL,
+      codes text[] NOT NULL, labels text[] NOT NULL)`);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  it('reads the schema one query at a time per connection (pg deprecates more: a warning in the check)', async () => {
+    // Counts the statements each pg connection has been given and not yet answered.
+    const send = Client.prototype.query as unknown as (...args: unknown[]) => Promise<unknown>;
+    const waiting = new Map<Client, number>();
+    let most = 0;
+    function counted(this: Client, ...args: unknown[]): Promise<unknown> {
+      const now = (waiting.get(this) ?? 0) + 1;
+      waiting.set(this, now);
+      most = Math.max(most, now);
+      const answer = send.apply(this, args);
+      const done = () => waiting.set(this, (waiting.get(this) ?? 1) - 1);
+      answer.then(done, done);
+      return answer;
+    }
+    Client.prototype.query = counted as unknown as Client['query'];
+    try {
+      expect(await schemaDrift(dataSource)).toEqual([]);
+    } finally {
+      Client.prototype.query = send as unknown as Client['query'];
+    }
+
+    expect(most).toBe(1);
+  });
+
+  it('reports a difference between the entities and the database', async () => {
+    await dataSource.query(`ALTER TABLE tagged DROP COLUMN labels`);
+
+    expect(await schemaDrift(dataSource)).toEqual([expect.stringContaining('"labels"')]);
+  });
+});
