@@ -3,6 +3,17 @@ import { createDataSource } from '@medgrid/database';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { RegistryViewCities1733300000001 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { AdmissionOrmEntity } from '../beds/infrastructure/persistence/admission.orm-entity';
+import { BedOrmEntity } from '../beds/infrastructure/persistence/bed.orm-entity';
+import { WardOrmEntity } from '../beds/infrastructure/persistence/ward.orm-entity';
+import { BookingOrmEntity } from '../booking/infrastructure/persistence/booking.orm-entity';
+import { WaitlistEntryOrmEntity } from '../booking/infrastructure/persistence/waitlist-entry.orm-entity';
+import { CityReserveFloorOrmEntity } from '../capacity/infrastructure/persistence/city-reserve-floor.orm-entity';
+import { ReservePolicyOrmEntity } from '../capacity/infrastructure/persistence/reserve-policy.orm-entity';
+import { SlotHoldRequestOrmEntity } from '../holds/infrastructure/persistence/slot-hold-request.orm-entity';
+import { ClinicSessionOrmEntity } from '../schedules/infrastructure/persistence/clinic-session.orm-entity';
+import { ScheduleTemplateOrmEntity } from '../schedules/infrastructure/persistence/schedule-template.orm-entity';
+import { SeatOrmEntity } from '../schedules/infrastructure/persistence/seat.orm-entity';
 import { CreateSlotHoldRequest1732300000001 } from './migrations/1732300000001-create-slot-hold-request';
 import { CreateSchedulingTables1732500000001 } from './migrations/1732500000001-create-scheduling-tables';
 import { SessionPlannedDate1732700000001 } from './migrations/1732700000001-session-planned-date';
@@ -11,10 +22,24 @@ import { CityReserveFloor1733300000002 } from './migrations/1733300000002-city-r
 import { HoldReferringInstitution1733400000001 } from './migrations/1733400000001-hold-referring-institution';
 
 /**
- * Scheduling's repositories speak SQL directly (seat claims must be exact
- * statements), so the only ORM entity is the shared audit log's.
+ * Every table of scheduling has an entity here, so `migrate check` compares each with the
+ * migrations. The outbox and inbox, the client request log and the registry projections belong to
+ * their libraries.
  */
-export const SCHEDULING_ENTITIES = [AuditLogOrmEntity];
+export const SCHEDULING_ENTITIES = [
+  AuditLogOrmEntity,
+  ReservePolicyOrmEntity,
+  CityReserveFloorOrmEntity,
+  ScheduleTemplateOrmEntity,
+  ClinicSessionOrmEntity,
+  SeatOrmEntity,
+  BookingOrmEntity,
+  WaitlistEntryOrmEntity,
+  WardOrmEntity,
+  BedOrmEntity,
+  AdmissionOrmEntity,
+  SlotHoldRequestOrmEntity,
+];
 export const SCHEDULING_MIGRATIONS = [
   CreateMessagingTables1732300000000,
   CreateSlotHoldRequest1732300000001,
