@@ -9,7 +9,7 @@ import { ManageWardsUseCase } from './beds/application/manage-wards.use-case';
 import { HospitalReserveRules } from './capacity/application/hospital-reserve-rules';
 import { ManageCityFloorUseCase } from './capacity/application/manage-city-floor.use-case';
 import { CityReserveFloorRepository } from './capacity/domain/city-reserve-floor.repository';
-import { CityReserveFloorSqlRepository } from './capacity/infrastructure/city-reserve-floor.sql-repository';
+import { CityReserveFloorTypeormRepository } from './capacity/infrastructure/persistence/city-reserve-floor.typeorm-repository';
 import { BedRepository } from './beds/domain/bed.repository';
 import { BedSqlRepository } from './beds/infrastructure/bed.sql-repository';
 import { AuditTrail } from '@medgrid/audit';
@@ -75,7 +75,7 @@ const USE_CASES = [
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: ReportRepository, useClass: ReportSqlRepository },
     { provide: BedRepository, useClass: BedSqlRepository },
-    { provide: CityReserveFloorRepository, useClass: CityReserveFloorSqlRepository },
+    { provide: CityReserveFloorRepository, useClass: CityReserveFloorTypeormRepository },
     { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
     { provide: SchedulingEvents, useClass: SchedulingOutboxPublisher },
     {
