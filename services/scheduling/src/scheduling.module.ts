@@ -30,7 +30,13 @@ import { SlotHoldRequestRepository } from './holds/domain/slot-hold-request.repo
 import { SlotHoldRequestSqlRepository } from './holds/infrastructure/persistence/slot-hold-request.sql-repository';
 import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
 import { MoveSessionUseCase } from './schedules/application/move-session/move-session.use-case';
-import { ManageCapacityUseCase } from './schedules/application/manage-capacity/manage-capacity.use-case';
+import { CancelSessionsUseCase } from './schedules/application/cancel-sessions/cancel-sessions.use-case';
+import { CreateScheduleTemplateUseCase } from './schedules/application/create-schedule-template/create-schedule-template.use-case';
+import { GenerateSessionsUseCase } from './schedules/application/generate-sessions/generate-sessions.use-case';
+import { GetReservePolicyUseCase } from './schedules/application/get-reserve-policy/get-reserve-policy.use-case';
+import { ListScheduleTemplatesUseCase } from './schedules/application/list-schedule-templates/list-schedule-templates.use-case';
+import { SetReservePolicyUseCase } from './schedules/application/set-reserve-policy/set-reserve-policy.use-case';
+import { SetSessionCapacityUseCase } from './schedules/application/set-session-capacity/set-session-capacity.use-case';
 import { AvailabilityQueries } from './schedules/application/queries/availability-queries';
 import { ReleaseReserveUseCase } from './schedules/application/release-reserve/release-reserve.use-case';
 import { ScheduleRepository } from './schedules/domain/schedule.repository';
@@ -47,7 +53,13 @@ const USE_CASES = [
   ExpireHoldsUseCase,
   ManageWaitlistUseCase,
   BookingQueries,
-  ManageCapacityUseCase,
+  GetReservePolicyUseCase,
+  SetReservePolicyUseCase,
+  CreateScheduleTemplateUseCase,
+  ListScheduleTemplatesUseCase,
+  GenerateSessionsUseCase,
+  CancelSessionsUseCase,
+  SetSessionCapacityUseCase,
   AvailabilityQueries,
   ReleaseReserveUseCase,
   ReferralSagaUseCase,

@@ -9,7 +9,20 @@ import {
   sessionToProto,
   templateToProto,
 } from '../../../shared/contracts/scheduling.proto-mapper';
-import { ManageCapacityUseCase } from '../../application/manage-capacity/manage-capacity.use-case';
+import { CancelSessionsCommand } from '../../application/cancel-sessions/cancel-sessions.command';
+import { CancelSessionsUseCase } from '../../application/cancel-sessions/cancel-sessions.use-case';
+import { CreateScheduleTemplateCommand } from '../../application/create-schedule-template/create-schedule-template.command';
+import { CreateScheduleTemplateUseCase } from '../../application/create-schedule-template/create-schedule-template.use-case';
+import { GenerateSessionsCommand } from '../../application/generate-sessions/generate-sessions.command';
+import { GenerateSessionsUseCase } from '../../application/generate-sessions/generate-sessions.use-case';
+import { GetReservePolicyQuery } from '../../application/get-reserve-policy/get-reserve-policy.query';
+import { GetReservePolicyUseCase } from '../../application/get-reserve-policy/get-reserve-policy.use-case';
+import { ListScheduleTemplatesQuery } from '../../application/list-schedule-templates/list-schedule-templates.query';
+import { ListScheduleTemplatesUseCase } from '../../application/list-schedule-templates/list-schedule-templates.use-case';
+import { SetReservePolicyCommand } from '../../application/set-reserve-policy/set-reserve-policy.command';
+import { SetReservePolicyUseCase } from '../../application/set-reserve-policy/set-reserve-policy.use-case';
+import { SetSessionCapacityCommand } from '../../application/set-session-capacity/set-session-capacity.command';
+import { SetSessionCapacityUseCase } from '../../application/set-session-capacity/set-session-capacity.use-case';
 import { MoveSessionUseCase } from '../../application/move-session/move-session.use-case';
 import { AvailabilityQueries } from '../../application/queries/availability-queries';
 
@@ -17,7 +30,13 @@ import { AvailabilityQueries } from '../../application/queries/availability-quer
 @Injectable()
 export class ScheduleGrpcController implements GrpcController {
   constructor(
-    private readonly capacity: ManageCapacityUseCase,
+    private readonly getPolicy: GetReservePolicyUseCase,
+    private readonly setPolicy: SetReservePolicyUseCase,
+    private readonly createTemplate: CreateScheduleTemplateUseCase,
+    private readonly listTemplates: ListScheduleTemplatesUseCase,
+    private readonly generate: GenerateSessionsUseCase,
+    private readonly cancel: CancelSessionsUseCase,
+    private readonly setCapacity: SetSessionCapacityUseCase,
     private readonly moves: MoveSessionUseCase,
     private readonly availability: AvailabilityQueries,
     private readonly cityFloors: ManageCityFloorUseCase,
@@ -27,11 +46,14 @@ export class ScheduleGrpcController implements GrpcController {
     server.addService('medgrid.scheduling.v1.ScheduleService', scheduleServiceV1.ScheduleServiceService, {
       // rpc SetReservePolicy
       setReservePolicy: async (r, { identity }) => ({
-        policy: policyToProto(await this.capacity.setPolicy(identity, r)),
+        policy: policyToProto(await this.setPolicy.execute(identity, SetReservePolicyCommand.create(r))),
       }),
       // rpc GetReservePolicy
       getReservePolicy: async (r, { identity }) => {
-        const { policy, cityId, floors, share } = await this.capacity.policy(identity, r.institutionId);
+        const { policy, cityId, floors, share } = await this.getPolicy.execute(
+          identity,
+          GetReservePolicyQuery.create(r),
+        );
         return {
           policy: policyToProto(policy),
           slotFloor: ratioToProto(floors.slotFloor),
@@ -60,27 +82,34 @@ export class ScheduleGrpcController implements GrpcController {
       // rpc CreateScheduleTemplate
       createScheduleTemplate: async (r, { identity }) => {
         const t = r.template;
-        const template = await this.capacity.createTemplate(identity, r.clientRequestId, {
-          institutionId: t?.institutionId ?? '',
-          departmentId: t?.departmentId ?? '',
-          practitionerId: t?.practitionerId ?? '',
-          weekday: t?.weekday ?? 0,
-          startTime: t?.startTime ?? '',
-          endTime: t?.endTime ?? '',
-          capacity: t?.capacity ?? 0,
-          validFrom: t?.validFrom ?? '',
-          validUntil: t?.validUntil ?? '',
+        const command = CreateScheduleTemplateCommand.create({
+          clientRequestId: r.clientRequestId,
+          template: {
+            institutionId: t?.institutionId ?? '',
+            departmentId: t?.departmentId ?? '',
+            practitionerId: t?.practitionerId ?? '',
+            weekday: t?.weekday ?? 0,
+            startTime: t?.startTime ?? '',
+            endTime: t?.endTime ?? '',
+            capacity: t?.capacity ?? 0,
+            validFrom: t?.validFrom ?? '',
+            validUntil: t?.validUntil ?? '',
+          },
         });
-        return { template: templateToProto(template) };
+        return { template: templateToProto(await this.createTemplate.execute(identity, command)) };
       },
       // rpc ListScheduleTemplates
       listScheduleTemplates: async (r, { identity }) => ({
-        templates: (await this.capacity.listTemplates(identity, r.institutionId)).map(templateToProto),
+        templates: (await this.listTemplates.execute(identity, ListScheduleTemplatesQuery.create(r))).map(
+          templateToProto,
+        ),
       }),
       // rpc GenerateSessions
-      generateSessions: async (r, { identity }) => this.capacity.generate(identity, r),
+      generateSessions: async (r, { identity }) =>
+        this.generate.execute(identity, GenerateSessionsCommand.create(r)),
       // rpc CancelSessions
-      cancelSessions: async (r, { identity }) => this.capacity.cancelSessions(identity, r),
+      cancelSessions: async (r, { identity }) =>
+        this.cancel.execute(identity, CancelSessionsCommand.create(r)),
       // rpc MoveSession
       moveSession: async (r, { identity }) => {
         const { session, bookingsMoved } = await this.moves.execute(identity, r);
@@ -88,7 +117,9 @@ export class ScheduleGrpcController implements GrpcController {
       },
       // rpc SetSessionCapacity
       setSessionCapacity: async (r, { identity }) => ({
-        session: sessionToProto(await this.capacity.setCapacity(identity, r)),
+        session: sessionToProto(
+          await this.setCapacity.execute(identity, SetSessionCapacityCommand.create(r)),
+        ),
       }),
       // rpc GetSession
       getSession: async (r, { identity }) => ({

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { RegistryView } from '@medgrid/registry-view';
+import { SeatKeeper } from '../../../booking/application/seat-keeper';
+import { Booking } from '../../../booking/domain/booking';
+import { BookingRepository } from '../../../booking/domain/booking.repository';
+import { ClientRequestLog } from '../../../shared/client-request-log';
+import { managedHospital } from '../../../shared/managed-hospital';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleRepository } from '../../domain/schedule.repository';
+import { type SessionSnapshot, type SessionView } from '../../domain/session';
+import { type CancelSessionsCommand } from './cancel-sessions.command';
+
+export interface CancelledSessions {
+  readonly sessionsCancelled: number;
+  readonly bookingsCancelled: number;
+}
+
+/**
+ * CancelSessions (停诊): the sessions close with their reason, their seats go,
+ * and every live booking in them is cancelled and announced, in one transaction.
+ */
+@Injectable()
+export class CancelSessionsUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly schedules: ScheduleRepository,
+    private readonly bookings: BookingRepository,
+    private readonly registry: RegistryView,
+    private readonly requests: ClientRequestLog,
+    private readonly seats: SeatKeeper,
+    private readonly events: SchedulingEvents,
+  ) {}
+
+  async execute(
+    identity: Identity,
+    command: CancelSessionsCommand,
+    now = new Date(),
+  ): Promise<CancelledSessions> {
+    return this.uow.run(async () => {
+      const hospital = await managedHospital(this.registry, identity, command.institutionId);
+      if (await this.requests.isRetryOn('cancel-sessions', command.clientRequestId, hospital.id)) {
+        return { sessionsCancelled: 0, bookingsCancelled: 0 };
+      }
+      const sessions = await this.schedules.lockSessionsBetween(
+        hospital.id,
+        command.practitionerId,
+        command.fromDate,
+        command.toDate,
+      );
+      let bookingsCancelled = 0;
+      for (const session of sessions) {
+        const cancelled: SessionSnapshot = {
+          ...session,
+          status: 'cancelled',
+          changeReason: command.reason,
+          version: session.version + 1,
+        };
+        await this.schedules.saveSession(cancelled);
+        // Dropping the seats waits for claims in flight, so no booking slips in after the closure.
+        await this.schedules.dropSeats(session.id);
+        const view: SessionView = { ...cancelled, freeReserved: 0, freePublic: 0 };
+        for (const found of await this.bookings.lockActiveInSession(session.id)) {
+          const booking = Booking.restore(found);
+          booking.cancel(command.reason, now, 'session-cancelled');
+          await this.bookings.update(booking.snapshot());
+          await this.events.bookingsChanged(booking.pullEvents(), view);
+          bookingsCancelled++;
+          await this.seats.endReferralHold(booking.snapshot(), now);
+        }
+        await this.events.sessionChanged('cancelled', view);
+      }
+      return { sessionsCancelled: sessions.length, bookingsCancelled };
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { RegistryView } from '@medgrid/registry-view';
+import { SeatKeeper } from '../../../booking/application/seat-keeper';
+import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
+import { ClientRequestLog } from '../../../shared/client-request-log';
+import { managedHospital } from '../../../shared/managed-hospital';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleRepository } from '../../domain/schedule.repository';
+import { type SessionSnapshot, type SessionView } from '../../domain/session';
+import { reservedOfferedAfterResize, resizedSplit } from '../../domain/session-capacity';
+import { type SetSessionCapacityCommand } from './set-session-capacity.command';
+
+/**
+ * SetSessionCapacity: a session still to come gets more or fewer slots, split
+ * by the share in force on its date (taken seats stay); freed public seats go
+ * to its waitlist at once.
+ */
+@Injectable()
+export class SetSessionCapacityUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly schedules: ScheduleRepository,
+    private readonly registry: RegistryView,
+    private readonly requests: ClientRequestLog,
+    private readonly seats: SeatKeeper,
+    private readonly events: SchedulingEvents,
+    private readonly reserves: HospitalReserveRules,
+  ) {}
+
+  async execute(
+    identity: Identity,
+    command: SetSessionCapacityCommand,
+    now = new Date(),
+  ): Promise<SessionView> {
+    return this.uow.run(async () => {
+      const session = await this.schedules.findSession(command.sessionId, true);
+      if (!session)
+        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
+      const hospital = await managedHospital(this.registry, identity, session.institutionId);
+      if (await this.requests.isRetryOn('set-capacity', command.clientRequestId, session.id)) {
+        return (await this.schedules.viewSession(session.id))!;
+      }
+      if (session.status !== 'open' || now >= session.endsAt) {
+        throw new SchedulingError(
+          SchedulingErrorCode.SessionClosed,
+          `the session is ${session.status === 'open' ? 'over' : session.status}`,
+          'sessionId',
+        );
+      }
+      const policy = (await this.reserves.of(hospital)).shareOn(session.date);
+      const counts = await this.schedules.lockSeats(session.id);
+      const reserveReleased =
+        now >= new Date(session.startsAt.getTime() - session.releaseLeadHours * 3_600_000);
+      const split = resizedSplit(counts, command.capacity, policy.slotRatio, reserveReleased);
+      await this.schedules.resizeSeats(session.id, split);
+      const resized: SessionSnapshot = {
+        ...session,
+        capacity: command.capacity,
+        reservedOffered: reservedOfferedAfterResize(session.reservedOffered, split, reserveReleased),
+        version: session.version + 1,
+      };
+      await this.schedules.saveSession(resized);
+      await this.seats.offerToWaitlist(resized, await this.schedules.freePublicSeats(session.id), now);
+      const view = (await this.schedules.viewSession(session.id))!;
+      await this.events.sessionChanged('resized', view);
+      return view;
+    });
+  }
+}
