@@ -27,7 +27,7 @@ import { CapacitySweeper } from './booking/interface/timer/capacity-sweeper';
 import { type SchedulingConfig } from './config/scheduling.config';
 import { ReferralSagaUseCase } from './holds/application/hold-for-referral/referral-saga.use-case';
 import { SlotHoldRequestRepository } from './holds/domain/slot-hold-request.repository';
-import { SlotHoldRequestSqlRepository } from './holds/infrastructure/persistence/slot-hold-request.sql-repository';
+import { SlotHoldRequestTypeormRepository } from './holds/infrastructure/persistence/slot-hold-request.typeorm-repository';
 import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
 import { MoveSessionUseCase } from './schedules/application/move-session/move-session.use-case';
 import { CancelSessionsUseCase } from './schedules/application/cancel-sessions/cancel-sessions.use-case';
@@ -83,7 +83,7 @@ const USE_CASES = [
     AuditTrail,
     { provide: BookingRepository, useClass: BookingSqlRepository },
     { provide: ScheduleRepository, useClass: ScheduleSqlRepository },
-    { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestSqlRepository },
+    { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: ReportRepository, useClass: ReportSqlRepository },
     { provide: BedRepository, useClass: BedSqlRepository },

@@ -1,0 +1,186 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UnitOfWork } from '@medgrid/database';
+import { aResidentId, TestDatabase } from '@medgrid/testing';
+import { type DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { type NewSlotHoldRequest, SlotHoldRequest } from '../../domain/slot-hold-request';
+import { SlotHoldRequestTypeormRepository } from './slot-hold-request.typeorm-repository';
+
+const t0 = new Date('2027-03-01T01:00:00Z');
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+function aRequest(overrides: Partial<NewSlotHoldRequest> = {}): SlotHoldRequest {
+  return SlotHoldRequest.request(
+    {
+      id: uuidv7(),
+      referralId: uuidv7(),
+      groupId: uuidv7(),
+      institutionId: uuidv7(),
+      referringInstitutionId: uuidv7(),
+      sourceEventId: uuidv7(),
+      patientResidentId: aResidentId(),
+      departmentId: uuidv7(),
+      specialtyCode: '03.04',
+      contractedPriority: true,
+      greenChannel: false,
+      ...overrides,
+    },
+    t0,
+  );
+}
+
+describe(SlotHoldRequestTypeormRepository.name, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let sut: SlotHoldRequestTypeormRepository;
+
+  beforeAll(async () => {
+    database = await TestDatabase.create('slot_hold_request_repository');
+    dataSource = schedulingDataSource(database.url, 4);
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    uow = new UnitOfWork(dataSource);
+    sut = new SlotHoldRequestTypeormRepository(uow);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  const read = async (referralId: string) => (await sut.findByReferral(referralId, false))?.snapshot();
+
+  it('stores a request and reads back every field', async () => {
+    const request = aRequest();
+
+    expect(await uow.run(() => sut.insertIfAbsent(request))).toBe(true);
+
+    expect(await read(request.snapshot().referralId)).toEqual(request.snapshot());
+  });
+
+  it('inserts nothing for a referral that has a request, and the transaction goes on', async () => {
+    const first = aRequest();
+    const { referralId } = first.snapshot();
+    await uow.run(() => sut.insertIfAbsent(first));
+    const again = aRequest({ referralId, specialtyCode: '05.01' });
+
+    const inserted = await uow.run(async () => {
+      const answer = await sut.insertIfAbsent(again);
+      // A statement after the conflict still runs: nothing aborted the transaction.
+      return { answer, after: await sut.findByReferral(referralId, true) };
+    });
+
+    expect(inserted.answer).toBe(false);
+    expect(inserted.after?.snapshot()).toEqual(first.snapshot());
+  });
+
+  it('lets exactly one of racing inserts for one referral in', async () => {
+    const referralId = uuidv7();
+
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => uow.run(() => sut.insertIfAbsent(aRequest({ referralId })))),
+    );
+
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    expect(
+      await dataSource.query(`SELECT 1 FROM slot_hold_request WHERE referral_id = $1`, [referralId]),
+    ).toHaveLength(1);
+  });
+
+  it('finds no request for an unknown referral', async () => {
+    expect(await sut.findByReferral(uuidv7(), false)).toBeNull();
+    expect(await sut.knownReferral(uuidv7())).toBeNull();
+  });
+
+  it('stores each step of the saga', async () => {
+    const request = aRequest();
+    const { referralId } = request.snapshot();
+    await uow.run(() => sut.insertIfAbsent(request));
+    const slot = { id: uuidv7(), pool: 'reserved' as const, sessionId: uuidv7() };
+
+    const waitlisted = (await sut.findByReferral(referralId, false))!;
+    waitlisted.waitlisted({ id: uuidv7(), sessionId: slot.sessionId }, at(1));
+    await uow.run(() => sut.update(waitlisted));
+    expect(await read(referralId)).toEqual(waitlisted.snapshot());
+
+    const held = (await sut.findByReferral(referralId, false))!;
+    held.held(slot, at(2));
+    await uow.run(() => sut.update(held));
+    expect(await read(referralId)).toEqual(held.snapshot());
+    expect(held.snapshot()).toMatchObject({
+      status: 'held',
+      bookingId: slot.id,
+      version: 3,
+      updatedAt: at(2),
+    });
+  });
+
+  it('answers what scheduling knows of a referral, released once its hold is over', async () => {
+    const request = aRequest({ greenChannel: true, contractedPriority: false });
+    const { referralId, institutionId, patientResidentId } = request.snapshot();
+    await uow.run(() => sut.insertIfAbsent(request));
+
+    expect(await sut.knownReferral(referralId)).toEqual({
+      released: false,
+      institutionId,
+      patientResidentId,
+      contractedPriority: false,
+      greenChannel: true,
+    });
+
+    request.released(at(5));
+    await uow.run(() => sut.update(request));
+    expect(await sut.knownReferral(referralId)).toMatchObject({ released: true });
+  });
+
+  it('reads a request recorded before changes were kept as unchanged since it was made', async () => {
+    const request = aRequest();
+    const s = request.snapshot();
+    await dataSource.query(
+      `INSERT INTO slot_hold_request (id, referral_id, group_id, institution_id, status, source_event_id, requested_at)
+       VALUES ($1, $2, $3, $4, 'requested', $5, $6)`,
+      [s.id, s.referralId, s.groupId, s.institutionId, s.sourceEventId, s.requestedAt],
+    );
+
+    expect(await read(s.referralId)).toEqual({
+      ...s,
+      referringInstitutionId: '',
+      patientResidentId: '',
+      departmentId: '',
+      specialtyCode: '',
+      contractedPriority: false,
+      updatedAt: s.requestedAt,
+    });
+  });
+
+  it('makes a second locking read of one referral wait until the first transaction ends', async () => {
+    const request = aRequest();
+    const { referralId } = request.snapshot();
+    await uow.run(() => sut.insertIfAbsent(request));
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+
+    const first = uow.run(async () => {
+      const found = (await sut.findByReferral(referralId, true))!;
+      order.push('first locked');
+      await held;
+      found.released(at(3));
+      await sut.update(found);
+      order.push('first wrote');
+    });
+    await sleep(50);
+    const second = uow.run(async () => {
+      const found = (await sut.findByReferral(referralId, true))!;
+      order.push(`second read ${found.snapshot().status}`);
+    });
+    await sleep(200);
+    order.push('released');
+    release();
+    await Promise.all([first, second]);
+
+    expect(order).toEqual(['first locked', 'released', 'first wrote', 'second read released']);
+  });
+});

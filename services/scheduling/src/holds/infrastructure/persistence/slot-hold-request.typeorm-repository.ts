@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@medgrid/database';
+import { type EntityManager } from 'typeorm';
+import { SlotHoldRequest } from '../../domain/slot-hold-request';
+import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
+import { slotHoldRequestFromEntity, slotHoldRequestToEntity } from './slot-hold-request.mapper';
+import { SlotHoldRequestOrmEntity } from './slot-hold-request.orm-entity';
+
+/** slot_hold_request, the saga's state; joins the current UnitOfWork transaction. */
+@Injectable()
+export class SlotHoldRequestTypeormRepository extends SlotHoldRequestRepository {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+
+  private get db(): EntityManager {
+    return this.uow.manager();
+  }
+
+  async insertIfAbsent(request: SlotHoldRequest): Promise<boolean> {
+    // ON CONFLICT (referral_id) DO NOTHING: a replayed or racing message of the same referral
+    // finds the request there and inserts nothing, without aborting the transaction.
+    const result = await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(SlotHoldRequestOrmEntity)
+      .values(slotHoldRequestToEntity(request.snapshot()))
+      .orUpdate([], ['referral_id'])
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async findByReferral(referralId: string, lock: boolean): Promise<SlotHoldRequest | null> {
+    const row = await this.db.findOne(SlotHoldRequestOrmEntity, {
+      where: { referralId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return row ? SlotHoldRequest.restore(slotHoldRequestFromEntity(row)) : null;
+  }
+
+  async update(request: SlotHoldRequest): Promise<void> {
+    const { id, ...row } = slotHoldRequestToEntity(request.snapshot());
+    await this.db.update(SlotHoldRequestOrmEntity, { id }, row);
+  }
+
+  async knownReferral(referralId: string) {
+    const row = await this.db.findOne(SlotHoldRequestOrmEntity, {
+      select: {
+        status: true,
+        institutionId: true,
+        patientResidentId: true,
+        priorityContracted: true,
+        priorityGreenChannel: true,
+      },
+      where: { referralId },
+    });
+    return row
+      ? {
+          released: row.status === 'released',
+          institutionId: row.institutionId,
+          patientResidentId: row.patientResidentId,
+          contractedPriority: row.priorityContracted,
+          greenChannel: row.priorityGreenChannel,
+        }
+      : null;
+  }
+}
