@@ -37,7 +37,8 @@ import { GetReservePolicyUseCase } from './schedules/application/get-reserve-pol
 import { ListScheduleTemplatesUseCase } from './schedules/application/list-schedule-templates/list-schedule-templates.use-case';
 import { SetReservePolicyUseCase } from './schedules/application/set-reserve-policy/set-reserve-policy.use-case';
 import { SetSessionCapacityUseCase } from './schedules/application/set-session-capacity/set-session-capacity.use-case';
-import { AvailabilityQueries } from './schedules/application/queries/availability-queries';
+import { GetSessionUseCase } from './schedules/application/get-session/get-session.use-case';
+import { SearchAvailabilityUseCase } from './schedules/application/search-availability/search-availability.use-case';
 import { ReleaseReserveUseCase } from './schedules/application/release-reserve/release-reserve.use-case';
 import { ScheduleRepository } from './schedules/domain/schedule.repository';
 import { ScheduleSqlRepository } from './schedules/infrastructure/schedule.sql-repository';
@@ -60,7 +61,8 @@ const USE_CASES = [
   GenerateSessionsUseCase,
   CancelSessionsUseCase,
   SetSessionCapacityUseCase,
-  AvailabilityQueries,
+  GetSessionUseCase,
+  SearchAvailabilityUseCase,
   ReleaseReserveUseCase,
   ReferralSagaUseCase,
   DailyReportQuery,

@@ -7,7 +7,8 @@ import {
   entryToProto,
   sessionToProto,
 } from '../../../shared/contracts/scheduling.proto-mapper';
-import { AvailabilityQueries } from '../../../schedules/application/queries/availability-queries';
+import { SearchAvailabilityQuery } from '../../../schedules/application/search-availability/search-availability.query';
+import { SearchAvailabilityUseCase } from '../../../schedules/application/search-availability/search-availability.use-case';
 import { ChangeBookingUseCase } from '../../application/change-booking/change-booking.use-case';
 import { ClaimSlotUseCase } from '../../application/claim-slot/claim-slot.use-case';
 import { BookingQueries } from '../../application/queries/booking-queries';
@@ -29,7 +30,7 @@ export class BookingGrpcController implements GrpcController {
     private readonly changes: ChangeBookingUseCase,
     private readonly waitlist: ManageWaitlistUseCase,
     private readonly queries: BookingQueries,
-    private readonly availability: AvailabilityQueries,
+    private readonly searchAvailability: SearchAvailabilityUseCase,
   ) {}
 
   register(server: GrpcServer): void {
@@ -45,7 +46,8 @@ export class BookingGrpcController implements GrpcController {
     server.addService('medgrid.scheduling.v1.BookingService', bookingServiceV1.BookingServiceService, {
       // rpc SearchAvailability
       searchAvailability: async (r, { identity }) => {
-        const page = await this.availability.search(identity, { ...r, pool: poolFromProto(r.pool) });
+        const query = SearchAvailabilityQuery.create({ ...r, pool: poolFromProto(r.pool) });
+        const page = await this.searchAvailability.execute(identity, query);
         return { sessions: page.sessions.map(sessionToProto), nextPageToken: page.nextPageToken };
       },
       // rpc HoldSlot

@@ -10,7 +10,7 @@ import { type SchedulingEvents } from '../../../shared/scheduling-events';
 import { clinicInstant } from '../../domain/clinic-time';
 import { type ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionChange, type SessionSnapshot, type SessionView } from '../../domain/session';
-import { type MoveSessionCommand } from './move-session.command';
+import { MoveSessionCommand, type MoveSessionInput } from './move-session.command';
 import { MoveSessionUseCase } from './move-session.use-case';
 
 const now = new Date('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
@@ -160,15 +160,16 @@ class World {
   }
 }
 
-const toFriday = (sessionId: string, patch: Partial<MoveSessionCommand> = {}): MoveSessionCommand => ({
-  clientRequestId: uuidv7(),
-  sessionId,
-  date: '2026-11-27',
-  startTime: '13:30',
-  endTime: '17:00',
-  reason: '专家外出会诊，改至周五下午',
-  ...patch,
-});
+const toFriday = (sessionId: string, patch: Partial<MoveSessionInput> = {}): MoveSessionCommand =>
+  MoveSessionCommand.create({
+    clientRequestId: uuidv7(),
+    sessionId,
+    date: '2026-11-27',
+    startTime: '13:30',
+    endTime: '17:00',
+    reason: '专家外出会诊，改至周五下午',
+    ...patch,
+  });
 
 describe(MoveSessionUseCase.name, () => {
   it('moves the session and announces each live booking as moved, with the session where it now is', async () => {
@@ -265,7 +266,8 @@ describe(MoveSessionUseCase.name, () => {
     const command = toFriday(one.id);
     await sut.execute(manager, command, now);
 
-    await expect(sut.execute(manager, { ...command, sessionId: other.id }, now)).rejects.toMatchObject({
+    const reused = toFriday(other.id, { clientRequestId: command.clientRequestId });
+    await expect(sut.execute(manager, reused, now)).rejects.toMatchObject({
       code: 'CLIENT_REQUEST_REUSED',
       category: 'invalid-argument',
     });
@@ -372,23 +374,25 @@ describe(MoveSessionUseCase.name, () => {
     });
   });
 
-  it('refuses bad input before opening a transaction, naming every field', async () => {
+  it('refuses bad input before opening a transaction, naming every field', () => {
     const world = new World();
+    world.sut();
+    let refusal: unknown;
 
-    await expect(
-      world.sut().execute(
-        manager,
-        {
-          clientRequestId: 'x',
-          sessionId: '',
-          date: '2026-11-31',
-          startTime: '14:00',
-          endTime: '13:00',
-          reason: '',
-        },
-        now,
-      ),
-    ).rejects.toMatchObject({
+    try {
+      MoveSessionCommand.create({
+        clientRequestId: 'x',
+        sessionId: '',
+        date: '2026-11-31',
+        startTime: '14:00',
+        endTime: '13:00',
+        reason: '',
+      });
+    } catch (error) {
+      refusal = error;
+    }
+
+    expect(refusal).toMatchObject({
       category: 'invalid-argument',
       violations: [
         expect.objectContaining({ field: 'clientRequestId', reason: 'INVALID_FORMAT' }),

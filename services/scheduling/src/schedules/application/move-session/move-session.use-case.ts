@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { FieldChecks } from '@medgrid/errors';
 import { RegistryView } from '@medgrid/registry-view';
 import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
@@ -10,7 +9,7 @@ import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
-import { moveChecks, moveSession, requireDoctorFree } from '../../domain/session-move';
+import { moveSession, requireDoctorFree } from '../../domain/session-move';
 import { managedHospital } from '../../../shared/managed-hospital';
 import { type MoveSessionCommand } from './move-session.command';
 
@@ -41,13 +40,8 @@ export class MoveSessionUseCase {
     command: MoveSessionCommand,
     now = new Date(),
   ): Promise<MoveSessionResult> {
-    moveChecks(
-      new FieldChecks().uuid('clientRequestId', command.clientRequestId).uuid('sessionId', command.sessionId),
-      command,
-      command.reason,
-    ).throwIfAny();
     return this.uow.run(async () => {
-      const session = await this.schedules.findSession(command.sessionId.toLowerCase(), true);
+      const session = await this.schedules.findSession(command.sessionId, true);
       if (!session) {
         throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
       }

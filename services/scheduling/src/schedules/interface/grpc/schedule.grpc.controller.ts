@@ -23,8 +23,10 @@ import { SetReservePolicyCommand } from '../../application/set-reserve-policy/se
 import { SetReservePolicyUseCase } from '../../application/set-reserve-policy/set-reserve-policy.use-case';
 import { SetSessionCapacityCommand } from '../../application/set-session-capacity/set-session-capacity.command';
 import { SetSessionCapacityUseCase } from '../../application/set-session-capacity/set-session-capacity.use-case';
+import { MoveSessionCommand } from '../../application/move-session/move-session.command';
 import { MoveSessionUseCase } from '../../application/move-session/move-session.use-case';
-import { AvailabilityQueries } from '../../application/queries/availability-queries';
+import { GetSessionQuery } from '../../application/get-session/get-session.query';
+import { GetSessionUseCase } from '../../application/get-session/get-session.use-case';
 
 /** medgrid.scheduling.v1.ScheduleService. */
 @Injectable()
@@ -37,8 +39,8 @@ export class ScheduleGrpcController implements GrpcController {
     private readonly generate: GenerateSessionsUseCase,
     private readonly cancel: CancelSessionsUseCase,
     private readonly setCapacity: SetSessionCapacityUseCase,
-    private readonly moves: MoveSessionUseCase,
-    private readonly availability: AvailabilityQueries,
+    private readonly move: MoveSessionUseCase,
+    private readonly getSession: GetSessionUseCase,
     private readonly cityFloors: ManageCityFloorUseCase,
   ) {}
 
@@ -112,7 +114,7 @@ export class ScheduleGrpcController implements GrpcController {
         this.cancel.execute(identity, CancelSessionsCommand.create(r)),
       // rpc MoveSession
       moveSession: async (r, { identity }) => {
-        const { session, bookingsMoved } = await this.moves.execute(identity, r);
+        const { session, bookingsMoved } = await this.move.execute(identity, MoveSessionCommand.create(r));
         return { session: sessionToProto(session), bookingsMoved };
       },
       // rpc SetSessionCapacity
@@ -123,7 +125,7 @@ export class ScheduleGrpcController implements GrpcController {
       }),
       // rpc GetSession
       getSession: async (r, { identity }) => ({
-        session: sessionToProto(await this.availability.session(identity, r.sessionId)),
+        session: sessionToProto(await this.getSession.execute(identity, GetSessionQuery.create(r))),
       }),
     });
   }

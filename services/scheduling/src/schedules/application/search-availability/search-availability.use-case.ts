@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { ScheduleRepository } from '../../domain/schedule.repository';
+import { type SessionView } from '../../domain/session';
+import { pageTokenAfter, type SearchAvailabilityQuery } from './search-availability.query';
+
+export interface AvailabilityPage {
+  readonly sessions: SessionView[];
+  /** Empty on the last page. */
+  readonly nextPageToken: string;
+}
+
+/** SearchAvailability: capacity, no patient data, for whoever may see the hospital's capacity. */
+@Injectable()
+export class SearchAvailabilityUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly schedules: ScheduleRepository,
+  ) {}
+
+  async execute(
+    identity: Identity,
+    query: SearchAvailabilityQuery,
+    now = new Date(),
+  ): Promise<AvailabilityPage> {
+    const limit = query.limit;
+    return this.uow.run(async () => {
+      // The hospital's group comes from its sessions: a hospital with none has nothing to show.
+      const sessions = await this.schedules.searchAvailability({
+        institutionId: query.institutionId,
+        departmentId: query.departmentId,
+        practitionerId: query.practitionerId,
+        specialtyCode: query.specialtyCode,
+        fromDate: query.fromDate,
+        toDate: query.toDate,
+        pool: query.pool,
+        after: query.after,
+        limit: limit + 1,
+        now,
+      });
+      const first = sessions[0];
+      if (first)
+        requireAllowed(
+          canSeeCapacity(identity, { id: first.institutionId, groupId: first.groupId }),
+          'search this hospital',
+        );
+      const page = sessions.slice(0, limit);
+      return {
+        sessions: page,
+        nextPageToken: sessions.length > limit ? pageTokenAfter(page[page.length - 1]!) : '',
+      };
+    });
+  }
+}
