@@ -217,46 +217,6 @@ describe(ReferralTypeormRepository.name, () => {
     expect(order).toEqual(['first read', 'released', 'first wrote', 'second read accepted']);
   });
 
-  it('finds the referral of a client request, and a racing retry waits for the first attempt', async () => {
-    const g = aGroup();
-    const referral = g.submitted();
-    const { referringInstitutionId, clientRequestId } = referral.snapshot();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-
-    const first = uow.run(async () => {
-      const none = await sut.findByClientRequest(referringInstitutionId, clientRequestId);
-      await held;
-      await sut.insert(referral);
-      return none;
-    });
-    await sleep(50);
-    const retry = uow.run(() => sut.findByClientRequest(referringInstitutionId, clientRequestId));
-    await sleep(200);
-    release();
-
-    expect(await first).toBeNull();
-    expect((await retry)?.snapshot()).toEqual(referral.snapshot());
-    expect(await uow.run(() => sut.findByClientRequest(g.hospital, clientRequestId))).toBeNull();
-    await expect(sut.findByClientRequest(referringInstitutionId, clientRequestId)).rejects.toThrow(
-      /inside UnitOfWork.run/,
-    );
-  });
-
-  it('finds the history entry a step with a client request id wrote', async () => {
-    const g = aGroup();
-    const referral = g.submitted();
-    await insert(referral);
-    const requestId = uuidv7();
-    referral.accept(g.hospitalStaff, at(1), { clientRequestId: requestId, note: 'bed ready' });
-    const [accepted] = await update(referral);
-
-    expect(await sut.entryOfRequest(referral.id, requestId)).toEqual(accepted);
-    expect(accepted).toMatchObject({ note: 'bed ready', actor: g.hospitalStaff, clientRequestId: requestId });
-    expect(await sut.entryOfRequest(referral.id, uuidv7())).toBeNull();
-    expect(await sut.entryOfRequest(uuidv7(), requestId)).toBeNull();
-  });
-
   it('reads nothing for an unknown referral', async () => {
     expect(await sut.findById(uuidv7(), false)).toBeNull();
     expect(await sut.history(uuidv7())).toEqual([]);

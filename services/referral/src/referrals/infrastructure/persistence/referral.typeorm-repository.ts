@@ -99,24 +99,6 @@ export class ReferralTypeormRepository extends ReferralRepository {
     return row ? Referral.restore(referralFromEntity(row)) : null;
   }
 
-  async findByClientRequest(
-    referringInstitutionId: string,
-    clientRequestId: string,
-  ): Promise<Referral | null> {
-    // A retry racing its first attempt waits here, then finds the referral the first one made.
-    await lockForTransaction(
-      this.uow.transactionalManager(),
-      `create-referral:${referringInstitutionId}:${clientRequestId}`,
-    );
-    const row = await this.db.findOneBy(ReferralOrmEntity, { referringInstitutionId, clientRequestId });
-    return row ? Referral.restore(referralFromEntity(row)) : null;
-  }
-
-  async entryOfRequest(referralId: string, clientRequestId: string): Promise<ReferralHistoryEntry | null> {
-    const row = await this.db.findOneBy(ReferralHistoryOrmEntity, { referralId, clientRequestId });
-    return row ? historyFromEntity(row) : null;
-  }
-
   async history(referralId: string): Promise<ReferralHistoryEntry[]> {
     const rows = await this.db.find(ReferralHistoryOrmEntity, {
       where: { referralId },
