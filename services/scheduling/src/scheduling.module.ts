@@ -15,7 +15,9 @@ import { BedSqlRepository } from './beds/infrastructure/bed.sql-repository';
 import { AuditTrail } from '@medgrid/audit';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { BookingQueries } from './booking/application/queries/booking-queries';
-import { ChangeBookingUseCase } from './booking/application/change-booking/change-booking.use-case';
+import { BookingStep } from './booking/application/booking-step';
+import { CancelBookingUseCase } from './booking/application/cancel-booking/cancel-booking.use-case';
+import { ConfirmBookingUseCase } from './booking/application/confirm-booking/confirm-booking.use-case';
 import { ClaimSlotUseCase } from './booking/application/claim-slot/claim-slot.use-case';
 import { ExpireHoldsUseCase } from './booking/application/expire-holds/expire-holds.use-case';
 import { ReserveEligibilityCheck } from './booking/application/reserve-eligibility';
@@ -50,7 +52,8 @@ import { SchedulingRulesProvider, type SchedulingRules } from './shared/scheduli
 
 const USE_CASES = [
   ClaimSlotUseCase,
-  ChangeBookingUseCase,
+  ConfirmBookingUseCase,
+  CancelBookingUseCase,
   ExpireHoldsUseCase,
   ManageWaitlistUseCase,
   BookingQueries,
@@ -78,6 +81,7 @@ const USE_CASES = [
   providers: [
     ...USE_CASES,
     SeatKeeper,
+    BookingStep,
     HospitalReserveRules,
     ReserveEligibilityCheck,
     CapacitySweeper,

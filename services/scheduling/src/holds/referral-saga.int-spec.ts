@@ -13,7 +13,9 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ChangeBookingUseCase } from '../booking/application/change-booking/change-booking.use-case';
+import { CancelBookingCommand } from '../booking/application/cancel-booking/cancel-booking.command';
+import { CancelBookingUseCase } from '../booking/application/cancel-booking/cancel-booking.use-case';
+import { ClaimSlotCommand } from '../booking/application/claim-slot/claim-slot.command';
 import { ClaimSlotUseCase } from '../booking/application/claim-slot/claim-slot.use-case';
 import { ExpireHoldsUseCase } from '../booking/application/expire-holds/expire-holds.use-case';
 import { ManageWaitlistUseCase } from '../booking/application/waitlist/manage-waitlist.use-case';
@@ -42,7 +44,7 @@ describe('referral saga interleavings', () => {
   let dataSource: DataSource;
   let saga: ReferralSagaUseCase;
   let claims: ClaimSlotUseCase;
-  let changes: ChangeBookingUseCase;
+  let cancellations: CancelBookingUseCase;
   let waitlists: ManageWaitlistUseCase;
   let expiry: ExpireHoldsUseCase;
   let schedules: ScheduleRepository;
@@ -78,7 +80,7 @@ describe('referral saga interleavings', () => {
     await dataSource.runMigrations();
     saga = moduleRef.get(ReferralSagaUseCase);
     claims = moduleRef.get(ClaimSlotUseCase);
-    changes = moduleRef.get(ChangeBookingUseCase);
+    cancellations = moduleRef.get(CancelBookingUseCase);
     waitlists = moduleRef.get(ManageWaitlistUseCase);
     expiry = moduleRef.get(ExpireHoldsUseCase);
     schedules = moduleRef.get(ScheduleRepository);
@@ -226,15 +228,18 @@ describe('referral saga interleavings', () => {
           return this.direct(() =>
             claims.execute(
               this.centre,
-              {
-                mode: step.kind as 'book' | 'hold',
-                clientRequestId: uuidv7(),
-                sessionId: this.sessions[step.session]!,
-                patientResidentId: this.patient,
-                pool: undefined,
-                referralId: this.referralId,
-                holdMinutes: 0,
-              },
+              ClaimSlotCommand.create(
+                step.kind as 'book' | 'hold',
+                {
+                  clientRequestId: uuidv7(),
+                  sessionId: this.sessions[step.session]!,
+                  patientResidentId: this.patient,
+                  pool: undefined,
+                  referralId: this.referralId,
+                  holdMinutes: 0,
+                },
+                now,
+              ),
               now,
             ),
           );
@@ -255,7 +260,15 @@ describe('referral saga interleavings', () => {
           const live = await this.liveBookingOfReferral();
           if (!live) return;
           return this.direct(() =>
-            changes.cancel(this.centre, uuidv7(), live.id, 'patient cannot come', now),
+            cancellations.execute(
+              this.centre,
+              CancelBookingCommand.create({
+                clientRequestId: uuidv7(),
+                bookingId: live.id,
+                reason: 'patient cannot come',
+              }),
+              now,
+            ),
           );
         }
         case 'fill':
@@ -266,7 +279,14 @@ describe('referral saga interleavings', () => {
               ORDER BY created_at, id LIMIT 1`,
             [this.sessions[step.session], this.referralId],
           );
-          if (other) await changes.cancel(this.hospital, uuidv7(), other.id, 'changed plans', now);
+          if (other) {
+            const command = CancelBookingCommand.create({
+              clientRequestId: uuidv7(),
+              bookingId: other.id,
+              reason: 'changed plans',
+            });
+            await cancellations.execute(this.hospital, command, now);
+          }
           return;
         }
         case 'time-passes':
@@ -284,10 +304,9 @@ describe('referral saga interleavings', () => {
         const referralId = uuidv7();
         await saga.submitted(this.facts(referralId, other), now);
         try {
-          await claims.execute(
-            this.centre,
+          const command = ClaimSlotCommand.create(
+            'book',
             {
-              mode: 'book',
               clientRequestId: uuidv7(),
               sessionId,
               patientResidentId: other,
@@ -297,6 +316,7 @@ describe('referral saga interleavings', () => {
             },
             now,
           );
+          await claims.execute(this.centre, command, now);
           this.others += 1;
         } catch (error) {
           if (error instanceof SchedulingError && error.code === 'SOLD_OUT') return;

@@ -5,7 +5,6 @@ import { counter, histogram } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable, type SessionView } from '../../../schedules/domain/session';
-import { claimChecks } from '../../../shared/claim-checks';
 import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
@@ -78,19 +77,7 @@ export class ClaimSlotUseCase {
   }
 
   private async claim(identity: Identity, command: ClaimSlotCommand, now: Date): Promise<ClaimResult> {
-    const patient = command.patientResidentId.trim().toUpperCase();
-    const checks = claimChecks('claim.', command, now).uuid('claim.sessionId', command.sessionId);
-    checks.check('claim.pool', command.pool !== null, 'INVALID_VALUE', 'is not a pool');
-    checks.check(
-      'holdMinutes',
-      Number.isInteger(command.holdMinutes) && command.holdMinutes >= 0 && command.holdMinutes <= 1440,
-      'OUT_OF_RANGE',
-      'must be 0 (default) to 1440',
-    );
-    checks.throwIfAny();
-    const clientRequestId = command.clientRequestId.toLowerCase();
-    const sessionId = command.sessionId.toLowerCase();
-    const referralId = command.referralId.toLowerCase();
+    const { clientRequestId, sessionId, referralId, patientResidentId: patient } = command;
     // Everything that can refuse the claim is read first, in one statement and no transaction:
     // in a booking rush most answers are refusals (sold out above all).
     const context = await this.bookings.claimContext(clientRequestId, sessionId, patient);
@@ -105,7 +92,7 @@ export class ClaimSlotUseCase {
     );
     requireBookable(session, now);
     const standing = await this.eligibility.standing(identity, session, patient, referralId);
-    const pools = poolsToTry(command.pool ?? undefined, standing);
+    const pools = poolsToTry(command.pool, standing);
     if (context.patientHasActive) {
       throw new SchedulingError(
         SchedulingErrorCode.AlreadyBookedInSession,

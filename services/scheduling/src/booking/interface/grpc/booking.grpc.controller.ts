@@ -9,8 +9,12 @@ import {
 } from '../../../shared/contracts/scheduling.proto-mapper';
 import { SearchAvailabilityQuery } from '../../../schedules/application/search-availability/search-availability.query';
 import { SearchAvailabilityUseCase } from '../../../schedules/application/search-availability/search-availability.use-case';
-import { ChangeBookingUseCase } from '../../application/change-booking/change-booking.use-case';
+import { CancelBookingCommand } from '../../application/cancel-booking/cancel-booking.command';
+import { CancelBookingUseCase } from '../../application/cancel-booking/cancel-booking.use-case';
+import { ClaimSlotCommand } from '../../application/claim-slot/claim-slot.command';
 import { ClaimSlotUseCase } from '../../application/claim-slot/claim-slot.use-case';
+import { ConfirmBookingCommand } from '../../application/confirm-booking/confirm-booking.command';
+import { ConfirmBookingUseCase } from '../../application/confirm-booking/confirm-booking.use-case';
 import { BookingQueries } from '../../application/queries/booking-queries';
 import { ManageWaitlistUseCase } from '../../application/waitlist/manage-waitlist.use-case';
 
@@ -27,22 +31,23 @@ const EMPTY_CLAIM: bookingServiceV1.SlotClaim = {
 export class BookingGrpcController implements GrpcController {
   constructor(
     private readonly claims: ClaimSlotUseCase,
-    private readonly changes: ChangeBookingUseCase,
+    private readonly confirm: ConfirmBookingUseCase,
+    private readonly cancel: CancelBookingUseCase,
     private readonly waitlist: ManageWaitlistUseCase,
     private readonly queries: BookingQueries,
     private readonly searchAvailability: SearchAvailabilityUseCase,
   ) {}
 
   register(server: GrpcServer): void {
-    const claim = (mode: 'hold' | 'book', c: bookingServiceV1.SlotClaim = EMPTY_CLAIM, holdMinutes = 0) => ({
-      mode,
-      clientRequestId: c.clientRequestId,
-      sessionId: c.sessionId,
-      patientResidentId: c.patientResidentId,
-      pool: poolFromProto(c.pool),
-      referralId: c.referralId,
-      holdMinutes,
-    });
+    const claim = (mode: 'hold' | 'book', c: bookingServiceV1.SlotClaim = EMPTY_CLAIM, holdMinutes = 0) =>
+      ClaimSlotCommand.create(mode, {
+        clientRequestId: c.clientRequestId,
+        sessionId: c.sessionId,
+        patientResidentId: c.patientResidentId,
+        pool: poolFromProto(c.pool),
+        referralId: c.referralId,
+        holdMinutes,
+      });
     server.addService('medgrid.scheduling.v1.BookingService', bookingServiceV1.BookingServiceService, {
       // rpc SearchAvailability
       searchAvailability: async (r, { identity }) => {
@@ -62,14 +67,11 @@ export class BookingGrpcController implements GrpcController {
       },
       // rpc ConfirmBooking
       confirmBooking: async (r, { identity }) => ({
-        booking: bookingToProto(await this.changes.confirm(identity, r.clientRequestId, r.bookingId), null),
+        booking: bookingToProto(await this.confirm.execute(identity, ConfirmBookingCommand.create(r)), null),
       }),
       // rpc CancelBooking
       cancelBooking: async (r, { identity }) => ({
-        booking: bookingToProto(
-          await this.changes.cancel(identity, r.clientRequestId, r.bookingId, r.reason),
-          null,
-        ),
+        booking: bookingToProto(await this.cancel.execute(identity, CancelBookingCommand.create(r)), null),
       }),
       // rpc GetBooking: an audited read; the purpose comes from x-purpose metadata.
       getBooking: async (r, { identity, metadata }) => {

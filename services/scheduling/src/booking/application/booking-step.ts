@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
+import { ClientRequestLog } from '../../shared/client-request-log';
+import { canSeeClaim, requireAllowed } from '../../shared/scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { SchedulingEvents } from '../../shared/scheduling-events';
+import { Booking, type BookingSnapshot } from '../domain/booking';
+import { BookingRepository } from '../domain/booking.repository';
+import { SeatKeeper } from './seat-keeper';
+
+/**
+ * One step a caller takes on a stored booking (ConfirmBooking, CancelBooking),
+ * the way each such step runs: the referral's hold is locked before the
+ * booking, in the order the saga takes them; the caller must be one who may
+ * see the booking; a retry answers the booking as it is; a booking the step
+ * ends gives its seat back.
+ */
+@Injectable()
+export class BookingStep {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly bookings: BookingRepository,
+    private readonly schedules: ScheduleRepository,
+    private readonly requests: ClientRequestLog,
+    private readonly seats: SeatKeeper,
+    private readonly events: SchedulingEvents,
+  ) {}
+
+  run(
+    identity: Identity,
+    operation: 'confirm-booking' | 'cancel-booking',
+    command: { clientRequestId: string; bookingId: string },
+    now: Date,
+    apply: (booking: Booking) => void,
+  ): Promise<BookingSnapshot> {
+    return this.uow.run(async () => {
+      const id = command.bookingId;
+      // A referral's hold is locked before its booking, in the order the saga takes them.
+      const referralId = (await this.bookings.find(id, false))?.referralId;
+      if (referralId) await this.seats.lockReferralHold(referralId);
+      const found = await this.bookings.find(id, true);
+      if (!found)
+        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no booking with this id', 'bookingId');
+      requireAllowed(
+        canSeeClaim(identity, { ...found, requestedBy: found.bookedByInstitutionId }),
+        'change this booking',
+      );
+      if (await this.requests.isRetryOn(operation, command.clientRequestId, found.id)) return found;
+      const booking = Booking.restore(found);
+      apply(booking);
+      if (booking.isActive) {
+        await this.bookings.update(booking.snapshot());
+        await this.events.bookingsChanged(
+          booking.pullEvents(),
+          (await this.schedules.viewSession(found.sessionId))!,
+        );
+      } else {
+        await this.seats.finish(booking, now);
+      }
+      return booking.snapshot();
+    });
+  }
+}
