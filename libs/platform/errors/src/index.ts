@@ -3,3 +3,11 @@ export { type ErrorCategory } from './error-category';
 export { FieldChecks, isUuid } from './field-checks';
 export { type FieldViolation } from './field-violation';
 export { nestedUnder } from './nested-fields';
+export {
+  fieldPath,
+  fieldViolationsOf,
+  parseFields,
+  type Refusal,
+  refusal,
+  requestField,
+} from './request-fields';

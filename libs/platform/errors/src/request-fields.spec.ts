@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { ValidationError } from './app-error';
+import { FieldChecks } from './field-checks';
+import { fieldPath, parseFields, refusal, requestField } from './request-fields';
+
+type Level = 'primary' | 'secondary';
+
+const schema = z.object({
+  clientRequestId: requestField.uuid(),
+  parentId: requestField.optionalUuid(),
+  name: requestField.text(10),
+  note: requestField.optionalText(5),
+  level: requestField.present<Level>('must be PRIMARY or SECONDARY'),
+  code: requestField.matching((value) => /^\d{2}$/.test(value), {
+    reason: 'INVALID_FORMAT',
+    description: 'must be two digits',
+  }),
+  size: requestField.parsed((value) =>
+    /^\d+$/.test(value)
+      ? { value: Number(value) }
+      : { refusal: { reason: 'NOT_A_NUMBER', description: 'must be digits' } },
+  ),
+  members: z
+    .array(z.object({ id: requestField.uuid(), role: requestField.present<string>('is required') }))
+    .min(1, refusal('REQUIRED', 'a team needs members')),
+});
+
+const valid = {
+  clientRequestId: '0193A000-0000-7000-8000-00000000C001',
+  parentId: '',
+  name: '  Ward 3 ',
+  note: ' x ',
+  level: 'primary' as Level | undefined,
+  code: '03',
+  size: '12',
+  members: [{ id: '0193a000-0000-7000-8000-000000000001', role: 'lead' as string | undefined }],
+};
+
+function refusalOf(parse: () => unknown): ValidationError | undefined {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+function violations(input: Partial<typeof valid>): [string, string, string][] {
+  const error = refusalOf(() => parseFields(schema, { ...valid, ...input }));
+  return (error?.violations ?? []).map((v) => [v.field, v.reason, v.description]);
+}
+
+describe(parseFields.name, () => {
+  it('answers the input as the schema reads it: trimmed, lower-cased, parsed', () => {
+    const sut = parseFields(schema, valid);
+
+    expect(sut).toEqual({
+      clientRequestId: '0193a000-0000-7000-8000-00000000c001',
+      parentId: undefined,
+      name: 'Ward 3',
+      note: 'x',
+      level: 'primary',
+      code: '03',
+      size: 12,
+      members: [{ id: '0193a000-0000-7000-8000-000000000001', role: 'lead' }],
+    });
+  });
+
+  it.each<[Partial<typeof valid>, [string, string, string][]]>([
+    [{ clientRequestId: ' ' }, [['clientRequestId', 'REQUIRED', 'is required']]],
+    [{ clientRequestId: 'request-1' }, [['clientRequestId', 'INVALID_FORMAT', 'must be a UUID']]],
+    [{ parentId: 'x' }, [['parentId', 'INVALID_FORMAT', 'must be a UUID']]],
+    [{ name: '' }, [['name', 'REQUIRED', 'is required']]],
+    [{ name: 'x'.repeat(11) }, [['name', 'TOO_LONG', 'must be at most 10 characters']]],
+    [{ note: 'abcdef' }, [['note', 'TOO_LONG', 'must be at most 5 characters']]],
+    [{ level: undefined }, [['level', 'REQUIRED', 'must be PRIMARY or SECONDARY']]],
+    [{ code: '3' }, [['code', 'INVALID_FORMAT', 'must be two digits']]],
+    [{ size: 'ten' }, [['size', 'NOT_A_NUMBER', 'must be digits']]],
+    [{ members: [] }, [['members', 'REQUIRED', 'a team needs members']]],
+  ])('refuses %j naming the field, the reason and why', (input, expected) => {
+    expect(violations(input)).toEqual(expected);
+  });
+
+  it('reports every bad field at once, in the order of the schema, nested ones by their path', () => {
+    expect(
+      violations({
+        name: '',
+        clientRequestId: 'x',
+        members: [
+          { id: '0193a000-0000-7000-8000-000000000001', role: 'lead' },
+          { id: 'y', role: undefined },
+        ],
+      }).map(([field, reason]) => [field, reason]),
+    ).toEqual([
+      ['clientRequestId', 'INVALID_FORMAT'],
+      ['name', 'REQUIRED'],
+      ['members[1].id', 'INVALID_FORMAT'],
+      ['members[1].role', 'REQUIRED'],
+    ]);
+  });
+
+  it('is an INVALID_ARGUMENT ValidationError, as FieldChecks throws for the same rules', () => {
+    const input = { ...valid, clientRequestId: '', name: 'x'.repeat(11) };
+    const fromChecks = refusalOf(() =>
+      new FieldChecks()
+        .uuid('clientRequestId', input.clientRequestId)
+        .required('name', input.name)
+        .maxLength('name', input.name, 10)
+        .throwIfAny(),
+    );
+
+    const error = refusalOf(() => parseFields(schema, input));
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error?.category).toBe('invalid-argument');
+    expect(error?.violations).toEqual(fromChecks?.violations);
+    expect(error?.message).toBe(fromChecks?.message);
+  });
+
+  it('names a field missing from the request as required', () => {
+    const { name: _name, ...withoutName } = valid;
+
+    expect(refusalOf(() => parseFields(schema, withoutName as typeof valid))?.violations).toEqual([
+      { field: 'name', reason: 'REQUIRED', description: 'is required' },
+    ]);
+  });
+
+  it("gives a rule written without a refusal a reason from zod's kind of issue", () => {
+    const plain = z.object({ count: z.number().max(3, 'at most 3'), tags: z.array(z.string()).max(1) });
+
+    expect(
+      refusalOf(() => parseFields(plain, { count: 4, tags: ['a', 'b'] }))?.violations.map((v) => [
+        v.field,
+        v.reason,
+      ]),
+    ).toEqual([
+      ['count', 'OUT_OF_RANGE'],
+      ['tags', 'OUT_OF_RANGE'],
+    ]);
+  });
+});
+
+describe(fieldPath.name, () => {
+  it.each<[PropertyKey[], string]>([
+    [['name'], 'name'],
+    [['member', 'role'], 'member.role'],
+    [['members', 1, 'practitionerId'], 'members[1].practitionerId'],
+    [['tags', 0], 'tags[0]'],
+    [[], ''],
+  ])('names %j as %s', (path, expected) => {
+    expect(fieldPath(path)).toBe(expected);
+  });
+});
