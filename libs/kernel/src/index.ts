@@ -22,3 +22,11 @@ export {
   localDate,
 } from './local-date';
 export { decodePageToken, encodePageToken } from './page-token';
+export {
+  type PageKey,
+  pageOf,
+  type PageProblem,
+  type PageRequest,
+  pageRequest,
+  type PageRules,
+} from './paging';

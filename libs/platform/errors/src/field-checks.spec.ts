@@ -32,4 +32,21 @@ describe(FieldChecks.name, () => {
       /at most 10/,
     );
   });
+
+  it('reports violations found elsewhere with its own', () => {
+    const sut = new FieldChecks()
+      .required('name', '')
+      .addAll([{ field: 'pageSize', reason: 'OUT_OF_RANGE', description: 'must be 1 to 200 (0 for 50)' }]);
+
+    let thrown: unknown;
+    try {
+      sut.throwIfAny();
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as ValidationError).violations).toEqual([
+      expect.objectContaining({ field: 'name' }),
+      { field: 'pageSize', reason: 'OUT_OF_RANGE', description: 'must be 1 to 200 (0 for 50)' },
+    ]);
+  });
 });

@@ -38,6 +38,12 @@ export class FieldChecks {
     return this;
   }
 
+  /** Adds violations found elsewhere (such as a list request's page fields). */
+  addAll(violations: readonly FieldViolation[]): this {
+    this.violations.push(...violations);
+    return this;
+  }
+
   has(field: string): boolean {
     return this.violations.some((v) => v.field === field);
   }

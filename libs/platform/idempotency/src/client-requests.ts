@@ -19,6 +19,23 @@ export interface ClientRequest {
   readonly field?: string;
 }
 
+/**
+ * The client request of a command that carries its own `clientRequestId`: every other member
+ * of the command is what the request asks for.
+ */
+export function clientRequestOf(
+  operation: string,
+  command: { readonly clientRequestId: string },
+  field?: string,
+): ClientRequest {
+  return {
+    operation,
+    clientRequestId: command.clientRequestId,
+    request: { ...command, clientRequestId: undefined },
+    ...(field ? { field } : {}),
+  };
+}
+
 interface ClientRequestRow {
   operation: string;
   result_id: string;
