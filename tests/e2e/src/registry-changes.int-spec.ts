@@ -431,14 +431,18 @@ describe('registry changes and lists', () => {
           tags: [],
         })
       ).contract!;
-    const renew = async (contractId: string, identity?: Identity) =>
+    const renew = async (contractId: string, identity?: Identity, clientRequestId = uuidv7()) =>
       registry
         .call(
           residents(),
           residents().renewContract,
-          { contractId },
+          { clientRequestId, contractId },
           identity ? await as(identity) : undefined,
         )
+        .then((r) => r.contract!);
+    const end = (contractId: string, clientRequestId = uuidv7()) =>
+      registry
+        .call(residents(), residents().endContract, { clientRequestId, contractId })
         .then((r) => r.contract!);
     /** A contract signed a term ago and ending in `days` days (the registry has no way to sign in the past). */
     const endingIn = async (days: number) => {
@@ -477,7 +481,7 @@ describe('registry changes and lists', () => {
       expect(await outboxEvents(contract.id, 'medgrid.registry.v1.ContractChanged')).toBe(2); // signed, renewed
     });
 
-    it('renews once per term: a second call, such as a retry, does not add a second term', async () => {
+    it('renews once per term: a second renewal request does not add a second term', async () => {
       const { contract } = await endingIn(20);
       const renewed = await renew(contract.id);
 
@@ -493,6 +497,48 @@ describe('registry changes and lists', () => {
         [contract.id],
       );
       expect(rows[0]!.end_date).toBe(renewed.endDate);
+    });
+
+    it('answers a retried renewal with the renewed contract, adding no second term, and refuses its id elsewhere', async () => {
+      const { contract } = await endingIn(20);
+      const { contract: other } = await endingIn(20);
+      const clientRequestId = uuidv7();
+      const renewed = await renew(contract.id, undefined, clientRequestId);
+
+      const retries = await Promise.all([1, 2, 3].map(() => renew(contract.id, undefined, clientRequestId)));
+      const onAnother = await fails(renew(other.id, undefined, clientRequestId));
+      const asEnd = await fails(end(contract.id, clientRequestId));
+
+      expect(retries).toEqual([renewed, renewed, renewed]);
+      for (const refusal of [onAnother, asEnd]) {
+        expect(refusal).toMatchObject({
+          code: status.INVALID_ARGUMENT,
+          reason: 'CLIENT_REQUEST_REUSED',
+          fieldViolations: [expect.objectContaining({ field: 'clientRequestId' })],
+        });
+      }
+      expect(await outboxEvents(contract.id, 'medgrid.registry.v1.ContractChanged')).toBe(2); // signed, renewed
+      expect((await renew(other.id)).version).toBe(other.version + 1);
+    });
+
+    it('answers a retried EndContract with the ended contract', async () => {
+      const { contract } = await endingIn(20);
+      const clientRequestId = uuidv7();
+      const ended = await end(contract.id, clientRequestId);
+
+      expect(await end(contract.id, clientRequestId)).toEqual(ended);
+      expect(ended.status).toBe(ContractStatus.CONTRACT_STATUS_ENDED);
+    });
+
+    it('refuses a renewal or an end without a request id, naming clientRequestId', async () => {
+      const { contract } = await endingIn(20);
+
+      for (const call of [renew(contract.id, undefined, ''), end(contract.id, '')]) {
+        expect(await fails(call)).toMatchObject({
+          code: status.INVALID_ARGUMENT,
+          fieldViolations: [expect.objectContaining({ field: 'clientRequestId', reason: 'REQUIRED' })],
+        });
+      }
     });
 
     it('refuses to renew a contract just signed, an ended one, and one of another group', async () => {
@@ -515,7 +561,7 @@ describe('registry changes and lists', () => {
       const other = await newGroup();
       expect(await fails(renew(ending.id, other.admin))).toMatchObject({ code: status.PERMISSION_DENIED });
 
-      await registry.call(residents(), residents().endContract, { contractId: ending.id });
+      await end(ending.id);
       expect(await fails(renew(ending.id))).toMatchObject({
         code: status.FAILED_PRECONDITION,
         reason: 'CONTRACT_NOT_ACTIVE',

@@ -245,6 +245,49 @@ describe('registry organisation service', () => {
     expect(again.institution).toEqual(first.institution);
   });
 
+  it('refuses a request id used for another institution or another registration, registering nothing', async () => {
+    const grid = await newGrid();
+    const request = {
+      clientRequestId: uuidv7(),
+      creditCode: aCreditCode(),
+      name: '重试医院',
+      level: L.INSTITUTION_LEVEL_SECONDARY,
+      type: T.INSTITUTION_TYPE_TCM_HOSPITAL,
+      gridId: grid.id,
+      address: 'x',
+    };
+    await call(client, client.registerInstitution, request);
+    const other = { ...request, creditCode: aCreditCode(), name: '另一家医院' };
+
+    const anotherInstitution = await fails(call(client, client.registerInstitution, other));
+    const anotherRegistration = await fails(
+      call(client, client.createMedicalGroup, {
+        clientRequestId: request.clientRequestId,
+        gridId: grid.id,
+        name: '重试医联体',
+      }),
+    );
+
+    for (const refusal of [anotherInstitution, anotherRegistration]) {
+      expect(refusal).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        reason: 'CLIENT_REQUEST_REUSED',
+        fieldViolations: [expect.objectContaining({ field: 'clientRequestId' })],
+      });
+    }
+    const found = await call(client, client.searchInstitutions, {
+      creditCode: other.creditCode,
+      nameContains: '',
+      gridId: '',
+      groupId: '',
+      level: L.INSTITUTION_LEVEL_UNSPECIFIED,
+      type: T.INSTITUTION_TYPE_UNSPECIFIED,
+      pageSize: 10,
+      pageToken: '',
+    });
+    expect(found.institutions).toEqual([]);
+  });
+
   it('pages through a search in name order', async () => {
     const grid = await newGrid();
     for (const name of ['甲社区', '乙社区', '丙社区', '丁社区', '戊社区']) {

@@ -140,6 +140,7 @@ describe('registry resident service', () => {
     const { contract } = await sign(resident.id);
 
     const { contract: ended } = await registry.call(residents(), residents().endContract, {
+      clientRequestId: uuidv7(),
       contractId: contract!.id,
     });
     const { contract: next } = await sign(resident.id);

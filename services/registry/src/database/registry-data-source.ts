@@ -1,9 +1,9 @@
 import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
+import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
 import { CityOrmEntity } from '../organisation/infrastructure/persistence/city.orm-entity';
-import { ClientRequestOrmEntity } from '../organisation/infrastructure/persistence/client-request.orm-entity';
 import { DepartmentOrmEntity } from '../organisation/infrastructure/persistence/department.orm-entity';
 import { GridOrmEntity } from '../organisation/infrastructure/persistence/grid.orm-entity';
 import { GroupMembershipOrmEntity } from '../organisation/infrastructure/persistence/group-membership.orm-entity';
@@ -39,6 +39,7 @@ export const REGISTRY_MIGRATIONS = [
   CreateWorkforceTables1732400000002,
   CreateAuditLog1732300000002,
   CreateResidentTables1732400000003,
+  CreateClientRequestLog1733500000001,
 ];
 
 export function registryDataSource(url: string, poolSize?: number): DataSource {

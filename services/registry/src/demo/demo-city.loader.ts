@@ -1,5 +1,6 @@
 import { type Identity } from '@medgrid/auth';
 import { type UnitOfWork } from '@medgrid/database';
+import { ClientRequests } from '@medgrid/idempotency';
 import { creditCodeCheckCharacter, localDate } from '@medgrid/kernel';
 import { type OutboxWriter } from '@medgrid/messaging';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,7 +11,6 @@ import { RegisterDepartmentUseCase } from '../organisation/application/register-
 import { RegisterGridUseCase } from '../organisation/application/register-grid/register-grid.use-case';
 import { RegisterInstitutionUseCase } from '../organisation/application/register-institution/register-institution.use-case';
 import { OrganisationOutboxPublisher } from '../organisation/infrastructure/messaging/organisation-outbox.publisher';
-import { ClientRequestTypeormLog } from '../organisation/infrastructure/persistence/client-request.typeorm-log';
 import { OrganisationTypeormRepository } from '../organisation/infrastructure/persistence/organisation.typeorm-repository';
 import {
   BulkEnrolResidentsUseCase,
@@ -44,7 +44,7 @@ const CHUNK = 5000;
  */
 export class DemoCityLoader {
   private readonly organisation: OrganisationTypeormRepository;
-  private readonly requests: ClientRequestTypeormLog;
+  private readonly requests: ClientRequests;
   private readonly workforce: WorkforceTypeormRepository;
 
   constructor(
@@ -53,7 +53,7 @@ export class DemoCityLoader {
     private readonly rules: ContractRules,
   ) {
     this.organisation = new OrganisationTypeormRepository(uow);
-    this.requests = new ClientRequestTypeormLog(uow);
+    this.requests = new ClientRequests(uow);
     this.workforce = new WorkforceTypeormRepository(uow);
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClientRequests } from '@medgrid/idempotency';
 import { ChangeMembershipUseCase } from './application/change-membership/change-membership.use-case';
 import { CreateMedicalGroupUseCase } from './application/create-medical-group/create-medical-group.use-case';
 import { OrganisationQueries } from './application/queries/organisation-queries';
@@ -8,9 +9,7 @@ import { RegisterGridUseCase } from './application/register-grid/register-grid.u
 import { RegisterInstitutionUseCase } from './application/register-institution/register-institution.use-case';
 import { UpdateInstitutionUseCase } from './application/update-institution/update-institution.use-case';
 import { ORGANISATION_EVENT_PUBLISHER, ORGANISATION_REPOSITORY } from './domain/organisation.ports';
-import { CLIENT_REQUEST_LOG } from '../shared/client-request-log';
 import { OrganisationOutboxPublisher } from './infrastructure/messaging/organisation-outbox.publisher';
-import { ClientRequestTypeormLog } from './infrastructure/persistence/client-request.typeorm-log';
 import { OrganisationTypeormRepository } from './infrastructure/persistence/organisation.typeorm-repository';
 
 const USE_CASES = [
@@ -29,10 +28,10 @@ const USE_CASES = [
   providers: [
     ...USE_CASES,
     { provide: ORGANISATION_REPOSITORY, useClass: OrganisationTypeormRepository },
-    { provide: CLIENT_REQUEST_LOG, useClass: ClientRequestTypeormLog },
+    ClientRequests,
     { provide: ORGANISATION_EVENT_PUBLISHER, useClass: OrganisationOutboxPublisher },
   ],
   // The workforce and resident contexts judge rules against institutions and groups.
-  exports: [...USE_CASES, ORGANISATION_REPOSITORY, CLIENT_REQUEST_LOG],
+  exports: [...USE_CASES, ORGANISATION_REPOSITORY, ClientRequests],
 })
 export class OrganisationModule {}

@@ -22,7 +22,6 @@ export enum RegistryErrorCode {
   DuplicateDepartment = 'DUPLICATE_DEPARTMENT',
   VersionConflict = 'VERSION_CONFLICT',
   NotAllowed = 'NOT_ALLOWED',
-  RequestIdReused = 'CLIENT_REQUEST_ID_REUSED',
   DuplicateLicenceNumber = 'DUPLICATE_LICENCE_NUMBER',
   TeamMustBeAtPrimaryInstitution = 'TEAM_MUST_BE_AT_PRIMARY_INSTITUTION',
   InstitutionNotInGroup = 'INSTITUTION_NOT_IN_A_GROUP',
@@ -51,7 +50,6 @@ function categoryOf(code: RegistryErrorCode): ErrorCategory {
     case RegistryErrorCode.DuplicateGridCode:
     case RegistryErrorCode.GridAlreadyHasGroup:
     case RegistryErrorCode.DuplicateDepartment:
-    case RegistryErrorCode.RequestIdReused:
     case RegistryErrorCode.DuplicateLicenceNumber:
     case RegistryErrorCode.DuplicateTeamName:
     case RegistryErrorCode.DuplicateResident:

@@ -1,8 +1,8 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * Cities, grids, institutions, medical groups with their memberships,
- * departments, and the idempotency record of create requests. The
+ * Cities, grids, institutions, medical groups with their memberships and
+ * departments (requests are remembered in @medgrid/idempotency's table). The
  * one-group-per-grid and one-group-per-member rules are also unique indexes,
  * so two concurrent requests cannot both pass the domain check.
  */
@@ -74,18 +74,9 @@ export class CreateOrganisationTables1732400000001 implements MigrationInterface
         name            text NOT NULL,
         CONSTRAINT department_institution_name_uq UNIQUE (institution_id, name)
       )`);
-    await queryRunner.query(`
-      CREATE TABLE client_request (
-        client_request_id  uuid NOT NULL,
-        operation          text NOT NULL,
-        result_id          uuid NOT NULL,
-        created_at         timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (operation, client_request_id)
-      )`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE client_request`);
     await queryRunner.query(`DROP TABLE department`);
     await queryRunner.query(`DROP TABLE group_membership`);
     await queryRunner.query(`DROP TABLE medical_group`);

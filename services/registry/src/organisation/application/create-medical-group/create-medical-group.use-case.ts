@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
 import { MedicalGroup, type MedicalGroupSnapshot } from '../../domain/medical-group';
@@ -10,9 +11,7 @@ import {
   type OrganisationEventPublisher,
   type OrganisationRepository,
 } from '../../domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { OrganisationAccess } from '../organisation-access.policy';
 import { requireAllowed } from '../../../shared/require-allowed';
 
@@ -28,7 +27,7 @@ export class CreateMedicalGroupUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(ORGANISATION_EVENT_PUBLISHER) private readonly events: OrganisationEventPublisher,
   ) {}
 
@@ -41,12 +40,9 @@ export class CreateMedicalGroupUseCase {
       .throwIfAny();
     requireAllowed(OrganisationAccess.manageCityMap(identity), 'create a medical group');
     return this.uow.run(() =>
-      idempotentCreate(
-        this.requests,
-        'create-medical-group',
-        command.clientRequestId,
-        async (id) => (await this.organisation.findGroup(id))?.snapshot() ?? null,
-        async () => {
+      this.requests.createOnce(clientRequestOf('create-medical-group', command), {
+        load: async (id) => (await this.organisation.findGroup(id))?.snapshot() ?? null,
+        create: async () => {
           if (!(await this.organisation.findGrid(command.gridId.toLowerCase()))) {
             throw new RegistryError(RegistryErrorCode.UnknownGrid, 'no grid with this id', 'gridId');
           }
@@ -59,7 +55,7 @@ export class CreateMedicalGroupUseCase {
           await this.events.publish(group.pullEvents().map((event) => ({ kind: 'group-changed', event })));
           return { id: group.id, result: group.snapshot() };
         },
-      ),
+      }),
     );
   }
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldChecks } from '@medgrid/errors';
+import { pageOf, pageRequest } from '@medgrid/kernel';
 import { type Department, type Grid } from '../../domain/geography';
 import { type InstitutionSnapshot } from '../../domain/institution';
 import { type InstitutionLevel, type InstitutionType } from '../../domain/institution-classification';
 import { type MedicalGroupSnapshot } from '../../domain/medical-group';
 import { ORGANISATION_REPOSITORY, type OrganisationRepository } from '../../domain/organisation.ports';
-import { pageOf, pageRequest } from '../../../shared/page-token';
+import { NAME_PAGES, nameKey } from '../../../shared/name-pages';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { isGroupComplete } from '../group-completeness';
 
@@ -37,7 +38,8 @@ export class OrganisationQueries {
     query: SearchInstitutionsQuery,
   ): Promise<{ institutions: InstitutionSnapshot[]; nextPageToken: string }> {
     const checks = new FieldChecks().maxLength('nameContains', query.nameContains, 100);
-    const page = pageRequest(checks, query.pageSize, query.pageToken);
+    const page = pageRequest(query, NAME_PAGES);
+    checks.addAll(page.problems);
     if (query.gridId) checks.uuid('gridId', query.gridId);
     if (query.groupId) checks.uuid('groupId', query.groupId);
     checks.throwIfAny();
@@ -46,12 +48,13 @@ export class OrganisationQueries {
       gridId: query.gridId?.toLowerCase(),
       groupId: query.groupId?.toLowerCase(),
       creditCode: query.creditCode?.trim().toUpperCase(),
-      after: page.after,
+      after: page.after ?? undefined,
       limit: page.limit,
     });
     const { items, nextPageToken } = pageOf(
       rows.map((i) => i.snapshot()),
       page,
+      nameKey,
     );
     return { institutions: items, nextPageToken };
   }

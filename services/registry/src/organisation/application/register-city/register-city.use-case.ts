@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
 import { type City, isCityDivisionCode } from '../../domain/geography';
@@ -10,8 +11,6 @@ import {
   type OrganisationEventPublisher,
   type OrganisationRepository,
 } from '../../domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { OrganisationAccess } from '../organisation-access.policy';
 import { requireAllowed } from '../../../shared/require-allowed';
 
@@ -27,7 +26,7 @@ export class RegisterCityUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(ORGANISATION_EVENT_PUBLISHER) private readonly events: OrganisationEventPublisher,
   ) {}
 
@@ -45,18 +44,15 @@ export class RegisterCityUseCase {
       .throwIfAny();
     requireAllowed(OrganisationAccess.manageCityMap(identity), 'register a city');
     return this.uow.run(() =>
-      idempotentCreate(
-        this.requests,
-        'register-city',
-        command.clientRequestId,
-        (id) => this.organisation.findCity(id),
-        async () => {
+      this.requests.createOnce(clientRequestOf('register-city', command), {
+        load: (id) => this.organisation.findCity(id),
+        create: async () => {
           const city: City = { id: uuidv7(), divisionCode: command.divisionCode, name: command.name.trim() };
           await this.organisation.insertCity(city);
           await this.events.publish([{ kind: 'city-registered', city }]);
           return { id: city.id, result: city };
         },
-      ),
+      }),
     );
   }
 }

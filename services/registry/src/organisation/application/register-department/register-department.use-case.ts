@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
 import { type Department, isSpecialtyCode } from '../../domain/geography';
@@ -10,9 +11,7 @@ import {
   type OrganisationEventPublisher,
   type OrganisationRepository,
 } from '../../domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { OrganisationAccess } from '../organisation-access.policy';
 import { requireAllowed } from '../../../shared/require-allowed';
 
@@ -29,7 +28,7 @@ export class RegisterDepartmentUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(ORGANISATION_EVENT_PUBLISHER) private readonly events: OrganisationEventPublisher,
   ) {}
 
@@ -60,13 +59,10 @@ export class RegisterDepartmentUseCase {
         'add departments here',
       );
       const institutionId = institution.snapshot().id;
-      return idempotentCreate(
-        this.requests,
-        'register-department',
-        command.clientRequestId,
-        async (id) =>
+      return this.requests.createOnce(clientRequestOf('register-department', command), {
+        load: async (id) =>
           (await this.organisation.listDepartments(institutionId)).find((d) => d.id === id) ?? null,
-        async () => {
+        create: async () => {
           const department: Department = {
             id: uuidv7(),
             institutionId,
@@ -77,7 +73,7 @@ export class RegisterDepartmentUseCase {
           await this.events.publish([{ kind: 'department-registered', department }]);
           return { id: department.id, result: department };
         },
-      );
+      });
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
 import { type Grid } from '../../domain/geography';
@@ -10,9 +11,7 @@ import {
   type OrganisationEventPublisher,
   type OrganisationRepository,
 } from '../../domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { OrganisationAccess } from '../organisation-access.policy';
 import { requireAllowed } from '../../../shared/require-allowed';
 
@@ -29,7 +28,7 @@ export class RegisterGridUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(ORGANISATION_EVENT_PUBLISHER) private readonly events: OrganisationEventPublisher,
   ) {}
 
@@ -48,12 +47,9 @@ export class RegisterGridUseCase {
       .throwIfAny();
     requireAllowed(OrganisationAccess.manageCityMap(identity), 'register a grid');
     return this.uow.run(() =>
-      idempotentCreate(
-        this.requests,
-        'register-grid',
-        command.clientRequestId,
-        (id) => this.organisation.findGrid(id),
-        async () => {
+      this.requests.createOnce(clientRequestOf('register-grid', command), {
+        load: (id) => this.organisation.findGrid(id),
+        create: async () => {
           if (!(await this.organisation.findCity(command.cityId.toLowerCase()))) {
             throw new RegistryError(RegistryErrorCode.UnknownCity, 'no city with this id', 'cityId');
           }
@@ -67,7 +63,7 @@ export class RegisterGridUseCase {
           await this.events.publish([{ kind: 'grid-registered', grid }]);
           return { id: grid.id, result: grid };
         },
-      ),
+      }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,9 +13,7 @@ import {
   type OrganisationEventPublisher,
   type OrganisationRepository,
 } from '../../domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { OrganisationAccess } from '../organisation-access.policy';
 import { requireAllowed } from '../../../shared/require-allowed';
 
@@ -53,7 +52,7 @@ export class RegisterInstitutionUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(ORGANISATION_EVENT_PUBLISHER) private readonly events: OrganisationEventPublisher,
   ) {}
 
@@ -67,12 +66,9 @@ export class RegisterInstitutionUseCase {
     checkInstitutionDetails(checks, command).throwIfAny();
     requireAllowed(OrganisationAccess.manageCityMap(identity), 'register an institution');
     return this.uow.run(() =>
-      idempotentCreate(
-        this.requests,
-        'register-institution',
-        command.clientRequestId,
-        async (id) => (await this.organisation.findInstitution(id))?.snapshot() ?? null,
-        async () => {
+      this.requests.createOnce(clientRequestOf('register-institution', command), {
+        load: async (id) => (await this.organisation.findInstitution(id))?.snapshot() ?? null,
+        create: async () => {
           if (!(await this.organisation.findGrid(command.gridId.toLowerCase()))) {
             throw new RegistryError(RegistryErrorCode.UnknownGrid, 'no grid with this id', 'gridId');
           }
@@ -91,7 +87,7 @@ export class RegisterInstitutionUseCase {
           );
           return { id: institution.snapshot().id, result: institution.snapshot() };
         },
-      ),
+      }),
     );
   }
 }

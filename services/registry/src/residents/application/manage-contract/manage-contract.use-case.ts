@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { isLocalDate, localDate } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,8 +10,6 @@ import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { WORKFORCE_REPOSITORY, type WorkforceRepository } from '../../../workforce/domain/workforce.ports';
 import {
@@ -38,6 +37,12 @@ export interface SignContractCommand {
   tags: (PopulationTag | undefined)[];
 }
 
+/** A change of one contract (RenewContract, EndContract). */
+export interface ChangeContractCommand {
+  clientRequestId: string;
+  contractId: string;
+}
+
 /** How far ahead a contract may be signed to start. */
 const MAX_DAYS_AHEAD = 90;
 
@@ -53,7 +58,7 @@ export class ManageContractUseCase {
     @Inject(RESIDENT_REPOSITORY) private readonly residents: ResidentRepository,
     @Inject(WORKFORCE_REPOSITORY) private readonly workforce: WorkforceRepository,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(RESIDENT_EVENT_PUBLISHER) private readonly events: ResidentEventPublisher,
     @Inject(CONTRACT_RULES) private readonly rules: ContractRules,
   ) {}
@@ -89,12 +94,9 @@ export class ManageContractUseCase {
       const servingGroup = await this.organisation.findGroupIdByGrid(resident.snapshot().gridId);
       const teamGroup = team.snapshot().groupId;
       requireAllowed(canAccessResident(identity, [servingGroup]), 'sign contracts for this resident');
-      return idempotentCreate(
-        this.requests,
-        'sign-contract',
-        command.clientRequestId,
-        async (id) => (await this.residents.findContract(id))?.snapshot() ?? null,
-        async () => {
+      return this.requests.createOnce(clientRequestOf('sign-contract', command), {
+        load: async (id) => (await this.residents.findContract(id))?.snapshot() ?? null,
+        create: async () => {
           if (teamGroup !== servingGroup) {
             throw new RegistryError(
               RegistryErrorCode.TeamOutsideResidentGrid,
@@ -132,26 +134,33 @@ export class ManageContractUseCase {
           await this.events.publish(events);
           return { id: contract.snapshot().id, result: contract.snapshot() };
         },
-      );
+      });
     });
   }
 
-  renew(identity: Identity, contractId: string, now = new Date()): Promise<ContractSnapshot> {
-    return this.change(identity, contractId, (contract) => contract.renew(localDate(now), this.rules));
+  renew(identity: Identity, command: ChangeContractCommand, now = new Date()): Promise<ContractSnapshot> {
+    return this.change(identity, 'renew-contract', command, (contract) =>
+      contract.renew(localDate(now), this.rules),
+    );
   }
 
-  end(identity: Identity, contractId: string, now = new Date()): Promise<ContractSnapshot> {
-    return this.change(identity, contractId, (contract) => contract.end(now));
+  end(identity: Identity, command: ChangeContractCommand, now = new Date()): Promise<ContractSnapshot> {
+    return this.change(identity, 'end-contract', command, (contract) => contract.end(now));
   }
 
+  /** A retry (same request id, same contract) is answered with the contract as it is now. */
   private async change(
     identity: Identity,
-    contractId: string,
+    operation: 'renew-contract' | 'end-contract',
+    command: ChangeContractCommand,
     apply: (contract: Contract) => void,
   ): Promise<ContractSnapshot> {
-    new FieldChecks().uuid('contractId', contractId).throwIfAny();
+    new FieldChecks()
+      .uuid('clientRequestId', command.clientRequestId)
+      .uuid('contractId', command.contractId)
+      .throwIfAny();
     return this.uow.run(async () => {
-      const contract = await this.residents.findContract(contractId.toLowerCase(), true);
+      const contract = await this.residents.findContract(command.contractId.toLowerCase(), true);
       if (!contract)
         throw new RegistryError(RegistryErrorCode.NotFound, 'no contract with this id', 'contractId');
       const resident = (await this.residents.findResident(contract.snapshot().residentId))!.snapshot();
@@ -160,6 +169,10 @@ export class ManageContractUseCase {
         canAccessResident(identity, [servingGroup, contract.snapshot().groupId]),
         'change this contract',
       );
+      const request = { ...command, contractId: contract.snapshot().id };
+      if (await this.requests.isRetry(clientRequestOf(operation, request), contract.snapshot().id)) {
+        return contract.snapshot();
+      }
       const version = contract.snapshot().version;
       apply(contract);
       await this.residents.updateContract(contract, version);

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { FieldChecks } from '@medgrid/errors';
-import { localDate, RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
+import { localDate, pageOf, pageRequest, RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
 import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import { pageOf, pageRequest } from '../../../shared/page-token';
+import { NAME_PAGES, nameKey } from '../../../shared/name-pages';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { type FamilyDoctorTeamSnapshot } from '../../../workforce/domain/family-doctor-team';
 import { WORKFORCE_REPOSITORY, type WorkforceRepository } from '../../../workforce/domain/workforce.ports';
@@ -86,7 +86,8 @@ export class ResidentQueries {
     const checks = new FieldChecks()
       .uuid('gridId', query.gridId)
       .maxLength('nameContains', query.nameContains, 50);
-    const page = pageRequest(checks, query.pageSize, query.pageToken);
+    const page = pageRequest(query, NAME_PAGES);
+    checks.addAll(page.problems);
     checks.throwIfAny();
     const gridId = query.gridId.toLowerCase();
     if (!canAccessResident(identity, [await this.organisation.findGroupIdByGrid(gridId)])) {
@@ -95,12 +96,13 @@ export class ResidentQueries {
     const rows = await this.residents.searchResidents({
       gridId,
       nameContains: query.nameContains.trim() || undefined,
-      after: page.after,
+      after: page.after ?? undefined,
       limit: page.limit,
     });
     const { items, nextPageToken } = pageOf(
       rows.map((r) => r.snapshot()),
       page,
+      nameKey,
     );
     await this.audit.recordReads(
       identity,

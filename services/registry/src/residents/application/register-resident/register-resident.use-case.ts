@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,8 +10,6 @@ import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { isMobilePhone, Resident, type ResidentSnapshot } from '../../domain/resident';
 import {
@@ -60,7 +59,7 @@ export class RegisterResidentUseCase {
     private readonly uow: UnitOfWork,
     @Inject(RESIDENT_REPOSITORY) private readonly residents: ResidentRepository,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(RESIDENT_EVENT_PUBLISHER) private readonly events: ResidentEventPublisher,
   ) {}
 
@@ -76,12 +75,9 @@ export class RegisterResidentUseCase {
         canAccessResident(identity, [await this.organisation.findGroupIdByGrid(gridId)]),
         'register residents of this grid',
       );
-      return idempotentCreate(
-        this.requests,
-        'register-resident',
-        command.clientRequestId,
-        async (id) => (await this.residents.findResident(id))?.snapshot() ?? null,
-        async () => {
+      return this.requests.createOnce(clientRequestOf('register-resident', command), {
+        load: async (id) => (await this.residents.findResident(id))?.snapshot() ?? null,
+        create: async () => {
           const resident = Resident.register({
             id: uuidv7(),
             residentId,
@@ -93,7 +89,7 @@ export class RegisterResidentUseCase {
           await this.events.publish([{ kind: 'resident-changed', resident: resident.snapshot() }]);
           return { id: resident.snapshot().id, result: resident.snapshot() };
         },
-      );
+      });
     });
   }
 

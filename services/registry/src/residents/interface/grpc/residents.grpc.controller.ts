@@ -43,10 +43,10 @@ export class ResidentsGrpcController implements GrpcController {
         ),
       }),
       renewContract: async (request, { identity }) => ({
-        contract: contractToProto(await this.contracts.renew(identity, request.contractId)),
+        contract: contractToProto(await this.contracts.renew(identity, request)),
       }),
       endContract: async (request, { identity }) => ({
-        contract: contractToProto(await this.contracts.end(identity, request.contractId)),
+        contract: contractToProto(await this.contracts.end(identity, request)),
       }),
       getResidentCare: async (request, { identity, metadata }) => {
         const care = await this.queries.getResidentCare(

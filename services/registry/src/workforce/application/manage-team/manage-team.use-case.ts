@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
 import { requireAllowed } from '../../../shared/require-allowed';
@@ -8,8 +9,6 @@ import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import {
   type Candidate,
@@ -45,7 +44,7 @@ export class ManageTeamUseCase {
     private readonly uow: UnitOfWork,
     @Inject(WORKFORCE_REPOSITORY) private readonly workforce: WorkforceRepository,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(WORKFORCE_EVENT_PUBLISHER) private readonly events: WorkforceEventPublisher,
   ) {}
 
@@ -74,12 +73,9 @@ export class ManageTeamUseCase {
     return this.uow.run(async () => {
       const base = await this.place(command.institutionId.toLowerCase(), 'institutionId');
       requireAllowed(OrganisationAccess.actForInstitution(identity, base), 'form teams at this institution');
-      return idempotentCreate(
-        this.requests,
-        'create-team',
-        command.clientRequestId,
-        async (id) => (await this.workforce.findTeam(id))?.snapshot() ?? null,
-        async () => {
+      return this.requests.createOnce(clientRequestOf('create-team', command), {
+        load: async (id) => (await this.workforce.findTeam(id))?.snapshot() ?? null,
+        create: async () => {
           const candidates = await this.candidates(
             command.members.map((m) => m.practitionerId.toLowerCase()),
             (i) => `members[${i}].practitionerId`,
@@ -92,7 +88,7 @@ export class ManageTeamUseCase {
           await this.events.publish(team.pullEvents().map((event) => ({ kind: 'team-changed', event })));
           return { id: team.snapshot().id, result: team.snapshot() };
         },
-      );
+      });
     });
   }
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldChecks } from '@medgrid/errors';
+import { pageOf, pageRequest } from '@medgrid/kernel';
 import {
   ORGANISATION_REPOSITORY,
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
-import { pageOf, pageRequest } from '../../../shared/page-token';
+import { NAME_PAGES, nameKey } from '../../../shared/name-pages';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import { type FamilyDoctorTeamSnapshot } from '../../domain/family-doctor-team';
 import { practisingRight, type PractisingRight, type PractitionerSnapshot } from '../../domain/practitioner';
@@ -38,16 +39,17 @@ export class WorkforceQueries {
     query: SearchPractitionersQuery,
   ): Promise<{ practitioners: PractitionerSnapshot[]; nextPageToken: string }> {
     const checks = new FieldChecks().maxLength('nameContains', query.nameContains, 50);
-    const page = pageRequest(checks, query.pageSize, query.pageToken);
+    const page = pageRequest(query, NAME_PAGES);
+    checks.addAll(page.problems);
     if (query.institutionId) checks.uuid('institutionId', query.institutionId);
     checks.throwIfAny();
     const rows = await this.workforce.searchPractitioners({
       ...query,
       institutionId: query.institutionId?.toLowerCase(),
-      after: page.after,
+      after: page.after ?? undefined,
       limit: page.limit,
     });
-    const { items, nextPageToken } = pageOf(rows, page);
+    const { items, nextPageToken } = pageOf(rows, page, nameKey);
     return { practitioners: items, nextPageToken };
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
 import { isSpecialtyCode } from '../../../organisation/domain/geography';
@@ -9,8 +10,6 @@ import {
   type OrganisationRepository,
 } from '../../../organisation/domain/organisation.ports';
 import { requireAllowed } from '../../../shared/require-allowed';
-import { CLIENT_REQUEST_LOG, type ClientRequestLog } from '../../../shared/client-request-log';
-import { idempotentCreate } from '../../../shared/idempotent-create';
 import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
 import {
   isLicenceNumber,
@@ -73,7 +72,7 @@ export class RegisterPractitionerUseCase {
     private readonly uow: UnitOfWork,
     @Inject(WORKFORCE_REPOSITORY) private readonly workforce: WorkforceRepository,
     @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-    @Inject(CLIENT_REQUEST_LOG) private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     @Inject(WORKFORCE_EVENT_PUBLISHER) private readonly events: WorkforceEventPublisher,
   ) {}
 
@@ -102,12 +101,9 @@ export class RegisterPractitionerUseCase {
         OrganisationAccess.actForInstitution(identity, home.snapshot()),
         'register practitioners at this institution',
       );
-      return idempotentCreate(
-        this.requests,
-        'register-practitioner',
-        command.clientRequestId,
-        (id) => this.workforce.findPractitioner(id),
-        async () => {
+      return this.requests.createOnce(clientRequestOf('register-practitioner', command), {
+        load: (id) => this.workforce.findPractitioner(id),
+        create: async () => {
           const practitioner: PractitionerSnapshot = {
             id: uuidv7(),
             licenceNumber,
@@ -121,7 +117,7 @@ export class RegisterPractitionerUseCase {
           await this.events.publish([{ kind: 'practitioner-changed', practitioner }]);
           return { id: practitioner.id, result: practitioner };
         },
-      );
+      });
     });
   }
 

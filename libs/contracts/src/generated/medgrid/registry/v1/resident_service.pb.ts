@@ -125,6 +125,8 @@ export interface SignContractResponse {
 export interface RenewContractRequest {
   /** Contract id. */
   contractId: string;
+  /** Idempotency key (UUID); a retry is answered with the contract as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of RenewContract. */
@@ -137,6 +139,8 @@ export interface RenewContractResponse {
 export interface EndContractRequest {
   /** Contract id. */
   contractId: string;
+  /** Idempotency key (UUID); a retry is answered with the contract as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of EndContract. */
@@ -1210,13 +1214,16 @@ export const SignContractResponse: MessageFns<SignContractResponse> = {
 };
 
 function createBaseRenewContractRequest(): RenewContractRequest {
-  return { contractId: "" };
+  return { contractId: "", clientRequestId: "" };
 }
 
 export const RenewContractRequest: MessageFns<RenewContractRequest> = {
   encode(message: RenewContractRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.contractId !== "") {
       writer.uint32(10).string(message.contractId);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(18).string(message.clientRequestId);
     }
     return writer;
   },
@@ -1242,6 +1249,14 @@ export const RenewContractRequest: MessageFns<RenewContractRequest> = {
             message.contractId = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1261,6 +1276,11 @@ export const RenewContractRequest: MessageFns<RenewContractRequest> = {
         : isSet(object.contract_id)
         ? globalThis.String(object.contract_id)
         : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -1268,6 +1288,9 @@ export const RenewContractRequest: MessageFns<RenewContractRequest> = {
     const obj: any = {};
     if (message.contractId !== "") {
       obj.contractId = message.contractId;
+    }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
     }
     return obj;
   },
@@ -1278,6 +1301,7 @@ export const RenewContractRequest: MessageFns<RenewContractRequest> = {
   fromPartial(object: DeepPartial<RenewContractRequest>): RenewContractRequest {
     const message = createBaseRenewContractRequest();
     message.contractId = object.contractId ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
@@ -1352,13 +1376,16 @@ export const RenewContractResponse: MessageFns<RenewContractResponse> = {
 };
 
 function createBaseEndContractRequest(): EndContractRequest {
-  return { contractId: "" };
+  return { contractId: "", clientRequestId: "" };
 }
 
 export const EndContractRequest: MessageFns<EndContractRequest> = {
   encode(message: EndContractRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.contractId !== "") {
       writer.uint32(10).string(message.contractId);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(18).string(message.clientRequestId);
     }
     return writer;
   },
@@ -1384,6 +1411,14 @@ export const EndContractRequest: MessageFns<EndContractRequest> = {
             message.contractId = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1403,6 +1438,11 @@ export const EndContractRequest: MessageFns<EndContractRequest> = {
         : isSet(object.contract_id)
         ? globalThis.String(object.contract_id)
         : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -1410,6 +1450,9 @@ export const EndContractRequest: MessageFns<EndContractRequest> = {
     const obj: any = {};
     if (message.contractId !== "") {
       obj.contractId = message.contractId;
+    }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
     }
     return obj;
   },
@@ -1420,6 +1463,7 @@ export const EndContractRequest: MessageFns<EndContractRequest> = {
   fromPartial(object: DeepPartial<EndContractRequest>): EndContractRequest {
     const message = createBaseEndContractRequest();
     message.contractId = object.contractId ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
