@@ -22,7 +22,8 @@ import { ClaimSlotUseCase } from './booking/application/claim-slot/claim-slot.us
 import { ExpireHoldsUseCase } from './booking/application/expire-holds/expire-holds.use-case';
 import { ReserveEligibilityCheck } from './booking/application/reserve-eligibility';
 import { SeatKeeper } from './booking/application/seat-keeper';
-import { ManageWaitlistUseCase } from './booking/application/waitlist/manage-waitlist.use-case';
+import { JoinWaitlistUseCase } from './booking/application/join-waitlist/join-waitlist.use-case';
+import { LeaveWaitlistUseCase } from './booking/application/leave-waitlist/leave-waitlist.use-case';
 import { BookingRepository } from './booking/domain/booking.repository';
 import { BookingSqlRepository } from './booking/infrastructure/booking.sql-repository';
 import { CapacitySweeper } from './booking/interface/timer/capacity-sweeper';
@@ -55,7 +56,8 @@ const USE_CASES = [
   ConfirmBookingUseCase,
   CancelBookingUseCase,
   ExpireHoldsUseCase,
-  ManageWaitlistUseCase,
+  JoinWaitlistUseCase,
+  LeaveWaitlistUseCase,
   BookingQueries,
   GetReservePolicyUseCase,
   SetReservePolicyUseCase,

@@ -18,7 +18,8 @@ import { CancelBookingUseCase } from '../booking/application/cancel-booking/canc
 import { ClaimSlotCommand } from '../booking/application/claim-slot/claim-slot.command';
 import { ClaimSlotUseCase } from '../booking/application/claim-slot/claim-slot.use-case';
 import { ExpireHoldsUseCase } from '../booking/application/expire-holds/expire-holds.use-case';
-import { ManageWaitlistUseCase } from '../booking/application/waitlist/manage-waitlist.use-case';
+import { JoinWaitlistCommand } from '../booking/application/join-waitlist/join-waitlist.command';
+import { JoinWaitlistUseCase } from '../booking/application/join-waitlist/join-waitlist.use-case';
 import { loadSchedulingConfig } from '../config/scheduling.config';
 import { schedulingDataSource } from '../database/scheduling-data-source';
 import { SchedulingModule } from '../scheduling.module';
@@ -45,7 +46,7 @@ describe('referral saga interleavings', () => {
   let saga: ReferralSagaUseCase;
   let claims: ClaimSlotUseCase;
   let cancellations: CancelBookingUseCase;
-  let waitlists: ManageWaitlistUseCase;
+  let waitlists: JoinWaitlistUseCase;
   let expiry: ExpireHoldsUseCase;
   let schedules: ScheduleRepository;
   let uow: UnitOfWork;
@@ -81,7 +82,7 @@ describe('referral saga interleavings', () => {
     saga = moduleRef.get(ReferralSagaUseCase);
     claims = moduleRef.get(ClaimSlotUseCase);
     cancellations = moduleRef.get(CancelBookingUseCase);
-    waitlists = moduleRef.get(ManageWaitlistUseCase);
+    waitlists = moduleRef.get(JoinWaitlistUseCase);
     expiry = moduleRef.get(ExpireHoldsUseCase);
     schedules = moduleRef.get(ScheduleRepository);
     uow = moduleRef.get(UnitOfWork);
@@ -245,14 +246,17 @@ describe('referral saga interleavings', () => {
           );
         case 'join':
           return this.direct(() =>
-            waitlists.join(
+            waitlists.execute(
               this.centre,
-              {
-                clientRequestId: uuidv7(),
-                sessionId: this.sessions[step.session]!,
-                patientResidentId: this.patient,
-                referralId: this.referralId,
-              },
+              JoinWaitlistCommand.create(
+                {
+                  clientRequestId: uuidv7(),
+                  sessionId: this.sessions[step.session]!,
+                  patientResidentId: this.patient,
+                  referralId: this.referralId,
+                },
+                now,
+              ),
               now,
             ),
           );
@@ -454,12 +458,15 @@ describe('referral saga interleavings', () => {
     await run.step({ kind: 'fill', session: 1 });
 
     await expect(
-      waitlists.join(run.centre, {
-        clientRequestId: uuidv7(),
-        sessionId: run.sessions[1]!,
-        patientResidentId: run.patient,
-        referralId: run.referralId,
-      }),
+      waitlists.execute(
+        run.centre,
+        JoinWaitlistCommand.create({
+          clientRequestId: uuidv7(),
+          sessionId: run.sessions[1]!,
+          patientResidentId: run.patient,
+          referralId: run.referralId,
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'REFERRAL_ALREADY_HOLDS' });
     await run.checkInvariants();
   });

@@ -16,7 +16,10 @@ import { ClaimSlotUseCase } from '../../application/claim-slot/claim-slot.use-ca
 import { ConfirmBookingCommand } from '../../application/confirm-booking/confirm-booking.command';
 import { ConfirmBookingUseCase } from '../../application/confirm-booking/confirm-booking.use-case';
 import { BookingQueries } from '../../application/queries/booking-queries';
-import { ManageWaitlistUseCase } from '../../application/waitlist/manage-waitlist.use-case';
+import { JoinWaitlistCommand } from '../../application/join-waitlist/join-waitlist.command';
+import { JoinWaitlistUseCase } from '../../application/join-waitlist/join-waitlist.use-case';
+import { LeaveWaitlistCommand } from '../../application/leave-waitlist/leave-waitlist.command';
+import { LeaveWaitlistUseCase } from '../../application/leave-waitlist/leave-waitlist.use-case';
 
 const EMPTY_CLAIM: bookingServiceV1.SlotClaim = {
   clientRequestId: '',
@@ -33,7 +36,8 @@ export class BookingGrpcController implements GrpcController {
     private readonly claims: ClaimSlotUseCase,
     private readonly confirm: ConfirmBookingUseCase,
     private readonly cancel: CancelBookingUseCase,
-    private readonly waitlist: ManageWaitlistUseCase,
+    private readonly joinWaitlist: JoinWaitlistUseCase,
+    private readonly leaveWaitlist: LeaveWaitlistUseCase,
     private readonly queries: BookingQueries,
     private readonly searchAvailability: SearchAvailabilityUseCase,
   ) {}
@@ -80,13 +84,13 @@ export class BookingGrpcController implements GrpcController {
       },
       // rpc JoinWaitlist
       joinWaitlist: async (r, { identity }) => {
-        const c = r.claim ?? EMPTY_CLAIM;
-        const { entry, position } = await this.waitlist.join(identity, c);
+        const command = JoinWaitlistCommand.create(r.claim ?? EMPTY_CLAIM);
+        const { entry, position } = await this.joinWaitlist.execute(identity, command);
         return { entry: entryToProto(entry, position) };
       },
       // rpc LeaveWaitlist
       leaveWaitlist: async (r, { identity }) => ({
-        entry: entryToProto(await this.waitlist.leave(identity, r.clientRequestId, r.entryId), 0),
+        entry: entryToProto(await this.leaveWaitlist.execute(identity, LeaveWaitlistCommand.create(r)), 0),
       }),
       // rpc GetWaitlistEntry: an audited read.
       getWaitlistEntry: async (r, { identity, metadata }) => {

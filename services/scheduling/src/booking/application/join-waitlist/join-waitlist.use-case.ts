@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable } from '../../../schedules/domain/session';
-import { claimChecks } from '../../../shared/claim-checks';
-import { ClientRequestLog } from '../../../shared/client-request-log';
-import { canClaimAt, canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
@@ -15,40 +12,36 @@ import { mayTakeReserved as mayTakeReservedPool } from '../../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
 import { ReserveEligibilityCheck } from '../reserve-eligibility';
 import { SeatKeeper } from '../seat-keeper';
+import { type JoinWaitlistCommand } from './join-waitlist.command';
 
-export interface JoinWaitlistCommand {
-  readonly clientRequestId: string;
-  readonly sessionId: string;
-  readonly patientResidentId: string;
-  readonly referralId: string;
+export interface WaitlistPlace {
+  readonly entry: WaitlistEntrySnapshot;
+  /** 1 for the next in line. */
+  readonly position: number;
 }
 
-/** JoinWaitlist and LeaveWaitlist: a full session's queue, served by SeatKeeper as seats free up. */
+/**
+ * JoinWaitlist: a place in a full session's queue, served by SeatKeeper as
+ * seats free up. A retry gets the place its first attempt took.
+ */
 @Injectable()
-export class ManageWaitlistUseCase {
+export class JoinWaitlistUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
     private readonly eligibility: ReserveEligibilityCheck,
     private readonly seats: SeatKeeper,
-    private readonly requests: ClientRequestLog,
     private readonly events: SchedulingEvents,
   ) {}
 
-  async join(
-    identity: Identity,
-    command: JoinWaitlistCommand,
-    now = new Date(),
-  ): Promise<{ entry: WaitlistEntrySnapshot; position: number }> {
-    claimChecks('claim.', command, now).uuid('claim.sessionId', command.sessionId).throwIfAny();
-    const patient = command.patientResidentId.trim().toUpperCase();
-    const referralId = command.referralId.toLowerCase();
+  async execute(identity: Identity, command: JoinWaitlistCommand, now = new Date()): Promise<WaitlistPlace> {
+    const { patientResidentId: patient, referralId } = command;
     try {
       return await this.uow.run(async () => {
         const earlier = await this.bookings.findEntryByClientRequest(command.clientRequestId);
         if (earlier) return this.withPosition(earlier);
-        const session = await this.schedules.viewSession(command.sessionId.toLowerCase());
+        const session = await this.schedules.viewSession(command.sessionId);
         if (!session)
           throw new SchedulingError(
             SchedulingErrorCode.NotFound,
@@ -101,34 +94,8 @@ export class ManageWaitlistUseCase {
     }
   }
 
-  async leave(
-    identity: Identity,
-    clientRequestId: string,
-    entryId: string,
-    now = new Date(),
-  ): Promise<WaitlistEntrySnapshot> {
-    new FieldChecks().uuid('clientRequestId', clientRequestId).uuid('entryId', entryId).throwIfAny();
-    return this.uow.run(async () => {
-      const found = await this.bookings.findEntry(entryId.toLowerCase(), true);
-      if (!found)
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
-      requireAllowed(
-        canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
-        'change this entry',
-      );
-      if (await this.requests.isRetryOn('leave-waitlist', clientRequestId, found.id)) return found;
-      const entry = WaitlistEntry.restore(found);
-      entry.withdraw(now);
-      await this.bookings.updateEntry(entry.snapshot());
-      await this.events.waitlistChanged(entry.pullChanges());
-      return entry.snapshot();
-    });
-  }
-
   /** The entry with its place in the queue, as JoinWaitlist answers it. */
-  private async withPosition(
-    entry: WaitlistEntrySnapshot,
-  ): Promise<{ entry: WaitlistEntrySnapshot; position: number }> {
+  private async withPosition(entry: WaitlistEntrySnapshot): Promise<WaitlistPlace> {
     return { entry, position: await this.bookings.positionOf(entry) };
   }
 }

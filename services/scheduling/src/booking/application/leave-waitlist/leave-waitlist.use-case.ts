@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { ClientRequestLog } from '../../../shared/client-request-log';
+import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { BookingRepository } from '../../domain/booking.repository';
+import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
+import { type LeaveWaitlistCommand } from './leave-waitlist.command';
+
+/** LeaveWaitlist: the entry is withdrawn; a retry answers it as it is. */
+@Injectable()
+export class LeaveWaitlistUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly bookings: BookingRepository,
+    private readonly requests: ClientRequestLog,
+    private readonly events: SchedulingEvents,
+  ) {}
+
+  async execute(
+    identity: Identity,
+    command: LeaveWaitlistCommand,
+    now = new Date(),
+  ): Promise<WaitlistEntrySnapshot> {
+    return this.uow.run(async () => {
+      const found = await this.bookings.findEntry(command.entryId, true);
+      if (!found)
+        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
+      requireAllowed(
+        canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
+        'change this entry',
+      );
+      if (await this.requests.isRetryOn('leave-waitlist', command.clientRequestId, found.id)) return found;
+      const entry = WaitlistEntry.restore(found);
+      entry.withdraw(now);
+      await this.bookings.updateEntry(entry.snapshot());
+      await this.events.waitlistChanged(entry.pullChanges());
+      return entry.snapshot();
+    });
+  }
+}
