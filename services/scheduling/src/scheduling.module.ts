@@ -11,7 +11,7 @@ import { ManageCityFloorUseCase } from './capacity/application/manage-city-floor
 import { CityReserveFloorRepository } from './capacity/domain/city-reserve-floor.repository';
 import { CityReserveFloorTypeormRepository } from './capacity/infrastructure/persistence/city-reserve-floor.typeorm-repository';
 import { BedRepository } from './beds/domain/bed.repository';
-import { BedSqlRepository } from './beds/infrastructure/bed.sql-repository';
+import { BedTypeormRepository } from './beds/infrastructure/persistence/bed.typeorm-repository';
 import { AuditTrail } from '@medgrid/audit';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { BookingQueries } from './booking/application/queries/booking-queries';
@@ -94,7 +94,7 @@ const USE_CASES = [
     { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: ReportRepository, useClass: ReportSqlRepository },
-    { provide: BedRepository, useClass: BedSqlRepository },
+    { provide: BedRepository, useClass: BedTypeormRepository },
     { provide: CityReserveFloorRepository, useClass: CityReserveFloorTypeormRepository },
     { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
     { provide: SchedulingEvents, useClass: SchedulingOutboxPublisher },
