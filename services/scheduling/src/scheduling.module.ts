@@ -14,7 +14,8 @@ import { BedRepository } from './beds/domain/bed.repository';
 import { BedTypeormRepository } from './beds/infrastructure/persistence/bed.typeorm-repository';
 import { AuditTrail } from '@medgrid/audit';
 import { SERVICE_CONFIG } from '@medgrid/service';
-import { BookingQueries } from './booking/application/queries/booking-queries';
+import { GetBookingUseCase } from './booking/application/get-booking/get-booking.use-case';
+import { GetWaitlistEntryUseCase } from './booking/application/get-waitlist-entry/get-waitlist-entry.use-case';
 import { BookingStep } from './booking/application/booking-step';
 import { CancelBookingUseCase } from './booking/application/cancel-booking/cancel-booking.use-case';
 import { ConfirmBookingUseCase } from './booking/application/confirm-booking/confirm-booking.use-case';
@@ -58,7 +59,8 @@ const USE_CASES = [
   ExpireHoldsUseCase,
   JoinWaitlistUseCase,
   LeaveWaitlistUseCase,
-  BookingQueries,
+  GetBookingUseCase,
+  GetWaitlistEntryUseCase,
   GetReservePolicyUseCase,
   SetReservePolicyUseCase,
   CreateScheduleTemplateUseCase,

@@ -15,7 +15,10 @@ import { ClaimSlotCommand } from '../../application/claim-slot/claim-slot.comman
 import { ClaimSlotUseCase } from '../../application/claim-slot/claim-slot.use-case';
 import { ConfirmBookingCommand } from '../../application/confirm-booking/confirm-booking.command';
 import { ConfirmBookingUseCase } from '../../application/confirm-booking/confirm-booking.use-case';
-import { BookingQueries } from '../../application/queries/booking-queries';
+import { GetBookingQuery } from '../../application/get-booking/get-booking.query';
+import { GetBookingUseCase } from '../../application/get-booking/get-booking.use-case';
+import { GetWaitlistEntryQuery } from '../../application/get-waitlist-entry/get-waitlist-entry.query';
+import { GetWaitlistEntryUseCase } from '../../application/get-waitlist-entry/get-waitlist-entry.use-case';
 import { JoinWaitlistCommand } from '../../application/join-waitlist/join-waitlist.command';
 import { JoinWaitlistUseCase } from '../../application/join-waitlist/join-waitlist.use-case';
 import { LeaveWaitlistCommand } from '../../application/leave-waitlist/leave-waitlist.command';
@@ -38,7 +41,8 @@ export class BookingGrpcController implements GrpcController {
     private readonly cancel: CancelBookingUseCase,
     private readonly joinWaitlist: JoinWaitlistUseCase,
     private readonly leaveWaitlist: LeaveWaitlistUseCase,
-    private readonly queries: BookingQueries,
+    private readonly getBooking: GetBookingUseCase,
+    private readonly getWaitlistEntry: GetWaitlistEntryUseCase,
     private readonly searchAvailability: SearchAvailabilityUseCase,
   ) {}
 
@@ -79,7 +83,8 @@ export class BookingGrpcController implements GrpcController {
       }),
       // rpc GetBooking: an audited read; the purpose comes from x-purpose metadata.
       getBooking: async (r, { identity, metadata }) => {
-        const found = await this.queries.booking(identity, r.bookingId, readPurpose(metadata));
+        const query = GetBookingQuery.create({ ...r, purpose: readPurpose(metadata) });
+        const found = await this.getBooking.execute(identity, query);
         return { booking: bookingToProto(found.booking, found.session) };
       },
       // rpc JoinWaitlist
@@ -94,7 +99,8 @@ export class BookingGrpcController implements GrpcController {
       }),
       // rpc GetWaitlistEntry: an audited read.
       getWaitlistEntry: async (r, { identity, metadata }) => {
-        const found = await this.queries.entry(identity, r.entryId, readPurpose(metadata));
+        const query = GetWaitlistEntryQuery.create({ ...r, purpose: readPurpose(metadata) });
+        const found = await this.getWaitlistEntry.execute(identity, query);
         return { entry: entryToProto(found.entry, found.position) };
       },
     });
