@@ -6,13 +6,11 @@ import { BookingGrpcController } from './booking/interface/grpc/booking.grpc.con
 import { loadSchedulingConfig } from './config/scheduling.config';
 import { schedulingDataSource } from './database/scheduling-data-source';
 import { SchedulingGrpcController } from './holds/interface/grpc/scheduling.grpc.controller';
-import {
-  ReferralAcceptedKafkaConsumer,
-  ReferralCancelledKafkaConsumer,
-  ReferralDeclinedKafkaConsumer,
-  ReferralExpiredKafkaConsumer,
-  ReferralSubmittedKafkaConsumer,
-} from './holds/interface/kafka/referral.kafka.consumers';
+import { ReferralAcceptedKafkaConsumer } from './holds/interface/kafka/referral-accepted.kafka.consumer';
+import { ReferralCancelledKafkaConsumer } from './holds/interface/kafka/referral-cancelled.kafka.consumer';
+import { ReferralDeclinedKafkaConsumer } from './holds/interface/kafka/referral-declined.kafka.consumer';
+import { ReferralExpiredKafkaConsumer } from './holds/interface/kafka/referral-expired.kafka.consumer';
+import { ReferralSubmittedKafkaConsumer } from './holds/interface/kafka/referral-submitted.kafka.consumer';
 import {
   CityRegisteredKafkaConsumer,
   ContractChangedKafkaConsumer,

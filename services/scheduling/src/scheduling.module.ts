@@ -29,7 +29,10 @@ import { BookingRepository } from './booking/domain/booking.repository';
 import { BookingSqlRepository } from './booking/infrastructure/booking.sql-repository';
 import { CapacitySweeper } from './booking/interface/timer/capacity-sweeper';
 import { type SchedulingConfig } from './config/scheduling.config';
-import { ReferralSagaUseCase } from './holds/application/hold-for-referral/referral-saga.use-case';
+import { GetSlotHoldRequestUseCase } from './holds/application/get-slot-hold-request/get-slot-hold-request.use-case';
+import { HoldSlotForReferralUseCase } from './holds/application/hold-slot-for-referral/hold-slot-for-referral.use-case';
+import { ReleaseReferralHoldUseCase } from './holds/application/release-referral-hold/release-referral-hold.use-case';
+import { RequestSlotHoldUseCase } from './holds/application/request-slot-hold/request-slot-hold.use-case';
 import { SlotHoldRequestRepository } from './holds/domain/slot-hold-request.repository';
 import { SlotHoldRequestTypeormRepository } from './holds/infrastructure/persistence/slot-hold-request.typeorm-repository';
 import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
@@ -71,7 +74,10 @@ const USE_CASES = [
   GetSessionUseCase,
   SearchAvailabilityUseCase,
   ReleaseReserveUseCase,
-  ReferralSagaUseCase,
+  RequestSlotHoldUseCase,
+  HoldSlotForReferralUseCase,
+  ReleaseReferralHoldUseCase,
+  GetSlotHoldRequestUseCase,
   DailyReportQuery,
   ManageWardsUseCase,
   AdmissionsUseCase,

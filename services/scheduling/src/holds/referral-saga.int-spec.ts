@@ -26,10 +26,13 @@ import { SchedulingModule } from '../scheduling.module';
 import { ScheduleRepository } from '../schedules/domain/schedule.repository';
 import { UnitOfWork } from '@medgrid/database';
 import { SchedulingError } from '../shared/scheduling-error';
-import {
-  type ReferralFacts,
-  ReferralSagaUseCase,
-} from './application/hold-for-referral/referral-saga.use-case';
+import { HoldSlotForReferralCommand } from './application/hold-slot-for-referral/hold-slot-for-referral.command';
+import { HoldSlotForReferralUseCase } from './application/hold-slot-for-referral/hold-slot-for-referral.use-case';
+import { type ReferralFacts } from './application/referral-facts';
+import { ReleaseReferralHoldCommand } from './application/release-referral-hold/release-referral-hold.command';
+import { ReleaseReferralHoldUseCase } from './application/release-referral-hold/release-referral-hold.use-case';
+import { RequestSlotHoldCommand } from './application/request-slot-hold/request-slot-hold.command';
+import { RequestSlotHoldUseCase } from './application/request-slot-hold/request-slot-hold.use-case';
 
 /**
  * The referral saga against every order in which its messages (submitted,
@@ -43,7 +46,9 @@ describe('referral saga interleavings', () => {
   let database: TestDatabase;
   let moduleRef: TestingModule;
   let dataSource: DataSource;
-  let saga: ReferralSagaUseCase;
+  let requestSlotHold: RequestSlotHoldUseCase;
+  let holdSlot: HoldSlotForReferralUseCase;
+  let releaseHold: ReleaseReferralHoldUseCase;
   let claims: ClaimSlotUseCase;
   let cancellations: CancelBookingUseCase;
   let waitlists: JoinWaitlistUseCase;
@@ -79,7 +84,9 @@ describe('referral saga interleavings', () => {
     }).compile();
     dataSource = moduleRef.get(DataSource);
     await dataSource.runMigrations();
-    saga = moduleRef.get(ReferralSagaUseCase);
+    requestSlotHold = moduleRef.get(RequestSlotHoldUseCase);
+    holdSlot = moduleRef.get(HoldSlotForReferralUseCase);
+    releaseHold = moduleRef.get(ReleaseReferralHoldUseCase);
     claims = moduleRef.get(ClaimSlotUseCase);
     cancellations = moduleRef.get(CancelBookingUseCase);
     waitlists = moduleRef.get(JoinWaitlistUseCase);
@@ -212,16 +219,24 @@ describe('referral saga interleavings', () => {
       switch (step.kind) {
         case 'submitted':
           this.submitted = true;
-          return saga.submitted(this.facts(this.referralId, this.patient), now);
+          return requestSlotHold.execute(
+            RequestSlotHoldCommand.create(this.facts(this.referralId, this.patient)),
+            now,
+          );
         case 'accepted':
           this.accepted = true;
-          return saga.accepted(this.facts(this.referralId, this.patient), now);
+          return holdSlot.execute(
+            HoldSlotForReferralCommand.create(this.facts(this.referralId, this.patient)),
+            now,
+          );
         case 'cancelled':
         case 'expired':
           this.ended = true;
-          return saga.cancelled(
-            this.referralId,
-            step.kind === 'expired' ? 'referral expired' : 'withdrawn',
+          return releaseHold.execute(
+            ReleaseReferralHoldCommand.create(
+              this.facts(this.referralId, this.patient),
+              step.kind === 'expired' ? 'referral expired' : 'withdrawn',
+            ),
             now,
           );
         case 'book':
@@ -306,7 +321,7 @@ describe('referral saga interleavings', () => {
       for (;;) {
         const other = aResidentId(30_000 + Math.floor(Math.random() * 20_000));
         const referralId = uuidv7();
-        await saga.submitted(this.facts(referralId, other), now);
+        await requestSlotHold.execute(RequestSlotHoldCommand.create(this.facts(referralId, other)), now);
         try {
           const command = ClaimSlotCommand.create(
             'book',

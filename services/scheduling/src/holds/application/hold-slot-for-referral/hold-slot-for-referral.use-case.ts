@@ -1,37 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { FieldChecks } from '@medgrid/errors';
 import { addDays, localDate } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
-import { Booking, type BookingSnapshot } from '../../../booking/domain/booking';
+import { type BookingSnapshot } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { priorityFor, type Pool } from '../../../booking/domain/pool';
 import { WaitlistEntry } from '../../../booking/domain/waitlist-entry';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
-import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
-import {
-  SlotHoldRequest,
-  type NewSlotHoldRequest,
-  type SlotHoldRequestSnapshot,
-} from '../../domain/slot-hold-request';
+import { SlotHoldRequest } from '../../domain/slot-hold-request';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
-
-/** What the referral's events tell scheduling. */
-export type ReferralFacts = Omit<NewSlotHoldRequest, 'id'>;
+import { type HoldSlotForReferralCommand } from './hold-slot-for-referral.command';
 
 /**
- * Scheduling's side of the referral saga. Each step runs in the consumer's
- * transaction with its inbox row, so a crash replays the step and a replay
- * finds it done: a referral never holds two slots, and a cancelled referral
- * never keeps one.
+ * The saga's step for an accepted referral (ReferralAccepted): the slot the
+ * referral already holds (booked by the referrer before acceptance), else the
+ * reserved pool first, then public, then the waitlist of the earliest session.
+ * It runs in the consumer's transaction with its inbox row, so a crash replays
+ * the step and a replay finds it done: a referral never holds two slots.
  */
 @Injectable()
-export class ReferralSagaUseCase {
+export class HoldSlotForReferralUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly requests: SlotHoldRequestRepository,
@@ -42,20 +33,8 @@ export class ReferralSagaUseCase {
     private readonly rulesProvider: SchedulingRulesProvider,
   ) {}
 
-  /** ReferralSubmitted: remember what the hold will need. */
-  async submitted(facts: ReferralFacts, now = new Date()): Promise<void> {
-    await this.uow.run(async () => {
-      const request = SlotHoldRequest.request({ ...facts, id: uuidv7() }, now);
-      if (await this.requests.insertIfAbsent(request))
-        await this.events.slotHoldRequested(request.snapshot());
-    });
-  }
-
-  /**
-   * ReferralAccepted: the slot the referral already holds (booked by the referrer before acceptance),
-   * else the reserved pool first, then public, then the waitlist of the earliest session.
-   */
-  async accepted(facts: ReferralFacts, now = new Date()): Promise<void> {
+  async execute(command: HoldSlotForReferralCommand, now = new Date()): Promise<void> {
+    const { facts } = command;
     await this.uow.run(async () => {
       await this.requests.insertIfAbsent(SlotHoldRequest.request({ ...facts, id: uuidv7() }, now));
       const request = (await this.requests.findByReferral(facts.referralId, true))!;
@@ -165,49 +144,5 @@ export class ReferralSagaUseCase {
       booking,
       await this.schedules.viewSession(booking.sessionId),
     );
-  }
-
-  /** ReferralCancelled or ReferralExpired: give back the slot and leave every waitlist. */
-  async cancelled(referralId: string, reason: string, now = new Date()): Promise<void> {
-    await this.uow.run(async () => {
-      const request = await this.requests.findByReferral(referralId, true);
-      if (!request) return;
-      // Released first, so giving the slot back below finds the hold already ended (one event).
-      request.released(now);
-      if (request.takeChanged()) {
-        await this.requests.update(request);
-        await this.events.slotHoldChanged(request.snapshot(), null, null);
-      }
-      const found = await this.bookings.lockActiveForReferral(referralId);
-      if (found) {
-        const booking = Booking.restore(found);
-        booking.cancel(reason || 'referral cancelled', now);
-        await this.seats.finish(booking, now);
-      }
-      await this.seats.withdrawReferralWaiting(referralId, now);
-    });
-  }
-
-  async get(identity: Identity, referralId: string): Promise<SlotHoldRequestSnapshot> {
-    new FieldChecks().uuid('referralId', referralId).throwIfAny();
-    const request = await this.requests.findByReferral(referralId.toLowerCase(), false);
-    if (!request) {
-      throw new SchedulingError(
-        SchedulingErrorCode.HoldRequestNotFound,
-        'no hold request for this referral',
-        'referralId',
-      );
-    }
-    const r = request.snapshot();
-    requireAllowed(
-      canSeeClaim(identity, {
-        institutionId: r.institutionId,
-        groupId: r.groupId,
-        // The referring institution follows its referral's hold; the hospital holds the slot.
-        requestedBy: r.referringInstitutionId || r.institutionId,
-      }),
-      'see this hold',
-    );
-    return r;
   }
 }

@@ -1,6 +1,7 @@
 import { events, referralV1 } from '@medgrid/contracts';
-import { type ReferralSagaUseCase } from '../../application/hold-for-referral/referral-saga.use-case';
-import { ReferralDeclinedKafkaConsumer } from './referral.kafka.consumers';
+import { type ReleaseReferralHoldCommand } from '../../application/release-referral-hold/release-referral-hold.command';
+import { type ReleaseReferralHoldUseCase } from '../../application/release-referral-hold/release-referral-hold.use-case';
+import { ReferralDeclinedKafkaConsumer } from './referral-declined.kafka.consumer';
 
 const { ReferralAction: A } = referralV1;
 
@@ -14,27 +15,31 @@ describe(ReferralDeclinedKafkaConsumer.name, () => {
   const changed = (action: referralV1.ReferralAction, note = '') =>
     referralV1.ReferralChanged.fromPartial({ referral, change: { action, note } });
   const setUp = () => {
-    const cancelled = jest.fn<Promise<void>, [string, string]>(() => Promise.resolve());
-    const sut = new ReferralDeclinedKafkaConsumer({ cancelled } as unknown as ReferralSagaUseCase);
-    return { sut, cancelled };
+    const release = jest.fn<Promise<void>, [ReleaseReferralHoldCommand]>(() => Promise.resolve());
+    const sut = new ReferralDeclinedKafkaConsumer({
+      execute: release,
+    } as unknown as ReleaseReferralHoldUseCase);
+    return { sut, release };
   };
 
   it('ends what scheduling holds for a declined referral, with the hospital’s reason', async () => {
-    const { sut, cancelled } = setUp();
+    const { sut, release } = setUp();
 
     await sut.handle(changed(A.REFERRAL_ACTION_DECLINE, '本周号源已满'), envelope);
 
-    expect(cancelled).toHaveBeenCalledWith('r1', 'referral declined: 本周号源已满');
+    expect(release).toHaveBeenCalledWith(
+      expect.objectContaining({ referralId: 'r1', reason: 'referral declined: 本周号源已满' }),
+    );
   });
 
   it('leaves every other change of a referral alone', async () => {
-    const { sut, cancelled } = setUp();
+    const { sut, release } = setUp();
 
     for (const action of [A.REFERRAL_ACTION_ARRIVE, A.REFERRAL_ACTION_COMPLETE, A.REFERRAL_ACTION_SCHEDULE]) {
       await sut.handle(changed(action), envelope);
     }
 
-    expect(cancelled).not.toHaveBeenCalled();
+    expect(release).not.toHaveBeenCalled();
   });
 
   it('sends a declined referral without its ids to the dead-letter topic', async () => {
