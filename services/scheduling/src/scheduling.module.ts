@@ -1,7 +1,9 @@
-import { DailyReportQuery } from './reports/application/daily-report.query';
+import { DailyReportFigures } from './reports/application/daily-report-figures';
+import { GetDailyReportUseCase } from './reports/application/get-daily-report/get-daily-report.use-case';
+import { ReportEveryHospitalUseCase } from './reports/application/report-every-hospital/report-every-hospital.use-case';
 import { ReportRepository } from './reports/domain/report.repository';
 import { ReportSqlRepository } from './reports/infrastructure/report.sql-repository';
-import { ReportGauges } from './reports/interface/timer/report-gauges';
+import { ReportGaugesTimer } from './reports/interface/timer/report-gauges.timer';
 import { Module } from '@nestjs/common';
 import { AdmissionQueries } from './beds/application/admission-queries';
 import { AdmissionsUseCase } from './beds/application/admissions.use-case';
@@ -27,7 +29,8 @@ import { JoinWaitlistUseCase } from './booking/application/join-waitlist/join-wa
 import { LeaveWaitlistUseCase } from './booking/application/leave-waitlist/leave-waitlist.use-case';
 import { BookingRepository } from './booking/domain/booking.repository';
 import { BookingSqlRepository } from './booking/infrastructure/booking.sql-repository';
-import { CapacitySweeper } from './booking/interface/timer/capacity-sweeper';
+import { HoldExpiryTimer } from './booking/interface/timer/hold-expiry.timer';
+import { ReserveReleaseTimer } from './schedules/interface/timer/reserve-release.timer';
 import { type SchedulingConfig } from './config/scheduling.config';
 import { GetSlotHoldRequestUseCase } from './holds/application/get-slot-hold-request/get-slot-hold-request.use-case';
 import { HoldSlotForReferralUseCase } from './holds/application/hold-slot-for-referral/hold-slot-for-referral.use-case';
@@ -78,7 +81,8 @@ const USE_CASES = [
   HoldSlotForReferralUseCase,
   ReleaseReferralHoldUseCase,
   GetSlotHoldRequestUseCase,
-  DailyReportQuery,
+  GetDailyReportUseCase,
+  ReportEveryHospitalUseCase,
   ManageWardsUseCase,
   AdmissionsUseCase,
   AdmissionQueries,
@@ -94,8 +98,10 @@ const USE_CASES = [
     BookingStep,
     HospitalReserveRules,
     ReserveEligibilityCheck,
-    CapacitySweeper,
-    ReportGauges,
+    DailyReportFigures,
+    HoldExpiryTimer,
+    ReserveReleaseTimer,
+    ReportGaugesTimer,
     AuditTrail,
     { provide: BookingRepository, useClass: BookingSqlRepository },
     { provide: ScheduleRepository, useClass: ScheduleSqlRepository },

@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { reportServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
-import { DailyReportQuery } from '../../application/daily-report.query';
+import { GetDailyReportQuery } from '../../application/get-daily-report/get-daily-report.query';
+import { GetDailyReportUseCase } from '../../application/get-daily-report/get-daily-report.use-case';
 
 /** medgrid.scheduling.v1.ReportService. */
 @Injectable()
 export class ReportGrpcController implements GrpcController {
-  constructor(private readonly reports: DailyReportQuery) {}
+  constructor(private readonly getDailyReport: GetDailyReportUseCase) {}
 
   register(server: GrpcServer): void {
     server.addService('medgrid.scheduling.v1.ReportService', reportServiceV1.ReportServiceService, {
       // rpc GetDailyReport
       getDailyReport: async (r, { identity }) => {
-        const { institutionId, date, slots, beds } = await this.reports.get(
+        const { institutionId, date, slots, beds } = await this.getDailyReport.execute(
           identity,
-          r.institutionId,
-          r.date,
+          GetDailyReportQuery.create(r),
         );
         return {
           institutionId,

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { FieldChecks } from '@medgrid/errors';
-import { isLocalDate, localDate } from '@medgrid/kernel';
 import { HospitalReserveRules } from '../../capacity/application/hospital-reserve-rules';
-import { RegistryView } from '@medgrid/registry-view';
-import { knownHospital } from '../../shared/managed-hospital';
-import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import {
   againstTarget,
   type BedFigures,
@@ -25,29 +19,18 @@ export interface DailyReport {
 
 /**
  * What a hospital really sent down to primary care on a day: slots and beds
- * per pool against its target ratios. For the hospital, its group and the city.
+ * per pool against its target ratios. No access check: the reads that use it
+ * decide who may see it.
  */
 @Injectable()
-export class DailyReportQuery {
+export class DailyReportFigures {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly reports: ReportRepository,
-    private readonly registry: RegistryView,
     private readonly reserves: HospitalReserveRules,
   ) {}
 
-  async get(identity: Identity, institutionId: string, date: string, now = new Date()): Promise<DailyReport> {
-    new FieldChecks()
-      .uuid('institutionId', institutionId)
-      .check('date', date === '' || isLocalDate(date), 'INVALID_DATE', 'must be a date YYYY-MM-DD')
-      .throwIfAny();
-    const hospital = await knownHospital(this.registry, institutionId);
-    requireAllowed(canManage(identity, hospital), "read this hospital's report");
-    return this.compute(hospital.id, hospital.groupId, date || localDate(now));
-  }
-
-  /** The report without an access check: for the metrics timer, which reports every hospital. */
-  async compute(institutionId: string, groupId: string, date: string): Promise<DailyReport> {
+  of(institutionId: string, groupId: string, date: string): Promise<DailyReport> {
     // One snapshot for all figures, so used + empty + released add up.
     return this.uow.run(async () => {
       // The targets of the day: the hospital's ratios, or its city's floors in force that day if higher.

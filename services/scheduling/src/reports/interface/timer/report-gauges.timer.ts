@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { localDate } from '@medgrid/kernel';
 import { type Logger, LOGGER } from '@medgrid/logging';
 import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
 import { gauge } from '@medgrid/telemetry';
 import { type SchedulingConfig } from '../../../config/scheduling.config';
-import { type DailyReport, DailyReportQuery } from '../../application/daily-report.query';
-import { ReportRepository } from '../../domain/report.repository';
+import { type DailyReport } from '../../application/daily-report-figures';
+import { ReportEveryHospitalUseCase } from '../../application/report-every-hospital/report-every-hospital.use-case';
 
 const LABELS = ['institution', 'group'] as const;
 const slots = gauge(
@@ -29,10 +28,9 @@ const ratio = gauge(
  * as gauges for the SRE dashboards and the reserve-ratio alert.
  */
 @Injectable()
-export class ReportGauges extends PeriodicTask {
+export class ReportGaugesTimer extends PeriodicTask {
   constructor(
-    private readonly reports: DailyReportQuery,
-    private readonly hospitals: ReportRepository,
+    private readonly reportEveryHospital: ReportEveryHospitalUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: SchedulingConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -52,11 +50,7 @@ export class ReportGauges extends PeriodicTask {
   }
 
   async refresh(now = new Date()): Promise<void> {
-    const date = localDate(now);
-    const reports: DailyReport[] = [];
-    for (const h of await this.hospitals.hospitalsOn(date)) {
-      reports.push(await this.reports.compute(h.institutionId, h.groupId, date));
-    }
+    const reports = await this.reportEveryHospital.execute(now);
     // Reset first, so a hospital with nothing today leaves the dashboards.
     for (const g of [slots, beds, ratio]) g.reset();
     for (const report of reports) this.show(report);
