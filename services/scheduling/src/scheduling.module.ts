@@ -51,7 +51,7 @@ import { GetSessionUseCase } from './schedules/application/get-session/get-sessi
 import { SearchAvailabilityUseCase } from './schedules/application/search-availability/search-availability.use-case';
 import { ReleaseReserveUseCase } from './schedules/application/release-reserve/release-reserve.use-case';
 import { ScheduleRepository } from './schedules/domain/schedule.repository';
-import { ScheduleSqlRepository } from './schedules/infrastructure/schedule.sql-repository';
+import { ScheduleTypeormRepository } from './schedules/infrastructure/persistence/schedule.typeorm-repository';
 import { ClientRequestLog } from './shared/client-request-log';
 import { SchedulingOutboxPublisher } from './shared/messaging/scheduling-outbox.publisher';
 import { ClientRequestSqlLog } from './shared/persistence/client-request.sql-log';
@@ -104,7 +104,7 @@ const USE_CASES = [
     ReportGaugesTimer,
     AuditTrail,
     { provide: BookingRepository, useClass: BookingSqlRepository },
-    { provide: ScheduleRepository, useClass: ScheduleSqlRepository },
+    { provide: ScheduleRepository, useClass: ScheduleTypeormRepository },
     { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: ReportRepository, useClass: ReportSqlRepository },
