@@ -20,6 +20,9 @@ const schema = z.object({
       ? { value: Number(value) }
       : { refusal: { reason: 'NOT_A_NUMBER', description: 'must be digits' } },
   ),
+  count: requestField.checked(z.number(), (value) =>
+    value % 2 === 0 ? [] : [{ reason: 'ODD', description: 'must be even' }],
+  ),
   members: z
     .array(z.object({ id: requestField.uuid(), role: requestField.present<string>('is required') }))
     .min(1, refusal('REQUIRED', 'a team needs members')),
@@ -33,6 +36,7 @@ const valid = {
   level: 'primary' as Level | undefined,
   code: '03',
   size: '12',
+  count: 2,
   members: [{ id: '0193a000-0000-7000-8000-000000000001', role: 'lead' as string | undefined }],
 };
 
@@ -63,6 +67,7 @@ describe(parseFields.name, () => {
       level: 'primary',
       code: '03',
       size: 12,
+      count: 2,
       members: [{ id: '0193a000-0000-7000-8000-000000000001', role: 'lead' }],
     });
   });
@@ -77,6 +82,7 @@ describe(parseFields.name, () => {
     [{ level: undefined }, [['level', 'REQUIRED', 'must be PRIMARY or SECONDARY']]],
     [{ code: '3' }, [['code', 'INVALID_FORMAT', 'must be two digits']]],
     [{ size: 'ten' }, [['size', 'NOT_A_NUMBER', 'must be digits']]],
+    [{ count: 3 }, [['count', 'ODD', 'must be even']]],
     [{ members: [] }, [['members', 'REQUIRED', 'a team needs members']]],
   ])('refuses %j naming the field, the reason and why', (input, expected) => {
     expect(violations(input)).toEqual(expected);

@@ -126,6 +126,18 @@ export const requestField = {
   },
 
   /**
+   * A value `schema` reads, refused with every refusal `problems` finds in it (none when it is
+   * fine): for rules written elsewhere that answer their problems as refusals.
+   */
+  checked<S extends z.ZodType>(schema: S, problems: (value: z.output<S>) => readonly Refusal[]) {
+    return schema.superRefine((value, ctx) => {
+      for (const problem of problems(value)) {
+        ctx.addIssue({ code: 'custom', message: problem.description, params: { reason: problem.reason } });
+      }
+    });
+  },
+
+  /**
    * A string read by `read`, which answers the value it stands for or the refusal of the problem
    * it has (a check character, a birth date, ...): for rules whose reason depends on the input.
    */
