@@ -1,5 +1,5 @@
 import { schedulingV1 } from '@medgrid/contracts';
-import { poolToProto } from '../../shared/contracts/scheduling.proto-mapper';
+import { poolToProto } from '../../booking/contracts/booking.proto-mapper';
 import { type SlotHoldRequestSnapshot, type SlotHoldRequestStatus } from '../domain/slot-hold-request';
 
 function statusToProto(status: SlotHoldRequestStatus): schedulingV1.SlotHoldRequestStatus {

@@ -1,4 +1,4 @@
-import { isReleaseDue } from '../../booking/domain/reserve-release';
+import { isReleaseDue } from './reserve-release';
 import { type SessionSnapshot } from './session';
 
 /**

@@ -19,12 +19,9 @@ import { type WaitlistEntrySnapshot } from '../../booking/domain/waitlist-entry'
 import { slotHoldRequestToProto } from '../../holds/contracts/slot-hold-request.proto-mapper';
 import { type SlotHoldRequestSnapshot } from '../../holds/domain/slot-hold-request';
 import { type SessionChange, type SessionView } from '../../schedules/domain/session';
-import {
-  admissionToProto,
-  bookingToProto,
-  entryToProto,
-  sessionToProto,
-} from '../contracts/scheduling.proto-mapper';
+import { admissionToProto } from '../../beds/contracts/bed.proto-mapper';
+import { bookingToProto, entryToProto } from '../../booking/contracts/booking.proto-mapper';
+import { sessionToProto } from '../../schedules/contracts/schedule.proto-mapper';
 import { SchedulingEvents } from '../scheduling-events';
 
 function bookingChange(change: BookingChange): e.BookingChange {

@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { bedServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer, readPurpose } from '@medgrid/grpc';
-import {
-  admissionStatusFromProto,
-  admissionToProto,
-  poolFromProto,
-  wardToProto,
-} from '../../../shared/contracts/scheduling.proto-mapper';
+import { admissionStatusFromProto, admissionToProto, wardToProto } from '../../contracts/bed.proto-mapper';
+import { poolFromProto } from '../../../booking/contracts/booking.proto-mapper';
 import { AdmissionQueries } from '../../application/admission-queries';
 import { AdmissionsUseCase } from '../../application/admissions.use-case';
 import { ManageWardsUseCase } from '../../application/manage-wards.use-case';

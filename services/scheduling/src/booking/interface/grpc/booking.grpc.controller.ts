@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { bookingServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer, readPurpose } from '@medgrid/grpc';
-import {
-  poolFromProto,
-  bookingToProto,
-  entryToProto,
-  sessionToProto,
-} from '../../../shared/contracts/scheduling.proto-mapper';
+import { bookingToProto, entryToProto, poolFromProto } from '../../contracts/booking.proto-mapper';
+import { sessionToProto } from '../../../schedules/contracts/schedule.proto-mapper';
 import { SearchAvailabilityQuery } from '../../../schedules/application/search-availability/search-availability.query';
 import { SearchAvailabilityUseCase } from '../../../schedules/application/search-availability/search-availability.use-case';
 import { CancelBookingCommand } from '../../application/cancel-booking/cancel-booking.command';

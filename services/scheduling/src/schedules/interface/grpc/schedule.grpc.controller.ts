@@ -6,9 +6,8 @@ import {
   cityFloorToProto,
   policyToProto,
   ratioToProto,
-  sessionToProto,
-  templateToProto,
-} from '../../../shared/contracts/scheduling.proto-mapper';
+} from '../../../capacity/contracts/capacity.proto-mapper';
+import { sessionToProto, templateToProto } from '../../contracts/schedule.proto-mapper';
 import { CancelSessionsCommand } from '../../application/cancel-sessions/cancel-sessions.command';
 import { CancelSessionsUseCase } from '../../application/cancel-sessions/cancel-sessions.use-case';
 import { CreateScheduleTemplateCommand } from '../../application/create-schedule-template/create-schedule-template.command';
