@@ -16,7 +16,7 @@ import { CreateReferralTables1732300000001 } from './migrations/1732300000001-cr
 import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
 import { ClientRequestsOfReferrals1733500000002 } from './migrations/1733500000002-client-requests-of-referrals';
 
-/** Every table of referral's own, and the shared audit log, so the drift check sees them all. */
+/** Referral's tables and the shared libraries' that have entities, so the drift check sees each. */
 export const REFERRAL_ENTITIES = [
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
