@@ -109,6 +109,13 @@ export const requestField = {
       .transform((value) => (value === '' ? undefined : value.toLowerCase()));
   },
 
+  /** The version an update's caller read, so a stale one is refused: 1 or more. */
+  version() {
+    return z
+      .number()
+      .refine((value) => value >= 1, refusal('REQUIRED', 'must be the version you read (1 or more)'));
+  },
+
   /**
    * A value the caller must give, such as an enum the proto mapper read as undefined for
    * UNSPECIFIED: refused as REQUIRED with `description` (which says what it may be).
