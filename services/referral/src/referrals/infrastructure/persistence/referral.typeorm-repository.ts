@@ -113,7 +113,7 @@ export class ReferralTypeormRepository extends ReferralRepository {
     after: ReferralCursor | null,
     limit: number,
   ): Promise<ReferralSnapshot[]> {
-    const query = this.referrals().where('true');
+    const query = this.referrals();
     visibleTo(query, visibility);
     if (filter.institutionId) {
       query.andWhere(
