@@ -11,6 +11,7 @@ import { ManageWardsUseCase } from './beds/application/manage-wards.use-case';
 import { HospitalReserveRules } from './capacity/application/hospital-reserve-rules';
 import { ManageCityFloorUseCase } from './capacity/application/manage-city-floor.use-case';
 import { CityReserveFloorRepository } from './capacity/domain/city-reserve-floor.repository';
+import { ReservePolicyRepository } from './capacity/domain/reserve-policy.repository';
 import { CityReserveFloorTypeormRepository } from './capacity/infrastructure/persistence/city-reserve-floor.typeorm-repository';
 import { BedRepository } from './beds/domain/bed.repository';
 import { BedTypeormRepository } from './beds/infrastructure/persistence/bed.typeorm-repository';
@@ -105,6 +106,8 @@ const USE_CASES = [
     AuditTrail,
     { provide: BookingRepository, useClass: BookingSqlRepository },
     { provide: ScheduleRepository, useClass: ScheduleTypeormRepository },
+    // The schedules repository keeps the policies too (reserve_policy beside the sessions it splits).
+    { provide: ReservePolicyRepository, useExisting: ScheduleRepository },
     { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
     { provide: ReportRepository, useClass: ReportSqlRepository },

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RegistryView } from '@medgrid/registry-view';
-import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
 import { CityReserveFloorRepository } from '../domain/city-reserve-floor.repository';
 import { HospitalReserve } from '../domain/hospital-reserve';
+import { ReservePolicyRepository } from '../domain/reserve-policy.repository';
 
 /**
  * Loads what a hospital reserves: its policy, its city's floor over time (the
@@ -14,7 +14,7 @@ import { HospitalReserve } from '../domain/hospital-reserve';
 @Injectable()
 export class HospitalReserveRules {
   constructor(
-    private readonly schedules: ScheduleRepository,
+    private readonly policies: ReservePolicyRepository,
     private readonly floors: CityReserveFloorRepository,
     private readonly registry: RegistryView,
     private readonly rulesProvider: SchedulingRulesProvider,
@@ -26,7 +26,7 @@ export class HospitalReserveRules {
       hospital.id,
       hospital.groupId,
       cityId,
-      await this.schedules.findPolicy(hospital.id, lockPolicy),
+      await this.policies.findPolicy(hospital.id, lockPolicy),
       cityId ? await this.floors.load(cityId, false) : null,
       this.rulesProvider.rules,
     );

@@ -1,4 +1,4 @@
-import { type ReservePolicySnapshot } from '../../capacity/domain/reserve-policy';
+import { ReservePolicyRepository } from '../../capacity/domain/reserve-policy.repository';
 import { type PoolCounts } from './session-capacity';
 import { type ScheduleTemplateSnapshot } from './schedule-template';
 import { type SessionSnapshot, type SessionView } from './session';
@@ -17,9 +17,7 @@ export interface AvailabilityQuery {
 }
 
 /** Templates, sessions with their seats, and reserve policies (all SQL lives in the adapter). */
-export abstract class ScheduleRepository {
-  abstract findPolicy(institutionId: string, lock: boolean): Promise<ReservePolicySnapshot | null>;
-  abstract savePolicy(policy: ReservePolicySnapshot): Promise<void>;
+export abstract class ScheduleRepository extends ReservePolicyRepository {
   abstract insertTemplate(template: ScheduleTemplateSnapshot): Promise<void>;
   abstract findTemplate(id: string): Promise<ScheduleTemplateSnapshot | null>;
   abstract listTemplates(institutionId: string): Promise<ScheduleTemplateSnapshot[]>;
