@@ -2,7 +2,7 @@ import { DailyReportFigures } from './reports/application/daily-report-figures';
 import { GetDailyReportUseCase } from './reports/application/get-daily-report/get-daily-report.use-case';
 import { ReportEveryHospitalUseCase } from './reports/application/report-every-hospital/report-every-hospital.use-case';
 import { ReportRepository } from './reports/domain/report.repository';
-import { ReportSqlRepository } from './reports/infrastructure/report.sql-repository';
+import { ReportTypeormRepository } from './reports/infrastructure/persistence/report.typeorm-repository';
 import { ReportGaugesTimer } from './reports/interface/timer/report-gauges.timer';
 import { Module } from '@nestjs/common';
 import { AdmissionQueries } from './beds/application/admission-queries';
@@ -110,7 +110,7 @@ const USE_CASES = [
     { provide: ReservePolicyRepository, useExisting: ScheduleRepository },
     { provide: SlotHoldRequestRepository, useClass: SlotHoldRequestTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
-    { provide: ReportRepository, useClass: ReportSqlRepository },
+    { provide: ReportRepository, useClass: ReportTypeormRepository },
     { provide: BedRepository, useClass: BedTypeormRepository },
     { provide: CityReserveFloorRepository, useClass: CityReserveFloorTypeormRepository },
     { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
