@@ -10,6 +10,7 @@ const schema = z.object({
   parentId: requestField.optionalUuid(),
   name: requestField.text(10),
   note: requestField.optionalText(5),
+  term: requestField.optionalText(5, { trim: false }),
   level: requestField.present<Level>('must be PRIMARY or SECONDARY'),
   expectedVersion: requestField.version(),
   code: requestField.matching((value) => /^\d{2}$/.test(value), {
@@ -34,6 +35,7 @@ const valid = {
   parentId: '',
   name: '  Ward 3 ',
   note: ' x ',
+  term: ' y ',
   level: 'primary' as Level | undefined,
   expectedVersion: 2,
   code: '03',
@@ -66,6 +68,7 @@ describe(parseFields.name, () => {
       parentId: undefined,
       name: 'Ward 3',
       note: 'x',
+      term: ' y ',
       level: 'primary',
       expectedVersion: 2,
       code: '03',

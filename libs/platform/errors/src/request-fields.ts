@@ -87,11 +87,14 @@ export const requestField = {
       .transform((value) => value.trim());
   },
 
-  /** Text that may be empty, at most `max` characters as sent; read trimmed. */
-  optionalText(max: number) {
+  /**
+   * Text that may be empty, at most `max` characters as sent; read trimmed unless `trim` is
+   * false (a search term some lists take as it came).
+   */
+  optionalText(max: number, { trim = true }: { trim?: boolean } = {}) {
     return text()
       .max(max, refusal('TOO_LONG', `must be at most ${max} characters`))
-      .transform((value) => value.trim());
+      .transform((value) => (trim ? value.trim() : value));
   },
 
   /** A UUID (any version); read lower-cased, as ids are stored. */
