@@ -26,7 +26,12 @@ const schema = z.object({
     value % 2 === 0 ? [] : [{ reason: 'ODD', description: 'must be even' }],
   ),
   members: z
-    .array(z.object({ id: requestField.uuid(), role: requestField.present<string>('is required') }))
+    .array(
+      z.object({
+        id: requestField.uuid(),
+        role: requestField.present<string>('is not a role', 'INVALID_VALUE'),
+      }),
+    )
     .min(1, refusal('REQUIRED', 'a team needs members')),
 });
 
@@ -109,7 +114,7 @@ describe(parseFields.name, () => {
       ['clientRequestId', 'INVALID_FORMAT'],
       ['name', 'REQUIRED'],
       ['members[1].id', 'INVALID_FORMAT'],
-      ['members[1].role', 'REQUIRED'],
+      ['members[1].role', 'INVALID_VALUE'],
     ]);
   });
 

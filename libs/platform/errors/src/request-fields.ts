@@ -121,12 +121,13 @@ export const requestField = {
 
   /**
    * A value the caller must give, such as an enum the proto mapper read as undefined for
-   * UNSPECIFIED: refused as REQUIRED with `description` (which says what it may be).
+   * UNSPECIFIED: refused with `reason` (REQUIRED unless said) and `description` (which says what
+   * it may be).
    */
-  present<T>(description: string) {
+  present<T>(description: string, reason = 'REQUIRED') {
     return z
       .custom<T | undefined>()
-      .refine((value) => value !== undefined, refusal('REQUIRED', description))
+      .refine((value) => value !== undefined, refusal(reason, description))
       .transform((value) => value as T);
   },
 
