@@ -16,6 +16,7 @@ import { CityReserveFloorTypeormRepository } from './capacity/infrastructure/per
 import { BedRepository } from './beds/domain/bed.repository';
 import { BedTypeormRepository } from './beds/infrastructure/persistence/bed.typeorm-repository';
 import { AuditTrail } from '@medgrid/audit';
+import { ClientRequests } from '@medgrid/idempotency';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { GetBookingUseCase } from './booking/application/get-booking/get-booking.use-case';
 import { GetWaitlistEntryUseCase } from './booking/application/get-waitlist-entry/get-waitlist-entry.use-case';
@@ -53,9 +54,7 @@ import { SearchAvailabilityUseCase } from './schedules/application/search-availa
 import { ReleaseReserveUseCase } from './schedules/application/release-reserve/release-reserve.use-case';
 import { ScheduleRepository } from './schedules/domain/schedule.repository';
 import { ScheduleTypeormRepository } from './schedules/infrastructure/persistence/schedule.typeorm-repository';
-import { ClientRequestLog } from './shared/client-request-log';
 import { SchedulingOutboxPublisher } from './shared/messaging/scheduling-outbox.publisher';
-import { ClientRequestSqlLog } from './shared/persistence/client-request.sql-log';
 import { SchedulingEvents } from './shared/scheduling-events';
 import { SchedulingRulesProvider, type SchedulingRules } from './shared/scheduling-rules';
 
@@ -104,6 +103,7 @@ const USE_CASES = [
     ReserveReleaseTimer,
     ReportGaugesTimer,
     AuditTrail,
+    ClientRequests,
     { provide: BookingRepository, useClass: BookingSqlRepository },
     { provide: ScheduleRepository, useClass: ScheduleTypeormRepository },
     // The schedules repository keeps the policies too (reserve_policy beside the sessions it splits).
@@ -113,7 +113,6 @@ const USE_CASES = [
     { provide: ReportRepository, useClass: ReportTypeormRepository },
     { provide: BedRepository, useClass: BedTypeormRepository },
     { provide: CityReserveFloorRepository, useClass: CityReserveFloorTypeormRepository },
-    { provide: ClientRequestLog, useClass: ClientRequestSqlLog },
     { provide: SchedulingEvents, useClass: SchedulingOutboxPublisher },
     {
       provide: SchedulingRulesProvider,

@@ -23,9 +23,9 @@ export interface ClientRequest {
  * The client request of a command that carries its own `clientRequestId`: every other member
  * of the command is what the request asks for.
  */
-export function clientRequestOf(
+export function clientRequestOf<Command extends { readonly clientRequestId: string }>(
   operation: string,
-  command: { readonly clientRequestId: string },
+  command: Command,
   field?: string,
 ): ClientRequest {
   return {

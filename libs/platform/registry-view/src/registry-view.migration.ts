@@ -2,10 +2,11 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * The tables the registry projection (RegistryViewSqlRepository and the
- * registry consumers) reads and writes. Scheduling created the same tables in
- * its own first migration, before this library existed, and keeps that one;
- * newer services list this migration. IF NOT EXISTS lets it run on a
- * development database whose earlier referral migration made them already.
+ * registry consumers) reads and writes, for every service. Scheduling made
+ * the same tables in its own first migration before this library existed:
+ * IF NOT EXISTS lets this migration run on its databases (and on a
+ * development database whose earlier referral migration made them) and
+ * leave those tables as they are.
  */
 export class CreateRegistryViewTables1732600000000 implements MigrationInterface {
   name = 'CreateRegistryViewTables1732600000000';

@@ -1,7 +1,11 @@
 import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
+import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
-import { RegistryViewCities1733300000001 } from '@medgrid/registry-view';
+import {
+  CreateRegistryViewTables1732600000000,
+  RegistryViewCities1733300000001,
+} from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
 import { AdmissionOrmEntity } from '../beds/infrastructure/persistence/admission.orm-entity';
 import { BedOrmEntity } from '../beds/infrastructure/persistence/bed.orm-entity';
@@ -20,14 +24,16 @@ import { SessionPlannedDate1732700000001 } from './migrations/1732700000001-sess
 import { AdmissionQueue1732700000002 } from './migrations/1732700000002-admission-queue';
 import { CityReserveFloor1733300000002 } from './migrations/1733300000002-city-reserve-floor';
 import { HoldReferringInstitution1733400000001 } from './migrations/1733400000001-hold-referring-institution';
+import { ClientRequestsOfClaims1733500000003 } from './migrations/1733500000003-client-requests-of-claims';
 
 /**
  * Every table of scheduling has an entity here, so `migrate check` compares each with the
  * migrations. The outbox and inbox, the client request log and the registry projections belong to
- * their libraries.
+ * their libraries (whose migrations are listed; the client request log's entity too).
  */
 export const SCHEDULING_ENTITIES = [
   AuditLogOrmEntity,
+  ClientRequestOrmEntity,
   ReservePolicyOrmEntity,
   CityReserveFloorOrmEntity,
   ScheduleTemplateOrmEntity,
@@ -45,11 +51,14 @@ export const SCHEDULING_MIGRATIONS = [
   CreateSlotHoldRequest1732300000001,
   CreateAuditLog1732300000002,
   CreateSchedulingTables1732500000001,
+  CreateRegistryViewTables1732600000000,
   SessionPlannedDate1732700000001,
   AdmissionQueue1732700000002,
   RegistryViewCities1733300000001,
   CityReserveFloor1733300000002,
   HoldReferringInstitution1733400000001,
+  CreateClientRequestLog1733500000001,
+  ClientRequestsOfClaims1733500000003,
 ];
 
 export function schedulingDataSource(url: string, poolSize?: number): DataSource {

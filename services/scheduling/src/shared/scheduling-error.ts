@@ -28,7 +28,6 @@ export enum SchedulingErrorCode {
   NoBedFree = 'NO_BED_FREE',
   AlreadyAdmitted = 'ALREADY_ADMITTED',
   WardNameTaken = 'WARD_NAME_TAKEN',
-  RequestReused = 'CLIENT_REQUEST_REUSED',
   Forbidden = 'FORBIDDEN',
   ReferralUnknown = 'REFERRAL_UNKNOWN',
   /** The referral was cancelled or expired, or its slot ended: nothing may be held for it any more. */
@@ -47,7 +46,6 @@ function categoryOf(code: SchedulingErrorCode): ErrorCategory {
     case SchedulingErrorCode.RatioBelowFloor:
     case SchedulingErrorCode.CapacityBelowTaken:
     case SchedulingErrorCode.ReserveBelowRatio:
-    case SchedulingErrorCode.RequestReused:
       return 'invalid-argument';
     case SchedulingErrorCode.SessionClosed:
     case SchedulingErrorCode.SessionStarted:

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { counter } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { NO_PRIORITY, type Pool, poolsToTry, priorityFor } from '../../booking/domain/pool';
 import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
 import { claimChecks } from '../../shared/claim-checks';
 import { knownReferral } from '../../shared/known-referral';
-import { ClientRequestLog } from '../../shared/client-request-log';
 import { canClaimAt, canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { SchedulingEvents } from '../../shared/scheduling-events';
@@ -49,7 +49,7 @@ export class AdmissionsUseCase {
     private readonly uow: UnitOfWork,
     private readonly beds: BedRepository,
     private readonly holds: SlotHoldRequestRepository,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly events: SchedulingEvents,
   ) {}
 
@@ -68,40 +68,41 @@ export class AdmissionsUseCase {
         canClaimAt(identity, { id: ward.institutionId, groupId: ward.groupId }),
         'ask for admissions at this hospital',
       );
-      const id = uuidv7();
-      const earlier = await this.requests.claim('request-admission', command.clientRequestId, id);
-      if (earlier) {
-        const found = (await this.beds.findAdmission(earlier, false))!;
-        if (
-          found.wardId !== ward.id ||
-          found.patientResidentId !== patient ||
-          found.referralId !== referralId
-        ) {
-          throw new SchedulingError(
-            SchedulingErrorCode.RequestReused,
-            'this client request id was used for a different admission',
-            'clientRequestId',
-          );
-        }
-        requireAllowed(canSeeAdmission(identity, found), 'see this admission');
-        return { admission: found, events: [] };
-      }
-      const referral = await knownReferral(this.holds, referralId, ward.institutionId, patient, 'referralId');
-      const admission = Admission.request(
-        {
-          id,
-          wardId: ward.id,
-          institutionId: ward.institutionId,
-          groupId: ward.groupId,
-          patientResidentId: patient,
-          referralId,
-          requestedByInstitutionId: identity.institutionId ?? ward.institutionId,
-          priority: referral ? priorityFor(referral.contractedPriority, referral.greenChannel) : NO_PRIORITY,
+      const request = { ...command, wardId: ward.id, patientResidentId: patient, referralId };
+      return this.requests.createOnce(clientRequestOf('request-admission', request), {
+        load: async (earlier) => {
+          const found = await this.beds.findAdmission(earlier, false);
+          if (found) requireAllowed(canSeeAdmission(identity, found), 'see this admission');
+          return found && { admission: found, events: [] };
         },
-        now,
-      );
-      await this.beds.insertAdmission(admission.snapshot());
-      return { admission: admission.snapshot(), events: admission.pullEvents() };
+        create: async () => {
+          const referral = await knownReferral(
+            this.holds,
+            referralId,
+            ward.institutionId,
+            patient,
+            'referralId',
+          );
+          const admission = Admission.request(
+            {
+              id: uuidv7(),
+              wardId: ward.id,
+              institutionId: ward.institutionId,
+              groupId: ward.groupId,
+              patientResidentId: patient,
+              referralId,
+              requestedByInstitutionId: identity.institutionId ?? ward.institutionId,
+              priority: referral
+                ? priorityFor(referral.contractedPriority, referral.greenChannel)
+                : NO_PRIORITY,
+            },
+            now,
+          );
+          await this.beds.insertAdmission(admission.snapshot());
+          const made = { admission: admission.snapshot(), events: admission.pullEvents() };
+          return { id: made.admission.id, result: made };
+        },
+      });
     });
   }
 
@@ -184,7 +185,7 @@ export class AdmissionsUseCase {
         operation === 'cancel-admission' ? canSeeAdmission(identity, found) : canManage(identity, hospital),
         action,
       );
-      if (await this.requests.isRetryOn(operation, command.clientRequestId, found.id)) {
+      if (await this.requests.isRetry(clientRequestOf(operation, command), found.id)) {
         return { admission: found, events: [] };
       }
       const admission = Admission.restore(found);

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { HospitalReserveRules } from '../../capacity/application/hospital-reserve-rules';
 import { departmentAt, managedHospital } from '../../shared/managed-hospital';
-import { ClientRequestLog } from '../../shared/client-request-log';
 import { canSeeCapacity, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { BedRepository } from '../domain/bed.repository';
@@ -29,7 +29,7 @@ export class ManageWardsUseCase {
     private readonly uow: UnitOfWork,
     private readonly beds: BedRepository,
     private readonly registry: RegistryView,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly reserves: HospitalReserveRules,
   ) {}
 
@@ -49,40 +49,28 @@ export class ManageWardsUseCase {
           'specialtyCode',
         );
       }
-      const id = uuidv7();
-      const earlier = await this.requests.claim('register-ward', command.clientRequestId, id);
-      if (earlier) {
-        const ward = (await this.beds.viewWard(earlier))!;
-        if (
-          ward.institutionId !== institution.id ||
-          ward.departmentId !== department.id ||
-          ward.name !== command.name.trim() ||
-          ward.bedCount !== command.bedCount
-        ) {
-          throw new SchedulingError(
-            SchedulingErrorCode.RequestReused,
-            'this client request id was used for a different ward',
-            'clientRequestId',
+      return this.requests.createOnce(clientRequestOf('register-ward', command), {
+        load: (id) => this.beds.viewWard(id),
+        create: async () => {
+          const id = uuidv7();
+          // A ward opens with the share in force today: the hospital's ratio, or its city's floor if higher.
+          const share = (await this.reserves.of(institution)).shareOn(localDate(now));
+          const ward = planWard(
+            {
+              id,
+              institutionId: institution.id,
+              groupId: institution.groupId,
+              departmentId: department.id,
+              specialtyCode: department.specialtyCode,
+              name: command.name,
+              bedCount: command.bedCount,
+            },
+            share.bedRatio,
           );
-        }
-        return ward;
-      }
-      // A ward opens with the share in force today: the hospital's ratio, or its city's floor if higher.
-      const share = (await this.reserves.of(institution)).shareOn(localDate(now));
-      const ward = planWard(
-        {
-          id,
-          institutionId: institution.id,
-          groupId: institution.groupId,
-          departmentId: department.id,
-          specialtyCode: department.specialtyCode,
-          name: command.name,
-          bedCount: command.bedCount,
+          await this.beds.insertWard(ward, planBeds(ward));
+          return { id, result: (await this.beds.viewWard(id))! };
         },
-        share.bedRatio,
-      );
-      await this.beds.insertWard(ward, planBeds(ward));
-      return (await this.beds.viewWard(id))!;
+      });
     });
   }
 

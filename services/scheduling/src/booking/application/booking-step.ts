@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
-import { ClientRequestLog } from '../../shared/client-request-log';
 import { canSeeClaim, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { SchedulingEvents } from '../../shared/scheduling-events';
@@ -23,7 +23,7 @@ export class BookingStep {
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly seats: SeatKeeper,
     private readonly events: SchedulingEvents,
   ) {}
@@ -47,7 +47,7 @@ export class BookingStep {
         canSeeClaim(identity, { ...found, requestedBy: found.bookedByInstitutionId }),
         'change this booking',
       );
-      if (await this.requests.isRetryOn(operation, command.clientRequestId, found.id)) return found;
+      if (await this.requests.isRetry(clientRequestOf(operation, command), found.id)) return found;
       const booking = Booking.restore(found);
       apply(booking);
       if (booking.isActive) {

@@ -3,17 +3,8 @@ import { type Pool } from './pool';
 import { type BookingSnapshot } from './booking';
 import { type WaitlistEntrySnapshot } from './waitlist-entry';
 
-/** Thrown by an insert whose client request id another transaction just used. */
-export class ClientRequestRace extends Error {
-  constructor() {
-    super('client request id used concurrently');
-  }
-}
-
 /** What a claim must know before it takes a seat, read together in one statement. */
 export interface ClaimContext {
-  /** The booking an earlier request with this client request id made, if any. */
-  readonly earlierBookingId: string | null;
   /** The session with its free seats per pool; null when there is no such session. */
   readonly session: SessionView | null;
   /** Whether the patient already holds or has booked a slot in this session. */
@@ -24,21 +15,11 @@ export interface ClaimContext {
 export abstract class BookingRepository {
   /**
    * One read, outside any transaction, so that most refusals in a booking rush (sold out,
-   * already booked, a retried request) cost one statement and never open a transaction.
+   * already booked) cost one statement and never open a transaction.
    */
-  abstract claimContext(
-    clientRequestId: string,
-    sessionId: string,
-    patientResidentId: string,
-  ): Promise<ClaimContext>;
-  abstract findByClientRequest(clientRequestId: string): Promise<BookingSnapshot | null>;
+  abstract claimContext(sessionId: string, patientResidentId: string): Promise<ClaimContext>;
   abstract find(id: string, lock: boolean): Promise<BookingSnapshot | null>;
   abstract hasActive(sessionId: string, patientResidentId: string): Promise<boolean>;
-  /**
-   * Waits until no other transaction is working on this client request id, for the rest of this
-   * transaction: a retry racing its first attempt then sees what that attempt did.
-   */
-  abstract lockClientRequest(clientRequestId: string): Promise<void>;
   /**
    * Claims one free seat of the pool for the booking with a single statement;
    * null when the pool has none free (a clean sold-out answer).
@@ -54,7 +35,6 @@ export abstract class BookingRepository {
   abstract lockExpiredHolds(now: Date, limit: number): Promise<BookingSnapshot[]>;
   abstract lockActiveForReferral(referralId: string): Promise<BookingSnapshot | null>;
 
-  abstract findEntryByClientRequest(clientRequestId: string): Promise<WaitlistEntrySnapshot | null>;
   abstract findEntry(id: string, lock: boolean): Promise<WaitlistEntrySnapshot | null>;
   abstract hasWaiting(sessionId: string, patientResidentId: string): Promise<boolean>;
   abstract insertEntry(entry: WaitlistEntrySnapshot, clientRequestId: string): Promise<void>;

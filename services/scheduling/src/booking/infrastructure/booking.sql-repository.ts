@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { changedRows, lockForTransaction, mapUniqueViolations, UnitOfWork } from '@medgrid/database';
+import { changedRows, mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { type BookingSnapshot } from '../domain/booking';
 import {
@@ -8,7 +8,7 @@ import {
   type SessionRow,
   toView,
 } from '../../schedules/infrastructure/session.sql';
-import { BookingRepository, type ClaimContext, ClientRequestRace } from '../domain/booking.repository';
+import { BookingRepository, type ClaimContext } from '../domain/booking.repository';
 import { type Pool } from '../domain/pool';
 import { type WaitlistEntrySnapshot } from '../domain/waitlist-entry';
 import { compareWaiting } from '../domain/waitlist-order';
@@ -114,34 +114,19 @@ export class BookingSqlRepository extends BookingRepository {
     return this.uow.manager();
   }
 
-  async claimContext(
-    clientRequestId: string,
-    sessionId: string,
-    patientResidentId: string,
-  ): Promise<ClaimContext> {
-    const [row] = await this.db.query<
-      (Partial<SessionRow> & { earlier_id: string | null; active: boolean })[]
-    >(
-      `SELECT (SELECT id FROM booking WHERE client_request_id = $1) AS earlier_id,
-              EXISTS (SELECT 1 FROM booking WHERE session_id = $2 AND patient_resident_id = $3
+  async claimContext(sessionId: string, patientResidentId: string): Promise<ClaimContext> {
+    const [row] = await this.db.query<(Partial<SessionRow> & { active: boolean })[]>(
+      `SELECT EXISTS (SELECT 1 FROM booking WHERE session_id = $1 AND patient_resident_id = $2
                         AND status IN ('held', 'booked')) AS active,
               v.*
          FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT ${SESSION_COLUMNS}, ${FREE_COUNTS} FROM clinic_session s WHERE s.id = $2) v ON true`,
-      [clientRequestId, sessionId, patientResidentId],
+         LEFT JOIN LATERAL (SELECT ${SESSION_COLUMNS}, ${FREE_COUNTS} FROM clinic_session s WHERE s.id = $1) v ON true`,
+      [sessionId, patientResidentId],
     );
     return {
-      earlierBookingId: row!.earlier_id,
       session: row!.id ? toView(row as SessionRow) : null,
       patientHasActive: row!.active,
     };
-  }
-
-  async findByClientRequest(clientRequestId: string): Promise<BookingSnapshot | null> {
-    const [row] = await this.db.query<BookingRow[]>(`SELECT * FROM booking WHERE client_request_id = $1`, [
-      clientRequestId,
-    ]);
-    return row ? toBooking(row) : null;
   }
 
   async find(id: string, lock: boolean): Promise<BookingSnapshot | null> {
@@ -158,10 +143,6 @@ export class BookingSqlRepository extends BookingRepository {
       [sessionId, patientResidentId],
     );
     return rows.length > 0;
-  }
-
-  async lockClientRequest(clientRequestId: string): Promise<void> {
-    await lockForTransaction(this.db, `claim:${clientRequestId}`);
   }
 
   async claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null> {
@@ -230,7 +211,6 @@ export class BookingSqlRepository extends BookingRepository {
           ],
         ),
       {
-        booking_client_request_uq: () => new ClientRequestRace(),
         booking_referral_uq: () =>
           new SchedulingError(
             SchedulingErrorCode.ReferralAlreadyHolds,
@@ -280,14 +260,6 @@ export class BookingSqlRepository extends BookingRepository {
     return row ? toBooking(row) : null;
   }
 
-  async findEntryByClientRequest(clientRequestId: string): Promise<WaitlistEntrySnapshot | null> {
-    const [row] = await this.db.query<EntryRow[]>(
-      `SELECT * FROM waitlist_entry WHERE client_request_id = $1`,
-      [clientRequestId],
-    );
-    return row ? toEntry(row) : null;
-  }
-
   async findEntry(id: string, lock: boolean): Promise<WaitlistEntrySnapshot | null> {
     const [row] = await this.db.query<EntryRow[]>(
       `SELECT * FROM waitlist_entry WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
@@ -333,7 +305,6 @@ export class BookingSqlRepository extends BookingRepository {
           ],
         ),
       {
-        waitlist_entry_client_request_uq: () => new ClientRequestRace(),
         waitlist_entry_patient_uq: () =>
           new SchedulingError(
             SchedulingErrorCode.AlreadyWaiting,

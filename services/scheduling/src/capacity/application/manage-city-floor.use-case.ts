@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks } from '@medgrid/errors';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { isLocalDate, localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
-import { ClientRequestLog } from '../../shared/client-request-log';
 import { canSetCityFloor, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
@@ -39,7 +39,7 @@ export class ManageCityFloorUseCase {
     private readonly uow: UnitOfWork,
     private readonly floors: CityReserveFloorRepository,
     private readonly registry: RegistryView,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly rulesProvider: SchedulingRulesProvider,
   ) {}
 
@@ -52,23 +52,25 @@ export class ManageCityFloorUseCase {
     return this.uow.run(async () => {
       const cityId = await this.knownCity(command.cityId);
       const floor = await this.floors.load(cityId, true);
-      const next = `${cityId}:${(floor.history()[0]?.version ?? 0) + 1}`;
-      const earlier = await this.requests.claim('set-city-floor', command.clientRequestId, next);
-      if (earlier) return this.answerOfRetry(earlier, cityId, floor.history());
-      const version = floor.change(
-        {
-          slotFloor: command.slotFloor,
-          bedFloor: command.bedFloor,
-          effectiveFrom: command.effectiveFrom,
-          reason: command.reason,
-          actor: identity.subject,
-          actorRole: identity.role,
+      return this.requests.createOnce(clientRequestOf('set-city-floor', { ...command, cityId }), {
+        load: (earlier) => Promise.resolve(recordedVersion(earlier, cityId, floor.history())),
+        create: async () => {
+          const version = floor.change(
+            {
+              slotFloor: command.slotFloor,
+              bedFloor: command.bedFloor,
+              effectiveFrom: command.effectiveFrom,
+              reason: command.reason,
+              actor: identity.subject,
+              actorRole: identity.role,
+            },
+            localDate(now),
+            now,
+          );
+          await this.floors.insert(version);
+          return { id: `${cityId}:${version.version}`, result: version };
         },
-        localDate(now),
-        now,
-      );
-      await this.floors.insert(version);
-      return version;
+      });
     });
   }
 
@@ -99,18 +101,14 @@ export class ManageCityFloorUseCase {
     }
     return city.id;
   }
+}
 
-  /** A retry gets the version its first attempt recorded; an id used for another city is refused. */
-  private answerOfRetry(earlier: string, cityId: string, history: CityFloorVersion[]): CityFloorVersion {
-    const [earlierCity, version] = earlier.split(':');
-    const recorded = history.find((v) => v.version === Number(version));
-    if (earlierCity !== cityId || !recorded) {
-      throw new SchedulingError(
-        SchedulingErrorCode.RequestReused,
-        'this client request id was used for another request',
-        'clientRequestId',
-      );
-    }
-    return recorded;
-  }
+/** The version a request recorded ("city:version"), if it is this city's; null makes the retry refused. */
+function recordedVersion(
+  earlier: string,
+  cityId: string,
+  history: CityFloorVersion[],
+): CityFloorVersion | null {
+  const [earlierCity, version] = earlier.split(':');
+  return earlierCity === cityId ? (history.find((v) => v.version === Number(version)) ?? null) : null;
 }

@@ -1,8 +1,9 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * Capacity, bookings, waitlists, beds and the registry projections scheduling
- * decides with. Capacity is one row per seat (slot or bed) so a booking rush
+ * Capacity, bookings, waitlists and beds. The registry projections scheduling
+ * decides with and the client request log are made by their libraries'
+ * migrations. Capacity is one row per seat (slot or bed) so a booking rush
  * claims different rows with FOR UPDATE SKIP LOCKED instead of queueing on one
  * counter; the partial unique indexes are the last word on "one active booking
  * per patient per session" and "one active slot per referral".
@@ -12,43 +13,6 @@ export class CreateSchedulingTables1732500000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE TABLE known_institution (
-        id         uuid PRIMARY KEY,
-        group_id   uuid,
-        level      text NOT NULL,
-        version    bigint NOT NULL
-      );
-      CREATE TABLE known_department (
-        id              uuid PRIMARY KEY,
-        institution_id  uuid NOT NULL,
-        specialty_code  text NOT NULL
-      );
-      CREATE INDEX known_department_institution_idx ON known_department (institution_id);
-      CREATE TABLE known_team (
-        id              uuid PRIMARY KEY,
-        institution_id  uuid NOT NULL,
-        group_id        uuid NOT NULL,
-        version         bigint NOT NULL
-      );
-      CREATE TABLE known_contract (
-        id                  uuid PRIMARY KEY,
-        resident_id_number  text NOT NULL,
-        team_id             uuid NOT NULL,
-        status              text NOT NULL,
-        start_date          date NOT NULL,
-        end_date            date NOT NULL,
-        version             bigint NOT NULL
-      );
-      CREATE INDEX known_contract_resident_idx ON known_contract (resident_id_number);
-
-      CREATE TABLE client_request (
-        operation          text NOT NULL,
-        client_request_id  uuid NOT NULL,
-        result_id          text NOT NULL,
-        created_at         timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (operation, client_request_id)
-      );
-
       CREATE TABLE reserve_policy (
         institution_id      uuid PRIMARY KEY,
         group_id            uuid NOT NULL,
@@ -232,8 +196,7 @@ export class CreateSchedulingTables1732500000001 implements MigrationInterface {
         DROP COLUMN version, DROP COLUMN updated_at;
       DROP TABLE admission; DROP TABLE bed; DROP TABLE ward;
       DROP TABLE waitlist_entry; DROP TABLE booking; DROP TABLE seat; DROP TABLE clinic_session;
-      DROP TABLE schedule_template; DROP TABLE reserve_policy; DROP TABLE client_request;
-      DROP TABLE known_contract; DROP TABLE known_team; DROP TABLE known_department; DROP TABLE known_institution;
+      DROP TABLE schedule_template; DROP TABLE reserve_policy;
     `);
   }
 }

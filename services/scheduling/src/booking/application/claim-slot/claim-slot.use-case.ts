@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
-import { UnitOfWork } from '@medgrid/database';
+import { AppError } from '@medgrid/errors';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { counter, histogram } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
@@ -10,8 +11,8 @@ import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
 import { type BookingSnapshot } from '../../domain/booking';
-import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
-import { type Pool, poolsToTry } from '../../domain/pool';
+import { BookingRepository } from '../../domain/booking.repository';
+import { type Pool, poolsToTry, type Priority } from '../../domain/pool';
 import { ReserveEligibilityCheck } from '../reserve-eligibility';
 import { SeatKeeper } from '../seat-keeper';
 import { type ClaimSlotCommand } from './claim-slot.command';
@@ -46,13 +47,13 @@ export interface ClaimResult {
 /**
  * HoldSlot and BookSlot. A seat is claimed with one statement (no counter row
  * to queue on); the unique indexes settle the rest: one live booking per
- * patient per session, one live slot per referral, one answer per client
- * request id even when two retries race.
+ * patient per session, one live slot per referral. A claim is taken once per
+ * client request id, even when two retries race (ClientRequests).
  */
 @Injectable()
 export class ClaimSlotUseCase {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly requests: ClientRequests,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
     private readonly eligibility: ReserveEligibilityCheck,
@@ -69,7 +70,7 @@ export class ClaimSlotUseCase {
       stop({ outcome: 'taken' });
       return result;
     } catch (error) {
-      const outcome = error instanceof SchedulingError ? error.code : 'error';
+      const outcome = error instanceof AppError ? error.code : 'error';
       decisions.inc({ mode: command.mode, outcome, pool: command.pool ?? 'any' });
       stop({ outcome });
       throw error;
@@ -77,11 +78,11 @@ export class ClaimSlotUseCase {
   }
 
   private async claim(identity: Identity, command: ClaimSlotCommand, now: Date): Promise<ClaimResult> {
-    const { clientRequestId, sessionId, referralId, patientResidentId: patient } = command;
+    const { sessionId, referralId, patientResidentId: patient } = command;
+    const request = clientRequestOf('claim-slot', command, 'claim.clientRequestId');
     // Everything that can refuse the claim is read first, in one statement and no transaction:
     // in a booking rush most answers are refusals (sold out above all).
-    const context = await this.bookings.claimContext(clientRequestId, sessionId, patient);
-    if (context.earlierBookingId) return this.replay(clientRequestId, sessionId, patient);
+    const context = await this.bookings.claimContext(sessionId, patient);
     const session = context.session;
     if (!session) {
       throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'claim.sessionId');
@@ -90,27 +91,38 @@ export class ClaimSlotUseCase {
       canClaimAt(identity, { id: session.institutionId, groupId: session.groupId }),
       'book at this hospital',
     );
-    requireBookable(session, now);
-    const standing = await this.eligibility.standing(identity, session, patient, referralId);
-    const pools = poolsToTry(command.pool, standing);
-    if (context.patientHasActive) {
-      throw new SchedulingError(
-        SchedulingErrorCode.AlreadyBookedInSession,
-        'the patient already has a booking in this session',
-        'claim.patientResidentId',
-      );
-    }
-    if (!pools.some((pool) => freeSeats(session, pool) > 0)) throw soldOut(pools);
-    const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
+    let pools: Pool[];
+    let priority: Priority;
     try {
-      // The seat is taken with one statement; the unique indexes turn a concurrent retry of this
-      // request or a second claim of the patient into the refusals above.
-      return await this.uow.run(async () => {
-        // A retry racing its first attempt waits here for it, then finds its booking: without
-        // this it could find every free seat locked by the attempts in flight and answer SOLD_OUT.
-        await this.bookings.lockClientRequest(clientRequestId);
-        if (await this.bookings.findByClientRequest(clientRequestId)) throw new ClientRequestRace();
+      requireBookable(session, now);
+      const standing = await this.eligibility.standing(identity, session, patient, referralId);
+      pools = poolsToTry(command.pool, standing);
+      priority = standing.priority;
+      if (context.patientHasActive) {
+        throw new SchedulingError(
+          SchedulingErrorCode.AlreadyBookedInSession,
+          'the patient already has a booking in this session',
+          'claim.patientResidentId',
+        );
+      }
+      if (!pools.some((pool) => freeSeats(session, pool) > 0)) throw soldOut(pools);
+    } catch (refusal) {
+      // A retry of a claim already taken is answered as it was, whatever the session is like now
+      // (the first attempt may have taken its last seat); the read above came first, so a first
+      // attempt committed after it is seen here.
+      const earlier = await this.requests.earlierResult(request);
+      if (earlier === null) throw refusal;
+      return (await this.answerOf(earlier))!;
+    }
+    const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
+    // A retry racing its first attempt waits in createOnce for it, then gets its booking: without
+    // that it could find every free seat locked by the attempts in flight and answer SOLD_OUT.
+    return this.requests.createOnce(request, {
+      load: (bookingId) => this.answerOf(bookingId),
+      create: async () => {
         if (referralId) await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
+        // The seat is taken with one statement; the unique indexes turn a second claim of the
+        // patient or the referral into the refusals above.
         const booking = await this.seats.claim(
           {
             id: uuidv7(),
@@ -120,8 +132,8 @@ export class ClaimSlotUseCase {
             patientResidentId: patient,
             referralId,
             bookedByInstitutionId: identity.institutionId ?? session.institutionId,
-            priority: standing.priority,
-            clientRequestId,
+            priority,
+            clientRequestId: command.clientRequestId,
           },
           pools,
           command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null,
@@ -131,24 +143,14 @@ export class ClaimSlotUseCase {
         const view = (await this.schedules.viewSession(session.id))!;
         await this.events.bookingsChanged(booking.pullEvents(), view);
         await this.seats.referralSlotTaken(booking.snapshot(), view, now);
-        return { booking: booking.snapshot(), session: view };
-      });
-    } catch (error) {
-      if (!(error instanceof ClientRequestRace)) throw error;
-      // A concurrent retry of the same request won; answer what it got.
-      return this.replay(clientRequestId, sessionId, patient);
-    }
+        return { id: booking.snapshot().id, result: { booking: booking.snapshot(), session: view } };
+      },
+    });
   }
 
-  private async replay(clientRequestId: string, sessionId: string, patient: string): Promise<ClaimResult> {
-    const earlier = (await this.bookings.findByClientRequest(clientRequestId))!;
-    if (earlier.sessionId !== sessionId || earlier.patientResidentId !== patient) {
-      throw new SchedulingError(
-        SchedulingErrorCode.RequestReused,
-        'this client request id was used for a different claim',
-        'claim.clientRequestId',
-      );
-    }
-    return { booking: earlier, session: (await this.schedules.viewSession(sessionId))! };
+  /** A booking an earlier attempt made, with its session as it is now. */
+  private async answerOf(bookingId: string): Promise<ClaimResult | null> {
+    const booking = await this.bookings.find(bookingId, false);
+    return booking && { booking, session: (await this.schedules.viewSession(booking.sessionId))! };
   }
 }

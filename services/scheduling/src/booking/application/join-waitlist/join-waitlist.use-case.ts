@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
-import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable } from '../../../schedules/domain/session';
 import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
-import { BookingRepository, ClientRequestRace } from '../../domain/booking.repository';
+import { BookingRepository } from '../../domain/booking.repository';
 import { mayTakeReserved as mayTakeReservedPool } from '../../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
 import { ReserveEligibilityCheck } from '../reserve-eligibility';
@@ -27,7 +27,7 @@ export interface WaitlistPlace {
 @Injectable()
 export class JoinWaitlistUseCase {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly requests: ClientRequests,
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
     private readonly eligibility: ReserveEligibilityCheck,
@@ -37,10 +37,10 @@ export class JoinWaitlistUseCase {
 
   async execute(identity: Identity, command: JoinWaitlistCommand, now = new Date()): Promise<WaitlistPlace> {
     const { patientResidentId: patient, referralId } = command;
-    try {
-      return await this.uow.run(async () => {
-        const earlier = await this.bookings.findEntryByClientRequest(command.clientRequestId);
-        if (earlier) return this.withPosition(earlier);
+    const request = clientRequestOf('join-waitlist', command, 'claim.clientRequestId');
+    const entry = await this.requests.createOnce(request, {
+      load: (entryId) => this.bookings.findEntry(entryId, false),
+      create: async () => {
         const session = await this.schedules.viewSession(command.sessionId);
         if (!session)
           throw new SchedulingError(
@@ -86,12 +86,10 @@ export class JoinWaitlistUseCase {
         );
         await this.bookings.insertEntry(entry.snapshot(), command.clientRequestId);
         await this.events.waitlistChanged(entry.pullChanges());
-        return this.withPosition(entry.snapshot());
-      });
-    } catch (error) {
-      if (!(error instanceof ClientRequestRace)) throw error;
-      return this.withPosition((await this.bookings.findEntryByClientRequest(command.clientRequestId))!);
-    }
+        return { id: entry.snapshot().id, result: entry.snapshot() };
+      },
+    });
+    return this.withPosition(entry);
   }
 
   /** The entry with its place in the queue, as JoinWaitlist answers it. */

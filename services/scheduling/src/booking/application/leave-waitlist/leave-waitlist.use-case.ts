@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { ClientRequestLog } from '../../../shared/client-request-log';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
@@ -15,7 +15,7 @@ export class LeaveWaitlistUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly events: SchedulingEvents,
   ) {}
 
@@ -32,7 +32,7 @@ export class LeaveWaitlistUseCase {
         canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
         'change this entry',
       );
-      if (await this.requests.isRetryOn('leave-waitlist', command.clientRequestId, found.id)) return found;
+      if (await this.requests.isRetry(clientRequestOf('leave-waitlist', command), found.id)) return found;
       const entry = WaitlistEntry.restore(found);
       entry.withdraw(now);
       await this.bookings.updateEntry(entry.snapshot());

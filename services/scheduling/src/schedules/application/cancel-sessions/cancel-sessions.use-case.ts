@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
 import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
-import { ClientRequestLog } from '../../../shared/client-request-log';
 import { managedHospital } from '../../../shared/managed-hospital';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { ScheduleRepository } from '../../domain/schedule.repository';
@@ -28,7 +28,7 @@ export class CancelSessionsUseCase {
     private readonly schedules: ScheduleRepository,
     private readonly bookings: BookingRepository,
     private readonly registry: RegistryView,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly seats: SeatKeeper,
     private readonly events: SchedulingEvents,
   ) {}
@@ -40,7 +40,7 @@ export class CancelSessionsUseCase {
   ): Promise<CancelledSessions> {
     return this.uow.run(async () => {
       const hospital = await managedHospital(this.registry, identity, command.institutionId);
-      if (await this.requests.isRetryOn('cancel-sessions', command.clientRequestId, hospital.id)) {
+      if (await this.requests.isRetry(clientRequestOf('cancel-sessions', command), hospital.id)) {
         return { sessionsCancelled: 0, bookingsCancelled: 0 };
       }
       const sessions = await this.schedules.lockSessionsBetween(

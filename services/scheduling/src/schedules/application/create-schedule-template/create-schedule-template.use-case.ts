@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
-import { ClientRequestLog } from '../../../shared/client-request-log';
 import { departmentAt, managedHospital } from '../../../shared/managed-hospital';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
@@ -20,7 +20,7 @@ export class CreateScheduleTemplateUseCase {
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
   ) {}
 
   async execute(
@@ -42,23 +42,25 @@ export class CreateScheduleTemplateUseCase {
         input.departmentId,
         'template.departmentId',
       );
-      const id = uuidv7();
-      const earlier = await this.requests.claim('create-template', command.clientRequestId, id);
-      if (earlier) return (await this.schedules.findTemplate(earlier))!;
-      const template = ScheduleTemplate.create(
-        {
-          ...input,
-          id,
-          institutionId: hospital.id,
-          groupId: hospital.groupId,
-          departmentId: department.id,
-          specialtyCode: department.specialtyCode,
-          practitionerId: input.practitionerId.toLowerCase(),
+      return this.requests.createOnce(clientRequestOf('create-template', command), {
+        load: (id) => this.schedules.findTemplate(id),
+        create: async () => {
+          const template = ScheduleTemplate.create(
+            {
+              ...input,
+              id: uuidv7(),
+              institutionId: hospital.id,
+              groupId: hospital.groupId,
+              departmentId: department.id,
+              specialtyCode: department.specialtyCode,
+              practitionerId: input.practitionerId.toLowerCase(),
+            },
+            localDate(now),
+          );
+          await this.schedules.insertTemplate(template.snapshot());
+          return { id: template.snapshot().id, result: template.snapshot() };
         },
-        localDate(now),
-      );
-      await this.schedules.insertTemplate(template.snapshot());
-      return template.snapshot();
+      });
     });
   }
 }

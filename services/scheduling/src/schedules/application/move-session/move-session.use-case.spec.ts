@@ -1,11 +1,17 @@
 import { type UnitOfWork } from '@medgrid/database';
+import {
+  type ClientRequest,
+  ClientRequests,
+  fingerprintOf,
+  IdempotencyError,
+  IdempotencyErrorCode,
+} from '@medgrid/idempotency';
 import { type KnownInstitution, type RegistryView } from '@medgrid/registry-view';
 import { anIdentity } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { type BookingChangedDomainEvent, type BookingSnapshot } from '../../../booking/domain/booking';
 import { type BookingRepository } from '../../../booking/domain/booking.repository';
 import { NO_PRIORITY } from '../../../booking/domain/pool';
-import { ClientRequestLog } from '../../../shared/client-request-log';
 import { type SchedulingEvents } from '../../../shared/scheduling-events';
 import { clinicInstant } from '../../domain/clinic-time';
 import { type ScheduleRepository } from '../../domain/schedule.repository';
@@ -67,14 +73,25 @@ function aBooking(
   };
 }
 
-class InMemoryRequests extends ClientRequestLog {
-  readonly seen = new Map<string, string>();
+/** The client request log in memory: a request by its id, refused as the library refuses a reuse. */
+class InMemoryRequests extends ClientRequests {
+  readonly seen = new Map<string, { operation: string; resourceId: string; fingerprint: string }>();
 
-  claim(operation: string, clientRequestId: string, resultId: string): Promise<string | null> {
-    const key = `${operation}:${clientRequestId}`;
-    const earlier = this.seen.get(key) ?? null;
-    if (earlier === null) this.seen.set(key, resultId);
-    return Promise.resolve(earlier);
+  constructor() {
+    super({} as UnitOfWork);
+  }
+
+  override isRetry(request: ClientRequest, resourceId: string): Promise<boolean> {
+    const earlier = this.seen.get(request.clientRequestId);
+    const now = { operation: request.operation, resourceId, fingerprint: fingerprintOf(request.request) };
+    if (!earlier) {
+      this.seen.set(request.clientRequestId, now);
+      return Promise.resolve(false);
+    }
+    if (JSON.stringify(earlier) === JSON.stringify(now)) return Promise.resolve(true);
+    return Promise.reject(
+      new IdempotencyError(IdempotencyErrorCode.ClientRequestReused, 'used before', 'clientRequestId'),
+    );
   }
 }
 

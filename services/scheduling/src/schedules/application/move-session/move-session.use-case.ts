@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
 import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
-import { ClientRequestLog } from '../../../shared/client-request-log';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { ScheduleRepository } from '../../domain/schedule.repository';
@@ -31,7 +31,7 @@ export class MoveSessionUseCase {
     private readonly schedules: ScheduleRepository,
     private readonly bookings: BookingRepository,
     private readonly registry: RegistryView,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly events: SchedulingEvents,
   ) {}
 
@@ -46,7 +46,7 @@ export class MoveSessionUseCase {
         throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
       }
       await managedHospital(this.registry, identity, session.institutionId, 'sessionId');
-      if (await this.requests.isRetryOn('move-session', command.clientRequestId, session.id)) {
+      if (await this.requests.isRetry(clientRequestOf('move-session', command), session.id)) {
         // A retry gets the session as it is now and the bookings with it now. The first answer's
         // count is not stored; the live bookings are what the caller needs to tell patients about
         // (a booking cancelled since then was moved, but no longer counts). Nothing is announced again.

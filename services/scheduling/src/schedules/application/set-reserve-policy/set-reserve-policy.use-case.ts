@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
-import { ClientRequestLog } from '../../../shared/client-request-log';
 import { managedHospital } from '../../../shared/managed-hospital';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { takesNewReleaseLead } from '../../domain/release-lead';
@@ -26,7 +26,7 @@ export class SetReservePolicyUseCase {
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly events: SchedulingEvents,
     private readonly reserves: HospitalReserveRules,
   ) {}
@@ -41,7 +41,7 @@ export class SetReservePolicyUseCase {
       const reserve = await this.reserves.of(hospital, true);
       const stored = reserve.ownPolicy;
       // A retry after the first answer (which stored the policy) gets that answer again.
-      const retry = await this.requests.isRetryOn('set-policy', command.clientRequestId, hospital.id);
+      const retry = await this.requests.isRetry(clientRequestOf('set-policy', command), hospital.id);
       if (retry && stored) return stored;
       // Judged against the floor of the hospital's city in force today.
       const rules = reserve.rulesOn(localDate(now));

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
-import { ClientRequestLog } from '../../../shared/client-request-log';
 import { managedHospital } from '../../../shared/managed-hospital';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
 import { SchedulingEvents } from '../../../shared/scheduling-events';
@@ -24,7 +24,7 @@ export class SetSessionCapacityUseCase {
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
-    private readonly requests: ClientRequestLog,
+    private readonly requests: ClientRequests,
     private readonly seats: SeatKeeper,
     private readonly events: SchedulingEvents,
     private readonly reserves: HospitalReserveRules,
@@ -40,7 +40,7 @@ export class SetSessionCapacityUseCase {
       if (!session)
         throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
       const hospital = await managedHospital(this.registry, identity, session.institutionId);
-      if (await this.requests.isRetryOn('set-capacity', command.clientRequestId, session.id)) {
+      if (await this.requests.isRetry(clientRequestOf('set-capacity', command), session.id)) {
         return (await this.schedules.viewSession(session.id))!;
       }
       if (session.status !== 'open' || now >= session.endsAt) {
