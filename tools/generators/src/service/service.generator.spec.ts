@@ -110,7 +110,11 @@ describe(serviceGenerator.name, () => {
     );
     const dataSource = read(tree, 'services/sample-intake/src/database/sample-intake-data-source.ts');
     expect(dataSource).toContain(
-      'SAMPLE_INTAKE_MIGRATIONS = [\n  CreateMessagingTables1732300000000,\n  CreateAuditLog1732300000002,\n  CreateRegistryViewTables1732600000000,\n  RegistryViewCities1733300000001,\n]',
+      'SAMPLE_INTAKE_MIGRATIONS = [\n  CreateMessagingTables1732300000000,\n  CreateAuditLog1732300000002,\n  CreateRegistryViewTables1732600000000,\n  RegistryViewCities1733300000001,\n  CreateClientRequestLog1733500000001,\n]',
+    );
+    expect(dataSource).toContain('SAMPLE_INTAKE_ENTITIES = [AuditLogOrmEntity, ClientRequestOrmEntity]');
+    expect(read(tree, 'services/sample-intake/src/sample-intake.module.ts')).toMatch(
+      /providers: \[[^\]]*ClientRequests,/,
     );
     expect(dataSource).toContain("applicationName: 'sample-intake'");
     expect(read(tree, 'services/sample-intake/src/database/migrate.ts')).toContain(
@@ -222,7 +226,7 @@ describe(serviceGenerator.name, () => {
     expect(lock.packages['services/sample-intake']).toMatchObject({
       name: '@medgrid/sample-intake',
       version: '0.1.0',
-      dependencies: { '@medgrid/service': '*' },
+      dependencies: { '@medgrid/idempotency': '*', '@medgrid/service': '*' },
       devDependencies: { '@medgrid/testing': '*' },
     });
     expect(lock.packages['node_modules/@medgrid/sample-intake']).toEqual({
