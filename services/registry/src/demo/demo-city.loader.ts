@@ -4,25 +4,42 @@ import { ClientRequests } from '@medgrid/idempotency';
 import { creditCodeCheckCharacter, localDate } from '@medgrid/kernel';
 import { type OutboxWriter } from '@medgrid/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { ChangeMembershipUseCase } from '../organisation/application/change-membership/change-membership.use-case';
+import { AddMembershipCommand } from '../organisation/application/add-membership/add-membership.command';
+import { AddMembershipUseCase } from '../organisation/application/add-membership/add-membership.use-case';
+import { CreateMedicalGroupCommand } from '../organisation/application/create-medical-group/create-medical-group.command';
 import { CreateMedicalGroupUseCase } from '../organisation/application/create-medical-group/create-medical-group.use-case';
+import { GroupCompleteness } from '../organisation/application/group-completeness';
+import { MembershipStep } from '../organisation/application/membership-step';
+import { RegisterCityCommand } from '../organisation/application/register-city/register-city.command';
 import { RegisterCityUseCase } from '../organisation/application/register-city/register-city.use-case';
+import { RegisterDepartmentCommand } from '../organisation/application/register-department/register-department.command';
 import { RegisterDepartmentUseCase } from '../organisation/application/register-department/register-department.use-case';
+import { RegisterGridCommand } from '../organisation/application/register-grid/register-grid.command';
 import { RegisterGridUseCase } from '../organisation/application/register-grid/register-grid.use-case';
+import { RegisterInstitutionCommand } from '../organisation/application/register-institution/register-institution.command';
 import { RegisterInstitutionUseCase } from '../organisation/application/register-institution/register-institution.use-case';
 import { OrganisationOutboxPublisher } from '../organisation/infrastructure/messaging/organisation-outbox.publisher';
-import { OrganisationTypeormRepository } from '../organisation/infrastructure/persistence/organisation.typeorm-repository';
+import { GeographyTypeormRepository } from '../organisation/infrastructure/persistence/geography.typeorm-repository';
+import { InstitutionTypeormRepository } from '../organisation/infrastructure/persistence/institution.typeorm-repository';
+import { MedicalGroupTypeormRepository } from '../organisation/infrastructure/persistence/medical-group.typeorm-repository';
 import {
-  BulkEnrolResidentsUseCase,
+  BulkEnrolResidentsCommand,
   type EnrolmentRow,
-} from '../residents/application/bulk-enrol/bulk-enrol-residents.use-case';
+} from '../residents/application/bulk-enrol-residents/bulk-enrol-residents.command';
+import { BulkEnrolResidentsUseCase } from '../residents/application/bulk-enrol-residents/bulk-enrol-residents.use-case';
+import { ResidentGrids } from '../residents/application/resident-grids';
 import { type ContractRules } from '../residents/domain/contract';
 import { ResidentOutboxPublisher } from '../residents/infrastructure/messaging/resident-outbox.publisher';
+import { ContractTypeormRepository } from '../residents/infrastructure/persistence/contract.typeorm-repository';
 import { ResidentTypeormRepository } from '../residents/infrastructure/persistence/resident.typeorm-repository';
-import { ManageTeamUseCase } from '../workforce/application/manage-team/manage-team.use-case';
+import { CreateTeamCommand } from '../workforce/application/create-team/create-team.command';
+import { CreateTeamUseCase } from '../workforce/application/create-team/create-team.use-case';
+import { RegisterPractitionerCommand } from '../workforce/application/register-practitioner/register-practitioner.command';
 import { RegisterPractitionerUseCase } from '../workforce/application/register-practitioner/register-practitioner.use-case';
+import { TeamCandidates } from '../workforce/application/team-candidates';
 import { WorkforceOutboxPublisher } from '../workforce/infrastructure/messaging/workforce-outbox.publisher';
-import { WorkforceTypeormRepository } from '../workforce/infrastructure/persistence/workforce.typeorm-repository';
+import { FamilyDoctorTeamTypeormRepository } from '../workforce/infrastructure/persistence/family-doctor-team.typeorm-repository';
+import { PractitionerTypeormRepository } from '../workforce/infrastructure/persistence/practitioner.typeorm-repository';
 import { type DemoCitySettings, planGrids, planResidents } from './demo-city.plan';
 
 export interface DemoCityReport {
@@ -43,19 +60,11 @@ const CHUNK = 5000;
  * runs as a command, not inside the service).
  */
 export class DemoCityLoader {
-  private readonly organisation: OrganisationTypeormRepository;
-  private readonly requests: ClientRequests;
-  private readonly workforce: WorkforceTypeormRepository;
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly outbox: OutboxWriter,
     private readonly rules: ContractRules,
-  ) {
-    this.organisation = new OrganisationTypeormRepository(uow);
-    this.requests = new ClientRequests(uow);
-    this.workforce = new WorkforceTypeormRepository(uow);
-  }
+  ) {}
 
   async load(
     operator: Identity,
@@ -70,101 +79,150 @@ export class DemoCityLoader {
       return null;
     }
     const started = Date.now();
-    const orgEvents = new OrganisationOutboxPublisher(this.outbox, this.organisation);
+    const uow = this.uow;
+    const requests = new ClientRequests(uow);
+    const geography = new GeographyTypeormRepository(uow);
+    const institutions = new InstitutionTypeormRepository(uow);
+    const groups = new MedicalGroupTypeormRepository(uow);
+    const practitioners = new PractitionerTypeormRepository(uow);
+    const teams = new FamilyDoctorTeamTypeormRepository(uow);
+    const completeness = new GroupCompleteness(institutions);
+    const orgEvents = new OrganisationOutboxPublisher(this.outbox, completeness);
     const workforceEvents = new WorkforceOutboxPublisher(this.outbox);
-    const deps = [this.uow, this.organisation, this.requests, orgEvents] as const;
-    const registerCity = new RegisterCityUseCase(...deps);
-    const registerGrid = new RegisterGridUseCase(...deps);
-    const registerInstitution = new RegisterInstitutionUseCase(...deps);
-    const createGroup = new CreateMedicalGroupUseCase(...deps);
-    const registerDepartment = new RegisterDepartmentUseCase(...deps);
-    const membership = new ChangeMembershipUseCase(this.uow, this.organisation, orgEvents);
+    const registerCity = new RegisterCityUseCase(uow, geography, requests, orgEvents);
+    const registerGrid = new RegisterGridUseCase(uow, geography, requests, orgEvents);
+    const registerInstitution = new RegisterInstitutionUseCase(
+      uow,
+      geography,
+      institutions,
+      requests,
+      orgEvents,
+    );
+    const createGroup = new CreateMedicalGroupUseCase(
+      uow,
+      geography,
+      groups,
+      requests,
+      orgEvents,
+      completeness,
+    );
+    const registerDepartment = new RegisterDepartmentUseCase(
+      uow,
+      geography,
+      institutions,
+      requests,
+      orgEvents,
+    );
+    const addMembership = new AddMembershipUseCase(
+      new MembershipStep(uow, institutions, groups, orgEvents, completeness),
+    );
     const registerPractitioner = new RegisterPractitionerUseCase(
-      this.uow,
-      this.workforce,
-      this.organisation,
-      this.requests,
+      uow,
+      practitioners,
+      institutions,
+      requests,
       workforceEvents,
     );
-    const teams = new ManageTeamUseCase(
-      this.uow,
-      this.workforce,
-      this.organisation,
-      this.requests,
+    const createTeam = new CreateTeamUseCase(
+      uow,
+      teams,
+      institutions,
+      new TeamCandidates(practitioners, institutions),
+      requests,
       workforceEvents,
     );
 
-    const city = await registerCity.execute(operator, {
-      clientRequestId: uuidv7(),
-      divisionCode: CITY_CODE,
-      name: '广州市',
-    });
+    const city = await registerCity.execute(
+      operator,
+      RegisterCityCommand.create({ clientRequestId: uuidv7(), divisionCode: CITY_CODE, name: '广州市' }),
+    );
     const plan = planGrids(settings);
     const gridIds: string[] = [];
     const teamIds: string[][] = [];
-    let institutions = 0;
-    let practitioners = 0;
+    let institutionCount = 0;
+    let practitionerCount = 0;
     for (const grid of plan) {
-      const { id: gridId } = await registerGrid.execute(operator, {
-        clientRequestId: uuidv7(),
-        cityId: city.id,
-        code: grid.code,
-        name: grid.name,
-      });
+      const { id: gridId } = await registerGrid.execute(
+        operator,
+        RegisterGridCommand.create({
+          clientRequestId: uuidv7(),
+          cityId: city.id,
+          code: grid.code,
+          name: grid.name,
+        }),
+      );
       gridIds.push(gridId);
-      const group = await createGroup.execute(operator, {
-        clientRequestId: uuidv7(),
-        gridId,
-        name: `${grid.name.replace('网格', '')}紧密型城市医疗集团`,
-      });
+      const { group } = await createGroup.execute(
+        operator,
+        CreateMedicalGroupCommand.create({
+          clientRequestId: uuidv7(),
+          gridId,
+          name: `${grid.name.replace('网格', '')}紧密型城市医疗集团`,
+        }),
+      );
       const institutionIds = new Map<string, string>();
       const practitionerIds = new Map<string, string>();
       for (const planned of grid.institutions) {
-        const institution = await registerInstitution.execute(operator, {
-          clientRequestId: uuidv7(),
-          creditCode: creditCodeFor(grid.regionCode, institutions + 1),
-          name: planned.name,
-          level: planned.level,
-          type: planned.type,
-          gridId,
-          address: planned.address,
-        });
-        institutions++;
-        institutionIds.set(planned.key, institution.id);
-        await membership.add(operator, {
-          groupId: group.id,
-          institutionId: institution.id,
-          role: planned.role,
-        });
-        for (const [specialtyCode, name] of planned.departments) {
-          await registerDepartment.execute(operator, {
+        const institution = await registerInstitution.execute(
+          operator,
+          RegisterInstitutionCommand.create({
             clientRequestId: uuidv7(),
+            creditCode: creditCodeFor(grid.regionCode, institutionCount + 1),
+            name: planned.name,
+            level: planned.level,
+            type: planned.type,
+            gridId,
+            address: planned.address,
+          }),
+        );
+        institutionCount++;
+        institutionIds.set(planned.key, institution.id);
+        await addMembership.execute(
+          operator,
+          AddMembershipCommand.create({
+            groupId: group.id,
             institutionId: institution.id,
-            specialtyCode,
-            name,
-          });
+            role: planned.role,
+          }),
+        );
+        for (const [specialtyCode, name] of planned.departments) {
+          await registerDepartment.execute(
+            operator,
+            RegisterDepartmentCommand.create({
+              clientRequestId: uuidv7(),
+              institutionId: institution.id,
+              specialtyCode,
+              name,
+            }),
+          );
         }
         for (const person of planned.practitioners) {
-          const practitioner = await registerPractitioner.execute(operator, {
-            clientRequestId: uuidv7(),
-            ...person,
-            homeInstitutionId: institution.id,
-          });
+          const practitioner = await registerPractitioner.execute(
+            operator,
+            RegisterPractitionerCommand.create({
+              clientRequestId: uuidv7(),
+              ...person,
+              homeInstitutionId: institution.id,
+            }),
+          );
           practitionerIds.set(person.licenceNumber, practitioner.id);
-          practitioners++;
+          practitionerCount++;
         }
       }
       const gridTeams: string[] = [];
       for (const team of grid.teams) {
-        const created = await teams.create(operator, {
-          clientRequestId: uuidv7(),
-          institutionId: institutionIds.get(team.institutionKey)!,
-          name: team.name,
-          members: team.members.map((m) => ({
-            practitionerId: practitionerIds.get(m.licenceNumber)!,
-            role: m.role,
-          })),
-        });
+        const created = await createTeam.execute(
+          operator,
+          CreateTeamCommand.create({
+            clientRequestId: uuidv7(),
+            institutionId: institutionIds.get(team.institutionKey)!,
+            name: team.name,
+            members: team.members.map((m) => ({
+              practitionerId: practitionerIds.get(m.licenceNumber)!,
+              role: m.role,
+            })),
+          }),
+        );
         gridTeams.push(created.id);
       }
       teamIds.push(gridTeams);
@@ -173,19 +231,20 @@ export class DemoCityLoader {
     const organisationSeconds = (Date.now() - started) / 1000;
 
     const enrol = new BulkEnrolResidentsUseCase(
-      this.uow,
-      new ResidentTypeormRepository(this.uow),
-      this.workforce,
-      this.organisation,
+      uow,
+      new ResidentTypeormRepository(uow),
+      new ContractTypeormRepository(uow),
+      teams,
+      new ResidentGrids(geography, groups),
       new ResidentOutboxPublisher(this.outbox),
-      this.rules,
+      { rules: this.rules },
     );
     const residentsStarted = Date.now();
     let residents = 0;
     let contracts = 0;
     let chunk: EnrolmentRow[] = [];
     const flush = async () => {
-      const report = await enrol.execute(chunk);
+      const report = await enrol.execute(operator, BulkEnrolResidentsCommand.create(chunk));
       if (report.rejected.length)
         throw new Error(`demo rows rejected: ${JSON.stringify(report.rejected.slice(0, 5))}`);
       residents += report.accepted;
@@ -209,8 +268,8 @@ export class DemoCityLoader {
     if (chunk.length) await flush();
     return {
       grids: plan.length,
-      institutions,
-      practitioners,
+      institutions: institutionCount,
+      practitioners: practitionerCount,
       teams: teamIds.flat().length,
       residents,
       contracts,

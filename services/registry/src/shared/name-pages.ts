@@ -1,8 +1,9 @@
-import { isUuid } from '@medgrid/errors';
-import { type PageKey, type PageRules } from '@medgrid/kernel';
+import { isUuid, requestField } from '@medgrid/errors';
+import { type PageKey, pageRequest, type PageRules } from '@medgrid/kernel';
+import { z } from 'zod';
 
 /** A row of a registry list: every list is ordered by name, then id. */
-interface Named {
+export interface Named {
   readonly name: string;
   readonly id: string;
 }
@@ -17,3 +18,12 @@ export const NAME_PAGES: PageRules<Named> = {
 };
 
 export const nameKey = (row: Named): PageKey => [row.name, row.id];
+
+/**
+ * The page fields of a list request, each refused as pageRequest refuses it; once they pass,
+ * pageRequest(request, NAME_PAGES) reads the page.
+ */
+export const namePageFields = {
+  pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, NAME_PAGES).problems),
+  pageToken: requestField.checked(z.string(), (pageToken) => pageRequest({ pageToken }, NAME_PAGES).problems),
+};

@@ -1,4 +1,5 @@
 import { type Identity } from '@medgrid/auth';
+import { OrganisationError, OrganisationErrorCode } from '../domain/organisation-error';
 
 /**
  * Who may change the map of the city's care. The city's operators run it;
@@ -47,3 +48,8 @@ export const OrganisationAccess = {
     }
   },
 };
+
+/** Throws NOT_ALLOWED (PERMISSION_DENIED) naming the action when a policy says no. */
+export function requireAllowed(allowed: boolean, action: string): void {
+  if (!allowed) throw new OrganisationError(OrganisationErrorCode.NotAllowed, `your role may not ${action}`);
+}

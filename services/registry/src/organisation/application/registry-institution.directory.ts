@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InstitutionDirectory, type InstitutionStanding } from '@medgrid/auth';
-import { ORGANISATION_REPOSITORY, type OrganisationRepository } from '../domain/organisation.ports';
+import { InstitutionRepository } from '../domain/institution.repository';
 
 /**
  * "Institution → groups" for the group-claim check of every registry call,
@@ -10,11 +10,11 @@ import { ORGANISATION_REPOSITORY, type OrganisationRepository } from '../domain/
 export class RegistryInstitutionDirectory extends InstitutionDirectory {
   readonly authoritative = true;
 
-  constructor(@Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository) {
+  constructor(private readonly institutions: InstitutionRepository) {
     super();
   }
 
   standingOf(institutionId: string): Promise<InstitutionStanding | null> {
-    return this.organisation.findStanding(institutionId);
+    return this.institutions.findStanding(institutionId);
   }
 }

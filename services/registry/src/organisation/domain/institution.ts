@@ -1,5 +1,5 @@
 import { type InstitutionLevel, type InstitutionType, levelFitsType } from './institution-classification';
-import { RegistryError, RegistryErrorCode } from '../../shared/registry-error';
+import { OrganisationError, OrganisationErrorCode } from './organisation-error';
 
 export interface InstitutionSnapshot {
   readonly id: string;
@@ -25,8 +25,8 @@ export type InstitutionDetails = Pick<InstitutionSnapshot, 'name' | 'level' | 't
 
 function assertLevelFitsType(level: InstitutionLevel, type: InstitutionType): void {
   if (!levelFitsType(level, type)) {
-    throw new RegistryError(
-      RegistryErrorCode.LevelDoesNotFitType,
+    throw new OrganisationError(
+      OrganisationErrorCode.LevelDoesNotFitType,
       `a ${type} cannot be a ${level} institution`,
       'level',
     );
@@ -52,8 +52,8 @@ export class Institution {
 
   update(expectedVersion: number, details: InstitutionDetails): void {
     if (expectedVersion !== this.state.version) {
-      throw new RegistryError(
-        RegistryErrorCode.VersionConflict,
+      throw new OrganisationError(
+        OrganisationErrorCode.VersionConflict,
         `institution changed since version ${expectedVersion} (now ${this.state.version}); read it again`,
         'expectedVersion',
       );

@@ -1,5 +1,5 @@
 import { anchorsGroupMembership, canLeadGroup, type InstitutionClass } from './institution-classification';
-import { RegistryError, RegistryErrorCode } from '../../shared/registry-error';
+import { OrganisationError, OrganisationErrorCode } from './organisation-error';
 
 export type MembershipRole = 'lead' | 'member' | 'collaborating';
 
@@ -73,8 +73,8 @@ export class MedicalGroup {
 
   addMembership(institution: CandidateInstitution, role: MembershipRole, now: Date): void {
     if (this.roleOf(institution.id)) {
-      throw new RegistryError(
-        RegistryErrorCode.AlreadyInThisGroup,
+      throw new OrganisationError(
+        OrganisationErrorCode.AlreadyInThisGroup,
         `institution is already the ${this.roleOf(institution.id)} of this group`,
         'institutionId',
       );
@@ -84,8 +84,8 @@ export class MedicalGroup {
       institution.groupId !== null &&
       institution.groupId !== this.state.id
     ) {
-      throw new RegistryError(
-        RegistryErrorCode.AlreadyInAnotherGroup,
+      throw new OrganisationError(
+        OrganisationErrorCode.AlreadyInAnotherGroup,
         'an institution can be a member of at most one medical group',
         'institutionId',
       );
@@ -93,15 +93,15 @@ export class MedicalGroup {
     switch (role) {
       case 'lead':
         if (this.leadInstitutionId) {
-          throw new RegistryError(
-            RegistryErrorCode.SecondLeadHospital,
+          throw new OrganisationError(
+            OrganisationErrorCode.SecondLeadHospital,
             'a medical group has exactly one lead hospital',
             'role',
           );
         }
         if (!canLeadGroup(institution)) {
-          throw new RegistryError(
-            RegistryErrorCode.LeadMustBeTertiaryGeneral,
+          throw new OrganisationError(
+            OrganisationErrorCode.LeadMustBeTertiaryGeneral,
             `the lead hospital must be a tertiary general hospital, not a ${institution.level} ${institution.type}`,
             'institutionId',
           );
@@ -111,8 +111,8 @@ export class MedicalGroup {
         break;
       case 'collaborating':
         if (institution.level === 'primary') {
-          throw new RegistryError(
-            RegistryErrorCode.CollaboratorMustBeHospital,
+          throw new OrganisationError(
+            OrganisationErrorCode.CollaboratorMustBeHospital,
             'a collaborating unit must be a secondary or tertiary institution',
             'institutionId',
           );
@@ -137,24 +137,24 @@ export class MedicalGroup {
   ): MembershipRole {
     const role = this.roleOf(institutionId);
     if (!role)
-      throw new RegistryError(
-        RegistryErrorCode.NotAMember,
+      throw new OrganisationError(
+        OrganisationErrorCode.NotAMember,
         'institution is not in this group',
         'institutionId',
       );
     const remaining = this.state.memberships.filter((m) => m.institutionId !== institutionId);
     const belongingRemain = remaining.filter((m) => m.role === 'member');
     if (role === 'lead' && belongingRemain.length > 0) {
-      throw new RegistryError(
-        RegistryErrorCode.LeadStaysWhileMembersRemain,
+      throw new OrganisationError(
+        OrganisationErrorCode.LeadStaysWhileMembersRemain,
         'the lead hospital cannot leave while members remain; appoint the group anew instead',
         'institutionId',
       );
     }
     if (role === 'member' && this.isAnchored(this.state.memberships, classOf) && belongingRemain.length > 0) {
       if (!this.isAnchored(remaining, classOf)) {
-        throw new RegistryError(
-          RegistryErrorCode.GroupNeedsSecondaryOrContinuingCare,
+        throw new OrganisationError(
+          OrganisationErrorCode.GroupNeedsSecondaryOrContinuingCare,
           'a medical group must keep at least one secondary general hospital or continuing-care institution',
           'institutionId',
         );

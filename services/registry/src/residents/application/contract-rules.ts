@@ -1,2 +1,6 @@
-/** Nest token of the city's contract rules (from the registry config). */
-export const CONTRACT_RULES = Symbol('CONTRACT_RULES');
+import { type ContractRules } from '../domain/contract';
+
+/** The city's contract rules in force, from the validated configuration. */
+export abstract class ContractRulesProvider {
+  abstract readonly rules: ContractRules;
+}

@@ -1,5 +1,5 @@
 import { addDays, addMonths, ageOn } from '@medgrid/kernel';
-import { RegistryError, RegistryErrorCode } from '../../shared/registry-error';
+import { ResidentError, ResidentErrorCode } from './resident-error';
 import { type ResidentSnapshot } from './resident';
 
 export type PopulationTag =
@@ -78,22 +78,22 @@ export function populationTags(
   const tags = new Set(declared);
   if (age >= rules.elderlyAge) tags.add('elderly');
   else if (tags.has('elderly')) {
-    throw new RegistryError(
-      RegistryErrorCode.TagDoesNotFit,
+    throw new ResidentError(
+      ResidentErrorCode.TagDoesNotFit,
       `elderly applies from age ${rules.elderlyAge}; resident is ${age}`,
       'tags',
     );
   }
   if (age <= rules.childMaxAge) tags.add('child');
   else if (tags.has('child')) {
-    throw new RegistryError(
-      RegistryErrorCode.TagDoesNotFit,
+    throw new ResidentError(
+      ResidentErrorCode.TagDoesNotFit,
       `child applies up to age ${rules.childMaxAge}; resident is ${age}`,
       'tags',
     );
   }
   if (tags.has('maternal') && resident.sex !== 'female') {
-    throw new RegistryError(RegistryErrorCode.TagDoesNotFit, 'maternal applies to women only', 'tags');
+    throw new ResidentError(ResidentErrorCode.TagDoesNotFit, 'maternal applies to women only', 'tags');
   }
   return TAG_ORDER.filter((tag) => tags.has(tag));
 }
@@ -159,16 +159,16 @@ export class Contract {
   renew(today: string, rules: ContractRules): void {
     this.requireActive('renew');
     if (this.isLapsedOn(today)) {
-      throw new RegistryError(
-        RegistryErrorCode.ContractNotActive,
+      throw new ResidentError(
+        ResidentErrorCode.ContractNotActive,
         'the contract has lapsed; sign a new one',
         'contractId',
       );
     }
     const from = this.renewableFrom(rules);
     if (today < from) {
-      throw new RegistryError(
-        RegistryErrorCode.ContractNotYetRenewable,
+      throw new ResidentError(
+        ResidentErrorCode.ContractNotYetRenewable,
         `runs until ${this.state.endDate}; it may be renewed from ${from}`,
         'contractId',
       );
@@ -205,8 +205,8 @@ export class Contract {
 
   private requireActive(action: string): void {
     if (this.state.status !== 'active') {
-      throw new RegistryError(
-        RegistryErrorCode.ContractNotActive,
+      throw new ResidentError(
+        ResidentErrorCode.ContractNotActive,
         `cannot ${action} a contract that is ${this.state.status}`,
         'contractId',
       );

@@ -1,5 +1,5 @@
 import { type Candidate, FamilyDoctorTeam } from './family-doctor-team';
-import { type RegistryError } from '../../shared/registry-error';
+import { type WorkforceError } from './workforce-error';
 import { type InstitutionPlace, practisingRight } from './practitioner';
 
 const group = '0193a000-0000-7000-8000-0000000000aa';
@@ -111,7 +111,7 @@ describe(FamilyDoctorTeam.name, () => {
       try {
         act();
       } catch (error) {
-        return (error as RegistryError).violations[0]?.field;
+        return (error as WorkforceError).violations[0]?.field;
       }
       return undefined;
     };

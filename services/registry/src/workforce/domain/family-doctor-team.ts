@@ -1,4 +1,4 @@
-import { RegistryError, RegistryErrorCode } from '../../shared/registry-error';
+import { WorkforceError, WorkforceErrorCode } from './workforce-error';
 import { type InstitutionPlace } from './practitioner';
 
 export type TeamMemberRole = 'general-practitioner' | 'specialist' | 'health-manager';
@@ -47,15 +47,15 @@ export class FamilyDoctorTeam {
     members: readonly { candidate: Candidate; role: TeamMemberRole }[],
   ): FamilyDoctorTeam {
     if (input.base.level !== 'primary') {
-      throw new RegistryError(
-        RegistryErrorCode.TeamMustBeAtPrimaryInstitution,
+      throw new WorkforceError(
+        WorkforceErrorCode.TeamMustBeAtPrimaryInstitution,
         'a family-doctor team is based at a primary institution',
         'institutionId',
       );
     }
     if (input.base.groupId === null) {
-      throw new RegistryError(
-        RegistryErrorCode.InstitutionNotInGroup,
+      throw new WorkforceError(
+        WorkforceErrorCode.InstitutionNotInGroup,
         'the team’s institution must belong to a medical group',
         'institutionId',
       );
@@ -86,8 +86,8 @@ export class FamilyDoctorTeam {
 
   removeMember(practitionerId: string): void {
     if (!this.state.members.some((m) => m.practitionerId === practitionerId)) {
-      throw new RegistryError(
-        RegistryErrorCode.NotATeamMember,
+      throw new WorkforceError(
+        WorkforceErrorCode.NotATeamMember,
         'the practitioner is not in this team',
         'practitionerId',
       );
@@ -111,8 +111,8 @@ export class FamilyDoctorTeam {
   /** `field` names the practitioner as the request carried it (members[i] or member). */
   private admit(candidate: Candidate, role: TeamMemberRole, field: string): void {
     if (this.state.members.some((m) => m.practitionerId === candidate.practitionerId)) {
-      throw new RegistryError(
-        RegistryErrorCode.AlreadyATeamMember,
+      throw new WorkforceError(
+        WorkforceErrorCode.AlreadyATeamMember,
         'the practitioner is already in this team',
         field,
       );
@@ -122,8 +122,8 @@ export class FamilyDoctorTeam {
     switch (role) {
       case 'general-practitioner':
         if (home.id !== this.state.institutionId) {
-          throw new RegistryError(
-            RegistryErrorCode.MemberDoesNotFitRole,
+          throw new WorkforceError(
+            WorkforceErrorCode.MemberDoesNotFitRole,
             'a general practitioner of the team must work at the team’s own primary institution',
             field,
           );
@@ -131,8 +131,8 @@ export class FamilyDoctorTeam {
         break;
       case 'specialist':
         if (!sameGroup || home.level === 'primary') {
-          throw new RegistryError(
-            RegistryErrorCode.MemberDoesNotFitRole,
+          throw new WorkforceError(
+            WorkforceErrorCode.MemberDoesNotFitRole,
             'a specialist is sent down from a secondary or tertiary institution of the same group',
             field,
           );
@@ -140,8 +140,8 @@ export class FamilyDoctorTeam {
         break;
       case 'health-manager':
         if (!sameGroup) {
-          throw new RegistryError(
-            RegistryErrorCode.MemberDoesNotFitRole,
+          throw new WorkforceError(
+            WorkforceErrorCode.MemberDoesNotFitRole,
             'a health manager must work in the same medical group',
             field,
           );
@@ -156,8 +156,8 @@ export class FamilyDoctorTeam {
 
   private requireGeneralPractitioner(members: readonly TeamMember[], field: string): void {
     if (!members.some((m) => m.role === 'general-practitioner')) {
-      throw new RegistryError(
-        RegistryErrorCode.TeamNeedsGeneralPractitioner,
+      throw new WorkforceError(
+        WorkforceErrorCode.TeamNeedsGeneralPractitioner,
         'a family-doctor team needs at least one general practitioner',
         field,
       );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { importServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
-import { type ImportKind, ImportCsvUseCase } from '../../application/import-csv.use-case';
+import { ImportCsvCommand, type ImportKind } from '../../application/import-csv/import-csv.command';
+import { ImportCsvUseCase } from '../../application/import-csv/import-csv.use-case';
 
 const { ImportKind: Kind } = importServiceV1;
 
@@ -31,7 +32,11 @@ export class ImportGrpcController implements GrpcController {
   register(server: GrpcServer): void {
     server.addService('medgrid.registry.v1.ImportService', importServiceV1.ImportServiceService, {
       importCsv: async (request, { identity }) => {
-        const report = await this.importCsv.execute(identity, kindFromProto(request.kind), request.content);
+        const command = ImportCsvCommand.create({
+          kind: kindFromProto(request.kind),
+          content: request.content,
+        });
+        const report = await this.importCsv.execute(identity, command);
         return { ...report, rejected: report.rejected.map((r) => ({ ...r })) };
       },
     });

@@ -1,61 +1,45 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
-import { FieldChecks } from '@medgrid/errors';
 import { v7 as uuidv7 } from 'uuid';
+import { GeographyRepository } from '../../domain/geography.repository';
 import { MedicalGroup, type MedicalGroupSnapshot } from '../../domain/medical-group';
-import {
-  ORGANISATION_EVENT_PUBLISHER,
-  ORGANISATION_REPOSITORY,
-  type OrganisationEventPublisher,
-  type OrganisationRepository,
-} from '../../domain/organisation.ports';
-import { RegistryError, RegistryErrorCode } from '../../../shared/registry-error';
-import { OrganisationAccess } from '../organisation-access.policy';
-import { requireAllowed } from '../../../shared/require-allowed';
+import { MedicalGroupRepository } from '../../domain/medical-group.repository';
+import { OrganisationError, OrganisationErrorCode } from '../../domain/organisation-error';
+import { OrganisationEventPublisher } from '../../domain/organisation-event-publisher';
+import { GroupCompleteness, type MedicalGroupView } from '../group-completeness';
+import { OrganisationAccess, requireAllowed } from '../organisation-access.policy';
+import { type CreateMedicalGroupCommand } from './create-medical-group.command';
 
-export interface CreateMedicalGroupCommand {
-  clientRequestId: string;
-  gridId: string;
-  name: string;
-}
-
-/** Creates the one medical group of a grid (city operators). */
+/** CreateMedicalGroup: creates the one medical group of a grid (city operators). */
 @Injectable()
 export class CreateMedicalGroupUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
+    private readonly geography: GeographyRepository,
+    private readonly groups: MedicalGroupRepository,
     private readonly requests: ClientRequests,
-    @Inject(ORGANISATION_EVENT_PUBLISHER) private readonly events: OrganisationEventPublisher,
+    private readonly events: OrganisationEventPublisher,
+    private readonly completeness: GroupCompleteness,
   ) {}
 
-  async execute(identity: Identity, command: CreateMedicalGroupCommand): Promise<MedicalGroupSnapshot> {
-    new FieldChecks()
-      .uuid('clientRequestId', command.clientRequestId)
-      .uuid('gridId', command.gridId)
-      .required('name', command.name)
-      .maxLength('name', command.name, 200)
-      .throwIfAny();
+  async execute(identity: Identity, command: CreateMedicalGroupCommand): Promise<MedicalGroupView> {
     requireAllowed(OrganisationAccess.manageCityMap(identity), 'create a medical group');
-    return this.uow.run(() =>
-      this.requests.createOnce(clientRequestOf('create-medical-group', command), {
-        load: async (id) => (await this.organisation.findGroup(id))?.snapshot() ?? null,
+    const group = await this.uow.run(() =>
+      this.requests.createOnce<MedicalGroupSnapshot>(clientRequestOf('create-medical-group', command), {
+        load: async (id) => (await this.groups.findById(id))?.snapshot() ?? null,
         create: async () => {
-          if (!(await this.organisation.findGrid(command.gridId.toLowerCase()))) {
-            throw new RegistryError(RegistryErrorCode.UnknownGrid, 'no grid with this id', 'gridId');
+          if (!(await this.geography.findGrid(command.gridId))) {
+            throw new OrganisationError(OrganisationErrorCode.UnknownGrid, 'no grid with this id', 'gridId');
           }
-          const group = MedicalGroup.create({
-            id: uuidv7(),
-            gridId: command.gridId.toLowerCase(),
-            name: command.name.trim(),
-          });
-          await this.organisation.insertGroup(group);
+          const group = MedicalGroup.create({ id: uuidv7(), gridId: command.gridId, name: command.name });
+          await this.groups.insert(group);
           await this.events.publish(group.pullEvents().map((event) => ({ kind: 'group-changed', event })));
           return { id: group.id, result: group.snapshot() };
         },
       }),
     );
+    return this.completeness.view(group);
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   CityRegisteredEvent,
   DepartmentRegisteredEvent,
@@ -11,12 +11,10 @@ import { OutboxWriter } from '@medgrid/messaging';
 import { type InstitutionChange } from '../../domain/institution';
 import { type MedicalGroupChange } from '../../domain/medical-group';
 import {
-  ORGANISATION_REPOSITORY,
   type OrganisationEvent,
-  type OrganisationEventPublisher,
-  type OrganisationRepository,
-} from '../../domain/organisation.ports';
-import { isGroupComplete } from '../../application/group-completeness';
+  OrganisationEventPublisher,
+} from '../../domain/organisation-event-publisher';
+import { GroupCompleteness } from '../../application/group-completeness';
 import {
   cityToProto,
   departmentToProto,
@@ -53,11 +51,13 @@ function groupChange(change: MedicalGroupChange): registryEventsV1.MedicalGroupC
 
 /** Registry organisation events into the outbox, in the change's transaction. */
 @Injectable()
-export class OrganisationOutboxPublisher implements OrganisationEventPublisher {
+export class OrganisationOutboxPublisher extends OrganisationEventPublisher {
   constructor(
     private readonly outbox: OutboxWriter,
-    @Inject(ORGANISATION_REPOSITORY) private readonly organisation: OrganisationRepository,
-  ) {}
+    private readonly completeness: GroupCompleteness,
+  ) {
+    super();
+  }
 
   async publish(events: readonly OrganisationEvent[]): Promise<void> {
     const occurredAt = new Date();
@@ -98,10 +98,7 @@ export class OrganisationOutboxPublisher implements OrganisationEventPublisher {
             payload: {
               change: groupChange(event.event.change),
               institutionId: event.event.institutionId ?? '',
-              group: groupToProto(
-                event.event.group,
-                await isGroupComplete(this.organisation, event.event.group),
-              ),
+              group: groupToProto(event.event.group, await this.completeness.of(event.event.group)),
             },
           });
           break;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ContractChangedEvent, residentEventsV1, ResidentChangedEvent } from '@medgrid/contracts';
 import { OutboxWriter } from '@medgrid/messaging';
 import { type ContractChange } from '../../domain/contract';
-import { type ResidentEvent, type ResidentEventPublisher } from '../../domain/resident.ports';
+import { type ResidentEvent, ResidentEventPublisher } from '../../domain/resident-event-publisher';
 import { contractToProto, residentProfileToProto } from '../../contracts/resident.proto-mapper';
 
 const { ContractChange: CC } = residentEventsV1;
@@ -22,8 +22,10 @@ function contractChange(change: ContractChange): residentEventsV1.ContractChange
 
 /** Resident and contract events into the outbox; residents leave without name or phone. */
 @Injectable()
-export class ResidentOutboxPublisher implements ResidentEventPublisher {
-  constructor(private readonly outbox: OutboxWriter) {}
+export class ResidentOutboxPublisher extends ResidentEventPublisher {
+  constructor(private readonly outbox: OutboxWriter) {
+    super();
+  }
 
   /** Appends each kind in one statement, so a bulk import of many residents stays fast. */
   async publish(events: readonly ResidentEvent[]): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PractitionerChangedEvent, TeamChangedEvent, workforceEventsV1 } from '@medgrid/contracts';
 import { OutboxWriter } from '@medgrid/messaging';
 import { type TeamChange } from '../../domain/family-doctor-team';
-import { type WorkforceEvent, type WorkforceEventPublisher } from '../../domain/workforce.ports';
+import { type WorkforceEvent, WorkforceEventPublisher } from '../../domain/workforce-event-publisher';
 import { practitionerToProto, teamToProto } from '../../contracts/workforce.proto-mapper';
 
 const { TeamChange: TC } = workforceEventsV1;
@@ -20,8 +20,10 @@ function teamChange(change: TeamChange): workforceEventsV1.TeamChange {
 
 /** Workforce events into the outbox, in the change's transaction. */
 @Injectable()
-export class WorkforceOutboxPublisher implements WorkforceEventPublisher {
-  constructor(private readonly outbox: OutboxWriter) {}
+export class WorkforceOutboxPublisher extends WorkforceEventPublisher {
+  constructor(private readonly outbox: OutboxWriter) {
+    super();
+  }
 
   async publish(events: readonly WorkforceEvent[]): Promise<void> {
     const occurredAt = new Date();
