@@ -6,8 +6,13 @@ import { ReportTypeormRepository } from './reports/infrastructure/persistence/re
 import { ReportGaugesTimer } from './reports/interface/timer/report-gauges.timer';
 import { Module } from '@nestjs/common';
 import { AdmissionQueries } from './beds/application/admission-queries';
-import { AdmissionsUseCase } from './beds/application/admissions.use-case';
-import { ManageWardsUseCase } from './beds/application/manage-wards.use-case';
+import { AdmissionStep } from './beds/application/admission-step';
+import { AssignBedUseCase } from './beds/application/assign-bed/assign-bed.use-case';
+import { CancelAdmissionUseCase } from './beds/application/cancel-admission/cancel-admission.use-case';
+import { DischargePatientUseCase } from './beds/application/discharge-patient/discharge-patient.use-case';
+import { GetWardUseCase } from './beds/application/get-ward/get-ward.use-case';
+import { RegisterWardUseCase } from './beds/application/register-ward/register-ward.use-case';
+import { RequestAdmissionUseCase } from './beds/application/request-admission/request-admission.use-case';
 import { HospitalReserveRules } from './capacity/application/hospital-reserve-rules';
 import { ManageCityFloorUseCase } from './capacity/application/manage-city-floor.use-case';
 import { CityReserveFloorRepository } from './capacity/domain/city-reserve-floor.repository';
@@ -83,8 +88,12 @@ const USE_CASES = [
   GetSlotHoldRequestUseCase,
   GetDailyReportUseCase,
   ReportEveryHospitalUseCase,
-  ManageWardsUseCase,
-  AdmissionsUseCase,
+  RegisterWardUseCase,
+  GetWardUseCase,
+  RequestAdmissionUseCase,
+  AssignBedUseCase,
+  DischargePatientUseCase,
+  CancelAdmissionUseCase,
   AdmissionQueries,
   MoveSessionUseCase,
   ManageCityFloorUseCase,
@@ -96,6 +105,7 @@ const USE_CASES = [
     ...USE_CASES,
     SeatKeeper,
     BookingStep,
+    AdmissionStep,
     HospitalReserveRules,
     ReserveEligibilityCheck,
     DailyReportFigures,

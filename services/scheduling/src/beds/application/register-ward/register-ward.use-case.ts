@@ -1,30 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { FieldChecks } from '@medgrid/errors';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
-import { HospitalReserveRules } from '../../capacity/application/hospital-reserve-rules';
-import { departmentAt, managedHospital } from '../../shared/managed-hospital';
-import { canSeeCapacity, requireAllowed } from '../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
-import { BedRepository } from '../domain/bed.repository';
-import { planBeds, planWard, type WardView } from '../domain/ward';
+import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
+import { departmentAt, managedHospital } from '../../../shared/managed-hospital';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedRepository } from '../../domain/bed.repository';
+import { planBeds, planWard, type WardView } from '../../domain/ward';
+import { type RegisterWardCommand } from './register-ward.command';
 
-export interface RegisterWardCommand {
-  readonly clientRequestId: string;
-  readonly institutionId: string;
-  readonly departmentId: string;
-  readonly specialtyCode: string;
-  readonly name: string;
-  readonly bedCount: number;
-}
-
-/** RegisterWard and GetWard: a hospital's wards, split into pools by its bed ratio. */
+/**
+ * RegisterWard: a hospital's ward, its beds split into pools by the bed share
+ * in force today. A retry gets the ward its first attempt made.
+ */
 @Injectable()
-export class ManageWardsUseCase {
+export class RegisterWardUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly beds: BedRepository,
@@ -33,12 +26,7 @@ export class ManageWardsUseCase {
     private readonly reserves: HospitalReserveRules,
   ) {}
 
-  async register(identity: Identity, command: RegisterWardCommand, now = new Date()): Promise<WardView> {
-    new FieldChecks()
-      .uuid('clientRequestId', command.clientRequestId)
-      .uuid('institutionId', command.institutionId)
-      .uuid('departmentId', command.departmentId)
-      .throwIfAny();
+  async execute(identity: Identity, command: RegisterWardCommand, now = new Date()): Promise<WardView> {
     return this.uow.run(async () => {
       const institution = await managedHospital(this.registry, identity, command.institutionId);
       const department = await departmentAt(this.registry, institution, command.departmentId, 'departmentId');
@@ -71,19 +59,6 @@ export class ManageWardsUseCase {
           return { id, result: (await this.beds.viewWard(id))! };
         },
       });
-    });
-  }
-
-  async ward(identity: Identity, wardId: string): Promise<WardView> {
-    new FieldChecks().uuid('wardId', wardId).throwIfAny();
-    return this.uow.run(async () => {
-      const ward = await this.beds.viewWard(wardId.toLowerCase());
-      if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
-      requireAllowed(
-        canSeeCapacity(identity, { id: ward.institutionId, groupId: ward.groupId }),
-        'see this ward',
-      );
-      return ward;
     });
   }
 }
