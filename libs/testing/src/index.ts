@@ -3,3 +3,4 @@ export { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth } from './test-auth';
 export { TestDatabase, testPostgresAdminUrl } from './test-database';
 export { testKafkaBrokers, uniqueSuffix } from './test-kafka';
 export { waitFor } from './wait-for';
+export { lockOrder } from './lock-order';
