@@ -14,7 +14,8 @@ import { GetWardUseCase } from './beds/application/get-ward/get-ward.use-case';
 import { RegisterWardUseCase } from './beds/application/register-ward/register-ward.use-case';
 import { RequestAdmissionUseCase } from './beds/application/request-admission/request-admission.use-case';
 import { HospitalReserveRules } from './capacity/application/hospital-reserve-rules';
-import { ManageCityFloorUseCase } from './capacity/application/manage-city-floor.use-case';
+import { GetCityReserveFloorUseCase } from './capacity/application/get-city-reserve-floor/get-city-reserve-floor.use-case';
+import { SetCityReserveFloorUseCase } from './capacity/application/set-city-reserve-floor/set-city-reserve-floor.use-case';
 import { CityReserveFloorRepository } from './capacity/domain/city-reserve-floor.repository';
 import { ReservePolicyRepository } from './capacity/domain/reserve-policy.repository';
 import { CityReserveFloorTypeormRepository } from './capacity/infrastructure/persistence/city-reserve-floor.typeorm-repository';
@@ -96,7 +97,8 @@ const USE_CASES = [
   CancelAdmissionUseCase,
   AdmissionQueries,
   MoveSessionUseCase,
-  ManageCityFloorUseCase,
+  SetCityReserveFloorUseCase,
+  GetCityReserveFloorUseCase,
 ];
 
 /** Schedules, slots, bookings, waitlists and scheduling's side of the referral saga. */

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { scheduleServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
-import { ManageCityFloorUseCase } from '../../../capacity/application/manage-city-floor.use-case';
+import { GetCityReserveFloorQuery } from '../../../capacity/application/get-city-reserve-floor/get-city-reserve-floor.query';
+import { GetCityReserveFloorUseCase } from '../../../capacity/application/get-city-reserve-floor/get-city-reserve-floor.use-case';
+import { SetCityReserveFloorCommand } from '../../../capacity/application/set-city-reserve-floor/set-city-reserve-floor.command';
+import { SetCityReserveFloorUseCase } from '../../../capacity/application/set-city-reserve-floor/set-city-reserve-floor.use-case';
 import {
   cityFloorToProto,
   policyToProto,
@@ -40,7 +43,8 @@ export class ScheduleGrpcController implements GrpcController {
     private readonly setCapacity: SetSessionCapacityUseCase,
     private readonly move: MoveSessionUseCase,
     private readonly getSession: GetSessionUseCase,
-    private readonly cityFloors: ManageCityFloorUseCase,
+    private readonly setCityFloor: SetCityReserveFloorUseCase,
+    private readonly getCityFloor: GetCityReserveFloorUseCase,
   ) {}
 
   register(server: GrpcServer): void {
@@ -66,11 +70,13 @@ export class ScheduleGrpcController implements GrpcController {
       },
       // rpc SetCityReserveFloor
       setCityReserveFloor: async (r, { identity }) => ({
-        floor: cityFloorToProto(await this.cityFloors.set(identity, r)),
+        floor: cityFloorToProto(
+          await this.setCityFloor.execute(identity, SetCityReserveFloorCommand.create(r)),
+        ),
       }),
       // rpc GetCityReserveFloor
       getCityReserveFloor: async (r, { identity }) => {
-        const found = await this.cityFloors.get(identity, r.cityId, r.date);
+        const found = await this.getCityFloor.execute(identity, GetCityReserveFloorQuery.create(r));
         return {
           cityId: found.cityId,
           date: found.date,
