@@ -36,7 +36,7 @@ import { SeatKeeper } from './booking/application/seat-keeper';
 import { JoinWaitlistUseCase } from './booking/application/join-waitlist/join-waitlist.use-case';
 import { LeaveWaitlistUseCase } from './booking/application/leave-waitlist/leave-waitlist.use-case';
 import { BookingRepository } from './booking/domain/booking.repository';
-import { BookingSqlRepository } from './booking/infrastructure/booking.sql-repository';
+import { BookingTypeormRepository } from './booking/infrastructure/persistence/booking.typeorm-repository';
 import { HoldExpiryTimer } from './booking/interface/timer/hold-expiry.timer';
 import { ReserveReleaseTimer } from './schedules/interface/timer/reserve-release.timer';
 import { type SchedulingConfig } from './config/scheduling.config';
@@ -116,7 +116,7 @@ const USE_CASES = [
     ReportGaugesTimer,
     AuditTrail,
     ClientRequests,
-    { provide: BookingRepository, useClass: BookingSqlRepository },
+    { provide: BookingRepository, useClass: BookingTypeormRepository },
     { provide: ScheduleRepository, useClass: ScheduleTypeormRepository },
     // The schedules repository keeps the policies too (reserve_policy beside the sessions it splits).
     { provide: ReservePolicyRepository, useExisting: ScheduleRepository },

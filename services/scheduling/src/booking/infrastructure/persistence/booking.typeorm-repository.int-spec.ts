@@ -1,0 +1,486 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UnitOfWork } from '@medgrid/database';
+import { aResidentId, TestDatabase } from '@medgrid/testing';
+import { type DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { clinicInstant } from '../../../schedules/domain/clinic-time';
+import { type SessionSnapshot } from '../../../schedules/domain/session';
+import { ScheduleTypeormRepository } from '../../../schedules/infrastructure/persistence/schedule.typeorm-repository';
+import { Booking, type NewBooking } from '../../domain/booking';
+import { NO_PRIORITY, type Pool, type Priority } from '../../domain/pool';
+import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
+import { BookingTypeormRepository } from './booking.typeorm-repository';
+
+const t0 = new Date('2027-03-01T00:00:00Z');
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const CONTRACTED: Priority = { contractedResident: true, consultationFeeWaived: true, greenChannel: false };
+const GREEN: Priority = { ...NO_PRIORITY, greenChannel: true };
+
+describe(BookingTypeormRepository.name, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let schedules: ScheduleTypeormRepository;
+  let sut: BookingTypeormRepository;
+
+  beforeAll(async () => {
+    database = await TestDatabase.create('booking_repository');
+    // Enough connections for the concurrent claims to meet in the database, not in the pool.
+    dataSource = schedulingDataSource(database.url, 30);
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    uow = new UnitOfWork(dataSource);
+    schedules = new ScheduleTypeormRepository(uow);
+    sut = new BookingTypeormRepository(uow);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  /** A session of its own hospital: the first `reserved` of its `capacity` seats are reserved. */
+  async function aSession(capacity = 6, reserved = 2): Promise<SessionSnapshot> {
+    const session: SessionSnapshot = {
+      id: uuidv7(),
+      institutionId: uuidv7(),
+      groupId: uuidv7(),
+      departmentId: uuidv7(),
+      specialtyCode: '03.04',
+      practitionerId: 'dr-wang',
+      templateId: uuidv7(),
+      date: '2027-03-02',
+      startsAt: clinicInstant('2027-03-02', '08:00'),
+      endsAt: clinicInstant('2027-03-02', '12:00'),
+      status: 'open',
+      capacity,
+      reservedOffered: reserved,
+      reservedReleased: 0,
+      releaseLeadHours: 48,
+      changeReason: '',
+      version: 1,
+    };
+    await uow.run(() => schedules.insertSessionIfAbsent(session));
+    return session;
+  }
+
+  function aBooking(
+    session: SessionSnapshot,
+    slotNumber: number,
+    pool: Pool,
+    overrides: Partial<NewBooking> = {},
+  ) {
+    return {
+      id: uuidv7(),
+      sessionId: session.id,
+      institutionId: session.institutionId,
+      groupId: session.groupId,
+      slotNumber,
+      pool,
+      patientResidentId: aResidentId(),
+      referralId: '',
+      bookedByInstitutionId: uuidv7(),
+      priority: NO_PRIORITY,
+      clientRequestId: uuidv7(),
+      ...overrides,
+    };
+  }
+
+  /** Claims a seat of the pool and stores the booking on it, as a claim does. */
+  async function book(
+    session: SessionSnapshot,
+    pool: Pool,
+    overrides: Partial<NewBooking> = {},
+    hold: Date | null = null,
+    now = t0,
+  ): Promise<Booking> {
+    return uow.run(async () => {
+      const input = aBooking(session, 0, pool, overrides);
+      const slotNumber = (await sut.claimSeat(session.id, pool, input.id))!;
+      const booking = hold
+        ? Booking.hold({ ...input, slotNumber }, hold, now)
+        : Booking.book({ ...input, slotNumber }, now);
+      await sut.insert(booking.snapshot());
+      return booking;
+    });
+  }
+
+  function anEntry(
+    session: SessionSnapshot,
+    now: Date,
+    overrides: Partial<
+      Pick<WaitlistEntrySnapshot, 'priority' | 'referralId' | 'patientResidentId' | 'mayTakeReserved'>
+    > = {},
+  ): WaitlistEntry {
+    return WaitlistEntry.join(
+      {
+        id: uuidv7(),
+        sessionId: session.id,
+        institutionId: session.institutionId,
+        groupId: session.groupId,
+        patientResidentId: aResidentId(),
+        referralId: '',
+        requestedByInstitutionId: uuidv7(),
+        mayTakeReserved: false,
+        priority: NO_PRIORITY,
+        ...overrides,
+      },
+      now,
+    );
+  }
+  const join = async (entry: WaitlistEntry) => {
+    await uow.run(() => sut.insertEntry(entry.snapshot(), uuidv7()));
+    return entry.snapshot();
+  };
+
+  /** Runs `work` in a transaction that stays open until the returned release is called. */
+  function holdOpen(work: () => Promise<unknown>) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const ready = new Promise<void>((resolve) => (started = resolve));
+    const done = uow.run(async () => {
+      await work();
+      started();
+      await held;
+    });
+    return { ready, release, done };
+  }
+  const seatOf = (sessionId: string, slotNumber: number) =>
+    dataSource.query<{ pool: string; booking_id: string | null }[]>(
+      `SELECT pool, booking_id FROM seat WHERE session_id = $1 AND slot_number = $2`,
+      [sessionId, slotNumber],
+    );
+
+  describe('claims', () => {
+    it('reads what a claim must know in one go: the session with its free seats, and the patient’s live booking', async () => {
+      const session = await aSession(6, 2);
+      const booked = await book(session, 'reserved');
+      const { patientResidentId } = booked.snapshot();
+
+      const context = await sut.claimContext(session.id, patientResidentId);
+
+      expect(context).toEqual({
+        session: { ...session, freeReserved: 1, freePublic: 4 },
+        patientHasActive: true,
+      });
+      expect(await sut.claimContext(session.id, aResidentId())).toMatchObject({ patientHasActive: false });
+      expect(await sut.claimContext(uuidv7(), patientResidentId)).toEqual({
+        session: null,
+        patientHasActive: false,
+      });
+    });
+
+    it('claims the lowest free seat of the pool asked for, and answers none when the pool is sold out', async () => {
+      const session = await aSession(4, 2);
+      const claim = (pool: Pool) => uow.run(() => sut.claimSeat(session.id, pool, uuidv7()));
+
+      expect([await claim('public'), await claim('reserved'), await claim('public')]).toEqual([3, 1, 4]);
+      expect(await claim('public')).toBeNull();
+      expect(await claim('reserved')).toBe(2);
+      expect(await claim('reserved')).toBeNull();
+    });
+
+    it('gives each seat to exactly one of many concurrent claims from separate connections', async () => {
+      const session = await aSession(10, 2);
+
+      const claims = await Promise.all(
+        Array.from({ length: 25 }, () => uow.run(() => sut.claimSeat(session.id, 'public', uuidv7()))),
+      );
+
+      const taken = claims.filter((slot): slot is number => slot !== null);
+      expect(taken.sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(
+        await dataSource.query(
+          `SELECT count(DISTINCT booking_id)::int AS n FROM seat WHERE session_id = $1`,
+          [session.id],
+        ),
+      ).toEqual([{ n: 8 }]);
+    });
+
+    it('lets claims in open transactions skip each other’s seats instead of waiting for them', async () => {
+      const session = await aSession(8, 0);
+      let claimed = 0;
+      let allClaimed!: () => void;
+      const barrier = new Promise<void>((resolve) => (allClaimed = resolve));
+
+      // Each transaction stays open until every one has its seat: a claim that waited for
+      // another's lock would never get there.
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          uow.run(async () => {
+            const slot = await sut.claimSeat(session.id, 'public', uuidv7());
+            if (++claimed === 8) allClaimed();
+            await barrier;
+            return slot;
+          }),
+        ),
+      );
+
+      expect(claims.sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    });
+
+    it('claims a freed seat only while it is free', async () => {
+      const session = await aSession(4, 0);
+      const bookingId = uuidv7();
+
+      expect(await uow.run(() => sut.claimFreedSeat(session.id, 2, bookingId))).toBe(true);
+      expect(await uow.run(() => sut.claimFreedSeat(session.id, 2, uuidv7()))).toBe(false);
+      expect(await uow.run(() => sut.claimFreedSeat(session.id, 9, uuidv7()))).toBe(false);
+      expect(await seatOf(session.id, 2)).toEqual([{ pool: 'public', booking_id: bookingId }]);
+    });
+
+    it('frees a seat and answers its pool as it is now', async () => {
+      const session = await aSession(4, 2);
+      const reserved = await book(session, 'reserved');
+      const { slotNumber } = reserved.snapshot();
+      await dataSource.query(`UPDATE seat SET pool = 'public' WHERE session_id = $1 AND pool = 'reserved'`, [
+        session.id,
+      ]);
+
+      expect(await uow.run(() => sut.freeSeat(session.id, slotNumber))).toBe('public');
+      expect(await seatOf(session.id, slotNumber)).toEqual([{ pool: 'public', booking_id: null }]);
+      expect(await uow.run(() => sut.freeSeat(session.id, 99))).toBeNull();
+    });
+  });
+
+  describe('bookings', () => {
+    it('stores a booking and reads back every field', async () => {
+      const session = await aSession();
+      const held = await book(session, 'reserved', { referralId: uuidv7(), priority: CONTRACTED }, at(30));
+
+      expect(await sut.find(held.snapshot().id, false)).toEqual(held.snapshot());
+      expect(await sut.find(uuidv7(), false)).toBeNull();
+    });
+
+    it('refuses a second live booking of a patient in a session, and a second live slot of a referral', async () => {
+      const session = await aSession();
+      const other = await aSession();
+      const first = await book(session, 'public', { referralId: uuidv7() });
+      const { patientResidentId, referralId } = first.snapshot();
+
+      const samePatient = uow.run(() =>
+        sut.insert(Booking.book(aBooking(session, 5, 'public', { patientResidentId }), t0).snapshot()),
+      );
+      const sameReferral = uow.run(() =>
+        sut.insert(Booking.book(aBooking(other, 5, 'public', { referralId }), t0).snapshot()),
+      );
+
+      await expect(samePatient).rejects.toMatchObject({
+        code: 'ALREADY_BOOKED_IN_SESSION',
+        violations: [expect.objectContaining({ field: 'claim.patientResidentId' })],
+      });
+      await expect(sameReferral).rejects.toMatchObject({
+        code: 'REFERRAL_ALREADY_HOLDS',
+        violations: [expect.objectContaining({ field: 'claim.referralId' })],
+      });
+      first.cancel('changed plans', at(1));
+      await uow.run(() => sut.update(first.snapshot()));
+      await expect(
+        uow.run(() =>
+          sut.insert(Booking.book(aBooking(session, 5, 'public', { patientResidentId }), t0).snapshot()),
+        ),
+      ).resolves.toBeUndefined();
+    });
+
+    it('stores a booking’s steps and tells whether a patient holds a live one in a session', async () => {
+      const session = await aSession();
+      const booking = await book(session, 'public', {}, at(30));
+      const { id, patientResidentId } = booking.snapshot();
+      expect(await sut.hasActive(session.id, patientResidentId)).toBe(true);
+
+      booking.confirm(at(5));
+      await uow.run(() => sut.update(booking.snapshot()));
+      expect(await sut.find(id, false)).toEqual(booking.snapshot());
+
+      booking.cancel('patient called', at(6));
+      await uow.run(() => sut.update(booking.snapshot()));
+      expect(await sut.find(id, false)).toEqual(booking.snapshot());
+      expect(await sut.hasActive(session.id, patientResidentId)).toBe(false);
+      expect(await sut.hasActive(uuidv7(), patientResidentId)).toBe(false);
+    });
+
+    it('locks a session’s live bookings in seat order', async () => {
+      const session = await aSession(6, 2);
+      const first = await book(session, 'reserved');
+      const second = await book(session, 'public');
+      const cancelled = await book(session, 'public');
+      cancelled.cancel('no', at(1));
+      await uow.run(() => sut.update(cancelled.snapshot()));
+      await book(await aSession(), 'public');
+
+      expect(await uow.run(() => sut.lockActiveInSession(session.id))).toEqual([
+        first.snapshot(),
+        second.snapshot(),
+      ]);
+    });
+
+    it('locks a referral’s live booking', async () => {
+      const session = await aSession();
+      const referralId = uuidv7();
+      const booking = await book(session, 'reserved', { referralId });
+
+      expect(await uow.run(() => sut.lockActiveForReferral(referralId))).toEqual(booking.snapshot());
+      booking.cancel('referral cancelled', at(1));
+      await uow.run(() => sut.update(booking.snapshot()));
+      expect(await uow.run(() => sut.lockActiveForReferral(referralId))).toBeNull();
+    });
+
+    it('locks the holds run out, the earliest first, leaving those another transaction holds', async () => {
+      const session = await aSession(8, 0);
+      // Earlier than every other test's holds, which the sweep would find too.
+      const now = at(-1000);
+      const late = await book(session, 'public', {}, at(-1010));
+      const early = await book(session, 'public', {}, at(-1090));
+      const busy = await book(session, 'public', {}, at(-1095));
+      const notYet = await book(session, 'public', {}, at(-990));
+      const confirmed = await book(session, 'public', {}, at(-1080));
+      confirmed.confirm(at(-1100));
+      await uow.run(() => sut.update(confirmed.snapshot()));
+      const other = holdOpen(() => sut.find(busy.snapshot().id, true));
+      await other.ready;
+
+      const firstBatch = await uow.run(() => sut.lockExpiredHolds(now, 1));
+      const all = await uow.run(() => sut.lockExpiredHolds(now, 10));
+      other.release();
+      await other.done;
+
+      expect(firstBatch.map((b) => b.id)).toEqual([early.snapshot().id]);
+      expect(all.map((b) => b.id)).toEqual([early.snapshot().id, late.snapshot().id]);
+      expect(all.map((b) => b.id)).not.toContain(notYet.snapshot().id);
+    });
+
+    it('makes a second locking read of a booking wait until the first transaction ends', async () => {
+      const session = await aSession();
+      const booking = await book(session, 'public', {}, at(30));
+      const { id } = booking.snapshot();
+      const order: string[] = [];
+      const first = holdOpen(async () => {
+        const found = Booking.restore((await sut.find(id, true))!);
+        found.confirm(at(1));
+        await sut.update(found.snapshot());
+        order.push('first confirmed');
+      });
+      await first.ready;
+      const second = uow.run(async () => {
+        order.push(`second read ${(await sut.find(id, true))!.status}`);
+      });
+      await sleep(200);
+      order.push('released');
+      first.release();
+      await Promise.all([first.done, second]);
+
+      expect(order).toEqual(['first confirmed', 'released', 'second read booked']);
+    });
+  });
+
+  describe('waitlists', () => {
+    it('stores an entry with its request id and reads back every field', async () => {
+      const session = await aSession();
+      const entry = anEntry(session, t0, {
+        referralId: uuidv7(),
+        mayTakeReserved: true,
+        priority: CONTRACTED,
+      });
+      const clientRequestId = uuidv7();
+
+      await uow.run(() => sut.insertEntry(entry.snapshot(), clientRequestId));
+
+      expect(await sut.findEntry(entry.snapshot().id, false)).toEqual(entry.snapshot());
+      expect(
+        await dataSource.query(`SELECT client_request_id FROM waitlist_entry WHERE id = $1`, [
+          entry.snapshot().id,
+        ]),
+      ).toEqual([{ client_request_id: clientRequestId }]);
+      expect(await sut.findEntry(uuidv7(), false)).toBeNull();
+    });
+
+    it('keeps one waiting place per patient and session', async () => {
+      const session = await aSession();
+      const first = await join(anEntry(session, t0));
+      expect(await sut.hasWaiting(session.id, first.patientResidentId)).toBe(true);
+
+      const again = join(anEntry(session, at(1), { patientResidentId: first.patientResidentId }));
+
+      await expect(again).rejects.toMatchObject({
+        code: 'ALREADY_WAITING',
+        violations: [expect.objectContaining({ field: 'claim.patientResidentId' })],
+      });
+      const withdrawn = WaitlistEntry.restore(first);
+      withdrawn.withdraw(at(2));
+      await uow.run(() => sut.updateEntry(withdrawn.snapshot()));
+      expect(await sut.findEntry(first.id, false)).toEqual(withdrawn.snapshot());
+      expect(await sut.hasWaiting(session.id, first.patientResidentId)).toBe(false);
+    });
+
+    it('stores an offer', async () => {
+      const session = await aSession();
+      const entry = WaitlistEntry.restore(await join(anEntry(session, t0)));
+
+      entry.offer(uuidv7(), at(3));
+      await uow.run(() => sut.updateEntry(entry.snapshot()));
+
+      expect(await sut.findEntry(entry.snapshot().id, false)).toEqual(entry.snapshot());
+    });
+
+    it('locks a session’s waiting entries that may be offered a seat, first come first, leaving those another transaction holds', async () => {
+      const session = await aSession(4, 0);
+      const other = await aSession(4, 0);
+      const second = await join(anEntry(session, at(2)));
+      const first = await join(anEntry(session, at(1)));
+      const holdsHere = await join(anEntry(session, at(0)));
+      await book(session, 'public', { patientResidentId: holdsHere.patientResidentId });
+      const referralId = uuidv7();
+      const referralHoldsElsewhere = await join(anEntry(session, at(0), { referralId }));
+      await book(other, 'public', { referralId });
+      const busy = await join(anEntry(session, at(0)));
+      const offered = WaitlistEntry.restore(await join(anEntry(session, at(0))));
+      offered.offer(uuidv7(), at(1));
+      await uow.run(() => sut.updateEntry(offered.snapshot()));
+      await join(anEntry(other, at(0)));
+      const holder = holdOpen(() => sut.findEntry(busy.id, true));
+      await holder.ready;
+
+      const waiting = await uow.run(() => sut.lockWaiting(session.id));
+      holder.release();
+      await holder.done;
+
+      expect(waiting).toEqual([first, second]);
+      expect(waiting.map((e) => e.id)).not.toContain(referralHoldsElsewhere.id);
+    });
+
+    it('locks a referral’s waiting entries in every session, leaving those another transaction holds', async () => {
+      const referralId = uuidv7();
+      const one = await join(anEntry(await aSession(), at(1), { referralId }));
+      const two = await join(anEntry(await aSession(), at(2), { referralId }));
+      const busy = await join(anEntry(await aSession(), at(3), { referralId }));
+      await join(anEntry(await aSession(), at(1), { referralId: uuidv7() }));
+      const holder = holdOpen(() => sut.findEntry(busy.id, true));
+      await holder.ready;
+
+      const waiting = await uow.run(() => sut.lockWaitingForReferral(referralId));
+      holder.release();
+      await holder.done;
+
+      expect(waiting).toEqual([one, two].sort((a, b) => a.id.localeCompare(b.id)));
+    });
+
+    it('answers an entry’s place in its session’s queue: green channel, then contracted, then first come', async () => {
+      const session = await aSession();
+      const early = await join(anEntry(session, at(1)));
+      const contracted = await join(anEntry(session, at(5), { priority: CONTRACTED }));
+      const green = await join(anEntry(session, at(9), { priority: GREEN }));
+      const late = await join(anEntry(session, at(10)));
+      await join(anEntry(await aSession(), at(0), { priority: GREEN }));
+      const gone = WaitlistEntry.restore(await join(anEntry(session, at(0), { priority: GREEN })));
+      gone.withdraw(at(11));
+      await uow.run(() => sut.updateEntry(gone.snapshot()));
+
+      expect(
+        await Promise.all([green, contracted, early, late].map((entry) => sut.positionOf(entry))),
+      ).toEqual([1, 2, 3, 4]);
+      expect(await sut.positionOf(gone.snapshot())).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { mapUniqueViolations, queryNamed, UnitOfWork } from '@medgrid/database';
+import { type EntityManager, In } from 'typeorm';
+import {
+  sessionViewFromRaw,
+  sessionViewQuery,
+} from '../../../schedules/infrastructure/persistence/session-view.query';
+import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { type BookingSnapshot } from '../../domain/booking';
+import { BookingRepository, type ClaimContext } from '../../domain/booking.repository';
+import { type Pool } from '../../domain/pool';
+import { type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
+import { compareWaiting } from '../../domain/waitlist-order';
+import { bookingFromEntity, bookingToEntity } from './booking.mapper';
+import { BookingOrmEntity } from './booking.orm-entity';
+import {
+  waitlistEntryChangeToEntity,
+  waitlistEntryFromEntity,
+  waitlistEntryToEntity,
+} from './waitlist-entry.mapper';
+import { WaitlistEntryOrmEntity } from './waitlist-entry.orm-entity';
+
+const LIVE = ['held', 'booked'] as const;
+const LOCKED = { lock: { mode: 'pessimistic_write' as const } };
+
+/** booking, the seats claims take, and waitlist_entry; joins the current UnitOfWork transaction. */
+@Injectable()
+export class BookingTypeormRepository extends BookingRepository {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+
+  private get db(): EntityManager {
+    return this.uow.manager();
+  }
+
+  async claimContext(sessionId: string, patientResidentId: string): Promise<ClaimContext> {
+    // One statement (the session's view is the one the schedules repository reads), so most
+    // refusals in a booking rush cost one round trip and no transaction.
+    const session = sessionViewQuery(this.db).where('s.id = :sessionId').getQuery();
+    const [row] = await queryNamed<{ active: boolean; s_id: string | null } & Record<string, unknown>>(
+      this.db,
+      `SELECT EXISTS (SELECT 1 FROM booking WHERE session_id = :sessionId AND patient_resident_id = :patientResidentId
+                        AND status IN ('held', 'booked')) AS active,
+              v.*
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (${session}) v ON true`,
+      { sessionId, patientResidentId },
+    );
+    return {
+      session: row!.s_id ? sessionViewFromRaw(this.db, row!) : null,
+      patientHasActive: row!.active,
+    };
+  }
+
+  async find(id: string, lock: boolean): Promise<BookingSnapshot | null> {
+    const row = await this.db.findOne(BookingOrmEntity, { where: { id }, ...(lock ? LOCKED : {}) });
+    return row ? bookingFromEntity(row) : null;
+  }
+
+  hasActive(sessionId: string, patientResidentId: string): Promise<boolean> {
+    return this.db.existsBy(BookingOrmEntity, { sessionId, patientResidentId, status: In(LIVE) });
+  }
+
+  async claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null> {
+    // One statement: pick the lowest free seat nobody else is claiming right now and take it.
+    // Concurrent claimers skip each other's locked rows instead of queueing on them.
+    const [row] = await queryNamed<{ slot_number: number }>(
+      this.db,
+      `UPDATE seat SET booking_id = :bookingId
+        WHERE (session_id, slot_number) = (
+          SELECT session_id, slot_number FROM seat
+           WHERE session_id = :sessionId AND pool = :pool AND booking_id IS NULL
+           ORDER BY slot_number LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING slot_number`,
+      { sessionId, pool, bookingId },
+    );
+    return row?.slot_number ?? null;
+  }
+
+  async claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean> {
+    const rows = await queryNamed(
+      this.db,
+      `UPDATE seat SET booking_id = :bookingId
+        WHERE session_id = :sessionId AND slot_number = :slotNumber AND booking_id IS NULL
+        RETURNING slot_number`,
+      { sessionId, slotNumber, bookingId },
+    );
+    return rows.length > 0;
+  }
+
+  async freeSeat(sessionId: string, slotNumber: number): Promise<Pool | null> {
+    // The seat's pool as it is now: a reserve released meanwhile gives the seat back to the public.
+    const [row] = await queryNamed<{ pool: Pool }>(
+      this.db,
+      `UPDATE seat SET booking_id = NULL WHERE session_id = :sessionId AND slot_number = :slotNumber
+       RETURNING pool`,
+      { sessionId, slotNumber },
+    );
+    return row?.pool ?? null;
+  }
+
+  async insert(booking: BookingSnapshot): Promise<void> {
+    await mapUniqueViolations(() => this.db.insert(BookingOrmEntity, bookingToEntity(booking)), {
+      booking_referral_uq: () =>
+        new SchedulingError(
+          SchedulingErrorCode.ReferralAlreadyHolds,
+          'the referral already holds a slot',
+          'claim.referralId',
+        ),
+      booking_patient_session_uq: () =>
+        new SchedulingError(
+          SchedulingErrorCode.AlreadyBookedInSession,
+          'the patient already has a booking in this session',
+          'claim.patientResidentId',
+        ),
+    });
+  }
+
+  async update(booking: BookingSnapshot): Promise<void> {
+    const { id, ...row } = bookingToEntity(booking);
+    await this.db.update(BookingOrmEntity, { id }, row);
+  }
+
+  async lockActiveInSession(sessionId: string): Promise<BookingSnapshot[]> {
+    const rows = await this.db.find(BookingOrmEntity, {
+      where: { sessionId, status: In(LIVE) },
+      order: { slotNumber: 'ASC' },
+      ...LOCKED,
+    });
+    return rows.map(bookingFromEntity);
+  }
+
+  async lockExpiredHolds(now: Date, limit: number): Promise<BookingSnapshot[]> {
+    // SKIP LOCKED: a hold being confirmed or cancelled right now is not expired by the sweep.
+    const rows = await this.db
+      .createQueryBuilder(BookingOrmEntity, 'b')
+      .where(`b.status = 'held'`)
+      .andWhere('b.holdExpiresAt <= :now', { now })
+      .orderBy('b.holdExpiresAt', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    return rows.map(bookingFromEntity);
+  }
+
+  async lockActiveForReferral(referralId: string): Promise<BookingSnapshot | null> {
+    const row = await this.db.findOne(BookingOrmEntity, {
+      where: { referralId, status: In(LIVE) },
+      ...LOCKED,
+    });
+    return row ? bookingFromEntity(row) : null;
+  }
+
+  async findEntry(id: string, lock: boolean): Promise<WaitlistEntrySnapshot | null> {
+    const row = await this.db.findOne(WaitlistEntryOrmEntity, { where: { id }, ...(lock ? LOCKED : {}) });
+    return row ? waitlistEntryFromEntity(row) : null;
+  }
+
+  hasWaiting(sessionId: string, patientResidentId: string): Promise<boolean> {
+    return this.db.existsBy(WaitlistEntryOrmEntity, { sessionId, patientResidentId, status: 'waiting' });
+  }
+
+  async insertEntry(entry: WaitlistEntrySnapshot, clientRequestId: string): Promise<void> {
+    await mapUniqueViolations(
+      () => this.db.insert(WaitlistEntryOrmEntity, waitlistEntryToEntity(entry, clientRequestId)),
+      {
+        waitlist_entry_patient_uq: () =>
+          new SchedulingError(
+            SchedulingErrorCode.AlreadyWaiting,
+            'the patient is already on this session’s waitlist',
+            'claim.patientResidentId',
+          ),
+      },
+    );
+  }
+
+  async updateEntry(entry: WaitlistEntrySnapshot): Promise<void> {
+    await this.db.update(WaitlistEntryOrmEntity, { id: entry.id }, waitlistEntryChangeToEntity(entry));
+  }
+
+  async lockWaiting(sessionId: string): Promise<WaitlistEntrySnapshot[]> {
+    const rows = await this.db
+      .createQueryBuilder(WaitlistEntryOrmEntity, 'w')
+      .where('w.sessionId = :sessionId', { sessionId })
+      .andWhere(`w.status = 'waiting'`)
+      // Not those who meanwhile hold a slot in this session, or whose referral holds one anywhere:
+      // offering them a seat would break the one-live-booking indexes and abort the transaction.
+      .andWhere(
+        `NOT EXISTS (
+           SELECT 1 FROM booking b
+            WHERE b.status IN ('held', 'booked')
+              AND ((b.session_id = w.session_id AND b.patient_resident_id = w.patient_resident_id)
+                   OR (w.referral_id <> '' AND b.referral_id = w.referral_id)))`,
+      )
+      .orderBy('w.createdAt', 'ASC')
+      .addOrderBy('w.id', 'ASC')
+      .setLock('pessimistic_write', undefined, ['w'])
+      .setOnLocked('skip_locked')
+      .getMany();
+    return rows.map(waitlistEntryFromEntity);
+  }
+
+  async lockWaitingForReferral(referralId: string): Promise<WaitlistEntrySnapshot[]> {
+    // SKIP LOCKED: an entry locked meanwhile is being offered a seat by another transaction, which
+    // then waits for the referral's hold (this transaction holds it) and leaves it be once it sees
+    // the referral served or ended. Waiting for the entry instead could deadlock with that one.
+    const rows = await this.db
+      .createQueryBuilder(WaitlistEntryOrmEntity, 'w')
+      .where('w.referralId = :referralId', { referralId })
+      .andWhere(`w.status = 'waiting'`)
+      .orderBy('w.id', 'ASC')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    return rows.map(waitlistEntryFromEntity);
+  }
+
+  async positionOf(entry: WaitlistEntrySnapshot): Promise<number> {
+    if (entry.status !== 'waiting') return 0;
+    const rows = await this.db.find(WaitlistEntryOrmEntity, {
+      where: { sessionId: entry.sessionId, status: 'waiting' },
+    });
+    const order = rows.map(waitlistEntryFromEntity).sort(compareWaiting);
+    return order.findIndex((e) => e.id === entry.id) + 1;
+  }
+}
