@@ -1,5 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { type Pool } from '../../../booking/domain/pool';
 import { ClinicSessionOrmEntity } from './clinic-session.orm-entity';
 
 /**
@@ -16,7 +15,8 @@ export class SeatOrmEntity {
   @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'seat_session_id_fkey' })
   session?: ClinicSessionOrmEntity;
   @PrimaryColumn({ name: 'slot_number', type: 'integer' }) slotNumber!: number;
-  @Column({ type: 'text' }) pool!: Pool;
+  /** The seat's pool (the table's check allows these two); bookings name it with booking's Pool. */
+  @Column({ type: 'text' }) pool!: 'reserved' | 'public';
   /** Null while the seat is free. */
   @Column({ name: 'booking_id', type: 'uuid', nullable: true }) bookingId!: string | null;
 }

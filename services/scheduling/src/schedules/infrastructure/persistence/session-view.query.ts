@@ -1,5 +1,4 @@
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { type Pool } from '../../../booking/domain/pool';
 import { type SessionView } from '../../domain/session';
 import { ClinicSessionOrmEntity } from './clinic-session.orm-entity';
 import { SeatOrmEntity } from './seat.orm-entity';
@@ -12,7 +11,7 @@ interface FreeSeatColumns {
 }
 
 /** The free seats of a pool of the session on alias `s`, as a scalar subquery. */
-function freeSeats(pool: Pool) {
+function freeSeats(pool: 'reserved' | 'public') {
   return (query: SelectQueryBuilder<ClinicSessionOrmEntity>) =>
     query
       .subQuery()
