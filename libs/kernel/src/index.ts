@@ -21,7 +21,6 @@ export {
   isoWeekday,
   localDate,
 } from './local-date';
-export { decodePageToken, encodePageToken } from './page-token';
 export {
   type PageKey,
   pageOf,

@@ -1,6 +1,7 @@
 /**
  * An opaque keyset page token: the sort key of the last row served, as
- * base64url JSON. Callers check the decoded values' types themselves.
+ * base64url JSON. Lists page through pageRequest and pageOf (paging.ts),
+ * which check a decoded key with the list's own rules.
  */
 export function encodePageToken(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');

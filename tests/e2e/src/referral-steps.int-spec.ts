@@ -241,6 +241,49 @@ describe('referral steps', () => {
       const { referrals } = await list(new Date(now - 3_600_000), new Date(now + 60_000));
       expect(referrals.map((r) => r.id)).toContain(id);
     });
+
+    const page = (patientResidentId: string, pageSize: number, pageToken = '') =>
+      h.call(
+        h.referrals,
+        h.referrals.listReferrals,
+        {
+          institutionId: '',
+          patientResidentId,
+          status: S.REFERRAL_STATUS_UNSPECIFIED,
+          direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_UNSPECIFIED,
+          createdFrom: undefined,
+          createdTo: undefined,
+          overdueOnly: false,
+          pageSize,
+          pageToken,
+        },
+        group.groupAdmin,
+      );
+
+    it('pages through a patient’s referrals, newest first, each once', async () => {
+      const patient = await h.contractedResident(group);
+      const made: string[] = [];
+      for (let i = 0; i < 3; i++) made.push((await create(h.upward(group, patient, { draft: true }))).id);
+
+      const first = await page(patient, 2);
+      const second = await page(patient, 2, first.nextPageToken);
+
+      expect([...first.referrals, ...second.referrals].map((r) => r.id)).toEqual(made.reverse());
+      expect(first.nextPageToken).not.toBe('');
+      expect(second.nextPageToken).toBe('');
+    });
+
+    it('refuses a page size above 200 and a token it did not hand out, naming each field', async () => {
+      const patient = await h.contractedResident(group);
+
+      expect(await fails(page(patient, 201, 'bm90LWEtdG9rZW4'))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [
+          expect.objectContaining({ field: 'pageSize', reason: 'OUT_OF_RANGE' }),
+          expect.objectContaining({ field: 'pageToken', reason: 'INVALID_VALUE' }),
+        ],
+      });
+    });
   });
 
   describe('RemoveCriteria', () => {

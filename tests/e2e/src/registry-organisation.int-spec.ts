@@ -227,17 +227,18 @@ describe('registry organisation service', () => {
     expect(stored.institutions).toEqual([]);
   });
 
+  const retriedInstitution = (gridId: string) => ({
+    clientRequestId: uuidv7(),
+    creditCode: aCreditCode(),
+    name: '重试医院',
+    level: L.INSTITUTION_LEVEL_SECONDARY,
+    type: T.INSTITUTION_TYPE_TCM_HOSPITAL,
+    gridId,
+    address: 'x',
+  });
+
   it('returns the same institution for a retried request', async () => {
-    const grid = await newGrid();
-    const request = {
-      clientRequestId: uuidv7(),
-      creditCode: aCreditCode(),
-      name: '重试医院',
-      level: L.INSTITUTION_LEVEL_SECONDARY,
-      type: T.INSTITUTION_TYPE_TCM_HOSPITAL,
-      gridId: grid.id,
-      address: 'x',
-    };
+    const request = retriedInstitution((await newGrid()).id);
 
     const first = await call(client, client.registerInstitution, request);
     const again = await call(client, client.registerInstitution, request);
@@ -247,15 +248,7 @@ describe('registry organisation service', () => {
 
   it('refuses a request id used for another institution or another registration, registering nothing', async () => {
     const grid = await newGrid();
-    const request = {
-      clientRequestId: uuidv7(),
-      creditCode: aCreditCode(),
-      name: '重试医院',
-      level: L.INSTITUTION_LEVEL_SECONDARY,
-      type: T.INSTITUTION_TYPE_TCM_HOSPITAL,
-      gridId: grid.id,
-      address: 'x',
-    };
+    const request = retriedInstitution(grid.id);
     await call(client, client.registerInstitution, request);
     const other = { ...request, creditCode: aCreditCode(), name: '另一家医院' };
 

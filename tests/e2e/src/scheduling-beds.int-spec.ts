@@ -238,12 +238,12 @@ describe('scheduling beds', () => {
     const first = await requestAdmission(ward.id);
     const second = await requestAdmission(ward.id);
     const third = await requestAdmission(ward.id);
-    const list = (pageToken = '') =>
+    const list = (pageToken = '', pageSize = 2, who = group.manager) =>
       h.call(
         h.bed,
         h.bed.listAdmissions,
-        { wardId: ward.id, status: AdmissionStatus.ADMISSION_STATUS_UNSPECIFIED, pageSize: 2, pageToken },
-        group.manager,
+        { wardId: ward.id, status: AdmissionStatus.ADMISSION_STATUS_UNSPECIFIED, pageSize, pageToken },
+        who,
       );
 
     const page1 = await list();
@@ -258,16 +258,14 @@ describe('scheduling beds', () => {
         [[first.id, second.id, third.id]],
       ),
     ).toBe(3);
-    expect(
-      await fails(
-        h.call(
-          h.bed,
-          h.bed.listAdmissions,
-          { wardId: ward.id, status: 0, pageSize: 0, pageToken: '' },
-          group.centre,
-        ),
-      ),
-    ).toMatchObject({ code: status.PERMISSION_DENIED });
+    expect(await fails(list('', 0, group.centre))).toMatchObject({ code: status.PERMISSION_DENIED });
+    expect(await fails(list('bm90LWEtdG9rZW4', 201))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      fieldViolations: [
+        expect.objectContaining({ field: 'pageSize', reason: 'OUT_OF_RANGE' }),
+        expect.objectContaining({ field: 'pageToken', reason: 'INVALID_FORMAT' }),
+      ],
+    });
   });
 
   it('shows an admission to the institution that asked for it, and audits the read', async () => {

@@ -153,6 +153,37 @@ describe('scheduling booking', () => {
     expect(await getSession(session.id)).toMatchObject({ freePublic: session.freePublic - 1 });
   });
 
+  it('answers a retried claim after the session filled up, and refuses a used id for a waitlist place', async () => {
+    const session = await h.newSession(group, { capacity: 3 }); // 1 reserved, 2 public
+    const booked = claim(session.id, aFreshResidentId());
+    const first = await book(booked);
+    await book(claim(session.id, aFreshResidentId()));
+    const join = (request: ReturnType<typeof claim>) =>
+      h.call(h.booking, h.booking.joinWaitlist, { claim: request }, group.manager).then((r) => r.entry!);
+    const waiting = claim(session.id, aFreshResidentId());
+    const entry = await join(waiting);
+
+    const retried = await book(booked);
+    const rejoined = await join(waiting);
+    const refusals = await Promise.all([
+      fails(join({ ...waiting, patientResidentId: aFreshResidentId() })),
+      fails(join({ ...claim(session.id, aFreshResidentId()), clientRequestId: booked.clientRequestId })),
+    ]);
+
+    expect(retried).toEqual(first);
+    expect(rejoined).toEqual(entry);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        reason: 'CLIENT_REQUEST_REUSED',
+        fieldViolations: [expect.objectContaining({ field: 'claim.clientRequestId' })],
+      });
+    }
+    expect(
+      await h.count(`SELECT count(*) AS n FROM waitlist_entry WHERE session_id = $1`, [session.id]),
+    ).toBe(1);
+  });
+
   it('lets a patient hold one slot per session, even when two claims race', async () => {
     const session = await h.newSession(group, { capacity: 6 });
     const patient = aFreshResidentId();

@@ -3,7 +3,7 @@ import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { FieldChecks, isUuid } from '@medgrid/errors';
-import { decodePageToken, encodePageToken } from '@medgrid/kernel';
+import { type PageKey, pageOf, pageRequest, type PageRules } from '@medgrid/kernel';
 import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
 import { type AdmissionSnapshot, type AdmissionStatus } from '../domain/admission';
@@ -12,22 +12,24 @@ import { canSeeAdmission } from './admission-access';
 
 const ACTIVE: readonly AdmissionStatus[] = ['requested', 'admitted'];
 
-function decodeCursor(token: string): AdmissionCursor | null {
-  const key = decodePageToken(token, 3);
-  if (!key) return null;
-  const [queueRank, at, id] = key;
-  const requestedAt = new Date(String(at));
-  return Number.isInteger(queueRank) &&
-    (queueRank as number) >= 0 &&
-    (queueRank as number) <= 3 &&
-    !Number.isNaN(requestedAt.getTime()) &&
-    isUuid(String(id))
-    ? { queueRank: queueRank as number, requestedAt, id: String(id) }
-    : null;
-}
+/** A ward's queue pages by rank, time of request, then id: 50 admissions unless asked, at most 200. */
+const QUEUE_PAGES: PageRules<AdmissionCursor> = {
+  max: 200,
+  default: 50,
+  keyLength: 3,
+  cursor: ([queueRank, at, id]) => {
+    const requestedAt = new Date(String(at));
+    return Number.isInteger(queueRank) &&
+      (queueRank as number) >= 0 &&
+      (queueRank as number) <= 3 &&
+      !Number.isNaN(requestedAt.getTime()) &&
+      isUuid(String(id))
+      ? { queueRank: queueRank as number, requestedAt, id: String(id) }
+      : null;
+  },
+};
 
-const encodeCursor = (a: AdmissionSnapshot): string =>
-  encodePageToken([a.queueRank, a.requestedAt.toISOString(), a.id]);
+const queueKey = (a: AdmissionSnapshot): PageKey => [a.queueRank, a.requestedAt.toISOString(), a.id];
 
 /** GetAdmission and ListAdmissions: reads of patient data, audited before they leave. */
 @Injectable()
@@ -61,19 +63,12 @@ export class AdmissionQueries {
     q: { wardId: string; status: AdmissionStatus | undefined | null; pageSize: number; pageToken: string },
     purpose = 'ward admission list',
   ): Promise<{ admissions: AdmissionSnapshot[]; nextPageToken: string }> {
-    const after = q.pageToken ? decodeCursor(q.pageToken) : null;
+    const page = pageRequest(q, QUEUE_PAGES);
     new FieldChecks()
       .uuid('wardId', q.wardId)
       .check('status', q.status !== null, 'INVALID_VALUE', 'is not an admission status')
-      .check(
-        'pageSize',
-        Number.isInteger(q.pageSize) && q.pageSize >= 0 && q.pageSize <= 200,
-        'OUT_OF_RANGE',
-        'must be 0 (50) to 200',
-      )
-      .check('pageToken', !q.pageToken || after !== null, 'INVALID_FORMAT', 'is not a token from this list')
+      .addAll(page.problems)
       .throwIfAny();
-    const limit = q.pageSize || 50;
     return this.uow.run(async () => {
       const ward = await this.beds.viewWard(q.wardId.toLowerCase());
       if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
@@ -84,19 +79,16 @@ export class AdmissionQueries {
       const rows = await this.beds.listAdmissions({
         wardId: ward.id,
         statuses: q.status ? [q.status] : ACTIVE,
-        after,
-        limit: limit + 1,
+        after: page.after,
+        limit: page.limit,
       });
-      const page = rows.slice(0, limit);
+      const { items, nextPageToken } = pageOf(rows, page, queueKey);
       await this.audit.recordReads(
         identity,
-        page.map((a) => ({ kind: 'admission', id: a.id })),
+        items.map((a) => ({ kind: 'admission', id: a.id })),
         purpose,
       );
-      return {
-        admissions: page,
-        nextPageToken: rows.length > limit ? encodeCursor(page[page.length - 1]!) : '',
-      };
+      return { admissions: items, nextPageToken };
     });
   }
 }

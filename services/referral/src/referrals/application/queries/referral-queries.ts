@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { FieldChecks, isUuid } from '@medgrid/errors';
-import { decodePageToken, encodePageToken } from '@medgrid/kernel';
+import { type PageKey, pageOf, pageRequest, type PageRules } from '@medgrid/kernel';
 import { type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralDirection } from '../../domain/referral-direction';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
@@ -37,17 +37,20 @@ export interface ReferralPage {
   readonly nextPageToken: string;
 }
 
-const encodeCursor = (referral: ReferralSnapshot): string =>
-  encodePageToken([referral.createdAt.toISOString(), referral.id]);
+/** ListReferrals pages by creation, then id: 50 referrals unless asked, at most 200. */
+const REFERRAL_PAGES: PageRules<ReferralCursor> = {
+  max: 200,
+  default: 50,
+  keyLength: 2,
+  cursor: ([at, id]) => {
+    const createdAt = new Date(String(at));
+    if (typeof id !== 'string' || !isUuid(id) || Number.isNaN(createdAt.getTime())) return null;
+    return { createdAt, id };
+  },
+  tokenReason: 'INVALID_VALUE',
+};
 
-function decodeCursor(token: string): ReferralCursor | null {
-  const key = decodePageToken(token, 2);
-  if (!key) return null;
-  const [at, id] = key;
-  const createdAt = new Date(String(at));
-  if (typeof id !== 'string' || !isUuid(id) || Number.isNaN(createdAt.getTime())) return null;
-  return { createdAt, id };
-}
+const referralKey = (referral: ReferralSnapshot): PageKey => [referral.createdAt.toISOString(), referral.id];
 
 /**
  * The caller's stated purpose (x-purpose, already trimmed; undefined when blank), for the audit
@@ -92,15 +95,8 @@ export class ReferralQueries {
     if (institutionId !== '') checks.uuid('institutionId', institutionId);
     const patient = input.patientResidentId.trim();
     const patientResidentId = patient === '' ? '' : checkResidentId(checks, 'patientResidentId', patient);
-    const pageSize = input.pageSize === 0 ? 50 : input.pageSize;
-    checks.check('pageSize', pageSize >= 1 && pageSize <= 200, 'OUT_OF_RANGE', 'must be 1 to 200');
-    const after = input.pageToken === '' ? null : decodeCursor(input.pageToken);
-    checks.check(
-      'pageToken',
-      input.pageToken === '' || after !== null,
-      'INVALID_VALUE',
-      'is not a token of this list',
-    );
+    const page = pageRequest(input, REFERRAL_PAGES);
+    checks.addAll(page.problems);
     if (input.createdFrom && input.createdTo) {
       checks.check(
         'createdTo',
@@ -122,19 +118,16 @@ export class ReferralQueries {
         createdTo: input.createdTo ?? null,
         overdueAt: input.overdueOnly ? now : null,
       },
-      after,
-      pageSize + 1,
+      page.after,
+      page.limit,
     );
-    const page = rows.slice(0, pageSize);
+    const { items, nextPageToken } = pageOf(rows, page, referralKey);
     await this.audit.recordReads(
       identity,
-      page.map((referral) => ({ kind: 'referral', id: referral.id })),
+      items.map((referral) => ({ kind: 'referral', id: referral.id })),
       why,
     );
-    return {
-      referrals: page,
-      nextPageToken: rows.length > pageSize ? encodeCursor(page[page.length - 1]!) : '',
-    };
+    return { referrals: items, nextPageToken };
   }
 
   /**

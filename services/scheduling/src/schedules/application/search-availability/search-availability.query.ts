@@ -1,5 +1,13 @@
 import { FieldChecks } from '@medgrid/errors';
-import { addDays, decodePageToken, encodePageToken, isLocalDate, localDate } from '@medgrid/kernel';
+import {
+  addDays,
+  isLocalDate,
+  localDate,
+  type PageKey,
+  type PageRequest,
+  pageRequest,
+  type PageRules,
+} from '@medgrid/kernel';
 import { type AvailabilityQuery } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
 
@@ -20,16 +28,22 @@ export interface SearchAvailabilityInput {
   readonly pageToken: string;
 }
 
-/** The page token of a search: the last session's start and id. */
-export const pageTokenAfter = (s: SessionView): string => encodePageToken([s.startsAt.toISOString(), s.id]);
+/** Where a page of a search starts: after this session. */
+type SessionCursor = { startsAt: Date; id: string };
 
-function decodeToken(token: string): { startsAt: Date; id: string } | null {
-  const key = decodePageToken(token, 2);
-  if (!key) return null;
-  const [at, id] = key;
-  const startsAt = new Date(String(at));
-  return Number.isNaN(startsAt.getTime()) || typeof id !== 'string' ? null : { startsAt, id };
-}
+/** A search pages by session start, then id: 50 sessions unless asked, at most 200. */
+const SESSION_PAGES: PageRules<SessionCursor> = {
+  max: 200,
+  default: 50,
+  keyLength: 2,
+  cursor: ([at, id]) => {
+    const startsAt = new Date(String(at));
+    return Number.isNaN(startsAt.getTime()) || typeof id !== 'string' ? null : { startsAt, id };
+  },
+};
+
+/** The sort key of a session in a search, as its page token carries it. */
+export const sessionKey = (s: SessionView): PageKey => [s.startsAt.toISOString(), s.id];
 
 /** SearchAvailability: a hospital's open sessions on a date range, a page at a time. */
 export class SearchAvailabilityQuery {
@@ -43,28 +57,20 @@ export class SearchAvailabilityQuery {
     readonly fromDate: string,
     readonly toDate: string,
     readonly pool: Pool | null,
-    /** Where the page starts: after this session; null for the first page. */
-    readonly after: { startsAt: Date; id: string } | null,
-    readonly limit: number,
+    readonly page: PageRequest<SessionCursor>,
   ) {}
 
   /** Reports every bad field at once; empty dates default from `now` (today, then two weeks on). */
   static create(input: SearchAvailabilityInput, now = new Date()): SearchAvailabilityQuery {
     const fromDate = input.fromDate || localDate(now);
     const toDate = input.toDate || addDays(fromDate, 14);
-    const after = input.pageToken ? decodeToken(input.pageToken) : null;
+    const page = pageRequest(input, SESSION_PAGES);
     const checks = new FieldChecks()
       .uuid('institutionId', input.institutionId)
       .check('fromDate', isLocalDate(fromDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
       .check('toDate', isLocalDate(toDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
       .check('pool', input.pool !== null, 'INVALID_VALUE', 'is not a pool')
-      .check('pageSize', input.pageSize >= 0 && input.pageSize <= 200, 'OUT_OF_RANGE', 'must be 0 to 200')
-      .check(
-        'pageToken',
-        !input.pageToken || after !== null,
-        'INVALID_FORMAT',
-        'is not a token from this search',
-      );
+      .addAll(page.problems);
     if (isLocalDate(fromDate) && isLocalDate(toDate)) {
       checks.check('toDate', toDate >= fromDate, 'BEFORE_START', `must not be before fromDate (${fromDate})`);
     }
@@ -79,8 +85,7 @@ export class SearchAvailabilityQuery {
       fromDate,
       toDate,
       input.pool ?? null,
-      after,
-      input.pageSize || 50,
+      page,
     );
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { pageOf } from '@medgrid/kernel';
 import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
-import { pageTokenAfter, type SearchAvailabilityQuery } from './search-availability.query';
+import { type SearchAvailabilityQuery, sessionKey } from './search-availability.query';
 
 export interface AvailabilityPage {
   readonly sessions: SessionView[];
@@ -25,7 +26,6 @@ export class SearchAvailabilityUseCase {
     query: SearchAvailabilityQuery,
     now = new Date(),
   ): Promise<AvailabilityPage> {
-    const limit = query.limit;
     return this.uow.run(async () => {
       // The hospital's group comes from its sessions: a hospital with none has nothing to show.
       const sessions = await this.schedules.searchAvailability({
@@ -36,8 +36,8 @@ export class SearchAvailabilityUseCase {
         fromDate: query.fromDate,
         toDate: query.toDate,
         pool: query.pool,
-        after: query.after,
-        limit: limit + 1,
+        after: query.page.after,
+        limit: query.page.limit,
         now,
       });
       const first = sessions[0];
@@ -46,11 +46,8 @@ export class SearchAvailabilityUseCase {
           canSeeCapacity(identity, { id: first.institutionId, groupId: first.groupId }),
           'search this hospital',
         );
-      const page = sessions.slice(0, limit);
-      return {
-        sessions: page,
-        nextPageToken: sessions.length > limit ? pageTokenAfter(page[page.length - 1]!) : '',
-      };
+      const { items, nextPageToken } = pageOf(sessions, query.page, sessionKey);
+      return { sessions: items, nextPageToken };
     });
   }
 }
