@@ -5,8 +5,8 @@ import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { counter } from '@medgrid/telemetry';
 import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
-import { SchedulingEvents } from '../../shared/scheduling-events';
 import { Admission, type AdmissionChangedDomainEvent, type AdmissionSnapshot } from '../domain/admission';
+import { BedEventPublisher } from '../domain/bed-event-publisher';
 import { BedRepository } from '../domain/bed.repository';
 import { canSeeAdmission } from './admission-access';
 
@@ -33,7 +33,7 @@ export class AdmissionStep {
     private readonly uow: UnitOfWork,
     private readonly beds: BedRepository,
     private readonly requests: ClientRequests,
-    private readonly events: SchedulingEvents,
+    private readonly events: BedEventPublisher,
   ) {}
 
   /**

@@ -5,8 +5,8 @@ import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { canSeeClaim, requireAllowed } from '../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
-import { SchedulingEvents } from '../../shared/scheduling-events';
 import { Booking, type BookingSnapshot } from '../domain/booking';
+import { BookingEventPublisher } from '../domain/booking-event-publisher';
 import { BookingRepository } from '../domain/booking.repository';
 import { SeatKeeper } from './seat-keeper';
 
@@ -25,7 +25,7 @@ export class BookingStep {
     private readonly schedules: ScheduleRepository,
     private readonly requests: ClientRequests,
     private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
+    private readonly events: BookingEventPublisher,
   ) {}
 
   run(

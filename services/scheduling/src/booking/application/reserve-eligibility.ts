@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
-import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
 import { RegistryView } from '@medgrid/registry-view';
 import { type SessionSnapshot } from '../../schedules/domain/session';
-import { knownReferral } from '../../shared/known-referral';
 import { priorityFor, type Priority, type ReserveEligibility } from '../domain/pool';
+import { ReferralHolds } from './referral-holds';
 
 export interface ClaimantStanding extends ReserveEligibility {
   readonly priority: Priority;
@@ -17,7 +16,7 @@ export interface ClaimantStanding extends ReserveEligibility {
 @Injectable()
 export class ReserveEligibilityCheck {
   constructor(
-    private readonly holds: SlotHoldRequestRepository,
+    private readonly referralHolds: ReferralHolds,
     private readonly registry: RegistryView,
   ) {}
 
@@ -27,8 +26,7 @@ export class ReserveEligibilityCheck {
     patientResidentId: string,
     referralId: string,
   ): Promise<ClaimantStanding> {
-    const referral = await knownReferral(
-      this.holds,
+    const referral = await this.referralHolds.known(
       referralId,
       session.institutionId,
       patientResidentId,

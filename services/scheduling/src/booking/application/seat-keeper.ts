@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { type SlotHoldRequest } from '../../holds/domain/slot-hold-request';
-import { SlotHoldRequestRepository } from '../../holds/domain/slot-hold-request.repository';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { type SessionSnapshot, type SessionView } from '../../schedules/domain/session';
-import { referralHoldEnded } from '../../shared/known-referral';
 import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
-import { SchedulingEvents } from '../../shared/scheduling-events';
-import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
 import { Booking, type BookingSnapshot, type NewBooking } from '../domain/booking';
+import { BookingEventPublisher } from '../domain/booking-event-publisher';
 import { BookingRepository } from '../domain/booking.repository';
 import { type Pool } from '../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../domain/waitlist-entry';
 import { nextInLine } from '../domain/waitlist-order';
+import { BookingRulesProvider } from './booking-rules';
+import { ReferralHolds, referralHoldEnded } from './referral-holds';
 
 /**
  * Takes and gives back seats for every use case: one claim per pool tried in
@@ -24,9 +22,9 @@ export class SeatKeeper {
   constructor(
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
-    private readonly holds: SlotHoldRequestRepository,
-    private readonly events: SchedulingEvents,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly referralHolds: ReferralHolds,
+    private readonly events: BookingEventPublisher,
+    private readonly rulesProvider: BookingRulesProvider,
   ) {}
 
   /** The first pool with a free seat wins; null when all are sold out. */
@@ -64,27 +62,15 @@ export class SeatKeeper {
   async giveBack(booking: Booking, session: SessionSnapshot, now: Date): Promise<void> {
     const { sessionId, slotNumber } = booking.snapshot();
     const pool = await this.bookings.freeSeat(sessionId, slotNumber);
-    await this.endReferralHold(booking.snapshot(), now);
+    await this.referralHolds.slotEnded(booking.snapshot(), now);
     if (pool && session.status === 'open' && now < session.endsAt) {
       await this.offerToWaitlist(session, [{ slotNumber, pool }], now);
     }
   }
 
-  /** A referral's slot that ends (cancelled, expired, session closed) ends the saga's hold, so referral hears of it. */
-  async endReferralHold(booking: BookingSnapshot, now: Date): Promise<void> {
-    if (!booking.referralId) return;
-    const request = await this.holds.findByReferral(booking.referralId, true);
-    if (!request || request.snapshot().bookingId !== booking.id) return;
-    request.released(now);
-    if (request.takeChanged()) {
-      await this.holds.update(request);
-      await this.events.slotHoldChanged(request.snapshot(), booking, null);
-    }
-  }
-
   /** Locks a referral's hold for the rest of the transaction: taken before any of its bookings. */
-  lockReferralHold(referralId: string): Promise<SlotHoldRequest | null> {
-    return this.holds.findByReferral(referralId, true);
+  async lockReferralHold(referralId: string): Promise<void> {
+    await this.referralHolds.lock(referralId);
   }
 
   /**
@@ -94,8 +80,7 @@ export class SeatKeeper {
    * already holds a slot is refused.
    */
   async lockReferralForClaim(referralId: string, field: string): Promise<void> {
-    const request = await this.lockReferralHold(referralId);
-    if (!request || request.isReleased) throw referralHoldEnded(field);
+    if (!(await this.referralHolds.lock(referralId))) throw referralHoldEnded(field);
     if (await this.bookings.lockActiveForReferral(referralId)) {
       throw new SchedulingError(
         SchedulingErrorCode.ReferralAlreadyHolds,
@@ -113,11 +98,7 @@ export class SeatKeeper {
   async referralSlotTaken(booking: BookingSnapshot, view: SessionView, now: Date): Promise<void> {
     if (!booking.referralId) return;
     await this.withdrawReferralWaiting(booking.referralId, now);
-    const request = await this.holds.findByReferral(booking.referralId, true);
-    if (request?.slotTaken({ id: booking.id, pool: booking.pool, sessionId: booking.sessionId }, now)) {
-      await this.holds.update(request);
-      await this.events.slotHoldChanged(request.snapshot(), booking, view);
-    }
+    await this.referralHolds.slotTaken(booking, view, now);
   }
 
   /** Takes a referral off every waitlist it is on (it holds a slot, or it ended). */
@@ -131,8 +112,7 @@ export class SeatKeeper {
    * so a cancellation in flight is waited for rather than raced.
    */
   private async referralEnded(referralId: string): Promise<boolean> {
-    const request = await this.holds.findByReferral(referralId, true);
-    return !request || request.isReleased;
+    return !(await this.referralHolds.lock(referralId));
   }
 
   private async withdraw(waiting: WaitlistEntrySnapshot, now: Date): Promise<void> {

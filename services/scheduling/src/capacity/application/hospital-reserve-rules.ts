@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RegistryView } from '@medgrid/registry-view';
-import { SchedulingRulesProvider } from '../../shared/scheduling-rules';
 import { CityReserveFloorRepository } from '../domain/city-reserve-floor.repository';
 import { HospitalReserve } from '../domain/hospital-reserve';
 import { ReservePolicyRepository } from '../domain/reserve-policy.repository';
+import { ReserveRulesProvider } from './reserve-rules';
 
 /**
  * Loads what a hospital reserves: its policy, its city's floor over time (the
@@ -17,7 +17,7 @@ export class HospitalReserveRules {
     private readonly policies: ReservePolicyRepository,
     private readonly floors: CityReserveFloorRepository,
     private readonly registry: RegistryView,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly rulesProvider: ReserveRulesProvider,
   ) {}
 
   async of(hospital: { id: string; groupId: string }, lockPolicy = false): Promise<HospitalReserve> {

@@ -8,11 +8,11 @@ import { ScheduleRepository } from '../../../schedules/domain/schedule.repositor
 import { requireBookable, type SessionView } from '../../../schedules/domain/session';
 import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
-import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
 import { type BookingSnapshot } from '../../domain/booking';
+import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';
 import { type Pool, poolsToTry, type Priority } from '../../domain/pool';
+import { BookingRulesProvider } from '../booking-rules';
 import { ReserveEligibilityCheck } from '../reserve-eligibility';
 import { SeatKeeper } from '../seat-keeper';
 import { type ClaimSlotCommand } from './claim-slot.command';
@@ -58,8 +58,8 @@ export class ClaimSlotUseCase {
     private readonly schedules: ScheduleRepository,
     private readonly eligibility: ReserveEligibilityCheck,
     private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly events: BookingEventPublisher,
+    private readonly rulesProvider: BookingRulesProvider,
   ) {}
 
   async execute(identity: Identity, command: ClaimSlotCommand, now = new Date()): Promise<ClaimResult> {

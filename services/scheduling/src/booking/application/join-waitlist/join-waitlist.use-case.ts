@@ -6,7 +6,7 @@ import { ScheduleRepository } from '../../../schedules/domain/schedule.repositor
 import { requireBookable } from '../../../schedules/domain/session';
 import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';
 import { mayTakeReserved as mayTakeReservedPool } from '../../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
@@ -32,7 +32,7 @@ export class JoinWaitlistUseCase {
     private readonly schedules: ScheduleRepository,
     private readonly eligibility: ReserveEligibilityCheck,
     private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
+    private readonly events: BookingEventPublisher,
   ) {}
 
   async execute(identity: Identity, command: JoinWaitlistCommand, now = new Date()): Promise<WaitlistPlace> {

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
 import { type LeaveWaitlistCommand } from './leave-waitlist.command';
@@ -16,7 +16,7 @@ export class LeaveWaitlistUseCase {
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingRepository,
     private readonly requests: ClientRequests,
-    private readonly events: SchedulingEvents,
+    private readonly events: BookingEventPublisher,
   ) {}
 
   async execute(

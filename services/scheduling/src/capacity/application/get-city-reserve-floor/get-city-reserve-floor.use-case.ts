@@ -3,11 +3,11 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
-import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
 import { type CityFloorVersion, type ReserveFloors } from '../../domain/city-reserve-floor';
 import { CityReserveFloorRepository } from '../../domain/city-reserve-floor.repository';
 import { knownCity } from '../known-city';
 import { type GetCityReserveFloorQuery } from './get-city-reserve-floor.query';
+import { ReserveRulesProvider } from '../reserve-rules';
 
 export interface CityFloorOnDate {
   readonly cityId: string;
@@ -27,7 +27,7 @@ export class GetCityReserveFloorUseCase {
     private readonly uow: UnitOfWork,
     private readonly floors: CityReserveFloorRepository,
     private readonly registry: RegistryView,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly rulesProvider: ReserveRulesProvider,
   ) {}
 
   async execute(

@@ -4,14 +4,15 @@ import { addDays, localDate } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
 import { type BookingSnapshot } from '../../../booking/domain/booking';
+import { BookingEventPublisher } from '../../../booking/domain/booking-event-publisher';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { priorityFor, type Pool } from '../../../booking/domain/pool';
 import { WaitlistEntry } from '../../../booking/domain/waitlist-entry';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
-import { SchedulingRulesProvider } from '../../../shared/scheduling-rules';
+import { HoldEventPublisher } from '../../domain/hold-event-publisher';
 import { SlotHoldRequest } from '../../domain/slot-hold-request';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
+import { HoldRulesProvider } from '../hold-rules';
 import { type HoldSlotForReferralCommand } from './hold-slot-for-referral.command';
 
 /**
@@ -29,8 +30,9 @@ export class HoldSlotForReferralUseCase {
     private readonly bookings: BookingRepository,
     private readonly schedules: ScheduleRepository,
     private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
-    private readonly rulesProvider: SchedulingRulesProvider,
+    private readonly bookingEvents: BookingEventPublisher,
+    private readonly events: HoldEventPublisher,
+    private readonly rulesProvider: HoldRulesProvider,
   ) {}
 
   async execute(command: HoldSlotForReferralCommand, now = new Date()): Promise<void> {
@@ -77,7 +79,7 @@ export class HoldSlotForReferralUseCase {
             now,
           );
           if (!booking) continue;
-          await this.events.bookingsChanged(
+          await this.bookingEvents.bookingsChanged(
             booking.pullEvents(),
             (await this.schedules.viewSession(session.id))!,
           );
@@ -117,7 +119,7 @@ export class HoldSlotForReferralUseCase {
       // One place per patient in a session's queue: a patient already waiting there keeps that place.
       if (!(await this.bookings.hasWaiting(earliest, r.patientResidentId))) {
         await this.bookings.insertEntry(entry.snapshot(), uuidv7());
-        await this.events.waitlistChanged(entry.pullChanges());
+        await this.bookingEvents.waitlistChanged(entry.pullChanges());
         return this.waitlist(request, entry.snapshot(), now);
       }
       return this.waitlist(request, { id: '', sessionId: earliest }, now);

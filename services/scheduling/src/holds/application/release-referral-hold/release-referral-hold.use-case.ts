@@ -3,7 +3,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { SeatKeeper } from '../../../booking/application/seat-keeper';
 import { Booking } from '../../../booking/domain/booking';
 import { BookingRepository } from '../../../booking/domain/booking.repository';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { HoldEventPublisher } from '../../domain/hold-event-publisher';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
 import { type ReleaseReferralHoldCommand } from './release-referral-hold.command';
 
@@ -20,7 +20,7 @@ export class ReleaseReferralHoldUseCase {
     private readonly requests: SlotHoldRequestRepository,
     private readonly bookings: BookingRepository,
     private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
+    private readonly events: HoldEventPublisher,
   ) {}
 
   async execute(command: ReleaseReferralHoldCommand, now = new Date()): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { v7 as uuidv7 } from 'uuid';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
 import { SlotHoldRequest } from '../../domain/slot-hold-request';
+import { HoldEventPublisher } from '../../domain/hold-event-publisher';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
 import { type RequestSlotHoldCommand } from './request-slot-hold.command';
 
@@ -16,7 +16,7 @@ export class RequestSlotHoldUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly requests: SlotHoldRequestRepository,
-    private readonly events: SchedulingEvents,
+    private readonly events: HoldEventPublisher,
   ) {}
 
   async execute(command: RequestSlotHoldCommand, now = new Date()): Promise<void> {

@@ -3,11 +3,9 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
-import { SeatKeeper } from '../../../booking/application/seat-keeper';
-import { Booking } from '../../../booking/domain/booking';
-import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { managedHospital } from '../../../shared/managed-hospital';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
+import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { type CancelSessionsCommand } from './cancel-sessions.command';
@@ -26,11 +24,10 @@ export class CancelSessionsUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
-    private readonly bookings: BookingRepository,
     private readonly registry: RegistryView,
     private readonly requests: ClientRequests,
-    private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
+    private readonly sessionBookings: SessionBookings,
+    private readonly events: ScheduleEventPublisher,
   ) {}
 
   async execute(
@@ -61,14 +58,7 @@ export class CancelSessionsUseCase {
         // Dropping the seats waits for claims in flight, so no booking slips in after the closure.
         await this.schedules.dropSeats(session.id);
         const view: SessionView = { ...cancelled, freeReserved: 0, freePublic: 0 };
-        for (const found of await this.bookings.lockActiveInSession(session.id)) {
-          const booking = Booking.restore(found);
-          booking.cancel(command.reason, now, 'session-cancelled');
-          await this.bookings.update(booking.snapshot());
-          await this.events.bookingsChanged(booking.pullEvents(), view);
-          bookingsCancelled++;
-          await this.seats.endReferralHold(booking.snapshot(), now);
-        }
+        bookingsCancelled += await this.sessionBookings.cancelAll(view, command.reason, now);
         await this.events.sessionChanged('cancelled', view);
       }
       return { sessionsCancelled: sessions.length, bookingsCancelled };

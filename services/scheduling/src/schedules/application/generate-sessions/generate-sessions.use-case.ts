@@ -5,7 +5,7 @@ import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { managedHospital } from '../../../shared/managed-hospital';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { ScheduleTemplate } from '../../domain/schedule-template';
 import { type SessionSnapshot } from '../../domain/session';
@@ -31,7 +31,7 @@ export class GenerateSessionsUseCase {
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
-    private readonly events: SchedulingEvents,
+    private readonly events: ScheduleEventPublisher,
     private readonly reserves: HospitalReserveRules,
   ) {}
 

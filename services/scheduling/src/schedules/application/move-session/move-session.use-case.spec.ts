@@ -9,15 +9,13 @@ import {
 import { type KnownInstitution, type RegistryView } from '@medgrid/registry-view';
 import { anIdentity } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { type BookingChangedDomainEvent, type BookingSnapshot } from '../../../booking/domain/booking';
-import { type BookingRepository } from '../../../booking/domain/booking.repository';
-import { NO_PRIORITY } from '../../../booking/domain/pool';
-import { type SchedulingEvents } from '../../../shared/scheduling-events';
 import { clinicInstant } from '../../domain/clinic-time';
+import { type ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { type ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionChange, type SessionSnapshot, type SessionView } from '../../domain/session';
 import { MoveSessionCommand, type MoveSessionInput } from './move-session.command';
 import { MoveSessionUseCase } from './move-session.use-case';
+import { SessionBookings } from '../session-bookings';
 
 const now = new Date('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
 const hospital: KnownInstitution = { id: uuidv7(), groupId: uuidv7(), level: 'tertiary', version: 1 };
@@ -47,30 +45,58 @@ function aSession(patch: Partial<SessionSnapshot> = {}): SessionSnapshot {
   };
 }
 
+/** A booking as this spec sees it: what the session's bookings port is told about (booking has its own spec). */
+interface BookingInSession {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly slotNumber: number;
+  readonly status: 'held' | 'booked' | 'cancelled' | 'expired';
+}
+
 function aBooking(
   session: SessionSnapshot,
   slotNumber: number,
-  status: BookingSnapshot['status'],
-): BookingSnapshot {
-  return {
-    id: uuidv7(),
-    sessionId: session.id,
-    institutionId: session.institutionId,
-    groupId: session.groupId,
-    slotNumber,
-    pool: 'public',
-    status,
-    patientResidentId: `P${slotNumber}`,
-    referralId: '',
-    bookedByInstitutionId: session.institutionId,
-    priority: NO_PRIORITY,
-    holdExpiresAt: status === 'held' ? new Date(now.getTime() + 600_000) : null,
-    clientRequestId: uuidv7(),
-    createdAt: now,
-    updatedAt: now,
-    cancelReason: '',
-    version: 1,
-  };
+  status: BookingInSession['status'],
+): BookingInSession {
+  return { id: uuidv7(), sessionId: session.id, slotNumber, status };
+}
+
+/**
+ * The session's bookings in memory, behind the port the use case talks to:
+ * which it locked, and which it moved with which session (what each booking
+ * then does is the booking context's, tested with BookingsInSession).
+ */
+class InMemorySessionBookings extends SessionBookings {
+  readonly moved: { id: string; slot: number; startsAt: Date }[] = [];
+
+  constructor(private readonly world: World) {
+    super();
+  }
+
+  private live(sessionId: string): BookingInSession[] {
+    this.world.locks.push('bookings');
+    return [...this.world.bookings.values()]
+      .filter((b) => b.sessionId === sessionId && (b.status === 'held' || b.status === 'booked'))
+      .sort((a, b) => a.slotNumber - b.slotNumber);
+  }
+
+  lockLive(sessionId: string): Promise<number> {
+    return Promise.resolve(this.live(sessionId).length);
+  }
+
+  moveAll(before: SessionSnapshot, _after: SessionSnapshot, view: SessionView): Promise<number> {
+    const live = this.live(before.id);
+    for (const b of live) this.moved.push({ id: b.id, slot: b.slotNumber, startsAt: view.startsAt });
+    return Promise.resolve(live.length);
+  }
+
+  cancelAll(): Promise<number> {
+    return Promise.reject(new Error('a move cancels no booking'));
+  }
+
+  offerToWaitlist(): Promise<void> {
+    return Promise.reject(new Error('a move offers no seat'));
+  }
 }
 
 /** The client request log in memory: a request by its id, refused as the library refuses a reuse. */
@@ -101,16 +127,16 @@ class InMemoryRequests extends ClientRequests {
  */
 class World {
   readonly sessions = new Map<string, SessionSnapshot>();
-  readonly bookings = new Map<string, BookingSnapshot>();
+  readonly bookings = new Map<string, BookingInSession>();
   readonly locks: string[] = [];
-  readonly bookingEvents: { events: readonly BookingChangedDomainEvent[]; session: SessionView }[] = [];
+  readonly sessionBookings = new InMemorySessionBookings(this);
   readonly sessionEvents: { change: SessionChange; session: SessionView }[] = [];
   readonly requests = new InMemoryRequests();
   /** Runs when the seats are locked, as a claim in flight would commit then. */
   onSeatsLocked: () => void = () => undefined;
   transactions = 0;
 
-  add(session: SessionSnapshot, ...bookings: BookingSnapshot[]): SessionSnapshot {
+  add(session: SessionSnapshot, ...bookings: BookingInSession[]): SessionSnapshot {
     this.sessions.set(session.id, session);
     for (const booking of bookings) this.bookings.set(booking.id, booking);
     return session;
@@ -147,33 +173,20 @@ class World {
         );
       },
     } as unknown as ScheduleRepository;
-    const bookings = {
-      lockActiveInSession: (sessionId: string) => {
-        this.locks.push('bookings');
-        return Promise.resolve(
-          [...this.bookings.values()]
-            .filter((b) => b.sessionId === sessionId && (b.status === 'held' || b.status === 'booked'))
-            .sort((a, b) => a.slotNumber - b.slotNumber),
-        );
-      },
-      update: (b: BookingSnapshot) => Promise.resolve(void this.bookings.set(b.id, b)),
-    } as unknown as BookingRepository;
     const registry = {
       institution: (id: string) => Promise.resolve(id === hospital.id ? hospital : null),
     } as unknown as RegistryView;
     const events = {
-      bookingsChanged: (e: readonly BookingChangedDomainEvent[], session: SessionView) =>
-        Promise.resolve(void this.bookingEvents.push({ events: e, session })),
       sessionChanged: (change: SessionChange, session: SessionView) =>
         Promise.resolve(void this.sessionEvents.push({ change, session })),
-    } as unknown as SchedulingEvents;
+    } as unknown as ScheduleEventPublisher;
     const uow = {
       run: <T>(work: () => Promise<T>) => {
         this.transactions++;
         return work();
       },
     } as unknown as UnitOfWork;
-    return new MoveSessionUseCase(uow, schedules, bookings, registry, this.requests, events);
+    return new MoveSessionUseCase(uow, schedules, this.sessionBookings, registry, this.requests, events);
   }
 }
 
@@ -189,12 +202,12 @@ const toFriday = (sessionId: string, patch: Partial<MoveSessionInput> = {}): Mov
   });
 
 describe(MoveSessionUseCase.name, () => {
-  it('moves the session and announces each live booking as moved, with the session where it now is', async () => {
+  it('moves the session and each live booking with it, to the session where it now is', async () => {
     const world = new World();
     const session = aSession();
     const booked = aBooking(session, 1, 'booked');
     const held = aBooking(session, 4, 'held');
-    const cancelled = { ...aBooking(session, 2, 'cancelled'), cancelReason: '患者取消' };
+    const cancelled = aBooking(session, 2, 'cancelled');
     world.add(session, booked, held, cancelled);
 
     const result = await world.sut().execute(manager, toFriday(session.id), now);
@@ -209,21 +222,11 @@ describe(MoveSessionUseCase.name, () => {
       version: 2,
     });
     expect(world.sessions.get(session.id)).toMatchObject({ date: '2026-11-27', version: 2 });
-    const announced = world.bookingEvents.flatMap(({ events, session: s }) =>
-      events.map((e) => ({
-        change: e.change,
-        id: e.booking.id,
-        slot: e.booking.slotNumber,
-        startsAt: s.startsAt,
-      })),
-    );
-    expect(announced).toEqual([
-      { change: 'session-moved', id: booked.id, slot: 1, startsAt: clinicInstant('2026-11-27', '13:30') },
-      { change: 'session-moved', id: held.id, slot: 4, startsAt: clinicInstant('2026-11-27', '13:30') },
+    expect(world.sessionBookings.moved).toEqual([
+      { id: booked.id, slot: 1, startsAt: clinicInstant('2026-11-27', '13:30') },
+      { id: held.id, slot: 4, startsAt: clinicInstant('2026-11-27', '13:30') },
     ]);
-    expect(world.bookings.get(booked.id)).toMatchObject({ status: 'booked', version: 2, updatedAt: now });
-    expect(world.bookings.get(held.id)).toMatchObject({ status: 'held', holdExpiresAt: held.holdExpiresAt });
-    expect(world.bookings.get(cancelled.id)).toEqual(cancelled);
+    expect(world.sessionBookings.moved.map((m) => m.id)).not.toContain(cancelled.id);
     expect(world.sessionEvents.map((e) => [e.change, e.session.date])).toEqual([['moved', '2026-11-27']]);
   });
 
@@ -245,7 +248,7 @@ describe(MoveSessionUseCase.name, () => {
     const result = await world.sut().execute(manager, toFriday(session.id), now);
 
     expect(result.bookingsMoved).toBe(1);
-    expect(world.bookingEvents.map((e) => e.events[0]!.booking.id)).toEqual([late.id]);
+    expect(world.sessionBookings.moved.map((m) => m.id)).toEqual([late.id]);
   });
 
   it('moves an empty session with only the session event', async () => {
@@ -255,7 +258,7 @@ describe(MoveSessionUseCase.name, () => {
     const result = await world.sut().execute(manager, toFriday(session.id), now);
 
     expect(result.bookingsMoved).toBe(0);
-    expect(world.bookingEvents).toEqual([]);
+    expect(world.sessionBookings.moved).toEqual([]);
     expect(world.sessionEvents).toHaveLength(1);
   });
 
@@ -271,7 +274,7 @@ describe(MoveSessionUseCase.name, () => {
 
     expect(retry).toEqual(first);
     expect(world.sessions.get(session.id)!.version).toBe(2);
-    expect(world.bookingEvents).toHaveLength(2);
+    expect(world.sessionBookings.moved).toHaveLength(2);
     expect(world.sessionEvents).toHaveLength(1);
   });
 
@@ -311,8 +314,7 @@ describe(MoveSessionUseCase.name, () => {
       message: expect.stringContaining(friday.id) as string,
     });
     expect(world.sessions.get(session.id)).toEqual(session);
-    expect(world.bookings.get(booked.id)).toEqual(booked);
-    expect(world.bookingEvents).toEqual([]);
+    expect(world.sessionBookings.moved).toEqual([]);
     expect(world.sessionEvents).toEqual([]);
   });
 

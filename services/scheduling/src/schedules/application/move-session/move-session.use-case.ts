@@ -3,10 +3,9 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
-import { Booking } from '../../../booking/domain/booking';
-import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
+import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
 import { moveSession, requireDoctorFree } from '../../domain/session-move';
@@ -29,10 +28,10 @@ export class MoveSessionUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
-    private readonly bookings: BookingRepository,
+    private readonly sessionBookings: SessionBookings,
     private readonly registry: RegistryView,
     private readonly requests: ClientRequests,
-    private readonly events: SchedulingEvents,
+    private readonly events: ScheduleEventPublisher,
   ) {}
 
   async execute(
@@ -52,7 +51,7 @@ export class MoveSessionUseCase {
         // (a booking cancelled since then was moved, but no longer counts). Nothing is announced again.
         return {
           session: (await this.schedules.viewSession(session.id))!,
-          bookingsMoved: (await this.bookings.lockActiveInSession(session.id)).length,
+          bookingsMoved: await this.sessionBookings.lockLive(session.id),
         };
       }
       const moved = moveSession(session, command, command.reason, now);
@@ -70,21 +69,15 @@ export class MoveSessionUseCase {
         );
       }
       // Bookings first, then seats, the order a patient's cancel takes them (no deadlock with it).
-      // Locking the seats waits for claims in flight; reading the bookings again then finds those
-      // claims too, so no booking made meanwhile keeps the old time without being told of the move.
-      await this.bookings.lockActiveInSession(session.id);
+      // Locking the seats waits for claims in flight; moving the bookings reads them again and so
+      // finds those claims too: no booking made meanwhile keeps the old time without being told.
+      await this.sessionBookings.lockLive(session.id);
       await this.schedules.lockSeats(session.id);
-      const affected = await this.bookings.lockActiveInSession(session.id);
       await this.schedules.saveSession(moved);
       const view = (await this.schedules.viewSession(session.id))!;
-      for (const found of affected) {
-        const booking = Booking.restore(found);
-        booking.sessionMoved(now, session, moved);
-        await this.bookings.update(booking.snapshot());
-        await this.events.bookingsChanged(booking.pullEvents(), view);
-      }
+      const bookingsMoved = await this.sessionBookings.moveAll(session, moved, view, now);
       await this.events.sessionChanged('moved', view);
-      return { session: view, bookingsMoved: affected.length };
+      return { session: view, bookingsMoved };
     });
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { counter } from '@medgrid/telemetry';
-import { SeatKeeper } from '../../../booking/application/seat-keeper';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
+import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 
 const released = counter(
@@ -20,8 +20,8 @@ export class ReleaseReserveUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
-    private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
+    private readonly sessionBookings: SessionBookings,
+    private readonly events: ScheduleEventPublisher,
   ) {}
 
   async execute(now = new Date(), batch = 50): Promise<number> {
@@ -36,7 +36,11 @@ export class ReleaseReserveUseCase {
           version: session.version + 1,
         };
         await this.schedules.saveSession(after);
-        await this.seats.offerToWaitlist(after, await this.schedules.freePublicSeats(sessionId), now);
+        await this.sessionBookings.offerToWaitlist(
+          after,
+          await this.schedules.freePublicSeats(sessionId),
+          now,
+        );
         await this.events.sessionChanged(
           'reserve-released',
           (await this.schedules.viewSession(sessionId))!,

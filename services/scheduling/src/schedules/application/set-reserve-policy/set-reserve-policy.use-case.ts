@@ -7,7 +7,7 @@ import { RegistryView } from '@medgrid/registry-view';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
 import { managedHospital } from '../../../shared/managed-hospital';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { takesNewReleaseLead } from '../../domain/release-lead';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SetReservePolicyCommand } from './set-reserve-policy.command';
@@ -27,7 +27,7 @@ export class SetReservePolicyUseCase {
     private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
     private readonly requests: ClientRequests,
-    private readonly events: SchedulingEvents,
+    private readonly events: ScheduleEventPublisher,
     private readonly reserves: HospitalReserveRules,
   ) {}
 

@@ -3,11 +3,11 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
-import { SeatKeeper } from '../../../booking/application/seat-keeper';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { managedHospital } from '../../../shared/managed-hospital';
 import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
-import { SchedulingEvents } from '../../../shared/scheduling-events';
+import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
+import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { reservedOfferedAfterResize, resizedSplit } from '../../domain/session-capacity';
@@ -25,8 +25,8 @@ export class SetSessionCapacityUseCase {
     private readonly schedules: ScheduleRepository,
     private readonly registry: RegistryView,
     private readonly requests: ClientRequests,
-    private readonly seats: SeatKeeper,
-    private readonly events: SchedulingEvents,
+    private readonly sessionBookings: SessionBookings,
+    private readonly events: ScheduleEventPublisher,
     private readonly reserves: HospitalReserveRules,
   ) {}
 
@@ -63,7 +63,11 @@ export class SetSessionCapacityUseCase {
         version: session.version + 1,
       };
       await this.schedules.saveSession(resized);
-      await this.seats.offerToWaitlist(resized, await this.schedules.freePublicSeats(session.id), now);
+      await this.sessionBookings.offerToWaitlist(
+        resized,
+        await this.schedules.freePublicSeats(session.id),
+        now,
+      );
       const view = (await this.schedules.viewSession(session.id))!;
       await this.events.sessionChanged('resized', view);
       return view;

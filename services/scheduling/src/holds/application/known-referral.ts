@@ -1,14 +1,6 @@
-import { type SlotHoldRequestRepository } from '../holds/domain/slot-hold-request.repository';
-import { SchedulingError, SchedulingErrorCode } from './scheduling-error';
-
-/** Refused: the referral's hold is over, so a claim in its name would hold a slot nobody follows up. */
-export function referralHoldEnded(field: string): SchedulingError {
-  return new SchedulingError(
-    SchedulingErrorCode.ReferralHoldEnded,
-    'the referral was cancelled or expired, or its slot has ended: nothing can be held for it any more',
-    field,
-  );
-}
+import { type KnownReferral, referralHoldEnded } from '../../booking/application/referral-holds';
+import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { type SlotHoldRequestRepository } from '../domain/slot-hold-request.repository';
 
 /**
  * The referral a slot claim or an admission names, known to scheduling (from
@@ -22,7 +14,7 @@ export async function knownReferral(
   institutionId: string,
   patientResidentId: string,
   field: string,
-) {
+): Promise<KnownReferral | null> {
   if (!referralId) return null;
   const referral = await holds.knownReferral(referralId);
   if (
