@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One client request a service has answered: what it was (operation and fingerprint) and the
- * id of what it made or acted on. Written by ClientRequests with SQL; listed as an entity so
- * the drift check covers the table.
+ * id of what it made or acted on. ClientRequests reads and writes it through this entity, so a
+ * service lists it in its data source (which also lets the drift check cover the table).
  */
 @Entity({ name: 'client_request' })
 // A request id names one request whatever its operation, so lookups go by the id alone.

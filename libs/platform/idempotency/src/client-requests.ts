@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { lockForTransaction, UnitOfWork } from '@medgrid/database';
 import { type EntityManager } from 'typeorm';
+import { ClientRequestOrmEntity } from './client-request.orm-entity';
 import { fingerprintOf } from './fingerprint';
 import { IdempotencyError, IdempotencyErrorCode } from './idempotency-error';
 
@@ -34,12 +35,6 @@ export function clientRequestOf<Command extends { readonly clientRequestId: stri
     request: { ...command, clientRequestId: undefined },
     ...(field ? { field } : {}),
   };
-}
-
-interface ClientRequestRow {
-  operation: string;
-  result_id: string;
-  fingerprint: string | null;
 }
 
 /**
@@ -109,25 +104,23 @@ export class ClientRequests {
   private async earlier(manager: EntityManager, request: ClientRequest): Promise<string | null> {
     const id = request.clientRequestId.toLowerCase();
     if (this.uow.inTransaction()) await lockForTransaction(manager, `client-request:${id}`);
-    const rows = await manager.query<ClientRequestRow[]>(
-      `SELECT operation, result_id, fingerprint FROM client_request WHERE client_request_id = $1`,
-      [id],
-    );
+    const rows = await manager.findBy(ClientRequestOrmEntity, { clientRequestId: id });
     if (rows.length === 0) return null;
     const row = rows.find((candidate) => candidate.operation === request.operation);
     if (!row) throw reused(request, `this client request id was used for ${rows[0]!.operation}`);
     if (row.fingerprint !== null && row.fingerprint !== fingerprintOf(request.request)) {
       throw reused(request, `this client request id was used for a different ${request.operation} request`);
     }
-    return row.result_id;
+    return row.resultId;
   }
 
   private async record(manager: EntityManager, request: ClientRequest, resultId: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO client_request (operation, client_request_id, result_id, fingerprint)
-       VALUES ($1, $2, $3, $4)`,
-      [request.operation, request.clientRequestId.toLowerCase(), resultId, fingerprintOf(request.request)],
-    );
+    await manager.insert(ClientRequestOrmEntity, {
+      operation: request.operation,
+      clientRequestId: request.clientRequestId.toLowerCase(),
+      resultId,
+      fingerprint: fingerprintOf(request.request),
+    });
   }
 }
 
