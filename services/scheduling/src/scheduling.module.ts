@@ -3,12 +3,13 @@ import { AuditTrail } from '@medgrid/audit';
 import { ClientRequests } from '@medgrid/idempotency';
 import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
 import { SERVICE_CONFIG } from '@medgrid/service';
-import { AdmissionQueries } from './beds/application/admission-queries';
 import { AdmissionStep } from './beds/application/admission-step';
 import { AssignBedUseCase } from './beds/application/assign-bed/assign-bed.use-case';
 import { CancelAdmissionUseCase } from './beds/application/cancel-admission/cancel-admission.use-case';
 import { DischargePatientUseCase } from './beds/application/discharge-patient/discharge-patient.use-case';
+import { GetAdmissionUseCase } from './beds/application/get-admission/get-admission.use-case';
 import { GetWardUseCase } from './beds/application/get-ward/get-ward.use-case';
+import { ListAdmissionsUseCase } from './beds/application/list-admissions/list-admissions.use-case';
 import { RegisterWardUseCase } from './beds/application/register-ward/register-ward.use-case';
 import { RequestAdmissionUseCase } from './beds/application/request-admission/request-admission.use-case';
 import { BedEventPublisher } from './beds/domain/bed-event-publisher';
@@ -114,7 +115,8 @@ const USE_CASES = [
   AssignBedUseCase,
   DischargePatientUseCase,
   CancelAdmissionUseCase,
-  AdmissionQueries,
+  GetAdmissionUseCase,
+  ListAdmissionsUseCase,
   // reports
   GetDailyReportUseCase,
   ReportEveryHospitalUseCase,
