@@ -7,7 +7,7 @@ import { ImportsModule } from './imports/imports.module';
 import { OrganisationGrpcController } from './organisation/interface/grpc/organisation.grpc.controller';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ResidentsGrpcController } from './residents/interface/grpc/residents.grpc.controller';
-import { RegistryInstitutionDirectory } from './organisation/application/registry-institution.directory';
+import { RegistryInstitutionDirectory } from './organisation/application/registry-institution-directory';
 import { ResidentsModule } from './residents/residents.module';
 import { WorkforceGrpcController } from './workforce/interface/grpc/workforce.grpc.controller';
 import { WorkforceModule } from './workforce/workforce.module';
