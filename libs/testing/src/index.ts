@@ -4,3 +4,4 @@ export { TestDatabase, testPostgresAdminUrl } from './test-database';
 export { testKafkaBrokers, uniqueSuffix } from './test-kafka';
 export { waitFor } from './wait-for';
 export { lockOrder } from './lock-order';
+export { refusedFields } from './refused-fields';
