@@ -17,6 +17,7 @@ import { CancelBookingCommand } from '../booking/application/cancel-booking/canc
 import { CancelBookingUseCase } from '../booking/application/cancel-booking/cancel-booking.use-case';
 import { ClaimSlotCommand } from '../booking/application/claim-slot/claim-slot.command';
 import { ClaimSlotUseCase } from '../booking/application/claim-slot/claim-slot.use-case';
+import { BookingError } from '../booking/domain/booking-error';
 import { ExpireHoldsUseCase } from '../booking/application/expire-holds/expire-holds.use-case';
 import { JoinWaitlistCommand } from '../booking/application/join-waitlist/join-waitlist.command';
 import { JoinWaitlistUseCase } from '../booking/application/join-waitlist/join-waitlist.use-case';
@@ -25,7 +26,6 @@ import { schedulingDataSource } from '../database/scheduling-data-source';
 import { SchedulingModule } from '../scheduling.module';
 import { ScheduleRepository } from '../schedules/domain/schedule.repository';
 import { UnitOfWork } from '@medgrid/database';
-import { SchedulingError } from '../shared/scheduling-error';
 import { HoldSlotForReferralCommand } from './application/hold-slot-for-referral/hold-slot-for-referral.command';
 import { HoldSlotForReferralUseCase } from './application/hold-slot-for-referral/hold-slot-for-referral.use-case';
 import { type ReferralFacts } from './application/referral-facts';
@@ -338,7 +338,7 @@ describe('referral saga interleavings', () => {
           await claims.execute(this.centre, command, now);
           this.others += 1;
         } catch (error) {
-          if (error instanceof SchedulingError && error.code === 'SOLD_OUT') return;
+          if (error instanceof BookingError && error.code === 'SOLD_OUT') return;
           throw error;
         }
       }

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { counter } from '@medgrid/telemetry';
 import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../domain/bed-error';
 import { Admission, type AdmissionChangedDomainEvent, type AdmissionSnapshot } from '../domain/admission';
 import { BedEventPublisher } from '../domain/bed-event-publisher';
 import { BedRepository } from '../domain/bed.repository';
@@ -50,7 +50,7 @@ export class AdmissionStep {
     return this.commit(async () => {
       const found = await this.beds.findAdmission(command.admissionId, true);
       if (!found) {
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no admission with this id', 'admissionId');
+        throw new BedError(BedErrorCode.NotFound, 'no admission with this id', 'admissionId');
       }
       const hospital = { id: found.institutionId, groupId: found.groupId };
       requireAllowed(

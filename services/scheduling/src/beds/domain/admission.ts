@@ -1,5 +1,5 @@
 import { type Pool, type Priority } from '../../booking/domain/pool';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BedError, BedErrorCode } from './bed-error';
 
 export type AdmissionStatus = 'requested' | 'admitted' | 'discharged' | 'cancelled';
 export type AdmissionChange = 'requested' | 'bed-assigned' | 'discharged' | 'cancelled';
@@ -117,8 +117,8 @@ export class Admission {
 
   private require(status: AdmissionStatus, action: string): void {
     if (this.state.status !== status) {
-      throw new SchedulingError(
-        SchedulingErrorCode.IllegalTransition,
+      throw new BedError(
+        BedErrorCode.IllegalTransition,
         `cannot ${action} an admission that is ${this.state.status}`,
         'admissionId',
       );

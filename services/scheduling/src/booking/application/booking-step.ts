@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { canSeeClaim, requireAllowed } from '../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../domain/booking-error';
 import { Booking, type BookingSnapshot } from '../domain/booking';
 import { BookingEventPublisher } from '../domain/booking-event-publisher';
 import { BookingRepository } from '../domain/booking.repository';
@@ -41,8 +41,7 @@ export class BookingStep {
       const referralId = (await this.bookings.find(id, false))?.referralId;
       if (referralId) await this.seats.lockReferralHold(referralId);
       const found = await this.bookings.find(id, true);
-      if (!found)
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no booking with this id', 'bookingId');
+      if (!found) throw new BookingError(BookingErrorCode.NotFound, 'no booking with this id', 'bookingId');
       requireAllowed(
         canSeeClaim(identity, { ...found, requestedBy: found.bookedByInstitutionId }),
         'change this booking',

@@ -1,5 +1,5 @@
 import { type SessionView } from '../../schedules/domain/session';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../domain/booking-error';
 import { type BookingSnapshot } from '../domain/booking';
 
 /** What scheduling knows of a referral a claim names, for the priorities it brings. */
@@ -9,9 +9,9 @@ export interface KnownReferral {
 }
 
 /** Refused: the referral's hold is over, so a claim in its name would hold a slot nobody follows up. */
-export function referralHoldEnded(field: string): SchedulingError {
-  return new SchedulingError(
-    SchedulingErrorCode.ReferralHoldEnded,
+export function referralHoldEnded(field: string): BookingError {
+  return new BookingError(
+    BookingErrorCode.ReferralHoldEnded,
     'the referral was cancelled or expired, or its slot has ended: nothing can be held for it any more',
     field,
   );

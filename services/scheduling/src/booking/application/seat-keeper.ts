@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { type SessionSnapshot, type SessionView } from '../../schedules/domain/session';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../domain/booking-error';
 import { Booking, type BookingSnapshot, type NewBooking } from '../domain/booking';
 import { BookingEventPublisher } from '../domain/booking-event-publisher';
 import { BookingRepository } from '../domain/booking.repository';
@@ -82,8 +82,8 @@ export class SeatKeeper {
   async lockReferralForClaim(referralId: string, field: string): Promise<void> {
     if (!(await this.referralHolds.lock(referralId))) throw referralHoldEnded(field);
     if (await this.bookings.lockActiveForReferral(referralId)) {
-      throw new SchedulingError(
-        SchedulingErrorCode.ReferralAlreadyHolds,
+      throw new BookingError(
+        BookingErrorCode.ReferralAlreadyHolds,
         'the referral already holds a slot',
         field,
       );

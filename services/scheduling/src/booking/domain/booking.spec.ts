@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SchedulingError } from '../../shared/scheduling-error';
+import { BookingError } from './booking-error';
 import { Booking, type NewBooking } from './booking';
 import { NO_PRIORITY } from './pool';
 
@@ -50,7 +50,7 @@ describe(Booking.name, () => {
 
   it('expires a hold only once its time has come', () => {
     const sut = Booking.hold(input, later(10), now);
-    expect(() => sut.expire(later(9))).toThrow(SchedulingError);
+    expect(() => sut.expire(later(9))).toThrow(BookingError);
     sut.expire(later(10));
     expect(sut.snapshot().status).toBe('expired');
   });
@@ -111,7 +111,7 @@ describe(Booking.name, () => {
               if (step === 'moved')
                 sut.sessionMoved(later(minute), { endsAt: later(60) }, { endsAt: later(90) });
             } catch (error) {
-              expect(error).toBeInstanceOf(SchedulingError);
+              expect(error).toBeInstanceOf(BookingError);
               expect(sut.snapshot()).toEqual(before);
               continue;
             }

@@ -1,4 +1,4 @@
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from './booking-error';
 import { type Pool, type Priority } from './pool';
 
 export type BookingStatus = 'held' | 'booked' | 'cancelled' | 'expired';
@@ -81,8 +81,8 @@ export class Booking {
     if (this.state.status === 'booked') return;
     this.require(['held'], 'confirm');
     if (this.state.holdExpiresAt && now >= this.state.holdExpiresAt) {
-      throw new SchedulingError(
-        SchedulingErrorCode.HoldExpired,
+      throw new BookingError(
+        BookingErrorCode.HoldExpired,
         `the hold expired at ${this.state.holdExpiresAt.toISOString()}`,
         'bookingId',
       );
@@ -98,7 +98,7 @@ export class Booking {
   expire(now: Date): void {
     this.require(['held'], 'expire');
     if (!this.state.holdExpiresAt || now < this.state.holdExpiresAt) {
-      throw new SchedulingError(SchedulingErrorCode.IllegalTransition, 'the hold has not run out yet');
+      throw new BookingError(BookingErrorCode.IllegalTransition, 'the hold has not run out yet');
     }
     this.apply({ status: 'expired' }, 'expired', now);
   }
@@ -127,8 +127,8 @@ export class Booking {
 
   private require(allowed: BookingStatus[], action: string): void {
     if (!allowed.includes(this.state.status)) {
-      throw new SchedulingError(
-        SchedulingErrorCode.IllegalTransition,
+      throw new BookingError(
+        BookingErrorCode.IllegalTransition,
         `cannot ${action} a booking that is ${this.state.status}`,
         'bookingId',
       );

@@ -1,4 +1,4 @@
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from './booking-error';
 
 export type Pool = 'reserved' | 'public';
 
@@ -39,7 +39,7 @@ export function poolsToTry(
 ): Pool[] {
   const eligible = mayTakeReserved(eligibility);
   if (requested === 'reserved' && !eligible) {
-    throw new SchedulingError(SchedulingErrorCode.ReservedPoolNotAllowed, refusal.message, refusal.field);
+    throw new BookingError(BookingErrorCode.ReservedPoolNotAllowed, refusal.message, refusal.field);
   }
   if (requested) return [requested];
   return eligible ? ['reserved', 'public'] : ['public'];

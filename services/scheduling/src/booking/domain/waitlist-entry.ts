@@ -1,4 +1,4 @@
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from './booking-error';
 import { type Priority } from './pool';
 
 export type WaitlistStatus = 'waiting' | 'offered' | 'withdrawn';
@@ -68,8 +68,8 @@ export class WaitlistEntry {
 
   private require(action: string): void {
     if (this.state.status !== 'waiting') {
-      throw new SchedulingError(
-        SchedulingErrorCode.IllegalTransition,
+      throw new BookingError(
+        BookingErrorCode.IllegalTransition,
         `cannot ${action} a waitlist entry that is ${this.state.status}`,
         'entryId',
       );

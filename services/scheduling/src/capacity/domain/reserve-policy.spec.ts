@@ -1,5 +1,5 @@
 import { ValidationError } from '@medgrid/errors';
-import { SchedulingError } from '../../shared/scheduling-error';
+import { CapacityError } from './capacity-error';
 import { ReservePolicy, type CityReserveRules, type ReservePolicyChange } from './reserve-policy';
 import { ratio } from './reserve-ratio';
 
@@ -35,12 +35,12 @@ describe(ReservePolicy.name, () => {
   it('refuses a slot ratio below the floor without an override, naming the field and the floor', () => {
     const sut = fresh();
     const act = () => sut.change(change({ slotRatio: ratio(1, 5) }), rules, now);
-    expect(act).toThrow(SchedulingError);
+    expect(act).toThrow(CapacityError);
     expect(act).toThrow(/1\/5 is below the city's floor of 1\/3/);
     try {
       act();
     } catch (error) {
-      expect((error as SchedulingError).violations[0]?.field).toBe('slotRatio');
+      expect((error as CapacityError).violations[0]?.field).toBe('slotRatio');
     }
     expect(sut.snapshot().version).toBe(0);
   });

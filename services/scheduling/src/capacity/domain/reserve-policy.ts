@@ -1,5 +1,5 @@
 import { FieldChecks } from '@medgrid/errors';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { CapacityError, CapacityErrorCode } from './capacity-error';
 import { type ReserveFloors } from './city-reserve-floor';
 import { atLeast, formatRatio, isValidRatio, type ReserveRatio } from './reserve-ratio';
 
@@ -102,15 +102,15 @@ export class ReservePolicy {
     ).filter(([, value, floor]) => !atLeast(value, floor));
     if (belowFloor.length > 0 && !reason) {
       const [field, value, floor] = belowFloor[0]!;
-      throw new SchedulingError(
-        SchedulingErrorCode.RatioBelowFloor,
+      throw new CapacityError(
+        CapacityErrorCode.RatioBelowFloor,
         `${formatRatio(value)} is below the city's floor of ${formatRatio(floor)}; a city operator must record an override reason`,
         field,
       );
     }
     if (reason && !change.actorMayOverride) {
-      throw new SchedulingError(
-        SchedulingErrorCode.OverrideNotAllowed,
+      throw new CapacityError(
+        CapacityErrorCode.OverrideNotAllowed,
         'only a city operator may record an override of the city floor',
         'overrideReason',
       );

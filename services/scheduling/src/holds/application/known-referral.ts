@@ -1,5 +1,5 @@
 import { type KnownReferral, referralHoldEnded } from '../../booking/application/referral-holds';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { HoldError, HoldErrorCode } from '../domain/hold-error';
 import { type SlotHoldRequestRepository } from '../domain/slot-hold-request.repository';
 
 /**
@@ -22,8 +22,8 @@ export async function knownReferral(
     referral.institutionId !== institutionId ||
     referral.patientResidentId !== patientResidentId
   ) {
-    throw new SchedulingError(
-      SchedulingErrorCode.ReferralUnknown,
+    throw new HoldError(
+      HoldErrorCode.ReferralUnknown,
       'no referral of this patient to this hospital is known to scheduling (yet)',
       field,
     );

@@ -1,5 +1,5 @@
 import { formatRatio, reservedShare, type ReserveRatio } from '../../capacity/domain/reserve-ratio';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { ScheduleError, ScheduleErrorCode } from './schedule-error';
 import { MAX_SESSION_CAPACITY } from './schedule-template';
 
 /** Slots of a session per pool: how many there are and how many are taken. */
@@ -31,8 +31,8 @@ export function resizedSplit(
 ): { reserved: number; public: number } {
   const taken = current.takenReserved + current.takenPublic;
   if (!Number.isInteger(capacity) || capacity < taken) {
-    throw new SchedulingError(
-      SchedulingErrorCode.CapacityBelowTaken,
+    throw new ScheduleError(
+      ScheduleErrorCode.CapacityBelowTaken,
       `must be at least the ${taken} slots already taken`,
       'capacity',
     );
@@ -40,8 +40,8 @@ export function resizedSplit(
   const reserved = reserveReleased ? current.takenReserved : reservedFor(capacity, current, share);
   if (capacity - reserved < current.takenPublic) {
     const enough = smallestCapacityKeeping(current, share, capacity);
-    throw new SchedulingError(
-      SchedulingErrorCode.ReserveBelowRatio,
+    throw new ScheduleError(
+      ScheduleErrorCode.ReserveBelowRatio,
       `must keep ${formatRatio(share)} of the slots reserved beside the ${current.takenPublic} public slots taken: ` +
         (enough === null ? 'no capacity can' : `at least ${enough}`),
       'capacity',

@@ -1,6 +1,6 @@
 import { AppError, FieldChecks } from '@medgrid/errors';
 import fc from 'fast-check';
-import { SchedulingError } from '../../shared/scheduling-error';
+import { ScheduleError } from './schedule-error';
 import { clinicInstant } from './clinic-time';
 import { type SessionSnapshot } from './session';
 import {
@@ -139,7 +139,7 @@ describe(moveSession.name, () => {
 
     const error = thrown(() => moveSession(cancelled, friday, REASON, now));
 
-    expect(error).toBeInstanceOf(SchedulingError);
+    expect(error).toBeInstanceOf(ScheduleError);
     expect(error).toMatchObject({ code: 'SESSION_CLOSED', category: 'failed-precondition' });
     expect(error.message).toBe('the session is cancelled: 停诊：设备检修; only an open session can be moved');
     expect(violations(error)).toEqual(['sessionId:SESSION_CLOSED']);
@@ -308,7 +308,7 @@ describe(requireDoctorFree.name, () => {
 
     const error = thrown(() => requireDoctorFree(moved, [other]));
 
-    expect(error).toBeInstanceOf(SchedulingError);
+    expect(error).toBeInstanceOf(ScheduleError);
     expect(error).toMatchObject({ code: 'SESSION_OVERLAPS', category: 'failed-precondition' });
     expect(violations(error)).toEqual(['startTime:SESSION_OVERLAPS']);
     expect(error.message).toBe(

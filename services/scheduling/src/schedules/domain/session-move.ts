@@ -1,6 +1,6 @@
 import { FieldChecks } from '@medgrid/errors';
 import { localDate } from '@medgrid/kernel';
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { ScheduleError, ScheduleErrorCode } from './schedule-error';
 import { clinicClock, clinicInstant, isClockTime, isLocalDate } from './clinic-time';
 import { type SessionSnapshot } from './session';
 
@@ -44,15 +44,15 @@ export function moveSession(
 ): SessionSnapshot {
   moveChecks(new FieldChecks(), target, reason).throwIfAny();
   if (session.status !== 'open') {
-    throw new SchedulingError(
-      SchedulingErrorCode.SessionClosed,
+    throw new ScheduleError(
+      ScheduleErrorCode.SessionClosed,
       `the session is ${session.status}${session.changeReason ? `: ${session.changeReason}` : ''}; only an open session can be moved`,
       'sessionId',
     );
   }
   if (now >= session.startsAt) {
-    throw new SchedulingError(
-      SchedulingErrorCode.SessionClosed,
+    throw new ScheduleError(
+      ScheduleErrorCode.SessionClosed,
       `the session ${now >= session.endsAt ? 'is over' : 'has started'}; only a session still to come can be moved`,
       'sessionId',
     );
@@ -108,8 +108,8 @@ export function requireDoctorFree(moved: SessionSnapshot, others: readonly Sessi
       bandsOverlap(moved, other),
   );
   if (clash) {
-    throw new SchedulingError(
-      SchedulingErrorCode.SessionOverlaps,
+    throw new ScheduleError(
+      ScheduleErrorCode.SessionOverlaps,
       `the doctor already has an open session on ${clash.date} ${clinicClock(clash.startsAt)}–${clinicClock(clash.endsAt)} (${clash.id}) overlapping this band`,
       'startTime',
     );

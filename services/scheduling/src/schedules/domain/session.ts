@@ -1,4 +1,4 @@
-import { SchedulingError, SchedulingErrorCode } from '../../shared/scheduling-error';
+import { ScheduleError, ScheduleErrorCode } from './schedule-error';
 
 export type SessionStatus = 'open' | 'cancelled';
 
@@ -40,14 +40,14 @@ export interface SessionChangedDomainEvent {
 /** Whether a session still takes bookings at `now`. */
 export function requireBookable(session: SessionSnapshot, now: Date): void {
   if (session.status !== 'open') {
-    throw new SchedulingError(
-      SchedulingErrorCode.SessionClosed,
+    throw new ScheduleError(
+      ScheduleErrorCode.SessionClosed,
       `the session is ${session.status}${session.changeReason ? `: ${session.changeReason}` : ''}`,
       'claim.sessionId',
     );
   }
   if (now >= session.endsAt) {
-    throw new SchedulingError(SchedulingErrorCode.SessionStarted, 'the session is over', 'claim.sessionId');
+    throw new ScheduleError(ScheduleErrorCode.SessionStarted, 'the session is over', 'claim.sessionId');
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { counter } from '@medgrid/telemetry';
 import { poolsToTry } from '../../../booking/domain/pool';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { type AdmissionSnapshot } from '../../domain/admission';
 import { BedRepository } from '../../domain/bed.repository';
 import { AdmissionStep } from '../admission-step';
@@ -47,8 +47,8 @@ export class AssignBedUseCase {
         const bed = await this.beds.claimBed(wardId, pools, admission.snapshot().id);
         if (!bed) {
           bedRefusals.inc({ pool: pools.join('+') });
-          throw new SchedulingError(
-            SchedulingErrorCode.NoBedFree,
+          throw new BedError(
+            BedErrorCode.NoBedFree,
             `no free bed left in the ${pools.join(' or ')} pool of this ward`,
             'admissionId',
           );

@@ -3,7 +3,7 @@ import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { type AdmissionSnapshot } from '../../domain/admission';
 import { BedRepository } from '../../domain/bed.repository';
 import { canSeeAdmission } from '../admission-access';
@@ -22,7 +22,7 @@ export class GetAdmissionUseCase {
     return this.uow.run(async () => {
       const admission = await this.beds.findAdmission(query.admissionId, false);
       if (!admission) {
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no admission with this id', 'admissionId');
+        throw new BedError(BedErrorCode.NotFound, 'no admission with this id', 'admissionId');
       }
       requireAllowed(canSeeAdmission(identity, admission), 'see this admission');
       await this.audit.recordRead(identity, { kind: 'admission', id: admission.id }, query.purpose);

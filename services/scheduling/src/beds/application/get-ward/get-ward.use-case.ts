@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { BedRepository } from '../../domain/bed.repository';
 import { type WardView } from '../../domain/ward';
 import { type GetWardQuery } from './get-ward.query';
@@ -18,7 +18,7 @@ export class GetWardUseCase {
   async execute(identity: Identity, query: GetWardQuery): Promise<WardView> {
     return this.uow.run(async () => {
       const ward = await this.beds.viewWard(query.wardId);
-      if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
+      if (!ward) throw new BedError(BedErrorCode.NotFound, 'no ward with this id', 'wardId');
       requireAllowed(
         canSeeCapacity(identity, { id: ward.institutionId, groupId: ward.groupId }),
         'see this ward',

@@ -4,7 +4,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { type PageKey, pageOf } from '@medgrid/kernel';
 import { canManage, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { type AdmissionSnapshot, type AdmissionStatus } from '../../domain/admission';
 import { BedRepository } from '../../domain/bed.repository';
 import { type ListAdmissionsQuery } from './list-admissions.query';
@@ -35,7 +35,7 @@ export class ListAdmissionsUseCase {
     const { page } = query;
     return this.uow.run(async () => {
       const ward = await this.beds.viewWard(query.wardId);
-      if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
+      if (!ward) throw new BedError(BedErrorCode.NotFound, 'no ward with this id', 'wardId');
       requireAllowed(
         canManage(identity, { id: ward.institutionId, groupId: ward.groupId }),
         'list this ward',

@@ -7,7 +7,7 @@ import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { departmentAt, managedHospital } from '../../../shared/managed-hospital';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { BedRepository } from '../../domain/bed.repository';
 import { planBeds, planWard, type WardView } from '../../domain/ward';
 import { type RegisterWardCommand } from './register-ward.command';
@@ -31,8 +31,8 @@ export class RegisterWardUseCase {
       const institution = await managedHospital(this.registry, identity, command.institutionId);
       const department = await departmentAt(this.registry, institution, command.departmentId, 'departmentId');
       if (command.specialtyCode && command.specialtyCode !== department.specialtyCode) {
-        throw new SchedulingError(
-          SchedulingErrorCode.UnknownDepartment,
+        throw new BedError(
+          BedErrorCode.UnknownDepartment,
           `the department's specialty is ${department.specialtyCode}`,
           'specialtyCode',
         );

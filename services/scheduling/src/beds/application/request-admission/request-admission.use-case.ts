@@ -6,7 +6,7 @@ import { NO_PRIORITY, priorityFor } from '../../../booking/domain/pool';
 import { knownReferral } from '../../../holds/application/known-referral';
 import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
 import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { Admission, type AdmissionSnapshot } from '../../domain/admission';
 import { BedRepository } from '../../domain/bed.repository';
 import { canSeeAdmission } from '../admission-access';
@@ -35,7 +35,7 @@ export class RequestAdmissionUseCase {
     const { patientResidentId: patient, referralId } = command;
     return this.step.commit(async () => {
       const ward = await this.beds.viewWard(command.wardId);
-      if (!ward) throw new SchedulingError(SchedulingErrorCode.NotFound, 'no ward with this id', 'wardId');
+      if (!ward) throw new BedError(BedErrorCode.NotFound, 'no ward with this id', 'wardId');
       requireAllowed(
         canClaimAt(identity, { id: ward.institutionId, groupId: ward.groupId }),
         'ask for admissions at this hospital',

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { NO_PRIORITY, type Pool, type Priority } from '../../../booking/domain/pool';
 import { ratio } from '../../../capacity/domain/reserve-ratio';
 import { schedulingDataSource } from '../../../database/scheduling-data-source';
-import { SchedulingError } from '../../../shared/scheduling-error';
+import { BedError } from '../../domain/bed-error';
 import { Admission, type AdmissionSnapshot } from '../../domain/admission';
 import { planBeds, planWard, type WardSnapshot } from '../../domain/ward';
 import { BedTypeormRepository } from './bed.typeorm-repository';
@@ -89,7 +89,7 @@ describe(BedTypeormRepository.name, () => {
 
     const again = aWard(4, { name: '外科病区', institutionId: ward.institutionId });
 
-    await expect(again).rejects.toThrow(SchedulingError);
+    await expect(again).rejects.toThrow(BedError);
     await expect(again).rejects.toMatchObject({
       code: 'WARD_NAME_TAKEN',
       violations: [expect.objectContaining({ field: 'name' })],

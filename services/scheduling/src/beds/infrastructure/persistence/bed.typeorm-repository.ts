@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { mapUniqueViolations, queryNamed, UnitOfWork } from '@medgrid/database';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { type Pool } from '../../../booking/domain/pool';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { type AdmissionSnapshot, type AdmissionStatus } from '../../domain/admission';
 import { type AdmissionCursor, BedRepository } from '../../domain/bed.repository';
 import { type BedPlan, type WardSnapshot, type WardView } from '../../domain/ward';
@@ -37,11 +37,7 @@ export class BedTypeormRepository extends BedRepository {
   async insertWard(ward: WardSnapshot, beds: readonly BedPlan[]): Promise<void> {
     await mapUniqueViolations(() => this.db.insert(WardOrmEntity, wardToEntity(ward)), {
       ward_name_uq: () =>
-        new SchedulingError(
-          SchedulingErrorCode.WardNameTaken,
-          'the hospital already has a ward of this name',
-          'name',
-        ),
+        new BedError(BedErrorCode.WardNameTaken, 'the hospital already has a ward of this name', 'name'),
     });
     if (beds.length > 0)
       await this.db.insert(
@@ -69,8 +65,8 @@ export class BedTypeormRepository extends BedRepository {
   async insertAdmission(admission: AdmissionSnapshot): Promise<void> {
     await mapUniqueViolations(() => this.db.insert(AdmissionOrmEntity, admissionToEntity(admission)), {
       admission_patient_active_uq: () =>
-        new SchedulingError(
-          SchedulingErrorCode.AlreadyAdmitted,
+        new BedError(
+          BedErrorCode.AlreadyAdmitted,
           'the patient already waits for a bed or lies in one',
           'patientResidentId',
         ),

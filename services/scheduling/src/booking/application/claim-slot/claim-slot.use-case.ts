@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable, type SessionView } from '../../../schedules/domain/session';
 import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';
@@ -31,9 +31,9 @@ function freeSeats(session: SessionView, pool: Pool): number {
   return pool === 'reserved' ? session.freeReserved : session.freePublic;
 }
 
-function soldOut(pools: readonly Pool[]): SchedulingError {
-  return new SchedulingError(
-    SchedulingErrorCode.SoldOut,
+function soldOut(pools: readonly Pool[]): BookingError {
+  return new BookingError(
+    BookingErrorCode.SoldOut,
     `no free slot left in the ${pools.join(' or ')} pool of this session`,
     'claim.sessionId',
   );
@@ -85,7 +85,7 @@ export class ClaimSlotUseCase {
     const context = await this.bookings.claimContext(sessionId, patient);
     const session = context.session;
     if (!session) {
-      throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'claim.sessionId');
+      throw new BookingError(BookingErrorCode.NotFound, 'no session with this id', 'claim.sessionId');
     }
     requireAllowed(
       canClaimAt(identity, { id: session.institutionId, groupId: session.groupId }),
@@ -99,8 +99,8 @@ export class ClaimSlotUseCase {
       pools = poolsToTry(command.pool, standing);
       priority = standing.priority;
       if (context.patientHasActive) {
-        throw new SchedulingError(
-          SchedulingErrorCode.AlreadyBookedInSession,
+        throw new BookingError(
+          BookingErrorCode.AlreadyBookedInSession,
           'the patient already has a booking in this session',
           'claim.patientResidentId',
         );

@@ -5,7 +5,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { type SessionSnapshot } from '../../../schedules/domain/session';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingRepository } from '../../domain/booking.repository';
 import { type GetBookingQuery } from './get-booking.query';
@@ -26,8 +26,7 @@ export class GetBookingUseCase {
   ): Promise<{ booking: BookingSnapshot; session: SessionSnapshot }> {
     return this.uow.run(async () => {
       const booking = await this.bookings.find(query.bookingId, false);
-      if (!booking)
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no booking with this id', 'bookingId');
+      if (!booking) throw new BookingError(BookingErrorCode.NotFound, 'no booking with this id', 'bookingId');
       requireAllowed(
         canSeeClaim(identity, { ...booking, requestedBy: booking.bookedByInstitutionId }),
         'see this booking',

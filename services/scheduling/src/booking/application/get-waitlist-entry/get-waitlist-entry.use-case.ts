@@ -3,7 +3,7 @@ import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { BookingRepository } from '../../domain/booking.repository';
 import { type WaitlistPlace } from '../join-waitlist/join-waitlist.use-case';
 import { type GetWaitlistEntryQuery } from './get-waitlist-entry.query';
@@ -21,7 +21,7 @@ export class GetWaitlistEntryUseCase {
     return this.uow.run(async () => {
       const entry = await this.bookings.findEntry(query.entryId, false);
       if (!entry)
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
+        throw new BookingError(BookingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
       requireAllowed(
         canSeeClaim(identity, { ...entry, requestedBy: entry.requestedByInstitutionId }),
         'see this entry',

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable } from '../../../schedules/domain/session';
 import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';
 import { mayTakeReserved as mayTakeReservedPool } from '../../domain/pool';
@@ -43,11 +43,7 @@ export class JoinWaitlistUseCase {
       create: async () => {
         const session = await this.schedules.viewSession(command.sessionId);
         if (!session)
-          throw new SchedulingError(
-            SchedulingErrorCode.NotFound,
-            'no session with this id',
-            'claim.sessionId',
-          );
+          throw new BookingError(BookingErrorCode.NotFound, 'no session with this id', 'claim.sessionId');
         requireAllowed(
           canClaimAt(identity, { id: session.institutionId, groupId: session.groupId }),
           'book at this hospital',
@@ -57,15 +53,15 @@ export class JoinWaitlistUseCase {
         if (referralId) await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
         const mayTakeReserved = mayTakeReservedPool(standing);
         if (session.freePublic > 0 || (mayTakeReserved && session.freeReserved > 0)) {
-          throw new SchedulingError(
-            SchedulingErrorCode.SessionHasFreeSlots,
+          throw new BookingError(
+            BookingErrorCode.SessionHasFreeSlots,
             'the session still has free slots for this patient: book one instead',
             'claim.sessionId',
           );
         }
         if (await this.bookings.hasActive(session.id, patient)) {
-          throw new SchedulingError(
-            SchedulingErrorCode.AlreadyBookedInSession,
+          throw new BookingError(
+            BookingErrorCode.AlreadyBookedInSession,
             'the patient already has a booking in this session',
             'claim.patientResidentId',
           );

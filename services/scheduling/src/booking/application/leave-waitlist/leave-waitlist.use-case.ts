@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
@@ -27,7 +27,7 @@ export class LeaveWaitlistUseCase {
     return this.uow.run(async () => {
       const found = await this.bookings.findEntry(command.entryId, true);
       if (!found)
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
+        throw new BookingError(BookingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
       requireAllowed(
         canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
         'change this entry',

@@ -5,7 +5,7 @@ import {
   sessionViewFromRaw,
   sessionViewQuery,
 } from '../../../schedules/infrastructure/persistence/session-view.query';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingRepository, type ClaimContext } from '../../domain/booking.repository';
 import { type Pool } from '../../domain/pool';
@@ -103,14 +103,14 @@ export class BookingTypeormRepository extends BookingRepository {
   async insert(booking: BookingSnapshot): Promise<void> {
     await mapUniqueViolations(() => this.db.insert(BookingOrmEntity, bookingToEntity(booking)), {
       booking_referral_uq: () =>
-        new SchedulingError(
-          SchedulingErrorCode.ReferralAlreadyHolds,
+        new BookingError(
+          BookingErrorCode.ReferralAlreadyHolds,
           'the referral already holds a slot',
           'claim.referralId',
         ),
       booking_patient_session_uq: () =>
-        new SchedulingError(
-          SchedulingErrorCode.AlreadyBookedInSession,
+        new BookingError(
+          BookingErrorCode.AlreadyBookedInSession,
           'the patient already has a booking in this session',
           'claim.patientResidentId',
         ),
@@ -167,8 +167,8 @@ export class BookingTypeormRepository extends BookingRepository {
       () => this.db.insert(WaitlistEntryOrmEntity, waitlistEntryToEntity(entry, clientRequestId)),
       {
         waitlist_entry_patient_uq: () =>
-          new SchedulingError(
-            SchedulingErrorCode.AlreadyWaiting,
+          new BookingError(
+            BookingErrorCode.AlreadyWaiting,
             'the patient is already on this session’s waitlist',
             'claim.patientResidentId',
           ),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { HoldError, HoldErrorCode } from '../../domain/hold-error';
 import { type SlotHoldRequestSnapshot } from '../../domain/slot-hold-request';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
 import { type GetSlotHoldRequestQuery } from './get-slot-hold-request.query';
@@ -14,8 +14,8 @@ export class GetSlotHoldRequestUseCase {
   async execute(identity: Identity, query: GetSlotHoldRequestQuery): Promise<SlotHoldRequestSnapshot> {
     const request = await this.requests.findByReferral(query.referralId, false);
     if (!request) {
-      throw new SchedulingError(
-        SchedulingErrorCode.HoldRequestNotFound,
+      throw new HoldError(
+        HoldErrorCode.HoldRequestNotFound,
         'no hold request for this referral',
         'referralId',
       );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
 import { type GetSessionQuery } from './get-session.query';
@@ -13,8 +13,7 @@ export class GetSessionUseCase {
 
   async execute(identity: Identity, query: GetSessionQuery): Promise<SessionView> {
     const session = await this.schedules.viewSession(query.sessionId);
-    if (!session)
-      throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
+    if (!session) throw new ScheduleError(ScheduleErrorCode.NotFound, 'no session with this id', 'sessionId');
     requireAllowed(
       canSeeCapacity(identity, { id: session.institutionId, groupId: session.groupId }),
       'see this session',

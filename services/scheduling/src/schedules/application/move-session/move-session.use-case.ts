@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';
@@ -42,7 +42,7 @@ export class MoveSessionUseCase {
     return this.uow.run(async () => {
       const session = await this.schedules.findSession(command.sessionId, true);
       if (!session) {
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
+        throw new ScheduleError(ScheduleErrorCode.NotFound, 'no session with this id', 'sessionId');
       }
       await managedHospital(this.registry, identity, session.institutionId, 'sessionId');
       if (await this.requests.isRetry(clientRequestOf('move-session', command), session.id)) {

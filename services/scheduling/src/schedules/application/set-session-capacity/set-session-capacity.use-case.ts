@@ -5,7 +5,7 @@ import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { managedHospital } from '../../../shared/managed-hospital';
-import { SchedulingError, SchedulingErrorCode } from '../../../shared/scheduling-error';
+import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';
@@ -38,14 +38,14 @@ export class SetSessionCapacityUseCase {
     return this.uow.run(async () => {
       const session = await this.schedules.findSession(command.sessionId, true);
       if (!session)
-        throw new SchedulingError(SchedulingErrorCode.NotFound, 'no session with this id', 'sessionId');
+        throw new ScheduleError(ScheduleErrorCode.NotFound, 'no session with this id', 'sessionId');
       const hospital = await managedHospital(this.registry, identity, session.institutionId);
       if (await this.requests.isRetry(clientRequestOf('set-capacity', command), session.id)) {
         return (await this.schedules.viewSession(session.id))!;
       }
       if (session.status !== 'open' || now >= session.endsAt) {
-        throw new SchedulingError(
-          SchedulingErrorCode.SessionClosed,
+        throw new ScheduleError(
+          ScheduleErrorCode.SessionClosed,
           `the session is ${session.status === 'open' ? 'over' : session.status}`,
           'sessionId',
         );
