@@ -1,66 +1,22 @@
 import { v7 as uuidv7 } from 'uuid';
 import { clinicInstant } from '../../schedules/domain/clinic-time';
 import { type SessionSnapshot, type SessionView } from '../../schedules/domain/session';
+import { aSession } from '../../schedules/test/session.factory';
 import { type BookingChangedDomainEvent, type BookingSnapshot } from '../domain/booking';
 import { type BookingEventPublisher } from '../domain/booking-event-publisher';
 import { type BookingRepository } from '../domain/booking.repository';
-import { NO_PRIORITY } from '../domain/pool';
+import { aBooking as aBookingAt } from '../test/booking.factory';
 import { BookingsInSession } from './bookings-in-session';
 import { type ReferralHolds } from './referral-holds';
 import { type SeatKeeper } from './seat-keeper';
 
 const now = new Date('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
-const institutionId = uuidv7();
-
-function aSession(patch: Partial<SessionSnapshot> = {}): SessionSnapshot {
-  return {
-    id: uuidv7(),
-    institutionId,
-    groupId: uuidv7(),
-    departmentId: uuidv7(),
-    specialtyCode: '03.01',
-    practitionerId: uuidv7(),
-    templateId: uuidv7(),
-    date: '2026-11-26',
-    startsAt: clinicInstant('2026-11-26', '08:00'),
-    endsAt: clinicInstant('2026-11-26', '11:30'),
-    status: 'open',
-    capacity: 6,
-    reservedOffered: 2,
-    reservedReleased: 0,
-    releaseLeadHours: 48,
-    changeReason: '',
-    version: 1,
-    ...patch,
-  };
-}
-
-function aBooking(
+const aBooking = (
   session: SessionSnapshot,
-  slotNumber: number,
+  slot: number,
   status: BookingSnapshot['status'],
   referralId = '',
-): BookingSnapshot {
-  return {
-    id: uuidv7(),
-    sessionId: session.id,
-    institutionId: session.institutionId,
-    groupId: session.groupId,
-    slotNumber,
-    pool: 'public',
-    status,
-    patientResidentId: `P${slotNumber}`,
-    referralId,
-    bookedByInstitutionId: session.institutionId,
-    priority: NO_PRIORITY,
-    holdExpiresAt: status === 'held' ? new Date(now.getTime() + 600_000) : null,
-    clientRequestId: uuidv7(),
-    createdAt: now,
-    updatedAt: now,
-    cancelReason: '',
-    version: 1,
-  };
-}
+) => aBookingAt(session, slot, status, now, { referralId });
 
 const viewOf = (session: SessionSnapshot): SessionView => ({ ...session, freeReserved: 0, freePublic: 0 });
 

@@ -13,6 +13,7 @@ import { clinicInstant } from '../../domain/clinic-time';
 import { type ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { type ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionChange, type SessionSnapshot, type SessionView } from '../../domain/session';
+import { aSession as aSessionOf } from '../../test/session.factory';
 import { MoveSessionCommand, type MoveSessionInput } from './move-session.command';
 import { MoveSessionUseCase } from './move-session.use-case';
 import { SessionBookings } from '../session-bookings';
@@ -22,28 +23,13 @@ const hospital: KnownInstitution = { id: uuidv7(), groupId: uuidv7(), level: 'te
 const manager = anIdentity({ role: 'hospital-staff', institutionId: hospital.id, groupId: hospital.groupId });
 const DOCTOR = uuidv7();
 
-function aSession(patch: Partial<SessionSnapshot> = {}): SessionSnapshot {
-  return {
-    id: uuidv7(),
+const aSession = (overrides: Partial<SessionSnapshot> = {}): SessionSnapshot =>
+  aSessionOf({
     institutionId: hospital.id,
     groupId: hospital.groupId!,
-    departmentId: uuidv7(),
-    specialtyCode: '03.01',
     practitionerId: DOCTOR,
-    templateId: uuidv7(),
-    date: '2026-11-26',
-    startsAt: clinicInstant('2026-11-26', '08:00'),
-    endsAt: clinicInstant('2026-11-26', '11:30'),
-    status: 'open',
-    capacity: 6,
-    reservedOffered: 2,
-    reservedReleased: 0,
-    releaseLeadHours: 48,
-    changeReason: '',
-    version: 1,
-    ...patch,
-  };
-}
+    ...overrides,
+  });
 
 /** A booking as this spec sees it: what the session's bookings port is told about (booking has its own spec). */
 interface BookingInSession {
