@@ -8,6 +8,7 @@ import { managedHospital } from '../../../shared/managed-hospital';
 import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { SessionBookings } from '../session-bookings';
+import { isReleaseDue } from '../../domain/reserve-release';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
 import { reservedOfferedAfterResize, resizedSplit } from '../../domain/session-capacity';
@@ -52,8 +53,7 @@ export class SetSessionCapacityUseCase {
       }
       const policy = (await this.reserves.of(hospital)).shareOn(session.date);
       const counts = await this.schedules.lockSeats(session.id);
-      const reserveReleased =
-        now >= new Date(session.startsAt.getTime() - session.releaseLeadHours * 3_600_000);
+      const reserveReleased = isReleaseDue(session.startsAt, session.releaseLeadHours, now);
       const split = resizedSplit(counts, command.capacity, policy.slotRatio, reserveReleased);
       await this.schedules.resizeSeats(session.id, split);
       const resized: SessionSnapshot = {
