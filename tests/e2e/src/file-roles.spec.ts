@@ -21,7 +21,6 @@ const BEING_CONVERTED = new Set([
   'services/referral/src/referrals/application/sweeps/referral-sweeps.use-case.ts',
   'services/referral/src/referrals/interface/timer/referral-clock.ts',
   'services/referral/src/referrals/interface/timer/referral-gauges.ts',
-  'services/scheduling/src/holds/referral-saga.int-spec.ts',
   'services/scheduling/src/schedules/infrastructure/persistence/session-view.query.ts',
 ]);
 
