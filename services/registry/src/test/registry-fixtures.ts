@@ -1,7 +1,9 @@
-import { type UnitOfWork } from '@medgrid/database';
+import { UnitOfWork } from '@medgrid/database';
 import { ResidentId } from '@medgrid/kernel';
-import { aCreditCode, aResidentId } from '@medgrid/testing';
+import { aCreditCode, aResidentId, TestDatabase } from '@medgrid/testing';
+import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { registryDataSource } from '../database/registry-data-source';
 import { type City, type Grid } from '../organisation/domain/geography';
 import { Institution, type InstitutionSnapshot } from '../organisation/domain/institution';
 import {
@@ -24,6 +26,30 @@ import { FamilyDoctorTeamTypeormRepository } from '../workforce/infrastructure/p
 import { PractitionerTypeormRepository } from '../workforce/infrastructure/persistence/practitioner.typeorm-repository';
 
 let sequence = 0;
+
+/** A fresh registry database for one integration test file, migrated; `close` drops it. */
+export class RegistryTestDatabase {
+  private constructor(
+    private readonly database: TestDatabase,
+    private readonly dataSource: DataSource,
+    readonly uow: UnitOfWork,
+    readonly given: RegistryFixtures,
+  ) {}
+
+  static async create(label: string): Promise<RegistryTestDatabase> {
+    const database = await TestDatabase.create(label);
+    const dataSource = registryDataSource(database.url, 4);
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const uow = new UnitOfWork(dataSource);
+    return new RegistryTestDatabase(database, dataSource, uow, new RegistryFixtures(uow));
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.database.drop();
+  }
+}
 
 /**
  * The rows a registry repository's integration test stands on (cities, grids, institutions,

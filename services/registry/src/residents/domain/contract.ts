@@ -53,7 +53,8 @@ export interface ContractChanged {
   readonly contract: ContractSnapshot;
 }
 
-const TAG_ORDER: readonly PopulationTag[] = [
+/** Every population tag, in the order a contract lists them. */
+export const POPULATION_TAGS: readonly PopulationTag[] = [
   'elderly',
   'hypertension',
   'diabetes',
@@ -95,7 +96,7 @@ export function populationTags(
   if (tags.has('maternal') && resident.sex !== 'female') {
     throw new ResidentError(ResidentErrorCode.TagDoesNotFit, 'maternal applies to women only', 'tags');
   }
-  return TAG_ORDER.filter((tag) => tags.has(tag));
+  return POPULATION_TAGS.filter((tag) => tags.has(tag));
 }
 
 /**

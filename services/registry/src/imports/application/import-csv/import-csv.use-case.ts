@@ -23,7 +23,7 @@ import { FindResidentByIdNumberUseCase } from '../../../residents/application/fi
 import { canEnrolResidents } from '../../../residents/application/resident-access.policy';
 import { SignContractCommand } from '../../../residents/application/sign-contract/sign-contract.command';
 import { SignContractUseCase } from '../../../residents/application/sign-contract/sign-contract.use-case';
-import { type PopulationTag } from '../../../residents/domain/contract';
+import { POPULATION_TAGS, type PopulationTag } from '../../../residents/domain/contract';
 import { RegisterPractitionerCommand } from '../../../workforce/application/register-practitioner/register-practitioner.command';
 import { RegisterPractitionerUseCase } from '../../../workforce/application/register-practitioner/register-practitioner.use-case';
 import { type PractitionerTitle } from '../../../workforce/domain/practitioner';
@@ -46,16 +46,6 @@ const TITLES: readonly PractitionerTitle[] = [
   'chief',
   'nurse',
   'public-health',
-];
-const TAGS: readonly PopulationTag[] = [
-  'elderly',
-  'hypertension',
-  'diabetes',
-  'maternal',
-  'child',
-  'disabled',
-  'severe-mental-disorder',
-  'tuberculosis',
 ];
 
 /** The field of a use case's violation, in the file's column names. */
@@ -151,7 +141,7 @@ export class ImportCsvUseCase {
             teamId: row.values.team_id!,
             startDate: row.values.start_date ?? '',
             tags: tagsOf(row.values.tags).map((t) =>
-              TAGS.includes(t as PopulationTag) ? (t as PopulationTag) : undefined,
+              POPULATION_TAGS.includes(t as PopulationTag) ? (t as PopulationTag) : undefined,
             ),
           });
           return this.contracts.execute(identity, contract);
@@ -198,7 +188,7 @@ export class ImportCsvUseCase {
     for (const row of rows) {
       if (this.cellCountProblem(row, rejected)) continue;
       const tags = tagsOf(row.values.tags);
-      const unknown = tags.filter((t) => !TAGS.includes(t as PopulationTag));
+      const unknown = tags.filter((t) => !POPULATION_TAGS.includes(t as PopulationTag));
       if (unknown.length) {
         rejected.push({
           line: row.line,

@@ -1,32 +1,20 @@
-import { UnitOfWork } from '@medgrid/database';
-import { TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { registryDataSource } from '../../../database/registry-data-source';
-import { RegistryFixtures } from '../../../test/registry-fixtures';
+import { type RegistryFixtures, RegistryTestDatabase } from '../../../test/registry-fixtures';
 import { type City, type Department, type Grid } from '../../domain/geography';
 import { GeographyTypeormRepository } from './geography.typeorm-repository';
 
 describe(GeographyTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: RegistryTestDatabase;
   let given: RegistryFixtures;
   let sut: GeographyTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('geography_repository');
-    dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    const uow = new UnitOfWork(dataSource);
-    given = new RegistryFixtures(uow);
-    sut = new GeographyTypeormRepository(uow);
+    db = await RegistryTestDatabase.create('geography_repository');
+    given = db.given;
+    sut = new GeographyTypeormRepository(db.uow);
   });
 
-  afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
-  });
+  afterAll(() => db?.close());
 
   it('stores a city and reads back every field, and nothing for an unknown id', async () => {
     const city: City = { id: uuidv7(), divisionCode: '440100', name: '广州市' };

@@ -1,35 +1,26 @@
-import { UnitOfWork } from '@medgrid/database';
-import { aCreditCode, lockOrder, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
+import { aCreditCode, lockOrder } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { registryDataSource } from '../../../database/registry-data-source';
-import { RegistryFixtures } from '../../../test/registry-fixtures';
+import { type RegistryFixtures, RegistryTestDatabase } from '../../../test/registry-fixtures';
 import { Institution, type InstitutionSnapshot } from '../../domain/institution';
 import { MedicalGroup } from '../../domain/medical-group';
 import { InstitutionTypeormRepository } from './institution.typeorm-repository';
 import { MedicalGroupTypeormRepository } from './medical-group.typeorm-repository';
 
 describe(InstitutionTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: RegistryTestDatabase;
   let uow: UnitOfWork;
   let given: RegistryFixtures;
   let sut: InstitutionTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('institution_repository');
-    dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
-    given = new RegistryFixtures(uow);
-    sut = new InstitutionTypeormRepository(uow);
+    db = await RegistryTestDatabase.create('institution_repository');
+    uow = db.uow;
+    given = db.given;
+    sut = new InstitutionTypeormRepository(db.uow);
   });
 
-  afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
-  });
+  afterAll(() => db?.close());
 
   const snapshot = (gridId: string, details: Partial<InstitutionSnapshot> = {}): InstitutionSnapshot => ({
     id: uuidv7(),
@@ -91,9 +82,10 @@ describe(InstitutionTypeormRepository.name, () => {
     let seen = '';
 
     const order = await lockOrder(
-      (letGo) =>
+      (letGo, locked) =>
         uow.run(async () => {
           const institution = (await sut.findById(stored.id, true))!;
+          locked();
           await letGo;
           institution.update(1, { ...stored, name: '锁内改名' });
           await sut.update(institution, 1);

@@ -1,9 +1,7 @@
-import { UnitOfWork } from '@medgrid/database';
-import { lockOrder, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
+import { lockOrder } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { registryDataSource } from '../../../database/registry-data-source';
-import { RegistryFixtures } from '../../../test/registry-fixtures';
+import { type RegistryFixtures, RegistryTestDatabase } from '../../../test/registry-fixtures';
 import { MedicalGroup, type MedicalGroupSnapshot, type Membership } from '../../domain/medical-group';
 import { MedicalGroupTypeormRepository } from './medical-group.typeorm-repository';
 
@@ -11,26 +9,19 @@ const t0 = new Date('2027-03-01T01:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 describe(MedicalGroupTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: RegistryTestDatabase;
   let uow: UnitOfWork;
   let given: RegistryFixtures;
   let sut: MedicalGroupTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('medical_group_repository');
-    dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
-    given = new RegistryFixtures(uow);
-    sut = new MedicalGroupTypeormRepository(uow);
+    db = await RegistryTestDatabase.create('medical_group_repository');
+    uow = db.uow;
+    given = db.given;
+    sut = new MedicalGroupTypeormRepository(db.uow);
   });
 
-  afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
-  });
+  afterAll(() => db?.close());
 
   /** A grid's hospital (a possible lead) and two primary institutions. */
   async function aGrid() {
@@ -162,9 +153,10 @@ describe(MedicalGroupTypeormRepository.name, () => {
     let seen: readonly Membership[] = [];
 
     const order = await lockOrder(
-      (letGo) =>
+      (letGo, locked) =>
         uow.run(async () => {
           const group = (await sut.findById(created.id, true))!;
+          locked();
           await letGo;
           group.addMembership({ ...lead }, 'lead', at(0));
           await sut.update(group, 1);

@@ -1,33 +1,24 @@
-import { UnitOfWork } from '@medgrid/database';
-import { lockOrder, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
+import { lockOrder } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { registryDataSource } from '../../../database/registry-data-source';
-import { RegistryFixtures } from '../../../test/registry-fixtures';
+import { type RegistryFixtures, RegistryTestDatabase } from '../../../test/registry-fixtures';
 import { Contract, type ContractSnapshot } from '../../domain/contract';
 import { ContractTypeormRepository } from './contract.typeorm-repository';
 
 describe(ContractTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: RegistryTestDatabase;
   let uow: UnitOfWork;
   let given: RegistryFixtures;
   let sut: ContractTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('contract_repository');
-    dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
-    given = new RegistryFixtures(uow);
-    sut = new ContractTypeormRepository(uow);
+    db = await RegistryTestDatabase.create('contract_repository');
+    uow = db.uow;
+    given = db.given;
+    sut = new ContractTypeormRepository(db.uow);
   });
 
-  afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
-  });
+  afterAll(() => db?.close());
 
   /** A resident of a grid whose group has a team at a centre. */
   async function aResidentAndTeam() {
@@ -159,9 +150,10 @@ describe(ContractTypeormRepository.name, () => {
     let seen = '';
 
     const order = await lockOrder(
-      (letGo) =>
+      (letGo, locked) =>
         uow.run(async () => {
           const contract = (await read(stored))!;
+          locked();
           await letGo;
           contract.end(new Date('2027-05-01T03:00:00Z'));
           await sut.update(contract, 1);

@@ -1,33 +1,24 @@
-import { UnitOfWork } from '@medgrid/database';
-import { lockOrder, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
+import { lockOrder } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { registryDataSource } from '../../../database/registry-data-source';
-import { RegistryFixtures } from '../../../test/registry-fixtures';
+import { type RegistryFixtures, RegistryTestDatabase } from '../../../test/registry-fixtures';
 import { Resident, type ResidentSnapshot } from '../../domain/resident';
 import { ResidentTypeormRepository } from './resident.typeorm-repository';
 
 describe(ResidentTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: RegistryTestDatabase;
   let uow: UnitOfWork;
   let given: RegistryFixtures;
   let sut: ResidentTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('resident_repository');
-    dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
-    given = new RegistryFixtures(uow);
-    sut = new ResidentTypeormRepository(uow);
+    db = await RegistryTestDatabase.create('resident_repository');
+    uow = db.uow;
+    given = db.given;
+    sut = new ResidentTypeormRepository(db.uow);
   });
 
-  afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
-  });
+  afterAll(() => db?.close());
 
   it('stores a resident and reads back every field by id and by ID number; nothing for unknown ones', async () => {
     const grid = await given.grid();
@@ -131,9 +122,10 @@ describe(ResidentTypeormRepository.name, () => {
     let seen = '';
 
     const order = await lockOrder(
-      (letGo) =>
+      (letGo, locked) =>
         uow.run(async () => {
           const resident = (await sut.findById(stored.id, true))!;
+          locked();
           await letGo;
           resident.update({ name: '锁内改名', phone: stored.phone, gridId: stored.gridId });
           await sut.update(resident, 1);

@@ -1,33 +1,24 @@
-import { UnitOfWork } from '@medgrid/database';
-import { lockOrder, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
+import { lockOrder } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { registryDataSource } from '../../../database/registry-data-source';
-import { RegistryFixtures } from '../../../test/registry-fixtures';
+import { type RegistryFixtures, RegistryTestDatabase } from '../../../test/registry-fixtures';
 import { FamilyDoctorTeam, type FamilyDoctorTeamSnapshot } from '../../domain/family-doctor-team';
 import { FamilyDoctorTeamTypeormRepository } from './family-doctor-team.typeorm-repository';
 
 describe(FamilyDoctorTeamTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: RegistryTestDatabase;
   let uow: UnitOfWork;
   let given: RegistryFixtures;
   let sut: FamilyDoctorTeamTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('family_doctor_team_repository');
-    dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
-    given = new RegistryFixtures(uow);
-    sut = new FamilyDoctorTeamTypeormRepository(uow);
+    db = await RegistryTestDatabase.create('family_doctor_team_repository');
+    uow = db.uow;
+    given = db.given;
+    sut = new FamilyDoctorTeamTypeormRepository(db.uow);
   });
 
-  afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
-  });
+  afterAll(() => db?.close());
 
   /** A primary institution of a group with three of its practitioners. */
   async function aCentre() {
@@ -150,9 +141,10 @@ describe(FamilyDoctorTeamTypeormRepository.name, () => {
     let seen = 0;
 
     const order = await lockOrder(
-      (letGo) =>
+      (letGo, locked) =>
         uow.run(async () => {
           const team = (await sut.findById(created.id, true))!;
+          locked();
           await letGo;
           await sut.update(
             FamilyDoctorTeam.restore({

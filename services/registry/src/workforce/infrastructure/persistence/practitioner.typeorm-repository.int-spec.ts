@@ -1,34 +1,25 @@
-import { UnitOfWork } from '@medgrid/database';
-import { lockOrder, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
+import { lockOrder } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { registryDataSource } from '../../../database/registry-data-source';
-import { RegistryFixtures } from '../../../test/registry-fixtures';
+import { type RegistryFixtures, RegistryTestDatabase } from '../../../test/registry-fixtures';
 import { type PractitionerSnapshot } from '../../domain/practitioner';
 import { type PractitionerSearch } from '../../domain/practitioner.repository';
 import { PractitionerTypeormRepository } from './practitioner.typeorm-repository';
 
 describe(PractitionerTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: RegistryTestDatabase;
   let uow: UnitOfWork;
   let given: RegistryFixtures;
   let sut: PractitionerTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('practitioner_repository');
-    dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
-    given = new RegistryFixtures(uow);
-    sut = new PractitionerTypeormRepository(uow);
+    db = await RegistryTestDatabase.create('practitioner_repository');
+    uow = db.uow;
+    given = db.given;
+    sut = new PractitionerTypeormRepository(db.uow);
   });
 
-  afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
-  });
+  afterAll(() => db?.close());
 
   it('stores a practitioner and reads back every field, and nothing for an unknown id', async () => {
     const home = await given.institution();
@@ -88,9 +79,10 @@ describe(PractitionerTypeormRepository.name, () => {
     let seen = '';
 
     const order = await lockOrder(
-      (letGo) =>
+      (letGo, locked) =>
         uow.run(async () => {
           const practitioner = (await sut.findById(stored.id, true))!;
+          locked();
           await letGo;
           await sut.update({ ...practitioner, name: '锁内改名', version: 2 }, 1);
         }),
