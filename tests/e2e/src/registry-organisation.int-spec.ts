@@ -180,6 +180,21 @@ describe('registry organisation service', () => {
     expect([groupA.id, groupB.id]).toContain(institution!.groupId);
   });
 
+  /** The institutions registered under a credit code. */
+  const withCreditCode = async (creditCode: string) =>
+    (
+      await call(client, client.searchInstitutions, {
+        nameContains: '',
+        creditCode,
+        gridId: '',
+        groupId: '',
+        level: L.INSTITUTION_LEVEL_UNSPECIFIED,
+        type: T.INSTITUTION_TYPE_UNSPECIFIED,
+        pageSize: 10,
+        pageToken: '',
+      })
+    ).institutions;
+
   it('answers bad input with INVALID_ARGUMENT naming each field, and stores nothing', async () => {
     const error = await fails(
       call(client, client.registerInstitution, {
@@ -214,17 +229,7 @@ describe('registry organisation service', () => {
     );
     expect(unknownGrid).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'UNKNOWN_GRID' });
     expect(unknownGrid.fieldViolations[0]?.field).toBe('gridId');
-    const stored = await call(client, client.searchInstitutions, {
-      nameContains: '',
-      creditCode,
-      gridId: '',
-      groupId: '',
-      level: L.INSTITUTION_LEVEL_UNSPECIFIED,
-      type: T.INSTITUTION_TYPE_UNSPECIFIED,
-      pageSize: 10,
-      pageToken: '',
-    });
-    expect(stored.institutions).toEqual([]);
+    expect(await withCreditCode(creditCode)).toEqual([]);
   });
 
   const retriedInstitution = (gridId: string) => ({
@@ -268,17 +273,7 @@ describe('registry organisation service', () => {
         fieldViolations: [expect.objectContaining({ field: 'clientRequestId' })],
       });
     }
-    const found = await call(client, client.searchInstitutions, {
-      creditCode: other.creditCode,
-      nameContains: '',
-      gridId: '',
-      groupId: '',
-      level: L.INSTITUTION_LEVEL_UNSPECIFIED,
-      type: T.INSTITUTION_TYPE_UNSPECIFIED,
-      pageSize: 10,
-      pageToken: '',
-    });
-    expect(found.institutions).toEqual([]);
+    expect(await withCreditCode(other.creditCode)).toEqual([]);
   });
 
   it('pages through a search in name order', async () => {
