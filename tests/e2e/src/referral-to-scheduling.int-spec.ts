@@ -139,6 +139,44 @@ describe('referral ⇄ scheduling', () => {
     expect(booking.rows).toEqual([expect.objectContaining({ pool: 'reserved', status: 'held' })]);
   });
 
+  it('schedules the referral with the slot the referrer booked before acceptance, dead-lettering nothing', async () => {
+    const session = await h.newSession(group, { capacity: 6 });
+    const patient = await h.contractedResident(group);
+    const { referral } = await create(h.upward(group, patient));
+    await waitForHold(referral!.id, Hold.SLOT_HOLD_REQUEST_STATUS_REQUESTED, group.centre);
+    const { booking } = await h.call(
+      h.booking,
+      h.booking.bookSlot,
+      {
+        claim: {
+          clientRequestId: uuidv7(),
+          sessionId: session.id,
+          patientResidentId: patient,
+          pool: Pool.POOL_RESERVED,
+          referralId: referral!.id,
+        },
+      },
+      group.centre,
+    );
+
+    await accept(referral!.id);
+    const scheduled = await h.waitForReferral(
+      'the referral to be scheduled with the booked slot',
+      referral!.id,
+      group.centre,
+      (r) => statusOf(r) === S.REFERRAL_STATUS_SCHEDULED,
+    );
+
+    expect(scheduled.referral?.slot).toMatchObject({ bookingId: booking!.id, sessionId: session.id });
+    expect(await waitForHold(referral!.id, Hold.SLOT_HOLD_REQUEST_STATUS_HELD, group.centre)).toMatchObject({
+      bookingId: booking!.id,
+      referringInstitutionId: group.centreId,
+    });
+    expect(await h.process.metrics()).not.toMatch(
+      /medgrid_events_consumed_total\{[^}]*dead-lettered[^}]*\} [1-9]/,
+    );
+  });
+
   it('releases the slot when the referral is cancelled, and never holds two for one referral', async () => {
     await h.newSession(group, { capacity: 6, date: undefined });
     const patient = await h.contractedResident(group);
