@@ -3,13 +3,13 @@ import { join, relative, resolve, sep } from 'node:path';
 
 /**
  * Scheduling's bounded contexts, lowest first: a context may import the ones
- * below it, never one above (docs/conventions.md, "A service"). shared/ is the
+ * below it, never one above (docs/conventions.md, "A service"). common/ is the
  * service's own kernel (errors, access rules, the registry's view of
  * hospitals) and imports no context. Where a lower context needs something
  * done above it, it owns a port (an abstract class) that the higher context
  * implements: schedules' SessionBookings, booking's ReferralHolds.
  */
-const LAYERS = ['shared', 'capacity', 'schedules', 'booking', 'holds', 'beds', 'reports'] as const;
+const LAYERS = ['common', 'capacity', 'schedules', 'booking', 'holds', 'beds', 'reports'] as const;
 type Layer = (typeof LAYERS)[number];
 
 const SRC = __dirname;

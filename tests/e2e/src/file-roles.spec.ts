@@ -78,7 +78,7 @@ describe(fileRoleProblem.name, () => {
     'criteria/domain/starter/endocrine.criteria.ts',
     'criteria/test/disease-criteria.factory.ts',
     'test/registry-fixtures.ts',
-    'shared/persistence/name-keyset.ts',
+    'common/persistence/name-keyset.ts',
     'demo/demo-city.loader.ts',
     'organisation/README.md',
   ])('lets %s be', (path) => {

@@ -93,7 +93,7 @@ function placeOf(folders: readonly string[]): { place: Place } | { problem: stri
   const at = (place: Place) => ({ place });
   if (top === undefined) return at('root');
   // A service's own shared kernel, test support and demo loaders name their files freely.
-  if (top === 'shared' || top === 'demo' || folders.includes('test')) return at('free');
+  if (top === 'common' || top === 'demo' || folders.includes('test')) return at('free');
   if (top === 'config') return at('config');
   if (top === 'database') return at(layer === 'migrations' ? 'migrations' : 'database');
   switch (layer) {

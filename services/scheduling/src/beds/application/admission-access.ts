@@ -1,5 +1,5 @@
 import { type Identity } from '@medgrid/auth';
-import { canSeeClaim } from '../../shared/scheduling-access.policy';
+import { canSeeClaim } from '../../common/scheduling-access.policy';
 import { type AdmissionSnapshot } from '../domain/admission';
 
 /** An admission is seen by the hospital, the institution that asked for it, the group admin, the city. */

@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { counter } from '@medgrid/telemetry';
-import { canManage, requireAllowed } from '../../shared/scheduling-access.policy';
+import { canManage, requireAllowed } from '../../common/scheduling-access.policy';
 import { BedError, BedErrorCode } from '../domain/bed-error';
 import { Admission, type AdmissionChangedDomainEvent, type AdmissionSnapshot } from '../domain/admission';
 import { BedEventPublisher } from '../domain/bed-event-publisher';

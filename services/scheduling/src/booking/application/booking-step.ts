@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
-import { canSeeClaim, requireAllowed } from '../../shared/scheduling-access.policy';
+import { canSeeClaim, requireAllowed } from '../../common/scheduling-access.policy';
 import { BookingError, BookingErrorCode } from '../domain/booking-error';
 import { Booking, type BookingSnapshot } from '../domain/booking';
 import { BookingEventPublisher } from '../domain/booking-event-publisher';

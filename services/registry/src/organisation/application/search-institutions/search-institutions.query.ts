@@ -1,7 +1,7 @@
 import { parseFields, requestField } from '@medgrid/errors';
 import { pageRequest, type PageRequest } from '@medgrid/kernel';
 import { z } from 'zod';
-import { NAME_PAGES, namePageFields, type Named } from '../../../shared/name-pages';
+import { NAME_PAGES, namePageFields, type Named } from '../../../common/name-pages';
 import { type InstitutionLevel, type InstitutionType } from '../../domain/institution-classification';
 
 const fields = z.object({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { pageOf } from '@medgrid/kernel';
-import { nameKey } from '../../../shared/name-pages';
+import { nameKey } from '../../../common/name-pages';
 import { type InstitutionSnapshot } from '../../domain/institution';
 import { InstitutionRepository } from '../../domain/institution.repository';
 import { type SearchInstitutionsQuery } from './search-institutions.query';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type InstitutionStanding } from '@medgrid/auth';
 import { mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { In } from 'typeorm';
-import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
+import { escapeLike, orderByNameAfter } from '../../../common/persistence/name-keyset';
 import { Institution } from '../../domain/institution';
 import { InstitutionRepository, type InstitutionSearch } from '../../domain/institution.repository';
 import { OrganisationError, OrganisationErrorCode } from '../../domain/organisation-error';

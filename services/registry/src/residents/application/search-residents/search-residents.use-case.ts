@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { pageOf } from '@medgrid/kernel';
-import { nameKey } from '../../../shared/name-pages';
+import { nameKey } from '../../../common/name-pages';
 import { type ResidentSnapshot } from '../../domain/resident';
 import { ResidentError, ResidentErrorCode } from '../../domain/resident-error';
 import { ResidentRepository } from '../../domain/resident.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { mapUniqueViolations, queryNamed, UnitOfWork } from '@medgrid/database';
-import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
+import { escapeLike, orderByNameAfter } from '../../../common/persistence/name-keyset';
 import { Resident } from '../../domain/resident';
 import { ResidentError, ResidentErrorCode } from '../../domain/resident-error';
 import { ResidentRepository, type ResidentSearch } from '../../domain/resident.repository';

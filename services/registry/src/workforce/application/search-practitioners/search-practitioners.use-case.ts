@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { pageOf } from '@medgrid/kernel';
-import { nameKey } from '../../../shared/name-pages';
+import { nameKey } from '../../../common/name-pages';
 import { type PractitionerSnapshot } from '../../domain/practitioner';
 import { PractitionerRepository } from '../../domain/practitioner.repository';
 import { type SearchPractitionersQuery } from './search-practitioners.query';

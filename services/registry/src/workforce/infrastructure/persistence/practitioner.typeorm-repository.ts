@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { mapUniqueViolations, UnitOfWork } from '@medgrid/database';
 import { In } from 'typeorm';
-import { escapeLike, orderByNameAfter } from '../../../shared/persistence/name-keyset';
+import { escapeLike, orderByNameAfter } from '../../../common/persistence/name-keyset';
 import { type PractitionerSnapshot } from '../../domain/practitioner';
 import { PractitionerRepository, type PractitionerSearch } from '../../domain/practitioner.repository';
 import { WorkforceError, WorkforceErrorCode } from '../../domain/workforce-error';

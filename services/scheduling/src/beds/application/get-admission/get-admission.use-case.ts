@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { requireAllowed } from '../../../shared/scheduling-access.policy';
+import { requireAllowed } from '../../../common/scheduling-access.policy';
 import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { type AdmissionSnapshot } from '../../domain/admission';
 import { BedRepository } from '../../domain/bed.repository';

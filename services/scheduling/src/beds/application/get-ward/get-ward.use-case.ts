@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSeeCapacity, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { BedRepository } from '../../domain/bed.repository';
 import { type WardView } from '../../domain/ward';

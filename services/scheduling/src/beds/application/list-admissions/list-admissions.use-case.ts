@@ -3,7 +3,7 @@ import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { type PageKey, pageOf } from '@medgrid/kernel';
-import { canManage, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canManage, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { type AdmissionSnapshot, type AdmissionStatus } from '../../domain/admission';
 import { BedRepository } from '../../domain/bed.repository';

@@ -6,7 +6,7 @@ import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
-import { departmentAt, managedHospital } from '../../../shared/managed-hospital';
+import { departmentAt, managedHospital } from '../../../common/managed-hospital';
 import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { BedRepository } from '../../domain/bed.repository';
 import { planBeds, planWard, type WardView } from '../../domain/ward';

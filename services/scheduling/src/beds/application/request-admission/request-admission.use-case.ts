@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { NO_PRIORITY, priorityFor } from '../../../booking/domain/pool';
 import { knownReferral } from '../../../holds/application/known-referral';
 import { SlotHoldRequestRepository } from '../../../holds/domain/slot-hold-request.repository';
-import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canClaimAt, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BedError, BedErrorCode } from '../../domain/bed-error';
 import { Admission, type AdmissionSnapshot } from '../../domain/admission';
 import { BedRepository } from '../../domain/bed.repository';

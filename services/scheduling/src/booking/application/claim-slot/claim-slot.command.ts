@@ -1,4 +1,4 @@
-import { claimChecks } from '../../../shared/claim-checks';
+import { claimChecks } from '../../../common/claim-checks';
 import { type Pool } from '../../domain/pool';
 
 export interface ClaimSlotInput {

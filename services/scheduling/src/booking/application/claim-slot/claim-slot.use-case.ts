@@ -6,7 +6,7 @@ import { counter, histogram } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable, type SessionView } from '../../../schedules/domain/session';
-import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canClaimAt, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingEventPublisher } from '../../domain/booking-event-publisher';

@@ -4,7 +4,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { type SessionSnapshot } from '../../../schedules/domain/session';
-import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSeeClaim, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingRepository } from '../../domain/booking.repository';

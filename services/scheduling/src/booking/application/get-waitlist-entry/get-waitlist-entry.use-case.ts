@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
-import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSeeClaim, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { BookingRepository } from '../../domain/booking.repository';
 import { type WaitlistPlace } from '../join-waitlist/join-waitlist.use-case';

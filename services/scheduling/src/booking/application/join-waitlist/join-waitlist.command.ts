@@ -1,4 +1,4 @@
-import { claimChecks } from '../../../shared/claim-checks';
+import { claimChecks } from '../../../common/claim-checks';
 
 export interface JoinWaitlistInput {
   readonly clientRequestId: string;

@@ -4,7 +4,7 @@ import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
 import { requireBookable } from '../../../schedules/domain/session';
-import { canClaimAt, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canClaimAt, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
-import { canSetCityFloor, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSetCityFloor, requireAllowed } from '../../../common/scheduling-access.policy';
 import { type CityFloorVersion } from '../../domain/city-reserve-floor';
 import { CityReserveFloorRepository } from '../../domain/city-reserve-floor.repository';
 import { knownCity } from '../known-city';

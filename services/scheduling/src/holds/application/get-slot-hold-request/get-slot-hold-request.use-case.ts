@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
-import { canSeeClaim, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSeeClaim, requireAllowed } from '../../../common/scheduling-access.policy';
 import { HoldError, HoldErrorCode } from '../../domain/hold-error';
 import { type SlotHoldRequestSnapshot } from '../../domain/slot-hold-request';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
-import { knownHospital } from '../../../shared/managed-hospital';
-import { canManage, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { knownHospital } from '../../../common/managed-hospital';
+import { canManage, requireAllowed } from '../../../common/scheduling-access.policy';
 import { type DailyReport, DailyReportFigures } from '../daily-report-figures';
 import { type GetDailyReportQuery } from './get-daily-report.query';
 

@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
-import { managedHospital } from '../../../shared/managed-hospital';
+import { managedHospital } from '../../../common/managed-hospital';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';

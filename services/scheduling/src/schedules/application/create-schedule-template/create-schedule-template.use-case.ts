@@ -5,7 +5,7 @@ import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
-import { departmentAt, managedHospital } from '../../../shared/managed-hospital';
+import { departmentAt, managedHospital } from '../../../common/managed-hospital';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { ScheduleTemplate, type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
 import { type CreateScheduleTemplateCommand } from './create-schedule-template.command';

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
-import { managedHospital } from '../../../shared/managed-hospital';
+import { managedHospital } from '../../../common/managed-hospital';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { ScheduleTemplate } from '../../domain/schedule-template';

@@ -6,7 +6,7 @@ import { RegistryView } from '@medgrid/registry-view';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { type ReserveFloors } from '../../../capacity/domain/city-reserve-floor';
 import { type ReservePolicySnapshot, type ReserveShare } from '../../../capacity/domain/reserve-policy';
-import { knownHospital } from '../../../shared/managed-hospital';
+import { knownHospital } from '../../../common/managed-hospital';
 import { type GetReservePolicyQuery } from './get-reserve-policy.query';
 
 /** A hospital's reserve rule as it stands today. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
-import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSeeCapacity, requireAllowed } from '../../../common/scheduling-access.policy';
 import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';

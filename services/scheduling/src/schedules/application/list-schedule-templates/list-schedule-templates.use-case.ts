@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { RegistryView } from '@medgrid/registry-view';
-import { managedHospital } from '../../../shared/managed-hospital';
+import { managedHospital } from '../../../common/managed-hospital';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
 import { type ListScheduleTemplatesQuery } from './list-schedule-templates.query';

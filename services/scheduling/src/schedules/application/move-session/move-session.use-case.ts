@@ -9,7 +9,7 @@ import { SessionBookings } from '../session-bookings';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
 import { moveSession, requireDoctorFree } from '../../domain/session-move';
-import { managedHospital } from '../../../shared/managed-hospital';
+import { managedHospital } from '../../../common/managed-hospital';
 import { type MoveSessionCommand } from './move-session.command';
 
 export interface MoveSessionResult {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { pageOf } from '@medgrid/kernel';
-import { canSeeCapacity, requireAllowed } from '../../../shared/scheduling-access.policy';
+import { canSeeCapacity, requireAllowed } from '../../../common/scheduling-access.policy';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
 import { type SearchAvailabilityQuery, sessionKey } from './search-availability.query';

@@ -6,7 +6,7 @@ import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
-import { managedHospital } from '../../../shared/managed-hospital';
+import { managedHospital } from '../../../common/managed-hospital';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { takesNewReleaseLead } from '../../domain/release-lead';
 import { ScheduleRepository } from '../../domain/schedule.repository';

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
-import { managedHospital } from '../../../shared/managed-hospital';
+import { managedHospital } from '../../../common/managed-hospital';
 import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { SessionBookings } from '../session-bookings';
