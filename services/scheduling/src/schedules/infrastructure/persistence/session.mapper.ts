@@ -94,25 +94,5 @@ export function sessionFromEntity(e: ClinicSessionOrmEntity): SessionSnapshot {
 }
 
 export function sessionViewFromEntity(e: ClinicSessionOrmEntity, free: FreeSeats): SessionView {
-  return {
-    id: e.id,
-    institutionId: e.institutionId,
-    groupId: e.groupId,
-    departmentId: e.departmentId,
-    specialtyCode: e.specialtyCode,
-    practitionerId: e.practitionerId,
-    templateId: e.templateId,
-    date: e.date,
-    startsAt: e.startsAt,
-    endsAt: e.endsAt,
-    status: e.status,
-    capacity: e.capacity,
-    reservedOffered: e.reservedOffered,
-    reservedReleased: e.reservedReleased,
-    releaseLeadHours: e.releaseLeadHours,
-    changeReason: e.changeReason,
-    version: e.version,
-    freeReserved: free.reserved,
-    freePublic: free.public,
-  };
+  return { ...sessionFromEntity(e), freeReserved: free.reserved, freePublic: free.public };
 }
