@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UnitOfWork } from '@medgrid/database';
-import { aResidentId, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
+import { aResidentId } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { NO_PRIORITY, type Pool, type Priority } from '../../../booking/domain/pool';
 import { ratio } from '../../../capacity/domain/reserve-ratio';
-import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
 import { BedError } from '../../domain/bed-error';
 import { Admission, type AdmissionSnapshot } from '../../domain/admission';
 import { planBeds, planWard, type WardSnapshot } from '../../domain/ward';
@@ -15,23 +14,18 @@ const t0 = new Date('2027-03-01T01:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 describe(BedTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: SchedulingTestDatabase;
   let uow: UnitOfWork;
   let sut: BedTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('bed_repository');
-    dataSource = schedulingDataSource(database.url, 12);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
+    db = await SchedulingTestDatabase.create('bed_repository', 12);
+    uow = db.uow;
     sut = new BedTypeormRepository(uow);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await db?.close();
   });
 
   /** A ward of its own hospital, stored: the first ceil(bedCount / 4) beds are reserved. */

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UnitOfWork } from '@medgrid/database';
-import { aResidentId, TestDatabase } from '@medgrid/testing';
+import { type UnitOfWork } from '@medgrid/database';
+import { aResidentId } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
 import { clinicInstant } from '../../../schedules/domain/clinic-time';
 import { type SessionSnapshot } from '../../../schedules/domain/session';
 import { ScheduleTypeormRepository } from '../../../schedules/infrastructure/persistence/schedule.typeorm-repository';
@@ -18,26 +18,22 @@ const CONTRACTED: Priority = { contractedResident: true, consultationFeeWaived: 
 const GREEN: Priority = { ...NO_PRIORITY, greenChannel: true };
 
 describe(BookingTypeormRepository.name, () => {
-  let database: TestDatabase;
+  let db: SchedulingTestDatabase;
   let dataSource: DataSource;
   let uow: UnitOfWork;
   let schedules: ScheduleTypeormRepository;
   let sut: BookingTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('booking_repository');
     // Enough connections for the concurrent claims to meet in the database, not in the pool.
-    dataSource = schedulingDataSource(database.url, 30);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
+    db = await SchedulingTestDatabase.create('booking_repository', 30);
+    ({ dataSource, uow } = db);
     schedules = new ScheduleTypeormRepository(uow);
     sut = new BookingTypeormRepository(uow);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await db?.close();
   });
 
   /** A session of its own hospital: the first `reserved` of its `capacity` seats are reserved. */

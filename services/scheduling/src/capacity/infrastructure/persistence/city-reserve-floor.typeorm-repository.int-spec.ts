@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UnitOfWork } from '@medgrid/database';
-import { TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { type UnitOfWork } from '@medgrid/database';
 import { v7 as uuidv7 } from 'uuid';
-import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
 import { type CityFloorVersion } from '../../domain/city-reserve-floor';
 import { CityReserveFloorTypeormRepository } from './city-reserve-floor.typeorm-repository';
 
@@ -29,23 +27,18 @@ function aVersion(
 }
 
 describe(CityReserveFloorTypeormRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let db: SchedulingTestDatabase;
   let uow: UnitOfWork;
   let sut: CityReserveFloorTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('city_reserve_floor_repository');
-    dataSource = schedulingDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
+    db = await SchedulingTestDatabase.create('city_reserve_floor_repository', 4);
+    uow = db.uow;
     sut = new CityReserveFloorTypeormRepository(uow);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await db?.close();
   });
 
   it('loads a city that set no floor with no versions', async () => {

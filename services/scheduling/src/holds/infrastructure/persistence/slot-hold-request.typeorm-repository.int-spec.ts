@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UnitOfWork } from '@medgrid/database';
-import { aResidentId, TestDatabase } from '@medgrid/testing';
+import { type UnitOfWork } from '@medgrid/database';
+import { aResidentId } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
 import { type NewSlotHoldRequest, SlotHoldRequest } from '../../domain/slot-hold-request';
 import { SlotHoldRequestTypeormRepository } from './slot-hold-request.typeorm-repository';
 
@@ -31,23 +31,19 @@ function aRequest(overrides: Partial<NewSlotHoldRequest> = {}): SlotHoldRequest 
 }
 
 describe(SlotHoldRequestTypeormRepository.name, () => {
-  let database: TestDatabase;
+  let db: SchedulingTestDatabase;
   let dataSource: DataSource;
   let uow: UnitOfWork;
   let sut: SlotHoldRequestTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('slot_hold_request_repository');
-    dataSource = schedulingDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
+    db = await SchedulingTestDatabase.create('slot_hold_request_repository', 4);
+    ({ dataSource, uow } = db);
     sut = new SlotHoldRequestTypeormRepository(uow);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await db?.close();
   });
 
   const read = async (referralId: string) => (await sut.findByReferral(referralId, false))?.snapshot();

@@ -1,5 +1,5 @@
-import { UnitOfWork } from '@medgrid/database';
-import { aResidentId, TestDatabase } from '@medgrid/testing';
+import { type UnitOfWork } from '@medgrid/database';
+import { aResidentId } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { planBeds, type WardSnapshot } from '../../../beds/domain/ward';
@@ -7,7 +7,7 @@ import { AdmissionOrmEntity } from '../../../beds/infrastructure/persistence/adm
 import { BedTypeormRepository } from '../../../beds/infrastructure/persistence/bed.typeorm-repository';
 import { type Pool } from '../../../booking/domain/pool';
 import { BookingOrmEntity } from '../../../booking/infrastructure/persistence/booking.orm-entity';
-import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
 import { clinicInstant } from '../../../schedules/domain/clinic-time';
 import { type SessionSnapshot } from '../../../schedules/domain/session';
 import { ScheduleTypeormRepository } from '../../../schedules/infrastructure/persistence/schedule.typeorm-repository';
@@ -16,7 +16,7 @@ import { ReportTypeormRepository } from './report.typeorm-repository';
 const DAY = '2027-03-02';
 
 describe(ReportTypeormRepository.name, () => {
-  let database: TestDatabase;
+  let db: SchedulingTestDatabase;
   let dataSource: DataSource;
   let uow: UnitOfWork;
   let schedules: ScheduleTypeormRepository;
@@ -24,19 +24,15 @@ describe(ReportTypeormRepository.name, () => {
   let sut: ReportTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('report_repository');
-    dataSource = schedulingDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
+    db = await SchedulingTestDatabase.create('report_repository', 4);
+    ({ dataSource, uow } = db);
     schedules = new ScheduleTypeormRepository(uow);
     beds = new BedTypeormRepository(uow);
     sut = new ReportTypeormRepository(uow);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await db?.close();
   });
 
   const aHospital = () => ({ institutionId: uuidv7(), groupId: uuidv7() });

@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UnitOfWork } from '@medgrid/database';
-import { TestDatabase } from '@medgrid/testing';
+import { type UnitOfWork } from '@medgrid/database';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
 import { ratio } from '../../../capacity/domain/reserve-ratio';
-import { schedulingDataSource } from '../../../database/scheduling-data-source';
+import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
 import { clinicInstant } from '../../domain/clinic-time';
 import { type AvailabilityQuery } from '../../domain/schedule.repository';
 import { type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
@@ -70,23 +69,19 @@ function aHospital() {
 }
 
 describe(ScheduleTypeormRepository.name, () => {
-  let database: TestDatabase;
+  let db: SchedulingTestDatabase;
   let dataSource: DataSource;
   let uow: UnitOfWork;
   let sut: ScheduleTypeormRepository;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('schedule_repository');
-    dataSource = schedulingDataSource(database.url, 12);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
+    db = await SchedulingTestDatabase.create('schedule_repository', 12);
+    ({ dataSource, uow } = db);
     sut = new ScheduleTypeormRepository(uow);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await db?.close();
   });
 
   const insert = (session: SessionSnapshot) => uow.run(() => sut.insertSessionIfAbsent(session));

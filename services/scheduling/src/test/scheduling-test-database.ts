@@ -1,0 +1,30 @@
+import { UnitOfWork } from '@medgrid/database';
+import { TestDatabase } from '@medgrid/testing';
+import { type DataSource } from 'typeorm';
+import { schedulingDataSource } from '../database/scheduling-data-source';
+
+/**
+ * A fresh database migrated to scheduling's schema for one repository's
+ * integration test, on the project's real PostgreSQL; dropped by close().
+ */
+export class SchedulingTestDatabase {
+  private constructor(
+    private readonly database: TestDatabase,
+    readonly dataSource: DataSource,
+    readonly uow: UnitOfWork,
+  ) {}
+
+  /** `poolSize`: enough connections for a test's concurrent transactions to meet in the database. */
+  static async create(label: string, poolSize = 4): Promise<SchedulingTestDatabase> {
+    const database = await TestDatabase.create(label);
+    const dataSource = schedulingDataSource(database.url, poolSize);
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    return new SchedulingTestDatabase(database, dataSource, new UnitOfWork(dataSource));
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.database.drop();
+  }
+}
