@@ -7,7 +7,8 @@ import { join, relative, resolve, sep } from 'node:path';
  * service's own kernel (errors, access rules, the registry's view of
  * hospitals) and imports no context. Where a lower context needs something
  * done above it, it owns a port (an abstract class) that the higher context
- * implements: schedules' SessionBookings, booking's ReferralHolds.
+ * implements: schedules' SessionBookings, booking's ReferralHolds. config/,
+ * database/ and test/ (test support) are not contexts.
  */
 const LAYERS = ['common', 'capacity', 'schedules', 'booking', 'holds', 'beds', 'reports'] as const;
 type Layer = (typeof LAYERS)[number];
@@ -51,7 +52,7 @@ describe('scheduling context dependencies', () => {
 
   it('knows every context folder', () => {
     const folders = readdirSync(SRC, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !['config', 'database'].includes(entry.name))
+      .filter((entry) => entry.isDirectory() && !['config', 'database', 'test'].includes(entry.name))
       .map((entry) => entry.name)
       .sort();
     expect(folders).toEqual([...LAYERS].sort());
