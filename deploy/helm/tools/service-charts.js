@@ -42,6 +42,12 @@ const blank = { kind: 'blank' };
 const schemaOnly = (key, schema) => ({ kind: 'schemaOnly', key, schema });
 
 const str = (description, extra = {}) => ({ type: 'string', description, ...extra });
+/** A string that must be one of `values`; a property of an object schema may go without a description. */
+const choice = (values, description) => ({
+  type: 'string',
+  enum: values,
+  ...(description === undefined ? {} : { description }),
+});
 const bool = (description) => ({ type: 'boolean', description });
 const int = (description, extra = {}) => ({ type: 'integer', description, ...extra });
 const strMap = (description) => ({ type: 'object', description, additionalProperties: { type: 'string' } });
@@ -84,10 +90,7 @@ const countOrPercent = [
 ];
 const seccomp = (doc) =>
   group('seccompProfile', { type: 'object', additionalProperties: false }, [
-    value('type', doc, 'RuntimeDefault', {
-      type: 'string',
-      enum: ['RuntimeDefault', 'Localhost', 'Unconfined'],
-    }),
+    value('type', doc, 'RuntimeDefault', choice(['RuntimeDefault', 'Localhost', 'Unconfined'])),
     schemaOnly('localhostProfile', { type: 'string', description: 'Profile path' }),
   ]);
 const probe = (name, what, docs) =>
@@ -167,11 +170,12 @@ function shared(svc) {
           value('audience', 'Expected token audience (aud), for every service', '', str('Expected audience')),
         ]),
         group('otel', { type: 'object', additionalProperties: true }, [
-          value('tracesExporter', 'Trace exporter for every service (otlp, console or none)', '', {
-            type: 'string',
-            enum: ['', 'otlp', 'console', 'none'],
-            description: 'Trace exporter',
-          }),
+          value(
+            'tracesExporter',
+            'Trace exporter for every service (otlp, console or none)',
+            '',
+            choice(['', 'otlp', 'console', 'none'], 'Trace exporter'),
+          ),
           value('otlpEndpoint', 'OTLP/HTTP collector base URL for every service', '', {
             type: 'string',
             pattern: urlPattern,
@@ -241,11 +245,12 @@ function shared(svc) {
           '',
           str('Image digest', { pattern: '^(sha256:[a-f0-9]{64})?$' }),
         ),
-        value('pullPolicy', 'Image pull policy', 'IfNotPresent', {
-          type: 'string',
-          enum: ['Always', 'IfNotPresent', 'Never'],
-          description: 'Image pull policy',
-        }),
+        value(
+          'pullPolicy',
+          'Image pull policy',
+          'IfNotPresent',
+          choice(['Always', 'IfNotPresent', 'Never'], 'Image pull policy'),
+        ),
         value(
           'pullSecrets',
           'Names of existing image pull Secrets',
@@ -262,16 +267,18 @@ function shared(svc) {
       nonEmptyStrings('Server command', { minItems: 1 }),
     ),
     value('args', 'Extra arguments to the server command', [], nonEmptyStrings('Extra server arguments')),
-    value('nodeEnv', 'NODE_ENV (development, test or production)', 'production', {
-      type: 'string',
-      enum: ['development', 'test', 'production'],
-      description: 'NODE_ENV',
-    }),
-    value('logLevel', 'LOG_LEVEL (fatal, error, warn, info, debug, trace or silent)', 'info', {
-      type: 'string',
-      enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
-      description: 'LOG_LEVEL',
-    }),
+    value(
+      'nodeEnv',
+      'NODE_ENV (development, test or production)',
+      'production',
+      choice(['development', 'test', 'production'], 'NODE_ENV'),
+    ),
+    value(
+      'logLevel',
+      'LOG_LEVEL (fatal, error, warn, info, debug, trace or silent)',
+      'info',
+      choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL'),
+    ),
     value(
       'listenAddress',
       'GRPC_HOST and HTTP_HOST: address the servers bind in the pod ("::" for IPv6-only clusters)',
@@ -433,11 +440,12 @@ function shared(svc) {
 
     section('Tracing (OpenTelemetry)'),
     group('otel', { type: 'object', description: 'OpenTelemetry traces', additionalProperties: false }, [
-      value('tracesExporter', 'OTEL_TRACES_EXPORTER: otlp, console or none', 'none', {
-        type: 'string',
-        enum: ['otlp', 'console', 'none'],
-        description: 'OTEL_TRACES_EXPORTER',
-      }),
+      value(
+        'tracesExporter',
+        'OTEL_TRACES_EXPORTER: otlp, console or none',
+        'none',
+        choice(['otlp', 'console', 'none'], 'OTEL_TRACES_EXPORTER'),
+      ),
       value(
         'otlpEndpoint',
         'OTEL_EXPORTER_OTLP_ENDPOINT: OTLP/HTTP base URL, e.g. http://otel-collector:4318 (required with otlp)',
@@ -524,7 +532,7 @@ function shared(svc) {
         type: 'object',
         description: 'Deployment strategy',
         properties: {
-          type: { type: 'string', enum: ['RollingUpdate', 'Recreate'] },
+          type: choice(['RollingUpdate', 'Recreate']),
           rollingUpdate: {
             type: 'object',
             properties: { maxSurge: { oneOf: countOrPercent }, maxUnavailable: { oneOf: countOrPercent } },
@@ -558,7 +566,7 @@ function shared(svc) {
       'podAntiAffinityPreset',
       'Spread replicas across nodes: soft, hard or "" (ignored when affinity is set)',
       'soft',
-      { type: 'string', enum: ['', 'soft', 'hard'], description: 'Anti-affinity preset' },
+      choice(['', 'soft', 'hard'], 'Anti-affinity preset'),
     ),
     value('affinity', 'Pod affinity (replaces the preset when set)', {}, object('Pod affinity')),
     value('nodeSelector', 'Node labels the pods must run on', {}, strMap('Node selector')),
@@ -593,7 +601,7 @@ function shared(svc) {
         'medium',
         'emptyDir medium ("" for node disk, Memory for tmpfs counted against the memory limit)',
         '',
-        { type: 'string', enum: ['', 'Memory'], description: 'emptyDir medium' },
+        choice(['', 'Memory'], 'emptyDir medium'),
       ),
     ]),
 
@@ -714,10 +722,7 @@ function shared(svc) {
 
     section('Service'),
     group('service', { type: 'object', description: 'Service', additionalProperties: false }, [
-      value('type', 'Service type', 'ClusterIP', {
-        type: 'string',
-        enum: ['ClusterIP', 'NodePort', 'LoadBalancer'],
-      }),
+      value('type', 'Service type', 'ClusterIP', choice(['ClusterIP', 'NodePort', 'LoadBalancer'])),
       group('ports', { type: 'object', additionalProperties: false, required: ['grpc', 'http'] }, [
         value('grpc', 'Service port for gRPC', grpc, int('gRPC port', { minimum: 1, maximum: 65535 })),
         value(
