@@ -21,7 +21,6 @@ const BEING_CONVERTED = new Set([
   'services/referral/src/referrals/application/sweeps/referral-sweeps.use-case.ts',
   'services/referral/src/referrals/interface/timer/referral-clock.ts',
   'services/referral/src/referrals/interface/timer/referral-gauges.ts',
-  'services/scheduling/src/schedules/infrastructure/persistence/session-view.query.ts',
 ]);
 
 /** Every .ts file under services/<service>/src, tracked or not, relative to the repository. */

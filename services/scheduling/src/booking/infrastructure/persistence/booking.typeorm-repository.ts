@@ -4,7 +4,7 @@ import { type EntityManager, In } from 'typeorm';
 import {
   sessionViewFromRaw,
   sessionViewQuery,
-} from '../../../schedules/infrastructure/persistence/session-view.query';
+} from '../../../schedules/infrastructure/persistence/session-view.mapper';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingRepository, type ClaimContext } from '../../domain/booking.repository';

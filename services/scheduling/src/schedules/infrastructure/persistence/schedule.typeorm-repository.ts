@@ -16,7 +16,7 @@ import { scheduleTemplateFromEntity, scheduleTemplateToEntity } from './schedule
 import { ScheduleTemplateOrmEntity } from './schedule-template.orm-entity';
 import { SeatOrmEntity } from './seat.orm-entity';
 import { newSessionToEntity, sessionChangeToEntity, sessionFromEntity } from './session.mapper';
-import { readSessionViews, sessionViewQuery } from './session-view.query';
+import { readSessionViews, sessionViewQuery } from './session-view.mapper';
 
 const LOCKED = { lock: { mode: 'pessimistic_write' as const } };
 

@@ -4,6 +4,9 @@ import { ClinicSessionOrmEntity } from './clinic-session.orm-entity';
 import { SeatOrmEntity } from './seat.orm-entity';
 import { sessionViewFromEntity } from './session.mapper';
 
+// A session view is a session's row and its free seats per pool: the select that reads both, and the
+// mapping of its answer (alone, or as part of a larger statement such as a claim's context).
+
 /** The raw columns a session view adds to its session (count(*) arrives as text). */
 interface FreeSeatColumns {
   free_reserved: string;
