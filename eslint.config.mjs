@@ -45,6 +45,7 @@ const depConstraints = [
   { sourceTag: 'scope:registry', onlyDependOnLibsWithTags: ['scope:registry', 'scope:shared'] },
   { sourceTag: 'scope:referral', onlyDependOnLibsWithTags: ['scope:referral', 'scope:shared'] },
   { sourceTag: 'scope:scheduling', onlyDependOnLibsWithTags: ['scope:scheduling', 'scope:shared'] },
+  { sourceTag: 'scope:lab-sharing', onlyDependOnLibsWithTags: ['scope:lab-sharing', 'scope:shared'] },
 ];
 
 /**

@@ -54,5 +54,6 @@ export * as workforceEventsV1 from './generated/medgrid/registry/v1/workforce_ev
 export * as residentServiceV1 from './generated/medgrid/registry/v1/resident_service.pb';
 export * as residentEventsV1 from './generated/medgrid/registry/v1/resident_events.pb';
 export * as importServiceV1 from './generated/medgrid/registry/v1/import_service.pb';
+export * as labSharingServiceV1 from './generated/medgrid/lab_sharing/v1/lab_sharing_service.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

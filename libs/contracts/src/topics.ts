@@ -93,6 +93,12 @@ export const TOPICS = {
     compacted: true,
     retentionDays: 0,
   }),
+  labSharingOrder: defineTopic({
+    name: 'medgrid.lab-sharing.order.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);

@@ -1,0 +1,24 @@
+import './instrumentation';
+import {
+  InstitutionChangedKafkaConsumer,
+  MedicalGroupChangedKafkaConsumer,
+  RegistryViewInstitutionDirectory,
+} from '@medgrid/registry-view';
+import { runService } from '@medgrid/service';
+import { loadLabSharingConfig } from './config/lab-sharing.config';
+import { labSharingDataSource } from './database/lab-sharing-data-source';
+import { LabSharingModule } from './lab-sharing.module';
+import { ServiceInfoGrpcController } from './service-info/interface/grpc/service-info.grpc.controller';
+
+void runService(
+  'lab-sharing',
+  () => loadLabSharingConfig(),
+  (config) => ({
+    dataSource: (c) => labSharingDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
+    contexts: [LabSharingModule],
+    // Every call's group claim is checked against the registry projection (docs/decisions/0004).
+    grpc: { controllers: [ServiceInfoGrpcController], institutions: RegistryViewInstitutionDirectory },
+    eventHandlers: [InstitutionChangedKafkaConsumer, MedicalGroupChangedKafkaConsumer],
+    relayEnabled: config.OUTBOX_RELAY_ENABLED,
+  }),
+);

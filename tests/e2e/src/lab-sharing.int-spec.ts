@@ -1,0 +1,100 @@
+import { status } from '@grpc/grpc-js';
+import { labSharingServiceV1 } from '@medgrid/contracts';
+import { anIdentity } from '@medgrid/testing';
+import { callEveryMethod } from './every-method';
+import { fails, unary } from './grpc-call';
+import { LabSharingHarness } from './lab-sharing-harness';
+
+/** The lab-sharing service started from its build, as scripts/up.sh and the Helm chart start it. */
+describe('lab-sharing service', () => {
+  const h = new LabSharingHarness();
+
+  beforeAll(() => h.start('lab_sharing_service'));
+  afterAll(() => h.stop());
+
+  const refusals = async (groupId: string) =>
+    (
+      await h.sql.query<{ actor_institution_id: string; purpose: string }>(
+        `SELECT actor_institution_id, purpose FROM audit_log
+          WHERE action = 'refused' AND subject_kind = 'medical-group' AND subject_id = $1 ORDER BY seq`,
+        [groupId],
+      )
+    ).rows;
+
+  it('answers DescribeLabSharingService with its name, its migrated schema and the caller its token names', async () => {
+    const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+    const [last] = (
+      await h.sql.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`)
+    ).rows;
+
+    const info = await h.describeService(operator);
+
+    expect(info).toEqual({
+      service: 'lab-sharing',
+      schemaVersion: last!.name,
+      pendingMigrations: [],
+      caller: { subject: operator.subject, role: 'city-operator', institutionId: '', groupId: '' },
+    });
+  });
+
+  it('admits the staff of an institution of the group their token claims', async () => {
+    const group = await h.newGroup();
+
+    const info = await h.describeService(group.centre);
+
+    expect(info.caller).toEqual({
+      subject: group.centre.subject,
+      role: 'primary-staff',
+      institutionId: group.centreId,
+      groupId: group.groupId,
+    });
+  });
+
+  it('refuses every call when the institution is not in the claimed group, and audits each', async () => {
+    const group = await h.newGroup();
+    const other = await h.newGroup();
+    const inconsistent = await h.registry.auth.token({ ...group.centre, groupId: other.groupId });
+    const services = [labSharingServiceV1.LabSharingServiceService];
+
+    const answers = await callEveryMethod(h.process.grpcAddress, services, inconsistent);
+
+    expect(answers.length).toBe(services.reduce((n, definition) => n + Object.keys(definition).length, 0));
+    expect(
+      answers.filter((a) => a.code !== status.PERMISSION_DENIED || a.reason !== 'GROUP_CLAIM_MISMATCH'),
+    ).toEqual([]);
+    expect(await refusals(other.groupId)).toEqual(
+      answers.map((a) => ({
+        actor_institution_id: group.centreId,
+        purpose: `GROUP_CLAIM_MISMATCH ${a.method}`,
+      })),
+    );
+  });
+
+  it('answers a token naming an institution it has not learnt of with UNAVAILABLE, audited', async () => {
+    const group = await h.newGroup();
+    const ghost = anIdentity({ role: 'primary-staff', groupId: group.groupId });
+
+    const refused = await fails(h.describeService(ghost));
+
+    expect(refused).toMatchObject({ code: status.UNAVAILABLE, reason: 'INSTITUTION_NOT_KNOWN_YET' });
+    expect(await refusals(group.groupId)).toContainEqual({
+      actor_institution_id: ghost.institutionId,
+      purpose:
+        'INSTITUTION_NOT_KNOWN_YET /medgrid.lab_sharing.v1.LabSharingService/DescribeLabSharingService',
+    });
+  });
+
+  it('refuses a call without a valid token (UNAUTHENTICATED)', async () => {
+    const refused = await fails(unary(h.client, h.client.describeLabSharingService, {}, 'not-a-token'));
+
+    expect(refused.code).toBe(status.UNAUTHENTICATED);
+  });
+
+  it('is ready (database, migrations, Kafka) and labels its metrics with its name', async () => {
+    const ready = await fetch(`http://127.0.0.1:${h.process.httpPort}/health/ready`);
+    const metrics = await h.process.metrics();
+
+    expect(ready.status).toBe(200);
+    expect(metrics).toContain('service="lab-sharing"');
+  });
+});
