@@ -19,8 +19,6 @@ const BEING_CONVERTED = new Set([
   'services/referral/src/referrals/application/referral-steps/referral-steps.use-case.ts',
   'services/referral/src/referrals/application/saga/record-slot.use-case.ts',
   'services/referral/src/referrals/application/sweeps/referral-sweeps.use-case.ts',
-  'services/referral/src/referrals/interface/timer/referral-clock.ts',
-  'services/referral/src/referrals/interface/timer/referral-gauges.ts',
 ]);
 
 /** Every .ts file under services/<service>/src, tracked or not, relative to the repository. */

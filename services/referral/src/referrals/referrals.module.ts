@@ -8,6 +8,7 @@ import { CriteriaCatalogueProvider } from '../criteria/application/criteria-cata
 import { ManageCriteriaUseCase } from '../criteria/application/manage-criteria.use-case';
 import { CriteriaRepository } from '../criteria/domain/criteria.repository';
 import { CriteriaTypeormRepository } from '../criteria/infrastructure/persistence/criteria.typeorm-repository';
+import { CountReferralsUseCase } from './application/count-referrals/count-referrals.use-case';
 import { CreateReferralUseCase } from './application/create-referral/create-referral.use-case';
 import { IssueDownwardUseCase } from './application/issue-downward/issue-downward.use-case';
 import { ReferralQueries } from './application/queries/referral-queries';
@@ -18,14 +19,15 @@ import { ReferralWriter } from './application/referral-writer';
 import { RegistryFacts } from './application/registry-facts';
 import { RecordSlotUseCase } from './application/saga/record-slot.use-case';
 import { ReferralSweepsUseCase } from './application/sweeps/referral-sweeps.use-case';
-import { REFERRAL_EVENT_PUBLISHER } from './domain/referral-event-publisher';
+import { ReferralEventPublisher } from './domain/referral-event-publisher';
 import { ReferralRepository } from './domain/referral.repository';
 import { ReferralOutboxPublisher } from './infrastructure/messaging/referral-outbox.publisher';
 import { ReferralTypeormRepository } from './infrastructure/persistence/referral.typeorm-repository';
-import { ReferralClock } from './interface/timer/referral-clock';
-import { ReferralGauges } from './interface/timer/referral-gauges';
+import { ReferralClockTimer } from './interface/timer/referral-clock.timer';
+import { ReferralGaugesTimer } from './interface/timer/referral-gauges.timer';
 
 const USE_CASES = [
+  CountReferralsUseCase,
   CreateReferralUseCase,
   IssueDownwardUseCase,
   ReferralStepsUseCase,
@@ -45,12 +47,12 @@ const USE_CASES = [
     ReferralMetrics,
     RegistryFacts,
     CriteriaCatalogueProvider,
-    ReferralClock,
-    ReferralGauges,
+    ReferralClockTimer,
+    ReferralGaugesTimer,
     { provide: ReferralRepository, useClass: ReferralTypeormRepository },
     { provide: CriteriaRepository, useClass: CriteriaTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewSqlRepository },
-    { provide: REFERRAL_EVENT_PUBLISHER, useClass: ReferralOutboxPublisher },
+    { provide: ReferralEventPublisher, useClass: ReferralOutboxPublisher },
     {
       provide: ReferralRulesProvider,
       useFactory: (config: ReferralConfig): ReferralRulesProvider => ({

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { type Referral } from '../domain/referral';
-import { REFERRAL_EVENT_PUBLISHER, type ReferralEventPublisher } from '../domain/referral-event-publisher';
+import { ReferralEventPublisher } from '../domain/referral-event-publisher';
 import { type ReferralDomainEvent } from '../domain/referral-events';
 import { ReferralRepository } from '../domain/referral.repository';
 import { ReferralMetrics } from './referral-metrics';
@@ -17,7 +17,7 @@ export class ReferralWriter {
     private readonly uow: UnitOfWork,
     private readonly referrals: ReferralRepository,
     private readonly metrics: ReferralMetrics,
-    @Inject(REFERRAL_EVENT_PUBLISHER) private readonly publisher: ReferralEventPublisher,
+    private readonly publisher: ReferralEventPublisher,
   ) {}
 
   async save(referral: Referral, isNew: boolean): Promise<ReferralDomainEvent[]> {

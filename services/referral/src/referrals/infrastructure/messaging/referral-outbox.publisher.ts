@@ -13,7 +13,7 @@ import {
   historyEntryToProto,
   referralToProto,
 } from '../../contracts/referral.proto-mapper';
-import { type ReferralEventPublisher } from '../../domain/referral-event-publisher';
+import { ReferralEventPublisher } from '../../domain/referral-event-publisher';
 import { type ReferralChangedDomainEvent, type ReferralDomainEvent } from '../../domain/referral-events';
 
 /**
@@ -22,8 +22,10 @@ import { type ReferralChangedDomainEvent, type ReferralDomainEvent } from '../..
  * expired) have their own types; every other change is a ReferralChanged.
  */
 @Injectable()
-export class ReferralOutboxPublisher implements ReferralEventPublisher {
-  constructor(private readonly outbox: OutboxWriter) {}
+export class ReferralOutboxPublisher extends ReferralEventPublisher {
+  constructor(private readonly outbox: OutboxWriter) {
+    super();
+  }
 
   async publish(events: readonly ReferralDomainEvent[]): Promise<void> {
     for (const event of events) {

@@ -3,7 +3,7 @@ import { type Logger, LOGGER } from '@medgrid/logging';
 import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
 import { gauge } from '@medgrid/telemetry';
 import { type ReferralConfig } from '../../../config/referral.config';
-import { ReferralRepository } from '../../domain/referral.repository';
+import { CountReferralsUseCase } from '../../application/count-referrals/count-referrals.use-case';
 
 const referrals = gauge('medgrid_referral_referrals', 'Referrals by group, direction and current status', [
   'group',
@@ -18,9 +18,9 @@ const overdue = gauge(
 
 /** Timer adapter: the referral counts by status for the dashboards (a snapshot, not a rate). */
 @Injectable()
-export class ReferralGauges extends PeriodicTask {
+export class ReferralGaugesTimer extends PeriodicTask {
   constructor(
-    private readonly repository: ReferralRepository,
+    private readonly countReferrals: CountReferralsUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -36,12 +36,12 @@ export class ReferralGauges extends PeriodicTask {
   }
 
   protected async tick(): Promise<void> {
-    const counts = await this.repository.statusCounts();
-    const late = await this.repository.overdueCounts(new Date());
+    const { byStatus, overdueByGroup } = await this.countReferrals.execute();
+    // Reset first, so a group or status with no referral left leaves the dashboards.
     referrals.reset();
     overdue.reset();
-    for (const c of counts)
+    for (const c of byStatus)
       referrals.set({ group: c.groupId, direction: c.direction, status: c.status }, c.count);
-    for (const [group, count] of late) overdue.set({ group }, count);
+    for (const [group, count] of overdueByGroup) overdue.set({ group }, count);
   }
 }

@@ -6,7 +6,7 @@ import { ReferralSweepsUseCase } from '../../application/sweeps/referral-sweeps.
 
 /** Timer adapter: records 48-hour breaches and expires referrals whose patient never came. */
 @Injectable()
-export class ReferralClock extends PeriodicTask {
+export class ReferralClockTimer extends PeriodicTask {
   constructor(
     private readonly sweeps: ReferralSweepsUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
