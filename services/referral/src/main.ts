@@ -10,6 +10,7 @@ import {
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
 import { loadReferralConfig } from './config/referral.config';
+import { CriteriaModule } from './criteria/criteria.module';
 import { CriteriaGrpcController } from './criteria/interface/grpc/criteria.grpc.controller';
 import { referralDataSource } from './database/referral-data-source';
 import { ReferralsGrpcController } from './referrals/interface/grpc/referrals.grpc.controller';
@@ -21,7 +22,7 @@ void runService(
   () => loadReferralConfig(),
   (config) => ({
     dataSource: (c) => referralDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
-    contexts: [ReferralsModule],
+    contexts: [CriteriaModule, ReferralsModule],
     grpc: {
       controllers: [ReferralsGrpcController, CriteriaGrpcController],
       institutions: RegistryViewInstitutionDirectory,

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { ClientRequests } from '@medgrid/idempotency';
-import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
+import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { type ReferralConfig } from '../config/referral.config';
-import { CriteriaCatalogueProvider } from '../criteria/application/criteria-catalogue.provider';
-import { ManageCriteriaUseCase } from '../criteria/application/manage-criteria.use-case';
-import { CriteriaRepository } from '../criteria/domain/criteria.repository';
-import { CriteriaTypeormRepository } from '../criteria/infrastructure/persistence/criteria.typeorm-repository';
+import { CriteriaModule } from '../criteria/criteria.module';
 import { CountReferralsUseCase } from './application/count-referrals/count-referrals.use-case';
 import { CreateReferralUseCase } from './application/create-referral/create-referral.use-case';
 import { IssueDownwardUseCase } from './application/issue-downward/issue-downward.use-case';
@@ -34,11 +31,11 @@ const USE_CASES = [
   ReferralQueries,
   RecordSlotUseCase,
   ReferralSweepsUseCase,
-  ManageCriteriaUseCase,
 ];
 
-/** The referral bounded context and the criteria catalogue it evaluates against. */
+/** The referrals context: upward and downward referrals, judged against the criteria catalogue. */
 @Module({
+  imports: [CriteriaModule],
   providers: [
     ...USE_CASES,
     AuditTrail,
@@ -46,12 +43,10 @@ const USE_CASES = [
     ReferralWriter,
     ReferralMetrics,
     RegistryFacts,
-    CriteriaCatalogueProvider,
     ReferralClockTimer,
     ReferralGaugesTimer,
     { provide: ReferralRepository, useClass: ReferralTypeormRepository },
-    { provide: CriteriaRepository, useClass: CriteriaTypeormRepository },
-    { provide: RegistryView, useClass: RegistryViewSqlRepository },
+    { provide: RegistryView, useClass: RegistryViewTypeormRepository },
     { provide: ReferralEventPublisher, useClass: ReferralOutboxPublisher },
     {
       provide: ReferralRulesProvider,

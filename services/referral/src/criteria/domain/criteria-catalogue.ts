@@ -1,4 +1,4 @@
-import { FieldChecks } from '@medgrid/errors';
+import { ValidationError } from '@medgrid/errors';
 import { isIcd10Code } from '@medgrid/kernel';
 import { CriteriaError, CriteriaErrorCode, type CriteriaProblem } from './criteria-error';
 import { type DiseaseCriteria, type GreenChannel, type ReferralCriterion } from './disease-criteria';
@@ -52,14 +52,15 @@ export class CriteriaCatalogue {
 
   static of(entries: readonly DiseaseCriteria[], options: CriteriaCatalogueOptions = {}): CriteriaCatalogue {
     const minJustificationLength = options.minJustificationLength ?? DEFAULT_MIN_JUSTIFICATION_LENGTH;
-    new FieldChecks()
-      .check(
-        'minJustificationLength',
-        Number.isInteger(minJustificationLength) && minJustificationLength >= 1,
-        'INVALID_VALUE',
-        'must be a whole number of characters, at least 1',
-      )
-      .throwIfAny();
+    if (!Number.isInteger(minJustificationLength) || minJustificationLength < 1) {
+      throw new ValidationError([
+        {
+          field: 'minJustificationLength',
+          reason: 'INVALID_VALUE',
+          description: 'must be a whole number of characters, at least 1',
+        },
+      ]);
+    }
     const byPrefix = new Map<string, DiseaseCriteria>();
     const problems: CriteriaProblem[] = [];
     entries.forEach((entry, i) => {

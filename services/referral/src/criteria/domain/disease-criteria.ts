@@ -1,4 +1,4 @@
-import { FieldChecks } from '@medgrid/errors';
+import { type FieldViolation, ValidationError } from '@medgrid/errors';
 import { COVERAGE_PROBLEM_TEXT, expandCoverage, prefixCovers } from './icd10-coverage';
 import { specialtyCodeProblem } from './specialty-code';
 
@@ -99,19 +99,44 @@ export class DiseaseCriteria {
    * Surrounding whitespace is trimmed from every text.
    */
   static create(input: DiseaseCriteriaInput): DiseaseCriteria {
-    const checks = new FieldChecks();
+    const read = DiseaseCriteria.read(input);
+    if ('problems' in read) throw new ValidationError(read.problems);
+    return read.entry;
+  }
+
+  /**
+   * The entry `input` makes, texts trimmed, or every problem it has, each field named as in the
+   * input ("upwardIndications[2].code"): for a request that carries the entry in one of its
+   * fields, to report the entry's problems with its own.
+   */
+  static read(input: DiseaseCriteriaInput): { entry: DiseaseCriteria } | { problems: FieldViolation[] } {
+    const problems: FieldViolation[] = [];
     const trimmed = trimAll(input);
-    const prefixes = checkCoverage(checks, trimmed.covers);
-    checkText(checks, 'nameZh', trimmed.nameZh, 'zh', 100);
-    checkText(checks, 'nameEn', trimmed.nameEn, 'en', 200);
-    checkSpecialty(checks, trimmed.specialtyCode);
-    checkChannel(checks, trimmed);
+    const prefixes = checkCoverage(problems, trimmed.covers);
+    checkText(problems, 'nameZh', trimmed.nameZh, 'zh', 100);
+    checkText(problems, 'nameEn', trimmed.nameEn, 'en', 200);
+    checkSpecialty(problems, trimmed.specialtyCode);
+    checkChannel(problems, trimmed);
     const seen = new Map<string, string>();
-    checkCriteria(checks, 'upwardIndications', trimmed.upwardIndications, seen);
-    checkCriteria(checks, 'downwardCriteria', trimmed.downwardCriteria, seen);
-    checkSources(checks, trimmed.sources);
-    checks.throwIfAny();
-    return new DiseaseCriteria(trimmed, prefixes);
+    checkCriteria(problems, 'upwardIndications', trimmed.upwardIndications, seen);
+    checkCriteria(problems, 'downwardCriteria', trimmed.downwardCriteria, seen);
+    checkSources(problems, trimmed.sources);
+    return problems.length > 0 ? { problems } : { entry: new DiseaseCriteria(trimmed, prefixes) };
+  }
+
+  /** The entry as plain input, texts trimmed: the form the catalogue stores. */
+  toInput(): DiseaseCriteriaInput {
+    return {
+      covers: this.covers,
+      nameZh: this.nameZh,
+      nameEn: this.nameEn,
+      specialtyCode: this.specialtyCode,
+      primaryManageable: this.primaryManageable,
+      greenChannel: this.greenChannel,
+      upwardIndications: this.upwardIndications,
+      downwardCriteria: this.downwardCriteria,
+      sources: this.sources,
+    };
   }
 
   /** Chinese name with its codes, for messages: "高血压 (I10-I13, I15)". */
@@ -165,21 +190,35 @@ function trimAll(input: DiseaseCriteriaInput): DiseaseCriteriaInput {
   };
 }
 
-function checkCoverage(checks: FieldChecks, covers: readonly string[]): string[] {
+function refuse(problems: FieldViolation[], field: string, reason: string, description: string): void {
+  problems.push({ field, reason, description });
+}
+
+/** A trimmed text that must be given, at most `max` characters; false when it is refused. */
+function checkPresent(problems: FieldViolation[], field: string, value: string, max: number): boolean {
+  if (value === '') {
+    refuse(problems, field, 'REQUIRED', 'is required');
+    return false;
+  }
+  if (value.length > max) refuse(problems, field, 'TOO_LONG', `must be at most ${max} characters`);
+  return true;
+}
+
+function checkCoverage(problems: FieldViolation[], covers: readonly string[]): string[] {
   if (covers.length === 0) {
-    checks.add('covers', 'REQUIRED', 'must list at least one ICD-10 code or range');
+    refuse(problems, 'covers', 'REQUIRED', 'must list at least one ICD-10 code or range');
     return [];
   }
   const prefixes: string[] = [];
   covers.forEach((spec, i) => {
     const expanded = expandCoverage(spec);
     if (typeof expanded === 'string') {
-      checks.add(`covers[${i}]`, expanded, COVERAGE_PROBLEM_TEXT[expanded]);
+      refuse(problems, `covers[${i}]`, expanded, COVERAGE_PROBLEM_TEXT[expanded]);
       return;
     }
     const clash = expanded.find((p) => prefixes.some((q) => prefixCovers(p, q) || prefixCovers(q, p)));
     if (clash !== undefined) {
-      checks.add(`covers[${i}]`, 'OVERLAPPING', `overlaps another code of this entry at ${clash}`);
+      refuse(problems, `covers[${i}]`, 'OVERLAPPING', `overlaps another code of this entry at ${clash}`);
       return;
     }
     prefixes.push(...expanded);
@@ -187,43 +226,47 @@ function checkCoverage(checks: FieldChecks, covers: readonly string[]): string[]
   return prefixes;
 }
 
-function checkText(checks: FieldChecks, field: string, value: string, language: 'zh' | 'en', max: number) {
-  checks.required(field, value).maxLength(field, value, max);
-  if (value === '') return;
-  if (language === 'zh' && !HAN.test(value)) checks.add(field, 'NOT_CHINESE', 'must be written in Chinese');
+function checkText(
+  problems: FieldViolation[],
+  field: string,
+  value: string,
+  language: 'zh' | 'en',
+  max: number,
+) {
+  if (!checkPresent(problems, field, value, max)) return;
+  if (language === 'zh' && !HAN.test(value))
+    refuse(problems, field, 'NOT_CHINESE', 'must be written in Chinese');
   if (language === 'en' && HAN.test(value)) {
-    checks.add(field, 'NOT_ENGLISH', 'must be written in English, without Chinese characters');
+    refuse(problems, field, 'NOT_ENGLISH', 'must be written in English, without Chinese characters');
   }
 }
 
-function checkSpecialty(checks: FieldChecks, code: string) {
-  if (checks.required('specialtyCode', code).has('specialtyCode')) return;
+function checkSpecialty(problems: FieldViolation[], code: string) {
+  if (!checkPresent(problems, 'specialtyCode', code, Infinity)) return;
   const problem = specialtyCodeProblem(code);
   if (problem === 'INVALID_FORMAT') {
-    checks.add('specialtyCode', problem, 'must be a 诊疗科目 code: two digits, optionally ".dd", e.g. 03.04');
+    refuse(
+      problems,
+      'specialtyCode',
+      problem,
+      'must be a 诊疗科目 code: two digits, optionally ".dd", e.g. 03.04',
+    );
   } else if (problem === 'UNKNOWN_SPECIALTY') {
-    checks.add('specialtyCode', problem, `${code} is not in the 医疗机构诊疗科目名录`);
+    refuse(problems, 'specialtyCode', problem, `${code} is not in the 医疗机构诊疗科目名录`);
   }
 }
 
-function checkChannel(checks: FieldChecks, input: DiseaseCriteriaInput) {
-  checks
-    .check(
-      'greenChannel',
-      GREEN_CHANNELS.includes(input.greenChannel),
-      'INVALID_VALUE',
-      `must be one of ${GREEN_CHANNELS.join(', ')}`,
-    )
-    .check(
+function checkChannel(problems: FieldViolation[], input: DiseaseCriteriaInput) {
+  const known = GREEN_CHANNELS.includes(input.greenChannel);
+  if (!known) {
+    refuse(problems, 'greenChannel', 'INVALID_VALUE', `must be one of ${GREEN_CHANNELS.join(', ')}`);
+  }
+  if (typeof input.primaryManageable !== 'boolean') {
+    refuse(problems, 'primaryManageable', 'REQUIRED', 'must be true or false');
+  } else if (input.primaryManageable && known && input.greenChannel !== 'none') {
+    refuse(
+      problems,
       'primaryManageable',
-      typeof input.primaryManageable === 'boolean',
-      'REQUIRED',
-      'must be true or false',
-    );
-  if (input.primaryManageable === true && GREEN_CHANNELS.includes(input.greenChannel)) {
-    checks.check(
-      'primaryManageable',
-      input.greenChannel === 'none',
       'GREEN_CHANNEL_CONFLICT',
       'must be false for a green-channel disease, which goes straight to the chest-pain or stroke centre',
     );
@@ -231,54 +274,54 @@ function checkChannel(checks: FieldChecks, input: DiseaseCriteriaInput) {
 }
 
 function checkCriteria(
-  checks: FieldChecks,
+  problems: FieldViolation[],
   field: 'upwardIndications' | 'downwardCriteria',
   criteria: readonly ReferralCriterion[],
   seen: Map<string, string>,
 ) {
   if (criteria.length === 0) {
-    checks.add(field, 'REQUIRED', 'must list at least one criterion');
+    refuse(problems, field, 'REQUIRED', 'must list at least one criterion');
     return;
   }
   criteria.forEach((criterion, i) => {
     const path = `${field}[${i}]`;
     const codeField = `${path}.code`;
-    checks.required(codeField, criterion.code).maxLength(codeField, criterion.code, 64);
-    if (criterion.code !== '' && !CRITERION_CODE.test(criterion.code)) {
-      checks.add(codeField, 'INVALID_FORMAT', 'must be UPPER_SNAKE_CASE, e.g. HTN_UNCONTROLLED');
-    }
-    if (criterion.code !== '') {
+    if (checkPresent(problems, codeField, criterion.code, 64)) {
+      if (!CRITERION_CODE.test(criterion.code)) {
+        refuse(problems, codeField, 'INVALID_FORMAT', 'must be UPPER_SNAKE_CASE, e.g. HTN_UNCONTROLLED');
+      }
       const first = seen.get(criterion.code);
       if (first === undefined) seen.set(criterion.code, codeField);
-      else checks.add(codeField, 'DUPLICATE', `repeats the code of ${first}`);
+      else refuse(problems, codeField, 'DUPLICATE', `repeats the code of ${first}`);
     }
-    checkText(checks, `${path}.zh`, criterion.zh, 'zh', 300);
-    checkText(checks, `${path}.en`, criterion.en, 'en', 400);
+    checkText(problems, `${path}.zh`, criterion.zh, 'zh', 300);
+    checkText(problems, `${path}.en`, criterion.en, 'en', 400);
   });
 }
 
-function checkSources(checks: FieldChecks, sources: readonly CriteriaSource[]) {
+function checkSources(problems: FieldViolation[], sources: readonly CriteriaSource[]) {
   if (sources.length === 0) {
-    checks.add('sources', 'REQUIRED', 'must name the guide the criteria come from');
+    refuse(problems, 'sources', 'REQUIRED', 'must name the guide the criteria come from');
     return;
   }
   sources.forEach((source, i) => {
-    checks
-      .check(
+    if (!CRITERIA_SOURCE_KINDS.includes(source.kind)) {
+      refuse(
+        problems,
         `sources[${i}].kind`,
-        CRITERIA_SOURCE_KINDS.includes(source.kind),
         'INVALID_VALUE',
         `must be one of ${CRITERIA_SOURCE_KINDS.join(', ')}`,
-      )
-      .required(`sources[${i}].issuer`, source.issuer)
-      .maxLength(`sources[${i}].issuer`, source.issuer, 200)
-      .required(`sources[${i}].title`, source.title)
-      .maxLength(`sources[${i}].title`, source.title, 200);
+      );
+    }
+    checkPresent(problems, `sources[${i}].issuer`, source.issuer, 200);
+    checkPresent(problems, `sources[${i}].title`, source.title, 200);
   });
-  checks.check(
-    'sources',
-    sources.some((s) => s.kind === 'national' || s.kind === 'provincial'),
-    'NO_OFFICIAL_GUIDE',
-    'must name at least one national or provincial tiered-care guide',
-  );
+  if (!sources.some((s) => s.kind === 'national' || s.kind === 'provincial')) {
+    refuse(
+      problems,
+      'sources',
+      'NO_OFFICIAL_GUIDE',
+      'must name at least one national or provincial tiered-care guide',
+    );
+  }
 }

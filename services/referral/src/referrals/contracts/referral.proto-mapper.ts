@@ -1,6 +1,7 @@
 import { referralV1 } from '@medgrid/contracts';
+import { greenChannelToProto } from '../../criteria/contracts/criteria.proto-mapper';
 import { type ReferralSnapshot } from '../domain/referral';
-import { type GreenChannel, type ResultKind, type TreatmentPlan } from '../domain/referral-content';
+import { type ResultKind, type TreatmentPlan } from '../domain/referral-content';
 import { type ReferralDirection } from '../domain/referral-direction';
 import { type ReferralAction, type ReferralHistoryEntry } from '../domain/referral-history';
 import { type ReferralStatus } from '../domain/referral-status';
@@ -9,7 +10,6 @@ const {
   ReferralDirection: ProtoDirection,
   ReferralStatus: ProtoStatus,
   ReferralAction: ProtoAction,
-  GreenChannel: ProtoChannel,
   ResultKind: ProtoResultKind,
 } = referralV1;
 
@@ -53,12 +53,6 @@ const ACTIONS: Record<ReferralAction, referralV1.ReferralAction> = {
   'breach-deadline': ProtoAction.REFERRAL_ACTION_BREACH_DEADLINE,
 };
 
-const CHANNELS: Record<GreenChannel, referralV1.GreenChannel> = {
-  none: ProtoChannel.GREEN_CHANNEL_UNSPECIFIED,
-  'chest-pain': ProtoChannel.GREEN_CHANNEL_CHEST_PAIN,
-  stroke: ProtoChannel.GREEN_CHANNEL_STROKE,
-};
-
 const RESULT_KINDS: Record<ResultKind, referralV1.ResultKind> = {
   lab: ProtoResultKind.RESULT_KIND_LAB,
   imaging: ProtoResultKind.RESULT_KIND_IMAGING,
@@ -74,8 +68,6 @@ function reverse<K extends string, V>(table: Record<K, V>): (value: V) => K | un
 export const directionFromProto = reverse(DIRECTIONS);
 export const statusFromProto = reverse(STATUSES);
 export const resultKindFromProto = reverse(RESULT_KINDS);
-export const greenChannelFromProto = reverse(CHANNELS);
-export const greenChannelToProto = (channel: GreenChannel): referralV1.GreenChannel => CHANNELS[channel];
 
 export function treatmentPlanFromProto(
   plan: referralV1.TreatmentPlan | undefined,
@@ -113,7 +105,7 @@ export function referralToProto(referral: ReferralSnapshot): referralV1.Referral
     specialtyCode: referral.specialtyCode,
     contractedResidentPriority: referral.contractedPriority,
     greenChannel: referral.greenChannel !== 'none',
-    greenChannelKind: CHANNELS[referral.greenChannel],
+    greenChannelKind: greenChannelToProto(referral.greenChannel),
     indicationCodes: [...referral.indicationCodes],
     matchedIndicationCodes: [...referral.matchedIndicationCodes],
     withoutIndication: referral.withoutIndication,

@@ -1,69 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { criteriaServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
-import { FieldChecks, nestedUnder } from '@medgrid/errors';
-import { type CriteriaView, ManageCriteriaUseCase } from '../../application/manage-criteria.use-case';
-import {
-  type CriteriaSourceKind,
-  type DiseaseCriteriaInput,
-  type GreenChannel,
-} from '../../domain/disease-criteria';
-import {
-  greenChannelFromProto,
-  greenChannelToProto,
-} from '../../../referrals/contracts/referral.proto-mapper';
-
-function toProto(view: CriteriaView): criteriaServiceV1.DiseaseCriteria {
-  const { entry } = view;
-  return {
-    key: view.key,
-    covers: [...entry.covers],
-    nameZh: entry.nameZh,
-    nameEn: entry.nameEn,
-    specialtyCode: entry.specialtyCode,
-    primaryManageable: entry.primaryManageable,
-    greenChannel: greenChannelToProto(entry.greenChannel),
-    upwardIndications: entry.upwardIndications.map((c) => ({ ...c })),
-    downwardCriteria: entry.downwardCriteria.map((c) => ({ ...c })),
-    sources: entry.sources.map((s) => ({ ...s })),
-    updatedAt: view.updatedAt,
-  };
-}
-
-function fromProto(entry: criteriaServiceV1.DiseaseCriteria | undefined): DiseaseCriteriaInput {
-  if (!entry) {
-    new FieldChecks().add('entry', 'REQUIRED', 'the entry to store is required').throwIfAny();
-    throw new Error('unreachable');
-  }
-  return {
-    covers: entry.covers,
-    nameZh: entry.nameZh,
-    nameEn: entry.nameEn,
-    specialtyCode: entry.specialtyCode,
-    primaryManageable: entry.primaryManageable,
-    greenChannel: greenChannelFromProto(entry.greenChannel) as GreenChannel,
-    upwardIndications: entry.upwardIndications,
-    downwardCriteria: entry.downwardCriteria,
-    sources: entry.sources.map((s) => ({ ...s, kind: s.kind as CriteriaSourceKind })),
-  };
-}
+import { ListCriteriaUseCase } from '../../application/list-criteria/list-criteria.use-case';
+import { LookupCriteriaQuery } from '../../application/lookup-criteria/lookup-criteria.query';
+import { LookupCriteriaUseCase } from '../../application/lookup-criteria/lookup-criteria.use-case';
+import { PutCriteriaCommand } from '../../application/put-criteria/put-criteria.command';
+import { PutCriteriaUseCase } from '../../application/put-criteria/put-criteria.use-case';
+import { RemoveCriteriaCommand } from '../../application/remove-criteria/remove-criteria.command';
+import { RemoveCriteriaUseCase } from '../../application/remove-criteria/remove-criteria.use-case';
+import { criteriaInputFromProto, criteriaToProto } from '../../contracts/criteria.proto-mapper';
 
 /** medgrid.referral.v1.CriteriaService: the referral criteria catalogue. */
 @Injectable()
 export class CriteriaGrpcController implements GrpcController {
-  constructor(private readonly criteria: ManageCriteriaUseCase) {}
+  constructor(
+    private readonly listCriteria: ListCriteriaUseCase,
+    private readonly lookupCriteria: LookupCriteriaUseCase,
+    private readonly putCriteria: PutCriteriaUseCase,
+    private readonly removeCriteria: RemoveCriteriaUseCase,
+  ) {}
 
   register(server: GrpcServer): void {
     server.addService('medgrid.referral.v1.CriteriaService', criteriaServiceV1.CriteriaServiceService, {
-      listCriteria: async () => ({ entries: (await this.criteria.list()).map(toProto) }),
-      lookupCriteria: async (request) => ({ entry: toProto(await this.criteria.lookup(request.icd10Code)) }),
-      // The catalogue names an entry's fields from the entry; the caller sent them inside `entry`.
-      putCriteria: async (request, { identity }) => {
-        const input = fromProto(request.entry);
-        return { entry: toProto(await nestedUnder('entry', () => this.criteria.put(identity, input))) };
+      // rpc ListCriteria
+      listCriteria: async (_request, { identity }) => ({
+        entries: (await this.listCriteria.execute(identity)).map(criteriaToProto),
+      }),
+      // rpc LookupCriteria
+      lookupCriteria: async (request, { identity }) => {
+        const query = LookupCriteriaQuery.create(request);
+        return { entry: criteriaToProto(await this.lookupCriteria.execute(identity, query)) };
       },
+      // rpc PutCriteria
+      putCriteria: async (request, { identity }) => {
+        const command = PutCriteriaCommand.create({ entry: criteriaInputFromProto(request.entry) });
+        return { entry: criteriaToProto(await this.putCriteria.execute(identity, command)) };
+      },
+      // rpc RemoveCriteria
       removeCriteria: async (request, { identity }) => {
-        await this.criteria.remove(identity, request.key);
+        await this.removeCriteria.execute(identity, RemoveCriteriaCommand.create(request));
         return {};
       },
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
-import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
+import { StoredCatalogue } from '../../../criteria/application/stored-catalogue';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { assessSubmission } from '../../domain/submission-assessment';
@@ -26,7 +26,7 @@ export class CreateReferralUseCase {
     private readonly requests: ClientRequests,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
-    private readonly catalogue: CriteriaCatalogueProvider,
+    private readonly catalogue: StoredCatalogue,
     private readonly facts: RegistryFacts,
     private readonly rules: ReferralRulesProvider,
   ) {}

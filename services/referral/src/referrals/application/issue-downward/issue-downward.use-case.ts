@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
-import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
+import { StoredCatalogue } from '../../../criteria/application/stored-catalogue';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
@@ -23,7 +23,7 @@ export class IssueDownwardUseCase {
     private readonly requests: ClientRequests,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
-    private readonly catalogue: CriteriaCatalogueProvider,
+    private readonly catalogue: StoredCatalogue,
     private readonly facts: RegistryFacts,
   ) {}
 

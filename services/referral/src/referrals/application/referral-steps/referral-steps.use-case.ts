@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests } from '@medgrid/idempotency';
-import { CriteriaCatalogueProvider } from '../../../criteria/application/criteria-catalogue.provider';
+import { StoredCatalogue } from '../../../criteria/application/stored-catalogue';
 import { type NotedStepRequest, type Referral, type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralActor } from '../../domain/referral-actor';
 import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
@@ -39,7 +39,7 @@ export class ReferralStepsUseCase {
     private readonly requests: ClientRequests,
     private readonly referrals: ReferralRepository,
     private readonly writer: ReferralWriter,
-    private readonly catalogue: CriteriaCatalogueProvider,
+    private readonly catalogue: StoredCatalogue,
     private readonly facts: RegistryFacts,
     private readonly rules: ReferralRulesProvider,
   ) {}

@@ -8,11 +8,8 @@ import {
   ReferralSubmittedEvent,
 } from '@medgrid/contracts';
 import { OutboxWriter } from '@medgrid/messaging';
-import {
-  greenChannelToProto,
-  historyEntryToProto,
-  referralToProto,
-} from '../../contracts/referral.proto-mapper';
+import { greenChannelToProto } from '../../../criteria/contracts/criteria.proto-mapper';
+import { historyEntryToProto, referralToProto } from '../../contracts/referral.proto-mapper';
 import { ReferralEventPublisher } from '../../domain/referral-event-publisher';
 import { type ReferralChangedDomainEvent, type ReferralDomainEvent } from '../../domain/referral-events';
 

@@ -18,7 +18,7 @@ interface Cached {
  * guides and edits from there.
  */
 @Injectable()
-export class CriteriaCatalogueProvider {
+export class StoredCatalogue {
   private cached: Cached | null = null;
 
   constructor(

@@ -1,0 +1,39 @@
+import { ValidationError } from '@medgrid/errors';
+import { aDiseaseCriteriaInput } from '../../test/disease-criteria.factory';
+import { PutCriteriaCommand, type PutCriteriaInput } from './put-criteria.command';
+
+function violations(input: PutCriteriaInput): [string, string, string][] {
+  try {
+    PutCriteriaCommand.create(input);
+  } catch (error) {
+    if (error instanceof ValidationError)
+      return error.violations.map((v) => [v.field, v.reason, v.description]);
+    throw error;
+  }
+  return [];
+}
+
+describe(PutCriteriaCommand.name, () => {
+  it('carries the entry with its texts trimmed', () => {
+    const sut = PutCriteriaCommand.create({ entry: aDiseaseCriteriaInput({ nameEn: ' Hypertension ' }) });
+
+    expect(sut.entry).toMatchObject({ covers: ['I10'], nameEn: 'Hypertension' });
+  });
+
+  it('refuses a request without an entry', () => {
+    expect(violations({ entry: undefined })).toEqual([
+      ['entry', 'REQUIRED', 'the entry to store is required'],
+    ]);
+  });
+
+  it('names every bad field of the entry as the request carried it, inside entry', () => {
+    expect(
+      violations({ entry: aDiseaseCriteriaInput({ covers: ['I10', 'hypertension'], sources: [] }) }).map(
+        ([field, reason]) => [field, reason],
+      ),
+    ).toEqual([
+      ['entry.covers[1]', 'INVALID_FORMAT'],
+      ['entry.sources', 'REQUIRED'],
+    ]);
+  });
+});
