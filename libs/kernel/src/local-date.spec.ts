@@ -1,9 +1,11 @@
 import { addDays, addMonths, ageOn, isLocalDate, isoWeekday, localDate } from './local-date';
 
 describe(localDate.name, () => {
+  const sut = localDate;
+
   it('gives the Shanghai date of an instant, not the UTC one', () => {
-    expect(localDate(new Date('2026-11-23T16:30:00Z'))).toBe('2026-11-24');
-    expect(localDate(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
+    expect(sut(new Date('2026-11-23T16:30:00Z'))).toBe('2026-11-24');
+    expect(sut(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
   });
 
   it('checks real calendar dates', () => {

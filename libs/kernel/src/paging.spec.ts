@@ -14,17 +14,19 @@ const byName: PageRules<Row> = {
 };
 
 describe(pageRequest.name, () => {
+  const sut = pageRequest;
+
   it('serves the default page when no size is asked for, reading one row more', () => {
-    expect(pageRequest({}, byName)).toEqual({ size: 50, limit: 51, after: null, problems: [] });
-    expect(pageRequest({ pageSize: 0, pageToken: '' }, byName)).toMatchObject({ size: 50, limit: 51 });
+    expect(sut({}, byName)).toEqual({ size: 50, limit: 51, after: null, problems: [] });
+    expect(sut({ pageSize: 0, pageToken: '' }, byName)).toMatchObject({ size: 50, limit: 51 });
   });
 
   it('serves the size asked for up to the maximum', () => {
-    expect(pageRequest({ pageSize: 500 }, byName)).toMatchObject({ size: 500, limit: 501, problems: [] });
+    expect(sut({ pageSize: 500 }, byName)).toMatchObject({ size: 500, limit: 501, problems: [] });
   });
 
   it.each([-1, 501, 2.5])('refuses a page size of %s as OUT_OF_RANGE naming the maximum', (pageSize) => {
-    expect(pageRequest({ pageSize }, byName).problems).toEqual([
+    expect(sut({ pageSize }, byName).problems).toEqual([
       { field: 'pageSize', reason: 'OUT_OF_RANGE', description: 'must be 1 to 500 (0 for 50)' },
     ]);
   });
@@ -32,7 +34,7 @@ describe(pageRequest.name, () => {
   it('starts after the row of a token the list issued', () => {
     const token = encodePageToken(['张三', '0193a1b2-0000-7000-8000-000000000001']);
 
-    expect(pageRequest({ pageToken: token }, byName)).toMatchObject({
+    expect(sut({ pageToken: token }, byName)).toMatchObject({
       after: { name: '张三', id: '0193a1b2-0000-7000-8000-000000000001' },
       problems: [],
     });
@@ -43,16 +45,16 @@ describe(pageRequest.name, () => {
     ['a key of another length', encodePageToken(['张三'])],
     ['a key the list would not issue', encodePageToken([1, 2])],
   ])('refuses %s with the list’s reason, INVALID_FORMAT unless said', (_, pageToken) => {
-    expect(pageRequest({ pageToken }, byName).problems).toEqual([
+    expect(sut({ pageToken }, byName).problems).toEqual([
       { field: 'pageToken', reason: 'INVALID_FORMAT', description: 'is not a token of this list' },
     ]);
-    expect(pageRequest({ pageToken }, { ...byName, tokenReason: 'INVALID_VALUE' }).problems).toEqual([
+    expect(sut({ pageToken }, { ...byName, tokenReason: 'INVALID_VALUE' }).problems).toEqual([
       expect.objectContaining({ field: 'pageToken', reason: 'INVALID_VALUE' }),
     ]);
   });
 
   it('reports both fields at once', () => {
-    expect(pageRequest({ pageSize: 900, pageToken: 'x' }, byName).problems.map((p) => p.field)).toEqual([
+    expect(sut({ pageSize: 900, pageToken: 'x' }, byName).problems.map((p) => p.field)).toEqual([
       'pageSize',
       'pageToken',
     ]);
@@ -60,18 +62,20 @@ describe(pageRequest.name, () => {
 });
 
 describe(pageOf.name, () => {
+  const sut = pageOf;
+
   const rows = ['a', 'b', 'c'].map((name, i) => ({ name, id: `id-${i}` }));
   const keyOf = (row: Row) => [row.name, row.id];
 
   it('serves the page and a token that starts the next one after its last row', () => {
-    const page = pageOf(rows, { size: 2 }, keyOf);
+    const page = sut(rows, { size: 2 }, keyOf);
 
     expect(page.items).toEqual(rows.slice(0, 2));
     expect(pageRequest({ pageToken: page.nextPageToken }, byName).after).toEqual(rows[1]);
   });
 
   it('gives no token on the last page', () => {
-    expect(pageOf(rows, { size: 3 }, keyOf)).toEqual({ items: rows, nextPageToken: '' });
-    expect(pageOf([], { size: 3 }, keyOf)).toEqual({ items: [], nextPageToken: '' });
+    expect(sut(rows, { size: 3 }, keyOf)).toEqual({ items: rows, nextPageToken: '' });
+    expect(sut([], { size: 3 }, keyOf)).toEqual({ items: [], nextPageToken: '' });
   });
 });

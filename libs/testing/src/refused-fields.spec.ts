@@ -1,8 +1,10 @@
 import { refusedFields } from './refused-fields';
 
 describe(refusedFields.name, () => {
+  const sut = refusedFields;
+
   it('answers the field and reason of each violation, in order', () => {
-    const sut = refusedFields(() => {
+    const refused = sut(() => {
       throw Object.assign(new Error('bad'), {
         violations: [
           { field: 'name', reason: 'REQUIRED', description: 'is required' },
@@ -11,21 +13,21 @@ describe(refusedFields.name, () => {
       });
     });
 
-    expect(sut).toEqual([
+    expect(refused).toEqual([
       ['name', 'REQUIRED'],
       ['members[1].role', 'INVALID_VALUE'],
     ]);
   });
 
   it('answers none when nothing is refused', () => {
-    expect(refusedFields(() => 42)).toEqual([]);
+    expect(sut(() => 42)).toEqual([]);
   });
 
   it('rethrows a failure that refuses no field', () => {
     const crash = new Error('boom');
 
     expect(() =>
-      refusedFields(() => {
+      sut(() => {
         throw crash;
       }),
     ).toThrow(crash);

@@ -25,6 +25,8 @@ function verdict(identity: Identity, standing: InstitutionStanding | null, autho
 }
 
 describe(groupClaimRefusal.name, () => {
+  const sut = groupClaimRefusal;
+
   const roles: Role[] = ['primary-staff', 'hospital-staff', 'partner-system', 'group-admin', 'city-operator'];
 
   it.each(roles)('admits %s acting for the group its institution belongs to', (role) => {
@@ -51,7 +53,7 @@ describe(groupClaimRefusal.name, () => {
   );
 
   it('refuses a group administrator whose institution only collaborates with the group', () => {
-    const refusal = groupClaimRefusal(caller('group-admin', clinic, groupA), collaborator, false);
+    const refusal = sut(caller('group-admin', clinic, groupA), collaborator, false);
 
     expect(refusal).toMatchObject({ code: AuthErrorCode.GroupClaimMismatch, category: 'permission-denied' });
     expect(refusal?.message).toMatch(/only collaborates/);

@@ -3,6 +3,8 @@ import { loadConfig } from './load-config';
 import { platformEnv } from './platform-env';
 
 describe(loadConfig.name, () => {
+  const sut = loadConfig;
+
   const schema = platformEnv({ grpcPort: 50051, httpPort: 3001 });
   const validEnv = {
     DATABASE_URL: 'postgres://medgrid:pw@127.0.0.1:5432/medgrid_referral',
@@ -10,7 +12,7 @@ describe(loadConfig.name, () => {
   };
 
   it('fills local defaults for everything but credentials', () => {
-    const config = loadConfig('referral', schema, validEnv);
+    const config = sut('referral', schema, validEnv);
 
     expect(config.GRPC_PORT).toBe(50051);
     expect(config.HTTP_PORT).toBe(3001);
@@ -19,7 +21,7 @@ describe(loadConfig.name, () => {
   });
 
   it('names every missing or malformed variable', () => {
-    const act = () => loadConfig('referral', schema, { GRPC_PORT: '70000', KAFKA_BROKERS: 'nohost' });
+    const act = () => sut('referral', schema, { GRPC_PORT: '70000', KAFKA_BROKERS: 'nohost' });
 
     expect(act).toThrow(ConfigError);
     try {
@@ -32,15 +34,15 @@ describe(loadConfig.name, () => {
   });
 
   it('splits a broker list and refuses an entry without a port', () => {
-    expect(loadConfig('x', schema, { ...validEnv, KAFKA_BROKERS: 'a:1, b:2' }).KAFKA_BROKERS).toEqual([
+    expect(sut('x', schema, { ...validEnv, KAFKA_BROKERS: 'a:1, b:2' }).KAFKA_BROKERS).toEqual([
       'a:1',
       'b:2',
     ]);
-    expect(() => loadConfig('x', schema, { ...validEnv, KAFKA_BROKERS: 'a:1,b' })).toThrow(/KAFKA_BROKERS/);
+    expect(() => sut('x', schema, { ...validEnv, KAFKA_BROKERS: 'a:1,b' })).toThrow(/KAFKA_BROKERS/);
   });
 
   it('reads flags strictly', () => {
-    expect(loadConfig('x', schema, { ...validEnv, LOG_PRETTY: 'true' }).LOG_PRETTY).toBe(true);
-    expect(() => loadConfig('x', schema, { ...validEnv, LOG_PRETTY: 'yes' })).toThrow(/LOG_PRETTY/);
+    expect(sut('x', schema, { ...validEnv, LOG_PRETTY: 'true' }).LOG_PRETTY).toBe(true);
+    expect(() => sut('x', schema, { ...validEnv, LOG_PRETTY: 'yes' })).toThrow(/LOG_PRETTY/);
   });
 });

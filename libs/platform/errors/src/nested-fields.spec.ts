@@ -3,13 +3,15 @@ import { FieldChecks } from './field-checks';
 import { nestedUnder } from './nested-fields';
 
 describe(nestedUnder.name, () => {
+  const sut = nestedUnder;
+
   it('names every refused field from the enclosing request field', async () => {
     const work = () =>
       Promise.resolve().then(() =>
         new FieldChecks().required('covers', '').required('sources[0].title', '').throwIfAny(),
       );
 
-    const error = await nestedUnder('entry', work).catch((e: unknown) => e);
+    const error = await sut('entry', work).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).violations.map((v) => v.field)).toEqual([
@@ -30,9 +32,7 @@ describe(nestedUnder.name, () => {
       { key: 'I10' },
     );
 
-    const error = (await nestedUnder('entry', () => Promise.reject(refusal)).catch(
-      (e: unknown) => e,
-    )) as AppError;
+    const error = (await sut('entry', () => Promise.reject(refusal)).catch((e: unknown) => e)) as AppError;
 
     expect(error).toMatchObject({
       category: 'already-exists',
@@ -47,8 +47,8 @@ describe(nestedUnder.name, () => {
     const denied = new AppError('permission-denied', 'NOT_ALLOWED', 'no');
     const crash = new Error('boom');
 
-    await expect(nestedUnder('entry', () => Promise.resolve(42))).resolves.toBe(42);
-    await expect(nestedUnder('entry', () => Promise.reject(denied))).rejects.toBe(denied);
-    await expect(nestedUnder('entry', () => Promise.reject(crash))).rejects.toBe(crash);
+    await expect(sut('entry', () => Promise.resolve(42))).resolves.toBe(42);
+    await expect(sut('entry', () => Promise.reject(denied))).rejects.toBe(denied);
+    await expect(sut('entry', () => Promise.reject(crash))).rejects.toBe(crash);
   });
 });

@@ -65,10 +65,12 @@ function violations(input: Partial<typeof valid>): [string, string, string][] {
 }
 
 describe(parseFields.name, () => {
-  it('answers the input as the schema reads it: trimmed, lower-cased, parsed', () => {
-    const sut = parseFields(schema, valid);
+  const sut = parseFields;
 
-    expect(sut).toEqual({
+  it('answers the input as the schema reads it: trimmed, lower-cased, parsed', () => {
+    const parsed = sut(schema, valid);
+
+    expect(parsed).toEqual({
       clientRequestId: '0193a000-0000-7000-8000-00000000c001',
       parentId: undefined,
       name: 'Ward 3',
@@ -128,7 +130,7 @@ describe(parseFields.name, () => {
         .throwIfAny(),
     );
 
-    const error = refusalOf(() => parseFields(schema, input));
+    const error = refusalOf(() => sut(schema, input));
 
     expect(error).toBeInstanceOf(ValidationError);
     expect(error?.category).toBe('invalid-argument');
@@ -139,7 +141,7 @@ describe(parseFields.name, () => {
   it('names a field missing from the request as required', () => {
     const { name: _name, ...withoutName } = valid;
 
-    expect(refusalOf(() => parseFields(schema, withoutName as typeof valid))?.violations).toEqual([
+    expect(refusalOf(() => sut(schema, withoutName as typeof valid))?.violations).toEqual([
       { field: 'name', reason: 'REQUIRED', description: 'is required' },
     ]);
   });
@@ -148,10 +150,7 @@ describe(parseFields.name, () => {
     const plain = z.object({ count: z.number().max(3, 'at most 3'), tags: z.array(z.string()).max(1) });
 
     expect(
-      refusalOf(() => parseFields(plain, { count: 4, tags: ['a', 'b'] }))?.violations.map((v) => [
-        v.field,
-        v.reason,
-      ]),
+      refusalOf(() => sut(plain, { count: 4, tags: ['a', 'b'] }))?.violations.map((v) => [v.field, v.reason]),
     ).toEqual([
       ['count', 'OUT_OF_RANGE'],
       ['tags', 'OUT_OF_RANGE'],
@@ -160,6 +159,8 @@ describe(parseFields.name, () => {
 });
 
 describe(fieldPath.name, () => {
+  const sut = fieldPath;
+
   it.each<[PropertyKey[], string]>([
     [['name'], 'name'],
     [['member', 'role'], 'member.role'],
@@ -167,6 +168,6 @@ describe(fieldPath.name, () => {
     [['tags', 0], 'tags[0]'],
     [[], ''],
   ])('names %j as %s', (path, expected) => {
-    expect(fieldPath(path)).toBe(expected);
+    expect(sut(path)).toBe(expected);
   });
 });

@@ -1,8 +1,10 @@
 import { evaluateReadiness } from './readiness';
 
 describe(evaluateReadiness.name, () => {
+  const sut = evaluateReadiness;
+
   it('is ready only when every check passes', async () => {
-    const report = await evaluateReadiness([
+    const report = await sut([
       { name: 'database', check: () => Promise.resolve(null) },
       { name: 'kafka', check: () => Promise.resolve('producer is not connected') },
     ]);
@@ -14,7 +16,7 @@ describe(evaluateReadiness.name, () => {
   });
 
   it('treats a check that hangs or throws as not ready', async () => {
-    const report = await evaluateReadiness(
+    const report = await sut(
       [
         { name: 'slow', check: () => new Promise(() => undefined) },
         { name: 'broken', check: () => Promise.reject(new Error('ECONNREFUSED')) },

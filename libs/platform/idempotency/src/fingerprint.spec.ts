@@ -1,20 +1,20 @@
 import { fingerprintOf } from './fingerprint';
 
 describe(fingerprintOf.name, () => {
+  const sut = fingerprintOf;
+
   it('is the same for the same request whatever the order of its members', () => {
-    expect(fingerprintOf({ wardId: 'w', bedCount: 10, name: '心内科' })).toBe(
-      fingerprintOf({ name: '心内科', bedCount: 10, wardId: 'w' }),
+    expect(sut({ wardId: 'w', bedCount: 10, name: '心内科' })).toBe(
+      sut({ name: '心内科', bedCount: 10, wardId: 'w' }),
     );
   });
 
   it('ignores members that are absent or undefined', () => {
-    expect(fingerprintOf({ a: 1, note: undefined })).toBe(fingerprintOf({ a: 1 }));
+    expect(sut({ a: 1, note: undefined })).toBe(sut({ a: 1 }));
   });
 
   it('reads dates by their instant', () => {
-    expect(fingerprintOf({ at: new Date('2026-12-04T08:00:00+08:00') })).toBe(
-      fingerprintOf({ at: '2026-12-04T00:00:00.000Z' }),
-    );
+    expect(sut({ at: new Date('2026-12-04T08:00:00+08:00') })).toBe(sut({ at: '2026-12-04T00:00:00.000Z' }));
   });
 
   it.each([
@@ -25,10 +25,10 @@ describe(fingerprintOf.name, () => {
     ['a nested difference', { claim: { pool: 'public' } }, { claim: { pool: 'reserved' } }],
     ['null against absent', { receiving: null }, {}],
   ])('tells requests apart by %s', (_, one, other) => {
-    expect(fingerprintOf(one)).not.toBe(fingerprintOf(other));
+    expect(sut(one)).not.toBe(sut(other));
   });
 
   it('is a SHA-256 hex digest', () => {
-    expect(fingerprintOf('x')).toMatch(/^[0-9a-f]{64}$/);
+    expect(sut('x')).toMatch(/^[0-9a-f]{64}$/);
   });
 });

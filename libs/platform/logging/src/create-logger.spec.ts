@@ -87,7 +87,9 @@ describe(createLogger.name, () => {
 });
 
 describe(maskResidentId.name, () => {
+  const sut = maskResidentId;
+
   it('keeps the region and the last three characters only', () => {
-    expect(maskResidentId('11010519491231002X')).toBe('110105*********02X');
+    expect(sut('11010519491231002X')).toBe('110105*********02X');
   });
 });

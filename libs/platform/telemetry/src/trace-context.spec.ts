@@ -5,6 +5,8 @@ import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@open
 import { captureTraceContext, currentTraceId, inSpanFromCarrier } from './trace-context';
 
 describe(inSpanFromCarrier.name, () => {
+  const sut = inSpanFromCarrier;
+
   const exporter = new InMemorySpanExporter();
 
   beforeAll(() => {
@@ -22,12 +24,12 @@ describe(inSpanFromCarrier.name, () => {
   beforeEach(() => exporter.reset());
 
   it('continues the trace a stored carrier names', async () => {
-    const carrier = await inSpanFromCarrier('test', 'request', 'internal', undefined, {}, () =>
+    const carrier = await sut('test', 'request', 'internal', undefined, {}, () =>
       Promise.resolve(captureTraceContext()),
     );
     const originTraceId = exporter.getFinishedSpans()[0]!.spanContext().traceId;
 
-    const seenTraceId = await inSpanFromCarrier('test', 'topic process', 'consumer', carrier, {}, () =>
+    const seenTraceId = await sut('test', 'topic process', 'consumer', carrier, {}, () =>
       Promise.resolve(currentTraceId()),
     );
 
@@ -37,7 +39,7 @@ describe(inSpanFromCarrier.name, () => {
 
   it('records the failure on the span and rethrows it', async () => {
     await expect(
-      inSpanFromCarrier('test', 'boom', 'internal', undefined, {}, () => Promise.reject(new Error('boom'))),
+      sut('test', 'boom', 'internal', undefined, {}, () => Promise.reject(new Error('boom'))),
     ).rejects.toThrow('boom');
 
     expect(exporter.getFinishedSpans()[0]!.status.code).toBe(2);
