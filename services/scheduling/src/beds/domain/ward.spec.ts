@@ -24,20 +24,6 @@ describe(planWard.name, () => {
     expect(planWard({ ...input, bedCount: 1 }, ratio(1, 4)).reservedBeds).toBe(1);
     expect(planWard({ ...input, bedCount: 7 }, ratio(1, 1)).reservedBeds).toBe(7);
   });
-
-  it.each([0, -1, 501, 2.5, Number.NaN])('refuses %p beds, naming bedCount', (bedCount) => {
-    expect(() => planWard({ ...input, bedCount }, ratio(1, 4))).toThrow(
-      expect.objectContaining({
-        violations: [expect.objectContaining({ field: 'bedCount', reason: 'OUT_OF_RANGE' })],
-      }) as Error,
-    );
-  });
-
-  it('refuses a ward without a name', () => {
-    expect(() => planWard({ ...input, name: '  ' }, ratio(1, 4))).toThrow(
-      expect.objectContaining({ violations: [expect.objectContaining({ field: 'name' })] }) as Error,
-    );
-  });
 });
 
 describe(planBeds.name, () => {

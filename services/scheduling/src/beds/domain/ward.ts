@@ -1,7 +1,7 @@
-import { FieldChecks } from '@medgrid/errors';
 import { type Pool } from '../../booking/domain/pool';
 import { reservedShare, type ReserveRatio } from '../../capacity/domain/reserve-ratio';
 
+/** A ward above this size is a typing error, not a ward. */
 export const MAX_WARD_BEDS = 500;
 
 export interface WardSnapshot {
@@ -20,18 +20,11 @@ export interface WardView extends WardSnapshot {
   readonly freePublic: number;
 }
 
-/** A ward's beds split by the hospital's bed ratio, the reserved share rounded up. */
+/**
+ * A ward's beds split by the hospital's bed ratio, the reserved share rounded up. Its name and bed
+ * count come from the request, which RegisterWardCommand refuses with a blank name or a bed count outside 1 to MAX_WARD_BEDS.
+ */
 export function planWard(input: Omit<WardSnapshot, 'reservedBeds'>, bedRatio: ReserveRatio): WardSnapshot {
-  new FieldChecks()
-    .required('name', input.name)
-    .maxLength('name', input.name, 100)
-    .check(
-      'bedCount',
-      Number.isInteger(input.bedCount) && input.bedCount >= 1 && input.bedCount <= MAX_WARD_BEDS,
-      'OUT_OF_RANGE',
-      `must be 1 to ${MAX_WARD_BEDS}`,
-    )
-    .throwIfAny();
   return { ...input, name: input.name.trim(), reservedBeds: reservedShare(input.bedCount, bedRatio) };
 }
 

@@ -1,5 +1,10 @@
-import { ValidationError } from '@medgrid/errors';
-import { CityReserveFloor, type CityFloorChange, type ReserveFloors } from './city-reserve-floor';
+import {
+  CityReserveFloor,
+  type CityFloorChange,
+  effectiveFromProblems,
+  floorProblems,
+  type ReserveFloors,
+} from './city-reserve-floor';
 import { ratio } from './reserve-ratio';
 
 const deploymentDefault: ReserveFloors = { slotFloor: ratio(1, 3), bedFloor: ratio(1, 4) };
@@ -15,16 +20,6 @@ const change = (overrides: Partial<CityFloorChange> = {}): CityFloorChange => ({
   ...overrides,
 });
 
-const violationsOf = (act: () => unknown) => {
-  try {
-    act();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).violations.map((v) => [v.field, v.reason]);
-  }
-  throw new Error('accepted');
-};
-
 describe(CityReserveFloor.name, () => {
   const fresh = () => CityReserveFloor.restore('city-gz', []);
 
@@ -35,7 +30,7 @@ describe(CityReserveFloor.name, () => {
 
   it('applies a change from its effective date on, keeping the earlier floor for the days before', () => {
     const sut = fresh();
-    const version = sut.change(change(), today, now);
+    const version = sut.change(change(), now);
 
     expect(version).toEqual({
       cityId: 'city-gz',
@@ -58,10 +53,10 @@ describe(CityReserveFloor.name, () => {
 
   it('reads each date with the version in force that day and keeps every version in its history', () => {
     const sut = fresh();
-    sut.change(change({ effectiveFrom: '2027-01-01' }), today, now);
-    sut.change(change({ slotFloor: ratio(1, 4), effectiveFrom: '2027-03-01' }), today, now);
+    sut.change(change({ effectiveFrom: '2027-01-01' }), now);
+    sut.change(change({ slotFloor: ratio(1, 4), effectiveFrom: '2027-03-01' }), now);
     // Set later but effective earlier: it rules until the next effective date, which stays.
-    sut.change(change({ slotFloor: ratio(3, 10), effectiveFrom: '2026-12-20' }), today, now);
+    sut.change(change({ slotFloor: ratio(3, 10), effectiveFrom: '2026-12-20' }), now);
 
     expect(sut.inForceOn('2026-12-19')).toBeNull();
     expect(sut.inForceOn('2026-12-20')?.version).toBe(3);
@@ -72,42 +67,52 @@ describe(CityReserveFloor.name, () => {
 
   it('lets a later version with the same effective date correct one not yet in force', () => {
     const sut = CityReserveFloor.restore('city-gz', []);
-    sut.change(change({ slotFloor: ratio(1, 5) }), today, now);
-    sut.change(change({ slotFloor: ratio(1, 4), reason: '更正：25%' }), today, now);
+    sut.change(change({ slotFloor: ratio(1, 5) }), now);
+    sut.change(change({ slotFloor: ratio(1, 4), reason: '更正：25%' }), now);
 
     expect(sut.inForceOn('2027-01-01')).toMatchObject({ version: 2, slotFloor: ratio(1, 4) });
     expect(sut.history()).toHaveLength(2);
   });
 
-  it('takes effect today at the earliest', () => {
+  it('numbers versions on from the stored ones', () => {
     const sut = fresh();
-    expect(sut.change(change({ effectiveFrom: today }), today, now).effectiveFrom).toBe(today);
-    expect(violationsOf(() => sut.change(change({ effectiveFrom: '2026-12-03' }), today, now))).toEqual([
-      ['effectiveFrom', 'IN_THE_PAST'],
-    ]);
-    expect(sut.history()).toHaveLength(1);
+    const first = sut.change(change(), now);
+    const restored = CityReserveFloor.restore('city-gz', [first]);
+    expect(restored.change(change({ effectiveFrom: '2027-06-01' }), now).version).toBe(2);
+  });
+});
+
+describe(floorProblems.name, () => {
+  const sut = floorProblems;
+
+  it('takes a share above nothing and at most the whole', () => {
+    expect(sut(ratio(1, 5), '1/5')).toEqual([]);
+    expect(sut(ratio(5, 5), '1/5')).toEqual([]);
   });
 
   it.each([
-    ['slotFloor', { slotFloor: ratio(0, 5) }, 'OUT_OF_RANGE'],
-    ['slotFloor', { slotFloor: ratio(6, 5) }, 'OUT_OF_RANGE'],
-    ['slotFloor', { slotFloor: ratio(1, 0) }, 'OUT_OF_RANGE'],
-    ['slotFloor', { slotFloor: undefined }, 'OUT_OF_RANGE'],
-    ['bedFloor', { bedFloor: ratio(1.5, 4) }, 'OUT_OF_RANGE'],
-    ['effectiveFrom', { effectiveFrom: '2027-02-30' }, 'INVALID_FORMAT'],
-    ['effectiveFrom', { effectiveFrom: 'next month' }, 'INVALID_FORMAT'],
-    ['reason', { reason: '  ' }, 'REQUIRED'],
-    ['reason', { reason: 'x'.repeat(501) }, 'TOO_LONG'],
-  ] as const)('refuses a bad %s (%j) and records nothing', (field, overrides, reason) => {
-    const sut = fresh();
-    expect(violationsOf(() => sut.change(change(overrides), today, now))).toEqual([[field, reason]]);
-    expect(sut.history()).toEqual([]);
+    ['nothing', ratio(0, 5)],
+    ['more than the whole', ratio(6, 5)],
+    ['a zero denominator', ratio(1, 0)],
+    ['a fraction of a part', ratio(1.5, 4)],
+    ['no floor at all', undefined],
+  ])('refuses %s as OUT_OF_RANGE, showing fitting shares', (_, value) => {
+    expect(sut(value, '1/4')).toEqual([
+      { reason: 'OUT_OF_RANGE', description: 'must be a share n/d with 0 < n ≤ d (e.g. 1/4)' },
+    ]);
+  });
+});
+
+describe(effectiveFromProblems.name, () => {
+  const sut = effectiveFromProblems;
+
+  it('takes effect today at the earliest', () => {
+    expect(sut(today, today)).toEqual([]);
+    expect(sut('2027-01-01', today)).toEqual([]);
+    expect(sut('2026-12-03', today).map((p) => p.reason)).toEqual(['IN_THE_PAST']);
   });
 
-  it('numbers versions on from the stored ones', () => {
-    const sut = fresh();
-    const first = sut.change(change(), today, now);
-    const restored = CityReserveFloor.restore('city-gz', [first]);
-    expect(restored.change(change({ effectiveFrom: '2027-06-01' }), today, now).version).toBe(2);
+  it.each(['2027-02-30', 'next month', ''])('refuses %j as INVALID_FORMAT', (date) => {
+    expect(sut(date, today).map((p) => p.reason)).toEqual(['INVALID_FORMAT']);
   });
 });

@@ -1,4 +1,4 @@
-import { FieldChecks } from '@medgrid/errors';
+import { type Refusal } from '@medgrid/errors';
 import { isLocalDate } from '@medgrid/kernel';
 import { isValidRatio, type ReserveRatio } from './reserve-ratio';
 
@@ -21,20 +21,47 @@ export interface CityFloorVersion extends ReserveFloors {
   readonly setAt: Date;
 }
 
+/** A change as the request asked it, its fields already judged by floorProblems and effectiveFromProblems. */
 export interface CityFloorChange {
-  readonly slotFloor: ReserveRatio | undefined;
-  readonly bedFloor: ReserveRatio | undefined;
+  readonly slotFloor: ReserveRatio;
+  readonly bedFloor: ReserveRatio;
   readonly effectiveFrom: string;
+  /** Trimmed. */
   readonly reason: string;
   readonly actor: string;
   readonly actorRole: string;
 }
 
-const MAX_REASON = 500;
+/** The longest reason a city may give for a change. */
+export const MAX_FLOOR_REASON = 500;
 
-/** A floor is a share above nothing and at most the whole: a floor of 0 would reserve nothing. */
-const isFloor = (value: ReserveRatio | undefined): value is ReserveRatio =>
-  value !== undefined && isValidRatio(value) && value.numerator > 0;
+/**
+ * What is wrong with a floor, none when it is one: a share above nothing and at most the whole (a
+ * floor of 0 would reserve nothing). `examples` are fitting shares, for the description.
+ */
+export function floorProblems(value: ReserveRatio | undefined, examples: string): Refusal[] {
+  return value !== undefined && isValidRatio(value) && value.numerator > 0
+    ? []
+    : [{ reason: 'OUT_OF_RANGE', description: `must be a share n/d with 0 < n ≤ d (e.g. ${examples})` }];
+}
+
+/**
+ * What is wrong with the local date a change takes effect from, asked on local date `today`: a
+ * change takes effect today at the earliest, because the days before already ran (their sessions
+ * were made and their reports read with the floor they had).
+ */
+export function effectiveFromProblems(effectiveFrom: string, today: string): Refusal[] {
+  if (!isLocalDate(effectiveFrom))
+    return [{ reason: 'INVALID_FORMAT', description: 'must be a date YYYY-MM-DD' }];
+  return effectiveFrom >= today
+    ? []
+    : [
+        {
+          reason: 'IN_THE_PAST',
+          description: `must be today (${today}) or later: days already run keep their floor`,
+        },
+      ];
+}
 
 /**
  * A city's reserve floor over time. Each change is a new version that takes
@@ -78,43 +105,13 @@ export class CityReserveFloor {
     return [...this.versions].reverse();
   }
 
-  /**
-   * Records a new version. `today` is the local date of `now`: a change takes
-   * effect today at the earliest, because the days before already ran (their
-   * sessions were made and their reports read with the floor they had).
-   */
-  change(change: CityFloorChange, today: string, now: Date): CityFloorVersion {
-    const checks = new FieldChecks()
-      .check(
-        'slotFloor',
-        isFloor(change.slotFloor),
-        'OUT_OF_RANGE',
-        'must be a share n/d with 0 < n ≤ d (e.g. 1/3 or 1/5)',
-      )
-      .check(
-        'bedFloor',
-        isFloor(change.bedFloor),
-        'OUT_OF_RANGE',
-        'must be a share n/d with 0 < n ≤ d (e.g. 1/4)',
-      )
-      .required('reason', change.reason)
-      .maxLength('reason', change.reason, MAX_REASON);
-    if (!isLocalDate(change.effectiveFrom)) {
-      checks.add('effectiveFrom', 'INVALID_FORMAT', 'must be a date YYYY-MM-DD');
-    } else {
-      checks.check(
-        'effectiveFrom',
-        change.effectiveFrom >= today,
-        'IN_THE_PAST',
-        `must be today (${today}) or later: days already run keep their floor`,
-      );
-    }
-    checks.throwIfAny();
+  /** Records a new version, to take effect from the change's date (today at the earliest). */
+  change(change: CityFloorChange, now: Date): CityFloorVersion {
     const version: CityFloorVersion = {
       cityId: this.cityId,
       version: (this.versions.at(-1)?.version ?? 0) + 1,
-      slotFloor: change.slotFloor!,
-      bedFloor: change.bedFloor!,
+      slotFloor: change.slotFloor,
+      bedFloor: change.bedFloor,
       effectiveFrom: change.effectiveFrom,
       reason: change.reason.trim(),
       setBy: change.actor,

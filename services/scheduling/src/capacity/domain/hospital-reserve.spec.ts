@@ -23,7 +23,6 @@ const guangzhou = () => {
       actor: 'op',
       actorRole: 'city-operator',
     },
-    today,
     now,
   );
   return floor;
@@ -87,7 +86,6 @@ describe(HospitalReserve.name, () => {
         actor: 'op',
         actorRole: 'city-operator',
       },
-      today,
       now,
     );
     const sut = reserve(policy(ratio(2, 5), ratio(1, 4)), raised);
@@ -108,7 +106,6 @@ describe(HospitalReserve.name, () => {
         actor: 'op',
         actorRole: 'city-operator',
       },
-      today,
       now,
     );
     expect(reserve(overridden, raised).shareOn(today)).toEqual({

@@ -1,7 +1,6 @@
-import { FieldChecks } from '@medgrid/errors';
 import { CapacityError, CapacityErrorCode } from './capacity-error';
 import { type ReserveFloors } from './city-reserve-floor';
-import { atLeast, formatRatio, isValidRatio, type ReserveRatio } from './reserve-ratio';
+import { atLeast, formatRatio, type ReserveRatio } from './reserve-ratio';
 
 /**
  * The floors a hospital's policy is judged against (its city's, in force
@@ -34,6 +33,7 @@ export interface ReservePolicySnapshot {
   readonly updatedAt: Date | null;
 }
 
+/** A change as the request asked it, its ratios valid and its lead time at most MAX_LEAD_HOURS. */
 export interface ReservePolicyChange {
   readonly slotRatio: ReserveRatio;
   readonly bedRatio: ReserveRatio;
@@ -45,7 +45,8 @@ export interface ReservePolicyChange {
   readonly actor: string;
 }
 
-const MAX_LEAD_HOURS = 7 * 24;
+/** The longest release lead time: a week before the session. */
+export const MAX_LEAD_HOURS = 7 * 24;
 
 /**
  * A hospital's reserve rule. Its ratios may not go below its city's floor in
@@ -78,21 +79,6 @@ export class ReservePolicy {
   }
 
   change(change: ReservePolicyChange, rules: CityReserveRules, now: Date): void {
-    new FieldChecks()
-      .check(
-        'slotRatio',
-        isValidRatio(change.slotRatio),
-        'INVALID_RATIO',
-        'must be n/d with 0 ≤ n ≤ d, d > 0',
-      )
-      .check('bedRatio', isValidRatio(change.bedRatio), 'INVALID_RATIO', 'must be n/d with 0 ≤ n ≤ d, d > 0')
-      .check(
-        'releaseLeadHours',
-        Number.isInteger(change.releaseLeadHours) && change.releaseLeadHours <= MAX_LEAD_HOURS,
-        'OUT_OF_RANGE',
-        `must be at most ${MAX_LEAD_HOURS} hours`,
-      )
-      .throwIfAny();
     const reason = change.overrideReason.trim();
     const belowFloor: [string, ReserveRatio, ReserveRatio][] = (
       [

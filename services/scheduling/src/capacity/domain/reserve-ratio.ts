@@ -1,3 +1,5 @@
+import { type Refusal } from '@medgrid/errors';
+
 /**
  * A share of capacity as an exact fraction: policy figures such as 1/3 have no
  * exact decimal form, and a reserved count must never be short by a rounding.
@@ -8,6 +10,13 @@ export interface ReserveRatio {
 }
 
 export const ratio = (numerator: number, denominator: number): ReserveRatio => ({ numerator, denominator });
+
+/** The problem of a ratio as a request's field, none when it is valid. */
+export function ratioProblems(value: ReserveRatio): Refusal[] {
+  return isValidRatio(value)
+    ? []
+    : [{ reason: 'INVALID_RATIO', description: 'must be n/d with 0 ≤ n ≤ d, d > 0' }];
+}
 
 export function isValidRatio(value: ReserveRatio): boolean {
   return (

@@ -1,6 +1,6 @@
-import { FieldChecks } from '@medgrid/errors';
+import { type Refusal } from '@medgrid/errors';
 import { addDays } from '@medgrid/kernel';
-import { clinicInstant, isClockTime, isLocalDate, isoWeekday } from './clinic-time';
+import { clinicInstant, isLocalDate, isoWeekday } from './clinic-time';
 
 export interface ScheduleTemplateSnapshot {
   readonly id: string;
@@ -30,64 +30,36 @@ export interface PlannedSession {
   readonly capacity: number;
 }
 
+/**
+ * What is wrong with the last day of a template's validity (empty for open-ended) made on local
+ * date `today`, none when it is fine or not a date: it may not come before the first day, nor be
+ * over by today (such a template would never yield a session).
+ */
+export function validUntilProblems(validUntil: string, validFrom: string, today: string): Refusal[] {
+  if (!isLocalDate(validUntil)) return [];
+  const problems: Refusal[] = [];
+  if (isLocalDate(validFrom) && validUntil < validFrom) {
+    problems.push({ reason: 'BEFORE_START', description: 'must not be before validFrom' });
+  }
+  if (validUntil < today) {
+    problems.push({
+      reason: 'IN_THE_PAST',
+      description: `must not be before today (${today}, Asia/Shanghai)`,
+    });
+  }
+  return problems;
+}
+
 /** A weekly pattern of sessions (出诊模板) of a department or doctor. */
 export class ScheduleTemplate {
   private constructor(private readonly state: ScheduleTemplateSnapshot) {}
 
-  /** A new template; `today` is the local date it is made on (a template over by then yields nothing). */
-  static create(input: ScheduleTemplateSnapshot, today: string): ScheduleTemplate {
-    const checks = new FieldChecks()
-      .check(
-        'template.weekday',
-        Number.isInteger(input.weekday) && input.weekday >= 1 && input.weekday <= 7,
-        'OUT_OF_RANGE',
-        'must be 1 (Monday) to 7 (Sunday)',
-      )
-      .check('template.startTime', isClockTime(input.startTime), 'INVALID_FORMAT', 'must be HH:MM')
-      .check('template.endTime', isClockTime(input.endTime), 'INVALID_FORMAT', 'must be HH:MM')
-      .check(
-        'template.capacity',
-        Number.isInteger(input.capacity) && input.capacity >= 1 && input.capacity <= MAX_SESSION_CAPACITY,
-        'OUT_OF_RANGE',
-        `must be 1 to ${MAX_SESSION_CAPACITY}`,
-      )
-      .check(
-        'template.validFrom',
-        isLocalDate(input.validFrom),
-        'INVALID_FORMAT',
-        'must be a date YYYY-MM-DD',
-      )
-      .check(
-        'template.validUntil',
-        input.validUntil === '' || isLocalDate(input.validUntil),
-        'INVALID_FORMAT',
-        'must be a date YYYY-MM-DD or empty',
-      );
-    if (isClockTime(input.startTime) && isClockTime(input.endTime)) {
-      checks.check(
-        'template.endTime',
-        input.endTime > input.startTime,
-        'BEFORE_START',
-        'must be after startTime',
-      );
-    }
-    if (isLocalDate(input.validFrom) && isLocalDate(input.validUntil)) {
-      checks.check(
-        'template.validUntil',
-        input.validUntil >= input.validFrom,
-        'BEFORE_START',
-        'must not be before validFrom',
-      );
-    }
-    if (isLocalDate(input.validUntil)) {
-      checks.check(
-        'template.validUntil',
-        input.validUntil >= today,
-        'IN_THE_PAST',
-        `must not be before today (${today}, Asia/Shanghai)`,
-      );
-    }
-    checks.throwIfAny();
+  /**
+   * A new template, its fields as the request gave them once CreateScheduleTemplateCommand read
+   * them (a weekday, a band whose end follows its start, a capacity, a validity validUntilProblems
+   * finds nothing wrong with).
+   */
+  static create(input: ScheduleTemplateSnapshot): ScheduleTemplate {
     return new ScheduleTemplate({ ...input });
   }
 

@@ -1,15 +1,9 @@
-import { AppError, FieldChecks } from '@medgrid/errors';
+import { AppError } from '@medgrid/errors';
 import fc from 'fast-check';
 import { ScheduleError } from './schedule-error';
 import { clinicInstant } from './clinic-time';
 import { type SessionSnapshot } from './session';
-import {
-  bandsOverlap,
-  moveChecks,
-  moveSession,
-  requireDoctorFree,
-  type SessionMoveTarget,
-} from './session-move';
+import { bandsOverlap, moveSession, requireDoctorFree, type SessionMoveTarget } from './session-move';
 
 const DOCTOR = 'd0c70000-0000-7000-8000-000000000001';
 
@@ -212,56 +206,6 @@ describe(moveSession.name, () => {
     expect(violations(error)).toEqual(['startTime:IN_THE_PAST']);
   });
 
-  it('checks the request before the session, so a bad request is reported as such', () => {
-    const cancelled = { ...session, status: 'cancelled' as const };
-
-    const error = thrown(() => moveSession(cancelled, { ...friday, date: '2026-13-01' }, REASON, now));
-
-    expect(violations(error)).toEqual(['date:INVALID_FORMAT']);
-  });
-
-  it.each([
-    [{ date: '2026-02-30' }, 'date:INVALID_FORMAT'],
-    [{ date: '27-11-2026' }, 'date:INVALID_FORMAT'],
-    [{ date: '' }, 'date:INVALID_FORMAT'],
-    [{ startTime: '8:00' }, 'startTime:INVALID_FORMAT'],
-    [{ startTime: '24:00' }, 'startTime:INVALID_FORMAT'],
-    [{ endTime: '17:60' }, 'endTime:INVALID_FORMAT'],
-    [{ endTime: '' }, 'endTime:INVALID_FORMAT'],
-    [{ endTime: '13:00' }, 'endTime:BEFORE_START'],
-    [{ endTime: '13:30' }, 'endTime:BEFORE_START'],
-  ] as const)('refuses %j with %s', (patch, expected) => {
-    const error = thrown(() => moveSession(session, { ...friday, ...patch }, REASON, now));
-
-    expect(error.category).toBe('invalid-argument');
-    expect(violations(error)).toEqual([expected]);
-  });
-
-  it.each([
-    ['an empty', 'reason:REQUIRED', ''],
-    ['a blank', 'reason:REQUIRED', '   '],
-    ['a 201-character', 'reason:TOO_LONG', '改'.repeat(201)],
-  ])('refuses %s reason with %s', (_, expected, reason) => {
-    expect(violations(thrown(() => moveSession(session, friday, reason, now)))).toEqual([expected]);
-  });
-
-  it('accepts a reason of 200 characters', () => {
-    expect(moveSession(session, friday, '改'.repeat(200), now).changeReason).toHaveLength(200);
-  });
-
-  it('reports every field problem at once', () => {
-    const error = thrown(() =>
-      moveSession(session, { date: 'tomorrow', startTime: '9am', endTime: '25:00' }, '', now),
-    );
-
-    expect(violations(error)).toEqual([
-      'date:INVALID_FORMAT',
-      'startTime:INVALID_FORMAT',
-      'endTime:INVALID_FORMAT',
-      'reason:REQUIRED',
-    ]);
-  });
-
   it('lands on the local date and band asked for, for any band still to come (random moves)', () => {
     const clock = fc
       .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
@@ -285,18 +229,6 @@ describe(moveSession.name, () => {
         expect(moved).toMatchObject({ id: session.id, capacity: session.capacity, status: 'open' });
       }),
     );
-  });
-});
-
-describe(moveChecks.name, () => {
-  it('adds to the checks it is given, next to the caller’s own', () => {
-    const checks = new FieldChecks().uuid('sessionId', 'nope');
-
-    moveChecks(checks, { ...friday, endTime: '12:00' }, REASON);
-
-    expect(checks.has('sessionId')).toBe(true);
-    expect(checks.has('endTime')).toBe(true);
-    expect(checks.has('date')).toBe(false);
   });
 });
 

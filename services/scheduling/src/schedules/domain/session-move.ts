@@ -1,7 +1,7 @@
-import { FieldChecks } from '@medgrid/errors';
+import { ValidationError } from '@medgrid/errors';
 import { localDate } from '@medgrid/kernel';
 import { ScheduleError, ScheduleErrorCode } from './schedule-error';
-import { clinicClock, clinicInstant, isClockTime, isLocalDate } from './clinic-time';
+import { clinicClock, clinicInstant } from './clinic-time';
 import { type SessionSnapshot } from './session';
 
 /** Where a session goes: a local date and a band of local clock times. */
@@ -11,30 +11,16 @@ export interface SessionMoveTarget {
   readonly endTime: string;
 }
 
+/** The longest reason a move may give its patients. */
 export const MAX_MOVE_REASON_LENGTH = 200;
-
-/**
- * The field rules of a move (date, band, reason), added to `checks` so that a
- * request reports every problem at once.
- */
-export function moveChecks(checks: FieldChecks, target: SessionMoveTarget, reason: string): FieldChecks {
-  checks
-    .check('date', isLocalDate(target.date), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
-    .check('startTime', isClockTime(target.startTime), 'INVALID_FORMAT', 'must be HH:MM')
-    .check('endTime', isClockTime(target.endTime), 'INVALID_FORMAT', 'must be HH:MM')
-    .required('reason', reason)
-    .maxLength('reason', reason, MAX_MOVE_REASON_LENGTH);
-  if (isClockTime(target.startTime) && isClockTime(target.endTime)) {
-    checks.check('endTime', target.endTime > target.startTime, 'BEFORE_START', 'must be after startTime');
-  }
-  return checks;
-}
 
 /**
  * A doctor's exception (停诊改期): the session goes to another date or band.
  * Only an open session still to come may move, and only into the future; the
  * seats, and so every booking's slot number, go with it. Returns the moved
- * session with the reason to show the patients and the next version.
+ * session with the reason to show the patients and the next version. The
+ * target's date and band are the request's, already read as a date and a band
+ * whose end follows its start (MoveSessionCommand).
  */
 export function moveSession(
   session: SessionSnapshot,
@@ -42,7 +28,6 @@ export function moveSession(
   reason: string,
   now: Date,
 ): SessionSnapshot {
-  moveChecks(new FieldChecks(), target, reason).throwIfAny();
   if (session.status !== 'open') {
     throw new ScheduleError(
       ScheduleErrorCode.SessionClosed,
@@ -59,24 +44,18 @@ export function moveSession(
   }
   const startsAt = clinicInstant(target.date, target.startTime);
   const endsAt = clinicInstant(target.date, target.endTime);
-  const checks = new FieldChecks();
   if (startsAt <= now) {
     // Name the part that is wrong: a past day, or a time already gone today.
     const pastDay = target.date < localDate(now);
-    checks.add(pastDay ? 'date' : 'startTime', 'IN_THE_PAST', 'must be in the future');
-  } else {
-    checks.check(
-      'date',
-      !(
-        target.date === session.date &&
-        startsAt.getTime() === session.startsAt.getTime() &&
-        endsAt.getTime() === session.endsAt.getTime()
-      ),
-      'UNCHANGED',
-      'is where the session already is',
-    );
+    throw refused(pastDay ? 'date' : 'startTime', 'IN_THE_PAST', 'must be in the future');
   }
-  checks.throwIfAny();
+  if (
+    target.date === session.date &&
+    startsAt.getTime() === session.startsAt.getTime() &&
+    endsAt.getTime() === session.endsAt.getTime()
+  ) {
+    throw refused('date', 'UNCHANGED', 'is where the session already is');
+  }
   return {
     ...session,
     date: target.date,
@@ -85,6 +64,11 @@ export function moveSession(
     changeReason: reason.trim(),
     version: session.version + 1,
   };
+}
+
+/** A target refused as the request's field (INVALID_ARGUMENT), as a request's bad field is. */
+function refused(field: string, reason: string, description: string): ValidationError {
+  return new ValidationError([{ field, reason, description }]);
 }
 
 /** Whether two sessions' bands share any time (touching ends do not overlap). */

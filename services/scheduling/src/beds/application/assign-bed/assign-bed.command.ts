@@ -1,31 +1,29 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
 import { type Pool } from '../../../booking/domain/pool';
+import { schedulingField } from '../../../common/scheduling-fields';
+
+const fields = z.object({
+  clientRequestId: requestField.uuid(),
+  admissionId: requestField.uuid(),
+  pool: schedulingField.knownOrAny<Pool>('is not a pool'),
+});
+
+export type AssignBedInput = z.input<typeof fields>;
 
 /** AssignBed: a free bed for an admission, from the pool asked for or the first with one. */
 export class AssignBedCommand {
   private constructor(
+    /** Lower case, like the admission's id. */
     readonly clientRequestId: string,
-    /** Lower case. */
     readonly admissionId: string,
     /** undefined: reserved when the admission may take it, else public. */
     readonly pool: Pool | undefined,
   ) {}
 
   /** Reports every bad field at once; a pool the contract does not know is refused. */
-  static create(input: {
-    clientRequestId: string;
-    admissionId: string;
-    pool: Pool | undefined | null;
-  }): AssignBedCommand {
-    new FieldChecks()
-      .check('pool', input.pool !== null, 'INVALID_VALUE', 'is not a pool')
-      .uuid('clientRequestId', input.clientRequestId)
-      .uuid('admissionId', input.admissionId)
-      .throwIfAny();
-    return new AssignBedCommand(
-      input.clientRequestId,
-      input.admissionId.toLowerCase(),
-      input.pool ?? undefined,
-    );
+  static create(input: AssignBedInput): AssignBedCommand {
+    const { clientRequestId, admissionId, pool } = parseFields(fields, input);
+    return new AssignBedCommand(clientRequestId, admissionId, pool);
   }
 }

@@ -1,4 +1,10 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({
+  admissionId: requestField.uuid(),
+  purpose: z.string().default('admission look-up'),
+});
 
 /** GetAdmission: one admission, an audited read of patient data. */
 export class GetAdmissionQuery {
@@ -9,8 +15,8 @@ export class GetAdmissionQuery {
     readonly purpose: string,
   ) {}
 
-  static create(input: { admissionId: string; purpose?: string }): GetAdmissionQuery {
-    new FieldChecks().uuid('admissionId', input.admissionId).throwIfAny();
-    return new GetAdmissionQuery(input.admissionId.toLowerCase(), input.purpose ?? 'admission look-up');
+  static create(input: z.input<typeof fields>): GetAdmissionQuery {
+    const { admissionId, purpose } = parseFields(fields, input);
+    return new GetAdmissionQuery(admissionId, purpose);
   }
 }

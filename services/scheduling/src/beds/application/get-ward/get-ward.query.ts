@@ -1,4 +1,7 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({ wardId: requestField.uuid() });
 
 /** GetWard: one ward with its beds per pool. */
 export class GetWardQuery {
@@ -7,8 +10,8 @@ export class GetWardQuery {
     readonly wardId: string,
   ) {}
 
-  static create(input: { wardId: string }): GetWardQuery {
-    new FieldChecks().uuid('wardId', input.wardId).throwIfAny();
-    return new GetWardQuery(input.wardId.toLowerCase());
+  static create(input: z.input<typeof fields>): GetWardQuery {
+    const { wardId } = parseFields(fields, input);
+    return new GetWardQuery(wardId);
   }
 }

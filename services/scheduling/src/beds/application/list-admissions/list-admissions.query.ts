@@ -1,5 +1,7 @@
-import { FieldChecks, isUuid } from '@medgrid/errors';
+import { isUuid, parseFields, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
+import { z } from 'zod';
+import { schedulingField } from '../../../common/scheduling-fields';
 import { type AdmissionStatus } from '../../domain/admission';
 import { type AdmissionCursor } from '../../domain/bed.repository';
 
@@ -20,14 +22,19 @@ const QUEUE_PAGES: PageRules<AdmissionCursor> = {
   },
 };
 
-export interface ListAdmissionsInput {
-  readonly wardId: string;
-  /** undefined for the active ones (requested or admitted); null for a value the contract does not know. */
-  readonly status: AdmissionStatus | undefined | null;
-  readonly pageSize: number;
-  readonly pageToken: string;
-  readonly purpose?: string;
-}
+const fields = z.object({
+  wardId: requestField.uuid(),
+  /** undefined for the active ones (requested or admitted). */
+  status: schedulingField.knownOrAny<AdmissionStatus>('is not an admission status'),
+  pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, QUEUE_PAGES).problems),
+  pageToken: requestField.checked(
+    z.string(),
+    (pageToken) => pageRequest({ pageToken }, QUEUE_PAGES).problems,
+  ),
+  purpose: z.string().default('ward admission list'),
+});
+
+export type ListAdmissionsInput = z.input<typeof fields>;
 
 /** ListAdmissions: a page of a ward's queue, an audited read of patient data. */
 export class ListAdmissionsQuery {
@@ -42,17 +49,7 @@ export class ListAdmissionsQuery {
 
   /** Reports every bad field at once, the page fields with the others. */
   static create(input: ListAdmissionsInput): ListAdmissionsQuery {
-    const page = pageRequest(input, QUEUE_PAGES);
-    new FieldChecks()
-      .uuid('wardId', input.wardId)
-      .check('status', input.status !== null, 'INVALID_VALUE', 'is not an admission status')
-      .addAll(page.problems)
-      .throwIfAny();
-    return new ListAdmissionsQuery(
-      input.wardId.toLowerCase(),
-      input.status ?? undefined,
-      page,
-      input.purpose ?? 'ward admission list',
-    );
+    const q = parseFields(fields, input);
+    return new ListAdmissionsQuery(q.wardId, q.status, pageRequest(q, QUEUE_PAGES), q.purpose);
   }
 }

@@ -1,17 +1,20 @@
-import { claimChecks } from '../../../common/claim-checks';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { claimantFields } from '../../../common/scheduling-fields';
 
-export interface RequestAdmissionInput {
-  readonly clientRequestId: string;
-  readonly wardId: string;
-  readonly patientResidentId: string;
-  readonly referralId: string;
+/** The fields of a request made at `now`, the day a patient number's birth date is judged against. */
+function fieldsOn(now: Date) {
+  const { clientRequestId, patientResidentId, referralId } = claimantFields(now);
+  return z.object({ clientRequestId, wardId: requestField.uuid(), patientResidentId, referralId });
 }
+
+export type RequestAdmissionInput = z.input<ReturnType<typeof fieldsOn>>;
 
 /** RequestAdmission: a patient queued for a bed on a ward. */
 export class RequestAdmissionCommand {
   private constructor(
+    /** Lower case, like the ward's id. */
     readonly clientRequestId: string,
-    /** Lower case. */
     readonly wardId: string,
     /** GB 11643, upper case. */
     readonly patientResidentId: string,
@@ -19,14 +22,9 @@ export class RequestAdmissionCommand {
     readonly referralId: string,
   ) {}
 
-  /** Reports every bad field at once; `now` is the day a patient number's birth date is judged against. */
+  /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: RequestAdmissionInput, now = new Date()): RequestAdmissionCommand {
-    claimChecks('', input, now).uuid('wardId', input.wardId).throwIfAny();
-    return new RequestAdmissionCommand(
-      input.clientRequestId,
-      input.wardId.toLowerCase(),
-      input.patientResidentId.trim().toUpperCase(),
-      input.referralId.toLowerCase(),
-    );
+    const { clientRequestId, wardId, patientResidentId, referralId } = parseFields(fieldsOn(now), input);
+    return new RequestAdmissionCommand(clientRequestId, wardId, patientResidentId, referralId);
   }
 }

@@ -1,17 +1,30 @@
-import { claimChecks } from '../../../common/claim-checks';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { claimantFields, schedulingField } from '../../../common/scheduling-fields';
 import { type Pool } from '../../domain/pool';
 
-export interface ClaimSlotInput {
-  readonly clientRequestId: string;
-  readonly sessionId: string;
-  readonly patientResidentId: string;
-  /** undefined: reserved when allowed, else public; null: a value the contract does not know. */
-  readonly pool: Pool | undefined | null;
-  /** Empty when no referral is behind the booking. */
-  readonly referralId: string;
-  /** 0 for the service default; holds only. */
-  readonly holdMinutes: number;
+/** The fields of a SlotClaim made at `now`, the day a patient number's birth date is judged against. */
+function slotClaimFields(now: Date) {
+  const { clientRequestId, patientResidentId, referralId } = claimantFields(now);
+  return z.object({
+    clientRequestId,
+    sessionId: requestField.uuid(),
+    patientResidentId,
+    /** undefined: reserved when allowed, else public. */
+    pool: schedulingField.knownOrAny<Pool>('is not a pool'),
+    referralId,
+  });
 }
+
+const fieldsOn = (now: Date) =>
+  z.object({
+    claim: slotClaimFields(now),
+    /** 0 for the service default; holds only. */
+    holdMinutes: schedulingField.wholeNumber(0, 1440, 'must be 0 (default) to 1440'),
+  });
+
+/** A claim's fields as the controller reads them from the request's `claim` and `hold_minutes`. */
+export type ClaimSlotInput = z.input<ReturnType<typeof slotClaimFields>> & { readonly holdMinutes: number };
 
 /** HoldSlot or BookSlot: a slot of a session for a patient. Fields are named as the request carries them (`claim.sessionId`). */
 export class ClaimSlotCommand {
@@ -31,23 +44,18 @@ export class ClaimSlotCommand {
 
   /** Reports every bad field at once; `now` is the day a patient number's birth date is judged against. */
   static create(mode: 'hold' | 'book', input: ClaimSlotInput, now = new Date()): ClaimSlotCommand {
-    const checks = claimChecks('claim.', input, now).uuid('claim.sessionId', input.sessionId);
-    checks.check('claim.pool', input.pool !== null, 'INVALID_VALUE', 'is not a pool');
-    checks.check(
-      'holdMinutes',
-      Number.isInteger(input.holdMinutes) && input.holdMinutes >= 0 && input.holdMinutes <= 1440,
-      'OUT_OF_RANGE',
-      'must be 0 (default) to 1440',
-    );
-    checks.throwIfAny();
+    const { claim, holdMinutes } = parseFields(fieldsOn(now), {
+      claim: input,
+      holdMinutes: input.holdMinutes,
+    });
     return new ClaimSlotCommand(
       mode,
-      input.clientRequestId.toLowerCase(),
-      input.sessionId.toLowerCase(),
-      input.patientResidentId.trim().toUpperCase(),
-      input.pool ?? undefined,
-      input.referralId.toLowerCase(),
-      input.holdMinutes,
+      claim.clientRequestId,
+      claim.sessionId,
+      claim.patientResidentId,
+      claim.pool,
+      claim.referralId,
+      holdMinutes,
     );
   }
 }

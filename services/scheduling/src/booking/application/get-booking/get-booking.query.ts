@@ -1,4 +1,10 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({
+  bookingId: requestField.uuid(),
+  purpose: z.string().default('booking look-up'),
+});
 
 /** GetBooking: one booking, an audited read of patient data. */
 export class GetBookingQuery {
@@ -9,8 +15,8 @@ export class GetBookingQuery {
     readonly purpose: string,
   ) {}
 
-  static create(input: { bookingId: string; purpose?: string }): GetBookingQuery {
-    new FieldChecks().uuid('bookingId', input.bookingId).throwIfAny();
-    return new GetBookingQuery(input.bookingId.toLowerCase(), input.purpose ?? 'booking look-up');
+  static create(input: z.input<typeof fields>): GetBookingQuery {
+    const { bookingId, purpose } = parseFields(fields, input);
+    return new GetBookingQuery(bookingId, purpose);
   }
 }

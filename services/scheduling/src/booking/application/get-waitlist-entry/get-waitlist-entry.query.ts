@@ -1,4 +1,10 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({
+  entryId: requestField.uuid(),
+  purpose: z.string().default('waitlist look-up'),
+});
 
 /** GetWaitlistEntry: one place in a queue, an audited read of patient data. */
 export class GetWaitlistEntryQuery {
@@ -9,8 +15,8 @@ export class GetWaitlistEntryQuery {
     readonly purpose: string,
   ) {}
 
-  static create(input: { entryId: string; purpose?: string }): GetWaitlistEntryQuery {
-    new FieldChecks().uuid('entryId', input.entryId).throwIfAny();
-    return new GetWaitlistEntryQuery(input.entryId.toLowerCase(), input.purpose ?? 'waitlist look-up');
+  static create(input: z.input<typeof fields>): GetWaitlistEntryQuery {
+    const { entryId, purpose } = parseFields(fields, input);
+    return new GetWaitlistEntryQuery(entryId, purpose);
   }
 }

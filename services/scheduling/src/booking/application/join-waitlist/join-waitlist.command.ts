@@ -1,17 +1,23 @@
-import { claimChecks } from '../../../common/claim-checks';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { claimantFields } from '../../../common/scheduling-fields';
 
-export interface JoinWaitlistInput {
-  readonly clientRequestId: string;
-  readonly sessionId: string;
-  readonly patientResidentId: string;
-  readonly referralId: string;
+/** The fields of a request made at `now`, the day a patient number's birth date is judged against. */
+function fieldsOn(now: Date) {
+  const { clientRequestId, patientResidentId, referralId } = claimantFields(now);
+  return z.object({
+    claim: z.object({ clientRequestId, sessionId: requestField.uuid(), patientResidentId, referralId }),
+  });
 }
+
+/** The request's `claim` (a SlotClaim whose pool a waitlist does not read). */
+export type JoinWaitlistInput = z.input<ReturnType<typeof fieldsOn>>['claim'];
 
 /** JoinWaitlist: a patient queues for a full session. Fields are named as the request carries them (`claim.sessionId`). */
 export class JoinWaitlistCommand {
   private constructor(
+    /** Lower case, like the session's id. */
     readonly clientRequestId: string,
-    /** Lower case. */
     readonly sessionId: string,
     /** GB 11643, upper case. */
     readonly patientResidentId: string,
@@ -21,12 +27,12 @@ export class JoinWaitlistCommand {
 
   /** Reports every bad field at once; `now` is the day a patient number's birth date is judged against. */
   static create(input: JoinWaitlistInput, now = new Date()): JoinWaitlistCommand {
-    claimChecks('claim.', input, now).uuid('claim.sessionId', input.sessionId).throwIfAny();
+    const { claim } = parseFields(fieldsOn(now), { claim: input });
     return new JoinWaitlistCommand(
-      input.clientRequestId,
-      input.sessionId.toLowerCase(),
-      input.patientResidentId.trim().toUpperCase(),
-      input.referralId.toLowerCase(),
+      claim.clientRequestId,
+      claim.sessionId,
+      claim.patientResidentId,
+      claim.referralId,
     );
   }
 }

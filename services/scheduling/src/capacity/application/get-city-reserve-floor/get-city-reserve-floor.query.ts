@@ -1,24 +1,23 @@
-import { FieldChecks } from '@medgrid/errors';
-import { isLocalDate } from '@medgrid/kernel';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { schedulingField } from '../../../common/scheduling-fields';
+
+const fields = z.object({
+  cityId: requestField.uuid(),
+  date: schedulingField.localDateOrEmpty(),
+});
 
 /** GetCityReserveFloor: a city's floor on a date, with its history. */
 export class GetCityReserveFloorQuery {
   private constructor(
+    /** Lower case. */
     readonly cityId: string,
     /** YYYY-MM-DD; empty for today. */
     readonly date: string,
   ) {}
 
-  static create(input: { cityId: string; date: string }): GetCityReserveFloorQuery {
-    new FieldChecks()
-      .uuid('cityId', input.cityId)
-      .check(
-        'date',
-        input.date === '' || isLocalDate(input.date),
-        'INVALID_FORMAT',
-        'must be a date YYYY-MM-DD',
-      )
-      .throwIfAny();
-    return new GetCityReserveFloorQuery(input.cityId, input.date);
+  static create(input: z.input<typeof fields>): GetCityReserveFloorQuery {
+    const { cityId, date } = parseFields(fields, input);
+    return new GetCityReserveFloorQuery(cityId, date);
   }
 }

@@ -1,40 +1,54 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { localDate } from '@medgrid/kernel';
+import { z } from 'zod';
+import { effectiveFromProblems, floorProblems, MAX_FLOOR_REASON } from '../../domain/city-reserve-floor';
 import { type ReserveRatio } from '../../domain/reserve-ratio';
 
-export interface SetCityReserveFloorInput {
-  readonly clientRequestId: string;
-  readonly cityId: string;
-  readonly slotFloor: ReserveRatio | undefined;
-  readonly bedFloor: ReserveRatio | undefined;
-  readonly effectiveFrom: string;
-  readonly reason: string;
+/** A floor as the request carries it: absent is refused as a floor of nothing. */
+const floor = (examples: string) =>
+  requestField
+    .checked(z.custom<ReserveRatio | undefined>(), (value) => floorProblems(value, examples))
+    .transform((value) => value!);
+
+/** The fields of a request made at `now`, whose local date is the earliest a change takes effect. */
+function fieldsOn(now: Date) {
+  const today = localDate(now);
+  return z.object({
+    clientRequestId: requestField.uuid(),
+    cityId: requestField.uuid(),
+    slotFloor: floor('1/3 or 1/5'),
+    bedFloor: floor('1/4'),
+    effectiveFrom: requestField.checked(z.string(), (date) => effectiveFromProblems(date, today)),
+    reason: requestField.text(MAX_FLOOR_REASON),
+  });
 }
 
-/** SetCityReserveFloor: a city's new floor from a date on; the floor's own rules are the floor's. */
+export type SetCityReserveFloorInput = z.input<ReturnType<typeof fieldsOn>>;
+
+/** SetCityReserveFloor: a city's new floor from a date on, today at the earliest. */
 export class SetCityReserveFloorCommand {
   private constructor(
+    /** Lower case, like the city's id. */
     readonly clientRequestId: string,
     readonly cityId: string,
-    readonly slotFloor: ReserveRatio | undefined,
-    readonly bedFloor: ReserveRatio | undefined,
-    /** YYYY-MM-DD */
+    readonly slotFloor: ReserveRatio,
+    readonly bedFloor: ReserveRatio,
+    /** YYYY-MM-DD, today or later (Asia/Shanghai). */
     readonly effectiveFrom: string,
+    /** Trimmed. */
     readonly reason: string,
   ) {}
 
-  /** Reports every bad id at once (INVALID_ARGUMENT with a violation per field). */
-  static create(input: SetCityReserveFloorInput): SetCityReserveFloorCommand {
-    new FieldChecks()
-      .uuid('clientRequestId', input.clientRequestId)
-      .uuid('cityId', input.cityId)
-      .throwIfAny();
+  /** Reports every bad field at once; `now` is the day a change may take effect from at the earliest. */
+  static create(input: SetCityReserveFloorInput, now = new Date()): SetCityReserveFloorCommand {
+    const f = parseFields(fieldsOn(now), input);
     return new SetCityReserveFloorCommand(
-      input.clientRequestId,
-      input.cityId,
-      input.slotFloor,
-      input.bedFloor,
-      input.effectiveFrom,
-      input.reason,
+      f.clientRequestId,
+      f.cityId,
+      f.slotFloor,
+      f.bedFloor,
+      f.effectiveFrom,
+      f.reason,
     );
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
-import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { canSetCityFloor, requireAllowed } from '../../../common/scheduling-access.policy';
 import { type CityFloorVersion } from '../../domain/city-reserve-floor';
@@ -45,7 +44,6 @@ export class SetCityReserveFloorUseCase {
               actor: identity.subject,
               actorRole: identity.role,
             },
-            localDate(now),
             now,
           );
           await this.floors.insert(version);

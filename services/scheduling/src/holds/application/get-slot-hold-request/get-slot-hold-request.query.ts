@@ -1,4 +1,7 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({ referralId: requestField.uuid() });
 
 /** GetSlotHoldRequest: where the saga stands for one referral. */
 export class GetSlotHoldRequestQuery {
@@ -7,8 +10,8 @@ export class GetSlotHoldRequestQuery {
     readonly referralId: string,
   ) {}
 
-  static create(input: { referralId: string }): GetSlotHoldRequestQuery {
-    new FieldChecks().uuid('referralId', input.referralId).throwIfAny();
-    return new GetSlotHoldRequestQuery(input.referralId.toLowerCase());
+  static create(input: z.input<typeof fields>): GetSlotHoldRequestQuery {
+    const { referralId } = parseFields(fields, input);
+    return new GetSlotHoldRequestQuery(referralId);
   }
 }

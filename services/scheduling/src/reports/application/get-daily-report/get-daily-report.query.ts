@@ -1,24 +1,23 @@
-import { FieldChecks } from '@medgrid/errors';
-import { isLocalDate } from '@medgrid/kernel';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { schedulingField } from '../../../common/scheduling-fields';
+
+const fields = z.object({
+  institutionId: requestField.uuid(),
+  date: schedulingField.localDateOrEmpty('INVALID_DATE'),
+});
 
 /** GetDailyReport: one hospital's figures on a day. */
 export class GetDailyReportQuery {
   private constructor(
+    /** Lower case. */
     readonly institutionId: string,
     /** YYYY-MM-DD; empty for today. */
     readonly date: string,
   ) {}
 
-  static create(input: { institutionId: string; date: string }): GetDailyReportQuery {
-    new FieldChecks()
-      .uuid('institutionId', input.institutionId)
-      .check(
-        'date',
-        input.date === '' || isLocalDate(input.date),
-        'INVALID_DATE',
-        'must be a date YYYY-MM-DD',
-      )
-      .throwIfAny();
-    return new GetDailyReportQuery(input.institutionId, input.date);
+  static create(input: z.input<typeof fields>): GetDailyReportQuery {
+    const { institutionId, date } = parseFields(fields, input);
+    return new GetDailyReportQuery(institutionId, date);
   }
 }

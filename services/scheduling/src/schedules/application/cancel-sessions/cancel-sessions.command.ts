@@ -1,24 +1,40 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, refusal, requestField } from '@medgrid/errors';
 import { addDays, isLocalDate } from '@medgrid/kernel';
+import { z } from 'zod';
+import { schedulingField } from '../../../common/scheduling-fields';
 
-export interface CancelSessionsInput {
-  readonly clientRequestId: string;
-  readonly institutionId: string;
-  /** Empty for every session of the hospital. */
-  readonly practitionerId: string;
-  readonly fromDate: string;
-  readonly toDate: string;
-  readonly reason: string;
+/** The fields of `input`: its end is judged against its start when both are dates. */
+function fieldsOf(input: { fromDate: string; toDate: string }) {
+  const from = isLocalDate(input.fromDate) && isLocalDate(input.toDate) ? input.fromDate : null;
+  return z.object({
+    clientRequestId: requestField.uuid(),
+    institutionId: requestField.uuid(),
+    /** Empty for every session of the hospital. */
+    practitionerId: schedulingField.uuidOrEmpty(),
+    fromDate: schedulingField.localDate(),
+    toDate: schedulingField
+      .localDate()
+      .refine((to) => from === null || to >= from, refusal('BEFORE_START', 'must not be before fromDate'))
+      .refine(
+        (to) => from === null || to <= addDays(from, 366),
+        refusal('OUT_OF_RANGE', 'must be within a year'),
+      ),
+    reason: requestField.text(200),
+  });
 }
+
+export type CancelSessionsInput = z.input<ReturnType<typeof fieldsOf>>;
 
 /** CancelSessions: a hospital's (or one doctor's) sessions on [fromDate, toDate] closed, with a reason. */
 export class CancelSessionsCommand {
   private constructor(
+    /** Lower case, like the other ids. */
     readonly clientRequestId: string,
     readonly institutionId: string,
-    /** Lower case; empty for every session of the hospital. */
+    /** Empty for every session of the hospital. */
     readonly practitionerId: string,
     readonly fromDate: string,
+    /** At most a year after fromDate. */
     readonly toDate: string,
     /** Trimmed; shown to the patients whose bookings end. */
     readonly reason: string,
@@ -26,31 +42,14 @@ export class CancelSessionsCommand {
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: CancelSessionsInput): CancelSessionsCommand {
-    const checks = new FieldChecks()
-      .uuid('clientRequestId', input.clientRequestId)
-      .uuid('institutionId', input.institutionId)
-      .required('reason', input.reason)
-      .maxLength('reason', input.reason, 200)
-      .check('fromDate', isLocalDate(input.fromDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
-      .check('toDate', isLocalDate(input.toDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD');
-    if (input.practitionerId) checks.uuid('practitionerId', input.practitionerId);
-    if (isLocalDate(input.fromDate) && isLocalDate(input.toDate)) {
-      checks.check('toDate', input.toDate >= input.fromDate, 'BEFORE_START', 'must not be before fromDate');
-      checks.check(
-        'toDate',
-        input.toDate <= addDays(input.fromDate, 366),
-        'OUT_OF_RANGE',
-        'must be within a year',
-      );
-    }
-    checks.throwIfAny();
+    const c = parseFields(fieldsOf(input), input);
     return new CancelSessionsCommand(
-      input.clientRequestId,
-      input.institutionId,
-      input.practitionerId.toLowerCase(),
-      input.fromDate,
-      input.toDate,
-      input.reason.trim(),
+      c.clientRequestId,
+      c.institutionId,
+      c.practitionerId,
+      c.fromDate,
+      c.toDate,
+      c.reason,
     );
   }
 }

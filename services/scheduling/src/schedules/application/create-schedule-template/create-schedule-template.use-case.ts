@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
-import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { departmentAt, managedHospital } from '../../../common/managed-hospital';
@@ -26,7 +25,6 @@ export class CreateScheduleTemplateUseCase {
   async execute(
     identity: Identity,
     command: CreateScheduleTemplateCommand,
-    now = new Date(),
   ): Promise<ScheduleTemplateSnapshot> {
     const input = command.template;
     return this.uow.run(async () => {
@@ -45,18 +43,14 @@ export class CreateScheduleTemplateUseCase {
       return this.requests.createOnce(clientRequestOf('create-template', command), {
         load: (id) => this.schedules.findTemplate(id),
         create: async () => {
-          const template = ScheduleTemplate.create(
-            {
-              ...input,
-              id: uuidv7(),
-              institutionId: hospital.id,
-              groupId: hospital.groupId,
-              departmentId: department.id,
-              specialtyCode: department.specialtyCode,
-              practitionerId: input.practitionerId.toLowerCase(),
-            },
-            localDate(now),
-          );
+          const template = ScheduleTemplate.create({
+            ...input,
+            id: uuidv7(),
+            institutionId: hospital.id,
+            groupId: hospital.groupId,
+            departmentId: department.id,
+            specialtyCode: department.specialtyCode,
+          });
           await this.schedules.insertTemplate(template.snapshot());
           return { id: template.snapshot().id, result: template.snapshot() };
         },

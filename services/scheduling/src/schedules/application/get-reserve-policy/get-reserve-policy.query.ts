@@ -1,11 +1,17 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({ institutionId: requestField.uuid() });
 
 /** GetReservePolicy: the hospital whose reserve rule is asked for. */
 export class GetReservePolicyQuery {
-  private constructor(readonly institutionId: string) {}
+  private constructor(
+    /** Lower case. */
+    readonly institutionId: string,
+  ) {}
 
-  static create(input: { institutionId: string }): GetReservePolicyQuery {
-    new FieldChecks().uuid('institutionId', input.institutionId).throwIfAny();
-    return new GetReservePolicyQuery(input.institutionId);
+  static create(input: z.input<typeof fields>): GetReservePolicyQuery {
+    const { institutionId } = parseFields(fields, input);
+    return new GetReservePolicyQuery(institutionId);
   }
 }

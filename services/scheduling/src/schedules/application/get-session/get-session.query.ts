@@ -1,4 +1,7 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({ sessionId: requestField.uuid() });
 
 /** GetSession: one session with its free slots. */
 export class GetSessionQuery {
@@ -7,8 +10,8 @@ export class GetSessionQuery {
     readonly sessionId: string,
   ) {}
 
-  static create(input: { sessionId: string }): GetSessionQuery {
-    new FieldChecks().uuid('sessionId', input.sessionId).throwIfAny();
-    return new GetSessionQuery(input.sessionId.toLowerCase());
+  static create(input: z.input<typeof fields>): GetSessionQuery {
+    const { sessionId } = parseFields(fields, input);
+    return new GetSessionQuery(sessionId);
   }
 }

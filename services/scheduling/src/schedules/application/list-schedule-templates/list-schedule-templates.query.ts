@@ -1,11 +1,17 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+
+const fields = z.object({ institutionId: requestField.uuid() });
 
 /** ListScheduleTemplates: the hospital whose templates are asked for. */
 export class ListScheduleTemplatesQuery {
-  private constructor(readonly institutionId: string) {}
+  private constructor(
+    /** Lower case. */
+    readonly institutionId: string,
+  ) {}
 
-  static create(input: { institutionId: string }): ListScheduleTemplatesQuery {
-    new FieldChecks().uuid('institutionId', input.institutionId).throwIfAny();
-    return new ListScheduleTemplatesQuery(input.institutionId);
+  static create(input: z.input<typeof fields>): ListScheduleTemplatesQuery {
+    const { institutionId } = parseFields(fields, input);
+    return new ListScheduleTemplatesQuery(institutionId);
   }
 }

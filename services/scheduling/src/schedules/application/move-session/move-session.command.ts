@@ -1,20 +1,27 @@
-import { FieldChecks } from '@medgrid/errors';
-import { moveChecks } from '../../domain/session-move';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { schedulingField } from '../../../common/scheduling-fields';
+import { MAX_MOVE_REASON_LENGTH } from '../../domain/session-move';
+import { bandFields } from '../band-fields';
 
-export interface MoveSessionInput {
-  readonly clientRequestId: string;
-  readonly sessionId: string;
-  readonly date: string;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly reason: string;
+/** The fields of `input`: the new band's end is judged against its start when both are times. */
+function fieldsOf(input: { startTime: string; endTime: string }) {
+  return z.object({
+    clientRequestId: requestField.uuid(),
+    sessionId: requestField.uuid(),
+    date: schedulingField.localDate(),
+    ...bandFields(input),
+    reason: requestField.text(MAX_MOVE_REASON_LENGTH),
+  });
 }
+
+export type MoveSessionInput = z.input<ReturnType<typeof fieldsOf>>;
 
 /** MoveSession: where a session goes; the new band is local time in the clinic's time zone. */
 export class MoveSessionCommand {
   private constructor(
+    /** Lower case, like the session's id. */
     readonly clientRequestId: string,
-    /** Lower case. */
     readonly sessionId: string,
     /** YYYY-MM-DD */
     readonly date: string,
@@ -22,24 +29,13 @@ export class MoveSessionCommand {
     readonly startTime: string,
     /** HH:MM, after startTime */
     readonly endTime: string,
-    /** Shown to the patients whose bookings move with the session. */
+    /** Trimmed; shown to the patients whose bookings move with the session. */
     readonly reason: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: MoveSessionInput): MoveSessionCommand {
-    moveChecks(
-      new FieldChecks().uuid('clientRequestId', input.clientRequestId).uuid('sessionId', input.sessionId),
-      input,
-      input.reason,
-    ).throwIfAny();
-    return new MoveSessionCommand(
-      input.clientRequestId,
-      input.sessionId.toLowerCase(),
-      input.date,
-      input.startTime,
-      input.endTime,
-      input.reason,
-    );
+    const m = parseFields(fieldsOf(input), input);
+    return new MoveSessionCommand(m.clientRequestId, m.sessionId, m.date, m.startTime, m.endTime, m.reason);
   }
 }

@@ -403,8 +403,8 @@ describe(MoveSessionUseCase.name, () => {
         expect.objectContaining({ field: 'clientRequestId', reason: 'INVALID_FORMAT' }),
         expect.objectContaining({ field: 'sessionId', reason: 'REQUIRED' }),
         expect.objectContaining({ field: 'date', reason: 'INVALID_FORMAT' }),
-        expect.objectContaining({ field: 'reason', reason: 'REQUIRED' }),
         expect.objectContaining({ field: 'endTime', reason: 'BEFORE_START' }),
+        expect.objectContaining({ field: 'reason', reason: 'REQUIRED' }),
       ],
     });
     expect(world.transactions).toBe(0);

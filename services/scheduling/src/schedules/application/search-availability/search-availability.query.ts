@@ -1,4 +1,4 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, refusal, requestField } from '@medgrid/errors';
 import {
   addDays,
   isLocalDate,
@@ -8,25 +8,12 @@ import {
   pageRequest,
   type PageRules,
 } from '@medgrid/kernel';
+import { z } from 'zod';
+import { schedulingField } from '../../../common/scheduling-fields';
 import { type AvailabilityQuery } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
 
 type Pool = NonNullable<AvailabilityQuery['pool']>;
-
-export interface SearchAvailabilityInput {
-  readonly institutionId: string;
-  readonly departmentId: string;
-  readonly practitionerId: string;
-  readonly specialtyCode: string;
-  /** Empty for today. */
-  readonly fromDate: string;
-  /** Empty for two weeks after fromDate. */
-  readonly toDate: string;
-  /** undefined for either pool; null for a value the contract does not know. */
-  readonly pool: Pool | undefined | null;
-  readonly pageSize: number;
-  readonly pageToken: string;
-}
 
 /** Where a page of a search starts: after this session. */
 type SessionCursor = { startsAt: Date; id: string };
@@ -45,6 +32,45 @@ const SESSION_PAGES: PageRules<SessionCursor> = {
 /** The sort key of a session in a search, as its page token carries it. */
 export const sessionKey = (s: SessionView): PageKey => [s.startsAt.toISOString(), s.id];
 
+/** The dates a search covers: an empty start is today, an empty end two weeks after a start that is a date. */
+function datesOf(input: { fromDate: string; toDate: string }, now: Date) {
+  const fromDate = input.fromDate || localDate(now);
+  const toDate = input.toDate || (isLocalDate(fromDate) ? addDays(fromDate, 14) : '');
+  return { fromDate, toDate };
+}
+
+/** The fields of a search over `dates`: the end is judged against the start when both are dates. */
+function fieldsOf(dates: { fromDate: string; toDate: string }) {
+  const from = isLocalDate(dates.fromDate) && isLocalDate(dates.toDate) ? dates.fromDate : null;
+  return z.object({
+    institutionId: requestField.uuid(),
+    /** Empty for any. */
+    departmentId: schedulingField.uuidOrEmpty(),
+    practitionerId: schedulingField.uuidOrEmpty(),
+    fromDate: schedulingField.localDate(),
+    /** Empty when the start is not a date (the start is refused, not an end made up from it). */
+    toDate: schedulingField
+      .localDateOrEmpty()
+      .refine(
+        (to) => from === null || to >= from,
+        refusal('BEFORE_START', `must not be before fromDate (${dates.fromDate})`),
+      ),
+    /** undefined for either pool. */
+    pool: schedulingField.knownOrAny<Pool>('is not a pool'),
+    specialtyCode: z.string().transform((code) => code.trim()),
+    pageSize: requestField.checked(
+      z.number(),
+      (pageSize) => pageRequest({ pageSize }, SESSION_PAGES).problems,
+    ),
+    pageToken: requestField.checked(
+      z.string(),
+      (pageToken) => pageRequest({ pageToken }, SESSION_PAGES).problems,
+    ),
+  });
+}
+
+export type SearchAvailabilityInput = z.input<ReturnType<typeof fieldsOf>>;
+
 /** SearchAvailability: a hospital's open sessions on a date range, a page at a time. */
 export class SearchAvailabilityQuery {
   private constructor(
@@ -62,30 +88,17 @@ export class SearchAvailabilityQuery {
 
   /** Reports every bad field at once; empty dates default from `now` (today, then two weeks on). */
   static create(input: SearchAvailabilityInput, now = new Date()): SearchAvailabilityQuery {
-    const fromDate = input.fromDate || localDate(now);
-    const toDate = input.toDate || addDays(fromDate, 14);
-    const page = pageRequest(input, SESSION_PAGES);
-    const checks = new FieldChecks()
-      .uuid('institutionId', input.institutionId)
-      .check('fromDate', isLocalDate(fromDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
-      .check('toDate', isLocalDate(toDate), 'INVALID_FORMAT', 'must be a date YYYY-MM-DD')
-      .check('pool', input.pool !== null, 'INVALID_VALUE', 'is not a pool')
-      .addAll(page.problems);
-    if (isLocalDate(fromDate) && isLocalDate(toDate)) {
-      checks.check('toDate', toDate >= fromDate, 'BEFORE_START', `must not be before fromDate (${fromDate})`);
-    }
-    if (input.departmentId) checks.uuid('departmentId', input.departmentId);
-    if (input.practitionerId) checks.uuid('practitionerId', input.practitionerId);
-    checks.throwIfAny();
+    const dates = datesOf(input, now);
+    const q = parseFields(fieldsOf(dates), { ...input, ...dates });
     return new SearchAvailabilityQuery(
-      input.institutionId.toLowerCase(),
-      input.departmentId.toLowerCase(),
-      input.practitionerId.toLowerCase(),
-      input.specialtyCode.trim(),
-      fromDate,
-      toDate,
-      input.pool ?? null,
-      page,
+      q.institutionId,
+      q.departmentId,
+      q.practitionerId,
+      q.specialtyCode,
+      q.fromDate,
+      q.toDate,
+      q.pool ?? null,
+      pageRequest(q, SESSION_PAGES),
     );
   }
 }

@@ -1,43 +1,53 @@
-import { FieldChecks } from '@medgrid/errors';
-import { type ReserveRatio } from '../../../capacity/domain/reserve-ratio';
+import { parseFields, refusal, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { MAX_LEAD_HOURS } from '../../../capacity/domain/reserve-policy';
+import { type ReserveRatio, ratioProblems } from '../../../capacity/domain/reserve-ratio';
 
-export interface SetReservePolicyInput {
-  readonly clientRequestId: string;
-  readonly institutionId: string;
-  readonly slotRatio: ReserveRatio | undefined;
-  readonly bedRatio: ReserveRatio | undefined;
-  readonly releaseLeadHours: number;
-  readonly overrideReason: string;
-}
+/** A ratio the request must carry, n/d with 0 ≤ n ≤ d. */
+const ratioField = () =>
+  requestField.checked(requestField.present<ReserveRatio>('is required'), ratioProblems);
+
+const fields = z.object({
+  clientRequestId: requestField.uuid(),
+  institutionId: requestField.uuid(),
+  slotRatio: ratioField(),
+  bedRatio: ratioField(),
+  /** 0 keeps the city's default. */
+  releaseLeadHours: z
+    .custom<number>()
+    .refine(
+      (hours) => Number.isInteger(hours) && hours <= MAX_LEAD_HOURS,
+      refusal('OUT_OF_RANGE', `must be at most ${MAX_LEAD_HOURS} hours`),
+    ),
+  overrideReason: requestField.optionalText(500),
+});
+
+export type SetReservePolicyInput = z.input<typeof fields>;
 
 /** SetReservePolicy: a hospital's new reserve ratios and release lead time. */
 export class SetReservePolicyCommand {
   private constructor(
+    /** Lower case, like the hospital's id. */
     readonly clientRequestId: string,
     readonly institutionId: string,
     readonly slotRatio: ReserveRatio,
     readonly bedRatio: ReserveRatio,
+    /** 0 keeps the city's default. */
     readonly releaseLeadHours: number,
-    /** Why a ratio below the city's floor is allowed (a city operator's override only). */
+    /** Trimmed; why a ratio below the city's floor is allowed (a city operator's override only). */
     readonly overrideReason: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: SetReservePolicyInput): SetReservePolicyCommand {
-    new FieldChecks()
-      .uuid('clientRequestId', input.clientRequestId)
-      .uuid('institutionId', input.institutionId)
-      .check('slotRatio', input.slotRatio !== undefined, 'REQUIRED', 'is required')
-      .check('bedRatio', input.bedRatio !== undefined, 'REQUIRED', 'is required')
-      .maxLength('overrideReason', input.overrideReason, 500)
-      .throwIfAny();
+    const p = parseFields(fields, input);
     return new SetReservePolicyCommand(
-      input.clientRequestId,
-      input.institutionId,
-      input.slotRatio!,
-      input.bedRatio!,
-      input.releaseLeadHours,
-      input.overrideReason,
+      p.clientRequestId,
+      p.institutionId,
+      p.slotRatio,
+      p.bedRatio,
+      p.releaseLeadHours,
+      p.overrideReason,
     );
   }
 }

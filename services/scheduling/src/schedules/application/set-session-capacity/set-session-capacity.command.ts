@@ -1,35 +1,27 @@
-import { FieldChecks } from '@medgrid/errors';
+import { parseFields, requestField } from '@medgrid/errors';
+import { z } from 'zod';
+import { schedulingField } from '../../../common/scheduling-fields';
+import { MAX_SESSION_CAPACITY } from '../../domain/schedule-template';
+
+const fields = z.object({
+  clientRequestId: requestField.uuid(),
+  sessionId: requestField.uuid(),
+  capacity: schedulingField.wholeNumber(0, MAX_SESSION_CAPACITY, `must be 0 to ${MAX_SESSION_CAPACITY}`),
+});
 
 /** SetSessionCapacity: one session resized (more or fewer slots). */
 export class SetSessionCapacityCommand {
   private constructor(
+    /** Lower case, like the session's id. */
     readonly clientRequestId: string,
-    /** Lower case. */
     readonly sessionId: string,
-    /** 0 to 500. */
+    /** 0 to MAX_SESSION_CAPACITY. */
     readonly capacity: number,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
-  static create(input: {
-    clientRequestId: string;
-    sessionId: string;
-    capacity: number;
-  }): SetSessionCapacityCommand {
-    new FieldChecks()
-      .uuid('clientRequestId', input.clientRequestId)
-      .uuid('sessionId', input.sessionId)
-      .check(
-        'capacity',
-        Number.isInteger(input.capacity) && input.capacity >= 0 && input.capacity <= 500,
-        'OUT_OF_RANGE',
-        'must be 0 to 500',
-      )
-      .throwIfAny();
-    return new SetSessionCapacityCommand(
-      input.clientRequestId,
-      input.sessionId.toLowerCase(),
-      input.capacity,
-    );
+  static create(input: z.input<typeof fields>): SetSessionCapacityCommand {
+    const { clientRequestId, sessionId, capacity } = parseFields(fields, input);
+    return new SetSessionCapacityCommand(clientRequestId, sessionId, capacity);
   }
 }
