@@ -35,29 +35,22 @@ export async function callEveryMethod(
         const metadata = new Metadata();
         metadata.set('authorization', `Bearer ${token}`);
         const options = { deadline: new Date(Date.now() + 10_000) };
+        const call = [
+          method.path,
+          method.requestSerialize,
+          method.responseDeserialize,
+          request,
+          metadata,
+          options,
+        ] as const;
         const error = await new Promise<ServiceError | null>((resolve) => {
           if (method.responseStream) {
-            const stream = client.makeServerStreamRequest(
-              method.path,
-              method.requestSerialize,
-              method.responseDeserialize,
-              request,
-              metadata,
-              options,
-            );
+            const stream = client.makeServerStreamRequest(...call);
             stream.on('data', () => undefined);
             stream.on('error', (e: ServiceError) => resolve(e));
             stream.on('end', () => resolve(null));
           } else {
-            client.makeUnaryRequest(
-              method.path,
-              method.requestSerialize,
-              method.responseDeserialize,
-              request,
-              metadata,
-              options,
-              (e) => resolve(e),
-            );
+            client.makeUnaryRequest(...call, (e) => resolve(e));
           }
         });
         const answer = error ? refusal(error) : { code: status.OK, reason: undefined };
