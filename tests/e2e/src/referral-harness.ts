@@ -1,19 +1,12 @@
 import { credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { criteriaServiceV1, referralServiceV1, referralV1 } from '@medgrid/contracts';
-import {
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TestDatabase,
-  testKafkaBrokers,
-  uniqueSuffix,
-  waitFor,
-} from '@medgrid/testing';
+import { TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { REFERRAL_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { aFreshResidentId, type GroupFixture, SchedulingHarness } from './scheduling-harness';
-import { freePort, migrate, ServiceProcess } from './service-process';
+import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
 
 /**
  * Registry, scheduling and referral as real processes on fresh databases: the
@@ -31,21 +24,14 @@ export class ReferralHarness extends SchedulingHarness {
   override async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await super.start(label, env);
     this.referralDb = await TestDatabase.create(`${label}_referral`);
-    const migrated = migrate('referral', this.referralDb.url, 'up');
-    if (migrated.code !== 0) throw new Error(`referral migration failed: ${migrated.output}`);
+    migrateUp('referral', this.referralDb.url);
     const consumerGroup = `referral-${label}-${uniqueSuffix()}`;
-    this.referralEnv = {
-      DATABASE_URL: this.referralDb.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
+    this.referralEnv = serviceEnv(this.referralDb.url, this.registry.auth.publicKeyFile, {
       KAFKA_CONSUMER_GROUP: consumerGroup,
-      AUTH_PUBLIC_KEY_FILE: this.registry.auth.publicKeyFile,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      OUTBOX_POLL_INTERVAL_MS: '50',
       DEADLINE_SWEEP_MS: '200',
       WATCH_POLL_MS: '100',
       ...env,
-    };
+    });
     await this.startReferral();
     await waitUntilCaughtUp(consumerGroup, REFERRAL_INPUT_TOPICS);
     this.referralSql = new PgClient({ connectionString: this.referralDb.url });
@@ -56,12 +42,7 @@ export class ReferralHarness extends SchedulingHarness {
   async startReferral(): Promise<void> {
     this.referrals?.close();
     this.criteria?.close();
-    this.referralProcess ??= new ServiceProcess(
-      'referral',
-      await freePort(),
-      await freePort(),
-      this.referralEnv,
-    );
+    this.referralProcess ??= await ServiceProcess.onFreePorts('referral', this.referralEnv);
     await this.referralProcess.start();
     const address = this.referralProcess.grpcAddress;
     this.referrals = new referralServiceV1.ReferralServiceClient(address, credentials.createInsecure());

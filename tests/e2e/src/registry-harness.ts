@@ -14,8 +14,6 @@ import { createKafka, ensureTopics } from '@medgrid/messaging';
 import {
   aCreditCode,
   anIdentity,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
   TestAuth,
   TestDatabase,
   testKafkaBrokers,
@@ -23,7 +21,7 @@ import {
 } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, unary, type UnaryMethod } from './grpc-call';
-import { freePort, migrate, ServiceProcess } from './service-process';
+import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
 
 /** The registry as a real process on a fresh database, with clients and a city operator's token. */
 export class RegistryHarness {
@@ -49,33 +47,20 @@ export class RegistryHarness {
     this.auth = await TestAuth.create();
     this.operatorToken = await this.auth.token(this.operator);
     this.db = await TestDatabase.create(label);
-    const migrated = migrate('registry', this.db.url, 'up');
-    if (migrated.code !== 0) throw new Error(`registry migration failed: ${migrated.output}`);
-    this.process = new ServiceProcess('registry', await freePort(), await freePort(), {
-      DATABASE_URL: this.db.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      AUTH_PUBLIC_KEY_FILE: this.auth.publicKeyFile,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      OUTBOX_POLL_INTERVAL_MS: '50',
-    });
+    migrateUp('registry', this.db.url);
+    this.process = await ServiceProcess.onFreePorts(
+      'registry',
+      serviceEnv(this.db.url, this.auth.publicKeyFile),
+    );
     await this.process.start();
+    const address = this.process.grpcAddress;
     this.organisation = new organisationServiceV1.OrganisationServiceClient(
-      this.process.grpcAddress,
+      address,
       credentials.createInsecure(),
     );
-    this.workforce = new workforceServiceV1.WorkforceServiceClient(
-      this.process.grpcAddress,
-      credentials.createInsecure(),
-    );
-    this.residents = new residentServiceV1.ResidentServiceClient(
-      this.process.grpcAddress,
-      credentials.createInsecure(),
-    );
-    this.imports = new importServiceV1.ImportServiceClient(
-      this.process.grpcAddress,
-      credentials.createInsecure(),
-    );
+    this.workforce = new workforceServiceV1.WorkforceServiceClient(address, credentials.createInsecure());
+    this.residents = new residentServiceV1.ResidentServiceClient(address, credentials.createInsecure());
+    this.imports = new importServiceV1.ImportServiceClient(address, credentials.createInsecure());
     this.cityId = (
       await this.call(this.organisation, this.organisation.registerCity, {
         clientRequestId: uuidv7(),
@@ -157,6 +142,22 @@ export class RegistryHarness {
     return institution!;
   }
 
+  /** A tertiary general hospital of the grid, as a group's lead would be. */
+  newHospital(gridId: string): Promise<registryV1.Institution> {
+    const { InstitutionLevel: L, InstitutionType: T } = registryV1;
+    return this.newInstitution(gridId, L.INSTITUTION_LEVEL_TERTIARY, T.INSTITUTION_TYPE_GENERAL_HOSPITAL);
+  }
+
+  /** A community health centre of the grid: a primary institution, as a group's members are. */
+  newCentre(gridId: string): Promise<registryV1.Institution> {
+    const { InstitutionLevel: L, InstitutionType: T } = registryV1;
+    return this.newInstitution(
+      gridId,
+      L.INSTITUTION_LEVEL_PRIMARY,
+      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
+    );
+  }
+
   async join(
     groupId: string,
     institutionId: string,
@@ -172,14 +173,9 @@ export class RegistryHarness {
 
   /** A complete group on a grid with a community centre (its member) and one family-doctor team (a GP). */
   async teamIn(gridId: string): Promise<{ teamId: string; groupId: string; centreId: string }> {
-    const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
     const group = await this.newGroup(gridId);
-    const centre = await this.newInstitution(
-      gridId,
-      L.INSTITUTION_LEVEL_PRIMARY,
-      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
-    );
-    await this.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    const centre = await this.newCentre(gridId);
+    await this.join(group.id, centre.id, registryV1.MembershipRole.MEMBERSHIP_ROLE_MEMBER);
     return { teamId: await this.newTeam(centre.id), groupId: group.id, centreId: centre.id };
   }
 

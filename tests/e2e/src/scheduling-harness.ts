@@ -9,23 +9,14 @@ import {
   type schedulingModelV1,
   schedulingV1,
 } from '@medgrid/contracts';
-import {
-  aResidentId,
-  anIdentity,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TestDatabase,
-  uniqueSuffix,
-  testKafkaBrokers,
-  waitFor,
-} from '@medgrid/testing';
+import { aResidentId, anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { addDays, isoWeekday, localDate } from '@medgrid/kernel';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
-import { freePort, migrate, ServiceProcess } from './service-process';
+import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
 
 /** A medical group as the registry holds it and scheduling's projection has learnt it. */
 export interface GroupFixture {
@@ -78,21 +69,17 @@ export class SchedulingHarness {
   async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await this.registry.start(`${label}_registry`);
     this.db = await TestDatabase.create(label);
-    const migrated = migrate('scheduling', this.db.url, 'up');
-    if (migrated.code !== 0) throw new Error(`scheduling migration failed: ${migrated.output}`);
+    migrateUp('scheduling', this.db.url);
     // Its own group, so neither scripts/up.sh's scheduling nor another suite takes these events.
     const consumerGroup = `scheduling-${label}-${uniqueSuffix()}`;
-    this.process = new ServiceProcess('scheduling', await freePort(), await freePort(), {
-      DATABASE_URL: this.db.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_CONSUMER_GROUP: consumerGroup,
-      AUTH_PUBLIC_KEY_FILE: this.registry.auth.publicKeyFile,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      OUTBOX_POLL_INTERVAL_MS: '50',
-      SWEEP_INTERVAL_MS: '200',
-      ...env,
-    });
+    this.process = await ServiceProcess.onFreePorts(
+      'scheduling',
+      serviceEnv(this.db.url, this.registry.auth.publicKeyFile, {
+        KAFKA_CONSUMER_GROUP: consumerGroup,
+        SWEEP_INTERVAL_MS: '200',
+        ...env,
+      }),
+    );
     await this.process.start();
     await waitUntilCaughtUp(consumerGroup, SCHEDULING_INPUT_TOPICS);
     const address = this.process.grpcAddress;
@@ -131,20 +118,12 @@ export class SchedulingHarness {
    * with a department, a community centre with a team.
    */
   async newGroup(specialtyCode = '03.01', cityId = this.registry.cityId): Promise<GroupFixture> {
-    const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+    const { MembershipRole: R } = registryV1;
     const r = this.registry;
     const grid = await r.newGrid(cityId);
     const group = await r.newGroup(grid.id);
-    const hospital = await r.newInstitution(
-      grid.id,
-      L.INSTITUTION_LEVEL_TERTIARY,
-      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
-    );
-    const centre = await r.newInstitution(
-      grid.id,
-      L.INSTITUTION_LEVEL_PRIMARY,
-      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
-    );
+    const hospital = await r.newHospital(grid.id);
+    const centre = await r.newCentre(grid.id);
     await r.join(group.id, hospital.id, R.MEMBERSHIP_ROLE_LEAD);
     await r.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
     const { department } = await r.call(r.organisation, r.organisation.registerDepartment, {

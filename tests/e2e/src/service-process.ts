@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { waitFor } from '@medgrid/testing';
+import { TEST_AUDIENCE, TEST_ISSUER, testKafkaBrokers, waitFor } from '@medgrid/testing';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -34,6 +34,33 @@ export function migrate(
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
+/** Migrates the service's fresh database up; throws with the migration's output when it fails. */
+export function migrateUp(service: string, databaseUrl: string): void {
+  const migrated = migrate(service, databaseUrl, 'up');
+  if (migrated.code !== 0) throw new Error(`${service} migration failed: ${migrated.output}`);
+}
+
+/**
+ * What every service reads from its environment in these tests: its database, the project's Kafka,
+ * the test token issuer's key and claims, and an outbox relay that polls often, so a test waits
+ * on events for milliseconds rather than the production interval. `env` adds or overrides.
+ */
+export function serviceEnv(
+  databaseUrl: string,
+  publicKeyFile: string,
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    AUTH_PUBLIC_KEY_FILE: publicKeyFile,
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    OUTBOX_POLL_INTERVAL_MS: '50',
+    ...env,
+  };
+}
+
 /**
  * One service as a real OS process, started from its build exactly as
  * scripts/up.sh does, so a test can kill it with SIGKILL mid-way.
@@ -47,6 +74,11 @@ export class ServiceProcess {
     readonly httpPort: number,
     private readonly env: Record<string, string>,
   ) {}
+
+  /** The service on two free ports of this machine, not started yet. */
+  static async onFreePorts(service: string, env: Record<string, string>): Promise<ServiceProcess> {
+    return new ServiceProcess(service, await freePort(), await freePort(), env);
+  }
 
   get grpcAddress(): string {
     return `127.0.0.1:${this.grpcPort}`;
