@@ -5,7 +5,8 @@ import { TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { REFERRAL_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
-import { aFreshResidentId, type GroupFixture, SchedulingHarness } from './scheduling-harness';
+import { aFreshResidentId, type GroupFixture } from './scheduling-fixtures';
+import { SchedulingHarness } from './scheduling-harness';
 import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
 
 /**
@@ -14,6 +15,12 @@ import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
  * scheduling only through Kafka, as in production.
  */
 export class ReferralHarness extends SchedulingHarness {
+  /** Every gRPC service the referral process serves. */
+  static readonly REFERRAL_SERVICES = [
+    referralServiceV1.ReferralServiceService,
+    criteriaServiceV1.CriteriaServiceService,
+  ];
+
   referralDb!: TestDatabase;
   referralProcess!: ServiceProcess;
   referrals!: referralServiceV1.ReferralServiceClient;

@@ -4,7 +4,7 @@ import { anIdentity, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails } from './grpc-call';
 import { ReferralHarness } from './referral-harness';
-import { type GroupFixture } from './scheduling-harness';
+import { type GroupFixture } from './scheduling-fixtures';
 
 const { ReferralStatus: S, ReferralAction: A } = referralV1;
 const { SlotHoldRequestStatus: Hold } = schedulingV1;

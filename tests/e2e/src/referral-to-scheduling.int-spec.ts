@@ -1,6 +1,5 @@
 import { status } from '@grpc/grpc-js';
 import {
-  criteriaServiceV1,
   referralServiceV1,
   referralV1,
   registryV1,
@@ -12,11 +11,11 @@ import { createLogger } from '@medgrid/logging';
 import { aResidentIdBornOn, anIdentity, testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { callEveryMethod } from './every-method';
 import { fails, unary } from './grpc-call';
+import { auditedRefusals, expectEveryCallRefusedForTheClaimedGroup } from './group-claim';
 import { OtlpCollector } from './otlp-collector';
 import { ReferralHarness } from './referral-harness';
-import { aFreshResidentId, type GroupFixture } from './scheduling-harness';
+import { aFreshResidentId, type GroupFixture, slotClaim } from './scheduling-fixtures';
 import { migrate } from './service-process';
 
 const { ReferralStatus: S, ReferralAction: A } = referralV1;
@@ -144,18 +143,12 @@ describe('referral ⇄ scheduling', () => {
     const patient = await h.contractedResident(group);
     const { referral } = await create(h.upward(group, patient));
     await waitForHold(referral!.id, Hold.SLOT_HOLD_REQUEST_STATUS_REQUESTED, group.centre);
-    const { booking } = await h.call(
-      h.booking,
-      h.booking.bookSlot,
-      {
-        claim: {
-          clientRequestId: uuidv7(),
-          sessionId: session.id,
-          patientResidentId: patient,
-          pool: Pool.POOL_RESERVED,
-          referralId: referral!.id,
-        },
-      },
+    const booking = await h.bookSlot(
+      slotClaim(session.id, {
+        patientResidentId: patient,
+        pool: Pool.POOL_RESERVED,
+        referralId: referral!.id,
+      }),
       group.centre,
     );
 
@@ -167,9 +160,9 @@ describe('referral ⇄ scheduling', () => {
       (r) => statusOf(r) === S.REFERRAL_STATUS_SCHEDULED,
     );
 
-    expect(scheduled.referral?.slot).toMatchObject({ bookingId: booking!.id, sessionId: session.id });
+    expect(scheduled.referral?.slot).toMatchObject({ bookingId: booking.id, sessionId: session.id });
     expect(await waitForHold(referral!.id, Hold.SLOT_HOLD_REQUEST_STATUS_HELD, group.centre)).toMatchObject({
-      bookingId: booking!.id,
+      bookingId: booking.id,
       referringInstitutionId: group.centreId,
     });
     expect(await h.process.metrics()).not.toMatch(
@@ -263,25 +256,13 @@ describe('referral ⇄ scheduling', () => {
   });
 
   it("admits a referred patient to a reserved bed, ahead of the ward's walk-ins", async () => {
-    const { ward } = await h.call(
-      h.bed,
-      h.bed.registerWard,
-      {
-        clientRequestId: uuidv7(),
-        institutionId: group.hospitalId,
-        departmentId: group.departmentId,
-        specialtyCode: '',
-        name: '转诊病区',
-        bedCount: 4,
-      },
-      group.manager,
-    );
+    const ward = await h.registerWard(group, 4, { name: '转诊病区' });
     const admit = (patientResidentId: string, referralId: string, who: typeof group.manager) =>
       h
         .call(
           h.bed,
           h.bed.requestAdmission,
-          { clientRequestId: uuidv7(), wardId: ward!.id, patientResidentId, referralId },
+          { clientRequestId: uuidv7(), wardId: ward.id, patientResidentId, referralId },
           who,
         )
         .then((r) => r.admission!);
@@ -294,7 +275,7 @@ describe('referral ⇄ scheduling', () => {
     const queue = await h.call(
       h.bed,
       h.bed.listAdmissions,
-      { wardId: ward!.id, status: 0, pageSize: 0, pageToken: '' },
+      { wardId: ward.id, status: 0, pageSize: 0, pageToken: '' },
       group.manager,
     );
     const { admission } = await h.call(
@@ -303,12 +284,7 @@ describe('referral ⇄ scheduling', () => {
       { clientRequestId: uuidv7(), admissionId: referred.id, pool: 0 },
       group.manager,
     );
-    const { beds } = await h.call(
-      h.report,
-      h.report.getDailyReport,
-      { institutionId: group.hospitalId, date: '' },
-      group.groupAdmin,
-    );
+    const { beds } = await h.dailyReport(group, '');
 
     expect(referred.priority).toMatchObject({ contractedResident: true, consultationFeeWaived: true });
     expect(queue.admissions.map((a) => a.id)).toEqual([referred.id, walkIn.id]);
@@ -696,19 +672,6 @@ describe('referral ⇄ scheduling', () => {
   });
 
   describe('a token’s group claim', () => {
-    const REFERRAL_SERVICES = [
-      referralServiceV1.ReferralServiceService,
-      criteriaServiceV1.CriteriaServiceService,
-    ];
-    const refusals = async (groupId: string) =>
-      (
-        await h.referralSql.query<{ actor_institution_id: string; purpose: string }>(
-          `SELECT actor_institution_id, purpose FROM audit_log
-            WHERE action = 'refused' AND subject_kind = 'medical-group' AND subject_id = $1 ORDER BY seq`,
-          [groupId],
-        )
-      ).rows;
-
     it('refuses every call of the referral service when the institution is not in the claimed group, and audits each', async () => {
       const other = await h.newGroup('03.04');
       const inconsistent = await h.registry.auth.token(
@@ -716,20 +679,14 @@ describe('referral ⇄ scheduling', () => {
       );
       const before = await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`);
 
-      const answers = await callEveryMethod(h.referralProcess.grpcAddress, REFERRAL_SERVICES, inconsistent);
-
-      expect(answers.length).toBe(
-        REFERRAL_SERVICES.reduce((n, definition) => n + Object.keys(definition).length, 0),
-      );
-      expect(
-        answers.filter((a) => a.code !== status.PERMISSION_DENIED || a.reason !== 'GROUP_CLAIM_MISMATCH'),
-      ).toEqual([]);
-      expect(await refusals(other.groupId)).toEqual(
-        answers.map((a) => ({
-          actor_institution_id: group.centreId,
-          purpose: `GROUP_CLAIM_MISMATCH ${a.method}`,
-        })),
-      );
+      await expectEveryCallRefusedForTheClaimedGroup({
+        address: h.referralProcess.grpcAddress,
+        services: ReferralHarness.REFERRAL_SERVICES,
+        token: inconsistent,
+        institutionId: group.centreId,
+        claimedGroupId: other.groupId,
+        sql: h.referralSql,
+      });
       expect((await h.referralSql.query(`SELECT count(*)::int AS n FROM referral`)).rows).toEqual(
         before.rows,
       );
@@ -755,7 +712,7 @@ describe('referral ⇄ scheduling', () => {
       const error = await fails(h.call(h.referrals, h.referrals.listReferrals, { ...EMPTY_LIST }, ghost));
 
       expect(error).toMatchObject({ code: status.UNAVAILABLE, reason: 'INSTITUTION_NOT_KNOWN_YET' });
-      expect(await refusals(group.groupId)).toContainEqual({
+      expect(await auditedRefusals(h.referralSql, group.groupId)).toContainEqual({
         actor_institution_id: ghost.institutionId,
         purpose: 'INSTITUTION_NOT_KNOWN_YET /medgrid.referral.v1.ReferralService/ListReferrals',
       });

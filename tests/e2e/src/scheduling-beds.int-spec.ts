@@ -1,8 +1,10 @@
 import { credentials, status } from '@grpc/grpc-js';
-import { bedServiceV1, schedulingModelV1 } from '@medgrid/contracts';
+import { AdmissionChangedEvent, bedServiceV1, schedulingModelV1 } from '@medgrid/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, refusal, unary } from './grpc-call';
-import { aFreshResidentId, type GroupFixture, SchedulingHarness } from './scheduling-harness';
+import { outboxEventCount } from './outbox';
+import { aFreshResidentId, type GroupFixture } from './scheduling-fixtures';
+import { SchedulingHarness } from './scheduling-harness';
 
 const { Pool, AdmissionStatus } = schedulingModelV1;
 
@@ -16,22 +18,8 @@ describe('scheduling beds', () => {
   const h = new SchedulingHarness();
   let group: GroupFixture;
 
-  const registerWard = (bedCount: number, name = `病区 ${uuidv7()}`, clientRequestId = uuidv7()) =>
-    h
-      .call(
-        h.bed,
-        h.bed.registerWard,
-        {
-          clientRequestId,
-          institutionId: group.hospitalId,
-          departmentId: group.departmentId,
-          specialtyCode: '',
-          name,
-          bedCount,
-        },
-        group.manager,
-      )
-      .then((r) => r.ward!);
+  const registerWard = (bedCount: number, name?: string, clientRequestId?: string) =>
+    h.registerWard(group, bedCount, { name, clientRequestId });
   const getWard = (wardId: string) =>
     h.call(h.bed, h.bed.getWard, { wardId }, group.manager).then((r) => r.ward!);
   const requestAdmission = (wardId: string, patientResidentId = aFreshResidentId(), who = group.manager) =>
@@ -50,10 +38,7 @@ describe('scheduling beds', () => {
   const getAdmission = (admissionId: string, who = group.manager) =>
     h.call(h.bed, h.bed.getAdmission, { admissionId }, who).then((r) => r.admission!);
   const admissionEvents = (admissionId: string) =>
-    h.count(
-      `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.AdmissionChanged'`,
-      [admissionId],
-    );
+    outboxEventCount(h.sql, admissionId, AdmissionChangedEvent);
 
   beforeAll(async () => {
     await h.start('e2e_scheduling_beds');
@@ -282,12 +267,7 @@ describe('scheduling beds', () => {
   });
 
   it("reports the hospital's beds per pool against the target", async () => {
-    const report = await h.call(
-      h.report,
-      h.report.getDailyReport,
-      { institutionId: group.hospitalId, date: '' },
-      group.groupAdmin,
-    );
+    const report = await h.dailyReport(group, '');
 
     const wards = await h.count(
       `SELECT coalesce(sum(bed_count), 0) AS n FROM ward WHERE institution_id = $1`,
@@ -327,19 +307,7 @@ describe('scheduling beds', () => {
       const other = await h.newGroup();
 
       const error = await fails(
-        h.call(
-          h.bed,
-          h.bed.registerWard,
-          {
-            clientRequestId: uuidv7(),
-            institutionId: group.hospitalId,
-            departmentId: other.departmentId,
-            specialtyCode: '',
-            name: '错科室病区',
-            bedCount: 4,
-          },
-          group.manager,
-        ),
+        h.registerWard(group, 4, { name: '错科室病区', departmentId: other.departmentId }),
       );
 
       expect(error).toMatchObject({

@@ -1,26 +1,26 @@
 import { credentials, status } from '@grpc/grpc-js';
 import {
-  bedServiceV1,
   BookingChangedEvent,
   bookingServiceV1,
-  reportServiceV1,
-  scheduleServiceV1,
   schedulingEventsV1,
   schedulingModelV1,
-  schedulingV1,
+  SessionChangedEvent,
 } from '@medgrid/contracts';
-import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
+import { isoWeekday } from '@medgrid/kernel';
 import { aResidentIdBornOn, anIdentity, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { callEveryMethod } from './every-method';
 import { fails, refusal, unary } from './grpc-call';
+import { auditedRefusals, expectEveryCallRefusedForTheClaimedGroup } from './group-claim';
+import { outboxEventCount, outboxEvents } from './outbox';
 import {
   aFreshResidentId,
   type GroupFixture,
-  isoWeekday,
-  SchedulingHarness,
+  ratio,
+  scheduleTemplate,
   shanghaiDate,
-} from './scheduling-harness';
+  slotClaim,
+} from './scheduling-fixtures';
+import { SchedulingHarness } from './scheduling-harness';
 
 const { Pool, BookingStatus, WaitlistStatus } = schedulingModelV1;
 
@@ -39,24 +39,11 @@ describe('scheduling booking', () => {
     patientResidentId: string,
     pool = Pool.POOL_PUBLIC,
     clientRequestId = uuidv7(),
-  ) => ({
-    clientRequestId,
-    sessionId,
-    patientResidentId,
-    pool,
-    referralId: '',
-  });
-  const book = (c: bookingServiceV1.SlotClaim, who = group.manager) =>
-    h.call(h.booking, h.booking.bookSlot, { claim: c }, who).then((r) => r.booking!);
-  const getBooking = (bookingId: string) =>
-    h.call(h.booking, h.booking.getBooking, { bookingId }, group.manager).then((r) => r.booking!);
-  const getSession = (sessionId: string) =>
-    h.call(h.schedule, h.schedule.getSession, { sessionId }, group.manager).then((r) => r.session!);
-  const bookingEvents = (bookingId: string) =>
-    h.count(
-      `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.BookingChanged'`,
-      [bookingId],
-    );
+  ) => slotClaim(sessionId, { patientResidentId, pool, clientRequestId });
+  const book = (c: bookingServiceV1.SlotClaim, who = group.manager) => h.bookSlot(c, who);
+  const getBooking = (bookingId: string) => h.getBooking(bookingId, group.manager);
+  const getSession = (sessionId: string) => h.getSession(sessionId, group.manager);
+  const bookingEvents = (bookingId: string) => outboxEventCount(h.sql, bookingId, BookingChangedEvent);
 
   beforeAll(async () => {
     await h.start('e2e_scheduling_booking');
@@ -158,8 +145,7 @@ describe('scheduling booking', () => {
     const booked = claim(session.id, aFreshResidentId());
     const first = await book(booked);
     await book(claim(session.id, aFreshResidentId()));
-    const join = (request: ReturnType<typeof claim>) =>
-      h.call(h.booking, h.booking.joinWaitlist, { claim: request }, group.manager).then((r) => r.entry!);
+    const join = (request: bookingServiceV1.SlotClaim) => h.joinWaitlist(request, group.manager);
     const waiting = claim(session.id, aFreshResidentId());
     const entry = await join(waiting);
 
@@ -209,14 +195,7 @@ describe('scheduling booking', () => {
     for (const who of [group.groupAdmin, operator]) {
       const refusals = await Promise.all([
         fails(book(claim(session.id, aFreshResidentId()), who)),
-        fails(
-          h.call(
-            h.booking,
-            h.booking.holdSlot,
-            { claim: claim(session.id, aFreshResidentId()), holdMinutes: 0 },
-            who,
-          ),
-        ),
+        fails(h.holdSlot(claim(session.id, aFreshResidentId()), 0, who)),
       ]);
       expect(refusals).toEqual([
         expect.objectContaining({ code: status.PERMISSION_DENIED }),
@@ -224,9 +203,10 @@ describe('scheduling booking', () => {
       ]);
     }
     // They still see the capacity they supervise.
-    expect(
-      await h.call(h.schedule, h.schedule.getSession, { sessionId: session.id }, group.groupAdmin),
-    ).toMatchObject({ session: { freeReserved: 1, freePublic: 2 } });
+    expect(await h.getSession(session.id, group.groupAdmin)).toMatchObject({
+      freeReserved: 1,
+      freePublic: 2,
+    });
     expect(await getSession(session.id)).toMatchObject({ freeReserved: 1, freePublic: 2 });
   });
 
@@ -270,61 +250,39 @@ describe('scheduling booking', () => {
   describe('holds', () => {
     it('keeps a held slot until it is confirmed', async () => {
       const session = await h.newSession(group, { capacity: 3 });
-      const { booking: held } = await h.call(
-        h.booking,
-        h.booking.holdSlot,
-        { claim: claim(session.id, aFreshResidentId()), holdMinutes: 5 },
-        group.manager,
-      );
+      const held = await h.holdSlot(claim(session.id, aFreshResidentId()), 5, group.manager);
 
-      const { booking: confirmed } = await h.call(
-        h.booking,
-        h.booking.confirmBooking,
-        { clientRequestId: uuidv7(), bookingId: held!.id },
-        group.manager,
-      );
+      const confirmed = await h.confirmBooking(held.id, group.manager);
 
-      expect(held!.status).toBe(BookingStatus.BOOKING_STATUS_HELD);
-      expect(confirmed).toMatchObject({ id: held!.id, status: BookingStatus.BOOKING_STATUS_BOOKED });
+      expect(held.status).toBe(BookingStatus.BOOKING_STATUS_HELD);
+      expect(confirmed).toMatchObject({ id: held.id, status: BookingStatus.BOOKING_STATUS_BOOKED });
     });
 
     it('expires a hold that was not confirmed in time, gives the seat back and refuses a late confirmation', async () => {
       const session = await h.newSession(group, { capacity: 3 });
-      const { booking: held } = await h.call(
-        h.booking,
-        h.booking.holdSlot,
-        { claim: claim(session.id, aFreshResidentId()), holdMinutes: 1 },
-        group.manager,
-      );
+      const held = await h.holdSlot(claim(session.id, aFreshResidentId()), 1, group.manager);
       expect(await getSession(session.id)).toMatchObject({ freePublic: session.freePublic - 1 });
 
       // The minute passes: the stored expiry moves into the past instead of the test waiting it out.
       await h.sql.query(`UPDATE booking SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [
-        held!.id,
+        held.id,
       ]);
 
       const expired = await waitFor(
         'the sweeper to expire the hold',
         async () => {
-          const b = await getBooking(held!.id);
+          const b = await getBooking(held.id);
           return b.status === BookingStatus.BOOKING_STATUS_EXPIRED ? b : undefined;
         },
         { timeoutMs: 15_000 },
       );
       expect(expired.status).toBe(BookingStatus.BOOKING_STATUS_EXPIRED);
       expect(await getSession(session.id)).toMatchObject({ freePublic: session.freePublic });
-      expect(await bookingEvents(held!.id)).toBe(2);
-      const late = await fails(
-        h.call(
-          h.booking,
-          h.booking.confirmBooking,
-          { clientRequestId: uuidv7(), bookingId: held!.id },
-          group.manager,
-        ),
-      );
+      expect(await bookingEvents(held.id)).toBe(2);
+      const late = await fails(h.confirmBooking(held.id, group.manager));
       expect(late).toMatchObject({ code: status.FAILED_PRECONDITION });
       expect(['HOLD_EXPIRED', 'ILLEGAL_TRANSITION']).toContain(late.reason);
-      expect((await getBooking(held!.id)).status).toBe(BookingStatus.BOOKING_STATUS_EXPIRED);
+      expect((await getBooking(held.id)).status).toBe(BookingStatus.BOOKING_STATUS_EXPIRED);
     });
   });
 
@@ -333,29 +291,14 @@ describe('scheduling booking', () => {
     const first = await book(claim(session.id, aFreshResidentId()));
     await book(claim(session.id, aFreshResidentId()));
     const waiting = aFreshResidentId();
-    const { entry } = await h.call(
-      h.booking,
-      h.booking.joinWaitlist,
-      { claim: claim(session.id, waiting) },
-      group.manager,
-    );
-    expect(entry!.status).toBe(WaitlistStatus.WAITLIST_STATUS_WAITING);
+    const entry = await h.joinWaitlist(claim(session.id, waiting), group.manager);
+    expect(entry.status).toBe(WaitlistStatus.WAITLIST_STATUS_WAITING);
 
-    await h.call(
-      h.booking,
-      h.booking.cancelBooking,
-      { clientRequestId: uuidv7(), bookingId: first.id, reason: '患者改期' },
-      group.manager,
-    );
+    await h.cancelBooking(first.id, '患者改期', group.manager);
 
-    const { entry: offered } = await h.call(
-      h.booking,
-      h.booking.getWaitlistEntry,
-      { entryId: entry!.id },
-      group.manager,
-    );
+    const offered = await h.getWaitlistEntry(entry.id, group.manager);
     expect(offered).toMatchObject({ status: WaitlistStatus.WAITLIST_STATUS_OFFERED });
-    expect(await getBooking(offered!.bookingId)).toMatchObject({
+    expect(await getBooking(offered.bookingId)).toMatchObject({
       patientResidentId: waiting,
       status: BookingStatus.BOOKING_STATUS_HELD,
       slotNumber: first.slotNumber,
@@ -368,30 +311,15 @@ describe('scheduling booking', () => {
     const first = await book(claim(session.id, aFreshResidentId()));
     await book(claim(session.id, aFreshResidentId()));
     const resident = await h.contractedResident(group);
-    const { entry } = await h.call(
-      h.booking,
-      h.booking.joinWaitlist,
-      { claim: claim(session.id, resident) },
-      group.manager,
-    );
+    const entry = await h.joinWaitlist(claim(session.id, resident), group.manager);
     // While they wait at the hospital's desk for a public slot, their clinic books them the reserved one.
     await book(claim(session.id, resident, Pool.POOL_RESERVED), group.centre);
 
-    const { booking: cancelled } = await h.call(
-      h.booking,
-      h.booking.cancelBooking,
-      { clientRequestId: uuidv7(), bookingId: first.id, reason: '患者改期' },
-      group.manager,
-    );
+    const cancelled = await h.cancelBooking(first.id, '患者改期', group.manager);
 
-    expect(cancelled!.status).toBe(BookingStatus.BOOKING_STATUS_CANCELLED);
-    const { entry: still } = await h.call(
-      h.booking,
-      h.booking.getWaitlistEntry,
-      { entryId: entry!.id },
-      group.manager,
-    );
-    expect(still!.status).toBe(WaitlistStatus.WAITLIST_STATUS_WAITING);
+    expect(cancelled.status).toBe(BookingStatus.BOOKING_STATUS_CANCELLED);
+    const still = await h.getWaitlistEntry(entry.id, group.manager);
+    expect(still.status).toBe(WaitlistStatus.WAITLIST_STATUS_WAITING);
     expect(await getSession(session.id)).toMatchObject({ freeReserved: 0, freePublic: 1 });
   });
 
@@ -401,12 +329,7 @@ describe('scheduling booking', () => {
     const other = await book(claim(session.id, aFreshResidentId()));
     const clientRequestId = uuidv7();
     const cancel = (bookingId: string) =>
-      h.call(
-        h.booking,
-        h.booking.cancelBooking,
-        { clientRequestId, bookingId, reason: '患者取消' },
-        group.manager,
-      );
+      h.cancelBooking(bookingId, '患者取消', group.manager, clientRequestId);
     await cancel(one.id);
 
     expect(await fails(cancel(other.id))).toMatchObject({
@@ -418,19 +341,7 @@ describe('scheduling booking', () => {
 
   it('moves untaken reserved slots to the public pool at the release lead time', async () => {
     const other = await h.newGroup();
-    await h.call(
-      h.schedule,
-      h.schedule.setReservePolicy,
-      {
-        clientRequestId: uuidv7(),
-        institutionId: other.hospitalId,
-        slotRatio: { numerator: 1, denominator: 2 },
-        bedRatio: { numerator: 1, denominator: 4 },
-        releaseLeadHours: 168,
-        overrideReason: '',
-      },
-      other.manager,
-    );
+    await h.setReservePolicy(other, { slotRatio: ratio(1, 2), releaseLeadHours: 168 });
     // Three days ahead with a week's lead time: the release is already due.
     const session = await h.newSession(other, { capacity: 4, date: shanghaiDate(3) });
     expect(session.reservedOffered).toBe(2);
@@ -438,8 +349,8 @@ describe('scheduling booking', () => {
     const released = await waitFor(
       'the sweeper to release the reserve',
       async () => {
-        const s = await h.call(h.schedule, h.schedule.getSession, { sessionId: session.id }, other.manager);
-        return s.session!.reservedReleased === 2 ? s.session! : undefined;
+        const s = await h.getSession(session.id, other.manager);
+        return s.reservedReleased === 2 ? s : undefined;
       },
       { timeoutMs: 15_000 },
     );
@@ -449,12 +360,7 @@ describe('scheduling booking', () => {
     expect(walkIn.status).toBe(BookingStatus.BOOKING_STATUS_BOOKED);
 
     // The daily report shows what was offered to primary care, released and used.
-    const report = await h.call(
-      h.report,
-      h.report.getDailyReport,
-      { institutionId: other.hospitalId, date: shanghaiDate(3) },
-      other.groupAdmin,
-    );
+    const report = await h.dailyReport(other, shanghaiDate(3));
     expect(report.slots).toEqual({
       sessions: 1,
       offered: 4,
@@ -467,16 +373,9 @@ describe('scheduling booking', () => {
       targetRatioBp: 5000,
       targetMet: true,
     });
-    expect(
-      await fails(
-        h.call(
-          h.report,
-          h.report.getDailyReport,
-          { institutionId: other.hospitalId, date: '' },
-          other.centre,
-        ),
-      ),
-    ).toMatchObject({ code: status.PERMISSION_DENIED });
+    expect(await fails(h.dailyReport(other, '', other.centre))).toMatchObject({
+      code: status.PERMISSION_DENIED,
+    });
   });
 
   it('closes the sessions of a holiday, cancels their bookings with the reason and takes no more', async () => {
@@ -484,19 +383,11 @@ describe('scheduling booking', () => {
     const session = await h.newSession(group, { capacity: 4, date });
     const booked = await book(claim(session.id, aFreshResidentId()));
 
-    const { sessionsCancelled, bookingsCancelled } = await h.call(
-      h.schedule,
-      h.schedule.cancelSessions,
-      {
-        clientRequestId: uuidv7(),
-        institutionId: group.hospitalId,
-        practitionerId: '',
-        fromDate: date,
-        toDate: date,
-        reason: '停诊：医院信息系统升级',
-      },
-      group.manager,
-    );
+    const { sessionsCancelled, bookingsCancelled } = await h.cancelSessions(group, {
+      fromDate: date,
+      toDate: date,
+      reason: '停诊：医院信息系统升级',
+    });
 
     expect(sessionsCancelled).toBeGreaterThanOrEqual(1);
     expect(bookingsCancelled).toBeGreaterThanOrEqual(1);
@@ -517,20 +408,8 @@ describe('scheduling booking', () => {
       clientRequestId = uuidv7(),
       who = group.manager,
     ) => h.call(h.schedule, h.schedule.moveSession, { clientRequestId, sessionId, ...to, reason }, who);
-    /** The booking's events in the outbox, decoded, oldest first. */
-    const bookingChanges = async (bookingId: string) =>
-      (
-        await h.sql.query<{ envelope: Buffer }>(
-          `SELECT envelope FROM outbox
-            WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.BookingChanged' ORDER BY seq`,
-          [bookingId],
-        )
-      ).rows.map((row) => decodePayload(BookingChangedEvent, decodeEnvelope(row.envelope)));
-    const sessionMovedEvents = (sessionId: string) =>
-      h.count(
-        `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.SessionChanged'`,
-        [sessionId],
-      );
+    const bookingChanges = (bookingId: string) => outboxEvents(h.sql, bookingId, BookingChangedEvent);
+    const sessionMovedEvents = (sessionId: string) => outboxEventCount(h.sql, sessionId, SessionChangedEvent);
 
     it('takes the booked patients along: same slot, the new time, and a SESSION_MOVED event each', async () => {
       const doctor = uuidv7();
@@ -570,17 +449,7 @@ describe('scheduling booking', () => {
       expect(await sessionMovedEvents(session.id)).toBe(sessionEventsBefore + 1);
 
       // Generating the day it left again makes no second session for it.
-      await h.call(
-        h.schedule,
-        h.schedule.generateSessions,
-        {
-          clientRequestId: uuidv7(),
-          institutionId: group.hospitalId,
-          fromDate: session.date,
-          toDate: session.date,
-        },
-        group.manager,
-      );
+      await h.generateSessions(group, session.date, session.date);
       expect(
         await h.count(`SELECT count(*) AS n FROM clinic_session WHERE template_id = $1`, [
           session.templateId,
@@ -596,40 +465,24 @@ describe('scheduling booking', () => {
         practitionerId: doctor,
       });
       const date = shanghaiDate(22);
-      const { template } = await h.call(
-        h.schedule,
-        h.schedule.createScheduleTemplate,
-        {
-          clientRequestId: uuidv7(),
-          template: {
-            id: '',
-            groupId: '',
-            practitionerId: doctor,
-            institutionId: group.hospitalId,
-            departmentId: group.departmentId,
-            specialtyCode: group.specialtyCode,
-            weekday: isoWeekday(date),
-            startTime: '08:00',
-            endTime: '11:30',
-            capacity: 4,
-            validFrom: date,
-            validUntil: date,
-          },
-        },
+      const template = await h.createTemplate(
+        scheduleTemplate(group, {
+          practitionerId: doctor,
+          specialtyCode: group.specialtyCode,
+          weekday: isoWeekday(date),
+          capacity: 4,
+          validFrom: date,
+          validUntil: date,
+        }),
         group.manager,
       );
       await move(session.id, { date, startTime: '09:00', endTime: '10:00' });
 
-      const generated = await h.call(
-        h.schedule,
-        h.schedule.generateSessions,
-        { clientRequestId: uuidv7(), institutionId: group.hospitalId, fromDate: date, toDate: date },
-        group.manager,
-      );
+      const generated = await h.generateSessions(group, date, date);
 
       expect(generated).toMatchObject({ created: 0, overlapping: 1 });
       expect(
-        await h.count(`SELECT count(*) AS n FROM clinic_session WHERE template_id = $1`, [template!.id]),
+        await h.count(`SELECT count(*) AS n FROM clinic_session WHERE template_id = $1`, [template.id]),
       ).toBe(0);
     });
 
@@ -736,42 +589,20 @@ describe('scheduling booking', () => {
   });
 
   describe('a token’s group claim', () => {
-    const SCHEDULING_SERVICES = [
-      schedulingV1.SchedulingServiceService,
-      scheduleServiceV1.ScheduleServiceService,
-      bookingServiceV1.BookingServiceService,
-      reportServiceV1.ReportServiceService,
-      bedServiceV1.BedServiceService,
-    ];
-    const refusals = async (groupId: string) =>
-      (
-        await h.sql.query<{ actor_institution_id: string; purpose: string }>(
-          `SELECT actor_institution_id, purpose FROM audit_log
-            WHERE action = 'refused' AND subject_kind = 'medical-group' AND subject_id = $1 ORDER BY seq`,
-          [groupId],
-        )
-      ).rows;
-
     it('refuses every call of the scheduling service when the institution is not in the claimed group, and audits each', async () => {
       const other = await h.newGroup();
       const inconsistent = await h.registry.auth.token(
         anIdentity({ role: 'primary-staff', institutionId: group.centreId, groupId: other.groupId }),
       );
 
-      const answers = await callEveryMethod(h.process.grpcAddress, SCHEDULING_SERVICES, inconsistent);
-
-      expect(answers.length).toBe(
-        SCHEDULING_SERVICES.reduce((n, definition) => n + Object.keys(definition).length, 0),
-      );
-      expect(
-        answers.filter((a) => a.code !== status.PERMISSION_DENIED || a.reason !== 'GROUP_CLAIM_MISMATCH'),
-      ).toEqual([]);
-      expect(await refusals(other.groupId)).toEqual(
-        answers.map((a) => ({
-          actor_institution_id: group.centreId,
-          purpose: `GROUP_CLAIM_MISMATCH ${a.method}`,
-        })),
-      );
+      await expectEveryCallRefusedForTheClaimedGroup({
+        address: h.process.grpcAddress,
+        services: SchedulingHarness.SCHEDULING_SERVICES,
+        token: inconsistent,
+        institutionId: group.centreId,
+        claimedGroupId: other.groupId,
+        sql: h.sql,
+      });
     });
 
     it('refuses a booking by the hospital’s own staff claiming another group, and books nothing', async () => {
@@ -792,7 +623,7 @@ describe('scheduling booking', () => {
       const error = await fails(book(claim(session.id, aFreshResidentId()), ghost));
 
       expect(error).toMatchObject({ code: status.UNAVAILABLE, reason: 'INSTITUTION_NOT_KNOWN_YET' });
-      expect(await refusals(group.groupId)).toContainEqual({
+      expect(await auditedRefusals(h.sql, group.groupId)).toContainEqual({
         actor_institution_id: ghost.institutionId,
         purpose: 'INSTITUTION_NOT_KNOWN_YET /medgrid.scheduling.v1.BookingService/BookSlot',
       });
@@ -839,14 +670,7 @@ describe('scheduling booking', () => {
       await book(claim(session.id, aFreshResidentId()));
       const before = await getSession(session.id);
 
-      const error = await fails(
-        h.call(
-          h.schedule,
-          h.schedule.setSessionCapacity,
-          { clientRequestId: uuidv7(), sessionId: session.id, capacity: 1 },
-          group.manager,
-        ),
-      );
+      const error = await fails(h.setSessionCapacity(session.id, 1, group.manager));
 
       expect(error).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'CAPACITY_BELOW_TAKEN' });
       expect(await getSession(session.id)).toEqual(before);
@@ -855,14 +679,7 @@ describe('scheduling booking', () => {
     it('a capacity out of range', async () => {
       const session = await h.newSession(group, { capacity: 3 });
 
-      const error = await fails(
-        h.call(
-          h.schedule,
-          h.schedule.setSessionCapacity,
-          { clientRequestId: uuidv7(), sessionId: session.id, capacity: 4_294_967_295 },
-          group.manager,
-        ),
-      );
+      const error = await fails(h.setSessionCapacity(session.id, 4_294_967_295, group.manager));
 
       expect(error).toMatchObject({
         code: status.INVALID_ARGUMENT,
@@ -872,51 +689,18 @@ describe('scheduling booking', () => {
     });
 
     it('a reserve ratio below the city floor without a city override', async () => {
-      const before = await h.call(
-        h.schedule,
-        h.schedule.getReservePolicy,
-        { institutionId: group.hospitalId },
-        group.manager,
-      );
+      const before = await h.getReservePolicy(group);
 
-      const error = await fails(
-        h.call(
-          h.schedule,
-          h.schedule.setReservePolicy,
-          {
-            clientRequestId: uuidv7(),
-            institutionId: group.hospitalId,
-            slotRatio: { numerator: 1, denominator: 5 },
-            bedRatio: { numerator: 1, denominator: 4 },
-            releaseLeadHours: 24,
-            overrideReason: '',
-          },
-          group.manager,
-        ),
-      );
+      const error = await fails(h.setReservePolicy(group, { slotRatio: ratio(1, 5), releaseLeadHours: 24 }));
 
       expect(error).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'RATIO_BELOW_FLOOR' });
-      expect(
-        await h.call(
-          h.schedule,
-          h.schedule.getReservePolicy,
-          { institutionId: group.hospitalId },
-          group.manager,
-        ),
-      ).toEqual(before);
+      expect(await h.getReservePolicy(group)).toEqual(before);
     });
 
     it('a confirmation of a booking that does not exist', async () => {
-      expect(
-        await fails(
-          h.call(
-            h.booking,
-            h.booking.confirmBooking,
-            { clientRequestId: uuidv7(), bookingId: uuidv7() },
-            group.manager,
-          ),
-        ),
-      ).toMatchObject({ code: status.NOT_FOUND });
+      expect(await fails(h.confirmBooking(uuidv7(), group.manager))).toMatchObject({
+        code: status.NOT_FOUND,
+      });
     });
   });
 });

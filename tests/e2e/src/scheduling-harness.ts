@@ -9,45 +9,21 @@ import {
   type schedulingModelV1,
   schedulingV1,
 } from '@medgrid/contracts';
-import { aResidentId, anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
-import { addDays, isoWeekday, localDate } from '@medgrid/kernel';
+import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { isoWeekday } from '@medgrid/kernel';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
+import {
+  aFreshResidentId,
+  type GroupFixture,
+  ratio,
+  scheduleTemplate,
+  shanghaiDate,
+} from './scheduling-fixtures';
 import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
-
-/** A medical group as the registry holds it and scheduling's projection has learnt it. */
-export interface GroupFixture {
-  /** The city of the group's grid. */
-  readonly cityId: string;
-  readonly gridId: string;
-  readonly groupId: string;
-  readonly hospitalId: string;
-  readonly departmentId: string;
-  readonly specialtyCode: string;
-  readonly centreId: string;
-  readonly teamId: string;
-  /** The hospital's own scheduling staff. */
-  readonly manager: Identity;
-  /** A family doctor's institution of the group, booking for its residents. */
-  readonly centre: Identity;
-  readonly groupAdmin: Identity;
-}
-
-/**
- * A resident ID number no earlier run is likely to have used: the registry's topics outlive test
- * databases, and scheduling's projection of contracts is keyed by the number.
- */
-export function aFreshResidentId(): string {
-  return aResidentId(1 + Math.floor(Math.random() * 12_000_000));
-}
-
-/** Days after today in Asia/Shanghai, as YYYY-MM-DD. */
-export const shanghaiDate = (daysFromToday: number): string => addDays(localDate(new Date()), daysFromToday);
-
-export { isoWeekday };
 
 /**
  * The registry and scheduling as real processes on fresh databases, against the
@@ -56,6 +32,15 @@ export { isoWeekday };
  * the registry's topics.
  */
 export class SchedulingHarness {
+  /** Every gRPC service the scheduling process serves. */
+  static readonly SCHEDULING_SERVICES = [
+    schedulingV1.SchedulingServiceService,
+    scheduleServiceV1.ScheduleServiceService,
+    bookingServiceV1.BookingServiceService,
+    reportServiceV1.ReportServiceService,
+    bedServiceV1.BedServiceService,
+  ];
+
   readonly registry = new RegistryHarness();
   db!: TestDatabase;
   process!: ServiceProcess;
@@ -202,46 +187,145 @@ export class SchedulingHarness {
     },
   ): Promise<schedulingModelV1.Session> {
     const date = options.date ?? shanghaiDate(3);
-    const { template } = await this.call(
-      this.schedule,
-      this.schedule.createScheduleTemplate,
-      {
-        clientRequestId: uuidv7(),
-        template: {
-          id: '',
-          groupId: '',
-          practitionerId: options.practitionerId ?? '',
-          institutionId: group.hospitalId,
-          departmentId: group.departmentId,
-          specialtyCode: group.specialtyCode,
-          weekday: isoWeekday(date),
-          startTime: options.startTime ?? '08:00',
-          endTime: options.endTime ?? '11:30',
-          capacity: options.capacity,
-          validFrom: date,
-          validUntil: date,
-        },
-      },
+    const template = await this.createTemplate(
+      scheduleTemplate(group, {
+        practitionerId: options.practitionerId ?? '',
+        specialtyCode: group.specialtyCode,
+        weekday: isoWeekday(date),
+        startTime: options.startTime ?? '08:00',
+        endTime: options.endTime ?? '11:30',
+        capacity: options.capacity,
+        validFrom: date,
+        validUntil: date,
+      }),
       group.manager,
     );
-    await this.call(
-      this.schedule,
-      this.schedule.generateSessions,
-      { clientRequestId: uuidv7(), institutionId: group.hospitalId, fromDate: date, toDate: date },
-      group.manager,
-    );
+    await this.generateSessions(group, date, date);
     const [row] = (
       await this.sql.query<{ id: string }>(`SELECT id FROM clinic_session WHERE template_id = $1`, [
-        template!.id,
+        template.id,
       ])
     ).rows;
-    const { session } = await this.call(
-      this.schedule,
-      this.schedule.getSession,
-      { sessionId: row!.id },
-      group.manager,
-    );
-    return session!;
+    return this.getSession(row!.id, group.manager);
+  }
+
+  // ---- the calls the suites make over and over, each with a fresh client request id ----
+
+  async createTemplate(template: schedulingModelV1.ScheduleTemplate, who: Identity) {
+    const request = { clientRequestId: uuidv7(), template };
+    return (await this.call(this.schedule, this.schedule.createScheduleTemplate, request, who)).template!;
+  }
+
+  /** GenerateSessions of the group's hospital over the dates, by its staff. */
+  generateSessions(group: GroupFixture, fromDate: string, toDate: string) {
+    const request = { clientRequestId: uuidv7(), institutionId: group.hospitalId, fromDate, toDate };
+    return this.call(this.schedule, this.schedule.generateSessions, request, group.manager);
+  }
+
+  /** CancelSessions of the group's hospital (every doctor's unless one is named), by its staff. */
+  cancelSessions(
+    group: GroupFixture,
+    cancel: { fromDate: string; toDate: string; reason: string; practitionerId?: string },
+  ) {
+    const request = {
+      clientRequestId: uuidv7(),
+      institutionId: group.hospitalId,
+      practitionerId: '',
+      ...cancel,
+    };
+    return this.call(this.schedule, this.schedule.cancelSessions, request, group.manager);
+  }
+
+  async getSession(sessionId: string, who: Identity) {
+    return (await this.call(this.schedule, this.schedule.getSession, { sessionId }, who)).session!;
+  }
+
+  async setSessionCapacity(sessionId: string, capacity: number, who: Identity, clientRequestId = uuidv7()) {
+    const request = { clientRequestId, sessionId, capacity };
+    return (await this.call(this.schedule, this.schedule.setSessionCapacity, request, who)).session!;
+  }
+
+  /**
+   * SetReservePolicy of the group's hospital: the national shares (1/3 of slots, 1/4 of beds), no
+   * release lead time and no override, but for what `policy` sets.
+   */
+  setReservePolicy(
+    group: GroupFixture,
+    policy: Partial<scheduleServiceV1.SetReservePolicyRequest>,
+    who: Identity = group.manager,
+  ) {
+    const request: scheduleServiceV1.SetReservePolicyRequest = {
+      clientRequestId: uuidv7(),
+      institutionId: group.hospitalId,
+      slotRatio: ratio(1, 3),
+      bedRatio: ratio(1, 4),
+      releaseLeadHours: 0,
+      overrideReason: '',
+      ...policy,
+    };
+    return this.call(this.schedule, this.schedule.setReservePolicy, request, who);
+  }
+
+  getReservePolicy(group: GroupFixture) {
+    const request = { institutionId: group.hospitalId };
+    return this.call(this.schedule, this.schedule.getReservePolicy, request, group.manager);
+  }
+
+  async bookSlot(claim: bookingServiceV1.SlotClaim, who: Identity) {
+    return (await this.call(this.booking, this.booking.bookSlot, { claim }, who)).booking!;
+  }
+
+  async holdSlot(claim: bookingServiceV1.SlotClaim, holdMinutes: number, who: Identity) {
+    return (await this.call(this.booking, this.booking.holdSlot, { claim, holdMinutes }, who)).booking!;
+  }
+
+  async confirmBooking(bookingId: string, who: Identity) {
+    const request = { clientRequestId: uuidv7(), bookingId };
+    return (await this.call(this.booking, this.booking.confirmBooking, request, who)).booking!;
+  }
+
+  async cancelBooking(bookingId: string, reason: string, who: Identity, clientRequestId = uuidv7()) {
+    const request = { clientRequestId, bookingId, reason };
+    return (await this.call(this.booking, this.booking.cancelBooking, request, who)).booking!;
+  }
+
+  async getBooking(bookingId: string, who: Identity) {
+    return (await this.call(this.booking, this.booking.getBooking, { bookingId }, who)).booking!;
+  }
+
+  async joinWaitlist(claim: bookingServiceV1.SlotClaim, who: Identity) {
+    return (await this.call(this.booking, this.booking.joinWaitlist, { claim }, who)).entry!;
+  }
+
+  async getWaitlistEntry(entryId: string, who: Identity) {
+    return (await this.call(this.booking, this.booking.getWaitlistEntry, { entryId }, who)).entry!;
+  }
+
+  /** RegisterWard in the group's department, by the hospital's staff, under a name of its own. */
+  async registerWard(
+    group: GroupFixture,
+    bedCount: number,
+    {
+      name = `病区 ${uuidv7()}`,
+      clientRequestId = uuidv7(),
+      departmentId = group.departmentId,
+    }: { name?: string; clientRequestId?: string; departmentId?: string } = {},
+  ) {
+    const request = {
+      clientRequestId,
+      institutionId: group.hospitalId,
+      departmentId,
+      specialtyCode: '',
+      name,
+      bedCount,
+    };
+    return (await this.call(this.bed, this.bed.registerWard, request, group.manager)).ward!;
+  }
+
+  /** The daily report of the group's hospital ('' for today), as its group's administrator reads it. */
+  dailyReport(group: GroupFixture, date: string, who: Identity = group.groupAdmin) {
+    const request = { institutionId: group.hospitalId, date };
+    return this.call(this.report, this.report.getDailyReport, request, who);
   }
 
   async count(sql: string, parameters: unknown[], client: PgClient = this.sql): Promise<number> {

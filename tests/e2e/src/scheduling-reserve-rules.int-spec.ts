@@ -6,14 +6,14 @@ import {
   type schedulingModelV1,
   SessionChangedEvent,
 } from '@medgrid/contracts';
-import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
 import { waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails } from './grpc-call';
-import { type GroupFixture, SchedulingHarness, shanghaiDate } from './scheduling-harness';
+import { outboxEvents } from './outbox';
+import { type GroupFixture, ratio, shanghaiDate } from './scheduling-fixtures';
+import { SchedulingHarness } from './scheduling-harness';
 
 const { SessionChange } = schedulingEventsV1;
-const ratio = (numerator: number, denominator: number) => ({ numerator, denominator });
 
 /**
  * A city's reserve floor and a hospital's release lead time over gRPC, against
@@ -52,53 +52,9 @@ describe('scheduling reserve rules', () => {
       .then((r) => r.floor!);
   const getFloor = (cityId: string, date = '', who: Identity = operator()) =>
     h.call(h.schedule, h.schedule.getCityReserveFloor, { cityId, date }, who);
-  const getSession = (group: GroupFixture, sessionId: string) =>
-    h.call(h.schedule, h.schedule.getSession, { sessionId }, group.manager).then((r) => r.session!);
-  const report = (group: GroupFixture, date: string) =>
-    h.call(h.report, h.report.getDailyReport, { institutionId: group.hospitalId, date }, group.groupAdmin);
-  const setPolicy = (
-    group: GroupFixture,
-    policy: Partial<scheduleServiceV1.SetReservePolicyRequest>,
-    who: Identity = group.manager,
-  ) =>
-    h.call(
-      h.schedule,
-      h.schedule.setReservePolicy,
-      {
-        clientRequestId: uuidv7(),
-        institutionId: group.hospitalId,
-        slotRatio: ratio(1, 3),
-        bedRatio: ratio(1, 4),
-        releaseLeadHours: 0,
-        overrideReason: '',
-        ...policy,
-      },
-      who,
-    );
-  const registerWard = (group: GroupFixture, bedCount: number) =>
-    h
-      .call(
-        h.bed,
-        h.bed.registerWard,
-        {
-          clientRequestId: uuidv7(),
-          institutionId: group.hospitalId,
-          departmentId: group.departmentId,
-          specialtyCode: '',
-          name: `病区 ${uuidv7()}`,
-          bedCount,
-        },
-        group.manager,
-      )
-      .then((r) => r.ward!);
+  const getSession = (group: GroupFixture, sessionId: string) => h.getSession(sessionId, group.manager);
   const sessionChanges = async (sessionId: string) =>
-    (
-      await h.sql.query<{ envelope: Buffer }>(
-        `SELECT envelope FROM outbox
-          WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.SessionChanged' ORDER BY seq`,
-        [sessionId],
-      )
-    ).rows.map((row) => decodePayload(SessionChangedEvent, decodeEnvelope(row.envelope)).change);
+    (await outboxEvents(h.sql, sessionId, SessionChangedEvent)).map((event) => event.change);
   const hoursBefore = (session: schedulingModelV1.Session) =>
     (session.startsAt!.getTime() - session.reserveReleaseAt!.getTime()) / 3_600_000;
 
@@ -167,26 +123,32 @@ describe('scheduling reserve rules', () => {
     });
 
     it("shows the city's floor of the day as the report's target, or the hospital's own ratio when higher", async () => {
-      expect((await report(guangzhou, shanghaiDate(4))).slots).toMatchObject({
+      expect((await h.dailyReport(guangzhou, shanghaiDate(4))).slots).toMatchObject({
         offered: 30,
         reservedOffered: 10,
         targetRatioBp: 3334,
         targetMet: true,
       });
-      expect((await report(guangzhou, from)).slots).toMatchObject({
+      expect((await h.dailyReport(guangzhou, from)).slots).toMatchObject({
         offered: 30,
         reservedOffered: 6,
         reservedRatioBp: 2000,
         targetRatioBp: 2000,
         targetMet: true,
       });
-      expect((await report(shenzhen, from)).slots).toMatchObject({ targetRatioBp: 3334, targetMet: true });
+      expect((await h.dailyReport(shenzhen, from)).slots).toMatchObject({
+        targetRatioBp: 3334,
+        targetMet: true,
+      });
 
       const generous = await h.newGroup();
-      await setPolicy(generous, { slotRatio: ratio(2, 5) });
+      await h.setReservePolicy(generous, { slotRatio: ratio(2, 5) });
       const session = await h.newSession(generous, { capacity: 30, date: from });
       expect(session.reservedOffered).toBe(12);
-      expect((await report(generous, from)).slots).toMatchObject({ targetRatioBp: 4000, targetMet: true });
+      expect((await h.dailyReport(generous, from)).slots).toMatchObject({
+        targetRatioBp: 4000,
+        targetMet: true,
+      });
     });
 
     it("shows a hospital its city's floor and the share it reserves today", async () => {
@@ -210,7 +172,7 @@ describe('scheduling reserve rules', () => {
     const foshan = await h.newGroup('03.01', foshanCity.id);
     const foshanLow = await h.newGroup('03.01', foshanCity.id);
     // Set while the floor was the default 1/3; Foshan raises its slot floor to 2/5 from today.
-    await setPolicy(foshanLow, { slotRatio: ratio(1, 3), bedRatio: ratio(1, 4) });
+    await h.setReservePolicy(foshanLow, { slotRatio: ratio(1, 3), bedRatio: ratio(1, 4) });
     await setFloor({
       cityId: foshanCity.id,
       slotFloor: ratio(2, 5),
@@ -219,13 +181,17 @@ describe('scheduling reserve rules', () => {
       reason: '床位下沉试点，专科号源 40%',
     });
 
-    expect((await registerWard(foshan, 20)).reservedBeds).toBe(4);
-    expect((await registerWard(foshanLow, 20)).reservedBeds).toBe(5);
-    expect((await registerWard(shenzhen, 20)).reservedBeds).toBe(5);
+    expect((await h.registerWard(foshan, 20)).reservedBeds).toBe(4);
+    expect((await h.registerWard(foshanLow, 20)).reservedBeds).toBe(5);
+    expect((await h.registerWard(shenzhen, 20)).reservedBeds).toBe(5);
     expect((await h.newSession(foshan, { capacity: 30, date: shanghaiDate(3) })).reservedOffered).toBe(12);
     expect((await h.newSession(foshanLow, { capacity: 30, date: shanghaiDate(3) })).reservedOffered).toBe(12);
-    expect((await report(foshanLow, shanghaiDate(3))).slots).toMatchObject({ targetRatioBp: 4000 });
-    expect((await report(foshan, '')).beds).toMatchObject({ beds: 20, reservedBeds: 4, targetRatioBp: 2000 });
+    expect((await h.dailyReport(foshanLow, shanghaiDate(3))).slots).toMatchObject({ targetRatioBp: 4000 });
+    expect((await h.dailyReport(foshan, '')).beds).toMatchObject({
+      beds: 20,
+      reservedBeds: 4,
+      targetRatioBp: 2000,
+    });
   });
 
   describe('refuses', () => {
@@ -272,7 +238,7 @@ describe('scheduling reserve rules', () => {
   describe('a new release lead time', () => {
     it('moves the release of the sessions still to be released, and leaves the released ones released', async () => {
       const group = await h.newGroup();
-      await setPolicy(group, { releaseLeadHours: 48 });
+      await h.setReservePolicy(group, { releaseLeadHours: 48 });
       // Tomorrow morning is less than 48 hours away: its reserve is released at once.
       const released = await h.newSession(group, { capacity: 6, date: shanghaiDate(1) });
       const pending = await h.newSession(group, { capacity: 6, date: shanghaiDate(6) });
@@ -283,7 +249,7 @@ describe('scheduling reserve rules', () => {
       expect(hoursBefore(pending)).toBe(48);
 
       // Longer: the session six days ahead is now inside the lead time and goes public.
-      await setPolicy(group, { releaseLeadHours: 168 });
+      await h.setReservePolicy(group, { releaseLeadHours: 168 });
       const nowDue = await waitFor('the sweeper to release the newly due reserve', async () => {
         const s = await getSession(group, pending.id);
         return s.reservedReleased === 2 ? s : undefined;
@@ -297,7 +263,7 @@ describe('scheduling reserve rules', () => {
       ]);
 
       // Shorter: the distant session keeps its reserve longer; released sessions stay released.
-      await setPolicy(group, { releaseLeadHours: 24 });
+      await h.setReservePolicy(group, { releaseLeadHours: 24 });
       expect(hoursBefore(await getSession(group, distant.id))).toBe(24);
       expect(await getSession(group, distant.id)).toMatchObject({ reservedReleased: 0, freeReserved: 2 });
       for (const id of [released.id, pending.id]) {

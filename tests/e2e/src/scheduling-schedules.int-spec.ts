@@ -4,11 +4,13 @@ import {
   schedulingEventsV1,
   schedulingModelV1,
   SessionChangedEvent,
+  WaitlistChangedEvent,
 } from '@medgrid/contracts';
-import { decodeEnvelope, decodePayload } from '@medgrid/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { fails } from './grpc-call';
-import { aFreshResidentId, type GroupFixture, SchedulingHarness, shanghaiDate } from './scheduling-harness';
+import { outboxEventCount, outboxEvents } from './outbox';
+import { type GroupFixture, ratio, scheduleTemplate, shanghaiDate, slotClaim } from './scheduling-fixtures';
+import { SchedulingHarness } from './scheduling-harness';
 
 const { Pool, BookingStatus, WaitlistStatus } = schedulingModelV1;
 const { SessionChange } = schedulingEventsV1;
@@ -22,32 +24,13 @@ describe('scheduling schedules', () => {
   const h = new SchedulingHarness();
   let group: GroupFixture;
 
-  const claim = (sessionId: string, pool = Pool.POOL_PUBLIC): bookingServiceV1.SlotClaim => ({
-    clientRequestId: uuidv7(),
-    sessionId,
-    patientResidentId: aFreshResidentId(),
-    pool,
-    referralId: '',
-  });
-  const book = (c: bookingServiceV1.SlotClaim, who = group.manager) =>
-    h.call(h.booking, h.booking.bookSlot, { claim: c }, who).then((r) => r.booking!);
-  const getBooking = (bookingId: string) =>
-    h.call(h.booking, h.booking.getBooking, { bookingId }, group.manager).then((r) => r.booking!);
-  const getSession = (sessionId: string) =>
-    h.call(h.schedule, h.schedule.getSession, { sessionId }, group.manager).then((r) => r.session!);
+  const claim = (sessionId: string, pool = Pool.POOL_PUBLIC) => slotClaim(sessionId, { pool });
+  const book = (c: bookingServiceV1.SlotClaim, who = group.manager) => h.bookSlot(c, who);
+  const getBooking = (bookingId: string) => h.getBooking(bookingId, group.manager);
+  const getSession = (sessionId: string) => h.getSession(sessionId, group.manager);
   const resize = (sessionId: string, capacity: number, clientRequestId = uuidv7(), who = group.manager) =>
-    h
-      .call(h.schedule, h.schedule.setSessionCapacity, { clientRequestId, sessionId, capacity }, who)
-      .then((r) => r.session!);
-  /** The session's SessionChanged events in the outbox, decoded, oldest first. */
-  const sessionChanges = async (sessionId: string) =>
-    (
-      await h.sql.query<{ envelope: Buffer }>(
-        `SELECT envelope FROM outbox
-          WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.SessionChanged' ORDER BY seq`,
-        [sessionId],
-      )
-    ).rows.map((row) => decodePayload(SessionChangedEvent, decodeEnvelope(row.envelope)));
+    h.setSessionCapacity(sessionId, capacity, who, clientRequestId);
+  const sessionChanges = (sessionId: string) => outboxEvents(h.sql, sessionId, SessionChangedEvent);
   const seats = async (sessionId: string) =>
     (
       await h.sql.query<{ slot_number: number; pool: string; booking_id: string | null }>(
@@ -191,53 +174,26 @@ describe('scheduling schedules', () => {
 
     it('splits by the hospital’s own reserve ratio', async () => {
       const other = await h.newGroup();
-      await h.call(
-        h.schedule,
-        h.schedule.setReservePolicy,
-        {
-          clientRequestId: uuidv7(),
-          institutionId: other.hospitalId,
-          slotRatio: { numerator: 1, denominator: 2 },
-          bedRatio: { numerator: 1, denominator: 4 },
-          releaseLeadHours: 24,
-          overrideReason: '',
-        },
-        other.manager,
-      );
+      await h.setReservePolicy(other, { slotRatio: ratio(1, 2), releaseLeadHours: 24 });
       const session = await h.newSession(other, { capacity: 4 }); // 2 reserved, 2 public
 
-      const resized = await h.call(
-        h.schedule,
-        h.schedule.setSessionCapacity,
-        { clientRequestId: uuidv7(), sessionId: session.id, capacity: 9 },
-        other.manager,
-      );
+      const resized = await h.setSessionCapacity(session.id, 9, other.manager);
 
-      expect(resized.session).toMatchObject({ capacity: 9, freeReserved: 5, freePublic: 4 });
+      expect(resized).toMatchObject({ capacity: 9, freeReserved: 5, freePublic: 4 });
     });
 
     it('offers a grown session’s new slots to its waitlist', async () => {
       const session = await h.newSession(group, { capacity: 3 }); // 1 reserved, 2 public
       await book(claim(session.id));
       await book(claim(session.id));
-      const { entry } = await h.call(
-        h.booking,
-        h.booking.joinWaitlist,
-        { claim: claim(session.id) },
-        group.manager,
-      );
+      const entry = await h.joinWaitlist(claim(session.id), group.manager);
 
       await resize(session.id, 6);
 
-      const { entry: offered } = await h.call(
-        h.booking,
-        h.booking.getWaitlistEntry,
-        { entryId: entry!.id },
-        group.manager,
-      );
+      const offered = await h.getWaitlistEntry(entry.id, group.manager);
       expect(offered).toMatchObject({ status: WaitlistStatus.WAITLIST_STATUS_OFFERED });
-      expect(await getBooking(offered!.bookingId)).toMatchObject({
-        patientResidentId: entry!.patientResidentId,
+      expect(await getBooking(offered.bookingId)).toMatchObject({
+        patientResidentId: entry.patientResidentId,
         status: BookingStatus.BOOKING_STATUS_HELD,
       });
     });
@@ -302,23 +258,9 @@ describe('scheduling schedules', () => {
       const resident = await h.contractedResident(g);
       await book({ ...claim(soldOut.id, Pool.POOL_RESERVED), patientResidentId: resident }, g.centre);
       const closed = await h.newSession(g, { capacity: 3, date: d3 });
-      await h.call(
-        h.schedule,
-        h.schedule.cancelSessions,
-        {
-          clientRequestId: uuidv7(),
-          institutionId: g.hospitalId,
-          practitionerId: '',
-          fromDate: d3,
-          toDate: d3,
-          reason: '设备检修停诊',
-        },
-        g.manager,
-      );
-      expect(
-        await h.call(h.schedule, h.schedule.getSession, { sessionId: closed.id }, g.manager),
-      ).toMatchObject({
-        session: { status: schedulingModelV1.SessionStatus.SESSION_STATUS_CANCELLED },
+      await h.cancelSessions(g, { fromDate: d3, toDate: d3, reason: '设备检修停诊' });
+      expect(await h.getSession(closed.id, g.manager)).toMatchObject({
+        status: schedulingModelV1.SessionStatus.SESSION_STATUS_CANCELLED,
       });
     }, 120_000);
 
@@ -396,50 +338,13 @@ describe('scheduling schedules', () => {
         [group.hospitalId],
       );
 
-      const generate = await fails(
-        h.call(
-          h.schedule,
-          h.schedule.generateSessions,
-          { clientRequestId: uuidv7(), institutionId: group.hospitalId, fromDate: from, toDate: to },
-          group.manager,
-        ),
-      );
+      const generate = await fails(h.generateSessions(group, from, to));
       const cancel = await fails(
-        h.call(
-          h.schedule,
-          h.schedule.cancelSessions,
-          {
-            clientRequestId: uuidv7(),
-            institutionId: group.hospitalId,
-            practitionerId: '',
-            fromDate: from,
-            toDate: to,
-            reason: '院内培训停诊',
-          },
-          group.manager,
-        ),
+        h.cancelSessions(group, { fromDate: from, toDate: to, reason: '院内培训停诊' }),
       );
       const template = await fails(
-        h.call(
-          h.schedule,
-          h.schedule.createScheduleTemplate,
-          {
-            clientRequestId: uuidv7(),
-            template: {
-              id: '',
-              groupId: '',
-              practitionerId: '',
-              institutionId: group.hospitalId,
-              departmentId: group.departmentId,
-              specialtyCode: '',
-              weekday: 1,
-              startTime: '08:00',
-              endTime: '11:30',
-              capacity: 10,
-              validFrom: from,
-              validUntil: to,
-            },
-          },
+        h.createTemplate(
+          scheduleTemplate(group, { weekday: 1, capacity: 10, validFrom: from, validUntil: to }),
           group.manager,
         ),
       );
@@ -465,25 +370,15 @@ describe('scheduling schedules', () => {
 
   describe('schedule templates (CreateScheduleTemplate, ListScheduleTemplates)', () => {
     let g: GroupFixture;
-    const template = (overrides: Partial<schedulingModelV1.ScheduleTemplate> = {}) => ({
-      id: '',
-      groupId: '',
-      practitionerId: '',
-      institutionId: g.hospitalId,
-      departmentId: g.departmentId,
-      specialtyCode: '',
-      weekday: 1,
-      startTime: '08:00',
-      endTime: '11:30',
-      capacity: 20,
-      validFrom: shanghaiDate(0),
-      validUntil: '',
-      ...overrides,
-    });
-    const create = (t: schedulingModelV1.ScheduleTemplate, who = g.manager) =>
-      h
-        .call(h.schedule, h.schedule.createScheduleTemplate, { clientRequestId: uuidv7(), template: t }, who)
-        .then((r) => r.template!);
+    const template = (overrides: Partial<schedulingModelV1.ScheduleTemplate> = {}) =>
+      scheduleTemplate(g, {
+        weekday: 1,
+        capacity: 20,
+        validFrom: shanghaiDate(0),
+        validUntil: '',
+        ...overrides,
+      });
+    const create = (t: schedulingModelV1.ScheduleTemplate, who = g.manager) => h.createTemplate(t, who);
     const list = (who = g.manager, institutionId = g.hospitalId) =>
       h.call(h.schedule, h.schedule.listScheduleTemplates, { institutionId }, who).then((r) => r.templates);
 
@@ -547,17 +442,11 @@ describe('scheduling schedules', () => {
   });
 
   describe('leaving a waitlist (LeaveWaitlist)', () => {
-    const join = async (sessionId: string) =>
-      (await h.call(h.booking, h.booking.joinWaitlist, { claim: claim(sessionId) }, group.manager)).entry!;
-    const entryOf = async (entryId: string, who = group.manager) =>
-      (await h.call(h.booking, h.booking.getWaitlistEntry, { entryId }, who)).entry!;
+    const join = (sessionId: string) => h.joinWaitlist(claim(sessionId), group.manager);
+    const entryOf = (entryId: string, who = group.manager) => h.getWaitlistEntry(entryId, who);
     const leave = (entryId: string, clientRequestId = uuidv7(), who = group.manager) =>
       h.call(h.booking, h.booking.leaveWaitlist, { clientRequestId, entryId }, who).then((r) => r.entry!);
-    const waitlistEvents = (entryId: string) =>
-      h.count(
-        `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = 'medgrid.scheduling.v1.WaitlistChanged'`,
-        [entryId],
-      );
+    const waitlistEvents = (entryId: string) => outboxEventCount(h.sql, entryId, WaitlistChangedEvent);
 
     it('takes the patient off the waitlist: those behind move up and the freed slot goes to them', async () => {
       const session = await h.newSession(group, { capacity: 3 }); // 1 reserved, 2 public
@@ -579,12 +468,7 @@ describe('scheduling schedules', () => {
       expect(await entryOf(ahead.id)).toMatchObject({ status: WaitlistStatus.WAITLIST_STATUS_WITHDRAWN });
       expect((await entryOf(behind.id)).position).toBe(1);
       expect(await waitlistEvents(ahead.id)).toBe(2); // joined, withdrawn
-      await h.call(
-        h.booking,
-        h.booking.cancelBooking,
-        { clientRequestId: uuidv7(), bookingId: first.id, reason: '患者取消' },
-        group.manager,
-      );
+      await h.cancelBooking(first.id, '患者取消', group.manager);
       expect(await entryOf(ahead.id)).toMatchObject({ status: WaitlistStatus.WAITLIST_STATUS_WITHDRAWN });
       expect(await entryOf(behind.id)).toMatchObject({ status: WaitlistStatus.WAITLIST_STATUS_OFFERED });
     });
@@ -607,12 +491,7 @@ describe('scheduling schedules', () => {
       const taken = await book(claim(session.id));
       const offered = await join(session.id);
       const other = await join(session.id);
-      await h.call(
-        h.booking,
-        h.booking.cancelBooking,
-        { clientRequestId: uuidv7(), bookingId: taken.id, reason: '患者取消' },
-        group.manager,
-      );
+      await h.cancelBooking(taken.id, '患者取消', group.manager);
 
       expect(await fails(leave(offered.id))).toMatchObject({
         code: status.FAILED_PRECONDITION,
