@@ -45,12 +45,14 @@ function upwardImports(): string[] {
   return found;
 }
 
-describe('scheduling context dependencies', () => {
-  it('point one way: each context imports only the contexts below it', () => {
-    expect(upwardImports()).toEqual([]);
+describe(upwardImports.name, () => {
+  const sut = upwardImports;
+
+  it('finds none: each context imports only the contexts below it', () => {
+    expect(sut()).toEqual([]);
   });
 
-  it('knows every context folder', () => {
+  it('reads every context folder', () => {
     const folders = readdirSync(SRC, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !['config', 'database', 'test'].includes(entry.name))
       .map((entry) => entry.name)

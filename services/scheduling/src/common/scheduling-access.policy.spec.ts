@@ -10,28 +10,60 @@ import {
 const hospital = { id: 'h1', groupId: 'g1' };
 const claim = { institutionId: 'h1', groupId: 'g1', requestedBy: 'p1' };
 
-describe('scheduling access policy', () => {
-  it.each([
-    ['city-operator', null, null, true, true, false, true],
-    ['group-admin', null, 'g1', true, true, false, true],
-    ['group-admin', null, 'g2', false, false, false, false],
-    ['hospital-staff', 'h1', 'g1', true, true, true, true],
-    ['hospital-staff', 'h2', 'g1', false, true, true, false],
-    ['partner-system', 'h1', 'g1', true, true, true, true],
-    ['partner-system', 'h9', 'g2', false, false, false, false],
-    ['primary-staff', 'p1', 'g1', false, true, true, true],
-    ['primary-staff', 'p2', 'g1', false, true, true, false],
-    ['primary-staff', 'p9', 'g2', false, false, false, false],
-  ] as const)(
-    '%s of %s in %s: manage %s, see capacity %s, claim for a patient %s, see claim %s',
-    (role, institutionId, groupId, manage, see, claimFor, seeClaim) => {
-      const identity = anIdentity({ role, institutionId, groupId });
-      expect(canManage(identity, hospital)).toBe(manage);
-      expect(canSeeCapacity(identity, hospital)).toBe(see);
-      expect(canClaimAt(identity, hospital)).toBe(claimFor);
-      expect(canSeeClaim(identity, claim)).toBe(seeClaim);
-    },
-  );
+/**
+ * Who may do what at hospital h1 of group g1, one row per caller: manage its capacity, see its
+ * capacity, claim a slot or bed there for a patient, and see the claim p1 made there.
+ */
+const MATRIX = [
+  ['city-operator', null, null, true, true, false, true],
+  ['group-admin', null, 'g1', true, true, false, true],
+  ['group-admin', null, 'g2', false, false, false, false],
+  ['hospital-staff', 'h1', 'g1', true, true, true, true],
+  ['hospital-staff', 'h2', 'g1', false, true, true, false],
+  ['partner-system', 'h1', 'g1', true, true, true, true],
+  ['partner-system', 'h9', 'g2', false, false, false, false],
+  ['primary-staff', 'p1', 'g1', false, true, true, true],
+  ['primary-staff', 'p2', 'g1', false, true, true, false],
+  ['primary-staff', 'p9', 'g2', false, false, false, false],
+] as const;
+
+/** The callers of the matrix with the answer in `column` (3: manage … 6: see the claim). */
+const rows = (column: 3 | 4 | 5 | 6) => MATRIX.map((row) => [row[0], row[1], row[2], row[column]] as const);
+
+describe(canManage.name, () => {
+  const sut = canManage;
+
+  it.each(rows(3))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
+    expect(sut(anIdentity({ role, institutionId, groupId }), hospital)).toBe(allowed);
+  });
+});
+
+describe(canSeeCapacity.name, () => {
+  const sut = canSeeCapacity;
+
+  it.each(rows(4))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
+    expect(sut(anIdentity({ role, institutionId, groupId }), hospital)).toBe(allowed);
+  });
+});
+
+describe(canClaimAt.name, () => {
+  const sut = canClaimAt;
+
+  it.each(rows(5))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
+    expect(sut(anIdentity({ role, institutionId, groupId }), hospital)).toBe(allowed);
+  });
+});
+
+describe(canSeeClaim.name, () => {
+  const sut = canSeeClaim;
+
+  it.each(rows(6))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
+    expect(sut(anIdentity({ role, institutionId, groupId }), claim)).toBe(allowed);
+  });
+});
+
+describe(canSetCityFloor.name, () => {
+  const sut = canSetCityFloor;
 
   it.each([
     ['city-operator', null, null, true],
@@ -39,7 +71,7 @@ describe('scheduling access policy', () => {
     ['hospital-staff', 'h1', 'g1', false],
     ['partner-system', 'h1', 'g1', false],
     ['primary-staff', 'p1', 'g1', false],
-  ] as const)('%s of %s in %s: set a city floor %s', (role, institutionId, groupId, allowed) => {
-    expect(canSetCityFloor(anIdentity({ role, institutionId, groupId }))).toBe(allowed);
+  ] as const)('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
+    expect(sut(anIdentity({ role, institutionId, groupId }))).toBe(allowed);
   });
 });

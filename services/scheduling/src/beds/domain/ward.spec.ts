@@ -12,8 +12,10 @@ const input = {
 };
 
 describe(planWard.name, () => {
+  const sut = planWard;
+
   it('reserves the hospital’s share of beds, rounded up (1/4 of 30 is 8)', () => {
-    expect(planWard(input, ratio(1, 4))).toMatchObject({
+    expect(sut(input, ratio(1, 4))).toMatchObject({
       name: '心内科一病区',
       bedCount: 30,
       reservedBeds: 8,
@@ -21,14 +23,16 @@ describe(planWard.name, () => {
   });
 
   it('reserves at least one bed of a small ward and all of a ward under a full ratio', () => {
-    expect(planWard({ ...input, bedCount: 1 }, ratio(1, 4)).reservedBeds).toBe(1);
-    expect(planWard({ ...input, bedCount: 7 }, ratio(1, 1)).reservedBeds).toBe(7);
+    expect(sut({ ...input, bedCount: 1 }, ratio(1, 4)).reservedBeds).toBe(1);
+    expect(sut({ ...input, bedCount: 7 }, ratio(1, 1)).reservedBeds).toBe(7);
   });
 });
 
 describe(planBeds.name, () => {
+  const sut = planBeds;
+
   it('numbers the beds from 1 and puts the first reservedBeds in the reserved pool', () => {
-    const beds = planBeds({ bedCount: 5, reservedBeds: 2 });
+    const beds = sut({ bedCount: 5, reservedBeds: 2 });
     expect(beds.map((b) => `${b.bedCode}:${b.pool}`)).toEqual([
       '1:reserved',
       '2:reserved',

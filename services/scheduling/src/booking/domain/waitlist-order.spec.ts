@@ -10,10 +10,22 @@ const entry = (id: string, minute: number, extra: Partial<WaitingEntry> = {}): W
   ...extra,
 });
 
-describe('waitlist order', () => {
+describe(nextInLine.name, () => {
+  const sut = nextInLine;
+
   it('serves first come first served among equals', () => {
-    expect(nextInLine([entry('b', 2), entry('a', 1)], 'public')?.id).toBe('a');
+    expect(sut([entry('b', 2), entry('a', 1)], 'public')?.id).toBe('a');
   });
+
+  it('gives a freed reserved slot only to an entry allowed into the reserved pool', () => {
+    const entries = [entry('public-only', 0), entry('referral', 5, { mayTakeReserved: true })];
+    expect(sut(entries, 'reserved')?.id).toBe('referral');
+    expect(sut([entry('public-only', 0)], 'reserved')).toBeUndefined();
+  });
+});
+
+describe(compareWaiting.name, () => {
+  const sut = compareWaiting;
 
   it('puts the green channel, then contracted residents, ahead of earlier entries', () => {
     const entries = [
@@ -21,12 +33,6 @@ describe('waitlist order', () => {
       entry('contracted', 5, { priority: { ...NO_PRIORITY, contractedResident: true } }),
       entry('green', 9, { priority: { ...NO_PRIORITY, greenChannel: true } }),
     ];
-    expect([...entries].sort(compareWaiting).map((e) => e.id)).toEqual(['green', 'contracted', 'early']);
-  });
-
-  it('gives a freed reserved slot only to an entry allowed into the reserved pool', () => {
-    const entries = [entry('public-only', 0), entry('referral', 5, { mayTakeReserved: true })];
-    expect(nextInLine(entries, 'reserved')?.id).toBe('referral');
-    expect(nextInLine([entry('public-only', 0)], 'reserved')).toBeUndefined();
+    expect([...entries].sort(sut).map((e) => e.id)).toEqual(['green', 'contracted', 'early']);
   });
 });

@@ -24,21 +24,23 @@ const session = (overrides: Partial<SessionSnapshot> = {}): SessionSnapshot => (
   ...overrides,
 });
 
-describe('a new release lead time', () => {
+describe(takesNewReleaseLead.name, () => {
+  const sut = takesNewReleaseLead;
+
   it('reaches an open session whose release is still to come, shorter or longer', () => {
-    expect(takesNewReleaseLead(session(), 12, now)).toBe(true);
+    expect(sut(session(), 12, now)).toBe(true);
     // Longer: its release becomes due at once, and the sweeper releases it.
-    expect(takesNewReleaseLead(session(), 48, now)).toBe(true);
+    expect(sut(session(), 48, now)).toBe(true);
   });
 
   it('leaves a session whose release was already due, released or not yet swept', () => {
     const due = session({ startsAt: new Date('2026-12-04T20:00:00Z') });
-    expect(takesNewReleaseLead(due, 12, now)).toBe(false);
-    expect(takesNewReleaseLead(session({ reservedReleased: 10 }), 12, now)).toBe(false);
+    expect(sut(due, 12, now)).toBe(false);
+    expect(sut(session({ reservedReleased: 10 }), 12, now)).toBe(false);
   });
 
   it('leaves cancelled sessions and sessions that already have that lead time', () => {
-    expect(takesNewReleaseLead(session({ status: 'cancelled' }), 12, now)).toBe(false);
-    expect(takesNewReleaseLead(session(), 24, now)).toBe(false);
+    expect(sut(session({ status: 'cancelled' }), 12, now)).toBe(false);
+    expect(sut(session(), 24, now)).toBe(false);
   });
 });

@@ -1,18 +1,24 @@
 import { isReleaseDue, releaseDueAt } from './reserve-release';
 
-describe('reserve release', () => {
-  const startsAt = new Date('2026-11-24T00:00:00Z');
+const startsAt = new Date('2026-11-24T00:00:00Z');
+
+describe(releaseDueAt.name, () => {
+  const sut = releaseDueAt;
 
   it('falls due the lead time before the session', () => {
-    expect(releaseDueAt(startsAt, 24)).toEqual(new Date('2026-11-23T00:00:00Z'));
+    expect(sut(startsAt, 24)).toEqual(new Date('2026-11-23T00:00:00Z'));
   });
+});
+
+describe(isReleaseDue.name, () => {
+  const sut = isReleaseDue;
 
   it('is not due a minute early and is due from then on', () => {
-    expect(isReleaseDue(startsAt, 24, new Date('2026-11-22T23:59:00Z'))).toBe(false);
-    expect(isReleaseDue(startsAt, 24, new Date('2026-11-23T00:00:00Z'))).toBe(true);
+    expect(sut(startsAt, 24, new Date('2026-11-22T23:59:00Z'))).toBe(false);
+    expect(sut(startsAt, 24, new Date('2026-11-23T00:00:00Z'))).toBe(true);
   });
 
   it('with no lead time releases at the start', () => {
-    expect(isReleaseDue(startsAt, 0, startsAt)).toBe(true);
+    expect(sut(startsAt, 0, startsAt)).toBe(true);
   });
 });

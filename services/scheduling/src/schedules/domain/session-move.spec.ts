@@ -62,8 +62,10 @@ function sessionAt(
 }
 
 describe(moveSession.name, () => {
+  const sut = moveSession;
+
   it('moves the session to the new date and band, as Shanghai times in UTC', () => {
-    const moved = moveSession(session, friday, REASON, now);
+    const moved = sut(session, friday, REASON, now);
 
     expect(moved.date).toBe('2026-11-27');
     expect(moved.startsAt.toISOString()).toBe('2026-11-27T05:30:00.000Z');
@@ -71,55 +73,40 @@ describe(moveSession.name, () => {
   });
 
   it('records the reason for the patients and bumps the version', () => {
-    const moved = moveSession(session, friday, `  ${REASON}  `, now);
+    const moved = sut(session, friday, `  ${REASON}  `, now);
 
     expect(moved).toMatchObject({ changeReason: REASON, version: 4 });
   });
 
   it('keeps everything else: id, template, doctor, capacity, pools and status', () => {
-    const moved = moveSession(session, friday, REASON, now);
+    const moved = sut(session, friday, REASON, now);
 
     const { date, startsAt, endsAt, changeReason, version } = session;
     expect({ ...moved, date, startsAt, endsAt, changeReason, version }).toEqual(session);
   });
 
   it('moves within the same day to another band', () => {
-    const moved = moveSession(
-      session,
-      { date: '2026-11-26', startTime: '14:00', endTime: '17:30' },
-      REASON,
-      now,
-    );
+    const moved = sut(session, { date: '2026-11-26', startTime: '14:00', endTime: '17:30' }, REASON, now);
 
     expect(moved.date).toBe('2026-11-26');
     expect(moved.startsAt).toEqual(clinicInstant('2026-11-26', '14:00'));
   });
 
   it('moves to an earlier day that is still to come', () => {
-    const moved = moveSession(
-      session,
-      { date: '2026-11-24', startTime: '08:00', endTime: '11:30' },
-      REASON,
-      now,
-    );
+    const moved = sut(session, { date: '2026-11-24', startTime: '08:00', endTime: '11:30' }, REASON, now);
 
     expect(moved.startsAt).toEqual(clinicInstant('2026-11-24', '08:00'));
   });
 
   it('accepts a change of the end alone (the session runs longer)', () => {
-    const moved = moveSession(
-      session,
-      { date: '2026-11-26', startTime: '08:00', endTime: '12:00' },
-      REASON,
-      now,
-    );
+    const moved = sut(session, { date: '2026-11-26', startTime: '08:00', endTime: '12:00' }, REASON, now);
 
     expect(moved.endsAt).toEqual(clinicInstant('2026-11-26', '12:00'));
   });
 
   it('refuses to "move" the session to where it already is', () => {
     const error = thrown(() =>
-      moveSession(session, { date: '2026-11-26', startTime: '08:00', endTime: '11:30' }, REASON, now),
+      sut(session, { date: '2026-11-26', startTime: '08:00', endTime: '11:30' }, REASON, now),
     );
 
     expect(error.category).toBe('invalid-argument');
@@ -131,7 +118,7 @@ describe(moveSession.name, () => {
   it('refuses a cancelled session, saying why it was cancelled', () => {
     const cancelled = { ...session, status: 'cancelled' as const, changeReason: '停诊：设备检修' };
 
-    const error = thrown(() => moveSession(cancelled, friday, REASON, now));
+    const error = thrown(() => sut(cancelled, friday, REASON, now));
 
     expect(error).toBeInstanceOf(ScheduleError);
     expect(error).toMatchObject({ code: 'SESSION_CLOSED', category: 'failed-precondition' });
@@ -142,27 +129,27 @@ describe(moveSession.name, () => {
   it('refuses a session that has started', () => {
     const during = new Date(session.startsAt.getTime() + 60_000);
 
-    const error = thrown(() => moveSession(session, friday, REASON, during));
+    const error = thrown(() => sut(session, friday, REASON, during));
 
     expect(error).toMatchObject({ code: 'SESSION_CLOSED', category: 'failed-precondition' });
     expect(error.message).toMatch(/has started; only a session still to come can be moved/);
   });
 
   it('refuses a session at the very minute it starts', () => {
-    expect(thrown(() => moveSession(session, friday, REASON, session.startsAt))).toMatchObject({
+    expect(thrown(() => sut(session, friday, REASON, session.startsAt))).toMatchObject({
       code: 'SESSION_CLOSED',
     });
   });
 
   it('refuses a session that is over', () => {
-    const error = thrown(() => moveSession(session, friday, REASON, session.endsAt));
+    const error = thrown(() => sut(session, friday, REASON, session.endsAt));
 
     expect(error.message).toMatch(/is over/);
   });
 
   it('refuses a new start earlier today, on the start time', () => {
     const error = thrown(() =>
-      moveSession(session, { date: '2026-11-23', startTime: '08:30', endTime: '11:00' }, REASON, now),
+      sut(session, { date: '2026-11-23', startTime: '08:30', endTime: '11:00' }, REASON, now),
     );
 
     expect(violations(error)).toEqual(['startTime:IN_THE_PAST']);
@@ -170,26 +157,21 @@ describe(moveSession.name, () => {
 
   it('refuses a new start at this very minute', () => {
     const error = thrown(() =>
-      moveSession(session, { date: '2026-11-23', startTime: '09:00', endTime: '11:00' }, REASON, now),
+      sut(session, { date: '2026-11-23', startTime: '09:00', endTime: '11:00' }, REASON, now),
     );
 
     expect(violations(error)).toEqual(['startTime:IN_THE_PAST']);
   });
 
   it('accepts a new start later today', () => {
-    const moved = moveSession(
-      session,
-      { date: '2026-11-23', startTime: '09:01', endTime: '11:00' },
-      REASON,
-      now,
-    );
+    const moved = sut(session, { date: '2026-11-23', startTime: '09:01', endTime: '11:00' }, REASON, now);
 
     expect(moved.date).toBe('2026-11-23');
   });
 
   it('refuses a past day, on the date', () => {
     const error = thrown(() =>
-      moveSession(session, { date: '2026-11-20', startTime: '14:00', endTime: '17:00' }, REASON, now),
+      sut(session, { date: '2026-11-20', startTime: '14:00', endTime: '17:00' }, REASON, now),
     );
 
     expect(violations(error)).toEqual(['date:IN_THE_PAST']);
@@ -200,7 +182,7 @@ describe(moveSession.name, () => {
     const early = new Date('2026-11-22T23:30:00Z');
 
     const error = thrown(() =>
-      moveSession(session, { date: '2026-11-23', startTime: '07:00', endTime: '11:00' }, REASON, early),
+      sut(session, { date: '2026-11-23', startTime: '07:00', endTime: '11:00' }, REASON, early),
     );
 
     expect(violations(error)).toEqual(['startTime:IN_THE_PAST']);
@@ -217,7 +199,7 @@ describe(moveSession.name, () => {
         const date = new Date(Date.UTC(2026, 10, 23 + days)).toISOString().slice(0, 10);
         fc.pre(!(date === session.date && startTime === '08:00' && endTime === '11:30'));
 
-        const moved = moveSession(session, { date, startTime, endTime }, REASON, now);
+        const moved = sut(session, { date, startTime, endTime }, REASON, now);
 
         expect(moved.date).toBe(date);
         expect(moved.startsAt > now).toBe(true);
@@ -233,12 +215,14 @@ describe(moveSession.name, () => {
 });
 
 describe(requireDoctorFree.name, () => {
+  const sut = requireDoctorFree;
+
   const moved = moveSession(session, friday, REASON, now); // Friday 13:30–17:00
 
   it('refuses a band that overlaps another open session of the same doctor, naming it', () => {
     const other = sessionAt('s2', '2026-11-27', '16:00', '18:00');
 
-    const error = thrown(() => requireDoctorFree(moved, [other]));
+    const error = thrown(() => sut(moved, [other]));
 
     expect(error).toBeInstanceOf(ScheduleError);
     expect(error).toMatchObject({ code: 'SESSION_OVERLAPS', category: 'failed-precondition' });
@@ -255,7 +239,7 @@ describe(requireDoctorFree.name, () => {
     ['covers it', '08:00', '18:00'],
     ['is the same band', '13:30', '17:00'],
   ])('refuses a session that %s', (_, start, end) => {
-    expect(() => requireDoctorFree(moved, [sessionAt('s2', '2026-11-27', start, end)])).toThrow(
+    expect(() => sut(moved, [sessionAt('s2', '2026-11-27', start, end)])).toThrow(
       expect.objectContaining({ code: 'SESSION_OVERLAPS' }) as Error,
     );
   });
@@ -264,11 +248,11 @@ describe(requireDoctorFree.name, () => {
     ['ends as it starts', '08:00', '13:30'],
     ['starts as it ends', '17:00', '20:00'],
   ])('allows a session that %s', (_, start, end) => {
-    expect(() => requireDoctorFree(moved, [sessionAt('s2', '2026-11-27', start, end)])).not.toThrow();
+    expect(() => sut(moved, [sessionAt('s2', '2026-11-27', start, end)])).not.toThrow();
   });
 
   it('does not count the session against itself (its old band or its new one)', () => {
-    expect(() => requireDoctorFree(moved, [session, moved])).not.toThrow();
+    expect(() => sut(moved, [session, moved])).not.toThrow();
   });
 
   it('ignores cancelled sessions, other doctors and other hospitals', () => {
@@ -279,19 +263,19 @@ describe(requireDoctorFree.name, () => {
       sessionAt('s5', '2026-11-27', '13:00', '18:00', { institutionId: 'h2' }),
     ];
 
-    expect(() => requireDoctorFree(moved, others)).not.toThrow();
+    expect(() => sut(moved, others)).not.toThrow();
   });
 
   it('never refuses a department session, which names no doctor', () => {
     const departmental = { ...moved, practitionerId: '' };
     const other = sessionAt('s2', '2026-11-27', '13:30', '17:00', { practitionerId: '' });
 
-    expect(() => requireDoctorFree(departmental, [other])).not.toThrow();
+    expect(() => sut(departmental, [other])).not.toThrow();
   });
 
   it('names the first clash when there are several', () => {
     const error = thrown(() =>
-      requireDoctorFree(moved, [
+      sut(moved, [
         sessionAt('s2', '2026-11-27', '16:00', '18:00'),
         sessionAt('s3', '2026-11-27', '12:00', '14:00'),
       ]),
@@ -302,6 +286,8 @@ describe(requireDoctorFree.name, () => {
 });
 
 describe(bandsOverlap.name, () => {
+  const sut = bandsOverlap;
+
   it('is the usual half-open interval overlap, symmetric (random bands)', () => {
     const minute = fc.integer({ min: 0, max: 24 * 60 });
     fc.assert(
@@ -311,8 +297,8 @@ describe(bandsOverlap.name, () => {
         const a = { ...session, startsAt: at(a1), endsAt: at(a2) };
         const b = { ...session, id: 's2', startsAt: at(b1), endsAt: at(b2) };
 
-        expect(bandsOverlap(a, b)).toBe(Math.max(a1, b1) < Math.min(a2, b2));
-        expect(bandsOverlap(a, b)).toBe(bandsOverlap(b, a));
+        expect(sut(a, b)).toBe(Math.max(a1, b1) < Math.min(a2, b2));
+        expect(sut(a, b)).toBe(sut(b, a));
       }),
     );
   });

@@ -7,8 +7,10 @@ const session = {
 } as SessionSnapshot;
 
 describe(expectedAt.name, () => {
+  const sut = expectedAt;
+
   it('divides the band evenly between the slots', () => {
-    expect([1, 2, 3, 4].map((n) => expectedAt(session, n).toISOString())).toEqual([
+    expect([1, 2, 3, 4].map((n) => sut(session, n).toISOString())).toEqual([
       '2026-11-23T00:00:00.000Z',
       '2026-11-23T00:30:00.000Z',
       '2026-11-23T01:00:00.000Z',
@@ -17,7 +19,7 @@ describe(expectedAt.name, () => {
   });
 
   it('puts a slot numbered above a shrunk session’s capacity last, never after the session ends', () => {
-    expect(expectedAt(session, 9).toISOString()).toBe('2026-11-23T01:30:00.000Z');
-    expect(expectedAt({ ...session, capacity: 0 }, 3).toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(sut(session, 9).toISOString()).toBe('2026-11-23T01:30:00.000Z');
+    expect(sut({ ...session, capacity: 0 }, 3).toISOString()).toBe('2026-11-23T00:00:00.000Z');
   });
 });
