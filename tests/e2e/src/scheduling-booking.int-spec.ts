@@ -6,7 +6,6 @@ import {
   schedulingModelV1,
   SessionChangedEvent,
 } from '@medgrid/contracts';
-import { isoWeekday } from '@medgrid/kernel';
 import { aResidentIdBornOn, anIdentity, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, refusal, unary } from './grpc-call';
@@ -15,8 +14,8 @@ import { outboxEventCount, outboxEvents } from './outbox';
 import {
   aFreshResidentId,
   type GroupFixture,
+  oneDayTemplate,
   ratio,
-  scheduleTemplate,
   shanghaiDate,
   slotClaim,
 } from './scheduling-fixtures';
@@ -466,14 +465,7 @@ describe('scheduling booking', () => {
       });
       const date = shanghaiDate(22);
       const template = await h.createTemplate(
-        scheduleTemplate(group, {
-          practitionerId: doctor,
-          specialtyCode: group.specialtyCode,
-          weekday: isoWeekday(date),
-          capacity: 4,
-          validFrom: date,
-          validUntil: date,
-        }),
+        oneDayTemplate(group, date, { practitionerId: doctor, capacity: 4 }),
         group.manager,
       );
       await move(session.id, { date, startTime: '09:00', endTime: '10:00' });

@@ -2,7 +2,7 @@
 // resident ID numbers and the requests most tests send with only a field or two of their own.
 import { type Identity } from '@medgrid/auth';
 import { type bookingServiceV1, schedulingModelV1 } from '@medgrid/contracts';
-import { addDays, localDate } from '@medgrid/kernel';
+import { addDays, isoWeekday, localDate } from '@medgrid/kernel';
 import { aResidentId } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -72,4 +72,23 @@ export function scheduleTemplate(
     endTime: '11:30',
     ...template,
   };
+}
+
+/**
+ * A template of the group's own specialty valid on the one date only, so generating that date
+ * makes exactly one session of it.
+ */
+export function oneDayTemplate(
+  group: GroupFixture,
+  date: string,
+  template: Pick<schedulingModelV1.ScheduleTemplate, 'capacity'> &
+    Partial<schedulingModelV1.ScheduleTemplate>,
+): schedulingModelV1.ScheduleTemplate {
+  return scheduleTemplate(group, {
+    specialtyCode: group.specialtyCode,
+    weekday: isoWeekday(date),
+    validFrom: date,
+    validUntil: date,
+    ...template,
+  });
 }

@@ -10,7 +10,6 @@ import {
   schedulingV1,
 } from '@medgrid/contracts';
 import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
-import { isoWeekday } from '@medgrid/kernel';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
@@ -19,8 +18,8 @@ import { RegistryHarness } from './registry-harness';
 import {
   aFreshResidentId,
   type GroupFixture,
+  oneDayTemplate,
   ratio,
-  scheduleTemplate,
   shanghaiDate,
 } from './scheduling-fixtures';
 import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
@@ -188,15 +187,11 @@ export class SchedulingHarness {
   ): Promise<schedulingModelV1.Session> {
     const date = options.date ?? shanghaiDate(3);
     const template = await this.createTemplate(
-      scheduleTemplate(group, {
+      oneDayTemplate(group, date, {
         practitionerId: options.practitionerId ?? '',
-        specialtyCode: group.specialtyCode,
-        weekday: isoWeekday(date),
         startTime: options.startTime ?? '08:00',
         endTime: options.endTime ?? '11:30',
         capacity: options.capacity,
-        validFrom: date,
-        validUntil: date,
       }),
       group.manager,
     );
