@@ -62,7 +62,7 @@ export class AdmissionStep {
       }
       const admission = Admission.restore(found);
       await apply(admission);
-      await this.beds.updateAdmission(admission.snapshot());
+      await this.beds.updateAdmission(admission.snapshot(), found.version);
       return { admission: admission.snapshot(), events: admission.pullEvents() };
     });
   }

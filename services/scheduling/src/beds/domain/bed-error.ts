@@ -8,6 +8,8 @@ export enum BedErrorCode {
   NoBedFree = 'NO_BED_FREE',
   AlreadyAdmitted = 'ALREADY_ADMITTED',
   WardNameTaken = 'WARD_NAME_TAKEN',
+  /** The row changed since this transaction read it (a write without the lock its reader took). */
+  VersionConflict = 'VERSION_CONFLICT',
 }
 
 function categoryOf(code: BedErrorCode): ErrorCategory {
@@ -23,6 +25,8 @@ function categoryOf(code: BedErrorCode): ErrorCategory {
     case BedErrorCode.AlreadyAdmitted:
     case BedErrorCode.WardNameTaken:
       return 'already-exists';
+    case BedErrorCode.VersionConflict:
+      return 'conflict';
   }
 }
 

@@ -16,7 +16,8 @@ export abstract class BedRepository {
   abstract viewWard(id: string): Promise<WardView | null>;
   abstract insertAdmission(admission: AdmissionSnapshot): Promise<void>;
   abstract findAdmission(id: string, lock: boolean): Promise<AdmissionSnapshot | null>;
-  abstract updateAdmission(admission: AdmissionSnapshot): Promise<void>;
+  /** Stores a changed admission if it is still at `readVersion`, the version read (else VERSION_CONFLICT). */
+  abstract updateAdmission(admission: AdmissionSnapshot, readVersion: number): Promise<void>;
   /** Takes the first free bed of the first pool that has one; null when every bed is taken. */
   abstract claimBed(
     wardId: string,

@@ -49,8 +49,10 @@ export class BookingStep {
       if (await this.requests.isRetry(clientRequestOf(operation, command), found.id)) return found;
       const booking = Booking.restore(found);
       apply(booking);
+      // A step that changes nothing (confirming a booking already booked) is neither stored nor announced.
+      if (!booking.changed) return found;
       if (booking.isActive) {
-        await this.bookings.update(booking.snapshot());
+        await this.bookings.update(booking.snapshot(), booking.readVersion);
         await this.events.bookingsChanged(
           booking.pullEvents(),
           (await this.schedules.viewSession(found.sessionId))!,

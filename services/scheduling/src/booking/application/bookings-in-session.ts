@@ -28,7 +28,7 @@ export class BookingsInSession extends SessionBookings {
     for (const found of live) {
       const booking = Booking.restore(found);
       booking.cancel(reason, now, 'session-cancelled');
-      await this.bookings.update(booking.snapshot());
+      await this.bookings.update(booking.snapshot(), booking.readVersion);
       await this.events.bookingsChanged(booking.pullEvents(), session);
       await this.referralHolds.slotEnded(booking.snapshot(), now);
     }
@@ -45,7 +45,7 @@ export class BookingsInSession extends SessionBookings {
     for (const found of live) {
       const booking = Booking.restore(found);
       booking.sessionMoved(now, before, after);
-      await this.bookings.update(booking.snapshot());
+      await this.bookings.update(booking.snapshot(), booking.readVersion);
       await this.events.bookingsChanged(booking.pullEvents(), view);
     }
     return live.length;

@@ -52,7 +52,7 @@ export class SeatKeeper {
    */
   async finish(booking: Booking, now: Date): Promise<void> {
     const { sessionId } = booking.snapshot();
-    await this.bookings.update(booking.snapshot());
+    await this.bookings.update(booking.snapshot(), booking.readVersion);
     const session = (await this.schedules.findSession(sessionId, false))!;
     await this.giveBack(booking, session, now);
     await this.events.bookingsChanged(booking.pullEvents(), (await this.schedules.viewSession(sessionId))!);
@@ -118,7 +118,7 @@ export class SeatKeeper {
   private async withdraw(waiting: WaitlistEntrySnapshot, now: Date): Promise<void> {
     const entry = WaitlistEntry.restore(waiting);
     entry.withdraw(now);
-    await this.bookings.updateEntry(entry.snapshot());
+    await this.bookings.updateEntry(entry.snapshot(), waiting.version);
     await this.events.waitlistChanged(entry.pullChanges());
   }
 
@@ -163,7 +163,7 @@ export class SeatKeeper {
       await this.bookings.insert(booking.snapshot());
       const entry = WaitlistEntry.restore(next);
       entry.offer(bookingId, now);
-      await this.bookings.updateEntry(entry.snapshot());
+      await this.bookings.updateEntry(entry.snapshot(), next.version);
       const view = (await this.schedules.viewSession(session.id))!;
       await this.events.bookingsChanged(booking.pullEvents(), view);
       await this.events.waitlistChanged(entry.pullChanges());

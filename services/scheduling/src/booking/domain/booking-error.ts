@@ -13,6 +13,8 @@ export enum BookingErrorCode {
   ReferralAlreadyHolds = 'REFERRAL_ALREADY_HOLDS',
   AlreadyWaiting = 'ALREADY_WAITING',
   ReservedPoolNotAllowed = 'RESERVED_POOL_NOT_ALLOWED',
+  /** The row changed since this transaction read it (a write without the lock its reader took). */
+  VersionConflict = 'VERSION_CONFLICT',
 }
 
 function categoryOf(code: BookingErrorCode): ErrorCategory {
@@ -32,6 +34,8 @@ function categoryOf(code: BookingErrorCode): ErrorCategory {
       return 'already-exists';
     case BookingErrorCode.ReservedPoolNotAllowed:
       return 'permission-denied';
+    case BookingErrorCode.VersionConflict:
+      return 'conflict';
   }
 }
 

@@ -30,7 +30,11 @@ export abstract class BookingRepository {
   /** Frees the booking's seat; returns its pool now (a released reserve may have turned public). */
   abstract freeSeat(sessionId: string, slotNumber: number): Promise<Pool | null>;
   abstract insert(booking: BookingSnapshot): Promise<void>;
-  abstract update(booking: BookingSnapshot): Promise<void>;
+  /**
+   * Stores a changed booking if it is still at `readVersion`, the version this transaction read
+   * (else VERSION_CONFLICT): a write that lost its reader's lock never overwrites another's.
+   */
+  abstract update(booking: BookingSnapshot, readVersion: number): Promise<void>;
   abstract lockActiveInSession(sessionId: string): Promise<BookingSnapshot[]>;
   abstract lockExpiredHolds(now: Date, limit: number): Promise<BookingSnapshot[]>;
   abstract lockActiveForReferral(referralId: string): Promise<BookingSnapshot | null>;
@@ -38,7 +42,8 @@ export abstract class BookingRepository {
   abstract findEntry(id: string, lock: boolean): Promise<WaitlistEntrySnapshot | null>;
   abstract hasWaiting(sessionId: string, patientResidentId: string): Promise<boolean>;
   abstract insertEntry(entry: WaitlistEntrySnapshot, clientRequestId: string): Promise<void>;
-  abstract updateEntry(entry: WaitlistEntrySnapshot): Promise<void>;
+  /** Stores a changed entry if it is still at `readVersion` (else VERSION_CONFLICT), as update does. */
+  abstract updateEntry(entry: WaitlistEntrySnapshot, readVersion: number): Promise<void>;
   abstract lockWaiting(sessionId: string): Promise<WaitlistEntrySnapshot[]>;
   /** The waiting entries of a referral, in any session, locked; those another transaction holds are left out. */
   abstract lockWaitingForReferral(referralId: string): Promise<WaitlistEntrySnapshot[]>;

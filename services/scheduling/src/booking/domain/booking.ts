@@ -45,7 +45,11 @@ export type NewBooking = Omit<
 export class Booking {
   private events: BookingChangedDomainEvent[] = [];
 
-  private constructor(private state: BookingSnapshot) {}
+  private constructor(
+    private state: BookingSnapshot,
+    /** The version it was stored at when read (0 for a new booking): what its update is checked against. */
+    readonly readVersion: number,
+  ) {}
 
   static hold(input: NewBooking, expiresAt: Date, now: Date): Booking {
     return Booking.open(input, 'held', expiresAt, now);
@@ -56,21 +60,29 @@ export class Booking {
   }
 
   private static open(input: NewBooking, status: BookingStatus, expiresAt: Date | null, now: Date): Booking {
-    const booking = new Booking({
-      ...input,
-      status,
-      holdExpiresAt: expiresAt,
-      createdAt: now,
-      updatedAt: now,
-      cancelReason: '',
-      version: 1,
-    });
+    const booking = new Booking(
+      {
+        ...input,
+        status,
+        holdExpiresAt: expiresAt,
+        createdAt: now,
+        updatedAt: now,
+        cancelReason: '',
+        version: 1,
+      },
+      0,
+    );
     booking.record(status === 'held' ? 'held' : 'booked');
     return booking;
   }
 
   static restore(snapshot: BookingSnapshot): Booking {
-    return new Booking(snapshot);
+    return new Booking(snapshot, snapshot.version);
+  }
+
+  /** Whether a step changed it since it was read; a step that changed nothing is not stored. */
+  get changed(): boolean {
+    return this.state.version !== this.readVersion;
   }
 
   get isActive(): boolean {

@@ -36,7 +36,7 @@ export class SagaReferralHolds extends ReferralHolds {
     if (!request || request.snapshot().bookingId !== booking.id) return;
     request.released(now);
     if (request.takeChanged()) {
-      await this.requests.update(request);
+      await this.requests.update(request, request.readVersion);
       await this.events.slotHoldChanged(request.snapshot(), booking, null);
     }
   }
@@ -44,7 +44,7 @@ export class SagaReferralHolds extends ReferralHolds {
   async slotTaken(booking: BookingSnapshot, view: SessionView, now: Date): Promise<void> {
     const request = await this.requests.findByReferral(booking.referralId, true);
     if (request?.slotTaken({ id: booking.id, pool: booking.pool, sessionId: booking.sessionId }, now)) {
-      await this.requests.update(request);
+      await this.requests.update(request, request.readVersion);
       await this.events.slotHoldChanged(request.snapshot(), booking, view);
     }
   }

@@ -5,6 +5,8 @@ export enum HoldErrorCode {
   HoldRequestNotFound = 'HOLD_REQUEST_NOT_FOUND',
   /** No referral of this patient to this hospital is known to scheduling (yet). */
   ReferralUnknown = 'REFERRAL_UNKNOWN',
+  /** The row changed since this transaction read it (a write without the lock its reader took). */
+  VersionConflict = 'VERSION_CONFLICT',
 }
 
 function categoryOf(code: HoldErrorCode): ErrorCategory {
@@ -13,6 +15,8 @@ function categoryOf(code: HoldErrorCode): ErrorCategory {
       return 'not-found';
     case HoldErrorCode.ReferralUnknown:
       return 'failed-precondition';
+    case HoldErrorCode.VersionConflict:
+      return 'conflict';
   }
 }
 

@@ -60,24 +60,31 @@ export interface HeldSlot {
 export class SlotHoldRequest {
   private changed = false;
 
-  private constructor(private state: SlotHoldRequestSnapshot) {}
+  private constructor(
+    private state: SlotHoldRequestSnapshot,
+    /** The version it was stored at when read (0 for a new request): what its update is checked against. */
+    readonly readVersion: number,
+  ) {}
 
   static request(input: NewSlotHoldRequest, now: Date): SlotHoldRequest {
-    return new SlotHoldRequest({
-      ...input,
-      status: 'requested',
-      requestedAt: now,
-      updatedAt: now,
-      pool: null,
-      bookingId: '',
-      waitlistEntryId: '',
-      sessionId: '',
-      version: 1,
-    });
+    return new SlotHoldRequest(
+      {
+        ...input,
+        status: 'requested',
+        requestedAt: now,
+        updatedAt: now,
+        pool: null,
+        bookingId: '',
+        waitlistEntryId: '',
+        sessionId: '',
+        version: 1,
+      },
+      0,
+    );
   }
 
   static restore(snapshot: SlotHoldRequestSnapshot): SlotHoldRequest {
-    return new SlotHoldRequest(snapshot);
+    return new SlotHoldRequest(snapshot, snapshot.version);
   }
 
   /** Whether an accepted referral still needs a slot (a replayed acceptance finds it done). */

@@ -10,6 +10,8 @@ export enum ScheduleErrorCode {
   SessionStarted = 'SESSION_STARTED',
   /** The doctor already has an open session in the band asked for. */
   SessionOverlaps = 'SESSION_OVERLAPS',
+  /** The row changed since this transaction read it (a write without the lock its reader took). */
+  VersionConflict = 'VERSION_CONFLICT',
 }
 
 function categoryOf(code: ScheduleErrorCode): ErrorCategory {
@@ -23,6 +25,8 @@ function categoryOf(code: ScheduleErrorCode): ErrorCategory {
     case ScheduleErrorCode.SessionStarted:
     case ScheduleErrorCode.SessionOverlaps:
       return 'failed-precondition';
+    case ScheduleErrorCode.VersionConflict:
+      return 'conflict';
   }
 }
 

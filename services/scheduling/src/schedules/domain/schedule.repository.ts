@@ -29,7 +29,11 @@ export abstract class ScheduleRepository extends ReservePolicyRepository {
   abstract findSession(id: string, lock: boolean): Promise<SessionSnapshot | null>;
   abstract viewSession(id: string): Promise<SessionView | null>;
   abstract searchAvailability(query: AvailabilityQuery): Promise<SessionView[]>;
-  abstract saveSession(session: SessionSnapshot): Promise<void>;
+  /**
+   * Stores a changed session if it is still at `readVersion`, the version this transaction read
+   * (else VERSION_CONFLICT).
+   */
+  abstract saveSession(session: SessionSnapshot, readVersion: number): Promise<void>;
   /** Open sessions of a hospital (or one doctor) on [from, to], locked. */
   abstract lockSessionsBetween(
     institutionId: string,

@@ -123,12 +123,30 @@ describe(BedTypeormRepository.name, () => {
     await insert(admission);
 
     admission.assignBed('3', 'reserved', at(5));
-    await uow.run(() => sut.updateAdmission(admission.snapshot()));
+    await uow.run(() => sut.updateAdmission(admission.snapshot(), admission.snapshot().version - 1));
     expect(await sut.findAdmission(admission.snapshot().id, false)).toEqual(admission.snapshot());
 
     admission.discharge(at(60));
-    await uow.run(() => sut.updateAdmission(admission.snapshot()));
+    await uow.run(() => sut.updateAdmission(admission.snapshot(), admission.snapshot().version - 1));
     expect(await sut.findAdmission(admission.snapshot().id, false)).toEqual(admission.snapshot());
+  });
+
+  it('refuses a step on an admission that changed since it was read (VERSION_CONFLICT), and keeps the other step', async () => {
+    const admission = anAdmission(await aWard());
+    await insert(admission);
+    const read = (await sut.findAdmission(admission.snapshot().id, false))!;
+    const assigned = Admission.restore(read);
+    assigned.assignBed('1', 'public', at(5));
+    await uow.run(() => sut.updateAdmission(assigned.snapshot(), read.version));
+
+    const stale = Admission.restore(read);
+    stale.cancel('read before the bed was assigned');
+
+    await expect(uow.run(() => sut.updateAdmission(stale.snapshot(), read.version))).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      category: 'conflict',
+    });
+    expect(await sut.findAdmission(read.id, false)).toEqual(assigned.snapshot());
   });
 
   it('claims the first free bed of the first pool that has one, in bed order, until none is left', async () => {
@@ -257,7 +275,7 @@ describe(BedTypeormRepository.name, () => {
       order.push('first locked');
       await held;
       found.cancel('withdrawn');
-      await sut.updateAdmission(found.snapshot());
+      await sut.updateAdmission(found.snapshot(), found.snapshot().version - 1);
       order.push('first wrote');
     });
     await sleep(50);

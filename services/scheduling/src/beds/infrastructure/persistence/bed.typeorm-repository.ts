@@ -81,9 +81,15 @@ export class BedTypeormRepository extends BedRepository {
     return row ? admissionFromEntity(row) : null;
   }
 
-  async updateAdmission(admission: AdmissionSnapshot): Promise<void> {
+  async updateAdmission(admission: AdmissionSnapshot, readVersion: number): Promise<void> {
     const { id, ...row } = admissionToEntity(admission);
-    await this.db.update(AdmissionOrmEntity, { id }, row);
+    const { affected } = await this.db.update(AdmissionOrmEntity, { id, version: readVersion }, row);
+    if (affected !== 1) {
+      throw new BedError(
+        BedErrorCode.VersionConflict,
+        `the admission ${id} changed since it was read at version ${readVersion}; read it again`,
+      );
+    }
   }
 
   async claimBed(

@@ -35,7 +35,7 @@ export class LeaveWaitlistUseCase {
       if (await this.requests.isRetry(clientRequestOf('leave-waitlist', command), found.id)) return found;
       const entry = WaitlistEntry.restore(found);
       entry.withdraw(now);
-      await this.bookings.updateEntry(entry.snapshot());
+      await this.bookings.updateEntry(entry.snapshot(), found.version);
       await this.events.waitlistChanged(entry.pullChanges());
       return entry.snapshot();
     });

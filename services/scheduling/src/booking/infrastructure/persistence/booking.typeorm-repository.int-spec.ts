@@ -272,7 +272,7 @@ describe(BookingTypeormRepository.name, () => {
         violations: [expect.objectContaining({ field: 'claim.referralId' })],
       });
       first.cancel('changed plans', at(1));
-      await uow.run(() => sut.update(first.snapshot()));
+      await uow.run(() => sut.update(first.snapshot(), first.snapshot().version - 1));
       await expect(
         uow.run(() =>
           sut.insert(Booking.book(aBooking(session, 5, 'public', { patientResidentId }), t0).snapshot()),
@@ -287,14 +287,32 @@ describe(BookingTypeormRepository.name, () => {
       expect(await sut.hasActive(session.id, patientResidentId)).toBe(true);
 
       booking.confirm(at(5));
-      await uow.run(() => sut.update(booking.snapshot()));
+      await uow.run(() => sut.update(booking.snapshot(), booking.snapshot().version - 1));
       expect(await sut.find(id, false)).toEqual(booking.snapshot());
 
       booking.cancel('patient called', at(6));
-      await uow.run(() => sut.update(booking.snapshot()));
+      await uow.run(() => sut.update(booking.snapshot(), booking.snapshot().version - 1));
       expect(await sut.find(id, false)).toEqual(booking.snapshot());
       expect(await sut.hasActive(session.id, patientResidentId)).toBe(false);
       expect(await sut.hasActive(uuidv7(), patientResidentId)).toBe(false);
+    });
+
+    it('refuses a step on a booking that changed since it was read (VERSION_CONFLICT), and keeps the other step', async () => {
+      const session = await aSession();
+      const { id } = (await book(session, 'public', {}, at(30))).snapshot();
+      const read = (await sut.find(id, false))!;
+      const first = Booking.restore(read);
+      first.confirm(at(1));
+      await uow.run(() => sut.update(first.snapshot(), first.readVersion));
+
+      const stale = Booking.restore(read);
+      stale.cancel('read before the confirmation', at(2));
+
+      await expect(uow.run(() => sut.update(stale.snapshot(), stale.readVersion))).rejects.toMatchObject({
+        code: 'VERSION_CONFLICT',
+        category: 'conflict',
+      });
+      expect(await sut.find(id, false)).toEqual(first.snapshot());
     });
 
     it('locks a session’s live bookings in seat order', async () => {
@@ -303,7 +321,7 @@ describe(BookingTypeormRepository.name, () => {
       const second = await book(session, 'public');
       const cancelled = await book(session, 'public');
       cancelled.cancel('no', at(1));
-      await uow.run(() => sut.update(cancelled.snapshot()));
+      await uow.run(() => sut.update(cancelled.snapshot(), cancelled.snapshot().version - 1));
       await book(await aSession(), 'public');
 
       expect(await uow.run(() => sut.lockActiveInSession(session.id))).toEqual([
@@ -319,7 +337,7 @@ describe(BookingTypeormRepository.name, () => {
 
       expect(await uow.run(() => sut.lockActiveForReferral(referralId))).toEqual(booking.snapshot());
       booking.cancel('referral cancelled', at(1));
-      await uow.run(() => sut.update(booking.snapshot()));
+      await uow.run(() => sut.update(booking.snapshot(), booking.snapshot().version - 1));
       expect(await uow.run(() => sut.lockActiveForReferral(referralId))).toBeNull();
     });
 
@@ -333,7 +351,7 @@ describe(BookingTypeormRepository.name, () => {
       const notYet = await book(session, 'public', {}, at(-990));
       const confirmed = await book(session, 'public', {}, at(-1080));
       confirmed.confirm(at(-1100));
-      await uow.run(() => sut.update(confirmed.snapshot()));
+      await uow.run(() => sut.update(confirmed.snapshot(), confirmed.snapshot().version - 1));
       const other = holdOpen(() => sut.find(busy.snapshot().id, true));
       await other.ready;
 
@@ -355,7 +373,7 @@ describe(BookingTypeormRepository.name, () => {
       const first = holdOpen(async () => {
         const found = Booking.restore((await sut.find(id, true))!);
         found.confirm(at(1));
-        await sut.update(found.snapshot());
+        await sut.update(found.snapshot(), found.snapshot().version - 1);
         order.push('first confirmed');
       });
       await first.ready;
@@ -405,7 +423,7 @@ describe(BookingTypeormRepository.name, () => {
       });
       const withdrawn = WaitlistEntry.restore(first);
       withdrawn.withdraw(at(2));
-      await uow.run(() => sut.updateEntry(withdrawn.snapshot()));
+      await uow.run(() => sut.updateEntry(withdrawn.snapshot(), withdrawn.snapshot().version - 1));
       expect(await sut.findEntry(first.id, false)).toEqual(withdrawn.snapshot());
       expect(await sut.hasWaiting(session.id, first.patientResidentId)).toBe(false);
     });
@@ -415,9 +433,26 @@ describe(BookingTypeormRepository.name, () => {
       const entry = WaitlistEntry.restore(await join(anEntry(session, t0)));
 
       entry.offer(uuidv7(), at(3));
-      await uow.run(() => sut.updateEntry(entry.snapshot()));
+      await uow.run(() => sut.updateEntry(entry.snapshot(), entry.snapshot().version - 1));
 
       expect(await sut.findEntry(entry.snapshot().id, false)).toEqual(entry.snapshot());
+    });
+
+    it('refuses a step on an entry that changed since it was read (VERSION_CONFLICT), and keeps the other step', async () => {
+      const session = await aSession();
+      const read = await join(anEntry(session, t0));
+      const offered = WaitlistEntry.restore(read);
+      offered.offer(uuidv7(), at(3));
+      await uow.run(() => sut.updateEntry(offered.snapshot(), read.version));
+
+      const stale = WaitlistEntry.restore(read);
+      stale.withdraw(at(4));
+
+      await expect(uow.run(() => sut.updateEntry(stale.snapshot(), read.version))).rejects.toMatchObject({
+        code: 'VERSION_CONFLICT',
+        category: 'conflict',
+      });
+      expect(await sut.findEntry(read.id, false)).toEqual(offered.snapshot());
     });
 
     it('locks a session’s waiting entries that may be offered a seat, first come first, leaving those another transaction holds', async () => {
@@ -433,7 +468,7 @@ describe(BookingTypeormRepository.name, () => {
       const busy = await join(anEntry(session, at(0)));
       const offered = WaitlistEntry.restore(await join(anEntry(session, at(0))));
       offered.offer(uuidv7(), at(1));
-      await uow.run(() => sut.updateEntry(offered.snapshot()));
+      await uow.run(() => sut.updateEntry(offered.snapshot(), offered.snapshot().version - 1));
       await join(anEntry(other, at(0)));
       const holder = holdOpen(() => sut.findEntry(busy.id, true));
       await holder.ready;
@@ -471,7 +506,7 @@ describe(BookingTypeormRepository.name, () => {
       await join(anEntry(await aSession(), at(0), { priority: GREEN }));
       const gone = WaitlistEntry.restore(await join(anEntry(session, at(0), { priority: GREEN })));
       gone.withdraw(at(11));
-      await uow.run(() => sut.updateEntry(gone.snapshot()));
+      await uow.run(() => sut.updateEntry(gone.snapshot(), gone.snapshot().version - 1));
 
       expect(
         await Promise.all([green, contracted, early, late].map((entry) => sut.positionOf(entry))),

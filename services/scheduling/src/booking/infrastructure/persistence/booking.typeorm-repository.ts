@@ -117,9 +117,10 @@ export class BookingTypeormRepository extends BookingRepository {
     });
   }
 
-  async update(booking: BookingSnapshot): Promise<void> {
+  async update(booking: BookingSnapshot, readVersion: number): Promise<void> {
     const { id, ...row } = bookingToEntity(booking);
-    await this.db.update(BookingOrmEntity, { id }, row);
+    const { affected } = await this.db.update(BookingOrmEntity, { id, version: readVersion }, row);
+    if (affected !== 1) throw staleWrite('booking', id, readVersion);
   }
 
   async lockActiveInSession(sessionId: string): Promise<BookingSnapshot[]> {
@@ -176,8 +177,13 @@ export class BookingTypeormRepository extends BookingRepository {
     );
   }
 
-  async updateEntry(entry: WaitlistEntrySnapshot): Promise<void> {
-    await this.db.update(WaitlistEntryOrmEntity, { id: entry.id }, waitlistEntryChangeToEntity(entry));
+  async updateEntry(entry: WaitlistEntrySnapshot, readVersion: number): Promise<void> {
+    const { affected } = await this.db.update(
+      WaitlistEntryOrmEntity,
+      { id: entry.id, version: readVersion },
+      waitlistEntryChangeToEntity(entry),
+    );
+    if (affected !== 1) throw staleWrite('waitlist entry', entry.id, readVersion);
   }
 
   async lockWaiting(sessionId: string): Promise<WaitlistEntrySnapshot[]> {
@@ -225,4 +231,12 @@ export class BookingTypeormRepository extends BookingRepository {
     const order = rows.map(waitlistEntryFromEntity).sort(compareWaiting);
     return order.findIndex((e) => e.id === entry.id) + 1;
   }
+}
+
+/** A write refused because the row moved on since `readVersion` was read. */
+function staleWrite(what: string, id: string, readVersion: number): BookingError {
+  return new BookingError(
+    BookingErrorCode.VersionConflict,
+    `the ${what} ${id} changed since it was read at version ${readVersion}; read it again`,
+  );
 }

@@ -98,7 +98,7 @@ export class HoldSlotForReferralUseCase {
       });
       if (!earliest) {
         request.noSession(now);
-        await this.requests.update(request);
+        await this.requests.update(request, request.readVersion);
         await this.events.slotHoldChanged(request.snapshot(), null, null);
         return;
       }
@@ -132,14 +132,14 @@ export class HoldSlotForReferralUseCase {
     now: Date,
   ): Promise<void> {
     request.waitlisted({ id: entry.id, sessionId: entry.sessionId }, now);
-    await this.requests.update(request);
+    await this.requests.update(request, request.readVersion);
     await this.events.slotHoldChanged(request.snapshot(), null, null);
   }
 
   /** The referral's slot answers its hold; it waits on no waitlist any more. */
   private async hold(request: SlotHoldRequest, booking: BookingSnapshot, now: Date): Promise<void> {
     request.held({ id: booking.id, pool: booking.pool, sessionId: booking.sessionId }, now);
-    await this.requests.update(request);
+    await this.requests.update(request, request.readVersion);
     await this.seats.withdrawReferralWaiting(booking.referralId, now);
     await this.events.slotHoldChanged(
       request.snapshot(),

@@ -31,7 +31,7 @@ export class ReleaseReferralHoldUseCase {
       // Released first, so giving the slot back below finds the hold already ended (one event).
       request.released(now);
       if (request.takeChanged()) {
-        await this.requests.update(request);
+        await this.requests.update(request, request.readVersion);
         await this.events.slotHoldChanged(request.snapshot(), null, null);
       }
       const found = await this.bookings.lockActiveForReferral(referralId);

@@ -98,12 +98,12 @@ describe(SlotHoldRequestTypeormRepository.name, () => {
 
     const waitlisted = (await sut.findByReferral(referralId, false))!;
     waitlisted.waitlisted({ id: uuidv7(), sessionId: slot.sessionId }, at(1));
-    await uow.run(() => sut.update(waitlisted));
+    await uow.run(() => sut.update(waitlisted, waitlisted.readVersion));
     expect(await read(referralId)).toEqual(waitlisted.snapshot());
 
     const held = (await sut.findByReferral(referralId, false))!;
     held.held(slot, at(2));
-    await uow.run(() => sut.update(held));
+    await uow.run(() => sut.update(held, held.readVersion));
     expect(await read(referralId)).toEqual(held.snapshot());
     expect(held.snapshot()).toMatchObject({
       status: 'held',
@@ -111,6 +111,24 @@ describe(SlotHoldRequestTypeormRepository.name, () => {
       version: 3,
       updatedAt: at(2),
     });
+  });
+
+  it('refuses a step on a request that changed since it was read (VERSION_CONFLICT), and keeps the other step', async () => {
+    const request = aRequest();
+    const { referralId } = request.snapshot();
+    await uow.run(() => sut.insertIfAbsent(request));
+    const waitlisted = (await sut.findByReferral(referralId, false))!;
+    const stale = (await sut.findByReferral(referralId, false))!;
+    waitlisted.waitlisted({ id: uuidv7(), sessionId: uuidv7() }, at(1));
+    await uow.run(() => sut.update(waitlisted, waitlisted.readVersion));
+
+    stale.released(at(2));
+
+    await expect(uow.run(() => sut.update(stale, stale.readVersion))).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      category: 'conflict',
+    });
+    expect(await read(referralId)).toEqual(waitlisted.snapshot());
   });
 
   it('answers what scheduling knows of a referral, released once its hold is over', async () => {
@@ -127,7 +145,7 @@ describe(SlotHoldRequestTypeormRepository.name, () => {
     });
 
     request.released(at(5));
-    await uow.run(() => sut.update(request));
+    await uow.run(() => sut.update(request, request.readVersion));
     expect(await sut.knownReferral(referralId)).toMatchObject({ released: true });
   });
 
@@ -164,7 +182,7 @@ describe(SlotHoldRequestTypeormRepository.name, () => {
       order.push('first locked');
       await held;
       found.released(at(3));
-      await sut.update(found);
+      await sut.update(found, found.readVersion);
       order.push('first wrote');
     });
     await sleep(50);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { type EntityManager } from 'typeorm';
+import { HoldError, HoldErrorCode } from '../../domain/hold-error';
 import { SlotHoldRequest } from '../../domain/slot-hold-request';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
 import { slotHoldRequestFromEntity, slotHoldRequestToEntity } from './slot-hold-request.mapper';
@@ -40,9 +41,15 @@ export class SlotHoldRequestTypeormRepository extends SlotHoldRequestRepository 
     return row ? SlotHoldRequest.restore(slotHoldRequestFromEntity(row)) : null;
   }
 
-  async update(request: SlotHoldRequest): Promise<void> {
+  async update(request: SlotHoldRequest, readVersion: number): Promise<void> {
     const { id, ...row } = slotHoldRequestToEntity(request.snapshot());
-    await this.db.update(SlotHoldRequestOrmEntity, { id }, row);
+    const { affected } = await this.db.update(SlotHoldRequestOrmEntity, { id, version: readVersion }, row);
+    if (affected !== 1) {
+      throw new HoldError(
+        HoldErrorCode.VersionConflict,
+        `the slot hold request ${id} changed since it was read at version ${readVersion}; read it again`,
+      );
+    }
   }
 
   async knownReferral(referralId: string) {

@@ -54,7 +54,7 @@ export class CancelSessionsUseCase {
           changeReason: command.reason,
           version: session.version + 1,
         };
-        await this.schedules.saveSession(cancelled);
+        await this.schedules.saveSession(cancelled, session.version);
         // Dropping the seats waits for claims in flight, so no booking slips in after the closure.
         await this.schedules.dropSeats(session.id);
         const view: SessionView = { ...cancelled, freeReserved: 0, freePublic: 0 };

@@ -73,7 +73,7 @@ export class MoveSessionUseCase {
       // finds those claims too: no booking made meanwhile keeps the old time without being told.
       await this.sessionBookings.lockLive(session.id);
       await this.schedules.lockSeats(session.id);
-      await this.schedules.saveSession(moved);
+      await this.schedules.saveSession(moved, session.version);
       const view = (await this.schedules.viewSession(session.id))!;
       const bookingsMoved = await this.sessionBookings.moveAll(session, moved, view, now);
       await this.events.sessionChanged('moved', view);

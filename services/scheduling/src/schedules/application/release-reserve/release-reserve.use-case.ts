@@ -35,7 +35,7 @@ export class ReleaseReserveUseCase {
           reservedReleased: session.reservedReleased + count,
           version: session.version + 1,
         };
-        await this.schedules.saveSession(after);
+        await this.schedules.saveSession(after, session.version);
         await this.sessionBookings.offerToWaitlist(
           after,
           await this.schedules.freePublicSeats(sessionId),

@@ -62,7 +62,7 @@ export class SetSessionCapacityUseCase {
         reservedOffered: reservedOfferedAfterResize(session.reservedOffered, split, reserveReleased),
         version: session.version + 1,
       };
-      await this.schedules.saveSession(resized);
+      await this.schedules.saveSession(resized, session.version);
       await this.sessionBookings.offerToWaitlist(
         resized,
         await this.schedules.freePublicSeats(session.id),

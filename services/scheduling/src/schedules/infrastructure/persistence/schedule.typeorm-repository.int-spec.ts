@@ -259,7 +259,7 @@ describe(ScheduleTypeormRepository.name, () => {
         endsAt: clinicInstant('2027-03-02', '17:00'),
         version: 2,
       };
-      await uow.run(() => sut.saveSession(moved));
+      await uow.run(() => sut.saveSession(moved, session.version));
       const again = h.session('2027-03-01', { templateId: session.templateId });
 
       const answer = await uow.run(async () => ({
@@ -290,7 +290,7 @@ describe(ScheduleTypeormRepository.name, () => {
         version: 2,
       };
 
-      await uow.run(() => sut.saveSession(changed));
+      await uow.run(() => sut.saveSession(changed, session.version));
 
       expect(await sut.findSession(session.id, false)).toEqual(changed);
       expect(await releaseDueAt(session.id)).toEqual(new Date(changed.startsAt.getTime() - 48 * HOUR));
@@ -300,6 +300,30 @@ describe(ScheduleTypeormRepository.name, () => {
           [session.id],
         ),
       ).toEqual([{ planned: '2027-03-01' }]);
+    });
+
+    it('refuses a step on a session that changed since it was read (VERSION_CONFLICT), and keeps the other step', async () => {
+      const session = aHospital().session('2027-03-01');
+      await insert(session);
+      const resized: SessionSnapshot = {
+        ...session,
+        capacity: session.capacity + 2,
+        version: session.version + 1,
+      };
+      await uow.run(() => sut.saveSession(resized, session.version));
+
+      const stale: SessionSnapshot = {
+        ...session,
+        status: 'cancelled',
+        changeReason: '读取于扩容之前',
+        version: session.version + 1,
+      };
+
+      await expect(uow.run(() => sut.saveSession(stale, session.version))).rejects.toMatchObject({
+        code: 'VERSION_CONFLICT',
+        category: 'conflict',
+      });
+      expect(await sut.findSession(session.id, false)).toEqual(resized);
     });
 
     it('searches a hospital’s open sessions with free seats by department, doctor, specialty, dates and pool, a page at a time', async () => {

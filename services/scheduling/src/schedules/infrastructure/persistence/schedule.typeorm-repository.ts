@@ -7,6 +7,7 @@ import {
   reservePolicyToEntity,
 } from '../../../capacity/infrastructure/persistence/reserve-policy.mapper';
 import { ReservePolicyOrmEntity } from '../../../capacity/infrastructure/persistence/reserve-policy.orm-entity';
+import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { type AvailabilityQuery, ScheduleRepository } from '../../domain/schedule.repository';
 import { type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
 import { type PoolCounts } from '../../domain/session-capacity';
@@ -126,8 +127,18 @@ export class ScheduleTypeormRepository extends ScheduleRepository {
     return readSessionViews(query.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').limit(q.limit));
   }
 
-  async saveSession(session: SessionSnapshot): Promise<void> {
-    await this.db.update(ClinicSessionOrmEntity, { id: session.id }, sessionChangeToEntity(session));
+  async saveSession(session: SessionSnapshot, readVersion: number): Promise<void> {
+    const { affected } = await this.db.update(
+      ClinicSessionOrmEntity,
+      { id: session.id, version: readVersion },
+      sessionChangeToEntity(session),
+    );
+    if (affected !== 1) {
+      throw new ScheduleError(
+        ScheduleErrorCode.VersionConflict,
+        `the session ${session.id} changed since it was read at version ${readVersion}; read it again`,
+      );
+    }
   }
 
   async lockSessionsBetween(
