@@ -210,6 +210,20 @@ describe('registry workforce service', () => {
     });
   });
 
+  it('names the field of a practising-right check that found nobody as the request sent it', async () => {
+    const error = await fails(
+      registry.call(registry.workforce, registry.workforce.checkPractisingRight, {
+        practitionerId: uuidv7(),
+        institutionId: centreId,
+      }),
+    );
+
+    expect(error).toMatchObject({
+      code: status.NOT_FOUND,
+      fieldViolations: [expect.objectContaining({ field: 'practitionerId', reason: 'NOT_FOUND' })],
+    });
+  });
+
   it('lets an institution’s own staff register its practitioners, and nobody else’s', async () => {
     const centreStaff = await registry.auth.token(
       anIdentity({ role: 'primary-staff', institutionId: centreId, groupId }),

@@ -16,8 +16,9 @@ export class CheckPractisingRightUseCase {
 
   async execute(_identity: Identity, query: CheckPractisingRightQuery): Promise<PractisingRight> {
     const practitioner = await this.practitioners.findById(query.practitionerId);
-    if (!practitioner)
-      throw new WorkforceError(WorkforceErrorCode.NotFound, 'no practitioner with this id', 'id');
+    if (!practitioner) {
+      throw new WorkforceError(WorkforceErrorCode.NotFound, 'no practitioner with this id', 'practitionerId');
+    }
     const [home, at] = await Promise.all([
       this.institutions.findById(practitioner.homeInstitutionId),
       this.institutions.findById(query.institutionId),
