@@ -1,13 +1,24 @@
 import { status } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
-import { peopleV1, registryV1 } from '@medgrid/contracts';
+import {
+  ContractChangedEvent,
+  type EventContract,
+  InstitutionChangedEvent,
+  MedicalGroupChangedEvent,
+  peopleV1,
+  registryV1,
+  ResidentChangedEvent,
+  TeamChangedEvent,
+} from '@medgrid/contracts';
 import { addDays, addMonths, localDate } from '@medgrid/kernel';
 import { aResidentId, anIdentity, uniqueSuffix } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { type UnaryMethod } from './grpc-call';
+import { outboxEventCount } from './outbox';
 import { RegistryHarness } from './registry-harness';
 
-const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+const { InstitutionLevel: L, MembershipRole: R } = registryV1;
 const { PractitionerTitle: Title, TeamMemberRole: Role, ContractStatus } = peopleV1;
 
 /**
@@ -22,41 +33,23 @@ describe('registry changes and lists', () => {
   let licence = 200000000000000 + Math.floor(Math.random() * 1e9);
 
   const as = async (identity: Identity) => registry.auth.token(identity);
+  /** A call as the identity, or as the harness's city operator when none is given. */
+  const callAs = async <Req, Res>(
+    client: Parameters<RegistryHarness['call']>[0],
+    method: UnaryMethod<Req, Res>,
+    request: Req,
+    identity?: Identity,
+  ) => registry.call(client, method, request, identity ? await as(identity) : undefined);
   const org = () => registry.organisation;
   const workforce = () => registry.workforce;
   const residents = () => registry.residents;
-  const outboxEvents = (key: string, type: string) =>
-    sql
-      .query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = $2`, [
-        key,
-        type,
-      ])
-      .then((r) => Number(r.rows[0]!.n));
+  const outboxEvents = <T>(key: string, event: EventContract<T>) => outboxEventCount(sql, key, event);
 
-  /** A complete group on a new grid: a tertiary lead, a secondary hospital and a community centre. */
+  /** A complete group on a new grid (a tertiary lead, a secondary hospital, a community centre) and its people. */
   const newGroup = async () => {
-    const grid = await registry.newGrid();
-    const group = await registry.newGroup(grid.id);
-    const lead = await registry.newInstitution(
-      grid.id,
-      L.INSTITUTION_LEVEL_TERTIARY,
-      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
-    );
-    const secondary = await registry.newInstitution(
-      grid.id,
-      L.INSTITUTION_LEVEL_SECONDARY,
-      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
-    );
-    const centre = await registry.newInstitution(
-      grid.id,
-      L.INSTITUTION_LEVEL_PRIMARY,
-      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
-    );
-    await registry.join(group.id, lead.id, R.MEMBERSHIP_ROLE_LEAD);
-    await registry.join(group.id, secondary.id, R.MEMBERSHIP_ROLE_MEMBER);
-    await registry.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    const { gridId, group, lead, secondary, centre } = await registry.completeGroup();
     return {
-      gridId: grid.id,
+      gridId,
       groupId: group.id,
       lead,
       secondary,
@@ -129,33 +122,33 @@ describe('registry changes and lists', () => {
   });
 
   describe('UpdateInstitution', () => {
+    const updateRequest = (
+      institution: registryV1.Institution,
+      changes: Partial<registryV1.Institution>,
+    ) => ({
+      id: institution.id,
+      expectedVersion: institution.version,
+      name: changes.name ?? institution.name,
+      level: changes.level ?? institution.level,
+      type: changes.type ?? institution.type,
+      address: changes.address ?? institution.address,
+      clientRequestId: uuidv7(),
+    });
     const update = async (
       institution: registryV1.Institution,
       changes: Partial<registryV1.Institution>,
       identity?: Identity,
     ) =>
-      registry
-        .call(
-          org(),
-          org().updateInstitution,
-          {
-            id: institution.id,
-            expectedVersion: institution.version,
-            name: changes.name ?? institution.name,
-            level: changes.level ?? institution.level,
-            type: changes.type ?? institution.type,
-            address: changes.address ?? institution.address,
-          },
-          identity ? await as(identity) : undefined,
-        )
-        .then((r) => r.institution!);
+      callAs(org(), org().updateInstitution, updateRequest(institution, changes), identity).then(
+        (r) => r.institution!,
+      );
     const read = (id: string) =>
       registry.call(org(), org().getInstitution, { id }).then((r) => r.institution!);
 
     it('changes the details the group administrator sends, bumps the version and announces it', async () => {
       const g = await newGroup();
       const before = await read(g.secondary.id);
-      const eventsBefore = await outboxEvents(before.id, 'medgrid.registry.v1.InstitutionChanged');
+      const eventsBefore = await outboxEvents(before.id, InstitutionChangedEvent);
 
       const updated = await update(
         before,
@@ -172,7 +165,24 @@ describe('registry changes and lists', () => {
         version: before.version + 1,
       });
       expect(await read(before.id)).toEqual(updated);
-      expect(await outboxEvents(before.id, 'medgrid.registry.v1.InstitutionChanged')).toBe(eventsBefore + 1);
+      expect(await outboxEvents(before.id, InstitutionChangedEvent)).toBe(eventsBefore + 1);
+    });
+
+    it('answers a retried update with the updated institution, changing it once, and refuses its id for another update', async () => {
+      const g = await newGroup();
+      const before = await read(g.secondary.id);
+      const eventsBefore = await outboxEvents(before.id, InstitutionChangedEvent);
+
+      const { institution } = await registry.expectRetryAnswered(
+        org(),
+        org().updateInstitution,
+        updateRequest(before, { name: '黄埔区红十字会医院' }),
+        { name: '黄埔区第三人民医院' },
+      );
+
+      expect(institution).toMatchObject({ name: '黄埔区红十字会医院', version: before.version + 1 });
+      expect(await read(before.id)).toEqual(institution);
+      expect(await outboxEvents(before.id, InstitutionChangedEvent)).toBe(eventsBefore + 1);
     });
 
     it('refuses a change made on a stale version, and keeps the newer one', async () => {
@@ -230,14 +240,12 @@ describe('registry changes and lists', () => {
 
   describe('RemoveMembership', () => {
     const remove = async (groupId: string, institutionId: string, identity?: Identity) =>
-      registry
-        .call(
-          org(),
-          org().removeMembership,
-          { groupId, institutionId },
-          identity ? await as(identity) : undefined,
-        )
-        .then((r) => r.group!);
+      callAs(
+        org(),
+        org().removeMembership,
+        { groupId, institutionId, clientRequestId: uuidv7() },
+        identity,
+      ).then((r) => r.group!);
     const groupOf = (id: string) => registry.call(org(), org().getMedicalGroup, { id }).then((r) => r.group!);
 
     it('takes a member out of the group: the institution belongs to no group and both changes are announced', async () => {
@@ -255,12 +263,26 @@ describe('registry changes and lists', () => {
       expect(await groupOf(g.groupId)).toEqual(after);
       const { institution } = await registry.call(org(), org().getInstitution, { id: g.centre.id });
       expect(institution).toMatchObject({ groupId: '' });
-      expect(await outboxEvents(g.groupId, 'medgrid.registry.v1.MedicalGroupChanged')).toBeGreaterThanOrEqual(
-        5,
-      );
+      expect(await outboxEvents(g.groupId, MedicalGroupChangedEvent)).toBeGreaterThanOrEqual(5);
       // The centre may join another group now.
       const other = await newGroup();
       await registry.join(other.groupId, g.centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    });
+
+    it('answers a retried removal with the group after it, removing once, and refuses its id for another removal', async () => {
+      const g = await newGroup();
+      const before = await groupOf(g.groupId);
+
+      const { group } = await registry.expectRetryAnswered(
+        org(),
+        org().removeMembership,
+        { groupId: g.groupId, institutionId: g.centre.id, clientRequestId: uuidv7() },
+        { institutionId: g.secondary.id },
+      );
+
+      expect(group).toMatchObject({ version: before.version + 1 });
+      expect(group!.memberships.map((m) => m.institutionId)).toEqual([g.lead.id, g.secondary.id]);
+      expect(await groupOf(g.groupId)).toEqual(group);
     });
 
     it('keeps a group with members anchored by a secondary hospital and led by its lead', async () => {
@@ -351,25 +373,19 @@ describe('registry changes and lists', () => {
           gridId,
         })
       ).resident!;
-    const update = async (
-      resident: peopleV1.Resident,
-      changes: { name?: string; phone?: string; gridId?: string },
-      identity?: Identity,
-    ) =>
-      registry
-        .call(
-          residents(),
-          residents().updateResident,
-          {
-            id: resident.id,
-            expectedVersion: resident.version,
-            name: changes.name ?? resident.name,
-            phone: changes.phone ?? resident.phone,
-            gridId: changes.gridId ?? resident.gridId,
-          },
-          identity ? await as(identity) : undefined,
-        )
-        .then((r) => r.resident!);
+    type ResidentChanges = { name?: string; phone?: string; gridId?: string };
+    const updateRequest = (resident: peopleV1.Resident, changes: ResidentChanges) => ({
+      id: resident.id,
+      expectedVersion: resident.version,
+      name: changes.name ?? resident.name,
+      phone: changes.phone ?? resident.phone,
+      gridId: changes.gridId ?? resident.gridId,
+      clientRequestId: uuidv7(),
+    });
+    const update = async (resident: peopleV1.Resident, changes: ResidentChanges, identity?: Identity) =>
+      callAs(residents(), residents().updateResident, updateRequest(resident, changes), identity).then(
+        (r) => r.resident!,
+      );
     const read = (id: string) =>
       registry
         .call(residents(), residents().getResident, { id, residentIdNumber: '' })
@@ -396,7 +412,23 @@ describe('registry changes and lists', () => {
         version: resident.version + 1,
       });
       expect(await read(resident.id)).toEqual(updated);
-      expect(await outboxEvents(resident.id, 'medgrid.registry.v1.ResidentChanged')).toBe(2);
+      expect(await outboxEvents(resident.id, ResidentChangedEvent)).toBe(2);
+    });
+
+    it('answers a retried update with the resident, changing them once, and refuses its id for another change', async () => {
+      const g = await newGroup();
+      const resident = await register(g.gridId);
+
+      const { resident: updated } = await registry.expectRetryAnswered(
+        residents(),
+        residents().updateResident,
+        updateRequest(resident, { phone: '13600136000' }),
+        { phone: '13500135000' },
+      );
+
+      expect(updated).toMatchObject({ phone: '13600136000', version: resident.version + 1 });
+      expect(await read(resident.id)).toEqual(updated);
+      expect(await outboxEvents(resident.id, ResidentChangedEvent)).toBe(2);
     });
 
     it('refuses a stale version, an unknown grid and another group’s staff, and changes nothing', async () => {
@@ -432,14 +464,9 @@ describe('registry changes and lists', () => {
         })
       ).contract!;
     const renew = async (contractId: string, identity?: Identity, clientRequestId = uuidv7()) =>
-      registry
-        .call(
-          residents(),
-          residents().renewContract,
-          { clientRequestId, contractId },
-          identity ? await as(identity) : undefined,
-        )
-        .then((r) => r.contract!);
+      callAs(residents(), residents().renewContract, { clientRequestId, contractId }, identity).then(
+        (r) => r.contract!,
+      );
     const end = (contractId: string, clientRequestId = uuidv7()) =>
       registry
         .call(residents(), residents().endContract, { clientRequestId, contractId })
@@ -478,7 +505,7 @@ describe('registry changes and lists', () => {
         endDate: addDays(addMonths(addDays(contract.endDate, 1), 12), -1),
         version: contract.version + 1,
       });
-      expect(await outboxEvents(contract.id, 'medgrid.registry.v1.ContractChanged')).toBe(2); // signed, renewed
+      expect(await outboxEvents(contract.id, ContractChangedEvent)).toBe(2); // signed, renewed
     });
 
     it('renews once per term: a second renewal request does not add a second term', async () => {
@@ -517,7 +544,7 @@ describe('registry changes and lists', () => {
           fieldViolations: [expect.objectContaining({ field: 'clientRequestId' })],
         });
       }
-      expect(await outboxEvents(contract.id, 'medgrid.registry.v1.ContractChanged')).toBe(2); // signed, renewed
+      expect(await outboxEvents(contract.id, ContractChangedEvent)).toBe(2); // signed, renewed
       expect((await renew(other.id)).version).toBe(other.version + 1);
     });
 
@@ -688,14 +715,12 @@ describe('registry changes and lists', () => {
         })
       ).team!;
     const remove = async (teamId: string, practitionerId: string, identity?: Identity) =>
-      registry
-        .call(
-          workforce(),
-          workforce().removeTeamMember,
-          { teamId, practitionerId },
-          identity ? await as(identity) : undefined,
-        )
-        .then((r) => r.team!);
+      callAs(
+        workforce(),
+        workforce().removeTeamMember,
+        { teamId, practitionerId, clientRequestId: uuidv7() },
+        identity,
+      ).then((r) => r.team!);
     const read = (id: string) => registry.call(workforce(), workforce().getTeam, { id }).then((r) => r.team!);
 
     it('takes a member out of the team for the institution’s staff, and announces it', async () => {
@@ -712,7 +737,31 @@ describe('registry changes and lists', () => {
       expect(after.members.map((m) => m.practitionerId)).toEqual([gp.id]);
       expect(after.version).toBe(made.version + 1);
       expect(await read(made.id)).toEqual(after);
-      expect(await outboxEvents(made.id, 'medgrid.registry.v1.TeamChanged')).toBe(2);
+      expect(await outboxEvents(made.id, TeamChangedEvent)).toBe(2);
+    });
+
+    it('answers a retried removal with the team, removing once, and refuses its id for another member', async () => {
+      const g = await newGroup();
+      const gp = await registerPractitioner(g.centre.id, '冯全科');
+      const manager = await registerPractitioner(g.centre.id, '褚健管');
+      const specialist = await registerPractitioner(g.lead.id, '卫心内', '03.04');
+      const made = await team(g.centre.id, [
+        { practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER },
+        { practitionerId: manager.id, role: Role.TEAM_MEMBER_ROLE_HEALTH_MANAGER },
+        { practitionerId: specialist.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+      ]);
+
+      const { team: after } = await registry.expectRetryAnswered(
+        workforce(),
+        workforce().removeTeamMember,
+        { teamId: made.id, practitionerId: manager.id, clientRequestId: uuidv7() },
+        { practitionerId: specialist.id },
+      );
+
+      expect(after!.members.map((m) => m.practitionerId)).toEqual([gp.id, specialist.id]);
+      expect(after!.version).toBe(made.version + 1);
+      expect(await read(made.id)).toEqual(after);
+      expect(await outboxEvents(made.id, TeamChangedEvent)).toBe(2);
     });
 
     it('keeps a general practitioner in the team, and refuses a practitioner who is not in it', async () => {

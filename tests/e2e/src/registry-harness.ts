@@ -1,4 +1,4 @@
-import { credentials } from '@grpc/grpc-js';
+import { credentials, status } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   ALL_TOPICS,
@@ -95,6 +95,35 @@ export class RegistryHarness {
   /** The status code and decoded details of a call that must fail. */
   static readonly fails = fails;
 
+  /**
+   * Sends a write not sent before and checks what every registry write does with its client
+   * request id: a retry (same id, same request) gets the first answer; the id on the request
+   * changed by `other` is refused with CLIENT_REQUEST_REUSED naming clientRequestId; the request
+   * without an id is refused as REQUIRED. Gives the first answer, for the test to check that the
+   * write was applied once.
+   */
+  async expectRetryAnswered<Req extends { clientRequestId: string }, Res>(
+    client: Parameters<RegistryHarness['call']>[0],
+    method: UnaryMethod<Req, Res>,
+    request: Req,
+    other: Partial<Omit<Req, 'clientRequestId'>>,
+    token = this.operatorToken,
+  ): Promise<Res> {
+    const first = await this.call(client, method, request, token);
+
+    expect(await this.call(client, method, request, token)).toEqual(first);
+    expect(await fails(this.call(client, method, { ...request, ...other }, token))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      reason: 'CLIENT_REQUEST_REUSED',
+      fieldViolations: [expect.objectContaining({ field: 'clientRequestId' })],
+    });
+    expect(await fails(this.call(client, method, { ...request, clientRequestId: '' }, token))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      fieldViolations: [expect.objectContaining({ field: 'clientRequestId', reason: 'REQUIRED' })],
+    });
+    return first;
+  }
+
   /** Another city beside the one every harness registers (a registry holds several). */
   async newCity(name = '深圳市', divisionCode = '440300'): Promise<registryV1.City> {
     const { city } = await this.call(this.organisation, this.organisation.registerCity, {
@@ -167,8 +196,36 @@ export class RegistryHarness {
       groupId,
       institutionId,
       role,
+      clientRequestId: uuidv7(),
     });
     return group!;
+  }
+
+  /**
+   * A complete group on a new grid: a tertiary general hospital its lead, a secondary general
+   * hospital and a community health centre its members. The group is as the last join left it.
+   */
+  async completeGroup(): Promise<{
+    gridId: string;
+    group: registryV1.MedicalGroup;
+    lead: registryV1.Institution;
+    secondary: registryV1.Institution;
+    centre: registryV1.Institution;
+  }> {
+    const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+    const grid = await this.newGrid();
+    const lead = await this.newHospital(grid.id);
+    const secondary = await this.newInstitution(
+      grid.id,
+      L.INSTITUTION_LEVEL_SECONDARY,
+      T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
+    );
+    const centre = await this.newCentre(grid.id);
+    const { id } = await this.newGroup(grid.id);
+    await this.join(id, lead.id, R.MEMBERSHIP_ROLE_LEAD);
+    await this.join(id, secondary.id, R.MEMBERSHIP_ROLE_MEMBER);
+    const group = await this.join(id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    return { gridId: grid.id, group, lead, secondary, centre };
   }
 
   /** A complete group on a grid with a community centre (its member) and one family-doctor team (a GP). */

@@ -2,6 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { importServiceV1, registryV1 } from '@medgrid/contracts';
 import { aCreditCode, aResidentId, aResidentIdBornOn } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
 import { RegistryHarness } from './registry-harness';
 
 const { ImportKind: Kind } = importServiceV1;
@@ -12,11 +13,17 @@ describe('registry CSV import', () => {
   let sql: PgClient;
   let gridId: string;
 
+  const importRequest = (kind: importServiceV1.ImportKind, lines: string[]) => ({
+    kind,
+    content: Buffer.from(lines.join('\n'), 'utf8'),
+    clientRequestId: uuidv7(),
+  });
   const importCsv = (kind: importServiceV1.ImportKind, lines: string[]) =>
-    registry.call(registry.imports, registry.imports.importCsv, {
-      kind,
-      content: Buffer.from(lines.join('\n'), 'utf8'),
-    });
+    registry.call(registry.imports, registry.imports.importCsv, importRequest(kind, lines));
+  const residentsFile = (count: number) => [
+    'resident_id_number,name,phone,grid_id,tags',
+    ...Array.from({ length: count }, () => `${aResidentId()},张三,13800138000,${gridId},hypertension`),
+  ];
   const count = async (table: string) =>
     Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
 
@@ -35,13 +42,39 @@ describe('registry CSV import', () => {
   it('imports a clean residents file in one go', async () => {
     const before = await count('resident');
 
-    const report = await importCsv(Kind.IMPORT_KIND_RESIDENTS, [
-      'resident_id_number,name,phone,grid_id,tags',
-      ...Array.from({ length: 300 }, () => `${aResidentId()},张三,13800138000,${gridId},hypertension`),
-    ]);
+    const report = await importCsv(Kind.IMPORT_KIND_RESIDENTS, residentsFile(300));
 
     expect(report).toMatchObject({ committed: true, rows: 300, accepted: 300, rejected: [] });
     expect(await count('resident')).toBe(before + 300);
+  });
+
+  it('answers a retried import with its report, importing nothing again, and refuses its id for another file', async () => {
+    const before = await count('resident');
+
+    const report = await registry.expectRetryAnswered(
+      registry.imports,
+      registry.imports.importCsv,
+      importRequest(Kind.IMPORT_KIND_RESIDENTS, residentsFile(3)),
+      { content: importRequest(Kind.IMPORT_KIND_RESIDENTS, residentsFile(3)).content },
+    );
+
+    expect(report).toMatchObject({ committed: true, rows: 3, accepted: 3, rejected: [] });
+    expect(await count('resident')).toBe(before + 3);
+  });
+
+  it('judges a retried import that was rejected again, since it wrote nothing', async () => {
+    const code = aCreditCode();
+    const request = importRequest(Kind.IMPORT_KIND_INSTITUTIONS, [
+      'credit_code,name,level,type,grid_id,address',
+      `${code},甲社区,primary,community-health-centre,${gridId},一号路`,
+      `${code},乙社区,primary,community-health-centre,${gridId},二号路`,
+    ]);
+
+    const first = await registry.call(registry.imports, registry.imports.importCsv, request);
+    const retry = await registry.call(registry.imports, registry.imports.importCsv, request);
+
+    expect(first).toMatchObject({ committed: false, accepted: 0 });
+    expect(retry).toEqual(first);
   });
 
   it('rejects the whole residents file when one row is bad, naming its line and column', async () => {

@@ -4,7 +4,7 @@ import { anIdentity } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { RegistryHarness } from './registry-harness';
 
-const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
+const { MembershipRole: R } = registryV1;
 const { PractitionerTitle: Title, TeamMemberRole: Role } = peopleV1;
 
 /** Practitioners and family-doctor teams through the registry's gRPC API, on real PostgreSQL and Kafka. */
@@ -29,36 +29,30 @@ describe('registry workforce service', () => {
       })
     ).practitioner!;
 
+  /** CreateTeam at the centre. */
+  const createTeam = (members: peopleV1.TeamMember[], name = `团队-${uuidv7()}`) =>
+    registry.call(registry.workforce, registry.workforce.createTeam, {
+      clientRequestId: uuidv7(),
+      institutionId: centreId,
+      name,
+      members,
+    });
+  /** A team at the centre with one general practitioner. */
+  const teamOf = async (gp: peopleV1.Practitioner) =>
+    (await createTeam([{ practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER }])).team!;
+
   beforeAll(async () => {
     await registry.start('e2e_registry_workforce');
     const grid = await registry.newGrid();
     const group = await registry.newGroup(grid.id);
     groupId = group.id;
-    hospitalId = (
-      await registry.newInstitution(
-        grid.id,
-        L.INSTITUTION_LEVEL_TERTIARY,
-        T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
-      )
-    ).id;
-    centreId = (
-      await registry.newInstitution(
-        grid.id,
-        L.INSTITUTION_LEVEL_PRIMARY,
-        T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
-      )
-    ).id;
+    hospitalId = (await registry.newHospital(grid.id)).id;
+    centreId = (await registry.newCentre(grid.id)).id;
     await registry.join(groupId, hospitalId, R.MEMBERSHIP_ROLE_LEAD);
     await registry.join(groupId, centreId, R.MEMBERSHIP_ROLE_MEMBER);
     const farGrid = await registry.newGrid();
     const farGroup = await registry.newGroup(farGrid.id);
-    farHospitalId = (
-      await registry.newInstitution(
-        farGrid.id,
-        L.INSTITUTION_LEVEL_TERTIARY,
-        T.INSTITUTION_TYPE_GENERAL_HOSPITAL,
-      )
-    ).id;
+    farHospitalId = (await registry.newHospital(farGrid.id)).id;
     await registry.join(farGroup.id, farHospitalId, R.MEMBERSHIP_ROLE_LEAD);
   });
 
@@ -69,16 +63,14 @@ describe('registry workforce service', () => {
     const cardiologist = await registerPractitioner(hospitalId, '张心内');
     const manager = await registerPractitioner(centreId, '陈健管');
 
-    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
-      clientRequestId: uuidv7(),
-      institutionId: centreId,
-      name: '李全科团队',
-      members: [
+    const { team } = await createTeam(
+      [
         { practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER },
         { practitionerId: cardiologist.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
         { practitionerId: manager.id, role: Role.TEAM_MEMBER_ROLE_HEALTH_MANAGER },
       ],
-    });
+      '李全科团队',
+    );
 
     expect(team).toMatchObject({ institutionId: centreId, groupId, version: 1 });
     const { teams } = await registry.call(registry.workforce, registry.workforce.listTeams, {
@@ -93,24 +85,20 @@ describe('registry workforce service', () => {
 
   it('refuses a specialist from another group, naming the rule, and keeps the team as it was', async () => {
     const gp = await registerPractitioner(centreId);
-    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
-      clientRequestId: uuidv7(),
-      institutionId: centreId,
-      name: `团队-${uuidv7()}`,
-      members: [{ practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER }],
-    });
+    const team = await teamOf(gp);
     const outsider = await registerPractitioner(farHospitalId);
 
     const error = await fails(
       registry.call(registry.workforce, registry.workforce.addTeamMember, {
-        teamId: team!.id,
+        teamId: team.id,
         member: { practitionerId: outsider.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+        clientRequestId: uuidv7(),
       }),
     );
 
     expect(error).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'MEMBER_DOES_NOT_FIT_ROLE' });
     const { team: after } = await registry.call(registry.workforce, registry.workforce.getTeam, {
-      id: team!.id,
+      id: team.id,
     });
     expect(after).toEqual(team);
   });
@@ -118,30 +106,21 @@ describe('registry workforce service', () => {
   it('names a refused practitioner as the request sent it: member.practitionerId or members[i].practitionerId', async () => {
     const gp = await registerPractitioner(centreId);
     const outsider = await registerPractitioner(farHospitalId);
-    const { team } = await registry.call(registry.workforce, registry.workforce.createTeam, {
-      clientRequestId: uuidv7(),
-      institutionId: centreId,
-      name: `团队-${uuidv7()}`,
-      members: [{ practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER }],
-    });
+    const team = await teamOf(gp);
     const add = (practitionerId: string) =>
       fails(
         registry.call(registry.workforce, registry.workforce.addTeamMember, {
-          teamId: team!.id,
+          teamId: team.id,
           member: { practitionerId, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+          clientRequestId: uuidv7(),
         }),
       );
     const form = (practitionerId: string) =>
       fails(
-        registry.call(registry.workforce, registry.workforce.createTeam, {
-          clientRequestId: uuidv7(),
-          institutionId: centreId,
-          name: `团队-${uuidv7()}`,
-          members: [
-            { practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER },
-            { practitionerId, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
-          ],
-        }),
+        createTeam([
+          { practitionerId: gp.id, role: Role.TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER },
+          { practitionerId, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+        ]),
       );
 
     const refusals = [
@@ -163,12 +142,7 @@ describe('registry workforce service', () => {
     const specialist = await registerPractitioner(hospitalId);
 
     const error = await fails(
-      registry.call(registry.workforce, registry.workforce.createTeam, {
-        clientRequestId: uuidv7(),
-        institutionId: centreId,
-        name: '没有全科',
-        members: [{ practitionerId: specialist.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST }],
-      }),
+      createTeam([{ practitionerId: specialist.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST }], '没有全科'),
     );
 
     expect(error).toMatchObject({
@@ -248,21 +222,72 @@ describe('registry workforce service', () => {
     expect(error).toMatchObject({ code: status.PERMISSION_DENIED });
   });
 
+  /** An UpdatePractitioner moving the practitioner to the centre as an associate chief. */
+  const moveToCentre = (doctor: peopleV1.Practitioner, expectedVersion = doctor.version) => ({
+    id: doctor.id,
+    expectedVersion,
+    name: doctor.name,
+    title: Title.PRACTITIONER_TITLE_ASSOCIATE_CHIEF,
+    specialtyCode: '03.04',
+    homeInstitutionId: centreId,
+    clientRequestId: uuidv7(),
+  });
+
   it('moves a practitioner to another institution of the group, refusing a stale version', async () => {
     const doctor = await registerPractitioner(hospitalId);
     const update = (expectedVersion: number) =>
-      registry.call(registry.workforce, registry.workforce.updatePractitioner, {
-        id: doctor.id,
-        expectedVersion,
-        name: doctor.name,
-        title: Title.PRACTITIONER_TITLE_ASSOCIATE_CHIEF,
-        specialtyCode: '03.04',
-        homeInstitutionId: centreId,
-      });
+      registry.call(
+        registry.workforce,
+        registry.workforce.updatePractitioner,
+        moveToCentre(doctor, expectedVersion),
+      );
 
     const { practitioner } = await update(1);
 
     expect(practitioner).toMatchObject({ homeInstitutionId: centreId, version: 2 });
     expect(await fails(update(1))).toMatchObject({ code: status.ABORTED, reason: 'VERSION_CONFLICT' });
+  });
+
+  it('answers a retried UpdatePractitioner with the practitioner, changing them once, and refuses its id for another change', async () => {
+    const doctor = await registerPractitioner(hospitalId);
+
+    const { practitioner } = await registry.expectRetryAnswered(
+      registry.workforce,
+      registry.workforce.updatePractitioner,
+      moveToCentre(doctor),
+      { specialtyCode: '03.01' },
+    );
+
+    expect(practitioner).toMatchObject({ homeInstitutionId: centreId, version: doctor.version + 1 });
+    expect(
+      (await registry.call(registry.workforce, registry.workforce.getPractitioner, { id: doctor.id }))
+        .practitioner,
+    ).toEqual(practitioner);
+  });
+
+  it('answers a retried AddTeamMember with the team, adding the member once, and refuses its id for another member', async () => {
+    const gp = await registerPractitioner(centreId);
+    const team = await teamOf(gp);
+    const [specialist, manager] = [
+      await registerPractitioner(hospitalId),
+      await registerPractitioner(centreId),
+    ];
+
+    const { team: after } = await registry.expectRetryAnswered(
+      registry.workforce,
+      registry.workforce.addTeamMember,
+      {
+        teamId: team.id,
+        member: { practitionerId: specialist.id, role: Role.TEAM_MEMBER_ROLE_SPECIALIST },
+        clientRequestId: uuidv7(),
+      },
+      { member: { practitionerId: manager.id, role: Role.TEAM_MEMBER_ROLE_HEALTH_MANAGER } },
+    );
+
+    expect(after!.members.map((m) => m.practitionerId)).toEqual([gp.id, specialist.id]);
+    expect(after!.version).toBe(team.version + 1);
+    expect(
+      (await registry.call(registry.workforce, registry.workforce.getTeam, { id: team.id })).team,
+    ).toEqual(after);
   });
 });

@@ -1,8 +1,9 @@
 import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
-import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
+import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
 import { type DataSource } from 'typeorm';
+import { CsvImportOrmEntity } from '../imports/infrastructure/persistence/csv-import.orm-entity';
 import { CityOrmEntity } from '../organisation/infrastructure/persistence/city.orm-entity';
 import { DepartmentOrmEntity } from '../organisation/infrastructure/persistence/department.orm-entity';
 import { GridOrmEntity } from '../organisation/infrastructure/persistence/grid.orm-entity';
@@ -15,10 +16,13 @@ import { TeamMemberOrmEntity } from '../workforce/infrastructure/persistence/tea
 import { CreateOrganisationTables1732400000001 } from './migrations/1732400000001-create-organisation-tables';
 import { CreateWorkforceTables1732400000002 } from './migrations/1732400000002-create-workforce-tables';
 import { CreateResidentTables1732400000003 } from './migrations/1732400000003-create-resident-tables';
+import { CreateCsvImportTable1733900000001 } from './migrations/1733900000001-create-csv-import-table';
 import { ContractOrmEntity } from '../residents/infrastructure/persistence/contract.orm-entity';
 import { ResidentOrmEntity } from '../residents/infrastructure/persistence/resident.orm-entity';
 
 export const REGISTRY_ENTITIES = [
+  OutboxOrmEntity,
+  InboxOrmEntity,
   CityOrmEntity,
   GridOrmEntity,
   InstitutionOrmEntity,
@@ -31,6 +35,7 @@ export const REGISTRY_ENTITIES = [
   TeamMemberOrmEntity,
   ResidentOrmEntity,
   ContractOrmEntity,
+  CsvImportOrmEntity,
   AuditLogOrmEntity,
 ];
 export const REGISTRY_MIGRATIONS = [
@@ -40,6 +45,7 @@ export const REGISTRY_MIGRATIONS = [
   CreateAuditLog1732300000002,
   CreateResidentTables1732400000003,
   CreateClientRequestLog1733500000001,
+  CreateCsvImportTable1733900000001,
 ];
 
 export function registryDataSource(url: string, poolSize?: number): DataSource {

@@ -114,7 +114,7 @@ export class DemoCityLoader {
       orgEvents,
     );
     const addMembership = new AddMembershipUseCase(
-      new MembershipStep(uow, institutions, groups, orgEvents, completeness),
+      new MembershipStep(uow, institutions, groups, requests, orgEvents, completeness),
     );
     const registerPractitioner = new RegisterPractitionerUseCase(
       uow,
@@ -183,6 +183,7 @@ export class DemoCityLoader {
             groupId: group.id,
             institutionId: institution.id,
             role: planned.role,
+            clientRequestId: uuidv7(),
           }),
         );
         for (const [specialtyCode, name] of planned.departments) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { type Institution } from '../domain/institution';
 import { InstitutionRepository } from '../domain/institution.repository';
 import { type MedicalGroup } from '../domain/medical-group';
@@ -12,8 +13,9 @@ import { OrganisationAccess, requireAllowed } from './organisation-access.policy
 
 /**
  * What AddMembership and RemoveMembership share: the group row is locked for the change, only
- * those who run the group may make it, and the institution's group pointer moves in the same
- * transaction as the membership.
+ * those who run the group may make it, the institution's group pointer moves in the same
+ * transaction as the membership, and a retry (same request id, same request) is answered with
+ * the group as it is now.
  */
 @Injectable()
 export class MembershipStep {
@@ -21,6 +23,7 @@ export class MembershipStep {
     private readonly uow: UnitOfWork,
     private readonly institutions: InstitutionRepository,
     private readonly groups: MedicalGroupRepository,
+    private readonly requests: ClientRequests,
     private readonly events: OrganisationEventPublisher,
     private readonly completeness: GroupCompleteness,
   ) {}
@@ -31,11 +34,12 @@ export class MembershipStep {
    */
   async run(
     identity: Identity,
-    target: { readonly groupId: string; readonly institutionId: string },
+    operation: 'add-membership' | 'remove-membership',
+    command: { readonly clientRequestId: string; readonly groupId: string; readonly institutionId: string },
     change: (group: MedicalGroup, institution: Institution) => Promise<void>,
   ): Promise<MedicalGroupView> {
     const group = await this.uow.run(async () => {
-      const group = await this.groups.findById(target.groupId, true);
+      const group = await this.groups.findById(command.groupId, true);
       if (!group) {
         throw new OrganisationError(
           OrganisationErrorCode.NotFound,
@@ -44,13 +48,16 @@ export class MembershipStep {
         );
       }
       requireAllowed(OrganisationAccess.manageGroup(identity, group.id), 'change this group');
-      const institution = await this.institutions.findById(target.institutionId, true);
+      const institution = await this.institutions.findById(command.institutionId, true);
       if (!institution) {
         throw new OrganisationError(
           OrganisationErrorCode.UnknownInstitution,
           'no institution with this id',
           'institutionId',
         );
+      }
+      if (await this.requests.isRetry(clientRequestOf(operation, command), group.id)) {
+        return group.snapshot();
       }
       const groupVersion = group.snapshot().version;
       const institutionVersion = institution.snapshot().version;

@@ -1,8 +1,7 @@
 import { parseFields, requestField, ValidationError } from '@medgrid/errors';
 import { z } from 'zod';
+import { type ImportKind } from '../../domain/csv-import';
 import { type CsvRow, parseCsv } from '../csv-rows';
-
-export type ImportKind = 'institutions' | 'departments' | 'practitioners' | 'residents' | 'contracts';
 
 /** The columns of each kind of file: those it must have, then those it may have. */
 const COLUMNS: Record<ImportKind, readonly [required: string[], optional: string[]]> = {
@@ -24,11 +23,13 @@ const MAX_RESIDENT_ROWS = 200_000;
 
 const fields = z.object({
   kind: requestField.present<ImportKind>('must name what the file holds'),
+  clientRequestId: requestField.uuid(),
 });
 
 export interface ImportCsvInput {
   kind: ImportKind | undefined;
   content: Buffer;
+  clientRequestId: string;
 }
 
 /** ImportCsv: a CSV file of one kind of master data, read into its rows. */
@@ -37,14 +38,16 @@ export class ImportCsvCommand {
     readonly kind: ImportKind,
     /** Each with its line in the file; the rows' own fields are judged row by row on import. */
     readonly rows: readonly CsvRow[],
+    /** Lower case. */
+    readonly clientRequestId: string,
   ) {}
 
   /**
-   * Refuses a request without a kind, and a file that is not CSV, lacks a column of its kind or
-   * has too many rows (INVALID_ARGUMENT on `kind` or `content`).
+   * Refuses a request without a kind or a request id, and a file that is not CSV, lacks a column
+   * of its kind or has too many rows (INVALID_ARGUMENT on `kind`, `clientRequestId` or `content`).
    */
   static create(input: ImportCsvInput): ImportCsvCommand {
-    const { kind } = parseFields(fields, { kind: input.kind });
+    const { kind, clientRequestId } = parseFields(fields, input);
     const [required, optional] = COLUMNS[kind];
     const rows = parseCsv(input.content, required, optional);
     if (kind === 'residents' && rows.length > MAX_RESIDENT_ROWS) {
@@ -56,6 +59,6 @@ export class ImportCsvCommand {
         },
       ]);
     }
-    return new ImportCsvCommand(kind, rows);
+    return new ImportCsvCommand(kind, rows, clientRequestId);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { AppError, isUuid } from '@medgrid/errors';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { RegisterDepartmentCommand } from '../../../organisation/application/register-department/register-department.command';
 import { RegisterDepartmentUseCase } from '../../../organisation/application/register-department/register-department.use-case';
@@ -27,6 +28,8 @@ import { POPULATION_TAGS, type PopulationTag } from '../../../residents/domain/c
 import { RegisterPractitionerCommand } from '../../../workforce/application/register-practitioner/register-practitioner.command';
 import { RegisterPractitionerUseCase } from '../../../workforce/application/register-practitioner/register-practitioner.use-case';
 import { type PractitionerTitle } from '../../../workforce/domain/practitioner';
+import { type CsvImport } from '../../domain/csv-import';
+import { CsvImportRepository } from '../../domain/csv-import.repository';
 import { type CsvRow } from '../csv-rows';
 import { type ImportCsvCommand } from './import-csv.command';
 
@@ -69,11 +72,26 @@ const tagsOf = (cell: string | undefined) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
+/** Rolls back an import with a rejected row: nothing of the file is written, nor its request kept. */
+class RejectedImport extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import rolled back: rows were rejected');
+  }
+}
+
+/** The report of a committed import, as its first answer gave it. */
+function reportOf(csvImport: CsvImport): ImportReport {
+  const { rows, accepted, contracts } = csvImport;
+  return { committed: true, rows, accepted, contracts, rejected: [] };
+}
+
 /**
- * ImportCsv: imports a CSV file all or nothing. Institutions, departments, practitioners and
- * contracts go row by row through the same use cases as the API, each row under a savepoint so
- * one bad row does not hide the next one's problem; residents go through the bulk enrolment.
- * Any rejected row rolls back the whole file and comes back in the report.
+ * ImportCsv: imports a CSV file all or nothing, in one transaction. Institutions, departments,
+ * practitioners and contracts go row by row through the same use cases as the API, each row under
+ * a savepoint so one bad row does not hide the next one's problem; residents go through the bulk
+ * enrolment. Any rejected row rolls back the whole file and comes back in the report. A committed
+ * import is kept with its request, so a retry gets its report and imports nothing again; a
+ * rejected one is forgotten, so its retry (the same file) is judged again.
  */
 @Injectable()
 export class ImportCsvUseCase {
@@ -86,9 +104,41 @@ export class ImportCsvUseCase {
     private readonly groups: MedicalGroupRepository,
     private readonly contracts: SignContractUseCase,
     private readonly residentOfIdNumber: FindResidentByIdNumberUseCase,
+    private readonly imports: CsvImportRepository,
+    private readonly requests: ClientRequests,
   ) {}
 
-  async execute(identity: Identity, command: ImportCsvCommand): Promise<ImportReport> {
+  async execute(identity: Identity, command: ImportCsvCommand, now = new Date()): Promise<ImportReport> {
+    try {
+      return await this.requests.createOnce(clientRequestOf('import-csv', command), {
+        load: async (id) => {
+          const done = await this.imports.findById(id);
+          return done && reportOf(done);
+        },
+        create: async () => {
+          const report = await this.importRows(identity, command);
+          if (!report.committed) throw new RejectedImport(report);
+          const { rows, accepted, contracts } = report;
+          const done: CsvImport = {
+            id: uuidv7(),
+            kind: command.kind,
+            rows,
+            accepted,
+            contracts,
+            importedAt: now,
+          };
+          await this.imports.insert(done);
+          return { id: done.id, result: report };
+        },
+      });
+    } catch (error) {
+      if (error instanceof RejectedImport) return error.report;
+      throw error;
+    }
+  }
+
+  /** Imports the rows in the transaction of the import, and reports them. */
+  private importRows(identity: Identity, command: ImportCsvCommand): Promise<ImportReport> {
     const { rows } = command;
     switch (command.kind) {
       case 'institutions':
@@ -156,26 +206,18 @@ export class ImportCsvUseCase {
     importRow: (row: CsvRow) => Promise<unknown>,
   ): Promise<ImportReport> {
     const rejected: RowProblem[] = [];
-    const rollBack = new Error('import rolled back: rows were rejected');
-    try {
-      await this.uow.run(async (manager) => {
-        for (const row of rows) {
-          if (this.cellCountProblem(row, rejected)) continue;
-          await manager.query('SAVEPOINT import_row');
-          try {
-            await importRow(row);
-            await manager.query('RELEASE SAVEPOINT import_row');
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            await manager.query('ROLLBACK TO SAVEPOINT import_row');
-            rejected.push(...problemsOf(row.line, error));
-          }
-        }
-        // Nothing half-imported: a single rejected row undoes the file.
-        if (rejected.length) throw rollBack;
-      });
-    } catch (error) {
-      if (error !== rollBack) throw error;
+    const manager = this.uow.transactionalManager();
+    for (const row of rows) {
+      if (this.cellCountProblem(row, rejected)) continue;
+      await manager.query('SAVEPOINT import_row');
+      try {
+        await importRow(row);
+        await manager.query('RELEASE SAVEPOINT import_row');
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        await manager.query('ROLLBACK TO SAVEPOINT import_row');
+        rejected.push(...problemsOf(row.line, error));
+      }
     }
     const committed = rejected.length === 0;
     return { committed, rows: rows.length, accepted: committed ? rows.length : 0, contracts: 0, rejected };

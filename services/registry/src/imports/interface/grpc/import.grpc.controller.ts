@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { importServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
-import { ImportCsvCommand, type ImportKind } from '../../application/import-csv/import-csv.command';
+import { ImportCsvCommand } from '../../application/import-csv/import-csv.command';
 import { ImportCsvUseCase } from '../../application/import-csv/import-csv.use-case';
+import { type ImportKind } from '../../domain/csv-import';
 
 const { ImportKind: Kind } = importServiceV1;
 
@@ -32,10 +33,7 @@ export class ImportGrpcController implements GrpcController {
   register(server: GrpcServer): void {
     server.addService('medgrid.registry.v1.ImportService', importServiceV1.ImportServiceService, {
       importCsv: async (request, { identity }) => {
-        const command = ImportCsvCommand.create({
-          kind: kindFromProto(request.kind),
-          content: request.content,
-        });
+        const command = ImportCsvCommand.create({ ...request, kind: kindFromProto(request.kind) });
         const report = await this.importCsv.execute(identity, command);
         return { ...report, rejected: report.rejected.map((r) => ({ ...r })) };
       },

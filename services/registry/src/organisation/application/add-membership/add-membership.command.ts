@@ -6,6 +6,7 @@ const fields = z.object({
   groupId: requestField.uuid(),
   institutionId: requestField.uuid(),
   role: requestField.present<MembershipRole>('must be LEAD, MEMBER or COLLABORATING'),
+  clientRequestId: requestField.uuid(),
 });
 
 export type AddMembershipInput = z.input<typeof fields>;
@@ -17,11 +18,12 @@ export class AddMembershipCommand {
     readonly groupId: string,
     readonly institutionId: string,
     readonly role: MembershipRole,
+    readonly clientRequestId: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: AddMembershipInput): AddMembershipCommand {
-    const { groupId, institutionId, role } = parseFields(fields, input);
-    return new AddMembershipCommand(groupId, institutionId, role);
+    const { groupId, institutionId, role, clientRequestId } = parseFields(fields, input);
+    return new AddMembershipCommand(groupId, institutionId, role, clientRequestId);
   }
 }

@@ -11,7 +11,7 @@ export class AddMembershipUseCase {
   constructor(private readonly step: MembershipStep) {}
 
   execute(identity: Identity, command: AddMembershipCommand, now = new Date()): Promise<MedicalGroupView> {
-    return this.step.run(identity, command, (group, institution) => {
+    return this.step.run(identity, 'add-membership', command, (group, institution) => {
       group.addMembership({ ...institution.snapshot() }, command.role, now);
       if (MedicalGroup.isBelonging(command.role)) institution.joinGroup(group.id);
       return Promise.resolve();

@@ -19,7 +19,7 @@ export class RemoveMembershipUseCase {
   ) {}
 
   execute(identity: Identity, command: RemoveMembershipCommand): Promise<MedicalGroupView> {
-    return this.step.run(identity, command, async (group, institution) => {
+    return this.step.run(identity, 'remove-membership', command, async (group, institution) => {
       const members = await this.institutions.findByIds(
         group.snapshot().memberships.map((m) => m.institutionId),
       );

@@ -7,6 +7,7 @@ const fields = z.object({
   id: requestField.uuid(),
   expectedVersion: requestField.version(),
   ...institutionDetailsFields,
+  clientRequestId: requestField.uuid(),
 });
 
 export type UpdateInstitutionInput = z.input<typeof fields>;
@@ -22,11 +23,13 @@ export class UpdateInstitutionCommand {
     readonly level: InstitutionLevel,
     readonly type: InstitutionType,
     readonly address: string,
+    /** Lower case, like the id. */
+    readonly clientRequestId: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: UpdateInstitutionInput): UpdateInstitutionCommand {
-    const { id, expectedVersion, name, level, type, address } = parseFields(fields, input);
-    return new UpdateInstitutionCommand(id, expectedVersion, name, level, type, address);
+    const { id, expectedVersion, name, level, type, address, clientRequestId } = parseFields(fields, input);
+    return new UpdateInstitutionCommand(id, expectedVersion, name, level, type, address, clientRequestId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { type InstitutionSnapshot } from '../../domain/institution';
 import { canLeadGroup } from '../../domain/institution-classification';
 import { InstitutionRepository } from '../../domain/institution.repository';
@@ -10,13 +11,17 @@ import { OrganisationEventPublisher } from '../../domain/organisation-event-publ
 import { OrganisationAccess, requireAllowed } from '../organisation-access.policy';
 import { type UpdateInstitutionCommand } from './update-institution.command';
 
-/** UpdateInstitution: changes an institution's details; refuses if it changed since the caller read it. */
+/**
+ * UpdateInstitution: changes an institution's details; refuses if it changed since the caller
+ * read it. A retry (same request id, same request) is answered with the institution as it is now.
+ */
 @Injectable()
 export class UpdateInstitutionUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly institutions: InstitutionRepository,
     private readonly groups: MedicalGroupRepository,
+    private readonly requests: ClientRequests,
     private readonly events: OrganisationEventPublisher,
   ) {}
 
@@ -30,9 +35,12 @@ export class UpdateInstitutionUseCase {
         OrganisationAccess.manageInstitution(identity, institution.snapshot()),
         'change this institution',
       );
-      const { groupId } = institution.snapshot();
+      const { id, groupId } = institution.snapshot();
+      if (await this.requests.isRetry(clientRequestOf('update-institution', command), id)) {
+        return institution.snapshot();
+      }
       const group = groupId ? await this.groups.findById(groupId) : null;
-      if (group?.roleOf(institution.snapshot().id) === 'lead' && !canLeadGroup(command)) {
+      if (group?.roleOf(id) === 'lead' && !canLeadGroup(command)) {
         throw new OrganisationError(
           OrganisationErrorCode.LeadMustBeTertiaryGeneral,
           'this institution leads a medical group and must stay a tertiary general hospital',

@@ -6,6 +6,7 @@ const fields = z.object({
   id: requestField.uuid(),
   expectedVersion: requestField.version(),
   ...residentDetailsFields,
+  clientRequestId: requestField.uuid(),
 });
 
 export type UpdateResidentInput = z.input<typeof fields>;
@@ -20,11 +21,12 @@ export class UpdateResidentCommand {
     readonly name: string,
     readonly phone: string,
     readonly gridId: string,
+    readonly clientRequestId: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: UpdateResidentInput): UpdateResidentCommand {
-    const { id, expectedVersion, name, phone, gridId } = parseFields(fields, input);
-    return new UpdateResidentCommand(id, expectedVersion, name, phone, gridId);
+    const { id, expectedVersion, name, phone, gridId, clientRequestId } = parseFields(fields, input);
+    return new UpdateResidentCommand(id, expectedVersion, name, phone, gridId, clientRequestId);
   }
 }

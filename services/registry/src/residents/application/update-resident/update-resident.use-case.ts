@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { type ResidentSnapshot } from '../../domain/resident';
 import { ResidentError, ResidentErrorCode } from '../../domain/resident-error';
 import { ResidentEventPublisher } from '../../domain/resident-event-publisher';
@@ -9,13 +10,17 @@ import { canAccessResident, requireAllowed } from '../resident-access.policy';
 import { ResidentGrids } from '../resident-grids';
 import { type UpdateResidentCommand } from './update-resident.command';
 
-/** UpdateResident: changes a resident's details; refuses if they changed since the caller read them. */
+/**
+ * UpdateResident: changes a resident's details; refuses if they changed since the caller read
+ * them. A retry (same request id, same request) is answered with the resident as they are now.
+ */
 @Injectable()
 export class UpdateResidentUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly residents: ResidentRepository,
     private readonly grids: ResidentGrids,
+    private readonly requests: ClientRequests,
     private readonly events: ResidentEventPublisher,
   ) {}
 
@@ -29,6 +34,7 @@ export class UpdateResidentUseCase {
         canAccessResident(identity, [await this.grids.servingGroup(before.gridId)]),
         'change this resident',
       );
+      if (await this.requests.isRetry(clientRequestOf('update-resident', command), before.id)) return before;
       if (before.version !== command.expectedVersion) {
         throw new ResidentError(
           ResidentErrorCode.VersionConflict,

@@ -14,7 +14,7 @@ export class AddTeamMemberUseCase {
   ) {}
 
   execute(identity: Identity, command: AddTeamMemberCommand): Promise<FamilyDoctorTeamSnapshot> {
-    return this.step.run(identity, command.teamId, async (team) => {
+    return this.step.run(identity, 'add-team-member', command, async (team) => {
       const [candidate] = await this.candidates.of(
         [command.member.practitionerId],
         () => 'member.practitionerId',

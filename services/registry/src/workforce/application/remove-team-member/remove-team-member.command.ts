@@ -4,6 +4,7 @@ import { z } from 'zod';
 const fields = z.object({
   teamId: requestField.uuid(),
   practitionerId: requestField.uuid(),
+  clientRequestId: requestField.uuid(),
 });
 
 export type RemoveTeamMemberInput = z.input<typeof fields>;
@@ -14,11 +15,12 @@ export class RemoveTeamMemberCommand {
     /** Lower case, like the practitioner's id. */
     readonly teamId: string,
     readonly practitionerId: string,
+    readonly clientRequestId: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: RemoveTeamMemberInput): RemoveTeamMemberCommand {
-    const { teamId, practitionerId } = parseFields(fields, input);
-    return new RemoveTeamMemberCommand(teamId, practitionerId);
+    const { teamId, practitionerId, clientRequestId } = parseFields(fields, input);
+    return new RemoveTeamMemberCommand(teamId, practitionerId, clientRequestId);
   }
 }

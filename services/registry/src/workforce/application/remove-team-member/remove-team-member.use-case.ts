@@ -10,7 +10,7 @@ export class RemoveTeamMemberUseCase {
   constructor(private readonly step: TeamStep) {}
 
   execute(identity: Identity, command: RemoveTeamMemberCommand): Promise<FamilyDoctorTeamSnapshot> {
-    return this.step.run(identity, command.teamId, (team) => {
+    return this.step.run(identity, 'remove-team-member', command, (team) => {
       team.removeMember(command.practitionerId);
       return Promise.resolve();
     });

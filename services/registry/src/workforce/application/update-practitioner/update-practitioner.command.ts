@@ -7,6 +7,7 @@ const fields = z.object({
   id: requestField.uuid(),
   expectedVersion: requestField.version(),
   ...practitionerDetailsFields,
+  clientRequestId: requestField.uuid(),
 });
 
 export type UpdatePractitionerInput = z.input<typeof fields>;
@@ -22,18 +23,21 @@ export class UpdatePractitionerCommand {
     readonly title: PractitionerTitle,
     readonly specialtyCode: string,
     readonly homeInstitutionId: string,
+    readonly clientRequestId: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: UpdatePractitionerInput): UpdatePractitionerCommand {
-    const f = parseFields(fields, input);
+    const { id, expectedVersion, name, title, specialtyCode, homeInstitutionId, clientRequestId } =
+      parseFields(fields, input);
     return new UpdatePractitionerCommand(
-      f.id,
-      f.expectedVersion,
-      f.name,
-      f.title,
-      f.specialtyCode,
-      f.homeInstitutionId,
+      id,
+      expectedVersion,
+      name,
+      title,
+      specialtyCode,
+      homeInstitutionId,
+      clientRequestId,
     );
   }
 }

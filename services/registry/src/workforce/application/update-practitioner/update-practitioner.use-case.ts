@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { InstitutionRepository } from '../../../organisation/domain/institution.repository';
 import { type PractitionerSnapshot } from '../../domain/practitioner';
 import { PractitionerRepository } from '../../domain/practitioner.repository';
@@ -9,13 +10,17 @@ import { WorkforceEventPublisher } from '../../domain/workforce-event-publisher'
 import { requireAllowed, WorkforceAccess } from '../workforce-access.policy';
 import { type UpdatePractitionerCommand } from './update-practitioner.command';
 
-/** UpdatePractitioner: changes a practitioner's details; refuses if they changed since the caller read them. */
+/**
+ * UpdatePractitioner: changes a practitioner's details; refuses if they changed since the caller
+ * read them. A retry (same request id, same request) is answered with the practitioner as they are now.
+ */
 @Injectable()
 export class UpdatePractitionerUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly practitioners: PractitionerRepository,
     private readonly institutions: InstitutionRepository,
+    private readonly requests: ClientRequests,
     private readonly events: WorkforceEventPublisher,
   ) {}
 
@@ -41,6 +46,9 @@ export class UpdatePractitionerUseCase {
           WorkforceAccess.actAt(identity, newHome.snapshot()),
         'change this practitioner',
       );
+      if (await this.requests.isRetry(clientRequestOf('update-practitioner', command), current.id)) {
+        return current;
+      }
       if (current.version !== command.expectedVersion) {
         throw new WorkforceError(
           WorkforceErrorCode.VersionConflict,

@@ -93,7 +93,7 @@ export class WorkforceGrpcController implements GrpcController {
       },
       addTeamMember: async (request, { identity }) => {
         const command = AddTeamMemberCommand.create({
-          teamId: request.teamId,
+          ...request,
           member: request.member && {
             practitionerId: request.member.practitionerId,
             role: teamRoleFromProto(request.member.role),

@@ -89,6 +89,11 @@ export interface ImportCsvRequest {
   kind: ImportKind;
   /** The file, UTF-8 CSV with a header row; at most 50 MB. */
   content: Buffer;
+  /**
+   * Idempotency key (UUID). A retry of an import that was committed is answered with its report
+   * and imports nothing again; an import with rejected rows wrote nothing, so its retry runs again.
+   */
+  clientRequestId: string;
 }
 
 /** One rejected row. */
@@ -118,7 +123,7 @@ export interface ImportCsvResponse {
 }
 
 function createBaseImportCsvRequest(): ImportCsvRequest {
-  return { kind: 0, content: Buffer.alloc(0) };
+  return { kind: 0, content: Buffer.alloc(0), clientRequestId: "" };
 }
 
 export const ImportCsvRequest: MessageFns<ImportCsvRequest> = {
@@ -128,6 +133,9 @@ export const ImportCsvRequest: MessageFns<ImportCsvRequest> = {
     }
     if (message.content.length !== 0) {
       writer.uint32(18).bytes(message.content);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(26).string(message.clientRequestId);
     }
     return writer;
   },
@@ -161,6 +169,14 @@ export const ImportCsvRequest: MessageFns<ImportCsvRequest> = {
             message.content = Buffer.from(reader.bytes());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -177,6 +193,11 @@ export const ImportCsvRequest: MessageFns<ImportCsvRequest> = {
     return {
       kind: isSet(object.kind) ? importKindFromJSON(object.kind) : 0,
       content: isSet(object.content) ? Buffer.from(bytesFromBase64(object.content)) : Buffer.alloc(0),
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -188,6 +209,9 @@ export const ImportCsvRequest: MessageFns<ImportCsvRequest> = {
     if (message.content.length !== 0) {
       obj.content = base64FromBytes(message.content);
     }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
     return obj;
   },
 
@@ -198,6 +222,7 @@ export const ImportCsvRequest: MessageFns<ImportCsvRequest> = {
     const message = createBaseImportCsvRequest();
     message.kind = object.kind ?? 0;
     message.content = object.content ?? Buffer.alloc(0);
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };

@@ -119,6 +119,8 @@ export interface UpdateInstitutionRequest {
   type: InstitutionType;
   /** New address. */
   address: string;
+  /** Idempotency key (UUID); a retry is answered with the institution as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of UpdateInstitution. */
@@ -191,6 +193,8 @@ export interface AddMembershipRequest {
   institutionId: string;
   /** Lead, member or collaborating unit. */
   role: MembershipRole;
+  /** Idempotency key (UUID); a retry is answered with the group as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of AddMembership. */
@@ -205,6 +209,8 @@ export interface RemoveMembershipRequest {
   groupId: string;
   /** Institution id. */
   institutionId: string;
+  /** Idempotency key (UUID); a retry is answered with the group as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of RemoveMembership. */
@@ -1010,7 +1016,7 @@ export const RegisterInstitutionResponse: MessageFns<RegisterInstitutionResponse
 };
 
 function createBaseUpdateInstitutionRequest(): UpdateInstitutionRequest {
-  return { id: "", expectedVersion: 0, name: "", level: 0, type: 0, address: "" };
+  return { id: "", expectedVersion: 0, name: "", level: 0, type: 0, address: "", clientRequestId: "" };
 }
 
 export const UpdateInstitutionRequest: MessageFns<UpdateInstitutionRequest> = {
@@ -1032,6 +1038,9 @@ export const UpdateInstitutionRequest: MessageFns<UpdateInstitutionRequest> = {
     }
     if (message.address !== "") {
       writer.uint32(50).string(message.address);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(58).string(message.clientRequestId);
     }
     return writer;
   },
@@ -1097,6 +1106,14 @@ export const UpdateInstitutionRequest: MessageFns<UpdateInstitutionRequest> = {
             message.address = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1121,6 +1138,11 @@ export const UpdateInstitutionRequest: MessageFns<UpdateInstitutionRequest> = {
       level: isSet(object.level) ? institutionLevelFromJSON(object.level) : 0,
       type: isSet(object.type) ? institutionTypeFromJSON(object.type) : 0,
       address: isSet(object.address) ? globalThis.String(object.address) : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -1144,6 +1166,9 @@ export const UpdateInstitutionRequest: MessageFns<UpdateInstitutionRequest> = {
     if (message.address !== "") {
       obj.address = message.address;
     }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
     return obj;
   },
 
@@ -1158,6 +1183,7 @@ export const UpdateInstitutionRequest: MessageFns<UpdateInstitutionRequest> = {
     message.level = object.level ?? 0;
     message.type = object.type ?? 0;
     message.address = object.address ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
@@ -1842,7 +1868,7 @@ export const CreateMedicalGroupResponse: MessageFns<CreateMedicalGroupResponse> 
 };
 
 function createBaseAddMembershipRequest(): AddMembershipRequest {
-  return { groupId: "", institutionId: "", role: 0 };
+  return { groupId: "", institutionId: "", role: 0, clientRequestId: "" };
 }
 
 export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
@@ -1855,6 +1881,9 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
     }
     if (message.role !== 0) {
       writer.uint32(24).int32(message.role);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(34).string(message.clientRequestId);
     }
     return writer;
   },
@@ -1896,6 +1925,14 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
             message.role = reader.int32() as any;
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1921,6 +1958,11 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
         ? globalThis.String(object.institution_id)
         : "",
       role: isSet(object.role) ? membershipRoleFromJSON(object.role) : 0,
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -1935,6 +1977,9 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
     if (message.role !== 0) {
       obj.role = membershipRoleToJSON(message.role);
     }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
     return obj;
   },
 
@@ -1946,6 +1991,7 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
     message.groupId = object.groupId ?? "";
     message.institutionId = object.institutionId ?? "";
     message.role = object.role ?? 0;
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
@@ -2020,7 +2066,7 @@ export const AddMembershipResponse: MessageFns<AddMembershipResponse> = {
 };
 
 function createBaseRemoveMembershipRequest(): RemoveMembershipRequest {
-  return { groupId: "", institutionId: "" };
+  return { groupId: "", institutionId: "", clientRequestId: "" };
 }
 
 export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
@@ -2030,6 +2076,9 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
     }
     if (message.institutionId !== "") {
       writer.uint32(18).string(message.institutionId);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(26).string(message.clientRequestId);
     }
     return writer;
   },
@@ -2063,6 +2112,14 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
             message.institutionId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2087,6 +2144,11 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
         : isSet(object.institution_id)
         ? globalThis.String(object.institution_id)
         : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -2098,6 +2160,9 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
     if (message.institutionId !== "") {
       obj.institutionId = message.institutionId;
     }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
     return obj;
   },
 
@@ -2108,6 +2173,7 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
     const message = createBaseRemoveMembershipRequest();
     message.groupId = object.groupId ?? "";
     message.institutionId = object.institutionId ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };

@@ -59,6 +59,8 @@ export interface UpdateResidentRequest {
   phone: string;
   /** New address grid. */
   gridId: string;
+  /** Idempotency key (UUID); a retry is answered with the resident as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of UpdateResident. */
@@ -388,7 +390,7 @@ export const RegisterResidentResponse: MessageFns<RegisterResidentResponse> = {
 };
 
 function createBaseUpdateResidentRequest(): UpdateResidentRequest {
-  return { id: "", expectedVersion: 0, name: "", phone: "", gridId: "" };
+  return { id: "", expectedVersion: 0, name: "", phone: "", gridId: "", clientRequestId: "" };
 }
 
 export const UpdateResidentRequest: MessageFns<UpdateResidentRequest> = {
@@ -407,6 +409,9 @@ export const UpdateResidentRequest: MessageFns<UpdateResidentRequest> = {
     }
     if (message.gridId !== "") {
       writer.uint32(42).string(message.gridId);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(50).string(message.clientRequestId);
     }
     return writer;
   },
@@ -464,6 +469,14 @@ export const UpdateResidentRequest: MessageFns<UpdateResidentRequest> = {
             message.gridId = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -491,6 +504,11 @@ export const UpdateResidentRequest: MessageFns<UpdateResidentRequest> = {
         : isSet(object.grid_id)
         ? globalThis.String(object.grid_id)
         : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -511,6 +529,9 @@ export const UpdateResidentRequest: MessageFns<UpdateResidentRequest> = {
     if (message.gridId !== "") {
       obj.gridId = message.gridId;
     }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
     return obj;
   },
 
@@ -524,6 +545,7 @@ export const UpdateResidentRequest: MessageFns<UpdateResidentRequest> = {
     message.name = object.name ?? "";
     message.phone = object.phone ?? "";
     message.gridId = object.gridId ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };

@@ -63,6 +63,8 @@ export interface UpdatePractitionerRequest {
   specialtyCode: string;
   /** New home institution id. */
   homeInstitutionId: string;
+  /** Idempotency key (UUID); a retry is answered with the practitioner as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of UpdatePractitioner. */
@@ -144,7 +146,11 @@ export interface AddTeamMemberRequest {
   /** Team id. */
   teamId: string;
   /** The member to add. */
-  member: TeamMember | undefined;
+  member:
+    | TeamMember
+    | undefined;
+  /** Idempotency key (UUID); a retry is answered with the team as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of AddTeamMember. */
@@ -159,6 +165,8 @@ export interface RemoveTeamMemberRequest {
   teamId: string;
   /** Practitioner to remove. */
   practitionerId: string;
+  /** Idempotency key (UUID); a retry is answered with the team as it is now. */
+  clientRequestId: string;
 }
 
 /** Response of RemoveTeamMember. */
@@ -426,7 +434,15 @@ export const RegisterPractitionerResponse: MessageFns<RegisterPractitionerRespon
 };
 
 function createBaseUpdatePractitionerRequest(): UpdatePractitionerRequest {
-  return { id: "", expectedVersion: 0, name: "", title: 0, specialtyCode: "", homeInstitutionId: "" };
+  return {
+    id: "",
+    expectedVersion: 0,
+    name: "",
+    title: 0,
+    specialtyCode: "",
+    homeInstitutionId: "",
+    clientRequestId: "",
+  };
 }
 
 export const UpdatePractitionerRequest: MessageFns<UpdatePractitionerRequest> = {
@@ -448,6 +464,9 @@ export const UpdatePractitionerRequest: MessageFns<UpdatePractitionerRequest> = 
     }
     if (message.homeInstitutionId !== "") {
       writer.uint32(50).string(message.homeInstitutionId);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(58).string(message.clientRequestId);
     }
     return writer;
   },
@@ -513,6 +532,14 @@ export const UpdatePractitionerRequest: MessageFns<UpdatePractitionerRequest> = 
             message.homeInstitutionId = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -545,6 +572,11 @@ export const UpdatePractitionerRequest: MessageFns<UpdatePractitionerRequest> = 
         : isSet(object.home_institution_id)
         ? globalThis.String(object.home_institution_id)
         : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -568,6 +600,9 @@ export const UpdatePractitionerRequest: MessageFns<UpdatePractitionerRequest> = 
     if (message.homeInstitutionId !== "") {
       obj.homeInstitutionId = message.homeInstitutionId;
     }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
     return obj;
   },
 
@@ -582,6 +617,7 @@ export const UpdatePractitionerRequest: MessageFns<UpdatePractitionerRequest> = 
     message.title = object.title ?? 0;
     message.specialtyCode = object.specialtyCode ?? "";
     message.homeInstitutionId = object.homeInstitutionId ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
@@ -1408,7 +1444,7 @@ export const CreateTeamResponse: MessageFns<CreateTeamResponse> = {
 };
 
 function createBaseAddTeamMemberRequest(): AddTeamMemberRequest {
-  return { teamId: "", member: undefined };
+  return { teamId: "", member: undefined, clientRequestId: "" };
 }
 
 export const AddTeamMemberRequest: MessageFns<AddTeamMemberRequest> = {
@@ -1418,6 +1454,9 @@ export const AddTeamMemberRequest: MessageFns<AddTeamMemberRequest> = {
     }
     if (message.member !== undefined) {
       TeamMember.encode(message.member, writer.uint32(18).fork()).join();
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(26).string(message.clientRequestId);
     }
     return writer;
   },
@@ -1451,6 +1490,14 @@ export const AddTeamMemberRequest: MessageFns<AddTeamMemberRequest> = {
             message.member = TeamMember.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1471,6 +1518,11 @@ export const AddTeamMemberRequest: MessageFns<AddTeamMemberRequest> = {
         ? globalThis.String(object.team_id)
         : "",
       member: isSet(object.member) ? TeamMember.fromJSON(object.member) : undefined,
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -1481,6 +1533,9 @@ export const AddTeamMemberRequest: MessageFns<AddTeamMemberRequest> = {
     }
     if (message.member !== undefined) {
       obj.member = TeamMember.toJSON(message.member);
+    }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
     }
     return obj;
   },
@@ -1494,6 +1549,7 @@ export const AddTeamMemberRequest: MessageFns<AddTeamMemberRequest> = {
     message.member = (object.member !== undefined && object.member !== null)
       ? TeamMember.fromPartial(object.member)
       : undefined;
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
@@ -1568,7 +1624,7 @@ export const AddTeamMemberResponse: MessageFns<AddTeamMemberResponse> = {
 };
 
 function createBaseRemoveTeamMemberRequest(): RemoveTeamMemberRequest {
-  return { teamId: "", practitionerId: "" };
+  return { teamId: "", practitionerId: "", clientRequestId: "" };
 }
 
 export const RemoveTeamMemberRequest: MessageFns<RemoveTeamMemberRequest> = {
@@ -1578,6 +1634,9 @@ export const RemoveTeamMemberRequest: MessageFns<RemoveTeamMemberRequest> = {
     }
     if (message.practitionerId !== "") {
       writer.uint32(18).string(message.practitionerId);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(26).string(message.clientRequestId);
     }
     return writer;
   },
@@ -1611,6 +1670,14 @@ export const RemoveTeamMemberRequest: MessageFns<RemoveTeamMemberRequest> = {
             message.practitionerId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1635,6 +1702,11 @@ export const RemoveTeamMemberRequest: MessageFns<RemoveTeamMemberRequest> = {
         : isSet(object.practitioner_id)
         ? globalThis.String(object.practitioner_id)
         : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
     };
   },
 
@@ -1646,6 +1718,9 @@ export const RemoveTeamMemberRequest: MessageFns<RemoveTeamMemberRequest> = {
     if (message.practitionerId !== "") {
       obj.practitionerId = message.practitionerId;
     }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
     return obj;
   },
 
@@ -1656,6 +1731,7 @@ export const RemoveTeamMemberRequest: MessageFns<RemoveTeamMemberRequest> = {
     const message = createBaseRemoveTeamMemberRequest();
     message.teamId = object.teamId ?? "";
     message.practitionerId = object.practitionerId ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
