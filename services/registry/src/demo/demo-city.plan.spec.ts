@@ -2,7 +2,8 @@ import { residentIdProblem } from '@medgrid/kernel';
 import { DEFAULT_DEMO_CITY, planGrids, planResidents } from './demo-city.plan';
 
 describe(planGrids.name, () => {
-  const plan = planGrids(DEFAULT_DEMO_CITY);
+  const sut = planGrids;
+  const plan = sut(DEFAULT_DEMO_CITY);
 
   it('gives each grid a tertiary general lead, a secondary general hospital and 6-12 primary institutions', () => {
     expect(plan).toHaveLength(3);
@@ -34,16 +35,18 @@ describe(planGrids.name, () => {
   });
 
   it('is the same city for the same seed', () => {
-    expect(planGrids(DEFAULT_DEMO_CITY)).toEqual(plan);
-    expect(planGrids({ ...DEFAULT_DEMO_CITY, seed: 1 })).not.toEqual(plan);
+    expect(sut(DEFAULT_DEMO_CITY)).toEqual(plan);
+    expect(sut({ ...DEFAULT_DEMO_CITY, seed: 1 })).not.toEqual(plan);
   });
 });
 
 describe(planResidents.name, () => {
+  const sut = planResidents;
+
   it('makes distinct residents with valid ID numbers from the grid’s district, with realistic shares', () => {
     const settings = { ...DEFAULT_DEMO_CITY, residents: 20_000 };
     const plan = planGrids(settings);
-    const residents = [...planResidents(settings, plan, 2026)];
+    const residents = [...sut(settings, plan, 2026)];
 
     expect(residents).toHaveLength(20_000);
     expect(new Set(residents.map((r) => r.residentIdNumber)).size).toBe(20_000);

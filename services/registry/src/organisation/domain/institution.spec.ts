@@ -51,6 +51,8 @@ describe(Institution.name, () => {
 });
 
 describe(levelFitsType.name, () => {
+  const sut = levelFitsType;
+
   it.each([
     ['primary', 'community-health-centre', true],
     ['secondary', 'community-health-station', false],
@@ -58,6 +60,6 @@ describe(levelFitsType.name, () => {
     ['secondary', 'nursing-home', true],
     ['tertiary', 'shared-centre', true],
   ] as const)('%s %s: %s', (level, type, expected) => {
-    expect(levelFitsType(level, type)).toBe(expected);
+    expect(sut(level, type)).toBe(expected);
   });
 });

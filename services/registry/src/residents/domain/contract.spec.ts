@@ -113,8 +113,10 @@ describe(Contract.name, () => {
 });
 
 describe(populationTags.name, () => {
+  const sut = populationTags;
+
   it('adds elderly from 65 and keeps declared conditions in a fixed order', () => {
-    expect(populationTags(elderlyWoman, ['diabetes', 'hypertension'], '2026-11-23', rules)).toEqual([
+    expect(sut(elderlyWoman, ['diabetes', 'hypertension'], '2026-11-23', rules)).toEqual([
       'elderly',
       'hypertension',
       'diabetes',
@@ -123,23 +125,25 @@ describe(populationTags.name, () => {
 
   it('refuses elderly for a younger resident and maternal for a man', () => {
     const youngMan = resident('110105199001011232');
-    expect(() => populationTags(youngMan, ['elderly'], '2026-11-23', rules)).toThrow(
+    expect(() => sut(youngMan, ['elderly'], '2026-11-23', rules)).toThrow(
       expect.objectContaining({ code: 'POPULATION_TAG_DOES_NOT_FIT' }) as Error,
     );
-    expect(() => populationTags(youngMan, ['maternal'], '2026-11-23', rules)).toThrow(
+    expect(() => sut(youngMan, ['maternal'], '2026-11-23', rules)).toThrow(
       expect.objectContaining({ code: 'POPULATION_TAG_DOES_NOT_FIT' }) as Error,
     );
   });
 
   it('adds child up to the configured age', () => {
     const toddler = resident('110105202301010025');
-    expect(populationTags(toddler, [], '2026-11-23', rules)).toEqual(['child']);
-    expect(populationTags(toddler, [], '2026-11-23', { ...rules, childMaxAge: 2 })).toEqual([]);
+    expect(sut(toddler, [], '2026-11-23', rules)).toEqual(['child']);
+    expect(sut(toddler, [], '2026-11-23', { ...rules, childMaxAge: 2 })).toEqual([]);
   });
 });
 
 describe(Resident.name, () => {
   it('takes birth date and sex from the ID number', () => {
-    expect(elderlyWoman).toMatchObject({ birthDate: '1949-12-31', sex: 'female', version: 1 });
+    const sut = resident('11010519491231002X');
+
+    expect(sut).toMatchObject({ birthDate: '1949-12-31', sex: 'female', version: 1 });
   });
 });

@@ -166,12 +166,14 @@ describe(FamilyDoctorTeam.name, () => {
 });
 
 describe(practisingRight.name, () => {
+  const sut = practisingRight;
+
   it.each<[InstitutionPlace, InstitutionPlace, boolean, string]>([
     [hospital, hospital, true, 'home institution'],
     [hospital, centre, true, 'same medical group'],
     [hospital, farHospital, false, 'different medical group'],
     [{ ...hospital, groupId: null }, centre, false, 'home institution is in no medical group'],
   ])('home %j at %j: %s', (home, at, allowed, reason) => {
-    expect(practisingRight(home, at)).toEqual({ allowed, reason });
+    expect(sut(home, at)).toEqual({ allowed, reason });
   });
 });

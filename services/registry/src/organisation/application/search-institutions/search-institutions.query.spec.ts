@@ -17,7 +17,9 @@ const refused = (input: Partial<SearchInstitutionsInput>) =>
 
 describe(SearchInstitutionsQuery.name, () => {
   it('asks for everything, 50 a page, when nothing is given', () => {
-    expect(SearchInstitutionsQuery.create(any)).toEqual({
+    const sut = SearchInstitutionsQuery.create(any);
+
+    expect(sut).toEqual({
       nameContains: '',
       creditCode: '',
       gridId: undefined,
@@ -29,16 +31,16 @@ describe(SearchInstitutionsQuery.name, () => {
   });
 
   it('reads ids lower case, the credit code upper case and the name as sent', () => {
-    expect(
-      SearchInstitutionsQuery.create({
-        ...any,
-        nameContains: ' 社区 ',
-        creditCode: ' 12440100ma5a0b1c2x ',
-        gridId: '0193A000-0000-7000-8000-000000000001',
-        level: 'primary',
-        pageSize: 10,
-      }),
-    ).toMatchObject({
+    const sut = SearchInstitutionsQuery.create({
+      ...any,
+      nameContains: ' 社区 ',
+      creditCode: ' 12440100ma5a0b1c2x ',
+      gridId: '0193A000-0000-7000-8000-000000000001',
+      level: 'primary',
+      pageSize: 10,
+    });
+
+    expect(sut).toMatchObject({
       nameContains: ' 社区 ',
       creditCode: '12440100MA5A0B1C2X',
       gridId: '0193a000-0000-7000-8000-000000000001',

@@ -10,19 +10,16 @@ const refused = (input: Partial<GetResidentInput>) =>
 
 describe(GetResidentQuery.name, () => {
   it('reads a resident by id, lower case, or by ID number, upper case', () => {
-    expect(GetResidentQuery.create({ id: id.toUpperCase(), residentIdNumber: '', purpose: 'audit' })).toEqual(
-      {
-        by: { id },
-        purpose: 'audit',
-      },
-    );
-    expect(
-      GetResidentQuery.create({
-        id: '',
-        residentIdNumber: residentIdNumber.toLowerCase(),
-        purpose: 'treatment',
-      }),
-    ).toEqual({ by: { residentIdNumber }, purpose: 'treatment' });
+    const sut = GetResidentQuery.create;
+
+    expect(sut({ id: id.toUpperCase(), residentIdNumber: '', purpose: 'audit' })).toEqual({
+      by: { id },
+      purpose: 'audit',
+    });
+    expect(sut({ id: '', residentIdNumber: residentIdNumber.toLowerCase(), purpose: 'treatment' })).toEqual({
+      by: { residentIdNumber },
+      purpose: 'treatment',
+    });
   });
 
   it.each<[Partial<GetResidentInput>, [string, string][]]>([

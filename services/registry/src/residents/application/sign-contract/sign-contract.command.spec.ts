@@ -16,7 +16,9 @@ const refused = (input: Partial<SignContractInput>) =>
 
 describe(SignContractCommand.name, () => {
   it('reads ids lower case and the start date trimmed; an empty start date is the day it is signed', () => {
-    expect(SignContractCommand.create(valid, now)).toEqual({
+    const sut = SignContractCommand.create(valid, now);
+
+    expect(sut).toEqual({
       clientRequestId: valid.clientRequestId,
       residentId: '0193a000-0000-7000-8000-000000000001',
       teamId: valid.teamId,

@@ -14,7 +14,9 @@ const refused = (input: Partial<CreateTeamInput>) =>
 
 describe(CreateTeamCommand.name, () => {
   it('reads ids lower case and the name trimmed', () => {
-    expect(CreateTeamCommand.create(valid)).toEqual({
+    const sut = CreateTeamCommand.create(valid);
+
+    expect(sut).toEqual({
       clientRequestId: valid.clientRequestId,
       institutionId: '0193a000-0000-7000-8000-000000000001',
       name: '东山一号团队',

@@ -15,7 +15,9 @@ const refused = (input: Partial<RegisterPractitionerInput>) =>
 
 describe(RegisterPractitionerCommand.name, () => {
   it('reads the licence number upper case, ids lower case and the name trimmed', () => {
-    expect(RegisterPractitionerCommand.create(valid)).toEqual({
+    const sut = RegisterPractitionerCommand.create(valid);
+
+    expect(sut).toEqual({
       clientRequestId: valid.clientRequestId,
       licenceNumber: '1104401000AB345',
       name: '王医生',
