@@ -7,18 +7,18 @@ import { OrganisationError, OrganisationErrorCode } from '../domain/organisation
  * an institution's own staff and systems register its departments. Reading
  * master data (no personal data) is open to every authenticated caller.
  */
-export const OrganisationAccess = {
-  manageCityMap(identity: Identity): boolean {
+export class OrganisationAccess {
+  static manageCityMap(identity: Identity): boolean {
     return identity.role === 'city-operator';
-  },
+  }
 
-  manageGroup(identity: Identity, groupId: string): boolean {
+  static manageGroup(identity: Identity, groupId: string): boolean {
     return (
       identity.role === 'city-operator' || (identity.role === 'group-admin' && identity.groupId === groupId)
     );
-  },
+  }
 
-  manageInstitution(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
+  static manageInstitution(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
     switch (identity.role) {
       case 'city-operator':
         return true;
@@ -29,25 +29,24 @@ export const OrganisationAccess = {
       case 'partner-system':
         return false;
     }
-  },
+  }
 
   /**
-   * Act at an institution: register its departments, practitioners and
-   * teams. Its own staff and HIS may, as may its group's administrators.
+   * Act at an institution: register its departments, practitioners and teams. Those who manage
+   * it may, and so may its own staff and HIS.
    */
-  actForInstitution(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
+  static actForInstitution(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
     switch (identity.role) {
       case 'city-operator':
-        return true;
       case 'group-admin':
-        return institution.groupId !== null && identity.groupId === institution.groupId;
+        return OrganisationAccess.manageInstitution(identity, institution);
       case 'primary-staff':
       case 'hospital-staff':
       case 'partner-system':
         return identity.institutionId === institution.id;
     }
-  },
-};
+  }
+}
 
 /** Throws NOT_ALLOWED (PERMISSION_DENIED) naming the action when a policy says no. */
 export function requireAllowed(allowed: boolean, action: string): void {

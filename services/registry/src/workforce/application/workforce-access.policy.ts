@@ -7,11 +7,11 @@ import { WorkforceError, WorkforceErrorCode } from '../domain/workforce-error';
  * (its own staff and systems, its group's administrators, the city's operators). Reading
  * practitioners and teams (professional data) is open to every authenticated caller.
  */
-export const WorkforceAccess = {
-  actAt(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
+export class WorkforceAccess {
+  static actAt(identity: Identity, institution: { id: string; groupId: string | null }): boolean {
     return OrganisationAccess.actForInstitution(identity, institution);
-  },
-};
+  }
+}
 
 /** Throws NOT_ALLOWED (PERMISSION_DENIED) naming the action when a policy says no. */
 export function requireAllowed(allowed: boolean, action: string): void {

@@ -32,14 +32,17 @@ export class RegisterPractitionerCommand {
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: RegisterPractitionerInput): RegisterPractitionerCommand {
-    const f = parseFields(fields, input);
+    const { clientRequestId, licenceNumber, name, title, specialtyCode, homeInstitutionId } = parseFields(
+      fields,
+      input,
+    );
     return new RegisterPractitionerCommand(
-      f.clientRequestId,
-      f.licenceNumber,
-      f.name,
-      f.title,
-      f.specialtyCode,
-      f.homeInstitutionId,
+      clientRequestId,
+      licenceNumber,
+      name,
+      title,
+      specialtyCode,
+      homeInstitutionId,
     );
   }
 }
