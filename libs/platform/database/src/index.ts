@@ -3,7 +3,6 @@ export { DatabaseModule } from './database.module';
 export { runMigrationCli, runMigrationCommand } from './migration-cli';
 export { migrationStatus, schemaDrift, type MigrationStatus } from './migrations';
 export { UnitOfWork } from './unit-of-work';
-export { changedRows } from './changed-rows';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
 export { lockForTransaction } from './transaction-lock';
 export { queryNamed, type NamedParameters } from './named-query';

@@ -1,8 +1,8 @@
-import { TestDatabase } from '@medgrid/testing';
+import { type MigratedTestDatabase } from '@medgrid/testing';
 import { Client } from 'pg';
 import { type DataSource, EntitySchema } from 'typeorm';
-import { createDataSource } from './create-data-source';
 import { schemaDrift } from './migrations';
+import { scratchDatabase } from './test/scratch-database';
 
 /** A table with several array columns: TypeORM reads the type of each with a query of its own. */
 const tagged = new EntitySchema({
@@ -16,25 +16,18 @@ const tagged = new EntitySchema({
 });
 
 describe(schemaDrift.name, () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('schema_drift');
-    dataSource = createDataSource({
-      url: database.url,
-      applicationName: 'database-int',
-      entities: [tagged],
-      migrations: [],
-    });
-    await dataSource.initialize();
+    database = await scratchDatabase('schema_drift', [tagged]);
+    dataSource = database.dataSource;
     await dataSource.query(`CREATE TABLE tagged (id uuid PRIMARY KEY, tags text[] NOT NULL,
       codes text[] NOT NULL, labels text[] NOT NULL)`);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   it('reads the schema one query at a time per connection (pg deprecates more: a warning in the check)', async () => {

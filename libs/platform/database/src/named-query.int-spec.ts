@@ -1,29 +1,22 @@
-import { TestDatabase } from '@medgrid/testing';
+import { type MigratedTestDatabase } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
-import { createDataSource } from './create-data-source';
 import { queryNamed } from './named-query';
+import { scratchDatabase } from './test/scratch-database';
 
 describe(queryNamed.name, () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('named_query');
-    dataSource = createDataSource({
-      url: database.url,
-      applicationName: 'database-int',
-      entities: [],
-      migrations: [],
-    });
-    await dataSource.initialize();
+    database = await scratchDatabase('named_query');
+    dataSource = database.dataSource;
     await dataSource.query(
       `CREATE TABLE counter (id uuid PRIMARY KEY, tags text[] NOT NULL, doc jsonb NOT NULL, hits int NOT NULL)`,
     );
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   const A = '0193a000-0000-7000-8000-00000000000a';
@@ -72,5 +65,13 @@ describe(queryNamed.name, () => {
       queryNamed(dataSource.manager, `UPDATE counter SET hits = :hits WHERE id = :id`, { hit: 1, id: A }),
     ).rejects.toThrow(':hits has no value; :hit is not used by the statement');
     expect(await dataSource.query(`SELECT hits FROM counter WHERE id = $1`, [A])).toEqual([{ hits: 3 }]);
+  });
+
+  it('answers the rows a DELETE … RETURNING removed', async () => {
+    expect(
+      await queryNamed(dataSource.manager, `DELETE FROM counter WHERE hits >= :least RETURNING id`, {
+        least: 1,
+      }),
+    ).toEqual([{ id: A }]);
   });
 });

@@ -1,4 +1,5 @@
 import { type EntityManager } from 'typeorm';
+import { queryNamed } from './named-query';
 
 /**
  * Waits until no other transaction holds the lock on `key`, then holds it until this transaction
@@ -6,5 +7,5 @@ import { type EntityManager } from 'typeorm';
  * retries of one client request: the second waits, then sees what the first committed.
  */
 export async function lockForTransaction(manager: EntityManager, key: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+  await queryNamed(manager, `SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))`, { key });
 }

@@ -1,10 +1,10 @@
-import { TestDatabase } from '@medgrid/testing';
+import { type MigratedTestDatabase } from '@medgrid/testing';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { createDataSource } from './create-data-source';
 import { UnitOfWork } from './unit-of-work';
+import { scratchDatabase } from './test/scratch-database';
 
 describe(UnitOfWork.name, () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let sut: UnitOfWork;
 
@@ -19,14 +19,8 @@ describe(UnitOfWork.name, () => {
     (await manager.query<{ id: string }[]>(`SELECT txid_current()::text AS id`))[0]!.id;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('unit_of_work');
-    dataSource = createDataSource({
-      url: database.url,
-      applicationName: 'database-int',
-      entities: [],
-      migrations: [],
-    });
-    await dataSource.initialize();
+    database = await scratchDatabase('unit_of_work');
+    dataSource = database.dataSource;
     await dataSource.query(
       `CREATE TABLE ledger_entry (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text NOT NULL)`,
     );
@@ -38,8 +32,7 @@ describe(UnitOfWork.name, () => {
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   it('commits the work as one transaction that others see only once it is done', async () => {

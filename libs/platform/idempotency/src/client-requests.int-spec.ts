@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDataSource, UnitOfWork } from '@medgrid/database';
-import { TestDatabase } from '@medgrid/testing';
+import { MigratedTestDatabase } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { CreateClientRequestLog1733500000001 } from './client-request.migration';
 import { ClientRequestOrmEntity } from './client-request.orm-entity';
@@ -14,30 +14,29 @@ interface Ward {
 }
 
 describe(ClientRequests.name, () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let uow: UnitOfWork;
   let requests: ClientRequests;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('client_requests');
-    dataSource = createDataSource({
-      url: database.url,
-      applicationName: 'idempotency-int',
-      entities: [ClientRequestOrmEntity],
-      migrations: [CreateClientRequestLog1733500000001],
-      poolSize: 12,
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    database = await MigratedTestDatabase.create('client_requests', (url) =>
+      createDataSource({
+        url,
+        applicationName: 'idempotency-int',
+        entities: [ClientRequestOrmEntity],
+        migrations: [CreateClientRequestLog1733500000001],
+        poolSize: 12,
+      }),
+    );
+    dataSource = database.dataSource;
     await dataSource.query(`CREATE TABLE ward (id uuid PRIMARY KEY, name text NOT NULL, beds int NOT NULL)`);
     uow = new UnitOfWork(dataSource);
     requests = new ClientRequests(uow);
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   const wardRequest = (clientRequestId: string, name: string, beds: number): ClientRequest => ({
