@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientRequests } from '@medgrid/idempotency';
-import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
+import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
 import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
 import { SchemaStateTypeormRepository } from './service-info/infrastructure/persistence/schema-state.typeorm-repository';
@@ -11,7 +11,7 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
     // Which institution belongs to which group, kept from the registry's topics.
-    { provide: RegistryView, useClass: RegistryViewSqlRepository },
+    { provide: RegistryView, useClass: RegistryViewTypeormRepository },
     // Every write use case answers retries through it (createOnce, isRetry).
     ClientRequests,
   ],

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { ClientRequests } from '@medgrid/idempotency';
-import { RegistryView, RegistryViewSqlRepository } from '@medgrid/registry-view';
+import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { AdmissionStep } from './beds/application/admission-step';
 import { AssignBedUseCase } from './beds/application/assign-bed/assign-bed.use-case';
@@ -132,7 +132,7 @@ const USE_CASES = [
     ...USE_CASES,
     AuditTrail,
     ClientRequests,
-    { provide: RegistryView, useClass: RegistryViewSqlRepository },
+    { provide: RegistryView, useClass: RegistryViewTypeormRepository },
     // capacity
     HospitalReserveRules,
     { provide: CityReserveFloorRepository, useClass: CityReserveFloorTypeormRepository },

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Row shape of audit_log (written with SQL by AuditTrail; listed so drift checks cover it). */
+/**
+ * One read of personal or clinical data, or one refused call. AuditTrail writes it through this
+ * entity, so a service lists it in its data source (which also lets the drift check cover the table).
+ */
 @Entity({ name: 'audit_log' })
 @Index('audit_log_subject_idx', ['subjectKind', 'subjectId'])
 export class AuditLogOrmEntity {

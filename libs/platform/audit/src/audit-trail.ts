@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { AuditLogOrmEntity } from './audit-log.orm-entity';
 
 export interface AuditSubject {
   /** e.g. "referral", "resident". */
@@ -30,18 +31,7 @@ export class AuditTrail {
     reason: string,
     method: string,
   ): Promise<void> {
-    await this.uow.manager().query(
-      `INSERT INTO audit_log (actor_subject, actor_role, actor_institution_id, action, subject_kind, subject_id, purpose)
-       VALUES ($1, $2, $3, 'refused', $4, $5, $6)`,
-      [
-        identity.subject,
-        identity.role,
-        identity.institutionId,
-        subject.kind,
-        subject.id,
-        `${reason} ${method}`,
-      ],
-    );
+    await this.insert([entryOf(identity, 'refused', subject, `${reason} ${method}`)]);
   }
 
   recordRead(identity: Identity, subject: AuditSubject, purpose: string): Promise<void> {
@@ -51,18 +41,35 @@ export class AuditTrail {
   /** One row per subject in one statement (a search that returns many records). */
   async recordReads(identity: Identity, subjects: readonly AuditSubject[], purpose: string): Promise<void> {
     if (subjects.length === 0) return;
-    await this.uow.manager().query(
-      `INSERT INTO audit_log (actor_subject, actor_role, actor_institution_id, action, subject_kind, subject_id, purpose)
-       SELECT $1, $2, $3, 'read', s.kind, s.id, $4
-         FROM unnest($5::text[], $6::text[]) AS s(kind, id)`,
-      [
-        identity.subject,
-        identity.role,
-        identity.institutionId,
-        purpose,
-        subjects.map((s) => s.kind),
-        subjects.map((s) => s.id),
-      ],
-    );
+    await this.insert(subjects.map((subject) => entryOf(identity, 'read', subject, purpose)));
   }
+
+  private async insert(entries: Omit<AuditLogOrmEntity, 'seq' | 'occurredAt'>[]): Promise<void> {
+    // The sequence and the time are the database's (identity, now()); nothing needs them back.
+    await this.uow
+      .manager()
+      .createQueryBuilder()
+      .insert()
+      .into(AuditLogOrmEntity)
+      .values(entries)
+      .updateEntity(false)
+      .execute();
+  }
+}
+
+function entryOf(
+  identity: Identity,
+  action: 'read' | 'refused',
+  subject: AuditSubject,
+  purpose: string,
+): Omit<AuditLogOrmEntity, 'seq' | 'occurredAt'> {
+  return {
+    actorSubject: identity.subject,
+    actorRole: identity.role,
+    actorInstitutionId: identity.institutionId,
+    action,
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    purpose,
+  };
 }

@@ -1,5 +1,6 @@
 export { EventConsumer, type EventConsumerSettings } from './consumer/event-consumer';
 export { type AnyEventHandler, EVENT_HANDLERS, type EventHandler } from './consumer/event-handler';
+export { InboxOrmEntity } from './consumer/inbox.orm-entity';
 export { decodeEnvelope, decodePayload, encodeEnvelope, type EventEnvelope } from './envelope';
 export { ensureTopics } from './kafka/ensure-topics';
 export { createKafka, type KafkaSettings } from './kafka/kafka-client';
@@ -12,5 +13,6 @@ export {
   type MessagingModuleOptions,
   type MessagingSettings,
 } from './messaging.module';
+export { OutboxOrmEntity } from './outbox/outbox.orm-entity';
 export { OutboxRelay, type OutboxRelaySettings } from './outbox/outbox-relay';
 export { OutboxWriter, type OutgoingEvent } from './outbox/outbox-writer';

@@ -1,17 +1,8 @@
-export {
-  isHospital,
-  RegistryView,
-  type KnownCity,
-  type KnownContract,
-  type KnownDepartment,
-  type KnownGrid,
-  type KnownGroup,
-  type KnownInstitution,
-  type KnownMembershipRole,
-  type KnownResident,
-  type KnownTeam,
-} from './registry-view';
-export { RegistryViewSqlRepository } from './registry-view.sql-repository';
+// The port and what it answers (Known* values, isHospital): all of registry-view.ts is public.
+export * from './registry-view';
+export { KnownResidentOrmEntity } from './persistence/known-resident.orm-entity';
+export { REGISTRY_VIEW_ENTITIES } from './persistence/registry-view-entities';
+export { RegistryViewTypeormRepository } from './persistence/registry-view.typeorm-repository';
 export { RegistryViewInstitutionDirectory } from './registry-view-institution.directory';
 export { CityRegisteredKafkaConsumer } from './kafka/city-registered.kafka.consumer';
 export { ContractChangedKafkaConsumer } from './kafka/contract-changed.kafka.consumer';

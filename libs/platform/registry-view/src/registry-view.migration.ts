@@ -1,7 +1,7 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * The tables the registry projection (RegistryViewSqlRepository and the
+ * The tables the registry projection (RegistryViewTypeormRepository and the
  * registry consumers) reads and writes, for every service. Scheduling made
  * the same tables in its own first migration before this library existed:
  * IF NOT EXISTS lets this migration run on its databases (and on a

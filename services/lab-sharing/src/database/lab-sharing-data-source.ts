@@ -1,9 +1,10 @@
 import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
-import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
+import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
 import {
   CreateRegistryViewTables1732600000000,
+  REGISTRY_VIEW_ENTITIES,
   RegistryViewCities1733300000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
@@ -16,7 +17,13 @@ import { type DataSource } from 'typeorm';
  * follow, each change a new migration under migrations/ named
  * <timestamp>-<what>.ts and listed here after these.
  */
-export const LAB_SHARING_ENTITIES = [AuditLogOrmEntity, ClientRequestOrmEntity];
+export const LAB_SHARING_ENTITIES = [
+  OutboxOrmEntity,
+  InboxOrmEntity,
+  ...REGISTRY_VIEW_ENTITIES,
+  AuditLogOrmEntity,
+  ClientRequestOrmEntity,
+];
 export const LAB_SHARING_MIGRATIONS = [
   CreateMessagingTables1732300000000,
   CreateAuditLog1732300000002,

@@ -1,9 +1,11 @@
 import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
-import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
+import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
 import {
   CreateRegistryViewTables1732600000000,
+  KnownResidentOrmEntity,
+  REGISTRY_VIEW_ENTITIES,
   RegistryViewCities1733300000001,
   RegistryViewResidents1733100000001,
 } from '@medgrid/registry-view';
@@ -16,8 +18,12 @@ import { CreateReferralTables1732300000001 } from './migrations/1732300000001-cr
 import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
 import { ClientRequestsOfReferrals1733500000002 } from './migrations/1733500000002-client-requests-of-referrals';
 
-/** Referral's tables and the shared libraries' that have entities, so the drift check sees each. */
+/** Referral's tables and the shared libraries', so the drift check sees each. */
 export const REFERRAL_ENTITIES = [
+  OutboxOrmEntity,
+  InboxOrmEntity,
+  ...REGISTRY_VIEW_ENTITIES,
+  KnownResidentOrmEntity,
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
   ReferralOrmEntity,

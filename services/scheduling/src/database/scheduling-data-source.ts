@@ -1,9 +1,10 @@
 import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
-import { CreateMessagingTables1732300000000 } from '@medgrid/messaging';
+import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
 import {
   CreateRegistryViewTables1732600000000,
+  REGISTRY_VIEW_ENTITIES,
   RegistryViewCities1733300000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
@@ -28,10 +29,13 @@ import { ClientRequestsOfClaims1733500000003 } from './migrations/1733500000003-
 
 /**
  * Every table of scheduling has an entity here, so `migrate check` compares each with the
- * migrations. The outbox and inbox, the client request log and the registry projections belong to
- * their libraries (whose migrations are listed; the client request log's entity too).
+ * migrations: scheduling's own, and those of the libraries whose migrations are listed (the outbox
+ * and inbox, the audit log, the client request log and the registry projections).
  */
 export const SCHEDULING_ENTITIES = [
+  OutboxOrmEntity,
+  InboxOrmEntity,
+  ...REGISTRY_VIEW_ENTITIES,
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
   ReservePolicyOrmEntity,

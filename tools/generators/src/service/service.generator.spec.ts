@@ -114,7 +114,9 @@ describe(serviceGenerator.name, () => {
     expect(dataSource).toContain(
       'SAMPLE_INTAKE_MIGRATIONS = [\n  CreateMessagingTables1732300000000,\n  CreateAuditLog1732300000002,\n  CreateRegistryViewTables1732600000000,\n  RegistryViewCities1733300000001,\n  CreateClientRequestLog1733500000001,\n]',
     );
-    expect(dataSource).toContain('SAMPLE_INTAKE_ENTITIES = [AuditLogOrmEntity, ClientRequestOrmEntity]');
+    expect(dataSource).toContain(
+      'SAMPLE_INTAKE_ENTITIES = [\n  OutboxOrmEntity,\n  InboxOrmEntity,\n  ...REGISTRY_VIEW_ENTITIES,\n  AuditLogOrmEntity,\n  ClientRequestOrmEntity,\n]',
+    );
     expect(read(tree, 'services/sample-intake/src/sample-intake.module.ts')).toMatch(
       /providers: \[[^\]]*ClientRequests,/,
     );

@@ -7,6 +7,7 @@ import { type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage }
 import { decodeEnvelope, type EventEnvelope } from '../envelope';
 import { type KafkaPublisher } from '../kafka/kafka-publisher';
 import { type EventHandler } from './event-handler';
+import { InboxOrmEntity } from './inbox.orm-entity';
 
 export interface EventConsumerSettings {
   /** Consumer group, also the inbox's consumer name: "<service>.<purpose>". */
@@ -138,12 +139,20 @@ export class EventConsumer {
       const stop = handleDuration.startTimer({ topic, type: envelope.type });
       try {
         const applied = await this.uow.run(async (manager) => {
-          const inserted = await manager.query<unknown[]>(
-            `INSERT INTO inbox (consumer, event_id, event_type, topic) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING RETURNING event_id`,
-            [this.settings.groupId, envelope.eventId, envelope.type, topic],
-          );
-          if (inserted.length === 0) return false;
+          const inserted = await manager
+            .createQueryBuilder()
+            .insert()
+            .into(InboxOrmEntity)
+            .values({
+              consumer: this.settings.groupId,
+              eventId: envelope.eventId,
+              eventType: envelope.type,
+              topic,
+            })
+            .orIgnore()
+            .returning(['event_id'])
+            .execute();
+          if ((inserted.raw as unknown[]).length === 0) return false;
           await handler.handle(handler.contract.codec.decode(envelope.payload), envelope);
           return true;
         });

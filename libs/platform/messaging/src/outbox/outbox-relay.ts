@@ -1,17 +1,9 @@
 import { type Logger } from '@medgrid/logging';
 import { captureTraceContext, counter, gauge, inSpanFromCarrier } from '@medgrid/telemetry';
-import { type DataSource } from 'typeorm';
+import { queryNamed } from '@medgrid/database';
+import { type DataSource, In, IsNull } from 'typeorm';
 import { type KafkaPublisher } from '../kafka/kafka-publisher';
-
-interface OutboxRow {
-  seq: string;
-  event_id: string;
-  topic: string;
-  message_key: string;
-  event_type: string;
-  envelope: Buffer;
-  trace_context: Record<string, string>;
-}
+import { OutboxOrmEntity } from './outbox.orm-entity';
 
 export interface OutboxRelaySettings {
   service: string;
@@ -65,16 +57,17 @@ export class OutboxRelay {
   /** Publishes up to one batch; returns how many rows it published. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<[{ locked: boolean }]>(
-        `SELECT pg_try_advisory_xact_lock($1) AS locked`,
-        [this.lockKey],
+      const [lock] = await queryNamed<{ locked: boolean }>(
+        manager,
+        `SELECT pg_try_advisory_xact_lock(:key) AS locked`,
+        { key: this.lockKey },
       );
-      if (!locked) return 0;
-      const rows = await manager.query<OutboxRow[]>(
-        `SELECT seq, event_id, topic, message_key, event_type, envelope, trace_context
-           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.settings.batchSize],
-      );
+      if (!lock?.locked) return 0;
+      const rows = await manager.find(OutboxOrmEntity, {
+        where: { publishedAt: IsNull() },
+        order: { seq: 'ASC' },
+        take: this.settings.batchSize,
+      });
       if (rows.length === 0) return 0;
 
       const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
@@ -84,36 +77,35 @@ export class OutboxRelay {
           'medgrid-messaging',
           `${row.topic} publish`,
           'producer',
-          row.trace_context,
+          row.traceContext,
           {
             'messaging.system': 'kafka',
             'messaging.destination.name': row.topic,
-            'messaging.message.id': row.event_id,
+            'messaging.message.id': row.eventId,
           },
           () => Promise.resolve(captureTraceContext()),
         );
         const messages = byTopic.get(row.topic) ?? [];
         messages.push({
-          key: row.message_key,
+          key: row.messageKey,
           value: row.envelope,
-          headers: { ...headers, 'event-id': row.event_id, 'event-type': row.event_type },
+          headers: { ...headers, 'event-id': row.eventId, 'event-type': row.eventType },
         });
         byTopic.set(row.topic, messages);
       }
       await this.publisher.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
-        rows.map((row) => row.seq),
-      ]);
-      for (const row of rows) published.inc({ topic: row.topic, type: row.event_type });
+      await manager.update(
+        OutboxOrmEntity,
+        { seq: In(rows.map((row) => row.seq)) },
+        { publishedAt: () => 'now()' },
+      );
+      for (const row of rows) published.inc({ topic: row.topic, type: row.eventType });
       return rows.length;
     });
   }
 
-  async pendingCount(): Promise<number> {
-    const [row] = await this.dataSource.query<[{ n: number }]>(
-      `SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`,
-    );
-    return row.n;
+  pendingCount(): Promise<number> {
+    return this.dataSource.manager.countBy(OutboxOrmEntity, { publishedAt: IsNull() });
   }
 
   private schedule(delayMs: number): void {

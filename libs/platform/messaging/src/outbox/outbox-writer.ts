@@ -1,5 +1,5 @@
 import { type EventContract } from '@medgrid/contracts';
-import { type UnitOfWork } from '@medgrid/database';
+import { queryNamed, type UnitOfWork } from '@medgrid/database';
 import { captureTraceContext } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { encodeEnvelope } from '../envelope';
@@ -52,19 +52,20 @@ export class OutboxWriter {
     );
     // unnest keeps the statement's parameter count fixed however many rows;
     // WITH ORDINALITY keeps the outbox sequence in the order given.
-    await manager.query(
+    await queryNamed(
+      manager,
       `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context)
-       SELECT e.id, $1, e.key, $2, e.envelope, $3::jsonb
-         FROM unnest($4::uuid[], $5::text[], $6::bytea[]) WITH ORDINALITY AS e(id, key, envelope, n)
+       SELECT e.id, :topic, e.key, :type, e.envelope, :traceContext::jsonb
+         FROM unnest(:ids::uuid[], :keys::text[], :envelopes::bytea[]) WITH ORDINALITY AS e(id, key, envelope, n)
         ORDER BY e.n`,
-      [
-        contract.topic.name,
-        contract.type,
-        JSON.stringify(traceContext),
+      {
+        topic: contract.topic.name,
+        type: contract.type,
+        traceContext: JSON.stringify(traceContext),
         ids,
-        events.map((event) => event.aggregateId),
+        keys: events.map((event) => event.aggregateId),
         envelopes,
-      ],
+      },
     );
     return ids;
   }

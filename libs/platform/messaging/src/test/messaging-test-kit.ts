@@ -12,9 +12,11 @@ import { aResidentId, TestDatabase, testKafkaBrokers, uniqueSuffix, waitFor } fr
 import { type Kafka, type KafkaMessage } from 'kafkajs';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { InboxOrmEntity } from '../consumer/inbox.orm-entity';
 import { ensureTopics } from '../kafka/ensure-topics';
 import { createKafka } from '../kafka/kafka-client';
 import { CreateMessagingTables1732300000000 } from '../messaging-tables.migration';
+import { OutboxOrmEntity } from '../outbox/outbox.orm-entity';
 
 /** A message as read back from a topic, with where it sat. */
 export type ReadMessage = KafkaMessage & { partition: number };
@@ -62,7 +64,7 @@ export class MessagingTestKit {
     const dataSource = createDataSource({
       url: this.database.url,
       applicationName: this.label,
-      entities: [],
+      entities: [OutboxOrmEntity, InboxOrmEntity],
       migrations: [CreateMessagingTables1732300000000],
     });
     this.dataSources.push(dataSource);
