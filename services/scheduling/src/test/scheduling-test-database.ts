@@ -23,6 +23,23 @@ export class SchedulingTestDatabase {
     return new SchedulingTestDatabase(database, dataSource, new UnitOfWork(dataSource));
   }
 
+  /**
+   * Runs `work` in a transaction that stays open, holding the locks `work` took, until `release`
+   * is called; `ready` resolves once `work` is done, `done` once the transaction has ended.
+   */
+  holdOpen(work: () => Promise<unknown>): { ready: Promise<void>; release: () => void; done: Promise<void> } {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const ready = new Promise<void>((resolve) => (started = resolve));
+    const done = this.uow.run(async () => {
+      await work();
+      started();
+      await held;
+    });
+    return { ready, release, done };
+  }
+
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.database.drop();

@@ -1,28 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import { type NewSlotHoldRequest, SlotHoldRequest } from './slot-hold-request';
+import { aSlotHoldRequest } from '../test/slot-hold-request.factory';
+import { SlotHoldRequest } from './slot-hold-request';
 
 const now = new Date('2026-12-04T02:00:00Z');
 const slot = { id: uuidv7(), pool: 'reserved' as const, sessionId: uuidv7() };
 
-function aRequest(overrides: Partial<NewSlotHoldRequest> = {}): SlotHoldRequest {
-  return SlotHoldRequest.request(
-    {
-      id: uuidv7(),
-      referralId: uuidv7(),
-      groupId: uuidv7(),
-      institutionId: uuidv7(),
-      referringInstitutionId: uuidv7(),
-      sourceEventId: uuidv7(),
-      patientResidentId: '11010519491231002X',
-      departmentId: uuidv7(),
-      specialtyCode: '03.04',
-      contractedPriority: false,
-      greenChannel: false,
-      ...overrides,
-    },
-    now,
-  );
-}
+const aRequest = () => aSlotHoldRequest(now);
 
 describe(SlotHoldRequest.name, () => {
   it('leaves a slot taken before acceptance for the acceptance to adopt', () => {

@@ -1,19 +1,7 @@
-import { ScheduleTemplate, type ScheduleTemplateSnapshot, validUntilProblems } from './schedule-template';
+import { aTemplate } from '../test/schedule-template.factory';
+import { ScheduleTemplate, validUntilProblems } from './schedule-template';
 
-const base: ScheduleTemplateSnapshot = {
-  id: 't1',
-  institutionId: 'h1',
-  groupId: 'g1',
-  departmentId: 'd1',
-  specialtyCode: '03.04',
-  practitionerId: '',
-  weekday: 1,
-  startTime: '08:00',
-  endTime: '12:00',
-  capacity: 30,
-  validFrom: '2026-11-23',
-  validUntil: '',
-};
+const base = aTemplate();
 
 describe(ScheduleTemplate.name, () => {
   it('yields one session per matching weekday with Shanghai times as UTC instants', () => {

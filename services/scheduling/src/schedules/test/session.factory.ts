@@ -28,3 +28,12 @@ export function aSession(overrides: Partial<SessionSnapshot> = {}): SessionSnaps
     ...overrides,
   };
 }
+
+/** A session's date and band on `date`, `start` to `end` clinic time: aSession's overrides for another day. */
+export function onDate(
+  date: string,
+  start = '08:00',
+  end = '12:00',
+): Pick<SessionSnapshot, 'date' | 'startsAt' | 'endsAt'> {
+  return { date, startsAt: clinicInstant(date, start), endsAt: clinicInstant(date, end) };
+}

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type UnitOfWork } from '@medgrid/database';
-import { aResidentId } from '@medgrid/testing';
+import { aResidentId, lockOrder } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { NO_PRIORITY, type Pool, type Priority } from '../../../booking/domain/pool';
 import { ratio } from '../../../capacity/domain/reserve-ratio';
@@ -262,31 +261,28 @@ describe(BedTypeormRepository.name, () => {
   });
 
   it('makes a second locking read of an admission wait until the first transaction ends', async () => {
-    const ward = await aWard();
-    const admission = anAdmission(ward);
+    const admission = anAdmission(await aWard());
     await insert(admission);
     const { id } = admission.snapshot();
-    const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    let seen = '';
 
-    const first = uow.run(async () => {
-      const found = Admission.restore((await sut.findAdmission(id, true))!);
-      order.push('first locked');
-      await held;
-      found.cancel('withdrawn');
-      await sut.updateAdmission(found.snapshot(), found.snapshot().version - 1);
-      order.push('first wrote');
-    });
-    await sleep(50);
-    const second = uow.run(async () => {
-      order.push(`second read ${(await sut.findAdmission(id, true))!.status}`);
-    });
-    await sleep(200);
-    order.push('released');
-    release();
-    await Promise.all([first, second]);
+    const order = await lockOrder(
+      (letGo, locked) =>
+        uow.run(async () => {
+          const found = (await sut.findAdmission(id, true))!;
+          locked();
+          await letGo;
+          const cancelled = Admission.restore(found);
+          cancelled.cancel('withdrawn');
+          await sut.updateAdmission(cancelled.snapshot(), found.version);
+        }),
+      () =>
+        uow.run(async () => {
+          seen = (await sut.findAdmission(id, true))!.status;
+        }),
+    );
 
-    expect(order).toEqual(['first locked', 'released', 'first wrote', 'second read cancelled']);
+    expect(order).toEqual(['released', 'holder done', 'waiter done']);
+    expect(seen).toBe('cancelled');
   });
 });

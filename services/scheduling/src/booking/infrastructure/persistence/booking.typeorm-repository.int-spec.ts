@@ -1,12 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type UnitOfWork } from '@medgrid/database';
-import { aResidentId } from '@medgrid/testing';
+import { aResidentId, lockOrder } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
-import { clinicInstant } from '../../../schedules/domain/clinic-time';
 import { type SessionSnapshot } from '../../../schedules/domain/session';
 import { ScheduleTypeormRepository } from '../../../schedules/infrastructure/persistence/schedule.typeorm-repository';
+import { aSession as aSessionSnapshot, onDate } from '../../../schedules/test/session.factory';
 import { Booking, type NewBooking } from '../../domain/booking';
 import { NO_PRIORITY, type Pool, type Priority } from '../../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
@@ -38,25 +37,7 @@ describe(BookingTypeormRepository.name, () => {
 
   /** A session of its own hospital: the first `reserved` of its `capacity` seats are reserved. */
   async function aSession(capacity = 6, reserved = 2): Promise<SessionSnapshot> {
-    const session: SessionSnapshot = {
-      id: uuidv7(),
-      institutionId: uuidv7(),
-      groupId: uuidv7(),
-      departmentId: uuidv7(),
-      specialtyCode: '03.04',
-      practitionerId: 'dr-wang',
-      templateId: uuidv7(),
-      date: '2027-03-02',
-      startsAt: clinicInstant('2027-03-02', '08:00'),
-      endsAt: clinicInstant('2027-03-02', '12:00'),
-      status: 'open',
-      capacity,
-      reservedOffered: reserved,
-      reservedReleased: 0,
-      releaseLeadHours: 48,
-      changeReason: '',
-      version: 1,
-    };
+    const session = aSessionSnapshot({ ...onDate('2027-03-02'), capacity, reservedOffered: reserved });
     await uow.run(() => schedules.insertSessionIfAbsent(session));
     return session;
   }
@@ -130,19 +111,6 @@ describe(BookingTypeormRepository.name, () => {
     return entry.snapshot();
   };
 
-  /** Runs `work` in a transaction that stays open until the returned release is called. */
-  function holdOpen(work: () => Promise<unknown>) {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const ready = new Promise<void>((resolve) => (started = resolve));
-    const done = uow.run(async () => {
-      await work();
-      started();
-      await held;
-    });
-    return { ready, release, done };
-  }
   const seatOf = (sessionId: string, slotNumber: number) =>
     dataSource.query<{ pool: string; booking_id: string | null }[]>(
       `SELECT pool, booking_id FROM seat WHERE session_id = $1 AND slot_number = $2`,
@@ -352,7 +320,7 @@ describe(BookingTypeormRepository.name, () => {
       const confirmed = await book(session, 'public', {}, at(-1080));
       confirmed.confirm(at(-1100));
       await uow.run(() => sut.update(confirmed.snapshot(), confirmed.snapshot().version - 1));
-      const other = holdOpen(() => sut.find(busy.snapshot().id, true));
+      const other = db.holdOpen(() => sut.find(busy.snapshot().id, true));
       await other.ready;
 
       const firstBatch = await uow.run(() => sut.lockExpiredHolds(now, 1));
@@ -367,25 +335,26 @@ describe(BookingTypeormRepository.name, () => {
 
     it('makes a second locking read of a booking wait until the first transaction ends', async () => {
       const session = await aSession();
-      const booking = await book(session, 'public', {}, at(30));
-      const { id } = booking.snapshot();
-      const order: string[] = [];
-      const first = holdOpen(async () => {
-        const found = Booking.restore((await sut.find(id, true))!);
-        found.confirm(at(1));
-        await sut.update(found.snapshot(), found.snapshot().version - 1);
-        order.push('first confirmed');
-      });
-      await first.ready;
-      const second = uow.run(async () => {
-        order.push(`second read ${(await sut.find(id, true))!.status}`);
-      });
-      await sleep(200);
-      order.push('released');
-      first.release();
-      await Promise.all([first.done, second]);
+      const { id } = (await book(session, 'public', {}, at(30))).snapshot();
+      let seen = '';
 
-      expect(order).toEqual(['first confirmed', 'released', 'second read booked']);
+      const order = await lockOrder(
+        (letGo, locked) =>
+          uow.run(async () => {
+            const found = Booking.restore((await sut.find(id, true))!);
+            locked();
+            await letGo;
+            found.confirm(at(1));
+            await sut.update(found.snapshot(), found.readVersion);
+          }),
+        () =>
+          uow.run(async () => {
+            seen = (await sut.find(id, true))!.status;
+          }),
+      );
+
+      expect(order).toEqual(['released', 'holder done', 'waiter done']);
+      expect(seen).toBe('booked');
     });
   });
 
@@ -470,7 +439,7 @@ describe(BookingTypeormRepository.name, () => {
       offered.offer(uuidv7(), at(1));
       await uow.run(() => sut.updateEntry(offered.snapshot(), offered.snapshot().version - 1));
       await join(anEntry(other, at(0)));
-      const holder = holdOpen(() => sut.findEntry(busy.id, true));
+      const holder = db.holdOpen(() => sut.findEntry(busy.id, true));
       await holder.ready;
 
       const waiting = await uow.run(() => sut.lockWaiting(session.id));
@@ -487,7 +456,7 @@ describe(BookingTypeormRepository.name, () => {
       const two = await join(anEntry(await aSession(), at(2), { referralId }));
       const busy = await join(anEntry(await aSession(), at(3), { referralId }));
       await join(anEntry(await aSession(), at(1), { referralId: uuidv7() }));
-      const holder = holdOpen(() => sut.findEntry(busy.id, true));
+      const holder = db.holdOpen(() => sut.findEntry(busy.id, true));
       await holder.ready;
 
       const waiting = await uow.run(() => sut.lockWaitingForReferral(referralId));

@@ -1,34 +1,16 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type UnitOfWork } from '@medgrid/database';
-import { aResidentId } from '@medgrid/testing';
+import { lockOrder } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
-import { type NewSlotHoldRequest, SlotHoldRequest } from '../../domain/slot-hold-request';
+import { type NewSlotHoldRequest } from '../../domain/slot-hold-request';
+import { aSlotHoldRequest } from '../../test/slot-hold-request.factory';
 import { SlotHoldRequestTypeormRepository } from './slot-hold-request.typeorm-repository';
 
 const t0 = new Date('2027-03-01T01:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
-function aRequest(overrides: Partial<NewSlotHoldRequest> = {}): SlotHoldRequest {
-  return SlotHoldRequest.request(
-    {
-      id: uuidv7(),
-      referralId: uuidv7(),
-      groupId: uuidv7(),
-      institutionId: uuidv7(),
-      referringInstitutionId: uuidv7(),
-      sourceEventId: uuidv7(),
-      patientResidentId: aResidentId(),
-      departmentId: uuidv7(),
-      specialtyCode: '03.04',
-      contractedPriority: true,
-      greenChannel: false,
-      ...overrides,
-    },
-    t0,
-  );
-}
+const aRequest = (overrides: Partial<NewSlotHoldRequest> = {}) => aSlotHoldRequest(t0, overrides);
 
 describe(SlotHoldRequestTypeormRepository.name, () => {
   let db: SchedulingTestDatabase;
@@ -49,7 +31,7 @@ describe(SlotHoldRequestTypeormRepository.name, () => {
   const read = async (referralId: string) => (await sut.findByReferral(referralId, false))?.snapshot();
 
   it('stores a request and reads back every field', async () => {
-    const request = aRequest();
+    const request = aRequest({ contractedPriority: true });
 
     expect(await uow.run(() => sut.insertIfAbsent(request))).toBe(true);
 
@@ -173,28 +155,24 @@ describe(SlotHoldRequestTypeormRepository.name, () => {
     const request = aRequest();
     const { referralId } = request.snapshot();
     await uow.run(() => sut.insertIfAbsent(request));
-    const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    let seen = '';
 
-    const first = uow.run(async () => {
-      const found = (await sut.findByReferral(referralId, true))!;
-      order.push('first locked');
-      await held;
-      found.released(at(3));
-      await sut.update(found, found.readVersion);
-      order.push('first wrote');
-    });
-    await sleep(50);
-    const second = uow.run(async () => {
-      const found = (await sut.findByReferral(referralId, true))!;
-      order.push(`second read ${found.snapshot().status}`);
-    });
-    await sleep(200);
-    order.push('released');
-    release();
-    await Promise.all([first, second]);
+    const order = await lockOrder(
+      (letGo, locked) =>
+        uow.run(async () => {
+          const found = (await sut.findByReferral(referralId, true))!;
+          locked();
+          await letGo;
+          found.released(at(3));
+          await sut.update(found, found.readVersion);
+        }),
+      () =>
+        uow.run(async () => {
+          seen = (await sut.findByReferral(referralId, true))!.snapshot().status;
+        }),
+    );
 
-    expect(order).toEqual(['first locked', 'released', 'first wrote', 'second read released']);
+    expect(order).toEqual(['released', 'holder done', 'waiter done']);
+    expect(seen).toBe('released');
   });
 });

@@ -11,6 +11,7 @@ import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
 import { clinicInstant } from '../../../schedules/domain/clinic-time';
 import { type SessionSnapshot } from '../../../schedules/domain/session';
 import { ScheduleTypeormRepository } from '../../../schedules/infrastructure/persistence/schedule.typeorm-repository';
+import { aSession as aSessionSnapshot, onDate } from '../../../schedules/test/session.factory';
 import { ReportTypeormRepository } from './report.typeorm-repository';
 
 const DAY = '2027-03-02';
@@ -41,25 +42,7 @@ describe(ReportTypeormRepository.name, () => {
     hospital: { institutionId: string; groupId: string },
     overrides: Partial<SessionSnapshot> = {},
   ): Promise<SessionSnapshot> {
-    const session: SessionSnapshot = {
-      id: uuidv7(),
-      ...hospital,
-      departmentId: uuidv7(),
-      specialtyCode: '03.04',
-      practitionerId: 'dr-wang',
-      templateId: uuidv7(),
-      date: DAY,
-      startsAt: clinicInstant(DAY, '08:00'),
-      endsAt: clinicInstant(DAY, '12:00'),
-      status: 'open',
-      capacity: 6,
-      reservedOffered: 2,
-      reservedReleased: 0,
-      releaseLeadHours: 48,
-      changeReason: '',
-      version: 1,
-      ...overrides,
-    };
+    const session = aSessionSnapshot({ ...hospital, ...onDate(DAY), ...overrides });
     await uow.run(() => schedules.insertSessionIfAbsent(session));
     return session;
   }

@@ -1,21 +1,11 @@
 import { refusedFields } from '@medgrid/testing';
+import { aTemplate } from '../../test/schedule-template.factory';
 import { CreateScheduleTemplateCommand, type TemplateInput } from './create-schedule-template.command';
 
 // 09:00 on Friday 20 Nov 2026 in Shanghai.
 const now = new Date('2026-11-20T01:00:00Z');
-const HOSPITAL = '0193a5c0-0000-7000-8000-0000000000a1';
-const DEPARTMENT = '0193a5c0-0000-7000-8000-0000000000d1';
-const base: TemplateInput = {
-  institutionId: HOSPITAL,
-  departmentId: DEPARTMENT,
-  practitionerId: '',
-  weekday: 1,
-  startTime: '08:00',
-  endTime: '12:00',
-  capacity: 30,
-  validFrom: '2026-11-23',
-  validUntil: '',
-};
+// What a caller sends: the group and the specialty come from the registry.
+const { id: _id, groupId: _groupId, specialtyCode: _specialty, ...base } = aTemplate();
 const CLIENT_REQUEST = '0193a5c0-0000-7000-8000-000000000001';
 
 const violations = (template: Partial<TemplateInput>, clientRequestId = CLIENT_REQUEST) =>

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type UnitOfWork } from '@medgrid/database';
+import { lockOrder } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
@@ -9,6 +10,8 @@ import { clinicInstant } from '../../domain/clinic-time';
 import { type AvailabilityQuery } from '../../domain/schedule.repository';
 import { type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
 import { type SessionSnapshot, type SessionView } from '../../domain/session';
+import { aTemplate } from '../../test/schedule-template.factory';
+import { aSession, onDate } from '../../test/session.factory';
 import { ScheduleTypeormRepository } from './schedule.typeorm-repository';
 
 const NOW = new Date('2027-02-27T00:00:00Z');
@@ -17,41 +20,16 @@ const HOUR = 3_600_000;
 /** A hospital of its own per test, so tests share the database and nothing else. */
 function aHospital() {
   const hospital = { institutionId: uuidv7(), groupId: uuidv7(), departmentId: uuidv7() };
-  const session = (date: string, overrides: Partial<SessionSnapshot> = {}): SessionSnapshot => ({
-    id: uuidv7(),
-    institutionId: hospital.institutionId,
-    groupId: hospital.groupId,
-    departmentId: hospital.departmentId,
-    specialtyCode: '03.04',
-    practitionerId: 'dr-wang',
-    templateId: uuidv7(),
-    date,
-    startsAt: clinicInstant(date, '08:00'),
-    endsAt: clinicInstant(date, '12:00'),
-    status: 'open',
-    capacity: 6,
-    reservedOffered: 2,
-    reservedReleased: 0,
-    releaseLeadHours: 48,
-    changeReason: '',
-    version: 1,
-    ...overrides,
-  });
-  const template = (overrides: Partial<ScheduleTemplateSnapshot> = {}): ScheduleTemplateSnapshot => ({
-    id: uuidv7(),
-    institutionId: hospital.institutionId,
-    groupId: hospital.groupId,
-    departmentId: hospital.departmentId,
-    specialtyCode: '03.04',
-    practitionerId: 'dr-wang',
-    weekday: 1,
-    startTime: '08:00',
-    endTime: '12:00',
-    capacity: 30,
-    validFrom: '2027-03-01',
-    validUntil: '',
-    ...overrides,
-  });
+  const session = (date: string, overrides: Partial<SessionSnapshot> = {}): SessionSnapshot =>
+    aSession({
+      ...hospital,
+      specialtyCode: '03.04',
+      practitionerId: 'dr-wang',
+      ...onDate(date),
+      ...overrides,
+    });
+  const template = (overrides: Partial<ScheduleTemplateSnapshot> = {}): ScheduleTemplateSnapshot =>
+    aTemplate({ ...hospital, practitionerId: 'dr-wang', validFrom: '2027-03-01', ...overrides });
   const availability = (overrides: Partial<AvailabilityQuery> = {}): AvailabilityQuery => ({
     institutionId: hospital.institutionId,
     departmentId: '',
@@ -111,19 +89,6 @@ describe(ScheduleTypeormRepository.name, () => {
     freeReserved,
     freePublic,
   });
-  /** Runs `work` in a transaction that stays open until the returned release is called. */
-  function holdOpen(work: () => Promise<unknown>) {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const ready = new Promise<void>((resolve) => (started = resolve));
-    const done = uow.run(async () => {
-      await work();
-      started();
-      await held;
-    });
-    return { ready, release, done };
-  }
 
   describe('reserve policies', () => {
     const rules = { slotFloor: ratio(1, 3), bedFloor: ratio(1, 4), releaseLeadHours: 48 };
@@ -181,22 +146,18 @@ describe(ScheduleTypeormRepository.name, () => {
     it('makes a second locking read of a policy wait until the first transaction ends', async () => {
       const policy = aPolicy(uuidv7());
       await uow.run(() => sut.savePolicy(policy));
-      const order: string[] = [];
-      const first = holdOpen(async () => {
-        await sut.findPolicy(policy.institutionId, true);
-        order.push('first locked');
-      });
-      await first.ready;
-      const second = uow.run(async () => {
-        await sut.findPolicy(policy.institutionId, true);
-        order.push('second locked');
-      });
-      await sleep(200);
-      order.push('released');
-      first.release();
-      await Promise.all([first.done, second]);
 
-      expect(order).toEqual(['first locked', 'released', 'second locked']);
+      const order = await lockOrder(
+        (letGo, locked) =>
+          uow.run(async () => {
+            await sut.findPolicy(policy.institutionId, true);
+            locked();
+            await letGo;
+          }),
+        () => uow.run(() => sut.findPolicy(policy.institutionId, true)),
+      );
+
+      expect(order).toEqual(['released', 'holder done', 'waiter done']);
     });
   });
 
@@ -395,7 +356,7 @@ describe(ScheduleTypeormRepository.name, () => {
       ).toEqual([second]);
 
       const order: string[] = [];
-      const holder = holdOpen(() =>
+      const holder = db.holdOpen(() =>
         sut.lockSessionsBetween(h.institutionId, 'dr-li', '2027-03-02', '2027-03-02'),
       );
       await holder.ready;
@@ -459,7 +420,7 @@ describe(ScheduleTypeormRepository.name, () => {
         exceptId: uuidv7(),
       };
       const order: string[] = [];
-      const first = holdOpen(() => sut.lockDoctorOverlaps(band));
+      const first = db.holdOpen(() => sut.lockDoctorOverlaps(band));
       await first.ready;
       const second = uow.run(async () => {
         await sut.lockDoctorOverlaps(band);
@@ -485,7 +446,7 @@ describe(ScheduleTypeormRepository.name, () => {
       await insert(session);
       await take(session.id, 1);
       const order: string[] = [];
-      const claim = holdOpen(async () => {
+      const claim = db.holdOpen(async () => {
         await uow
           .manager()
           .query(`UPDATE seat SET booking_id = $2 WHERE session_id = $1 AND slot_number = 4`, [
@@ -556,7 +517,7 @@ describe(ScheduleTypeormRepository.name, () => {
       const session = h.session('2027-03-01', { capacity: 6, reservedOffered: 2 });
       await insert(session);
       await take(session.id, 3);
-      const claim = holdOpen(() =>
+      const claim = db.holdOpen(() =>
         uow
           .manager()
           .query(`SELECT 1 FROM seat WHERE session_id = $1 AND slot_number = 5 FOR UPDATE`, [session.id]),
@@ -652,8 +613,8 @@ describe(ScheduleTypeormRepository.name, () => {
       const claiming = session('09:00');
       await insert(changing);
       await insert(claiming);
-      const change = holdOpen(() => sut.findSession(changing.id, true));
-      const claim = holdOpen(() =>
+      const change = db.holdOpen(() => sut.findSession(changing.id, true));
+      const claim = db.holdOpen(() =>
         uow
           .manager()
           .query(`SELECT 1 FROM seat WHERE session_id = $1 AND slot_number = 1 FOR UPDATE`, [claiming.id]),
