@@ -13,13 +13,19 @@ const { Pool, BookingStatus } = schedulingModelV1;
 /**
  * Steps of a referral no other suite takes end to end: submitting a draft and
  * declining a submitted referral, as the partner systems call them, with
- * registry, scheduling and referral running as real processes; and removing a
- * criteria catalogue entry.
+ * registry, scheduling and referral running as real processes; and editing the
+ * criteria catalogue, retries included.
  */
 describe('referral steps', () => {
   const h = new ReferralHarness();
   let group: GroupFixture;
   const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+  /** How a client request id used for a different request is refused. */
+  const reused = {
+    code: status.INVALID_ARGUMENT,
+    reason: 'CLIENT_REQUEST_REUSED',
+    fieldViolations: [expect.objectContaining({ field: 'clientRequestId', reason: 'CLIENT_REQUEST_REUSED' })],
+  };
 
   const create = (request: ReturnType<ReferralHarness['upward']>) =>
     h.call(h.referrals, h.referrals.createReferral, request, group.centre).then((r) => r.referral!);
@@ -105,14 +111,6 @@ describe('referral steps', () => {
   });
 
   describe('CreateReferral retried', () => {
-    const reused = {
-      code: status.INVALID_ARGUMENT,
-      reason: 'CLIENT_REQUEST_REUSED',
-      fieldViolations: [
-        expect.objectContaining({ field: 'clientRequestId', reason: 'CLIENT_REQUEST_REUSED' }),
-      ],
-    };
-
     it('answers a retry with the referral it made, and refuses its id for any other referral, making none', async () => {
       const patient = await h.contractedResident(group);
       const request = h.upward(group, patient);
@@ -286,24 +284,30 @@ describe('referral steps', () => {
     });
   });
 
-  describe('RemoveCriteria', () => {
+  describe('PutCriteria and RemoveCriteria', () => {
     const lookup = (icd10Code: string) =>
       h.call(h.criteria, h.criteria.lookupCriteria, { icd10Code }, group.centre).then((r) => r.entry!);
-    const remove = (key: string, who = operator) =>
-      h.call(h.criteria, h.criteria.removeCriteria, { key }, who);
+    const put = (request: criteriaServiceV1.PutCriteriaRequest, who = operator) =>
+      h.call(h.criteria, h.criteria.putCriteria, request, who).then((r) => r.entry!);
+    const remove = (key: string, who = operator, clientRequestId = uuidv7()) =>
+      h.call(h.criteria, h.criteria.removeCriteria, { key, clientRequestId }, who);
+    /** A skin disease the starter catalogue does not cover, shaped as the hypertension entry. */
+    const skinDisease = async (
+      code: string,
+      nameZh: string,
+      nameEn: string,
+    ): Promise<criteriaServiceV1.DiseaseCriteria> => ({
+      ...(await lookup('I10')),
+      key: '',
+      covers: [code],
+      nameZh,
+      nameEn,
+      specialtyCode: '03.04',
+      greenChannel: referralV1.GreenChannel.GREEN_CHANNEL_UNSPECIFIED,
+    });
 
     it('removes an entry for a city operator: lookups and the list no longer hold it', async () => {
-      const hypertension = await lookup('I10');
-      const psoriasis: criteriaServiceV1.DiseaseCriteria = {
-        ...hypertension,
-        key: '',
-        covers: ['L40'],
-        nameZh: '银屑病',
-        nameEn: 'Psoriasis',
-        specialtyCode: '03.04',
-        greenChannel: referralV1.GreenChannel.GREEN_CHANNEL_UNSPECIFIED,
-      };
-      await h.call(h.criteria, h.criteria.putCriteria, { entry: psoriasis }, operator);
+      await put({ entry: await skinDisease('L40', '银屑病', 'Psoriasis'), clientRequestId: uuidv7() });
       expect(await lookup('L40.0')).toMatchObject({ key: 'L40', nameEn: 'Psoriasis' });
 
       expect(await fails(remove('L40', group.groupAdmin))).toMatchObject({ code: status.PERMISSION_DENIED });
@@ -324,6 +328,42 @@ describe('referral steps', () => {
         code: status.INVALID_ARGUMENT,
         fieldViolations: [expect.objectContaining({ field: 'key', reason: 'REQUIRED' })],
       });
+    });
+
+    it('answers a retried put with the entry it stored, and refuses its id for another entry, storing nothing', async () => {
+      const request = {
+        entry: await skinDisease('L41', '副银屑病', 'Parapsoriasis'),
+        clientRequestId: uuidv7(),
+      };
+      const first = await put(request);
+
+      const retry = await put(request);
+      const otherEntry = await fails(
+        put({ ...request, entry: { ...request.entry, nameEn: 'Parapsoriasis en plaques' } }),
+      );
+
+      expect(first).toMatchObject({ key: 'L41', nameEn: 'Parapsoriasis' });
+      expect(retry).toEqual(first);
+      expect(otherEntry).toMatchObject(reused);
+      expect(await lookup('L41.0')).toEqual(first);
+    });
+
+    it('answers a retried removal as the first, though the entry is gone, and refuses its id for another key, removing nothing', async () => {
+      await put({ entry: await skinDisease('L43', '扁平苔藓', 'Lichen planus'), clientRequestId: uuidv7() });
+      await put({
+        entry: await skinDisease('L44', '其他丘疹鳞屑性疾病', 'Other papulosquamous disorders'),
+        clientRequestId: uuidv7(),
+      });
+      const clientRequestId = uuidv7();
+      await remove('L43', operator, clientRequestId);
+
+      const retry = await remove('L43', operator, clientRequestId);
+      const otherKey = await fails(remove('L44', operator, clientRequestId));
+
+      expect(retry).toEqual({});
+      expect(otherKey).toMatchObject(reused);
+      expect(await lookup('L44.0')).toMatchObject({ key: 'L44' });
+      expect(await fails(lookup('L43.0'))).toMatchObject({ code: status.NOT_FOUND });
     });
   });
 });

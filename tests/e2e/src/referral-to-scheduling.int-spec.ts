@@ -634,9 +634,19 @@ describe('referral ⇄ scheduling', () => {
     const edited = { ...hypertension!, nameEn: 'Hypertension (group edition)' };
 
     const refused = await fails(
-      h.call(h.criteria, h.criteria.putCriteria, { entry: edited }, group.groupAdmin),
+      h.call(
+        h.criteria,
+        h.criteria.putCriteria,
+        { entry: edited, clientRequestId: uuidv7() },
+        group.groupAdmin,
+      ),
     );
-    const { entry: stored } = await h.call(h.criteria, h.criteria.putCriteria, { entry: edited }, operator);
+    const { entry: stored } = await h.call(
+      h.criteria,
+      h.criteria.putCriteria,
+      { entry: edited, clientRequestId: uuidv7() },
+      operator,
+    );
     const { entry: after } = await h.call(
       h.criteria,
       h.criteria.lookupCriteria,
@@ -659,7 +669,7 @@ describe('referral ⇄ scheduling', () => {
       h.call(
         h.criteria,
         h.criteria.putCriteria,
-        { entry: { ...entry!, covers: ['I10', 'hypertension'], sources: [] } },
+        { entry: { ...entry!, covers: ['I10', 'hypertension'], sources: [] }, clientRequestId: uuidv7() },
         operator,
       ),
     );

@@ -1,4 +1,5 @@
 import { type UnitOfWork } from '@medgrid/database';
+import { type ClientRequests } from '@medgrid/idempotency';
 import { CriteriaRepository, type StoredCriteria } from '../domain/criteria.repository';
 import { type DiseaseCriteriaInput } from '../domain/disease-criteria';
 
@@ -31,3 +32,13 @@ export class InMemoryCriteria extends CriteriaRepository {
 
 /** A unit of work that runs its work as it is: the in-memory rows need no transaction. */
 export const inlineUnitOfWork = { run: <T>(work: () => Promise<T>) => work() } as unknown as UnitOfWork;
+
+/**
+ * Client requests each seen for the first time: retries are @medgrid/idempotency's to answer,
+ * proven end to end, not the catalogue's rules.
+ */
+export const everyRequestNew = {
+  createOnce: async <T>(_request: unknown, work: { create: () => Promise<{ result: T }> }) =>
+    (await work.create()).result,
+  isRetry: () => Promise.resolve(false),
+} as unknown as ClientRequests;

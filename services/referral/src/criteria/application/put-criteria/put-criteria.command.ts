@@ -19,6 +19,7 @@ const entryField = requestField
 
 const fields = z.object({
   entry: entryField,
+  clientRequestId: requestField.uuid(),
 });
 
 export type PutCriteriaInput = z.input<typeof fields>;
@@ -28,11 +29,13 @@ export class PutCriteriaCommand {
   private constructor(
     /** Texts trimmed; its key is its first covered code or range. */
     readonly entry: DiseaseCriteria,
+    /** Lower case. */
+    readonly clientRequestId: string,
   ) {}
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: PutCriteriaInput): PutCriteriaCommand {
-    const { entry } = parseFields(fields, input);
-    return new PutCriteriaCommand(entry);
+    const { entry, clientRequestId } = parseFields(fields, input);
+    return new PutCriteriaCommand(entry, clientRequestId);
   }
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { nestedUnder } from '@medgrid/errors';
+import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { CriteriaCatalogue } from '../../domain/criteria-catalogue';
-import { CriteriaRepository, type StoredCriteria } from '../../domain/criteria.repository';
+import { CriteriaRepository } from '../../domain/criteria.repository';
 import { DiseaseCriteria } from '../../domain/disease-criteria';
 import { requireCatalogueEditor } from '../criteria-access.policy';
 import { type CriteriaView, criteriaView } from '../criteria-view';
@@ -12,7 +13,8 @@ import { type PutCriteriaCommand } from './put-criteria.command';
 
 /**
  * PutCriteria: a city operator adds an entry or replaces the one with its key. An entry that
- * would leave two entries claiming one code is refused before anything is stored.
+ * would leave two entries claiming one code is refused before anything is stored. A retry (same
+ * request id, same entry) is answered with the entry under its key as stored now.
  */
 @Injectable()
 export class PutCriteriaUseCase {
@@ -20,27 +22,36 @@ export class PutCriteriaUseCase {
     private readonly uow: UnitOfWork,
     private readonly repository: CriteriaRepository,
     private readonly catalogue: StoredCatalogue,
+    private readonly requests: ClientRequests,
   ) {}
 
   async execute(identity: Identity, command: PutCriteriaCommand, now = new Date()): Promise<CriteriaView> {
     requireCatalogueEditor(identity);
-    const { entry } = command;
-    const key = entry.covers[0]!;
+    const input = command.entry.toInput();
+    const key = command.entry.covers[0]!;
     // The starter catalogue goes in first: an edit of a never-seeded catalogue must not skip it.
     await this.catalogue.load();
-    const stored = await this.uow.run(async (): Promise<StoredCriteria> => {
+    return this.uow.run(async () => {
       await this.repository.lockCatalogue();
-      const others = (await this.repository.all()).filter((s) => s.key !== key);
-      // The catalogue names the entry's fields from the entry; the caller sent them inside `entry`.
-      await nestedUnder('entry', () =>
-        Promise.resolve().then(() =>
-          CriteriaCatalogue.of([...others.map((s) => DiseaseCriteria.create(s.input)), entry]),
-        ),
-      );
-      await this.repository.put(key, entry.toInput(), now);
-      await this.repository.bumpVersion();
-      return { key, input: entry.toInput(), updatedAt: now };
+      const request = clientRequestOf('put-criteria', { clientRequestId: command.clientRequestId, input });
+      return this.requests.createOnce(request, {
+        load: async (earlier) => {
+          const stored = (await this.repository.all()).find((s) => s.key === earlier);
+          return stored ? criteriaView(stored) : null;
+        },
+        create: async () => {
+          const others = (await this.repository.all()).filter((s) => s.key !== key);
+          // The catalogue names the entry's fields from the entry; the caller sent them inside `entry`.
+          await nestedUnder('entry', () =>
+            Promise.resolve().then(() =>
+              CriteriaCatalogue.of([...others.map((s) => DiseaseCriteria.create(s.input)), command.entry]),
+            ),
+          );
+          await this.repository.put(key, input, now);
+          await this.repository.bumpVersion();
+          return { id: key, result: criteriaView({ key, input, updatedAt: now }) };
+        },
+      });
     });
-    return criteriaView(stored);
   }
 }

@@ -33,7 +33,10 @@ export class CriteriaGrpcController implements GrpcController {
       },
       // rpc PutCriteria
       putCriteria: async (request, { identity }) => {
-        const command = PutCriteriaCommand.create({ entry: criteriaInputFromProto(request.entry) });
+        const command = PutCriteriaCommand.create({
+          entry: criteriaInputFromProto(request.entry),
+          clientRequestId: request.clientRequestId,
+        });
         return { entry: criteriaToProto(await this.putCriteria.execute(identity, command)) };
       },
       // rpc RemoveCriteria

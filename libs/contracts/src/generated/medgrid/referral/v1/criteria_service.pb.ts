@@ -92,7 +92,14 @@ export interface LookupCriteriaResponse {
 /** Request of PutCriteria. */
 export interface PutCriteriaRequest {
   /** The entry (key and updated_at are ignored: the key is its first covered code). */
-  entry: DiseaseCriteria | undefined;
+  entry:
+    | DiseaseCriteria
+    | undefined;
+  /**
+   * Idempotency key (UUID); a retry is answered with the entry as stored now, and the id is
+   * refused for any other request.
+   */
+  clientRequestId: string;
 }
 
 /** Response of PutCriteria. */
@@ -105,6 +112,11 @@ export interface PutCriteriaResponse {
 export interface RemoveCriteriaRequest {
   /** Key of the entry. */
   key: string;
+  /**
+   * Idempotency key (UUID); a retry is answered as the removal was, though the entry is gone,
+   * and the id is refused for any other request.
+   */
+  clientRequestId: string;
 }
 
 /** Response of RemoveCriteria. */
@@ -854,13 +866,16 @@ export const LookupCriteriaResponse: MessageFns<LookupCriteriaResponse> = {
 };
 
 function createBasePutCriteriaRequest(): PutCriteriaRequest {
-  return { entry: undefined };
+  return { entry: undefined, clientRequestId: "" };
 }
 
 export const PutCriteriaRequest: MessageFns<PutCriteriaRequest> = {
   encode(message: PutCriteriaRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.entry !== undefined) {
       DiseaseCriteria.encode(message.entry, writer.uint32(10).fork()).join();
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(18).string(message.clientRequestId);
     }
     return writer;
   },
@@ -886,6 +901,14 @@ export const PutCriteriaRequest: MessageFns<PutCriteriaRequest> = {
             message.entry = DiseaseCriteria.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -899,13 +922,23 @@ export const PutCriteriaRequest: MessageFns<PutCriteriaRequest> = {
   },
 
   fromJSON(object: any): PutCriteriaRequest {
-    return { entry: isSet(object.entry) ? DiseaseCriteria.fromJSON(object.entry) : undefined };
+    return {
+      entry: isSet(object.entry) ? DiseaseCriteria.fromJSON(object.entry) : undefined,
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+    };
   },
 
   toJSON(message: PutCriteriaRequest): unknown {
     const obj: any = {};
     if (message.entry !== undefined) {
       obj.entry = DiseaseCriteria.toJSON(message.entry);
+    }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
     }
     return obj;
   },
@@ -918,6 +951,7 @@ export const PutCriteriaRequest: MessageFns<PutCriteriaRequest> = {
     message.entry = (object.entry !== undefined && object.entry !== null)
       ? DiseaseCriteria.fromPartial(object.entry)
       : undefined;
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
@@ -992,13 +1026,16 @@ export const PutCriteriaResponse: MessageFns<PutCriteriaResponse> = {
 };
 
 function createBaseRemoveCriteriaRequest(): RemoveCriteriaRequest {
-  return { key: "" };
+  return { key: "", clientRequestId: "" };
 }
 
 export const RemoveCriteriaRequest: MessageFns<RemoveCriteriaRequest> = {
   encode(message: RemoveCriteriaRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.key !== "") {
       writer.uint32(10).string(message.key);
+    }
+    if (message.clientRequestId !== "") {
+      writer.uint32(18).string(message.clientRequestId);
     }
     return writer;
   },
@@ -1024,6 +1061,14 @@ export const RemoveCriteriaRequest: MessageFns<RemoveCriteriaRequest> = {
             message.key = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1037,13 +1082,23 @@ export const RemoveCriteriaRequest: MessageFns<RemoveCriteriaRequest> = {
   },
 
   fromJSON(object: any): RemoveCriteriaRequest {
-    return { key: isSet(object.key) ? globalThis.String(object.key) : "" };
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+    };
   },
 
   toJSON(message: RemoveCriteriaRequest): unknown {
     const obj: any = {};
     if (message.key !== "") {
       obj.key = message.key;
+    }
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
     }
     return obj;
   },
@@ -1054,6 +1109,7 @@ export const RemoveCriteriaRequest: MessageFns<RemoveCriteriaRequest> = {
   fromPartial(object: DeepPartial<RemoveCriteriaRequest>): RemoveCriteriaRequest {
     const message = createBaseRemoveCriteriaRequest();
     message.key = object.key ?? "";
+    message.clientRequestId = object.clientRequestId ?? "";
     return message;
   },
 };
@@ -1139,7 +1195,10 @@ export const CriteriaServiceService = {
       Buffer.from(LookupCriteriaResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): LookupCriteriaResponse => LookupCriteriaResponse.decode(value),
   },
-  /** Adds an entry or replaces the one with the same key (its first covered code). City operators only. */
+  /**
+   * Adds an entry or replaces the one with the same key (its first covered code). City operators
+   * only; idempotent on client_request_id.
+   */
   putCriteria: {
     path: "/medgrid.referral.v1.CriteriaService/PutCriteria" as const,
     requestStream: false as const,
@@ -1149,7 +1208,7 @@ export const CriteriaServiceService = {
     responseSerialize: (value: PutCriteriaResponse): Buffer => Buffer.from(PutCriteriaResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): PutCriteriaResponse => PutCriteriaResponse.decode(value),
   },
-  /** Removes an entry. City operators only. */
+  /** Removes an entry. City operators only; idempotent on client_request_id. */
   removeCriteria: {
     path: "/medgrid.referral.v1.CriteriaService/RemoveCriteria" as const,
     requestStream: false as const,
@@ -1168,9 +1227,12 @@ export interface CriteriaServiceServer extends UntypedServiceImplementation {
   listCriteria: handleUnaryCall<ListCriteriaRequest, ListCriteriaResponse>;
   /** The entry that covers a diagnosis (the most specific one). */
   lookupCriteria: handleUnaryCall<LookupCriteriaRequest, LookupCriteriaResponse>;
-  /** Adds an entry or replaces the one with the same key (its first covered code). City operators only. */
+  /**
+   * Adds an entry or replaces the one with the same key (its first covered code). City operators
+   * only; idempotent on client_request_id.
+   */
   putCriteria: handleUnaryCall<PutCriteriaRequest, PutCriteriaResponse>;
-  /** Removes an entry. City operators only. */
+  /** Removes an entry. City operators only; idempotent on client_request_id. */
   removeCriteria: handleUnaryCall<RemoveCriteriaRequest, RemoveCriteriaResponse>;
 }
 
@@ -1207,7 +1269,10 @@ export interface CriteriaServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: LookupCriteriaResponse) => void,
   ): ClientUnaryCall;
-  /** Adds an entry or replaces the one with the same key (its first covered code). City operators only. */
+  /**
+   * Adds an entry or replaces the one with the same key (its first covered code). City operators
+   * only; idempotent on client_request_id.
+   */
   putCriteria(
     request: PutCriteriaRequest,
     callback: (error: ServiceError | null, response: PutCriteriaResponse) => void,
@@ -1223,7 +1288,7 @@ export interface CriteriaServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: PutCriteriaResponse) => void,
   ): ClientUnaryCall;
-  /** Removes an entry. City operators only. */
+  /** Removes an entry. City operators only; idempotent on client_request_id. */
   removeCriteria(
     request: RemoveCriteriaRequest,
     callback: (error: ServiceError | null, response: RemoveCriteriaResponse) => void,
