@@ -1,4 +1,3 @@
-import { ReservePolicyRepository } from '../../capacity/domain/reserve-policy.repository';
 import { type PoolCounts } from './session-capacity';
 import { type ScheduleTemplateSnapshot } from './schedule-template';
 import { type SessionSnapshot, type SessionView } from './session';
@@ -16,8 +15,8 @@ export interface AvailabilityQuery {
   readonly now: Date;
 }
 
-/** Templates, sessions with their seats, and reserve policies (all SQL lives in the adapter). */
-export abstract class ScheduleRepository extends ReservePolicyRepository {
+/** Templates and sessions with their seats (all SQL lives in the adapter). */
+export abstract class ScheduleRepository {
   abstract insertTemplate(template: ScheduleTemplateSnapshot): Promise<void>;
   abstract findTemplate(id: string): Promise<ScheduleTemplateSnapshot | null>;
   abstract listTemplates(institutionId: string): Promise<ScheduleTemplateSnapshot[]>;

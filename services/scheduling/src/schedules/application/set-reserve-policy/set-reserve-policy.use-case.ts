@@ -6,6 +6,7 @@ import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { HospitalReserveRules } from '../../../capacity/application/hospital-reserve-rules';
 import { ReservePolicy, type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
+import { ReservePolicyRepository } from '../../../capacity/domain/reserve-policy.repository';
 import { managedHospital } from '../../../common/managed-hospital';
 import { ScheduleEventPublisher } from '../../domain/schedule-event-publisher';
 import { takesNewReleaseLead } from '../../domain/release-lead';
@@ -29,6 +30,7 @@ export class SetReservePolicyUseCase {
     private readonly requests: ClientRequests,
     private readonly events: ScheduleEventPublisher,
     private readonly reserves: HospitalReserveRules,
+    private readonly policies: ReservePolicyRepository,
   ) {}
 
   async execute(
@@ -60,7 +62,7 @@ export class SetReservePolicyUseCase {
         rules,
         now,
       );
-      await this.schedules.savePolicy(policy.snapshot());
+      await this.policies.savePolicy(policy.snapshot());
       // Only a new lead time moves releases (a ratio change leaves the sessions' locks alone).
       if (policy.snapshot().releaseLeadHours !== reserve.releaseLeadHours) {
         await this.moveUpcomingReleases(hospital.id, policy.snapshot().releaseLeadHours, now);

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { lockForTransaction, queryNamed, UnitOfWork } from '@medgrid/database';
 import { type EntityManager, IsNull } from 'typeorm';
-import { type ReservePolicySnapshot } from '../../../capacity/domain/reserve-policy';
-import {
-  reservePolicyFromEntity,
-  reservePolicyToEntity,
-} from '../../../capacity/infrastructure/persistence/reserve-policy.mapper';
-import { ReservePolicyOrmEntity } from '../../../capacity/infrastructure/persistence/reserve-policy.orm-entity';
 import { ScheduleError, ScheduleErrorCode } from '../../domain/schedule-error';
 import { type AvailabilityQuery, ScheduleRepository } from '../../domain/schedule.repository';
 import { type ScheduleTemplateSnapshot } from '../../domain/schedule-template';
@@ -21,7 +15,7 @@ import { readSessionViews, sessionViewQuery } from './session-view.mapper';
 
 const LOCKED = { lock: { mode: 'pessimistic_write' as const } };
 
-/** clinic_session, seat, schedule_template and reserve_policy; joins the current UnitOfWork transaction. */
+/** clinic_session, seat and schedule_template; joins the current UnitOfWork transaction. */
 @Injectable()
 export class ScheduleTypeormRepository extends ScheduleRepository {
   constructor(private readonly uow: UnitOfWork) {
@@ -30,18 +24,6 @@ export class ScheduleTypeormRepository extends ScheduleRepository {
 
   private get db(): EntityManager {
     return this.uow.manager();
-  }
-
-  async findPolicy(institutionId: string, lock: boolean): Promise<ReservePolicySnapshot | null> {
-    const row = await this.db.findOne(ReservePolicyOrmEntity, {
-      where: { institutionId },
-      ...(lock ? LOCKED : {}),
-    });
-    return row ? reservePolicyFromEntity(row) : null;
-  }
-
-  async savePolicy(policy: ReservePolicySnapshot): Promise<void> {
-    await this.db.upsert(ReservePolicyOrmEntity, reservePolicyToEntity(policy), ['institutionId']);
   }
 
   async insertTemplate(template: ScheduleTemplateSnapshot): Promise<void> {
