@@ -5,17 +5,30 @@ import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-v
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { type ReferralConfig } from '../config/referral.config';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { AcceptReferralUseCase } from './application/accept-referral/accept-referral.use-case';
+import { AcknowledgeReferralUseCase } from './application/acknowledge-referral/acknowledge-referral.use-case';
+import { BreachDeadlinesUseCase } from './application/breach-deadlines/breach-deadlines.use-case';
+import { CancelReferralUseCase } from './application/cancel-referral/cancel-referral.use-case';
+import { CloseReferralUseCase } from './application/close-referral/close-referral.use-case';
 import { CountReferralsUseCase } from './application/count-referrals/count-referrals.use-case';
 import { CreateReferralUseCase } from './application/create-referral/create-referral.use-case';
+import { DeclineReferralUseCase } from './application/decline-referral/decline-referral.use-case';
+import { ExpireReferralsUseCase } from './application/expire-referrals/expire-referrals.use-case';
+import { GetReferralUseCase } from './application/get-referral/get-referral.use-case';
 import { IssueDownwardUseCase } from './application/issue-downward/issue-downward.use-case';
-import { ReferralQueries } from './application/queries/referral-queries';
+import { ListReferralsUseCase } from './application/list-referrals/list-referrals.use-case';
+import { RecordArrivalUseCase } from './application/record-arrival/record-arrival.use-case';
+import { RecordCompletionUseCase } from './application/record-completion/record-completion.use-case';
+import { RecordFollowUpUseCase } from './application/record-follow-up/record-follow-up.use-case';
+import { RecordSlotUseCase } from './application/record-slot/record-slot.use-case';
 import { ReferralMetrics } from './application/referral-metrics';
 import { ReferralRulesProvider } from './application/referral-rules';
-import { ReferralStepsUseCase } from './application/referral-steps/referral-steps.use-case';
+import { ReferralStep } from './application/referral-step';
+import { ReferralSweep } from './application/referral-sweep';
 import { ReferralWriter } from './application/referral-writer';
 import { RegistryFacts } from './application/registry-facts';
-import { RecordSlotUseCase } from './application/saga/record-slot.use-case';
-import { ReferralSweepsUseCase } from './application/sweeps/referral-sweeps.use-case';
+import { SubmitReferralUseCase } from './application/submit-referral/submit-referral.use-case';
+import { WatchReferralsUseCase } from './application/watch-referrals/watch-referrals.use-case';
 import { ReferralEventPublisher } from './domain/referral-event-publisher';
 import { ReferralRepository } from './domain/referral.repository';
 import { ReferralOutboxPublisher } from './infrastructure/messaging/referral-outbox.publisher';
@@ -24,13 +37,24 @@ import { ReferralClockTimer } from './interface/timer/referral-clock.timer';
 import { ReferralGaugesTimer } from './interface/timer/referral-gauges.timer';
 
 const USE_CASES = [
-  CountReferralsUseCase,
   CreateReferralUseCase,
+  SubmitReferralUseCase,
+  AcceptReferralUseCase,
+  DeclineReferralUseCase,
+  CancelReferralUseCase,
+  RecordArrivalUseCase,
+  RecordCompletionUseCase,
   IssueDownwardUseCase,
-  ReferralStepsUseCase,
-  ReferralQueries,
+  AcknowledgeReferralUseCase,
+  RecordFollowUpUseCase,
+  CloseReferralUseCase,
+  GetReferralUseCase,
+  ListReferralsUseCase,
+  WatchReferralsUseCase,
   RecordSlotUseCase,
-  ReferralSweepsUseCase,
+  BreachDeadlinesUseCase,
+  ExpireReferralsUseCase,
+  CountReferralsUseCase,
 ];
 
 /** The referrals context: upward and downward referrals, judged against the criteria catalogue. */
@@ -41,6 +65,8 @@ const USE_CASES = [
     AuditTrail,
     ClientRequests,
     ReferralWriter,
+    ReferralStep,
+    ReferralSweep,
     ReferralMetrics,
     RegistryFacts,
     ReferralClockTimer,

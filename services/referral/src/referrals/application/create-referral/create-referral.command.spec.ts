@@ -1,8 +1,7 @@
 import { ValidationError } from '@medgrid/errors';
-import { aResidentId, anIdentity } from '@medgrid/testing';
+import { aResidentId } from '@medgrid/testing';
 import { CreateReferralCommand, type CreateReferralInput } from './create-referral.command';
 
-const identity = anIdentity();
 const valid: CreateReferralInput = {
   clientRequestId: '0193A000-0000-7000-8000-00000000C001',
   patientResidentId: '11010519491231002x',
@@ -15,7 +14,7 @@ const valid: CreateReferralInput = {
 
 function violations(input: Partial<CreateReferralInput>): [string, string][] {
   try {
-    CreateReferralCommand.create(identity, { ...valid, ...input });
+    CreateReferralCommand.create({ ...valid, ...input });
   } catch (error) {
     if (error instanceof ValidationError) return error.violations.map((v) => [v.field, v.reason]);
     throw error;
@@ -25,7 +24,7 @@ function violations(input: Partial<CreateReferralInput>): [string, string][] {
 
 describe(CreateReferralCommand.name, () => {
   it('normalises ids, the check character and free text', () => {
-    const sut = CreateReferralCommand.create(identity, valid);
+    const sut = CreateReferralCommand.create(valid);
 
     expect(sut).toMatchObject({
       clientRequestId: '0193a000-0000-7000-8000-00000000c001',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
 import { ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { StoredCatalogue } from '../../../criteria/application/stored-catalogue';
@@ -8,7 +9,6 @@ import { assessSubmission } from '../../domain/submission-assessment';
 import { actorOf, requireSender } from '../referral-access.policy';
 import { ReferralRulesProvider } from '../referral-rules';
 import { ReferralWriter } from '../referral-writer';
-import { referralCreation } from '../same-request';
 import { RegistryFacts } from '../registry-facts';
 import { type CreateReferralCommand } from './create-referral.command';
 
@@ -31,11 +31,14 @@ export class CreateReferralUseCase {
     private readonly rules: ReferralRulesProvider,
   ) {}
 
-  async execute(command: CreateReferralCommand, now = new Date()): Promise<ReferralSnapshot> {
-    const { identity } = command;
+  async execute(
+    identity: Identity,
+    command: CreateReferralCommand,
+    now = new Date(),
+  ): Promise<ReferralSnapshot> {
     const groupId = requireSender(identity, command.referringInstitutionId, 'a referral');
     const catalogue = command.draft ? null : await this.catalogue.current();
-    return this.requests.createOnce(referralCreation('upward', command), {
+    return this.requests.createOnce(command.asClientRequest('upward'), {
       load: async (id) => (await this.referrals.findById(id, false))?.snapshot() ?? null,
       create: async () => {
         // After the retry lookup: a retry gets the referral its first attempt made.

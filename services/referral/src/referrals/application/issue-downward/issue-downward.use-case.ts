@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
 import { ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { StoredCatalogue } from '../../../criteria/application/stored-catalogue';
@@ -7,7 +8,6 @@ import { ReferralError, ReferralErrorCode } from '../../domain/referral-error';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { actorOf, requireSender, canViewReferral } from '../referral-access.policy';
 import { ReferralWriter } from '../referral-writer';
-import { referralCreation } from '../same-request';
 import { RegistryFacts } from '../registry-facts';
 import { type IssueDownwardCommand } from './issue-downward.command';
 
@@ -27,11 +27,14 @@ export class IssueDownwardUseCase {
     private readonly facts: RegistryFacts,
   ) {}
 
-  async execute(command: IssueDownwardCommand, now = new Date()): Promise<ReferralSnapshot> {
-    const { identity } = command;
+  async execute(
+    identity: Identity,
+    command: IssueDownwardCommand,
+    now = new Date(),
+  ): Promise<ReferralSnapshot> {
     const groupId = requireSender(identity, command.referringInstitutionId, 'a downward referral');
     const catalogue = await this.catalogue.current();
-    return this.requests.createOnce(referralCreation('downward', command), {
+    return this.requests.createOnce(command.asClientRequest('downward'), {
       load: async (id) => (await this.referrals.findById(id, false))?.snapshot() ?? null,
       create: async () => {
         // Checked after the retry lookup: a retry gets its referral even if the catalogue changed meanwhile.
@@ -48,7 +51,7 @@ export class IssueDownwardUseCase {
           command.metCriteriaCodes,
           command.justification,
         );
-        await this.requireUpwardReferral(command);
+        await this.requireUpwardReferral(identity, command);
         const referral = Referral.issue(
           {
             id: uuidv7(),
@@ -105,12 +108,12 @@ export class IssueDownwardUseCase {
   }
 
   /** The upward referral this one answers must be the same patient's, and the caller's to see. */
-  private async requireUpwardReferral(command: IssueDownwardCommand): Promise<void> {
+  private async requireUpwardReferral(identity: Identity, command: IssueDownwardCommand): Promise<void> {
     if (command.upwardReferralId === '') return;
     const upward = (await this.referrals.findById(command.upwardReferralId, false))?.snapshot();
     if (
       !upward ||
-      !canViewReferral(command.identity, upward) ||
+      !canViewReferral(identity, upward) ||
       upward.direction !== 'upward' ||
       upward.patientResidentId !== command.patientResidentId
     ) {

@@ -1,19 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { referralServiceV1, referralV1 } from '@medgrid/contracts';
+import { referralServiceV1, type referralV1 } from '@medgrid/contracts';
 import { type CallContext, type GrpcController, type GrpcServer, readPurpose } from '@medgrid/grpc';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { type ReferralConfig } from '../../../config/referral.config';
+import { AcceptReferralCommand } from '../../application/accept-referral/accept-referral.command';
+import { AcceptReferralUseCase } from '../../application/accept-referral/accept-referral.use-case';
+import { AcknowledgeReferralCommand } from '../../application/acknowledge-referral/acknowledge-referral.command';
+import { AcknowledgeReferralUseCase } from '../../application/acknowledge-referral/acknowledge-referral.use-case';
+import { CancelReferralCommand } from '../../application/cancel-referral/cancel-referral.command';
+import { CancelReferralUseCase } from '../../application/cancel-referral/cancel-referral.use-case';
+import { CloseReferralCommand } from '../../application/close-referral/close-referral.command';
+import { CloseReferralUseCase } from '../../application/close-referral/close-referral.use-case';
 import { CreateReferralCommand } from '../../application/create-referral/create-referral.command';
 import { CreateReferralUseCase } from '../../application/create-referral/create-referral.use-case';
+import { DeclineReferralCommand } from '../../application/decline-referral/decline-referral.command';
+import { DeclineReferralUseCase } from '../../application/decline-referral/decline-referral.use-case';
+import { GetReferralQuery } from '../../application/get-referral/get-referral.query';
+import { GetReferralUseCase } from '../../application/get-referral/get-referral.use-case';
 import { IssueDownwardCommand } from '../../application/issue-downward/issue-downward.command';
 import { IssueDownwardUseCase } from '../../application/issue-downward/issue-downward.use-case';
-import { ReferralQueries } from '../../application/queries/referral-queries';
-import {
-  type ReferralStep,
-  ReferralStepCommand,
-  STEP_TEXT_FIELD,
-} from '../../application/referral-steps/referral-step.command';
-import { ReferralStepsUseCase } from '../../application/referral-steps/referral-steps.use-case';
+import { ListReferralsQuery } from '../../application/list-referrals/list-referrals.query';
+import { ListReferralsUseCase } from '../../application/list-referrals/list-referrals.use-case';
+import { RecordArrivalCommand } from '../../application/record-arrival/record-arrival.command';
+import { RecordArrivalUseCase } from '../../application/record-arrival/record-arrival.use-case';
+import { RecordCompletionCommand } from '../../application/record-completion/record-completion.command';
+import { RecordCompletionUseCase } from '../../application/record-completion/record-completion.use-case';
+import { RecordFollowUpCommand } from '../../application/record-follow-up/record-follow-up.command';
+import { RecordFollowUpUseCase } from '../../application/record-follow-up/record-follow-up.use-case';
+import { SubmitReferralCommand } from '../../application/submit-referral/submit-referral.command';
+import { SubmitReferralUseCase } from '../../application/submit-referral/submit-referral.use-case';
+import { WatchReferralsQuery } from '../../application/watch-referrals/watch-referrals.query';
+import { WatchReferralsUseCase } from '../../application/watch-referrals/watch-referrals.use-case';
+import { type ReferralSnapshot } from '../../domain/referral';
 import {
   directionFromProto,
   historyEntryToProto,
@@ -23,15 +41,6 @@ import {
   treatmentPlanFromProto,
 } from '../../contracts/referral.proto-mapper';
 
-/** Any step's request: ids, and its text in the one field STEP_TEXT_FIELD names for the step. */
-type StepRequest = {
-  clientRequestId: string;
-  id: string;
-  note?: string;
-  reason?: string;
-  findings?: string;
-};
-
 function resultsFromProto(results: referralV1.ResultReference[]) {
   return results.map((r) => ({
     kind: resultKindFromProto(r.kind),
@@ -40,98 +49,109 @@ function resultsFromProto(results: referralV1.ResultReference[]) {
   }));
 }
 
+/** Every write of a referral answers the referral as it is after it. */
+const answer = async (referral: Promise<ReferralSnapshot>) => ({ referral: referralToProto(await referral) });
+
 /** medgrid.referral.v1.ReferralService: maps in, calls a use case, maps out. */
 @Injectable()
 export class ReferralsGrpcController implements GrpcController {
   constructor(
     private readonly createReferral: CreateReferralUseCase,
+    private readonly submitReferral: SubmitReferralUseCase,
+    private readonly acceptReferral: AcceptReferralUseCase,
+    private readonly declineReferral: DeclineReferralUseCase,
+    private readonly cancelReferral: CancelReferralUseCase,
+    private readonly recordArrival: RecordArrivalUseCase,
+    private readonly recordCompletion: RecordCompletionUseCase,
     private readonly issueDownward: IssueDownwardUseCase,
-    private readonly steps: ReferralStepsUseCase,
-    private readonly queries: ReferralQueries,
+    private readonly acknowledgeReferral: AcknowledgeReferralUseCase,
+    private readonly recordFollowUp: RecordFollowUpUseCase,
+    private readonly closeReferral: CloseReferralUseCase,
+    private readonly getReferral: GetReferralUseCase,
+    private readonly listReferrals: ListReferralsUseCase,
+    private readonly watchReferrals: WatchReferralsUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
   ) {}
 
   register(server: GrpcServer): void {
-    // A step's text comes from the field its request declares (note, reason or findings).
-    const step =
-      (name: ReferralStep) =>
-      async (request: StepRequest, { identity }: CallContext) => {
-        const command = ReferralStepCommand.create(identity, name, {
-          clientRequestId: request.clientRequestId,
-          id: request.id,
-          note: request[STEP_TEXT_FIELD[name]] ?? '',
-        });
-        return { referral: referralToProto(await this.steps.execute(command)) };
-      };
     server.addService('medgrid.referral.v1.ReferralService', referralServiceV1.ReferralServiceService, {
       // rpc CreateReferral
-      createReferral: async (request, { identity }) => {
-        const command = CreateReferralCommand.create(identity, {
+      createReferral: (request, { identity }) => {
+        const command = CreateReferralCommand.create({
           ...request,
           direction: directionFromProto(request.direction),
           results: resultsFromProto(request.results),
         });
-        return { referral: referralToProto(await this.createReferral.execute(command)) };
+        return answer(this.createReferral.execute(identity, command));
       },
-      submitReferral: step('submit'),
-      acceptReferral: step('accept'),
-      declineReferral: step('decline'),
-      cancelReferral: step('cancel'),
-      recordArrival: step('arrive'),
-      recordCompletion: step('complete'),
-      acknowledgeReferral: step('receive'),
-      recordFollowUp: step('record-follow-up'),
-      closeReferral: step('close'),
+      // rpc SubmitReferral
+      submitReferral: (request, { identity }) =>
+        answer(this.submitReferral.execute(identity, SubmitReferralCommand.create(request))),
+      // rpc AcceptReferral
+      acceptReferral: (request, { identity }) =>
+        answer(this.acceptReferral.execute(identity, AcceptReferralCommand.create(request))),
+      // rpc DeclineReferral
+      declineReferral: (request, { identity }) =>
+        answer(this.declineReferral.execute(identity, DeclineReferralCommand.create(request))),
+      // rpc CancelReferral
+      cancelReferral: (request, { identity }) =>
+        answer(this.cancelReferral.execute(identity, CancelReferralCommand.create(request))),
+      // rpc RecordArrival
+      recordArrival: (request, { identity }) =>
+        answer(this.recordArrival.execute(identity, RecordArrivalCommand.create(request))),
+      // rpc RecordCompletion
+      recordCompletion: (request, { identity }) =>
+        answer(this.recordCompletion.execute(identity, RecordCompletionCommand.create(request))),
       // rpc IssueDownwardReferral
-      issueDownwardReferral: async (request, { identity }) => {
-        const command = IssueDownwardCommand.create(identity, {
+      issueDownwardReferral: (request, { identity }) => {
+        const command = IssueDownwardCommand.create({
           ...request,
           treatmentPlan: treatmentPlanFromProto(request.treatmentPlan),
           results: resultsFromProto(request.results),
         });
-        return { referral: referralToProto(await this.issueDownward.execute(command)) };
+        return answer(this.issueDownward.execute(identity, command));
       },
+      // rpc AcknowledgeReferral
+      acknowledgeReferral: (request, { identity }) =>
+        answer(this.acknowledgeReferral.execute(identity, AcknowledgeReferralCommand.create(request))),
+      // rpc RecordFollowUp
+      recordFollowUp: (request, { identity }) =>
+        answer(this.recordFollowUp.execute(identity, RecordFollowUpCommand.create(request))),
+      // rpc CloseReferral
+      closeReferral: (request, { identity }) =>
+        answer(this.closeReferral.execute(identity, CloseReferralCommand.create(request))),
       // rpc GetReferral; the purpose of the read comes from the x-purpose metadata.
       getReferral: async (request, { identity, metadata }) => {
-        const { referral, history } = await this.queries.get(identity, request.id, readPurpose(metadata));
+        const query = GetReferralQuery.create({ id: request.id, 'x-purpose': readPurpose(metadata) });
+        const { referral, history } = await this.getReferral.execute(identity, query);
         return { referral: referralToProto(referral), history: history.map(historyEntryToProto) };
       },
       // rpc ListReferrals
       listReferrals: async (request, { identity, metadata }) => {
-        const page = await this.queries.list(identity, {
-          institutionId: request.institutionId,
-          patientResidentId: request.patientResidentId,
+        const query = ListReferralsQuery.create({
+          ...request,
           status: statusFromProto(request.status),
           direction: directionFromProto(request.direction),
-          createdFrom: request.createdFrom,
-          createdTo: request.createdTo,
-          overdueOnly: request.overdueOnly,
-          pageSize: request.pageSize,
-          pageToken: request.pageToken,
-          purpose: readPurpose(metadata),
+          'x-purpose': readPurpose(metadata),
         });
+        const page = await this.listReferrals.execute(identity, query);
         return { referrals: page.referrals.map(referralToProto), nextPageToken: page.nextPageToken };
       },
       // rpc WatchReferrals (server stream): every change the caller may see, until it hangs up.
-      watchReferrals: (request, { identity, metadata, signal }) =>
-        this.watch(request, identity, metadata, signal),
+      watchReferrals: (request, context) => this.watch(request, context),
     });
   }
 
   private async *watch(
     request: referralServiceV1.WatchReferralsRequest,
-    identity: CallContext['identity'],
-    metadata: CallContext['metadata'],
-    signal: AbortSignal,
+    { identity, metadata, signal }: CallContext,
   ): AsyncGenerator<referralServiceV1.WatchReferralsResponse> {
-    const changes = this.queries.watch(
-      identity,
-      Number(request.afterSeq),
-      readPurpose(metadata),
-      signal,
-      this.config.WATCH_POLL_MS,
-    );
-    for await (const { entry, referral } of changes) {
+    const query = WatchReferralsQuery.create({
+      afterSeq: Number(request.afterSeq),
+      'x-purpose': readPurpose(metadata),
+    });
+    const listening = { signal, pollMs: this.config.WATCH_POLL_MS };
+    for await (const { entry, referral } of this.watchReferrals.execute(identity, query, listening)) {
       yield { change: historyEntryToProto(entry), referral: referralToProto(referral) };
     }
   }

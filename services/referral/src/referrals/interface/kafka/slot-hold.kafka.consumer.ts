@@ -6,7 +6,8 @@ import {
   SlotHoldChangedEvent,
 } from '@medgrid/contracts';
 import { type EventEnvelope, type EventHandler } from '@medgrid/messaging';
-import { RecordSlotUseCase, type SlotAnswer } from '../../application/saga/record-slot.use-case';
+import { RecordSlotCommand, type SlotAnswer } from '../../application/record-slot/record-slot.command';
+import { RecordSlotUseCase } from '../../application/record-slot/record-slot.use-case';
 
 const { SlotHoldRequestStatus: Status } = schedulingV1;
 
@@ -41,6 +42,7 @@ export class SlotHoldChangedKafkaConsumer implements EventHandler<schedulingEven
   async handle(payload: schedulingEventsV1.SlotHoldChanged, envelope: EventEnvelope): Promise<void> {
     const request = payload.holdRequest;
     if (!request?.referralId) return;
-    await this.recordSlot.apply(request.referralId, answerOf(request), envelope.occurredAt ?? new Date());
+    const command = RecordSlotCommand.create({ referralId: request.referralId, answer: answerOf(request) });
+    await this.recordSlot.execute(command, envelope.occurredAt ?? new Date());
   }
 }

@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Logger, LOGGER } from '@medgrid/logging';
 import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
 import { type ReferralConfig } from '../../../config/referral.config';
-import { ReferralSweepsUseCase } from '../../application/sweeps/referral-sweeps.use-case';
+import { BreachDeadlinesUseCase } from '../../application/breach-deadlines/breach-deadlines.use-case';
+import { ExpireReferralsUseCase } from '../../application/expire-referrals/expire-referrals.use-case';
 
 /** Timer adapter: records 48-hour breaches and expires referrals whose patient never came. */
 @Injectable()
 export class ReferralClockTimer extends PeriodicTask {
   constructor(
-    private readonly sweeps: ReferralSweepsUseCase,
+    private readonly breachDeadlines: BreachDeadlinesUseCase,
+    private readonly expireReferrals: ExpireReferralsUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -24,8 +26,8 @@ export class ReferralClockTimer extends PeriodicTask {
   }
 
   protected async tick(): Promise<void> {
-    const breached = await this.sweeps.breachDeadlines();
-    const expired = await this.sweeps.expireStale();
+    const breached = await this.breachDeadlines.execute();
+    const expired = await this.expireReferrals.execute();
     if (breached + expired > 0) this.logger.info({ breached, expired }, 'referral deadlines swept');
   }
 }

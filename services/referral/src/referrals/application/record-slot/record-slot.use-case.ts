@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
 import { ReferralRepository } from '../../domain/referral.repository';
 import { ReferralWriter } from '../referral-writer';
-
-/** What scheduling answered for an accepted referral (SlotHoldChanged). */
-export type SlotAnswer =
-  | { readonly kind: 'held'; readonly bookingId: string; readonly sessionId: string; readonly pool: string }
-  | { readonly kind: 'waitlisted'; readonly sessionId: string }
-  | { readonly kind: 'no-session' }
-  | { readonly kind: 'other' };
+import { type RecordSlotCommand } from './record-slot.command';
 
 /**
  * Referral's side of the saga with scheduling: a held slot schedules the
@@ -26,9 +20,10 @@ export class RecordSlotUseCase {
     private readonly writer: ReferralWriter,
   ) {}
 
-  async apply(referralId: string, answer: SlotAnswer, now = new Date()): Promise<void> {
+  async execute(command: RecordSlotCommand, now = new Date()): Promise<void> {
+    const { answer } = command;
     await this.uow.run(async () => {
-      const referral = await this.referrals.findById(referralId, true);
+      const referral = await this.referrals.findById(command.referralId, true);
       if (!referral) return [];
       const changed =
         answer.kind === 'held'
