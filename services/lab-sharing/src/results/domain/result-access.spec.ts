@@ -1,0 +1,110 @@
+import { type Role, ROLES } from '@medgrid/auth';
+import { v7 as uuidv7 } from 'uuid';
+import { type DataClass } from '../../common/data-class';
+import { anObservation } from '../../reporting/test/report-content.factory';
+import { mayReadValues, READ_PURPOSES, type ReadPurpose, readPurposeOf, viewOf } from './result-access';
+import { type ResultRecordSnapshot } from './result-record';
+
+function aResult(dataClass: DataClass): ResultRecordSnapshot {
+  return {
+    id: uuidv7(),
+    groupId: uuidv7(),
+    patientResidentId: '11010519491231002X',
+    itemCode: 'LAB-HIV',
+    itemKind: 'laboratory',
+    orderId: uuidv7(),
+    reportId: uuidv7(),
+    reportVersion: 1,
+    performer: {
+      institutionId: uuidv7(),
+      groupId: null,
+      regionId: null,
+      quality: { accredited: true, qualityControlPassed: true },
+    },
+    performedAt: new Date('2026-12-01T00:00:00Z'),
+    reportedAt: new Date('2026-12-01T02:00:00Z'),
+    observations: [
+      anObservation({
+        itemCode: 'LAB-HIV',
+        loinc: '56888-1',
+        name: 'HIV抗原抗体',
+        value: { kind: 'coded', system: 'local', code: 'NEG', display: '阴性' },
+        referenceRange: null,
+      }),
+    ],
+    conclusion: '阴性',
+    study: null,
+    dataClass,
+    status: 'final',
+    version: 1,
+  };
+}
+
+const purposes: ReadPurpose[] = [...READ_PURPOSES, 'unspecified'];
+
+/** The whole matrix: every role, every purpose, every class. */
+const matrix = (dataClass: DataClass) =>
+  ROLES.flatMap((role) =>
+    purposes.filter((purpose) => mayReadValues(dataClass, { role, purpose })).map((p) => `${role}:${p}`),
+  );
+
+describe(viewOf.name, () => {
+  it('shows a general result to every reader, whatever the purpose', () => {
+    expect(matrix('general')).toHaveLength(ROLES.length * purposes.length);
+  });
+
+  it('shows infectious-disease serology to clinicians caring for, receiving or notifying, and to nobody else', () => {
+    const clinical: Role[] = ['primary-staff', 'hospital-staff', 'partner-system'];
+
+    expect(matrix('infectious-disease')).toEqual(
+      clinical.flatMap((role) =>
+        ['treatment', 'referral', 'public-health-reporting'].map((p) => `${role}:${p}`),
+      ),
+    );
+  });
+
+  it('shows psychiatric findings to clinicians caring for or receiving the patient only', () => {
+    const clinical: Role[] = ['primary-staff', 'hospital-staff', 'partner-system'];
+
+    expect(matrix('psychiatric')).toEqual(
+      clinical.flatMap((role) => ['treatment', 'referral'].map((p) => `${role}:${p}`)),
+    );
+  });
+
+  it('withholds the values, flags and conclusion of a masked result, but says what exists', () => {
+    const result = aResult('infectious-disease');
+
+    const view = viewOf(result, { role: 'group-admin', purpose: 'treatment' });
+
+    expect(view).toMatchObject({
+      masked: true,
+      dataClass: 'infectious-disease',
+      result: {
+        id: result.id,
+        itemCode: 'LAB-HIV',
+        conclusion: null,
+        observations: [{ itemCode: 'LAB-HIV', loinc: '56888-1', name: 'HIV抗原抗体', masked: true }],
+      },
+    });
+    expect(JSON.stringify(view)).not.toContain('阴性');
+  });
+
+  it('shows the whole result when the reader may', () => {
+    const result = aResult('infectious-disease');
+
+    expect(viewOf(result, { role: 'hospital-staff', purpose: 'treatment' })).toEqual({
+      masked: false,
+      result,
+    });
+  });
+});
+
+describe(readPurposeOf.name, () => {
+  it('reads a known purpose, and anything else as unspecified', () => {
+    expect([readPurposeOf('treatment'), readPurposeOf('Treatment'), readPurposeOf(undefined)]).toEqual([
+      'treatment',
+      'unspecified',
+      'unspecified',
+    ]);
+  });
+});
