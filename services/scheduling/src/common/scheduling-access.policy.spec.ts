@@ -1,3 +1,4 @@
+import { type Identity } from '@medgrid/auth';
 import { anIdentity } from '@medgrid/testing';
 import {
   canClaimAt,
@@ -27,40 +28,26 @@ const MATRIX = [
   ['primary-staff', 'p9', 'g2', false, false, false, false],
 ] as const;
 
-/** The callers of the matrix with the answer in `column` (3: manage … 6: see the claim). */
-const rows = (column: 3 | 4 | 5 | 6) => MATRIX.map((row) => [row[0], row[1], row[2], row[column]] as const);
+/** Each rule of the matrix, the column of its answers and what it is asked about. */
+const RULES = [
+  [canManage, 3, hospital],
+  [canSeeCapacity, 4, hospital],
+  [canClaimAt, 5, hospital],
+  [canSeeClaim, 6, claim],
+] as const;
 
-describe(canManage.name, () => {
-  const sut = canManage;
+for (const [rule, column, subject] of RULES) {
+  describe(rule.name, () => {
+    const sut = rule as (identity: Identity, of: typeof subject) => boolean;
 
-  it.each(rows(3))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-    expect(sut(anIdentity({ role, institutionId, groupId }), hospital)).toBe(allowed);
+    it.each(MATRIX.map((row) => [row[0], row[1], row[2], row[column]] as const))(
+      '%s of %s in %s: %s',
+      (role, institutionId, groupId, allowed) => {
+        expect(sut(anIdentity({ role, institutionId, groupId }), subject)).toBe(allowed);
+      },
+    );
   });
-});
-
-describe(canSeeCapacity.name, () => {
-  const sut = canSeeCapacity;
-
-  it.each(rows(4))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-    expect(sut(anIdentity({ role, institutionId, groupId }), hospital)).toBe(allowed);
-  });
-});
-
-describe(canClaimAt.name, () => {
-  const sut = canClaimAt;
-
-  it.each(rows(5))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-    expect(sut(anIdentity({ role, institutionId, groupId }), hospital)).toBe(allowed);
-  });
-});
-
-describe(canSeeClaim.name, () => {
-  const sut = canSeeClaim;
-
-  it.each(rows(6))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-    expect(sut(anIdentity({ role, institutionId, groupId }), claim)).toBe(allowed);
-  });
-});
+}
 
 describe(canSetCityFloor.name, () => {
   const sut = canSetCityFloor;
