@@ -1,6 +1,8 @@
 import { specialtyCodeProblem, specialtyName } from './specialty-code';
 
 describe(specialtyCodeProblem.name, () => {
+  const sut = specialtyCodeProblem;
+
   it.each([
     '02',
     '03',
@@ -15,23 +17,25 @@ describe(specialtyCodeProblem.name, () => {
     '17',
     '21',
     '52',
-  ])('accepts the 诊疗科目 code %s', (code) => expect(specialtyCodeProblem(code)).toBeUndefined());
+  ])('accepts the 诊疗科目 code %s', (code) => expect(sut(code)).toBeUndefined());
 
   it.each(['', '3', '03.4', '0304', '03-04', '03.04.01', 'A03.04', ' 03'])(
     'refuses %j as badly formed',
-    (code) => expect(specialtyCodeProblem(code)).toBe('INVALID_FORMAT'),
+    (code) => expect(sut(code)).toBe('INVALID_FORMAT'),
   );
 
   it.each(['00', '29', '03.12', '10.01', '99'])('refuses %s as not in the 名录', (code) =>
-    expect(specialtyCodeProblem(code)).toBe('UNKNOWN_SPECIALTY'),
+    expect(sut(code)).toBe('UNKNOWN_SPECIALTY'),
   );
 });
 
 describe(specialtyName.name, () => {
+  const sut = specialtyName;
+
   it('names a subject in Chinese', () => {
-    expect(specialtyName('03.04')).toBe('心血管内科专业');
-    expect(specialtyName('21')).toBe('康复医学科');
-    expect(specialtyName('29')).toBeUndefined();
-    expect(specialtyName('toString')).toBeUndefined();
+    expect(sut('03.04')).toBe('心血管内科专业');
+    expect(sut('21')).toBe('康复医学科');
+    expect(sut('29')).toBeUndefined();
+    expect(sut('toString')).toBeUndefined();
   });
 });

@@ -16,6 +16,8 @@ const referral = {
 } as ReferralSnapshot;
 
 describe(canViewReferral.name, () => {
+  const sut = canViewReferral;
+
   it.each<[Role, string | null, string | null, boolean]>([
     ['primary-staff', clinic, group, true],
     ['hospital-staff', hospital, group, true],
@@ -26,11 +28,13 @@ describe(canViewReferral.name, () => {
     ['group-admin', stranger, otherGroup, false],
     ['city-operator', null, null, true],
   ])('%s of institution %s in group %s sees it: %s', (role, institutionId, groupId, expected) => {
-    expect(canViewReferral(anIdentity({ role, institutionId, groupId }), referral)).toBe(expected);
+    expect(sut(anIdentity({ role, institutionId, groupId }), referral)).toBe(expected);
   });
 });
 
 describe(canSendReferralFrom.name, () => {
+  const sut = canSendReferralFrom;
+
   it.each<[Role, string, boolean]>([
     ['primary-staff', clinic, true],
     ['partner-system', clinic, true],
@@ -38,11 +42,13 @@ describe(canSendReferralFrom.name, () => {
     ['group-admin', clinic, false],
     ['city-operator', clinic, false],
   ])('%s of %s may send from the clinic: %s', (role, institutionId, expected) => {
-    expect(canSendReferralFrom(anIdentity({ role, institutionId, groupId: group }), clinic)).toBe(expected);
+    expect(sut(anIdentity({ role, institutionId, groupId: group }), clinic)).toBe(expected);
   });
 });
 
 describe(requireSide.name, () => {
+  const sut = requireSide;
+
   type Outcome = 'allowed' | 'NOT_ALLOWED' | 'REFERRAL_NOT_FOUND';
   it.each<[Role, string | null, string | null, 'referring' | 'receiving', Outcome]>([
     ['primary-staff', clinic, group, 'referring', 'allowed'],
@@ -55,26 +61,24 @@ describe(requireSide.name, () => {
     ['hospital-staff', stranger, group, 'receiving', 'REFERRAL_NOT_FOUND'],
     ['group-admin', stranger, otherGroup, 'referring', 'REFERRAL_NOT_FOUND'],
   ])('%s of %s in group %s acting as the %s side: %s', (role, institutionId, groupId, side, expected) => {
-    const act = () => requireSide(anIdentity({ role, institutionId, groupId }), referral, side, 'act on');
+    const act = () => sut(anIdentity({ role, institutionId, groupId }), referral, side, 'act on');
     if (expected === 'allowed') expect(act).not.toThrow();
     else expect(act).toThrow(expect.objectContaining({ code: expected }) as Error);
   });
 });
 
 describe(visibilityOf.name, () => {
+  const sut = visibilityOf;
+
   it('lists for city operators everything, for group administrators their group, for others their institution', () => {
-    expect(visibilityOf(anIdentity({ role: 'city-operator', institutionId: null, groupId: null }))).toEqual({
+    expect(sut(anIdentity({ role: 'city-operator', institutionId: null, groupId: null }))).toEqual({
       kind: 'all',
     });
-    expect(
-      visibilityOf(anIdentity({ role: 'group-admin', institutionId: hospital, groupId: group })),
-    ).toEqual({
+    expect(sut(anIdentity({ role: 'group-admin', institutionId: hospital, groupId: group }))).toEqual({
       kind: 'group',
       groupId: group,
     });
-    expect(
-      visibilityOf(anIdentity({ role: 'partner-system', institutionId: clinic, groupId: group })),
-    ).toEqual({
+    expect(sut(anIdentity({ role: 'partner-system', institutionId: clinic, groupId: group }))).toEqual({
       kind: 'institution',
       institutionId: clinic,
     });

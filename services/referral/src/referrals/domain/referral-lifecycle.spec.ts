@@ -41,7 +41,9 @@ function walk(direction: ReferralDirection, actions: LifecycleAction[]) {
   return { state, history };
 }
 
-describe('referral lifecycle', () => {
+describe(transition.name, () => {
+  const sut = transition;
+
   it('walks the upward happy path to completed', () => {
     expect(walk('upward', ['submit', 'accept', 'schedule', 'arrive', 'complete']).history).toEqual([
       'draft',
@@ -61,14 +63,14 @@ describe('referral lifecycle', () => {
   });
 
   it('refuses an illegal transition with FAILED_PRECONDITION naming the current state', () => {
-    expect(() => transition('upward', 'completed', 'cancel')).toThrow(
+    expect(() => sut('upward', 'completed', 'cancel')).toThrow(
       expect.objectContaining({
         code: 'ILLEGAL_TRANSITION',
         category: 'failed-precondition',
         message: expect.stringContaining('completed') as string,
       }) as Error,
     );
-    expect(() => transition('upward', 'arrived', 'cancel')).toThrow(/arrived/);
+    expect(() => sut('upward', 'arrived', 'cancel')).toThrow(/arrived/);
   });
 
   it('keeps each direction to its own states', () => {
@@ -100,9 +102,9 @@ describe('referral lifecycle', () => {
             const before = state;
             const next = nextState(direction, state, action);
             if (next === undefined) {
-              expect(() => transition(direction, state, action)).toThrow();
+              expect(() => sut(direction, state, action)).toThrow();
             } else {
-              state = transition(direction, state, action);
+              state = sut(direction, state, action);
               expect(isTerminal(direction, before)).toBe(false);
             }
             expect(statesOf(direction).has(state)).toBe(true);

@@ -272,7 +272,7 @@ describe(Referral.name, () => {
   });
 });
 
-describe('Referral identity', () => {
+describe(Referral.name, () => {
   const IDENTITY = [
     'id',
     'groupId',
@@ -301,7 +301,7 @@ describe('Referral identity', () => {
   const request = (note = 'checked'): NotedStepRequest =>
     smuggled({ clientRequestId: '0193a000-0000-7000-8000-00000000c0de', note });
 
-  it('cannot be changed through any intent method, whatever the caller passes', () => {
+  it('keeps its identity through any intent method, whatever the caller passes', () => {
     const walks: [string, () => Referral][] = [];
     const upwardDraft = () => Referral.draft(smuggled(upward), primaryStaff, t0);
     const upwardSubmitted = () => {
@@ -459,7 +459,7 @@ function run(referral: Referral, op: Op, now: Date): void {
   }
 }
 
-describe('Referral under random sequences of steps', () => {
+describe(Referral.name, () => {
   const sequences = fc.record({
     direction: fc.constantFrom('upward', 'downward'),
     ops: fc.array(fc.record({ op: fc.constantFrom(...OPS), minutes: fc.integer({ min: 0, max: 10_000 }) }), {
@@ -467,7 +467,7 @@ describe('Referral under random sequences of steps', () => {
     }),
   });
 
-  it('keeps every invariant: one history entry per version, consistent chain, refusals change nothing', () => {
+  it('keeps every invariant under random sequences of steps: one history entry per version, consistent chain, refusals change nothing', () => {
     fc.assert(
       fc.property(sequences, ({ direction, ops }) => {
         const sut = direction === 'upward' ? submitted() : Referral.issue(downward, hospitalStaff, t0);

@@ -28,63 +28,65 @@ const departments: DepartmentEntry[] = [
 const request = { referringInstitutionId: CLINIC, institutionId: '', departmentId: '', specialtyCode: '' };
 
 describe(matchDepartment.name, () => {
+  const sut = matchDepartment;
+
   it('prefers the exact subject, then its parent subject, else none', () => {
-    expect(matchDepartment('03.04', departments, LEAD)).toBe('d-lead-cardio');
-    expect(matchDepartment('03.07', departments, LEAD)).toBe('d-lead-internal');
-    expect(matchDepartment('04.03', departments, LEAD)).toBe('');
-    expect(matchDepartment('', departments, LEAD)).toBe('');
+    expect(sut('03.04', departments, LEAD)).toBe('d-lead-cardio');
+    expect(sut('03.07', departments, LEAD)).toBe('d-lead-internal');
+    expect(sut('04.03', departments, LEAD)).toBe('');
+    expect(sut('', departments, LEAD)).toBe('');
   });
 });
 
 describe(routeUpward.name, () => {
+  const sut = routeUpward;
+
   it("sends a referral to the lead hospital's department of the specialty", () => {
-    expect(routeUpward({ ...request, specialtyCode: '03.04' }, group, departments)).toEqual({
+    expect(sut({ ...request, specialtyCode: '03.04' }, group, departments)).toEqual({
       institutionId: LEAD,
       departmentId: 'd-lead-cardio',
     });
   });
 
   it('sends a specialty the lead hospital lacks to a collaborating unit that has it, the same one every time', () => {
-    expect(routeUpward({ ...request, specialtyCode: '15' }, group, departments)).toEqual({
+    expect(sut({ ...request, specialtyCode: '15' }, group, departments)).toEqual({
       institutionId: PROVINCIAL,
       departmentId: 'd-prov-psych',
     });
   });
 
   it("leaves a specialty nobody has to the lead hospital's triage", () => {
-    expect(routeUpward({ ...request, specialtyCode: '12' }, group, departments)).toEqual({
+    expect(sut({ ...request, specialtyCode: '12' }, group, departments)).toEqual({
       institutionId: LEAD,
       departmentId: '',
     });
   });
 
   it('keeps a named member institution and matches its department', () => {
-    expect(
-      routeUpward({ ...request, institutionId: MEMBER, specialtyCode: '04.03' }, group, departments),
-    ).toEqual({
+    expect(sut({ ...request, institutionId: MEMBER, specialtyCode: '04.03' }, group, departments)).toEqual({
       institutionId: MEMBER,
       departmentId: 'd-member-ortho',
     });
   });
 
   it('finds the institution of a named department', () => {
-    expect(routeUpward({ ...request, departmentId: 'd-prov2-psych' }, group, departments)).toEqual({
+    expect(sut({ ...request, departmentId: 'd-prov2-psych' }, group, departments)).toEqual({
       institutionId: PROVINCIAL_2,
       departmentId: 'd-prov2-psych',
     });
   });
 
   it('refuses an institution outside the group, or a department of another institution', () => {
-    expect(() => routeUpward({ ...request, institutionId: OUTSIDER }, group, departments)).toThrow(
+    expect(() => sut({ ...request, institutionId: OUTSIDER }, group, departments)).toThrow(
       expect.objectContaining({ code: 'OUTSIDE_GROUP', category: 'invalid-argument' }) as Error,
     );
     expect(() =>
-      routeUpward({ ...request, institutionId: LEAD, departmentId: 'd-member-ortho' }, group, departments),
+      sut({ ...request, institutionId: LEAD, departmentId: 'd-member-ortho' }, group, departments),
     ).toThrow(expect.objectContaining({ code: 'OUTSIDE_GROUP' }) as Error);
   });
 
   it('asks for a named institution while the group has no lead hospital on record', () => {
-    expect(() => routeUpward(request, { ...group, leadInstitutionId: null }, departments)).toThrow(
+    expect(() => sut(request, { ...group, leadInstitutionId: null }, departments)).toThrow(
       expect.objectContaining({ code: 'GROUP_NOT_KNOWN', category: 'failed-precondition' }) as Error,
     );
   });

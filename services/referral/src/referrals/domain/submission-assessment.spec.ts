@@ -39,9 +39,11 @@ const referral: NewUpwardReferral = {
 const htn = catalogue.lookup('I10')!;
 
 describe(assessSubmission.name, () => {
+  const sut = assessSubmission;
+
   it("records the matched indication, routes by the disease's specialty and flags the contracted resident", () => {
     const indication = htn.upwardIndications[0]!.code;
-    const result = assessSubmission({ ...referral, indicationCodes: [indication] }, catalogue, facts);
+    const result = sut({ ...referral, indicationCodes: [indication] }, catalogue, facts);
 
     expect(result).toMatchObject({
       receivingInstitutionId: LEAD,
@@ -55,10 +57,10 @@ describe(assessSubmission.name, () => {
   });
 
   it('allows a referral without an indication only on a written justification, and marks it', () => {
-    expect(() => assessSubmission(referral, catalogue, facts)).toThrow(
+    expect(() => sut(referral, catalogue, facts)).toThrow(
       expect.objectContaining({ code: 'JUSTIFICATION_REQUIRED' }) as Error,
     );
-    const justified = assessSubmission(
+    const justified = sut(
       { ...referral, justification: '患者强烈要求上级医院复查，家属陪同' },
       catalogue,
       facts,
@@ -67,14 +69,14 @@ describe(assessSubmission.name, () => {
   });
 
   it('refuses an indication the disease does not have', () => {
-    expect(() =>
-      assessSubmission({ ...referral, indicationCodes: ['NOT_A_CODE'] }, catalogue, facts),
-    ).toThrow(expect.objectContaining({ code: 'UNKNOWN_INDICATION', category: 'invalid-argument' }) as Error);
+    expect(() => sut({ ...referral, indicationCodes: ['NOT_A_CODE'] }, catalogue, facts)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_INDICATION', category: 'invalid-argument' }) as Error,
+    );
   });
 
   it('puts a suspected acute coronary syndrome on the green channel, with the centre department', () => {
     const acs = catalogue.lookup('I21.9')!;
-    const result = assessSubmission(
+    const result = sut(
       { ...referral, icd10Code: 'I21.9', indicationCodes: [acs.upwardIndications[0]!.code] },
       catalogue,
       facts,
@@ -84,11 +86,10 @@ describe(assessSubmission.name, () => {
   });
 
   it('gives no priority to a resident contracted elsewhere', () => {
-    const result = assessSubmission(
-      { ...referral, justification: '患者强烈要求上级医院复查，家属陪同' },
-      catalogue,
-      { ...facts, contractedInstitutionIds: ['another-clinic'] },
-    );
+    const result = sut({ ...referral, justification: '患者强烈要求上级医院复查，家属陪同' }, catalogue, {
+      ...facts,
+      contractedInstitutionIds: ['another-clinic'],
+    });
 
     expect(result.contractedPriority).toBe(false);
   });
