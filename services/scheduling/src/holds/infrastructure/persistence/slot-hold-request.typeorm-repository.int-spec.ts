@@ -126,8 +126,9 @@ describe(SlotHoldRequestTypeormRepository.name, () => {
       greenChannel: true,
     });
 
-    request.released(at(5));
-    await uow.run(() => sut.update(request, request.readVersion));
+    const stored = (await sut.findByReferral(referralId, false))!;
+    stored.released(at(5));
+    await uow.run(() => sut.update(stored, stored.readVersion));
     expect(await sut.knownReferral(referralId)).toMatchObject({ released: true });
   });
 
