@@ -1,5 +1,4 @@
 import { AppError, ValidationError } from './app-error';
-import { FieldChecks } from './field-checks';
 import { nestedUnder } from './nested-fields';
 
 describe(nestedUnder.name, () => {
@@ -7,9 +6,12 @@ describe(nestedUnder.name, () => {
 
   it('names every refused field from the enclosing request field', async () => {
     const work = () =>
-      Promise.resolve().then(() =>
-        new FieldChecks().required('covers', '').required('sources[0].title', '').throwIfAny(),
-      );
+      Promise.resolve().then(() => {
+        throw new ValidationError([
+          { field: 'covers', reason: 'REQUIRED', description: 'is required' },
+          { field: 'sources[0].title', reason: 'REQUIRED', description: 'is required' },
+        ]);
+      });
 
     const error = await sut('entry', work).catch((e: unknown) => e);
 

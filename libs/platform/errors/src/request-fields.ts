@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from './app-error';
-import { isUuid } from './field-checks';
+import { isUuid } from './uuid';
 import { type FieldViolation } from './field-violation';
 
 /**
@@ -76,7 +76,7 @@ const text = () => z.string({ error: (issue) => (issue.input === undefined ? REQ
 
 /**
  * The rules of request fields every service has, written once: each one answers the reason and
- * description FieldChecks answers for the same rule.
+ * description, so every service refuses the same rule in the same words.
  */
 export const requestField = {
   /** Text that must not be blank, at most `max` characters as sent; read trimmed. */
