@@ -13,11 +13,13 @@ export enum CentreErrorCode {
   KindNotReported = 'KIND_NOT_REPORTED_BY_CENTRE',
   NotAReporterOfCentre = 'NOT_A_REPORTER_OF_THE_CENTRE',
   SpecialtyDoesNotFit = 'SPECIALTY_DOES_NOT_FIT',
+  InvalidQualityRecord = 'INVALID_QUALITY_RECORD',
 }
 
 function categoryOf(code: CentreErrorCode): ErrorCategory {
   switch (code) {
     case CentreErrorCode.InvalidName:
+    case CentreErrorCode.InvalidQualityRecord:
       return 'invalid-argument';
     case CentreErrorCode.AlreadyServed:
       return 'already-exists';
