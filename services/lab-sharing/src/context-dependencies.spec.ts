@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { contextFolders, upwardImports } from '@medgrid/testing';
 
 /**
  * Lab-sharing's bounded contexts, lowest first: a context may import the ones below it, never one above
@@ -18,55 +17,20 @@ const LAYERS = [
   'reporting',
   'results',
 ] as const;
-type Layer = (typeof LAYERS)[number];
+const NOT_CONTEXTS = ['config', 'database', 'test'];
 
-const SRC = __dirname;
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/g;
+describe(upwardImports.name, () => {
+  const sut = upwardImports;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
+  it('finds none: each context imports only the contexts below it (a context not written yet is skipped)', () => {
+    expect(sut(__dirname, LAYERS)).toEqual([]);
   });
-}
+});
 
-const layerOf = (path: string): Layer | null => {
-  const top = relative(SRC, path).split(sep)[0] as Layer;
-  return LAYERS.includes(top) ? top : null;
-};
+describe(contextFolders.name, () => {
+  const sut = contextFolders;
 
-/** Every relative import that crosses into a context above the importing one. */
-function upwardImports(): string[] {
-  const found: string[] = [];
-  for (const layer of LAYERS) {
-    let files: string[];
-    try {
-      files = filesUnder(join(SRC, layer));
-    } catch {
-      continue; // a context not written yet
-    }
-    for (const file of files) {
-      for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-        const target = layerOf(resolve(file, '..', match[1] ?? match[2]!));
-        if (target && target !== layer && LAYERS.indexOf(target) > LAYERS.indexOf(layer)) {
-          found.push(`${relative(SRC, file)} imports ${target}: ${match[1] ?? match[2]}`);
-        }
-      }
-    }
-  }
-  return found;
-}
-
-describe('lab-sharing context dependencies', () => {
-  it('point one way: each context imports only the contexts below it', () => {
-    expect(upwardImports()).toEqual([]);
-  });
-
-  it('knows every context folder', () => {
-    const folders = readdirSync(SRC, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !['config', 'database', 'test'].includes(entry.name))
-      .map((entry) => entry.name);
-    expect(folders.filter((folder) => !(LAYERS as readonly string[]).includes(folder))).toEqual([]);
+  it('finds only contexts listed: every context folder is known', () => {
+    expect(LAYERS).toEqual(expect.arrayContaining(sut(__dirname, NOT_CONTEXTS)));
   });
 });

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { contextFolders, upwardImports } from '@medgrid/testing';
 
 /**
  * Scheduling's bounded contexts, lowest first: a context may import the ones
@@ -11,52 +10,20 @@ import { join, relative, resolve, sep } from 'node:path';
  * database/ and test/ (test support) are not contexts.
  */
 const LAYERS = ['common', 'capacity', 'schedules', 'booking', 'holds', 'beds', 'reports'] as const;
-type Layer = (typeof LAYERS)[number];
-
-const SRC = __dirname;
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/g;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-const layerOf = (path: string): Layer | null => {
-  const top = relative(SRC, path).split(sep)[0] as Layer;
-  return LAYERS.includes(top) ? top : null;
-};
-
-/** Every relative import that crosses into a context at or above the importing one. */
-function upwardImports(): string[] {
-  const found: string[] = [];
-  for (const layer of LAYERS) {
-    for (const file of filesUnder(join(SRC, layer))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-        const target = layerOf(resolve(file, '..', match[1] ?? match[2]!));
-        if (target && target !== layer && LAYERS.indexOf(target) > LAYERS.indexOf(layer)) {
-          found.push(`${relative(SRC, file)} imports ${target}: ${match[1] ?? match[2]}`);
-        }
-      }
-    }
-  }
-  return found;
-}
+const NOT_CONTEXTS = ['config', 'database', 'test'];
 
 describe(upwardImports.name, () => {
   const sut = upwardImports;
 
   it('finds none: each context imports only the contexts below it', () => {
-    expect(sut()).toEqual([]);
+    expect(sut(__dirname, LAYERS)).toEqual([]);
   });
+});
 
-  it('reads every context folder', () => {
-    const folders = readdirSync(SRC, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !['config', 'database', 'test'].includes(entry.name))
-      .map((entry) => entry.name)
-      .sort();
-    expect(folders).toEqual([...LAYERS].sort());
+describe(contextFolders.name, () => {
+  const sut = contextFolders;
+
+  it('finds exactly the contexts listed: every one is read', () => {
+    expect(sut(__dirname, NOT_CONTEXTS)).toEqual([...LAYERS].sort());
   });
 });
