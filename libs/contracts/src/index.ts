@@ -31,6 +31,19 @@ export {
   SlotHoldRequestedEvent,
   WaitlistChangedEvent,
 } from './events/scheduling/scheduling.events';
+export {
+  OrderCancelledEvent,
+  OrderPerformedEvent,
+  OrderPlacedEvent,
+  OrderReportedEvent,
+} from './events/lab-sharing/order.events';
+export {
+  CriticalValueAcknowledgedEvent,
+  CriticalValueEscalatedEvent,
+  CriticalValueRaisedEvent,
+  ReportAmendedEvent,
+  ReportSignedEvent,
+} from './events/lab-sharing/report.events';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
 export * as rpcStatus from './generated/google/rpc/status.pb';
 export * as rpcErrorDetails from './generated/google/rpc/error_details.pb';
@@ -55,5 +68,9 @@ export * as residentServiceV1 from './generated/medgrid/registry/v1/resident_ser
 export * as residentEventsV1 from './generated/medgrid/registry/v1/resident_events.pb';
 export * as importServiceV1 from './generated/medgrid/registry/v1/import_service.pb';
 export * as labSharingServiceV1 from './generated/medgrid/lab_sharing/v1/lab_sharing_service.pb';
+export * as orderServiceV1 from './generated/medgrid/lab_sharing/v1/order_service.pb';
+export * as orderEventsV1 from './generated/medgrid/lab_sharing/v1/order_events.pb';
+export * as labReportServiceV1 from './generated/medgrid/lab_sharing/v1/report_service.pb';
+export * as labReportEventsV1 from './generated/medgrid/lab_sharing/v1/report_events.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

@@ -99,6 +99,18 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  labSharingReport: defineTopic({
+    name: 'medgrid.lab-sharing.report.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
+  labSharingCriticalValue: defineTopic({
+    name: 'medgrid.lab-sharing.critical-value.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);
