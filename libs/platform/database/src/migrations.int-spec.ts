@@ -1,7 +1,7 @@
 import { type MigratedTestDatabase } from '@medgrid/testing';
 import { Client } from 'pg';
 import { type DataSource, EntitySchema } from 'typeorm';
-import { schemaDrift } from './migrations';
+import { schemaDrift, unmappedTables } from './migrations';
 import { scratchDatabase } from './test/scratch-database';
 
 /** A table with several array columns: TypeORM reads the type of each with a query of its own. */
@@ -58,5 +58,39 @@ describe(schemaDrift.name, () => {
     await dataSource.query(`ALTER TABLE tagged DROP COLUMN labels`);
 
     expect(await schemaDrift(dataSource)).toEqual([expect.stringContaining('"labels"')]);
+  });
+});
+
+describe(unmappedTables.name, () => {
+  const sut = unmappedTables;
+  let database: MigratedTestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await scratchDatabase('unmapped_tables', [tagged]);
+    dataSource = database.dataSource;
+    await dataSource.query(`CREATE TABLE tagged (id uuid PRIMARY KEY, tags text[] NOT NULL,
+      codes text[] NOT NULL, labels text[] NOT NULL)`);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('answers none when every table has an entity, the migrations table apart', async () => {
+    const [{ migrations }] = await dataSource.query<[{ migrations: string | null }]>(
+      `SELECT to_regclass('schema_migrations')::text AS migrations`,
+    );
+
+    expect(migrations).toBe('schema_migrations');
+    expect(await sut(dataSource)).toEqual([]);
+  });
+
+  it('answers the tables no entity maps, which the drift check cannot see', async () => {
+    await dataSource.query(`CREATE TABLE ward (id uuid PRIMARY KEY)`);
+    await dataSource.query(`CREATE TABLE bed (id uuid PRIMARY KEY)`);
+
+    expect(await sut(dataSource)).toEqual(['bed', 'ward']);
+    expect(await schemaDrift(dataSource)).toEqual([]);
   });
 });

@@ -40,6 +40,20 @@ export async function schemaDrift(dataSource: DataSource): Promise<string[]> {
 }
 
 /**
+ * Tables of the database's schema that no entity of `dataSource` maps, so schemaDrift cannot see
+ * them: every table needs an entity (docs/conventions.md, "Persistence"). TypeORM's own record of
+ * the migrations run is not one of them.
+ */
+export async function unmappedTables(dataSource: DataSource): Promise<string[]> {
+  const tables = await dataSource.query<{ name: string }[]>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+  );
+  const mapped = new Set(dataSource.entityMetadatas.map((metadata) => metadata.tableName));
+  const migrations = dataSource.options.migrationsTableName ?? 'migrations';
+  return tables.map((table) => table.name).filter((name) => name !== migrations && !mapped.has(name));
+}
+
+/**
  * TypeORM's PostgreSQL schema reader sends several catalogue queries at once on its one
  * connection (one per array column of a table). pg queues them but deprecates it, so the check
  * printed a warning for a table with two array columns, and pg 9 refuses it.
