@@ -2,6 +2,7 @@ import './instrumentation';
 import {
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
+  PractitionerChangedKafkaConsumer,
   RegistryViewInstitutionDirectory,
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
@@ -18,7 +19,12 @@ void runService(
     contexts: [LabSharingModule],
     // Every call's group claim is checked against the registry projection (docs/decisions/0004).
     grpc: { controllers: [ServiceInfoGrpcController], institutions: RegistryViewInstitutionDirectory },
-    eventHandlers: [InstitutionChangedKafkaConsumer, MedicalGroupChangedKafkaConsumer],
+    // Institutions and groups for the group claim and centre hosts; practitioners for centres' reporters.
+    eventHandlers: [
+      InstitutionChangedKafkaConsumer,
+      MedicalGroupChangedKafkaConsumer,
+      PractitionerChangedKafkaConsumer,
+    ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),
 );

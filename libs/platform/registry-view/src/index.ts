@@ -10,8 +10,10 @@ export { DepartmentRegisteredKafkaConsumer } from './kafka/department-registered
 export { GridRegisteredKafkaConsumer } from './kafka/grid-registered.kafka.consumer';
 export { InstitutionChangedKafkaConsumer } from './kafka/institution-changed.kafka.consumer';
 export { MedicalGroupChangedKafkaConsumer } from './kafka/medical-group-changed.kafka.consumer';
+export { PractitionerChangedKafkaConsumer } from './kafka/practitioner-changed.kafka.consumer';
 export { ResidentChangedKafkaConsumer } from './kafka/resident-changed.kafka.consumer';
 export { TeamChangedKafkaConsumer } from './kafka/team-changed.kafka.consumer';
 export { CreateRegistryViewTables1732600000000 } from './registry-view.migration';
 export { RegistryViewCities1733300000001 } from './registry-view-cities.migration';
 export { RegistryViewResidents1733100000001 } from './registry-view-residents.migration';
+export { RegistryViewPractitioners1734100000001 } from './registry-view-practitioners.migration';

@@ -14,7 +14,7 @@ describe(CreateRegistryViewTables1732600000000.name, () => {
     await database?.close();
   });
 
-  it("with the residents' and cities' migrations, makes the known_* tables exactly as their entities describe them (no drift)", async () => {
+  it("with the residents', cities' and practitioners' migrations, makes the known_* tables exactly as their entities describe them (no drift)", async () => {
     expect(await schemaDrift(database.dataSource)).toEqual([]);
   });
 });

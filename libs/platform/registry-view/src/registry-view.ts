@@ -1,8 +1,40 @@
+/** The registry's kinds of institution (InstitutionType); `unknown` for a row projected before types were kept. */
+export const KNOWN_INSTITUTION_TYPES = [
+  'general-hospital',
+  'specialist-hospital',
+  'tcm-hospital',
+  'rehabilitation-hospital',
+  'nursing-home',
+  'community-health-centre',
+  'community-health-station',
+  'township-health-centre',
+  'village-clinic',
+  'shared-centre',
+  'unknown',
+] as const;
+export type KnownInstitutionType = (typeof KNOWN_INSTITUTION_TYPES)[number];
+
 /** What a service knows of the registry, kept from the registry's compacted topics. */
 export interface KnownInstitution {
   readonly id: string;
   readonly groupId: string | null;
   readonly level: 'tertiary' | 'secondary' | 'primary' | 'unknown';
+  /** `unknown` until the institution's next event when its row was projected before types were kept. */
+  readonly type: KnownInstitutionType;
+  readonly version: number;
+}
+
+export type KnownPractitionerTitle =
+  'resident' | 'attending' | 'associate-chief' | 'chief' | 'nurse' | 'public-health' | 'unknown';
+
+/** A registered practitioner: licence, title, 诊疗科目 specialty and home institution (执业机构). */
+export interface KnownPractitioner {
+  readonly id: string;
+  readonly licenceNumber: string;
+  readonly name: string;
+  readonly title: KnownPractitionerTitle;
+  readonly specialtyCode: string;
+  readonly homeInstitutionId: string;
   readonly version: number;
 }
 
@@ -77,10 +109,14 @@ export abstract class RegistryView {
   abstract upsertResident(value: KnownResident): Promise<void>;
   abstract upsertGrid(value: KnownGrid): Promise<void>;
   abstract upsertCity(value: KnownCity): Promise<void>;
+  abstract upsertPractitioner(value: KnownPractitioner): Promise<void>;
   abstract institution(id: string): Promise<KnownInstitution | null>;
   abstract department(id: string): Promise<KnownDepartment | null>;
   abstract group(id: string): Promise<KnownGroup | null>;
   abstract city(id: string): Promise<KnownCity | null>;
+  abstract practitioner(id: string): Promise<KnownPractitioner | null>;
+  /** The practitioners whose home institution is `institutionId`, by name then id. */
+  abstract practitionersAt(institutionId: string): Promise<KnownPractitioner[]>;
   /**
    * The city of an institution's medical group (group → its grid → the grid's city); null when the
    * institution has no group or the projection has not learnt the group's grid or city yet.

@@ -6,6 +6,7 @@ import {
   CreateRegistryViewTables1732600000000,
   REGISTRY_VIEW_ENTITIES,
   RegistryViewCities1733300000001,
+  RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
 
@@ -30,6 +31,7 @@ export const LAB_SHARING_MIGRATIONS = [
   CreateRegistryViewTables1732600000000,
   RegistryViewCities1733300000001,
   CreateClientRequestLog1733500000001,
+  RegistryViewPractitioners1734100000001,
 ];
 
 export function labSharingDataSource(url: string, poolSize?: number): DataSource {

@@ -7,6 +7,7 @@ import {
   KnownResidentOrmEntity,
   REGISTRY_VIEW_ENTITIES,
   RegistryViewCities1733300000001,
+  RegistryViewPractitioners1734100000001,
   RegistryViewResidents1733100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
@@ -41,6 +42,7 @@ export const REFERRAL_MIGRATIONS = [
   RegistryViewResidents1733100000001,
   CreateClientRequestLog1733500000001,
   ClientRequestsOfReferrals1733500000002,
+  RegistryViewPractitioners1734100000001,
 ];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {

@@ -6,6 +6,7 @@ import {
   CreateRegistryViewTables1732600000000,
   REGISTRY_VIEW_ENTITIES,
   RegistryViewCities1733300000001,
+  RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
 import { AdmissionOrmEntity } from '../beds/infrastructure/persistence/admission.orm-entity';
@@ -63,6 +64,7 @@ export const SCHEDULING_MIGRATIONS = [
   HoldReferringInstitution1733400000001,
   CreateClientRequestLog1733500000001,
   ClientRequestsOfClaims1733500000003,
+  RegistryViewPractitioners1734100000001,
 ];
 
 export function schedulingDataSource(url: string, poolSize?: number): DataSource {

@@ -112,7 +112,7 @@ describe(serviceGenerator.name, () => {
     );
     const dataSource = read(tree, 'services/sample-intake/src/database/sample-intake-data-source.ts');
     expect(dataSource).toContain(
-      'SAMPLE_INTAKE_MIGRATIONS = [\n  CreateMessagingTables1732300000000,\n  CreateAuditLog1732300000002,\n  CreateRegistryViewTables1732600000000,\n  RegistryViewCities1733300000001,\n  CreateClientRequestLog1733500000001,\n]',
+      'SAMPLE_INTAKE_MIGRATIONS = [\n  CreateMessagingTables1732300000000,\n  CreateAuditLog1732300000002,\n  CreateRegistryViewTables1732600000000,\n  RegistryViewCities1733300000001,\n  CreateClientRequestLog1733500000001,\n  RegistryViewPractitioners1734100000001,\n]',
     );
     expect(dataSource).toContain(
       'SAMPLE_INTAKE_ENTITIES = [\n  OutboxOrmEntity,\n  InboxOrmEntity,\n  ...REGISTRY_VIEW_ENTITIES,\n  AuditLogOrmEntity,\n  ClientRequestOrmEntity,\n]',

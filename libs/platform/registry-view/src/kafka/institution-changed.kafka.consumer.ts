@@ -16,6 +16,33 @@ function levelOf(level: registryV1.InstitutionLevel): KnownInstitution['level'] 
   }
 }
 
+function typeOf(type: registryV1.InstitutionType): KnownInstitution['type'] {
+  switch (type) {
+    case registryV1.InstitutionType.INSTITUTION_TYPE_GENERAL_HOSPITAL:
+      return 'general-hospital';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_SPECIALIST_HOSPITAL:
+      return 'specialist-hospital';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_TCM_HOSPITAL:
+      return 'tcm-hospital';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_REHABILITATION_HOSPITAL:
+      return 'rehabilitation-hospital';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_NURSING_HOME:
+      return 'nursing-home';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE:
+      return 'community-health-centre';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_COMMUNITY_HEALTH_STATION:
+      return 'community-health-station';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_TOWNSHIP_HEALTH_CENTRE:
+      return 'township-health-centre';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_VILLAGE_CLINIC:
+      return 'village-clinic';
+    case registryV1.InstitutionType.INSTITUTION_TYPE_SHARED_CENTRE:
+      return 'shared-centre';
+    default:
+      return 'unknown';
+  }
+}
+
 /** Topic medgrid.registry.institution.v1 (compacted) → known_institution. */
 @Injectable()
 export class InstitutionChangedKafkaConsumer implements EventHandler<registryEventsV1.InstitutionChanged> {
@@ -28,6 +55,7 @@ export class InstitutionChangedKafkaConsumer implements EventHandler<registryEve
       id: institution.id,
       groupId: institution.groupId || null,
       level: levelOf(institution.level),
+      type: typeOf(institution.type),
       version: institution.version,
     });
   }

@@ -7,6 +7,7 @@ export class KnownInstitutionOrmEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ name: 'group_id', type: 'uuid', nullable: true }) groupId!: string | null;
   @Column({ type: 'text' }) level!: KnownInstitution['level'];
+  @Column({ type: 'text', default: 'unknown' }) type!: KnownInstitution['type'];
   /** bigint, so it arrives as a string. */
   @Column({ type: 'bigint' }) version!: string;
 }

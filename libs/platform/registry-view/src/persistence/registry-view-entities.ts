@@ -4,12 +4,13 @@ import { KnownDepartmentOrmEntity } from './known-department.orm-entity';
 import { KnownGridOrmEntity } from './known-grid.orm-entity';
 import { KnownGroupOrmEntity } from './known-group.orm-entity';
 import { KnownInstitutionOrmEntity } from './known-institution.orm-entity';
+import { KnownPractitionerOrmEntity } from './known-practitioner.orm-entity';
 import { KnownTeamOrmEntity } from './known-team.orm-entity';
 
 /**
- * The entities of the tables CreateRegistryViewTables1732600000000 and
- * RegistryViewCities1733300000001 make, which every service keeping the projection lists with
- * those migrations. known_resident comes with its own migration (RegistryViewResidents1733100000001),
+ * The entities of the tables CreateRegistryViewTables1732600000000,
+ * RegistryViewCities1733300000001 and RegistryViewPractitioners1734100000001 make, which every
+ * service keeping the projection lists with those migrations. known_resident comes with its own migration (RegistryViewResidents1733100000001),
  * so a service listing that migration lists KnownResidentOrmEntity beside these.
  */
 export const REGISTRY_VIEW_ENTITIES = [
@@ -20,4 +21,5 @@ export const REGISTRY_VIEW_ENTITIES = [
   KnownContractOrmEntity,
   KnownGridOrmEntity,
   KnownCityOrmEntity,
+  KnownPractitionerOrmEntity,
 ];

@@ -5,6 +5,7 @@ import {
   type KnownGrid,
   type KnownGroup,
   type KnownInstitution,
+  type KnownPractitioner,
   type KnownResident,
   type KnownTeam,
 } from '../registry-view';
@@ -14,6 +15,7 @@ import { type KnownDepartmentOrmEntity } from './known-department.orm-entity';
 import { type KnownGridOrmEntity } from './known-grid.orm-entity';
 import { type KnownGroupOrmEntity } from './known-group.orm-entity';
 import { type KnownInstitutionOrmEntity } from './known-institution.orm-entity';
+import { type KnownPractitionerOrmEntity } from './known-practitioner.orm-entity';
 import { type KnownResidentOrmEntity } from './known-resident.orm-entity';
 import { type KnownTeamOrmEntity } from './known-team.orm-entity';
 
@@ -26,6 +28,7 @@ export function institutionToEntity(value: KnownInstitution): KnownInstitutionOr
     id: value.id,
     groupId: value.groupId,
     level: value.level,
+    type: value.type,
     version: String(value.version),
   };
 }
@@ -35,6 +38,7 @@ export function institutionFromEntity(entity: KnownInstitutionOrmEntity): KnownI
     id: entity.id,
     groupId: entity.groupId,
     level: entity.level,
+    type: entity.type,
     version: Number(entity.version),
   };
 }
@@ -124,5 +128,29 @@ export function cityFromEntity(entity: KnownCityOrmEntity): KnownCity {
     id: entity.id,
     divisionCode: entity.divisionCode,
     name: entity.name,
+  };
+}
+
+export function practitionerToEntity(value: KnownPractitioner): KnownPractitionerOrmEntity {
+  return {
+    id: value.id,
+    licenceNumber: value.licenceNumber,
+    name: value.name,
+    title: value.title,
+    specialtyCode: value.specialtyCode,
+    homeInstitutionId: value.homeInstitutionId,
+    version: String(value.version),
+  };
+}
+
+export function practitionerFromEntity(entity: KnownPractitionerOrmEntity): KnownPractitioner {
+  return {
+    id: entity.id,
+    licenceNumber: entity.licenceNumber,
+    name: entity.name,
+    title: entity.title,
+    specialtyCode: entity.specialtyCode,
+    homeInstitutionId: entity.homeInstitutionId,
+    version: Number(entity.version),
   };
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@medgrid/database';
 import { aResidentId, type MigratedTestDatabase } from '@medgrid/testing';
-import { type KnownContract, type KnownGroup, type KnownInstitution } from '../registry-view';
+import {
+  type KnownContract,
+  type KnownGroup,
+  type KnownInstitution,
+  type KnownPractitioner,
+} from '../registry-view';
 import { registryViewTestDatabase } from '../test/registry-view-test-database';
 import { RegistryViewTypeormRepository } from './registry-view.typeorm-repository';
 
@@ -24,6 +29,17 @@ describe(RegistryViewTypeormRepository.name, () => {
     id: randomUUID(),
     groupId: randomUUID(),
     level: 'tertiary',
+    type: 'general-hospital',
+    version: 1,
+    ...overrides,
+  });
+  const aPractitioner = (overrides: Partial<KnownPractitioner> = {}): KnownPractitioner => ({
+    id: randomUUID(),
+    licenceNumber: `1103201${Math.floor(Math.random() * 1e8)}`,
+    name: '张医生',
+    title: 'attending',
+    specialtyCode: '12.02',
+    homeInstitutionId: randomUUID(),
     version: 1,
     ...overrides,
   });
@@ -47,8 +63,13 @@ describe(RegistryViewTypeormRepository.name, () => {
   });
 
   describe('versioned projections', () => {
-    it('keeps an institution and reads it back as it was upserted', async () => {
-      const institution = anInstitution({ groupId: null, level: 'primary', version: 3 });
+    it('keeps an institution and reads it back as it was upserted, its type too', async () => {
+      const institution = anInstitution({
+        groupId: null,
+        level: 'primary',
+        type: 'shared-centre',
+        version: 3,
+      });
 
       await sut.upsertInstitution(institution);
 
@@ -70,6 +91,34 @@ describe(RegistryViewTypeormRepository.name, () => {
         groupId: null,
         version: 3,
       });
+    });
+
+    it('keeps a practitioner, overwritten by a newer version only', async () => {
+      const practitioner = aPractitioner({ version: 2 });
+      await sut.upsertPractitioner(practitioner);
+
+      await sut.upsertPractitioner({ ...practitioner, specialtyCode: '12.06', version: 1 });
+      await sut.upsertPractitioner({ ...practitioner, specialtyCode: '12.06', version: 2 });
+      expect(await sut.practitioner(practitioner.id)).toEqual(practitioner);
+
+      const moved = { ...practitioner, homeInstitutionId: randomUUID(), title: 'chief' as const, version: 3 };
+      await sut.upsertPractitioner(moved);
+      expect(await sut.practitioner(practitioner.id)).toEqual(moved);
+    });
+
+    it("lists an institution's practitioners by name, and no one registered elsewhere", async () => {
+      const homeInstitutionId = randomUUID();
+      const [wang, li] = [
+        aPractitioner({ homeInstitutionId, name: '王医生' }),
+        aPractitioner({ homeInstitutionId, name: '李医生' }),
+      ];
+      await sut.upsertPractitioner(wang);
+      await sut.upsertPractitioner(li);
+      await sut.upsertPractitioner(aPractitioner());
+
+      expect(await sut.practitionersAt(homeInstitutionId)).toEqual(
+        [wang, li].sort((a, b) => (a.name < b.name ? -1 : 1)),
+      );
     });
 
     it('keeps a group with its members and grid, newest version only', async () => {
@@ -136,6 +185,8 @@ describe(RegistryViewTypeormRepository.name, () => {
       expect(await sut.department(unknown)).toBeNull();
       expect(await sut.group(unknown)).toBeNull();
       expect(await sut.city(unknown)).toBeNull();
+      expect(await sut.practitioner(unknown)).toBeNull();
+      expect(await sut.practitionersAt(unknown)).toEqual([]);
     });
   });
 

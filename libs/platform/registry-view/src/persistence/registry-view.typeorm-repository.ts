@@ -9,6 +9,7 @@ import {
   type KnownGrid,
   type KnownGroup,
   type KnownInstitution,
+  type KnownPractitioner,
   type KnownResident,
   type KnownTeam,
 } from '../registry-view';
@@ -18,6 +19,7 @@ import { KnownDepartmentOrmEntity } from './known-department.orm-entity';
 import { KnownGridOrmEntity } from './known-grid.orm-entity';
 import { KnownGroupOrmEntity } from './known-group.orm-entity';
 import { KnownInstitutionOrmEntity } from './known-institution.orm-entity';
+import { KnownPractitionerOrmEntity } from './known-practitioner.orm-entity';
 import { KnownResidentOrmEntity } from './known-resident.orm-entity';
 import { KnownTeamOrmEntity } from './known-team.orm-entity';
 import {
@@ -31,6 +33,8 @@ import {
   gridToEntity,
   institutionFromEntity,
   institutionToEntity,
+  practitionerFromEntity,
+  practitionerToEntity,
   residentToEntity,
   teamToEntity,
 } from './registry-view.mapper';
@@ -60,6 +64,10 @@ export class RegistryViewTypeormRepository extends RegistryView {
 
   upsertResident(value: KnownResident): Promise<void> {
     return this.upsertNewer(KnownResidentOrmEntity, residentToEntity(value));
+  }
+
+  upsertPractitioner(value: KnownPractitioner): Promise<void> {
+    return this.upsertNewer(KnownPractitionerOrmEntity, practitionerToEntity(value));
   }
 
   // Departments, grids and cities carry no version: the last event read wins.
@@ -93,6 +101,19 @@ export class RegistryViewTypeormRepository extends RegistryView {
   async city(id: string): Promise<KnownCity | null> {
     const entity = await this.uow.manager().findOneBy(KnownCityOrmEntity, { id });
     return entity ? cityFromEntity(entity) : null;
+  }
+
+  async practitioner(id: string): Promise<KnownPractitioner | null> {
+    const entity = await this.uow.manager().findOneBy(KnownPractitionerOrmEntity, { id });
+    return entity ? practitionerFromEntity(entity) : null;
+  }
+
+  async practitionersAt(institutionId: string): Promise<KnownPractitioner[]> {
+    const entities = await this.uow.manager().find(KnownPractitionerOrmEntity, {
+      where: { homeInstitutionId: institutionId },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return entities.map(practitionerFromEntity);
   }
 
   async cityOfInstitution(institutionId: string): Promise<string | null> {

@@ -3,10 +3,11 @@ import { MigratedTestDatabase } from '@medgrid/testing';
 import { KnownResidentOrmEntity } from '../persistence/known-resident.orm-entity';
 import { REGISTRY_VIEW_ENTITIES } from '../persistence/registry-view-entities';
 import { RegistryViewCities1733300000001 } from '../registry-view-cities.migration';
+import { RegistryViewPractitioners1734100000001 } from '../registry-view-practitioners.migration';
 import { RegistryViewResidents1733100000001 } from '../registry-view-residents.migration';
 import { CreateRegistryViewTables1732600000000 } from '../registry-view.migration';
 
-/** A fresh database with every known_* table, as a service that lists all three migrations has. */
+/** A fresh database with every known_* table, as a service that lists all four migrations has. */
 export function registryViewTestDatabase(label: string, poolSize = 2): Promise<MigratedTestDatabase> {
   return MigratedTestDatabase.create(label, (url) =>
     createDataSource({
@@ -18,6 +19,7 @@ export function registryViewTestDatabase(label: string, poolSize = 2): Promise<M
         CreateRegistryViewTables1732600000000,
         RegistryViewResidents1733100000001,
         RegistryViewCities1733300000001,
+        RegistryViewPractitioners1734100000001,
       ],
     }),
   );

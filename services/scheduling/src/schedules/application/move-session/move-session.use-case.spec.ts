@@ -19,7 +19,13 @@ import { MoveSessionUseCase } from './move-session.use-case';
 import { SessionBookings } from '../session-bookings';
 
 const now = new Date('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
-const hospital: KnownInstitution = { id: uuidv7(), groupId: uuidv7(), level: 'tertiary', version: 1 };
+const hospital: KnownInstitution = {
+  id: uuidv7(),
+  groupId: uuidv7(),
+  level: 'tertiary',
+  type: 'general-hospital',
+  version: 1,
+};
 const manager = anIdentity({ role: 'hospital-staff', institutionId: hospital.id, groupId: hospital.groupId });
 const DOCTOR = uuidv7();
 
