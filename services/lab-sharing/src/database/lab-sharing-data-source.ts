@@ -9,6 +9,14 @@ import {
   RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { RecognitionCatalogueChangeOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue-change.orm-entity';
+import { RecognitionCatalogueItemOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue-item.orm-entity';
+import { RecognitionCatalogueOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue.orm-entity';
+import { RecognitionLookupOrmEntity } from '../recognition/infrastructure/persistence/recognition-lookup.orm-entity';
+import { ResultRecordOrmEntity } from '../results/infrastructure/persistence/result-record.orm-entity';
+import { RecognitionCatalogue1734100000300 } from './migrations/1734100000300-recognition-catalogue';
+import { RecognitionLookup1734100000301 } from './migrations/1734100000301-recognition-lookup';
+import { ResultRecord1734100000302 } from './migrations/1734100000302-result-record';
 
 /**
  * The lab-sharing database: the platform's outbox/inbox tables, the audit
@@ -24,6 +32,11 @@ export const LAB_SHARING_ENTITIES = [
   ...REGISTRY_VIEW_ENTITIES,
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
+  RecognitionCatalogueOrmEntity,
+  RecognitionCatalogueItemOrmEntity,
+  RecognitionCatalogueChangeOrmEntity,
+  RecognitionLookupOrmEntity,
+  ResultRecordOrmEntity,
 ];
 export const LAB_SHARING_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -32,6 +45,9 @@ export const LAB_SHARING_MIGRATIONS = [
   RegistryViewCities1733300000001,
   CreateClientRequestLog1733500000001,
   RegistryViewPractitioners1734100000001,
+  RecognitionCatalogue1734100000300,
+  RecognitionLookup1734100000301,
+  ResultRecord1734100000302,
 ];
 
 export function labSharingDataSource(url: string, poolSize?: number): DataSource {

@@ -12,6 +12,10 @@ export enum RecognitionErrorCode {
   ResultExpired = 'RESULT_NO_LONGER_VALID',
   ReasonRequired = 'REASON_REQUIRED',
   NotTheOrderingSite = 'NOT_THE_ORDERING_SITE',
+  LookupNotFound = 'LOOKUP_NOT_FOUND',
+  UnknownRegion = 'UNKNOWN_REGION',
+  NoRegion = 'INSTITUTION_WITHOUT_REGION',
+  Forbidden = 'RECOGNITION_ACCESS_DENIED',
 }
 
 function categoryOf(code: RecognitionErrorCode): ErrorCategory {
@@ -20,16 +24,22 @@ function categoryOf(code: RecognitionErrorCode): ErrorCategory {
     case RecognitionErrorCode.UnknownItem:
     case RecognitionErrorCode.ResultNotOffered:
     case RecognitionErrorCode.ReasonRequired:
+    case RecognitionErrorCode.UnknownRegion:
+    case RecognitionErrorCode.ResultExpired:
       return 'invalid-argument';
+    case RecognitionErrorCode.LookupNotFound:
+      return 'not-found';
+    case RecognitionErrorCode.NoRegion:
+      return 'failed-precondition';
     case RecognitionErrorCode.DuplicateItem:
       return 'already-exists';
     case RecognitionErrorCode.StaleCatalogueVersion:
       return 'conflict';
     case RecognitionErrorCode.AlreadyDecided:
     case RecognitionErrorCode.NothingToDecide:
-    case RecognitionErrorCode.ResultExpired:
       return 'failed-precondition';
     case RecognitionErrorCode.NotTheOrderingSite:
+    case RecognitionErrorCode.Forbidden:
       return 'permission-denied';
   }
 }

@@ -94,7 +94,7 @@ describe(RecognitionLookup.name, () => {
     expect(refusal(() => sut.reuse(offer.resultId, clinician, later(10)))).toEqual({
       code: RecognitionErrorCode.ResultExpired,
       field: 'resultId',
-      category: 'failed-precondition',
+      category: 'invalid-argument',
     });
     expect(sut.outcome).toBe('pending');
   });

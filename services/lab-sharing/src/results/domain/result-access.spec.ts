@@ -36,6 +36,7 @@ function aResult(dataClass: DataClass): ResultRecordSnapshot {
     study: null,
     dataClass,
     status: 'final',
+    enteredInErrorReason: null,
     version: 1,
   };
 }

@@ -6,7 +6,7 @@ import { aLabItem, anImagingItem } from '../../recognition/test/catalogue-item.f
 import { Report, type ReportContent } from '../../reporting/domain/report';
 import { TurnaroundTargets } from '../../reporting/domain/turnaround-targets';
 import { aContent } from '../../reporting/test/report-content.factory';
-import { type Performer, ResultRecord } from './result-record';
+import { type PartnerResult, type Performer, ResultRecord } from './result-record';
 import { ResultsError, ResultsErrorCode } from './results-error';
 
 const now = new Date('2026-12-04T02:00:00Z');
@@ -132,7 +132,8 @@ describe(ResultRecord.name, () => {
     const sut = ResultRecord.fromReport(uuidv7(), report, order.snapshot(), performer(fixture.clinicId));
 
     expect(refusal(() => sut.enteredInError(' '))).toBe(ResultsErrorCode.ReasonRequired);
-    sut.enteredInError('标本错误');
+    sut.enteredInError(' 标本错误 ');
+    expect(sut.snapshot()).toMatchObject({ status: 'entered-in-error', enteredInErrorReason: '标本错误' });
 
     expect(sut.asCandidate()).toMatchObject({
       enteredInError: true,
@@ -141,4 +142,48 @@ describe(ResultRecord.name, () => {
     expect(refusal(() => sut.enteredInError('again'))).toBe(ResultsErrorCode.AlreadyEnteredInError);
     expect(refusal(() => sut.followAmendment(report))).toBe(ResultsErrorCode.AlreadyEnteredInError);
   });
+
+  it('records a partner’s result without order or report, as final, with the item’s data class', () => {
+    const institutionId = uuidv7();
+    const sut = ResultRecord.fromPartner(uuidv7(), aPartnerResult(), performer(institutionId));
+    expect(sut.snapshot()).toMatchObject({
+      orderId: null,
+      reportId: null,
+      reportVersion: 1,
+      itemCode: 'LAB-GLU',
+      dataClass: 'general',
+      status: 'final',
+      enteredInErrorReason: null,
+    });
+    expect(sut.asCandidate().performingInstitutionId).toBe(institutionId);
+    expect(sut.pullEvents().map((e) => e.change)).toEqual(['recorded']);
+  });
+
+  it('refuses a partner’s result reported before it was performed', () => {
+    expect(
+      refusal(() =>
+        ResultRecord.fromPartner(
+          uuidv7(),
+          aPartnerResult({ reportedAt: new Date('2026-12-01T00:00:00Z') }),
+          performer(uuidv7()),
+        ),
+      ),
+    ).toBe(ResultsErrorCode.ReportedBeforePerformed);
+  });
 });
+
+function aPartnerResult(overrides: Partial<PartnerResult> = {}): PartnerResult {
+  return {
+    groupId: uuidv7(),
+    patientResidentId: '11010519491231002X',
+    itemCode: 'LAB-GLU',
+    itemKind: 'laboratory',
+    itemDataClass: 'general',
+    performedAt: new Date('2026-12-02T00:00:00Z'),
+    reportedAt: new Date('2026-12-02T03:00:00Z'),
+    observations: aContent().observations,
+    conclusion: '正常',
+    study: null,
+    ...overrides,
+  };
+}

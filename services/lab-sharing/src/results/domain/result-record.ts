@@ -32,8 +32,9 @@ export interface ResultRecordSnapshot {
   readonly patientResidentId: string;
   readonly itemCode: string;
   readonly itemKind: ItemKind;
-  readonly orderId: string;
-  readonly reportId: string;
+  /** The order and report it came from; null for a result a partner LIS or PACS recorded directly. */
+  readonly orderId: string | null;
+  readonly reportId: string | null;
   readonly reportVersion: number;
   readonly performer: Performer;
   readonly performedAt: Date;
@@ -43,7 +44,23 @@ export interface ResultRecordSnapshot {
   readonly study: StudyReference | null;
   readonly dataClass: DataClass;
   readonly status: ResultStatus;
+  /** Why it was withdrawn, once entered in error. */
+  readonly enteredInErrorReason: string | null;
   readonly version: number;
+}
+
+/** A result a partner's LIS or PACS records directly, its values already checked. */
+export interface PartnerResult {
+  readonly groupId: string;
+  readonly patientResidentId: string;
+  readonly itemCode: string;
+  readonly itemKind: ItemKind;
+  readonly itemDataClass: DataClass;
+  readonly performedAt: Date;
+  readonly reportedAt: Date;
+  readonly observations: readonly Observation[];
+  readonly conclusion: string;
+  readonly study: StudyReference | null;
 }
 
 export type ResultChange = 'recorded' | 'amended' | 'entered-in-error';
@@ -97,10 +114,48 @@ export class ResultRecord {
           : null,
       dataClass: report.dataClass(),
       status: 'final',
+      enteredInErrorReason: null,
       version: 1,
     });
     record.record('recorded');
     return record;
+  }
+
+  /** A result sent by a partner system for its own institution, the performer; as first signed (`final`). */
+  static fromPartner(id: string, result: PartnerResult, performer: Performer): ResultRecord {
+    if (result.performedAt.getTime() > result.reportedAt.getTime()) {
+      throw new ResultsError(
+        ResultsErrorCode.ReportedBeforePerformed,
+        'a result is reported after it was performed',
+        'reportedAt',
+      );
+    }
+    const record = new ResultRecord({
+      id,
+      groupId: result.groupId,
+      patientResidentId: result.patientResidentId,
+      itemCode: result.itemCode,
+      itemKind: result.itemKind,
+      orderId: null,
+      reportId: null,
+      reportVersion: 1,
+      performer,
+      performedAt: result.performedAt,
+      reportedAt: result.reportedAt,
+      observations: [...result.observations],
+      conclusion: result.conclusion,
+      study: result.study,
+      dataClass: result.itemDataClass,
+      status: 'final',
+      enteredInErrorReason: null,
+      version: 1,
+    });
+    record.record('recorded');
+    return record;
+  }
+
+  get id(): string {
+    return this.state.id;
   }
 
   static restore(snapshot: ResultRecordSnapshot): ResultRecord {
@@ -145,7 +200,12 @@ export class ResultRecord {
         'reason',
       );
     }
-    this.state = { ...this.state, status: 'entered-in-error', version: this.state.version + 1 };
+    this.state = {
+      ...this.state,
+      status: 'entered-in-error',
+      enteredInErrorReason: reason.trim(),
+      version: this.state.version + 1,
+    };
     this.record('entered-in-error');
   }
 
