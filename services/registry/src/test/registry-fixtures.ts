@@ -1,7 +1,6 @@
 import { UnitOfWork } from '@medgrid/database';
 import { ResidentId } from '@medgrid/kernel';
-import { aCreditCode, aResidentId, TestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { aCreditCode, aResidentId, MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { registryDataSource } from '../database/registry-data-source';
 import { type City, type Grid } from '../organisation/domain/geography';
@@ -29,25 +28,22 @@ let sequence = 0;
 
 /** A fresh registry database for one integration test file, migrated; `close` drops it. */
 export class RegistryTestDatabase {
-  private constructor(
-    private readonly database: TestDatabase,
-    private readonly dataSource: DataSource,
-    readonly uow: UnitOfWork,
-    readonly given: RegistryFixtures,
-  ) {}
+  readonly uow: UnitOfWork;
+  readonly given: RegistryFixtures;
 
-  static async create(label: string): Promise<RegistryTestDatabase> {
-    const database = await TestDatabase.create(label);
-    const dataSource = registryDataSource(database.url, 4);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    const uow = new UnitOfWork(dataSource);
-    return new RegistryTestDatabase(database, dataSource, uow, new RegistryFixtures(uow));
+  private constructor(private readonly database: MigratedTestDatabase) {
+    this.uow = new UnitOfWork(database.dataSource);
+    this.given = new RegistryFixtures(this.uow);
   }
 
-  async close(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-    await this.database.drop();
+  static async create(label: string): Promise<RegistryTestDatabase> {
+    return new RegistryTestDatabase(
+      await MigratedTestDatabase.create(label, (url) => registryDataSource(url, 4)),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { UnitOfWork } from '@medgrid/database';
-import { TestDatabase } from '@medgrid/testing';
+import { MigratedTestDatabase } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { schedulingDataSource } from '../database/scheduling-data-source';
 
@@ -8,19 +8,21 @@ import { schedulingDataSource } from '../database/scheduling-data-source';
  * integration test, on the project's real PostgreSQL; dropped by close().
  */
 export class SchedulingTestDatabase {
-  private constructor(
-    private readonly database: TestDatabase,
-    readonly dataSource: DataSource,
-    readonly uow: UnitOfWork,
-  ) {}
+  readonly uow: UnitOfWork;
+
+  private constructor(private readonly database: MigratedTestDatabase) {
+    this.uow = new UnitOfWork(database.dataSource);
+  }
 
   /** `poolSize`: enough connections for a test's concurrent transactions to meet in the database. */
   static async create(label: string, poolSize = 4): Promise<SchedulingTestDatabase> {
-    const database = await TestDatabase.create(label);
-    const dataSource = schedulingDataSource(database.url, poolSize);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    return new SchedulingTestDatabase(database, dataSource, new UnitOfWork(dataSource));
+    return new SchedulingTestDatabase(
+      await MigratedTestDatabase.create(label, (url) => schedulingDataSource(url, poolSize)),
+    );
+  }
+
+  get dataSource(): DataSource {
+    return this.database.dataSource;
   }
 
   /**
@@ -40,8 +42,7 @@ export class SchedulingTestDatabase {
     return { ready, release, done };
   }
 
-  async close(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-    await this.database.drop();
+  close(): Promise<void> {
+    return this.database.close();
   }
 }
