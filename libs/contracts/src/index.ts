@@ -44,6 +44,8 @@ export {
   ReportAmendedEvent,
   ReportSignedEvent,
 } from './events/lab-sharing/report.events';
+export { SharedCentreChangedEvent } from './events/lab-sharing/centre.events';
+export { SterilisationBatchChangedEvent } from './events/lab-sharing/sterilisation.events';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
 export * as rpcStatus from './generated/google/rpc/status.pb';
 export * as rpcErrorDetails from './generated/google/rpc/error_details.pb';
@@ -72,5 +74,9 @@ export * as orderServiceV1 from './generated/medgrid/lab_sharing/v1/order_servic
 export * as orderEventsV1 from './generated/medgrid/lab_sharing/v1/order_events.pb';
 export * as labReportServiceV1 from './generated/medgrid/lab_sharing/v1/report_service.pb';
 export * as labReportEventsV1 from './generated/medgrid/lab_sharing/v1/report_events.pb';
+export * as centreServiceV1 from './generated/medgrid/lab_sharing/v1/centre_service.pb';
+export * as centreEventsV1 from './generated/medgrid/lab_sharing/v1/centre_events.pb';
+export * as sterilisationServiceV1 from './generated/medgrid/lab_sharing/v1/sterilisation_service.pb';
+export * as sterilisationEventsV1 from './generated/medgrid/lab_sharing/v1/sterilisation_events.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

@@ -111,6 +111,19 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  // A group's shared centres are master data: compacted, every event the whole state.
+  labSharingCentre: defineTopic({
+    name: 'medgrid.lab-sharing.centre.v1',
+    partitions: 3,
+    compacted: true,
+    retentionDays: 0,
+  }),
+  labSharingSterilisation: defineTopic({
+    name: 'medgrid.lab-sharing.sterilisation.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);
