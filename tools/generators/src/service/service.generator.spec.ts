@@ -68,6 +68,7 @@ describe(serviceGenerator.name, () => {
         'services/sample-intake/src/main.ts',
         'services/sample-intake/src/instrumentation.ts',
         'services/sample-intake/src/sample-intake.module.ts',
+        'services/sample-intake/src/context-dependencies.spec.ts',
         'services/sample-intake/src/config/sample-intake.config.ts',
         'services/sample-intake/src/config/sample-intake.config.spec.ts',
         'services/sample-intake/src/database/sample-intake-data-source.ts',
@@ -217,10 +218,13 @@ describe(serviceGenerator.name, () => {
     );
     const e2e = json<{ nx: { implicitDependencies: string[] } }>(tree, 'tests/e2e/package.json');
     expect(e2e.nx.implicitDependencies.at(-1)).toBe('@medgrid/sample-intake');
-    expect(read(tree, 'tests/e2e/src/sample-intake-harness.ts')).toContain(
-      'this.client.describeSampleIntakeService',
+    const harness = read(tree, 'tests/e2e/src/sample-intake-harness.ts');
+    expect(harness).toContain('this.client.describeSampleIntakeService');
+    expect(harness).toContain("migrateUp('sample-intake', this.db.url)");
+    expect(harness).toContain("ServiceProcess.onFreePorts(\n      'sample-intake',\n      serviceEnv(");
+    expect(read(tree, 'tests/e2e/src/sample-intake.int-spec.ts')).toContain(
+      'expectEveryCallRefusedForTheClaimedGroup',
     );
-    expect(read(tree, 'tests/e2e/src/sample-intake.int-spec.ts')).toContain('callEveryMethod');
   });
 
   it('records the new workspace package in the lockfile as npm would, keys in npm order', () => {
