@@ -46,6 +46,12 @@ export {
 } from './events/lab-sharing/report.events';
 export { SharedCentreChangedEvent } from './events/lab-sharing/centre.events';
 export { SterilisationBatchChangedEvent } from './events/lab-sharing/sterilisation.events';
+export {
+  CatalogueChangedEvent,
+  OrderedAnywayEvent,
+  ResultChangedEvent,
+  ResultReusedEvent,
+} from './events/lab-sharing/result.events';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
 export * as rpcStatus from './generated/google/rpc/status.pb';
 export * as rpcErrorDetails from './generated/google/rpc/error_details.pb';
@@ -73,6 +79,9 @@ export * as labSharingServiceV1 from './generated/medgrid/lab_sharing/v1/lab_sha
 export * as orderServiceV1 from './generated/medgrid/lab_sharing/v1/order_service.pb';
 export * as orderEventsV1 from './generated/medgrid/lab_sharing/v1/order_events.pb';
 export * as labReportServiceV1 from './generated/medgrid/lab_sharing/v1/report_service.pb';
+export * as recognitionServiceV1 from './generated/medgrid/lab_sharing/v1/recognition_service.pb';
+export * as resultServiceV1 from './generated/medgrid/lab_sharing/v1/result_service.pb';
+export * as resultEventsV1 from './generated/medgrid/lab_sharing/v1/result_events.pb';
 export * as labReportEventsV1 from './generated/medgrid/lab_sharing/v1/report_events.pb';
 export * as centreServiceV1 from './generated/medgrid/lab_sharing/v1/centre_service.pb';
 export * as centreEventsV1 from './generated/medgrid/lab_sharing/v1/centre_events.pb';

@@ -124,6 +124,18 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  labSharingRecognition: defineTopic({
+    name: 'medgrid.lab-sharing.recognition.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
+  labSharingResult: defineTopic({
+    name: 'medgrid.lab-sharing.result.v1',
+    partitions: 6,
+    compacted: false,
+    retentionDays: 30,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);
