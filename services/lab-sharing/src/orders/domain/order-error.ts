@@ -13,6 +13,12 @@ export enum OrderErrorCode {
   NotTheOrderingSite = 'NOT_THE_ORDERING_SITE',
   NotTheCentre = 'NOT_THE_CENTRE',
   SterilisationFailed = 'STERILISATION_INDICATORS_FAILED',
+  NotFound = 'ORDER_NOT_FOUND',
+  UnknownItem = 'UNKNOWN_ITEM',
+  NoCentre = 'NO_CENTRE_SERVES_SITE',
+  RegionNotKnown = 'REGION_NOT_KNOWN_YET',
+  VersionConflict = 'VERSION_CONFLICT',
+  Forbidden = 'FORBIDDEN',
 }
 
 function categoryOf(code: OrderErrorCode): ErrorCategory {
@@ -23,14 +29,24 @@ function categoryOf(code: OrderErrorCode): ErrorCategory {
     case OrderErrorCode.ExamDataDoesNotFitItem:
     case OrderErrorCode.LookupDoesNotFit:
     case OrderErrorCode.ReasonRequired:
+    case OrderErrorCode.UnknownItem:
       return 'invalid-argument';
+    case OrderErrorCode.NoCentre:
+      return 'failed-precondition';
+    case OrderErrorCode.RegionNotKnown:
+      return 'unavailable';
     case OrderErrorCode.RepeatNeedsDecision:
     case OrderErrorCode.IllegalStep:
     case OrderErrorCode.SterilisationFailed:
       return 'failed-precondition';
     case OrderErrorCode.NotTheOrderingSite:
     case OrderErrorCode.NotTheCentre:
+    case OrderErrorCode.Forbidden:
       return 'permission-denied';
+    case OrderErrorCode.NotFound:
+      return 'not-found';
+    case OrderErrorCode.VersionConflict:
+      return 'conflict';
   }
 }
 

@@ -101,7 +101,7 @@ describe(Order.name, () => {
         groupId: fixture.groupId,
         centreId: fixture.centre.id,
         patientResidentId: input.patientResidentId,
-        item: { code: 'CT-CHEST', kind: 'imaging', modality: 'CT', specimen: null },
+        item: { code: 'CT-CHEST', kind: 'imaging', modality: 'CT', specimen: null, dataClass: 'general' },
         clinicalInfo: '胸痛',
         urgency: 'urgent',
         referralId: input.referralId,

@@ -1,5 +1,6 @@
 import { RESIDENT_ID_PROBLEM_TEXT, ResidentId } from '@medgrid/kernel';
 import { type SharedCentre } from '../../centres/domain/shared-centre';
+import { type DataClass } from '../../common/data-class';
 import { type ItemKind } from '../../common/exam-kinds';
 import { type Urgency } from '../../common/urgency';
 import { type CatalogueItem, type Modality, type Specimen } from '../../recognition/domain/catalogue-item';
@@ -29,6 +30,8 @@ export interface OrderedItem {
   readonly kind: ItemKind;
   readonly modality: Modality | null;
   readonly specimen: Specimen | null;
+  /** The item's data class when ordered: what its report starts from (a report may raise it). */
+  readonly dataClass: DataClass;
 }
 
 export interface OrderSnapshot {
@@ -119,7 +122,13 @@ export class Order {
       orderingInstitutionId: input.orderingInstitutionId,
       orderingPractitionerId: input.orderingPractitionerId,
       patientResidentId: resident.value,
-      item: { code: item.code, kind: item.kind, modality: item.modality, specimen: item.specimen },
+      item: {
+        code: item.code,
+        kind: item.kind,
+        modality: item.modality,
+        specimen: item.specimen,
+        dataClass: item.dataClass,
+      },
       clinicalInfo,
       urgency: input.urgency,
       referralId: input.referralId,

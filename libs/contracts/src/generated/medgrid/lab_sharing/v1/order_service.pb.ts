@@ -235,6 +235,8 @@ export interface OrderedItem {
   modality: string;
   /** The specimen a laboratory or pathology item is examined on; empty otherwise. */
   specimen: string;
+  /** The item's data class when ordered: general, infectious-disease or psychiatric. */
+  dataClass: string;
 }
 
 /** An order to a shared centre. */
@@ -767,7 +769,7 @@ export const LabSpecimen: MessageFns<LabSpecimen> = {
 };
 
 function createBaseOrderedItem(): OrderedItem {
-  return { code: "", kind: 0, modality: "", specimen: "" };
+  return { code: "", kind: 0, modality: "", specimen: "", dataClass: "" };
 }
 
 export const OrderedItem: MessageFns<OrderedItem> = {
@@ -783,6 +785,9 @@ export const OrderedItem: MessageFns<OrderedItem> = {
     }
     if (message.specimen !== "") {
       writer.uint32(34).string(message.specimen);
+    }
+    if (message.dataClass !== "") {
+      writer.uint32(42).string(message.dataClass);
     }
     return writer;
   },
@@ -832,6 +837,14 @@ export const OrderedItem: MessageFns<OrderedItem> = {
             message.specimen = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dataClass = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -850,6 +863,11 @@ export const OrderedItem: MessageFns<OrderedItem> = {
       kind: isSet(object.kind) ? orderItemKindFromJSON(object.kind) : 0,
       modality: isSet(object.modality) ? globalThis.String(object.modality) : "",
       specimen: isSet(object.specimen) ? globalThis.String(object.specimen) : "",
+      dataClass: isSet(object.dataClass)
+        ? globalThis.String(object.dataClass)
+        : isSet(object.data_class)
+        ? globalThis.String(object.data_class)
+        : "",
     };
   },
 
@@ -867,6 +885,9 @@ export const OrderedItem: MessageFns<OrderedItem> = {
     if (message.specimen !== "") {
       obj.specimen = message.specimen;
     }
+    if (message.dataClass !== "") {
+      obj.dataClass = message.dataClass;
+    }
     return obj;
   },
 
@@ -879,6 +900,7 @@ export const OrderedItem: MessageFns<OrderedItem> = {
     message.kind = object.kind ?? 0;
     message.modality = object.modality ?? "";
     message.specimen = object.specimen ?? "";
+    message.dataClass = object.dataClass ?? "";
     return message;
   },
 };
