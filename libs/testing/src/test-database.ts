@@ -42,9 +42,32 @@ export class TestDatabase {
     const admin = new Client({ connectionString: this.adminUrl });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
+      await dropDatabase(admin, this.name);
     } finally {
       await admin.end();
     }
+  }
+}
+
+/** SQLSTATE insufficient_privilege. */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * DROP … WITH (FORCE) ends the test's own leftover connections, but on PostgreSQL 15 it refuses (42501, "must be a
+ * member of the role whose process is being terminated") when an autovacuum worker happens to be in the database,
+ * which a freshly written test database often draws: the worker runs as no role the test's role may signal. A plain
+ * DROP DATABASE cancels autovacuum itself, so it ends the role's own connections and drops that way instead.
+ */
+async function dropDatabase(admin: Client, name: string): Promise<void> {
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()`,
+      [name],
+    );
+    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
   }
 }
