@@ -41,6 +41,7 @@
 #   BENCH_DB=medgrid_lab_sharing_bench  BENCH_GRPC_PORT=50163  BENCH_HTTP_PORT=3163
 #   BENCH_POOL_SIZE=10      lab-sharing's DATABASE_POOL_SIZE   BENCH_LOG_LEVEL=info
 #   BENCH_SEED_SESSIONS=2   concurrent sessions loading results
+#   BENCH_NODE_PROF=0       1: lab-sharing runs with --cpu-prof; its hottest functions go to cpu-profile.txt
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
@@ -82,7 +83,7 @@ esac
 : "${BENCH_HIT_PCT:=20}" "${BENCH_EXPIRED_PCT:=40}" "${BENCH_SEED:=1}"
 : "${BENCH_PGBENCH_SECONDS:=30}" "${BENCH_PGBENCH_CLIENTS:=8}" "${BENCH_PGBENCH_MODE:=prepared}"
 : "${BENCH_DB:=medgrid_lab_sharing_bench}" "${BENCH_GRPC_PORT:=50163}" "${BENCH_HTTP_PORT:=3163}"
-: "${BENCH_POOL_SIZE:=10}" "${BENCH_LOG_LEVEL:=info}" "${BENCH_SEED_SESSIONS:=2}"
+: "${BENCH_POOL_SIZE:=10}" "${BENCH_LOG_LEVEL:=info}" "${BENCH_SEED_SESSIONS:=2}" "${BENCH_NODE_PROF:=0}"
 export BENCH_RATES BENCH_STEP_S BENCH_VUS BENCH_HIT_PCT BENCH_EXPIRED_PCT BENCH_SEED
 
 [ "$BENCH_RESULTS_PER_RESIDENT" -ge 1 ] && [ "$BENCH_RESULTS_PER_RESIDENT" -le 12 ] ||
@@ -218,11 +219,21 @@ seed() {
 # ---- 3. the service ----------------------------------------------------------------------------
 SERVICE_PID=""
 stop_service() {
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+  local profile
+  [ -n "$SERVICE_PID" ] || return 0
+  if kill -0 "$SERVICE_PID" 2>/dev/null; then
     kill "$SERVICE_PID" 2>/dev/null || true
     wait "$SERVICE_PID" 2>/dev/null || true
   fi
   SERVICE_PID=""
+  if [ "$BENCH_NODE_PROF" = 1 ]; then
+    profile="$(ls -t "$PROFILE_DIR"/*.cpuprofile 2>/dev/null | head -n 1 || true)"
+    if [ -n "$profile" ]; then
+      node "$BENCH_DIR/cpu-profile-top.js" "$profile" 25 >"$OUT/cpu-profile.txt" && log "lab-sharing's CPU profile: $OUT/cpu-profile.txt ($profile)"
+    else
+      warn "lab-sharing wrote no CPU profile into $PROFILE_DIR"
+    fi
+  fi
 }
 
 cleanup() {
@@ -233,8 +244,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
+NODE_PROF_ARGS=()
+PROFILE_DIR="$OUT/cpu-profile"
 start_service() {
   local group
+  if [ "$BENCH_NODE_PROF" = 1 ]; then
+    rm -rf "$PROFILE_DIR"
+    NODE_PROF_ARGS=(--cpu-prof --cpu-prof-dir="$PROFILE_DIR")
+  fi
   group="lab-sharing-bench-$STAMP"
   log "starting lab-sharing on $TARGET (database $BENCH_DB, consumer group $group, log $SERVICE_LOG)"
   DATABASE_URL="$BENCH_URL" DATABASE_POOL_SIZE="$BENCH_POOL_SIZE" \
@@ -242,7 +259,7 @@ start_service() {
     GRPC_PORT="$BENCH_GRPC_PORT" HTTP_PORT="$BENCH_HTTP_PORT" \
     AUTH_PUBLIC_KEY_FILE="$MEDGRID_ISSUER_PUBLIC_KEY" OUTBOX_RELAY_ENABLED=false \
     OTEL_TRACES_EXPORTER=none LOG_LEVEL="$BENCH_LOG_LEVEL" \
-    node "$DIST/main.js" >"$SERVICE_LOG" 2>&1 &
+    node "${NODE_PROF_ARGS[@]}" "$DIST/main.js" >"$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!
   ready() {
     kill -0 "$SERVICE_PID" 2>/dev/null || return 125
@@ -327,6 +344,21 @@ SQL
   fi
 }
 
+# Where the work goes: the service's CPU time (from /proc), the database's transactions and rows
+# written per table (pg_stat_*), before and after the look-ups.
+service_cpu_ms() { # user + system CPU of the service process so far, in ms
+  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo 0
+}
+db_counters() { # JSON: the bench database's transaction and row counters, inserts per table
+  bench_sql -c "select json_build_object(
+    'commits', (select xact_commit from pg_stat_database where datname = current_database()),
+    'rollbacks', (select xact_rollback from pg_stat_database where datname = current_database()),
+    'rowsFetched', (select tup_fetched from pg_stat_database where datname = current_database()),
+    'rowsReturned', (select tup_returned from pg_stat_database where datname = current_database()),
+    'inserts', (select coalesce(json_object_agg(relname, n_tup_ins), '{}') from pg_stat_user_tables where n_tup_ins > 0),
+    'updates', (select coalesce(json_object_agg(relname, n_tup_upd), '{}') from pg_stat_user_tables where n_tup_upd > 0))"
+}
+
 # ---- 5. k6 -------------------------------------------------------------------------------------
 AUDIT_BEFORE=0
 LOOKUPS_BEFORE=0
@@ -335,14 +367,20 @@ run_k6() {
   local rc=0 timing=()
   AUDIT_BEFORE="$(bench_sql -c "select count(*) from audit_log")"
   LOOKUPS_BEFORE="$(bench_sql -c "select count(*) from recognition_lookup")"
+  sleep 1 # pg_stat_* counters reach the views within a second
+  DB_BEFORE="$(db_counters)"
+  CPU_BEFORE="$(service_cpu_ms)"
   rm -f "$SUMMARY" "$OUT/k6-cpu"
   [ -x /usr/bin/time ] && timing=(/usr/bin/time -f '%e %U %S' -o "$OUT/k6-cpu")
   log "k6: look-ups at $BENCH_RATES per second, ${BENCH_STEP_S} s each (bench/lab-sharing/already-done.js)"
   BENCH_PLAN="$PLAN" BENCH_SUMMARY_OUT="$SUMMARY" BENCH_PROTO_DIR="$MEDGRID_ROOT/proto" \
     "${timing[@]}" "$MEDGRID_K6" run --quiet --no-usage-report "$BENCH_DIR/already-done.js" || rc=$?
+  SERVICE_CPU_MS=$(($(service_cpu_ms) - CPU_BEFORE))
   [ -s "$SUMMARY" ] || die "k6 exited with $rc and wrote no summary"
   [ "$rc" -eq 0 ] || warn "k6 exited with $rc"
   cp "$SUMMARY" "$OUT/already-done-$STAMP.json"
+  sleep 2
+  DB_AFTER="$(db_counters)"
   if [ -s "$OUT/k6-cpu" ]; then
     read -r wall user sys < <(tail -n 1 "$OUT/k6-cpu")
     K6_CPU="$(awk -v u="$user" -v s="$sys" -v w="$wall" 'BEGIN { printf "{\"wallSeconds\": %.1f, \"cpuSeconds\": %.1f}", w, u + s }')"
@@ -376,6 +414,18 @@ checks_and_report() {
   check as_seeded "$([ "$wrong" -eq 0 ] && echo 1 || echo 0)" \
     "every answer as seeded (the still-valid result offered, nothing for expired or never-done items): $wrong otherwise"
   printf '  info  %s%% of answers offered a result (the mix asks for %s%%)\n' "$hit" "$BENCH_HIT_PCT"
+  WORK="$(jq -n --argjson b "$DB_BEFORE" --argjson a "$DB_AFTER" --argjson n "$answered" --argjson cpu "$SERVICE_CPU_MS" \
+    'def per: if $n > 0 then (. / $n * 100 | round / 100) else null end;
+     def delta($k): ($a[$k] // {}) as $x | ($b[$k] // {}) as $y
+       | [$x | to_entries[] | {key, value: ((.value - ($y[.key] // 0)) | per)} | select(.value != null and .value > 0)]
+       | from_entries;
+     {lookups: $n, serviceCpuMsPerLookup: ($cpu | per),
+      commitsPerLookup: (($a.commits - $b.commits) | per), rollbacksPerLookup: (($a.rollbacks - $b.rollbacks) | per),
+      rowsFetchedPerLookup: (($a.rowsFetched - $b.rowsFetched) | per),
+      insertsPerLookup: delta("inserts"), updatesPerLookup: delta("updates")}')"
+  printf '  info  per look-up: %s ms of lab-sharing CPU, %s commits, rows inserted %s, updated %s\n' \
+    "$(jq -r .serviceCpuMsPerLookup <<<"$WORK")" "$(jq -r .commitsPerLookup <<<"$WORK")" \
+    "$(jq -c .insertsPerLookup <<<"$WORK")" "$(jq -c .updatesPerLookup <<<"$WORK")"
 
   lps="$(jq -r '.best.perSecond // 0' "$SUMMARY")"
   tps="$(jq -r '.tps' "$PGBENCH_JSON")"
@@ -388,10 +438,11 @@ checks_and_report() {
   printf 'target: %s\n' "$(jq -r '.targets.lookupsPerSecondWithinP99 | "\(.target): \(if .met then "met" else "MISSED" end) (\(.value | floor)/s)"' "$SUMMARY")"
   jq -n --slurpfile k6 "$SUMMARY" --slurpfile pgbench "$PGBENCH_JSON" --argjson checks "$CHECKS" \
     --argjson ratio "$ratio" --argjson audit "$audit" --argjson lookups "$lookups" --arg at "$STAMP" \
-    --argjson k6cpu "${K6_CPU:-null}" \
+    --argjson k6cpu "${K6_CPU:-null}" --argjson work "${WORK:-null}" \
     --argjson scale "{\"residents\": $BENCH_RESIDENTS, \"resultsPerResident\": $BENCH_RESULTS_PER_RESIDENT, \"institutions\": $BENCH_INSTITUTIONS}" \
     '{measuredAt: $at, scale: $scale, pgbench: $pgbench[0], lookups: $k6[0], loadGenerator: $k6cpu,
-      newAuditRows: $audit, newLookupRows: $lookups, checks: $checks, lookupsPerSecondOverPgbenchTps: $ratio}' >"$report"
+      newAuditRows: $audit, newLookupRows: $lookups, checks: $checks, work: $work,
+      lookupsPerSecondOverPgbenchTps: $ratio}' >"$report"
   printf 'report: %s\n' "$report"
 }
 
