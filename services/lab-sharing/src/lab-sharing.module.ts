@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ClientRequests } from '@medgrid/idempotency';
 import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
+import { CentresModule } from './centres/centres.module';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
 import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
 import { SchemaStateTypeormRepository } from './service-info/infrastructure/persistence/schema-state.typeorm-repository';
 
 /** The lab-sharing service's contexts: the use cases its gRPC controllers and consumers call. */
 @Module({
+  imports: [CentresModule],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
@@ -15,6 +17,6 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
     // Every write use case answers retries through it (createOnce, isRetry).
     ClientRequests,
   ],
-  exports: [DescribeServiceUseCase, RegistryView],
+  exports: [DescribeServiceUseCase, RegistryView, CentresModule],
 })
 export class LabSharingModule {}

@@ -6,6 +6,7 @@ import {
   RegistryViewInstitutionDirectory,
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
+import { CentreGrpcController } from './centres/interface/grpc/centre.grpc.controller';
 import { loadLabSharingConfig } from './config/lab-sharing.config';
 import { labSharingDataSource } from './database/lab-sharing-data-source';
 import { LabSharingModule } from './lab-sharing.module';
@@ -18,7 +19,10 @@ void runService(
     dataSource: (c) => labSharingDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
     contexts: [LabSharingModule],
     // Every call's group claim is checked against the registry projection (docs/decisions/0004).
-    grpc: { controllers: [ServiceInfoGrpcController], institutions: RegistryViewInstitutionDirectory },
+    grpc: {
+      controllers: [ServiceInfoGrpcController, CentreGrpcController],
+      institutions: RegistryViewInstitutionDirectory,
+    },
     // Institutions and groups for the group claim and centre hosts; practitioners for centres' reporters.
     eventHandlers: [
       InstitutionChangedKafkaConsumer,

@@ -9,11 +9,15 @@ import {
   RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { LabQualityRecordOrmEntity } from '../centres/infrastructure/persistence/lab-quality-record.orm-entity';
+import { SharedCentreOrmEntity } from '../centres/infrastructure/persistence/shared-centre.orm-entity';
 import { RecognitionCatalogueChangeOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue-change.orm-entity';
 import { RecognitionCatalogueItemOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue-item.orm-entity';
 import { RecognitionCatalogueOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue.orm-entity';
 import { RecognitionLookupOrmEntity } from '../recognition/infrastructure/persistence/recognition-lookup.orm-entity';
 import { ResultRecordOrmEntity } from '../results/infrastructure/persistence/result-record.orm-entity';
+import { SharedCentre1734100000101 } from './migrations/1734100000101-shared-centre';
+import { LabQualityRecord1734100000102 } from './migrations/1734100000102-lab-quality-record';
 import { RecognitionCatalogue1734100000300 } from './migrations/1734100000300-recognition-catalogue';
 import { RecognitionLookup1734100000301 } from './migrations/1734100000301-recognition-lookup';
 import { ResultRecord1734100000302 } from './migrations/1734100000302-result-record';
@@ -32,6 +36,8 @@ export const LAB_SHARING_ENTITIES = [
   ...REGISTRY_VIEW_ENTITIES,
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
+  SharedCentreOrmEntity,
+  LabQualityRecordOrmEntity,
   RecognitionCatalogueOrmEntity,
   RecognitionCatalogueItemOrmEntity,
   RecognitionCatalogueChangeOrmEntity,
@@ -45,6 +51,8 @@ export const LAB_SHARING_MIGRATIONS = [
   RegistryViewCities1733300000001,
   CreateClientRequestLog1733500000001,
   RegistryViewPractitioners1734100000001,
+  SharedCentre1734100000101,
+  LabQualityRecord1734100000102,
   RecognitionCatalogue1734100000300,
   RecognitionLookup1734100000301,
   ResultRecord1734100000302,

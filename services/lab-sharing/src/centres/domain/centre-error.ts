@@ -14,13 +14,26 @@ export enum CentreErrorCode {
   NotAReporterOfCentre = 'NOT_A_REPORTER_OF_THE_CENTRE',
   SpecialtyDoesNotFit = 'SPECIALTY_DOES_NOT_FIT',
   InvalidQualityRecord = 'INVALID_QUALITY_RECORD',
+  UnknownInstitution = 'UNKNOWN_INSTITUTION',
+  UnknownGroup = 'UNKNOWN_GROUP',
+  NotFound = 'CENTRE_NOT_FOUND',
+  VersionConflict = 'CENTRE_VERSION_CONFLICT',
+  Forbidden = 'FORBIDDEN',
 }
 
 function categoryOf(code: CentreErrorCode): ErrorCategory {
   switch (code) {
     case CentreErrorCode.InvalidName:
     case CentreErrorCode.InvalidQualityRecord:
+    case CentreErrorCode.UnknownInstitution:
+    case CentreErrorCode.UnknownGroup:
       return 'invalid-argument';
+    case CentreErrorCode.NotFound:
+      return 'not-found';
+    case CentreErrorCode.VersionConflict:
+      return 'conflict';
+    case CentreErrorCode.Forbidden:
+      return 'permission-denied';
     case CentreErrorCode.AlreadyServed:
       return 'already-exists';
     case CentreErrorCode.HostNotInGroup:

@@ -14,6 +14,7 @@ export abstract class LabQualityRepository {
   /** The same for many institutions at once (the result registry's look-ups), keyed by institution. */
   abstract qualitiesOf(institutionIds: readonly string[], at: Date): Promise<Map<string, LabQuality>>;
   abstract insert(record: LabQualityRecord): Promise<void>;
+  abstract findById(id: string): Promise<LabQualityRecord | null>;
   /** An institution's records, newest validity first. */
   abstract recordsOf(institutionId: string): Promise<LabQualityRecord[]>;
 }

@@ -224,6 +224,21 @@ describe(SharedCentre.name, () => {
       ).toEqual({ code: CentreErrorCode.NotAReporterOfCentre, field: 'practitionerId' });
     });
 
+    it('finds its reporters among practitioners: those of the host whose specialty fits, in the order given', () => {
+      const sut = aCentre({ kind: 'ecg' }, host);
+      const at = (specialtyCode: string, homeInstitutionId = host.institutionId) => ({
+        id: uuidv7(),
+        homeInstitutionId,
+        specialtyCode,
+      });
+      const cardiologist = at('03.04');
+      const ecgReader = at('12.06');
+      const candidates = [at('12.02'), cardiologist, at('12.06', uuidv7()), ecgReader];
+
+      expect(sut.reportersAmong(candidates)).toEqual([cardiologist, ecgReader]);
+      expect(aCentre({ kind: 'sterilisation-supply' }, host).reportersAmong(candidates)).toEqual([]);
+    });
+
     it('reports nothing for a sterilisation-supply centre', () => {
       const sut = aCentre({ kind: 'sterilisation-supply' }, host);
 

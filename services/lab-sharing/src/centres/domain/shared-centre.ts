@@ -1,4 +1,4 @@
-import { type CentreKind, type ItemKind } from '../../common/exam-kinds';
+import { type CentreKind, isReportingKind, type ItemKind } from '../../common/exam-kinds';
 import { CentreError, CentreErrorCode } from './centre-error';
 import { maySign } from './signing-specialty';
 
@@ -237,6 +237,15 @@ export class SharedCentre {
       );
     }
     return { centreId: this.state.id, practitionerId: practitioner.id, kind };
+  }
+
+  /** Those of `practitioners` who report for the centre: registered at the host, their specialty fit for its kind. */
+  reportersAmong<P extends CentrePractitioner>(practitioners: readonly P[]): P[] {
+    const kind = this.state.kind;
+    if (!isReportingKind(kind)) return [];
+    return practitioners.filter(
+      (p) => p.homeInstitutionId === this.state.hostInstitutionId && maySign(p.specialtyCode, kind),
+    );
   }
 
   snapshot(): SharedCentreSnapshot {
