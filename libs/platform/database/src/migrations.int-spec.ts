@@ -15,15 +15,21 @@ const tagged = new EntitySchema({
   },
 });
 
+/** A scratch database whose pool maps `tagged`, with the table made as the entity describes it. */
+async function taggedDatabase(label: string): Promise<MigratedTestDatabase> {
+  const database = await scratchDatabase(label, [tagged]);
+  await database.dataSource.query(`CREATE TABLE tagged (id uuid PRIMARY KEY, tags text[] NOT NULL,
+    codes text[] NOT NULL, labels text[] NOT NULL)`);
+  return database;
+}
+
 describe(schemaDrift.name, () => {
   let database: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await scratchDatabase('schema_drift', [tagged]);
+    database = await taggedDatabase('schema_drift');
     dataSource = database.dataSource;
-    await dataSource.query(`CREATE TABLE tagged (id uuid PRIMARY KEY, tags text[] NOT NULL,
-      codes text[] NOT NULL, labels text[] NOT NULL)`);
   });
 
   afterAll(async () => {
@@ -67,10 +73,8 @@ describe(unmappedTables.name, () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await scratchDatabase('unmapped_tables', [tagged]);
+    database = await taggedDatabase('unmapped_tables');
     dataSource = database.dataSource;
-    await dataSource.query(`CREATE TABLE tagged (id uuid PRIMARY KEY, tags text[] NOT NULL,
-      codes text[] NOT NULL, labels text[] NOT NULL)`);
   });
 
   afterAll(async () => {
