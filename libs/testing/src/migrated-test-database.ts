@@ -29,6 +29,23 @@ export class MigratedTestDatabase {
     return new MigratedTestDatabase(database, dataSource);
   }
 
+  /**
+   * What `look` reads of a fresh database migrated by the DataSource `open` makes (its schema,
+   * say); the database is dropped afterwards, whatever `look` does.
+   */
+  static async inspect<T>(
+    label: string,
+    open: (url: string) => DataSource,
+    look: (dataSource: DataSource) => Promise<T>,
+  ): Promise<T> {
+    const database = await MigratedTestDatabase.create(label, open);
+    try {
+      return await look(database.dataSource);
+    } finally {
+      await database.close();
+    }
+  }
+
   get url(): string {
     return this.database.url;
   }

@@ -1,7 +1,14 @@
 export { createDataSource, type DataSourceSettings } from './create-data-source';
 export { DatabaseModule } from './database.module';
 export { runMigrationCli, runMigrationCommand } from './migration-cli';
-export { migrationStatus, schemaDrift, unmappedTables, type MigrationStatus } from './migrations';
+export {
+  migrationStatus,
+  schemaCheck,
+  schemaDrift,
+  unmappedTables,
+  type MigrationStatus,
+  type SchemaCheck,
+} from './migrations';
 export { UnitOfWork } from './unit-of-work';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
 export { lockForTransaction } from './transaction-lock';

@@ -1,7 +1,7 @@
 import { type MigratedTestDatabase } from '@medgrid/testing';
 import { Client } from 'pg';
 import { type DataSource, EntitySchema } from 'typeorm';
-import { schemaDrift, unmappedTables } from './migrations';
+import { schemaCheck, schemaDrift, unmappedTables } from './migrations';
 import { scratchDatabase } from './test/scratch-database';
 
 /** A table with several array columns: TypeORM reads the type of each with a query of its own. */
@@ -96,5 +96,29 @@ describe(unmappedTables.name, () => {
 
     expect(await sut(dataSource)).toEqual(['bed', 'ward']);
     expect(await schemaDrift(dataSource)).toEqual([]);
+  });
+});
+
+describe(schemaCheck.name, () => {
+  const sut = schemaCheck;
+  let database: MigratedTestDatabase;
+
+  beforeAll(async () => {
+    database = await taggedDatabase('schema_check');
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('answers the drift, the unmapped tables and the mapped ones together', async () => {
+    await database.dataSource.query(`ALTER TABLE tagged DROP COLUMN labels`);
+    await database.dataSource.query(`CREATE TABLE ward (id uuid PRIMARY KEY)`);
+
+    expect(await sut(database.dataSource)).toEqual({
+      drift: [expect.stringContaining('"labels"')],
+      unmapped: ['ward'],
+      mapped: ['tagged'],
+    });
   });
 });

@@ -53,6 +53,24 @@ export async function unmappedTables(dataSource: DataSource): Promise<string[]> 
   return tables.map((table) => table.name).filter((name) => name !== migrations && !mapped.has(name));
 }
 
+/** A migrated schema against the entities of its data source: what a service's data-source test expects. */
+export interface SchemaCheck {
+  /** schemaDrift: empty when the migrations make exactly what the entities describe. */
+  readonly drift: string[];
+  /** unmappedTables: empty when every table has an entity, so the drift check sees each. */
+  readonly unmapped: string[];
+  /** The tables the entities map, for a service to name its own among them. */
+  readonly mapped: string[];
+}
+
+export async function schemaCheck(dataSource: DataSource): Promise<SchemaCheck> {
+  return {
+    drift: await schemaDrift(dataSource),
+    unmapped: await unmappedTables(dataSource),
+    mapped: dataSource.entityMetadatas.map((metadata) => metadata.tableName),
+  };
+}
+
 /**
  * TypeORM's PostgreSQL schema reader sends several catalogue queries at once on its one
  * connection (one per array column of a table). pg queues them but deprecates it, so the check
