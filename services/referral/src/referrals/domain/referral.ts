@@ -54,8 +54,8 @@ export interface ReferralSnapshot {
   readonly version: number;
 }
 
-/** What a partner writes when it creates an upward referral. */
-export type NewUpwardReferral = Pick<
+/** What every new referral is written with, whichever way it goes. */
+type NewReferral = Pick<
   ReferralSnapshot,
   | 'id'
   | 'groupId'
@@ -63,14 +63,15 @@ export type NewUpwardReferral = Pick<
   | 'patientResidentId'
   | 'referringInstitutionId'
   | 'receivingInstitutionId'
-  | 'receivingDepartmentId'
-  | 'specialtyCode'
   | 'icd10Code'
   | 'reason'
-  | 'indicationCodes'
   | 'justification'
   | 'results'
 >;
+
+/** What a partner writes when it creates an upward referral. */
+export type NewUpwardReferral = NewReferral &
+  Pick<ReferralSnapshot, 'receivingDepartmentId' | 'specialtyCode' | 'indicationCodes'>;
 
 /** What submission settles: where the referral goes and what the catalogue found. */
 export interface SubmissionAssessment {
@@ -86,22 +87,10 @@ export interface SubmissionAssessment {
 }
 
 /** What a hospital writes when it sends a patient back down, after the catalogue's check. */
-export type NewDownwardReferral = Pick<
-  ReferralSnapshot,
-  | 'id'
-  | 'groupId'
-  | 'clientRequestId'
-  | 'patientResidentId'
-  | 'referringInstitutionId'
-  | 'receivingInstitutionId'
-  | 'icd10Code'
-  | 'reason'
-  | 'metCriteriaCodes'
-  | 'withoutIndication'
-  | 'justification'
-  | 'results'
-  | 'upwardReferralId'
-> & { readonly treatmentPlan: TreatmentPlan };
+export type NewDownwardReferral = NewReferral &
+  Pick<ReferralSnapshot, 'metCriteriaCodes' | 'withoutIndication' | 'upwardReferralId'> & {
+    readonly treatmentPlan: TreatmentPlan;
+  };
 
 /** Policy numbers of the referral context (docs/domain.md); configurable, these are the defaults. */
 export interface ReferralRules {
@@ -203,20 +192,10 @@ export class Referral {
   static draft(input: NewUpwardReferral, actor: ReferralActor, now: Date): Referral {
     if (input.receivingInstitutionId !== '') requireTwoInstitutions(input);
     const referral = new Referral({
-      ...blank(now),
-      id: input.id,
-      groupId: input.groupId,
-      clientRequestId: input.clientRequestId,
-      patientResidentId: input.patientResidentId,
-      referringInstitutionId: input.referringInstitutionId,
-      receivingInstitutionId: input.receivingInstitutionId,
+      ...blank(input, now),
       receivingDepartmentId: input.receivingDepartmentId,
       specialtyCode: input.specialtyCode,
-      icd10Code: input.icd10Code,
-      reason: input.reason,
       indicationCodes: input.indicationCodes,
-      justification: input.justification,
-      results: input.results,
       direction: 'upward',
       status: 'draft',
     });
@@ -228,19 +207,9 @@ export class Referral {
   static issue(input: NewDownwardReferral, actor: ReferralActor, now: Date): Referral {
     requireTwoInstitutions(input);
     const referral = new Referral({
-      ...blank(now),
-      id: input.id,
-      groupId: input.groupId,
-      clientRequestId: input.clientRequestId,
-      patientResidentId: input.patientResidentId,
-      referringInstitutionId: input.referringInstitutionId,
-      receivingInstitutionId: input.receivingInstitutionId,
-      icd10Code: input.icd10Code,
-      reason: input.reason,
+      ...blank(input, now),
       metCriteriaCodes: input.metCriteriaCodes,
       withoutIndication: input.withoutIndication,
-      justification: input.justification,
-      results: input.results,
       upwardReferralId: input.upwardReferralId,
       treatmentPlan: input.treatmentPlan,
       direction: 'downward',
@@ -456,12 +425,22 @@ export class Referral {
   }
 }
 
-/** Everything a new referral has not decided yet; version 0 until its first history entry. */
-function blank(
-  now: Date,
-): Omit<ReferralSnapshot, 'direction' | 'status' | keyof NewUpwardReferral> &
-  Pick<ReferralSnapshot, 'receivingDepartmentId' | 'specialtyCode' | 'indicationCodes'> {
+/**
+ * A new referral as written (each field named, so nothing else of `input` slips in), with
+ * everything it has not decided yet; version 0 until its first history entry.
+ */
+function blank(input: NewReferral, now: Date): Omit<ReferralSnapshot, 'direction' | 'status'> {
   return {
+    id: input.id,
+    groupId: input.groupId,
+    clientRequestId: input.clientRequestId,
+    patientResidentId: input.patientResidentId,
+    referringInstitutionId: input.referringInstitutionId,
+    receivingInstitutionId: input.receivingInstitutionId,
+    icd10Code: input.icd10Code,
+    reason: input.reason,
+    justification: input.justification,
+    results: input.results,
     receivingDepartmentId: '',
     specialtyCode: '',
     indicationCodes: [],
