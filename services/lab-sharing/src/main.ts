@@ -10,6 +10,7 @@ import { CentreGrpcController } from './centres/interface/grpc/centre.grpc.contr
 import { loadLabSharingConfig } from './config/lab-sharing.config';
 import { labSharingDataSource } from './database/lab-sharing-data-source';
 import { LabSharingModule } from './lab-sharing.module';
+import { SterilisationGrpcController } from './orders/interface/grpc/sterilisation.grpc.controller';
 import { ServiceInfoGrpcController } from './service-info/interface/grpc/service-info.grpc.controller';
 
 void runService(
@@ -20,7 +21,7 @@ void runService(
     contexts: [LabSharingModule],
     // Every call's group claim is checked against the registry projection (docs/decisions/0004).
     grpc: {
-      controllers: [ServiceInfoGrpcController, CentreGrpcController],
+      controllers: [ServiceInfoGrpcController, CentreGrpcController, SterilisationGrpcController],
       institutions: RegistryViewInstitutionDirectory,
     },
     // Institutions and groups for the group claim and centre hosts; practitioners for centres' reporters.

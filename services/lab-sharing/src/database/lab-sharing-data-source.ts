@@ -11,13 +11,21 @@ import {
 import { type DataSource } from 'typeorm';
 import { LabQualityRecordOrmEntity } from '../centres/infrastructure/persistence/lab-quality-record.orm-entity';
 import { SharedCentreOrmEntity } from '../centres/infrastructure/persistence/shared-centre.orm-entity';
+import { LabOrderOrmEntity } from '../orders/infrastructure/persistence/lab-order.orm-entity';
+import { SterilisationBatchOrmEntity } from '../orders/infrastructure/persistence/sterilisation-batch.orm-entity';
 import { RecognitionCatalogueChangeOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue-change.orm-entity';
 import { RecognitionCatalogueItemOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue-item.orm-entity';
 import { RecognitionCatalogueOrmEntity } from '../recognition/infrastructure/persistence/recognition-catalogue.orm-entity';
 import { RecognitionLookupOrmEntity } from '../recognition/infrastructure/persistence/recognition-lookup.orm-entity';
+import { CriticalValueAlertOrmEntity } from '../reporting/infrastructure/persistence/critical-value-alert.orm-entity';
+import { ReportVersionOrmEntity } from '../reporting/infrastructure/persistence/report-version.orm-entity';
+import { ReportOrmEntity } from '../reporting/infrastructure/persistence/report.orm-entity';
 import { ResultRecordOrmEntity } from '../results/infrastructure/persistence/result-record.orm-entity';
 import { SharedCentre1734100000101 } from './migrations/1734100000101-shared-centre';
 import { LabQualityRecord1734100000102 } from './migrations/1734100000102-lab-quality-record';
+import { SterilisationBatch1734100000103 } from './migrations/1734100000103-sterilisation-batch';
+import { CreateLabOrder1734100000201 } from './migrations/1734100000201-create-lab-order';
+import { CreateReport1734100000202 } from './migrations/1734100000202-create-report';
 import { RecognitionCatalogue1734100000300 } from './migrations/1734100000300-recognition-catalogue';
 import { RecognitionLookup1734100000301 } from './migrations/1734100000301-recognition-lookup';
 import { ResultRecord1734100000302 } from './migrations/1734100000302-result-record';
@@ -38,6 +46,11 @@ export const LAB_SHARING_ENTITIES = [
   ClientRequestOrmEntity,
   SharedCentreOrmEntity,
   LabQualityRecordOrmEntity,
+  SterilisationBatchOrmEntity,
+  LabOrderOrmEntity,
+  ReportOrmEntity,
+  ReportVersionOrmEntity,
+  CriticalValueAlertOrmEntity,
   RecognitionCatalogueOrmEntity,
   RecognitionCatalogueItemOrmEntity,
   RecognitionCatalogueChangeOrmEntity,
@@ -53,6 +66,9 @@ export const LAB_SHARING_MIGRATIONS = [
   RegistryViewPractitioners1734100000001,
   SharedCentre1734100000101,
   LabQualityRecord1734100000102,
+  SterilisationBatch1734100000103,
+  CreateLabOrder1734100000201,
+  CreateReport1734100000202,
   RecognitionCatalogue1734100000300,
   RecognitionLookup1734100000301,
   ResultRecord1734100000302,

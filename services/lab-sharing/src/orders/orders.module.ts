@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LabSharingCommonModule } from '../common/lab-sharing-common.module';
 import { CancelOrderUseCase } from './application/cancel-order/cancel-order.use-case';
 import { GetOrderUseCase } from './application/get-order/get-order.use-case';
 import { ListOrdersUseCase } from './application/list-orders/list-orders.use-case';
@@ -24,6 +25,7 @@ const USE_CASES = [
  * reporting implements; lab-sharing.module.ts binds it.
  */
 @Module({
+  imports: [LabSharingCommonModule],
   providers: [
     ...USE_CASES,
     OrderStep,

@@ -13,6 +13,11 @@ export enum ReportingErrorCode {
   ClinicianRequired = 'CLINICIAN_REQUIRED',
   AlreadyAcknowledged = 'ALREADY_ACKNOWLEDGED',
   InvalidTurnaroundTable = 'INVALID_TURNAROUND_TABLE',
+  ReportNotFound = 'REPORT_NOT_FOUND',
+  CriticalValueNotFound = 'CRITICAL_VALUE_NOT_FOUND',
+  ReporterRequired = 'REPORTER_REQUIRED',
+  Forbidden = 'FORBIDDEN',
+  VersionConflict = 'VERSION_CONFLICT',
 }
 
 function categoryOf(code: ReportingErrorCode): ErrorCategory {
@@ -30,7 +35,14 @@ function categoryOf(code: ReportingErrorCode): ErrorCategory {
     case ReportingErrorCode.ReporterOfAnotherCentre:
     case ReportingErrorCode.NotTheOrderingInstitution:
     case ReportingErrorCode.ClinicianRequired:
+    case ReportingErrorCode.ReporterRequired:
+    case ReportingErrorCode.Forbidden:
       return 'permission-denied';
+    case ReportingErrorCode.ReportNotFound:
+    case ReportingErrorCode.CriticalValueNotFound:
+      return 'not-found';
+    case ReportingErrorCode.VersionConflict:
+      return 'conflict';
   }
 }
 

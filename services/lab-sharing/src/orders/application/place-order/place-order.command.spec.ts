@@ -1,0 +1,80 @@
+import { ValidationError } from '@medgrid/errors';
+import { aResidentId } from '@medgrid/testing';
+import { v7 as uuidv7 } from 'uuid';
+import { PlaceOrderCommand, type PlaceOrderInput } from './place-order.command';
+
+const now = new Date('2026-12-04T08:00:00Z');
+
+function anInput(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
+  return {
+    clientRequestId: uuidv7(),
+    orderingInstitutionId: '',
+    orderingPractitionerId: '',
+    patientResidentId: aResidentId(),
+    itemCode: 'ct-chest',
+    centreId: '',
+    clinicalInfo: '  咳嗽两周  ',
+    urgency: 'urgent',
+    referralId: '',
+    lookupId: '',
+    ...overrides,
+  };
+}
+
+function violationsOf(act: () => unknown) {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.violations.map((v) => [v.field, v.reason]);
+    throw error;
+  }
+  return [];
+}
+
+describe(PlaceOrderCommand.name, () => {
+  it('reads the item code upper case, the information trimmed and empty ids as none', () => {
+    const sut = PlaceOrderCommand.create(anInput(), now);
+
+    expect(sut).toMatchObject({
+      itemCode: 'CT-CHEST',
+      clinicalInfo: '咳嗽两周',
+      urgency: 'urgent',
+      orderingInstitutionId: undefined,
+      centreId: undefined,
+      referralId: undefined,
+      lookupId: undefined,
+    });
+  });
+
+  it('names every bad field at once, in the order the request carries them', () => {
+    const act = () =>
+      PlaceOrderCommand.create(
+        anInput({
+          clientRequestId: 'x',
+          patientResidentId: '110101199003070000',
+          itemCode: ' ',
+          centreId: 'nope',
+          clinicalInfo: '',
+          urgency: undefined,
+          lookupId: 'bad',
+        }),
+        now,
+      );
+
+    expect(violationsOf(act)).toEqual([
+      ['clientRequestId', 'INVALID_FORMAT'],
+      ['patientResidentId', expect.any(String)],
+      ['itemCode', 'REQUIRED'],
+      ['centreId', 'INVALID_FORMAT'],
+      ['clinicalInfo', 'REQUIRED'],
+      ['urgency', 'REQUIRED'],
+      ['lookupId', 'INVALID_FORMAT'],
+    ]);
+  });
+
+  it('refuses clinical information longer than 2,000 characters', () => {
+    expect(
+      violationsOf(() => PlaceOrderCommand.create(anInput({ clinicalInfo: 'x'.repeat(2001) }), now)),
+    ).toEqual([['clinicalInfo', 'TOO_LONG']]);
+  });
+});
