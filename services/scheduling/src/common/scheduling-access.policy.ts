@@ -7,6 +7,11 @@ export interface InstitutionRef {
   readonly groupId: string | null;
 }
 
+/** The caller is of the hospital's group (a hospital of no group has none to share). */
+function ofItsGroup(identity: Identity, institution: InstitutionRef): boolean {
+  return institution.groupId !== null && identity.groupId === institution.groupId;
+}
+
 /**
  * Who may change a hospital's capacity: its own staff or systems, its group's
  * administrator, a city operator.
@@ -16,7 +21,7 @@ export function canManage(identity: Identity, institution: InstitutionRef): bool
     case 'city-operator':
       return true;
     case 'group-admin':
-      return institution.groupId !== null && identity.groupId === institution.groupId;
+      return ofItsGroup(identity, institution);
     case 'hospital-staff':
     case 'partner-system':
       return identity.institutionId === institution.id;
@@ -42,7 +47,7 @@ export function canSeeCapacity(identity: Identity, institution: InstitutionRef):
     case 'city-operator':
       return true;
     case 'group-admin':
-      return institution.groupId !== null && identity.groupId === institution.groupId;
+      return ofItsGroup(identity, institution);
     case 'primary-staff':
     case 'hospital-staff':
     case 'partner-system':
@@ -63,13 +68,10 @@ export function canClaimAt(identity: Identity, institution: InstitutionRef): boo
     case 'group-admin':
       return false;
     case 'primary-staff':
-      return institution.groupId !== null && identity.groupId === institution.groupId;
+      return ofItsGroup(identity, institution);
     case 'hospital-staff':
     case 'partner-system':
-      return (
-        identity.institutionId === institution.id ||
-        (institution.groupId !== null && identity.groupId === institution.groupId)
-      );
+      return identity.institutionId === institution.id || ofItsGroup(identity, institution);
   }
 }
 
