@@ -1,37 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ClientRequests } from '@medgrid/idempotency';
 import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { CentresModule } from './centres/centres.module';
 import { SterilisationModule } from './orders/sterilisation.module';
-import { RecognisableResults } from './recognition/application/recognisable-results';
-import { RecognitionModule } from './recognition/recognition.module';
-import { SignedResults } from './reporting/domain/signed-results';
-import { RecordedRecognisableResults } from './results/application/recorded-recognisable-results';
-import { RegistrySignedResults } from './results/application/registry-signed-results';
-import { ResultsModule } from './results/results.module';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
 import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
 import { SchemaStateTypeormRepository } from './service-info/infrastructure/persistence/schema-state.typeorm-repository';
 
-/**
- * The ports a lower context owns and the result registry implements: recognition's RecognisableResults (what
- * "already done?" reads) and reporting's SignedResults (a signed or amended report becomes a result in its
- * transaction). A lower module may not import a higher one, so the bindings are global, made here.
- */
-@Global()
-@Module({
-  imports: [ResultsModule],
-  providers: [
-    { provide: RecognisableResults, useExisting: RecordedRecognisableResults },
-    { provide: SignedResults, useExisting: RegistrySignedResults },
-  ],
-  exports: [RecognisableResults, SignedResults],
-})
-class ResultPorts {}
-
 /** The lab-sharing service's contexts: the use cases its gRPC controllers and consumers call. */
 @Module({
-  imports: [CentresModule, SterilisationModule, RecognitionModule, ResultsModule, ResultPorts],
+  imports: [CentresModule, SterilisationModule],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
@@ -40,6 +18,6 @@ class ResultPorts {}
     // Every write use case answers retries through it (createOnce, isRetry).
     ClientRequests,
   ],
-  exports: [DescribeServiceUseCase, RegistryView, CentresModule, SterilisationModule, RecognitionModule, ResultsModule],
+  exports: [DescribeServiceUseCase, RegistryView, CentresModule, SterilisationModule],
 })
 export class LabSharingModule {}
