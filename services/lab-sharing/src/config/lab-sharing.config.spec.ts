@@ -27,4 +27,14 @@ describe(loadLabSharingConfig.name, () => {
     expect(act).toThrow(/DATABASE_URL/);
     expect(act).toThrow(/OUTBOX_RELAY_ENABLED/);
   });
+
+  it('recounts the recognition gauges every minute over 30 days unless told otherwise', () => {
+    expect(loadLabSharingConfig(env)).toMatchObject({
+      RECOGNITION_GAUGES_REFRESH_MS: 60_000,
+      RECOGNITION_WINDOW_DAYS: 30,
+    });
+    expect(() => loadLabSharingConfig({ ...env, RECOGNITION_WINDOW_DAYS: '0' })).toThrow(
+      /RECOGNITION_WINDOW_DAYS/,
+    );
+  });
 });

@@ -33,6 +33,10 @@ export const labSharingEnv = platformEnv({ grpcPort: 50063, httpPort: 3063 }).ex
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** How often the overdue worklist and unacknowledged critical-value gauges are recounted. */
   GAUGE_REFRESH_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** How often the recognition gauges (rate after look-up, repeats avoided) are recounted. */
+  RECOGNITION_GAUGES_REFRESH_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** The days of look-ups the recognition gauges count, back from now. */
+  RECOGNITION_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(30),
 });
 
 export type LabSharingConfig = ReturnType<typeof labSharingEnv.parse>;

@@ -20,6 +20,7 @@ import { RecognitionLookupOrmEntity } from '../recognition/infrastructure/persis
 import { CriticalValueAlertOrmEntity } from '../reporting/infrastructure/persistence/critical-value-alert.orm-entity';
 import { ReportVersionOrmEntity } from '../reporting/infrastructure/persistence/report-version.orm-entity';
 import { ReportOrmEntity } from '../reporting/infrastructure/persistence/report.orm-entity';
+import { ReferralPassOrmEntity } from '../results/infrastructure/persistence/referral-pass.orm-entity';
 import { ResultRecordOrmEntity } from '../results/infrastructure/persistence/result-record.orm-entity';
 import { SharedCentre1734100000101 } from './migrations/1734100000101-shared-centre';
 import { LabQualityRecord1734100000102 } from './migrations/1734100000102-lab-quality-record';
@@ -29,6 +30,7 @@ import { CreateReport1734100000202 } from './migrations/1734100000202-create-rep
 import { RecognitionCatalogue1734100000300 } from './migrations/1734100000300-recognition-catalogue';
 import { RecognitionLookup1734100000301 } from './migrations/1734100000301-recognition-lookup';
 import { ResultRecord1734100000302 } from './migrations/1734100000302-result-record';
+import { ReferralPass1734100000303 } from './migrations/1734100000303-referral-pass';
 
 /**
  * The lab-sharing database: the platform's outbox/inbox tables, the audit
@@ -56,6 +58,7 @@ export const LAB_SHARING_ENTITIES = [
   RecognitionCatalogueChangeOrmEntity,
   RecognitionLookupOrmEntity,
   ResultRecordOrmEntity,
+  ReferralPassOrmEntity,
 ];
 export const LAB_SHARING_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -72,6 +75,7 @@ export const LAB_SHARING_MIGRATIONS = [
   RecognitionCatalogue1734100000300,
   RecognitionLookup1734100000301,
   ResultRecord1734100000302,
+  ReferralPass1734100000303,
 ];
 
 export function labSharingDataSource(url: string, poolSize?: number): DataSource {

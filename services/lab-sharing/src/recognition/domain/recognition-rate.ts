@@ -14,7 +14,14 @@ export interface RecognitionRate {
  * pending, do not count either way.
  */
 export function recognitionRate(outcomes: readonly LookupOutcome[]): RecognitionRate {
-  const reused = outcomes.filter((o) => o === 'reused').length;
-  const decided = reused + outcomes.filter((o) => o === 'ordered-anyway').length;
+  return recognitionRateOf(
+    outcomes.filter((o) => o === 'reused').length,
+    outcomes.filter((o) => o === 'ordered-anyway').length,
+  );
+}
+
+/** The same rate from counts already made (the statistics count look-ups in the database). */
+export function recognitionRateOf(reused: number, orderedAnyway: number): RecognitionRate {
+  const decided = reused + orderedAnyway;
   return { decided, reused, rateBp: decided ? Math.floor((reused * 10_000) / decided) : null };
 }

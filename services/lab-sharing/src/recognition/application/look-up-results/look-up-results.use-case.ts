@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@medgrid/audit';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests } from '@medgrid/idempotency';
+import { RegistryView } from '@medgrid/registry-view';
+import { v7 as uuidv7 } from 'uuid';
+import { alreadyDone } from '../../domain/already-done';
+import { RecognitionCatalogueRepository } from '../../domain/recognition-catalogue.repository';
+import { RecognitionError, RecognitionErrorCode } from '../../domain/recognition-error';
+import { RecognitionLookup, type RecognitionLookupSnapshot } from '../../domain/recognition-lookup';
+import { RecognitionLookupRepository } from '../../domain/recognition-lookup.repository';
+import { RecognisableResults } from '../recognisable-results';
+import { RecognitionAccess } from '../recognition-access.policy';
+import { type LookUpResultsCommand } from './look-up-results.command';
+
+/** More results of one item than a site would ever weigh; the newest are offered. */
+export const CANDIDATES_MAX = 20;
+const DAY_MS = 86_400_000;
+
+export interface LookedUp {
+  readonly lookup: RecognitionLookupSnapshot;
+  /** False when the item carries no recognition rule: nothing is offered, the order goes ahead. */
+  readonly itemRecognised: boolean;
+}
+
+/**
+ * LookUpResults ("already done?", 检查检验结果互认): the caller's institution, about to order an item of its
+ * region's catalogue for a patient, gets the patient's recognised results within validity from any institution of
+ * the region (or of its group, for group-wide items), newest first, each with its mark. The look-up is recorded
+ * (the site then reuses or orders anyway) and audited as a read of the patient's results. One read of the result
+ * registry (an index-only scan); a retry gets the look-up recorded the first time.
+ */
+@Injectable()
+export class LookUpResultsUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly catalogues: RecognitionCatalogueRepository,
+    private readonly lookups: RecognitionLookupRepository,
+    private readonly results: RecognisableResults,
+    private readonly registry: RegistryView,
+    private readonly audit: AuditTrail,
+    private readonly requests: ClientRequests,
+  ) {}
+
+  async execute(identity: Identity, command: LookUpResultsCommand, now = new Date()): Promise<LookedUp> {
+    RecognitionAccess.require(RecognitionAccess.canLookUp(identity), "look up a patient's results");
+    const institutionId = identity.institutionId!;
+    const groupId = identity.groupId!;
+    const regionId = await this.registry.cityOfInstitution(institutionId);
+    if (regionId === null) {
+      throw new RecognitionError(
+        RecognitionErrorCode.NoRegion,
+        "your institution's city is not known yet: its group has no grid of a known city",
+      );
+    }
+    const item = await this.catalogues.findItem(regionId, command.itemCode);
+    if (!item) {
+      throw new RecognitionError(
+        RecognitionErrorCode.UnknownItem,
+        `item ${command.itemCode} is not in the region's catalogue`,
+        'itemCode',
+      );
+    }
+    const { clientRequestId, patientResidentId, itemCode } = command;
+    return this.uow.run(() =>
+      this.requests.createOnce(
+        {
+          operation: 'look-up-results',
+          clientRequestId,
+          request: { patientResidentId, itemCode, institutionId },
+        },
+        {
+          load: async (id) => {
+            const earlier = await this.lookups.find(id, false);
+            return earlier && { lookup: earlier.snapshot(), itemRecognised: item.recognition !== null };
+          },
+          create: async () => {
+            const rule = item.recognition;
+            const candidates = rule
+              ? await this.results.candidates(
+                  patientResidentId,
+                  itemCode,
+                  new Date(now.getTime() - rule.validityDays * DAY_MS),
+                  CANDIDATES_MAX,
+                )
+              : [];
+            const answer = alreadyDone(item, { institutionId, groupId, regionId }, candidates, now);
+            const lookup = RecognitionLookup.record(
+              { id: uuidv7(), groupId, patientResidentId, itemCode, orderingInstitutionId: institutionId },
+              answer.recognised,
+              now,
+            );
+            lookup.pullEvents(); // a look-up is recorded, not announced
+            await this.lookups.insert(lookup);
+            await this.audit.recordRead(
+              identity,
+              { kind: 'patient-results', id: `${patientResidentId}:${itemCode}` },
+              command.purpose,
+            );
+            return {
+              id: lookup.id,
+              result: { lookup: lookup.snapshot(), itemRecognised: answer.itemRecognised },
+            };
+          },
+        },
+      ),
+    );
+  }
+}

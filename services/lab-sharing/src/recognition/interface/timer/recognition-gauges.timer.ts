@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Logger, LOGGER } from '@medgrid/logging';
+import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
+import { gauge } from '@medgrid/telemetry';
+import { type LabSharingConfig } from '../../../config/lab-sharing.config';
+import { figuresOf } from '../../application/recognition-figures';
+import { TallyRecognitionUseCase } from '../../application/tally-recognition/tally-recognition.use-case';
+
+const LABELS = ['institution', 'item'] as const;
+const lookups = gauge(
+  'medgrid_lab_sharing_recognition_lookups',
+  '"Already done?" look-ups over the window per ordering institution and item, by outcome',
+  [...LABELS, 'outcome'],
+);
+const avoided = gauge(
+  'medgrid_lab_sharing_recognition_repeats_avoided',
+  'Results reused instead of ordering again over the window, per ordering institution and item',
+  [...LABELS],
+);
+const rate = gauge(
+  'medgrid_lab_sharing_recognition_rate_bp',
+  'Recognition rate after look-up (reused among decided) over the window, in basis points',
+  [...LABELS],
+);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Timer adapter: the recognition rate after look-up and the repeats avoided over the last
+ * RECOGNITION_WINDOW_DAYS, per ordering institution and item, as gauges for the city's dashboard.
+ */
+@Injectable()
+export class RecognitionGaugesTimer extends PeriodicTask {
+  constructor(
+    private readonly tally: TallyRecognitionUseCase,
+    @Inject(SERVICE_CONFIG) private readonly config: LabSharingConfig,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(logger, 'recognition gauges not refreshed; retrying next interval');
+  }
+
+  protected intervalMs(): number {
+    return this.config.RECOGNITION_GAUGES_REFRESH_MS;
+  }
+
+  protected override runsAtStart(): boolean {
+    return true;
+  }
+
+  protected tick(): Promise<void> {
+    return this.refresh();
+  }
+
+  async refresh(now = new Date()): Promise<void> {
+    const tallies = await this.tally.execute(
+      new Date(now.getTime() - this.config.RECOGNITION_WINDOW_DAYS * DAY_MS),
+    );
+    // Reset first, so an institution with no look-up in the window leaves the dashboards.
+    for (const g of [lookups, avoided, rate]) g.reset();
+    for (const tally of tallies) {
+      const at = { institution: tally.institutionId, item: tally.itemCode };
+      for (const [outcome, count] of Object.entries(tally.outcomes)) lookups.set({ ...at, outcome }, count);
+      const figures = figuresOf(tally);
+      avoided.set(at, figures.reused);
+      if (figures.rateBp !== null) rate.set(at, figures.rateBp);
+    }
+  }
+}
