@@ -3,10 +3,12 @@ import { MigratedTestDatabase } from '@medgrid/testing';
 import { labSharingDataSource } from './lab-sharing-data-source';
 
 describe(labSharingDataSource.name, () => {
+  const sut = labSharingDataSource;
+
   it('migrates a fresh database to exactly what its entities describe, with an entity for every table', async () => {
     const schema = await MigratedTestDatabase.inspect(
       'lab_sharing_data_source',
-      (url) => labSharingDataSource(url, 1),
+      (url) => sut(url, 1),
       schemaCheck,
     );
 

@@ -3,10 +3,12 @@ import { MigratedTestDatabase } from '@medgrid/testing';
 import { referralDataSource } from './referral-data-source';
 
 describe(referralDataSource.name, () => {
+  const sut = referralDataSource;
+
   it("migrates a fresh database to exactly what its entities describe, with an entity for every table (referral's own among them)", async () => {
     const schema = await MigratedTestDatabase.inspect(
       'referral_data_source',
-      (url) => referralDataSource(url, 1),
+      (url) => sut(url, 1),
       schemaCheck,
     );
 

@@ -3,10 +3,12 @@ import { MigratedTestDatabase } from '@medgrid/testing';
 import { registryDataSource } from './registry-data-source';
 
 describe(registryDataSource.name, () => {
+  const sut = registryDataSource;
+
   it("migrates a fresh database to exactly what its entities describe, with an entity for every table (its own and its libraries')", async () => {
     const schema = await MigratedTestDatabase.inspect(
       'registry_data_source',
-      (url) => registryDataSource(url, 1),
+      (url) => sut(url, 1),
       schemaCheck,
     );
 

@@ -3,10 +3,12 @@ import { MigratedTestDatabase } from '@medgrid/testing';
 import { schedulingDataSource } from './scheduling-data-source';
 
 describe(schedulingDataSource.name, () => {
+  const sut = schedulingDataSource;
+
   it("migrates a fresh database to exactly what its entities describe, with an entity for every table (its own and its libraries')", async () => {
     const schema = await MigratedTestDatabase.inspect(
       'scheduling_data_source',
-      (url) => schedulingDataSource(url, 2),
+      (url) => sut(url, 2),
       schemaCheck,
     );
 
