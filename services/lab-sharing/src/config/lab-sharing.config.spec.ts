@@ -37,4 +37,28 @@ describe(loadLabSharingConfig.name, () => {
       /RECOGNITION_WINDOW_DAYS/,
     );
   });
+
+  it('gives the reporting defaults: the turnaround table, a 30-minute claim idle time, 15 minutes to acknowledge', () => {
+    const config = loadLabSharingConfig(env);
+
+    expect(config.TURNAROUND_TARGETS.minutesFor('ecg', 'emergency')).toBe(30);
+    expect(config).toMatchObject({ CLAIM_IDLE_SECONDS: 1800, CRITICAL_VALUE_ACK_SECONDS: 900 });
+  });
+
+  it('replaces turnaround cells as configured and refuses a table it cannot read, named', () => {
+    const config = loadLabSharingConfig({
+      ...env,
+      TURNAROUND_TARGETS: 'ecg.emergency=20, imaging.urgent=180',
+    });
+
+    expect(config.TURNAROUND_TARGETS.minutesFor('ecg', 'emergency')).toBe(20);
+    expect(config.TURNAROUND_TARGETS.minutesFor('imaging', 'urgent')).toBe(180);
+    expect(config.TURNAROUND_TARGETS.minutesFor('ecg', 'urgent')).toBe(60);
+    expect(() => loadLabSharingConfig({ ...env, TURNAROUND_TARGETS: 'ecg.soon=5' })).toThrow(
+      /TURNAROUND_TARGETS/,
+    );
+    expect(() => loadLabSharingConfig({ ...env, CRITICAL_VALUE_ACK_SECONDS: '0' })).toThrow(
+      /CRITICAL_VALUE_ACK_SECONDS/,
+    );
+  });
 });
