@@ -13,6 +13,13 @@ export abstract class LabQualityRepository {
   abstract qualityOf(institutionId: string, at: Date): Promise<LabQuality>;
   /** The same for many institutions at once (the result registry's look-ups), keyed by institution. */
   abstract qualitiesOf(institutionIds: readonly string[], at: Date): Promise<Map<string, LabQuality>>;
+  /**
+   * What each institution had shown at its own instant (each result at the time it was performed), in the order
+   * asked, read in one query: for a look-up judging many results at once.
+   */
+  abstract qualitiesAt(
+    asked: readonly { readonly institutionId: string; readonly at: Date }[],
+  ): Promise<LabQuality[]>;
   abstract insert(record: LabQualityRecord): Promise<void>;
   abstract findById(id: string): Promise<LabQualityRecord | null>;
   /** An institution's records, newest validity first. */

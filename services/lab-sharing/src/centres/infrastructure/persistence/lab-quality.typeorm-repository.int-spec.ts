@@ -69,6 +69,27 @@ describe(LabQualityTypeormRepository.name, () => {
     expect((await sut.qualitiesOf([], JUL)).size).toBe(0);
   });
 
+  it('answers each institution at its own instant, in the order asked, in one read', async () => {
+    const [lab, other] = [uuidv7(), uuidv7()];
+    await record(lab, 'iso15189-accreditation', JAN, JUL);
+    await record(other, 'image-quality-control', JUL, NEXT_JAN);
+
+    expect(
+      await sut.qualitiesAt([
+        { institutionId: lab, at: JAN },
+        { institutionId: other, at: JAN },
+        { institutionId: lab, at: JUL },
+        { institutionId: other, at: JUL },
+      ]),
+    ).toEqual([
+      { accredited: true, qualityControlPassed: false },
+      { accredited: false, qualityControlPassed: false },
+      { accredited: false, qualityControlPassed: false },
+      { accredited: false, qualityControlPassed: true },
+    ]);
+    expect(await sut.qualitiesAt([])).toEqual([]);
+  });
+
   it("lists an institution's records, newest validity first", async () => {
     const lab = uuidv7();
     const older = await record(lab, 'external-quality-assessment', JAN, JUL);

@@ -41,6 +41,23 @@ export class LabQualityTypeormRepository extends LabQualityRepository {
     return answer;
   }
 
+  async qualitiesAt(
+    asked: readonly { readonly institutionId: string; readonly at: Date }[],
+  ): Promise<LabQuality[]> {
+    if (asked.length === 0) return [];
+    // An institution has a handful of records (one accreditation cycle, a yearly assessment): all of them, once.
+    const rows = await this.db.findBy(LabQualityRecordOrmEntity, {
+      institutionId: In([...new Set(asked.map((a) => a.institutionId))]),
+    });
+    const byInstitution = new Map<string, LabQualityRecord[]>();
+    for (const row of rows) {
+      const records = byInstitution.get(row.institutionId) ?? [];
+      records.push(LabQualityRecord.restore(labQualityRecordFromEntity(row)));
+      byInstitution.set(row.institutionId, records);
+    }
+    return asked.map(({ institutionId, at }) => qualityAt(byInstitution.get(institutionId) ?? [], at));
+  }
+
   async insert(record: LabQualityRecord): Promise<void> {
     await this.db.insert(LabQualityRecordOrmEntity, labQualityRecordToEntity(record.snapshot()));
   }
