@@ -192,8 +192,15 @@ export class SharedCentre {
     this.record('closed', null);
   }
 
-  /** Refuses an order of an institution the centre does not serve, or of a kind it does not take. */
-  checkTakesOrder(orderingInstitutionId: string, kind: CentreKind): void {
+  /**
+   * Refuses an order of an institution the centre does not serve (naming `siteField`, the request field that
+   * carried the institution), or of a kind it does not take.
+   */
+  checkTakesOrder(
+    orderingInstitutionId: string,
+    kind: CentreKind,
+    siteField = 'orderingInstitutionId',
+  ): void {
     this.mustBeActive();
     if (kind !== this.state.kind) {
       throw new CentreError(
@@ -206,7 +213,7 @@ export class SharedCentre {
       throw new CentreError(
         CentreErrorCode.NotServed,
         'the centre does not serve the ordering institution',
-        'orderingInstitutionId',
+        siteField,
       );
     }
   }

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { CentreError, CentreErrorCode } from '../../centres/domain/centre-error';
 import { aCentre } from '../../centres/test/shared-centre.factory';
 import { OrderError, OrderErrorCode } from './order-error';
 import { type InstrumentPackage, SterilisationBatch } from './sterilisation-batch';
@@ -32,6 +33,29 @@ function refusal(act: () => unknown): { code: string; fields: string[] } {
 }
 
 describe(SterilisationBatch.name, () => {
+  it('is sent only by an institution the centre serves, naming sendingInstitutionId', () => {
+    const fixture = aCentre('sterilisation-supply');
+
+    const refused = (() => {
+      try {
+        SterilisationBatch.send(
+          { id: uuidv7(), sendingInstitutionId: uuidv7(), packages },
+          fixture.centre,
+          now,
+        );
+      } catch (error) {
+        return error as CentreError;
+      }
+      throw new Error('expected a refusal');
+    })();
+
+    expect(refused).toBeInstanceOf(CentreError);
+    expect([refused.code, refused.violations[0]?.field]).toEqual([
+      CentreErrorCode.NotServed,
+      'sendingInstitutionId',
+    ]);
+  });
+
   it('goes sent → received → sterilised → dispatched → returned, each step by its side', () => {
     const { fixture, sut } = setUp();
 

@@ -74,7 +74,7 @@ export class SterilisationBatch {
     centre: SharedCentre,
     now: Date,
   ): SterilisationBatch {
-    centre.checkTakesOrder(input.sendingInstitutionId, 'sterilisation-supply');
+    centre.checkTakesOrder(input.sendingInstitutionId, 'sterilisation-supply', 'sendingInstitutionId');
     if (input.packages.length === 0) {
       throw OrderError.invalidData([
         {
