@@ -1,5 +1,4 @@
-import { ValidationError } from '@medgrid/errors';
-import { aResidentId } from '@medgrid/testing';
+import { aResidentId, refusedFields } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { PlaceOrderCommand, type PlaceOrderInput } from './place-order.command';
 
@@ -19,16 +18,6 @@ function anInput(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
     lookupId: '',
     ...overrides,
   };
-}
-
-function violationsOf(act: () => unknown) {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.violations.map((v) => [v.field, v.reason]);
-    throw error;
-  }
-  return [];
 }
 
 describe(PlaceOrderCommand.name, () => {
@@ -61,7 +50,7 @@ describe(PlaceOrderCommand.name, () => {
         now,
       );
 
-    expect(violationsOf(act)).toEqual([
+    expect(refusedFields(act)).toEqual([
       ['clientRequestId', 'INVALID_FORMAT'],
       ['patientResidentId', expect.any(String)],
       ['itemCode', 'REQUIRED'],
@@ -74,7 +63,7 @@ describe(PlaceOrderCommand.name, () => {
 
   it('refuses clinical information longer than 2,000 characters', () => {
     expect(
-      violationsOf(() => PlaceOrderCommand.create(anInput({ clinicalInfo: 'x'.repeat(2001) }), now)),
+      refusedFields(() => PlaceOrderCommand.create(anInput({ clinicalInfo: 'x'.repeat(2001) }), now)),
     ).toEqual([['clinicalInfo', 'TOO_LONG']]);
   });
 });

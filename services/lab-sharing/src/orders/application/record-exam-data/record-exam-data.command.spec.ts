@@ -1,4 +1,4 @@
-import { ValidationError } from '@medgrid/errors';
+import { refusedFields } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { RecordExamDataCommand } from './record-exam-data.command';
 
@@ -9,16 +9,6 @@ const study = {
   modalities: ['ct'],
   performedAt: at,
 };
-
-function refusal(act: () => unknown) {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.violations.map((v) => [v.field, v.reason]);
-    throw error;
-  }
-  return [];
-}
 
 describe(RecordExamDataCommand.name, () => {
   it('reads a study, its UID trimmed and its modalities upper case', () => {
@@ -62,15 +52,15 @@ describe(RecordExamDataCommand.name, () => {
     const ids = { clientRequestId: uuidv7(), orderId: uuidv7() };
     const specimen = { barcode: 'S-1', specimen: 'serum', collectedAt: at };
 
-    expect(refusal(() => RecordExamDataCommand.create(ids))).toEqual([['exam', 'REQUIRED']]);
-    expect(refusal(() => RecordExamDataCommand.create({ ...ids, study, specimen }))).toEqual([
+    expect(refusedFields(() => RecordExamDataCommand.create(ids))).toEqual([['exam', 'REQUIRED']]);
+    expect(refusedFields(() => RecordExamDataCommand.create({ ...ids, study, specimen }))).toEqual([
       ['exam', 'REQUIRED'],
     ]);
   });
 
   it('names a malformed order id', () => {
     expect(
-      refusal(() => RecordExamDataCommand.create({ clientRequestId: uuidv7(), orderId: 'x', study })),
+      refusedFields(() => RecordExamDataCommand.create({ clientRequestId: uuidv7(), orderId: 'x', study })),
     ).toEqual([['orderId', 'INVALID_FORMAT']]);
   });
 });

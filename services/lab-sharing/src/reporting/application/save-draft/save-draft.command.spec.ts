@@ -1,17 +1,7 @@
-import { ValidationError } from '@medgrid/errors';
+import { refusedFields } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { aContent, anObservation } from '../../test/report-content.factory';
 import { SaveDraftCommand } from './save-draft.command';
-
-function refusal(act: () => unknown) {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.violations.map((v) => [v.field, v.reason]);
-    throw error;
-  }
-  return [];
-}
 
 describe(SaveDraftCommand.name, () => {
   const ids = { clientRequestId: uuidv7(), reportId: uuidv7() };
@@ -26,7 +16,7 @@ describe(SaveDraftCommand.name, () => {
   });
 
   it('refuses a request without content', () => {
-    expect(refusal(() => SaveDraftCommand.create({ ...ids, content: undefined }))).toEqual([
+    expect(refusedFields(() => SaveDraftCommand.create({ ...ids, content: undefined }))).toEqual([
       ['content', 'REQUIRED'],
     ]);
   });
@@ -37,7 +27,7 @@ describe(SaveDraftCommand.name, () => {
       observations: [anObservation(), { ...anObservation(), value: null }],
     };
 
-    expect(refusal(() => SaveDraftCommand.create({ ...ids, content }))).toEqual([
+    expect(refusedFields(() => SaveDraftCommand.create({ ...ids, content }))).toEqual([
       ['content.observations[1].value', 'REQUIRED'],
     ]);
   });
