@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { contextFolders, upwardImports } from './context-dependencies';
+import { contextDependencies, upwardImports } from './context-dependencies';
 
 /** A service's src/ with the given files, each `path: content`. */
 function srcWith(files: Record<string, string>): string {
@@ -57,21 +57,37 @@ describe(upwardImports.name, () => {
   });
 });
 
-describe(contextFolders.name, () => {
-  const sut = contextFolders;
+describe(contextDependencies.name, () => {
+  const sut = contextDependencies;
+  let dir = '';
 
-  it('answers the folders that are not left out, sorted, and no files', () => {
-    const dir = srcWith({
+  beforeAll(() => {
+    dir = srcWith({
+      'common/kind.ts': `export type Kind = 'x';\n`,
+      'centres/centre.ts': `import { Order } from '../orders/order';\n`,
       'orders/order.ts': '',
-      'centres/centre.ts': '',
+      'stray/thing.ts': '',
       'config/config.ts': '',
       'test/fixtures.ts': '',
       'main.ts': '',
     });
-    try {
-      expect(sut(dir, ['config', 'database', 'test'])).toEqual(['centres', 'orders']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers three empty lists for contexts that depend one way, all listed, the left-out folders apart', () => {
+    expect(sut(dir, ['common', 'orders', 'centres', 'stray'], ['config', 'test'])).toEqual({
+      upwardImports: [],
+      unlistedFolders: [],
+      missingContexts: [],
+    });
+  });
+
+  it('answers the imports upwards, the folders not listed and the listed contexts with no folder', () => {
+    expect(sut(dir, ['common', 'centres', 'orders', 'results'], ['config', 'test'])).toEqual({
+      upwardImports: ['centres/centre.ts imports orders: ../orders/order'],
+      unlistedFolders: ['stray'],
+      missingContexts: ['results'],
+    });
   });
 });

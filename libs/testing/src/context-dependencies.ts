@@ -15,7 +15,7 @@ function typeScriptFilesUnder(dir: string): string[] {
  * listed after the importing one: `layers` are the context folders of `srcDir`, lowest first, and
  * a context may import only the ones before it (docs/conventions.md, "A service"). Each is
  * `<file> imports <context>: <specifier>`, the file relative to `srcDir`. A listed context with no
- * folder yet is skipped (contextFolders tells which exist).
+ * folder yet is skipped (contextDependencies tells which are missing).
  */
 export function upwardImports(srcDir: string, layers: readonly string[]): string[] {
   const rank = (path: string) => layers.indexOf(relative(srcDir, path).split(sep)[0]!);
@@ -34,14 +34,32 @@ export function upwardImports(srcDir: string, layers: readonly string[]): string
     );
 }
 
+/** What a service's dependency test expects empty: see contextDependencies. */
+export interface ContextDependencies {
+  /** upwardImports: each `<file> imports <context>: <specifier>`. */
+  readonly upwardImports: string[];
+  /** Folders of `srcDir` that are neither a listed context nor left out: contexts the check would not read. */
+  readonly unlistedFolders: string[];
+  /** Listed contexts with no folder (yet). */
+  readonly missingContexts: string[];
+}
+
 /**
- * The folders of `srcDir` that are bounded contexts, sorted: every folder but `notContexts`
- * (configuration, migrations, test support), for a service's dependency test to compare with
- * its list of contexts.
+ * How a service's bounded contexts depend on each other: `layers` are its context folders,
+ * lowest first, `notContexts` the folders that are not contexts (configuration, migrations, test
+ * support). A service whose contexts depend one way, all listed, answers three empty lists.
  */
-export function contextFolders(srcDir: string, notContexts: readonly string[]): string[] {
-  return readdirSync(srcDir, { withFileTypes: true })
+export function contextDependencies(
+  srcDir: string,
+  layers: readonly string[],
+  notContexts: readonly string[],
+): ContextDependencies {
+  const folders = readdirSync(srcDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !notContexts.includes(entry.name))
-    .map((entry) => entry.name)
-    .sort();
+    .map((entry) => entry.name);
+  return {
+    upwardImports: upwardImports(srcDir, layers),
+    unlistedFolders: folders.filter((folder) => !layers.includes(folder)).sort(),
+    missingContexts: layers.filter((layer) => !folders.includes(layer)),
+  };
 }

@@ -4,6 +4,6 @@ export { MigratedTestDatabase } from './migrated-test-database';
 export { TestDatabase, testPostgresAdminUrl } from './test-database';
 export { testKafkaBrokers, uniqueSuffix } from './test-kafka';
 export { waitFor } from './wait-for';
-export { contextFolders, upwardImports } from './context-dependencies';
+export { contextDependencies, type ContextDependencies, upwardImports } from './context-dependencies';
 export { lockOrder } from './lock-order';
 export { refusedFields } from './refused-fields';

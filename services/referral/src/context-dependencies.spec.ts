@@ -1,4 +1,4 @@
-import { contextFolders, upwardImports } from '@medgrid/testing';
+import { contextDependencies } from '@medgrid/testing';
 
 /**
  * Referral's two bounded contexts depend one way (docs/conventions.md, "A service"): referrals
@@ -6,20 +6,15 @@ import { contextFolders, upwardImports } from '@medgrid/testing';
  * referrals. What both map to the contracts (the green channel) belongs to criteria.
  */
 const LAYERS = ['criteria', 'referrals'] as const;
-const NOT_CONTEXTS = ['config', 'database'];
 
-describe(upwardImports.name, () => {
-  const sut = upwardImports;
+describe(contextDependencies.name, () => {
+  const sut = contextDependencies;
 
-  it('finds none: criteria imports nothing of referrals', () => {
-    expect(sut(__dirname, LAYERS)).toEqual([]);
-  });
-});
-
-describe(contextFolders.name, () => {
-  const sut = contextFolders;
-
-  it('finds exactly the contexts listed, so the check reads contexts that exist', () => {
-    expect(sut(__dirname, NOT_CONTEXTS)).toEqual([...LAYERS]);
+  it('finds no import upwards: criteria imports nothing of referrals, and both contexts are there to read', () => {
+    expect(sut(__dirname, LAYERS, ['config', 'database'])).toEqual({
+      upwardImports: [],
+      unlistedFolders: [],
+      missingContexts: [],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { contextFolders, upwardImports } from '@medgrid/testing';
+import { contextDependencies } from '@medgrid/testing';
 
 /**
  * Scheduling's bounded contexts, lowest first: a context may import the ones
@@ -10,20 +10,15 @@ import { contextFolders, upwardImports } from '@medgrid/testing';
  * database/ and test/ (test support) are not contexts.
  */
 const LAYERS = ['common', 'capacity', 'schedules', 'booking', 'holds', 'beds', 'reports'] as const;
-const NOT_CONTEXTS = ['config', 'database', 'test'];
 
-describe(upwardImports.name, () => {
-  const sut = upwardImports;
+describe(contextDependencies.name, () => {
+  const sut = contextDependencies;
 
-  it('finds none: each context imports only the contexts below it', () => {
-    expect(sut(__dirname, LAYERS)).toEqual([]);
-  });
-});
-
-describe(contextFolders.name, () => {
-  const sut = contextFolders;
-
-  it('finds exactly the contexts listed: every one is read', () => {
-    expect(sut(__dirname, NOT_CONTEXTS)).toEqual([...LAYERS].sort());
+  it('finds no import upwards: each context imports only the contexts below it, and every context folder is listed and read', () => {
+    expect(sut(__dirname, LAYERS, ['config', 'database', 'test'])).toEqual({
+      upwardImports: [],
+      unlistedFolders: [],
+      missingContexts: [],
+    });
   });
 });
