@@ -7,10 +7,13 @@ import {
   labReportServiceV1,
   labSharingServiceV1,
   orderServiceV1,
+  recognitionServiceV1,
+  resultServiceV1,
   sterilisationServiceV1,
   TOPICS,
 } from '@medgrid/contracts';
 import {
+  aResidentId,
   anIdentity,
   TEST_AUDIENCE,
   TEST_ISSUER,
@@ -31,6 +34,10 @@ export const LAB_SHARING_INPUT_TOPICS = [
   TOPICS.registryInstitution.name,
   TOPICS.registryMedicalGroup.name,
   TOPICS.registryPractitioner.name,
+  TOPICS.registryGrid.name,
+  TOPICS.registryTeam.name,
+  TOPICS.registryContract.name,
+  TOPICS.referral.name,
 ];
 
 /**
@@ -48,6 +55,8 @@ export class LabSharingHarness {
 
   orders!: orderServiceV1.OrderServiceClient;
   reports!: labReportServiceV1.ReportServiceClient;
+  recognition!: recognitionServiceV1.RecognitionServiceClient;
+  results!: resultServiceV1.ResultServiceClient;
 
   /** Starts both services; `env` adds to or replaces lab-sharing's settings (short sweep and acknowledgement times). */
   async start(label: string, env: Record<string, string> = {}): Promise<void> {
@@ -89,6 +98,14 @@ export class LabSharingHarness {
       this.process.grpcAddress,
       credentials.createInsecure(),
     );
+    this.recognition = new recognitionServiceV1.RecognitionServiceClient(
+      this.process.grpcAddress,
+      credentials.createInsecure(),
+    );
+    this.results = new resultServiceV1.ResultServiceClient(
+      this.process.grpcAddress,
+      credentials.createInsecure(),
+    );
     this.sql = new PgClient({ connectionString: this.db.url });
     await this.sql.connect();
   }
@@ -99,6 +116,8 @@ export class LabSharingHarness {
     this.sterilisation?.close();
     this.orders?.close();
     this.reports?.close();
+    this.recognition?.close();
+    this.results?.close();
     await this.sql?.end();
     await this.process?.stop();
     await this.db?.drop();
@@ -335,6 +354,208 @@ export class LabSharingHarness {
       identity,
     );
     return criticalValue!;
+  }
+
+  /** A unary call with a token for `identity` and the reading purpose (x-purpose) of the call. */
+  async read<Req, Res>(
+    client: Client,
+    method: UnaryMethod<Req, Res>,
+    request: Req,
+    identity: Identity,
+    purpose: string,
+  ): Promise<Res> {
+    return unary(client, method, request, await this.registry.auth.token(identity), { 'x-purpose': purpose });
+  }
+
+  /** Once the service knows the grid's city (grid → city): the region of its institutions' catalogue. */
+  async knowsCityOf(gridId: string): Promise<string> {
+    await this.waitForRows(
+      'lab-sharing to learn the grid and its city',
+      'SELECT count(*) AS n FROM known_grid g JOIN known_city c ON c.id = g.city_id WHERE g.id = $1',
+      [gridId],
+      1,
+    );
+    const { rows } = await this.sql.query<{ city_id: string }>(
+      'SELECT city_id FROM known_grid WHERE id = $1',
+      [gridId],
+    );
+    return rows[0]!.city_id;
+  }
+
+  /** The platform's starter catalogue loaded for a city, from the version read. */
+  async loadStarterCatalogue(
+    operator: Identity,
+    regionId: string,
+    fromVersion = 0,
+  ): Promise<recognitionServiceV1.Catalogue> {
+    const { catalogue } = await this.call(
+      this.recognition,
+      this.recognition.loadStarterCatalogue,
+      { clientRequestId: uuidv7(), regionId, fromVersion },
+      operator,
+    );
+    return catalogue!;
+  }
+
+  /** An ISO 15189 accreditation of the institution, valid from 60 days ago for a year. */
+  async accredit(operator: Identity, institutionId: string): Promise<void> {
+    const day = 86_400_000;
+    await this.call(
+      this.centres,
+      this.centres.recordLabQuality,
+      {
+        clientRequestId: uuidv7(),
+        institutionId,
+        kind: centreServiceV1.LabQualityKind.LAB_QUALITY_KIND_ISO15189_ACCREDITATION,
+        reference: `CNAS-ML${Math.floor(Math.random() * 1e4)}`,
+        validFrom: new Date(Date.now() - 60 * day),
+        validUntil: new Date(Date.now() + 300 * day),
+      },
+      operator,
+    );
+  }
+
+  /** A result the caller's institution performed, recorded as a partner's LIS would. */
+  async recordResult(
+    identity: Identity,
+    request: Partial<resultServiceV1.RecordResultRequest> &
+      Pick<resultServiceV1.RecordResultRequest, 'patientResidentId' | 'itemCode' | 'performedAt'>,
+  ): Promise<resultServiceV1.Result> {
+    const { result } = await this.call(
+      this.results,
+      this.results.recordResult,
+      {
+        clientRequestId: uuidv7(),
+        reportedAt: request.performedAt,
+        observations: [],
+        conclusion: '',
+        study: undefined,
+        ...request,
+      },
+      identity,
+    );
+    return result!;
+  }
+
+  /** "Already done?" for the patient and item, by the caller's institution, for treatment. */
+  async lookUp(
+    identity: Identity,
+    patientResidentId: string,
+    itemCode: string,
+  ): Promise<recognitionServiceV1.Lookup> {
+    const { lookup } = await this.read(
+      this.recognition,
+      this.recognition.lookUpResults,
+      { clientRequestId: uuidv7(), patientResidentId, itemCode },
+      identity,
+      'treatment',
+    );
+    return lookup!;
+  }
+
+  async reuseResult(
+    identity: Identity,
+    lookupId: string,
+    resultId: string,
+  ): Promise<recognitionServiceV1.Lookup> {
+    const { lookup } = await this.call(
+      this.recognition,
+      this.recognition.reuseResult,
+      { clientRequestId: uuidv7(), lookupId, resultId },
+      identity,
+    );
+    return lookup!;
+  }
+
+  async orderAnyway(
+    identity: Identity,
+    lookupId: string,
+    reason: string,
+  ): Promise<recognitionServiceV1.Lookup> {
+    const { lookup } = await this.call(
+      this.recognition,
+      this.recognition.orderAnyway,
+      { clientRequestId: uuidv7(), lookupId, reason },
+      identity,
+    );
+    return lookup!;
+  }
+
+  async getResult(identity: Identity, id: string, purpose: string): Promise<resultServiceV1.Result> {
+    const { result } = await this.read(this.results, this.results.getResult, { id }, identity, purpose);
+    return result!;
+  }
+
+  /** A result as the FHIR R4 bundle the service answers, parsed. */
+  async getResultFhir(identity: Identity, id: string, purpose: string): Promise<Record<string, unknown>> {
+    const { bundleJson } = await this.read(
+      this.results,
+      this.results.getResultFhir,
+      { id },
+      identity,
+      purpose,
+    );
+    return JSON.parse(bundleJson) as Record<string, unknown>;
+  }
+
+  async listPatientResults(
+    identity: Identity,
+    request: Partial<resultServiceV1.ListPatientResultsRequest> & { patientResidentId: string },
+    purpose = 'treatment',
+  ): Promise<resultServiceV1.ListPatientResultsResponse> {
+    return this.read(
+      this.results,
+      this.results.listPatientResults,
+      {
+        itemCode: '',
+        performedFrom: undefined,
+        performedTo: undefined,
+        pageSize: 0,
+        pageToken: '',
+        ...request,
+      },
+      identity,
+      purpose,
+    );
+  }
+
+  /** A resident registered in the grid under contract with a new team of the institution, known to lab-sharing. */
+  async contractedPatient(institutionId: string, gridId: string): Promise<string> {
+    const r = this.registry;
+    const residentIdNumber = aResidentId(1 + Math.floor(Math.random() * 12_000_000));
+    const { resident } = await r.call(r.residents, r.residents.registerResident, {
+      clientRequestId: uuidv7(),
+      residentIdNumber,
+      name: '陈签约',
+      phone: '13800138000',
+      gridId,
+    });
+    const teamId = await r.newTeam(institutionId);
+    await r.call(r.residents, r.residents.signContract, {
+      clientRequestId: uuidv7(),
+      residentId: resident!.id,
+      teamId,
+      startDate: '',
+      tags: [],
+    });
+    await this.waitForRows(
+      'lab-sharing to learn the contract',
+      `SELECT count(*) AS n FROM known_contract c JOIN known_team t ON t.id = c.team_id
+        WHERE c.resident_id_number = $1 AND c.status = 'active'`,
+      [residentIdNumber],
+      1,
+    );
+    return residentIdNumber;
+  }
+
+  /** The audit trail's reads of a subject: who read it and why. */
+  async readsOf(subjectKind: string, subjectId: string): Promise<{ actor_role: string; purpose: string }[]> {
+    const { rows } = await this.sql.query<{ actor_role: string; purpose: string }>(
+      `SELECT actor_role, purpose FROM audit_log
+        WHERE action = 'read' AND subject_kind = $1 AND subject_id = $2 ORDER BY seq`,
+      [subjectKind, subjectId],
+    );
+    return rows;
   }
 
   private async waitForRows(what: string, query: string, params: unknown[], expected: number): Promise<void> {

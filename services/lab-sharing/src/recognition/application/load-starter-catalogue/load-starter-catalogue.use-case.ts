@@ -6,7 +6,7 @@ import { CatalogueEdit, type CatalogueEdited } from '../catalogue-edit';
 import { type LoadStarterCatalogueCommand } from './load-starter-catalogue.command';
 
 /**
- * LoadStarterCatalogue: a city operator starts the region from the platform's starter catalogue (255 items, their
+ * LoadStarterCatalogue: a city operator starts the region from the platform's starter catalogue (200-odd recognised items, their
  * windows defaults to review), as a load of those items would.
  */
 @Injectable()

@@ -3503,7 +3503,8 @@ export const RecognitionServiceService = {
     responseDeserialize: (value: Buffer): LoadCatalogueResponse => LoadCatalogueResponse.decode(value),
   },
   /**
-   * Loads the platform's starter catalogue (255 items, 250 recognised) for a region, as LoadCatalogue would.
+   * Loads the platform's starter catalogue (its 200-odd recognised laboratory and imaging items and the other
+   * centres' items) for a region, as LoadCatalogue would.
    * Callers: city operators.
    */
   loadStarterCatalogue: {
@@ -3627,7 +3628,8 @@ export interface RecognitionServiceServer extends UntypedServiceImplementation {
    */
   loadCatalogue: handleUnaryCall<LoadCatalogueRequest, LoadCatalogueResponse>;
   /**
-   * Loads the platform's starter catalogue (255 items, 250 recognised) for a region, as LoadCatalogue would.
+   * Loads the platform's starter catalogue (its 200-odd recognised laboratory and imaging items and the other
+   * centres' items) for a region, as LoadCatalogue would.
    * Callers: city operators.
    */
   loadStarterCatalogue: handleUnaryCall<LoadStarterCatalogueRequest, LoadStarterCatalogueResponse>;
@@ -3679,7 +3681,8 @@ export interface RecognitionServiceClient extends Client {
     callback: (error: ServiceError | null, response: LoadCatalogueResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Loads the platform's starter catalogue (255 items, 250 recognised) for a region, as LoadCatalogue would.
+   * Loads the platform's starter catalogue (its 200-odd recognised laboratory and imaging items and the other
+   * centres' items) for a region, as LoadCatalogue would.
    * Callers: city operators.
    */
   loadStarterCatalogue(
