@@ -15,6 +15,7 @@ export enum ReportingErrorCode {
   InvalidTurnaroundTable = 'INVALID_TURNAROUND_TABLE',
   ReportNotFound = 'REPORT_NOT_FOUND',
   CriticalValueNotFound = 'CRITICAL_VALUE_NOT_FOUND',
+  CentreNotFound = 'CENTRE_NOT_FOUND',
   ReporterRequired = 'REPORTER_REQUIRED',
   Forbidden = 'FORBIDDEN',
   VersionConflict = 'VERSION_CONFLICT',
@@ -40,6 +41,7 @@ function categoryOf(code: ReportingErrorCode): ErrorCategory {
       return 'permission-denied';
     case ReportingErrorCode.ReportNotFound:
     case ReportingErrorCode.CriticalValueNotFound:
+    case ReportingErrorCode.CentreNotFound:
       return 'not-found';
     case ReportingErrorCode.VersionConflict:
       return 'conflict';

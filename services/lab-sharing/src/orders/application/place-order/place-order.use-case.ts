@@ -40,7 +40,7 @@ export class PlaceOrderUseCase {
     private readonly step: OrderStep,
   ) {}
 
-  execute(identity: Identity, command: PlaceOrderCommand, now = new Date()): Promise<OrderSnapshot> {
+  async execute(identity: Identity, command: PlaceOrderCommand, now = new Date()): Promise<OrderSnapshot> {
     const siteId = command.orderingInstitutionId ?? identity.institutionId;
     const practitionerId = command.orderingPractitionerId ?? identity.practitionerId;
     const missing = [

@@ -38,7 +38,11 @@ export class GetWorklistUseCase {
     return this.uow.run(async () => {
       const centre = await this.centres.findById(query.centreId);
       if (!centre) {
-        throw new ReportingError(ReportingErrorCode.Forbidden, 'no shared centre with this id', 'centreId');
+        throw new ReportingError(
+          ReportingErrorCode.CentreNotFound,
+          'no shared centre with this id',
+          'centreId',
+        );
       }
       requireAllowed(
         ReportingAccess.canSeeWorklist(identity, centre.snapshot()),
