@@ -1,6 +1,12 @@
 import { status } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
-import { type labReportServiceV1, recognitionServiceV1, resultServiceV1 } from '@medgrid/contracts';
+import {
+  centreServiceV1,
+  type labReportServiceV1,
+  orderServiceV1,
+  recognitionServiceV1,
+  resultServiceV1,
+} from '@medgrid/contracts';
 import { anIdentity } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails } from './grpc-call';
@@ -543,6 +549,77 @@ describe('lab-sharing result registry and recognition', () => {
         enteredInErrorReason: '标本错误',
       });
       expect((await h.lookUp(group.member, patient, 'LAB-GLU')).offered).toEqual([]);
+    });
+  });
+
+  describe('order → report → result → recognised elsewhere', () => {
+    it('records a signed report as a result in its transaction, which another site of the region then reuses', async () => {
+      // The member clinic performs (accredited); the lead hospital's laboratory centre reports.
+      await h.accredit(operator, group.memberId);
+      const centre = await h.newSharedCentre(
+        group.admin,
+        centreServiceV1.CentreKind.CENTRE_KIND_LABORATORY,
+        group.leadId,
+        [group.memberId],
+      );
+      const reporter = {
+        ...group.lead,
+        practitionerId: await h.newPractitioner(group.leadId, '30', '检验医师'),
+      };
+      const clinic = { ...group.member, practitionerId: uuidv7() };
+      const patient = aFreshResidentId();
+      const order = await h.placeOrder(clinic, {
+        patientResidentId: patient,
+        itemCode: 'LAB-GLU',
+        clinicalInfo: '口渴多饮，查空腹血糖',
+        urgency: orderServiceV1.OrderUrgency.ORDER_URGENCY_ROUTINE,
+      });
+      await h.recordExamData(clinic, {
+        orderId: order.id,
+        specimen: { barcode: `GLU-${uuidv7()}`.slice(0, 20), specimen: 'serum', collectedAt: new Date() },
+      });
+      const report = await h.getReport(reporter, order.id);
+      expect(report.centreId).toBe(centre.id);
+      await h.claimReport(reporter, report.id);
+      await h.saveDraft(reporter, report.id, {
+        findings: '',
+        conclusion: '空腹血糖升高',
+        observations: [glucose(7.2)],
+        critical: false,
+        criticalNote: '',
+        dataClass: 'general',
+      });
+      await h.signReport(reporter, report.id);
+
+      // The registry holds the signed report as a result performed by the clinic.
+      const listed = await h.listPatientResults(group.lead, { patientResidentId: patient });
+      expect(listed.results).toHaveLength(1);
+      const result = listed.results[0]!;
+      expect(result).toMatchObject({
+        orderId: order.id,
+        reportId: report.id,
+        reportVersion: 1,
+        itemCode: 'LAB-GLU',
+        performer: { institutionId: group.memberId, accredited: true },
+        status: resultServiceV1.ResultStatus.RESULT_STATUS_FINAL,
+      });
+      const { rows } = await h.sql.query<{ n: string }>(
+        `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = 'medgrid.lab_sharing.v1.ResultChanged'`,
+        [result.id],
+      );
+      expect(rows[0]!.n).toBe('1');
+
+      // The lead hospital, about to order the same test, finds it already done and reuses it.
+      const lookup = await h.lookUp(group.lead, patient, 'LAB-GLU');
+      expect(lookup.offered).toEqual([
+        expect.objectContaining({
+          resultId: result.id,
+          performingInstitutionId: group.memberId,
+          mark: Mark.RECOGNITION_MARK_REGIONAL_RECOGNITION,
+        }),
+      ]);
+      const reused = await h.reuseResult(group.lead, lookup.id, result.id);
+      expect(reused).toMatchObject({ outcome: Outcome.LOOKUP_OUTCOME_REUSED, reusedResultId: result.id });
     });
   });
 });
