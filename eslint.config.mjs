@@ -46,6 +46,7 @@ const depConstraints = [
   { sourceTag: 'scope:referral', onlyDependOnLibsWithTags: ['scope:referral', 'scope:shared'] },
   { sourceTag: 'scope:scheduling', onlyDependOnLibsWithTags: ['scope:scheduling', 'scope:shared'] },
   { sourceTag: 'scope:lab-sharing', onlyDependOnLibsWithTags: ['scope:lab-sharing', 'scope:shared'] },
+  { sourceTag: 'scope:pharmacy', onlyDependOnLibsWithTags: ['scope:pharmacy', 'scope:shared'] },
 ];
 
 /**

@@ -136,6 +136,12 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  pharmacyCatalogue: defineTopic({
+    name: 'medgrid.pharmacy.catalogue.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);
