@@ -257,6 +257,103 @@ describe('lab-sharing remote reporting', () => {
     expect(await outboxEventCount(h.sql, alertId, CriticalValueEscalatedEvent)).toBe(1);
   });
 
+  it('releases a claim for another reporter, amends a signed report keeping the first version, cancels an order off the worklist and lists what a site and a centre have', async () => {
+    const second: Identity = {
+      ...group.lead,
+      practitionerId: await h.newPractitioner(group.leadId, '30.01', '检验医师乙'),
+    };
+    const order = await performedPotassium();
+    const report = await h.getReport(reporter, order.id);
+    await h.claimReport(reporter, report.id);
+    await h.saveDraft(reporter, report.id, CRITICAL_POTASSIUM);
+
+    const { report: released } = await h.call(
+      h.reports,
+      h.reports.releaseReport,
+      { clientRequestId: uuidv7(), reportId: report.id },
+      reporter,
+    );
+    await h.claimReport(second, report.id);
+    const { criticalValue } = await h.signReport(second, report.id);
+    const { report: amended } = await h.call(
+      h.reports,
+      h.reports.amendReport,
+      {
+        clientRequestId: uuidv7(),
+        reportId: report.id,
+        content: labReportServiceV1.ReportContent.fromPartial({
+          ...CRITICAL_POTASSIUM,
+          conclusion: '高钾血症（复核溶血后确认）',
+        }),
+        reason: '补充溶血复核',
+      },
+      reporter,
+    );
+
+    expect(released).toMatchObject({ status: RS.REPORT_STATUS_WAITING, claim: undefined });
+    expect(amended!.versions.map((v) => [v.number, v.signedBy, v.amendmentReason])).toEqual([
+      [1, second.practitionerId, ''],
+      [2, reporter.practitionerId, '补充溶血复核'],
+    ]);
+    expect(amended!.versions[0]!.content!.conclusion).toBe('高钾血症');
+
+    const withdrawn = await performedPotassium();
+    const { order: cancelled } = await h.call(
+      h.orders,
+      h.orders.cancelOrder,
+      { clientRequestId: uuidv7(), orderId: withdrawn.id, reason: '患者已转上级医院' },
+      clinician,
+    );
+    expect(cancelled).toMatchObject({ status: S.ORDER_STATUS_CANCELLED, cancelReason: '患者已转上级医院' });
+    expect((await h.worklist(reporter, labCentre.id)).map((e) => e.report!.orderId)).not.toContain(
+      withdrawn.id,
+    );
+
+    const { orders: ofTheSite } = await h.call(
+      h.orders,
+      h.orders.listOrders,
+      {
+        orderingInstitutionId: group.memberId,
+        centreId: '',
+        status: S.ORDER_STATUS_CANCELLED,
+        pageSize: 0,
+        pageToken: '',
+      },
+      clinician,
+    );
+    const { orders: ofTheCentre } = await h.call(
+      h.orders,
+      h.orders.listOrders,
+      {
+        orderingInstitutionId: '',
+        centreId: labCentre.id,
+        status: S.ORDER_STATUS_UNSPECIFIED,
+        pageSize: 0,
+        pageToken: '',
+      },
+      reporter,
+    );
+    const { criticalValues } = await h.call(
+      h.reports,
+      h.reports.listCriticalValues,
+      {
+        orderingInstitutionId: group.memberId,
+        status: CV.CRITICAL_VALUE_STATUS_UNSPECIFIED,
+        pageSize: 0,
+        pageToken: '',
+      },
+      clinician,
+    );
+
+    expect(ofTheSite.map((o) => o.id)).toContain(withdrawn.id);
+    expect(ofTheSite.every((o) => o.status === S.ORDER_STATUS_CANCELLED)).toBe(true);
+    expect(ofTheCentre.map((o) => o.id)).toEqual(expect.arrayContaining([order.id, withdrawn.id]));
+    expect(
+      criticalValues.map((a) => a.reportVersion).filter((_, i) => criticalValues[i]!.reportId === report.id),
+    ).toEqual([2, 1]);
+    expect(criticalValues.find((a) => a.id === criticalValue!.id)).toBeDefined();
+  });
+
   describe('refuses bad input precisely and changes nothing', () => {
     const orderRows = async () =>
       Number((await h.sql.query<{ n: string }>('SELECT count(*) AS n FROM lab_order')).rows[0]!.n);
