@@ -266,18 +266,15 @@ start_service() {
     curl -fsS "http://127.0.0.1:$BENCH_HTTP_PORT/health/ready" >/dev/null 2>&1
   }
   wait_until 60 "lab-sharing readiness" ready || { tail -n 30 "$SERVICE_LOG" >&2; die "lab-sharing did not become ready"; }
-  # It reads the registry's compacted topics from the beginning (the demo city's institutions and
-  # groups): let that settle, so the look-ups do not share the cores with it.
-  LAST_KNOWN=""
-  projection_settled() {
-    local now
-    now="$(bench_sql -c "select (select count(*) from known_institution) + (select count(*) from known_group)")"
-    [ "$now" = "$LAST_KNOWN" ] && return 0
-    LAST_KNOWN="$now"
-    sleep 2
-    return 1
+  # A fresh consumer group reads every topic it consumes from the beginning (the demo city's
+  # institutions and groups, the referrals of earlier runs): let it catch up, so the look-ups do not
+  # share the cores with that.
+  caught_up() {
+    kill -0 "$SERVICE_PID" 2>/dev/null || return 125
+    KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node "$BENCH_DIR/consumer-caught-up.js" "$group" >"$OUT/consumer-lag.txt" 2>&1
   }
-  wait_until 120 "lab-sharing's registry projection settled" projection_settled || warn "the projection was still growing"
+  wait_until 300 "lab-sharing's consumers caught up with their topics" caught_up ||
+    warn "lab-sharing's consumers are still behind ($(cat "$OUT/consumer-lag.txt")): the look-ups share the cores with them"
 }
 
 write_plan() {
@@ -449,8 +446,10 @@ checks_and_report() {
 # ---- main --------------------------------------------------------------------------------------
 preflight
 if [ "$REUSE" -eq 1 ] && [ "$(seeded_scale)" = "$BENCH_RESIDENTS $BENCH_RESULTS_PER_RESIDENT $BENCH_INSTITUTIONS" ]; then
-  log "reusing $BENCH_DB, seeded at this scale"
+  log "reusing $BENCH_DB, seeded at this scale; migrating it to lab-sharing's current migrations"
   KEEP=1
+  DATABASE_URL="$BENCH_URL" node "$DIST/database/migrate.js" up >"$OUT/migrate.log" 2>&1 ||
+    { cat "$OUT/migrate.log" >&2; die "lab-sharing's migrations failed on $BENCH_DB"; }
 else
   [ "$REUSE" -eq 0 ] || log "$BENCH_DB is not seeded at this scale: seeding it"
   DB_MADE=1

@@ -39,6 +39,25 @@ for (const [id, count] of hits) {
   byFunction.set(name, (byFunction.get(name) || 0) + count);
   byPlace.set(place, (byPlace.get(place) || 0) + count);
 }
+// Inclusive time: a sample counts once for every function and package on its (synchronous) stack.
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const inclusiveFunction = new Map();
+const inclusivePlace = new Map();
+for (const [id, count] of hits) {
+  const seenF = new Set();
+  const seenP = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const { callFrame } = byId.get(at);
+    if (!callFrame.url) continue;
+    const place = where(callFrame.url, callFrame.functionName);
+    const name = `${callFrame.functionName || '(anonymous)'}  ${place}:${callFrame.lineNumber + 1}`;
+    seenF.add(name);
+    seenP.add(place);
+  }
+  for (const f of seenF) inclusiveFunction.set(f, (inclusiveFunction.get(f) || 0) + count);
+  for (const p of seenP) inclusivePlace.set(p, (inclusivePlace.get(p) || 0) + count);
+}
 const pct = (n) => `${((100 * n) / total).toFixed(1).padStart(5)}%`;
 const top = (map) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(many));
 const seconds = (profile.endTime - profile.startTime) / 1e6;
@@ -50,3 +69,8 @@ console.log('\nself time by package or file:');
 for (const [place, n] of top(byPlace)) console.log(`  ${pct(n)}  ${place}`);
 console.log('\nself time by function:');
 for (const [name, n] of top(byFunction)) console.log(`  ${pct(n)}  ${name}`);
+console.log("\ntotal (inclusive) time by package or file, the repository's own code and its main libraries:");
+for (const [place, n] of top(inclusivePlace)) console.log(`  ${pct(n)}  ${place}`);
+console.log('\ntotal (inclusive) time by function of the repository (libs/, services/):');
+const own = new Map([...inclusiveFunction].filter(([name]) => / (libs|services)\//.test(name)));
+for (const [name, n] of top(own)) console.log(`  ${pct(n)}  ${name}`);

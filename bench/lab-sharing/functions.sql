@@ -38,3 +38,10 @@ CREATE OR REPLACE FUNCTION bench_item_index(n bigint, j int, items int) RETURNS 
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT ((n * 37 + j * (items / 12)) % items)::int
 $$;
+
+-- A UUID fixed by `seed` (md5 with the version 4 and RFC 4122 variant bits set), so every run seeds the same ids
+-- and they pass the platform's UUID checks.
+CREATE OR REPLACE FUNCTION bench_uuid(seed text) RETURNS uuid
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid FROM (SELECT md5(seed) AS h) s
+$$;

@@ -1,19 +1,19 @@
 -- The registry projection lab-sharing's look-ups read, as its Kafka consumers would have written it:
 -- a city (the recognition region), its grid and one medical group of :institutions institutions (a
 -- tertiary lead, secondary hospitals, then primary sites), every one a lead or member of the group.
--- Ids are md5-derived, so every run seeds the same ones. bench_scale and bench_institution are the
+-- Ids are md5-derived (bench_uuid), so every run seeds the same ones. bench_scale and bench_institution are the
 -- benchmark's own bookkeeping (the runner's --reuse and write_plan read them).
 -- psql variables: residents, per_resident, institutions.
 \set ON_ERROR_STOP on
 
 CREATE TABLE bench_scale AS
 SELECT :residents::bigint AS residents, :per_resident::int AS per_resident, :institutions::int AS institutions,
-       md5('bench-city')::uuid AS city_id, md5('bench-grid')::uuid AS grid_id, md5('bench-group')::uuid AS group_id,
+       bench_uuid('bench-city') AS city_id, bench_uuid('bench-grid') AS grid_id, bench_uuid('bench-group') AS group_id,
        now() AS seeded_at;
 
 -- Institution 0 leads the group (tertiary); 1-3 are secondary hospitals; the rest primary sites.
 CREATE TABLE bench_institution AS
-SELECT n, md5('bench-institution-' || n)::uuid AS id,
+SELECT n, bench_uuid('bench-institution-' || n) AS id,
        CASE WHEN n = 0 THEN 'tertiary' WHEN n <= 3 THEN 'secondary' ELSE 'primary' END AS level,
        CASE WHEN n = 0 THEN 'general-hospital' WHEN n <= 3 THEN 'general-hospital'
             ELSE 'community-health-centre' END AS type

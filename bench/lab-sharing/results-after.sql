@@ -7,4 +7,4 @@ SET max_parallel_maintenance_workers = 2;
 
 SELECT ddl FROM bench_index_def ORDER BY what, name \gexec
 VACUUM (ANALYZE) result_record;
-ANALYZE;
+ANALYZE recognition_catalogue_item, known_institution, known_group, known_grid, known_city, bench_item;
