@@ -10,6 +10,7 @@ import { LookUpResultsUseCase } from './application/look-up-results/look-up-resu
 import { LookupDecision } from './application/lookup-decision';
 import { OrderAnywayUseCase } from './application/order-anyway/order-anyway.use-case';
 import { PutCatalogueItemUseCase } from './application/put-catalogue-item/put-catalogue-item.use-case';
+import { RegionItems } from './application/region-items';
 import { RemoveCatalogueItemUseCase } from './application/remove-catalogue-item/remove-catalogue-item.use-case';
 import { ReuseResultUseCase } from './application/reuse-result/reuse-result.use-case';
 import { TallyRecognitionUseCase } from './application/tally-recognition/tally-recognition.use-case';
@@ -47,6 +48,7 @@ const USE_CASES = [
     ...USE_CASES,
     CatalogueEdit,
     LookupDecision,
+    RegionItems,
     RecognitionGaugesTimer,
     { provide: RecognitionCatalogueRepository, useClass: RecognitionCatalogueTypeormRepository },
     { provide: RecognitionLookupRepository, useClass: RecognitionLookupTypeormRepository },

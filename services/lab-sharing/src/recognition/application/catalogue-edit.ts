@@ -12,6 +12,7 @@ import { RecognitionCatalogueRepository } from '../domain/recognition-catalogue.
 import { RecognitionError, RecognitionErrorCode } from '../domain/recognition-error';
 import { RecognitionEventPublisher } from '../domain/recognition-event-publisher';
 import { RecognitionAccess } from './recognition-access.policy';
+import { RegionItems } from './region-items';
 
 /** A catalogue as an edit answers it: its version and, for a put, the item as stored. */
 export interface CatalogueEdited {
@@ -32,6 +33,7 @@ export class CatalogueEdit {
     private readonly events: RecognitionEventPublisher,
     private readonly registry: RegistryView,
     private readonly requests: ClientRequests,
+    private readonly regionItems: RegionItems,
   ) {}
 
   async run(
@@ -64,6 +66,7 @@ export class CatalogueEdit {
           for (const changed of changes) {
             await this.events.catalogueChanged(changed, snapshot, identity.subject);
           }
+          this.uow.afterCommit(() => this.regionItems.forget(regionId));
           return { id: `${regionId}:${catalogue.version}`, result: edited(catalogue, itemCode) };
         },
       });

@@ -3,15 +3,14 @@ import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests } from '@medgrid/idempotency';
-import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
 import { alreadyDone } from '../../domain/already-done';
-import { RecognitionCatalogueRepository } from '../../domain/recognition-catalogue.repository';
 import { RecognitionError, RecognitionErrorCode } from '../../domain/recognition-error';
 import { RecognitionLookup, type RecognitionLookupSnapshot } from '../../domain/recognition-lookup';
 import { RecognitionLookupRepository } from '../../domain/recognition-lookup.repository';
 import { RecognisableResults } from '../recognisable-results';
 import { RecognitionAccess } from '../recognition-access.policy';
+import { RegionItems } from '../region-items';
 import { type LookUpResultsCommand } from './look-up-results.command';
 
 /** More results of one item than a site would ever weigh; the newest are offered. */
@@ -29,16 +28,16 @@ export interface LookedUp {
  * region's catalogue for a patient, gets the patient's recognised results within validity from any institution of
  * the region (or of its group, for group-wide items), newest first, each with its mark. The look-up is recorded
  * (the site then reuses or orders anyway) and audited as a read of the patient's results. One read of the result
- * registry (an index-only scan); a retry gets the look-up recorded the first time.
+ * registry (an index-only scan); the site's city and the item are kept in memory a while (RegionItems); a retry
+ * gets the look-up recorded the first time.
  */
 @Injectable()
 export class LookUpResultsUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly catalogues: RecognitionCatalogueRepository,
+    private readonly regionItems: RegionItems,
     private readonly lookups: RecognitionLookupRepository,
     private readonly results: RecognisableResults,
-    private readonly registry: RegistryView,
     private readonly audit: AuditTrail,
     private readonly requests: ClientRequests,
   ) {}
@@ -47,14 +46,14 @@ export class LookUpResultsUseCase {
     RecognitionAccess.require(RecognitionAccess.canLookUp(identity), "look up a patient's results");
     const institutionId = identity.institutionId!;
     const groupId = identity.groupId!;
-    const regionId = await this.registry.cityOfInstitution(institutionId);
+    const regionId = await this.regionItems.regionOf(institutionId);
     if (regionId === null) {
       throw new RecognitionError(
         RecognitionErrorCode.NoRegion,
         "your institution's city is not known yet: its group has no grid of a known city",
       );
     }
-    const item = await this.catalogues.findItem(regionId, command.itemCode);
+    const item = await this.regionItems.item(regionId, command.itemCode);
     if (!item) {
       throw new RecognitionError(
         RecognitionErrorCode.UnknownItem,
