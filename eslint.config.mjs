@@ -47,6 +47,7 @@ const depConstraints = [
   { sourceTag: 'scope:scheduling', onlyDependOnLibsWithTags: ['scope:scheduling', 'scope:shared'] },
   { sourceTag: 'scope:lab-sharing', onlyDependOnLibsWithTags: ['scope:lab-sharing', 'scope:shared'] },
   { sourceTag: 'scope:pharmacy', onlyDependOnLibsWithTags: ['scope:pharmacy', 'scope:shared'] },
+  { sourceTag: 'scope:payment', onlyDependOnLibsWithTags: ['scope:payment', 'scope:shared'] },
 ];
 
 /**

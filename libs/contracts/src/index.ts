@@ -88,5 +88,6 @@ export * as centreEventsV1 from './generated/medgrid/lab_sharing/v1/centre_event
 export * as sterilisationServiceV1 from './generated/medgrid/lab_sharing/v1/sterilisation_service.pb';
 export * as sterilisationEventsV1 from './generated/medgrid/lab_sharing/v1/sterilisation_events.pb';
 export * as pharmacyServiceV1 from './generated/medgrid/pharmacy/v1/pharmacy_service.pb';
+export * as paymentServiceV1 from './generated/medgrid/payment/v1/payment_service.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

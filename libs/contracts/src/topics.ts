@@ -142,6 +142,12 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  paymentClaim: defineTopic({
+    name: 'medgrid.payment.claim.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);

@@ -1,0 +1,18 @@
+import { schemaCheck } from '@medgrid/database';
+import { MigratedTestDatabase } from '@medgrid/testing';
+import { paymentDataSource } from './payment-data-source';
+
+describe(paymentDataSource.name, () => {
+  const sut = paymentDataSource;
+
+  it('migrates a fresh database to exactly what its entities describe, with an entity for every table', async () => {
+    const schema = await MigratedTestDatabase.inspect(
+      'payment_data_source',
+      (url) => sut(url, 1),
+      schemaCheck,
+    );
+
+    expect(schema).toMatchObject({ drift: [], unmapped: [] });
+    // As the service gets tables of its own, name them: expect(schema.mapped).toEqual(expect.arrayContaining([...])).
+  });
+});
