@@ -81,6 +81,12 @@ export class ReportStep {
     now: Date,
   ): Promise<ReportStepDone> {
     const done = await this.uow.run(async () => {
+      if (operation === 'sign-report') {
+        // A signature changes the order too. CancelOrder locks the order, then its report; locking the order
+        // first here as well keeps the two from waiting on each other (a deadlock) when they meet.
+        const peek = await this.reports.find(command.reportId, false);
+        if (peek) await this.orders.find(peek.orderId, true);
+      }
       const found = await this.reports.find(command.reportId, true);
       if (!found) {
         throw new ReportingError(ReportingErrorCode.ReportNotFound, 'no report with this id', 'reportId');
