@@ -101,6 +101,8 @@ export const options = {
     },
   },
   thresholds,
+  // Only the tags the summary reads: every tag set is a time series k6 keeps, and k6 shares the cores.
+  systemTags: ['scenario', 'status'],
   summaryTrendStats: ['avg', 'min', 'med', 'p(50)', 'p(95)', 'p(99)', 'max', 'count'],
 };
 
@@ -215,7 +217,7 @@ function percentiles(data, name) {
 }
 
 const fmt = (n, digits = 0) => Number(n).toFixed(digits);
-const verdict = (met) => (met ? 'met' : 'MISSED');
+const verdict = (t) => (t.met === null ? `n/a: ${t.why}` : t.met ? 'met' : 'MISSED');
 
 export function handleSummary(data) {
   const steps = SETTINGS.rates.map((rate, s) => {
@@ -244,11 +246,17 @@ export function handleSummary(data) {
   const withinLatency = steps.filter((s) => s.answered > 0 && s.latencyMs.p99 < TARGETS.p99Ms);
   const best = withinLatency.reduce((b, s) => (!b || s.perSecond > b.perSecond ? s : b), null);
   const peak = steps.reduce((b, s) => (!b || s.perSecond > b.perSecond ? s : b), null);
+  const maxOffered = Math.max(...SETTINGS.rates);
   const targets = {
     lookupsPerSecondWithinP99: {
       target: `${TARGETS.lookupsPerSecond}/s with p99 < ${TARGETS.p99Ms} ms`,
       value: best ? best.perSecond : 0,
-      met: best !== null && best.perSecond >= TARGETS.lookupsPerSecond,
+      // Judged only when the run offered that rate.
+      met:
+        maxOffered < TARGETS.lookupsPerSecond
+          ? null
+          : best !== null && best.perSecond >= TARGETS.lookupsPerSecond,
+      why: maxOffered < TARGETS.lookupsPerSecond ? `at most ${maxOffered}/s offered` : undefined,
     },
   };
   const overall = percentiles(data, 'lookup_latency');
@@ -302,7 +310,7 @@ export function handleSummary(data) {
       (best
         ? `${fmt(best.perSecond, 1)} look-ups/s (offered ${best.offeredPerSecond}/s), ${l(best.latencyMs)}`
         : 'none') +
-      `   [>= ${TARGETS.lookupsPerSecond}/s: ${verdict(targets.lookupsPerSecondWithinP99.met)}]`,
+      `   [>= ${TARGETS.lookupsPerSecond}/s: ${verdict(targets.lookupsPerSecondWithinP99)}]`,
     '',
   ];
   const out = { stdout: lines.join('\n') };
