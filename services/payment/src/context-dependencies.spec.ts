@@ -2,11 +2,15 @@ import { contextDependencies } from '@medgrid/testing';
 
 /**
  * The payment service's bounded contexts, lowest first: a context may import the ones below it,
- * never one above (docs/conventions.md, "A service"). List each new context where it stands, and
- * where a lower context needs something done above it, let it own a port that the higher context
- * implements. config/, database/ and test/ (test support) are not contexts.
+ * never one above (docs/conventions.md, "A service"). common/ is the service's kernel (money in fen,
+ * shares, effective dates, schemes and levels) and imports no context. A resident's enrolment (coverage) and the
+ * versioned rule tables stand on their own; claims are adjudicated by the enrolment and the rules;
+ * budgets (capitation, global budgets) are set for groups and their residents; settlement weighs a
+ * period's adjudicated claims against its budgets. Where a lower context needs something done above
+ * it, it owns a port that the higher context implements. config/, database/ and test/ (test support)
+ * are not contexts.
  */
-const LAYERS = ['service-info'] as const;
+const LAYERS = ['common', 'service-info', 'enrolment', 'rules'] as const;
 
 describe(contextDependencies.name, () => {
   const sut = contextDependencies;
