@@ -2,11 +2,15 @@ import { contextDependencies } from '@medgrid/testing';
 
 /**
  * The pharmacy service's bounded contexts, lowest first: a context may import the ones below it,
- * never one above (docs/conventions.md, "A service"). List each new context where it stands, and
- * where a lower context needs something done above it, let it own a port that the higher context
+ * never one above (docs/conventions.md, "A service"). common/ is the service's kernel (institution
+ * levels, fen and shares) and imports no context. The group's catalogue stands on its own; an
+ * institution's formulary and stock hold catalogue drugs; prescribing checks a prescription against
+ * the catalogue; continuity after a downward referral reads the catalogue and the receiving
+ * institution's formulary; purchasing buys for the formularies at the catalogue's prices and moves
+ * stock. Where a lower context needs something done above it, it owns a port the higher context
  * implements. config/, database/ and test/ (test support) are not contexts.
  */
-const LAYERS = ['service-info'] as const;
+const LAYERS = ['common', 'service-info', 'catalogue'] as const;
 
 describe(contextDependencies.name, () => {
   const sut = contextDependencies;
