@@ -45,6 +45,15 @@ const CRITICAL_POTASSIUM: Partial<labReportServiceV1.ReportContent> = {
   dataClass: 'general',
 };
 
+/** The sum of a metric's samples whose labels include `labels`, from a Prometheus text exposition. */
+function metricValue(text: string, name: string, labels: Record<string, string>): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`))
+    .filter((line) => Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
 /**
  * Examined at the primary site, reported by the group's laboratory centre (基层检查、上级诊断): the registry and
  * lab-sharing as processes over real Kafka and PostgreSQL. An order is placed and performed, reported from the
@@ -187,6 +196,16 @@ describe('lab-sharing remote reporting', () => {
     for (const placedEvent of [OrderPlacedEvent, OrderPerformedEvent, OrderReportedEvent]) {
       expect(await outboxEventCount(h.sql, placed.id, placedEvent)).toBe(1);
     }
+    const metrics = await h.process.metrics();
+    expect(
+      metricValue(metrics, 'medgrid_lab_sharing_reports_signed_total', { centre: labCentre.id }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      metricValue(metrics, 'medgrid_lab_sharing_report_turnaround_minutes_count', {
+        centre: labCentre.id,
+        within_target: 'true',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     await waitFor(
       'the relay to publish ReportSigned to Kafka',
       async () => {
@@ -255,6 +274,12 @@ describe('lab-sharing remote reporting', () => {
     expect(escalated!.criticalValue).toMatchObject({ status: CV.CRITICAL_VALUE_STATUS_ESCALATED });
     expect(late).toMatchObject({ status: CV.CRITICAL_VALUE_STATUS_ACKNOWLEDGED });
     expect(await outboxEventCount(h.sql, alertId, CriticalValueEscalatedEvent)).toBe(1);
+    expect(
+      metricValue(await h.process.metrics(), 'medgrid_lab_sharing_critical_value_escalations_total', {
+        centre: labCentre.id,
+        ordering_institution: group.memberId,
+      }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('releases a claim for another reporter, amends a signed report keeping the first version, cancels an order off the worklist and lists what a site and a centre have', async () => {
