@@ -501,7 +501,7 @@ describe('lab-sharing result registry and recognition', () => {
       });
     });
 
-    it("refuses another group's caller, and a result for another group's patient", async () => {
+    it("refuses another group's caller unless its site was offered the result, and a result for another group's patient", async () => {
       const result = await h.recordResult(lis, {
         patientResidentId: aFreshResidentId(),
         itemCode: 'LAB-GLU',
@@ -515,6 +515,14 @@ describe('lab-sharing result registry and recognition', () => {
         (await h.listPatientResults(other.lead, { patientResidentId: result.patientResidentId })).results,
       ).toEqual([]);
       expect(await h.readsOf('result', result.id)).toEqual([]);
+
+      // Until the other group's site is offered it by a look-up: then it reads the result it may reuse.
+      const lookup = await h.lookUp(other.member, result.patientResidentId, 'LAB-GLU');
+      expect(lookup.offered.map((o) => o.resultId)).toEqual([result.id]);
+      expect((await h.getResult(other.member, result.id, 'treatment')).id).toBe(result.id);
+      expect(await fails(h.getResult(other.lead, result.id, 'treatment'))).toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
 
       const theirs = await h.contractedPatient(other.memberId, other.gridId);
       expect(

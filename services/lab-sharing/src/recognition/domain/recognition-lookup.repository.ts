@@ -24,6 +24,11 @@ export abstract class RecognitionLookupRepository {
     itemCode: string,
     since: Date,
   ): Promise<RecognitionLookup | null>;
+  /**
+   * Whether a look-up of the institution offered the result: a site reads a recognised result of another group it
+   * was offered, to reuse it.
+   */
+  abstract wasOffered(orderingInstitutionId: string, resultId: string): Promise<boolean>;
   /** Look-ups since `since` per ordering institution and item, by outcome (the recognition rate's inputs). */
   abstract tally(groupId: string | null, since: Date): Promise<LookupTally[]>;
 }

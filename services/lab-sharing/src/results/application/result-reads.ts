@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
+import { RecognitionLookupRepository } from '../../recognition/domain/recognition-lookup.repository';
 import { type ResultRecordSnapshot } from '../domain/result-record';
 import { ResultRecordRepository } from '../domain/result-record.repository';
 import { readPurposeOf, type ResultView, viewOf } from '../domain/result-access';
@@ -18,17 +19,29 @@ export class ResultReads {
   constructor(
     private readonly results: ResultRecordRepository,
     private readonly referrals: ReferralGrants,
+    private readonly lookups: RecognitionLookupRepository,
     private readonly audit: AuditTrail,
   ) {}
 
-  /** One result as the caller may see it; another group's result is refused (and the refusal not a read). */
+  /**
+   * One result as the caller may see it: its group's, one travelling with a referral to the caller, or one a
+   * look-up of the caller's institution offered (a site reads the recognised result it reuses); any other is
+   * refused (and the refusal is not a read).
+   */
   async one(identity: Identity, id: string, purpose: string): Promise<ResultView> {
     ResultsAccess.require(ResultsAccess.canReadAny(identity), "read patients' results");
     const record = await this.results.find(id, false);
     if (!record) throw new ResultsError(ResultsErrorCode.NotFound, 'no result with this id', 'id');
     const result = record.snapshot();
     const grants = await this.referrals.groupsFor(identity, result.patientResidentId);
-    ResultsAccess.require(ResultsAccess.canRead(identity, result, grants), "read another group's result");
+    const offered =
+      !ResultsAccess.canRead(identity, result, grants) &&
+      identity.institutionId !== null &&
+      (await this.lookups.wasOffered(identity.institutionId, result.id));
+    ResultsAccess.require(
+      ResultsAccess.canRead(identity, result, grants) || (offered && ResultsAccess.canReadAny(identity)),
+      "read another group's result",
+    );
     await this.audit.recordRead(identity, { kind: 'result', id: result.id }, purpose);
     return viewOf(result, { role: identity.role, purpose: readPurposeOf(purpose) });
   }

@@ -76,6 +76,15 @@ describe(RecognitionLookupTypeormRepository.name, () => {
     });
   });
 
+  it('tells whether a look-up of an institution offered a result', async () => {
+    const offered = offer();
+    await lookUp([offer(), offered]);
+
+    expect(await sut.wasOffered(site.institutionId, offered.resultId)).toBe(true);
+    expect(await sut.wasOffered(site.institutionId, uuidv7())).toBe(false);
+    expect(await sut.wasOffered(uuidv7(), offered.resultId)).toBe(false);
+  });
+
   it("finds a site's latest look-up of a patient and item since an instant", async () => {
     const item = `LAB-${uuidv7().slice(-8).toUpperCase()}`;
     await lookUp([], item, new Date('2026-12-03T00:00:00Z'));

@@ -58,6 +58,18 @@ export class RecognitionLookupTypeormRepository extends RecognitionLookupReposit
     return RecognitionLookup.restore(lookupFromEntity(row));
   }
 
+  async wasOffered(orderingInstitutionId: string, resultId: string): Promise<boolean> {
+    const rows = await queryNamed(
+      this.uow.manager(),
+      `SELECT 1 FROM recognition_lookup
+        WHERE ordering_institution_id = :orderingInstitutionId
+          AND offered @> jsonb_build_array(jsonb_build_object('resultId', :resultId::text))
+        LIMIT 1`,
+      { orderingInstitutionId, resultId },
+    );
+    return rows.length > 0;
+  }
+
   async tally(groupId: string | null, since: Date): Promise<LookupTally[]> {
     const rows = await queryNamed<{
       institution_id: string;
