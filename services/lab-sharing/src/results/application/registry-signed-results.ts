@@ -23,7 +23,7 @@ export class RegistrySignedResults extends SignedResults {
     super();
   }
 
-  async keep(report: ReportSnapshot, order: OrderSnapshot): Promise<void> {
+  async keep(report: ReportSnapshot, order: OrderSnapshot, at: Date): Promise<void> {
     const signed = Report.restore(report);
     const existing = await this.results.findByReport(report.id, true);
     let record: ResultRecord;
@@ -41,6 +41,6 @@ export class RegistrySignedResults extends SignedResults {
       record = ResultRecord.fromReport(uuidv7(), signed, order, performer);
       await this.results.insert(record);
     }
-    for (const change of record.pullEvents()) await this.events.resultChanged(change);
+    for (const change of record.pullEvents()) await this.events.resultChanged(change, at);
   }
 }

@@ -22,7 +22,11 @@ export class MarkResultEnteredInErrorUseCase {
     private readonly requests: ClientRequests,
   ) {}
 
-  execute(identity: Identity, command: MarkResultEnteredInErrorCommand): Promise<ResultRecordSnapshot> {
+  execute(
+    identity: Identity,
+    command: MarkResultEnteredInErrorCommand,
+    now = new Date(),
+  ): Promise<ResultRecordSnapshot> {
     return this.uow.run(async () => {
       const record = await this.results.find(command.resultId, true);
       if (!record) {
@@ -37,7 +41,7 @@ export class MarkResultEnteredInErrorUseCase {
       const readVersion = record.snapshot().version;
       record.enteredInError(command.reason);
       await this.results.update(record, readVersion);
-      for (const change of record.pullEvents()) await this.events.resultChanged(change);
+      for (const change of record.pullEvents()) await this.events.resultChanged(change, now);
       return record.snapshot();
     });
   }

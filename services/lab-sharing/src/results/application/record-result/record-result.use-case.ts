@@ -92,7 +92,7 @@ export class RecordResultUseCase {
               performer,
             );
             await this.results.insert(record);
-            for (const change of record.pullEvents()) await this.events.resultChanged(change);
+            for (const change of record.pullEvents()) await this.events.resultChanged(change, now);
             return { id: record.id, result: record.snapshot() };
           },
         },

@@ -18,11 +18,11 @@ export class ResultOutboxPublisher extends ResultEventPublisher {
     super();
   }
 
-  async resultChanged({ change, result }: ResultChanged): Promise<void> {
+  async resultChanged({ change, result }: ResultChanged, at: Date): Promise<void> {
     await this.outbox.append(ResultChangedEvent, {
       aggregateId: result.id,
       aggregateVersion: result.version,
-      occurredAt: result.reportedAt,
+      occurredAt: at,
       payload: { change: CHANGE[change], result: resultToProto({ masked: false, result }) },
     });
   }
