@@ -306,6 +306,7 @@ export function handleSummary(data) {
     `  answers offering a result ${counts.hitsAnswered} (${fmt(100 * summary.hitShare, 1)}% of answers); ` +
       `answers not as seeded ${counts.wrongAnswers}`,
     `  all steps: ${fmt(summary.overall.perSecond, 1)} look-ups/s over ${fmt(windowSeconds, 1)} s, ${l(overall)}`,
+    `  peak: ${peak ? `${fmt(peak.perSecond, 1)} look-ups/s (offered ${peak.offeredPerSecond}/s), ${l(peak.latencyMs)}` : 'none'}`,
     `  best step within p99 < ${TARGETS.p99Ms} ms: ` +
       (best
         ? `${fmt(best.perSecond, 1)} look-ups/s (offered ${best.offeredPerSecond}/s), ${l(best.latencyMs)}`
