@@ -58,4 +58,8 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
   fi
   log "$name ready: gRPC 127.0.0.1:$grpc_port, HTTP http://127.0.0.1:$http_port (health, /metrics)"
 done
+# The demo city's mutual-recognition catalogue (lab-sharing's starter), once lab-sharing has learnt the city from
+# the registry's events; a city that has a catalogue keeps it.
+DATABASE_URL="$(medgrid_database_url lab-sharing)" \
+  node services/lab-sharing/dist/demo/load-starter-catalogues.js | sed "s/^/[demo] /"
 log "platform is up. Token for grpcurl: scripts/dev-token.sh --role primary-staff --institution <uuid> --group <uuid>"
