@@ -6,7 +6,7 @@
 #
 #   scripts/bench-lab-sharing.sh            30,000 residents, 360,000 results (a quick run)
 #   scripts/bench-lab-sharing.sh --full     3,000,000 residents, 36,000,000 results (the issue's scale)
-#   scripts/bench-lab-sharing.sh --smoke    2,000 residents, a few seconds of look-ups (scripts/test.sh)
+#   scripts/bench-lab-sharing.sh --smoke    2,000 residents, 6 s of look-ups at 20 and 50 a second (~35 s)
 #   scripts/bench-lab-sharing.sh --reuse    use the last --keep run's database if seeded at this scale
 #                                           within 90 minutes (its still-valid results age)
 #   scripts/bench-lab-sharing.sh --keep     leave the database for a later --reuse (else it is dropped)
@@ -15,20 +15,24 @@
 # Steps:
 #   1. database: drops and creates $BENCH_DB (never a service's own database), migrates it with
 #      lab-sharing's migrations
-#   2. seed, in SQL (bench/lab-sharing/functions.sql, seed.sql): a city, its grid, a group with
-#      $BENCH_INSTITUTIONS institutions in lab-sharing's registry projection (known_*), the starter
-#      recognition catalogue (from lab-sharing's build), then $BENCH_RESULTS_PER_RESIDENT results per
-#      resident (set-based INSERT ... SELECT over generate_series, in two sessions; indexes dropped
-#      for the load and made again after), then VACUUM ANALYZE
-#   3. lab-sharing from its build on 127.0.0.1:$BENCH_GRPC_PORT, its own Kafka consumer group, the
-#      outbox relay off (the bench's events stay in its database)
+#   2. seed, in SQL (bench/lab-sharing/*.sql): generators (functions.sql, checked against the k6
+#      side's), a city, its grid, a group of $BENCH_INSTITUTIONS institutions in lab-sharing's registry
+#      projection (registry.sql), the starter recognition catalogue from lab-sharing's build
+#      (catalogue.sql, items.sql), then $BENCH_RESULTS_PER_RESIDENT results per resident (results-*.sql:
+#      set-based INSERT ... SELECT over generate_series in two sessions, result_record's indexes
+#      dropped for the load and made again after), then VACUUM ANALYZE
+#   3. lab-sharing from its build on 127.0.0.1:$BENCH_GRPC_PORT, its own Kafka consumer group (waited
+#      on until it has caught up with its topics), the outbox relay off (events stay in its database)
 #   4. pgbench: bench/lab-sharing/lookup.pgbench, the same look-up as one bare SQL query over the
-#      same mix of patients and items, $BENCH_PGBENCH_SECONDS s, $BENCH_PGBENCH_CLIENTS clients
-#   5. k6: bench/lab-sharing/already-done.js, look-ups at rising arrival rates; audit_log and
-#      recognition_lookup counted before and after
-#   6. checks (PASS/FAIL) and the ratio of look-ups per second to pgbench TPS
+#      same mix of patients and items, $BENCH_PGBENCH_SECONDS s, $BENCH_PGBENCH_CLIENTS clients; then
+#      EXPLAIN ANALYZE of the service's read for a hit and a miss (explain.txt)
+#   5. k6: bench/lab-sharing/already-done.js, look-ups at rising arrival rates; audit_log,
+#      recognition_lookup, pg_stat_* and the CPU of lab-sharing and its backends read before and after
+#   6. checks (PASS/FAIL), the work per look-up, and the ratio of the peak look-ups per second to
+#      pgbench TPS
 # Output in .bench/lab-sharing/ (git-ignored; it holds tokens): plan.json, pgbench.log/.json,
-# already-done.json (k6's summary), lab-sharing.log, report-<UTC time>.json.
+# explain.txt, already-done.json (k6's summary), lab-sharing.log, seed-*.log, cpu-profile.txt (with
+# BENCH_NODE_PROF=1), report-<UTC time>.json (everything, with the checks and the figures).
 # Exit status: 1 when a check fails or a step cannot run; a missed performance target is reported,
 # not an error.
 #

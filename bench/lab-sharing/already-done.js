@@ -1,6 +1,6 @@
 // "Already done?" look-ups against a result registry of millions of results, as a k6 scenario over
 // gRPC. A benchmark, not a test: CI does not run it. scripts/bench-lab-sharing.sh seeds the registry
-// (bench/lab-sharing/seed.sql), starts lab-sharing on it, writes the plan and runs this. By hand:
+// (bench/lab-sharing/*.sql), starts lab-sharing on it, writes the plan and runs this. By hand:
 //
 //   BENCH_PLAN=$PWD/.bench/lab-sharing/plan.json .cache/go-bin/k6 run bench/lab-sharing/already-done.js
 //

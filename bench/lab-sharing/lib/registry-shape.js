@@ -1,5 +1,5 @@
 // The shape of the benchmark's result registry, shared by the k6 scenario (which look-ups to make
-// and what each must answer) and mirrored in SQL by bench/lab-sharing/functions.sql and seed.sql
+// and what each must answer) and mirrored in SQL by bench/lab-sharing/functions.sql and results-load.sql
 // (which results to load) and lookup.pgbench (the same look-ups as bare SQL).
 //
 // Resident n (0 <= n < residents) has `perResident` results (at most 12), one per item: result j is
