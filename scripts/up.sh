@@ -61,5 +61,5 @@ done
 # The demo city's mutual-recognition catalogue (lab-sharing's starter), once lab-sharing has learnt the city from
 # the registry's events; a city that has a catalogue keeps it.
 DATABASE_URL="$(medgrid_database_url lab-sharing)" \
-  node services/lab-sharing/dist/demo/load-starter-catalogues.js | sed "s/^/[demo] /"
+  node services/lab-sharing/dist/database/seed-starter-catalogues.js | sed "s/^/[demo] /"
 log "platform is up. Token for grpcurl: scripts/dev-token.sh --role primary-staff --institution <uuid> --group <uuid>"

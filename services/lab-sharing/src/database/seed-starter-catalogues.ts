@@ -1,4 +1,4 @@
-// `node services/lab-sharing/dist/demo/load-starter-catalogues.js [--wait-seconds N]`
+// `node services/lab-sharing/dist/database/seed-starter-catalogues.js [--wait-seconds N]`
 // The quick start's demo step for lab-sharing: every city the service has learnt from the registry (the demo
 // city) that has no recognition catalogue yet gets the platform's starter catalogue, loaded by a city operator
 // through LoadStarterCatalogue's own use case, so every rule is checked and CatalogueChanged leaves through the
@@ -10,7 +10,7 @@ import { ClientRequests } from '@medgrid/idempotency';
 import { OutboxWriter } from '@medgrid/messaging';
 import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { v5 as uuidv5 } from 'uuid';
-import { labSharingDataSource } from '../database/lab-sharing-data-source';
+import { labSharingDataSource } from './lab-sharing-data-source';
 import { CatalogueEdit } from '../recognition/application/catalogue-edit';
 import { LoadStarterCatalogueCommand } from '../recognition/application/load-starter-catalogue/load-starter-catalogue.command';
 import { LoadStarterCatalogueUseCase } from '../recognition/application/load-starter-catalogue/load-starter-catalogue.use-case';
@@ -86,6 +86,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`load-starter-catalogues failed: ${String(error)}\n`);
+  process.stderr.write(`seed-starter-catalogues failed: ${String(error)}\n`);
   process.exit(1);
 });
