@@ -8,6 +8,8 @@ import {
   labSharingServiceV1,
   orderServiceV1,
   recognitionServiceV1,
+  ReferralChangedEvent,
+  type referralV1,
   resultServiceV1,
   sterilisationServiceV1,
   TOPICS,
@@ -22,6 +24,8 @@ import {
   uniqueSuffix,
   waitFor,
 } from '@medgrid/testing';
+import { createLogger } from '@medgrid/logging';
+import { createKafka, encodeEnvelope } from '@medgrid/messaging';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { waitUntilCaughtUp } from './consumer-lag';
@@ -546,6 +550,49 @@ export class LabSharingHarness {
       1,
     );
     return residentIdNumber;
+  }
+
+  /**
+   * A referral's latest state published on the referral topic as the referral service would (ReferralChanged), for
+   * lab-sharing's projection of referrals; no other service consumes ReferralChanged.
+   */
+  async publishReferral(referral: referralV1.Referral): Promise<void> {
+    const producer = createKafka(
+      { brokers: testKafkaBrokers(), clientId: 'e2e-lab-sharing-referral' },
+      createLogger({ service: 'e2e', level: 'warn' }),
+    ).producer();
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: ReferralChangedEvent.topic.name,
+        messages: [
+          {
+            key: referral.id,
+            value: encodeEnvelope({
+              eventId: uuidv7(),
+              type: ReferralChangedEvent.type,
+              schemaVersion: ReferralChangedEvent.schemaVersion,
+              occurredAt: new Date(),
+              producer: 'referral',
+              aggregateId: referral.id,
+              aggregateVersion: referral.version,
+              traceContext: {},
+              payload: Buffer.from(
+                ReferralChangedEvent.codec.encode({ referral, change: undefined }).finish(),
+              ),
+            }),
+          },
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    await this.waitForRows(
+      'lab-sharing to learn the referral',
+      'SELECT count(*) AS n FROM referral_pass WHERE referral_id = $1 AND version = $2',
+      [referral.id, referral.version],
+      1,
+    );
   }
 
   /** The audit trail's reads of a subject: who read it and why. */

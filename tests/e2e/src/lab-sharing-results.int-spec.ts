@@ -5,6 +5,7 @@ import {
   type labReportServiceV1,
   orderServiceV1,
   recognitionServiceV1,
+  referralV1,
   resultServiceV1,
 } from '@medgrid/contracts';
 import { anIdentity } from '@medgrid/testing';
@@ -534,6 +535,55 @@ describe('lab-sharing result registry and recognition', () => {
         fieldViolations: [
           expect.objectContaining({ field: 'patientResidentId', reason: 'PATIENT_OF_ANOTHER_GROUP' }),
         ],
+      });
+    });
+
+    it('lets the institution an open referral sends the patient to read the results that travel with them', async () => {
+      const result = await h.recordResult(lis, {
+        patientResidentId: aFreshResidentId(),
+        itemCode: 'LAB-GLU',
+        performedAt: daysAgo(1),
+      });
+      // The other group's hospital receives the patient, referred from this group's clinic.
+      const receiving = anIdentity({
+        role: 'hospital-staff',
+        institutionId: other.leadId,
+        groupId: other.groupId,
+      });
+      const referral = referralV1.Referral.fromPartial({
+        id: uuidv7(),
+        groupId: group.groupId,
+        patientResidentId: result.patientResidentId,
+        referringInstitutionId: group.memberId,
+        receivingInstitutionId: other.leadId,
+        status: referralV1.ReferralStatus.REFERRAL_STATUS_ARRIVED,
+        version: 4,
+      });
+      expect(await fails(h.getResult(receiving, result.id, 'referral'))).toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+
+      await h.publishReferral(referral);
+      const read = await h.getResult(receiving, result.id, 'referral');
+      const listed = await h.listPatientResults(
+        receiving,
+        { patientResidentId: result.patientResidentId },
+        'referral',
+      );
+      await h.publishReferral({
+        ...referral,
+        status: referralV1.ReferralStatus.REFERRAL_STATUS_COMPLETED,
+        version: 5,
+      });
+
+      expect(read.id).toBe(result.id);
+      expect(listed.results.map((r) => r.id)).toEqual([result.id]);
+      expect(await h.readsOf('result', result.id)).toEqual([
+        { actor_role: 'hospital-staff', purpose: 'referral' },
+        { actor_role: 'hospital-staff', purpose: 'referral' },
+      ]);
+      expect(await fails(h.getResult(receiving, result.id, 'referral'))).toMatchObject({
+        code: status.PERMISSION_DENIED,
       });
     });
 
