@@ -554,7 +554,8 @@ export class LabSharingHarness {
 
   /**
    * A referral's latest state published on the referral topic as the referral service would (ReferralChanged), for
-   * lab-sharing's projection of referrals; no other service consumes ReferralChanged.
+   * lab-sharing's projection of referrals. It carries no history entry, so scheduling (which acts on a declined
+   * referral's ReferralChanged only) leaves it alone.
    */
   async publishReferral(referral: referralV1.Referral): Promise<void> {
     const producer = createKafka(
