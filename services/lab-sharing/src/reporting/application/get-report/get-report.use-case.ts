@@ -4,6 +4,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { SharedCentreRepository } from '../../../centres/domain/shared-centre.repository';
 import { type ReportSnapshot } from '../../domain/report';
+import { supervisorView } from '../../domain/report-masking';
 import { ReportRepository } from '../../domain/report.repository';
 import { ReportingError, ReportingErrorCode } from '../../domain/reporting-error';
 import { ReportingAccess, requireAllowed } from '../reporting-access.policy';
@@ -11,7 +12,8 @@ import { type GetReportQuery } from './get-report.query';
 
 /**
  * GetReport: the ordering site, the centre's host or the group's administrator reads a report with every signed
- * version, audited. The draft is the centre's work in progress: others get the report without it.
+ * version, audited. The draft is the centre's work in progress: others get the report without it; the group's
+ * administrator supervises and reads a sensitive report's content masked (supervisorView).
  */
 @Injectable()
 export class GetReportUseCase {
@@ -41,6 +43,7 @@ export class GetReportUseCase {
       const centre = (await this.centres.findById(report.centreId))?.snapshot() ?? null;
       requireAllowed(ReportingAccess.canSeeReport(identity, report, centre), 'read this report');
       await this.audit.recordRead(identity, { kind: 'lab-report', id: report.id }, query.purpose);
+      if (identity.role === 'group-admin') return supervisorView(report);
       const ofTheCentre = centre !== null && identity.institutionId === centre.hostInstitutionId;
       return ofTheCentre ? report : { ...report, draft: null };
     });

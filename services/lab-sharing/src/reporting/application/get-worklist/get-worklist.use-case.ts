@@ -5,6 +5,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { type PageKey, pageOf } from '@medgrid/kernel';
 import { SharedCentreRepository } from '../../../centres/domain/shared-centre.repository';
 import { urgencyRank } from '../../../common/urgency';
+import { supervisorView } from '../../domain/report-masking';
 import { ReportRepository } from '../../domain/report.repository';
 import { ReportingError, ReportingErrorCode } from '../../domain/reporting-error';
 import { worklist, type WorklistEntry } from '../../domain/worklist';
@@ -59,7 +60,9 @@ export class GetWorklistUseCase {
         items.map((r) => ({ kind: 'lab-report', id: r.id })),
         query.purpose,
       );
-      return { entries: worklist(items, now, this.rules.claimIdleMs), nextPageToken };
+      // The group's administrator supervises the worklist: no drafts, no sensitive content.
+      const shown = identity.role === 'group-admin' ? items.map(supervisorView) : items;
+      return { entries: worklist(shown, now, this.rules.claimIdleMs), nextPageToken };
     });
   }
 }
