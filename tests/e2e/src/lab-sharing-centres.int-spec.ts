@@ -262,16 +262,18 @@ describe('lab-sharing shared centres', () => {
       expect([...first.centres, ...second.centres]).toEqual(made);
       expect(second.nextPageToken).toBe('');
       expect(imaging.centres.map((c) => c.kind)).toEqual([K.CENTRE_KIND_IMAGING]);
+      // Each call starts only when its turn comes: a refusal started early would reject unawaited.
       for (const call of [
-        h.call(
-          h.centres,
-          h.centres.listCentres,
-          { groupId: g.groupId, kind: 0, includeClosed: false, pageSize: 0, pageToken: '' },
-          other.admin,
-        ),
-        h.call(h.centres, h.centres.getCentre, { centreId: made[0]!.id }, other.member),
+        () =>
+          h.call(
+            h.centres,
+            h.centres.listCentres,
+            { groupId: g.groupId, kind: 0, includeClosed: false, pageSize: 0, pageToken: '' },
+            other.admin,
+          ),
+        () => h.call(h.centres, h.centres.getCentre, { centreId: made[0]!.id }, other.member),
       ]) {
-        expect(await fails(call)).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'FORBIDDEN' });
+        expect(await fails(call())).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'FORBIDDEN' });
       }
     });
 

@@ -560,8 +560,8 @@ describe('registry changes and lists', () => {
     it('refuses a renewal or an end without a request id, naming clientRequestId', async () => {
       const { contract } = await endingIn(20);
 
-      for (const call of [renew(contract.id, undefined, ''), end(contract.id, '')]) {
-        expect(await fails(call)).toMatchObject({
+      for (const call of [() => renew(contract.id, undefined, ''), () => end(contract.id, '')]) {
+        expect(await fails(call())).toMatchObject({
           code: status.INVALID_ARGUMENT,
           fieldViolations: [expect.objectContaining({ field: 'clientRequestId', reason: 'REQUIRED' })],
         });
