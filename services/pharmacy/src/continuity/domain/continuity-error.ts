@@ -1,0 +1,20 @@
+import { AppError, type ErrorCategory } from '@medgrid/errors';
+
+/** Every rule of the continuity context that a request or an event can break; the code names the rule. */
+export enum ContinuityErrorCode {
+  NoMedications = 'NO_MEDICATIONS_TO_ASSESS',
+}
+
+function categoryOf(code: ContinuityErrorCode): ErrorCategory {
+  switch (code) {
+    case ContinuityErrorCode.NoMedications:
+      return 'invalid-argument';
+  }
+}
+
+/** Every failure of the continuity context, by code: the context's one error class. */
+export class ContinuityError extends AppError {
+  constructor(code: ContinuityErrorCode, message: string, field: string) {
+    super(categoryOf(code), code, message, [{ field, reason: code, description: message }]);
+  }
+}
