@@ -10,7 +10,7 @@ import { contextDependencies } from '@medgrid/testing';
  * it, it owns a port that the higher context implements. config/, database/ and test/ (test support)
  * are not contexts.
  */
-const LAYERS = ['common', 'service-info', 'enrolment', 'rules', 'claims', 'budgets'] as const;
+const LAYERS = ['common', 'service-info', 'enrolment', 'rules', 'claims', 'budgets', 'settlement'] as const;
 
 describe(contextDependencies.name, () => {
   const sut = contextDependencies;

@@ -1,0 +1,44 @@
+import { AppError, type ErrorCategory, type FieldViolation } from '@medgrid/errors';
+
+/** Every rule of the settlement context a request can break; the code names the rule. */
+export enum SettlementErrorCode {
+  InvalidPolicy = 'INVALID_SETTLEMENT_POLICY',
+  UnbalancedTransaction = 'UNBALANCED_TRANSACTION',
+  ClaimCountedTwice = 'CLAIM_COUNTED_TWICE',
+  ClaimOutsidePeriod = 'CLAIM_OUTSIDE_PERIOD',
+  NoPointsToShare = 'NO_POINTS_TO_SHARE',
+}
+
+function categoryOf(code: SettlementErrorCode): ErrorCategory {
+  switch (code) {
+    case SettlementErrorCode.InvalidPolicy:
+    case SettlementErrorCode.ClaimOutsidePeriod:
+      return 'invalid-argument';
+    case SettlementErrorCode.ClaimCountedTwice:
+      return 'already-exists';
+    case SettlementErrorCode.UnbalancedTransaction:
+    case SettlementErrorCode.NoPointsToShare:
+      return 'failed-precondition';
+  }
+}
+
+/** Every failure of the settlement context, by code: the context's one error class. */
+export class SettlementError extends AppError {
+  constructor(
+    code: SettlementErrorCode,
+    message: string,
+    field?: string,
+    violations: readonly FieldViolation[] = field ? [{ field, reason: code, description: message }] : [],
+  ) {
+    super(categoryOf(code), code, message, violations);
+  }
+
+  static invalid(violations: readonly FieldViolation[]): SettlementError {
+    return new SettlementError(
+      SettlementErrorCode.InvalidPolicy,
+      violations.map((v) => `${v.field}: ${v.description}`).join('; '),
+      undefined,
+      violations,
+    );
+  }
+}
