@@ -346,7 +346,7 @@ SQL
 }
 
 # Where the work goes: the service's CPU time (from /proc), the database's transactions and rows
-# written per table (pg_stat_*), before and after the look-ups.
+# rows fetched and written per table (pg_stat_*), before and after the look-ups.
 service_cpu_ms() { # user + system CPU of the service process so far, in ms
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo 0
 }
@@ -358,12 +358,9 @@ backends_cpu_ms() { # user + system CPU so far of the PostgreSQL backends servin
   (cd /proc && cat $(printf '%s/stat ' $pids) 2>/dev/null) |
     awk -v hz="$(getconf CLK_TCK)" '{ t += $14 + $15 } END { print int(t * 1000 / hz) }'
 }
-db_counters() { # JSON: the bench database's transaction and row counters, inserts per table
+db_counters() { # JSON: the bench database's rows fetched, inserted and updated per table
   bench_sql -c "select json_build_object(
-    'commits', (select xact_commit from pg_stat_database where datname = current_database()),
-    'rollbacks', (select xact_rollback from pg_stat_database where datname = current_database()),
     'rowsFetched', (select tup_fetched from pg_stat_database where datname = current_database()),
-    'rowsReturned', (select tup_returned from pg_stat_database where datname = current_database()),
     'inserts', (select coalesce(json_object_agg(relname, n_tup_ins), '{}') from pg_stat_user_tables where n_tup_ins > 0),
     'updates', (select coalesce(json_object_agg(relname, n_tup_upd), '{}') from pg_stat_user_tables where n_tup_upd > 0))"
 }
@@ -431,11 +428,10 @@ checks_and_report() {
        | [$x | to_entries[] | {key, value: ((.value - ($y[.key] // 0)) | per)} | select(.value != null and .value > 0)]
        | from_entries;
      {lookups: $n, serviceCpuMsPerLookup: ($cpu | per), postgresCpuMsPerLookup: ($pgcpu | per),
-      commitsPerLookup: (($a.commits - $b.commits) | per), rollbacksPerLookup: (($a.rollbacks - $b.rollbacks) | per),
       rowsFetchedPerLookup: (($a.rowsFetched - $b.rowsFetched) | per),
       insertsPerLookup: delta("inserts"), updatesPerLookup: delta("updates")}')"
-  printf '  info  per look-up: %s ms of lab-sharing CPU, %s ms of its PostgreSQL backends, %s commits, rows inserted %s, updated %s\n' \
-    "$(jq -r .serviceCpuMsPerLookup <<<"$WORK")" "$(jq -r .postgresCpuMsPerLookup <<<"$WORK")" "$(jq -r .commitsPerLookup <<<"$WORK")" \
+  printf '  info  per look-up: %s ms of lab-sharing CPU, %s ms of its PostgreSQL backends, rows inserted %s, updated %s\n' \
+    "$(jq -r .serviceCpuMsPerLookup <<<"$WORK")" "$(jq -r .postgresCpuMsPerLookup <<<"$WORK")" \
     "$(jq -c .insertsPerLookup <<<"$WORK")" "$(jq -c .updatesPerLookup <<<"$WORK")"
 
   # Both are saturation rates: the best step's answers per second (the arrivals beyond it were
