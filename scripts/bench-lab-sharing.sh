@@ -289,7 +289,7 @@ write_plan() {
   done < <(bench_sql -c "select id from bench_institution where level = 'primary' order by n limit $BENCH_SITES")
   jq -n --arg target "$TARGET" --arg runId "$(cat /proc/sys/kernel/random/uuid)" --arg groupId "$group" \
     --argjson sites "$sites" --argjson residents "$BENCH_RESIDENTS" --argjson perResident "$BENCH_RESULTS_PER_RESIDENT" \
-    --argjson results "$(bench_sql -c "select reltuples::bigint from pg_class where relname = 'result_record'")" \
+    --argjson results "$((BENCH_RESIDENTS * BENCH_RESULTS_PER_RESIDENT))" \
     --argjson items "$(bench_sql -c "select json_agg(code order by idx) from bench_item")" \
     '{target: $target, runId: $runId, groupId: $groupId, sites: $sites, residents: $residents,
       resultsPerResident: $perResident, results: $results, items: $items}' >"$PLAN"
