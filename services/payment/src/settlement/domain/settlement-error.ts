@@ -3,6 +3,7 @@ import { AppError, type ErrorCategory, type FieldViolation } from '@medgrid/erro
 /** Every rule of the settlement context a request can break; the code names the rule. */
 export enum SettlementErrorCode {
   InvalidPolicy = 'INVALID_SETTLEMENT_POLICY',
+  InvalidRun = 'INVALID_SETTLEMENT_RUN',
   UnbalancedTransaction = 'UNBALANCED_TRANSACTION',
   ClaimCountedTwice = 'CLAIM_COUNTED_TWICE',
   ClaimOutsidePeriod = 'CLAIM_OUTSIDE_PERIOD',
@@ -12,6 +13,7 @@ export enum SettlementErrorCode {
 function categoryOf(code: SettlementErrorCode): ErrorCategory {
   switch (code) {
     case SettlementErrorCode.InvalidPolicy:
+    case SettlementErrorCode.InvalidRun:
     case SettlementErrorCode.ClaimOutsidePeriod:
       return 'invalid-argument';
     case SettlementErrorCode.ClaimCountedTwice:

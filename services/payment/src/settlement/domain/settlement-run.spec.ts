@@ -183,6 +183,27 @@ describe(settle.name, () => {
     ]);
   });
 
+  it('refuses a malformed group, a fraction of a fen, a points pot beyond the budget and another period, all at once', () => {
+    const input = aSettlementInput({
+      groupId: 'g',
+      budget: 100.5 as Fen,
+      period: { from: '2026-10-01', until: '2026-11-01' },
+    });
+
+    const error = refusal(() => sut(input, tallyOf([aSettledClaim()])));
+
+    expect(error.code).toBe(SettlementErrorCode.InvalidRun);
+    expect(error.violations.map((v) => [v.field, v.reason])).toEqual([
+      ['groupId', SettlementErrorCode.InvalidRun],
+      ['budget', 'FRACTION_OF_A_FEN'],
+      ['period', SettlementErrorCode.InvalidRun],
+    ]);
+    expect(
+      refusal(() => sut(aSettlementInput({ pointsPot: 2_000_000 as Fen }), tallyOf([aSettledClaim()])))
+        .violations[0]?.field,
+    ).toBe('pointsPot');
+  });
+
   const claimsArbitrary = fc.array(
     fc.record({
       hospital: fc.boolean(),
@@ -221,7 +242,7 @@ describe(settle.name, () => {
         (rows, budget, pot, retained) => {
           const input = aSettlementInput({
             budget: budget as Fen,
-            pointsPot: pot as Fen,
+            pointsPot: Math.min(pot, budget) as Fen,
             policy: { ...studyPolicy('2026-01-01'), surplusRetainedBp: retained as BasisPoints },
           });
 

@@ -1,6 +1,7 @@
+import { type FieldViolation, isUuid } from '@medgrid/errors';
 import { inPeriod, periodKey, type SettlementPeriod } from '../../common/domain/effective-period';
 import { type InstitutionLevel, LEVELS } from '../../common/domain/insurance';
-import { addFen, type Fen, sumFen, ZERO_FEN } from '../../common/domain/money';
+import { addFen, type Fen, fenViolation, sumFen, ZERO_FEN } from '../../common/domain/money';
 import { credit, debit, type LedgerEntry, ledgerLines, type LedgerTransaction } from './ledger';
 import { type PaymentMethod } from './payment-method';
 import { type PointValueSettlement, settleByPoints } from './point-value';
@@ -169,6 +170,7 @@ export interface SettlementResult {
  */
 export function settle(input: SettlementInput, tally: SettlementTally): SettlementResult {
   const policy = checkedPolicy(input.policy);
+  checkInput(input, tally);
   const budgetAccount = `budget:${input.groupId}` as const;
   const institutionRows = tally.institutionFigures();
   const pointed = institutionRows.filter((row) => row.figures.weight > 0n);
@@ -258,4 +260,45 @@ export function settle(input: SettlementInput, tally: SettlementTally): Settleme
     pointValue,
     ledger: ledgerLines(runKey, transactions),
   };
+}
+
+/** The run's own figures, every bad one named: a group id, whole fen, a points pot within the budget, the tally's period. */
+function checkInput(input: SettlementInput, tally: SettlementTally): void {
+  const violations: FieldViolation[] = [];
+  if (!isUuid(input.groupId)) {
+    violations.push({
+      field: 'groupId',
+      reason: SettlementErrorCode.InvalidRun,
+      description: 'must be a UUID',
+    });
+  }
+  for (const [field, amount] of [
+    ['budget', input.budget],
+    ['pointsPot', input.pointsPot],
+  ] as const) {
+    const violation = fenViolation(amount, field);
+    if (violation) violations.push(violation);
+  }
+  if (!violations.length && input.pointsPot > input.budget) {
+    violations.push({
+      field: 'pointsPot',
+      reason: SettlementErrorCode.InvalidRun,
+      description: `the points pot (${input.pointsPot} fen) is part of the budget (${input.budget} fen), not more`,
+    });
+  }
+  if (periodKey(input.period) !== periodKey(tally.period)) {
+    violations.push({
+      field: 'period',
+      reason: SettlementErrorCode.InvalidRun,
+      description: `the claims were counted for ${periodKey(tally.period)}, not ${periodKey(input.period)}`,
+    });
+  }
+  if (violations.length) {
+    throw new SettlementError(
+      SettlementErrorCode.InvalidRun,
+      violations.map((v) => `${v.field}: ${v.description}`).join('; '),
+      undefined,
+      violations,
+    );
+  }
 }
