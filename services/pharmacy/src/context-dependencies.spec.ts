@@ -10,7 +10,15 @@ import { contextDependencies } from '@medgrid/testing';
  * stock. Where a lower context needs something done above it, it owns a port the higher context
  * implements. config/, database/ and test/ (test support) are not contexts.
  */
-const LAYERS = ['common', 'service-info', 'catalogue', 'formulary', 'prescribing', 'continuity'] as const;
+const LAYERS = [
+  'common',
+  'service-info',
+  'catalogue',
+  'formulary',
+  'prescribing',
+  'continuity',
+  'purchasing',
+] as const;
 
 describe(contextDependencies.name, () => {
   const sut = contextDependencies;
