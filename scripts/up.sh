@@ -36,8 +36,16 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
   fi
   pidfile="$MEDGRID_RUN/$name.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    log "$name already running (pid $(cat "$pidfile"))"
-    continue
+    # A build newer than the running process (a pull, an edit) replaces it, so up.sh always leaves the code as built.
+    if [ -z "$(find "services/$name/dist" -newer "$pidfile" -type f -print -quit)" ]; then
+      log "$name already running (pid $(cat "$pidfile"))"
+      continue
+    fi
+    pid="$(cat "$pidfile")"
+    log "$name: its build is newer than the running process (pid $pid); restarting it"
+    kill -TERM "$pid"
+    gone() { ! kill -0 "$pid" 2>/dev/null; }
+    wait_until 20 "$name to stop" gone || kill -KILL "$pid" 2>/dev/null || true
   fi
   DATABASE_URL="$(medgrid_database_url "$name")" \
   KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" \
