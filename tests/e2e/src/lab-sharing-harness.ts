@@ -17,8 +17,6 @@ import {
 import {
   aResidentId,
   anIdentity,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
   TestDatabase,
   testKafkaBrokers,
   uniqueSuffix,
@@ -31,7 +29,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { waitUntilCaughtUp } from './consumer-lag';
 import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
-import { freePort, migrate, ServiceProcess } from './service-process';
+import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
 
 /** The topics the lab-sharing service consumes: the registry's institutions, groups and practitioners. */
 export const LAB_SHARING_INPUT_TOPICS = [
@@ -66,20 +64,16 @@ export class LabSharingHarness {
   async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await this.registry.start(`${label}_registry`);
     this.db = await TestDatabase.create(label);
-    const migrated = migrate('lab-sharing', this.db.url, 'up');
-    if (migrated.code !== 0) throw new Error(`lab-sharing migration failed: ${migrated.output}`);
+    migrateUp('lab-sharing', this.db.url);
     // Its own consumer group, so neither scripts/up.sh's lab-sharing nor another suite takes these events.
     const consumerGroup = `lab-sharing-${label}-${uniqueSuffix()}`;
-    this.process = new ServiceProcess('lab-sharing', await freePort(), await freePort(), {
-      DATABASE_URL: this.db.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_CONSUMER_GROUP: consumerGroup,
-      AUTH_PUBLIC_KEY_FILE: this.registry.auth.publicKeyFile,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      OUTBOX_POLL_INTERVAL_MS: '50',
-      ...env,
-    });
+    this.process = await ServiceProcess.onFreePorts(
+      'lab-sharing',
+      serviceEnv(this.db.url, this.registry.auth.publicKeyFile, {
+        KAFKA_CONSUMER_GROUP: consumerGroup,
+        ...env,
+      }),
+    );
     await this.process.start();
     await waitUntilCaughtUp(consumerGroup, LAB_SHARING_INPUT_TOPICS);
     this.client = new labSharingServiceV1.LabSharingServiceClient(
@@ -139,16 +133,11 @@ export class LabSharingHarness {
 
   /** A group with a community centre as its member, once the service has learnt both. */
   async newGroup(): Promise<{ groupId: string; centreId: string; centre: Identity }> {
-    const { InstitutionLevel: L, InstitutionType: T, MembershipRole: R } = registryV1;
     const r = this.registry;
     const grid = await r.newGrid();
     const group = await r.newGroup(grid.id);
-    const centre = await r.newInstitution(
-      grid.id,
-      L.INSTITUTION_LEVEL_PRIMARY,
-      T.INSTITUTION_TYPE_COMMUNITY_HEALTH_CENTRE,
-    );
-    await r.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    const centre = await r.newCentre(grid.id);
+    await r.join(group.id, centre.id, registryV1.MembershipRole.MEMBERSHIP_ROLE_MEMBER);
     await waitFor(
       'lab-sharing to learn the group from the registry',
       async () => {

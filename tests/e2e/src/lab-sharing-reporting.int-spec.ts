@@ -1,4 +1,4 @@
-import { credentials, status } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   centreServiceV1,
@@ -10,7 +10,6 @@ import {
   OrderPlacedEvent,
   OrderReportedEvent,
   orderServiceV1,
-  recognitionServiceV1,
   ReportSignedEvent,
 } from '@medgrid/contracts';
 import { anIdentity, aResidentId, waitFor } from '@medgrid/testing';
@@ -73,18 +72,8 @@ describe('lab-sharing remote reporting', () => {
       SWEEP_INTERVAL_MS: '200',
     });
     group = await h.completeGroup();
-    const recognition = new recognitionServiceV1.RecognitionServiceClient(
-      h.process.grpcAddress,
-      credentials.createInsecure(),
-    );
     const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
-    await h.call(
-      recognition,
-      recognition.loadStarterCatalogue,
-      { clientRequestId: uuidv7(), regionId: h.registry.cityId, fromVersion: 0 },
-      operator,
-    );
-    recognition.close();
+    await h.loadStarterCatalogue(operator, h.registry.cityId);
     labCentre = await h.newSharedCentre(
       group.admin,
       centreServiceV1.CentreKind.CENTRE_KIND_LABORATORY,
@@ -93,19 +82,7 @@ describe('lab-sharing remote reporting', () => {
     );
     reporter = { ...group.lead, practitionerId: await h.newPractitioner(group.leadId, '30', '检验医师') };
     clinician = { ...group.member, practitionerId: uuidv7() };
-    await waitFor(
-      "lab-sharing to learn the site's city",
-      async () => {
-        const { rows } = await h.sql.query<{ n: string }>(
-          `SELECT count(*) AS n FROM known_group g JOIN known_grid r ON r.id = g.grid_id
-             JOIN known_city c ON c.id = r.city_id WHERE g.id = $1`,
-          [group.groupId],
-        );
-        if (rows[0]!.n !== '1') throw new Error('not yet');
-        return true;
-      },
-      { timeoutMs: 30_000, intervalMs: 100 },
-    );
+    await h.knowsCityOf(group.gridId);
   }, 180_000);
 
   afterAll(() => h.stop());
@@ -218,16 +195,7 @@ describe('lab-sharing remote reporting', () => {
       },
       { timeoutMs: 20_000, intervalMs: 100 },
     );
-    expect(
-      Number(
-        (
-          await h.sql.query<{ n: string }>(
-            `SELECT count(*) AS n FROM audit_log WHERE action = 'read' AND subject_id = $1`,
-            [reportId],
-          )
-        ).rows[0]!.n,
-      ),
-    ).toBeGreaterThanOrEqual(2);
+    expect((await h.readsOf('lab-report', reportId)).length).toBeGreaterThanOrEqual(2);
   });
 
   it('raises a critical value to the ordering site, refuses its acknowledgement by another institution and records the clinician who acknowledges', async () => {

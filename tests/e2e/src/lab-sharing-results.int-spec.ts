@@ -3,15 +3,19 @@ import { type Identity } from '@medgrid/auth';
 import {
   centreServiceV1,
   type labReportServiceV1,
+  OrderedAnywayEvent,
   orderServiceV1,
   recognitionServiceV1,
   referralV1,
+  ResultChangedEvent,
+  ResultReusedEvent,
   resultServiceV1,
 } from '@medgrid/contracts';
 import { anIdentity } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails } from './grpc-call';
 import { LabSharingHarness } from './lab-sharing-harness';
+import { outboxEventCount } from './outbox';
 import { aFreshResidentId } from './scheduling-fixtures';
 
 const DAY = 86_400_000;
@@ -287,14 +291,10 @@ describe('lab-sharing result registry and recognition', () => {
         outcome: Outcome.LOOKUP_OUTCOME_ORDERED_ANYWAY,
         reason: '患者症状加重，需复查',
       });
-      const { rows } = await h.sql.query<{ event_type: string }>(
-        `SELECT event_type FROM outbox WHERE event_type IN ('medgrid.lab_sharing.v1.ResultReused',
-           'medgrid.lab_sharing.v1.OrderedAnyway') ORDER BY seq`,
-      );
-      expect(rows.map((r) => r.event_type)).toEqual([
-        'medgrid.lab_sharing.v1.ResultReused',
-        'medgrid.lab_sharing.v1.OrderedAnyway',
-      ]);
+      expect(await outboxEventCount(h.sql, first.id, ResultReusedEvent)).toBe(1);
+      expect(await outboxEventCount(h.sql, first.id, OrderedAnywayEvent)).toBe(0);
+      expect(await outboxEventCount(h.sql, second.id, OrderedAnywayEvent)).toBe(1);
+      expect(await outboxEventCount(h.sql, second.id, ResultReusedEvent)).toBe(0);
       expect(await fails(h.orderAnyway(group.member, first.id, '再次'))).toMatchObject({
         code: status.FAILED_PRECONDITION,
         reason: 'LOOKUP_ALREADY_DECIDED',
@@ -661,11 +661,7 @@ describe('lab-sharing result registry and recognition', () => {
         performer: { institutionId: group.memberId, accredited: true },
         status: resultServiceV1.ResultStatus.RESULT_STATUS_FINAL,
       });
-      const { rows } = await h.sql.query<{ n: string }>(
-        `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = 'medgrid.lab_sharing.v1.ResultChanged'`,
-        [result.id],
-      );
-      expect(rows[0]!.n).toBe('1');
+      expect(await outboxEventCount(h.sql, result.id, ResultChangedEvent)).toBe(1);
 
       // The lead hospital, about to order the same test, finds it already done and reuses it.
       const lookup = await h.lookUp(group.lead, patient, 'LAB-GLU');

@@ -1,8 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { labSharingServiceV1 } from '@medgrid/contracts';
 import { anIdentity } from '@medgrid/testing';
-import { callEveryMethod } from './every-method';
 import { fails, unary } from './grpc-call';
+import { auditedRefusals, expectEveryCallRefusedForTheClaimedGroup } from './group-claim';
 import { LabSharingHarness } from './lab-sharing-harness';
 
 /** The lab-sharing service started from its build, as scripts/up.sh and the Helm chart start it. */
@@ -11,15 +11,6 @@ describe('lab-sharing service', () => {
 
   beforeAll(() => h.start('lab_sharing_service'));
   afterAll(() => h.stop());
-
-  const refusals = async (groupId: string) =>
-    (
-      await h.sql.query<{ actor_institution_id: string; purpose: string }>(
-        `SELECT actor_institution_id, purpose FROM audit_log
-          WHERE action = 'refused' AND subject_kind = 'medical-group' AND subject_id = $1 ORDER BY seq`,
-        [groupId],
-      )
-    ).rows;
 
   it('answers DescribeLabSharingService with its name, its migrated schema and the caller its token names', async () => {
     const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
@@ -53,21 +44,15 @@ describe('lab-sharing service', () => {
   it('refuses every call when the institution is not in the claimed group, and audits each', async () => {
     const group = await h.newGroup();
     const other = await h.newGroup();
-    const inconsistent = await h.registry.auth.token({ ...group.centre, groupId: other.groupId });
-    const services = [labSharingServiceV1.LabSharingServiceService];
 
-    const answers = await callEveryMethod(h.process.grpcAddress, services, inconsistent);
-
-    expect(answers.length).toBe(services.reduce((n, definition) => n + Object.keys(definition).length, 0));
-    expect(
-      answers.filter((a) => a.code !== status.PERMISSION_DENIED || a.reason !== 'GROUP_CLAIM_MISMATCH'),
-    ).toEqual([]);
-    expect(await refusals(other.groupId)).toEqual(
-      answers.map((a) => ({
-        actor_institution_id: group.centreId,
-        purpose: `GROUP_CLAIM_MISMATCH ${a.method}`,
-      })),
-    );
+    await expectEveryCallRefusedForTheClaimedGroup({
+      address: h.process.grpcAddress,
+      services: [labSharingServiceV1.LabSharingServiceService],
+      token: await h.registry.auth.token({ ...group.centre, groupId: other.groupId }),
+      institutionId: group.centreId,
+      claimedGroupId: other.groupId,
+      sql: h.sql,
+    });
   });
 
   it('answers a token naming an institution it has not learnt of with UNAVAILABLE, audited', async () => {
@@ -77,7 +62,7 @@ describe('lab-sharing service', () => {
     const refused = await fails(h.describeService(ghost));
 
     expect(refused).toMatchObject({ code: status.UNAVAILABLE, reason: 'INSTITUTION_NOT_KNOWN_YET' });
-    expect(await refusals(group.groupId)).toContainEqual({
+    expect(await auditedRefusals(h.sql, group.groupId)).toContainEqual({
       actor_institution_id: ghost.institutionId,
       purpose:
         'INSTITUTION_NOT_KNOWN_YET /medgrid.lab_sharing.v1.LabSharingService/DescribeLabSharingService',
