@@ -7,7 +7,8 @@ const fields = z.object({
   groupId: requestField.uuid(),
   patientResidentId: requestField.text(18).transform((id) => id.toUpperCase()),
   referringInstitutionId: requestField.uuid(),
-  receivingInstitutionId: requestField.uuid(),
+  // Empty while an upward referral is a draft: it is routed to its receiving hospital when submitted.
+  receivingInstitutionId: requestField.optionalUuid(),
   status: z.string(),
   version: z.number().int().min(1),
 });
@@ -21,7 +22,8 @@ export class KeepReferralPassCommand {
     readonly groupId: string,
     readonly patientResidentId: string,
     readonly referringInstitutionId: string,
-    readonly receivingInstitutionId: string,
+    /** Undefined until the referral is routed: a referral not routed yet lets nobody read anything. */
+    readonly receivingInstitutionId: string | undefined,
     readonly open: boolean,
     readonly version: number,
   ) {}

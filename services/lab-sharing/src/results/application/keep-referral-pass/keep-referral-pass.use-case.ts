@@ -7,7 +7,10 @@ import { type KeepReferralPassCommand } from './keep-referral-pass.command';
 export class KeepReferralPassUseCase {
   constructor(private readonly passes: ReferralPassRepository) {}
 
-  execute(command: KeepReferralPassCommand): Promise<void> {
-    return this.passes.keep({ ...command });
+  async execute(command: KeepReferralPassCommand): Promise<void> {
+    const { receivingInstitutionId } = command;
+    // A draft not routed yet passes nothing; its submission, a newer version, names the receiving hospital.
+    if (receivingInstitutionId === undefined) return;
+    await this.passes.keep({ ...command, receivingInstitutionId });
   }
 }
