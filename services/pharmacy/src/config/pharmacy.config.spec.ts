@@ -20,6 +20,22 @@ describe(loadPharmacyConfig.name, () => {
     expect(sut({ ...env, OUTBOX_RELAY_ENABLED: 'false' }).OUTBOX_RELAY_ENABLED).toBe(false);
   });
 
+  it('allows 30 days of supply to anyone and long prescriptions up to 12 weeks by default', () => {
+    expect(sut(env)).toMatchObject({ ORDINARY_SUPPLY_MAX_DAYS: 30, LONG_PRESCRIPTION_MAX_DAYS: 84 });
+  });
+
+  it("takes a city's limits, and refuses a long maximum below the ordinary one or beyond a year, named", () => {
+    expect(sut({ ...env, ORDINARY_SUPPLY_MAX_DAYS: '60', LONG_PRESCRIPTION_MAX_DAYS: '90' })).toMatchObject({
+      ORDINARY_SUPPLY_MAX_DAYS: 60,
+      LONG_PRESCRIPTION_MAX_DAYS: 90,
+    });
+    expect(() => sut({ ...env, ORDINARY_SUPPLY_MAX_DAYS: '60', LONG_PRESCRIPTION_MAX_DAYS: '56' })).toThrow(
+      /LONG_PRESCRIPTION_MAX_DAYS/,
+    );
+    expect(() => sut({ ...env, LONG_PRESCRIPTION_MAX_DAYS: '366' })).toThrow(/LONG_PRESCRIPTION_MAX_DAYS/);
+    expect(() => sut({ ...env, ORDINARY_SUPPLY_MAX_DAYS: '0' })).toThrow(/ORDINARY_SUPPLY_MAX_DAYS/);
+  });
+
   it('names the variable that is missing or malformed', () => {
     const act = () => sut({ AUTH_PUBLIC_KEY_FILE: '/tmp/key.pem', OUTBOX_RELAY_ENABLED: 'maybe' });
 
