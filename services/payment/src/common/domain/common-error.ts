@@ -38,15 +38,4 @@ export class CommonError extends AppError {
   ) {
     super(categoryOf(code), code, message, violations);
   }
-
-  /** Several fields broken at once, reported together under the first one's code. */
-  static invalid(violations: readonly FieldViolation[]): CommonError {
-    const first = violations[0];
-    return new CommonError(
-      (first?.reason as CommonErrorCode | undefined) ?? CommonErrorCode.InvalidDate,
-      violations.map((v) => `${v.field}: ${v.description}`).join('; '),
-      undefined,
-      violations,
-    );
-  }
 }
