@@ -7,7 +7,6 @@ export enum CatalogueErrorCode {
   UnknownDrug = 'UNKNOWN_DRUG',
   RetroactiveChange = 'RETROACTIVE_CATALOGUE_CHANGE',
   StaleCatalogueVersion = 'STALE_CATALOGUE_VERSION',
-  RejectedRows = 'CATALOGUE_ROWS_REJECTED',
 }
 
 function categoryOf(code: CatalogueErrorCode): ErrorCategory {
@@ -15,7 +14,6 @@ function categoryOf(code: CatalogueErrorCode): ErrorCategory {
     case CatalogueErrorCode.InvalidDrug:
     case CatalogueErrorCode.UnknownDrug:
     case CatalogueErrorCode.RetroactiveChange:
-    case CatalogueErrorCode.RejectedRows:
       return 'invalid-argument';
     case CatalogueErrorCode.DuplicateDrug:
       return 'already-exists';

@@ -57,6 +57,7 @@ describe(assessContinuity.name, () => {
           suggestedCode: null,
           reason: null,
           obtainableCode: null,
+          note: null,
         },
       ],
       continuous: true,
@@ -145,6 +146,7 @@ describe(assessContinuity.name, () => {
       reason: 'NOT_ALLOWED_AT_LEVEL',
       obtainableCode: null,
       suggestedCode: null,
+      note: "no drug of this generic and form is allowed at the receiving institution's level: the hospital should reconsider, or the patient obtain it elsewhere",
     });
   });
 

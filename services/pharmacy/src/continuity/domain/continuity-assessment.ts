@@ -40,6 +40,8 @@ export interface MedicationContinuity {
   readonly reason: ActionReason | null;
   /** action-needed, NOT_STOCKED: the drug the institution may requisition (the one prescribed, or one of its generic and form). */
   readonly obtainableCode: string | null;
+  /** action-needed: what to do, for the receiving team and the issuing hospital to read. */
+  readonly note: string | null;
 }
 
 export interface ContinuityAssessment {
@@ -92,9 +94,17 @@ function assessMedication(
   at: Date,
 ): MedicationContinuity {
   const base = { drugCode: medication.drugCode, name: medication.name };
-  const none = { suggestedCode: null, reason: null, obtainableCode: null };
+  const none = { suggestedCode: null, reason: null, obtainableCode: null, note: null };
+  const needed = (reason: ActionReason, obtainableCode: string | null = null): MedicationContinuity => ({
+    ...base,
+    ...none,
+    outcome: 'action-needed',
+    reason,
+    obtainableCode,
+    note: ACTION_REASON_TEXT[reason],
+  });
   const drug = catalogue.drugAt(medication.drugCode, at);
-  if (!drug) return { ...base, ...none, outcome: 'action-needed', reason: 'NOT_IN_CATALOGUE' };
+  if (!drug) return needed('NOT_IN_CATALOGUE');
   if (formulary.stocks(drug.code)) return { ...base, ...none, outcome: 'continue' };
 
   const others = ranked(catalogue.sameGenericAndFormAt(drug, at), drug);
@@ -104,9 +114,7 @@ function assessMedication(
   const obtainable = [drug, ...others].find((candidate) =>
     DrugCatalogue.allowedAt(candidate, formulary.level),
   );
-  return obtainable
-    ? { ...base, ...none, outcome: 'action-needed', reason: 'NOT_STOCKED', obtainableCode: obtainable.code }
-    : { ...base, ...none, outcome: 'action-needed', reason: 'NOT_ALLOWED_AT_LEVEL' };
+  return obtainable ? needed('NOT_STOCKED', obtainable.code) : needed('NOT_ALLOWED_AT_LEVEL');
 }
 
 /** The same strength first, then essential medicines, volume-based winners, the lowest price, the code. */
