@@ -18,6 +18,8 @@
 //   BENCH_STEP_S=15          seconds per step (the first second of each ramps from the previous rate)
 //   BENCH_VUS=200            pre-allocated VUs: at most this many calls in flight; a look-up that
 //                            arrives when all wait is dropped, and reported as dropped
+//   BENCH_WARMUP_S=10  BENCH_WARMUP_RATE=100   a warm-up first (JIT, connection pool): its look-ups
+//                            are answered, checked and audited, but not in the steps' figures
 //   BENCH_DEADLINE=5s        gRPC deadline of each call
 //   BENCH_HIT_PCT=20  BENCH_EXPIRED_PCT=40   the look-up mix, in whole percent
 //   BENCH_SEED=1             seed of the look-up mix
@@ -38,14 +40,16 @@ import {
 import { chooseLookup, residentId } from './lib/registry-shape.js';
 
 const plan = readJsonFromEnv('BENCH_PLAN');
-/** The kind number in this run's client request ids (lib/common.js runUuid). */
-const LOOKUP_ID_KIND = 5;
+/** The kind numbers in this run's client request ids (lib/common.js runUuid), per scenario. */
+const ID_KINDS = { warmup: 6, lookups: 5 };
 
 const SETTINGS = {
   rates: envString('BENCH_RATES', '250,500,750,1000,1250,1500')
     .split(',')
     .map((r) => Number(r.trim())),
   stepSeconds: envInt('BENCH_STEP_S', 15),
+  warmupSeconds: envInt('BENCH_WARMUP_S', 10),
+  warmupRate: envInt('BENCH_WARMUP_RATE', 100),
   vus: Math.max(1, envInt('BENCH_VUS', 200)),
   deadline: envString('BENCH_DEADLINE', '5s'),
   hitPct: envInt('BENCH_HIT_PCT', 20),
@@ -80,7 +84,7 @@ for (const rate of SETTINGS.rates) {
 }
 
 // A threshold per step makes k6 keep that step's sub-metrics for handleSummary (never failing).
-const thresholds = {};
+const thresholds = { 'lookup_ok{step:warmup}': ['count>=0'] };
 for (let s = 0; s < STEPS; s++) {
   thresholds[`lookup_latency{step:${s}}`] = ['max>=0'];
   thresholds[`lookup_ok{step:${s}}`] = ['count>=0'];
@@ -88,9 +92,28 @@ for (let s = 0; s < STEPS; s++) {
   thresholds[`lookup_errors{step:${s}}`] = ['count>=0'];
 }
 
+// The warm-up (JIT, the connection pool, plan caches) is answered, checked and audited like every
+// look-up, but left out of the steps' rates and latencies.
+const warmup =
+  SETTINGS.warmupSeconds > 0
+    ? {
+        warmup: {
+          executor: 'constant-arrival-rate',
+          rate: SETTINGS.warmupRate,
+          timeUnit: '1s',
+          duration: `${SETTINGS.warmupSeconds}s`,
+          preAllocatedVUs: Math.min(SETTINGS.vus, 50),
+          maxVUs: SETTINGS.vus,
+          gracefulStop: '5s',
+        },
+      }
+    : {};
+
 export const options = {
   scenarios: {
+    ...warmup,
     lookups: {
+      startTime: `${SETTINGS.warmupSeconds > 0 ? SETTINGS.warmupSeconds + 5 : 0}s`,
       executor: 'ramping-arrival-rate',
       startRate: Math.min(SETTINGS.rates[0], 50),
       timeUnit: '1s',
@@ -140,7 +163,7 @@ const METHOD = 'medgrid.lab_sharing.v1.RecognitionService/LookUpResults';
 /** Look-up `index`'s request: a client request id of its own (the look-up is a recorded write). */
 function lookupRequest(a, index) {
   return {
-    clientRequestId: runUuid(plan.runId, LOOKUP_ID_KIND, index),
+    clientRequestId: runUuid(plan.runId, ID_KINDS[exec.scenario.name], index),
     patientResidentId: residentId(a.n),
     itemCode: plan.items[a.item],
   };
@@ -148,9 +171,12 @@ function lookupRequest(a, index) {
 
 export default function () {
   const index = exec.scenario.iterationInTest;
+  const warm = exec.scenario.name === 'warmup';
   const elapsed = Date.now() - exec.scenario.startTime;
-  const step = String(Math.min(STEPS - 1, Math.floor(elapsed / (SETTINGS.stepSeconds * 1000))));
-  const a = chooseLookup(prng(SETTINGS.seed * 1000003 + index), SHAPE);
+  const step = warm
+    ? 'warmup'
+    : String(Math.min(STEPS - 1, Math.floor(elapsed / (SETTINGS.stepSeconds * 1000))));
+  const a = chooseLookup(prng(SETTINGS.seed * 1000003 + index + (warm ? 500000000 : 0)), SHAPE);
   const site = plan.sites[index % plan.sites.length];
   const tags = { step, kind: a.kind };
   attempts.add(1, tags);
@@ -170,12 +196,12 @@ export default function () {
   } catch (error) {
     errors.add(1, tags);
     errorLatency.add(Date.now() - started, tags);
-    answeredAt.add(Date.now() - exec.scenario.startTime);
+    if (!warm) answeredAt.add(Date.now() - exec.scenario.startTime);
     logFirst('exception', `${METHOD} could not be called: ${error}`);
     return;
   }
   const ms = Date.now() - started;
-  answeredAt.add(Date.now() - exec.scenario.startTime);
+  if (!warm) answeredAt.add(Date.now() - exec.scenario.startTime);
   if (response.status !== grpc.StatusOK) {
     errors.add(1, tags);
     errorLatency.add(ms, tags);
@@ -186,7 +212,7 @@ export default function () {
     return;
   }
   ok.add(1, tags);
-  latency.add(ms, tags);
+  if (!warm) latency.add(ms, tags);
   const lookup = response.message && response.message.lookup;
   const found = lookup && Array.isArray(lookup.offered) ? lookup.offered.length : 0;
   if (found > 0) hitsAnswered.add(1, tags);
@@ -234,11 +260,13 @@ export function handleSummary(data) {
     };
   });
   const windowSeconds = metric(data, 'lookup_answered_at', 'max') / 1000;
+  const measured = steps.reduce((n, s) => n + s.answered, 0);
   const counts = {
     attempts: metric(data, 'lookup_attempts', 'count'),
     dropped: metric(data, 'dropped_iterations', 'count'),
     ok: metric(data, 'lookup_ok', 'count'),
     errors: metric(data, 'lookup_errors', 'count'),
+    warmup: metric(data, 'lookup_ok{step:warmup}', 'count'),
     hitsAnswered: metric(data, 'lookup_hits_answered', 'count'),
     wrongAnswers: metric(data, 'lookup_wrong_answers', 'count'),
   };
@@ -277,7 +305,7 @@ export function handleSummary(data) {
     hitShare: counts.ok > 0 ? counts.hitsAnswered / counts.ok : 0,
     overall: {
       windowSeconds,
-      perSecond: windowSeconds > 0 ? counts.ok / windowSeconds : 0,
+      perSecond: windowSeconds > 0 ? measured / windowSeconds : 0,
       latencyMs: overall,
     },
     steps,
@@ -302,7 +330,11 @@ export function handleSummary(data) {
     ),
     `  look-ups made ${counts.attempts}` +
       (counts.dropped > 0 ? ` (${counts.dropped} DROPPED: all ${SETTINGS.vus} VUs were waiting)` : '') +
-      `, answered ${counts.ok}, errors ${counts.errors}`,
+      `, answered ${counts.ok}` +
+      (counts.warmup > 0
+        ? ` (${counts.warmup} in the ${SETTINGS.warmupSeconds} s warm-up, not in the steps)`
+        : '') +
+      `, errors ${counts.errors}`,
     `  answers offering a result ${counts.hitsAnswered} (${fmt(100 * summary.hitShare, 1)}% of answers); ` +
       `answers not as seeded ${counts.wrongAnswers}`,
     `  all steps: ${fmt(summary.overall.perSecond, 1)} look-ups/s over ${fmt(windowSeconds, 1)} s, ${l(overall)}`,
