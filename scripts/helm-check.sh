@@ -13,6 +13,8 @@
 #   3. lint: `helm lint --strict` on the library, each service chart and the umbrella (defaults and
 #      ci/all-features.values.yaml)
 #   4. render: `helm template` of the umbrella (defaults, all features) and of each service chart
+#      (defaults); then the umbrella with a sample of every service's own settings (tools/settings-check.js: each
+#      reaches its Deployment as its variable; with the defaults, the empty ones are absent)
 #   5. schema: values that values.schema.json (or the templates' own checks) must reject
 #   6. validate: deploy/helm/tools/validate-manifests.mjs on the renders (YAML, Kubernetes schemas,
 #      house security rules, PromQL metric names, topics vs libs/contracts, documented values);
@@ -159,6 +161,20 @@ render medgrid-all-features medgrid -f "$ALL_FEATURES"
 for chart in "${SERVICES[@]}"; do render "$chart-defaults" "$chart"; done
 note "helm template: ${RENDERED[*]} ($(cat "$RENDER"/*.yaml | grep -c '^kind:') objects)"
 
+# 4b. each service's own settings (services.json `values`) reach its pods: a sample of every one,
+# set through the umbrella, is in the service's Deployment as its variable; left empty, it is absent
+node "$CHARTS_DIR/tools/settings-check.js" values "$WORK/settings.values.json"
+"$HELM" template medgrid "$CHARTS_DIR/medgrid" --namespace medgrid --kube-version "$KUBE_VERSION" \
+  -f "$WORK/settings.values.json" >"$WORK/settings.yaml" 2>"$WORK/settings.err" || {
+  cat "$WORK/settings.err" >&2
+  die "helm template medgrid with every setting set failed"
+}
+node "$CHARTS_DIR/tools/settings-check.js" defaults "$RENDER/medgrid-defaults.yaml" >/dev/null ||
+  die "a service setting left empty reached a pod (medgrid-common.env.settings)"
+settings="$(node "$CHARTS_DIR/tools/settings-check.js" samples "$WORK/settings.yaml")" ||
+  die "a service setting did not reach its pod (medgrid-common.env.settings, <service>/templates/_settings.tpl)"
+note "service settings: $settings reach the pods as their variables (tools/settings-check.js), none when left empty"
+
 # 5. values that must be rejected
 SCHEMA="values don't meet the specifications of the schema"
 reject registry "$SCHEMA" --set replicaCount=-1
@@ -172,6 +188,16 @@ reject registry "$SCHEMA" --set database.poolSize=500
 reject registry "$SCHEMA" --set containerSecurityContext.readOnlyRootFilesystem=no
 reject referral "$SCHEMA" --set outbox.relayEnabled=maybe
 reject scheduling "$SCHEMA" --set outbox.relayEnabled=true
+reject lab-sharing "$SCHEMA" --set settings.criticalValueAckSeconds=-1
+reject lab-sharing "$SCHEMA" --set settings.claimIdleSeconds=soon
+reject lab-sharing "$SCHEMA" --set settings.turnaroundTargets.ecg.emergency=0
+reject lab-sharing "$SCHEMA" --set settings.turnaroundTargets.xray.emergency=30
+reject lab-sharing "$SCHEMA" --set settings.turnaroundTargets.ecg.stat=30
+reject lab-sharing "$SCHEMA" --set settings.unknownSetting=1
+reject referral "$SCHEMA" --set settings.deadlineHours=0
+reject scheduling "$SCHEMA" --set settings.slotReserveFloor=third
+reject registry "$SCHEMA" --set settings.elderlyAge=40
+reject pharmacy "$SCHEMA" --set settings.anything=1
 reject registry "needs otel.otlpEndpoint" --set otel.tracesExporter=otlp
 reject registry "set only one of auth.publicKeySecret" --set auth.publicKeyConfigMap=medgrid-auth-public-key
 reject registry "public key is required" --set auth.publicKeySecret=
@@ -182,6 +208,7 @@ reject medgrid "$SCHEMA" --set 'kafkaTopics.topics[0].partitions=0'
 reject medgrid "$SCHEMA" --set metrics.prometheusRule.grpcErrorRatio.threshold=2
 reject medgrid "$SCHEMA" --set postgresql.databaseReclaimPolicy=drop
 reject medgrid "$SCHEMA" --set kafkaTopic.enabled=true
+reject medgrid "$SCHEMA" --set lab-sharing.settings.criticalValueAckSeconds=-1
 note "bad values: $REJECTED rejected by values.schema.json or the templates' checks (types, ranges, enums, unknown keys, conflicting settings)"
 
 # 6. validate the renders

@@ -1,13 +1,20 @@
 // Types of service-charts.js for the TypeScript that uses it (the service generator in tools/generators).
 
-/** A value only one service chart takes, e.g. referral's outbox.relayEnabled. */
+/**
+ * One of a service's own environment variables (one its config class validates beyond the
+ * platform's) as a chart value, e.g. referral's outbox.relayEnabled or lab-sharing's
+ * settings.criticalValueAckSeconds.
+ */
 export interface OwnValue {
-  /** "<group>.<key>" (the group's last value) or a plain key (a "<name> settings" section at the end). */
+  /** "<group>.<key>": a shared group (its last value) or one of the service's own ("<name> settings" section). */
   path: string;
-  /** The `## @param` description. */
+  /** The variable it reaches the pod as (medgrid-common.env.settings). */
+  env: string;
+  /** The `## @param` description: "<env>: <what it does>". */
   doc: string;
+  /** The chart default; null, '' or {} sets nothing (the service's validated default applies). */
   default: unknown;
-  /** Its JSON schema. */
+  /** Its JSON schema (a string setting gives `examples`, the samples helm-check renders). */
   schema: object;
 }
 
@@ -34,5 +41,14 @@ export function parseServices(text: string): ServiceEntry[];
 export function readServices(repo: string): ServiceEntry[];
 /** Writes every service chart, or (check) lists what differs from what would be written. */
 export function syncServiceCharts(repo: string, options: { check: boolean }): string[];
+/**
+ * For each of a service's own values: a valid sample value and the text its variable then
+ * carries (scripts/helm-check.sh renders them; tests/e2e feeds the texts to the config classes).
+ */
+export function settingSamples(
+  service: ServiceEntry,
+): { path: string; env: string; value: unknown; text: string }[];
+/** The samples of settingSamples as one values object, nested by path. */
+export function sampleValues(service: ServiceEntry): Record<string, unknown>;
 /** The JSON schema of a service chart's values. */
 export function valuesSchema(service: ServiceEntry): object;

@@ -858,9 +858,14 @@ const HELMIGNORE = `# Not packaged into the chart archive.
 
 // ---- a service's own values -------------------------------------------------------------------
 /**
- * @typedef {{ path: string, doc: string, default: unknown, schema: object }} OwnValue
- *   `path` is "<group>.<key>" (added as the group's last value, e.g. outbox.relayEnabled) or a
- *   plain key (added to a "<name> settings" section at the end).
+ * @typedef {{ path: string, env: string, doc: string, default: unknown, schema: object }} OwnValue
+ *   One of the service's own environment variables (one its config class validates beyond the
+ *   platform's), as a chart value. `path` is "<group>.<key>": a shared group (added as its last
+ *   value, e.g. outbox.relayEnabled) or a group of the service's own (a "<name> settings" section
+ *   at the end, e.g. settings.criticalValueAckSeconds). `env` is the variable the value reaches
+ *   the pod as (medgrid-common.env.server renders every one the same way); `default` null, '' or
+ *   {} sets nothing, so the service's validated default applies. A table (an object of objects)
+ *   is written `<key>.<key>=<value>`, comma-separated, in key order.
  * @typedef {{
  *   name: string,
  *   summary: string,
@@ -872,34 +877,49 @@ const HELMIGNORE = `# Not packaged into the chart archive.
  * }} ServiceEntry
  */
 
+/** The schema of a group of the service's own values (e.g. settings). */
+const ownGroupSchema = (name) => ({
+  type: 'object',
+  description: `${name}'s own settings (each one an environment variable its config validates at boot)`,
+  additionalProperties: false,
+});
+
 /** SHARED for one service, with the service's own values put in place. */
 function definition(svc) {
   const tree = shared(svc);
   const own = svc.values ?? [];
-  const topLevel = [];
+  const ownGroups = [];
   for (const extra of own) {
     const path = extra.path.split('.');
     const entry = value(path[path.length - 1], extra.doc, extra.default, extra.schema);
-    if (path.length === 1) {
-      topLevel.push(entry);
-      continue;
-    }
     let children = tree;
-    for (const key of path.slice(0, -1)) {
-      const parent = children.find((node) => node.kind === 'group' && node.key === key);
-      if (!parent) throw new Error(`${svc.name}: ${extra.path}: no group ${key} among the shared values`);
+    for (const [depth, key] of path.slice(0, -1).entries()) {
+      let parent = children.find((node) => node.kind === 'group' && node.key === key);
+      if (!parent && depth === 0) {
+        parent = ownGroups.find((node) => node.key === key);
+        if (!parent) {
+          if (tree.some((node) => node.key === key))
+            throw new Error(`${svc.name}: ${extra.path}: ${key} is a shared value, not a group`);
+          parent = group(key, ownGroupSchema(svc.name), []);
+          ownGroups.push(parent);
+        }
+      }
+      if (!parent) throw new Error(`${svc.name}: ${extra.path}: no group ${key}`);
       children = parent.children;
     }
     if (children.some((node) => node.key === entry.key))
-      throw new Error(`${svc.name}: ${extra.path} is already a shared value`);
+      throw new Error(`${svc.name}: ${extra.path} is already a value`);
     children.push(entry);
   }
-  if (topLevel.length) {
-    for (const entry of topLevel)
-      if (tree.some((node) => node.key === entry.key))
-        throw new Error(`${svc.name}: ${entry.key} is already a shared value`);
-    tree.push(section(`${svc.name} settings`), ...topLevel);
-  }
+  if (ownGroups.length)
+    tree.push(
+      section(
+        `${svc.name} settings`,
+        `Environment variables of ${svc.name}'s own, validated by its config class at boot; a value`,
+        "left empty (null, '' or {}) is not set, so the service's default applies.",
+      ),
+      ...ownGroups,
+    );
   return tree;
 }
 
@@ -1054,6 +1074,8 @@ function chartYaml(svc) {
 
 // ---- the whole chart --------------------------------------------------------------------------
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const OWN_PATH = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** Checks an entry of services.json; returns it. */
 function checkEntry(svc) {
@@ -1065,7 +1087,144 @@ function checkEntry(svc) {
       throw new Error(`${where}: ${key} must be a non-empty string`);
   for (const port of ['grpc', 'http'])
     if (!Number.isInteger(svc.ports?.[port])) throw new Error(`${where}: ports.${port} must be an integer`);
+  const envs = new Set();
+  for (const own of svc.values ?? []) {
+    const at = `${where} value ${JSON.stringify(own?.path)}`;
+    if (typeof own?.path !== 'string' || !OWN_PATH.test(own.path))
+      throw new Error(`${at}: path must be "<group>.<key>" (camelCase keys)`);
+    if (typeof own.env !== 'string' || !ENV_NAME.test(own.env))
+      throw new Error(`${at}: env must name the environment variable (UPPER_SNAKE_CASE)`);
+    if (envs.has(own.env)) throw new Error(`${at}: env ${own.env} appears twice`);
+    envs.add(own.env);
+    if (typeof own.doc !== 'string' || !own.doc.startsWith(`${own.env}: `) || own.doc === `${own.env}: `)
+      throw new Error(`${at}: doc must be "${own.env}: <what it does>" (the @param line)`);
+    if (!own.schema || typeof own.schema !== 'object') throw new Error(`${at}: schema must be a JSON schema`);
+  }
   return svc;
+}
+
+// ---- templates/_settings.tpl: where each own environment variable is read from ----------------
+/**
+ * A named template "<name>.settings": a YAML map from each of the service's own environment
+ * variables to the path of its value. medgrid-common.env.server reads it through the chart's
+ * name, so one generic template renders every service's settings (and the umbrella, holding
+ * every service chart, keeps them apart).
+ */
+function settingsTemplate(svc) {
+  const own = svc.values ?? [];
+  return [
+    '{{- /*',
+    `The value path of each of ${svc.name}'s own environment variables, read by medgrid-common.env.server.`,
+    `Written by ${GENERATOR} from ${SERVICES_FILE}; do not edit.`,
+    '*/ -}}',
+    `{{- define "${svc.name}.settings" -}}`,
+    ...(own.length ? own.map((v) => `${v.env}: ${v.path}`) : ['{}']),
+    '{{- end -}}',
+    '',
+  ].join('\n');
+}
+
+// ---- samples: a valid value of each own setting and the text its variable gets ---------------
+/** A valid value for a JSON schema (its maximum, its first example, a table of such cells). */
+function sampleOf(schema, where) {
+  const types = [].concat(schema.type);
+  if (types.includes('boolean')) return true;
+  if (types.includes('integer')) return schema.maximum ?? schema.minimum ?? 1;
+  if (types.includes('string')) {
+    if (!schema.examples?.length) throw new Error(`${where}: a string setting needs schema.examples`);
+    return schema.examples[0];
+  }
+  if (types.includes('object') && schema.properties)
+    return Object.fromEntries(
+      Object.entries(schema.properties).map(([key, child]) => [key, sampleOf(child, `${where}.${key}`)]),
+    );
+  throw new Error(`${where}: no sample for schema ${JSON.stringify(schema)}`);
+}
+
+/** The variable's text for a value, as medgrid-common.env.settings writes it. */
+function settingText(v, prefix = '') {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && !Array.isArray(v))
+    return Object.keys(v)
+      .sort()
+      .map((key) =>
+        v[key] !== null && typeof v[key] === 'object'
+          ? settingText(v[key], `${prefix}${key}.`)
+          : `${prefix}${key}=${settingText(v[key])}`,
+      )
+      .filter((cell) => cell !== '' && !cell.endsWith('='))
+      .join(',');
+  return String(v);
+}
+
+/**
+ * For each of the service's own values: a valid sample value (a differing one for a boolean with a
+ * default) and the text its environment variable must then carry. scripts/helm-check.sh renders
+ * the samples and compares; tests/e2e's helm-settings spec feeds the texts to the config class.
+ * @param {ServiceEntry} svc
+ * @returns {{ path: string, env: string, value: unknown, text: string }[]}
+ */
+function settingSamples(svc) {
+  return (svc.values ?? []).map((own) => {
+    const where = `${svc.name} ${own.path}`;
+    const value = typeof own.default === 'boolean' ? !own.default : sampleOf(own.schema, where);
+    return { path: own.path, env: own.env, value, text: settingText(value) };
+  });
+}
+
+/** The samples of settingSamples as one values object (nested by path). */
+function sampleValues(svc) {
+  const values = {};
+  for (const sample of settingSamples(svc)) {
+    const keys = sample.path.split('.');
+    let at = values;
+    for (const key of keys.slice(0, -1)) at = at[key] ??= {};
+    at[keys[keys.length - 1]] = sample.value;
+  }
+  return values;
+}
+
+// ---- README.md --------------------------------------------------------------------------------
+/** A chart default as the README shows it. */
+function shownDefault(v) {
+  if (v === null || v === '' || (typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length))
+    return 'empty';
+  return `\`${JSON.stringify(v)}\``;
+}
+
+function readme(svc) {
+  const own = svc.values ?? [];
+  return [
+    `# ${svc.name} chart`,
+    '',
+    `${svc.description}. Written by \`${GENERATOR}\` from the ${svc.name} entry of \`${SERVICES_FILE}\`: edit`,
+    'those, run the generator, never edit this chart. Every value is documented (an `@param` line) in `values.yaml`',
+    'and typed in `values.schema.json`; `deploy/helm/README.md` describes the charts, the secrets to create first',
+    'and the install.',
+    '',
+    '```bash',
+    `helm dependency build deploy/helm/${svc.name} && helm install ${svc.name} deploy/helm/${svc.name} -n medgrid`,
+    '```',
+    '',
+    `Ports: gRPC ${svc.ports.grpc}, HTTP ${svc.ports.http} (\`/health/live\`, \`/health/ready\`, \`/metrics\`).`,
+    '',
+    '## Settings',
+    '',
+    ...(own.length
+      ? [
+          `The environment variables of ${svc.name}'s own (beyond the platform's), each a value validated by`,
+          "`values.schema.json` and again by the service's config class at boot; a value left empty is not set,",
+          "so the service's default applies. Under the umbrella chart, prefix the value with",
+          `\`${svc.name}.\`.`,
+          '',
+          ...own.map(
+            (v) =>
+              `- \`${v.path}\` (\`${v.env}\`, default ${shownDefault(v.default)}): ${v.doc.slice(v.env.length + 2)}`,
+          ),
+        ]
+      : [`${svc.name} takes no environment variable of its own: only the platform's.`]),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -1080,6 +1239,8 @@ function serviceChartFiles(svc) {
     'Chart.yaml': chartYaml(svc),
     'values.yaml': valuesYaml(svc),
     'values.schema.json': `${prettyJson(valuesSchema(svc))}\n`,
+    'README.md': readme(svc),
+    'templates/_settings.tpl': settingsTemplate(svc),
   };
   for (const [file, template] of Object.entries(TEMPLATES))
     files[`templates/${file}`] = `{{- include "${template}" . }}\n`;
@@ -1145,6 +1306,8 @@ module.exports = {
   serviceChartFiles,
   parseServices,
   readServices,
+  sampleValues,
+  settingSamples,
   syncServiceCharts,
   valuesSchema,
 };

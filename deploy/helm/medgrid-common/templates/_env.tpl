@@ -1,8 +1,8 @@
 {{/*
 The server container's environment: every variable the service's config
 class validates at boot (libs/platform/config platformEnv, plus the
-service's own, e.g. referral's OUTBOX_RELAY_ENABLED). A value left empty is
-not set, so the service's validated default applies.
+service's own, medgrid-common.env.settings). A value left empty is not set,
+so the service's validated default applies.
 */}}
 {{- define "medgrid-common.env.server" -}}
 - name: NODE_ENV
@@ -32,10 +32,6 @@ not set, so the service's validated default applies.
   value: {{ .Values.outbox.pollIntervalMs | quote }}
 - name: OUTBOX_BATCH_SIZE
   value: {{ .Values.outbox.batchSize | quote }}
-{{- if hasKey .Values.outbox "relayEnabled" }}
-- name: OUTBOX_RELAY_ENABLED
-  value: {{ .Values.outbox.relayEnabled | toString | quote }}
-{{- end }}
 - name: CONSUMER_MAX_ATTEMPTS
   value: {{ .Values.consumer.maxAttempts | quote }}
 - name: CONSUMER_PARTITIONS_CONCURRENTLY
@@ -54,7 +50,56 @@ not set, so the service's validated default applies.
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
 {{- end }}
+{{- include "medgrid-common.env.settings" . }}
 {{- with .Values.extraEnvVars }}
 {{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The service's own variables (deploy/helm/services.json `values`, e.g.
+OUTBOX_RELAY_ENABLED or lab-sharing's CRITICAL_VALUE_ACK_SECONDS), one generic
+rule for every service: the chart's generated "<chart>.settings" template maps
+each variable to its value path. A value that is null, '' or an empty table is
+left out (the service's validated default applies); a whole number is written
+without an exponent; a table (an object of objects) is written
+`<key>.<key>=<value>`, comma-separated, in key order (TURNAROUND_TARGETS).
+*/}}
+{{- define "medgrid-common.env.settings" -}}
+{{- $settings := include (printf "%s.settings" .Chart.Name) . | fromYaml }}
+{{- range $env, $path := $settings }}
+{{- $value := $.Values }}
+{{- range splitList "." $path }}
+{{- if kindIs "map" $value }}{{ $value = get $value . }}{{ else }}{{ $value = "" }}{{ end }}
+{{- end }}
+{{- $text := include "medgrid-common.env.settingText" (dict "value" $value "prefix" "") }}
+{{- if ne $text "" }}
+- name: {{ $env }}
+  value: {{ $text | quote }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* One setting's value as its variable's text (see above); a table's cells recursively. */}}
+{{- define "medgrid-common.env.settingText" -}}
+{{- $value := .value }}
+{{- if kindIs "map" $value }}
+{{- $cells := list }}
+{{- range $key := keys $value | sortAlpha }}
+{{- $cell := get $value $key }}
+{{- if kindIs "map" $cell }}
+{{- $text := include "medgrid-common.env.settingText" (dict "value" $cell "prefix" (printf "%s%s." $.prefix $key)) }}
+{{- if ne $text "" }}{{ $cells = append $cells $text }}{{ end }}
+{{- else }}
+{{- $text := include "medgrid-common.env.settingText" (dict "value" $cell "prefix" "") }}
+{{- if ne $text "" }}{{ $cells = append $cells (printf "%s%s=%s" $.prefix $key $text) }}{{ end }}
+{{- end }}
+{{- end }}
+{{- join "," $cells }}
+{{- else if kindIs "invalid" $value }}
+{{- else if and (kindIs "float64" $value) (eq $value (float64 (int64 $value))) }}
+{{- int64 $value }}
+{{- else }}
+{{- toString $value }}
 {{- end }}
 {{- end -}}

@@ -168,7 +168,9 @@ describe(serviceGenerator.name, () => {
   it('registers the service in the Helm charts: its own chart from services.json, and the umbrella', () => {
     const entry = parseServices(read(tree, 'deploy/helm/services.json')).at(-1)!;
     expect(entry).toMatchObject({ name: NAME, ports });
-    expect(entry.values?.map((v) => v.path)).toEqual(['outbox.relayEnabled']);
+    expect(entry.values?.map((v) => [v.path, v.env])).toEqual([
+      ['outbox.relayEnabled', 'OUTBOX_RELAY_ENABLED'],
+    ]);
     for (const [file, content] of Object.entries(serviceChartFiles(entry)))
       expect(read(tree, `deploy/helm/sample-intake/${file}`)).toBe(content);
     expect(read(tree, 'deploy/helm/sample-intake/values.yaml')).toContain(

@@ -149,6 +149,7 @@ export async function serviceGenerator(
     values: [
       {
         path: 'outbox.relayEnabled',
+        env: 'OUTBOX_RELAY_ENABLED',
         doc: 'OUTBOX_RELAY_ENABLED: run the outbox relay in these pods (false: another deployment relays)',
         default: true,
         schema: { type: 'boolean', description: 'OUTBOX_RELAY_ENABLED' },
