@@ -4,6 +4,8 @@ import { AppError, type ErrorCategory, type FieldViolation } from '@medgrid/erro
 export enum SettlementErrorCode {
   InvalidPolicy = 'INVALID_SETTLEMENT_POLICY',
   InvalidRun = 'INVALID_SETTLEMENT_RUN',
+  StaleRulesVersion = 'STALE_SETTLEMENT_RULES_VERSION',
+  NoRuleInForce = 'NO_SETTLEMENT_RULE_IN_FORCE',
   UnbalancedTransaction = 'UNBALANCED_TRANSACTION',
   ClaimCountedTwice = 'CLAIM_COUNTED_TWICE',
   ClaimOutsidePeriod = 'CLAIM_OUTSIDE_PERIOD',
@@ -18,6 +20,10 @@ function categoryOf(code: SettlementErrorCode): ErrorCategory {
       return 'invalid-argument';
     case SettlementErrorCode.ClaimCountedTwice:
       return 'already-exists';
+    case SettlementErrorCode.StaleRulesVersion:
+      return 'conflict';
+    case SettlementErrorCode.NoRuleInForce:
+      return 'failed-precondition';
     case SettlementErrorCode.UnbalancedTransaction:
     case SettlementErrorCode.NoPointsToShare:
       return 'failed-precondition';
