@@ -82,7 +82,8 @@ export function contentFromProto(c: r.ReportContent | undefined): ReportContentI
   };
 }
 
-function observationToProto(o: Observation): r.Observation {
+/** An observation as every RPC carries it (a report's content, a result of the registry). */
+export function observationToProto(o: Observation): r.Observation {
   const v = o.value;
   return {
     itemCode: o.itemCode,

@@ -5,6 +5,7 @@ import {
   type ObservationValue,
 } from '../../reporting/domain/observation';
 import { type Modality } from '../../recognition/domain/catalogue-item';
+import { observationToProto } from '../../reporting/contracts/report.proto-mapper';
 import { type ResultView } from '../domain/result-access';
 import { type ResultStatus, type StudyReference } from '../domain/result-record';
 
@@ -36,23 +37,6 @@ export function observationFromProto(o: labReportServiceV1.Observation): Observa
       ? { low: o.referenceRange.low ?? null, high: o.referenceRange.high ?? null }
       : null,
     flag: (o.flag.trim().toUpperCase() || 'N') as AbnormalFlag,
-  };
-}
-
-export function observationToProto(o: Observation): labReportServiceV1.Observation {
-  const v = o.value;
-  return {
-    itemCode: o.itemCode,
-    nationalCode: o.nationalCode ?? '',
-    loinc: o.loinc ?? '',
-    name: o.name,
-    quantity: v.kind === 'quantity' ? { value: v.value, unit: v.unit } : undefined,
-    coded: v.kind === 'coded' ? { system: v.system, code: v.code, display: v.display } : undefined,
-    text: v.kind === 'text' ? v.text : undefined,
-    referenceRange: o.referenceRange
-      ? { low: o.referenceRange.low ?? undefined, high: o.referenceRange.high ?? undefined }
-      : undefined,
-    flag: o.flag,
   };
 }
 
