@@ -1,7 +1,6 @@
 import { type Identity } from '@medgrid/auth';
+import { LabSharingAccess } from '../../common/lab-sharing-access.policy';
 import { OrderError, OrderErrorCode } from '../domain/order-error';
-
-const SITE_ROLES: readonly Identity['role'][] = ['primary-staff', 'hospital-staff', 'partner-system'];
 
 /** The parties to a sterilisation batch, as a caller is checked against them. */
 export interface SterilisationParties {
@@ -18,7 +17,7 @@ export interface SterilisationParties {
 export class SterilisationAccess {
   /** Sends a batch for `siteId`, or confirms its return: the site's own staff or systems. */
   static canActForSender(identity: Identity, siteId: string): boolean {
-    return SITE_ROLES.includes(identity.role) && identity.institutionId === siteId;
+    return LabSharingAccess.actsFor(identity, siteId);
   }
 
   /** Receives, sterilises, dispatches: the staff or systems of the centre's host institution. */
@@ -26,7 +25,7 @@ export class SterilisationAccess {
     identity: Identity,
     batch: Pick<SterilisationParties, 'centreInstitutionId'>,
   ): boolean {
-    return SITE_ROLES.includes(identity.role) && identity.institutionId === batch.centreInstitutionId;
+    return LabSharingAccess.actsFor(identity, batch.centreInstitutionId);
   }
 
   /** Reads a batch or a list of them: either party, the group's administrator, a city operator. */

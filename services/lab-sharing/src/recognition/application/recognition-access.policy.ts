@@ -1,8 +1,6 @@
-import { type Identity, type Role } from '@medgrid/auth';
+import { type Identity } from '@medgrid/auth';
+import { INSTITUTION_ROLES } from '../../common/lab-sharing-access.policy';
 import { RecognitionError, RecognitionErrorCode } from '../domain/recognition-error';
-
-/** Who acts for a site that orders: its clinicians and its systems. */
-const ORDERING_ROLES: readonly Role[] = ['primary-staff', 'hospital-staff', 'partner-system'];
 
 /**
  * Who may do what with the recognition catalogue and the look-ups: a city's health commission keeps its
@@ -17,7 +15,9 @@ export class RecognitionAccess {
 
   static canLookUp(identity: Identity): boolean {
     return (
-      ORDERING_ROLES.includes(identity.role) && identity.institutionId !== null && identity.groupId !== null
+      INSTITUTION_ROLES.includes(identity.role) &&
+      identity.institutionId !== null &&
+      identity.groupId !== null
     );
   }
 
@@ -31,7 +31,7 @@ export class RecognitionAccess {
 
   /** Whether the caller reads only its own institution's figures (staff and systems of an institution). */
   static ownInstitutionOnly(identity: Identity): boolean {
-    return ORDERING_ROLES.includes(identity.role);
+    return INSTITUTION_ROLES.includes(identity.role);
   }
 
   static require(allowed: boolean, action: string): void {

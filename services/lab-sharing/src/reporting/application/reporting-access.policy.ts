@@ -1,4 +1,5 @@
 import { type Identity } from '@medgrid/auth';
+import { LabSharingAccess } from '../../common/lab-sharing-access.policy';
 import { ReportingError, ReportingErrorCode } from '../domain/reporting-error';
 
 /** A centre as reporting checks callers against it. */
@@ -6,8 +7,6 @@ export interface ReportingCentre {
   readonly groupId: string;
   readonly hostInstitutionId: string;
 }
-
-const STAFF: readonly Identity['role'][] = ['primary-staff', 'hospital-staff', 'partner-system'];
 
 /**
  * Who may do what with a centre's reports. The centre's host institution works its worklist (its practitioners
@@ -18,13 +17,15 @@ const STAFF: readonly Identity['role'][] = ['primary-staff', 'hospital-staff', '
 export class ReportingAccess {
   /** Sees the worklist and works on its reports: staff or systems of the centre's host institution. */
   static canWorkAt(identity: Identity, centre: ReportingCentre): boolean {
-    return STAFF.includes(identity.role) && identity.institutionId === centre.hostInstitutionId;
+    return LabSharingAccess.actsFor(identity, centre.hostInstitutionId);
   }
 
   /** Sees the worklist: the host's staff, or the group's administrator supervising. */
   static canSeeWorklist(identity: Identity, centre: ReportingCentre): boolean {
-    if (identity.role === 'group-admin') return identity.groupId === centre.groupId;
-    return ReportingAccess.canWorkAt(identity, centre);
+    return LabSharingAccess.actsForOrSupervises(identity, {
+      id: centre.hostInstitutionId,
+      groupId: centre.groupId,
+    });
   }
 
   /** Reads a report: the ordering site, the centre's host, the group's administrator. */
@@ -33,19 +34,7 @@ export class ReportingAccess {
     report: { orderingInstitutionId: string; groupId: string },
     centre: ReportingCentre | null,
   ): boolean {
-    switch (identity.role) {
-      case 'city-operator':
-        return false;
-      case 'group-admin':
-        return identity.groupId === report.groupId;
-      case 'primary-staff':
-      case 'hospital-staff':
-      case 'partner-system':
-        return (
-          identity.institutionId === report.orderingInstitutionId ||
-          (centre !== null && identity.institutionId === centre.hostInstitutionId)
-        );
-    }
+    return LabSharingAccess.isPartyToOrder(identity, report, centre);
   }
 
   /**
@@ -58,8 +47,7 @@ export class ReportingAccess {
 
   /** Lists an ordering site's critical values: the site, or its group's administrator. */
   static canListCriticalValues(identity: Identity, site: { id: string; groupId: string | null }): boolean {
-    if (identity.role === 'group-admin') return site.groupId !== null && identity.groupId === site.groupId;
-    return STAFF.includes(identity.role) && identity.institutionId === site.id;
+    return LabSharingAccess.actsForOrSupervises(identity, site);
   }
 }
 

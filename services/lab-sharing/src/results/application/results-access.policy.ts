@@ -1,9 +1,7 @@
-import { type Identity, type Role } from '@medgrid/auth';
+import { type Identity } from '@medgrid/auth';
+import { INSTITUTION_ROLES } from '../../common/lab-sharing-access.policy';
 import { ResultsError, ResultsErrorCode } from '../domain/results-error';
 import { type ResultRecordSnapshot } from '../domain/result-record';
-
-/** Who records results for an institution: its systems (LIS, PACS) and its clinicians. */
-const RECORDING_ROLES: readonly Role[] = ['partner-system', 'hospital-staff', 'primary-staff'];
 
 /**
  * Who may do what with the result registry. A result is recorded for the caller's own institution, its performer.
@@ -15,7 +13,9 @@ const RECORDING_ROLES: readonly Role[] = ['partner-system', 'hospital-staff', 'p
 export class ResultsAccess {
   static canRecord(identity: Identity): boolean {
     return (
-      RECORDING_ROLES.includes(identity.role) && identity.institutionId !== null && identity.groupId !== null
+      INSTITUTION_ROLES.includes(identity.role) &&
+      identity.institutionId !== null &&
+      identity.groupId !== null
     );
   }
 
