@@ -1,4 +1,5 @@
 import { DrugCatalogue } from '../../catalogue/domain/drug-catalogue';
+import { starterCatalogue } from '../../catalogue/domain/starter/starter-catalogue';
 import { type Drug } from '../../catalogue/domain/drug';
 import { aDrug, aMetforminDrug, anOriginatorDrug } from '../../catalogue/test/drug.factory';
 import { aFormulary } from '../../formulary/test/formulary.factory';
@@ -207,5 +208,34 @@ describe(assessContinuity.name, () => {
     expect(
       refusal(() => sut({ referralId: 'referral-1', medications: [] }, aFormulary([]), aCatalogue(), at)),
     ).toMatchObject({ code: ContinuityErrorCode.NoMedications, violations: [{ field: 'medications' }] });
+  });
+});
+
+describe(`${assessContinuity.name} on the starter catalogue`, () => {
+  const sut = assessContinuity;
+  const drugs = starterCatalogue();
+  const catalogue = DrugCatalogue.empty('group-1');
+  catalogue.load(drugs, jan, 0, jan);
+
+  it('substitutes the winner for every originator a hospital prescribes at a primary institution stocking all its level may, but for the drugs kept to hospitals', () => {
+    const formulary = aFormulary(drugs.filter((drug) => drug.levels.includes('primary')));
+    const originators = drugs.filter((drug) => drug.manufacturer === '原研企业（示例）');
+
+    const assessment = sut(
+      { referralId: 'referral-1', medications: originators.map((drug) => medicationOf(drug)) },
+      formulary,
+      catalogue,
+      at,
+    );
+
+    const notContinued = assessment.medications
+      .filter((m) => m.outcome !== 'substitute')
+      .map((m) => [m.name, m.outcome, m.reason]);
+    expect(notContinued).toEqual([
+      ['左乙拉西坦 0.5g', 'action-needed', 'NOT_ALLOWED_AT_LEVEL'],
+      ['奥氮平 5mg', 'action-needed', 'NOT_ALLOWED_AT_LEVEL'],
+      ['利培酮 1mg', 'action-needed', 'NOT_ALLOWED_AT_LEVEL'],
+    ]);
+    expect(assessment.medications.filter((m) => m.outcome === 'substitute').length).toBeGreaterThan(60);
   });
 });
