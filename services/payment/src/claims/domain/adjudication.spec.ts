@@ -170,6 +170,38 @@ describe(adjudicate.name, () => {
     ).toThrow(RuleError);
   });
 
+  it('never pays an unreferred visit to a higher level more than a referred one, nor tertiary care more than primary, under the starter table (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2_000_000 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('outpatient', 'inpatient'),
+        fc.constantFrom('secondary', 'tertiary'),
+        fc.boolean(),
+        fc.constantFrom('urban-employee', 'urban-rural-resident'),
+        (prices, kind, level, contracted, scheme) => {
+          const claim = (over: Partial<ClaimSubmission>) =>
+            version(
+              aClaim({
+                encounter: kind === 'inpatient' ? { kind, days: 3 } : { kind },
+                lines: prices.map((p) => aLine({ unitPrice: p as Fen })),
+                contracted,
+                ...over,
+              }),
+            );
+          const fundOf = (over: Partial<ClaimSubmission>) =>
+            sut('c', claim(over), covered(scheme), starter, NOTHING_YET).fund;
+
+          expect(fundOf({ institutionLevel: level, referralId: null })).toBeLessThanOrEqual(
+            fundOf({ institutionLevel: level }),
+          );
+          expect(fundOf({ institutionLevel: 'tertiary' })).toBeLessThanOrEqual(
+            fundOf({ institutionLevel: 'primary' }),
+          );
+        },
+      ),
+    );
+  });
+
   it('always splits the bill to the fen: waived + fund + patient = total, the fund within its rate and ceiling (property)', () => {
     fc.assert(
       fc.property(
