@@ -3,6 +3,7 @@ import { type PrescriptionCheck } from './prescription-check';
 
 /** An institution's prescribing over a period, from its recorded checks. */
 export interface PrescribingStatistics {
+  readonly institutionId: string;
   readonly checks: number;
   /** Lines whose drug is in the catalogue. */
   readonly lines: number;
@@ -23,9 +24,20 @@ export interface PrescribingStatistics {
 /**
  * The share of essential medicines (基本药物) and of volume-based procurement drugs in what an institution
  * prescribes, by lines and by amount at the group's prices, and the long prescriptions it issued: what the city
- * watches of essential-first and of national procurement. Lines of drugs not in the catalogue count in neither.
+ * watches of essential-first and of national procurement, one entry per institution (by id). Lines of drugs not in
+ * the catalogue count in neither.
  */
-export function prescribingStatistics(checks: readonly PrescriptionCheck[]): PrescribingStatistics {
+export function prescribingStatistics(checks: readonly PrescriptionCheck[]): PrescribingStatistics[] {
+  const byInstitution = new Map<string, PrescriptionCheck[]>();
+  for (const check of checks) {
+    byInstitution.set(check.institutionId, [...(byInstitution.get(check.institutionId) ?? []), check]);
+  }
+  return [...byInstitution.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([institutionId, own]) => statisticsOf(institutionId, own));
+}
+
+function statisticsOf(institutionId: string, checks: readonly PrescriptionCheck[]): PrescribingStatistics {
   const lines = checks.flatMap((check) => check.lines).filter((line) => line.drug !== null);
   const count = (pick: (essential: boolean, volumeBased: boolean) => boolean) =>
     lines.filter((line) => line.drug && pick(line.drug.essential, line.drug.volumeBased));
@@ -34,6 +46,7 @@ export function prescribingStatistics(checks: readonly PrescriptionCheck[]): Pre
   const volumeBased = count((_, v) => v);
   const amountFen = sum(lines);
   return {
+    institutionId,
     checks: checks.length,
     lines: lines.length,
     essentialLines: essential.length,

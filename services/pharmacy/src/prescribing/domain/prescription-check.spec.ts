@@ -16,6 +16,7 @@ function aCatalogue(): DrugCatalogue {
 
 function aPrescription(overrides: Partial<PrescriptionToCheck> = {}): PrescriptionToCheck {
   return {
+    institutionId: 'hospital-1',
     institutionLevel: 'secondary',
     patient: aStableChronicPatient(),
     lines: [{ drugCode: aDrug().code, quantity: 1, daysOfSupply: 28 }],
@@ -32,7 +33,12 @@ describe(checkPrescription.name, () => {
   it('passes an essential drug in the catalogue, allowed at the level, for 28 days', () => {
     const check = sut(aPrescription(), aCatalogue(), at);
 
-    expect(check).toMatchObject({ outcome: 'passed', longPrescription: false, checkedAt: at });
+    expect(check).toMatchObject({
+      institutionId: 'hospital-1',
+      outcome: 'passed',
+      longPrescription: false,
+      checkedAt: at,
+    });
     expect(check.lines).toEqual([
       {
         drugCode: aDrug().code,

@@ -25,6 +25,8 @@ export interface PrescriptionLine {
 }
 
 export interface PrescriptionToCheck {
+  /** The prescribing institution, and its level as the registry announced it. */
+  readonly institutionId: string;
   readonly institutionLevel: InstitutionLevel;
   readonly patient: SupplyPatient;
   readonly lines: readonly PrescriptionLine[];
@@ -65,6 +67,7 @@ export interface LineCheck {
 }
 
 export interface PrescriptionCheck {
+  readonly institutionId: string;
   readonly lines: readonly LineCheck[];
   /** `refused` when any line has a refusal, `warned` when any has a warning, `passed` otherwise. */
   readonly outcome: 'passed' | 'warned' | 'refused';
@@ -92,6 +95,7 @@ export function checkPrescription(
   );
   const severities = lines.flatMap((line) => line.findings.map((finding) => finding.severity));
   return {
+    institutionId: prescription.institutionId,
     lines,
     outcome: severities.includes('refusal')
       ? 'refused'
