@@ -7,8 +7,12 @@
 //     its `## @param` documentation and its JSON schema side by side, so a
 //     value can be neither undocumented nor untyped;
 //   - the service's entry in deploy/helm/services.json: name, ports, the
-//     Chart.yaml text, and the values only that service takes (referral's
-//     outbox.relayEnabled), each with its default, documentation and schema.
+//     Chart.yaml text, and the service's own settings (outbox.relayEnabled,
+//     lab-sharing's settings.criticalValueAckSeconds...), each with the
+//     environment variable it becomes, its default, documentation and schema.
+//     Besides values.yaml and values.schema.json, they give the chart's
+//     README.md and templates/_settings.tpl, the map from each variable to its
+//     value that medgrid-common.env.settings renders.
 //
 //   node deploy/helm/tools/service-charts.js           write every service chart
 //   node deploy/helm/tools/service-charts.js --check   fail when a chart differs from what
