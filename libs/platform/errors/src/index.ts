@@ -6,6 +6,7 @@ export { nestedUnder } from './nested-fields';
 export {
   fieldPath,
   fieldViolationsOf,
+  pageFields,
   parseFields,
   type Refusal,
   refusal,

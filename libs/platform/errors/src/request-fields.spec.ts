@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from './app-error';
-import { fieldPath, parseFields, refusal, requestField } from './request-fields';
+import { type PageRules } from '@medgrid/kernel';
+import { fieldPath, pageFields, parseFields, refusal, requestField } from './request-fields';
 
 type Level = 'primary' | 'secondary';
 
@@ -149,6 +150,57 @@ describe(parseFields.name, () => {
     ).toEqual([
       ['count', 'OUT_OF_RANGE'],
       ['tags', 'OUT_OF_RANGE'],
+    ]);
+  });
+});
+
+describe('requestField.purpose', () => {
+  const sut = (purpose: string | undefined, otherwise?: string) =>
+    parseFields(z.object({ 'x-purpose': requestField.purpose(otherwise) }), { 'x-purpose': purpose })[
+      'x-purpose'
+    ];
+
+  it("reads the stated purpose trimmed, and treatment (or the read's own default) when none is stated", () => {
+    expect(sut(' referral ')).toBe('referral');
+    expect(sut(undefined)).toBe('treatment');
+    expect(sut('  ')).toBe('treatment');
+    expect(sut(undefined, 'order')).toBe('order');
+  });
+
+  it('refuses a purpose longer than 200 characters, naming the metadata key', () => {
+    const error = refusalOf(() => sut('x'.repeat(201)));
+
+    expect(error?.violations).toEqual([
+      { field: 'x-purpose', reason: 'TOO_LONG', description: 'must be at most 200 characters' },
+    ]);
+  });
+});
+
+describe(pageFields.name, () => {
+  /** A list paged by one numeric key, 20 rows unless asked, at most 100. */
+  const RULES: PageRules<number> = {
+    max: 100,
+    default: 20,
+    keyLength: 1,
+    cursor: ([n]) => (typeof n === 'number' ? n : null),
+  };
+  const schema = z.object({ groupId: requestField.uuid(), ...pageFields(RULES) });
+
+  it('passes the page fields pageRequest reads', () => {
+    expect(parseFields(schema, { groupId: valid.members[0]!.id, pageSize: 0, pageToken: '' })).toEqual({
+      groupId: valid.members[0]!.id,
+      pageSize: 0,
+      pageToken: '',
+    });
+  });
+
+  it('refuses each page field as pageRequest does, with the other fields, in the order of the schema', () => {
+    const error = refusalOf(() => parseFields(schema, { groupId: 'x', pageSize: 101, pageToken: 'junk' }));
+
+    expect(error?.violations.map((v) => [v.field, v.reason, v.description])).toEqual([
+      ['groupId', 'INVALID_FORMAT', 'must be a UUID'],
+      ['pageSize', 'OUT_OF_RANGE', 'must be 1 to 100 (0 for 20)'],
+      ['pageToken', 'INVALID_FORMAT', 'is not a token of this list'],
     ]);
   });
 });

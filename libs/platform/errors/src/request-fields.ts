@@ -1,3 +1,4 @@
+import { pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { ValidationError } from './app-error';
 import { isUuid } from './uuid';
@@ -97,6 +98,18 @@ export const requestField = {
       .transform((value) => (trim ? value.trim() : value));
   },
 
+  /**
+   * The caller's stated purpose of a read (the x-purpose metadata, at most 200 characters), for the
+   * audit trail: read trimmed, `otherwise` when the call states none. It is call metadata, not a
+   * request field, so a schema names it 'x-purpose' and a violation names the metadata key.
+   */
+  purpose(otherwise = 'treatment') {
+    return text()
+      .max(200, refusal('TOO_LONG', 'must be at most 200 characters'))
+      .optional()
+      .transform((purpose) => purpose?.trim() || otherwise);
+  },
+
   /** A UUID (any version); read lower-cased, as ids are stored. */
   uuid() {
     return text()
@@ -165,3 +178,15 @@ export const requestField = {
     });
   },
 };
+
+/**
+ * A list request's page fields (pageSize, pageToken), each refused as pageRequest refuses it, for a
+ * list's schema to spread among its fields where its request carries them; once they pass,
+ * pageRequest(request, rules) reads the page.
+ */
+export function pageFields<Cursor>(rules: PageRules<Cursor>) {
+  return {
+    pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, rules).problems),
+    pageToken: requestField.checked(z.string(), (pageToken) => pageRequest({ pageToken }, rules).problems),
+  };
+}

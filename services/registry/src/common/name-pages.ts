@@ -1,6 +1,5 @@
-import { isUuid, requestField } from '@medgrid/errors';
-import { type PageKey, pageRequest, type PageRules } from '@medgrid/kernel';
-import { z } from 'zod';
+import { isUuid, pageFields } from '@medgrid/errors';
+import { type PageKey, type PageRules } from '@medgrid/kernel';
 
 /** A row of a registry list: every list is ordered by name, then id. */
 export interface Named {
@@ -23,7 +22,4 @@ export const nameKey = (row: Named): PageKey => [row.name, row.id];
  * The page fields of a list request, each refused as pageRequest refuses it; once they pass,
  * pageRequest(request, NAME_PAGES) reads the page.
  */
-export const namePageFields = {
-  pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, NAME_PAGES).problems),
-  pageToken: requestField.checked(z.string(), (pageToken) => pageRequest({ pageToken }, NAME_PAGES).problems),
-};
+export const namePageFields = pageFields(NAME_PAGES);

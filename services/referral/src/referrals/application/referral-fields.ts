@@ -130,14 +130,3 @@ export const referralStepFields = {
 
 /** A step's free text (note, reason or findings, as its request names it), read trimmed. */
 export const stepTextField = () => requestField.optionalText(2000);
-
-/**
- * The caller's stated purpose of a read (x-purpose, trimmed; absent when blank), for the audit
- * trail; "treatment" unless stated. It is call metadata, not a request field, so a violation
- * names the metadata key.
- */
-export const purposeField = () =>
-  requestField
-    .optionalText(200)
-    .optional()
-    .transform((purpose) => purpose ?? 'treatment');

@@ -1,4 +1,4 @@
-import { isUuid, parseFields, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type CentreKind } from '../../../common/exam-kinds';
@@ -17,11 +17,7 @@ const fields = z.object({
   /** Undefined for any kind (UNSPECIFIED). */
   kind: z.custom<CentreKind | undefined>(),
   includeClosed: z.boolean(),
-  pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, CENTRE_PAGES).problems),
-  pageToken: requestField.checked(
-    z.string(),
-    (pageToken) => pageRequest({ pageToken }, CENTRE_PAGES).problems,
-  ),
+  ...pageFields(CENTRE_PAGES),
 });
 
 export type ListCentresInput = z.input<typeof fields>;

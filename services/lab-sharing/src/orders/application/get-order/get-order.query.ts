@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const fields = z.object({
   orderId: requestField.uuid(),
-  purpose: z.string().default('order'),
+  'x-purpose': requestField.purpose('order'),
 });
 
 export type GetOrderInput = z.input<typeof fields>;
@@ -18,6 +18,6 @@ export class GetOrderQuery {
 
   static create(input: GetOrderInput): GetOrderQuery {
     const f = parseFields(fields, input);
-    return new GetOrderQuery(f.orderId, f.purpose);
+    return new GetOrderQuery(f.orderId, f['x-purpose']);
   }
 }

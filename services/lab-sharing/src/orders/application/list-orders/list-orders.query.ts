@@ -1,4 +1,4 @@
-import { isUuid, parseFields, refusal, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type OrderStatus } from '../../domain/order';
@@ -23,12 +23,8 @@ const fields = z
     status: z
       .custom<OrderStatus | undefined | null>()
       .refine((s) => s !== null, refusal('INVALID_VALUE', 'is not an order status')),
-    pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, ORDER_PAGES).problems),
-    pageToken: requestField.checked(
-      z.string(),
-      (pageToken) => pageRequest({ pageToken }, ORDER_PAGES).problems,
-    ),
-    purpose: z.string().default('order list'),
+    ...pageFields(ORDER_PAGES),
+    'x-purpose': requestField.purpose('order list'),
   })
   .refine((q) => (q.orderingInstitutionId === undefined) !== (q.centreId === undefined), {
     ...refusal('REQUIRED', 'exactly one of orderingInstitutionId and centreId'),
@@ -51,6 +47,6 @@ export class ListOrdersQuery {
     const owner: OrderOwner = q.centreId
       ? { centreId: q.centreId }
       : { orderingInstitutionId: q.orderingInstitutionId! };
-    return new ListOrdersQuery(owner, q.status ?? undefined, pageRequest(q, ORDER_PAGES), q.purpose);
+    return new ListOrdersQuery(owner, q.status ?? undefined, pageRequest(q, ORDER_PAGES), q['x-purpose']);
   }
 }

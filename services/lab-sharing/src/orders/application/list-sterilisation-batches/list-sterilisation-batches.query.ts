@@ -1,4 +1,4 @@
-import { isUuid, parseFields, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type SterilisationStatus } from '../../domain/sterilisation-batch';
@@ -24,11 +24,7 @@ const fields = z
     sendingInstitutionId: requestField.optionalUuid(),
     /** Undefined for any status (UNSPECIFIED). */
     status: z.custom<SterilisationStatus | undefined>(),
-    pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, BATCH_PAGES).problems),
-    pageToken: requestField.checked(
-      z.string(),
-      (pageToken) => pageRequest({ pageToken }, BATCH_PAGES).problems,
-    ),
+    ...pageFields(BATCH_PAGES),
   })
   .superRefine((q, ctx) => {
     if ((q.centreId === undefined) === (q.sendingInstitutionId === undefined)) {

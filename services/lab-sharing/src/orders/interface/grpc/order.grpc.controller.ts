@@ -48,7 +48,7 @@ export class OrderGrpcController implements GrpcController {
         order: orderToProto(
           await this.getOrder.execute(
             identity,
-            GetOrderQuery.create({ ...r, purpose: readPurpose(metadata) }),
+            GetOrderQuery.create({ ...r, 'x-purpose': readPurpose(metadata) }),
           ),
         ),
       }),
@@ -59,7 +59,7 @@ export class OrderGrpcController implements GrpcController {
           ListOrdersQuery.create({
             ...r,
             status: orderStatusFromProto(r.status),
-            purpose: readPurpose(metadata),
+            'x-purpose': readPurpose(metadata),
           }),
         );
         return { orders: page.orders.map(orderToProto), nextPageToken: page.nextPageToken };

@@ -1,4 +1,4 @@
-import { parseFields, requestField } from '@medgrid/errors';
+import { pageFields, parseFields, requestField } from '@medgrid/errors';
 import { pageRequest, type PageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 
@@ -12,14 +12,7 @@ export const CATALOGUE_PAGES: PageRules<string> = {
 
 const fields = z.object({
   regionId: requestField.uuid(),
-  pageSize: requestField.checked(
-    z.number(),
-    (pageSize) => pageRequest({ pageSize }, CATALOGUE_PAGES).problems,
-  ),
-  pageToken: requestField.checked(
-    z.string(),
-    (pageToken) => pageRequest({ pageToken }, CATALOGUE_PAGES).problems,
-  ),
+  ...pageFields(CATALOGUE_PAGES),
 });
 
 export type GetCatalogueInput = z.input<typeof fields>;

@@ -8,10 +8,7 @@ function fieldsOn(now: Date) {
     patientResidentId: recognitionField.residentId(now),
     itemCode: recognitionField.itemCode(),
     // Why the caller reads the patient's results (x-purpose), for the audit trail.
-    'x-purpose': requestField
-      .optionalText(200)
-      .optional()
-      .transform((purpose) => purpose || 'treatment'),
+    'x-purpose': requestField.purpose(),
   });
 }
 

@@ -6,7 +6,7 @@ describe(GetReportQuery.name, () => {
   it("reads a report by its order's id, for the purpose given", () => {
     const orderId = uuidv7();
 
-    const sut = GetReportQuery.create({ reportId: '', orderId, purpose: 'treatment' });
+    const sut = GetReportQuery.create({ reportId: '', orderId, 'x-purpose': 'treatment' });
 
     expect(sut).toEqual({ by: { orderId }, purpose: 'treatment' });
   });

@@ -5,7 +5,7 @@ const fields = z
   .object({
     reportId: requestField.optionalUuid(),
     orderId: requestField.optionalUuid(),
-    purpose: z.string().default('report'),
+    'x-purpose': requestField.purpose('report'),
   })
   .refine((q) => (q.reportId === undefined) !== (q.orderId === undefined), {
     ...refusal('REQUIRED', 'exactly one of reportId and orderId'),
@@ -23,6 +23,9 @@ export class GetReportQuery {
 
   static create(input: GetReportInput): GetReportQuery {
     const q = parseFields(fields, input);
-    return new GetReportQuery(q.reportId ? { reportId: q.reportId } : { orderId: q.orderId! }, q.purpose);
+    return new GetReportQuery(
+      q.reportId ? { reportId: q.reportId } : { orderId: q.orderId! },
+      q['x-purpose'],
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { isUuid, parseFields, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type WorklistCursor } from '../../domain/report.repository';
@@ -22,15 +22,8 @@ const WORKLIST_PAGES: PageRules<WorklistCursor> = {
 
 const fields = z.object({
   centreId: requestField.uuid(),
-  pageSize: requestField.checked(
-    z.number(),
-    (pageSize) => pageRequest({ pageSize }, WORKLIST_PAGES).problems,
-  ),
-  pageToken: requestField.checked(
-    z.string(),
-    (pageToken) => pageRequest({ pageToken }, WORKLIST_PAGES).problems,
-  ),
-  purpose: z.string().default('reporting worklist'),
+  ...pageFields(WORKLIST_PAGES),
+  'x-purpose': requestField.purpose('reporting worklist'),
 });
 
 export type GetWorklistInput = z.input<typeof fields>;
@@ -45,6 +38,6 @@ export class GetWorklistQuery {
 
   static create(input: GetWorklistInput): GetWorklistQuery {
     const q = parseFields(fields, input);
-    return new GetWorklistQuery(q.centreId, pageRequest(q, WORKLIST_PAGES), q.purpose);
+    return new GetWorklistQuery(q.centreId, pageRequest(q, WORKLIST_PAGES), q['x-purpose']);
   }
 }

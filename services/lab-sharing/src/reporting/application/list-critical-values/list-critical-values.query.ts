@@ -1,4 +1,4 @@
-import { isUuid, parseFields, refusal, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type CriticalValueStatus } from '../../domain/critical-value';
@@ -21,12 +21,8 @@ const fields = z.object({
   status: z
     .custom<CriticalValueStatus | undefined | null>()
     .refine((s) => s !== null, refusal('INVALID_VALUE', 'is not a critical value status')),
-  pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, ALERT_PAGES).problems),
-  pageToken: requestField.checked(
-    z.string(),
-    (pageToken) => pageRequest({ pageToken }, ALERT_PAGES).problems,
-  ),
-  purpose: z.string().default('critical values'),
+  ...pageFields(ALERT_PAGES),
+  'x-purpose': requestField.purpose('critical values'),
 });
 
 export type ListCriticalValuesInput = z.input<typeof fields>;
@@ -46,7 +42,7 @@ export class ListCriticalValuesQuery {
       q.orderingInstitutionId,
       q.status ?? undefined,
       pageRequest(q, ALERT_PAGES),
-      q.purpose,
+      q['x-purpose'],
     );
   }
 }

@@ -48,7 +48,7 @@ export class ReportGrpcController implements GrpcController {
       getWorklist: async (r, { identity, metadata }) => {
         const page = await this.getWorklist.execute(
           identity,
-          GetWorklistQuery.create({ ...r, purpose: readPurpose(metadata) }),
+          GetWorklistQuery.create({ ...r, 'x-purpose': readPurpose(metadata) }),
         );
         return { entries: page.entries.map(worklistEntryToProto), nextPageToken: page.nextPageToken };
       },
@@ -93,7 +93,7 @@ export class ReportGrpcController implements GrpcController {
         report: reportToProto(
           await this.getReport.execute(
             identity,
-            GetReportQuery.create({ ...r, purpose: readPurpose(metadata) }),
+            GetReportQuery.create({ ...r, 'x-purpose': readPurpose(metadata) }),
           ),
         ),
       }),
@@ -110,7 +110,7 @@ export class ReportGrpcController implements GrpcController {
           ListCriticalValuesQuery.create({
             ...r,
             status: criticalStatusFromProto(r.status),
-            purpose: readPurpose(metadata),
+            'x-purpose': readPurpose(metadata),
           }),
         );
         return {

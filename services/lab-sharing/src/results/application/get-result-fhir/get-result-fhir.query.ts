@@ -3,10 +3,7 @@ import { z } from 'zod';
 
 const fields = z.object({
   id: requestField.uuid(),
-  'x-purpose': requestField
-    .optionalText(200)
-    .optional()
-    .transform((purpose) => purpose || 'treatment'),
+  'x-purpose': requestField.purpose(),
 });
 
 export type GetResultFhirInput = z.input<typeof fields>;

@@ -4,10 +4,7 @@ import { z } from 'zod';
 const fields = z.object({
   id: requestField.uuid(),
   // Why the caller reads (x-purpose): it decides what a sensitive result shows, and is audited.
-  'x-purpose': requestField
-    .optionalText(200)
-    .optional()
-    .transform((purpose) => purpose || 'treatment'),
+  'x-purpose': requestField.purpose(),
 });
 
 export type GetResultInput = z.input<typeof fields>;

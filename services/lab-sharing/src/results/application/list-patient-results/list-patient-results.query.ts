@@ -1,7 +1,6 @@
-import { parseFields, refusal, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
 import { pageRequest, type PageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
-import { isUuid } from '@medgrid/errors';
 import { recognitionField } from '../../../recognition/application/recognition-fields';
 import { type ResultCursor } from '../../domain/result-record.repository';
 
@@ -23,18 +22,8 @@ function fieldsOn(now: Date) {
       itemCode: z.string().transform((code) => code.trim().toUpperCase()),
       performedFrom: z.date().optional(),
       performedTo: z.date().optional(),
-      pageSize: requestField.checked(
-        z.number(),
-        (pageSize) => pageRequest({ pageSize }, RESULT_PAGES).problems,
-      ),
-      pageToken: requestField.checked(
-        z.string(),
-        (pageToken) => pageRequest({ pageToken }, RESULT_PAGES).problems,
-      ),
-      'x-purpose': requestField
-        .optionalText(200)
-        .optional()
-        .transform((purpose) => purpose || 'treatment'),
+      ...pageFields(RESULT_PAGES),
+      'x-purpose': requestField.purpose(),
     })
     .refine(
       (f) => !f.performedFrom || !f.performedTo || f.performedFrom.getTime() < f.performedTo.getTime(),

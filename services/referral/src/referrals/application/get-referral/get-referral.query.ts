@@ -1,10 +1,9 @@
 import { parseFields, requestField } from '@medgrid/errors';
 import { z } from 'zod';
-import { purposeField } from '../referral-fields';
 
 const fields = z.object({
   id: requestField.uuid(),
-  'x-purpose': purposeField(),
+  'x-purpose': requestField.purpose(),
 });
 
 export type GetReferralInput = z.input<typeof fields>;

@@ -1,10 +1,10 @@
-import { isUuid, parseFields, refusal, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
 import { pageRequest, type PageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type ReferralDirection } from '../../domain/referral-direction';
 import { type ReferralStatus } from '../../domain/referral-status';
 import { type ReferralCursor } from '../../domain/referral.repository';
-import { optionalIdField, optionalResidentIdField, purposeField } from '../referral-fields';
+import { optionalIdField, optionalResidentIdField } from '../referral-fields';
 
 /** ListReferrals pages by creation, then id: 50 referrals unless asked, at most 200. */
 const REFERRAL_PAGES: PageRules<ReferralCursor> = {
@@ -35,15 +35,8 @@ function fieldsOf(input: { createdFrom?: Date | undefined }) {
         refusal('OUT_OF_RANGE', 'must be after createdFrom'),
       ),
     overdueOnly: z.boolean(),
-    pageSize: requestField.checked(
-      z.number(),
-      (pageSize) => pageRequest({ pageSize }, REFERRAL_PAGES).problems,
-    ),
-    pageToken: requestField.checked(
-      z.string(),
-      (pageToken) => pageRequest({ pageToken }, REFERRAL_PAGES).problems,
-    ),
-    'x-purpose': purposeField(),
+    ...pageFields(REFERRAL_PAGES),
+    'x-purpose': requestField.purpose(),
   });
 }
 

@@ -1,12 +1,11 @@
-import { parseFields, refusal } from '@medgrid/errors';
+import { parseFields, refusal, requestField } from '@medgrid/errors';
 import { z } from 'zod';
-import { purposeField } from '../referral-fields';
 
 const fields = z.object({
   afterSeq: z
     .number()
     .refine((seq) => Number.isSafeInteger(seq) && seq >= 0, refusal('OUT_OF_RANGE', 'must be 0 or more')),
-  'x-purpose': purposeField(),
+  'x-purpose': requestField.purpose(),
 });
 
 export type WatchReferralsInput = z.input<typeof fields>;

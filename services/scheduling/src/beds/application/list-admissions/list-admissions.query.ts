@@ -1,4 +1,4 @@
-import { isUuid, parseFields, requestField } from '@medgrid/errors';
+import { isUuid, pageFields, parseFields, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { schedulingField } from '../../../common/scheduling-fields';
@@ -26,11 +26,7 @@ const fields = z.object({
   wardId: requestField.uuid(),
   /** undefined for the active ones (requested or admitted). */
   status: schedulingField.knownOrAny<AdmissionStatus>('is not an admission status'),
-  pageSize: requestField.checked(z.number(), (pageSize) => pageRequest({ pageSize }, QUEUE_PAGES).problems),
-  pageToken: requestField.checked(
-    z.string(),
-    (pageToken) => pageRequest({ pageToken }, QUEUE_PAGES).problems,
-  ),
+  ...pageFields(QUEUE_PAGES),
   purpose: z.string().default('ward admission list'),
 });
 

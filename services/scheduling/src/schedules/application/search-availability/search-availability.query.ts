@@ -1,4 +1,4 @@
-import { parseFields, refusal, requestField } from '@medgrid/errors';
+import { pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
 import {
   addDays,
   isLocalDate,
@@ -58,14 +58,7 @@ function fieldsOf(dates: { fromDate: string; toDate: string }) {
     /** undefined for either pool. */
     pool: schedulingField.knownOrAny<Pool>('is not a pool'),
     specialtyCode: z.string().transform((code) => code.trim()),
-    pageSize: requestField.checked(
-      z.number(),
-      (pageSize) => pageRequest({ pageSize }, SESSION_PAGES).problems,
-    ),
-    pageToken: requestField.checked(
-      z.string(),
-      (pageToken) => pageRequest({ pageToken }, SESSION_PAGES).problems,
-    ),
+    ...pageFields(SESSION_PAGES),
   });
 }
 
