@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { ClientRequests } from '@medgrid/idempotency';
-import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { CentresModule } from './centres/centres.module';
+import { LabSharingCommonModule } from './common/lab-sharing-common.module';
 import { OrderReporting } from './orders/application/order-reporting';
 import { OrdersModule } from './orders/orders.module';
 import { SterilisationModule } from './orders/sterilisation.module';
@@ -45,9 +44,13 @@ class ResultPorts {}
 })
 class OrderPorts {}
 
-/** The lab-sharing service's contexts: the use cases its gRPC controllers and consumers call. */
+/**
+ * The lab-sharing service's contexts: the use cases its gRPC controllers and consumers call, and the common module
+ * (the registry's view, kept from the registry's topics by the consumers, client requests and the audit trail).
+ */
 @Module({
   imports: [
+    LabSharingCommonModule,
     CentresModule,
     SterilisationModule,
     RecognitionModule,
@@ -60,14 +63,10 @@ class OrderPorts {}
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
-    // Which institution belongs to which group, kept from the registry's topics.
-    { provide: RegistryView, useClass: RegistryViewTypeormRepository },
-    // Every write use case answers retries through it (createOnce, isRetry).
-    ClientRequests,
   ],
   exports: [
     DescribeServiceUseCase,
-    RegistryView,
+    LabSharingCommonModule,
     CentresModule,
     SterilisationModule,
     RecognitionModule,
