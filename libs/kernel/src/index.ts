@@ -1,4 +1,5 @@
 export { isIcd10Code } from './icd10-code';
+export { keyOf } from './key-of';
 export {
   RESIDENT_ID_PROBLEM_TEXT,
   ResidentId,

@@ -1,4 +1,5 @@
 import { centreEventsV1, centreServiceV1 as c } from '@medgrid/contracts';
+import { keyOf } from '@medgrid/kernel';
 import { type KnownPractitioner } from '@medgrid/registry-view';
 import { type CentreKind } from '../../common/exam-kinds';
 import { type LabQualityKind, type LabQualityRecordSnapshot } from '../domain/lab-quality';
@@ -26,14 +27,9 @@ const CHANGES: Readonly<Record<SharedCentreChange, centreEventsV1.CentreChange>>
   closed: centreEventsV1.CentreChange.CENTRE_CHANGE_CLOSED,
 };
 
-function reverse<K extends string, V>(table: Readonly<Record<K, V>>): (value: V) => K | undefined {
-  const entries = Object.entries(table) as [K, V][];
-  return (value) => entries.find(([, v]) => v === value)?.[0];
-}
-
 /** The kind a request names; undefined for UNSPECIFIED or a number the contract does not know. */
-export const centreKindFromProto = reverse(KINDS);
-export const labQualityKindFromProto = reverse(QUALITY_KINDS);
+export const centreKindFromProto = keyOf(KINDS);
+export const labQualityKindFromProto = keyOf(QUALITY_KINDS);
 
 export function centreKindToProto(kind: CentreKind): c.CentreKind {
   return KINDS[kind];

@@ -1,4 +1,5 @@
 import { sterilisationEventsV1 as e, sterilisationServiceV1 as s } from '@medgrid/contracts';
+import { keyOf } from '@medgrid/kernel';
 import {
   type SterilisationBatchSnapshot,
   type SterilisationChange,
@@ -30,14 +31,9 @@ const CHANGES: Readonly<Record<SterilisationChange, e.SterilisationChange>> = {
   returned: e.SterilisationChange.STERILISATION_CHANGE_RETURNED,
 };
 
-function reverse<K extends string, V>(table: Readonly<Record<K, V>>): (value: V) => K | undefined {
-  const entries = Object.entries(table) as [K, V][];
-  return (value) => entries.find(([, v]) => v === value)?.[0];
-}
-
 /** What a request names; undefined for UNSPECIFIED or a number the contract does not know. */
-export const sterilisationStatusFromProto = reverse(STATUSES);
-export const sterilisationMethodFromProto = reverse(METHODS);
+export const sterilisationStatusFromProto = keyOf(STATUSES);
+export const sterilisationMethodFromProto = keyOf(METHODS);
 
 export function sterilisationChangeToProto(change: SterilisationChange): e.SterilisationChange {
   return CHANGES[change];

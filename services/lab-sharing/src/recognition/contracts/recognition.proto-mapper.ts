@@ -1,4 +1,5 @@
 import { recognitionServiceV1 as pb } from '@medgrid/contracts';
+import { keyOf } from '@medgrid/kernel';
 import { type DataClass } from '../../common/data-class';
 import { type ItemKind } from '../../common/exam-kinds';
 import { type RecognisedResult, type RecognitionMark } from '../domain/already-done';
@@ -13,14 +14,11 @@ import { type RecognitionCatalogueSnapshot } from '../domain/recognition-catalog
 import { type LookupOutcome, type RecognitionLookupSnapshot } from '../domain/recognition-lookup';
 import { type RecognitionFigures } from '../application/recognition-figures';
 
-const SCOPE_FROM: Record<number, RecognitionScope> = {
-  [pb.RecognitionScope.RECOGNITION_SCOPE_REGION]: 'region',
-  [pb.RecognitionScope.RECOGNITION_SCOPE_GROUP]: 'group',
-};
 const SCOPE_TO: Record<RecognitionScope, pb.RecognitionScope> = {
   region: pb.RecognitionScope.RECOGNITION_SCOPE_REGION,
   group: pb.RecognitionScope.RECOGNITION_SCOPE_GROUP,
 };
+const scopeFromProto = keyOf(SCOPE_TO);
 const MARK_TO: Record<RecognitionMark, pb.RecognitionMark> = {
   'regional-recognition': pb.RecognitionMark.RECOGNITION_MARK_REGIONAL_RECOGNITION,
   'group-recognition': pb.RecognitionMark.RECOGNITION_MARK_GROUP_RECOGNITION,
@@ -52,7 +50,7 @@ export function catalogueItemFromProto(item: pb.CatalogueItem): CatalogueItem {
     recognition: item.recognition
       ? {
           validityDays: item.recognition.validityDays,
-          scope: SCOPE_FROM[item.recognition.scope] ?? ('' as RecognitionScope),
+          scope: scopeFromProto(item.recognition.scope) ?? ('' as RecognitionScope),
           quality: item.recognition.quality.map((q) => q.trim() as QualityCondition),
         }
       : null,

@@ -1,4 +1,5 @@
 import { referralV1 } from '@medgrid/contracts';
+import { keyOf } from '@medgrid/kernel';
 import { greenChannelToProto } from '../../criteria/contracts/criteria.proto-mapper';
 import { type ReferralSnapshot } from '../domain/referral';
 import { type ResultKind, type TreatmentPlan } from '../domain/referral-content';
@@ -60,14 +61,9 @@ const RESULT_KINDS: Record<ResultKind, referralV1.ResultKind> = {
   pathology: ProtoResultKind.RESULT_KIND_PATHOLOGY,
 };
 
-function reverse<K extends string, V>(table: Record<K, V>): (value: V) => K | undefined {
-  const map = new Map<V, K>(Object.entries(table).map(([k, v]) => [v as V, k as K]));
-  return (value) => map.get(value);
-}
-
-export const directionFromProto = reverse(DIRECTIONS);
-export const statusFromProto = reverse(STATUSES);
-export const resultKindFromProto = reverse(RESULT_KINDS);
+export const directionFromProto = keyOf(DIRECTIONS);
+export const statusFromProto = keyOf(STATUSES);
+export const resultKindFromProto = keyOf(RESULT_KINDS);
 
 export function treatmentPlanFromProto(
   plan: referralV1.TreatmentPlan | undefined,
