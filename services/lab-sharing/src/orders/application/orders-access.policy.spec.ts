@@ -29,33 +29,39 @@ describe(OrdersAccess.name, () => {
   const rows = (column: number) => MATRIX.map((row) => [row[0], row[1], row[2], row[column]] as const);
 
   describe(OrdersAccess.canActForSite.name, () => {
+    const sut = OrdersAccess.canActForSite;
+
     it.each(rows(3))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(OrdersAccess.canActForSite(anIdentity({ role, institutionId, groupId }), 'c1')).toBe(allowed);
+      expect(sut(anIdentity({ role, institutionId, groupId }), 'c1')).toBe(allowed);
     });
   });
 
   describe(OrdersAccess.canSee.name, () => {
+    const sut = OrdersAccess.canSee;
+
     it.each(rows(4))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(OrdersAccess.canSee(anIdentity({ role, institutionId, groupId }), order, centre)).toBe(allowed);
+      expect(sut(anIdentity({ role, institutionId, groupId }), order, centre)).toBe(allowed);
     });
 
     it('lets only the ordering site read an order whose centre is unknown', () => {
-      const sut = OrdersAccess.canSee;
-
       expect(sut(anIdentity({ role: 'hospital-staff', institutionId: 'h1' }), order, null)).toBe(false);
       expect(sut(anIdentity({ role: 'primary-staff', institutionId: 'c1' }), order, null)).toBe(true);
     });
   });
 
   describe(OrdersAccess.canListSite.name, () => {
+    const sut = OrdersAccess.canListSite;
+
     it.each(rows(5))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(OrdersAccess.canListSite(anIdentity({ role, institutionId, groupId }), site)).toBe(allowed);
+      expect(sut(anIdentity({ role, institutionId, groupId }), site)).toBe(allowed);
     });
   });
 
   describe(OrdersAccess.canListCentre.name, () => {
+    const sut = OrdersAccess.canListCentre;
+
     it.each(rows(6))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(OrdersAccess.canListCentre(anIdentity({ role, institutionId, groupId }), centre)).toBe(allowed);
+      expect(sut(anIdentity({ role, institutionId, groupId }), centre)).toBe(allowed);
     });
   });
 });

@@ -27,38 +27,42 @@ describe(ReportingAccess.name, () => {
   const rows = (column: number) => MATRIX.map((row) => [row[0], row[1], row[2], row[column]] as const);
 
   describe(ReportingAccess.canWorkAt.name, () => {
+    const sut = ReportingAccess.canWorkAt;
+
     it.each(rows(3))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(ReportingAccess.canWorkAt(anIdentity({ role, institutionId, groupId }), centre)).toBe(allowed);
+      expect(sut(anIdentity({ role, institutionId, groupId }), centre)).toBe(allowed);
     });
   });
 
   describe(ReportingAccess.canSeeWorklist.name, () => {
+    const sut = ReportingAccess.canSeeWorklist;
+
     it.each(rows(4))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(ReportingAccess.canSeeWorklist(anIdentity({ role, institutionId, groupId }), centre)).toBe(
-        allowed,
-      );
+      expect(sut(anIdentity({ role, institutionId, groupId }), centre)).toBe(allowed);
     });
   });
 
   describe(ReportingAccess.canSeeReport.name, () => {
+    const sut = ReportingAccess.canSeeReport;
+
     it.each(rows(5))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(ReportingAccess.canSeeReport(anIdentity({ role, institutionId, groupId }), report, centre)).toBe(
-        allowed,
-      );
+      expect(sut(anIdentity({ role, institutionId, groupId }), report, centre)).toBe(allowed);
     });
   });
 
   describe(ReportingAccess.canAcknowledge.name, () => {
+    const sut = ReportingAccess.canAcknowledge;
+
     it.each(rows(6))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(ReportingAccess.canAcknowledge(anIdentity({ role, institutionId, groupId }))).toBe(allowed);
+      expect(sut(anIdentity({ role, institutionId, groupId }))).toBe(allowed);
     });
   });
 
   describe(ReportingAccess.canListCriticalValues.name, () => {
+    const sut = ReportingAccess.canListCriticalValues;
+
     it.each(rows(7))('%s of %s in %s: %s', (role, institutionId, groupId, allowed) => {
-      expect(ReportingAccess.canListCriticalValues(anIdentity({ role, institutionId, groupId }), site)).toBe(
-        allowed,
-      );
+      expect(sut(anIdentity({ role, institutionId, groupId }), site)).toBe(allowed);
     });
   });
 });

@@ -50,6 +50,8 @@ const matrix = (dataClass: DataClass) =>
   );
 
 describe(viewOf.name, () => {
+  const sut = viewOf;
+
   it('shows a general result to every reader, whatever the purpose', () => {
     expect(matrix('general')).toHaveLength(ROLES.length * purposes.length);
   });
@@ -75,7 +77,7 @@ describe(viewOf.name, () => {
   it('withholds the values, flags and conclusion of a masked result, but says what exists', () => {
     const result = aResult('infectious-disease');
 
-    const view = viewOf(result, { role: 'group-admin', purpose: 'treatment' });
+    const view = sut(result, { role: 'group-admin', purpose: 'treatment' });
 
     expect(view).toMatchObject({
       masked: true,
@@ -93,7 +95,7 @@ describe(viewOf.name, () => {
   it('shows the whole result when the reader may', () => {
     const result = aResult('infectious-disease');
 
-    expect(viewOf(result, { role: 'hospital-staff', purpose: 'treatment' })).toEqual({
+    expect(sut(result, { role: 'hospital-staff', purpose: 'treatment' })).toEqual({
       masked: false,
       result,
     });
@@ -101,8 +103,10 @@ describe(viewOf.name, () => {
 });
 
 describe(readPurposeOf.name, () => {
+  const sut = readPurposeOf;
+
   it('reads a known purpose, and anything else as unspecified', () => {
-    expect([readPurposeOf('treatment'), readPurposeOf('Treatment'), readPurposeOf(undefined)]).toEqual([
+    expect([sut('treatment'), sut('Treatment'), sut(undefined)]).toEqual([
       'treatment',
       'unspecified',
       'unspecified',

@@ -2,14 +2,11 @@ import { anIdentity } from '@medgrid/testing';
 import { describeService } from './service-info';
 
 describe(describeService.name, () => {
+  const sut = describeService;
   const caller = anIdentity({ role: 'hospital-staff' });
 
   it('reports the last applied migration as the schema version and what is still pending', () => {
-    const info = describeService(
-      'lab-sharing',
-      { applied: ['First1', 'Second2'], pending: ['Third3'] },
-      caller,
-    );
+    const info = sut('lab-sharing', { applied: ['First1', 'Second2'], pending: ['Third3'] }, caller);
 
     expect(info).toEqual({
       service: 'lab-sharing',
@@ -20,7 +17,7 @@ describe(describeService.name, () => {
   });
 
   it('reports an empty schema version before the first migration', () => {
-    const info = describeService('lab-sharing', { applied: [], pending: ['First1'] }, caller);
+    const info = sut('lab-sharing', { applied: [], pending: ['First1'] }, caller);
 
     expect(info.schemaVersion).toBe('');
     expect(info.pendingMigrations).toEqual(['First1']);

@@ -105,7 +105,7 @@ describe(SignReportUseCase.name, () => {
         return Promise.resolve(practitioner);
       }
     })();
-    const sign = new SignReportUseCase(
+    const sut = new SignReportUseCase(
       new ReportStep(
         uow,
         reports,
@@ -143,7 +143,7 @@ describe(SignReportUseCase.name, () => {
         );
       },
       () =>
-        sign
+        sut
           .execute(reporter, SignReportCommand.create({ clientRequestId: uuidv7(), reportId: report.id }))
           .then(
             () => (signature = 'signed'),
