@@ -1,45 +1,7 @@
 import { type Role, ROLES } from '@medgrid/auth';
-import { v7 as uuidv7 } from 'uuid';
 import { type DataClass } from '../../common/data-class';
-import { anObservation } from '../../reporting/test/report-content.factory';
+import { anHivResultSnapshot } from '../test/result-record.factory';
 import { mayReadValues, READ_PURPOSES, type ReadPurpose, readPurposeOf, viewOf } from './result-access';
-import { type ResultRecordSnapshot } from './result-record';
-
-function aResult(dataClass: DataClass): ResultRecordSnapshot {
-  return {
-    id: uuidv7(),
-    groupId: uuidv7(),
-    patientResidentId: '11010519491231002X',
-    itemCode: 'LAB-HIV',
-    itemKind: 'laboratory',
-    orderId: uuidv7(),
-    reportId: uuidv7(),
-    reportVersion: 1,
-    performer: {
-      institutionId: uuidv7(),
-      groupId: null,
-      regionId: null,
-      quality: { accredited: true, qualityControlPassed: true },
-    },
-    performedAt: new Date('2026-12-01T00:00:00Z'),
-    reportedAt: new Date('2026-12-01T02:00:00Z'),
-    observations: [
-      anObservation({
-        itemCode: 'LAB-HIV',
-        loinc: '56888-1',
-        name: 'HIV抗原抗体',
-        value: { kind: 'coded', system: 'local', code: 'NEG', display: '阴性' },
-        referenceRange: null,
-      }),
-    ],
-    conclusion: '阴性',
-    study: null,
-    dataClass,
-    status: 'final',
-    enteredInErrorReason: null,
-    version: 1,
-  };
-}
 
 const purposes: ReadPurpose[] = [...READ_PURPOSES, 'unspecified'];
 
@@ -75,7 +37,7 @@ describe(viewOf.name, () => {
   });
 
   it('withholds the values, flags and conclusion of a masked result, but says what exists', () => {
-    const result = aResult('infectious-disease');
+    const result = anHivResultSnapshot();
 
     const view = sut(result, { role: 'group-admin', purpose: 'treatment' });
 
@@ -93,7 +55,7 @@ describe(viewOf.name, () => {
   });
 
   it('shows the whole result when the reader may', () => {
-    const result = aResult('infectious-disease');
+    const result = anHivResultSnapshot();
 
     expect(sut(result, { role: 'hospital-staff', purpose: 'treatment' })).toEqual({
       masked: false,

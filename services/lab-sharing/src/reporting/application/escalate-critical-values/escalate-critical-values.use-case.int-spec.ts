@@ -6,12 +6,11 @@ import { labSharingDataSource } from '../../../database/lab-sharing-data-source'
 import { aPerformedOrder } from '../../../orders/test/order.factory';
 import { aLabItem } from '../../../recognition/test/catalogue-item.factory';
 import { CriticalValueAlert, type CriticalValueChanged } from '../../domain/critical-value';
-import { Report } from '../../domain/report';
 import { type ReportingEventPublisher } from '../../domain/reporting-event-publisher';
-import { TurnaroundTargets } from '../../domain/turnaround-targets';
 import { CriticalValueAlertTypeormRepository } from '../../infrastructure/persistence/critical-value-alert.typeorm-repository';
 import { ReportTypeormRepository } from '../../infrastructure/persistence/report.typeorm-repository';
 import { EscalateCriticalValuesUseCase } from './escalate-critical-values.use-case';
+import { anOpenReport, aRaisedAlert } from '../../test/report.factory';
 
 const at = new Date('2026-12-04T01:00:00Z');
 const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
@@ -43,28 +42,9 @@ describe(EscalateCriticalValuesUseCase.name, () => {
 
   async function raised(): Promise<CriticalValueAlert> {
     const order = aPerformedOrder(aCentre('laboratory', at), aLabItem(), 'emergency', at).snapshot();
-    const report = Report.open(
-      { id: uuidv7(), itemDataClass: 'general' },
-      order,
-      TurnaroundTargets.defaults(),
-      at,
-    );
+    const report = anOpenReport(order, at);
     await new ReportTypeormRepository(uow).insert(report.snapshot());
-    const alert = CriticalValueAlert.raise(
-      {
-        id: uuidv7(),
-        reportId: report.id,
-        reportVersion: 1,
-        orderId: order.id,
-        groupId: order.groupId,
-        centreId: order.centreId,
-        orderingInstitutionId: order.orderingInstitutionId,
-        patientResidentId: order.patientResidentId,
-        note: '血钾 6.8 mmol/L',
-      },
-      15,
-      at,
-    );
+    const alert = aRaisedAlert(order, report.id, at);
     await alerts.insert(alert.snapshot());
     return alert;
   }

@@ -5,12 +5,12 @@ import { aCentre } from '../../../centres/test/shared-centre.factory';
 import { labSharingDataSource } from '../../../database/lab-sharing-data-source';
 import { aPerformedOrder } from '../../../orders/test/order.factory';
 import { aLabItem } from '../../../recognition/test/catalogue-item.factory';
-import { Report } from '../../domain/report';
 import { TurnaroundTargets } from '../../domain/turnaround-targets';
 import { ReportTypeormRepository } from '../../infrastructure/persistence/report.typeorm-repository';
 import { aContent } from '../../test/report-content.factory';
 import { ReportingRules } from '../reporting-rules';
 import { ReleaseIdleClaimsUseCase } from './release-idle-claims.use-case';
+import { anOpenReport } from '../../test/report.factory';
 
 const at = new Date('2026-12-04T01:00:00Z');
 const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
@@ -40,12 +40,7 @@ describe(ReleaseIdleClaimsUseCase.name, () => {
     const fixture = aCentre('laboratory', at);
     const claimed = (lastSave: Date) => {
       const order = aPerformedOrder(fixture, aLabItem(), 'routine', at).snapshot();
-      const report = Report.open(
-        { id: uuidv7(), itemDataClass: 'general' },
-        order,
-        TurnaroundTargets.defaults(),
-        at,
-      );
+      const report = anOpenReport(order, at);
       const reporter = { centreId: fixture.centre.id, practitionerId: uuidv7(), kind: 'laboratory' as const };
       report.claim(reporter, at, IDLE_MS);
       report.saveDraft(reporter, aContent(), lastSave);

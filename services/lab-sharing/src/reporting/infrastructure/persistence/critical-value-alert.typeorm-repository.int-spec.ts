@@ -6,11 +6,10 @@ import { labSharingDataSource } from '../../../database/lab-sharing-data-source'
 import { aPerformedOrder } from '../../../orders/test/order.factory';
 import { aLabItem } from '../../../recognition/test/catalogue-item.factory';
 import { CriticalValueAlert } from '../../domain/critical-value';
-import { Report } from '../../domain/report';
 import { ReportingError, ReportingErrorCode } from '../../domain/reporting-error';
-import { TurnaroundTargets } from '../../domain/turnaround-targets';
 import { CriticalValueAlertTypeormRepository } from './critical-value-alert.typeorm-repository';
 import { ReportTypeormRepository } from './report.typeorm-repository';
+import { anOpenReport, aRaisedAlert } from '../../test/report.factory';
 
 const at = new Date('2026-12-04T01:00:00Z');
 const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
@@ -36,28 +35,9 @@ describe(CriticalValueAlertTypeormRepository.name, () => {
   async function raised(when = at, orderingInstitutionId?: string): Promise<CriticalValueAlert> {
     const fixture = aCentre('laboratory', at);
     const order = aPerformedOrder(fixture, aLabItem(), 'emergency', at).snapshot();
-    const report = Report.open(
-      { id: uuidv7(), itemDataClass: 'general' },
-      order,
-      TurnaroundTargets.defaults(),
-      at,
-    );
+    const report = anOpenReport(order, at);
     await reports.insert(report.snapshot());
-    const alert = CriticalValueAlert.raise(
-      {
-        id: uuidv7(),
-        reportId: report.id,
-        reportVersion: 1,
-        orderId: order.id,
-        groupId: order.groupId,
-        centreId: order.centreId,
-        orderingInstitutionId: orderingInstitutionId ?? order.orderingInstitutionId,
-        patientResidentId: order.patientResidentId,
-        note: '血钾 6.8 mmol/L',
-      },
-      15,
-      when,
-    );
+    const alert = aRaisedAlert(order, report.id, when, orderingInstitutionId);
     alert.pullEvents();
     await sut.insert(alert.snapshot());
     return alert;

@@ -8,9 +8,9 @@ import { aPerformedOrder } from '../../../orders/test/order.factory';
 import { aLabItem } from '../../../recognition/test/catalogue-item.factory';
 import { Report } from '../../domain/report';
 import { ReportingError, ReportingErrorCode } from '../../domain/reporting-error';
-import { TurnaroundTargets } from '../../domain/turnaround-targets';
 import { aContent } from '../../test/report-content.factory';
 import { ReportTypeormRepository } from './report.typeorm-repository';
+import { anOpenReport } from '../../test/report.factory';
 
 const at = new Date('2026-12-04T01:00:00Z');
 const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
@@ -30,12 +30,7 @@ describe(ReportTypeormRepository.name, () => {
   afterAll(() => database?.close());
 
   const opened = (fixture: CentreFixture, urgency: Urgency = 'routine', when = at) =>
-    Report.open(
-      { id: uuidv7(), itemDataClass: 'general' },
-      aPerformedOrder(fixture, aLabItem(), urgency, when).snapshot(),
-      TurnaroundTargets.defaults(),
-      when,
-    );
+    anOpenReport(aPerformedOrder(fixture, aLabItem(), urgency, when).snapshot(), when);
 
   const reporterOf = (fixture: CentreFixture) => ({
     centreId: fixture.centre.id,
