@@ -4,6 +4,7 @@ export { isUuid } from './uuid';
 export { type FieldViolation } from './field-violation';
 export { nestedUnder } from './nested-fields';
 export {
+  exactlyOneOf,
   fieldPath,
   fieldViolationsOf,
   pageFields,

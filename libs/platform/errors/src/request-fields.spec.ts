@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from './app-error';
 import { type PageRules } from '@medgrid/kernel';
-import { fieldPath, pageFields, parseFields, refusal, requestField } from './request-fields';
+import { exactlyOneOf, fieldPath, pageFields, parseFields, refusal, requestField } from './request-fields';
 
 type Level = 'primary' | 'secondary';
 
@@ -201,6 +201,33 @@ describe(pageFields.name, () => {
       ['groupId', 'INVALID_FORMAT', 'must be a UUID'],
       ['pageSize', 'OUT_OF_RANGE', 'must be 1 to 100 (0 for 20)'],
       ['pageToken', 'INVALID_FORMAT', 'is not a token of this list'],
+    ]);
+  });
+});
+
+describe(exactlyOneOf.name, () => {
+  const schema = z
+    .object({ reportId: requestField.optionalUuid(), orderId: requestField.optionalUuid() })
+    .superRefine(exactlyOneOf('reportId', 'orderId'));
+  const id = valid.members[0]!.id;
+
+  it('passes a request naming one of the two', () => {
+    expect(parseFields(schema, { reportId: id, orderId: '' })).toEqual({ reportId: id, orderId: undefined });
+    expect(parseFields(schema, { reportId: '', orderId: id })).toEqual({ reportId: undefined, orderId: id });
+  });
+
+  it.each([
+    ['both', id],
+    ['neither', ''],
+  ])('refuses a request naming %s on the first field', (_, orderId) => {
+    const error = refusalOf(() => parseFields(schema, { reportId: orderId, orderId }));
+
+    expect(error?.violations).toEqual([
+      {
+        field: 'reportId',
+        reason: 'ONE_OF_REQUIRED',
+        description: 'name exactly one of reportId and orderId',
+      },
     ]);
   });
 });

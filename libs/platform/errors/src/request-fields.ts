@@ -190,3 +190,21 @@ export function pageFields<Cursor>(rules: PageRules<Cursor>) {
     pageToken: requestField.checked(z.string(), (pageToken) => pageRequest({ pageToken }, rules).problems),
   };
 }
+
+/**
+ * The rule of a request that names exactly one of two fields (a report by its id or by its order's id), for
+ * its object schema's superRefine: refused ONE_OF_REQUIRED on the first field when it names both or neither.
+ * The fields read as undefined when absent (optionalUuid).
+ */
+export function exactlyOneOf<T extends object>(first: keyof T & string, second: keyof T & string) {
+  return (request: T, ctx: z.RefinementCtx<T>): void => {
+    if ((request[first] === undefined) === (request[second] === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [first],
+        message: `name exactly one of ${first} and ${second}`,
+        params: { reason: 'ONE_OF_REQUIRED' },
+      });
+    }
+  };
+}

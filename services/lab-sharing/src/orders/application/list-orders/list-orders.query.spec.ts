@@ -17,7 +17,7 @@ describe(ListOrdersQuery.name, () => {
     const both = { orderingInstitutionId: uuidv7(), centreId: uuidv7() };
 
     expect(refusedFields(() => ListOrdersQuery.create({ ...both, status: undefined, ...page }))).toEqual([
-      ['orderingInstitutionId', 'REQUIRED'],
+      ['orderingInstitutionId', 'ONE_OF_REQUIRED'],
     ]);
     expect(
       refusedFields(() =>
@@ -33,7 +33,7 @@ describe(ListOrdersQuery.name, () => {
       ['status', 'INVALID_VALUE'],
       ['pageSize', 'OUT_OF_RANGE'],
       ['pageToken', 'INVALID_FORMAT'],
-      ['orderingInstitutionId', 'REQUIRED'],
+      ['orderingInstitutionId', 'ONE_OF_REQUIRED'],
     ]);
   });
 });

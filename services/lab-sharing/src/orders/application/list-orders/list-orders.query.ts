@@ -1,4 +1,4 @@
-import { isUuid, pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
+import { exactlyOneOf, isUuid, pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type OrderStatus } from '../../domain/order';
@@ -26,10 +26,7 @@ const fields = z
     ...pageFields(ORDER_PAGES),
     'x-purpose': requestField.purpose('order list'),
   })
-  .refine((q) => (q.orderingInstitutionId === undefined) !== (q.centreId === undefined), {
-    ...refusal('REQUIRED', 'exactly one of orderingInstitutionId and centreId'),
-    path: ['orderingInstitutionId'],
-  });
+  .superRefine(exactlyOneOf('orderingInstitutionId', 'centreId'));
 
 export type ListOrdersInput = z.input<typeof fields>;
 

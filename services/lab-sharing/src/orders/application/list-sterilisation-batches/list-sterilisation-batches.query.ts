@@ -1,4 +1,4 @@
-import { isUuid, pageFields, parseFields, requestField } from '@medgrid/errors';
+import { exactlyOneOf, isUuid, pageFields, parseFields, requestField } from '@medgrid/errors';
 import { type PageRequest, pageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type SterilisationStatus } from '../../domain/sterilisation-batch';
@@ -26,16 +26,7 @@ const fields = z
     status: z.custom<SterilisationStatus | undefined>(),
     ...pageFields(BATCH_PAGES),
   })
-  .superRefine((q, ctx) => {
-    if ((q.centreId === undefined) === (q.sendingInstitutionId === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['centreId'],
-        message: 'name exactly one of centreId and sendingInstitutionId',
-        params: { reason: 'ONE_OF_REQUIRED' },
-      });
-    }
-  });
+  .superRefine(exactlyOneOf('centreId', 'sendingInstitutionId'));
 
 export type ListSterilisationBatchesInput = z.input<typeof fields>;
 

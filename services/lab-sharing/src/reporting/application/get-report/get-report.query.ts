@@ -1,4 +1,4 @@
-import { parseFields, refusal, requestField } from '@medgrid/errors';
+import { exactlyOneOf, parseFields, requestField } from '@medgrid/errors';
 import { z } from 'zod';
 
 const fields = z
@@ -7,10 +7,7 @@ const fields = z
     orderId: requestField.optionalUuid(),
     'x-purpose': requestField.purpose('report'),
   })
-  .refine((q) => (q.reportId === undefined) !== (q.orderId === undefined), {
-    ...refusal('REQUIRED', 'exactly one of reportId and orderId'),
-    path: ['reportId'],
-  });
+  .superRefine(exactlyOneOf('reportId', 'orderId'));
 
 export type GetReportInput = z.input<typeof fields>;
 
