@@ -8,7 +8,7 @@ import { OrderError, OrderErrorCode } from '../domain/order-error';
 import { OrderEventPublisher } from '../domain/order-event-publisher';
 import { OrderRepository } from '../domain/order.repository';
 import { OrderReporting } from './order-reporting';
-import { OrdersAccess, requireAllowed } from './orders-access.policy';
+import { OrdersAccess } from './orders-access.policy';
 
 const orderChanges = counter('medgrid_lab_sharing_order_changes_total', 'Order steps taken', [
   'change',
@@ -49,7 +49,7 @@ export class OrderStep {
     return this.commit(async () => {
       const found = await this.orders.find(command.orderId, true);
       if (!found) throw new OrderError(OrderErrorCode.NotFound, 'no order with this id', 'orderId');
-      requireAllowed(OrdersAccess.canActForSite(identity, found.orderingInstitutionId), action);
+      OrdersAccess.require(OrdersAccess.canActForSite(identity, found.orderingInstitutionId), action);
       if (await this.requests.isRetry(clientRequestOf(operation, command), found.id)) {
         return { order: found, events: [] };
       }

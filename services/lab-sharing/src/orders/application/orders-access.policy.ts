@@ -37,8 +37,10 @@ export class OrdersAccess {
       groupId: centre.groupId,
     });
   }
-}
 
-export function requireAllowed(allowed: boolean, action: string): void {
-  if (!allowed) throw new OrderError(OrderErrorCode.Forbidden, `your role or institution may not ${action}`);
+  /** Refuses with PERMISSION_DENIED FORBIDDEN, naming the action. */
+  static require(allowed: boolean, action: string): void {
+    if (!allowed)
+      throw new OrderError(OrderErrorCode.Forbidden, `your role or institution may not ${action}`);
+  }
 }

@@ -16,7 +16,7 @@ import { ReportRepository } from '../domain/report.repository';
 import { ReportingError, ReportingErrorCode } from '../domain/reporting-error';
 import { ReportingEventPublisher } from '../domain/reporting-event-publisher';
 import { SignedResults } from '../domain/signed-results';
-import { ReportingAccess, requireAllowed } from './reporting-access.policy';
+import { ReportingAccess } from './reporting-access.policy';
 import { ReportingPractitioners } from './reporting-practitioners';
 import { ReportingRules } from './reporting-rules';
 
@@ -92,7 +92,10 @@ export class ReportStep {
         throw new ReportingError(ReportingErrorCode.ReportNotFound, 'no report with this id', 'reportId');
       }
       const centre = await this.centres.findById(found.centreId);
-      requireAllowed(centre !== null && ReportingAccess.canWorkAt(identity, centre.snapshot()), action);
+      ReportingAccess.require(
+        centre !== null && ReportingAccess.canWorkAt(identity, centre.snapshot()),
+        action,
+      );
       if (await this.requests.isRetry(clientRequestOf(operation, command), found.id)) {
         return { report: found, criticalValue: null, events: [] as ReportChanged[] };
       }

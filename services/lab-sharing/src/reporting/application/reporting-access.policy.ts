@@ -49,10 +49,11 @@ export class ReportingAccess {
   static canListCriticalValues(identity: Identity, site: { id: string; groupId: string | null }): boolean {
     return LabSharingAccess.actsForOrSupervises(identity, site);
   }
-}
 
-export function requireAllowed(allowed: boolean, action: string): void {
-  if (!allowed) {
-    throw new ReportingError(ReportingErrorCode.Forbidden, `your role or institution may not ${action}`);
+  /** Refuses with PERMISSION_DENIED FORBIDDEN, naming the action. */
+  static require(allowed: boolean, action: string): void {
+    if (!allowed) {
+      throw new ReportingError(ReportingErrorCode.Forbidden, `your role or institution may not ${action}`);
+    }
   }
 }

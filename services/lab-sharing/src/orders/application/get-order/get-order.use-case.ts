@@ -6,7 +6,7 @@ import { SharedCentreRepository } from '../../../centres/domain/shared-centre.re
 import { type OrderSnapshot } from '../../domain/order';
 import { OrderError, OrderErrorCode } from '../../domain/order-error';
 import { OrderRepository } from '../../domain/order.repository';
-import { OrdersAccess, requireAllowed } from '../orders-access.policy';
+import { OrdersAccess } from '../orders-access.policy';
 import { type GetOrderQuery } from './get-order.query';
 
 /** GetOrder: the ordering site, the centre's host or the group's administrator reads an order, audited. */
@@ -24,7 +24,10 @@ export class GetOrderUseCase {
       const order = await this.orders.find(query.orderId, false);
       if (!order) throw new OrderError(OrderErrorCode.NotFound, 'no order with this id', 'orderId');
       const centre = await this.centres.findById(order.centreId);
-      requireAllowed(OrdersAccess.canSee(identity, order, centre && centre.snapshot()), 'read this order');
+      OrdersAccess.require(
+        OrdersAccess.canSee(identity, order, centre && centre.snapshot()),
+        'read this order',
+      );
       await this.audit.recordRead(identity, { kind: 'lab-order', id: order.id }, query.purpose);
       return order;
     });

@@ -8,7 +8,7 @@ import { SharedCentreRepository } from '../../../centres/domain/shared-centre.re
 import { type OrderSnapshot } from '../../domain/order';
 import { OrderError, OrderErrorCode } from '../../domain/order-error';
 import { OrderRepository } from '../../domain/order.repository';
-import { OrdersAccess, requireAllowed } from '../orders-access.policy';
+import { OrdersAccess } from '../orders-access.policy';
 import { type ListOrdersQuery } from './list-orders.query';
 
 const newestFirst = (o: OrderSnapshot): PageKey => [o.placedAt.toISOString(), o.id];
@@ -37,10 +37,13 @@ export class ListOrdersUseCase {
         const centre = await this.centres.findById(owner.centreId);
         if (!centre)
           throw new OrderError(OrderErrorCode.NoCentre, 'no shared centre with this id', 'centreId');
-        requireAllowed(OrdersAccess.canListCentre(identity, centre.snapshot()), "list this centre's orders");
+        OrdersAccess.require(
+          OrdersAccess.canListCentre(identity, centre.snapshot()),
+          "list this centre's orders",
+        );
       } else {
         const site = await this.registry.institution(owner.orderingInstitutionId);
-        requireAllowed(
+        OrdersAccess.require(
           OrdersAccess.canListSite(identity, {
             id: owner.orderingInstitutionId,
             groupId: site?.groupId ?? null,

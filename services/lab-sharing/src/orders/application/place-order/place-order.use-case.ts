@@ -14,7 +14,7 @@ import { Order, type OrderSnapshot } from '../../domain/order';
 import { OrderError, OrderErrorCode } from '../../domain/order-error';
 import { OrderRepository } from '../../domain/order.repository';
 import { OrderStep } from '../order-step';
-import { OrdersAccess, requireAllowed } from '../orders-access.policy';
+import { OrdersAccess } from '../orders-access.policy';
 import { type PlaceOrderCommand } from './place-order.command';
 
 /**
@@ -64,7 +64,7 @@ export class PlaceOrderUseCase {
           ]),
     ];
     if (missing.length || !siteId || !practitionerId) throw new ValidationError(missing);
-    requireAllowed(OrdersAccess.canActForSite(identity, siteId), 'order for this institution');
+    OrdersAccess.require(OrdersAccess.canActForSite(identity, siteId), 'order for this institution');
     return this.step.commit(
       () =>
         this.requests.createOnce(clientRequestOf('place-order', command), {

@@ -7,7 +7,7 @@ import { CriticalValueAlert, type CriticalValueAlertSnapshot } from '../../domai
 import { CriticalValueAlertRepository } from '../../domain/critical-value-alert.repository';
 import { ReportingError, ReportingErrorCode } from '../../domain/reporting-error';
 import { ReportingEventPublisher } from '../../domain/reporting-event-publisher';
-import { ReportingAccess, requireAllowed } from '../reporting-access.policy';
+import { ReportingAccess } from '../reporting-access.policy';
 import { type AcknowledgeCriticalValueCommand } from './acknowledge-critical-value.command';
 
 const acknowledged = counter(
@@ -34,7 +34,7 @@ export class AcknowledgeCriticalValueUseCase {
     command: AcknowledgeCriticalValueCommand,
     now = new Date(),
   ): Promise<CriticalValueAlertSnapshot> {
-    requireAllowed(ReportingAccess.canAcknowledge(identity), 'acknowledge critical values');
+    ReportingAccess.require(ReportingAccess.canAcknowledge(identity), 'acknowledge critical values');
     const done = await this.uow.run(async () => {
       const found = await this.alerts.find(command.criticalValueId, true);
       if (!found) {

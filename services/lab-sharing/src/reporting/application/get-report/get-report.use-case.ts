@@ -7,7 +7,7 @@ import { type ReportSnapshot } from '../../domain/report';
 import { supervisorView } from '../../domain/report-masking';
 import { ReportRepository } from '../../domain/report.repository';
 import { ReportingError, ReportingErrorCode } from '../../domain/reporting-error';
-import { ReportingAccess, requireAllowed } from '../reporting-access.policy';
+import { ReportingAccess } from '../reporting-access.policy';
 import { type GetReportQuery } from './get-report.query';
 
 /**
@@ -41,7 +41,7 @@ export class GetReportUseCase {
         );
       }
       const centre = (await this.centres.findById(report.centreId))?.snapshot() ?? null;
-      requireAllowed(ReportingAccess.canSeeReport(identity, report, centre), 'read this report');
+      ReportingAccess.require(ReportingAccess.canSeeReport(identity, report, centre), 'read this report');
       await this.audit.recordRead(identity, { kind: 'lab-report', id: report.id }, query.purpose);
       if (identity.role === 'group-admin') return supervisorView(report);
       const ofTheCentre = centre !== null && identity.institutionId === centre.hostInstitutionId;

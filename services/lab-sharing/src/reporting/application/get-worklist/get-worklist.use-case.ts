@@ -9,7 +9,7 @@ import { supervisorView } from '../../domain/report-masking';
 import { ReportRepository } from '../../domain/report.repository';
 import { ReportingError, ReportingErrorCode } from '../../domain/reporting-error';
 import { worklist, type WorklistEntry } from '../../domain/worklist';
-import { ReportingAccess, requireAllowed } from '../reporting-access.policy';
+import { ReportingAccess } from '../reporting-access.policy';
 import { ReportingRules } from '../reporting-rules';
 import { type GetWorklistQuery } from './get-worklist.query';
 
@@ -45,7 +45,7 @@ export class GetWorklistUseCase {
           'centreId',
         );
       }
-      requireAllowed(
+      ReportingAccess.require(
         ReportingAccess.canSeeWorklist(identity, centre.snapshot()),
         "see this centre's worklist",
       );

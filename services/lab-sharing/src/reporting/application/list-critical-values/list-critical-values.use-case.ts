@@ -6,7 +6,7 @@ import { type PageKey, pageOf } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
 import { type CriticalValueAlertSnapshot } from '../../domain/critical-value';
 import { CriticalValueAlertRepository } from '../../domain/critical-value-alert.repository';
-import { ReportingAccess, requireAllowed } from '../reporting-access.policy';
+import { ReportingAccess } from '../reporting-access.policy';
 import { type ListCriticalValuesQuery } from './list-critical-values.query';
 
 export interface CriticalValuePage {
@@ -28,7 +28,7 @@ export class ListCriticalValuesUseCase {
     const { page } = query;
     return this.uow.run(async () => {
       const site = await this.registry.institution(query.orderingInstitutionId);
-      requireAllowed(
+      ReportingAccess.require(
         ReportingAccess.canListCriticalValues(identity, {
           id: query.orderingInstitutionId,
           groupId: site?.groupId ?? null,
