@@ -7,3 +7,4 @@ export { waitFor } from './wait-for';
 export { contextDependencies, type ContextDependencies, upwardImports } from './context-dependencies';
 export { lockOrder } from './lock-order';
 export { refusedFields } from './refused-fields';
+export { thrownBy } from './thrown-by';

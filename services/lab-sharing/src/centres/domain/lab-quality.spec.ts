@@ -1,3 +1,4 @@
+import { thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { CentreError, CentreErrorCode } from './centre-error';
 import { LabQualityRecord, type LabQualityKind, LONGEST_VALIDITY_DAYS, qualityAt } from './lab-quality';
@@ -19,13 +20,8 @@ function aRecord(
 }
 
 function refusal(act: () => unknown): { code: string; field: string | undefined } {
-  try {
-    act();
-  } catch (error) {
-    if (!(error instanceof CentreError)) throw error;
-    return { code: error.code, field: error.violations[0]?.field };
-  }
-  throw new Error('expected a CentreError');
+  const error = thrownBy(CentreError, act);
+  return { code: error.code, field: error.violations[0]?.field };
 }
 
 describe(LabQualityRecord.name, () => {

@@ -1,4 +1,5 @@
-import { aResidentId } from '@medgrid/testing';
+import { AppError } from '@medgrid/errors';
+import { aResidentId, thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { aCentre, type CentreFixture } from '../../centres/test/shared-centre.factory';
 import { CentreError, CentreErrorCode } from '../../centres/domain/centre-error';
@@ -57,14 +58,11 @@ const aStudy = (overrides: Partial<ImagingStudyReference> = {}): ImagingStudyRef
   ...overrides,
 });
 
+/** An OrderError, or the CentreError of the centre the order is placed at. */
 function refusal(act: () => unknown): { code: string; fields: string[]; category: string } {
-  try {
-    act();
-  } catch (error) {
-    if (!(error instanceof OrderError) && !(error instanceof CentreError)) throw error;
-    return { code: error.code, fields: error.violations.map((v) => v.field), category: error.category };
-  }
-  throw new Error('expected an OrderError or CentreError');
+  const error = thrownBy(AppError, act);
+  if (!(error instanceof OrderError) && !(error instanceof CentreError)) throw error;
+  return { code: error.code, fields: error.violations.map((v) => v.field), category: error.category };
 }
 
 function aLookupSnapshot(

@@ -1,3 +1,4 @@
+import { thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { CentreError, CentreErrorCode } from '../../centres/domain/centre-error';
 import { aCentre } from '../../centres/test/shared-centre.factory';
@@ -23,13 +24,8 @@ function setUp() {
 const passed = { cycleId: 'ST-20261204-03', method: 'steam' as const, indicatorsPassed: true, at: now };
 
 function refusal(act: () => unknown): { code: string; fields: string[] } {
-  try {
-    act();
-  } catch (error) {
-    if (!(error instanceof OrderError)) throw error;
-    return { code: error.code, fields: error.violations.map((v) => v.field) };
-  }
-  throw new Error('expected an OrderError');
+  const error = thrownBy(OrderError, act);
+  return { code: error.code, fields: error.violations.map((v) => v.field) };
 }
 
 describe(SterilisationBatch.name, () => {

@@ -1,3 +1,4 @@
+import { thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { aLabItem, anImagingItem } from '../test/catalogue-item.factory';
 import { RecognitionCatalogue } from './recognition-catalogue';
@@ -6,13 +7,7 @@ import { RecognitionError, RecognitionErrorCode } from './recognition-error';
 const now = new Date('2026-12-04T02:00:00Z');
 
 function refusal(act: () => unknown): RecognitionError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof RecognitionError) return error;
-    throw error;
-  }
-  throw new Error('expected a RecognitionError');
+  return thrownBy(RecognitionError, act);
 }
 
 function aLoadedCatalogue(): RecognitionCatalogue {

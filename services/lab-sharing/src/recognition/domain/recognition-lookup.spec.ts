@@ -1,3 +1,4 @@
+import { thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { type RecognisedResult } from './already-done';
 import { RecognitionError, RecognitionErrorCode } from './recognition-error';
@@ -40,13 +41,8 @@ function aLookup(
 }
 
 function refusal(act: () => unknown): { code: string; field: string | undefined; category: string } {
-  try {
-    act();
-  } catch (error) {
-    if (!(error instanceof RecognitionError)) throw error;
-    return { code: error.code, field: error.violations[0]?.field, category: error.category };
-  }
-  throw new Error('expected a RecognitionError');
+  const error = thrownBy(RecognitionError, act);
+  return { code: error.code, field: error.violations[0]?.field, category: error.category };
 }
 
 describe(RecognitionLookup.name, () => {

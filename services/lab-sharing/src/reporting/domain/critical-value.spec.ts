@@ -1,3 +1,4 @@
+import { thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { CriticalValueAlert, DEFAULT_CRITICAL_ACK_MINUTES } from './critical-value';
 import { ReportingError, ReportingErrorCode } from './reporting-error';
@@ -27,13 +28,8 @@ function anAlert(minutes = DEFAULT_CRITICAL_ACK_MINUTES): CriticalValueAlert {
 }
 
 function refusal(act: () => unknown): { code: string; category: string } {
-  try {
-    act();
-  } catch (error) {
-    if (!(error instanceof ReportingError)) throw error;
-    return { code: error.code, category: error.category };
-  }
-  throw new Error('expected a ReportingError');
+  const { code, category } = thrownBy(ReportingError, act);
+  return { code, category };
 }
 
 describe(CriticalValueAlert.name, () => {

@@ -1,3 +1,4 @@
+import { thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { aCentre, aReporterOf, type CentreFixture } from '../../centres/test/shared-centre.factory';
 import { type CentreReporter } from '../../centres/domain/shared-centre';
@@ -28,13 +29,8 @@ function setUp(kind: 'laboratory' | 'imaging' = 'laboratory', urgency: 'routine'
 }
 
 function refusal(act: () => unknown): { code: string; fields: string[]; category: string } {
-  try {
-    act();
-  } catch (error) {
-    if (!(error instanceof ReportingError)) throw error;
-    return { code: error.code, fields: error.violations.map((v) => v.field), category: error.category };
-  }
-  throw new Error('expected a ReportingError');
+  const error = thrownBy(ReportingError, act);
+  return { code: error.code, fields: error.violations.map((v) => v.field), category: error.category };
 }
 
 function signed() {

@@ -1,3 +1,4 @@
+import { thrownBy } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { aCentre, aReporterOf } from '../../centres/test/shared-centre.factory';
 import { type CatalogueItem } from '../../recognition/domain/catalogue-item';
@@ -36,13 +37,7 @@ const performer = (institutionId: string): Performer => ({
 });
 
 function refusal(act: () => unknown): string {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ResultsError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a ResultsError');
+  return thrownBy(ResultsError, act).code;
 }
 
 describe(ResultRecord.name, () => {
