@@ -22,6 +22,7 @@ export {
   isoWeekday,
   localDate,
 } from './local-date';
+export { perLocalDay } from './per-local-day';
 export {
   type PageKey,
   pageOf,
