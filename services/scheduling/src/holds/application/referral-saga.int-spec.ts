@@ -34,6 +34,9 @@ import { ReleaseReferralHoldUseCase } from './release-referral-hold/release-refe
 import { RequestSlotHoldCommand } from './request-slot-hold/request-slot-hold.command';
 import { RequestSlotHoldUseCase } from './request-slot-hold/request-slot-hold.use-case';
 
+/** Seeds of the other patients who fill sessions, counted apart from the referral patients' (1 to 20,000). */
+let nextOtherPatient = 30_000;
+
 /**
  * The referral saga against every order in which its messages (submitted,
  * accepted, cancelled or expired, in the order referral sends them) can meet
@@ -319,7 +322,8 @@ describe('referral saga interleavings', () => {
     /** Other patients, each with a referral of their own, take every free seat of the session. */
     private async fill(sessionId: string, now: Date): Promise<void> {
       for (;;) {
-        const other = aResidentId(30_000 + Math.floor(Math.random() * 20_000));
+        // A patient new to the whole test (random ones collided now and then: the same patient twice in one session).
+        const other = aResidentId(nextOtherPatient++);
         const referralId = uuidv7();
         await requestSlotHold.execute(RequestSlotHoldCommand.create(this.facts(referralId, other)), now);
         try {
