@@ -22,9 +22,9 @@ function categoryOf(code: ClaimErrorCode): ErrorCategory {
     case ClaimErrorCode.InvalidDiagnosis:
     case ClaimErrorCode.ReasonRequired:
     case ClaimErrorCode.NotTheSameClaim:
-      return 'invalid-argument';
     case ClaimErrorCode.ClaimNumberReused:
-      return 'already-exists';
+      // Other content under a number already used is a bad request (a change is a correction), not a conflict.
+      return 'invalid-argument';
     case ClaimErrorCode.StaleClaimVersion:
       return 'conflict';
     case ClaimErrorCode.NothingCorrected:

@@ -46,7 +46,7 @@ describe(ClaimRecord.name, () => {
     const error = refusal(() => aReceivedClaim().receiveAgain(aClaim({ contracted: false })));
 
     expect(error.code).toBe(ClaimErrorCode.ClaimNumberReused);
-    expect(error.category).toBe('already-exists');
+    expect(error.category).toBe('invalid-argument');
     expect(error.violations[0]?.field).toBe('claimNumber');
   });
 

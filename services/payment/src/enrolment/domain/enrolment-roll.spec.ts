@@ -1,5 +1,5 @@
 import { aResidentId, now } from '../test/enrolment.factory';
-import { applyRoll, checkedRoll } from './enrolment-roll';
+import { appliedRoll, applyRoll, checkedRoll } from './enrolment-roll';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment-error';
 import { ResidentCoverage } from './resident-coverage';
 
@@ -90,5 +90,49 @@ describe(applyRoll.name, () => {
     expect(refusal(() => sut(new Map([[aResidentId(1), known]]), roll, now)).code).toBe(
       EnrolmentErrorCode.CoverageOutOfOrder,
     );
+  });
+});
+
+describe(appliedRoll.name, () => {
+  const sut = appliedRoll;
+
+  it('applies a roll and reports each row in the order sent, naming the open spell a row ended', () => {
+    const before = ResidentCoverage.of(aResidentId(1), now);
+    before.enrol({ scheme: 'urban-rural-resident', from: '2025-01-01', until: null });
+
+    const { changed, report } = sut(
+      new Map([[aResidentId(1), before]]),
+      [
+        { residentId: aResidentId(2), scheme: 'urban-employee', from: '2026-01-01', until: null },
+        { residentId: aResidentId(1), scheme: 'urban-employee', from: '2026-07-01', until: null },
+      ],
+      now,
+    );
+
+    expect(report).toEqual([
+      { index: 0, residentId: aResidentId(2), endedSpellFrom: null },
+      { index: 1, residentId: aResidentId(1), endedSpellFrom: '2025-01-01' },
+    ]);
+    expect(changed.get(aResidentId(1))?.schemeOn('2026-06-30', 'd')).toBe('urban-rural-resident');
+    expect(changed.get(aResidentId(1))?.schemeOn('2026-07-01', 'd')).toBe('urban-employee');
+  });
+
+  it('refuses the whole roll naming every row that would rewrite a resident’s past, as the row was sent', () => {
+    const before = ResidentCoverage.of(aResidentId(1), now);
+    before.enrol({ scheme: 'urban-rural-resident', from: '2026-03-01', until: null });
+
+    const error = refusal(() =>
+      sut(
+        new Map([[aResidentId(1), before]]),
+        [
+          { residentId: aResidentId(2), scheme: 'urban-employee', from: '2026-01-01', until: null },
+          { residentId: aResidentId(1), scheme: 'urban-employee', from: '2026-02-01', until: null },
+        ],
+        now,
+      ),
+    );
+
+    expect(error.code).toBe(EnrolmentErrorCode.CoverageOutOfOrder);
+    expect(error.violations.map((v) => v.field)).toEqual(['rows[1].from']);
   });
 });

@@ -60,3 +60,63 @@ export function applyRoll(
   }
   return changed;
 }
+
+/** What a roll's row did: the spell it ended (its start), when the resident was in one still open. */
+export interface RollRowReport {
+  readonly index: number;
+  readonly residentId: string;
+  readonly endedSpellFrom: string | null;
+}
+
+/**
+ * Checks and applies a roll in one step, all or nothing, naming rows as the insurer sent them: every bad row
+ * (checkedRoll), and every row that would rewrite a resident's past (`rows[7].from`, COVERAGE_OUT_OF_ORDER), refused
+ * together. Answers the residents changed and a report of each row in the roll's order.
+ */
+export function appliedRoll(
+  current: ReadonlyMap<string, ResidentCoverage>,
+  rows: readonly EnrolmentRow[],
+  now: Date,
+): { changed: Map<string, ResidentCoverage>; report: RollRowReport[] } {
+  checkedRoll(rows, now);
+  const byResident = new Map<string, number[]>();
+  rows.forEach((row, index) =>
+    byResident.set(row.residentId, [...(byResident.get(row.residentId) ?? []), index]),
+  );
+  const changed = new Map<string, ResidentCoverage>();
+  const report: RollRowReport[] = [];
+  const outOfOrder: FieldViolation[] = [];
+  for (const [residentId, indexes] of byResident) {
+    const coverage = ResidentCoverage.restore(
+      current.get(residentId)?.snapshot() ?? ResidentCoverage.of(residentId, now).snapshot(),
+    );
+    indexes.sort((a, b) => (rows[a]!.from < rows[b]!.from ? -1 : 1));
+    for (const index of indexes) {
+      const { scheme, from, until } = rows[index]!;
+      const open = coverage.snapshot().spells.at(-1);
+      try {
+        coverage.enrol({ scheme, from, until }, `rows[${index}]`);
+      } catch (error) {
+        if (!(error instanceof EnrolmentError)) throw error;
+        outOfOrder.push(...error.violations);
+        continue;
+      }
+      const ended = open && (open.until === null || open.until > from) ? open.from : null;
+      report.push({ index, residentId, endedSpellFrom: ended });
+    }
+    changed.set(residentId, coverage);
+  }
+  if (outOfOrder.length) {
+    throw new EnrolmentError(
+      EnrolmentErrorCode.CoverageOutOfOrder,
+      outOfOrder.map((v) => `${v.field}: ${v.description}`).join('; '),
+      undefined,
+      outOfOrder.sort((a, b) => rowIndex(a.field) - rowIndex(b.field)),
+    );
+  }
+  return { changed, report: report.sort((a, b) => a.index - b.index) };
+}
+
+function rowIndex(field: string): number {
+  return Number(/^rows\[(\d+)\]/.exec(field)?.[1] ?? 0);
+}

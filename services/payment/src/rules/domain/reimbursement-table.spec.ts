@@ -3,7 +3,7 @@ import { CommonErrorCode } from '../../common/domain/common-error';
 import { type BasisPoints } from '../../common/domain/share';
 import { aRule } from '../test/reimbursement-rule.factory';
 import { ruleId, type RuleKey } from './reimbursement-rule';
-import { ReimbursementTable } from './reimbursement-table';
+import { ReimbursementTable, retroactiveViolations } from './reimbursement-table';
 import { RuleError, RuleErrorCode } from './rule-error';
 import { starterReimbursementRules } from './starter/starter-reimbursement-rules';
 
@@ -173,5 +173,55 @@ describe(starterReimbursementRules.name, () => {
     expect(
       rate({ level: 'primary' }).rateBp - rate({ level: 'primary', contract: 'uncontracted' }).rateBp,
     ).toBe(500);
+  });
+});
+
+describe(retroactiveViolations.name, () => {
+  const sut = ReimbursementTable;
+  const loadedOn = new Date('2026-12-05T02:00:00Z');
+
+  function aTableOf(rules: readonly ReturnType<typeof aRule>[]): ReimbursementTable {
+    const table = sut.empty(uuidv7());
+    table.load(rules, 0, new Date('2026-01-01T02:00:00Z'));
+    return table;
+  }
+
+  it('takes a new row from tomorrow with the row in force ended then, and keeps every version of the past', () => {
+    const table = aTableOf([aRule()]);
+
+    table.load(
+      [aRule({ until: '2026-12-06' }), aRule({ from: '2026-12-06', rateBp: 5500 as BasisPoints })],
+      1,
+      loadedOn,
+    );
+
+    expect(table.version).toBe(2);
+    expect(table.ruleFor(key, '2026-12-05', 'd').rateBp).toBe(5000);
+    expect(table.ruleFor(key, '2026-12-06', 'd').rateBp).toBe(5500);
+  });
+
+  it('refuses a version changing a row in force today or before, naming the row, and keeps the table it had', () => {
+    const table = aTableOf([aRule()]);
+
+    const error = refusal(() =>
+      table.load(
+        [aRule({ until: '2026-12-05' }), aRule({ from: '2026-12-05', rateBp: 5500 as BasisPoints })],
+        1,
+        loadedOn,
+      ),
+    );
+
+    expect(error.code).toBe(RuleErrorCode.RetroactiveChange);
+    expect(error.category).toBe('invalid-argument');
+    expect(error.violations.map((v) => v.field)).toEqual(['rules[0]', 'rules[1]', 'rules']);
+    expect(table.version).toBe(1);
+  });
+
+  it('refuses a version dropping a row that was in force', () => {
+    const table = aTableOf([aRule(), aRule({ level: 'primary', rateBp: 7000 as BasisPoints })]);
+
+    expect(retroactiveViolations(table.snapshot().rules, [aRule()], '2026-12-05')).toEqual([
+      expect.objectContaining({ field: 'rules', reason: RuleErrorCode.RetroactiveChange }),
+    ]);
   });
 });

@@ -6,11 +6,13 @@ export enum RuleErrorCode {
   StaleTableVersion = 'STALE_TABLE_VERSION',
   NoRuleInForce = 'NO_RULE_IN_FORCE',
   UnknownDiseaseGroup = 'UNKNOWN_DISEASE_GROUP',
+  RetroactiveChange = 'RETROACTIVE_CHANGE',
 }
 
 function categoryOf(code: RuleErrorCode): ErrorCategory {
   switch (code) {
     case RuleErrorCode.InvalidRuleTable:
+    case RuleErrorCode.RetroactiveChange:
       return 'invalid-argument';
     case RuleErrorCode.StaleTableVersion:
       return 'conflict';
