@@ -52,6 +52,7 @@ export {
   ResultChangedEvent,
   ResultReusedEvent,
 } from './events/lab-sharing/result.events';
+export { DrugChangedEvent } from './events/pharmacy/catalogue.events';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
 export * as rpcStatus from './generated/google/rpc/status.pb';
 export * as rpcErrorDetails from './generated/google/rpc/error_details.pb';
@@ -88,6 +89,10 @@ export * as centreEventsV1 from './generated/medgrid/lab_sharing/v1/centre_event
 export * as sterilisationServiceV1 from './generated/medgrid/lab_sharing/v1/sterilisation_service.pb';
 export * as sterilisationEventsV1 from './generated/medgrid/lab_sharing/v1/sterilisation_events.pb';
 export * as pharmacyServiceV1 from './generated/medgrid/pharmacy/v1/pharmacy_service.pb';
+export * as drugCatalogueServiceV1 from './generated/medgrid/pharmacy/v1/catalogue_service.pb';
+export * as drugCatalogueEventsV1 from './generated/medgrid/pharmacy/v1/catalogue_events.pb';
+export * as formularyServiceV1 from './generated/medgrid/pharmacy/v1/formulary_service.pb';
+export * as prescribingServiceV1 from './generated/medgrid/pharmacy/v1/prescribing_service.pb';
 export * as paymentServiceV1 from './generated/medgrid/payment/v1/payment_service.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';
