@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, schemaDrift, UnitOfWork } from '@medgrid/database';
+import { AtomicInserts, createDataSource, schemaDrift, UnitOfWork } from '@medgrid/database';
 import { anIdentity, MigratedTestDatabase } from '@medgrid/testing';
 import { CreateAuditLog1732300000002 } from './audit-log.migration';
 import { AuditLogOrmEntity } from './audit-log.orm-entity';
@@ -57,6 +57,34 @@ describe(AuditTrail.name, () => {
       purpose: 'treatment',
     });
     expect(entry!.occurredAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+  });
+
+  it('stages a read in a one-statement write: its row lands with the write, or not at all', async () => {
+    const identity = anIdentity({ role: 'primary-staff' });
+    const written = randomUUID();
+    const refused = randomUUID();
+
+    const staged = new AtomicInserts();
+    sut.stageRead(staged, identity, { kind: 'patient-results', id: written }, 'treatment');
+    expect(await entriesAbout(written)).toEqual([]);
+    await staged.write(database.dataSource.manager);
+    const guardedOut = new AtomicInserts();
+    sut.stageRead(guardedOut, identity, { kind: 'patient-results', id: refused }, 'treatment');
+    await guardedOut.write(database.dataSource.manager, {
+      sql: 'SELECT 1 WHERE :never',
+      parameters: { never: false },
+    });
+
+    expect(await entriesAbout(written)).toEqual([
+      expect.objectContaining({
+        actorSubject: identity.subject,
+        actorRole: 'primary-staff',
+        action: 'read',
+        subjectKind: 'patient-results',
+        purpose: 'treatment',
+      }),
+    ]);
+    expect(await entriesAbout(refused)).toEqual([]);
   });
 
   it('records one read per subject of a search, each with its kind', async () => {

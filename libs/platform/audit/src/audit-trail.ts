@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
-import { UnitOfWork } from '@medgrid/database';
+import { type AtomicInserts, UnitOfWork } from '@medgrid/database';
 import { AuditLogOrmEntity } from './audit-log.orm-entity';
 
 export interface AuditSubject {
@@ -36,6 +36,14 @@ export class AuditTrail {
 
   recordRead(identity: Identity, subject: AuditSubject, purpose: string): Promise<void> {
     return this.recordReads(identity, [subject], purpose);
+  }
+
+  /**
+   * The row of a read staged in `inserts`, written with the rest of a one-statement write (a read
+   * that records something, such as a look-up): the read and its audit row land together or not at all.
+   */
+  stageRead(inserts: AtomicInserts, identity: Identity, subject: AuditSubject, purpose: string): void {
+    inserts.add(AuditLogOrmEntity, entryOf(identity, 'read', subject, purpose) as AuditLogOrmEntity);
   }
 
   /** One row per subject in one statement (a search that returns many records). */

@@ -35,8 +35,10 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     logging: false,
     extra: {
       max: settings.poolSize ?? 10,
-      // Times are UTC instants end to end; the session zone must not shift them.
-      options: '-c TimeZone=UTC',
+      // Times are UTC instants end to end; the session zone must not shift them. READ COMMITTED
+      // is what UnitOfWork assumes when it opens a transaction without naming a level, whatever
+      // the server's default_transaction_isolation says.
+      options: '-c TimeZone=UTC -c default_transaction_isolation=read\\ committed',
     },
   });
 }

@@ -10,6 +10,7 @@ export {
   type SchemaCheck,
 } from './migrations';
 export { UnitOfWork } from './unit-of-work';
+export { AtomicInserts, type InsertGuard } from './atomic-inserts';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
 export { lockForTransaction } from './transaction-lock';
 export { queryNamed, type NamedParameters } from './named-query';

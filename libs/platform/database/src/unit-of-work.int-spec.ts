@@ -1,5 +1,6 @@
 import { type MigratedTestDatabase } from '@medgrid/testing';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { createDataSource } from './create-data-source';
 import { UnitOfWork } from './unit-of-work';
 import { scratchDatabase } from './test/scratch-database';
 
@@ -173,5 +174,27 @@ describe(UnitOfWork.name, () => {
 
     expect(await sut.run(isolation)).toBe('read committed');
     expect(await sut.run(isolation, 'SERIALIZABLE')).toBe('serializable');
+  });
+
+  it('runs at READ COMMITTED even where the server defaults to another level (the data source sets it)', async () => {
+    const name = new URL(database.url).pathname.slice(1);
+    await dataSource.query(`ALTER DATABASE "${name}" SET default_transaction_isolation = 'serializable'`);
+    const other = createDataSource({
+      url: database.url,
+      applicationName: 'database-int',
+      entities: [],
+      migrations: [],
+    });
+    await other.initialize();
+    try {
+      const level = await new UnitOfWork(other).run((manager) =>
+        manager.query<{ transaction_isolation: string }[]>(`SHOW transaction_isolation`),
+      );
+
+      expect(level[0]!.transaction_isolation).toBe('read committed');
+    } finally {
+      await other.destroy();
+      await dataSource.query(`ALTER DATABASE "${name}" RESET default_transaction_isolation`);
+    }
   });
 });

@@ -25,9 +25,14 @@ export class UnitOfWork {
     // Nested calls join the outer transaction rather than opening a second one.
     if (outer) return work(outer.manager);
     const afterCommit: (() => void)[] = [];
-    const result = await this.dataSource.transaction(isolation, (manager) =>
-      this.current.run({ manager, afterCommit }, () => work(manager)),
-    );
+    const inTransaction = (manager: EntityManager) =>
+      this.current.run({ manager, afterCommit }, () => work(manager));
+    // READ COMMITTED is every session's default (createDataSource sets it), so a transaction at
+    // that level is a bare START TRANSACTION: one round trip fewer than START + SET TRANSACTION, on
+    // every write of every service.
+    const result = await (isolation === 'READ COMMITTED'
+      ? this.dataSource.transaction(inTransaction)
+      : this.dataSource.transaction(isolation, inTransaction));
     for (const callback of afterCommit) callback();
     return result;
   }

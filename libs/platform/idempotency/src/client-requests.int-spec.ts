@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDataSource, UnitOfWork } from '@medgrid/database';
 import { MigratedTestDatabase } from '@medgrid/testing';
-import { type DataSource } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
 import { CreateClientRequestLog1733500000001 } from './client-request.migration';
 import { ClientRequestOrmEntity } from './client-request.orm-entity';
 import { type ClientRequest, ClientRequests } from './client-requests';
@@ -11,6 +11,13 @@ interface Ward {
   id: string;
   name: string;
   beds: number;
+}
+
+@Entity({ name: 'ward' })
+class WardRow {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'int' }) beds!: number;
 }
 
 describe(ClientRequests.name, () => {
@@ -24,13 +31,15 @@ describe(ClientRequests.name, () => {
       createDataSource({
         url,
         applicationName: 'idempotency-int',
-        entities: [ClientRequestOrmEntity],
+        entities: [ClientRequestOrmEntity, WardRow],
         migrations: [CreateClientRequestLog1733500000001],
         poolSize: 12,
       }),
     );
     dataSource = database.dataSource;
-    await dataSource.query(`CREATE TABLE ward (id uuid PRIMARY KEY, name text NOT NULL, beds int NOT NULL)`);
+    await dataSource.query(
+      `CREATE TABLE ward (id uuid PRIMARY KEY, name text NOT NULL, beds int NOT NULL CHECK (beds > 0))`,
+    );
     uow = new UnitOfWork(dataSource);
     requests = new ClientRequests(uow);
   });
@@ -50,20 +59,29 @@ describe(ClientRequests.name, () => {
     return row ?? null;
   };
 
-  /** RegisterWard as a service writes it: the ward made once per client request. */
-  const registerWard = (clientRequestId: string, name: string, beds: number, pauseSeconds = 0) =>
-    requests.createOnce(wardRequest(clientRequestId, name, beds), {
-      load: loadWard,
-      create: async () => {
-        const ward = { id: randomUUID(), name, beds };
-        // Keeps the first attempt in its transaction while its retries arrive.
-        if (pauseSeconds) await uow.manager().query(`SELECT pg_sleep($1)`, [pauseSeconds]);
-        await uow
-          .manager()
-          .query(`INSERT INTO ward (id, name, beds) VALUES ($1, $2, $3)`, [ward.id, ward.name, ward.beds]);
-        return { id: ward.id, result: ward };
-      },
-    });
+  /**
+   * RegisterWard as a service writes it: the ward made once per client request; `announced`, with
+   * the ward's id drawn before createOnce (its one-statement record of a new request).
+   */
+  const registerWardAs =
+    (announced: boolean) =>
+    (clientRequestId: string, name: string, beds: number, pauseSeconds = 0) => {
+      const wardId = randomUUID();
+      return requests.createOnce(wardRequest(clientRequestId, name, beds), {
+        ...(announced ? { id: wardId } : {}),
+        load: loadWard,
+        create: async () => {
+          const ward = { id: wardId, name, beds };
+          // Keeps the first attempt in its transaction while its retries arrive.
+          if (pauseSeconds) await uow.manager().query(`SELECT pg_sleep($1)`, [pauseSeconds]);
+          await uow
+            .manager()
+            .query(`INSERT INTO ward (id, name, beds) VALUES ($1, $2, $3)`, [ward.id, ward.name, ward.beds]);
+          return { id: ward.id, result: ward };
+        },
+      });
+    };
+  const registerWard = registerWardAs(false);
 
   const wardsNamed = async (name: string) =>
     (
@@ -79,7 +97,15 @@ describe(ClientRequests.name, () => {
     return error as IdempotencyError;
   };
 
-  describe('createOnce', () => {
+  describe.each([
+    ['the id of what it makes told afterwards', false],
+    ['the id of what it makes known beforehand', true],
+  ])('createOnce, %s', (_, announced) => {
+    const registerWard = registerWardAs(announced);
+
+    // Both ways name the same wards.
+    beforeAll(() => dataSource.query(`TRUNCATE ward, client_request`));
+
     it('makes the thing once and answers a retry with what the first attempt made', async () => {
       const id = randomUUID();
       const first = await registerWard(id, '心内科一病区', 10);
@@ -127,7 +153,11 @@ describe(ClientRequests.name, () => {
       const error = await refusal(
         requests.createOnce(
           { operation: 'book-slot', clientRequestId: id, request: {}, field: 'claim.clientRequestId' },
-          { load: () => Promise.resolve(null), create: () => Promise.resolve({ id: 'x', result: null }) },
+          {
+            ...(announced ? { id: 'x' } : {}),
+            load: () => Promise.resolve(null),
+            create: () => Promise.resolve({ id: 'x', result: null }),
+          },
         ),
       );
 
@@ -140,6 +170,7 @@ describe(ClientRequests.name, () => {
       const id = randomUUID();
       await expect(
         requests.createOnce(wardRequest(id, '产科病区', 8), {
+          ...(announced ? { id: randomUUID() } : {}),
           load: loadWard,
           create: () => Promise.reject(new Error('the ward could not be made')),
         }),
@@ -167,6 +198,86 @@ describe(ClientRequests.name, () => {
       );
 
       expect(await registerWard(id, '老病区 (another name)', 5)).toEqual(ward);
+    });
+  });
+
+  describe('createInOneStatement', () => {
+    /** RegisterWard written as one statement: the ward staged, read back on a retry. */
+    const registerWard = (clientRequestId: string, name: string, beds: number) => {
+      const id = randomUUID();
+      return requests.createInOneStatement(wardRequest(clientRequestId, name, beds), {
+        id,
+        load: loadWard,
+        create: (inserts) => {
+          const ward = { id, name, beds };
+          inserts.add(WardRow, Object.assign(new WardRow(), ward));
+          return Promise.resolve(ward);
+        },
+      });
+    };
+
+    it('makes the thing once with the record of the request, and answers a retry with what the first made', async () => {
+      const id = randomUUID();
+      const first = await registerWard(id, '神经内科病区', 12);
+      const retry = await registerWard(id, '神经内科病区', 12);
+
+      expect(retry).toEqual(first);
+      expect(await wardsNamed('神经内科病区')).toBe(1);
+      expect(
+        await dataSource.query(
+          `SELECT operation, result_id FROM client_request WHERE client_request_id = $1`,
+          [id],
+        ),
+      ).toEqual([{ operation: 'register-ward', result_id: first.id }]);
+    });
+
+    it('answers racing attempts of one request with the one thing one of them made', async () => {
+      const id = randomUUID();
+      const answers = await Promise.all(Array.from({ length: 8 }, () => registerWard(id, '急诊病区', 30)));
+
+      expect(new Set(answers.map((ward) => ward.id)).size).toBe(1);
+      expect(await wardsNamed('急诊病区')).toBe(1);
+    });
+
+    it('refuses the id for a different request, or for another operation, and makes nothing', async () => {
+      const id = randomUUID();
+      await registerWard(id, '康复病区', 10);
+
+      const different = await refusal(registerWard(id, '康复二病区', 10));
+      const otherOperation = await refusal(
+        requests.createInOneStatement(
+          { operation: 'book-slot', clientRequestId: id, request: {}, field: 'claim.clientRequestId' },
+          {
+            id: randomUUID(),
+            load: () => Promise.resolve(null),
+            create: (inserts) => {
+              inserts.add(
+                WardRow,
+                Object.assign(new WardRow(), { id: randomUUID(), name: '康复三病区', beds: 1 }),
+              );
+              return Promise.resolve(null);
+            },
+          },
+        ),
+      );
+
+      expect(different.violations).toEqual([
+        expect.objectContaining({ field: 'clientRequestId', reason: 'CLIENT_REQUEST_REUSED' }),
+      ]);
+      expect(otherOperation.violations).toEqual([
+        expect.objectContaining({ field: 'claim.clientRequestId', reason: 'CLIENT_REQUEST_REUSED' }),
+      ]);
+      expect([await wardsNamed('康复二病区'), await wardsNamed('康复三病区')]).toEqual([0, 0]);
+    });
+
+    it('records nothing of a request whose rows were refused, so its retry runs it again', async () => {
+      const id = randomUUID();
+      await expect(registerWard(id, '隔离病区', 0)).rejects.toThrow(/check constraint/);
+
+      expect(
+        await dataSource.query(`SELECT 1 FROM client_request WHERE client_request_id = $1`, [id]),
+      ).toEqual([]);
+      expect((await registerWard(id, '隔离病区', 4)).beds).toBe(4);
     });
   });
 

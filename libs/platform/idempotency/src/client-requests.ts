@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { lockForTransaction, UnitOfWork } from '@medgrid/database';
+import {
+  AtomicInserts,
+  type InsertGuard,
+  lockForTransaction,
+  queryNamed,
+  UnitOfWork,
+} from '@medgrid/database';
 import { type EntityManager } from 'typeorm';
 import { ClientRequestOrmEntity } from './client-request.orm-entity';
 import { fingerprintOf } from './fingerprint';
@@ -53,12 +59,27 @@ export class ClientRequests {
    * Runs `create` unless this request already made something; then answers that, as `load`
    * reads it. `create` gives the id of what it made with its answer. Joins the caller's
    * transaction, or opens one.
+   *
+   * When the id of what `create` will make is known beforehand (`work.id`, a UUID the caller drew),
+   * a new request is recorded first in one statement instead of a lock, a read and an insert: for
+   * the hot writes whose round trips count. Its one gap: two attempts racing each other with one id
+   * for two different operations may both be taken (each sees no row of the other yet); a retry of
+   * the same operation still waits for the first and gets its answer.
    */
   createOnce<T>(
     request: ClientRequest,
-    work: { load: (id: string) => Promise<T | null>; create: () => Promise<{ id: string; result: T }> },
+    work: {
+      id?: string;
+      load: (id: string) => Promise<T | null>;
+      create: () => Promise<{ id: string; result: T }>;
+    },
   ): Promise<T> {
     return this.uow.run(async (manager) => {
+      if (work.id !== undefined && (await this.claim(manager, request, work.id))) {
+        const { id, result } = await work.create();
+        if (id !== work.id) throw new Error(`createOnce: made ${id}, announced ${work.id}`);
+        return result;
+      }
       const earlier = await this.earlier(manager, request);
       if (earlier !== null) {
         const made = await work.load(earlier);
@@ -69,6 +90,35 @@ export class ClientRequests {
       await this.record(manager, request, id);
       return result;
     });
+  }
+
+  /**
+   * createOnce for a write that only adds rows, as ONE statement with no transaction around it (see
+   * AtomicInserts of @medgrid/database): `create` reads what it needs and stages its rows in the
+   * inserts it is handed; they are written together with the record of the request, and only when the
+   * request is new. A retry (the request found recorded, or an attempt of it committing meanwhile)
+   * writes nothing and gets what the first attempt made, as `load` reads it; a different request under
+   * the id is refused as createOnce refuses it. `id` is the id of what `create` makes, drawn beforehand.
+   */
+  async createInOneStatement<T>(
+    request: ClientRequest,
+    work: {
+      id: string;
+      load: (id: string) => Promise<T | null>;
+      create: (inserts: AtomicInserts) => Promise<T>;
+    },
+  ): Promise<T> {
+    const inserts = new AtomicInserts();
+    const result = await work.create(inserts);
+    const manager = this.uow.manager();
+    if (await inserts.write(manager, claimOf(request, work.id))) return result;
+    // The request was recorded before (or by an attempt that committed while this one waited on it).
+    const earlier = await this.earlier(manager, request);
+    if (earlier === null)
+      throw new Error(`client request ${request.clientRequestId} neither taken nor recorded`);
+    const made = await work.load(earlier);
+    if (made === null) throw reused(request, 'what this client request made no longer exists');
+    return made;
   }
 
   /**
@@ -114,6 +164,12 @@ export class ClientRequests {
     return row.resultId;
   }
 
+  /** Records the request as new with the id it will make, unless the id is taken: true when recorded. */
+  private async claim(manager: EntityManager, request: ClientRequest, resultId: string): Promise<boolean> {
+    const { sql, parameters } = claimOf(request, resultId);
+    return (await queryNamed(manager, sql, parameters)).length === 1;
+  }
+
   private async record(manager: EntityManager, request: ClientRequest, resultId: string): Promise<void> {
     await manager.insert(ClientRequestOrmEntity, {
       operation: request.operation,
@@ -122,6 +178,27 @@ export class ClientRequests {
       fingerprint: fingerprintOf(request.request),
     });
   }
+}
+
+/**
+ * The insert that records a request as new with the id of what it makes, returning a row only when the id
+ * is not taken by any operation. A row of the same request being written by another transaction makes it
+ * wait for that one (the conflict), then return nothing once it committed.
+ */
+function claimOf(request: ClientRequest, resultId: string): InsertGuard {
+  return {
+    sql: `INSERT INTO client_request (operation, client_request_id, result_id, fingerprint)
+          SELECT :operation, :clientRequestId::uuid, :resultId, :fingerprint
+          WHERE NOT EXISTS (SELECT 1 FROM client_request WHERE client_request_id = :clientRequestId::uuid)
+          ON CONFLICT DO NOTHING
+          RETURNING 1 AS claimed`,
+    parameters: {
+      operation: request.operation,
+      clientRequestId: request.clientRequestId.toLowerCase(),
+      resultId,
+      fingerprint: fingerprintOf(request.request),
+    },
+  };
 }
 
 function reused(request: ClientRequest, message: string): IdempotencyError {

@@ -17,6 +17,7 @@ import { TallyRecognitionUseCase } from './application/tally-recognition/tally-r
 import { RecognitionCatalogueRepository } from './domain/recognition-catalogue.repository';
 import { RecognitionEventPublisher } from './domain/recognition-event-publisher';
 import { RecognitionLookupRepository } from './domain/recognition-lookup.repository';
+import { NewLookups } from './application/new-lookups';
 import { RecognitionOutboxPublisher } from './infrastructure/messaging/recognition-outbox.publisher';
 import { RecognitionCatalogueTypeormRepository } from './infrastructure/persistence/recognition-catalogue.typeorm-repository';
 import { RecognitionLookupTypeormRepository } from './infrastructure/persistence/recognition-lookup.typeorm-repository';
@@ -51,7 +52,9 @@ const USE_CASES = [
     RegionItems,
     RecognitionGaugesTimer,
     { provide: RecognitionCatalogueRepository, useClass: RecognitionCatalogueTypeormRepository },
-    { provide: RecognitionLookupRepository, useClass: RecognitionLookupTypeormRepository },
+    RecognitionLookupTypeormRepository,
+    { provide: RecognitionLookupRepository, useExisting: RecognitionLookupTypeormRepository },
+    { provide: NewLookups, useExisting: RecognitionLookupTypeormRepository },
     { provide: RecognitionEventPublisher, useClass: RecognitionOutboxPublisher },
   ],
   exports: [...USE_CASES, RecognitionCatalogueRepository, RecognitionLookupRepository],

@@ -9,7 +9,6 @@ export interface LookupTally {
 
 /** The "already done?" look-ups and what the ordering sites decided (all SQL lives in the adapter). */
 export abstract class RecognitionLookupRepository {
-  abstract insert(lookup: RecognitionLookup): Promise<void>;
   /** The look-up, locked for the current transaction when `lock`; null when there is none of that id. */
   abstract find(id: string, lock: boolean): Promise<RecognitionLookup | null>;
   /** Stores a decision on a look-up read at `readVersion`; a stale write is refused. */

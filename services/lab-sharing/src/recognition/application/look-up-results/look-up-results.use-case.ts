@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
-import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { alreadyDone } from '../../domain/already-done';
 import { RecognitionError, RecognitionErrorCode } from '../../domain/recognition-error';
 import { RecognitionLookup, type RecognitionLookupSnapshot } from '../../domain/recognition-lookup';
 import { RecognitionLookupRepository } from '../../domain/recognition-lookup.repository';
+import { NewLookups } from '../new-lookups';
 import { RecognisableResults } from '../recognisable-results';
 import { RecognitionAccess } from '../recognition-access.policy';
 import { RegionItems } from '../region-items';
@@ -28,15 +28,15 @@ export interface LookedUp {
  * region's catalogue for a patient, gets the patient's recognised results within validity from any institution of
  * the region (or of its group, for group-wide items), newest first, each with its mark. The look-up is recorded
  * (the site then reuses or orders anyway) and audited as a read of the patient's results. One read of the result
- * registry (an index-only scan); the site's city and the item are kept in memory a while (RegionItems); a retry
- * gets the look-up recorded the first time.
+ * registry (an index-only scan) and one write; the site's city and the item are kept in memory a while
+ * (RegionItems); a retry gets the look-up recorded the first time.
  */
 @Injectable()
 export class LookUpResultsUseCase {
   constructor(
-    private readonly uow: UnitOfWork,
     private readonly regionItems: RegionItems,
     private readonly lookups: RecognitionLookupRepository,
+    private readonly newLookups: NewLookups,
     private readonly results: RecognisableResults,
     private readonly audit: AuditTrail,
     private readonly requests: ClientRequests,
@@ -62,48 +62,48 @@ export class LookUpResultsUseCase {
       );
     }
     const { clientRequestId, patientResidentId, itemCode } = command;
-    return this.uow.run(() =>
-      this.requests.createOnce(
-        {
-          operation: 'look-up-results',
-          clientRequestId,
-          request: { patientResidentId, itemCode, institutionId },
+    const lookupId = uuidv7();
+    // One read and one write, no transaction: the look-up, its audit row and the record of the client
+    // request land as one statement, only when the request is new (a retry gets the first answer).
+    return this.requests.createInOneStatement(
+      {
+        operation: 'look-up-results',
+        clientRequestId,
+        request: { patientResidentId, itemCode, institutionId },
+      },
+      {
+        id: lookupId,
+        load: async (id) => {
+          const earlier = await this.lookups.find(id, false);
+          return earlier && { lookup: earlier.snapshot(), itemRecognised: item.recognition !== null };
         },
-        {
-          load: async (id) => {
-            const earlier = await this.lookups.find(id, false);
-            return earlier && { lookup: earlier.snapshot(), itemRecognised: item.recognition !== null };
-          },
-          create: async () => {
-            const rule = item.recognition;
-            const candidates = rule
-              ? await this.results.candidates(
-                  patientResidentId,
-                  itemCode,
-                  new Date(now.getTime() - rule.validityDays * DAY_MS),
-                  CANDIDATES_MAX,
-                )
-              : [];
-            const answer = alreadyDone(item, { institutionId, groupId, regionId }, candidates, now);
-            const lookup = RecognitionLookup.record(
-              { id: uuidv7(), groupId, patientResidentId, itemCode, orderingInstitutionId: institutionId },
-              answer.recognised,
-              now,
-            );
-            lookup.pullEvents(); // a look-up is recorded, not announced
-            await this.lookups.insert(lookup);
-            await this.audit.recordRead(
-              identity,
-              { kind: 'patient-results', id: `${patientResidentId}:${itemCode}` },
-              command.purpose,
-            );
-            return {
-              id: lookup.id,
-              result: { lookup: lookup.snapshot(), itemRecognised: answer.itemRecognised },
-            };
-          },
+        create: async (inserts) => {
+          const rule = item.recognition;
+          const candidates = rule
+            ? await this.results.candidates(
+                patientResidentId,
+                itemCode,
+                new Date(now.getTime() - rule.validityDays * DAY_MS),
+                CANDIDATES_MAX,
+              )
+            : [];
+          const answer = alreadyDone(item, { institutionId, groupId, regionId }, candidates, now);
+          const lookup = RecognitionLookup.record(
+            { id: lookupId, groupId, patientResidentId, itemCode, orderingInstitutionId: institutionId },
+            answer.recognised,
+            now,
+          );
+          lookup.pullEvents(); // a look-up is recorded, not announced
+          this.newLookups.stage(inserts, lookup);
+          this.audit.stageRead(
+            inserts,
+            identity,
+            { kind: 'patient-results', id: `${patientResidentId}:${itemCode}` },
+            command.purpose,
+          );
+          return { lookup: lookup.snapshot(), itemRecognised: answer.itemRecognised };
         },
-      ),
+      },
     );
   }
 }

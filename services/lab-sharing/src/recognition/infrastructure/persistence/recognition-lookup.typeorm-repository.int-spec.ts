@@ -1,4 +1,4 @@
-import { UnitOfWork } from '@medgrid/database';
+import { AtomicInserts, UnitOfWork } from '@medgrid/database';
 import { MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { labSharingDataSource } from '../../../database/lab-sharing-data-source';
@@ -45,11 +45,13 @@ describe(RecognitionLookupTypeormRepository.name, () => {
       offered,
       when,
     );
-    await sut.insert(lookup);
+    const inserts = new AtomicInserts();
+    sut.stage(inserts, lookup);
+    await inserts.write(database.dataSource.manager);
     return lookup;
   };
 
-  it('stores a look-up with what it offered, and reads it back', async () => {
+  it('stages a look-up with what it offered for a one-statement write, and reads it back', async () => {
     const lookup = await lookUp([offer(), offer()]);
     expect((await sut.find(lookup.id, false))?.snapshot()).toEqual(lookup.snapshot());
     expect(await sut.find(uuidv7(), false)).toBeNull();

@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { queryNamed, UnitOfWork } from '@medgrid/database';
+import { type AtomicInserts, queryNamed, UnitOfWork } from '@medgrid/database';
+import { type NewLookups } from '../../application/new-lookups';
 import { type LookupOutcome, RecognitionLookup } from '../../domain/recognition-lookup';
 import { type LookupTally, RecognitionLookupRepository } from '../../domain/recognition-lookup.repository';
 import { RecognitionError, RecognitionErrorCode } from '../../domain/recognition-error';
 import { lookupFromEntity, lookupToEntity } from './recognition-lookup.mapper';
 import { RecognitionLookupOrmEntity } from './recognition-lookup.orm-entity';
 
-/** recognition_lookup; joins the current UnitOfWork transaction. */
+/** recognition_lookup; joins the current UnitOfWork transaction, or stages a new look-up's row (NewLookups). */
 @Injectable()
-export class RecognitionLookupTypeormRepository extends RecognitionLookupRepository {
+export class RecognitionLookupTypeormRepository extends RecognitionLookupRepository implements NewLookups {
   constructor(private readonly uow: UnitOfWork) {
     super();
   }
 
-  async insert(lookup: RecognitionLookup): Promise<void> {
-    await this.uow
-      .manager()
-      .createQueryBuilder()
-      .insert()
-      .into(RecognitionLookupOrmEntity)
-      .values(lookupToEntity(lookup.snapshot()))
-      .updateEntity(false)
-      .execute();
+  stage(inserts: AtomicInserts, lookup: RecognitionLookup): void {
+    inserts.add(RecognitionLookupOrmEntity, lookupToEntity(lookup.snapshot()));
   }
 
   async find(id: string, lock: boolean): Promise<RecognitionLookup | null> {

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { type MigratedTestDatabase } from '@medgrid/testing';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, type DataSource } from 'typeorm';
+import { AtomicInserts, type InsertGuard } from './atomic-inserts';
+import { scratchDatabase } from './test/scratch-database';
+
+@Entity({ name: 'visit' })
+class VisitRow {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'resident_id', type: 'text' }) residentId!: string;
+  @Column({ name: 'seen_at', type: 'timestamptz' }) seenAt!: Date;
+  @Column({ type: 'jsonb' }) findings!: { code: string }[];
+  @Column({ type: 'text', array: true }) tags!: string[];
+  @Column({ type: 'integer' }) minutes!: number;
+  @Column({ type: 'text', nullable: true }) note!: string | null;
+}
+
+@Entity({ name: 'read_log' })
+class ReadLogRow {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) seq!: string;
+  @Column({ name: 'subject_id', type: 'text' }) subjectId!: string;
+  @Column({ type: 'text', default: 'care' }) purpose!: string;
+  @Column({ name: 'logged_at', type: 'timestamptz', default: () => 'now()' }) loggedAt!: Date;
+}
+
+describe(AtomicInserts.name, () => {
+  let database: MigratedTestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await scratchDatabase('atomic_inserts', [VisitRow, ReadLogRow]);
+    dataSource = database.dataSource;
+    await dataSource.query(`
+      CREATE TABLE visit (id uuid PRIMARY KEY, resident_id text NOT NULL, seen_at timestamptz NOT NULL,
+        findings jsonb NOT NULL, tags text[] NOT NULL, minutes integer NOT NULL CHECK (minutes > 0), note text);
+      CREATE TABLE read_log (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject_id text NOT NULL,
+        purpose text NOT NULL DEFAULT 'care', logged_at timestamptz NOT NULL DEFAULT now());
+      CREATE TABLE request (id uuid PRIMARY KEY)`);
+  });
+
+  beforeEach(() => dataSource.query(`TRUNCATE visit, read_log, request`));
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const visit = (overrides: Partial<VisitRow> = {}): VisitRow =>
+    Object.assign(new VisitRow(), {
+      id: randomUUID(),
+      residentId: '110101199001011234',
+      seenAt: new Date('2026-12-05T02:30:00.000Z'),
+      findings: [{ code: 'I10' }],
+      tags: ['hypertension', '高血压'],
+      minutes: 15,
+      note: null,
+      ...overrides,
+    });
+  const readLog = (subjectId: string, purpose?: string): ReadLogRow =>
+    Object.assign(new ReadLogRow(), { subjectId, ...(purpose ? { purpose } : {}) });
+  /** A request recorded only when new: the guard of a write that must happen once. */
+  const onlyOnce = (id: string): InsertGuard => ({
+    sql: `INSERT INTO request (id) VALUES (:id::uuid) ON CONFLICT DO NOTHING RETURNING id`,
+    parameters: { id },
+  });
+  const count = async (table: string) =>
+    (await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+  it('writes rows of several entities with their types as the entities map them, defaults where left undefined', async () => {
+    const first = visit();
+    const second = visit({ note: '复诊', minutes: 30 });
+
+    const written = await new AtomicInserts()
+      .add(VisitRow, first, second)
+      .add(ReadLogRow, readLog(first.id), readLog(second.id, 'referral'))
+      .write(dataSource.manager);
+
+    expect(written).toBe(true);
+    expect(await dataSource.getRepository(VisitRow).findOneByOrFail({ id: second.id })).toEqual(second);
+    const logs = await dataSource.getRepository(ReadLogRow).find({ order: { seq: 'ASC' } });
+    // Rows of different shapes go in as separate inserts, in no promised order.
+    expect(logs.map(({ subjectId, purpose }) => ({ subjectId, purpose }))).toEqual(
+      expect.arrayContaining([
+        { subjectId: first.id, purpose: 'care' },
+        { subjectId: second.id, purpose: 'referral' },
+      ]),
+    );
+    expect(logs).toHaveLength(2);
+    expect(logs.every((log) => log.loggedAt instanceof Date)).toBe(true);
+  });
+
+  it('writes nothing at all when one row breaks a constraint', async () => {
+    const inserts = new AtomicInserts()
+      .add(ReadLogRow, readLog('a'))
+      .add(VisitRow, visit(), visit({ minutes: 0 }));
+
+    await expect(inserts.write(dataSource.manager)).rejects.toThrow(/check constraint/);
+    expect([await count('visit'), await count('read_log')]).toEqual([0, 0]);
+  });
+
+  it('writes the rows only when the guard returned a row, and says whether it did', async () => {
+    const requestId = randomUUID();
+    const attempt = () =>
+      new AtomicInserts()
+        .add(VisitRow, visit())
+        .add(ReadLogRow, readLog('v'))
+        .write(dataSource.manager, onlyOnce(requestId));
+
+    expect(await attempt()).toBe(true);
+    expect(await attempt()).toBe(false);
+    expect([await count('request'), await count('visit'), await count('read_log')]).toEqual([1, 1, 1]);
+  });
+
+  it('lets exactly one of racing guarded writes through', async () => {
+    const requestId = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        new AtomicInserts().add(VisitRow, visit()).write(dataSource.manager, onlyOnce(requestId)),
+      ),
+    );
+
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    expect(await count('visit')).toBe(1);
+  });
+
+  it('joins the transaction of the manager it is given, and rolls back with it', async () => {
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await new AtomicInserts().add(VisitRow, visit()).write(manager);
+        throw new Error('the rest of the work failed');
+      }),
+    ).rejects.toThrow('the rest of the work failed');
+
+    expect(await count('visit')).toBe(0);
+  });
+
+  it('writes nothing and answers true when it holds no rows', async () => {
+    expect(new AtomicInserts().size).toBe(0);
+    expect(await new AtomicInserts().write(dataSource.manager)).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { bindNamed, type NamedParameters } from './named-query';
+
+/** An INSERT … RETURNING written with named parameters; its rows say whether the other inserts happen. */
+export interface InsertGuard {
+  readonly sql: string;
+  readonly parameters: NamedParameters;
+}
+
+interface Part {
+  readonly target: EntityTarget<ObjectLiteral>;
+  readonly rows: readonly ObjectLiteral[];
+}
+
+/**
+ * Rows of several entities that land together or not at all as ONE statement (each table's insert a
+ * data-modifying CTE), with no transaction around it: one round trip where BEGIN, an INSERT per table
+ * and COMMIT take four or more. For the hottest writes that only add rows (a look-up recorded with its
+ * audit row and its client request), where round trips are most of the cost. Rows are entities as
+ * their repositories map them; a column left undefined takes its default, as in `manager.insert`.
+ *
+ * A guard (an INSERT … RETURNING, such as the record of a client request taken only when new) is
+ * written first: the other rows are inserted only when it returned a row, so a retry that finds its
+ * request recorded adds nothing.
+ */
+export class AtomicInserts {
+  private readonly parts: Part[] = [];
+
+  add<Entity extends ObjectLiteral>(target: EntityTarget<Entity>, ...rows: Entity[]): this {
+    if (rows.length > 0) this.parts.push({ target: target, rows });
+    return this;
+  }
+
+  get size(): number {
+    return this.parts.reduce((total, part) => total + part.rows.length, 0);
+  }
+
+  /**
+   * Writes the rows in one statement on `manager` (the pool's, or the current transaction's, which
+   * they then join). Answers false, having written nothing, when the guard returned no row; true
+   * otherwise.
+   */
+  async write(manager: EntityManager, guard?: InsertGuard): Promise<boolean> {
+    const driver = manager.connection.driver;
+    const values: unknown[] = [];
+    const ctes: string[] = [];
+    if (guard) {
+      const [text, guardValues] = bindNamed(driver, guard.sql, guard.parameters);
+      values.push(...guardValues);
+      ctes.push(`guard AS (${text})`);
+    }
+    const placeholder = (value: unknown, type: string) => {
+      values.push(value);
+      return `$${values.length}::${type}`;
+    };
+    for (const [index, part] of this.parts.entries()) {
+      const metadata = manager.connection.getMetadata(part.target);
+      for (const rows of byShape(metadata.columns, part.rows)) {
+        const columns = metadata.columns.filter((column) => column.getEntityValue(rows[0]!) !== undefined);
+        if (columns.length === 0) throw new Error(`AtomicInserts: a ${metadata.name} row has no values`);
+        const tuples = rows.map(
+          (row) =>
+            `(${columns
+              .map((column) =>
+                placeholder(
+                  driver.preparePersistentValue(column.getEntityValue(row), column),
+                  sqlType(manager, column),
+                ),
+              )
+              .join(', ')})`,
+        );
+        const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+        ctes.push(
+          `insert_${index}_${ctes.length} AS (INSERT INTO ${driver.escape(metadata.tablePath)} (${names}) ` +
+            `SELECT * FROM (VALUES ${tuples.join(', ')}) AS row${guard ? ' WHERE EXISTS (SELECT 1 FROM guard)' : ''})`,
+        );
+      }
+    }
+    if (ctes.length === 0) return true;
+    const answer = await manager.query<{ guarded: boolean }[]>(
+      `WITH ${ctes.join(', ')} SELECT ${guard ? 'EXISTS (SELECT 1 FROM guard)' : 'true'} AS guarded`,
+      values,
+    );
+    return answer[0]!.guarded;
+  }
+}
+
+/** The rows grouped by which columns they give a value (the others take their defaults). */
+function byShape(columns: readonly ColumnMetadata[], rows: readonly ObjectLiteral[]): ObjectLiteral[][] {
+  const shapes = new Map<string, ObjectLiteral[]>();
+  for (const row of rows) {
+    const shape = columns.map((column) => (column.getEntityValue(row) === undefined ? '0' : '1')).join('');
+    shapes.set(shape, [...(shapes.get(shape) ?? []), row]);
+  }
+  return [...shapes.values()];
+}
+
+/** The column's SQL type, for the cast a VALUES list needs to carry it (its parameters are untyped). */
+function sqlType(manager: EntityManager, column: ColumnMetadata): string {
+  const type = manager.connection.driver.normalizeType(column);
+  return column.isArray ? `${type}[]` : type;
+}
