@@ -13,6 +13,15 @@ describe(paymentDataSource.name, () => {
     );
 
     expect(schema).toMatchObject({ drift: [], unmapped: [] });
-    // As the service gets tables of its own, name them: expect(schema.mapped).toEqual(expect.arrayContaining([...])).
+    expect(schema.mapped).toEqual(
+      expect.arrayContaining([
+        'coverage_spell',
+        'coverage_load',
+        'reimbursement_table',
+        'reimbursement_table_version',
+        'claim',
+        'claim_version',
+      ]),
+    );
   });
 });

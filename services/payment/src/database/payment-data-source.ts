@@ -9,6 +9,15 @@ import {
   RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { ClaimOrmEntity } from '../claims/infrastructure/persistence/claim.orm-entity';
+import { ClaimVersionOrmEntity } from '../claims/infrastructure/persistence/claim-version.orm-entity';
+import { CoverageLoadOrmEntity } from '../enrolment/infrastructure/persistence/coverage-load.orm-entity';
+import { CoverageSpellOrmEntity } from '../enrolment/infrastructure/persistence/coverage-spell.orm-entity';
+import { ReimbursementTableOrmEntity } from '../rules/infrastructure/persistence/reimbursement-table.orm-entity';
+import { ReimbursementTableVersionOrmEntity } from '../rules/infrastructure/persistence/reimbursement-table-version.orm-entity';
+import { Enrolment1734500000001 } from './migrations/1734500000001-enrolment';
+import { ReimbursementTables1734500000002 } from './migrations/1734500000002-reimbursement-tables';
+import { Claims1734500000003 } from './migrations/1734500000003-claims';
 
 /**
  * The payment database: the platform's outbox/inbox tables, the audit
@@ -24,6 +33,12 @@ export const PAYMENT_ENTITIES = [
   ...REGISTRY_VIEW_ENTITIES,
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
+  CoverageSpellOrmEntity,
+  CoverageLoadOrmEntity,
+  ReimbursementTableOrmEntity,
+  ReimbursementTableVersionOrmEntity,
+  ClaimOrmEntity,
+  ClaimVersionOrmEntity,
 ];
 export const PAYMENT_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -32,6 +47,9 @@ export const PAYMENT_MIGRATIONS = [
   RegistryViewCities1733300000001,
   CreateClientRequestLog1733500000001,
   RegistryViewPractitioners1734100000001,
+  Enrolment1734500000001,
+  ReimbursementTables1734500000002,
+  Claims1734500000003,
 ];
 
 export function paymentDataSource(url: string, poolSize?: number): DataSource {
