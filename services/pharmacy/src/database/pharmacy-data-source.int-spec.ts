@@ -13,6 +13,8 @@ describe(pharmacyDataSource.name, () => {
     );
 
     expect(schema).toMatchObject({ drift: [], unmapped: [] });
-    // As the service gets tables of its own, name them: expect(schema.mapped).toEqual(expect.arrayContaining([...])).
+    expect(schema.mapped).toEqual(
+      expect.arrayContaining(['drug_catalogue', 'drug_version', 'drug_catalogue_change']),
+    );
   });
 });

@@ -9,6 +9,10 @@ import {
   RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { DrugCatalogueChangeOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue-change.orm-entity';
+import { DrugCatalogueOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue.orm-entity';
+import { DrugVersionOrmEntity } from '../catalogue/infrastructure/persistence/drug-version.orm-entity';
+import { DrugCatalogue1734300000100 } from './migrations/1734300000100-drug-catalogue';
 
 /**
  * The pharmacy database: the platform's outbox/inbox tables, the audit
@@ -24,6 +28,9 @@ export const PHARMACY_ENTITIES = [
   ...REGISTRY_VIEW_ENTITIES,
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
+  DrugCatalogueOrmEntity,
+  DrugVersionOrmEntity,
+  DrugCatalogueChangeOrmEntity,
 ];
 export const PHARMACY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -32,6 +39,7 @@ export const PHARMACY_MIGRATIONS = [
   RegistryViewCities1733300000001,
   CreateClientRequestLog1733500000001,
   RegistryViewPractitioners1734100000001,
+  DrugCatalogue1734300000100,
 ];
 
 export function pharmacyDataSource(url: string, poolSize?: number): DataSource {

@@ -7,6 +7,7 @@ export enum CatalogueErrorCode {
   UnknownDrug = 'UNKNOWN_DRUG',
   RetroactiveChange = 'RETROACTIVE_CATALOGUE_CHANGE',
   StaleCatalogueVersion = 'STALE_CATALOGUE_VERSION',
+  Forbidden = 'CATALOGUE_ACCESS_DENIED',
 }
 
 function categoryOf(code: CatalogueErrorCode): ErrorCategory {
@@ -19,6 +20,8 @@ function categoryOf(code: CatalogueErrorCode): ErrorCategory {
       return 'already-exists';
     case CatalogueErrorCode.StaleCatalogueVersion:
       return 'conflict';
+    case CatalogueErrorCode.Forbidden:
+      return 'permission-denied';
   }
 }
 

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { CatalogueError, CatalogueErrorCode } from '../../domain/catalogue-error';
+import { type Drug } from '../../domain/drug';
+import { type DrugVersion } from '../../domain/drug-catalogue';
+import { type CatalogueHead, DrugCatalogueRepository } from '../../domain/drug-catalogue.repository';
+import { CatalogueAccess } from '../catalogue-access.policy';
+import { type GetDrugQuery } from './get-drug.query';
+
+export interface DrugRecord {
+  readonly catalogue: CatalogueHead;
+  /** In force at the instant; null when not (not yet, or withdrawn). */
+  readonly inForce: Drug | null;
+  /** Oldest first. */
+  readonly versions: readonly DrugVersion[];
+}
+
+/** GetDrug: a drug of the caller's group's catalogue; a code never listed is refused (UNKNOWN_DRUG on `code`). */
+@Injectable()
+export class GetDrugUseCase {
+  constructor(private readonly catalogues: DrugCatalogueRepository) {}
+
+  async execute(identity: Identity, query: GetDrugQuery, now = new Date()): Promise<DrugRecord> {
+    const groupId = CatalogueAccess.require(
+      identity,
+      CatalogueAccess.canRead(identity),
+      'read a drug catalogue',
+    );
+    const [head, part] = await Promise.all([
+      this.catalogues.head(groupId),
+      this.catalogues.part(groupId, { codes: [query.code] }),
+    ]);
+    const history = part.snapshot().drugs.find((drug) => drug.code === query.code);
+    if (!history) {
+      throw new CatalogueError(
+        CatalogueErrorCode.UnknownDrug,
+        `drug ${query.code} was never in the group's catalogue`,
+        'code',
+      );
+    }
+    return {
+      catalogue: head,
+      inForce: part.drugAt(query.code, query.at ?? now) ?? null,
+      versions: history.versions,
+    };
+  }
+}

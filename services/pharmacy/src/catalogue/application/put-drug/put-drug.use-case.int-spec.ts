@@ -1,0 +1,123 @@
+import { DrugChangedEvent } from '@medgrid/contracts';
+import { UnitOfWork } from '@medgrid/database';
+import { ClientRequests } from '@medgrid/idempotency';
+import { decodeEnvelope, decodePayload, OutboxWriter } from '@medgrid/messaging';
+import { anIdentity, MigratedTestDatabase } from '@medgrid/testing';
+import { v7 as uuidv7 } from 'uuid';
+import { pharmacyDataSource } from '../../../database/pharmacy-data-source';
+import { CatalogueErrorCode } from '../../domain/catalogue-error';
+import { CatalogueOutboxPublisher } from '../../infrastructure/messaging/catalogue-outbox.publisher';
+import { DrugCatalogueTypeormRepository } from '../../infrastructure/persistence/drug-catalogue.typeorm-repository';
+import { aDrug } from '../../test/drug.factory';
+import { CatalogueEdit } from '../catalogue-edit';
+import { PutDrugCommand } from './put-drug.command';
+import { PutDrugUseCase } from './put-drug.use-case';
+
+const DAY = 86_400_000;
+
+/** A drug put from an instant on, through the real store and outbox. */
+describe(PutDrugUseCase.name, () => {
+  let database: MigratedTestDatabase;
+  let catalogues: DrugCatalogueTypeormRepository;
+  let sut: PutDrugUseCase;
+
+  beforeAll(async () => {
+    database = await MigratedTestDatabase.create('pharmacy_put_drug', (url) => pharmacyDataSource(url, 4));
+    const uow = new UnitOfWork(database.dataSource);
+    catalogues = new DrugCatalogueTypeormRepository(uow);
+    sut = new PutDrugUseCase(
+      new CatalogueEdit(
+        uow,
+        catalogues,
+        new CatalogueOutboxPublisher(new OutboxWriter(uow, 'pharmacy')),
+        new ClientRequests(uow),
+      ),
+    );
+  });
+
+  afterAll(() => database?.close());
+
+  const admin = () => anIdentity({ role: 'group-admin', groupId: uuidv7(), institutionId: null });
+
+  it('lists a drug now, then changes its price from a later instant, each a version and a DrugChanged', async () => {
+    const identity = admin();
+    const later = new Date(Date.now() + 30 * DAY);
+
+    const listed = await sut.execute(
+      identity,
+      PutDrugCommand.create({
+        clientRequestId: uuidv7(),
+        fromVersion: 0,
+        drug: aDrug(),
+        effectiveFrom: undefined,
+      }),
+    );
+    const changed = await sut.execute(
+      identity,
+      PutDrugCommand.create({
+        clientRequestId: uuidv7(),
+        fromVersion: 1,
+        drug: aDrug({ unifiedPriceFen: 180, bidPriceFen: 180 }),
+        effectiveFrom: later,
+      }),
+    );
+
+    expect(listed.catalogue).toMatchObject({ version: 1, drugCount: 1 });
+    expect(changed).toMatchObject({
+      catalogue: { version: 2, drugCount: 1 },
+      version: { drug: aDrug({ unifiedPriceFen: 180, bidPriceFen: 180 }), effectiveFrom: later },
+    });
+    const catalogue = await catalogues.load(identity.groupId!, false);
+    expect(catalogue.drugAt(aDrug().code, new Date())?.unifiedPriceFen).toBe(196);
+    expect(catalogue.drugAt(aDrug().code, later)?.unifiedPriceFen).toBe(180);
+    const rows = await database.dataSource.query<{ envelope: Buffer }[]>(
+      `SELECT envelope FROM outbox WHERE message_key = $1 ORDER BY seq`,
+      [identity.groupId],
+    );
+    const events = rows.map((row) => decodePayload(DrugChangedEvent, decodeEnvelope(row.envelope)));
+    expect(events.map((e) => [e.change, e.catalogueVersion, e.drug?.unifiedPriceFen, e.changedBy])).toEqual([
+      [1, 1, 196, identity.subject],
+      [2, 2, 180, identity.subject],
+    ]);
+  });
+
+  it('refuses a change in the past, naming effectiveFrom, and stores nothing', async () => {
+    const identity = admin();
+
+    await expect(
+      sut.execute(
+        identity,
+        PutDrugCommand.create({
+          clientRequestId: uuidv7(),
+          fromVersion: 0,
+          drug: aDrug(),
+          effectiveFrom: new Date(Date.now() - DAY),
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: CatalogueErrorCode.RetroactiveChange,
+      violations: [expect.objectContaining({ field: 'effectiveFrom' })],
+    });
+    expect((await catalogues.head(identity.groupId!)).version).toBe(0);
+  });
+
+  it('refuses a bad drug with every bad field named under drug', async () => {
+    await expect(
+      sut.execute(
+        admin(),
+        PutDrugCommand.create({
+          clientRequestId: uuidv7(),
+          fromVersion: 0,
+          drug: aDrug({ unifiedPriceFen: 12.5, levels: [] }),
+          effectiveFrom: undefined,
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: CatalogueErrorCode.InvalidDrug,
+      violations: [
+        expect.objectContaining({ field: 'drug.unifiedPriceFen', reason: 'NOT_FEN' }),
+        expect.objectContaining({ field: 'drug.levels', reason: 'REQUIRED' }),
+      ],
+    });
+  });
+});
