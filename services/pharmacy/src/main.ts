@@ -1,14 +1,17 @@
 import './instrumentation';
 import {
+  ContractChangedKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
   RegistryViewInstitutionDirectory,
+  TeamChangedKafkaConsumer,
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
 import { loadPharmacyConfig } from './config/pharmacy.config';
 import { pharmacyDataSource } from './database/pharmacy-data-source';
 import { PharmacyModule } from './pharmacy.module';
 import { CatalogueGrpcController } from './catalogue/interface/grpc/catalogue.grpc.controller';
+import { PrescribingGrpcController } from './prescribing/interface/grpc/prescribing.grpc.controller';
 import { ServiceInfoGrpcController } from './service-info/interface/grpc/service-info.grpc.controller';
 
 void runService(
@@ -19,10 +22,16 @@ void runService(
     contexts: [PharmacyModule],
     // Every call's group claim is checked against the registry projection (docs/decisions/0004).
     grpc: {
-      controllers: [ServiceInfoGrpcController, CatalogueGrpcController],
+      controllers: [ServiceInfoGrpcController, CatalogueGrpcController, PrescribingGrpcController],
       institutions: RegistryViewInstitutionDirectory,
     },
-    eventHandlers: [InstitutionChangedKafkaConsumer, MedicalGroupChangedKafkaConsumer],
+    eventHandlers: [
+      InstitutionChangedKafkaConsumer,
+      MedicalGroupChangedKafkaConsumer,
+      // A patient's contracts (a team's home institution), so a long prescription goes to contracted residents only.
+      TeamChangedKafkaConsumer,
+      ContractChangedKafkaConsumer,
+    ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),
 );

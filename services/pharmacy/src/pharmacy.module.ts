@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { PharmacyCommonModule } from './common/pharmacy-common.module';
+import { PrescribingModule } from './prescribing/prescribing.module';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
 import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
 import { SchemaStateTypeormRepository } from './service-info/infrastructure/persistence/schema-state.typeorm-repository';
@@ -10,11 +11,11 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
  * (the registry's view, kept from the registry's topics by the consumers, client requests and the audit trail).
  */
 @Module({
-  imports: [PharmacyCommonModule, CatalogueModule],
+  imports: [PharmacyCommonModule, CatalogueModule, PrescribingModule],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
   ],
-  exports: [DescribeServiceUseCase, PharmacyCommonModule, CatalogueModule],
+  exports: [DescribeServiceUseCase, PharmacyCommonModule, CatalogueModule, PrescribingModule],
 })
 export class PharmacyModule {}

@@ -7,6 +7,8 @@ export enum PrescribingErrorCode {
   LongPrescriptionNotAllowed = 'LONG_PRESCRIPTION_NOT_ALLOWED',
   InvalidSupplyRules = 'INVALID_SUPPLY_RULES',
   InvalidDiseaseList = 'INVALID_CHRONIC_DISEASE_LIST',
+  Forbidden = 'PRESCRIBING_ACCESS_DENIED',
+  InstitutionNotKnown = 'INSTITUTION_LEVEL_NOT_KNOWN',
 }
 
 function categoryOf(code: PrescribingErrorCode): ErrorCategory {
@@ -17,12 +19,16 @@ function categoryOf(code: PrescribingErrorCode): ErrorCategory {
     case PrescribingErrorCode.InvalidSupplyRules:
     case PrescribingErrorCode.InvalidDiseaseList:
       return 'invalid-argument';
+    case PrescribingErrorCode.Forbidden:
+      return 'permission-denied';
+    case PrescribingErrorCode.InstitutionNotKnown:
+      return 'failed-precondition';
   }
 }
 
 /** Every failure of the prescribing context, by code: the context's one error class. */
 export class PrescribingError extends AppError {
-  constructor(code: PrescribingErrorCode, message: string, field: string) {
-    super(categoryOf(code), code, message, [{ field, reason: code, description: message }]);
+  constructor(code: PrescribingErrorCode, message: string, field?: string) {
+    super(categoryOf(code), code, message, field ? [{ field, reason: code, description: message }] : []);
   }
 }
