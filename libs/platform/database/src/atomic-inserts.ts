@@ -1,6 +1,7 @@
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { bindNamed, type NamedParameters } from './named-query';
+import { queryPrepared } from './prepared-statement';
 
 /** An INSERT … RETURNING written with named parameters; its rows say whether the other inserts happen. */
 export interface InsertGuard {
@@ -39,9 +40,14 @@ export class AtomicInserts {
   /**
    * Writes the rows in one statement on `manager` (the pool's, or the current transaction's, which
    * they then join). Answers false, having written nothing, when the guard returned no row; true
-   * otherwise.
+   * otherwise. `prepared`: as a named prepared statement (queryPrepared), for a hot write whose rows
+   * have the same shape every time.
    */
-  async write(manager: EntityManager, guard?: InsertGuard): Promise<boolean> {
+  async write(
+    manager: EntityManager,
+    guard?: InsertGuard,
+    options: { prepared?: boolean } = {},
+  ): Promise<boolean> {
     const driver = manager.connection.driver;
     const values: unknown[] = [];
     const ctes: string[] = [];
@@ -78,10 +84,10 @@ export class AtomicInserts {
       }
     }
     if (ctes.length === 0) return true;
-    const answer = await manager.query<{ guarded: boolean }[]>(
-      `WITH ${ctes.join(', ')} SELECT ${guard ? 'EXISTS (SELECT 1 FROM guard)' : 'true'} AS guarded`,
-      values,
-    );
+    const text = `WITH ${ctes.join(', ')} SELECT ${guard ? 'EXISTS (SELECT 1 FROM guard)' : 'true'} AS guarded`;
+    const answer = (
+      options.prepared ? await queryPrepared(manager, text, values) : await manager.query(text, values)
+    ) as { guarded: boolean }[];
     return answer[0]!.guarded;
   }
 }

@@ -1,4 +1,5 @@
 import { type Driver, type EntityManager } from 'typeorm';
+import { queryPrepared } from './prepared-statement';
 
 /** The values of a statement's `:name` parameters; SQL NULL is `null`, never `undefined`. */
 export type NamedParameters = Readonly<Record<string, unknown>>;
@@ -40,15 +41,19 @@ export function bindNamed(driver: Driver, sql: string, parameters: NamedParamete
  * LOCKED, counters, conditional upserts, unnest bulk inserts); everything else goes through the
  * entities. Parameters bound by name cannot shift when a column is added, as a position can.
  * A plain object value is sent as JSON text; an array as a PostgreSQL array, so a jsonb array
- * goes in as `JSON.stringify(value)`.
+ * goes in as `JSON.stringify(value)`. `prepared`: run as a named prepared statement (see queryPrepared), for
+ * a hot statement of fixed text.
  */
 export async function queryNamed<Row = Record<string, unknown>>(
   manager: EntityManager,
   sql: string,
   parameters: NamedParameters,
+  options: { prepared?: boolean } = {},
 ): Promise<Row[]> {
   const [text, values] = bindNamed(manager.dataSource.driver, sql, parameters);
-  const answer: unknown = await manager.query(text, values);
+  const answer: unknown = options.prepared
+    ? await queryPrepared(manager, text, values)
+    : await manager.query(text, values);
   // TypeORM's PostgreSQL driver answers UPDATE and DELETE with [rows, rowCount], other commands
   // with the rows (plain objects, never arrays).
   if (

@@ -75,6 +75,7 @@ export class ResultRecordTypeormRepository extends ResultRecordRepository {
         ORDER BY performed_at DESC
         LIMIT :limit`,
       { patientResidentId, itemCode, performedSince, limit },
+      { prepared: true }, // every "already done?" look-up runs it
     );
     return rows.map((row) => ({
       resultId: row.id,
