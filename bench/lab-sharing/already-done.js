@@ -63,7 +63,7 @@ if (SETTINGS.rates.length === 0 || SETTINGS.rates.some((r) => !Number.isInteger(
 if (SETTINGS.stepSeconds < 2) throw new Error('BENCH_STEP_S must be at least 2');
 if (SETTINGS.hitPct + SETTINGS.expiredPct > 100) throw new Error('BENCH_HIT_PCT + BENCH_EXPIRED_PCT > 100');
 
-/** Targets on the 2-core development machine (issue 14, README "Benchmark: already done?"). */
+/** Targets on the 2-core development machine (README "Benchmark: already done?"). */
 const TARGETS = { lookupsPerSecond: 1000, p99Ms: 50 };
 
 const SHAPE = {
