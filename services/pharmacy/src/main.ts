@@ -11,6 +11,7 @@ import { loadPharmacyConfig } from './config/pharmacy.config';
 import { pharmacyDataSource } from './database/pharmacy-data-source';
 import { PharmacyModule } from './pharmacy.module';
 import { CatalogueGrpcController } from './catalogue/interface/grpc/catalogue.grpc.controller';
+import { FormularyGrpcController } from './formulary/interface/grpc/formulary.grpc.controller';
 import { PrescribingGrpcController } from './prescribing/interface/grpc/prescribing.grpc.controller';
 import { ServiceInfoGrpcController } from './service-info/interface/grpc/service-info.grpc.controller';
 
@@ -22,7 +23,12 @@ void runService(
     contexts: [PharmacyModule],
     // Every call's group claim is checked against the registry projection (docs/decisions/0004).
     grpc: {
-      controllers: [ServiceInfoGrpcController, CatalogueGrpcController, PrescribingGrpcController],
+      controllers: [
+        ServiceInfoGrpcController,
+        CatalogueGrpcController,
+        FormularyGrpcController,
+        PrescribingGrpcController,
+      ],
       institutions: RegistryViewInstitutionDirectory,
     },
     eventHandlers: [

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { PharmacyCommonModule } from './common/pharmacy-common.module';
+import { FormularyModule } from './formulary/formulary.module';
 import { PrescribingModule } from './prescribing/prescribing.module';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
 import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
@@ -11,11 +12,17 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
  * (the registry's view, kept from the registry's topics by the consumers, client requests and the audit trail).
  */
 @Module({
-  imports: [PharmacyCommonModule, CatalogueModule, PrescribingModule],
+  imports: [PharmacyCommonModule, CatalogueModule, FormularyModule, PrescribingModule],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
   ],
-  exports: [DescribeServiceUseCase, PharmacyCommonModule, CatalogueModule, PrescribingModule],
+  exports: [
+    DescribeServiceUseCase,
+    PharmacyCommonModule,
+    CatalogueModule,
+    FormularyModule,
+    PrescribingModule,
+  ],
 })
 export class PharmacyModule {}

@@ -14,7 +14,14 @@ describe(pharmacyDataSource.name, () => {
 
     expect(schema).toMatchObject({ drift: [], unmapped: [] });
     expect(schema.mapped).toEqual(
-      expect.arrayContaining(['drug_catalogue', 'drug_version', 'drug_catalogue_change']),
+      expect.arrayContaining([
+        'drug_catalogue',
+        'drug_version',
+        'drug_catalogue_change',
+        'formulary_item',
+        'stock_balance',
+        'stock_movement',
+      ]),
     );
   });
 });

@@ -12,7 +12,11 @@ import { type DataSource } from 'typeorm';
 import { DrugCatalogueChangeOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue-change.orm-entity';
 import { DrugCatalogueOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue.orm-entity';
 import { DrugVersionOrmEntity } from '../catalogue/infrastructure/persistence/drug-version.orm-entity';
+import { FormularyItemOrmEntity } from '../formulary/infrastructure/persistence/formulary-item.orm-entity';
+import { StockBalanceOrmEntity } from '../formulary/infrastructure/persistence/stock-balance.orm-entity';
+import { StockMovementOrmEntity } from '../formulary/infrastructure/persistence/stock-movement.orm-entity';
 import { DrugCatalogue1734300000100 } from './migrations/1734300000100-drug-catalogue';
+import { Formulary1734300000200 } from './migrations/1734300000200-formulary';
 
 /**
  * The pharmacy database: the platform's outbox/inbox tables, the audit
@@ -31,6 +35,9 @@ export const PHARMACY_ENTITIES = [
   DrugCatalogueOrmEntity,
   DrugVersionOrmEntity,
   DrugCatalogueChangeOrmEntity,
+  FormularyItemOrmEntity,
+  StockBalanceOrmEntity,
+  StockMovementOrmEntity,
 ];
 export const PHARMACY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -40,6 +47,7 @@ export const PHARMACY_MIGRATIONS = [
   CreateClientRequestLog1733500000001,
   RegistryViewPractitioners1734100000001,
   DrugCatalogue1734300000100,
+  Formulary1734300000200,
 ];
 
 export function pharmacyDataSource(url: string, poolSize?: number): DataSource {

@@ -7,6 +7,8 @@ export enum FormularyErrorCode {
   AlreadyStocked = 'DRUG_ALREADY_STOCKED',
   InvalidQuantity = 'INVALID_QUANTITY',
   InsufficientStock = 'INSUFFICIENT_STOCK',
+  Forbidden = 'FORMULARY_ACCESS_DENIED',
+  InstitutionNotKnown = 'INSTITUTION_LEVEL_NOT_KNOWN',
 }
 
 function categoryOf(code: FormularyErrorCode): ErrorCategory {
@@ -18,13 +20,16 @@ function categoryOf(code: FormularyErrorCode): ErrorCategory {
     case FormularyErrorCode.AlreadyStocked:
       return 'already-exists';
     case FormularyErrorCode.InsufficientStock:
+    case FormularyErrorCode.InstitutionNotKnown:
       return 'failed-precondition';
+    case FormularyErrorCode.Forbidden:
+      return 'permission-denied';
   }
 }
 
 /** Every failure of the formulary context, by code: the context's one error class. */
 export class FormularyError extends AppError {
-  constructor(code: FormularyErrorCode, message: string, field: string) {
-    super(categoryOf(code), code, message, [{ field, reason: code, description: message }]);
+  constructor(code: FormularyErrorCode, message: string, field?: string) {
+    super(categoryOf(code), code, message, field ? [{ field, reason: code, description: message }] : []);
   }
 }

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { clientRequestOf } from '@medgrid/idempotency';
+import { type Formulary } from '../../domain/formulary';
+import { FormularyRepository } from '../../domain/formulary.repository';
+import { FormularyStep } from '../formulary-step';
+import { formularyView, type FormularyView } from '../formulary-view';
+import { type UnstockDrugCommand } from './unstock-drug.command';
+
+/** UnstockDrug: an institution takes a drug off its formulary; one it does not stock is refused (DRUG_NOT_STOCKED). */
+@Injectable()
+export class UnstockDrugUseCase {
+  constructor(
+    private readonly step: FormularyStep,
+    private readonly formularies: FormularyRepository,
+  ) {}
+
+  async execute(identity: Identity, command: UnstockDrugCommand, now = new Date()): Promise<FormularyView> {
+    const caller = await this.step.caller(identity, 'change a formulary');
+    const answer = async (formulary: Formulary) =>
+      formularyView(formulary, await this.formularies.balances(caller.institutionId));
+    return this.step.run(caller, clientRequestOf('unstock-drug', command), {
+      answer,
+      change: async (formulary) => {
+        formulary.unstock(command.drugCode, now);
+        await this.formularies.save(formulary.pullEvents());
+        return answer(formulary);
+      },
+    });
+  }
+}
