@@ -52,6 +52,7 @@ export {
   ResultChangedEvent,
   ResultReusedEvent,
 } from './events/lab-sharing/result.events';
+export { ClaimAdjudicatedEvent } from './events/payment/claim.events';
 export { DrugChangedEvent } from './events/pharmacy/catalogue.events';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
 export * as rpcStatus from './generated/google/rpc/status.pb';
@@ -94,5 +95,10 @@ export * as drugCatalogueEventsV1 from './generated/medgrid/pharmacy/v1/catalogu
 export * as formularyServiceV1 from './generated/medgrid/pharmacy/v1/formulary_service.pb';
 export * as prescribingServiceV1 from './generated/medgrid/pharmacy/v1/prescribing_service.pb';
 export * as paymentServiceV1 from './generated/medgrid/payment/v1/payment_service.pb';
+export * as paymentV1 from './generated/medgrid/payment/v1/payment.pb';
+export * as enrolmentServiceV1 from './generated/medgrid/payment/v1/enrolment_service.pb';
+export * as ruleServiceV1 from './generated/medgrid/payment/v1/rule_service.pb';
+export * as claimServiceV1 from './generated/medgrid/payment/v1/claim_service.pb';
+export * as claimEventsV1 from './generated/medgrid/payment/v1/claim_events.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

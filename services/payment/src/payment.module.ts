@@ -1,20 +1,22 @@
 import { Module } from '@nestjs/common';
-import { ClientRequests } from '@medgrid/idempotency';
-import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
+import { ClaimsModule } from './claims/claims.module';
+import { PaymentCommonModule } from './common/payment-common.module';
+import { EnrolmentModule } from './enrolment/enrolment.module';
+import { RulesModule } from './rules/rules.module';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
 import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
 import { SchemaStateTypeormRepository } from './service-info/infrastructure/persistence/schema-state.typeorm-repository';
 
-/** The payment service's contexts: the use cases its gRPC controllers and consumers call. */
+/**
+ * The payment service's contexts: the use cases its gRPC controllers and consumers call, and the common module
+ * (the registry's view, kept from the registry's topics by the consumers, client requests and the audit trail).
+ */
 @Module({
+  imports: [PaymentCommonModule, EnrolmentModule, RulesModule, ClaimsModule],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
-    // Which institution belongs to which group, kept from the registry's topics.
-    { provide: RegistryView, useClass: RegistryViewTypeormRepository },
-    // Every write use case answers retries through it (createOnce, isRetry).
-    ClientRequests,
   ],
-  exports: [DescribeServiceUseCase, RegistryView],
+  exports: [DescribeServiceUseCase, PaymentCommonModule, EnrolmentModule, RulesModule, ClaimsModule],
 })
 export class PaymentModule {}

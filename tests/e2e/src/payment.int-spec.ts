@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { paymentServiceV1 } from '@medgrid/contracts';
+import { claimServiceV1, enrolmentServiceV1, paymentServiceV1, ruleServiceV1 } from '@medgrid/contracts';
 import { anIdentity } from '@medgrid/testing';
 import { auditedRefusals, expectEveryCallRefusedForTheClaimedGroup } from './group-claim';
 import { fails, unary } from './grpc-call';
@@ -47,7 +47,12 @@ describe('payment service', () => {
 
     await expectEveryCallRefusedForTheClaimedGroup({
       address: h.process.grpcAddress,
-      services: [paymentServiceV1.PaymentServiceService],
+      services: [
+        paymentServiceV1.PaymentServiceService,
+        enrolmentServiceV1.EnrolmentServiceService,
+        ruleServiceV1.RuleServiceService,
+        claimServiceV1.ClaimServiceService,
+      ],
       token: await h.registry.auth.token({ ...group.centre, groupId: other.groupId }),
       institutionId: group.centreId,
       claimedGroupId: other.groupId,

@@ -12,6 +12,7 @@ export enum ClaimErrorCode {
   StaleClaimVersion = 'STALE_CLAIM_VERSION',
   PeriodAlreadySettled = 'PERIOD_ALREADY_SETTLED',
   NotTheSameClaim = 'NOT_THE_SAME_CLAIM',
+  ClaimNotFound = 'CLAIM_NOT_FOUND',
 }
 
 function categoryOf(code: ClaimErrorCode): ErrorCategory {
@@ -27,6 +28,8 @@ function categoryOf(code: ClaimErrorCode): ErrorCategory {
       return 'invalid-argument';
     case ClaimErrorCode.StaleClaimVersion:
       return 'conflict';
+    case ClaimErrorCode.ClaimNotFound:
+      return 'not-found';
     case ClaimErrorCode.NothingCorrected:
     case ClaimErrorCode.PeriodAlreadySettled:
       return 'failed-precondition';

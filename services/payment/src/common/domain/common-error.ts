@@ -1,6 +1,9 @@
 import { AppError, type ErrorCategory, type FieldViolation } from '@medgrid/errors';
 
-/** The rules every payment context checks the same way: money, shares and effective dates. */
+/**
+ * The rules every payment context checks the same way: money, shares and effective dates, who may do what, and what
+ * the registry must know of an institution.
+ */
 export enum CommonErrorCode {
   FractionOfAFen = 'FRACTION_OF_A_FEN',
   AmountTooLarge = 'AMOUNT_TOO_LARGE',
@@ -11,6 +14,10 @@ export enum CommonErrorCode {
   EmptyPeriod = 'EMPTY_PERIOD',
   OverlappingEffectiveDates = 'OVERLAPPING_EFFECTIVE_DATES',
   NothingToAllocate = 'NOTHING_TO_ALLOCATE',
+  Forbidden = 'PAYMENT_ACCESS_DENIED',
+  UnknownRegion = 'UNKNOWN_REGION',
+  InstitutionNotKnown = 'INSTITUTION_NOT_KNOWN',
+  NoRegion = 'INSTITUTION_WITHOUT_REGION',
 }
 
 function categoryOf(code: CommonErrorCode): ErrorCategory {
@@ -24,7 +31,13 @@ function categoryOf(code: CommonErrorCode): ErrorCategory {
     case CommonErrorCode.EmptyPeriod:
     case CommonErrorCode.OverlappingEffectiveDates:
     case CommonErrorCode.NothingToAllocate:
+    case CommonErrorCode.UnknownRegion:
       return 'invalid-argument';
+    case CommonErrorCode.Forbidden:
+      return 'permission-denied';
+    case CommonErrorCode.InstitutionNotKnown:
+    case CommonErrorCode.NoRegion:
+      return 'failed-precondition';
   }
 }
 

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { EnrolmentModule } from '../enrolment/enrolment.module';
+import { RulesModule } from '../rules/rules.module';
+import { ClaimAdjudicator } from './application/claim-adjudicator';
+import { ClaimIntake } from './application/claim-intake';
+import { CorrectClaimUseCase } from './application/correct-claim/correct-claim.use-case';
+import { GetClaimUseCase } from './application/get-claim/get-claim.use-case';
+import { SubmitClaimUseCase } from './application/submit-claim/submit-claim.use-case';
+import { SubmitClaimsUseCase } from './application/submit-claims/submit-claims.use-case';
+import { ClaimEventPublisher } from './domain/claim-event-publisher';
+import { ClaimRepository } from './domain/claim.repository';
+import { ClaimOutboxPublisher } from './infrastructure/messaging/claim-outbox.publisher';
+import { ClaimTypeormRepository } from './infrastructure/persistence/claim.typeorm-repository';
+
+const USE_CASES = [SubmitClaimUseCase, SubmitClaimsUseCase, CorrectClaimUseCase, GetClaimUseCase];
+
+/**
+ * The claims context: institutions' claims, adjudicated at once by the resident's coverage (enrolment) and the
+ * region's reimbursement table (rules), each version announced through the outbox.
+ */
+@Module({
+  imports: [EnrolmentModule, RulesModule],
+  providers: [
+    ...USE_CASES,
+    ClaimIntake,
+    ClaimAdjudicator,
+    { provide: ClaimRepository, useClass: ClaimTypeormRepository },
+    { provide: ClaimEventPublisher, useClass: ClaimOutboxPublisher },
+  ],
+  exports: USE_CASES,
+})
+export class ClaimsModule {}
