@@ -18,6 +18,7 @@ export interface TelemetrySettings {
 /**
  * Starts OpenTelemetry. Must run before Nest, grpc-js, pg or express are
  * loaded, so main.ts imports the service's instrumentation file first.
+ * Only traces: metrics and logs have their own paths (see below).
  * Kafka spans are made by our messaging library from the
  * trace context stored with each outbox row, so the kafkajs
  * auto-instrumentation is off: it would parent the publish span on the relay
@@ -42,6 +43,12 @@ export function startTelemetry(settings: TelemetrySettings): NodeSDK {
       [ATTR_SERVICE_VERSION]: settings.serviceVersion ?? '0.1.0',
     }),
     spanProcessors,
+    // Metrics are the service's own, scraped at /metrics (metrics-registry.ts). Left to itself the SDK would
+    // start a meter provider pushing OTLP metrics to a default endpoint nobody serves, and every
+    // instrumentation would record a second copy of each call's duration (a histogram per gRPC call and per
+    // database query); likewise an OTLP logger provider for logs that are pino's. Empty lists turn both off.
+    metricReaders: [],
+    logRecordProcessors: [],
     instrumentations: [
       getNodeAutoInstrumentations({
         '@opentelemetry/instrumentation-fs': { enabled: false },
