@@ -1,5 +1,10 @@
 import { status } from '@grpc/grpc-js';
-import { pharmacyServiceV1 } from '@medgrid/contracts';
+import {
+  drugCatalogueServiceV1,
+  formularyServiceV1,
+  pharmacyServiceV1,
+  prescribingServiceV1,
+} from '@medgrid/contracts';
 import { anIdentity } from '@medgrid/testing';
 import { auditedRefusals, expectEveryCallRefusedForTheClaimedGroup } from './group-claim';
 import { fails, unary } from './grpc-call';
@@ -47,7 +52,12 @@ describe('pharmacy service', () => {
 
     await expectEveryCallRefusedForTheClaimedGroup({
       address: h.process.grpcAddress,
-      services: [pharmacyServiceV1.PharmacyServiceService],
+      services: [
+        pharmacyServiceV1.PharmacyServiceService,
+        drugCatalogueServiceV1.CatalogueServiceService,
+        formularyServiceV1.FormularyServiceService,
+        prescribingServiceV1.PrescribingServiceService,
+      ],
       token: await h.registry.auth.token({ ...group.centre, groupId: other.groupId }),
       institutionId: group.centreId,
       claimedGroupId: other.groupId,

@@ -18,7 +18,7 @@ const fields = z.object({
 
 export type GetCatalogueInput = z.input<typeof fields>;
 
-/** GetCatalogue: a page of the drugs of the caller's group's catalogue in force at an instant, by code. */
+/** GetDrugCatalogue: a page of the drugs of the caller's group's catalogue in force at an instant, by code. */
 export class GetCatalogueQuery {
   private constructor(
     /** Undefined: now. */

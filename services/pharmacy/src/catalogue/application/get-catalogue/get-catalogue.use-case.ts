@@ -14,7 +14,7 @@ export interface CataloguePage {
 }
 
 /**
- * GetCatalogue: the drugs of the caller's group's catalogue in force at an instant, a page by code. The group's
+ * GetDrugCatalogue: the drugs of the caller's group's catalogue in force at an instant, a page by code. The group's
  * published list, no patient data: not audited.
  */
 @Injectable()

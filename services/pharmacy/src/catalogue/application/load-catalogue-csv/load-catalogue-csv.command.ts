@@ -14,7 +14,7 @@ export interface LoadCatalogueCsvInput extends z.input<typeof fields> {
   readonly content: Buffer;
 }
 
-/** LoadCatalogueCsv: a CSV file of drugs, read into its rows, for the group's catalogue from an instant on. */
+/** LoadDrugCatalogueCsv: a CSV file of drugs, read into its rows, for the group's catalogue from an instant on. */
 export class LoadCatalogueCsvCommand {
   private constructor(
     readonly clientRequestId: string,

@@ -16,7 +16,7 @@ export interface CatalogueCsvLoaded {
 }
 
 /**
- * LoadCatalogueCsv: a group administrator loads a file of drugs from an instant on, all or nothing. A file with any
+ * LoadDrugCatalogueCsv: a group administrator loads a file of drugs from an instant on, all or nothing. A file with any
  * rejected cell loads nothing and is answered with every problem by line and column; its client request is not
  * kept, so the corrected file may be sent under the same id.
  */

@@ -10,7 +10,7 @@ const fields = z.object({
 
 export type LoadStarterCatalogueInput = z.input<typeof fields>;
 
-/** LoadStarterCatalogue: the platform's starter catalogue into the group's, from an instant on. */
+/** LoadStarterDrugCatalogue: the platform's starter catalogue into the group's, from an instant on. */
 export class LoadStarterCatalogueCommand {
   private constructor(
     readonly clientRequestId: string,

@@ -6,7 +6,7 @@ import { CatalogueEdit, type CatalogueEdited } from '../catalogue-edit';
 import { type LoadStarterCatalogueCommand } from './load-starter-catalogue.command';
 
 /**
- * LoadStarterCatalogue: a group administrator starts the group's catalogue from the platform's starter catalogue
+ * LoadStarterDrugCatalogue: a group administrator starts the group's catalogue from the platform's starter catalogue
  * (240 common chronic-disease and primary-care drugs, for the group's pharmacy department to review), as a load of
  * those drugs would.
  */

@@ -38,8 +38,8 @@ export class CatalogueGrpcController implements GrpcController {
       'medgrid.pharmacy.v1.CatalogueService',
       drugCatalogueServiceV1.CatalogueServiceService,
       {
-        // rpc LoadCatalogueCsv
-        loadCatalogueCsv: async (r, { identity }) => {
+        // rpc LoadDrugCatalogueCsv
+        loadDrugCatalogueCsv: async (r, { identity }) => {
           const loaded = await this.loadCatalogueCsv.execute(
             identity,
             LoadCatalogueCsvCommand.create({ ...r, content: Buffer.from(r.content) }),
@@ -52,8 +52,8 @@ export class CatalogueGrpcController implements GrpcController {
             catalogue: catalogueToProto(loaded.catalogue),
           };
         },
-        // rpc LoadStarterCatalogue
-        loadStarterCatalogue: async (r, { identity }) => {
+        // rpc LoadStarterDrugCatalogue
+        loadStarterDrugCatalogue: async (r, { identity }) => {
           const { catalogue } = await this.loadStarterCatalogue.execute(
             identity,
             LoadStarterCatalogueCommand.create(r),
@@ -71,8 +71,8 @@ export class CatalogueGrpcController implements GrpcController {
             version: version ? drugVersionToProto(version) : undefined,
           };
         },
-        // rpc GetCatalogue
-        getCatalogue: async (r, { identity }) => {
+        // rpc GetDrugCatalogue
+        getDrugCatalogue: async (r, { identity }) => {
           const page = await this.getCatalogue.execute(identity, GetCatalogueQuery.create(r));
           return {
             catalogue: catalogueToProto(page.catalogue),

@@ -89,8 +89,8 @@ export interface Catalogue {
   drugCount: number;
 }
 
-/** LoadCatalogueCsv's request. */
-export interface LoadCatalogueCsvRequest {
+/** LoadDrugCatalogueCsv's request. */
+export interface LoadDrugCatalogueCsvRequest {
   /**
    * Idempotency key (UUID). A retry of a committed load is answered with the catalogue and loads nothing again; a
    * load with rejected rows wrote nothing, so its retry runs again.
@@ -116,8 +116,8 @@ export interface RejectedRow {
   description: string;
 }
 
-/** LoadCatalogueCsv's answer. */
-export interface LoadCatalogueCsvResponse {
+/** LoadDrugCatalogueCsv's answer. */
+export interface LoadDrugCatalogueCsvResponse {
   /** Whether the drugs were loaded (false when any row was rejected). */
   committed: boolean;
   /** Data rows in the file. */
@@ -130,8 +130,8 @@ export interface LoadCatalogueCsvResponse {
   catalogue: Catalogue | undefined;
 }
 
-/** LoadStarterCatalogue's request. */
-export interface LoadStarterCatalogueRequest {
+/** LoadStarterDrugCatalogue's request. */
+export interface LoadStarterDrugCatalogueRequest {
   /** Idempotency key (UUID). */
   clientRequestId: string;
   /** The version the caller read: 0 before the first load. */
@@ -140,8 +140,8 @@ export interface LoadStarterCatalogueRequest {
   effectiveFrom: Date | undefined;
 }
 
-/** LoadStarterCatalogue's answer. */
-export interface LoadStarterCatalogueResponse {
+/** LoadStarterDrugCatalogue's answer. */
+export interface LoadStarterDrugCatalogueResponse {
   /** The catalogue after the load. */
   catalogue: Catalogue | undefined;
 }
@@ -170,8 +170,8 @@ export interface PutDrugResponse {
   version: DrugVersion | undefined;
 }
 
-/** GetCatalogue's request. */
-export interface GetCatalogueRequest {
+/** GetDrugCatalogue's request. */
+export interface GetDrugCatalogueRequest {
   /** The instant; absent: now. */
   at:
     | Date
@@ -182,8 +182,8 @@ export interface GetCatalogueRequest {
   pageToken: string;
 }
 
-/** GetCatalogue's answer. */
-export interface GetCatalogueResponse {
+/** GetDrugCatalogue's answer. */
+export interface GetDrugCatalogueResponse {
   /** The catalogue's version. */
   catalogue:
     | Catalogue
@@ -832,12 +832,12 @@ export const Catalogue: MessageFns<Catalogue> = {
   },
 };
 
-function createBaseLoadCatalogueCsvRequest(): LoadCatalogueCsvRequest {
+function createBaseLoadDrugCatalogueCsvRequest(): LoadDrugCatalogueCsvRequest {
   return { clientRequestId: "", fromVersion: 0, content: Buffer.alloc(0), effectiveFrom: undefined };
 }
 
-export const LoadCatalogueCsvRequest: MessageFns<LoadCatalogueCsvRequest> = {
-  encode(message: LoadCatalogueCsvRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const LoadDrugCatalogueCsvRequest: MessageFns<LoadDrugCatalogueCsvRequest> = {
+  encode(message: LoadDrugCatalogueCsvRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.clientRequestId !== "") {
       writer.uint32(10).string(message.clientRequestId);
     }
@@ -853,7 +853,7 @@ export const LoadCatalogueCsvRequest: MessageFns<LoadCatalogueCsvRequest> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LoadCatalogueCsvRequest {
+  decode(input: BinaryReader | Uint8Array, length?: number): LoadDrugCatalogueCsvRequest {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -862,7 +862,7 @@ export const LoadCatalogueCsvRequest: MessageFns<LoadCatalogueCsvRequest> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLoadCatalogueCsvRequest();
+      const message = createBaseLoadDrugCatalogueCsvRequest();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -910,7 +910,7 @@ export const LoadCatalogueCsvRequest: MessageFns<LoadCatalogueCsvRequest> = {
     }
   },
 
-  fromJSON(object: any): LoadCatalogueCsvRequest {
+  fromJSON(object: any): LoadDrugCatalogueCsvRequest {
     return {
       clientRequestId: isSet(object.clientRequestId)
         ? globalThis.String(object.clientRequestId)
@@ -931,7 +931,7 @@ export const LoadCatalogueCsvRequest: MessageFns<LoadCatalogueCsvRequest> = {
     };
   },
 
-  toJSON(message: LoadCatalogueCsvRequest): unknown {
+  toJSON(message: LoadDrugCatalogueCsvRequest): unknown {
     const obj: any = {};
     if (message.clientRequestId !== "") {
       obj.clientRequestId = message.clientRequestId;
@@ -948,11 +948,11 @@ export const LoadCatalogueCsvRequest: MessageFns<LoadCatalogueCsvRequest> = {
     return obj;
   },
 
-  create(base?: DeepPartial<LoadCatalogueCsvRequest>): LoadCatalogueCsvRequest {
-    return LoadCatalogueCsvRequest.fromPartial(base ?? {});
+  create(base?: DeepPartial<LoadDrugCatalogueCsvRequest>): LoadDrugCatalogueCsvRequest {
+    return LoadDrugCatalogueCsvRequest.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<LoadCatalogueCsvRequest>): LoadCatalogueCsvRequest {
-    const message = createBaseLoadCatalogueCsvRequest();
+  fromPartial(object: DeepPartial<LoadDrugCatalogueCsvRequest>): LoadDrugCatalogueCsvRequest {
+    const message = createBaseLoadDrugCatalogueCsvRequest();
     message.clientRequestId = object.clientRequestId ?? "";
     message.fromVersion = object.fromVersion ?? 0;
     message.content = object.content ?? Buffer.alloc(0);
@@ -1078,12 +1078,12 @@ export const RejectedRow: MessageFns<RejectedRow> = {
   },
 };
 
-function createBaseLoadCatalogueCsvResponse(): LoadCatalogueCsvResponse {
+function createBaseLoadDrugCatalogueCsvResponse(): LoadDrugCatalogueCsvResponse {
   return { committed: false, rows: 0, accepted: 0, rejected: [], catalogue: undefined };
 }
 
-export const LoadCatalogueCsvResponse: MessageFns<LoadCatalogueCsvResponse> = {
-  encode(message: LoadCatalogueCsvResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const LoadDrugCatalogueCsvResponse: MessageFns<LoadDrugCatalogueCsvResponse> = {
+  encode(message: LoadDrugCatalogueCsvResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.committed !== false) {
       writer.uint32(8).bool(message.committed);
     }
@@ -1102,7 +1102,7 @@ export const LoadCatalogueCsvResponse: MessageFns<LoadCatalogueCsvResponse> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LoadCatalogueCsvResponse {
+  decode(input: BinaryReader | Uint8Array, length?: number): LoadDrugCatalogueCsvResponse {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -1111,7 +1111,7 @@ export const LoadCatalogueCsvResponse: MessageFns<LoadCatalogueCsvResponse> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLoadCatalogueCsvResponse();
+      const message = createBaseLoadDrugCatalogueCsvResponse();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -1167,7 +1167,7 @@ export const LoadCatalogueCsvResponse: MessageFns<LoadCatalogueCsvResponse> = {
     }
   },
 
-  fromJSON(object: any): LoadCatalogueCsvResponse {
+  fromJSON(object: any): LoadDrugCatalogueCsvResponse {
     return {
       committed: isSet(object.committed) ? globalThis.Boolean(object.committed) : false,
       rows: isSet(object.rows) ? globalThis.Number(object.rows) : 0,
@@ -1179,7 +1179,7 @@ export const LoadCatalogueCsvResponse: MessageFns<LoadCatalogueCsvResponse> = {
     };
   },
 
-  toJSON(message: LoadCatalogueCsvResponse): unknown {
+  toJSON(message: LoadDrugCatalogueCsvResponse): unknown {
     const obj: any = {};
     if (message.committed !== false) {
       obj.committed = message.committed;
@@ -1199,11 +1199,11 @@ export const LoadCatalogueCsvResponse: MessageFns<LoadCatalogueCsvResponse> = {
     return obj;
   },
 
-  create(base?: DeepPartial<LoadCatalogueCsvResponse>): LoadCatalogueCsvResponse {
-    return LoadCatalogueCsvResponse.fromPartial(base ?? {});
+  create(base?: DeepPartial<LoadDrugCatalogueCsvResponse>): LoadDrugCatalogueCsvResponse {
+    return LoadDrugCatalogueCsvResponse.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<LoadCatalogueCsvResponse>): LoadCatalogueCsvResponse {
-    const message = createBaseLoadCatalogueCsvResponse();
+  fromPartial(object: DeepPartial<LoadDrugCatalogueCsvResponse>): LoadDrugCatalogueCsvResponse {
+    const message = createBaseLoadDrugCatalogueCsvResponse();
     message.committed = object.committed ?? false;
     message.rows = object.rows ?? 0;
     message.accepted = object.accepted ?? 0;
@@ -1215,12 +1215,12 @@ export const LoadCatalogueCsvResponse: MessageFns<LoadCatalogueCsvResponse> = {
   },
 };
 
-function createBaseLoadStarterCatalogueRequest(): LoadStarterCatalogueRequest {
+function createBaseLoadStarterDrugCatalogueRequest(): LoadStarterDrugCatalogueRequest {
   return { clientRequestId: "", fromVersion: 0, effectiveFrom: undefined };
 }
 
-export const LoadStarterCatalogueRequest: MessageFns<LoadStarterCatalogueRequest> = {
-  encode(message: LoadStarterCatalogueRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const LoadStarterDrugCatalogueRequest: MessageFns<LoadStarterDrugCatalogueRequest> = {
+  encode(message: LoadStarterDrugCatalogueRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.clientRequestId !== "") {
       writer.uint32(10).string(message.clientRequestId);
     }
@@ -1233,7 +1233,7 @@ export const LoadStarterCatalogueRequest: MessageFns<LoadStarterCatalogueRequest
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LoadStarterCatalogueRequest {
+  decode(input: BinaryReader | Uint8Array, length?: number): LoadStarterDrugCatalogueRequest {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -1242,7 +1242,7 @@ export const LoadStarterCatalogueRequest: MessageFns<LoadStarterCatalogueRequest
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLoadStarterCatalogueRequest();
+      const message = createBaseLoadStarterDrugCatalogueRequest();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -1282,7 +1282,7 @@ export const LoadStarterCatalogueRequest: MessageFns<LoadStarterCatalogueRequest
     }
   },
 
-  fromJSON(object: any): LoadStarterCatalogueRequest {
+  fromJSON(object: any): LoadStarterDrugCatalogueRequest {
     return {
       clientRequestId: isSet(object.clientRequestId)
         ? globalThis.String(object.clientRequestId)
@@ -1302,7 +1302,7 @@ export const LoadStarterCatalogueRequest: MessageFns<LoadStarterCatalogueRequest
     };
   },
 
-  toJSON(message: LoadStarterCatalogueRequest): unknown {
+  toJSON(message: LoadStarterDrugCatalogueRequest): unknown {
     const obj: any = {};
     if (message.clientRequestId !== "") {
       obj.clientRequestId = message.clientRequestId;
@@ -1316,11 +1316,11 @@ export const LoadStarterCatalogueRequest: MessageFns<LoadStarterCatalogueRequest
     return obj;
   },
 
-  create(base?: DeepPartial<LoadStarterCatalogueRequest>): LoadStarterCatalogueRequest {
-    return LoadStarterCatalogueRequest.fromPartial(base ?? {});
+  create(base?: DeepPartial<LoadStarterDrugCatalogueRequest>): LoadStarterDrugCatalogueRequest {
+    return LoadStarterDrugCatalogueRequest.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<LoadStarterCatalogueRequest>): LoadStarterCatalogueRequest {
-    const message = createBaseLoadStarterCatalogueRequest();
+  fromPartial(object: DeepPartial<LoadStarterDrugCatalogueRequest>): LoadStarterDrugCatalogueRequest {
+    const message = createBaseLoadStarterDrugCatalogueRequest();
     message.clientRequestId = object.clientRequestId ?? "";
     message.fromVersion = object.fromVersion ?? 0;
     message.effectiveFrom = object.effectiveFrom ?? undefined;
@@ -1328,19 +1328,19 @@ export const LoadStarterCatalogueRequest: MessageFns<LoadStarterCatalogueRequest
   },
 };
 
-function createBaseLoadStarterCatalogueResponse(): LoadStarterCatalogueResponse {
+function createBaseLoadStarterDrugCatalogueResponse(): LoadStarterDrugCatalogueResponse {
   return { catalogue: undefined };
 }
 
-export const LoadStarterCatalogueResponse: MessageFns<LoadStarterCatalogueResponse> = {
-  encode(message: LoadStarterCatalogueResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const LoadStarterDrugCatalogueResponse: MessageFns<LoadStarterDrugCatalogueResponse> = {
+  encode(message: LoadStarterDrugCatalogueResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.catalogue !== undefined) {
       Catalogue.encode(message.catalogue, writer.uint32(10).fork()).join();
     }
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LoadStarterCatalogueResponse {
+  decode(input: BinaryReader | Uint8Array, length?: number): LoadStarterDrugCatalogueResponse {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -1349,7 +1349,7 @@ export const LoadStarterCatalogueResponse: MessageFns<LoadStarterCatalogueRespon
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLoadStarterCatalogueResponse();
+      const message = createBaseLoadStarterDrugCatalogueResponse();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -1373,11 +1373,11 @@ export const LoadStarterCatalogueResponse: MessageFns<LoadStarterCatalogueRespon
     }
   },
 
-  fromJSON(object: any): LoadStarterCatalogueResponse {
+  fromJSON(object: any): LoadStarterDrugCatalogueResponse {
     return { catalogue: isSet(object.catalogue) ? Catalogue.fromJSON(object.catalogue) : undefined };
   },
 
-  toJSON(message: LoadStarterCatalogueResponse): unknown {
+  toJSON(message: LoadStarterDrugCatalogueResponse): unknown {
     const obj: any = {};
     if (message.catalogue !== undefined) {
       obj.catalogue = Catalogue.toJSON(message.catalogue);
@@ -1385,11 +1385,11 @@ export const LoadStarterCatalogueResponse: MessageFns<LoadStarterCatalogueRespon
     return obj;
   },
 
-  create(base?: DeepPartial<LoadStarterCatalogueResponse>): LoadStarterCatalogueResponse {
-    return LoadStarterCatalogueResponse.fromPartial(base ?? {});
+  create(base?: DeepPartial<LoadStarterDrugCatalogueResponse>): LoadStarterDrugCatalogueResponse {
+    return LoadStarterDrugCatalogueResponse.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<LoadStarterCatalogueResponse>): LoadStarterCatalogueResponse {
-    const message = createBaseLoadStarterCatalogueResponse();
+  fromPartial(object: DeepPartial<LoadStarterDrugCatalogueResponse>): LoadStarterDrugCatalogueResponse {
+    const message = createBaseLoadStarterDrugCatalogueResponse();
     message.catalogue = (object.catalogue !== undefined && object.catalogue !== null)
       ? Catalogue.fromPartial(object.catalogue)
       : undefined;
@@ -1615,12 +1615,12 @@ export const PutDrugResponse: MessageFns<PutDrugResponse> = {
   },
 };
 
-function createBaseGetCatalogueRequest(): GetCatalogueRequest {
+function createBaseGetDrugCatalogueRequest(): GetDrugCatalogueRequest {
   return { at: undefined, pageSize: 0, pageToken: "" };
 }
 
-export const GetCatalogueRequest: MessageFns<GetCatalogueRequest> = {
-  encode(message: GetCatalogueRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const GetDrugCatalogueRequest: MessageFns<GetDrugCatalogueRequest> = {
+  encode(message: GetDrugCatalogueRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.at !== undefined) {
       Timestamp.encode(toTimestamp(message.at), writer.uint32(10).fork()).join();
     }
@@ -1633,7 +1633,7 @@ export const GetCatalogueRequest: MessageFns<GetCatalogueRequest> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): GetCatalogueRequest {
+  decode(input: BinaryReader | Uint8Array, length?: number): GetDrugCatalogueRequest {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -1642,7 +1642,7 @@ export const GetCatalogueRequest: MessageFns<GetCatalogueRequest> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGetCatalogueRequest();
+      const message = createBaseGetDrugCatalogueRequest();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -1682,7 +1682,7 @@ export const GetCatalogueRequest: MessageFns<GetCatalogueRequest> = {
     }
   },
 
-  fromJSON(object: any): GetCatalogueRequest {
+  fromJSON(object: any): GetDrugCatalogueRequest {
     return {
       at: isSet(object.at) ? fromJsonTimestamp(object.at) : undefined,
       pageSize: isSet(object.pageSize)
@@ -1698,7 +1698,7 @@ export const GetCatalogueRequest: MessageFns<GetCatalogueRequest> = {
     };
   },
 
-  toJSON(message: GetCatalogueRequest): unknown {
+  toJSON(message: GetDrugCatalogueRequest): unknown {
     const obj: any = {};
     if (message.at !== undefined) {
       obj.at = message.at.toISOString();
@@ -1712,11 +1712,11 @@ export const GetCatalogueRequest: MessageFns<GetCatalogueRequest> = {
     return obj;
   },
 
-  create(base?: DeepPartial<GetCatalogueRequest>): GetCatalogueRequest {
-    return GetCatalogueRequest.fromPartial(base ?? {});
+  create(base?: DeepPartial<GetDrugCatalogueRequest>): GetDrugCatalogueRequest {
+    return GetDrugCatalogueRequest.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<GetCatalogueRequest>): GetCatalogueRequest {
-    const message = createBaseGetCatalogueRequest();
+  fromPartial(object: DeepPartial<GetDrugCatalogueRequest>): GetDrugCatalogueRequest {
+    const message = createBaseGetDrugCatalogueRequest();
     message.at = object.at ?? undefined;
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
@@ -1724,12 +1724,12 @@ export const GetCatalogueRequest: MessageFns<GetCatalogueRequest> = {
   },
 };
 
-function createBaseGetCatalogueResponse(): GetCatalogueResponse {
+function createBaseGetDrugCatalogueResponse(): GetDrugCatalogueResponse {
   return { catalogue: undefined, drugs: [], nextPageToken: "" };
 }
 
-export const GetCatalogueResponse: MessageFns<GetCatalogueResponse> = {
-  encode(message: GetCatalogueResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const GetDrugCatalogueResponse: MessageFns<GetDrugCatalogueResponse> = {
+  encode(message: GetDrugCatalogueResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.catalogue !== undefined) {
       Catalogue.encode(message.catalogue, writer.uint32(10).fork()).join();
     }
@@ -1742,7 +1742,7 @@ export const GetCatalogueResponse: MessageFns<GetCatalogueResponse> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): GetCatalogueResponse {
+  decode(input: BinaryReader | Uint8Array, length?: number): GetDrugCatalogueResponse {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -1751,7 +1751,7 @@ export const GetCatalogueResponse: MessageFns<GetCatalogueResponse> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGetCatalogueResponse();
+      const message = createBaseGetDrugCatalogueResponse();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -1791,7 +1791,7 @@ export const GetCatalogueResponse: MessageFns<GetCatalogueResponse> = {
     }
   },
 
-  fromJSON(object: any): GetCatalogueResponse {
+  fromJSON(object: any): GetDrugCatalogueResponse {
     return {
       catalogue: isSet(object.catalogue) ? Catalogue.fromJSON(object.catalogue) : undefined,
       drugs: globalThis.Array.isArray(object?.drugs) ? object.drugs.map((e: any) => Drug.fromJSON(e)) : [],
@@ -1803,7 +1803,7 @@ export const GetCatalogueResponse: MessageFns<GetCatalogueResponse> = {
     };
   },
 
-  toJSON(message: GetCatalogueResponse): unknown {
+  toJSON(message: GetDrugCatalogueResponse): unknown {
     const obj: any = {};
     if (message.catalogue !== undefined) {
       obj.catalogue = Catalogue.toJSON(message.catalogue);
@@ -1817,11 +1817,11 @@ export const GetCatalogueResponse: MessageFns<GetCatalogueResponse> = {
     return obj;
   },
 
-  create(base?: DeepPartial<GetCatalogueResponse>): GetCatalogueResponse {
-    return GetCatalogueResponse.fromPartial(base ?? {});
+  create(base?: DeepPartial<GetDrugCatalogueResponse>): GetDrugCatalogueResponse {
+    return GetDrugCatalogueResponse.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<GetCatalogueResponse>): GetCatalogueResponse {
-    const message = createBaseGetCatalogueResponse();
+  fromPartial(object: DeepPartial<GetDrugCatalogueResponse>): GetDrugCatalogueResponse {
+    const message = createBaseGetDrugCatalogueResponse();
     message.catalogue = (object.catalogue !== undefined && object.catalogue !== null)
       ? Catalogue.fromPartial(object.catalogue)
       : undefined;
@@ -2198,31 +2198,33 @@ export const CatalogueServiceService = {
    * insurance_category, levels) from an instant on: all or nothing, every rejected cell reported by line and
    * column. Drugs the file does not name stay as they are. Callers: group administrators.
    */
-  loadCatalogueCsv: {
-    path: "/medgrid.pharmacy.v1.CatalogueService/LoadCatalogueCsv" as const,
+  loadDrugCatalogueCsv: {
+    path: "/medgrid.pharmacy.v1.CatalogueService/LoadDrugCatalogueCsv" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: LoadCatalogueCsvRequest): Buffer =>
-      Buffer.from(LoadCatalogueCsvRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): LoadCatalogueCsvRequest => LoadCatalogueCsvRequest.decode(value),
-    responseSerialize: (value: LoadCatalogueCsvResponse): Buffer =>
-      Buffer.from(LoadCatalogueCsvResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): LoadCatalogueCsvResponse => LoadCatalogueCsvResponse.decode(value),
+    requestSerialize: (value: LoadDrugCatalogueCsvRequest): Buffer =>
+      Buffer.from(LoadDrugCatalogueCsvRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): LoadDrugCatalogueCsvRequest => LoadDrugCatalogueCsvRequest.decode(value),
+    responseSerialize: (value: LoadDrugCatalogueCsvResponse): Buffer =>
+      Buffer.from(LoadDrugCatalogueCsvResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): LoadDrugCatalogueCsvResponse => LoadDrugCatalogueCsvResponse.decode(value),
   },
   /**
    * Loads the platform's starter catalogue (240 common chronic-disease and primary-care drugs) as a load of those
    * drugs would. Callers: group administrators.
    */
-  loadStarterCatalogue: {
-    path: "/medgrid.pharmacy.v1.CatalogueService/LoadStarterCatalogue" as const,
+  loadStarterDrugCatalogue: {
+    path: "/medgrid.pharmacy.v1.CatalogueService/LoadStarterDrugCatalogue" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: LoadStarterCatalogueRequest): Buffer =>
-      Buffer.from(LoadStarterCatalogueRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): LoadStarterCatalogueRequest => LoadStarterCatalogueRequest.decode(value),
-    responseSerialize: (value: LoadStarterCatalogueResponse): Buffer =>
-      Buffer.from(LoadStarterCatalogueResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): LoadStarterCatalogueResponse => LoadStarterCatalogueResponse.decode(value),
+    requestSerialize: (value: LoadStarterDrugCatalogueRequest): Buffer =>
+      Buffer.from(LoadStarterDrugCatalogueRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): LoadStarterDrugCatalogueRequest =>
+      LoadStarterDrugCatalogueRequest.decode(value),
+    responseSerialize: (value: LoadStarterDrugCatalogueResponse): Buffer =>
+      Buffer.from(LoadStarterDrugCatalogueResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): LoadStarterDrugCatalogueResponse =>
+      LoadStarterDrugCatalogueResponse.decode(value),
   },
   /**
    * Lists a drug, or changes the drug of its code, from an instant on (a new version). Callers: group
@@ -2241,17 +2243,18 @@ export const CatalogueServiceService = {
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
    * of its institutions.
    */
-  getCatalogue: {
-    path: "/medgrid.pharmacy.v1.CatalogueService/GetCatalogue" as const,
+  getDrugCatalogue: {
+    path: "/medgrid.pharmacy.v1.CatalogueService/GetDrugCatalogue" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: GetCatalogueRequest): Buffer => Buffer.from(GetCatalogueRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetCatalogueRequest => GetCatalogueRequest.decode(value),
-    responseSerialize: (value: GetCatalogueResponse): Buffer =>
-      Buffer.from(GetCatalogueResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetCatalogueResponse => GetCatalogueResponse.decode(value),
+    requestSerialize: (value: GetDrugCatalogueRequest): Buffer =>
+      Buffer.from(GetDrugCatalogueRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetDrugCatalogueRequest => GetDrugCatalogueRequest.decode(value),
+    responseSerialize: (value: GetDrugCatalogueResponse): Buffer =>
+      Buffer.from(GetDrugCatalogueResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetDrugCatalogueResponse => GetDrugCatalogueResponse.decode(value),
   },
-  /** One drug: the version in force at an instant and every version on record. Callers: as GetCatalogue. */
+  /** One drug: the version in force at an instant and every version on record. Callers: as GetDrugCatalogue. */
   getDrug: {
     path: "/medgrid.pharmacy.v1.CatalogueService/GetDrug" as const,
     requestStream: false as const,
@@ -2263,7 +2266,7 @@ export const CatalogueServiceService = {
   },
   /**
    * The drugs in force whose generic name contains the text, by generic name then code, at most 100. Callers: as
-   * GetCatalogue.
+   * GetDrugCatalogue.
    */
   searchDrugs: {
     path: "/medgrid.pharmacy.v1.CatalogueService/SearchDrugs" as const,
@@ -2283,12 +2286,12 @@ export interface CatalogueServiceServer extends UntypedServiceImplementation {
    * insurance_category, levels) from an instant on: all or nothing, every rejected cell reported by line and
    * column. Drugs the file does not name stay as they are. Callers: group administrators.
    */
-  loadCatalogueCsv: handleUnaryCall<LoadCatalogueCsvRequest, LoadCatalogueCsvResponse>;
+  loadDrugCatalogueCsv: handleUnaryCall<LoadDrugCatalogueCsvRequest, LoadDrugCatalogueCsvResponse>;
   /**
    * Loads the platform's starter catalogue (240 common chronic-disease and primary-care drugs) as a load of those
    * drugs would. Callers: group administrators.
    */
-  loadStarterCatalogue: handleUnaryCall<LoadStarterCatalogueRequest, LoadStarterCatalogueResponse>;
+  loadStarterDrugCatalogue: handleUnaryCall<LoadStarterDrugCatalogueRequest, LoadStarterDrugCatalogueResponse>;
   /**
    * Lists a drug, or changes the drug of its code, from an instant on (a new version). Callers: group
    * administrators.
@@ -2298,12 +2301,12 @@ export interface CatalogueServiceServer extends UntypedServiceImplementation {
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
    * of its institutions.
    */
-  getCatalogue: handleUnaryCall<GetCatalogueRequest, GetCatalogueResponse>;
-  /** One drug: the version in force at an instant and every version on record. Callers: as GetCatalogue. */
+  getDrugCatalogue: handleUnaryCall<GetDrugCatalogueRequest, GetDrugCatalogueResponse>;
+  /** One drug: the version in force at an instant and every version on record. Callers: as GetDrugCatalogue. */
   getDrug: handleUnaryCall<GetDrugRequest, GetDrugResponse>;
   /**
    * The drugs in force whose generic name contains the text, by generic name then code, at most 100. Callers: as
-   * GetCatalogue.
+   * GetDrugCatalogue.
    */
   searchDrugs: handleUnaryCall<SearchDrugsRequest, SearchDrugsResponse>;
 }
@@ -2315,39 +2318,39 @@ export interface CatalogueServiceClient extends Client {
    * insurance_category, levels) from an instant on: all or nothing, every rejected cell reported by line and
    * column. Drugs the file does not name stay as they are. Callers: group administrators.
    */
-  loadCatalogueCsv(
-    request: LoadCatalogueCsvRequest,
-    callback: (error: ServiceError | null, response: LoadCatalogueCsvResponse) => void,
+  loadDrugCatalogueCsv(
+    request: LoadDrugCatalogueCsvRequest,
+    callback: (error: ServiceError | null, response: LoadDrugCatalogueCsvResponse) => void,
   ): ClientUnaryCall;
-  loadCatalogueCsv(
-    request: LoadCatalogueCsvRequest,
+  loadDrugCatalogueCsv(
+    request: LoadDrugCatalogueCsvRequest,
     metadata: Metadata,
-    callback: (error: ServiceError | null, response: LoadCatalogueCsvResponse) => void,
+    callback: (error: ServiceError | null, response: LoadDrugCatalogueCsvResponse) => void,
   ): ClientUnaryCall;
-  loadCatalogueCsv(
-    request: LoadCatalogueCsvRequest,
+  loadDrugCatalogueCsv(
+    request: LoadDrugCatalogueCsvRequest,
     metadata: Metadata,
     options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: LoadCatalogueCsvResponse) => void,
+    callback: (error: ServiceError | null, response: LoadDrugCatalogueCsvResponse) => void,
   ): ClientUnaryCall;
   /**
    * Loads the platform's starter catalogue (240 common chronic-disease and primary-care drugs) as a load of those
    * drugs would. Callers: group administrators.
    */
-  loadStarterCatalogue(
-    request: LoadStarterCatalogueRequest,
-    callback: (error: ServiceError | null, response: LoadStarterCatalogueResponse) => void,
+  loadStarterDrugCatalogue(
+    request: LoadStarterDrugCatalogueRequest,
+    callback: (error: ServiceError | null, response: LoadStarterDrugCatalogueResponse) => void,
   ): ClientUnaryCall;
-  loadStarterCatalogue(
-    request: LoadStarterCatalogueRequest,
+  loadStarterDrugCatalogue(
+    request: LoadStarterDrugCatalogueRequest,
     metadata: Metadata,
-    callback: (error: ServiceError | null, response: LoadStarterCatalogueResponse) => void,
+    callback: (error: ServiceError | null, response: LoadStarterDrugCatalogueResponse) => void,
   ): ClientUnaryCall;
-  loadStarterCatalogue(
-    request: LoadStarterCatalogueRequest,
+  loadStarterDrugCatalogue(
+    request: LoadStarterDrugCatalogueRequest,
     metadata: Metadata,
     options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: LoadStarterCatalogueResponse) => void,
+    callback: (error: ServiceError | null, response: LoadStarterDrugCatalogueResponse) => void,
   ): ClientUnaryCall;
   /**
    * Lists a drug, or changes the drug of its code, from an instant on (a new version). Callers: group
@@ -2372,22 +2375,22 @@ export interface CatalogueServiceClient extends Client {
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
    * of its institutions.
    */
-  getCatalogue(
-    request: GetCatalogueRequest,
-    callback: (error: ServiceError | null, response: GetCatalogueResponse) => void,
+  getDrugCatalogue(
+    request: GetDrugCatalogueRequest,
+    callback: (error: ServiceError | null, response: GetDrugCatalogueResponse) => void,
   ): ClientUnaryCall;
-  getCatalogue(
-    request: GetCatalogueRequest,
+  getDrugCatalogue(
+    request: GetDrugCatalogueRequest,
     metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetCatalogueResponse) => void,
+    callback: (error: ServiceError | null, response: GetDrugCatalogueResponse) => void,
   ): ClientUnaryCall;
-  getCatalogue(
-    request: GetCatalogueRequest,
+  getDrugCatalogue(
+    request: GetDrugCatalogueRequest,
     metadata: Metadata,
     options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetCatalogueResponse) => void,
+    callback: (error: ServiceError | null, response: GetDrugCatalogueResponse) => void,
   ): ClientUnaryCall;
-  /** One drug: the version in force at an instant and every version on record. Callers: as GetCatalogue. */
+  /** One drug: the version in force at an instant and every version on record. Callers: as GetDrugCatalogue. */
   getDrug(
     request: GetDrugRequest,
     callback: (error: ServiceError | null, response: GetDrugResponse) => void,
@@ -2405,7 +2408,7 @@ export interface CatalogueServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * The drugs in force whose generic name contains the text, by generic name then code, at most 100. Callers: as
-   * GetCatalogue.
+   * GetDrugCatalogue.
    */
   searchDrugs(
     request: SearchDrugsRequest,
