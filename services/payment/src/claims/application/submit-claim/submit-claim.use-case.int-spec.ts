@@ -4,16 +4,14 @@ import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests } from '@medgrid/idempotency';
 import { OutboxWriter } from '@medgrid/messaging';
 import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
-import { anIdentity, MigratedTestDatabase } from '@medgrid/testing';
+import { MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { InstitutionPlacements } from '../../../common/institution-placements';
 import { paymentDataSource } from '../../../database/payment-data-source';
-import { appliedRoll } from '../../../enrolment/domain/enrolment-roll';
 import { ResidentCoverageTypeormRepository } from '../../../enrolment/infrastructure/persistence/resident-coverage.typeorm-repository';
 import { aResidentId, now } from '../../../enrolment/test/enrolment.factory';
-import { ReimbursementTable } from '../../../rules/domain/reimbursement-table';
-import { starterReimbursementRules } from '../../../rules/domain/starter/starter-reimbursement-rules';
 import { ReimbursementTableTypeormRepository } from '../../../rules/infrastructure/persistence/reimbursement-table.typeorm-repository';
+import { PaymentFixtures } from '../../../test/payment-fixtures';
 import { ClaimErrorCode } from '../../domain/claim-error';
 import { ClaimOutboxPublisher } from '../../infrastructure/messaging/claim-outbox.publisher';
 import { ClaimTypeormRepository } from '../../infrastructure/persistence/claim.typeorm-repository';
@@ -28,16 +26,16 @@ import { SubmitClaimUseCase } from './submit-claim.use-case';
 describe(SubmitClaimUseCase.name, () => {
   let database: MigratedTestDatabase;
   let uow: UnitOfWork;
-  let registry: RegistryViewTypeormRepository;
-  let coverages: ResidentCoverageTypeormRepository;
+  let fixtures: PaymentFixtures;
   let sut: SubmitClaimUseCase;
   let serial = 300;
 
   beforeAll(async () => {
     database = await MigratedTestDatabase.create('payment_submit_claim', (url) => paymentDataSource(url, 6));
     uow = new UnitOfWork(database.dataSource);
-    registry = new RegistryViewTypeormRepository(uow);
-    coverages = new ResidentCoverageTypeormRepository(uow);
+    fixtures = new PaymentFixtures(uow);
+    const registry = new RegistryViewTypeormRepository(uow);
+    const coverages = new ResidentCoverageTypeormRepository(uow);
     const claims = new ClaimTypeormRepository(uow);
     const tables = new ReimbursementTableTypeormRepository(uow);
     sut = new SubmitClaimUseCase(
@@ -54,57 +52,8 @@ describe(SubmitClaimUseCase.name, () => {
 
   afterAll(() => database?.close());
 
-  /** A primary centre of a new group in a new city known to the view, the city's starter table loaded. */
-  async function aCentre(): Promise<Identity> {
-    const identity = anIdentity({ role: 'primary-staff' });
-    const [cityId, gridId] = [uuidv7(), uuidv7()];
-    await registry.upsertCity({ id: cityId, divisionCode: '440100', name: '广州市' });
-    await registry.upsertGrid({ id: gridId, cityId });
-    await registry.upsertGroup({
-      id: identity.groupId!,
-      gridId,
-      leadInstitutionId: identity.institutionId,
-      members: [{ institutionId: identity.institutionId!, role: 'lead' }],
-      version: 1,
-    });
-    await registry.upsertInstitution({
-      id: identity.institutionId!,
-      groupId: identity.groupId,
-      level: 'primary',
-      type: 'community-health-centre',
-      version: 1,
-    });
-    const tables = new ReimbursementTableTypeormRepository(uow);
-    await uow.run(async () => {
-      const table = ReimbursementTable.empty(cityId);
-      table.load(starterReimbursementRules('2026-01-01'), 0, now);
-      await tables.save(table, 0, { subject: 'insurer', role: 'city-operator' });
-    });
-    return identity;
-  }
-
-  /** A new resident in the employees' scheme since 2025. */
-  async function aCoveredResident(): Promise<string> {
-    const residentId = aResidentId((serial += 1));
-    await uow.run(async () => {
-      const { changed, report } = appliedRoll(
-        new Map(),
-        [{ residentId, scheme: 'urban-employee', from: '2025-01-01', until: null }],
-        now,
-      );
-      await coverages.saveRoll(
-        {
-          id: uuidv7(),
-          residentCount: 1,
-          report,
-          loadedBy: { subject: 'insurer', role: 'city-operator' },
-          loadedAt: now,
-        },
-        [...changed.values()],
-      );
-    });
-    return residentId;
-  }
+  const aCentre = () => fixtures.anInstitution('primary');
+  const aCoveredResident = () => fixtures.cover(aResidentId((serial += 1)));
 
   /** A ¥300 examination of an uncontracted resident come without referral, changed as asked. */
   const content = (overrides: Partial<ClaimContent>): ClaimContent => {

@@ -21,7 +21,7 @@ export class LoadCoverageUseCase {
     private readonly requests: ClientRequests,
   ) {}
 
-  execute(identity: Identity, command: LoadCoverageCommand, now = new Date()): Promise<CoverageLoad> {
+  async execute(identity: Identity, command: LoadCoverageCommand, now = new Date()): Promise<CoverageLoad> {
     PaymentAccess.require(PaymentAccess.administersInsurance(identity), "load the insurer's roll");
     return this.uow.run(() =>
       this.requests.createOnce(clientRequestOf('load-coverage', command), {
