@@ -96,7 +96,7 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     });
   });
 
-  it('puts a drug of the group’s own, finds it by its generic name and flags it with its essential alternative', async () => {
+  it('puts a drug of the group’s own, finds it by its generic name, flags it with its essential alternative, then withdraws it', async () => {
     const { catalogue: before } = await h.call(
       catalogue(),
       catalogue().getDrugCatalogue,
@@ -128,6 +128,21 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
       lines: [{ drugCode: NON_ESSENTIAL_AMLODIPINE, quantity: 2, daysOfSupply: 28 }],
     });
 
+    const withdrawn = await h.call(
+      catalogue(),
+      catalogue().withdrawDrug,
+      {
+        clientRequestId: uuidv7(),
+        fromVersion: put.catalogue!.version,
+        code: NON_ESSENTIAL_AMLODIPINE,
+        effectiveFrom: undefined,
+      },
+      group.admin,
+    );
+    const afterWithdrawal = await check(group.hospital, {
+      lines: [{ drugCode: NON_ESSENTIAL_AMLODIPINE, quantity: 2, daysOfSupply: 28 }],
+    });
+
     expect(put).toMatchObject({
       catalogue: { version: before!.version + 1, drugCount: STARTER_DRUGS + 1 },
       version: { drug: aNonEssentialAmlodipine() },
@@ -147,6 +162,13 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
         },
       ],
     });
+    expect(withdrawn).toMatchObject({
+      catalogue: { version: put.catalogue!.version + 1 },
+      version: { drug: undefined },
+    });
+    expect(afterWithdrawal.lines[0]?.findings.map((f) => [f.code, f.field])).toEqual([
+      ['NOT_IN_CATALOGUE', 'lines[0].drugCode'],
+    ]);
   });
 
   it('refuses a long prescription for a resident without a contract, and gives it to a contracted one with stable hypertension', async () => {

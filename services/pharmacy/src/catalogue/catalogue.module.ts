@@ -7,6 +7,7 @@ import { LoadCatalogueCsvUseCase } from './application/load-catalogue-csv/load-c
 import { LoadStarterCatalogueUseCase } from './application/load-starter-catalogue/load-starter-catalogue.use-case';
 import { PutDrugUseCase } from './application/put-drug/put-drug.use-case';
 import { SearchDrugsUseCase } from './application/search-drugs/search-drugs.use-case';
+import { WithdrawDrugUseCase } from './application/withdraw-drug/withdraw-drug.use-case';
 import { CatalogueEventPublisher } from './domain/catalogue-event-publisher';
 import { DrugCatalogueRepository } from './domain/drug-catalogue.repository';
 import { CatalogueOutboxPublisher } from './infrastructure/messaging/catalogue-outbox.publisher';
@@ -16,6 +17,7 @@ const USE_CASES = [
   LoadCatalogueCsvUseCase,
   LoadStarterCatalogueUseCase,
   PutDrugUseCase,
+  WithdrawDrugUseCase,
   GetCatalogueUseCase,
   GetDrugUseCase,
   SearchDrugsUseCase,

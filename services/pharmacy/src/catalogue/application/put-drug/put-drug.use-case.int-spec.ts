@@ -12,6 +12,8 @@ import { aDrug } from '../../test/drug.factory';
 import { CatalogueEdit } from '../catalogue-edit';
 import { PutDrugCommand } from './put-drug.command';
 import { PutDrugUseCase } from './put-drug.use-case';
+import { WithdrawDrugCommand } from '../withdraw-drug/withdraw-drug.command';
+import { WithdrawDrugUseCase } from '../withdraw-drug/withdraw-drug.use-case';
 
 const DAY = 86_400_000;
 
@@ -20,19 +22,20 @@ describe(PutDrugUseCase.name, () => {
   let database: MigratedTestDatabase;
   let catalogues: DrugCatalogueTypeormRepository;
   let sut: PutDrugUseCase;
+  let withdraw: WithdrawDrugUseCase;
 
   beforeAll(async () => {
     database = await MigratedTestDatabase.create('pharmacy_put_drug', (url) => pharmacyDataSource(url, 4));
     const uow = new UnitOfWork(database.dataSource);
     catalogues = new DrugCatalogueTypeormRepository(uow);
-    sut = new PutDrugUseCase(
-      new CatalogueEdit(
-        uow,
-        catalogues,
-        new CatalogueOutboxPublisher(new OutboxWriter(uow, 'pharmacy')),
-        new ClientRequests(uow),
-      ),
+    const edit = new CatalogueEdit(
+      uow,
+      catalogues,
+      new CatalogueOutboxPublisher(new OutboxWriter(uow, 'pharmacy')),
+      new ClientRequests(uow),
     );
+    sut = new PutDrugUseCase(edit);
+    withdraw = new WithdrawDrugUseCase(edit);
   });
 
   afterAll(() => database?.close());
@@ -118,6 +121,65 @@ describe(PutDrugUseCase.name, () => {
         expect.objectContaining({ field: 'drug.unifiedPriceFen', reason: 'NOT_FEN' }),
         expect.objectContaining({ field: 'drug.levels', reason: 'REQUIRED' }),
       ],
+    });
+  });
+
+  it('withdraws a drug from a later instant: in force until then, out of the catalogue after, announced', async () => {
+    const identity = admin();
+    const later = new Date(Date.now() + 30 * DAY);
+    await sut.execute(
+      identity,
+      PutDrugCommand.create({
+        clientRequestId: uuidv7(),
+        fromVersion: 0,
+        drug: aDrug(),
+        effectiveFrom: undefined,
+      }),
+    );
+
+    const withdrawn = await withdraw.execute(
+      identity,
+      WithdrawDrugCommand.create({
+        clientRequestId: uuidv7(),
+        fromVersion: 1,
+        code: aDrug().code,
+        effectiveFrom: later,
+      }),
+    );
+
+    expect(withdrawn).toMatchObject({
+      catalogue: { version: 2 },
+      version: { drug: null, effectiveFrom: later },
+    });
+    const catalogue = await catalogues.load(identity.groupId!, false);
+    expect(catalogue.drugAt(aDrug().code, new Date())).toEqual(aDrug());
+    expect(catalogue.drugAt(aDrug().code, later)).toBeUndefined();
+    const changes = await database.dataSource.query<{ change: string }[]>(
+      `SELECT change FROM drug_catalogue_change WHERE group_id = $1 ORDER BY version`,
+      [identity.groupId],
+    );
+    expect(changes.map((c) => c.change)).toEqual(['drug-put', 'drug-withdrawn']);
+    const [announced] = await database.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM outbox WHERE message_key = $1`,
+      [identity.groupId],
+    );
+    expect(announced?.n).toBe(2);
+  });
+
+  it('refuses to withdraw a drug not in force, naming code', async () => {
+    await expect(
+      withdraw.execute(
+        admin(),
+        WithdrawDrugCommand.create({
+          clientRequestId: uuidv7(),
+          fromVersion: 0,
+          code: aDrug().code,
+          effectiveFrom: undefined,
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: CatalogueErrorCode.UnknownDrug,
+      violations: [expect.objectContaining({ field: 'code' })],
     });
   });
 });

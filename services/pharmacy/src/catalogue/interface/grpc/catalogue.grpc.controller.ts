@@ -13,6 +13,8 @@ import { PutDrugCommand } from '../../application/put-drug/put-drug.command';
 import { PutDrugUseCase } from '../../application/put-drug/put-drug.use-case';
 import { SearchDrugsQuery } from '../../application/search-drugs/search-drugs.query';
 import { SearchDrugsUseCase } from '../../application/search-drugs/search-drugs.use-case';
+import { WithdrawDrugCommand } from '../../application/withdraw-drug/withdraw-drug.command';
+import { WithdrawDrugUseCase } from '../../application/withdraw-drug/withdraw-drug.use-case';
 import {
   catalogueToProto,
   drugFromProto,
@@ -28,6 +30,7 @@ export class CatalogueGrpcController implements GrpcController {
     private readonly loadCatalogueCsv: LoadCatalogueCsvUseCase,
     private readonly loadStarterCatalogue: LoadStarterCatalogueUseCase,
     private readonly putDrug: PutDrugUseCase,
+    private readonly withdrawDrug: WithdrawDrugUseCase,
     private readonly getCatalogue: GetCatalogueUseCase,
     private readonly getDrug: GetDrugUseCase,
     private readonly searchDrugs: SearchDrugsUseCase,
@@ -65,6 +68,17 @@ export class CatalogueGrpcController implements GrpcController {
           const { catalogue, version } = await this.putDrug.execute(
             identity,
             PutDrugCommand.create({ ...r, drug: r.drug && drugFromProto(r.drug) }),
+          );
+          return {
+            catalogue: catalogueToProto(catalogue),
+            version: version ? drugVersionToProto(version) : undefined,
+          };
+        },
+        // rpc WithdrawDrug
+        withdrawDrug: async (r, { identity }) => {
+          const { catalogue, version } = await this.withdrawDrug.execute(
+            identity,
+            WithdrawDrugCommand.create(r),
           );
           return {
             catalogue: catalogueToProto(catalogue),

@@ -170,6 +170,28 @@ export interface PutDrugResponse {
   version: DrugVersion | undefined;
 }
 
+/** WithdrawDrug's request. */
+export interface WithdrawDrugRequest {
+  /** Idempotency key (UUID). */
+  clientRequestId: string;
+  /** The version the caller read. */
+  fromVersion: number;
+  /** The code of a drug in force at effective_from. */
+  code: string;
+  /** When the withdrawal takes effect, not in the past; absent: now. */
+  effectiveFrom: Date | undefined;
+}
+
+/** WithdrawDrug's answer. */
+export interface WithdrawDrugResponse {
+  /** The catalogue after the change. */
+  catalogue:
+    | Catalogue
+    | undefined;
+  /** The version recorded: no drug from effective_from on. */
+  version: DrugVersion | undefined;
+}
+
 /** GetDrugCatalogue's request. */
 export interface GetDrugCatalogueRequest {
   /** The instant; absent: now. */
@@ -1615,6 +1637,224 @@ export const PutDrugResponse: MessageFns<PutDrugResponse> = {
   },
 };
 
+function createBaseWithdrawDrugRequest(): WithdrawDrugRequest {
+  return { clientRequestId: "", fromVersion: 0, code: "", effectiveFrom: undefined };
+}
+
+export const WithdrawDrugRequest: MessageFns<WithdrawDrugRequest> = {
+  encode(message: WithdrawDrugRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.fromVersion !== 0) {
+      writer.uint32(16).uint32(message.fromVersion);
+    }
+    if (message.code !== "") {
+      writer.uint32(26).string(message.code);
+    }
+    if (message.effectiveFrom !== undefined) {
+      Timestamp.encode(toTimestamp(message.effectiveFrom), writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WithdrawDrugRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWithdrawDrugRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.fromVersion = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.effectiveFrom = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WithdrawDrugRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      fromVersion: isSet(object.fromVersion)
+        ? globalThis.Number(object.fromVersion)
+        : isSet(object.from_version)
+        ? globalThis.Number(object.from_version)
+        : 0,
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      effectiveFrom: isSet(object.effectiveFrom)
+        ? fromJsonTimestamp(object.effectiveFrom)
+        : isSet(object.effective_from)
+        ? fromJsonTimestamp(object.effective_from)
+        : undefined,
+    };
+  },
+
+  toJSON(message: WithdrawDrugRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.fromVersion !== 0) {
+      obj.fromVersion = Math.round(message.fromVersion);
+    }
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.effectiveFrom !== undefined) {
+      obj.effectiveFrom = message.effectiveFrom.toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<WithdrawDrugRequest>): WithdrawDrugRequest {
+    return WithdrawDrugRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<WithdrawDrugRequest>): WithdrawDrugRequest {
+    const message = createBaseWithdrawDrugRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.fromVersion = object.fromVersion ?? 0;
+    message.code = object.code ?? "";
+    message.effectiveFrom = object.effectiveFrom ?? undefined;
+    return message;
+  },
+};
+
+function createBaseWithdrawDrugResponse(): WithdrawDrugResponse {
+  return { catalogue: undefined, version: undefined };
+}
+
+export const WithdrawDrugResponse: MessageFns<WithdrawDrugResponse> = {
+  encode(message: WithdrawDrugResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.catalogue !== undefined) {
+      Catalogue.encode(message.catalogue, writer.uint32(10).fork()).join();
+    }
+    if (message.version !== undefined) {
+      DrugVersion.encode(message.version, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WithdrawDrugResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWithdrawDrugResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.catalogue = Catalogue.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.version = DrugVersion.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WithdrawDrugResponse {
+    return {
+      catalogue: isSet(object.catalogue) ? Catalogue.fromJSON(object.catalogue) : undefined,
+      version: isSet(object.version) ? DrugVersion.fromJSON(object.version) : undefined,
+    };
+  },
+
+  toJSON(message: WithdrawDrugResponse): unknown {
+    const obj: any = {};
+    if (message.catalogue !== undefined) {
+      obj.catalogue = Catalogue.toJSON(message.catalogue);
+    }
+    if (message.version !== undefined) {
+      obj.version = DrugVersion.toJSON(message.version);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<WithdrawDrugResponse>): WithdrawDrugResponse {
+    return WithdrawDrugResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<WithdrawDrugResponse>): WithdrawDrugResponse {
+    const message = createBaseWithdrawDrugResponse();
+    message.catalogue = (object.catalogue !== undefined && object.catalogue !== null)
+      ? Catalogue.fromPartial(object.catalogue)
+      : undefined;
+    message.version = (object.version !== undefined && object.version !== null)
+      ? DrugVersion.fromPartial(object.version)
+      : undefined;
+    return message;
+  },
+};
+
 function createBaseGetDrugCatalogueRequest(): GetDrugCatalogueRequest {
   return { at: undefined, pageSize: 0, pageToken: "" };
 }
@@ -2240,6 +2480,20 @@ export const CatalogueServiceService = {
     responseDeserialize: (value: Buffer): PutDrugResponse => PutDrugResponse.decode(value),
   },
   /**
+   * Withdraws a drug from an instant on; what it was, and at what price, stays on record. Callers: group
+   * administrators.
+   */
+  withdrawDrug: {
+    path: "/medgrid.pharmacy.v1.CatalogueService/WithdrawDrug" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: WithdrawDrugRequest): Buffer => Buffer.from(WithdrawDrugRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): WithdrawDrugRequest => WithdrawDrugRequest.decode(value),
+    responseSerialize: (value: WithdrawDrugResponse): Buffer =>
+      Buffer.from(WithdrawDrugResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): WithdrawDrugResponse => WithdrawDrugResponse.decode(value),
+  },
+  /**
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
    * of its institutions.
    */
@@ -2297,6 +2551,11 @@ export interface CatalogueServiceServer extends UntypedServiceImplementation {
    * administrators.
    */
   putDrug: handleUnaryCall<PutDrugRequest, PutDrugResponse>;
+  /**
+   * Withdraws a drug from an instant on; what it was, and at what price, stays on record. Callers: group
+   * administrators.
+   */
+  withdrawDrug: handleUnaryCall<WithdrawDrugRequest, WithdrawDrugResponse>;
   /**
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
    * of its institutions.
@@ -2370,6 +2629,25 @@ export interface CatalogueServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: PutDrugResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Withdraws a drug from an instant on; what it was, and at what price, stays on record. Callers: group
+   * administrators.
+   */
+  withdrawDrug(
+    request: WithdrawDrugRequest,
+    callback: (error: ServiceError | null, response: WithdrawDrugResponse) => void,
+  ): ClientUnaryCall;
+  withdrawDrug(
+    request: WithdrawDrugRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: WithdrawDrugResponse) => void,
+  ): ClientUnaryCall;
+  withdrawDrug(
+    request: WithdrawDrugRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: WithdrawDrugResponse) => void,
   ): ClientUnaryCall;
   /**
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
