@@ -3,23 +3,27 @@ import { type Logger, LOGGER } from '@medgrid/logging';
 import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
 import { gauge } from '@medgrid/telemetry';
 import { type LabSharingConfig } from '../../../config/lab-sharing.config';
-import { figuresOf } from '../../application/recognition-figures';
+import { totalOf } from '../../application/recognition-figures';
 import { TallyRecognitionUseCase } from '../../application/tally-recognition/tally-recognition.use-case';
+import { type LookupTally } from '../../domain/recognition-lookup.repository';
 
-const LABELS = ['institution', 'item'] as const;
+// Per ordering institution, all items together: an institution-and-item label pair would be hundreds of
+// institutions times hundreds of items, too many series for Prometheus and a refresh that holds the event
+// loop for tens of milliseconds. GetRecognitionStatistics breaks an institution's figures down by item.
+const LABELS = ['institution'] as const;
 const lookups = gauge(
   'medgrid_lab_sharing_recognition_lookups',
-  '"Already done?" look-ups over the window per ordering institution and item, by outcome',
+  '"Already done?" look-ups over the window per ordering institution, by outcome',
   [...LABELS, 'outcome'],
 );
 const avoided = gauge(
   'medgrid_lab_sharing_recognition_repeats_avoided',
-  'Results reused instead of ordering again over the window, per ordering institution and item',
+  'Results reused instead of ordering again over the window, per ordering institution',
   [...LABELS],
 );
 const rate = gauge(
   'medgrid_lab_sharing_recognition_rate_bp',
-  'Recognition rate after look-up (reused among decided) over the window, in basis points',
+  'Recognition rate after look-up (reused among decided) over the window per ordering institution, in basis points',
   [...LABELS],
 );
 
@@ -27,7 +31,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Timer adapter: the recognition rate after look-up and the repeats avoided over the last
- * RECOGNITION_WINDOW_DAYS, per ordering institution and item, as gauges for the city's dashboard.
+ * RECOGNITION_WINDOW_DAYS, per ordering institution (all items), as gauges for the city's dashboard.
  */
 @Injectable()
 export class RecognitionGaugesTimer extends PeriodicTask {
@@ -57,12 +61,23 @@ export class RecognitionGaugesTimer extends PeriodicTask {
     );
     // Reset first, so an institution with no look-up in the window leaves the dashboards.
     for (const g of [lookups, avoided, rate]) g.reset();
+    const byInstitution = new Map<string, LookupTally[]>();
     for (const tally of tallies) {
-      const at = { institution: tally.institutionId, item: tally.itemCode };
-      for (const [outcome, count] of Object.entries(tally.outcomes)) lookups.set({ ...at, outcome }, count);
-      const figures = figuresOf(tally);
-      avoided.set(at, figures.reused);
-      if (figures.rateBp !== null) rate.set(at, figures.rateBp);
+      const ofInstitution = byInstitution.get(tally.institutionId);
+      if (ofInstitution) ofInstitution.push(tally);
+      else byInstitution.set(tally.institutionId, [tally]);
+    }
+    for (const [institution, ofInstitution] of byInstitution) {
+      const figures = totalOf(ofInstitution);
+      lookups.set({ institution, outcome: 'nothing-offered' }, figures.lookups - figures.offered);
+      lookups.set(
+        { institution, outcome: 'pending' },
+        figures.offered - figures.reused - figures.orderedAnyway,
+      );
+      lookups.set({ institution, outcome: 'reused' }, figures.reused);
+      lookups.set({ institution, outcome: 'ordered-anyway' }, figures.orderedAnyway);
+      avoided.set({ institution }, figures.reused);
+      if (figures.rateBp !== null) rate.set({ institution }, figures.rateBp);
     }
   }
 }
