@@ -13,6 +13,7 @@ import { PharmacyModule } from './pharmacy.module';
 import { CatalogueGrpcController } from './catalogue/interface/grpc/catalogue.grpc.controller';
 import { FormularyGrpcController } from './formulary/interface/grpc/formulary.grpc.controller';
 import { PrescribingGrpcController } from './prescribing/interface/grpc/prescribing.grpc.controller';
+import { PurchasingGrpcController } from './purchasing/interface/grpc/purchasing.grpc.controller';
 import { ServiceInfoGrpcController } from './service-info/interface/grpc/service-info.grpc.controller';
 
 void runService(
@@ -28,6 +29,7 @@ void runService(
         CatalogueGrpcController,
         FormularyGrpcController,
         PrescribingGrpcController,
+        PurchasingGrpcController,
       ],
       institutions: RegistryViewInstitutionDirectory,
     },

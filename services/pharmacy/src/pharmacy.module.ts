@@ -3,6 +3,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { PharmacyCommonModule } from './common/pharmacy-common.module';
 import { FormularyModule } from './formulary/formulary.module';
 import { PrescribingModule } from './prescribing/prescribing.module';
+import { PurchasingModule } from './purchasing/purchasing.module';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
 import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
 import { SchemaStateTypeormRepository } from './service-info/infrastructure/persistence/schema-state.typeorm-repository';
@@ -12,7 +13,7 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
  * (the registry's view, kept from the registry's topics by the consumers, client requests and the audit trail).
  */
 @Module({
-  imports: [PharmacyCommonModule, CatalogueModule, FormularyModule, PrescribingModule],
+  imports: [PharmacyCommonModule, CatalogueModule, FormularyModule, PrescribingModule, PurchasingModule],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
@@ -23,6 +24,7 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
     CatalogueModule,
     FormularyModule,
     PrescribingModule,
+    PurchasingModule,
   ],
 })
 export class PharmacyModule {}

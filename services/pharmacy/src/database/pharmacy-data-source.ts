@@ -15,8 +15,10 @@ import { DrugVersionOrmEntity } from '../catalogue/infrastructure/persistence/dr
 import { FormularyItemOrmEntity } from '../formulary/infrastructure/persistence/formulary-item.orm-entity';
 import { StockBalanceOrmEntity } from '../formulary/infrastructure/persistence/stock-balance.orm-entity';
 import { StockMovementOrmEntity } from '../formulary/infrastructure/persistence/stock-movement.orm-entity';
+import { PURCHASING_ENTITIES } from '../purchasing/infrastructure/persistence/purchasing.orm-entities';
 import { DrugCatalogue1734300000100 } from './migrations/1734300000100-drug-catalogue';
 import { Formulary1734300000200 } from './migrations/1734300000200-formulary';
+import { Purchasing1765100000000 } from './migrations/1765100000000-purchasing';
 
 /**
  * The pharmacy database: the platform's outbox/inbox tables, the audit
@@ -38,6 +40,7 @@ export const PHARMACY_ENTITIES = [
   FormularyItemOrmEntity,
   StockBalanceOrmEntity,
   StockMovementOrmEntity,
+  ...PURCHASING_ENTITIES,
 ];
 export const PHARMACY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -48,6 +51,7 @@ export const PHARMACY_MIGRATIONS = [
   RegistryViewPractitioners1734100000001,
   DrugCatalogue1734300000100,
   Formulary1734300000200,
+  Purchasing1765100000000,
 ];
 
 export function pharmacyDataSource(url: string, poolSize?: number): DataSource {

@@ -107,3 +107,19 @@ export function distributionMoves(plan: DistributionPlan, centreInstitutionId: s
     ];
   });
 }
+
+/**
+ * The stock moves of a plan when the centre keeps no stock of its own (a group's purchasing centre is its
+ * administrators, not an institution with a formulary): what a delivery brought goes straight into each
+ * requisitioning institution's stock, allocation by allocation.
+ */
+export function receiptMoves(plan: DistributionPlan): StockMove[] {
+  return plan.allocations.map((allocation, index) => ({
+    institutionId: allocation.institutionId,
+    drugCode: allocation.drugCode,
+    kind: 'receive' as const,
+    quantity: allocation.quantity,
+    reason: `distribution for requisition ${allocation.requisitionId}`,
+    field: `allocations[${index}].quantity`,
+  }));
+}

@@ -16,6 +16,9 @@ export enum PurchasingErrorCode {
   DuplicateDelivery = 'DELIVERY_ALREADY_SETTLED',
   InvalidPayment = 'INVALID_PAYMENT',
   Overpayment = 'PAYMENT_EXCEEDS_BALANCE',
+  Forbidden = 'PURCHASING_ACCESS_DENIED',
+  NotFound = 'PURCHASING_NOT_FOUND',
+  InstitutionNotKnown = 'INSTITUTION_NOT_KNOWN',
 }
 
 function categoryOf(code: PurchasingErrorCode): ErrorCategory {
@@ -34,7 +37,12 @@ function categoryOf(code: PurchasingErrorCode): ErrorCategory {
       return 'invalid-argument';
     case PurchasingErrorCode.RequisitionNotOpen:
     case PurchasingErrorCode.OrderClosed:
+    case PurchasingErrorCode.InstitutionNotKnown:
       return 'failed-precondition';
+    case PurchasingErrorCode.Forbidden:
+      return 'permission-denied';
+    case PurchasingErrorCode.NotFound:
+      return 'not-found';
     case PurchasingErrorCode.DuplicateDelivery:
       return 'already-exists';
   }

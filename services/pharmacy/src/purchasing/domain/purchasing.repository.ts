@@ -1,0 +1,56 @@
+import { type DistributionPlan } from './distribution';
+import { type Delivery, type PurchaseOrder, type Shortage } from './purchase-order';
+import { type Requisition, type RequisitionStatus } from './requisition';
+import { type LedgerEntry, type SettlementLedger } from './settlement-ledger';
+
+/** A purchase order's distribution as recorded: what each requisition was given and what fell short. */
+export interface DistributionRecord extends DistributionPlan {
+  readonly purchaseOrderId: string;
+  readonly supplier: string;
+  readonly shortages: readonly Shortage[];
+  readonly distributedAt: Date;
+}
+
+/** The institutions' requisitions (all SQL lives in the adapter). */
+export abstract class RequisitionRepository {
+  abstract get(id: string): Promise<{ groupId: string; requisition: Requisition } | null>;
+  /** Newest first, at most `limit`: the institution's, or (institutionId null) the whole group's. */
+  abstract list(
+    groupId: string,
+    institutionId: string | null,
+    status: RequisitionStatus | null,
+    limit: number,
+  ): Promise<Requisition[]>;
+  /** The group's open requisitions, oldest first. */
+  abstract open(groupId: string): Promise<Requisition[]>;
+  abstract add(groupId: string, requisition: Requisition): Promise<void>;
+  /** Stores a requisition's status and purchase orders after a change. */
+  abstract update(requisition: Requisition): Promise<void>;
+}
+
+/**
+ * The purchasing centre's books (all SQL lives in the adapter): purchase orders, deliveries received, distributions
+ * and the settlement ledger. `lockGroup` makes the centre's writes of one group wait their turn, inside the current
+ * transaction, so two placements, two receipts or two distributions never interleave.
+ */
+export abstract class PurchaseOrderRepository {
+  abstract lockGroup(groupId: string): Promise<void>;
+  abstract get(id: string): Promise<{ groupId: string; order: PurchaseOrder } | null>;
+  /** The orders one placement made, by supplier. */
+  abstract placedBy(placementId: string): Promise<PurchaseOrder[]>;
+  abstract add(groupId: string, placementId: string, orders: readonly PurchaseOrder[]): Promise<void>;
+  /** Stores an order's receipts and status after a change. */
+  abstract update(order: PurchaseOrder): Promise<void>;
+  abstract addDelivery(groupId: string, delivery: Delivery): Promise<void>;
+  /** Deliveries of the group received in [from, to). */
+  abstract deliveries(groupId: string, from: Date, to: Date): Promise<Delivery[]>;
+  abstract addDistribution(groupId: string, distribution: DistributionRecord): Promise<void>;
+  abstract distribution(purchaseOrderId: string): Promise<DistributionRecord | null>;
+}
+
+/** Each group's append-only settlement ledger with its suppliers. */
+export abstract class SettlementLedgerRepository {
+  abstract load(groupId: string): Promise<SettlementLedger>;
+  /** Appends entries; rows are never updated or deleted. */
+  abstract append(groupId: string, entries: readonly LedgerEntry[]): Promise<void>;
+}
