@@ -54,6 +54,7 @@ export {
 } from './events/lab-sharing/result.events';
 export { ClaimAdjudicatedEvent } from './events/payment/claim.events';
 export { DrugChangedEvent } from './events/pharmacy/catalogue.events';
+export { MedicationContinuityAssessedEvent } from './events/pharmacy/continuity.events';
 export { PurchaseOrderDistributedEvent, PurchaseOrderPlacedEvent } from './events/pharmacy/purchasing.events';
 export * as events from './generated/medgrid/events/v1/envelope.pb';
 export * as rpcStatus from './generated/google/rpc/status.pb';
@@ -95,6 +96,9 @@ export * as drugCatalogueServiceV1 from './generated/medgrid/pharmacy/v1/catalog
 export * as drugCatalogueEventsV1 from './generated/medgrid/pharmacy/v1/catalogue_events.pb';
 export * as formularyServiceV1 from './generated/medgrid/pharmacy/v1/formulary_service.pb';
 export * as prescribingServiceV1 from './generated/medgrid/pharmacy/v1/prescribing_service.pb';
+export * as continuityV1 from './generated/medgrid/pharmacy/v1/continuity.pb';
+export * as continuityServiceV1 from './generated/medgrid/pharmacy/v1/continuity_service.pb';
+export * as continuityEventsV1 from './generated/medgrid/pharmacy/v1/continuity_events.pb';
 export * as purchasingServiceV1 from './generated/medgrid/pharmacy/v1/purchasing_service.pb';
 export * as paymentServiceV1 from './generated/medgrid/payment/v1/payment_service.pb';
 export * as paymentV1 from './generated/medgrid/payment/v1/payment.pb';

@@ -148,6 +148,12 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  pharmacyContinuity: defineTopic({
+    name: 'medgrid.pharmacy.continuity.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
   paymentClaim: defineTopic({
     name: 'medgrid.payment.claim.v1',
     partitions: 3,

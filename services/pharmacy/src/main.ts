@@ -10,6 +10,8 @@ import { runService } from '@medgrid/service';
 import { loadPharmacyConfig } from './config/pharmacy.config';
 import { pharmacyDataSource } from './database/pharmacy-data-source';
 import { PharmacyModule } from './pharmacy.module';
+import { ContinuityGrpcController } from './continuity/interface/grpc/continuity.grpc.controller';
+import { ReferralIssuedKafkaConsumer } from './continuity/interface/kafka/referral-issued.kafka.consumer';
 import { CatalogueGrpcController } from './catalogue/interface/grpc/catalogue.grpc.controller';
 import { FormularyGrpcController } from './formulary/interface/grpc/formulary.grpc.controller';
 import { PrescribingGrpcController } from './prescribing/interface/grpc/prescribing.grpc.controller';
@@ -30,6 +32,7 @@ void runService(
         FormularyGrpcController,
         PrescribingGrpcController,
         PurchasingGrpcController,
+        ContinuityGrpcController,
       ],
       institutions: RegistryViewInstitutionDirectory,
     },
@@ -39,6 +42,8 @@ void runService(
       // A patient's contracts (a team's home institution), so a long prescription goes to contracted residents only.
       TeamChangedKafkaConsumer,
       ContractChangedKafkaConsumer,
+      // A downward referral issued: its medication list assessed at the receiving institution.
+      ReferralIssuedKafkaConsumer,
     ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { PharmacyCommonModule } from './common/pharmacy-common.module';
+import { ContinuityModule } from './continuity/continuity.module';
 import { FormularyModule } from './formulary/formulary.module';
 import { PrescribingModule } from './prescribing/prescribing.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
@@ -13,7 +14,14 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
  * (the registry's view, kept from the registry's topics by the consumers, client requests and the audit trail).
  */
 @Module({
-  imports: [PharmacyCommonModule, CatalogueModule, FormularyModule, PrescribingModule, PurchasingModule],
+  imports: [
+    PharmacyCommonModule,
+    CatalogueModule,
+    FormularyModule,
+    PrescribingModule,
+    PurchasingModule,
+    ContinuityModule,
+  ],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
@@ -25,6 +33,7 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
     FormularyModule,
     PrescribingModule,
     PurchasingModule,
+    ContinuityModule,
   ],
 })
 export class PharmacyModule {}

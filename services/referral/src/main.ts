@@ -14,6 +14,7 @@ import { CriteriaModule } from './criteria/criteria.module';
 import { CriteriaGrpcController } from './criteria/interface/grpc/criteria.grpc.controller';
 import { referralDataSource } from './database/referral-data-source';
 import { ReferralsGrpcController } from './referrals/interface/grpc/referrals.grpc.controller';
+import { ContinuityAssessedKafkaConsumer } from './referrals/interface/kafka/continuity-assessed.kafka.consumer';
 import { SlotHoldChangedKafkaConsumer } from './referrals/interface/kafka/slot-hold.kafka.consumer';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -29,6 +30,7 @@ void runService(
     },
     eventHandlers: [
       SlotHoldChangedKafkaConsumer,
+      ContinuityAssessedKafkaConsumer,
       InstitutionChangedKafkaConsumer,
       MedicalGroupChangedKafkaConsumer,
       DepartmentRegisteredKafkaConsumer,

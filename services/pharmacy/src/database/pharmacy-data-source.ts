@@ -12,6 +12,7 @@ import { type DataSource } from 'typeorm';
 import { DrugCatalogueChangeOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue-change.orm-entity';
 import { DrugCatalogueOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue.orm-entity';
 import { DrugVersionOrmEntity } from '../catalogue/infrastructure/persistence/drug-version.orm-entity';
+import { ContinuityAssessmentOrmEntity } from '../continuity/infrastructure/persistence/continuity-assessment.orm-entity';
 import { FormularyItemOrmEntity } from '../formulary/infrastructure/persistence/formulary-item.orm-entity';
 import { StockBalanceOrmEntity } from '../formulary/infrastructure/persistence/stock-balance.orm-entity';
 import { StockMovementOrmEntity } from '../formulary/infrastructure/persistence/stock-movement.orm-entity';
@@ -19,6 +20,7 @@ import { PURCHASING_ENTITIES } from '../purchasing/infrastructure/persistence/pu
 import { DrugCatalogue1734300000100 } from './migrations/1734300000100-drug-catalogue';
 import { Formulary1734300000200 } from './migrations/1734300000200-formulary';
 import { Purchasing1765100000000 } from './migrations/1765100000000-purchasing';
+import { ContinuityAssessment1765000000100 } from './migrations/1765000000100-continuity-assessment';
 
 /**
  * The pharmacy database: the platform's outbox/inbox tables, the audit
@@ -41,6 +43,7 @@ export const PHARMACY_ENTITIES = [
   StockBalanceOrmEntity,
   StockMovementOrmEntity,
   ...PURCHASING_ENTITIES,
+  ContinuityAssessmentOrmEntity,
 ];
 export const PHARMACY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -51,6 +54,7 @@ export const PHARMACY_MIGRATIONS = [
   RegistryViewPractitioners1734100000001,
   DrugCatalogue1734300000100,
   Formulary1734300000200,
+  ContinuityAssessment1765000000100,
   Purchasing1765100000000,
 ];
 

@@ -23,6 +23,6 @@ import { supplyRules } from './domain/supply-rules';
       inject: [SERVICE_CONFIG],
     },
   ],
-  exports: [CheckPrescriptionUseCase],
+  exports: [CheckPrescriptionUseCase, PrescribingRules],
 })
 export class PrescribingModule {}

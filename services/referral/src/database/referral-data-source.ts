@@ -15,9 +15,11 @@ import { CriteriaCatalogueStateOrmEntity } from '../criteria/infrastructure/pers
 import { CriteriaEntryOrmEntity } from '../criteria/infrastructure/persistence/criteria-entry.orm-entity';
 import { ReferralHistoryOrmEntity } from '../referrals/infrastructure/persistence/referral-history.orm-entity';
 import { ReferralOrmEntity } from '../referrals/infrastructure/persistence/referral.orm-entity';
+import { ReferralContinuityOrmEntity } from '../referrals/infrastructure/persistence/referral-continuity.orm-entity';
 import { CreateReferralTables1732300000001 } from './migrations/1732300000001-create-referral-tables';
 import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
 import { ClientRequestsOfReferrals1733500000002 } from './migrations/1733500000002-client-requests-of-referrals';
+import { ReferralContinuity1765000000200 } from './migrations/1765000000200-referral-continuity';
 
 /** Referral's tables and the shared libraries', so the drift check sees each. */
 export const REFERRAL_ENTITIES = [
@@ -31,6 +33,7 @@ export const REFERRAL_ENTITIES = [
   ReferralHistoryOrmEntity,
   CriteriaEntryOrmEntity,
   CriteriaCatalogueStateOrmEntity,
+  ReferralContinuityOrmEntity,
 ];
 export const REFERRAL_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -43,6 +46,7 @@ export const REFERRAL_MIGRATIONS = [
   CreateClientRequestLog1733500000001,
   ClientRequestsOfReferrals1733500000002,
   RegistryViewPractitioners1734100000001,
+  ReferralContinuity1765000000200,
 ];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {

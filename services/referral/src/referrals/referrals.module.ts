@@ -6,6 +6,7 @@ import { SERVICE_CONFIG } from '@medgrid/service';
 import { type ReferralConfig } from '../config/referral.config';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { AcceptReferralUseCase } from './application/accept-referral/accept-referral.use-case';
+import { AttachContinuityUseCase } from './application/attach-continuity/attach-continuity.use-case';
 import { AcknowledgeReferralUseCase } from './application/acknowledge-referral/acknowledge-referral.use-case';
 import { BreachDeadlinesUseCase } from './application/breach-deadlines/breach-deadlines.use-case';
 import { CancelReferralUseCase } from './application/cancel-referral/cancel-referral.use-case';
@@ -31,8 +32,10 @@ import { SubmitReferralUseCase } from './application/submit-referral/submit-refe
 import { WatchReferralsUseCase } from './application/watch-referrals/watch-referrals.use-case';
 import { ReferralEventPublisher } from './domain/referral-event-publisher';
 import { ReferralRepository } from './domain/referral.repository';
+import { ReferralContinuityRepository } from './domain/referral-continuity.repository';
 import { ReferralOutboxPublisher } from './infrastructure/messaging/referral-outbox.publisher';
 import { ReferralTypeormRepository } from './infrastructure/persistence/referral.typeorm-repository';
+import { ReferralContinuityTypeormRepository } from './infrastructure/persistence/referral-continuity.typeorm-repository';
 import { ReferralClockTimer } from './interface/timer/referral-clock.timer';
 import { ReferralGaugesTimer } from './interface/timer/referral-gauges.timer';
 
@@ -52,6 +55,7 @@ const USE_CASES = [
   ListReferralsUseCase,
   WatchReferralsUseCase,
   RecordSlotUseCase,
+  AttachContinuityUseCase,
   BreachDeadlinesUseCase,
   ExpireReferralsUseCase,
   CountReferralsUseCase,
@@ -72,6 +76,7 @@ const USE_CASES = [
     ReferralClockTimer,
     ReferralGaugesTimer,
     { provide: ReferralRepository, useClass: ReferralTypeormRepository },
+    { provide: ReferralContinuityRepository, useClass: ReferralContinuityTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewTypeormRepository },
     { provide: ReferralEventPublisher, useClass: ReferralOutboxPublisher },
     {

@@ -62,6 +62,16 @@ export const resultsField = () =>
     )
     .refine((results) => results.length <= 50, refusal('TOO_MANY', 'at most 50 results'));
 
+/** A national insurance drug code (23 upper-case letters and digits), read trimmed and upper-cased; '' if none. */
+export const drugCodeField = () =>
+  z
+    .string()
+    .transform((raw) => raw.trim().toUpperCase())
+    .refine(
+      (code) => code === '' || /^[A-Z0-9]{23}$/.test(code),
+      refusal('INVALID_FORMAT', 'must be a national insurance drug code: 23 upper-case letters and digits'),
+    );
+
 /** A downward treatment plan: at least one diagnosis, named drugs, real dates. */
 export const treatmentPlanField = () =>
   requestField.present<TreatmentPlan>('a downward referral carries a treatment plan').pipe(
@@ -73,13 +83,16 @@ export const treatmentPlanField = () =>
         .array(
           z.object({
             name: requestField.text(100),
+            drugCode: drugCodeField(),
             dose: requestField.optionalText(50),
             frequency: requestField.optionalText(50),
+            // Only the field's shape: how many days this patient may have is pharmacy's days-of-supply rule, judged
+            // in its continuity assessment of the list (docs/domain.md, section 6), not a limit kept here.
             days: z
               .number()
               .refine(
-                (days) => Number.isInteger(days) && days >= 1 && days <= 365,
-                refusal('OUT_OF_RANGE', 'must be 1 to 365 days'),
+                (days) => Number.isInteger(days) && days >= 1,
+                refusal('OUT_OF_RANGE', 'must be a whole number of days, at least 1'),
               ),
           }),
         )

@@ -1,8 +1,9 @@
-import { referralV1 } from '@medgrid/contracts';
+import { continuityV1, referralV1 } from '@medgrid/contracts';
 import { keyOf } from '@medgrid/kernel';
 import { greenChannelToProto } from '../../criteria/contracts/criteria.proto-mapper';
 import { type ReferralSnapshot } from '../domain/referral';
 import { type ResultKind, type TreatmentPlan } from '../domain/referral-content';
+import { type AttachedContinuity } from '../domain/referral-continuity.repository';
 import { type ReferralDirection } from '../domain/referral-direction';
 import { type ReferralAction, type ReferralHistoryEntry } from '../domain/referral-history';
 import { type ReferralStatus } from '../domain/referral-status';
@@ -73,6 +74,7 @@ export function treatmentPlanFromProto(
       diagnosisCodes: plan.diagnosisCodes,
       medications: plan.medications.map((m) => ({
         name: m.name,
+        drugCode: m.drugCode,
         dose: m.dose,
         frequency: m.frequency,
         days: m.days,
@@ -114,7 +116,13 @@ export function referralToProto(referral: ReferralSnapshot): referralV1.Referral
     treatmentPlan: referral.treatmentPlan
       ? {
           diagnosisCodes: [...referral.treatmentPlan.diagnosisCodes],
-          medications: referral.treatmentPlan.medications.map((m) => ({ ...m })),
+          medications: referral.treatmentPlan.medications.map((m) => ({
+            name: m.name,
+            dose: m.dose,
+            frequency: m.frequency,
+            days: m.days,
+            drugCode: m.drugCode,
+          })),
           followUps: referral.treatmentPlan.followUps.map((f) => ({ ...f })),
           warningSigns: [...referral.treatmentPlan.warningSigns],
           notes: referral.treatmentPlan.notes,
@@ -130,6 +138,8 @@ export function referralToProto(referral: ReferralSnapshot): referralV1.Referral
     closedAt: referral.closedAt ?? undefined,
     updatedAt: referral.updatedAt,
     outcomeReason: referral.outcomeReason,
+    // GetReferral attaches pharmacy's assessment; events and lists carry none.
+    continuity: undefined,
     followUpCount: referral.followUpCount,
   };
 }
@@ -147,4 +157,11 @@ export function historyEntryToProto(entry: ReferralHistoryEntry): referralV1.Ref
     occurredAt: entry.occurredAt,
     note: entry.note,
   };
+}
+
+/** Pharmacy's continuity assessment attached to a downward referral, as pharmacy's contract has it. */
+export function continuityToProto(
+  continuity: AttachedContinuity | null,
+): continuityV1.ContinuityAssessment | undefined {
+  return continuity ? continuityV1.ContinuityAssessment.fromJSON(continuity.assessment) : undefined;
 }

@@ -13,6 +13,8 @@ export interface ResultReference {
 
 export interface PlannedMedication {
   readonly name: string;
+  /** The national insurance drug code (pharmacy assesses continuity by it); '' when the hospital names none. */
+  readonly drugCode: string;
   readonly dose: string;
   readonly frequency: string;
   readonly days: number;

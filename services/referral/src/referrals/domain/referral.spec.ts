@@ -62,7 +62,7 @@ const downward: NewDownwardReferral = {
   upwardReferralId: '',
   treatmentPlan: {
     diagnosisCodes: ['I10'],
-    medications: [{ name: '氨氯地平', dose: '5 mg', frequency: 'qd', days: 60 }],
+    medications: [{ name: '氨氯地平', drugCode: '', dose: '5 mg', frequency: 'qd', days: 60 }],
     followUps: [{ dueDate: '2026-12-07', item: 'blood pressure' }],
     warningSigns: ['BP above 180/110'],
     notes: '',

@@ -12,7 +12,9 @@ const valid: IssueDownwardInput = {
   justification: '',
   treatmentPlan: {
     diagnosisCodes: [' I10 '],
-    medications: [{ name: ' 氨氯地平 ', dose: '5 mg', frequency: 'qd', days: 30 }],
+    medications: [
+      { name: ' 氨氯地平 ', drugCode: ' xc08caa014a001010100535 ', dose: '5 mg', frequency: 'qd', days: 90 },
+    ],
     followUps: [{ dueDate: '2026-12-31', item: ' 复测血压 ' }],
     warningSigns: [' 胸痛 ', ' '],
     notes: '',
@@ -43,12 +45,19 @@ describe(IssueDownwardCommand.name, () => {
       metCriteriaCodes: ['HTN_BP_AT_TARGET'],
       treatmentPlan: {
         diagnosisCodes: ['I10'],
-        medications: [{ name: '氨氯地平', dose: '5 mg', frequency: 'qd', days: 30 }],
+        medications: [
+          { name: '氨氯地平', drugCode: 'XC08CAA014A001010100535', dose: '5 mg', frequency: 'qd', days: 90 },
+        ],
         followUps: [{ dueDate: '2026-12-31', item: '复测血压' }],
         warningSigns: ['胸痛'],
       },
       upwardReferralId: '',
     });
+  });
+
+  it("leaves a line's days to pharmacy's days-of-supply rule: any whole number of days from 1 is the field's shape", () => {
+    expect(violations({})).toEqual([]);
+    expect(IssueDownwardCommand.create(valid).treatmentPlan.medications[0]?.days).toBe(90);
   });
 
   it('refuses a referral without a treatment plan', () => {
@@ -60,7 +69,10 @@ describe(IssueDownwardCommand.name, () => {
       violations({
         treatmentPlan: {
           diagnosisCodes: [],
-          medications: [{ name: ' ', dose: '', frequency: '', days: 0 }],
+          medications: [
+            { name: ' ', drugCode: '', dose: '', frequency: '', days: 0 },
+            { name: '氨氯地平', drugCode: 'X-C08', dose: '', frequency: '', days: 7.5 },
+          ],
           followUps: [{ dueDate: '31/12/2026', item: 'BP' }],
           warningSigns: [],
           notes: '',
@@ -71,6 +83,8 @@ describe(IssueDownwardCommand.name, () => {
       ['treatmentPlan.diagnosisCodes', 'REQUIRED'],
       ['treatmentPlan.medications[0].name', 'REQUIRED'],
       ['treatmentPlan.medications[0].days', 'OUT_OF_RANGE'],
+      ['treatmentPlan.medications[1].drugCode', 'INVALID_FORMAT'],
+      ['treatmentPlan.medications[1].days', 'OUT_OF_RANGE'],
       ['treatmentPlan.followUps[0].dueDate', 'INVALID_FORMAT'],
       ['upwardReferralId', 'INVALID_FORMAT'],
     ]);

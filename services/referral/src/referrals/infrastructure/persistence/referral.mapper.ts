@@ -69,7 +69,11 @@ export function referralFromEntity(e: ReferralOrmEntity): ReferralSnapshot {
     greenChannel: e.greenChannel,
     contractedPriority: e.contractedPriority,
     results: e.results,
-    treatmentPlan: e.treatmentPlan,
+    // Plans stored before drug codes were written carry none.
+    treatmentPlan: e.treatmentPlan && {
+      ...e.treatmentPlan,
+      medications: e.treatmentPlan.medications.map((m) => ({ ...m, drugCode: m.drugCode ?? '' })),
+    },
     metCriteriaCodes: e.metCriteriaCodes,
     upwardReferralId: e.upwardReferralId,
     dueAt: e.dueAt,

@@ -84,7 +84,7 @@ function aGroup() {
     upwardReferralId: uuidv7(),
     treatmentPlan: {
       diagnosisCodes: ['I10'],
-      medications: [{ name: '氨氯地平', dose: '5 mg', frequency: 'qd', days: 60 }],
+      medications: [{ name: '氨氯地平', drugCode: '', dose: '5 mg', frequency: 'qd', days: 60 }],
       followUps: [{ dueDate: '2027-03-15', item: 'blood pressure' }],
       warningSigns: ['BP above 180/110'],
       notes: '',

@@ -33,6 +33,7 @@ import { WatchReferralsQuery } from '../../application/watch-referrals/watch-ref
 import { WatchReferralsUseCase } from '../../application/watch-referrals/watch-referrals.use-case';
 import { type ReferralSnapshot } from '../../domain/referral';
 import {
+  continuityToProto,
   directionFromProto,
   historyEntryToProto,
   referralToProto,
@@ -123,8 +124,11 @@ export class ReferralsGrpcController implements GrpcController {
       // rpc GetReferral; the purpose of the read comes from the x-purpose metadata.
       getReferral: async (request, { identity, metadata }) => {
         const query = GetReferralQuery.create({ id: request.id, 'x-purpose': readPurpose(metadata) });
-        const { referral, history } = await this.getReferral.execute(identity, query);
-        return { referral: referralToProto(referral), history: history.map(historyEntryToProto) };
+        const { referral, history, continuity } = await this.getReferral.execute(identity, query);
+        return {
+          referral: { ...referralToProto(referral), continuity: continuityToProto(continuity) },
+          history: history.map(historyEntryToProto),
+        };
       },
       // rpc ListReferrals
       listReferrals: async (request, { identity, metadata }) => {

@@ -7,6 +7,7 @@
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { Timestamp } from "../../../google/protobuf/timestamp.pb";
+import { ContinuityAssessment } from "../../pharmacy/v1/continuity.pb";
 
 /** Direction of a two-way referral (双向转诊). */
 export enum ReferralDirection {
@@ -435,8 +436,16 @@ export interface PlannedMedication {
   dose: string;
   /** Frequency, e.g. "qd". */
   frequency: string;
-  /** Days of supply; more than 30 allows a long prescription (长处方). */
+  /**
+   * Days of supply, a whole number from 1; pharmacy's days-of-supply rule judges them in the continuity
+   * assessment (more than the ordinary limit only as a long prescription 长处方 for a patient who may have one).
+   */
   days: number;
+  /**
+   * The drug's national insurance drug code (23 upper-case letters and digits), so pharmacy can assess whether the
+   * receiving institution can continue it; empty when the hospital names none (its line then needs action).
+   */
+  drugCode: string;
 }
 
 /** One planned follow-up of a downward treatment plan. */
@@ -561,6 +570,11 @@ export interface Referral {
   outcomeReason: string;
   /** Downward: follow-ups recorded so far. */
   followUpCount: number;
+  /**
+   * Downward: pharmacy's continuity assessment of the medication list, once pharmacy has announced it (GetReferral
+   * only; unset in events and lists).
+   */
+  continuity: ContinuityAssessment | undefined;
 }
 
 /** One entry of a referral's history: who did what, when, from which institution. */
@@ -768,7 +782,7 @@ export const ResultReference: MessageFns<ResultReference> = {
 };
 
 function createBasePlannedMedication(): PlannedMedication {
-  return { name: "", dose: "", frequency: "", days: 0 };
+  return { name: "", dose: "", frequency: "", days: 0, drugCode: "" };
 }
 
 export const PlannedMedication: MessageFns<PlannedMedication> = {
@@ -784,6 +798,9 @@ export const PlannedMedication: MessageFns<PlannedMedication> = {
     }
     if (message.days !== 0) {
       writer.uint32(32).uint32(message.days);
+    }
+    if (message.drugCode !== "") {
+      writer.uint32(42).string(message.drugCode);
     }
     return writer;
   },
@@ -833,6 +850,14 @@ export const PlannedMedication: MessageFns<PlannedMedication> = {
             message.days = reader.uint32();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.drugCode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -851,6 +876,11 @@ export const PlannedMedication: MessageFns<PlannedMedication> = {
       dose: isSet(object.dose) ? globalThis.String(object.dose) : "",
       frequency: isSet(object.frequency) ? globalThis.String(object.frequency) : "",
       days: isSet(object.days) ? globalThis.Number(object.days) : 0,
+      drugCode: isSet(object.drugCode)
+        ? globalThis.String(object.drugCode)
+        : isSet(object.drug_code)
+        ? globalThis.String(object.drug_code)
+        : "",
     };
   },
 
@@ -868,6 +898,9 @@ export const PlannedMedication: MessageFns<PlannedMedication> = {
     if (message.days !== 0) {
       obj.days = Math.round(message.days);
     }
+    if (message.drugCode !== "") {
+      obj.drugCode = message.drugCode;
+    }
     return obj;
   },
 
@@ -880,6 +913,7 @@ export const PlannedMedication: MessageFns<PlannedMedication> = {
     message.dose = object.dose ?? "";
     message.frequency = object.frequency ?? "";
     message.days = object.days ?? 0;
+    message.drugCode = object.drugCode ?? "";
     return message;
   },
 };
@@ -1280,6 +1314,7 @@ function createBaseReferral(): Referral {
     updatedAt: undefined,
     outcomeReason: "",
     followUpCount: 0,
+    continuity: undefined,
   };
 }
 
@@ -1383,6 +1418,9 @@ export const Referral: MessageFns<Referral> = {
     }
     if (message.followUpCount !== 0) {
       writer.uint32(264).uint32(message.followUpCount);
+    }
+    if (message.continuity !== undefined) {
+      ContinuityAssessment.encode(message.continuity, writer.uint32(274).fork()).join();
     }
     return writer;
   },
@@ -1664,6 +1702,14 @@ export const Referral: MessageFns<Referral> = {
             message.followUpCount = reader.uint32();
             continue;
           }
+          case 34: {
+            if (tag !== 274) {
+              break;
+            }
+
+            message.continuity = ContinuityAssessment.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1813,6 +1859,7 @@ export const Referral: MessageFns<Referral> = {
         : isSet(object.follow_up_count)
         ? globalThis.Number(object.follow_up_count)
         : 0,
+      continuity: isSet(object.continuity) ? ContinuityAssessment.fromJSON(object.continuity) : undefined,
     };
   },
 
@@ -1917,6 +1964,9 @@ export const Referral: MessageFns<Referral> = {
     if (message.followUpCount !== 0) {
       obj.followUpCount = Math.round(message.followUpCount);
     }
+    if (message.continuity !== undefined) {
+      obj.continuity = ContinuityAssessment.toJSON(message.continuity);
+    }
     return obj;
   },
 
@@ -1962,6 +2012,9 @@ export const Referral: MessageFns<Referral> = {
     message.updatedAt = object.updatedAt ?? undefined;
     message.outcomeReason = object.outcomeReason ?? "";
     message.followUpCount = object.followUpCount ?? 0;
+    message.continuity = (object.continuity !== undefined && object.continuity !== null)
+      ? ContinuityAssessment.fromPartial(object.continuity)
+      : undefined;
     return message;
   },
 };
