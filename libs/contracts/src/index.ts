@@ -53,6 +53,7 @@ export {
   ResultReusedEvent,
 } from './events/lab-sharing/result.events';
 export { ClaimAdjudicatedEvent } from './events/payment/claim.events';
+export { SettlementCompletedEvent } from './events/payment/settlement.events';
 export { DrugChangedEvent } from './events/pharmacy/catalogue.events';
 export { MedicationContinuityAssessedEvent } from './events/pharmacy/continuity.events';
 export { PurchaseOrderDistributedEvent, PurchaseOrderPlacedEvent } from './events/pharmacy/purchasing.events';
@@ -106,5 +107,8 @@ export * as enrolmentServiceV1 from './generated/medgrid/payment/v1/enrolment_se
 export * as ruleServiceV1 from './generated/medgrid/payment/v1/rule_service.pb';
 export * as claimServiceV1 from './generated/medgrid/payment/v1/claim_service.pb';
 export * as claimEventsV1 from './generated/medgrid/payment/v1/claim_events.pb';
+export * as settlementServiceV1 from './generated/medgrid/payment/v1/settlement_service.pb';
+export * as settlementEventsV1 from './generated/medgrid/payment/v1/settlement_events.pb';
+export * as budgetServiceV1 from './generated/medgrid/payment/v1/budget_service.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

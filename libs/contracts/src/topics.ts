@@ -160,6 +160,12 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  paymentSettlement: defineTopic({
+    name: 'medgrid.payment.settlement.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
 } as const satisfies Record<string, TopicDefinition>;
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);

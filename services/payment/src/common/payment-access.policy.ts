@@ -45,6 +45,12 @@ export class PaymentAccess {
     return PaymentAccess.submitsClaims(identity) && identity.institutionId === claim.institutionId;
   }
 
+  /** A group's settlements: the city's insurance administration, and the group's administrators. */
+  static readsSettlement(identity: Identity, groupId: string): boolean {
+    if (PaymentAccess.administersInsurance(identity)) return true;
+    return identity.role === 'group-admin' && identity.groupId === groupId;
+  }
+
   static require(allowed: boolean, action: string): void {
     if (!allowed) throw new CommonError(CommonErrorCode.Forbidden, `your role may not ${action}`);
   }

@@ -21,6 +21,12 @@ describe(paymentDataSource.name, () => {
         'reimbursement_table_version',
         'claim',
         'claim_version',
+        'capitation_schedule_version',
+        'global_budget',
+        'settlement_rules_version',
+        'settlement_run',
+        'settlement_claim',
+        'ledger_entry',
       ]),
     );
   });

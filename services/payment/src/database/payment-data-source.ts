@@ -9,15 +9,24 @@ import {
   RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { CapitationScheduleVersionOrmEntity } from '../budgets/infrastructure/persistence/capitation-schedule-version.orm-entity';
+import { GlobalBudgetOrmEntity } from '../budgets/infrastructure/persistence/global-budget.orm-entity';
 import { ClaimOrmEntity } from '../claims/infrastructure/persistence/claim.orm-entity';
 import { ClaimVersionOrmEntity } from '../claims/infrastructure/persistence/claim-version.orm-entity';
 import { CoverageLoadOrmEntity } from '../enrolment/infrastructure/persistence/coverage-load.orm-entity';
 import { CoverageSpellOrmEntity } from '../enrolment/infrastructure/persistence/coverage-spell.orm-entity';
 import { ReimbursementTableOrmEntity } from '../rules/infrastructure/persistence/reimbursement-table.orm-entity';
 import { ReimbursementTableVersionOrmEntity } from '../rules/infrastructure/persistence/reimbursement-table-version.orm-entity';
+import {
+  LedgerEntryOrmEntity,
+  SettlementClaimOrmEntity,
+  SettlementRunOrmEntity,
+} from '../settlement/infrastructure/persistence/settlement-run.orm-entity';
+import { SettlementRulesVersionOrmEntity } from '../settlement/infrastructure/persistence/settlement-rules-version.orm-entity';
 import { Enrolment1734500000001 } from './migrations/1734500000001-enrolment';
 import { ReimbursementTables1734500000002 } from './migrations/1734500000002-reimbursement-tables';
 import { Claims1734500000003 } from './migrations/1734500000003-claims';
+import { Settlement1734500000004 } from './migrations/1734500000004-settlement';
 
 /**
  * The payment database: the platform's outbox/inbox tables, the audit
@@ -39,6 +48,12 @@ export const PAYMENT_ENTITIES = [
   ReimbursementTableVersionOrmEntity,
   ClaimOrmEntity,
   ClaimVersionOrmEntity,
+  CapitationScheduleVersionOrmEntity,
+  GlobalBudgetOrmEntity,
+  SettlementRulesVersionOrmEntity,
+  SettlementRunOrmEntity,
+  SettlementClaimOrmEntity,
+  LedgerEntryOrmEntity,
 ];
 export const PAYMENT_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -50,6 +65,7 @@ export const PAYMENT_MIGRATIONS = [
   Enrolment1734500000001,
   ReimbursementTables1734500000002,
   Claims1734500000003,
+  Settlement1734500000004,
 ];
 
 export function paymentDataSource(url: string, poolSize?: number): DataSource {

@@ -8,6 +8,7 @@ import { PaymentAccess } from '../../common/payment-access.policy';
 import { ClaimEventPublisher } from '../domain/claim-event-publisher';
 import { ClaimRecord } from '../domain/claim-record';
 import { ClaimRepository, type StoredClaim } from '../domain/claim.repository';
+import { SettledPeriods } from '../domain/settled-periods';
 import { ClaimAdjudicator } from './claim-adjudicator';
 import { asCarried, type ClaimContent } from './claim-content';
 
@@ -15,8 +16,8 @@ import { asCarried, type ClaimContent } from './claim-content';
  * What SubmitClaim and each claim of SubmitClaims do: the caller's institution's claim, its level and region from
  * the registry, received and adjudicated at once, stored with its ClaimAdjudicated event in one transaction. The
  * claim number makes a retry the same claim: the same content is answered with the claim as it stands (no second
- * event), other content is refused (CLAIM_NUMBER_REUSED). Periods are not settled yet in this service, so no claim
- * is refused as dated in a settled one.
+ * event), other content is refused (CLAIM_NUMBER_REUSED). A new claim dated in a month its group has settled is
+ * refused (PERIOD_ALREADY_SETTLED); a claim in flight holds its month's settlement back until it is stored.
  */
 @Injectable()
 export class ClaimIntake {
@@ -27,6 +28,7 @@ export class ClaimIntake {
     private readonly events: ClaimEventPublisher,
     private readonly placements: InstitutionPlacements,
     private readonly requests: ClientRequests,
+    private readonly settled: SettledPeriods,
   ) {}
 
   async submit(
@@ -55,7 +57,8 @@ export class ClaimIntake {
               existing.record.receiveAgain(submission);
               return { id: existing.record.id, result: existing };
             }
-            const record = ClaimRecord.receive(uuidv7(), submission, now, false);
+            const periodSettled = await this.settled.isSettled(placement.groupId, submission.serviceDate);
+            const record = ClaimRecord.receive(uuidv7(), submission, now, periodSettled);
             const adjudication = await this.adjudicator.adjudicate(record, placement.regionId, now);
             const stored: StoredClaim = {
               record,

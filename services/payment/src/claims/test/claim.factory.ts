@@ -1,3 +1,4 @@
+import { type SettledPeriods } from '../domain/settled-periods';
 import { type Fen } from '../../common/domain/money';
 import { aResidentId } from '../../enrolment/test/enrolment.factory';
 import { type ClaimLine } from '../domain/claim-line';
@@ -44,3 +45,6 @@ export function aClaim(overrides: Partial<ClaimSubmission> = {}): ClaimSubmissio
     ...overrides,
   };
 }
+
+/** Claims' SettledPeriods when no period is settled (settlement's own tests settle one). */
+export const NO_PERIOD_SETTLED: SettledPeriods = { isSettled: () => Promise.resolve(false) };

@@ -10,6 +10,10 @@ export enum SettlementErrorCode {
   ClaimCountedTwice = 'CLAIM_COUNTED_TWICE',
   ClaimOutsidePeriod = 'CLAIM_OUTSIDE_PERIOD',
   NoPointsToShare = 'NO_POINTS_TO_SHARE',
+  PeriodAlreadySettled = 'PERIOD_ALREADY_SETTLED',
+  PeriodNotOver = 'PERIOD_NOT_OVER',
+  GroupNotKnown = 'GROUP_NOT_KNOWN',
+  SettlementNotFound = 'SETTLEMENT_NOT_FOUND',
 }
 
 function categoryOf(code: SettlementErrorCode): ErrorCategory {
@@ -19,7 +23,13 @@ function categoryOf(code: SettlementErrorCode): ErrorCategory {
     case SettlementErrorCode.ClaimOutsidePeriod:
       return 'invalid-argument';
     case SettlementErrorCode.ClaimCountedTwice:
+    case SettlementErrorCode.PeriodAlreadySettled:
       return 'already-exists';
+    case SettlementErrorCode.GroupNotKnown:
+    case SettlementErrorCode.SettlementNotFound:
+      return 'not-found';
+    case SettlementErrorCode.PeriodNotOver:
+      return 'failed-precondition';
     case SettlementErrorCode.StaleRulesVersion:
       return 'conflict';
     case SettlementErrorCode.NoRuleInForce:

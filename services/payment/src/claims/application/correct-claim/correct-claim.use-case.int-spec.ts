@@ -16,7 +16,7 @@ import { PaymentFixtures } from '../../../test/payment-fixtures';
 import { ClaimErrorCode } from '../../domain/claim-error';
 import { ClaimOutboxPublisher } from '../../infrastructure/messaging/claim-outbox.publisher';
 import { ClaimTypeormRepository } from '../../infrastructure/persistence/claim.typeorm-repository';
-import { aClaim, aLine } from '../../test/claim.factory';
+import { aClaim, aLine, NO_PERIOD_SETTLED } from '../../test/claim.factory';
 import { ClaimAdjudicator } from '../claim-adjudicator';
 import { type ClaimContent } from '../claim-content';
 import { ClaimIntake } from '../claim-intake';
@@ -47,8 +47,10 @@ describe(CorrectClaimUseCase.name, () => {
     const events = new ClaimOutboxPublisher(new OutboxWriter(uow, 'payment'));
     const placements = new InstitutionPlacements(new RegistryViewTypeormRepository(uow));
     const requests = new ClientRequests(uow);
-    submit = new SubmitClaimUseCase(new ClaimIntake(uow, claims, adjudicator, events, placements, requests));
-    sut = new CorrectClaimUseCase(uow, claims, adjudicator, events, placements, requests);
+    submit = new SubmitClaimUseCase(
+      new ClaimIntake(uow, claims, adjudicator, events, placements, requests, NO_PERIOD_SETTLED),
+    );
+    sut = new CorrectClaimUseCase(uow, claims, adjudicator, events, placements, requests, NO_PERIOD_SETTLED);
   });
 
   afterAll(() => database?.close());

@@ -7,6 +7,7 @@ import { PaymentAccess } from '../../../common/payment-access.policy';
 import { ClaimError, ClaimErrorCode } from '../../domain/claim-error';
 import { ClaimEventPublisher } from '../../domain/claim-event-publisher';
 import { ClaimRepository, type StoredClaim } from '../../domain/claim.repository';
+import { SettledPeriods } from '../../domain/settled-periods';
 import { ClaimAdjudicator } from '../claim-adjudicator';
 import { asCarried } from '../claim-content';
 import { type CorrectClaimCommand } from './correct-claim.command';
@@ -15,6 +16,8 @@ import { type CorrectClaimCommand } from './correct-claim.command';
  * CorrectClaim: the submitting institution replaces its claim with a corrected version, made from the version it
  * read and saying why. The new version is adjudicated against the resident's year without the claim's own earlier
  * version, stored beside the versions before it (never over them) and announced (ClaimAdjudicated, corrected).
+ * A claim dated in a month its group has settled, or a correction moving it into one, is refused
+ * (PERIOD_ALREADY_SETTLED): a settled period is not reopened.
  */
 @Injectable()
 export class CorrectClaimUseCase {
@@ -25,6 +28,7 @@ export class CorrectClaimUseCase {
     private readonly events: ClaimEventPublisher,
     private readonly placements: InstitutionPlacements,
     private readonly requests: ClientRequests,
+    private readonly settled: SettledPeriods,
   ) {}
 
   async execute(identity: Identity, command: CorrectClaimCommand, now = new Date()): Promise<StoredClaim> {
@@ -49,7 +53,11 @@ export class CorrectClaimUseCase {
       return asCarried(
         'claim',
         async () => {
-          stored.record.correct(submission, command.reason, command.fromVersion, now, false);
+          const groupId = stored.placement.groupId;
+          const periodSettled =
+            (await this.settled.isSettled(groupId, stored.record.current.submission.serviceDate)) ||
+            (await this.settled.isSettled(groupId, submission.serviceDate));
+          stored.record.correct(submission, command.reason, command.fromVersion, now, periodSettled);
           const adjudication = await this.adjudicator.adjudicate(
             stored.record,
             stored.placement.regionId,

@@ -15,7 +15,7 @@ import { PaymentFixtures } from '../../../test/payment-fixtures';
 import { ClaimErrorCode } from '../../domain/claim-error';
 import { ClaimOutboxPublisher } from '../../infrastructure/messaging/claim-outbox.publisher';
 import { ClaimTypeormRepository } from '../../infrastructure/persistence/claim.typeorm-repository';
-import { aClaim } from '../../test/claim.factory';
+import { aClaim, NO_PERIOD_SETTLED } from '../../test/claim.factory';
 import { ClaimAdjudicator } from '../claim-adjudicator';
 import { type ClaimContent } from '../claim-content';
 import { ClaimIntake } from '../claim-intake';
@@ -46,6 +46,7 @@ describe(SubmitClaimUseCase.name, () => {
         new ClaimOutboxPublisher(new OutboxWriter(uow, 'payment')),
         new InstitutionPlacements(registry),
         new ClientRequests(uow),
+        NO_PERIOD_SETTLED,
       ),
     );
   });

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { clientRequestOf, ClientRequests } from '@medgrid/idempotency';
+import { pastChangeViolations } from '../../../common/domain/unchanged-past';
+import { InstitutionPlacements } from '../../../common/institution-placements';
+import { PaymentAccess } from '../../../common/payment-access.policy';
+import { SettlementError } from '../../domain/settlement-error';
+import { type SettlementRules } from '../../domain/settlement-rules';
+import { SettlementRulesRepository } from '../../domain/settlement-rules.repository';
+import { type PutSettlementPoliciesCommand } from './put-settlement-policies.command';
+
+/**
+ * PutSettlementPolicies: the city's insurance administration puts its fund's settlement policies as the next version,
+ * from the version it read, refused whole with every bad field named; after the first version no policy in force
+ * on or before today changes (RETROACTIVE_CHANGE). The composite schemes of the version read are kept. A retry is
+ * answered with the version it made.
+ */
+@Injectable()
+export class PutSettlementPoliciesUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly rules: SettlementRulesRepository,
+    private readonly placements: InstitutionPlacements,
+    private readonly requests: ClientRequests,
+  ) {}
+
+  async execute(
+    identity: Identity,
+    command: PutSettlementPoliciesCommand,
+    now = new Date(),
+  ): Promise<SettlementRules> {
+    PaymentAccess.require(PaymentAccess.administersInsurance(identity), "put a fund's settlement policies");
+    await this.placements.requireRegion(command.regionId);
+    return this.uow.run(async () => {
+      const rules = await this.rules.load(command.regionId, true);
+      return this.requests.createOnce(clientRequestOf('put-settlement-policies', command), {
+        load: async () => this.rules.load(command.regionId, false),
+        create: async () => {
+          const before = rules.snapshot();
+          rules.load(command.policies, before.schemes, command.fromVersion);
+          if (before.version > 0) {
+            const retroactive = pastChangeViolations(
+              before.policies,
+              command.policies,
+              now.toISOString().slice(0, 10),
+              'policies',
+            );
+            if (retroactive.length) throw SettlementError.invalid(retroactive);
+          }
+          await this.rules.save(rules, identity.subject, now);
+          return { id: `${command.regionId}:${rules.version}`, result: rules };
+        },
+      });
+    });
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { type Identity } from '@medgrid/auth';
+import { UnitOfWork } from '@medgrid/database';
+import { clientRequestOf, ClientRequests } from '@medgrid/idempotency';
+import { RegistryView } from '@medgrid/registry-view';
+import { v7 as uuidv7 } from 'uuid';
+import { capitationForMonth } from '../../../budgets/domain/capitation';
+import { BudgetError } from '../../../budgets/domain/budget-error';
+import { BudgetRepository } from '../../../budgets/domain/budget.repository';
+import { type BasisPoints } from '../../../common/domain/share';
+import { monthPeriod, type SettlementPeriod } from '../../../common/domain/effective-period';
+import { PaymentAccess } from '../../../common/payment-access.policy';
+import { DiseaseGroupTable } from '../../../rules/domain/disease-group-points';
+import { starterDiseaseGroups } from '../../../rules/domain/starter/starter-disease-groups';
+import { ClaimsToSettle } from '../../domain/claims-to-settle';
+import { FEE_FOR_SERVICE_ONLY } from '../../domain/payment-method';
+import { periodBudget, pointsPotOf } from '../../domain/period-budget';
+import { settledClaimOf } from '../../domain/settled-claim';
+import { SettlementError, SettlementErrorCode } from '../../domain/settlement-error';
+import { SettlementEventPublisher } from '../../domain/settlement-event-publisher';
+import { type StoredSettlement, SettlementRunRepository } from '../../domain/settlement-run.repository';
+import { settle, SettlementTally } from '../../domain/settlement-run';
+import { SettlementRulesRepository } from '../../domain/settlement-rules.repository';
+import { type StartSettlementRunCommand } from './start-settlement-run.command';
+
+/** UTC date of an instant, YYYY-MM-DD. */
+function dayOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+/**
+ * StartSettlementRun: the city's insurance administration settles a group's month once it is over. The group's
+ * claims of the month are counted by their versions in force, each paid by the composite scheme in force on the
+ * month's first day; the budget is the group's global budget for the month and the capitation for its contracted
+ * residents (the registry's contracts in force on the first day) at the fund's overall rate; the balance is shared
+ * by the policy in force on the first day. The run, the claim versions it counted and its ledger are written in one
+ * transaction with SettlementCompleted. A period is settled once: the run holds the group's month's lock alone
+ * (claims of the month share it), a retry is answered with the run it made, and another request for a settled
+ * month is PERIOD_ALREADY_SETTLED.
+ */
+@Injectable()
+export class StartSettlementRunUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly runs: SettlementRunRepository,
+    private readonly rules: SettlementRulesRepository,
+    private readonly claims: ClaimsToSettle,
+    private readonly budgets: BudgetRepository,
+    private readonly registry: RegistryView,
+    private readonly events: SettlementEventPublisher,
+    private readonly requests: ClientRequests,
+  ) {}
+
+  async execute(
+    identity: Identity,
+    command: StartSettlementRunCommand,
+    now = new Date(),
+  ): Promise<StoredSettlement> {
+    PaymentAccess.require(PaymentAccess.administersInsurance(identity), "settle a group's period");
+    const period = monthPeriod(command.month);
+    if (period.until > dayOf(now)) {
+      throw new SettlementError(
+        SettlementErrorCode.PeriodNotOver,
+        `${command.month} is not over yet: a month is settled from its last day's end on`,
+        'month',
+      );
+    }
+    const regionId = await this.regionOf(command.groupId);
+    return this.uow.run(async () => {
+      await this.runs.lockPeriod(command.groupId, period);
+      return this.requests.createOnce(clientRequestOf('start-settlement-run', command), {
+        load: (id) => this.runs.find(id),
+        create: async () => {
+          if (await this.runs.findFor(command.groupId, period)) {
+            throw new SettlementError(
+              SettlementErrorCode.PeriodAlreadySettled,
+              `${command.month} of group ${command.groupId} is already settled`,
+              'month',
+            );
+          }
+          const settlement = await this.settle(identity, command, period, regionId, now);
+          return { id: settlement.id, result: settlement };
+        },
+      });
+    });
+  }
+
+  private async settle(
+    identity: Identity,
+    command: StartSettlementRunCommand,
+    period: SettlementPeriod,
+    regionId: string,
+    now: Date,
+  ): Promise<StoredSettlement> {
+    const rules = await this.rules.load(regionId, false);
+    const policy = rules.policyOn(period.from);
+    const scheme = rules.snapshot().schemes.length ? rules.schemeOn(period.from) : FEE_FOR_SERVICE_ONLY;
+    // The platform's starter disease groups weigh point-settled cases until the fund's own catalogue is stored.
+    // (every level weighed alike, as the narrowed gaps have it for primary-level groups).
+    const diseaseGroups = DiseaseGroupTable.empty(regionId);
+    const whole = 10_000 as BasisPoints;
+    diseaseGroups.load(
+      starterDiseaseGroups('2000-01-01'),
+      { primary: whole, secondary: whole, tertiary: whole },
+      0,
+    );
+
+    const inForce = await this.claims.inForce(command.groupId, period);
+    const settled = inForce.map((c) =>
+      settledClaimOf(c.claimId, c.version, c.adjudication, scheme, diseaseGroups),
+    );
+    const budget = periodBudget(
+      await this.budgets.globalBudgetFor(command.groupId, period),
+      await this.capitation(regionId, command.groupId, command.month, period),
+    );
+    const tally = new SettlementTally(period);
+    tally.add(settled);
+    const result = settle(
+      {
+        groupId: command.groupId,
+        period,
+        budget: budget.amount,
+        budgetBasis: budget.basis,
+        pointsPot: pointsPotOf(budget.amount, settled),
+        policy,
+      },
+      tally,
+    );
+    const settlement: StoredSettlement = {
+      id: uuidv7(),
+      regionId,
+      settledAt: now,
+      settledBy: identity.subject,
+      result,
+    };
+    await this.runs.save(
+      settlement,
+      settled.map((c) => ({ claimId: c.claimId, claimVersion: c.claimVersion })),
+    );
+    await this.events.settlementCompleted(settlement);
+    return settlement;
+  }
+
+  /** The month's capitation at the fund's overall rate for the group's contracted residents; none without a rate. */
+  private async capitation(regionId: string, groupId: string, month: string, period: SettlementPeriod) {
+    const schedule = await this.budgets.capitationSchedule(regionId, false);
+    let rate;
+    try {
+      rate = schedule.rateOn(null, period.from);
+    } catch (error) {
+      if (error instanceof BudgetError) return null;
+      throw error;
+    }
+    return capitationForMonth(rate, month, await this.budgets.contractedResidents(groupId, period.from));
+  }
+
+  /** The fund of the group's city: the region of its lead institution, as the registry has it. */
+  private async regionOf(groupId: string): Promise<string> {
+    const group = await this.registry.group(groupId);
+    const regionId = group?.leadInstitutionId
+      ? await this.registry.cityOfInstitution(group.leadInstitutionId)
+      : null;
+    if (!group || !regionId) {
+      throw new SettlementError(
+        SettlementErrorCode.GroupNotKnown,
+        'no group with this id is known with a city: a group is settled by its city’s fund',
+        'groupId',
+      );
+    }
+    return regionId;
+  }
+}

@@ -1,0 +1,42 @@
+import { type CapitationLine } from '../../budgets/domain/capitation';
+import { type GlobalBudget } from '../../budgets/domain/global-budget';
+import { type Fen, minFen, subtractFen, sumFen, ZERO_FEN } from '../../common/domain/money';
+import { type SettledClaim } from './settlement-run';
+
+/** What a group's period is settled against, and how it was made up. */
+export interface PeriodBudget {
+  readonly amount: Fen;
+  readonly basis: readonly string[];
+}
+
+/**
+ * A group's budget for a period: its global budget for exactly the period (总额预付, for the residents under its
+ * integration agreement) and the period's capitation for its contracted residents (按人头), together. Either may be
+ * missing; a period with neither has a budget of 0 and everything it spent is overspend.
+ */
+export function periodBudget(global: GlobalBudget | null, capitation: CapitationLine | null): PeriodBudget {
+  const basis: string[] = [];
+  const parts: Fen[] = [];
+  if (global) {
+    parts.push(global.amount);
+    basis.push(`global budget ${global.amount} fen for ${global.residents} residents (${global.basis})`);
+  }
+  if (capitation) {
+    parts.push(capitation.amount);
+    basis.push(
+      `capitation ${capitation.month}: ${capitation.residents} contracted residents at ${capitation.perResident} fen (${capitation.basis})`,
+    );
+  }
+  return { amount: sumFen(parts), basis };
+}
+
+/**
+ * The part of the budget shared among point-settled cases by the point value: what the budget leaves once every
+ * other claim is paid its fixed or adjudicated amount, never below 0; 0 when no claim of the period settles by
+ * points (so the whole budget is weighed against the fund's payments).
+ */
+export function pointsPotOf(budget: Fen, claims: readonly SettledClaim[]): Fen {
+  if (!claims.some((c) => c.method === 'points')) return ZERO_FEN;
+  const fixed = sumFen(claims.filter((c) => c.method !== 'points').map((c) => c.fund));
+  return subtractFen(budget, minFen(fixed, budget));
+}

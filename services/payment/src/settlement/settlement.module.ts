@@ -1,0 +1,43 @@
+import { Global, Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { SettledPeriods } from '../claims/domain/settled-periods';
+import { GetSettlementReportUseCase } from './application/get-settlement-report/get-settlement-report.use-case';
+import { GetSettlementRunUseCase } from './application/get-settlement-run/get-settlement-run.use-case';
+import { PutSettlementPoliciesUseCase } from './application/put-settlement-policies/put-settlement-policies.use-case';
+import { StartSettlementRunUseCase } from './application/start-settlement-run/start-settlement-run.use-case';
+import { ClaimsToSettle } from './domain/claims-to-settle';
+import { SettlementEventPublisher } from './domain/settlement-event-publisher';
+import { SettlementRunRepository } from './domain/settlement-run.repository';
+import { SettlementRulesRepository } from './domain/settlement-rules.repository';
+import { SettlementOutboxPublisher } from './infrastructure/messaging/settlement-outbox.publisher';
+import { ClaimsToSettleTypeormAdapter } from './infrastructure/persistence/claims-to-settle.typeorm-adapter';
+import { SettledPeriodsTypeormAdapter } from './infrastructure/persistence/settled-periods.typeorm-adapter';
+import { SettlementRulesTypeormRepository } from './infrastructure/persistence/settlement-rules.typeorm-repository';
+import { SettlementRunTypeormRepository } from './infrastructure/persistence/settlement-run.typeorm-repository';
+
+const USE_CASES = [
+  PutSettlementPoliciesUseCase,
+  StartSettlementRunUseCase,
+  GetSettlementRunUseCase,
+  GetSettlementReportUseCase,
+];
+
+/**
+ * The settlement context: a group's month settled against its budgets (budgets) over its adjudicated claims. It
+ * answers claims' SettledPeriods port, so the module is global: the claims context resolves the port without
+ * importing a context above it.
+ */
+@Global()
+@Module({
+  imports: [BudgetsModule],
+  providers: [
+    ...USE_CASES,
+    { provide: SettlementRunRepository, useClass: SettlementRunTypeormRepository },
+    { provide: SettlementRulesRepository, useClass: SettlementRulesTypeormRepository },
+    { provide: ClaimsToSettle, useClass: ClaimsToSettleTypeormAdapter },
+    { provide: SettlementEventPublisher, useClass: SettlementOutboxPublisher },
+    { provide: SettledPeriods, useClass: SettledPeriodsTypeormAdapter },
+  ],
+  exports: [...USE_CASES, SettledPeriods],
+})
+export class SettlementModule {}
