@@ -20,7 +20,7 @@ export class CentreStep {
     private readonly requests: ClientRequests,
   ) {}
 
-  run<T>(
+  async run<T>(
     identity: Identity,
     action: string,
     request: ClientRequest,

@@ -31,7 +31,7 @@ export class DistributePurchaseOrderUseCase {
     private readonly events: PurchasingEventPublisher,
   ) {}
 
-  execute(
+  async execute(
     identity: Identity,
     command: DistributePurchaseOrderCommand,
     now = new Date(),

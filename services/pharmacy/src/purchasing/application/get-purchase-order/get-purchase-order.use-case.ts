@@ -10,7 +10,7 @@ import { type GetPurchaseOrderQuery } from './get-purchase-order.query';
 export class GetPurchaseOrderUseCase {
   constructor(private readonly step: CentreStep) {}
 
-  execute(identity: Identity, query: GetPurchaseOrderQuery): Promise<PurchaseOrder> {
+  async execute(identity: Identity, query: GetPurchaseOrderQuery): Promise<PurchaseOrder> {
     const groupId = PurchasingAccess.centre(identity, 'read purchase orders');
     return this.step.order(groupId, query.purchaseOrderId);
   }

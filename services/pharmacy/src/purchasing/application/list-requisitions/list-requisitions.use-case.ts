@@ -12,7 +12,7 @@ export const LIST_REQUISITIONS_MAX = 500;
 export class ListRequisitionsUseCase {
   constructor(private readonly requisitions: RequisitionRepository) {}
 
-  execute(identity: Identity, query: ListRequisitionsQuery): Promise<Requisition[]> {
+  async execute(identity: Identity, query: ListRequisitionsQuery): Promise<Requisition[]> {
     if (identity.role === 'group-admin') {
       const groupId = PurchasingAccess.centre(identity, 'list requisitions');
       return this.requisitions.list(groupId, null, query.status, LIST_REQUISITIONS_MAX);

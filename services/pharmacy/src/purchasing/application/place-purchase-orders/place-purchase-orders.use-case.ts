@@ -30,7 +30,11 @@ export class PlacePurchaseOrdersUseCase {
     private readonly events: PurchasingEventPublisher,
   ) {}
 
-  execute(identity: Identity, command: PlacePurchaseOrdersCommand, now = new Date()): Promise<Placement> {
+  async execute(
+    identity: Identity,
+    command: PlacePurchaseOrdersCommand,
+    now = new Date(),
+  ): Promise<Placement> {
     return this.step.run(
       identity,
       'place purchase orders',

@@ -36,7 +36,11 @@ export class ReceiveDeliveryUseCase {
     private readonly catalogues: DrugCatalogueRepository,
   ) {}
 
-  execute(identity: Identity, command: ReceiveDeliveryCommand, now = new Date()): Promise<DeliveryReceived> {
+  async execute(
+    identity: Identity,
+    command: ReceiveDeliveryCommand,
+    now = new Date(),
+  ): Promise<DeliveryReceived> {
     return this.step.run(identity, 'receive deliveries', clientRequestOf('receive-delivery', command), {
       load: async (_id, groupId) => {
         const order = await this.step.order(groupId, command.purchaseOrderId);

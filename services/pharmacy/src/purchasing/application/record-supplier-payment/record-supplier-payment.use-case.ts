@@ -23,7 +23,7 @@ export class RecordSupplierPaymentUseCase {
     private readonly ledgers: SettlementLedgerRepository,
   ) {}
 
-  execute(
+  async execute(
     identity: Identity,
     command: RecordSupplierPaymentCommand,
     now = new Date(),

@@ -30,11 +30,9 @@ export class PurchaseOrderTypeormRepository extends PurchaseOrderRepository {
   }
 
   async placedBy(placementId: string): Promise<PurchaseOrder[]> {
-    const rows = await this.uow.manager().find(PurchaseOrderOrmEntity, {
-      where: { placementId },
-      order: { supplier: 'ASC' },
-    });
-    return rows.map(orderFromEntity);
+    const rows = await this.uow.manager().find(PurchaseOrderOrmEntity, { where: { placementId } });
+    // By supplier as aggregateRequisitions orders them, whatever the database's collation.
+    return rows.map(orderFromEntity).sort((a, b) => a.supplier.localeCompare(b.supplier));
   }
 
   async add(groupId: string, placementId: string, orders: readonly PurchaseOrder[]): Promise<void> {
