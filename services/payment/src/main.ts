@@ -1,12 +1,15 @@
 import './instrumentation';
 import {
   CityRegisteredKafkaConsumer,
+  ContractChangedKafkaConsumer,
   GridRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
   RegistryViewInstitutionDirectory,
+  TeamChangedKafkaConsumer,
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
+import { BudgetGrpcController } from './budgets/interface/grpc/budget.grpc.controller';
 import { loadPaymentConfig } from './config/payment.config';
 import { ClaimGrpcController } from './claims/interface/grpc/claim.grpc.controller';
 import { paymentDataSource } from './database/payment-data-source';
@@ -14,6 +17,7 @@ import { EnrolmentGrpcController } from './enrolment/interface/grpc/enrolment.gr
 import { PaymentModule } from './payment.module';
 import { RuleGrpcController } from './rules/interface/grpc/rule.grpc.controller';
 import { ServiceInfoGrpcController } from './service-info/interface/grpc/service-info.grpc.controller';
+import { SettlementGrpcController } from './settlement/interface/grpc/settlement.grpc.controller';
 
 void runService(
   'payment',
@@ -28,6 +32,8 @@ void runService(
         EnrolmentGrpcController,
         RuleGrpcController,
         ClaimGrpcController,
+        BudgetGrpcController,
+        SettlementGrpcController,
       ],
       institutions: RegistryViewInstitutionDirectory,
     },
@@ -38,6 +44,9 @@ void runService(
       // A group's city (group → grid → city): the region whose reimbursement table judges its claims.
       GridRegisteredKafkaConsumer,
       CityRegisteredKafkaConsumer,
+      // Teams and contracts: the residents a group manages, counted for its capitation.
+      TeamChangedKafkaConsumer,
+      ContractChangedKafkaConsumer,
     ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),

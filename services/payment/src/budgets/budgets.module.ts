@@ -1,13 +1,24 @@
 import { Module } from '@nestjs/common';
+import { GetCapitationRatesUseCase } from './application/get-capitation-rates/get-capitation-rates.use-case';
+import { GetGlobalBudgetsUseCase } from './application/get-global-budgets/get-global-budgets.use-case';
+import { PutCapitationRatesUseCase } from './application/put-capitation-rates/put-capitation-rates.use-case';
+import { PutGlobalBudgetUseCase } from './application/put-global-budget/put-global-budget.use-case';
 import { BudgetRepository } from './domain/budget.repository';
 import { BudgetTypeormRepository } from './infrastructure/persistence/budget.typeorm-repository';
+
+const USE_CASES = [
+  PutCapitationRatesUseCase,
+  GetCapitationRatesUseCase,
+  PutGlobalBudgetUseCase,
+  GetGlobalBudgetsUseCase,
+];
 
 /**
  * The budgets context: funds' capitation rates and groups' global budgets, and who a group manages (the registry's
  * contracts). Settlement reads them through BudgetRepository, exported.
  */
 @Module({
-  providers: [{ provide: BudgetRepository, useClass: BudgetTypeormRepository }],
-  exports: [BudgetRepository],
+  providers: [...USE_CASES, { provide: BudgetRepository, useClass: BudgetTypeormRepository }],
+  exports: [...USE_CASES, BudgetRepository],
 })
 export class BudgetsModule {}
