@@ -4,6 +4,7 @@ import {
   formularyServiceV1,
   pharmacyServiceV1,
   prescribingServiceV1,
+  purchasingServiceV1,
 } from '@medgrid/contracts';
 import { anIdentity } from '@medgrid/testing';
 import { auditedRefusals, expectEveryCallRefusedForTheClaimedGroup } from './group-claim';
@@ -57,6 +58,7 @@ describe('pharmacy service', () => {
         drugCatalogueServiceV1.CatalogueServiceService,
         formularyServiceV1.FormularyServiceService,
         prescribingServiceV1.PrescribingServiceService,
+        purchasingServiceV1.PurchasingServiceService,
       ],
       token: await h.registry.auth.token({ ...group.centre, groupId: other.groupId }),
       institutionId: group.centreId,

@@ -16,7 +16,11 @@ import { ContinuityAssessmentOrmEntity } from '../continuity/infrastructure/pers
 import { FormularyItemOrmEntity } from '../formulary/infrastructure/persistence/formulary-item.orm-entity';
 import { StockBalanceOrmEntity } from '../formulary/infrastructure/persistence/stock-balance.orm-entity';
 import { StockMovementOrmEntity } from '../formulary/infrastructure/persistence/stock-movement.orm-entity';
-import { PURCHASING_ENTITIES } from '../purchasing/infrastructure/persistence/purchasing.orm-entities';
+import { PurchaseDeliveryOrmEntity } from '../purchasing/infrastructure/persistence/purchase-delivery.orm-entity';
+import { PurchaseDistributionOrmEntity } from '../purchasing/infrastructure/persistence/purchase-distribution.orm-entity';
+import { PurchaseOrderOrmEntity } from '../purchasing/infrastructure/persistence/purchase-order.orm-entity';
+import { RequisitionOrmEntity } from '../purchasing/infrastructure/persistence/requisition.orm-entity';
+import { SupplierLedgerEntryOrmEntity } from '../purchasing/infrastructure/persistence/supplier-ledger-entry.orm-entity';
 import { DrugCatalogue1734300000100 } from './migrations/1734300000100-drug-catalogue';
 import { Formulary1734300000200 } from './migrations/1734300000200-formulary';
 import { Purchasing1765100000000 } from './migrations/1765100000000-purchasing';
@@ -42,7 +46,11 @@ export const PHARMACY_ENTITIES = [
   FormularyItemOrmEntity,
   StockBalanceOrmEntity,
   StockMovementOrmEntity,
-  ...PURCHASING_ENTITIES,
+  RequisitionOrmEntity,
+  PurchaseOrderOrmEntity,
+  PurchaseDeliveryOrmEntity,
+  PurchaseDistributionOrmEntity,
+  SupplierLedgerEntryOrmEntity,
   ContinuityAssessmentOrmEntity,
 ];
 export const PHARMACY_MIGRATIONS = [
