@@ -10,6 +10,7 @@ import { RecordStockMovementUseCase } from './formulary/application/record-stock
 import { PharmacyModule } from './pharmacy.module';
 import { CheckPrescriptionUseCase } from './prescribing/application/check-prescription/check-prescription.use-case';
 import { PrescribingRules } from './prescribing/application/prescribing-rules';
+import { DistributePurchaseOrderUseCase } from './purchasing/application/distribute-purchase-order/distribute-purchase-order.use-case';
 
 /** What the platform provides every context (the database, the outbox, the logger, the config), as stand-ins. */
 @Global()
@@ -40,6 +41,7 @@ describe(PharmacyModule.name, () => {
       LoadStarterCatalogueUseCase,
       RecordStockMovementUseCase,
       CheckPrescriptionUseCase,
+      DistributePurchaseOrderUseCase,
     ]) {
       expect(sut.get(useCase)).toBeInstanceOf(useCase);
     }

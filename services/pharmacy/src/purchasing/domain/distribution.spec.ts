@@ -11,7 +11,7 @@ import {
   CLINIC_1,
   CLINIC_2,
 } from '../test/purchasing.factory';
-import { distributionMoves, planDistribution } from './distribution';
+import { distributionMoves, planDistribution, receiptMoves } from './distribution';
 import { aggregateRequisitions, type PurchaseOrder } from './purchase-order';
 
 const at = new Date('2027-02-03T08:00:00Z');
@@ -172,5 +172,28 @@ describe(distributionMoves.name, () => {
       violations: [{ field: 'allocations[1].quantity' }],
     });
     expect([book.onHand(CENTRE, aDrug().code), book.onHand(CLINIC_1, aDrug().code)]).toEqual([25, 0]);
+  });
+});
+
+describe(receiptMoves.name, () => {
+  const sut = receiptMoves;
+
+  it('receives the allocated packs straight into each institution, the centre holding none', () => {
+    const order = orders()[1]!;
+    order.receive(
+      { deliveryId: 'dn-1', lines: [{ drugCode: aDrug().code, quantity: 25 }] },
+      aPurchasingCatalogue(),
+      at,
+    );
+    const book = new StockBook([StockBalance.restore(CLINIC_1, aDrug().code, 3)]);
+
+    const moves = sut(planDistribution(order));
+    book.apply(moves, at);
+
+    expect(moves.map((m) => [m.institutionId, m.kind, m.quantity, m.field])).toEqual([
+      [CLINIC_1, 'receive', 20, 'allocations[0].quantity'],
+      [CLINIC_2, 'receive', 5, 'allocations[1].quantity'],
+    ]);
+    expect([book.onHand(CLINIC_1, aDrug().code), book.onHand(CLINIC_2, aDrug().code)]).toEqual([23, 5]);
   });
 });
