@@ -10,8 +10,8 @@ import { SettlementEventPublisher } from './domain/settlement-event-publisher';
 import { SettlementRunRepository } from './domain/settlement-run.repository';
 import { SettlementRulesRepository } from './domain/settlement-rules.repository';
 import { SettlementOutboxPublisher } from './infrastructure/messaging/settlement-outbox.publisher';
-import { ClaimsToSettleTypeormAdapter } from './infrastructure/persistence/claims-to-settle.typeorm-adapter';
-import { SettledPeriodsTypeormAdapter } from './infrastructure/persistence/settled-periods.typeorm-adapter';
+import { ClaimsToSettleTypeormRepository } from './infrastructure/persistence/claims-to-settle.typeorm-repository';
+import { SettledPeriodsTypeormRepository } from './infrastructure/persistence/settled-periods.typeorm-repository';
 import { SettlementRulesTypeormRepository } from './infrastructure/persistence/settlement-rules.typeorm-repository';
 import { SettlementRunTypeormRepository } from './infrastructure/persistence/settlement-run.typeorm-repository';
 
@@ -34,9 +34,9 @@ const USE_CASES = [
     ...USE_CASES,
     { provide: SettlementRunRepository, useClass: SettlementRunTypeormRepository },
     { provide: SettlementRulesRepository, useClass: SettlementRulesTypeormRepository },
-    { provide: ClaimsToSettle, useClass: ClaimsToSettleTypeormAdapter },
+    { provide: ClaimsToSettle, useClass: ClaimsToSettleTypeormRepository },
     { provide: SettlementEventPublisher, useClass: SettlementOutboxPublisher },
-    { provide: SettledPeriods, useClass: SettledPeriodsTypeormAdapter },
+    { provide: SettledPeriods, useClass: SettledPeriodsTypeormRepository },
   ],
   exports: [...USE_CASES, SettledPeriods],
 })

@@ -29,8 +29,8 @@ import { balances } from '../../domain/ledger';
 import { studyPolicy } from '../../domain/settlement-policy';
 import { SettlementErrorCode } from '../../domain/settlement-error';
 import { SettlementOutboxPublisher } from '../../infrastructure/messaging/settlement-outbox.publisher';
-import { ClaimsToSettleTypeormAdapter } from '../../infrastructure/persistence/claims-to-settle.typeorm-adapter';
-import { SettledPeriodsTypeormAdapter } from '../../infrastructure/persistence/settled-periods.typeorm-adapter';
+import { ClaimsToSettleTypeormRepository } from '../../infrastructure/persistence/claims-to-settle.typeorm-repository';
+import { SettledPeriodsTypeormRepository } from '../../infrastructure/persistence/settled-periods.typeorm-repository';
 import { SettlementRulesTypeormRepository } from '../../infrastructure/persistence/settlement-rules.typeorm-repository';
 import { SettlementRunTypeormRepository } from '../../infrastructure/persistence/settlement-run.typeorm-repository';
 import { PutSettlementPoliciesCommand } from '../put-settlement-policies/put-settlement-policies.command';
@@ -79,7 +79,7 @@ describe(StartSettlementRunUseCase.name, () => {
     const claimEvents = new ClaimOutboxPublisher(new OutboxWriter(uow, 'payment'));
     const placements = new InstitutionPlacements(registry);
     const requests = new ClientRequests(uow);
-    const settled = new SettledPeriodsTypeormAdapter(uow);
+    const settled = new SettledPeriodsTypeormRepository(uow);
     submit = new SubmitClaimUseCase(
       new ClaimIntake(uow, claims, adjudicator, claimEvents, placements, requests, settled),
     );
@@ -90,7 +90,7 @@ describe(StartSettlementRunUseCase.name, () => {
       uow,
       new SettlementRunTypeormRepository(uow),
       rules,
-      new ClaimsToSettleTypeormAdapter(uow),
+      new ClaimsToSettleTypeormRepository(uow),
       budgets,
       registry,
       new SettlementOutboxPublisher(new OutboxWriter(uow, 'payment')),

@@ -10,7 +10,7 @@ import { ClaimsToSettle, type ClaimToSettle } from '../../domain/claims-to-settl
 
 /** The group's claims of the period by their version in force, read from claim and claim_version. */
 @Injectable()
-export class ClaimsToSettleTypeormAdapter extends ClaimsToSettle {
+export class ClaimsToSettleTypeormRepository extends ClaimsToSettle {
   constructor(private readonly uow: UnitOfWork) {
     super();
   }

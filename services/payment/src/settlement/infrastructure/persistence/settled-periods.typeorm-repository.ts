@@ -9,7 +9,7 @@ import { settlementPeriodLockKey } from './settlement-run.typeorm-repository';
  * alone), so a claim in flight is counted by the run that waits for it, and a claim after the run sees it.
  */
 @Injectable()
-export class SettledPeriodsTypeormAdapter extends SettledPeriods {
+export class SettledPeriodsTypeormRepository extends SettledPeriods {
   constructor(private readonly uow: UnitOfWork) {
     super();
   }
