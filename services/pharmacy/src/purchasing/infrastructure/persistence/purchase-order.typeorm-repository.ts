@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { lockForTransaction, UnitOfWork } from '@medgrid/database';
-import { Between } from 'typeorm';
+import { And, LessThan, MoreThanOrEqual } from 'typeorm';
 import { type Delivery, type PurchaseOrder } from '../../domain/purchase-order';
 import { type DistributionRecord, PurchaseOrderRepository } from '../../domain/purchasing.repository';
 import { PurchaseDeliveryOrmEntity } from './purchase-delivery.orm-entity';
@@ -79,7 +79,7 @@ export class PurchaseOrderTypeormRepository extends PurchaseOrderRepository {
 
   async deliveries(groupId: string, from: Date, to: Date): Promise<Delivery[]> {
     const rows = await this.uow.manager().find(PurchaseDeliveryOrmEntity, {
-      where: { groupId, receivedAt: Between(from, new Date(to.getTime() - 1)) },
+      where: { groupId, receivedAt: And(MoreThanOrEqual(from), LessThan(to)) },
       order: { receivedAt: 'ASC', deliveryId: 'ASC' },
     });
     return rows.map(deliveryFromEntity);
