@@ -1,5 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import {
+  continuityServiceV1,
   drugCatalogueServiceV1,
   formularyServiceV1,
   pharmacyServiceV1,
@@ -59,6 +60,7 @@ describe('pharmacy service', () => {
         formularyServiceV1.FormularyServiceService,
         prescribingServiceV1.PrescribingServiceService,
         purchasingServiceV1.PurchasingServiceService,
+        continuityServiceV1.ContinuityServiceService,
       ],
       token: await h.registry.auth.token({ ...group.centre, groupId: other.groupId }),
       institutionId: group.centreId,

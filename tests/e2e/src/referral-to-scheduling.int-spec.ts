@@ -318,7 +318,7 @@ describe('referral ⇄ scheduling', () => {
         justification: '血压已稳定两周，可回社区随访管理',
         treatmentPlan: {
           diagnosisCodes: ['I10'],
-          medications: [{ name: '氨氯地平', dose: '5 mg', frequency: 'qd', days: 60 }],
+          medications: [{ name: '氨氯地平', drugCode: '', dose: '5 mg', frequency: 'qd', days: 60 }],
           followUps: [{ dueDate: '2026-12-07', item: 'blood pressure' }],
           warningSigns: ['BP ≥180/110'],
           notes: '',
