@@ -278,6 +278,10 @@ describe('payment: budgets and settlement', () => {
     expect(second.fieldViolations.map((v) => v.field)).toEqual(['month']);
     const late = await fails(aClaimAt(group.centre));
     expect(late).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'PERIOD_ALREADY_SETTLED' });
+    // What the month was settled against stays as it was.
+    const rebudget = await fails(setBudget(group.groupId, 60_000));
+    expect(rebudget).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'PERIOD_ALREADY_SETTLED' });
+    expect(rebudget.fieldViolations.map((v) => v.field)).toEqual(['budget.month']);
   });
 
   it('refuses bad input precisely: a malformed month and group, a month not over, a share beyond the whole, a caller not the insurer', async () => {
@@ -329,6 +333,27 @@ describe('payment: budgets and settlement', () => {
     ]);
     const budget = await fails(setBudget(group.groupId, -1));
     expect(budget.fieldViolations.map((v) => v.field)).toEqual(['budget.amount']);
+    const badMonth = await fails(
+      h.call(
+        budgets,
+        budgets.putGlobalBudget,
+        {
+          clientRequestId: uuidv7(),
+          budget: {
+            groupId: group.groupId,
+            month: '2026-1',
+            amount: 1,
+            residents: 1,
+            basis: 'b',
+            setAt: undefined,
+          },
+        },
+        operator,
+      ),
+    );
+    expect(badMonth.fieldViolations.map((v) => [v.field, v.reason])).toEqual([
+      ['budget.month', 'INVALID_PERIOD'],
+    ]);
     expect(
       await fails(
         h.call(

@@ -5,6 +5,7 @@ export enum BudgetErrorCode {
   InvalidBudget = 'INVALID_BUDGET',
   StaleBudgetVersion = 'STALE_BUDGET_VERSION',
   NoCapitationRate = 'NO_CAPITATION_RATE',
+  PeriodAlreadySettled = 'PERIOD_ALREADY_SETTLED',
 }
 
 function categoryOf(code: BudgetErrorCode): ErrorCategory {
@@ -14,6 +15,7 @@ function categoryOf(code: BudgetErrorCode): ErrorCategory {
     case BudgetErrorCode.StaleBudgetVersion:
       return 'conflict';
     case BudgetErrorCode.NoCapitationRate:
+    case BudgetErrorCode.PeriodAlreadySettled:
       return 'failed-precondition';
   }
 }

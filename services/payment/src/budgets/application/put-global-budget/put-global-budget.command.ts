@@ -4,15 +4,18 @@ import { type Fen } from '../../../common/domain/money';
 
 const fields = z.object({
   clientRequestId: requestField.uuid(),
-  groupId: requestField.uuid(),
-  month: requestField.matching((value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
-    reason: 'INVALID_PERIOD',
-    description: 'must be a calendar month, YYYY-MM',
+  // Named as the request carries them (budget.month); the amount, residents and basis are checked by the budget
+  // book, which names each bad one (budget.amount).
+  budget: z.object({
+    groupId: requestField.uuid(),
+    month: requestField.matching((value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
+      reason: 'INVALID_PERIOD',
+      description: 'must be a calendar month, YYYY-MM',
+    }),
+    amount: z.number(),
+    residents: z.number(),
+    basis: z.string(),
   }),
-  // The amount, residents and basis are checked by the budget book, which names each bad one.
-  amount: z.number(),
-  residents: z.number(),
-  basis: z.string(),
 });
 
 export type PutGlobalBudgetInput = z.input<typeof fields>;
@@ -29,14 +32,14 @@ export class PutGlobalBudgetCommand {
   ) {}
 
   static create(input: PutGlobalBudgetInput): PutGlobalBudgetCommand {
-    const f = parseFields(fields, input);
+    const { clientRequestId, budget: b } = parseFields(fields, input);
     return new PutGlobalBudgetCommand(
-      f.clientRequestId,
-      f.groupId,
-      f.month,
-      f.amount as Fen,
-      f.residents,
-      f.basis,
+      clientRequestId,
+      b.groupId,
+      b.month,
+      b.amount as Fen,
+      b.residents,
+      b.basis,
     );
   }
 }

@@ -43,11 +43,13 @@ export class BudgetGrpcController implements GrpcController {
             identity,
             PutGlobalBudgetCommand.create({
               clientRequestId: r.clientRequestId,
-              groupId: r.budget?.groupId ?? '',
-              month: r.budget?.month ?? '',
-              amount: r.budget?.amount ?? 0,
-              residents: r.budget?.residents ?? 0,
-              basis: r.budget?.basis ?? '',
+              budget: {
+                groupId: r.budget?.groupId ?? '',
+                month: r.budget?.month ?? '',
+                amount: r.budget?.amount ?? 0,
+                residents: r.budget?.residents ?? 0,
+                basis: r.budget?.basis ?? '',
+              },
             }),
           ),
         ),
