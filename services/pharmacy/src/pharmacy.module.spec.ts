@@ -6,6 +6,8 @@ import { OutboxWriter } from '@medgrid/messaging';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { LoadStarterCatalogueUseCase } from './catalogue/application/load-starter-catalogue/load-starter-catalogue.use-case';
 import { loadPharmacyConfig } from './config/pharmacy.config';
+import { AssessContinuityUseCase } from './continuity/application/assess-continuity/assess-continuity.use-case';
+import { GetContinuityAssessmentUseCase } from './continuity/application/get-continuity-assessment/get-continuity-assessment.use-case';
 import { RecordStockMovementUseCase } from './formulary/application/record-stock-movement/record-stock-movement.use-case';
 import { PharmacyModule } from './pharmacy.module';
 import { CheckPrescriptionUseCase } from './prescribing/application/check-prescription/check-prescription.use-case';
@@ -42,6 +44,8 @@ describe(PharmacyModule.name, () => {
       RecordStockMovementUseCase,
       CheckPrescriptionUseCase,
       DistributePurchaseOrderUseCase,
+      AssessContinuityUseCase,
+      GetContinuityAssessmentUseCase,
     ]) {
       expect(sut.get(useCase)).toBeInstanceOf(useCase);
     }
