@@ -22,6 +22,12 @@ describe(pastChangeViolations.name, () => {
     ).toEqual([]);
   });
 
+  it('reads a row the same whatever the order of its keys (as a jsonb column gives them back)', () => {
+    const stored = JSON.parse('{"amount": 100, "until": null, "from": "2026-01-01"}') as Row;
+
+    expect(sut([stored], [inForce])).toEqual([]);
+  });
+
   it('lets rows that have not begun change freely', () => {
     expect(sut([{ from: '2026-09-01', until: null, amount: 1 }], [])).toEqual([]);
   });

@@ -3,11 +3,23 @@ import { type EffectivePeriod } from './effective-period';
 
 export const RETROACTIVE_CHANGE = 'RETROACTIVE_CHANGE';
 
+/** A value as text with every object's keys in order: the same row reads the same however it was stored. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** What a row said up to `today`: itself, its end read only as "after today" or the day it ended. Null if not begun. */
 function upTo<T extends EffectivePeriod>(row: T, today: string): string | null {
   if (row.from > today) return null;
   const until = row.until === null || row.until > today ? 'after today' : row.until;
-  return JSON.stringify({ ...row, until });
+  return canonical({ ...row, until });
 }
 
 /**

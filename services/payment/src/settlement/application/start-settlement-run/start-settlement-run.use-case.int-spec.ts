@@ -315,6 +315,37 @@ describe(StartSettlementRunUseCase.name, () => {
     await expect(aClaimOf(centre, '2026-12-01')).resolves.toBeDefined();
   });
 
+  it('puts a fund’s policies as versions, never changing one in force: it is ended after today and its successor starts then', async () => {
+    const centre = await aGroup(null);
+    const put = (fromVersion: number, policies: ReturnType<typeof studyPolicy>[]) =>
+      putPolicies.execute(
+        insurer,
+        PutSettlementPoliciesCommand.create({
+          clientRequestId: uuidv7(),
+          regionId: centre.regionId,
+          fromVersion,
+          policies,
+        }),
+        now,
+      );
+
+    await expect(
+      put(1, [{ ...studyPolicy('2026-01-01'), surplusRetainedBp: 5000 as never }]),
+    ).rejects.toMatchObject({
+      violations: [
+        expect.objectContaining({ field: 'policies[0]', reason: 'RETROACTIVE_CHANGE' }),
+        expect.objectContaining({ field: 'policies', reason: 'RETROACTIVE_CHANGE' }),
+      ],
+    });
+    const next = await put(1, [
+      { ...studyPolicy('2026-01-01'), until: '2027-01-01' },
+      { ...studyPolicy('2027-01-01'), surplusRetainedBp: 5000 as never },
+    ]);
+    expect(next.version).toBe(2);
+    expect(next.policyOn('2027-01-01').surplusRetainedBp).toBe(5000);
+    await expect(put(1, [])).rejects.toMatchObject({ code: 'STALE_SETTLEMENT_RULES_VERSION' });
+  });
+
   it('refuses a month not over, a group it does not know, a caller not the insurer and a malformed month', async () => {
     const centre = await aGroup(null);
 
