@@ -82,6 +82,19 @@ describe('payment: budgets and settlement', () => {
               basis: 'surplus 60% retained, overspend 6:4 fund and finance [First-contact study]',
             },
           ],
+          // Inpatient stays with a disease group by points (DIP); outpatient visits fee-for-service.
+          schemes: [
+            {
+              from: '2020-01-01',
+              until: '',
+              perCase: [],
+              bedDayDiseaseGroups: [],
+              bedDayPrimary: 0,
+              bedDaySecondary: 0,
+              bedDayTertiary: 0,
+              pointsForInpatient: true,
+            },
+          ],
         },
         operator,
       );
@@ -109,7 +122,7 @@ describe('payment: budgets and settlement', () => {
     );
 
   /** A new covered resident's ¥500 examination at the centre: the ¥200 deductible, then 70% of ¥300 (21,000 fen). */
-  async function aClaimAt(centre: Identity, date = serviceDate) {
+  async function aClaimAt(centre: Identity, date = serviceDate, inpatientDays = 0) {
     const residentId = aResidentId((residentSerial += 1));
     await h.call(
       h.enrolment,
@@ -124,7 +137,10 @@ describe('payment: budgets and settlement', () => {
       claimNumber: `OP-${uuidv7()}`,
       residentId,
       serviceDate: date,
-      encounter: EncounterKind.ENCOUNTER_KIND_OUTPATIENT,
+      encounter: inpatientDays
+        ? EncounterKind.ENCOUNTER_KIND_INPATIENT
+        : EncounterKind.ENCOUNTER_KIND_OUTPATIENT,
+      inpatientDays,
       lines: [
         { code: 'LAB-HBA1C', kind: LineKind.LINE_KIND_ITEM, quantity: 1, unitPrice: 50000, amount: 50000 },
       ],
@@ -263,6 +279,23 @@ describe('payment: budgets and settlement', () => {
     expect(ledger.get(`budget:${group.groupId}`)).toBe(0);
   });
 
+  it('settles inpatient stays by points: the pot is what the budget leaves after the other claims, paid at the month’s point value', async () => {
+    const group = await aGroup();
+    await setBudget(group.groupId, 100_000);
+    await aClaimAt(group.centre); // an outpatient visit, fee-for-service: 21,000 fen
+    await aClaimAt(group.centre, serviceDate, 5);
+    await aClaimAt(group.centre, serviceDate, 3);
+
+    const { run: settled } = await run(group.groupId);
+
+    // Two diabetes stays of 120 points each (the starter disease groups) share the 79,000 fen left.
+    expect(settled!.pointValue).toEqual({ pot: 79_000, totalWeight: '2400000', fenPerPoint: '329.1667' });
+    expect(settled!.institutions.map((i) => [i.figures!.claims, i.figures!.fund, i.byPoints])).toEqual([
+      [3, 100_000, 79_000],
+    ]);
+    expect(settled!.balance).toMatchObject({ kind: 'EVEN' });
+  });
+
   it('settles a month once: a retry is answered with its run, another run is refused, and a claim of the month is then refused', async () => {
     const group = await aGroup();
     await setBudget(group.groupId, 50_000);
@@ -323,6 +356,7 @@ describe('payment: budgets and settlement', () => {
               basis: 'too much',
             },
           ],
+          schemes: [],
         },
         operator,
       ),

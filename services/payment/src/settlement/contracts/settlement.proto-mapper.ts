@@ -1,7 +1,9 @@
 import { type settlementServiceV1 } from '@medgrid/contracts';
 import { levelToProto, untilFromProto, untilToProto } from '../../common/contracts/insurance.proto-mapper';
 import { type BasisPoints } from '../../common/domain/share';
+import { type Fen } from '../../common/domain/money';
 import { type Balance, type SettlementPolicy } from '../domain/settlement-policy';
+import { type DatedCompositeScheme } from '../domain/settlement-rules';
 import { type StoredSettlement } from '../domain/settlement-run.repository';
 import { type Figures } from '../domain/settlement-run';
 
@@ -24,6 +26,37 @@ export function policyToProto(p: SettlementPolicy): settlementServiceV1.Settleme
     overspendFundBp: p.overspend.fundBp,
     overspendFinanceBp: p.overspend.financeBp,
     basis: p.basis,
+  };
+}
+
+/** A request's scheme as the domain's; prices as sent, for the rules' checks to name (schemes[0].perCase[1].price). */
+export function schemeFromProto(s: settlementServiceV1.CompositeScheme): DatedCompositeScheme {
+  return {
+    from: s.from.trim(),
+    until: untilFromProto(s.until),
+    perCase: s.perCase.map((p) => ({ diseaseGroup: p.diseaseGroup.trim(), price: p.price as Fen })),
+    bedDay: {
+      diseaseGroups: s.bedDayDiseaseGroups.map((g) => g.trim()),
+      perDay: {
+        primary: s.bedDayPrimary as Fen,
+        secondary: s.bedDaySecondary as Fen,
+        tertiary: s.bedDayTertiary as Fen,
+      },
+    },
+    pointsForInpatient: s.pointsForInpatient,
+  };
+}
+
+export function schemeToProto(s: DatedCompositeScheme): settlementServiceV1.CompositeScheme {
+  return {
+    from: s.from,
+    until: untilToProto(s.until),
+    perCase: s.perCase.map((p) => ({ diseaseGroup: p.diseaseGroup, price: p.price })),
+    bedDayDiseaseGroups: [...s.bedDay.diseaseGroups],
+    bedDayPrimary: s.bedDay.perDay.primary,
+    bedDaySecondary: s.bedDay.perDay.secondary,
+    bedDayTertiary: s.bedDay.perDay.tertiary,
+    pointsForInpatient: s.pointsForInpatient,
   };
 }
 

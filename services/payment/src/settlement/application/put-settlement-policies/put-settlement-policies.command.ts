@@ -2,6 +2,7 @@ import { parseFields, refusal, requestField } from '@medgrid/errors';
 import { z } from 'zod';
 import { ruleField } from '../../../rules/application/rule-fields';
 import { type SettlementPolicy } from '../../domain/settlement-policy';
+import { type DatedCompositeScheme } from '../../domain/settlement-rules';
 
 export const POLICIES_MAX = 100;
 
@@ -13,6 +14,10 @@ const fields = z.object({
   policies: z
     .array(z.custom<SettlementPolicy>())
     .max(POLICIES_MAX, refusal('TOO_MANY', `at most ${POLICIES_MAX} policies`)),
+  // Checked by the rules likewise (schemes[0].perCase[1].price).
+  schemes: z
+    .array(z.custom<DatedCompositeScheme>())
+    .max(POLICIES_MAX, refusal('TOO_MANY', `at most ${POLICIES_MAX} schemes`)),
 });
 
 export type PutSettlementPoliciesInput = z.input<typeof fields>;
@@ -24,10 +29,17 @@ export class PutSettlementPoliciesCommand {
     readonly regionId: string,
     readonly fromVersion: number,
     readonly policies: readonly SettlementPolicy[],
+    readonly schemes: readonly DatedCompositeScheme[],
   ) {}
 
   static create(input: PutSettlementPoliciesInput): PutSettlementPoliciesCommand {
     const f = parseFields(fields, input);
-    return new PutSettlementPoliciesCommand(f.clientRequestId, f.regionId, f.fromVersion, f.policies);
+    return new PutSettlementPoliciesCommand(
+      f.clientRequestId,
+      f.regionId,
+      f.fromVersion,
+      f.policies,
+      f.schemes,
+    );
   }
 }

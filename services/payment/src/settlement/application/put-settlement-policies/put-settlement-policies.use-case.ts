@@ -11,10 +11,10 @@ import { SettlementRulesRepository } from '../../domain/settlement-rules.reposit
 import { type PutSettlementPoliciesCommand } from './put-settlement-policies.command';
 
 /**
- * PutSettlementPolicies: the city's insurance administration puts its fund's settlement policies as the next version,
- * from the version it read, refused whole with every bad field named; after the first version no policy in force
- * on or before today changes (RETROACTIVE_CHANGE). The composite schemes of the version read are kept. A retry is
- * answered with the version it made.
+ * PutSettlementPolicies: the city's insurance administration puts its fund's settlement policies and composite
+ * schemes as the next version, from the version it read, refused whole with every bad field named; after the first
+ * version no policy or scheme in force on or before today changes (RETROACTIVE_CHANGE). A retry is answered with the
+ * rules as they stand.
  */
 @Injectable()
 export class PutSettlementPoliciesUseCase {
@@ -38,14 +38,13 @@ export class PutSettlementPoliciesUseCase {
         load: async () => this.rules.load(command.regionId, false),
         create: async () => {
           const before = rules.snapshot();
-          rules.load(command.policies, before.schemes, command.fromVersion);
+          rules.load(command.policies, command.schemes, command.fromVersion);
           if (before.version > 0) {
-            const retroactive = pastChangeViolations(
-              before.policies,
-              command.policies,
-              now.toISOString().slice(0, 10),
-              'policies',
-            );
+            const today = now.toISOString().slice(0, 10);
+            const retroactive = [
+              ...pastChangeViolations(before.policies, command.policies, today, 'policies'),
+              ...pastChangeViolations(before.schemes, command.schemes, today, 'schemes'),
+            ];
             if (retroactive.length) throw SettlementError.invalid(retroactive);
           }
           await this.rules.save(rules, identity.subject, now);

@@ -110,6 +110,7 @@ describe(StartSettlementRunUseCase.name, () => {
         regionId: centre.regionId,
         fromVersion: 0,
         policies: [studyPolicy('2026-01-01')],
+        schemes: [],
       }),
       now,
     );
@@ -325,6 +326,7 @@ describe(StartSettlementRunUseCase.name, () => {
           regionId: centre.regionId,
           fromVersion,
           policies,
+          schemes: [],
         }),
         now,
       );

@@ -9,7 +9,13 @@ import { PutSettlementPoliciesCommand } from '../../application/put-settlement-p
 import { PutSettlementPoliciesUseCase } from '../../application/put-settlement-policies/put-settlement-policies.use-case';
 import { StartSettlementRunCommand } from '../../application/start-settlement-run/start-settlement-run.command';
 import { StartSettlementRunUseCase } from '../../application/start-settlement-run/start-settlement-run.use-case';
-import { policyFromProto, policyToProto, settlementToProto } from '../../contracts/settlement.proto-mapper';
+import {
+  policyFromProto,
+  policyToProto,
+  schemeFromProto,
+  schemeToProto,
+  settlementToProto,
+} from '../../contracts/settlement.proto-mapper';
 
 /** medgrid.payment.v1.SettlementService. */
 @Injectable()
@@ -27,13 +33,18 @@ export class SettlementGrpcController implements GrpcController {
       putSettlementPolicies: async (r, { identity }) => {
         const rules = await this.putPolicies.execute(
           identity,
-          PutSettlementPoliciesCommand.create({ ...r, policies: r.policies.map(policyFromProto) }),
+          PutSettlementPoliciesCommand.create({
+            ...r,
+            policies: r.policies.map(policyFromProto),
+            schemes: r.schemes.map(schemeFromProto),
+          }),
         );
         const snapshot = rules.snapshot();
         return {
           regionId: snapshot.fundId,
           version: snapshot.version,
           policies: snapshot.policies.map(policyToProto),
+          schemes: snapshot.schemes.map(schemeToProto),
         };
       },
       // rpc StartSettlementRun

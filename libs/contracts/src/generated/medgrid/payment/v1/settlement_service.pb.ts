@@ -37,6 +37,40 @@ export interface SettlementPolicy {
   basis: string;
 }
 
+/** A disease group paid a fixed price per case. */
+export interface PerCasePrice {
+  /** The disease group. */
+  diseaseGroup: string;
+  /** Fen per case. */
+  price: number;
+}
+
+/**
+ * How a fund pays each claim (复合式支付), in force from a date: a fixed price per case of a disease group, by the
+ * bed-day for long stays, by points for other inpatient stays with a disease group, else fee-for-service.
+ */
+export interface CompositeScheme {
+  /** First day in force, YYYY-MM-DD. */
+  from: string;
+  /** First day no longer in force; empty for open-ended. */
+  until: string;
+  /** Disease groups paid a fixed price per case, whatever was billed. */
+  perCase: PerCasePrice[];
+  /** Long-stay disease groups paid by the day. */
+  bedDayDiseaseGroups: string[];
+  /** Fen per bed-day at a primary institution. */
+  bedDayPrimary: number;
+  /** Fen per bed-day at a secondary institution. */
+  bedDaySecondary: number;
+  /** Fen per bed-day at a tertiary institution. */
+  bedDayTertiary: number;
+  /**
+   * Whether other inpatient stays with a disease group are settled by points (按病种分值, DIP): the month's points
+   * pot (what the budget leaves after every other claim) shared by the points earned.
+   */
+  pointsForInpatient: boolean;
+}
+
 /** Asks to put a fund's settlement policies. */
 export interface PutSettlementPoliciesRequest {
   /** The caller's UUID for this request. */
@@ -47,6 +81,11 @@ export interface PutSettlementPoliciesRequest {
   fromVersion: number;
   /** Every policy of the new version, at most 100, never two in force on one day. */
   policies: SettlementPolicy[];
+  /**
+   * Every composite scheme of the new version, at most 100, never two in force on one day; none: every claim is
+   * settled fee-for-service.
+   */
+  schemes: CompositeScheme[];
 }
 
 /** The policies as put. */
@@ -57,6 +96,8 @@ export interface PutSettlementPoliciesResponse {
   version: number;
   /** Every policy of it. */
   policies: SettlementPolicy[];
+  /** Every composite scheme of it. */
+  schemes: CompositeScheme[];
 }
 
 /** Asks to settle a group's month. */
@@ -387,8 +428,311 @@ export const SettlementPolicy: MessageFns<SettlementPolicy> = {
   },
 };
 
+function createBasePerCasePrice(): PerCasePrice {
+  return { diseaseGroup: "", price: 0 };
+}
+
+export const PerCasePrice: MessageFns<PerCasePrice> = {
+  encode(message: PerCasePrice, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.diseaseGroup !== "") {
+      writer.uint32(10).string(message.diseaseGroup);
+    }
+    if (message.price !== 0) {
+      writer.uint32(16).int64(message.price);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PerCasePrice {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePerCasePrice();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.diseaseGroup = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.price = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PerCasePrice {
+    return {
+      diseaseGroup: isSet(object.diseaseGroup)
+        ? globalThis.String(object.diseaseGroup)
+        : isSet(object.disease_group)
+        ? globalThis.String(object.disease_group)
+        : "",
+      price: isSet(object.price) ? globalThis.Number(object.price) : 0,
+    };
+  },
+
+  toJSON(message: PerCasePrice): unknown {
+    const obj: any = {};
+    if (message.diseaseGroup !== "") {
+      obj.diseaseGroup = message.diseaseGroup;
+    }
+    if (message.price !== 0) {
+      obj.price = Math.round(message.price);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PerCasePrice>): PerCasePrice {
+    return PerCasePrice.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PerCasePrice>): PerCasePrice {
+    const message = createBasePerCasePrice();
+    message.diseaseGroup = object.diseaseGroup ?? "";
+    message.price = object.price ?? 0;
+    return message;
+  },
+};
+
+function createBaseCompositeScheme(): CompositeScheme {
+  return {
+    from: "",
+    until: "",
+    perCase: [],
+    bedDayDiseaseGroups: [],
+    bedDayPrimary: 0,
+    bedDaySecondary: 0,
+    bedDayTertiary: 0,
+    pointsForInpatient: false,
+  };
+}
+
+export const CompositeScheme: MessageFns<CompositeScheme> = {
+  encode(message: CompositeScheme, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.from !== "") {
+      writer.uint32(10).string(message.from);
+    }
+    if (message.until !== "") {
+      writer.uint32(18).string(message.until);
+    }
+    for (const v of message.perCase) {
+      PerCasePrice.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.bedDayDiseaseGroups) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.bedDayPrimary !== 0) {
+      writer.uint32(40).int64(message.bedDayPrimary);
+    }
+    if (message.bedDaySecondary !== 0) {
+      writer.uint32(48).int64(message.bedDaySecondary);
+    }
+    if (message.bedDayTertiary !== 0) {
+      writer.uint32(56).int64(message.bedDayTertiary);
+    }
+    if (message.pointsForInpatient !== false) {
+      writer.uint32(64).bool(message.pointsForInpatient);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CompositeScheme {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCompositeScheme();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.until = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.perCase.push(PerCasePrice.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.bedDayDiseaseGroups.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.bedDayPrimary = longToNumber(reader.int64());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.bedDaySecondary = longToNumber(reader.int64());
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.bedDayTertiary = longToNumber(reader.int64());
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.pointsForInpatient = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CompositeScheme {
+    return {
+      from: isSet(object.from) ? globalThis.String(object.from) : "",
+      until: isSet(object.until) ? globalThis.String(object.until) : "",
+      perCase: globalThis.Array.isArray(object?.perCase)
+        ? object.perCase.map((e: any) => PerCasePrice.fromJSON(e))
+        : globalThis.Array.isArray(object?.per_case)
+        ? object.per_case.map((e: any) => PerCasePrice.fromJSON(e))
+        : [],
+      bedDayDiseaseGroups: globalThis.Array.isArray(object?.bedDayDiseaseGroups)
+        ? object.bedDayDiseaseGroups.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.bed_day_disease_groups)
+        ? object.bed_day_disease_groups.map((e: any) => globalThis.String(e))
+        : [],
+      bedDayPrimary: isSet(object.bedDayPrimary)
+        ? globalThis.Number(object.bedDayPrimary)
+        : isSet(object.bed_day_primary)
+        ? globalThis.Number(object.bed_day_primary)
+        : 0,
+      bedDaySecondary: isSet(object.bedDaySecondary)
+        ? globalThis.Number(object.bedDaySecondary)
+        : isSet(object.bed_day_secondary)
+        ? globalThis.Number(object.bed_day_secondary)
+        : 0,
+      bedDayTertiary: isSet(object.bedDayTertiary)
+        ? globalThis.Number(object.bedDayTertiary)
+        : isSet(object.bed_day_tertiary)
+        ? globalThis.Number(object.bed_day_tertiary)
+        : 0,
+      pointsForInpatient: isSet(object.pointsForInpatient)
+        ? globalThis.Boolean(object.pointsForInpatient)
+        : isSet(object.points_for_inpatient)
+        ? globalThis.Boolean(object.points_for_inpatient)
+        : false,
+    };
+  },
+
+  toJSON(message: CompositeScheme): unknown {
+    const obj: any = {};
+    if (message.from !== "") {
+      obj.from = message.from;
+    }
+    if (message.until !== "") {
+      obj.until = message.until;
+    }
+    if (message.perCase?.length) {
+      obj.perCase = message.perCase.map((e) => PerCasePrice.toJSON(e));
+    }
+    if (message.bedDayDiseaseGroups?.length) {
+      obj.bedDayDiseaseGroups = message.bedDayDiseaseGroups;
+    }
+    if (message.bedDayPrimary !== 0) {
+      obj.bedDayPrimary = Math.round(message.bedDayPrimary);
+    }
+    if (message.bedDaySecondary !== 0) {
+      obj.bedDaySecondary = Math.round(message.bedDaySecondary);
+    }
+    if (message.bedDayTertiary !== 0) {
+      obj.bedDayTertiary = Math.round(message.bedDayTertiary);
+    }
+    if (message.pointsForInpatient !== false) {
+      obj.pointsForInpatient = message.pointsForInpatient;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CompositeScheme>): CompositeScheme {
+    return CompositeScheme.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CompositeScheme>): CompositeScheme {
+    const message = createBaseCompositeScheme();
+    message.from = object.from ?? "";
+    message.until = object.until ?? "";
+    message.perCase = object.perCase?.map((e) => PerCasePrice.fromPartial(e)) || [];
+    message.bedDayDiseaseGroups = object.bedDayDiseaseGroups?.map((e) => e) || [];
+    message.bedDayPrimary = object.bedDayPrimary ?? 0;
+    message.bedDaySecondary = object.bedDaySecondary ?? 0;
+    message.bedDayTertiary = object.bedDayTertiary ?? 0;
+    message.pointsForInpatient = object.pointsForInpatient ?? false;
+    return message;
+  },
+};
+
 function createBasePutSettlementPoliciesRequest(): PutSettlementPoliciesRequest {
-  return { clientRequestId: "", regionId: "", fromVersion: 0, policies: [] };
+  return { clientRequestId: "", regionId: "", fromVersion: 0, policies: [], schemes: [] };
 }
 
 export const PutSettlementPoliciesRequest: MessageFns<PutSettlementPoliciesRequest> = {
@@ -404,6 +748,9 @@ export const PutSettlementPoliciesRequest: MessageFns<PutSettlementPoliciesReque
     }
     for (const v of message.policies) {
       SettlementPolicy.encode(v!, writer.uint32(34).fork()).join();
+    }
+    for (const v of message.schemes) {
+      CompositeScheme.encode(v!, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -453,6 +800,14 @@ export const PutSettlementPoliciesRequest: MessageFns<PutSettlementPoliciesReque
             message.policies.push(SettlementPolicy.decode(reader, reader.uint32()));
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.schemes.push(CompositeScheme.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -485,6 +840,9 @@ export const PutSettlementPoliciesRequest: MessageFns<PutSettlementPoliciesReque
       policies: globalThis.Array.isArray(object?.policies)
         ? object.policies.map((e: any) => SettlementPolicy.fromJSON(e))
         : [],
+      schemes: globalThis.Array.isArray(object?.schemes)
+        ? object.schemes.map((e: any) => CompositeScheme.fromJSON(e))
+        : [],
     };
   },
 
@@ -502,6 +860,9 @@ export const PutSettlementPoliciesRequest: MessageFns<PutSettlementPoliciesReque
     if (message.policies?.length) {
       obj.policies = message.policies.map((e) => SettlementPolicy.toJSON(e));
     }
+    if (message.schemes?.length) {
+      obj.schemes = message.schemes.map((e) => CompositeScheme.toJSON(e));
+    }
     return obj;
   },
 
@@ -514,12 +875,13 @@ export const PutSettlementPoliciesRequest: MessageFns<PutSettlementPoliciesReque
     message.regionId = object.regionId ?? "";
     message.fromVersion = object.fromVersion ?? 0;
     message.policies = object.policies?.map((e) => SettlementPolicy.fromPartial(e)) || [];
+    message.schemes = object.schemes?.map((e) => CompositeScheme.fromPartial(e)) || [];
     return message;
   },
 };
 
 function createBasePutSettlementPoliciesResponse(): PutSettlementPoliciesResponse {
-  return { regionId: "", version: 0, policies: [] };
+  return { regionId: "", version: 0, policies: [], schemes: [] };
 }
 
 export const PutSettlementPoliciesResponse: MessageFns<PutSettlementPoliciesResponse> = {
@@ -532,6 +894,9 @@ export const PutSettlementPoliciesResponse: MessageFns<PutSettlementPoliciesResp
     }
     for (const v of message.policies) {
       SettlementPolicy.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.schemes) {
+      CompositeScheme.encode(v!, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -573,6 +938,14 @@ export const PutSettlementPoliciesResponse: MessageFns<PutSettlementPoliciesResp
             message.policies.push(SettlementPolicy.decode(reader, reader.uint32()));
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.schemes.push(CompositeScheme.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -596,6 +969,9 @@ export const PutSettlementPoliciesResponse: MessageFns<PutSettlementPoliciesResp
       policies: globalThis.Array.isArray(object?.policies)
         ? object.policies.map((e: any) => SettlementPolicy.fromJSON(e))
         : [],
+      schemes: globalThis.Array.isArray(object?.schemes)
+        ? object.schemes.map((e: any) => CompositeScheme.fromJSON(e))
+        : [],
     };
   },
 
@@ -610,6 +986,9 @@ export const PutSettlementPoliciesResponse: MessageFns<PutSettlementPoliciesResp
     if (message.policies?.length) {
       obj.policies = message.policies.map((e) => SettlementPolicy.toJSON(e));
     }
+    if (message.schemes?.length) {
+      obj.schemes = message.schemes.map((e) => CompositeScheme.toJSON(e));
+    }
     return obj;
   },
 
@@ -621,6 +1000,7 @@ export const PutSettlementPoliciesResponse: MessageFns<PutSettlementPoliciesResp
     message.regionId = object.regionId ?? "";
     message.version = object.version ?? 0;
     message.policies = object.policies?.map((e) => SettlementPolicy.fromPartial(e)) || [];
+    message.schemes = object.schemes?.map((e) => CompositeScheme.fromPartial(e)) || [];
     return message;
   },
 };
