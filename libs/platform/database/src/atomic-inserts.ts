@@ -1,7 +1,7 @@
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { bindNamed, type NamedParameters } from './named-query';
-import { queryPrepared } from './prepared-statement';
+import { queryMaybePrepared } from './prepared-statement';
 
 /** An INSERT … RETURNING written with named parameters; its rows say whether the other inserts happen. */
 export interface InsertGuard {
@@ -85,9 +85,9 @@ export class AtomicInserts {
     }
     if (ctes.length === 0) return true;
     const text = `WITH ${ctes.join(', ')} SELECT ${guard ? 'EXISTS (SELECT 1 FROM guard)' : 'true'} AS guarded`;
-    const answer = (
-      options.prepared ? await queryPrepared(manager, text, values) : await manager.query(text, values)
-    ) as { guarded: boolean }[];
+    const answer = (await queryMaybePrepared(manager, text, values, options.prepared)) as {
+      guarded: boolean;
+    }[];
     return answer[0]!.guarded;
   }
 }

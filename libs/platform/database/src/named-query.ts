@@ -1,5 +1,5 @@
 import { type Driver, type EntityManager } from 'typeorm';
-import { queryPrepared } from './prepared-statement';
+import { queryMaybePrepared } from './prepared-statement';
 
 /** The values of a statement's `:name` parameters; SQL NULL is `null`, never `undefined`. */
 export type NamedParameters = Readonly<Record<string, unknown>>;
@@ -51,9 +51,7 @@ export async function queryNamed<Row = Record<string, unknown>>(
   options: { prepared?: boolean } = {},
 ): Promise<Row[]> {
   const [text, values] = bindNamed(manager.dataSource.driver, sql, parameters);
-  const answer: unknown = options.prepared
-    ? await queryPrepared(manager, text, values)
-    : await manager.query(text, values);
+  const answer = await queryMaybePrepared(manager, text, values, options.prepared);
   // TypeORM's PostgreSQL driver answers UPDATE and DELETE with [rows, rowCount], other commands
   // with the rows (plain objects, never arrays).
   if (

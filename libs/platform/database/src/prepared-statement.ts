@@ -19,3 +19,13 @@ export function queryPrepared(manager: EntityManager, text: string, values: unkn
   }
   return manager.query({ name, text } as unknown as string, values);
 }
+
+/** One statement, prepared (queryPrepared) or not: the one switch queryNamed and AtomicInserts share. */
+export function queryMaybePrepared(
+  manager: EntityManager,
+  text: string,
+  values: unknown[],
+  prepared: boolean | undefined,
+): Promise<unknown> {
+  return prepared ? queryPrepared(manager, text, values) : manager.query(text, values);
+}

@@ -31,9 +31,14 @@ export function figuresOf(tally: LookupTally): RecognitionFigures {
 
 /** Every tally summed: the group's or the city's figures ('' for institution and item). */
 export function totalOf(tallies: readonly LookupTally[]): RecognitionFigures {
+  return figuresOf({ institutionId: '', itemCode: '', outcomes: outcomesOf(tallies) });
+}
+
+/** The look-ups of every tally summed, by outcome. */
+export function outcomesOf(tallies: readonly LookupTally[]): LookupTally['outcomes'] {
   const sum = { 'nothing-offered': 0, pending: 0, reused: 0, 'ordered-anyway': 0 };
   for (const tally of tallies) {
     for (const outcome of Object.keys(sum) as (keyof typeof sum)[]) sum[outcome] += tally.outcomes[outcome];
   }
-  return figuresOf({ institutionId: '', itemCode: '', outcomes: sum });
+  return sum;
 }

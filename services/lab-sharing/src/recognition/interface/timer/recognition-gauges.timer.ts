@@ -3,7 +3,7 @@ import { type Logger, LOGGER } from '@medgrid/logging';
 import { PeriodicTask, SERVICE_CONFIG } from '@medgrid/service';
 import { gauge } from '@medgrid/telemetry';
 import { type LabSharingConfig } from '../../../config/lab-sharing.config';
-import { totalOf } from '../../application/recognition-figures';
+import { figuresOf, outcomesOf } from '../../application/recognition-figures';
 import { TallyRecognitionUseCase } from '../../application/tally-recognition/tally-recognition.use-case';
 import { type LookupTally } from '../../domain/recognition-lookup.repository';
 
@@ -68,14 +68,9 @@ export class RecognitionGaugesTimer extends PeriodicTask {
       else byInstitution.set(tally.institutionId, [tally]);
     }
     for (const [institution, ofInstitution] of byInstitution) {
-      const figures = totalOf(ofInstitution);
-      lookups.set({ institution, outcome: 'nothing-offered' }, figures.lookups - figures.offered);
-      lookups.set(
-        { institution, outcome: 'pending' },
-        figures.offered - figures.reused - figures.orderedAnyway,
-      );
-      lookups.set({ institution, outcome: 'reused' }, figures.reused);
-      lookups.set({ institution, outcome: 'ordered-anyway' }, figures.orderedAnyway);
+      const outcomes = outcomesOf(ofInstitution);
+      for (const [outcome, count] of Object.entries(outcomes)) lookups.set({ institution, outcome }, count);
+      const figures = figuresOf({ institutionId: institution, itemCode: '', outcomes });
       avoided.set({ institution }, figures.reused);
       if (figures.rateBp !== null) rate.set({ institution }, figures.rateBp);
     }
