@@ -17,7 +17,7 @@
 set -euo pipefail
 
 # One database per service, all owned by $PG_USER.
-MEDGRID_PG_DATABASES="medgrid_registry medgrid_referral medgrid_scheduling medgrid_lab_sharing medgrid_pharmacy medgrid_payment"
+MEDGRID_PG_DATABASES="medgrid_registry medgrid_referral medgrid_scheduling medgrid_lab_sharing medgrid_pharmacy medgrid_payment medgrid_gateway"
 
 # shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
 MEDGRID_LOG_TAG=postgres
