@@ -48,6 +48,7 @@ const depConstraints = [
   { sourceTag: 'scope:lab-sharing', onlyDependOnLibsWithTags: ['scope:lab-sharing', 'scope:shared'] },
   { sourceTag: 'scope:pharmacy', onlyDependOnLibsWithTags: ['scope:pharmacy', 'scope:shared'] },
   { sourceTag: 'scope:payment', onlyDependOnLibsWithTags: ['scope:payment', 'scope:shared'] },
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
 ];
 
 /**

@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/pg-env.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/kafka-env.sh"
 
 # name:grpc-port:http-port
-MEDGRID_SERVICES=("registry:50060:3060" "referral:50061:3061" "scheduling:50062:3062" "lab-sharing:50063:3063" "pharmacy:50064:3064" "payment:50065:3065")
+MEDGRID_SERVICES=("registry:50060:3060" "referral:50061:3061" "scheduling:50062:3062" "lab-sharing:50063:3063" "pharmacy:50064:3064" "payment:50065:3065" "gateway:50066:3066")
 MEDGRID_SECRETS="$MEDGRID_CACHE/secrets"
 MEDGRID_ISSUER_PRIVATE_KEY="$MEDGRID_SECRETS/issuer-private.pem"
 MEDGRID_ISSUER_PUBLIC_KEY="$MEDGRID_SECRETS/issuer-public.pem"

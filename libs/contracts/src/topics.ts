@@ -142,6 +142,12 @@ export const TOPICS = {
     compacted: false,
     retentionDays: 30,
   }),
+  pharmacyFormulary: defineTopic({
+    name: 'medgrid.pharmacy.formulary.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
   pharmacyPurchasing: defineTopic({
     name: 'medgrid.pharmacy.purchasing.v1',
     partitions: 3,
@@ -162,6 +168,12 @@ export const TOPICS = {
   }),
   paymentSettlement: defineTopic({
     name: 'medgrid.payment.settlement.v1',
+    partitions: 3,
+    compacted: false,
+    retentionDays: 30,
+  }),
+  gateway: defineTopic({
+    name: 'medgrid.gateway.gateway.v1',
     partitions: 3,
     compacted: false,
     retentionDays: 30,

@@ -43,7 +43,7 @@ lists them; Chart.yaml depends on each. Listed here because Helm drops a
 disabled dependency from .Chart.Dependencies, and the notes name those too.
 */}}
 {{- define "medgrid.services" -}}
-registry referral scheduling lab-sharing pharmacy payment
+registry referral scheduling lab-sharing pharmacy payment gateway
 {{- end -}}
 
 {{/* Regex of the enabled services, for selecting their series, e.g. "registry|referral|scheduling". */}}

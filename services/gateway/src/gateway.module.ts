@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ClientRequests } from '@medgrid/idempotency';
+import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
+import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
+import { SchemaStateRepository } from './service-info/domain/schema-state.repository';
+import { SchemaStateTypeormRepository } from './service-info/infrastructure/persistence/schema-state.typeorm-repository';
+
+/** The gateway service's contexts: the use cases its gRPC controllers and consumers call. */
+@Module({
+  providers: [
+    DescribeServiceUseCase,
+    { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },
+    // Which institution belongs to which group, kept from the registry's topics.
+    { provide: RegistryView, useClass: RegistryViewTypeormRepository },
+    // Every write use case answers retries through it (createOnce, isRetry).
+    ClientRequests,
+  ],
+  exports: [DescribeServiceUseCase, RegistryView],
+})
+export class GatewayModule {}
