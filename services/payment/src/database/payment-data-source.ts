@@ -15,6 +15,7 @@ import { ClaimOrmEntity } from '../claims/infrastructure/persistence/claim.orm-e
 import { ClaimVersionOrmEntity } from '../claims/infrastructure/persistence/claim-version.orm-entity';
 import { CoverageLoadOrmEntity } from '../enrolment/infrastructure/persistence/coverage-load.orm-entity';
 import { CoverageSpellOrmEntity } from '../enrolment/infrastructure/persistence/coverage-spell.orm-entity';
+import { DiseaseGroupTableVersionOrmEntity } from '../rules/infrastructure/persistence/disease-group-table-version.orm-entity';
 import { ReimbursementTableOrmEntity } from '../rules/infrastructure/persistence/reimbursement-table.orm-entity';
 import { ReimbursementTableVersionOrmEntity } from '../rules/infrastructure/persistence/reimbursement-table-version.orm-entity';
 import {
@@ -27,6 +28,7 @@ import { Enrolment1734500000001 } from './migrations/1734500000001-enrolment';
 import { ReimbursementTables1734500000002 } from './migrations/1734500000002-reimbursement-tables';
 import { Claims1734500000003 } from './migrations/1734500000003-claims';
 import { Settlement1734500000004 } from './migrations/1734500000004-settlement';
+import { DiseaseGroupTables1766300000001 } from './migrations/1766300000001-disease-group-tables';
 
 /**
  * The payment database: the platform's outbox/inbox tables, the audit
@@ -54,6 +56,7 @@ export const PAYMENT_ENTITIES = [
   SettlementRunOrmEntity,
   SettlementClaimOrmEntity,
   LedgerEntryOrmEntity,
+  DiseaseGroupTableVersionOrmEntity,
 ];
 export const PAYMENT_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -66,6 +69,7 @@ export const PAYMENT_MIGRATIONS = [
   ReimbursementTables1734500000002,
   Claims1734500000003,
   Settlement1734500000004,
+  DiseaseGroupTables1766300000001,
 ];
 
 export function paymentDataSource(url: string, poolSize?: number): DataSource {

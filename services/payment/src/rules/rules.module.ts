@@ -3,7 +3,9 @@ import { GetReimbursementTableUseCase } from './application/get-reimbursement-ta
 import { LoadStarterReimbursementTableUseCase } from './application/load-starter-reimbursement-table/load-starter-reimbursement-table.use-case';
 import { PutReimbursementTableUseCase } from './application/put-reimbursement-table/put-reimbursement-table.use-case';
 import { TableEdit } from './application/table-edit';
+import { DiseaseGroupTableRepository } from './domain/disease-group-table.repository';
 import { ReimbursementTableRepository } from './domain/reimbursement-table.repository';
+import { DiseaseGroupTableTypeormRepository } from './infrastructure/persistence/disease-group-table.typeorm-repository';
 import { ReimbursementTableTypeormRepository } from './infrastructure/persistence/reimbursement-table.typeorm-repository';
 
 const USE_CASES = [
@@ -13,15 +15,17 @@ const USE_CASES = [
 ];
 
 /**
- * The rules context: the regions' versioned reimbursement tables. Claims read a region's table through
- * ReimbursementTableRepository, exported.
+ * The rules context: the regions' versioned reimbursement tables and funds' disease-group points. Claims read a
+ * region's table through ReimbursementTableRepository, settlement a fund's points through DiseaseGroupTableRepository
+ * (tableOn), both exported.
  */
 @Module({
   providers: [
     ...USE_CASES,
     TableEdit,
     { provide: ReimbursementTableRepository, useClass: ReimbursementTableTypeormRepository },
+    { provide: DiseaseGroupTableRepository, useClass: DiseaseGroupTableTypeormRepository },
   ],
-  exports: [...USE_CASES, ReimbursementTableRepository],
+  exports: [...USE_CASES, ReimbursementTableRepository, DiseaseGroupTableRepository],
 })
 export class RulesModule {}

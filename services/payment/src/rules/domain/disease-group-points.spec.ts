@@ -72,4 +72,49 @@ describe(DiseaseGroupTable.name, () => {
       'diseaseGroup',
     );
   });
+
+  it('weighs a case by its group, and settles one of an unknown group or none fee-for-service with the reason', () => {
+    const sut = loaded();
+
+    expect(sut.weighCase('I63', 'secondary', '2026-11-10')).toEqual({
+      method: 'points',
+      weight: 10_800_000n,
+    });
+    expect(sut.weighCase('Z99', 'tertiary', '2026-11-10')).toEqual({
+      method: 'fee-for-service',
+      reason: "disease group Z99 has no points in force on 2026-11-10 in fund fund's table",
+    });
+    expect(sut.weighCase('E11', 'primary', '2025-12-31')).toMatchObject({ method: 'fee-for-service' });
+    expect(sut.weighCase(null, 'primary', '2026-11-10')).toMatchObject({ method: 'fee-for-service' });
+  });
+
+  it('answers the table in force on a date: only the groups in force then', () => {
+    const sut = DiseaseGroupTable.empty('fund');
+    const [first, second] = starterDiseaseGroups('2026-01-01');
+    sut.load(
+      [{ ...first!, until: '2026-06-30' }, { ...first!, from: '2026-07-01', points: 90 }, second!],
+      factors,
+      0,
+    );
+
+    expect(
+      sut
+        .inForceOn('2026-03-01')
+        .snapshot()
+        .groups.map((g) => [g.code, g.points]),
+    ).toEqual([
+      ['I10', 80],
+      ['E11', 120],
+    ]);
+    expect(
+      sut
+        .inForceOn('2026-07-01')
+        .snapshot()
+        .groups.map((g) => [g.code, g.points]),
+    ).toEqual([
+      ['I10', 90],
+      ['E11', 120],
+    ]);
+    expect(sut.inForceOn('2026-07-01').version).toBe(1);
+  });
 });

@@ -116,7 +116,41 @@ export class DiseaseGroupTable {
     return BigInt(group.points) * BigInt(factor);
   }
 
+  /**
+   * How a case the composite scheme pays by points is weighed: by its group's points when the group is in force on
+   * the case's date, or — no group named, or none in force with that code — settled fee-for-service instead (its
+   * adjudicated fund share) with the reason, so one case the table does not know never fails a settlement run; the
+   * run reports every such case for the fund to add the group.
+   */
+  weighCase(code: string | null, level: InstitutionLevel, date: string): CaseWeighing {
+    if (code === null) {
+      return { method: 'fee-for-service', reason: 'no disease group named for a case paid by points' };
+    }
+    const group = this.state.groups.find((g) => g.code === code && inForce(g, date));
+    if (!group) {
+      return {
+        method: 'fee-for-service',
+        reason: `disease group ${code} has no points in force on ${date} in fund ${this.state.fundId}'s table`,
+      };
+    }
+    const factor = group.primaryLevel ? 10_000 : this.state.levelFactorBp[level];
+    return { method: 'points', weight: BigInt(group.points) * BigInt(factor) };
+  }
+
+  /** The table as in force on the date: only its groups in force then (what a period is settled by). */
+  inForceOn(date: string): DiseaseGroupTable {
+    return new DiseaseGroupTable({
+      ...this.state,
+      groups: this.state.groups.filter((g) => inForce(g, date)),
+    });
+  }
+
   snapshot(): DiseaseGroupTableSnapshot {
     return { ...this.state, groups: [...this.state.groups] };
   }
 }
+
+/** A point-settled case weighed (1/10000 points), or paid fee-for-service with the reason its group was not known. */
+export type CaseWeighing =
+  | { readonly method: 'points'; readonly weight: bigint }
+  | { readonly method: 'fee-for-service'; readonly reason: string };
