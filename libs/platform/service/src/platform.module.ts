@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { InstitutionDirectory } from '@medgrid/auth';
 import { type PlatformConfig } from '@medgrid/config';
@@ -31,6 +31,11 @@ export interface ServiceDefinition<C extends PlatformConfig> {
   eventHandlers?: Type<AnyEventHandler>[];
   /** Whether this process relays its outbox (on by default). */
   relayEnabled?: boolean;
+  /**
+   * Sets up the HTTP side before it listens (an HTTP API's middleware and
+   * documentation); services that only serve gRPC leave it out.
+   */
+  configureHttp?: (app: INestApplication) => void | Promise<void>;
 }
 
 /** Injection token of the service's validated config object. */

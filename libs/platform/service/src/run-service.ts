@@ -23,8 +23,10 @@ export async function runService<C extends PlatformConfig>(
     const config = loadConfig();
     logger = createLogger({ service: name, level: config.LOG_LEVEL });
     setMetricsServiceLabel(name);
-    const module = PlatformModule.forService({ name, config, logger, ...define(config, logger) });
+    const definition = define(config, logger);
+    const module = PlatformModule.forService({ name, config, logger, ...definition });
     const app = await NestFactory.create(module, { logger: new NestLoggerAdapter(logger) });
+    await definition.configureHttp?.(app);
     await app.listen(config.HTTP_PORT, config.HTTP_HOST);
     logger.info({ httpPort: config.HTTP_PORT, grpcPort: config.GRPC_PORT }, `${name} service started`);
     const log = logger;
