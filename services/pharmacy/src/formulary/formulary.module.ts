@@ -6,7 +6,9 @@ import { GetFormularyUseCase } from './application/get-formulary/get-formulary.u
 import { RecordStockMovementUseCase } from './application/record-stock-movement/record-stock-movement.use-case';
 import { StockDrugUseCase } from './application/stock-drug/stock-drug.use-case';
 import { UnstockDrugUseCase } from './application/unstock-drug/unstock-drug.use-case';
+import { FormularyEventPublisher } from './domain/formulary-event-publisher';
 import { FormularyRepository } from './domain/formulary.repository';
+import { FormularyOutboxPublisher } from './infrastructure/messaging/formulary-outbox.publisher';
 import { FormularyTypeormRepository } from './infrastructure/persistence/formulary.typeorm-repository';
 
 const USE_CASES = [StockDrugUseCase, UnstockDrugUseCase, RecordStockMovementUseCase, GetFormularyUseCase];
@@ -18,7 +20,8 @@ const USE_CASES = [StockDrugUseCase, UnstockDrugUseCase, RecordStockMovementUseC
     ...USE_CASES,
     FormularyStep,
     { provide: FormularyRepository, useClass: FormularyTypeormRepository },
+    { provide: FormularyEventPublisher, useClass: FormularyOutboxPublisher },
   ],
-  exports: [...USE_CASES, FormularyRepository],
+  exports: [...USE_CASES, FormularyRepository, FormularyEventPublisher],
 })
 export class FormularyModule {}

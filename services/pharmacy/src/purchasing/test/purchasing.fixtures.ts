@@ -12,6 +12,7 @@ import { FormularyStep } from '../../formulary/application/formulary-step';
 import { RecordStockMovementUseCase } from '../../formulary/application/record-stock-movement/record-stock-movement.use-case';
 import { StockDrugCommand } from '../../formulary/application/stock-drug/stock-drug.command';
 import { StockDrugUseCase } from '../../formulary/application/stock-drug/stock-drug.use-case';
+import { FormularyOutboxPublisher } from '../../formulary/infrastructure/messaging/formulary-outbox.publisher';
 import { FormularyTypeormRepository } from '../../formulary/infrastructure/persistence/formulary.typeorm-repository';
 import { CentreStep } from '../application/centre-step';
 import { DistributePurchaseOrderUseCase } from '../application/distribute-purchase-order/distribute-purchase-order.use-case';
@@ -76,9 +77,15 @@ export class PurchasingFixtures {
     this.orders = new PurchaseOrderTypeormRepository(uow);
     this.ledgers = new SettlementLedgerTypeormRepository(uow);
     const formularyStep = new FormularyStep(uow, this.formularies, this.registry, requests);
-    this.stockDrug = new StockDrugUseCase(formularyStep, this.formularies, this.catalogues);
-    this.recordStockMovement = new RecordStockMovementUseCase(formularyStep, this.formularies);
-    const events = new PurchasingOutboxPublisher(new OutboxWriter(uow, 'pharmacy'));
+    const outbox = new OutboxWriter(uow, 'pharmacy');
+    const formularyEvents = new FormularyOutboxPublisher(outbox);
+    this.stockDrug = new StockDrugUseCase(formularyStep, this.formularies, this.catalogues, formularyEvents);
+    this.recordStockMovement = new RecordStockMovementUseCase(
+      formularyStep,
+      this.formularies,
+      formularyEvents,
+    );
+    const events = new PurchasingOutboxPublisher(outbox);
     const step = new CentreStep(uow, this.orders, requests);
     this.raiseRequisition = new RaiseRequisitionUseCase(
       uow,
@@ -105,6 +112,7 @@ export class PurchasingFixtures {
       this.formularies,
       this.registry,
       events,
+      formularyEvents,
     );
     this.recordSupplierPayment = new RecordSupplierPaymentUseCase(step, this.ledgers);
     this.getSupplierLedger = new GetSupplierLedgerUseCase(this.ledgers);

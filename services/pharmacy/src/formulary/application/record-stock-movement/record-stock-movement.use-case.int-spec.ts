@@ -1,5 +1,7 @@
+import { FormularyChangedEvent } from '@medgrid/contracts';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests } from '@medgrid/idempotency';
+import { decodeEnvelope, decodePayload, OutboxWriter } from '@medgrid/messaging';
 import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { anIdentity, MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,20 +9,24 @@ import { DrugCatalogueTypeormRepository } from '../../../catalogue/infrastructur
 import { aDrug, anOriginatorDrug } from '../../../catalogue/test/drug.factory';
 import { pharmacyDataSource } from '../../../database/pharmacy-data-source';
 import { FormularyErrorCode } from '../../domain/formulary-error';
+import { FormularyOutboxPublisher } from '../../infrastructure/messaging/formulary-outbox.publisher';
 import { FormularyTypeormRepository } from '../../infrastructure/persistence/formulary.typeorm-repository';
 import { FormularyStep } from '../formulary-step';
 import { StockDrugCommand } from '../stock-drug/stock-drug.command';
 import { StockDrugUseCase } from '../stock-drug/stock-drug.use-case';
+import { UnstockDrugCommand } from '../unstock-drug/unstock-drug.command';
+import { UnstockDrugUseCase } from '../unstock-drug/unstock-drug.use-case';
 import { RecordStockMovementCommand } from './record-stock-movement.command';
 import { RecordStockMovementUseCase } from './record-stock-movement.use-case';
 
-/** An institution stocks a drug of its group's catalogue and moves its stock, through the real store. */
+/** An institution stocks a drug of its group's catalogue and moves its stock, through the real store and outbox. */
 describe(RecordStockMovementUseCase.name, () => {
   let database: MigratedTestDatabase;
   let uow: UnitOfWork;
   let registry: RegistryViewTypeormRepository;
   let catalogues: DrugCatalogueTypeormRepository;
   let stockDrug: StockDrugUseCase;
+  let unstockDrug: UnstockDrugUseCase;
   let sut: RecordStockMovementUseCase;
 
   beforeAll(async () => {
@@ -32,11 +38,25 @@ describe(RecordStockMovementUseCase.name, () => {
     catalogues = new DrugCatalogueTypeormRepository(uow);
     const formularies = new FormularyTypeormRepository(uow);
     const step = new FormularyStep(uow, formularies, registry, new ClientRequests(uow));
-    stockDrug = new StockDrugUseCase(step, formularies, catalogues);
-    sut = new RecordStockMovementUseCase(step, formularies);
+    const events = new FormularyOutboxPublisher(new OutboxWriter(uow, 'pharmacy'));
+    stockDrug = new StockDrugUseCase(step, formularies, catalogues, events);
+    unstockDrug = new UnstockDrugUseCase(step, formularies, events);
+    sut = new RecordStockMovementUseCase(step, formularies, events);
   });
 
   afterAll(() => database?.close());
+
+  /** The FormularyChanged events of the institution, in the order written. */
+  async function announced(institutionId: string) {
+    const rows = await database.dataSource.query<{ envelope: Buffer; topic: string }[]>(
+      `SELECT envelope, topic FROM outbox WHERE event_type = $1 AND message_key = $2 ORDER BY seq`,
+      [FormularyChangedEvent.type, institutionId],
+    );
+    return rows.map((row) => ({
+      topic: row.topic,
+      ...decodePayload(FormularyChangedEvent, decodeEnvelope(row.envelope)),
+    }));
+  }
 
   /** A primary institution of a new group known to the view, its group's catalogue listing amlodipine and its originator. */
   async function aCentre() {
@@ -118,5 +138,54 @@ describe(RecordStockMovementUseCase.name, () => {
       [centre.institutionId],
     );
     expect(onHand).toEqual([{ on_hand: 0 }]);
+  });
+
+  it('announces stocking, the first packs received, the last issued and unstocking as FormularyChanged, and not the moves between', async () => {
+    const centre = await aCentre();
+    await stockDrug.execute(
+      centre,
+      StockDrugCommand.create({ clientRequestId: uuidv7(), drugCode: aDrug().code }),
+    );
+    await sut.execute(centre, move('received', 5));
+    await sut.execute(centre, move('received', 2));
+    await sut.execute(centre, move('issued', 3));
+    await sut.execute(centre, move('issued', 4));
+    await sut.execute(centre, move('received', 1));
+    await unstockDrug.execute(
+      centre,
+      UnstockDrugCommand.create({ clientRequestId: uuidv7(), drugCode: aDrug().code }),
+    );
+
+    const events = await announced(centre.institutionId!);
+    expect(events.map((e) => [e.change, e.stocked, e.onHand])).toEqual([
+      [1, true, 0], // stocked
+      [3, true, 5], // back in stock
+      [4, true, 0], // out of stock
+      [3, true, 1], // back in stock
+      [2, false, 1], // unstocked, the last pack still on hand
+    ]);
+    expect(events[0]).toMatchObject({
+      topic: 'medgrid.pharmacy.formulary.v1',
+      groupId: centre.groupId,
+      institutionId: centre.institutionId,
+      drugCode: aDrug().code,
+      changedBy: centre.subject,
+    });
+  });
+
+  it('announces nothing for a refused move or a retried one', async () => {
+    const centre = await aCentre();
+    await stockDrug.execute(
+      centre,
+      StockDrugCommand.create({ clientRequestId: uuidv7(), drugCode: aDrug().code }),
+    );
+    const first = move('received', 2);
+    await sut.execute(centre, first);
+    await sut.execute(centre, first);
+    await expect(sut.execute(centre, move('issued', 3))).rejects.toMatchObject({
+      code: FormularyErrorCode.InsufficientStock,
+    });
+
+    expect((await announced(centre.institutionId!)).map((e) => e.change)).toEqual([1, 3]);
   });
 });

@@ -1,4 +1,4 @@
-import { PurchaseOrderDistributedEvent } from '@medgrid/contracts';
+import { FormularyChangedEvent, PurchaseOrderDistributedEvent } from '@medgrid/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { aDrug } from '../../../catalogue/test/drug.factory';
 import { RecordStockMovementCommand } from '../../../formulary/application/record-stock-movement/record-stock-movement.command';
@@ -27,6 +27,8 @@ describe(DistributePurchaseOrderUseCase.name, () => {
     const { centre, clinic1, clinic2, jia } = await fixtures.anOrderedGroup();
     await fixtures.deliver(centre, jia.id, [{ drugCode: aDrug().code, quantity: 12 }]);
     const command = distribute(jia.id);
+    const clinics = [clinic1.institutionId!, clinic2.institutionId!];
+    const announcedBefore = (await fixtures.outbox(FormularyChangedEvent.type, clinics)).length;
 
     const distribution = await sut.execute(centre, command);
     const retried = await sut.execute(centre, command);
@@ -44,6 +46,11 @@ describe(DistributePurchaseOrderUseCase.name, () => {
     expect(await fixtures.onHand(clinic1.institutionId!, aDrug().code)).toBe(10);
     expect(await fixtures.onHand(clinic2.institutionId!, aDrug().code)).toBe(2);
     expect(await fixtures.outbox(PurchaseOrderDistributedEvent.type, [jia.id])).toHaveLength(1);
+    // Each clinic had none of it: the packs bring it back into stock there, announced once each.
+    expect((await fixtures.outbox(FormularyChangedEvent.type, clinics)).slice(announcedBefore)).toEqual([
+      { topic: 'medgrid.pharmacy.formulary.v1', message_key: clinic1.institutionId },
+      { topic: 'medgrid.pharmacy.formulary.v1', message_key: clinic2.institutionId },
+    ]);
     await expect(sut.execute(centre, distribute(jia.id))).rejects.toMatchObject({
       code: PurchasingErrorCode.OrderClosed,
     });

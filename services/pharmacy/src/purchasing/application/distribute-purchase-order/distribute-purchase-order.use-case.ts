@@ -3,6 +3,9 @@ import { type Identity } from '@medgrid/auth';
 import { clientRequestOf } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
 import { isInstitutionLevel } from '../../../common/institution-level';
+import { availabilityChangesAnnounced } from '../../../formulary/domain/formulary-announcements';
+import { type Formulary } from '../../../formulary/domain/formulary';
+import { FormularyEventPublisher } from '../../../formulary/domain/formulary-event-publisher';
 import { FormularyRepository } from '../../../formulary/domain/formulary.repository';
 import { StockBalance } from '../../../formulary/domain/stock-balance';
 import { StockBook } from '../../../formulary/domain/stock-book';
@@ -19,7 +22,8 @@ import { type DistributePurchaseOrderCommand } from './distribute-purchase-order
  * substitute as itself; a requisition given less records its shortfall. The packs go into each institution's stock
  * in one step, every institution's formulary locked in turn (by id, so two distributions cannot deadlock) as its own
  * moves are, so stock stays whole and never negative whatever races it. Distributed once (a second attempt is
- * PURCHASE_ORDER_CLOSED), and announced as PurchaseOrderDistributed.
+ * PURCHASE_ORDER_CLOSED), and announced as PurchaseOrderDistributed; each institution's drug the packs bring back
+ * into stock is announced as FormularyChanged.
  */
 @Injectable()
 export class DistributePurchaseOrderUseCase {
@@ -29,6 +33,7 @@ export class DistributePurchaseOrderUseCase {
     private readonly formularies: FormularyRepository,
     private readonly registry: RegistryView,
     private readonly events: PurchasingEventPublisher,
+    private readonly formularyEvents: FormularyEventPublisher,
   ) {}
 
   async execute(
@@ -48,17 +53,27 @@ export class DistributePurchaseOrderUseCase {
           const plan = planDistribution(order);
           const moves = receiptMoves(plan);
           const institutionIds = [...new Set(moves.map((move) => move.institutionId))].sort();
-          for (const institutionId of institutionIds) await this.lockFormulary(institutionId);
+          const formularies = new Map<string, Formulary>();
+          for (const institutionId of institutionIds) {
+            formularies.set(institutionId, await this.lockFormulary(institutionId));
+          }
           const keys = [...new Map(moves.map((m) => [`${m.institutionId}/${m.drugCode}`, m])).values()];
           const book = new StockBook(
             await Promise.all(keys.map((m) => this.formularies.balance(m.institutionId, m.drugCode))),
           );
-          for (const movement of book.apply(moves, now)) {
+          const movements = book.apply(moves, now);
+          for (const movement of movements) {
             await this.formularies.saveMovement(
               StockBalance.restore(movement.institutionId, movement.drugCode, movement.onHandAfter),
               movement,
             );
           }
+          await this.formularyEvents.itemsChanged(
+            availabilityChangesAnnounced(groupId, movements, (institutionId, drugCode) =>
+              Boolean(formularies.get(institutionId)?.stocks(drugCode)),
+            ),
+            identity.subject,
+          );
           const distribution: DistributionRecord = {
             purchaseOrderId: order.id,
             supplier: order.supplier,
@@ -77,7 +92,7 @@ export class DistributePurchaseOrderUseCase {
   }
 
   /** Takes the institution's formulary lock, as its own stock moves do. */
-  private async lockFormulary(institutionId: string): Promise<void> {
+  private async lockFormulary(institutionId: string): Promise<Formulary> {
     const institution = await this.registry.institution(institutionId);
     if (!institution || !isInstitutionLevel(institution.level)) {
       throw new PurchasingError(
@@ -85,6 +100,6 @@ export class DistributePurchaseOrderUseCase {
         `the registry no longer knows institution ${institutionId}`,
       );
     }
-    await this.formularies.load(institutionId, institution.level, true);
+    return this.formularies.load(institutionId, institution.level, true);
   }
 }
