@@ -23,6 +23,9 @@ type Place =
   | 'persistence'
   | 'messaging'
   | 'grpc'
+  | 'http'
+  | 'grpc-client'
+  | 'security'
   | 'kafka'
   | 'timer'
   | 'contracts';
@@ -40,6 +43,9 @@ const ROLES: Readonly<Record<Exclude<Place, 'free'>, readonly string[]>> = {
   persistence: ['orm-entity', 'mapper', 'typeorm-repository'],
   messaging: ['publisher'],
   grpc: ['grpc.controller'],
+  http: ['http.controller', 'guard', 'filter', 'dto'],
+  'grpc-client': ['', 'grpc-client'],
+  security: [''],
   kafka: ['kafka.consumer'],
   timer: ['timer'],
   contracts: ['proto-mapper'],
@@ -59,6 +65,9 @@ const FORMS: Readonly<Record<Exclude<Place, 'free'>, string>> = {
   persistence: '<table>.orm-entity.ts, <aggregate>.mapper.ts and <aggregate>.typeorm-repository.ts',
   messaging: '<x>.publisher.ts',
   grpc: '<x>.grpc.controller.ts',
+  http: '<x>.http.controller.ts, <x>.guard.ts, <x>.filter.ts and <x>.dto.ts',
+  'grpc-client': '<service>.grpc-client.ts and what the calls to other services share',
+  security: 'password hashing, identity provider clients',
   kafka: '<event>.kafka.consumer.ts',
   timer: '<x>.timer.ts',
   contracts: '<x>.proto-mapper.ts',
@@ -79,6 +88,8 @@ const HOME_OF: Readonly<Record<string, string>> = {
   'typeorm-repository': '<context>/infrastructure/persistence/<aggregate>.typeorm-repository.ts',
   publisher: '<context>/infrastructure/messaging/<x>.publisher.ts',
   'grpc.controller': '<context>/interface/grpc/<x>.grpc.controller.ts',
+  'http.controller': '<context>/interface/http/<x>.http.controller.ts',
+  'grpc-client': '<context>/infrastructure/grpc-client/<service>.grpc-client.ts',
   'kafka.consumer': '<context>/interface/kafka/<event>.kafka.consumer.ts (one consumer a file)',
   timer: '<context>/interface/timer/<x>.timer.ts',
   'proto-mapper': '<context>/contracts/<x>.proto-mapper.ts',
@@ -107,13 +118,18 @@ function placeOf(folders: readonly string[]): { place: Place } | { problem: stri
       if (sub === undefined) return at('application');
       return deeper.length === 0 ? at('operation') : { problem: 'an operation folder has no sub-folders' };
     case 'infrastructure':
-      if (sub === 'persistence' || sub === 'messaging') return at(sub);
+      if (sub === 'persistence' || sub === 'messaging' || sub === 'grpc-client' || sub === 'security') {
+        return at(sub);
+      }
       return {
-        problem: 'infrastructure code goes in infrastructure/persistence/ or infrastructure/messaging/',
+        problem:
+          'infrastructure code goes in infrastructure/persistence/, messaging/, grpc-client/ or security/',
       };
     case 'interface':
-      if (sub === 'grpc' || sub === 'kafka' || sub === 'timer') return at(sub);
-      return { problem: 'adapters go in interface/grpc/, interface/kafka/ or interface/timer/' };
+      if (sub === 'grpc' || sub === 'http' || sub === 'kafka' || sub === 'timer') return at(sub);
+      return {
+        problem: 'adapters go in interface/grpc/, interface/http/, interface/kafka/ or interface/timer/',
+      };
     default:
       return {
         problem: `a context's code goes in domain/, application/, infrastructure/, interface/ or contracts/, not ${layer}/`,
