@@ -1,7 +1,6 @@
 import './instrumentation';
 import {
   CityRegisteredKafkaConsumer,
-  ContractChangedKafkaConsumer,
   GridRegisteredKafkaConsumer,
   InstitutionChangedKafkaConsumer,
   MedicalGroupChangedKafkaConsumer,
@@ -13,6 +12,7 @@ import { BudgetGrpcController } from './budgets/interface/grpc/budget.grpc.contr
 import { loadPaymentConfig } from './config/payment.config';
 import { ClaimGrpcController } from './claims/interface/grpc/claim.grpc.controller';
 import { paymentDataSource } from './database/payment-data-source';
+import { PaymentContractChangedKafkaConsumer } from './enrolment/interface/kafka/contract-changed.kafka.consumer';
 import { EnrolmentGrpcController } from './enrolment/interface/grpc/enrolment.grpc.controller';
 import { PaymentModule } from './payment.module';
 import { RuleGrpcController } from './rules/interface/grpc/rule.grpc.controller';
@@ -44,9 +44,10 @@ void runService(
       // A group's city (group → grid → city): the region whose reimbursement table judges its claims.
       GridRegisteredKafkaConsumer,
       CityRegisteredKafkaConsumer,
-      // Teams and contracts: the residents a group manages, counted for its capitation.
+      // Teams and contracts: the residents a group manages, counted for its capitation overall and per disease, and
+      // a claim's contract checked on its service date (the shared view and payment's own, with early ends).
       TeamChangedKafkaConsumer,
-      ContractChangedKafkaConsumer,
+      PaymentContractChangedKafkaConsumer,
     ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),

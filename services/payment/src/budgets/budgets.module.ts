@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CapitationForPeriod } from './application/capitation-for-period/capitation-for-period';
 import { GetCapitationRatesUseCase } from './application/get-capitation-rates/get-capitation-rates.use-case';
 import { GetGlobalBudgetsUseCase } from './application/get-global-budgets/get-global-budgets.use-case';
 import { PutCapitationRatesUseCase } from './application/put-capitation-rates/put-capitation-rates.use-case';
@@ -15,10 +16,15 @@ const USE_CASES = [
 
 /**
  * The budgets context: funds' capitation rates and groups' global budgets, and who a group manages (the registry's
- * contracts). Settlement reads them through BudgetRepository, exported.
+ * contracts). Settlement reads a month's whole capitation (overall and per disease) through CapitationForPeriod
+ * and budgets through BudgetRepository, both exported.
  */
 @Module({
-  providers: [...USE_CASES, { provide: BudgetRepository, useClass: BudgetTypeormRepository }],
-  exports: [...USE_CASES, BudgetRepository],
+  providers: [
+    ...USE_CASES,
+    CapitationForPeriod,
+    { provide: BudgetRepository, useClass: BudgetTypeormRepository },
+  ],
+  exports: [...USE_CASES, CapitationForPeriod, BudgetRepository],
 })
 export class BudgetsModule {}

@@ -14,6 +14,7 @@ import { GlobalBudgetOrmEntity } from '../budgets/infrastructure/persistence/glo
 import { ClaimOrmEntity } from '../claims/infrastructure/persistence/claim.orm-entity';
 import { ClaimVersionOrmEntity } from '../claims/infrastructure/persistence/claim-version.orm-entity';
 import { CoverageLoadOrmEntity } from '../enrolment/infrastructure/persistence/coverage-load.orm-entity';
+import { FamilyDoctorContractOrmEntity } from '../enrolment/infrastructure/persistence/family-doctor-contract.orm-entity';
 import { CoverageSpellOrmEntity } from '../enrolment/infrastructure/persistence/coverage-spell.orm-entity';
 import { DiseaseGroupTableVersionOrmEntity } from '../rules/infrastructure/persistence/disease-group-table-version.orm-entity';
 import { ReimbursementTableOrmEntity } from '../rules/infrastructure/persistence/reimbursement-table.orm-entity';
@@ -29,6 +30,7 @@ import { ReimbursementTables1734500000002 } from './migrations/1734500000002-rei
 import { Claims1734500000003 } from './migrations/1734500000003-claims';
 import { Settlement1734500000004 } from './migrations/1734500000004-settlement';
 import { DiseaseGroupTables1766300000001 } from './migrations/1766300000001-disease-group-tables';
+import { FamilyDoctorContracts1766300000002 } from './migrations/1766300000002-family-doctor-contracts';
 
 /**
  * The payment database: the platform's outbox/inbox tables, the audit
@@ -57,6 +59,7 @@ export const PAYMENT_ENTITIES = [
   SettlementClaimOrmEntity,
   LedgerEntryOrmEntity,
   DiseaseGroupTableVersionOrmEntity,
+  FamilyDoctorContractOrmEntity,
 ];
 export const PAYMENT_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -70,6 +73,7 @@ export const PAYMENT_MIGRATIONS = [
   Claims1734500000003,
   Settlement1734500000004,
   DiseaseGroupTables1766300000001,
+  FamilyDoctorContracts1766300000002,
 ];
 
 export function paymentDataSource(url: string, poolSize?: number): DataSource {

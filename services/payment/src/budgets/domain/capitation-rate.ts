@@ -87,6 +87,13 @@ export class CapitationSchedule {
     return rate;
   }
 
+  /** Every rate in force on the date, the overall one first, then by disease group. */
+  ratesOn(date: string): CapitationRate[] {
+    return this.state.rates
+      .filter((r) => inForce(r, date))
+      .sort((a, b) => (a.diseaseGroup ?? '').localeCompare(b.diseaseGroup ?? ''));
+  }
+
   snapshot(): CapitationScheduleSnapshot {
     return { ...this.state, rates: [...this.state.rates] };
   }

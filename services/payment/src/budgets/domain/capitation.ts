@@ -1,6 +1,11 @@
 import { type Fen, sumFen, timesCount } from '../../common/domain/money';
 import { allocate } from '../../common/domain/share';
-import { type CapitationRate } from './capitation-rate';
+import {
+  type ManagedResidents,
+  MANAGED_DISEASES,
+  type ManagedDisease,
+} from '../../enrolment/domain/family-doctor-contract';
+import { type CapitationRate, type CapitationSchedule } from './capitation-rate';
 
 /**
  * A yearly amount paid in twelve monthly instalments: equal to the fen, the fen left over going one each to the
@@ -42,4 +47,44 @@ export function capitationForMonth(rate: CapitationRate, month: string, resident
 
 export function capitationTotal(lines: readonly CapitationLine[]): Fen {
   return sumFen(lines.map((line) => line.amount));
+}
+
+/** A period's whole capitation: a line per rate in force on its first day (overall, then each disease), and why. */
+export interface PeriodCapitation {
+  /** YYYY-MM */
+  readonly month: string;
+  readonly lines: readonly CapitationLine[];
+  readonly amount: Fen;
+  readonly basis: readonly string[];
+}
+
+function diseaseOfGroup(diseaseGroup: string): ManagedDisease | null {
+  const entry = Object.entries(MANAGED_DISEASES).find(([, code]) => code === diseaseGroup);
+  return entry ? (entry[0] as ManagedDisease) : null;
+}
+
+/**
+ * The month's capitation for a group: every rate of the fund's schedule in force on the month's first day, the
+ * overall rate for each contracted resident and each disease's rate for each resident managed for it, counted on
+ * that day. A disease rate the registry manages no resident for (a code its contracts do not tag) pays nothing,
+ * and its basis says so; a month without any rate in force has no capitation (amount 0, no line).
+ */
+export function capitationForPeriod(
+  schedule: CapitationSchedule,
+  month: string,
+  managed: ManagedResidents,
+): PeriodCapitation {
+  const lines = schedule.ratesOn(`${month}-01`).map((rate) => {
+    if (rate.diseaseGroup === null) return capitationForMonth(rate, month, managed.contracted);
+    const disease = diseaseOfGroup(rate.diseaseGroup);
+    const line = capitationForMonth(rate, month, disease ? managed.byDisease[disease] : 0);
+    return disease
+      ? line
+      : { ...line, basis: `${rate.basis}; no contract is tagged as managing ${rate.diseaseGroup}` };
+  });
+  const basis = lines.map(
+    (l) =>
+      `capitation ${month} ${l.diseaseGroup ?? 'overall'}: ${l.residents} residents at ${l.perResident} fen = ${l.amount} fen (${l.basis})`,
+  );
+  return { month, lines, amount: capitationTotal(lines), basis };
 }
