@@ -31,6 +31,7 @@ import { Claims1734500000003 } from './migrations/1734500000003-claims';
 import { Settlement1734500000004 } from './migrations/1734500000004-settlement';
 import { DiseaseGroupTables1766300000001 } from './migrations/1766300000001-disease-group-tables';
 import { FamilyDoctorContracts1766300000002 } from './migrations/1766300000002-family-doctor-contracts';
+import { ClaimSettlementFigures1766200000001 } from './migrations/1766200000001-claim-settlement-figures';
 
 /**
  * The payment database: the platform's outbox/inbox tables, the audit
@@ -74,6 +75,7 @@ export const PAYMENT_MIGRATIONS = [
   Settlement1734500000004,
   DiseaseGroupTables1766300000001,
   FamilyDoctorContracts1766300000002,
+  ClaimSettlementFigures1766200000001,
 ];
 
 export function paymentDataSource(url: string, poolSize?: number): DataSource {

@@ -110,7 +110,43 @@ export function adjudicationFromStored(a: StoredAdjudication): Adjudication {
   };
 }
 
-export function claimToEntity(record: ClaimRecord, placement: StoredClaim['placement']): ClaimOrmEntity {
+/** The version in force's figures a settlement run sums, kept on the claim row beside its version number. */
+export type ClaimFiguresColumns = Pick<
+  ClaimOrmEntity,
+  | 'serviceDate'
+  | 'institutionLevel'
+  | 'encounter'
+  | 'diseaseGroup'
+  | 'referred'
+  | 'bedDays'
+  | 'fund'
+  | 'patient'
+  | 'waived'
+>;
+
+export function claimFiguresToColumns(
+  version: ClaimVersion,
+  adjudication: Adjudication,
+): ClaimFiguresColumns {
+  const s = version.submission;
+  return {
+    serviceDate: s.serviceDate,
+    institutionLevel: s.institutionLevel,
+    encounter: s.encounter.kind,
+    diseaseGroup: s.diseaseGroup,
+    referred: adjudication.referral === 'referred',
+    bedDays: s.encounter.kind === 'inpatient' ? s.encounter.days : 0,
+    fund: adjudication.fund,
+    patient: adjudication.patient,
+    waived: adjudication.waived,
+  };
+}
+
+export function claimToEntity(
+  record: ClaimRecord,
+  placement: StoredClaim['placement'],
+  adjudication: Adjudication,
+): ClaimOrmEntity {
   const state = record.snapshot();
   return {
     id: state.id,
@@ -121,6 +157,7 @@ export function claimToEntity(record: ClaimRecord, placement: StoredClaim['place
     residentId: record.current.submission.residentId,
     currentVersion: record.current.version,
     receivedAt: state.versions[0]!.receivedAt,
+    ...claimFiguresToColumns(record.current, adjudication),
   };
 }
 

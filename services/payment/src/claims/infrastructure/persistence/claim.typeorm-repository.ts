@@ -5,7 +5,12 @@ import { type Fen } from '../../../common/domain/money';
 import { type Adjudication, type YearToDate } from '../../domain/adjudication';
 import { type ClaimRecord } from '../../domain/claim-record';
 import { type ClaimPlacement, ClaimRepository, type StoredClaim } from '../../domain/claim.repository';
-import { claimToEntity, storedClaimFromEntities, versionToEntity } from './claim.mapper';
+import {
+  claimFiguresToColumns,
+  claimToEntity,
+  storedClaimFromEntities,
+  versionToEntity,
+} from './claim.mapper';
 import { ClaimOrmEntity } from './claim.orm-entity';
 import { ClaimVersionOrmEntity } from './claim-version.orm-entity';
 
@@ -71,12 +76,12 @@ export class ClaimTypeormRepository extends ClaimRepository {
     const db = this.uow.transactionalManager();
     const current = record.current;
     if (current.version === 1) {
-      await db.insert(ClaimOrmEntity, claimToEntity(record, placement));
+      await db.insert(ClaimOrmEntity, claimToEntity(record, placement, adjudication));
     } else {
       const { affected } = await db.update(
         ClaimOrmEntity,
         { id: record.id, currentVersion: current.version - 1 },
-        { currentVersion: current.version },
+        { currentVersion: current.version, ...claimFiguresToColumns(current, adjudication) },
       );
       if (affected !== 1) throw new Error(`claim ${record.id} is not at version ${current.version - 1}`);
     }

@@ -17,13 +17,15 @@ export class SettlementRunOrmEntity {
   @Column(fenColumn) budget!: number;
   @Column({ name: 'fund_paid', ...fenColumn }) fundPaid!: number;
   @Column({ type: 'integer' }) claims!: number;
+  /** The checksum of the claim versions counted (ClaimsToSettle); null for runs that kept a row per claim. */
+  @Column({ name: 'claims_checksum', type: 'text', nullable: true }) claimsChecksum!: string | null;
   /** The settlement's figures (budget basis, balance, institutions, levels, point value) as the domain gave them. */
   @Column({ type: 'jsonb' }) result!: object;
   @Column({ name: 'settled_at', type: 'timestamptz' }) settledAt!: Date;
   @Column({ name: 'settled_by', type: 'text' }) settledBy!: string;
 }
 
-/** A claim version a run counted. */
+/** A claim version a run counted, kept for the runs made before the counted claims were a count and a checksum. */
 @Entity({ name: 'settlement_claim' })
 export class SettlementClaimOrmEntity {
   @PrimaryColumn({ name: 'run_id', type: 'uuid' }) runId!: string;
