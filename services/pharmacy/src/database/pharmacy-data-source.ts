@@ -20,11 +20,13 @@ import { PurchaseDeliveryOrmEntity } from '../purchasing/infrastructure/persiste
 import { PurchaseDistributionOrmEntity } from '../purchasing/infrastructure/persistence/purchase-distribution.orm-entity';
 import { PurchaseOrderOrmEntity } from '../purchasing/infrastructure/persistence/purchase-order.orm-entity';
 import { RequisitionOrmEntity } from '../purchasing/infrastructure/persistence/requisition.orm-entity';
+import { SupplierBalanceOrmEntity } from '../purchasing/infrastructure/persistence/supplier-balance.orm-entity';
 import { SupplierLedgerEntryOrmEntity } from '../purchasing/infrastructure/persistence/supplier-ledger-entry.orm-entity';
 import { DrugCatalogue1734300000100 } from './migrations/1734300000100-drug-catalogue';
 import { Formulary1734300000200 } from './migrations/1734300000200-formulary';
 import { Purchasing1765100000000 } from './migrations/1765100000000-purchasing';
 import { ContinuityAssessment1765000000100 } from './migrations/1765000000100-continuity-assessment';
+import { SupplierBalance1766100000000 } from './migrations/1766100000000-supplier-balance';
 
 /**
  * The pharmacy database: the platform's outbox/inbox tables, the audit
@@ -51,6 +53,7 @@ export const PHARMACY_ENTITIES = [
   PurchaseDeliveryOrmEntity,
   PurchaseDistributionOrmEntity,
   SupplierLedgerEntryOrmEntity,
+  SupplierBalanceOrmEntity,
   ContinuityAssessmentOrmEntity,
 ];
 export const PHARMACY_MIGRATIONS = [
@@ -64,6 +67,7 @@ export const PHARMACY_MIGRATIONS = [
   Formulary1734300000200,
   ContinuityAssessment1765000000100,
   Purchasing1765100000000,
+  SupplierBalance1766100000000,
 ];
 
 export function pharmacyDataSource(url: string, poolSize?: number): DataSource {

@@ -1,6 +1,7 @@
 import { type DistributionPlan } from './distribution';
 import { type Delivery, type PurchaseOrder, type Shortage } from './purchase-order';
 import { type Requisition, type RequisitionStatus } from './requisition';
+import { type Fen } from '../../common/fen';
 import { type LedgerEntry, type SettlementLedger } from './settlement-ledger';
 
 /** A purchase order's distribution as recorded: what each requisition was given and what fell short. */
@@ -48,9 +49,26 @@ export abstract class PurchaseOrderRepository {
   abstract distribution(purchaseOrderId: string): Promise<DistributionRecord | null>;
 }
 
-/** Each group's append-only settlement ledger with its suppliers. */
+/**
+ * Each group's append-only settlement ledger with its suppliers, and each supplier's balance, the sum of its entries,
+ * kept as entries are appended.
+ */
 export abstract class SettlementLedgerRepository {
-  abstract load(groupId: string): Promise<SettlementLedger>;
-  /** Appends entries; rows are never updated or deleted. */
+  /**
+   * The ledger where it stands for a change touching these suppliers and deliveries: its last sequence, their
+   * balances and which of the deliveries are entered; read without the ledger's entries, at the same cost however
+   * long it is. Writes of one group queue on its purchasing lock, so the sequence has no gap.
+   */
+  abstract load(
+    groupId: string,
+    touching: { readonly suppliers: readonly string[]; readonly deliveryIds?: readonly string[] },
+  ): Promise<SettlementLedger>;
+  /** Appends entries, each added to its supplier's balance in the same transaction; rows are never updated or deleted. */
   abstract append(groupId: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** A supplier's entries, oldest first. */
+  abstract entries(groupId: string, supplier: string): Promise<LedgerEntry[]>;
+  /** The group's entry of that sequence, if there is one. */
+  abstract entry(groupId: string, sequence: number): Promise<LedgerEntry | null>;
+  /** What the group owes the supplier now, in fen. */
+  abstract balance(groupId: string, supplier: string): Promise<Fen>;
 }

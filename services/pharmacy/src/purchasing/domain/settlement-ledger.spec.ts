@@ -61,29 +61,60 @@ describe(SettlementLedger.name, () => {
     expect(refusal(() => sut.recordDelivery(aDelivery('dn-1'))).code).toBe(
       PurchasingErrorCode.DuplicateDelivery,
     );
-    expect(sut.history()).toHaveLength(2);
+    expect(sut.appended()).toHaveLength(2);
   });
 
-  it('only appends: its history is a copy and its entries cannot be changed', () => {
+  it('enters a delivery once when the position says it is entered already', () => {
+    const sut = SettlementLedger.restore({
+      lastSequence: 9,
+      balances: new Map([['配送企业甲', 7130]]),
+      enteredDeliveries: new Set(['dn-1']),
+    });
+
+    expect(refusal(() => sut.recordDelivery(aDelivery('dn-1'))).code).toBe(
+      PurchasingErrorCode.DuplicateDelivery,
+    );
+    expect(sut.appended()).toEqual([]);
+  });
+
+  it('only appends: what it appended is a copy and its entries cannot be changed', () => {
     const sut = SettlementLedger.empty();
     sut.recordDelivery(aDelivery('dn-1'));
-    const history = sut.history() as unknown[];
+    const appended = sut.appended() as unknown[];
 
-    history.pop();
-    expect(() => Object.assign(sut.history()[0]!, { amountFen: 1 })).toThrow(TypeError);
-    expect(sut.history()).toHaveLength(2);
+    appended.pop();
+    expect(() => Object.assign(sut.appended()[0]!, { amountFen: 1 })).toThrow(TypeError);
+    expect(sut.appended()).toHaveLength(2);
     expect(sut.balanceOf('配送企业甲')).toBe(7130);
   });
 
-  it('gives the same balances from the same entries, restored', () => {
+  it('gives the same balances from the position of the same entries, each the sum of its entries', () => {
     const original = SettlementLedger.empty();
     original.recordDelivery(aDelivery('dn-1'));
     original.recordDelivery(aDelivery('dn-2', '配送企业乙'));
     original.recordPayment('配送企业乙', 1000, 'pay-1', at);
 
-    const sut = SettlementLedger.restore(original.history());
+    const sut = SettlementLedger.restore(SettlementLedger.positionOf(original.appended()));
 
     expect([sut.balanceOf('配送企业甲'), sut.balanceOf('配送企业乙')]).toEqual([7130, 6130]);
+    expect(refusal(() => sut.recordDelivery(aDelivery('dn-2'))).code).toBe(
+      PurchasingErrorCode.DuplicateDelivery,
+    );
     expect(sut.recordPayment('配送企业甲', 1, 'pay-2', at).sequence).toBe(6);
+  });
+
+  it('continues from a position without its entries: the next sequence and the balance it was given', () => {
+    const sut = SettlementLedger.restore({
+      lastSequence: 10_000,
+      balances: new Map([['配送企业甲', 500]]),
+      enteredDeliveries: new Set(),
+    });
+
+    const entries = sut.recordDelivery(aDelivery('dn-10001'));
+
+    expect(entries.map((e) => e.sequence)).toEqual([10_001, 10_002]);
+    expect(sut.balanceOf('配送企业甲')).toBe(7630);
+    expect(sut.recordPayment('配送企业甲', 7630, 'pay', at).sequence).toBe(10_003);
+    expect(sut.balanceOf('配送企业甲')).toBe(0);
   });
 });

@@ -115,7 +115,7 @@ export class PurchasingFixtures {
       formularyEvents,
     );
     this.recordSupplierPayment = new RecordSupplierPaymentUseCase(step, this.ledgers);
-    this.getSupplierLedger = new GetSupplierLedgerUseCase(this.ledgers);
+    this.getSupplierLedger = new GetSupplierLedgerUseCase(uow, this.ledgers);
     this.getProcurementSavings = new GetProcurementSavingsUseCase(this.orders);
   }
 

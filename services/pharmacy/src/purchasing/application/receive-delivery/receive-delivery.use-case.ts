@@ -60,7 +60,10 @@ export class ReceiveDeliveryUseCase {
           catalogue,
           now,
         );
-        const ledger = await this.ledgers.load(groupId);
+        const ledger = await this.ledgers.load(groupId, {
+          suppliers: [delivery.supplier],
+          deliveryIds: [delivery.deliveryId],
+        });
         const entries = ledger.recordDelivery(delivery);
         await this.orders.update(order);
         await this.orders.addDelivery(groupId, delivery);

@@ -30,12 +30,11 @@ export class RecordSupplierPaymentUseCase {
   ): Promise<PaymentRecorded> {
     return this.step.run(identity, 'pay suppliers', clientRequestOf('record-supplier-payment', command), {
       load: async (id, groupId) => {
-        const ledger = await this.ledgers.load(groupId);
-        const entry = ledger.history().find((e) => String(e.sequence) === id);
-        return entry ? { entry, balanceFen: ledger.balanceOf(entry.supplier) } : null;
+        const entry = await this.ledgers.entry(groupId, Number(id));
+        return entry ? { entry, balanceFen: await this.ledgers.balance(groupId, entry.supplier) } : null;
       },
       create: async (groupId) => {
-        const ledger = await this.ledgers.load(groupId);
+        const ledger = await this.ledgers.load(groupId, { suppliers: [command.supplier] });
         const entry = ledger.recordPayment(command.supplier, command.amountFen, command.reference, now);
         await this.ledgers.append(groupId, [entry]);
         return {

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, type ValueTransformer } from 'typeorm';
 
 /** bigint columns come back as strings; fen stay well inside a safe integer. */
 const fen: ValueTransformer = {
@@ -12,6 +12,8 @@ const fen: ValueTransformer = {
   'supplier_ledger_entry_kind_check',
   `(kind = 'delivered' AND amount_fen >= 0 AND quantity > 0 AND unit_price_fen >= 0) OR (kind = 'paid' AND amount_fen < 0)`,
 )
+@Index('supplier_ledger_entry_by_supplier', ['groupId', 'supplier', 'sequence'])
+@Index('supplier_ledger_entry_by_delivery', ['groupId', 'reference'], { where: `kind = 'delivered'` })
 export class SupplierLedgerEntryOrmEntity {
   @PrimaryColumn({ name: 'group_id', type: 'uuid' }) groupId!: string;
   @PrimaryColumn({ type: 'integer' }) sequence!: number;
