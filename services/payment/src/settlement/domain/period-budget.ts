@@ -1,7 +1,7 @@
 import { type CapitationLine } from '../../budgets/domain/capitation';
 import { type GlobalBudget } from '../../budgets/domain/global-budget';
 import { type Fen, minFen, subtractFen, sumFen, ZERO_FEN } from '../../common/domain/money';
-import { type SettledClaim } from './settlement-run';
+import { type PaymentMethod } from './payment-method';
 
 /** What a group's period is settled against, and how it was made up. */
 export interface PeriodBudget {
@@ -33,9 +33,12 @@ export function periodBudget(global: GlobalBudget | null, capitation: Capitation
 /**
  * The part of the budget shared among point-settled cases by the point value: what the budget leaves once every
  * other claim is paid its fixed or adjudicated amount, never below 0; 0 when no claim of the period settles by
- * points (so the whole budget is weighed against the fund's payments).
+ * points (so the whole budget is weighed against the fund's payments). Claims or their summed figures alike.
  */
-export function pointsPotOf(budget: Fen, claims: readonly SettledClaim[]): Fen {
+export function pointsPotOf(
+  budget: Fen,
+  claims: readonly { readonly method: PaymentMethod; readonly fund: Fen }[],
+): Fen {
   if (!claims.some((c) => c.method === 'points')) return ZERO_FEN;
   const fixed = sumFen(claims.filter((c) => c.method !== 'points').map((c) => c.fund));
   return subtractFen(budget, minFen(fixed, budget));

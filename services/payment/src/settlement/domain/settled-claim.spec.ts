@@ -13,7 +13,7 @@ import { starterDiseaseGroups } from '../../rules/domain/starter/starter-disease
 import { starterReimbursementRules } from '../../rules/domain/starter/starter-reimbursement-rules';
 import { aSettlementInput, CLINIC_ID, HOSPITAL_ID } from '../test/settlement.factory';
 import { type CompositeScheme, FEE_FOR_SERVICE_ONLY } from './payment-method';
-import { settledClaimOf } from './settled-claim';
+import { type ClaimFigures, settledClaimOf, settledFiguresOf } from './settled-claim';
 import { settle, SettlementTally } from './settlement-run';
 
 const coverage = ResidentCoverage.of(aResidentId(), now);
@@ -113,5 +113,63 @@ describe(settledClaimOf.name, () => {
     expect(result.pointValue?.totalWeight).toBe(22_800_000n);
     expect(result.institutions.reduce((s, i) => s + i.byPoints, 0)).toBe(3_000_000);
     expect(result.ledger.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
+  });
+});
+
+describe(settledFiguresOf.name, () => {
+  const sut = settledFiguresOf;
+  const figures = (overrides: Partial<ClaimFigures>): ClaimFigures => ({
+    institutionId: HOSPITAL_ID,
+    level: 'tertiary',
+    encounter: 'inpatient',
+    diseaseGroup: 'I63',
+    referred: true,
+    claims: 3,
+    fund: 900_000 as Fen,
+    patient: 300_000 as Fen,
+    waived: 0 as Fen,
+    bedDays: 27,
+    ...overrides,
+  });
+  const withBedDays: CompositeScheme = {
+    ...composite,
+    bedDay: {
+      diseaseGroups: ['F20'],
+      perDay: { primary: 1 as Fen, secondary: 2 as Fen, tertiary: 30_000 as Fen },
+    },
+  };
+
+  it('pays summed stays as their claims one by one: points × the cases, the price × the cases, the day price × the days', () => {
+    expect(sut(figures({}), composite, groups, '2026-11-01')).toMatchObject({
+      method: 'points',
+      claims: 3,
+      fund: 0,
+      patient: 300_000,
+      weight: 3n * 12_000_000n,
+    });
+    expect(sut(figures({ diseaseGroup: 'K35' }), composite, groups, '2026-11-01')).toMatchObject({
+      method: 'per-case',
+      fund: 3 * 800_000,
+    });
+    expect(sut(figures({ diseaseGroup: 'F20' }), withBedDays, groups, '2026-11-01')).toMatchObject({
+      method: 'bed-day',
+      fund: 27 * 30_000,
+    });
+    expect(sut(figures({ encounter: 'outpatient' }), composite, groups, '2026-11-01')).toMatchObject({
+      method: 'fee-for-service',
+      fund: 900_000,
+    });
+  });
+
+  it('pays stays whose group the fund’s table does not know their adjudicated fund share, rather than failing the run', () => {
+    expect(sut(figures({ diseaseGroup: 'XX9' }), composite, groups, '2026-11-01')).toMatchObject({
+      method: 'fee-for-service',
+      fund: 900_000,
+      weight: 0n,
+    });
+    expect(sut(figures({}), composite, DiseaseGroupTable.empty('fund'), '2026-11-01')).toMatchObject({
+      method: 'fee-for-service',
+      fund: 900_000,
+    });
   });
 });

@@ -11,7 +11,8 @@ import {
   HOSPITAL_ID,
 } from '../test/settlement.factory';
 import { balances } from './ledger';
-import { type SettledClaim, settle, SettlementTally } from './settlement-run';
+import { summedFigures } from './settled-claim';
+import { type SettledClaim, type SettledFigures, settle, SettlementTally } from './settlement-run';
 import { SettlementError, SettlementErrorCode } from './settlement-error';
 import { studyPolicy, surplusRetainedOverspendNotCovered } from './settlement-policy';
 
@@ -24,6 +25,13 @@ function tallyOf(
 ) {
   const tally = new SettlementTally(period);
   for (let i = 0; i < claims.length; i += batchSize) tally.add(claims.slice(i, i + batchSize));
+  return tally;
+}
+
+/** The run's tally from figures summed already, as its aggregate gives them. */
+function tallyOfFigures(rows: readonly SettledFigures[], period = aSettlementInput().period) {
+  const tally = new SettlementTally(period);
+  tally.addFigures(rows);
   return tally;
 }
 
@@ -62,6 +70,39 @@ describe(settle.name, () => {
 
     expect(budget).toBe(750_000_000);
     expect(result.fundPaid).toBe(600_000_000);
+    expect(result.balance).toEqual({
+      kind: 'surplus',
+      amount: 150_000_000,
+      retainedByGroup: 150_000_000,
+      returnedToFund: 0,
+    });
+    expect(balances(result.ledger).get(`group:${GROUP_ID}:retained`)).toBe(-150_000_000);
+  });
+
+  it('settles the Tianjin example from the month’s aggregate: one row of 1,000 claims leaves the same ¥1.5 million to the group', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+    const budget = capitationTotal(months.map((m) => capitationForMonth(aDiabetesRate(), m, 1000)));
+    const input = aSettlementInput({
+      period: year2026,
+      budget,
+      budgetBasis: ['capitation E11, 1,000 residents'],
+      policy: surplusRetainedOverspendNotCovered('2026-01-01'),
+    });
+    const summed: SettledFigures = {
+      institutionId: CLINIC_ID,
+      level: 'primary',
+      referred: false,
+      method: 'fee-for-service',
+      claims: 1000,
+      fund: 600_000_000 as Fen,
+      patient: 0 as Fen,
+      waived: 0 as Fen,
+      weight: 0n,
+    };
+
+    const result = sut(input, tallyOfFigures([summed], year2026));
+
+    expect(result.institutions[0]).toMatchObject({ claims: 1000, fund: 600_000_000 });
     expect(result.balance).toEqual({
       kind: 'surplus',
       amount: 150_000_000,
@@ -246,7 +287,7 @@ describe(settle.name, () => {
             policy: { ...studyPolicy('2026-01-01'), surplusRetainedBp: retained as BasisPoints },
           });
 
-          const result = sut(input, tallyOf(claimsOf(rows)));
+          const result = sut(input, tallyOfFigures(summedFigures(claimsOf(rows))));
 
           const debits = result.ledger.reduce((s, l) => s + l.debit, 0);
           const credits = result.ledger.reduce((s, l) => s + l.credit, 0);
@@ -280,12 +321,27 @@ describe(settle.name, () => {
         const shuffled = seed % 2 ? rotated.reverse() : rotated;
         const input = aSettlementInput({ pointsPot: 500_000 as Fen });
 
-        const first = sut(input, tallyOf(claims));
-        const again = sut(input, tallyOf(claims));
+        const first = sut(input, tallyOfFigures(summedFigures(claims)));
+        const again = sut(input, tallyOfFigures(summedFigures(shuffled)));
         const resumed = sut(input, tallyOf(shuffled, batchSize));
 
         expect(again).toEqual(first);
         expect(resumed).toEqual(first);
+      }),
+    );
+  });
+
+  it('settles claims summed by institution, level, referral and method exactly as it settles them one by one, whatever the point value’s rounding (property)', () => {
+    fc.assert(
+      fc.property(claimsArbitrary, fc.integer({ min: 0, max: 10 ** 8 }), (rows, pot) => {
+        const claims = claimsOf(rows);
+        const input = aSettlementInput({ budget: (10 ** 9) as Fen, pointsPot: pot as Fen });
+
+        const summed = sut(input, tallyOfFigures(summedFigures(claims)));
+        const oneByOne = sut(input, tallyOf(claims));
+
+        expect(summed).toEqual(oneByOne);
+        expect(summed.institutions.reduce((s, i) => s + i.byPoints, 0)).toBe(summed.pointValue ? pot : 0);
       }),
     );
   });

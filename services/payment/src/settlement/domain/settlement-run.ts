@@ -25,6 +25,24 @@ export interface SettledClaim {
   readonly weight: bigint;
 }
 
+/**
+ * Claims of a period that settle alike (one institution, level, referral and method), summed: what the run's SQL
+ * aggregate gives, so a city's month is tallied from a few thousand rows instead of a row per claim. A single
+ * claim is such figures with `claims` 1; the sums are exact integers, so the cut makes no difference to the run.
+ */
+export interface SettledFigures {
+  readonly institutionId: string;
+  readonly level: InstitutionLevel;
+  readonly referred: boolean;
+  readonly method: PaymentMethod;
+  readonly claims: number;
+  readonly fund: Fen;
+  readonly patient: Fen;
+  readonly waived: Fen;
+  /** The claims' weights together, in 1/10000 points (0 unless settled by points). */
+  readonly weight: bigint;
+}
+
 export interface Figures {
   readonly claims: number;
   readonly fund: Fen;
@@ -34,9 +52,9 @@ export interface Figures {
 
 const NO_FIGURES: Figures = { claims: 0, fund: ZERO_FEN, patient: ZERO_FEN, waived: ZERO_FEN };
 
-function plus(figures: Figures, claim: { fund: Fen; patient: Fen; waived: Fen }): Figures {
+function plus(figures: Figures, claim: { claims: number; fund: Fen; patient: Fen; waived: Fen }): Figures {
   return {
-    claims: figures.claims + 1,
+    claims: figures.claims + claim.claims,
     fund: addFen(figures.fund, claim.fund),
     patient: addFen(figures.patient, claim.patient),
     waived: addFen(figures.waived, claim.waived),
@@ -49,12 +67,15 @@ interface InstitutionTally extends Figures {
 }
 
 /**
- * A period's claims counted batch by batch: sums only, so the order and the cut of the batches make no difference
- * and a run resumed from its last counted batch reaches the same totals. A batch is taken whole or not at all: a
- * claim counted before, or dated outside the period, refuses the batch and nothing of it is counted.
+ * A period's claims counted batch by batch, claim by claim or as figures summed already: sums only, so the order
+ * and the cut of the batches make no difference and a run resumed from its last counted batch reaches the same
+ * totals. A batch of claims is taken whole or not at all: a claim counted before, or dated outside the period,
+ * refuses the batch and nothing of it is counted (figures come from one aggregate over the period, which counts
+ * each claim once by construction).
  */
 export class SettlementTally {
   private readonly counted = new Set<string>();
+  private claimCount = 0;
   private readonly institutions = new Map<string, InstitutionTally>();
   private byLevelFigures: Record<InstitutionLevel, Figures> = {
     primary: NO_FIGURES,
@@ -85,29 +106,35 @@ export class SettlementTally {
       }
       inBatch.add(claim.claimId);
     });
-    for (const claim of batch) {
-      this.counted.add(claim.claimId);
-      const before = this.institutions.get(claim.institutionId) ?? {
+    for (const claim of batch) this.counted.add(claim.claimId);
+    this.addFigures(batch.map((claim) => ({ ...claim, claims: 1 })));
+  }
+
+  /** Figures of claims summed already (the run's aggregate), each row's claims counted as many. */
+  addFigures(rows: readonly SettledFigures[]): void {
+    for (const row of rows) {
+      this.claimCount += row.claims;
+      const before = this.institutions.get(row.institutionId) ?? {
         ...NO_FIGURES,
-        level: claim.level,
+        level: row.level,
         weight: 0n,
       };
-      this.institutions.set(claim.institutionId, {
-        ...plus(before, claim),
+      this.institutions.set(row.institutionId, {
+        ...plus(before, row),
         level: before.level,
-        weight: before.weight + claim.weight,
+        weight: before.weight + row.weight,
       });
       this.byLevelFigures = {
         ...this.byLevelFigures,
-        [claim.level]: plus(this.byLevelFigures[claim.level], claim),
+        [row.level]: plus(this.byLevelFigures[row.level], row),
       };
-      if (claim.referred) this.referredFigures = plus(this.referredFigures, claim);
-      else this.unreferredFigures = plus(this.unreferredFigures, claim);
+      if (row.referred) this.referredFigures = plus(this.referredFigures, row);
+      else this.unreferredFigures = plus(this.unreferredFigures, row);
     }
   }
 
   get claims(): number {
-    return this.counted.size;
+    return this.claimCount;
   }
 
   /** Per institution, in id order. */

@@ -23,6 +23,7 @@ import { InstitutionPlacements } from '../../../common/institution-placements';
 import { paymentDataSource } from '../../../database/payment-data-source';
 import { ResidentCoverageTypeormRepository } from '../../../enrolment/infrastructure/persistence/resident-coverage.typeorm-repository';
 import { aResidentId, now } from '../../../enrolment/test/enrolment.factory';
+import { DiseaseGroupTableTypeormRepository } from '../../../rules/infrastructure/persistence/disease-group-table.typeorm-repository';
 import { ReimbursementTableTypeormRepository } from '../../../rules/infrastructure/persistence/reimbursement-table.typeorm-repository';
 import { PaymentFixtures } from '../../../test/payment-fixtures';
 import { balances } from '../../domain/ledger';
@@ -60,6 +61,9 @@ describe(StartSettlementRunUseCase.name, () => {
   let correct: CorrectClaimUseCase;
   let putPolicies: PutSettlementPoliciesUseCase;
   let sut: StartSettlementRunUseCase;
+  let runs: SettlementRunTypeormRepository;
+  /** The use case on the same store whose announcement fails once: the run's transaction is rolled back whole. */
+  let failingOnce: StartSettlementRunUseCase;
   let serial = 900;
 
   beforeAll(async () => {
@@ -86,16 +90,32 @@ describe(StartSettlementRunUseCase.name, () => {
     correct = new CorrectClaimUseCase(uow, claims, adjudicator, claimEvents, placements, requests, settled);
     const rules = new SettlementRulesTypeormRepository(uow);
     putPolicies = new PutSettlementPoliciesUseCase(uow, rules, placements, requests);
-    sut = new StartSettlementRunUseCase(
-      uow,
-      new SettlementRunTypeormRepository(uow),
-      rules,
-      new ClaimsToSettleTypeormRepository(uow),
-      budgets,
-      registry,
-      new SettlementOutboxPublisher(new OutboxWriter(uow, 'payment')),
-      requests,
-    );
+    runs = new SettlementRunTypeormRepository(uow);
+    const events = new SettlementOutboxPublisher(new OutboxWriter(uow, 'payment'));
+    const useCase = (publisher: SettlementOutboxPublisher) =>
+      new StartSettlementRunUseCase(
+        uow,
+        runs,
+        rules,
+        new ClaimsToSettleTypeormRepository(uow),
+        new DiseaseGroupTableTypeormRepository(uow),
+        budgets,
+        registry,
+        publisher,
+        requests,
+      );
+    sut = useCase(events);
+    let failed = false;
+    const failing = Object.create(events) as SettlementOutboxPublisher;
+    failing.settlementCompleted = async (settlement) => {
+      if (!failed) {
+        failed = true;
+        // The run's rows are written by now: the failure must take them back with it.
+        throw new Error('the process stopped before the run committed');
+      }
+      return events.settlementCompleted(settlement);
+    };
+    failingOnce = useCase(failing);
   });
 
   afterAll(() => database?.close());
@@ -217,11 +237,13 @@ describe(StartSettlementRunUseCase.name, () => {
       debit: stored[0]!.credit,
       credit: stored[0]!.debit,
     });
-    const counted = await database.dataSource.query<{ claim_id: string }[]>(
-      `SELECT claim_id FROM settlement_claim WHERE run_id = $1 ORDER BY claim_id`,
-      [settlement.id],
+    // What the run counted: the two claims' versions in force, by count and checksum (no row per claim).
+    const [checksum] = await database.dataSource.query<{ x: string }[]>(
+      `SELECT lpad(to_hex(bit_xor(uuid_hash_extended(id, current_version))), 16, '0') AS x
+         FROM claim WHERE id = ANY($1::uuid[])`,
+      [claims.map((c) => c.record.id)],
     );
-    expect(counted.map((c) => c.claim_id)).toEqual(claims.map((c) => c.record.id).sort());
+    expect(await runs.countedBy(settlement.id)).toEqual({ claims: 2, checksum: checksum!.x });
     const events = await database.dataSource.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = $2`,
       [centre.groupId, SettlementCompletedEvent.type],
@@ -289,6 +311,54 @@ describe(StartSettlementRunUseCase.name, () => {
     );
     expect(runs).toHaveLength(1);
     expect((await run(centre.groupId!, requestId)).id).toBe(runs[0]!.id);
+  });
+
+  it('leaves nothing of a run stopped before its commit, and its retry settles the month to the identical ledger', async () => {
+    const centre = await aGroup(30_000);
+    await aClaimOf(centre);
+    await aClaimOf(centre);
+    const requestId = uuidv7();
+    const command = StartSettlementRunCommand.create({
+      clientRequestId: requestId,
+      groupId: centre.groupId!,
+      month: '2026-11',
+    });
+
+    await expect(failingOnce.execute(insurer, command, now)).rejects.toThrow(/stopped before/);
+    const left = await database.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM settlement_run WHERE group_id = $1`,
+      [centre.groupId],
+    );
+    expect(left[0]!.n).toBe('0');
+    const retried = await failingOnce.execute(insurer, command, now);
+    const again = await sut.execute(insurer, command, now);
+
+    expect(retried.result.fundPaid).toBe(14_000);
+    expect(again).toEqual(retried);
+    expect((await runs.find(retried.id))!.result.ledger).toEqual(retried.result.ledger);
+  });
+
+  it('lets only an operator of the group’s city settle it: one acting for an institution of another city is refused', async () => {
+    const centre = await aGroup(20_000);
+    const elsewhere = await fixtures.anInstitution('primary');
+    const sameCity = { ...insurer, institutionId: centre.institutionId, groupId: centre.groupId };
+    const otherCity = { ...insurer, institutionId: elsewhere.institutionId, groupId: elsewhere.groupId };
+    const command = () =>
+      StartSettlementRunCommand.create({
+        clientRequestId: uuidv7(),
+        groupId: centre.groupId!,
+        month: '2026-11',
+      });
+
+    await expect(sut.execute(otherCity, command(), now)).rejects.toMatchObject({
+      code: 'PAYMENT_ACCESS_DENIED',
+    });
+    await expect(
+      sut.execute({ ...insurer, institutionId: null, groupId: elsewhere.groupId }, command(), now),
+    ).rejects.toMatchObject({ code: 'PAYMENT_ACCESS_DENIED' });
+    await expect(sut.execute(sameCity, command(), now)).resolves.toMatchObject({
+      result: { groupId: centre.groupId },
+    });
   });
 
   it('refuses a claim, and a correction, dated in a settled month, and takes one of the next month', async () => {

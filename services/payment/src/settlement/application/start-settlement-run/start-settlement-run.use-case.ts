@@ -7,15 +7,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { capitationForMonth } from '../../../budgets/domain/capitation';
 import { BudgetError } from '../../../budgets/domain/budget-error';
 import { BudgetRepository } from '../../../budgets/domain/budget.repository';
-import { type BasisPoints } from '../../../common/domain/share';
 import { monthPeriod, type SettlementPeriod } from '../../../common/domain/effective-period';
 import { PaymentAccess } from '../../../common/payment-access.policy';
-import { DiseaseGroupTable } from '../../../rules/domain/disease-group-points';
-import { starterDiseaseGroups } from '../../../rules/domain/starter/starter-disease-groups';
+import { DiseaseGroupTableRepository } from '../../../rules/domain/disease-group-table.repository';
 import { ClaimsToSettle } from '../../domain/claims-to-settle';
 import { FEE_FOR_SERVICE_ONLY } from '../../domain/payment-method';
 import { periodBudget, pointsPotOf } from '../../domain/period-budget';
-import { settledClaimOf } from '../../domain/settled-claim';
+import { settledFiguresOf } from '../../domain/settled-claim';
 import { SettlementError, SettlementErrorCode } from '../../domain/settlement-error';
 import { SettlementEventPublisher } from '../../domain/settlement-event-publisher';
 import { type StoredSettlement, SettlementRunRepository } from '../../domain/settlement-run.repository';
@@ -30,13 +28,17 @@ function dayOf(instant: Date): string {
 
 /**
  * StartSettlementRun: the city's insurance administration settles a group's month once it is over. The group's
- * claims of the month are counted by their versions in force, each paid by the composite scheme in force on the
- * month's first day; the budget is the group's global budget for the month and the capitation for its contracted
+ * claims of the month are counted by their versions in force, summed in the database by what their payment depends
+ * on (institution, level, encounter, disease group, referral: ClaimsToSettle), each sum paid by the composite
+ * scheme in force on the month's first day and weighed, when paid by points, by the fund's disease-group table in
+ * force that day; the budget is the group's global budget for the month and the capitation for its contracted
  * residents (the registry's contracts in force on the first day) at the fund's overall rate; the balance is shared
- * by the policy in force on the first day. The run, the claim versions it counted and its ledger are written in one
- * transaction with SettlementCompleted. A period is settled once: the run holds the group's month's lock alone
- * (claims of the month share it), a retry is answered with the run it made, and another request for a settled
- * month is PERIOD_ALREADY_SETTLED.
+ * by the policy in force on the first day. The run, the count and checksum of the claim versions it counted and its
+ * ledger are written in one transaction with SettlementCompleted, so a run stopped midway leaves nothing. A period
+ * is settled once: the run holds the group's month's lock alone (claims of the month share it, so the run counts
+ * exactly the versions in force at its commit and the month is closed to claims after it), a retry is answered with
+ * the run it made, and another request for a settled month is PERIOD_ALREADY_SETTLED. Only the group's city's
+ * operators settle it: an operator acting for an institution or a group of another city is PERMISSION_DENIED.
  */
 @Injectable()
 export class StartSettlementRunUseCase {
@@ -45,6 +47,7 @@ export class StartSettlementRunUseCase {
     private readonly runs: SettlementRunRepository,
     private readonly rules: SettlementRulesRepository,
     private readonly claims: ClaimsToSettle,
+    private readonly diseaseGroups: DiseaseGroupTableRepository,
     private readonly budgets: BudgetRepository,
     private readonly registry: RegistryView,
     private readonly events: SettlementEventPublisher,
@@ -66,6 +69,7 @@ export class StartSettlementRunUseCase {
       );
     }
     const regionId = await this.regionOf(command.groupId);
+    await this.requireSameCity(identity, regionId);
     return this.uow.run(async () => {
       await this.runs.lockPeriod(command.groupId, period);
       return this.requests.createOnce(clientRequestOf('start-settlement-run', command), {
@@ -95,26 +99,15 @@ export class StartSettlementRunUseCase {
     const rules = await this.rules.load(regionId, false);
     const policy = rules.policyOn(period.from);
     const scheme = rules.snapshot().schemes.length ? rules.schemeOn(period.from) : FEE_FOR_SERVICE_ONLY;
-    // The platform's starter disease groups weigh point-settled cases until the fund's own catalogue is stored.
-    // (every level weighed alike, as the narrowed gaps have it for primary-level groups).
-    const diseaseGroups = DiseaseGroupTable.empty(regionId);
-    const whole = 10_000 as BasisPoints;
-    diseaseGroups.load(
-      starterDiseaseGroups('2000-01-01'),
-      { primary: whole, secondary: whole, tertiary: whole },
-      0,
-    );
-
-    const inForce = await this.claims.inForce(command.groupId, period);
-    const settled = inForce.map((c) =>
-      settledClaimOf(c.claimId, c.version, c.adjudication, scheme, diseaseGroups),
-    );
+    const diseaseGroups = await this.diseaseGroups.tableOn(regionId, period.from);
+    const figures = await this.claims.figuresInForce(command.groupId, period);
+    const settled = figures.rows.map((row) => settledFiguresOf(row, scheme, diseaseGroups, period.from));
     const budget = periodBudget(
       await this.budgets.globalBudgetFor(command.groupId, period),
       await this.capitation(regionId, command.groupId, command.month, period),
     );
     const tally = new SettlementTally(period);
-    tally.add(settled);
+    tally.addFigures(settled);
     const result = settle(
       {
         groupId: command.groupId,
@@ -133,10 +126,7 @@ export class StartSettlementRunUseCase {
       settledBy: identity.subject,
       result,
     };
-    await this.runs.save(
-      settlement,
-      settled.map((c) => ({ claimId: c.claimId, claimVersion: c.claimVersion })),
-    );
+    await this.runs.save(settlement, figures.counted);
     await this.events.settlementCompleted(settlement);
     return settlement;
   }
@@ -152,6 +142,25 @@ export class StartSettlementRunUseCase {
       throw error;
     }
     return capitationForMonth(rate, month, await this.budgets.contractedResidents(groupId, period.from));
+  }
+
+  /**
+   * An operator acting for an institution or a group is of its city, and settles only that city's groups (the
+   * registry's word for both); an operator acting for neither stands for the platform's administration.
+   */
+  private async requireSameCity(identity: Identity, regionId: string): Promise<void> {
+    let callerCity: string | null = null;
+    if (identity.institutionId) {
+      callerCity = await this.registry.cityOfInstitution(identity.institutionId);
+    } else if (identity.groupId) {
+      const group = await this.registry.group(identity.groupId);
+      callerCity = group?.leadInstitutionId
+        ? await this.registry.cityOfInstitution(group.leadInstitutionId)
+        : null;
+    } else {
+      return;
+    }
+    PaymentAccess.require(callerCity === regionId, "settle a group of another city's fund");
   }
 
   /** The fund of the group's city: the region of its lead institution, as the registry has it. */

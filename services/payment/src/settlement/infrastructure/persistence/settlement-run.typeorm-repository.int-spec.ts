@@ -51,23 +51,27 @@ describe(SettlementRunTypeormRepository.name, () => {
   it('stores a settlement and reads it back as it was, the point value’s weights and the ledger line by line', async () => {
     const settlement = aSettlement();
 
-    await uow.run(() => sut.save(settlement, [{ claimId: uuidv7(), claimVersion: 2 }]));
+    await uow.run(() => sut.save(settlement, { claims: 2, checksum: '00000000000000ab' }));
 
     expect(await sut.find(settlement.id)).toEqual(settlement);
     expect(await sut.findFor(settlement.result.groupId, monthPeriod('2026-11'))).toEqual(settlement);
     expect(await sut.findFor(settlement.result.groupId, monthPeriod('2026-12'))).toBeNull();
     expect(await sut.listFor(settlement.result.groupId)).toEqual([settlement]);
     expect(settlement.result.pointValue?.totalWeight).toBe(3_000_000n);
+    expect(await sut.countedBy(settlement.id)).toEqual({ claims: 2, checksum: '00000000000000ab' });
+    expect(await sut.countedBy(uuidv7())).toBeNull();
   });
 
-  it('keeps one run per group and month, and never changes a run, its counted claims or its ledger', async () => {
+  it('keeps one run per group and month, and never changes a run, what it counted or its ledger', async () => {
     const settlement = aSettlement();
-    await uow.run(() => sut.save(settlement, [{ claimId: uuidv7(), claimVersion: 1 }]));
+    await uow.run(() => sut.save(settlement, { claims: 2, checksum: '0000000000000001' }));
 
-    await expect(uow.run(() => sut.save({ ...aSettlement(settlement.result.groupId) }, []))).rejects.toThrow(
-      /settlement_run_group_period_key/,
-    );
-    for (const table of ['settlement_run', 'settlement_claim', 'ledger_entry']) {
+    await expect(
+      uow.run(() =>
+        sut.save({ ...aSettlement(settlement.result.groupId) }, { claims: 0, checksum: '0000000000000000' }),
+      ),
+    ).rejects.toThrow(/settlement_run_group_period_key/);
+    for (const table of ['settlement_run', 'ledger_entry']) {
       const column = table === 'settlement_run' ? 'id' : 'run_id';
       await expect(
         database.dataSource.query(`DELETE FROM ${table} WHERE ${column} = $1`, [settlement.id]),
