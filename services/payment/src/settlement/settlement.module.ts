@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module';
 import { SettledPeriods } from '../claims/domain/settled-periods';
+import { RulesModule } from '../rules/rules.module';
 import { GetSettlementReportUseCase } from './application/get-settlement-report/get-settlement-report.use-case';
 import { GetSettlementRunUseCase } from './application/get-settlement-run/get-settlement-run.use-case';
 import { PutSettlementPoliciesUseCase } from './application/put-settlement-policies/put-settlement-policies.use-case';
@@ -29,7 +30,7 @@ const USE_CASES = [
  */
 @Global()
 @Module({
-  imports: [BudgetsModule],
+  imports: [BudgetsModule, RulesModule],
   providers: [
     ...USE_CASES,
     { provide: SettlementRunRepository, useClass: SettlementRunTypeormRepository },
