@@ -209,6 +209,41 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     ]);
   });
 
+  it("records every check: the centre's prescribing statistics of today count a capped and an accepted long prescription, read by the centre and its group's administrators", async () => {
+    const amlodipine = await essentialAmlodipine(group.hospital);
+    const contracted = await h.contractedPatient(group.centreId, group.gridId);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const statistics = (identity: Identity, institutionId = '') =>
+      h.call(
+        h.prescribing,
+        h.prescribing.getPrescribingStatistics,
+        { from: today, until: today, institutionId, groupId: '' },
+        identity,
+      );
+    const before = await statistics(group.centre);
+    const lines = [{ drugCode: amlodipine, quantity: 3, daysOfSupply: 84 }];
+
+    await check(group.centre, {
+      patientResidentId: aResidentId(1 + Math.floor(Math.random() * 12_000_000)),
+      lines,
+    });
+    await check(group.centre, { patientResidentId: contracted, lines });
+    const after = await statistics(group.centre);
+    const ofGroup = await statistics(group.admin, group.centreId);
+
+    const delta = (
+      key: 'checks' | 'lines' | 'essentialLines' | 'longPrescriptionsAccepted' | 'longPrescriptionsCapped',
+    ) => (after.total?.[key] ?? 0) - (before.total?.[key] ?? 0);
+    expect([delta('checks'), delta('lines'), delta('essentialLines')]).toEqual([2, 2, 2]);
+    expect([delta('longPrescriptionsAccepted'), delta('longPrescriptionsCapped')]).toEqual([1, 1]);
+    expect(after.figures.map((f) => f.institutionId)).toEqual([group.centreId]);
+    expect(ofGroup.total).toEqual({ ...after.total });
+    expect(await fails(statistics(group.centre, group.hospitalId))).toMatchObject({
+      code: status.PERMISSION_DENIED,
+      reason: 'PRESCRIBING_ACCESS_DENIED',
+    });
+  });
+
   it('refuses a malformed prescription with INVALID_ARGUMENT, naming each bad field as the request carried it', async () => {
     const refused = await fails(
       check(group.hospital, {

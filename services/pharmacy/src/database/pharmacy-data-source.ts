@@ -12,6 +12,7 @@ import { type DataSource } from 'typeorm';
 import { DrugCatalogueChangeOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue-change.orm-entity';
 import { DrugCatalogueOrmEntity } from '../catalogue/infrastructure/persistence/drug-catalogue.orm-entity';
 import { DrugVersionOrmEntity } from '../catalogue/infrastructure/persistence/drug-version.orm-entity';
+import { PrescriptionCheckOrmEntity } from '../prescribing/infrastructure/persistence/prescription-check.orm-entity';
 import { ContinuityAssessmentOrmEntity } from '../continuity/infrastructure/persistence/continuity-assessment.orm-entity';
 import { FormularyItemOrmEntity } from '../formulary/infrastructure/persistence/formulary-item.orm-entity';
 import { StockBalanceOrmEntity } from '../formulary/infrastructure/persistence/stock-balance.orm-entity';
@@ -27,6 +28,7 @@ import { Formulary1734300000200 } from './migrations/1734300000200-formulary';
 import { Purchasing1765100000000 } from './migrations/1765100000000-purchasing';
 import { ContinuityAssessment1765000000100 } from './migrations/1765000000100-continuity-assessment';
 import { SupplierBalance1766100000000 } from './migrations/1766100000000-supplier-balance';
+import { PrescriptionCheck1766000000000 } from './migrations/1766000000000-prescription-check';
 
 /**
  * The pharmacy database: the platform's outbox/inbox tables, the audit
@@ -55,6 +57,7 @@ export const PHARMACY_ENTITIES = [
   SupplierLedgerEntryOrmEntity,
   SupplierBalanceOrmEntity,
   ContinuityAssessmentOrmEntity,
+  PrescriptionCheckOrmEntity,
 ];
 export const PHARMACY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -67,6 +70,7 @@ export const PHARMACY_MIGRATIONS = [
   Formulary1734300000200,
   ContinuityAssessment1765000000100,
   Purchasing1765100000000,
+  PrescriptionCheck1766000000000,
   SupplierBalance1766100000000,
 ];
 

@@ -4,15 +4,26 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { PharmacyCommonModule } from '../common/pharmacy-common.module';
 import { type PharmacyConfig } from '../config/pharmacy.config';
 import { CheckPrescriptionUseCase } from './application/check-prescription/check-prescription.use-case';
+import { GetPrescribingStatisticsUseCase } from './application/get-prescribing-statistics/get-prescribing-statistics.use-case';
+import { NewPrescriptionChecks } from './application/new-prescription-checks';
 import { PrescribingRules } from './application/prescribing-rules';
 import { DEFAULT_CHRONIC_DISEASES } from './domain/chronic-disease-list';
+import { PrescriptionCheckRecordRepository } from './domain/prescription-check-record.repository';
 import { supplyRules } from './domain/supply-rules';
+import { PrescriptionCheckTypeormRepository } from './infrastructure/persistence/prescription-check.typeorm-repository';
 
-/** The prescribing context: CheckPrescription against the group's catalogue, the level and the days-of-supply rule. */
+/**
+ * The prescribing context: CheckPrescription against the group's catalogue, the level and the days-of-supply rule,
+ * every check recorded; GetPrescribingStatistics from the records.
+ */
 @Module({
   imports: [PharmacyCommonModule, CatalogueModule],
   providers: [
     CheckPrescriptionUseCase,
+    GetPrescribingStatisticsUseCase,
+    PrescriptionCheckTypeormRepository,
+    { provide: NewPrescriptionChecks, useExisting: PrescriptionCheckTypeormRepository },
+    { provide: PrescriptionCheckRecordRepository, useExisting: PrescriptionCheckTypeormRepository },
     {
       provide: PrescribingRules,
       useFactory: (config: PharmacyConfig): PrescribingRules =>
@@ -23,6 +34,6 @@ import { supplyRules } from './domain/supply-rules';
       inject: [SERVICE_CONFIG],
     },
   ],
-  exports: [CheckPrescriptionUseCase, PrescribingRules],
+  exports: [CheckPrescriptionUseCase, GetPrescribingStatisticsUseCase, PrescribingRules],
 })
 export class PrescribingModule {}

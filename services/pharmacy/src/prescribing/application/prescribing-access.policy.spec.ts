@@ -41,4 +41,35 @@ describe(PrescribingAccess.name, () => {
       category: 'permission-denied',
     });
   });
+
+  describe('statisticsScope', () => {
+    const none = { institutionId: null, groupId: null };
+    const other = '0193a000-0000-7000-8000-00000000ffff';
+
+    it("holds an institution's staff and systems to their institution", () => {
+      const staff = anIdentity({ role: 'primary-staff', groupId: GROUP });
+      expect(sut.statisticsScope(staff, none)).toEqual({ institutionId: staff.institutionId, groupId: null });
+      expect(
+        thrownBy(PrescribingError, () => sut.statisticsScope(staff, { institutionId: other, groupId: null }))
+          .code,
+      ).toBe(PrescribingErrorCode.Forbidden);
+    });
+
+    it("holds a group's administrators to their group, and lets city operators see every institution", () => {
+      const admin = anIdentity({ role: 'group-admin', groupId: GROUP });
+      expect(sut.statisticsScope(admin, { institutionId: other, groupId: null })).toEqual({
+        institutionId: other,
+        groupId: GROUP,
+      });
+      expect(() => sut.statisticsScope(admin, { institutionId: null, groupId: other })).toThrow(
+        PrescribingError,
+      );
+      const operator = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
+      expect(sut.statisticsScope(operator, none)).toEqual(none);
+      expect(sut.statisticsScope(operator, { institutionId: null, groupId: other })).toEqual({
+        institutionId: null,
+        groupId: other,
+      });
+    });
+  });
 });

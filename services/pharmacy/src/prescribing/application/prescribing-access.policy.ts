@@ -29,4 +29,38 @@ export class PrescribingAccess {
     }
     return { institutionId: identity.institutionId, groupId: identity.groupId };
   }
+
+  /**
+   * Whose prescribing statistics a caller may read: an institution's staff and systems their institution's, a
+   * group's administrators their group's institutions, city operators every institution. Answers the scope to
+   * count (the caller's own institution or group filled in); PRESCRIBING_ACCESS_DENIED for anything else.
+   */
+  static statisticsScope(
+    identity: Identity,
+    asked: { institutionId: string | null; groupId: string | null },
+  ): { institutionId: string | null; groupId: string | null } {
+    const denied = (why: string) => new PrescribingError(PrescribingErrorCode.Forbidden, why);
+    switch (identity.role) {
+      case 'city-operator':
+        return asked;
+      case 'group-admin':
+        if (identity.groupId === null) throw denied('a group administrator reads the statistics of a group');
+        if (asked.groupId !== null && asked.groupId !== identity.groupId) {
+          throw denied("a group administrator reads their own group's statistics, not another group's");
+        }
+        return { institutionId: asked.institutionId, groupId: identity.groupId };
+      case 'primary-staff':
+      case 'hospital-staff':
+      case 'partner-system':
+        if (identity.institutionId === null)
+          throw denied("an institution's staff read their institution's statistics");
+        if (
+          (asked.institutionId !== null && asked.institutionId !== identity.institutionId) ||
+          (asked.groupId !== null && asked.groupId !== identity.groupId)
+        ) {
+          throw denied("an institution's staff and systems read their own institution's statistics only");
+        }
+        return { institutionId: identity.institutionId, groupId: null };
+    }
+  }
 }

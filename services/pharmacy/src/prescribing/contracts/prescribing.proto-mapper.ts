@@ -6,6 +6,7 @@ import {
   type LineCheck,
   type PrescriptionCheck,
 } from '../domain/prescription-check';
+import { type PrescribingFigures, type PrescribingStatistics } from '../domain/prescribing-statistics';
 
 const SEVERITY_TO: Record<FindingSeverity, pb.FindingSeverity> = {
   refusal: pb.FindingSeverity.FINDING_SEVERITY_REFUSAL,
@@ -49,5 +50,37 @@ export function prescriptionCheckToProto(
     longPrescription: check.longPrescription,
     contractedResident,
     checkedAt: check.checkedAt,
+  };
+}
+
+export function prescribingFiguresToProto(
+  figures: PrescribingFigures & { institutionId?: string; groupId?: string },
+): pb.PrescribingFigures {
+  const share = (bp: number | null) => (bp === null ? undefined : bp);
+  return {
+    institutionId: figures.institutionId ?? '',
+    groupId: figures.groupId ?? '',
+    checks: figures.checks,
+    lines: figures.lines,
+    essentialLines: figures.essentialLines,
+    volumeBasedLines: figures.volumeBasedLines,
+    essentialShareBp: share(figures.essentialShareBp),
+    volumeBasedShareBp: share(figures.volumeBasedShareBp),
+    amountFen: figures.amountFen,
+    essentialAmountFen: figures.essentialAmountFen,
+    volumeBasedAmountFen: figures.volumeBasedAmountFen,
+    essentialAmountShareBp: share(figures.essentialAmountShareBp),
+    volumeBasedAmountShareBp: share(figures.volumeBasedAmountShareBp),
+    longPrescriptionsAccepted: figures.longAccepted,
+    longPrescriptionsCapped: figures.longCapped,
+  };
+}
+
+export function prescribingStatisticsToProto(
+  statistics: PrescribingStatistics,
+): pb.GetPrescribingStatisticsResponse {
+  return {
+    figures: statistics.institutions.map(prescribingFiguresToProto),
+    total: prescribingFiguresToProto(statistics.total),
   };
 }

@@ -9,6 +9,7 @@ export enum PrescribingErrorCode {
   InvalidDiseaseList = 'INVALID_CHRONIC_DISEASE_LIST',
   Forbidden = 'PRESCRIBING_ACCESS_DENIED',
   InstitutionNotKnown = 'INSTITUTION_LEVEL_NOT_KNOWN',
+  InvalidPeriod = 'INVALID_PERIOD',
 }
 
 function categoryOf(code: PrescribingErrorCode): ErrorCategory {
@@ -18,6 +19,7 @@ function categoryOf(code: PrescribingErrorCode): ErrorCategory {
     case PrescribingErrorCode.LongPrescriptionNotAllowed:
     case PrescribingErrorCode.InvalidSupplyRules:
     case PrescribingErrorCode.InvalidDiseaseList:
+    case PrescribingErrorCode.InvalidPeriod:
       return 'invalid-argument';
     case PrescribingErrorCode.Forbidden:
       return 'permission-denied';

@@ -1,63 +1,65 @@
-import { type Fen, shareBp } from '../../common/fen';
-import { type PrescriptionCheck } from './prescription-check';
+import { shareBp } from '../../common/fen';
+import { EMPTY_TALLY, type PrescribingTally } from './prescription-record';
 
-/** An institution's prescribing over a period, from its recorded checks. */
-export interface PrescribingStatistics {
-  readonly institutionId: string;
-  readonly checks: number;
-  /** Lines whose drug is in the catalogue. */
-  readonly lines: number;
-  readonly essentialLines: number;
-  readonly volumeBasedLines: number;
-  readonly amountFen: Fen;
-  readonly essentialAmountFen: Fen;
-  readonly volumeBasedAmountFen: Fen;
-  /** Shares in basis points, rounded down; null with no line. */
+/** An institution's (or several institutions') prescribing over a period, from its recorded checks. */
+export interface PrescribingFigures extends PrescribingTally {
+  /** Shares of the catalogued lines and of their amount, in basis points, rounded down; null with no line. */
   readonly essentialShareBp: number | null;
   readonly volumeBasedShareBp: number | null;
   readonly essentialAmountShareBp: number | null;
   readonly volumeBasedAmountShareBp: number | null;
-  /** Checks that gave a long prescription the patient may have. */
-  readonly longPrescriptions: number;
+}
+
+export interface InstitutionTally extends PrescribingTally {
+  readonly institutionId: string;
+  readonly groupId: string;
 }
 
 /**
- * The share of essential medicines (基本药物) and of volume-based procurement drugs in what an institution
- * prescribes, by lines and by amount at the group's prices, and the long prescriptions it issued: what the city
- * watches of essential-first and of national procurement, one entry per institution (by id). Lines of drugs not in
- * the catalogue count in neither.
+ * The share of essential medicines (基本药物) and of volume-based procurement drugs in what was prescribed, by
+ * lines and by amount at the group's prices, and the long prescriptions accepted and capped: what the city watches
+ * of essential-first and of national procurement. An achieved share is never overstated (rounded down).
  */
-export function prescribingStatistics(checks: readonly PrescriptionCheck[]): PrescribingStatistics[] {
-  const byInstitution = new Map<string, PrescriptionCheck[]>();
-  for (const check of checks) {
-    byInstitution.set(check.institutionId, [...(byInstitution.get(check.institutionId) ?? []), check]);
-  }
-  return [...byInstitution.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([institutionId, own]) => statisticsOf(institutionId, own));
+export function figuresOf(tally: PrescribingTally): PrescribingFigures {
+  return {
+    ...tally,
+    essentialShareBp: shareBp(tally.essentialLines, tally.lines),
+    volumeBasedShareBp: shareBp(tally.volumeBasedLines, tally.lines),
+    essentialAmountShareBp: shareBp(tally.essentialAmountFen, tally.amountFen),
+    volumeBasedAmountShareBp: shareBp(tally.volumeBasedAmountFen, tally.amountFen),
+  };
 }
 
-function statisticsOf(institutionId: string, checks: readonly PrescriptionCheck[]): PrescribingStatistics {
-  const lines = checks.flatMap((check) => check.lines).filter((line) => line.drug !== null);
-  const count = (pick: (essential: boolean, volumeBased: boolean) => boolean) =>
-    lines.filter((line) => line.drug && pick(line.drug.essential, line.drug.volumeBased));
-  const sum = (of: typeof lines) => of.reduce((total, line) => total + line.amountFen, 0);
-  const essential = count((e) => e);
-  const volumeBased = count((_, v) => v);
-  const amountFen = sum(lines);
+/** Tallies added together: the figures of several institutions (a group's, the city's) are of their sum, not an average of shares. */
+export function sumTallies(tallies: readonly PrescribingTally[]): PrescribingTally {
+  return tallies.reduce<PrescribingTally>(
+    (sum, t) => ({
+      checks: sum.checks + t.checks,
+      lines: sum.lines + t.lines,
+      essentialLines: sum.essentialLines + t.essentialLines,
+      volumeBasedLines: sum.volumeBasedLines + t.volumeBasedLines,
+      amountFen: sum.amountFen + t.amountFen,
+      essentialAmountFen: sum.essentialAmountFen + t.essentialAmountFen,
+      volumeBasedAmountFen: sum.volumeBasedAmountFen + t.volumeBasedAmountFen,
+      longAccepted: sum.longAccepted + t.longAccepted,
+      longCapped: sum.longCapped + t.longCapped,
+    }),
+    EMPTY_TALLY,
+  );
+}
+
+export interface PrescribingStatistics {
+  /** Per institution, by id. */
+  readonly institutions: readonly (PrescribingFigures & { institutionId: string; groupId: string })[];
+  /** All of them together. */
+  readonly total: PrescribingFigures;
+}
+
+export function prescribingStatistics(tallies: readonly InstitutionTally[]): PrescribingStatistics {
   return {
-    institutionId,
-    checks: checks.length,
-    lines: lines.length,
-    essentialLines: essential.length,
-    volumeBasedLines: volumeBased.length,
-    amountFen,
-    essentialAmountFen: sum(essential),
-    volumeBasedAmountFen: sum(volumeBased),
-    essentialShareBp: shareBp(essential.length, lines.length),
-    volumeBasedShareBp: shareBp(volumeBased.length, lines.length),
-    essentialAmountShareBp: shareBp(sum(essential), amountFen),
-    volumeBasedAmountShareBp: shareBp(sum(volumeBased), amountFen),
-    longPrescriptions: checks.filter((check) => check.longPrescription).length,
+    institutions: [...tallies]
+      .sort((a, b) => a.institutionId.localeCompare(b.institutionId))
+      .map((tally) => ({ ...figuresOf(tally), institutionId: tally.institutionId, groupId: tally.groupId })),
+    total: figuresOf(sumTallies(tallies)),
   };
 }

@@ -11,6 +11,9 @@ import { pharmacyDataSource } from '../../../database/pharmacy-data-source';
 import { DEFAULT_CHRONIC_DISEASES } from '../../domain/chronic-disease-list';
 import { PrescribingErrorCode } from '../../domain/prescribing-error';
 import { DEFAULT_SUPPLY_RULES } from '../../domain/supply-rules';
+import { PrescriptionCheckTypeormRepository } from '../../infrastructure/persistence/prescription-check.typeorm-repository';
+import { GetPrescribingStatisticsQuery } from '../get-prescribing-statistics/get-prescribing-statistics.query';
+import { GetPrescribingStatisticsUseCase } from '../get-prescribing-statistics/get-prescribing-statistics.use-case';
 import { PrescribingRules } from '../prescribing-rules';
 import { CheckPrescriptionCommand } from './check-prescription.command';
 import { CheckPrescriptionUseCase } from './check-prescription.use-case';
@@ -22,6 +25,7 @@ describe(CheckPrescriptionUseCase.name, () => {
   let registry: RegistryViewTypeormRepository;
   let catalogues: DrugCatalogueTypeormRepository;
   let sut: CheckPrescriptionUseCase;
+  let statistics: GetPrescribingStatisticsUseCase;
 
   beforeAll(async () => {
     database = await MigratedTestDatabase.create('pharmacy_check_prescription', (url) =>
@@ -30,12 +34,15 @@ describe(CheckPrescriptionUseCase.name, () => {
     uow = new UnitOfWork(database.dataSource);
     registry = new RegistryViewTypeormRepository(uow);
     catalogues = new DrugCatalogueTypeormRepository(uow);
+    const records = new PrescriptionCheckTypeormRepository(uow);
+    statistics = new GetPrescribingStatisticsUseCase(records);
     sut = new CheckPrescriptionUseCase(
       uow,
       registry,
       catalogues,
       new AuditTrail(uow),
       new PrescribingRules(DEFAULT_SUPPLY_RULES, DEFAULT_CHRONIC_DISEASES),
+      records,
     );
   });
 
@@ -157,5 +164,102 @@ describe(CheckPrescriptionUseCase.name, () => {
       code: PrescribingErrorCode.InstitutionNotKnown,
       category: 'failed-precondition',
     });
+  });
+
+  it('records each check with its lines, and the statistics of its local day count it', async () => {
+    const hospital = await aPrescriber('secondary');
+    const resident = await aContractedResident();
+    const now = new Date();
+    const twoLines = CheckPrescriptionCommand.create({
+      patientResidentId: resident,
+      diagnosisCodes: ['I10'],
+      stable: true,
+      regimenUnchanged: true,
+      lines: [
+        { drugCode: aDrug().code, quantity: 3, daysOfSupply: 84 },
+        { drugCode: anOriginatorDrug().code, quantity: 1, daysOfSupply: 100 },
+      ],
+      'x-purpose': 'prescribing',
+    });
+
+    await sut.execute(hospital, twoLines, now);
+    await sut.execute(hospital, command(aResidentId(), aDrug().code, 28), now);
+
+    const rows = await database.dataSource.query<Record<string, unknown>[]>(
+      `SELECT group_id, prescriber_subject, prescriber_role, patient_resident_id, checked_at, outcome, lines,
+              catalogued_lines, essential_lines, volume_based_lines, long_accepted, long_capped
+         FROM prescription_check WHERE institution_id = $1 ORDER BY id`,
+      [hospital.institutionId],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual({
+      group_id: hospital.groupId,
+      prescriber_subject: hospital.subject,
+      prescriber_role: 'partner-system',
+      patient_resident_id: resident,
+      checked_at: now,
+      outcome: 'refused',
+      lines: [
+        expect.objectContaining({
+          drugCode: aDrug().code,
+          essential: true,
+          volumeBased: true,
+          daysOfSupply: 84,
+          longPrescription: 'accepted',
+          findings: ['LONG_PRESCRIPTION'],
+        }),
+        expect.objectContaining({
+          drugCode: anOriginatorDrug().code,
+          essential: false,
+          volumeBased: false,
+          daysOfSupply: 100,
+          longPrescription: 'capped',
+        }),
+      ],
+      catalogued_lines: 2,
+      essential_lines: 1,
+      volume_based_lines: 1,
+      long_accepted: 1,
+      long_capped: 1,
+    });
+
+    const today = localDate(now);
+    const asked = (from: string, until: string) =>
+      statistics.execute(
+        hospital,
+        GetPrescribingStatisticsQuery.create({ from, until, institutionId: '', groupId: '' }),
+      );
+    const { institutions, total } = await asked(today, today);
+    expect(institutions).toEqual([
+      expect.objectContaining({
+        institutionId: hospital.institutionId,
+        groupId: hospital.groupId,
+        checks: 2,
+        lines: 3,
+        essentialLines: 2,
+        volumeBasedLines: 2,
+        essentialShareBp: 6666,
+        amountFen: 3 * 196 + 2680 + 3 * 196,
+        longAccepted: 1,
+        longCapped: 1,
+      }),
+    ]);
+    expect(total).toMatchObject({ checks: 2, lines: 3 });
+    // Only the caller's institution: another institution of the same group sees none of it.
+    const neighbour = anIdentity({ role: 'hospital-staff', groupId: hospital.groupId });
+    const theirs = await statistics.execute(
+      neighbour,
+      GetPrescribingStatisticsQuery.create({ from: today, until: today, institutionId: '', groupId: '' }),
+    );
+    expect(theirs.institutions).toEqual([]);
+    // The group's administrator sees it; a day before counts nothing.
+    const admin = anIdentity({ role: 'group-admin', groupId: hospital.groupId });
+    const ofGroup = await statistics.execute(
+      admin,
+      GetPrescribingStatisticsQuery.create({ from: today, until: today, institutionId: '', groupId: '' }),
+    );
+    expect(ofGroup.total).toMatchObject({ checks: 2 });
+    const yesterday = localDate(new Date(now.getTime() - 86_400_000));
+    expect((await asked(yesterday, yesterday)).total.checks).toBe(0);
   });
 });

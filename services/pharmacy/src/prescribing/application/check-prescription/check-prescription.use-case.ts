@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
-import { UnitOfWork } from '@medgrid/database';
+import { AtomicInserts, UnitOfWork } from '@medgrid/database';
 import { localDate } from '@medgrid/kernel';
 import { RegistryView } from '@medgrid/registry-view';
+import { v7 as uuidv7 } from 'uuid';
 import { DrugCatalogueRepository } from '../../../catalogue/domain/drug-catalogue.repository';
 import { isInstitutionLevel } from '../../../common/institution-level';
 import { checkPrescription, type PrescriptionCheck } from '../../domain/prescription-check';
 import { PrescribingError, PrescribingErrorCode } from '../../domain/prescribing-error';
+import { recordOfCheck } from '../../domain/prescription-record';
+import { NewPrescriptionChecks } from '../new-prescription-checks';
 import { PrescribingAccess } from '../prescribing-access.policy';
+import { countCheck } from '../prescribing-metrics';
 import { PrescribingRules } from '../prescribing-rules';
 import { type CheckPrescriptionCommand } from './check-prescription.command';
 
@@ -22,7 +26,9 @@ export interface PrescriptionChecked {
  * CheckPrescription: a HIS asks before saving a prescription. The institution's level and group are the registry's
  * (its events), the patient's contract too (a contract in force today, with any team: 签约居民), and the catalogue
  * is the group's as in force now. Reading whether the patient is contracted is a read of patient data: audited
- * with the call's purpose, in the transaction of the read.
+ * with the call's purpose. Every check is recorded (who, for whom, each line), and the record and the audit row
+ * are one statement with no transaction around it: the reads change nothing, and a write that only adds rows is
+ * atomic by itself (decision 0012).
  */
 @Injectable()
 export class CheckPrescriptionUseCase {
@@ -32,6 +38,7 @@ export class CheckPrescriptionUseCase {
     private readonly catalogues: DrugCatalogueRepository,
     private readonly audit: AuditTrail,
     private readonly rules: PrescribingRules,
+    private readonly records: NewPrescriptionChecks,
   ) {}
 
   async execute(
@@ -48,35 +55,47 @@ export class CheckPrescriptionUseCase {
       );
     }
     const level = institution.level;
-    return this.uow.run(async () => {
-      const contractedResident =
-        (await this.registry.contractedInstitutions(command.patientResidentId, localDate(now))).length > 0;
-      await this.audit.recordRead(
-        identity,
-        { kind: 'resident', id: command.patientResidentId },
-        command.purpose,
-      );
-      const catalogue = await this.catalogues.part(institution.groupId ?? groupId, {
-        codes: command.lines.map((line) => line.drugCode),
-      });
-      const check = checkPrescription(
-        {
-          institutionId,
-          institutionLevel: level,
-          patient: {
-            contractedResident,
-            diagnosisCodes: command.diagnosisCodes,
-            stable: command.stable,
-            regimenUnchanged: command.regimenUnchanged,
-          },
-          lines: command.lines,
+    const catalogueGroupId = institution.groupId ?? groupId;
+    const [contracts, catalogue] = await Promise.all([
+      this.registry.contractedInstitutions(command.patientResidentId, localDate(now)),
+      this.catalogues.part(catalogueGroupId, { codes: command.lines.map((line) => line.drugCode) }),
+    ]);
+    const contractedResident = contracts.length > 0;
+    const check = checkPrescription(
+      {
+        institutionId,
+        institutionLevel: level,
+        patient: {
+          contractedResident,
+          diagnosisCodes: command.diagnosisCodes,
+          stable: command.stable,
+          regimenUnchanged: command.regimenUnchanged,
         },
-        catalogue,
-        now,
-        this.rules.supply,
-        this.rules.diseases,
-      );
-      return { check, contractedResident };
+        lines: command.lines,
+      },
+      catalogue,
+      now,
+      this.rules.supply,
+      this.rules.diseases,
+    );
+    const record = recordOfCheck(check, {
+      id: uuidv7(),
+      groupId: catalogueGroupId,
+      prescriberSubject: identity.subject,
+      prescriberRole: identity.role,
+      practitionerId: identity.practitionerId,
+      patientResidentId: command.patientResidentId,
     });
+    const inserts = new AtomicInserts();
+    this.records.stage(inserts, record);
+    this.audit.stageRead(
+      inserts,
+      identity,
+      { kind: 'resident', id: command.patientResidentId },
+      command.purpose,
+    );
+    await inserts.write(this.uow.manager(), undefined, { prepared: true });
+    countCheck(record);
+    return { check, contractedResident };
   }
 }

@@ -3,12 +3,20 @@ import { prescribingServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer, readPurpose } from '@medgrid/grpc';
 import { CheckPrescriptionCommand } from '../../application/check-prescription/check-prescription.command';
 import { CheckPrescriptionUseCase } from '../../application/check-prescription/check-prescription.use-case';
-import { prescriptionCheckToProto } from '../../contracts/prescribing.proto-mapper';
+import { GetPrescribingStatisticsQuery } from '../../application/get-prescribing-statistics/get-prescribing-statistics.query';
+import { GetPrescribingStatisticsUseCase } from '../../application/get-prescribing-statistics/get-prescribing-statistics.use-case';
+import {
+  prescribingStatisticsToProto,
+  prescriptionCheckToProto,
+} from '../../contracts/prescribing.proto-mapper';
 
 /** medgrid.pharmacy.v1.PrescribingService. */
 @Injectable()
 export class PrescribingGrpcController implements GrpcController {
-  constructor(private readonly checkPrescription: CheckPrescriptionUseCase) {}
+  constructor(
+    private readonly checkPrescription: CheckPrescriptionUseCase,
+    private readonly getStatistics: GetPrescribingStatisticsUseCase,
+  ) {}
 
   register(server: GrpcServer): void {
     server.addService(
@@ -23,6 +31,11 @@ export class PrescribingGrpcController implements GrpcController {
           );
           return prescriptionCheckToProto(check, contractedResident);
         },
+        // rpc GetPrescribingStatistics
+        getPrescribingStatistics: async (r, { identity }) =>
+          prescribingStatisticsToProto(
+            await this.getStatistics.execute(identity, GetPrescribingStatisticsQuery.create(r)),
+          ),
       },
     );
   }

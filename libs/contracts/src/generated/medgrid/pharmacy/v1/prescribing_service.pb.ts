@@ -195,6 +195,68 @@ export interface CheckPrescriptionResponse {
   checkedAt: Date | undefined;
 }
 
+/** GetPrescribingStatistics's request. */
+export interface GetPrescribingStatisticsRequest {
+  /** The first day counted (YYYY-MM-DD, Asia/Shanghai), required. */
+  from: string;
+  /** The last day counted (YYYY-MM-DD, Asia/Shanghai, inclusive), required, not before from. */
+  until: string;
+  /** One institution's figures; empty: every institution the caller may see. */
+  institutionId: string;
+  /** One group's institutions (city operators); empty: the caller's group, or every group for a city operator. */
+  groupId: string;
+}
+
+/** The figures of one prescribing institution, or of several together. */
+export interface PrescribingFigures {
+  /** The prescribing institution; empty in the total. */
+  institutionId: string;
+  /** Its group; empty in the total. */
+  groupId: string;
+  /** Checks recorded. */
+  checks: number;
+  /** Lines whose drug is in the catalogue (others count in no share). */
+  lines: number;
+  /** Of those, essential medicines (国家基本药物). */
+  essentialLines: number;
+  /** Of those, national volume-based procurement (集采) drugs. */
+  volumeBasedLines: number;
+  /** Essential lines among lines, in basis points, rounded down; absent with no line. */
+  essentialShareBp?:
+    | number
+    | undefined;
+  /** Volume-based lines among lines, in basis points, rounded down; absent with no line. */
+  volumeBasedShareBp?:
+    | number
+    | undefined;
+  /** The lines' amount at the group's prices, in fen. */
+  amountFen: number;
+  /** Of it, essential medicines, in fen. */
+  essentialAmountFen: number;
+  /** Of it, volume-based drugs, in fen. */
+  volumeBasedAmountFen: number;
+  /** Essential amount among the amount, in basis points, rounded down; absent with no amount. */
+  essentialAmountShareBp?:
+    | number
+    | undefined;
+  /** Volume-based amount among the amount, in basis points, rounded down; absent with no amount. */
+  volumeBasedAmountShareBp?:
+    | number
+    | undefined;
+  /** Lines accepted as long prescriptions (长处方: beyond the ordinary days, for an eligible patient). */
+  longPrescriptionsAccepted: number;
+  /** Lines beyond the ordinary days that were capped (the patient not eligible, or over the maximum). */
+  longPrescriptionsCapped: number;
+}
+
+/** GetPrescribingStatistics's answer. */
+export interface GetPrescribingStatisticsResponse {
+  /** Per institution with at least one check in the period, by id. */
+  figures: PrescribingFigures[];
+  /** All of them together (shares of the sums, not averages of shares). */
+  total: PrescribingFigures | undefined;
+}
+
 function createBasePrescriptionLine(): PrescriptionLine {
   return { drugCode: "", quantity: 0, daysOfSupply: 0 };
 }
@@ -876,6 +938,581 @@ export const CheckPrescriptionResponse: MessageFns<CheckPrescriptionResponse> = 
   },
 };
 
+function createBaseGetPrescribingStatisticsRequest(): GetPrescribingStatisticsRequest {
+  return { from: "", until: "", institutionId: "", groupId: "" };
+}
+
+export const GetPrescribingStatisticsRequest: MessageFns<GetPrescribingStatisticsRequest> = {
+  encode(message: GetPrescribingStatisticsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.from !== "") {
+      writer.uint32(10).string(message.from);
+    }
+    if (message.until !== "") {
+      writer.uint32(18).string(message.until);
+    }
+    if (message.institutionId !== "") {
+      writer.uint32(26).string(message.institutionId);
+    }
+    if (message.groupId !== "") {
+      writer.uint32(34).string(message.groupId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetPrescribingStatisticsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetPrescribingStatisticsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.until = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.institutionId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetPrescribingStatisticsRequest {
+    return {
+      from: isSet(object.from) ? globalThis.String(object.from) : "",
+      until: isSet(object.until) ? globalThis.String(object.until) : "",
+      institutionId: isSet(object.institutionId)
+        ? globalThis.String(object.institutionId)
+        : isSet(object.institution_id)
+        ? globalThis.String(object.institution_id)
+        : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetPrescribingStatisticsRequest): unknown {
+    const obj: any = {};
+    if (message.from !== "") {
+      obj.from = message.from;
+    }
+    if (message.until !== "") {
+      obj.until = message.until;
+    }
+    if (message.institutionId !== "") {
+      obj.institutionId = message.institutionId;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetPrescribingStatisticsRequest>): GetPrescribingStatisticsRequest {
+    return GetPrescribingStatisticsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetPrescribingStatisticsRequest>): GetPrescribingStatisticsRequest {
+    const message = createBaseGetPrescribingStatisticsRequest();
+    message.from = object.from ?? "";
+    message.until = object.until ?? "";
+    message.institutionId = object.institutionId ?? "";
+    message.groupId = object.groupId ?? "";
+    return message;
+  },
+};
+
+function createBasePrescribingFigures(): PrescribingFigures {
+  return {
+    institutionId: "",
+    groupId: "",
+    checks: 0,
+    lines: 0,
+    essentialLines: 0,
+    volumeBasedLines: 0,
+    essentialShareBp: undefined,
+    volumeBasedShareBp: undefined,
+    amountFen: 0,
+    essentialAmountFen: 0,
+    volumeBasedAmountFen: 0,
+    essentialAmountShareBp: undefined,
+    volumeBasedAmountShareBp: undefined,
+    longPrescriptionsAccepted: 0,
+    longPrescriptionsCapped: 0,
+  };
+}
+
+export const PrescribingFigures: MessageFns<PrescribingFigures> = {
+  encode(message: PrescribingFigures, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.institutionId !== "") {
+      writer.uint32(10).string(message.institutionId);
+    }
+    if (message.groupId !== "") {
+      writer.uint32(18).string(message.groupId);
+    }
+    if (message.checks !== 0) {
+      writer.uint32(24).uint32(message.checks);
+    }
+    if (message.lines !== 0) {
+      writer.uint32(32).uint32(message.lines);
+    }
+    if (message.essentialLines !== 0) {
+      writer.uint32(40).uint32(message.essentialLines);
+    }
+    if (message.volumeBasedLines !== 0) {
+      writer.uint32(48).uint32(message.volumeBasedLines);
+    }
+    if (message.essentialShareBp !== undefined) {
+      writer.uint32(56).uint32(message.essentialShareBp);
+    }
+    if (message.volumeBasedShareBp !== undefined) {
+      writer.uint32(64).uint32(message.volumeBasedShareBp);
+    }
+    if (message.amountFen !== 0) {
+      writer.uint32(72).int64(message.amountFen);
+    }
+    if (message.essentialAmountFen !== 0) {
+      writer.uint32(80).int64(message.essentialAmountFen);
+    }
+    if (message.volumeBasedAmountFen !== 0) {
+      writer.uint32(88).int64(message.volumeBasedAmountFen);
+    }
+    if (message.essentialAmountShareBp !== undefined) {
+      writer.uint32(96).uint32(message.essentialAmountShareBp);
+    }
+    if (message.volumeBasedAmountShareBp !== undefined) {
+      writer.uint32(104).uint32(message.volumeBasedAmountShareBp);
+    }
+    if (message.longPrescriptionsAccepted !== 0) {
+      writer.uint32(112).uint32(message.longPrescriptionsAccepted);
+    }
+    if (message.longPrescriptionsCapped !== 0) {
+      writer.uint32(120).uint32(message.longPrescriptionsCapped);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PrescribingFigures {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePrescribingFigures();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.institutionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.checks = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.lines = reader.uint32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.essentialLines = reader.uint32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.volumeBasedLines = reader.uint32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.essentialShareBp = reader.uint32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.volumeBasedShareBp = reader.uint32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.amountFen = longToNumber(reader.int64());
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.essentialAmountFen = longToNumber(reader.int64());
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.volumeBasedAmountFen = longToNumber(reader.int64());
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.essentialAmountShareBp = reader.uint32();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.volumeBasedAmountShareBp = reader.uint32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.longPrescriptionsAccepted = reader.uint32();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.longPrescriptionsCapped = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PrescribingFigures {
+    return {
+      institutionId: isSet(object.institutionId)
+        ? globalThis.String(object.institutionId)
+        : isSet(object.institution_id)
+        ? globalThis.String(object.institution_id)
+        : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+      checks: isSet(object.checks) ? globalThis.Number(object.checks) : 0,
+      lines: isSet(object.lines) ? globalThis.Number(object.lines) : 0,
+      essentialLines: isSet(object.essentialLines)
+        ? globalThis.Number(object.essentialLines)
+        : isSet(object.essential_lines)
+        ? globalThis.Number(object.essential_lines)
+        : 0,
+      volumeBasedLines: isSet(object.volumeBasedLines)
+        ? globalThis.Number(object.volumeBasedLines)
+        : isSet(object.volume_based_lines)
+        ? globalThis.Number(object.volume_based_lines)
+        : 0,
+      essentialShareBp: isSet(object.essentialShareBp)
+        ? globalThis.Number(object.essentialShareBp)
+        : isSet(object.essential_share_bp)
+        ? globalThis.Number(object.essential_share_bp)
+        : undefined,
+      volumeBasedShareBp: isSet(object.volumeBasedShareBp)
+        ? globalThis.Number(object.volumeBasedShareBp)
+        : isSet(object.volume_based_share_bp)
+        ? globalThis.Number(object.volume_based_share_bp)
+        : undefined,
+      amountFen: isSet(object.amountFen)
+        ? globalThis.Number(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.Number(object.amount_fen)
+        : 0,
+      essentialAmountFen: isSet(object.essentialAmountFen)
+        ? globalThis.Number(object.essentialAmountFen)
+        : isSet(object.essential_amount_fen)
+        ? globalThis.Number(object.essential_amount_fen)
+        : 0,
+      volumeBasedAmountFen: isSet(object.volumeBasedAmountFen)
+        ? globalThis.Number(object.volumeBasedAmountFen)
+        : isSet(object.volume_based_amount_fen)
+        ? globalThis.Number(object.volume_based_amount_fen)
+        : 0,
+      essentialAmountShareBp: isSet(object.essentialAmountShareBp)
+        ? globalThis.Number(object.essentialAmountShareBp)
+        : isSet(object.essential_amount_share_bp)
+        ? globalThis.Number(object.essential_amount_share_bp)
+        : undefined,
+      volumeBasedAmountShareBp: isSet(object.volumeBasedAmountShareBp)
+        ? globalThis.Number(object.volumeBasedAmountShareBp)
+        : isSet(object.volume_based_amount_share_bp)
+        ? globalThis.Number(object.volume_based_amount_share_bp)
+        : undefined,
+      longPrescriptionsAccepted: isSet(object.longPrescriptionsAccepted)
+        ? globalThis.Number(object.longPrescriptionsAccepted)
+        : isSet(object.long_prescriptions_accepted)
+        ? globalThis.Number(object.long_prescriptions_accepted)
+        : 0,
+      longPrescriptionsCapped: isSet(object.longPrescriptionsCapped)
+        ? globalThis.Number(object.longPrescriptionsCapped)
+        : isSet(object.long_prescriptions_capped)
+        ? globalThis.Number(object.long_prescriptions_capped)
+        : 0,
+    };
+  },
+
+  toJSON(message: PrescribingFigures): unknown {
+    const obj: any = {};
+    if (message.institutionId !== "") {
+      obj.institutionId = message.institutionId;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    if (message.checks !== 0) {
+      obj.checks = Math.round(message.checks);
+    }
+    if (message.lines !== 0) {
+      obj.lines = Math.round(message.lines);
+    }
+    if (message.essentialLines !== 0) {
+      obj.essentialLines = Math.round(message.essentialLines);
+    }
+    if (message.volumeBasedLines !== 0) {
+      obj.volumeBasedLines = Math.round(message.volumeBasedLines);
+    }
+    if (message.essentialShareBp !== undefined) {
+      obj.essentialShareBp = Math.round(message.essentialShareBp);
+    }
+    if (message.volumeBasedShareBp !== undefined) {
+      obj.volumeBasedShareBp = Math.round(message.volumeBasedShareBp);
+    }
+    if (message.amountFen !== 0) {
+      obj.amountFen = Math.round(message.amountFen);
+    }
+    if (message.essentialAmountFen !== 0) {
+      obj.essentialAmountFen = Math.round(message.essentialAmountFen);
+    }
+    if (message.volumeBasedAmountFen !== 0) {
+      obj.volumeBasedAmountFen = Math.round(message.volumeBasedAmountFen);
+    }
+    if (message.essentialAmountShareBp !== undefined) {
+      obj.essentialAmountShareBp = Math.round(message.essentialAmountShareBp);
+    }
+    if (message.volumeBasedAmountShareBp !== undefined) {
+      obj.volumeBasedAmountShareBp = Math.round(message.volumeBasedAmountShareBp);
+    }
+    if (message.longPrescriptionsAccepted !== 0) {
+      obj.longPrescriptionsAccepted = Math.round(message.longPrescriptionsAccepted);
+    }
+    if (message.longPrescriptionsCapped !== 0) {
+      obj.longPrescriptionsCapped = Math.round(message.longPrescriptionsCapped);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PrescribingFigures>): PrescribingFigures {
+    return PrescribingFigures.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PrescribingFigures>): PrescribingFigures {
+    const message = createBasePrescribingFigures();
+    message.institutionId = object.institutionId ?? "";
+    message.groupId = object.groupId ?? "";
+    message.checks = object.checks ?? 0;
+    message.lines = object.lines ?? 0;
+    message.essentialLines = object.essentialLines ?? 0;
+    message.volumeBasedLines = object.volumeBasedLines ?? 0;
+    message.essentialShareBp = object.essentialShareBp ?? undefined;
+    message.volumeBasedShareBp = object.volumeBasedShareBp ?? undefined;
+    message.amountFen = object.amountFen ?? 0;
+    message.essentialAmountFen = object.essentialAmountFen ?? 0;
+    message.volumeBasedAmountFen = object.volumeBasedAmountFen ?? 0;
+    message.essentialAmountShareBp = object.essentialAmountShareBp ?? undefined;
+    message.volumeBasedAmountShareBp = object.volumeBasedAmountShareBp ?? undefined;
+    message.longPrescriptionsAccepted = object.longPrescriptionsAccepted ?? 0;
+    message.longPrescriptionsCapped = object.longPrescriptionsCapped ?? 0;
+    return message;
+  },
+};
+
+function createBaseGetPrescribingStatisticsResponse(): GetPrescribingStatisticsResponse {
+  return { figures: [], total: undefined };
+}
+
+export const GetPrescribingStatisticsResponse: MessageFns<GetPrescribingStatisticsResponse> = {
+  encode(message: GetPrescribingStatisticsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.figures) {
+      PrescribingFigures.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.total !== undefined) {
+      PrescribingFigures.encode(message.total, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetPrescribingStatisticsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetPrescribingStatisticsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.figures.push(PrescribingFigures.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.total = PrescribingFigures.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetPrescribingStatisticsResponse {
+    return {
+      figures: globalThis.Array.isArray(object?.figures)
+        ? object.figures.map((e: any) => PrescribingFigures.fromJSON(e))
+        : [],
+      total: isSet(object.total) ? PrescribingFigures.fromJSON(object.total) : undefined,
+    };
+  },
+
+  toJSON(message: GetPrescribingStatisticsResponse): unknown {
+    const obj: any = {};
+    if (message.figures?.length) {
+      obj.figures = message.figures.map((e) => PrescribingFigures.toJSON(e));
+    }
+    if (message.total !== undefined) {
+      obj.total = PrescribingFigures.toJSON(message.total);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetPrescribingStatisticsResponse>): GetPrescribingStatisticsResponse {
+    return GetPrescribingStatisticsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetPrescribingStatisticsResponse>): GetPrescribingStatisticsResponse {
+    const message = createBaseGetPrescribingStatisticsResponse();
+    message.figures = object.figures?.map((e) => PrescribingFigures.fromPartial(e)) || [];
+    message.total = (object.total !== undefined && object.total !== null)
+      ? PrescribingFigures.fromPartial(object.total)
+      : undefined;
+    return message;
+  },
+};
+
 /**
  * PrescribingService checks a prescription before a HIS saves it, against the prescribing institution's group's
  * catalogue as in force now, the institution's level (as the registry announced it) and the days-of-supply rule. A
@@ -900,6 +1537,25 @@ export const PrescribingServiceService = {
       Buffer.from(CheckPrescriptionResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): CheckPrescriptionResponse => CheckPrescriptionResponse.decode(value),
   },
+  /**
+   * Prescribing statistics over a period of local days, from the recorded checks: per prescribing institution, the
+   * checks, the lines whose drug is in the catalogue, the essential-medicine and volume-based shares by lines and by
+   * amount, the long prescriptions accepted and capped. Callers: an institution's staff and systems (their
+   * institution), group administrators (their group's institutions), city operators (every institution).
+   */
+  getPrescribingStatistics: {
+    path: "/medgrid.pharmacy.v1.PrescribingService/GetPrescribingStatistics" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetPrescribingStatisticsRequest): Buffer =>
+      Buffer.from(GetPrescribingStatisticsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetPrescribingStatisticsRequest =>
+      GetPrescribingStatisticsRequest.decode(value),
+    responseSerialize: (value: GetPrescribingStatisticsResponse): Buffer =>
+      Buffer.from(GetPrescribingStatisticsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetPrescribingStatisticsResponse =>
+      GetPrescribingStatisticsResponse.decode(value),
+  },
 } as const;
 
 export interface PrescribingServiceServer extends UntypedServiceImplementation {
@@ -910,6 +1566,13 @@ export interface PrescribingServiceServer extends UntypedServiceImplementation {
    * contracts: audited with the call's x-purpose. Callers: staff and systems of an institution of a group.
    */
   checkPrescription: handleUnaryCall<CheckPrescriptionRequest, CheckPrescriptionResponse>;
+  /**
+   * Prescribing statistics over a period of local days, from the recorded checks: per prescribing institution, the
+   * checks, the lines whose drug is in the catalogue, the essential-medicine and volume-based shares by lines and by
+   * amount, the long prescriptions accepted and capped. Callers: an institution's staff and systems (their
+   * institution), group administrators (their group's institutions), city operators (every institution).
+   */
+  getPrescribingStatistics: handleUnaryCall<GetPrescribingStatisticsRequest, GetPrescribingStatisticsResponse>;
 }
 
 export interface PrescribingServiceClient extends Client {
@@ -933,6 +1596,27 @@ export interface PrescribingServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: CheckPrescriptionResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Prescribing statistics over a period of local days, from the recorded checks: per prescribing institution, the
+   * checks, the lines whose drug is in the catalogue, the essential-medicine and volume-based shares by lines and by
+   * amount, the long prescriptions accepted and capped. Callers: an institution's staff and systems (their
+   * institution), group administrators (their group's institutions), city operators (every institution).
+   */
+  getPrescribingStatistics(
+    request: GetPrescribingStatisticsRequest,
+    callback: (error: ServiceError | null, response: GetPrescribingStatisticsResponse) => void,
+  ): ClientUnaryCall;
+  getPrescribingStatistics(
+    request: GetPrescribingStatisticsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetPrescribingStatisticsResponse) => void,
+  ): ClientUnaryCall;
+  getPrescribingStatistics(
+    request: GetPrescribingStatisticsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetPrescribingStatisticsResponse) => void,
   ): ClientUnaryCall;
 }
 
