@@ -9,7 +9,10 @@ import { BudgetError } from '../../../budgets/domain/budget-error';
 import { BudgetRepository } from '../../../budgets/domain/budget.repository';
 import { monthPeriod, type SettlementPeriod } from '../../../common/domain/effective-period';
 import { PaymentAccess } from '../../../common/payment-access.policy';
+import { type BasisPoints } from '../../../common/domain/share';
+import { DiseaseGroupTable } from '../../../rules/domain/disease-group-points';
 import { DiseaseGroupTableRepository } from '../../../rules/domain/disease-group-table.repository';
+import { starterDiseaseGroups } from '../../../rules/domain/starter/starter-disease-groups';
 import { ClaimsToSettle } from '../../domain/claims-to-settle';
 import { FEE_FOR_SERVICE_ONLY } from '../../domain/payment-method';
 import { periodBudget, pointsPotOf } from '../../domain/period-budget';
@@ -31,7 +34,7 @@ function dayOf(instant: Date): string {
  * claims of the month are counted by their versions in force, summed in the database by what their payment depends
  * on (institution, level, encounter, disease group, referral: ClaimsToSettle), each sum paid by the composite
  * scheme in force on the month's first day and weighed, when paid by points, by the fund's disease-group table in
- * force that day; the budget is the group's global budget for the month and the capitation for its contracted
+ * force that day (the starter groups until the fund loads its own); the budget is the group's global budget for the month and the capitation for its contracted
  * residents (the registry's contracts in force on the first day) at the fund's overall rate; the balance is shared
  * by the policy in force on the first day. The run, the count and checksum of the claim versions it counted and its
  * ledger are written in one transaction with SettlementCompleted, so a run stopped midway leaves nothing. A period
@@ -99,7 +102,7 @@ export class StartSettlementRunUseCase {
     const rules = await this.rules.load(regionId, false);
     const policy = rules.policyOn(period.from);
     const scheme = rules.snapshot().schemes.length ? rules.schemeOn(period.from) : FEE_FOR_SERVICE_ONLY;
-    const diseaseGroups = await this.diseaseGroups.tableOn(regionId, period.from);
+    const diseaseGroups = await this.diseaseGroupsOn(regionId, period.from);
     const figures = await this.claims.figuresInForce(command.groupId, period);
     const settled = figures.rows.map((row) => settledFiguresOf(row, scheme, diseaseGroups, period.from));
     const budget = periodBudget(
@@ -129,6 +132,24 @@ export class StartSettlementRunUseCase {
     await this.runs.save(settlement, figures.counted);
     await this.events.settlementCompleted(settlement);
     return settlement;
+  }
+
+  /**
+   * The fund's disease-group points in force on the day; until a fund loads its first table, the platform's starter
+   * groups (every level weighed alike, as for primary-level groups), so a fund settling by points before it has a
+   * table of its own is not left with every stay unweighed.
+   */
+  private async diseaseGroupsOn(regionId: string, day: string): Promise<DiseaseGroupTable> {
+    const own = await this.diseaseGroups.tableOn(regionId, day);
+    if (own.version > 0) return own;
+    const starter = DiseaseGroupTable.empty(regionId);
+    const whole = 10_000 as BasisPoints;
+    starter.load(
+      starterDiseaseGroups('2000-01-01'),
+      { primary: whole, secondary: whole, tertiary: whole },
+      0,
+    );
+    return starter;
   }
 
   /** The month's capitation at the fund's overall rate for the group's contracted residents; none without a rate. */
