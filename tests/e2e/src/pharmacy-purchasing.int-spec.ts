@@ -119,10 +119,19 @@ describe('pharmacy: unified purchasing, distribution and settlement', () => {
       clientRequestId,
     );
     await raise(group.hospital, [{ drugCode: winner.code, quantity: 5 }]);
+    // A requisition raised by mistake is cancelled before the centre orders it: never ordered, not listed as open.
+    const { requisition: mistaken } = await raise(group.hospital, [{ drugCode: winner.code, quantity: 50 }]);
+    const { requisition: cancelled } = await h.call(
+      purchasing,
+      purchasing.cancelRequisition,
+      { clientRequestId: uuidv7(), requisitionId: mistaken!.id },
+      group.hospital,
+    );
+    expect(cancelled!.status).toBe(purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_CANCELLED);
     const { requisitions: open } = await h.call(
       purchasing,
       purchasing.listRequisitions,
-      { status: purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_OPEN },
+      { status: purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_OPEN, pageSize: 0, pageToken: '' },
       group.admin,
     );
 
@@ -199,6 +208,14 @@ describe('pharmacy: unified purchasing, distribution and settlement', () => {
       group.centre,
     );
     expect(ordered!.status).toBe(purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_ORDERED);
+    await expect(
+      h.call(
+        purchasing,
+        purchasing.cancelRequisition,
+        { clientRequestId: uuidv7(), requisitionId: centreRequisition!.id },
+        group.centre,
+      ),
+    ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
     const ledger = await ledgerOf(JIA);
     expect(ledger.entries.map((e) => [e.kind, e.amountFen])).toEqual([
       ['delivered', 12 * winner.bidPriceFen!],
@@ -227,7 +244,11 @@ describe('pharmacy: unified purchasing, distribution and settlement', () => {
     const { requisitions: before } = await h.call(
       purchasing,
       purchasing.listRequisitions,
-      { status: purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_UNSPECIFIED },
+      {
+        status: purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_UNSPECIFIED,
+        pageSize: 0,
+        pageToken: '',
+      },
       group.centre,
     );
     const ledgerBefore = await ledgerOf(JIA);
@@ -273,7 +294,11 @@ describe('pharmacy: unified purchasing, distribution and settlement', () => {
     const { requisitions: after } = await h.call(
       purchasing,
       purchasing.listRequisitions,
-      { status: purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_UNSPECIFIED },
+      {
+        status: purchasingServiceV1.RequisitionStatus.REQUISITION_STATUS_UNSPECIFIED,
+        pageSize: 0,
+        pageToken: '',
+      },
       group.centre,
     );
     expect(after).toEqual(before);

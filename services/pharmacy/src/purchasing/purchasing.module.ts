@@ -1,3 +1,4 @@
+import { CancelRequisitionUseCase } from './application/cancel-requisition/cancel-requisition.use-case';
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { PharmacyCommonModule } from '../common/pharmacy-common.module';
@@ -28,6 +29,7 @@ const USE_CASES = [
   RaiseRequisitionUseCase,
   GetRequisitionUseCase,
   ListRequisitionsUseCase,
+  CancelRequisitionUseCase,
   PlacePurchaseOrdersUseCase,
   GetPurchaseOrderUseCase,
   ReceiveDeliveryUseCase,

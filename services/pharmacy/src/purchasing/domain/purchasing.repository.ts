@@ -12,15 +12,24 @@ export interface DistributionRecord extends DistributionPlan {
   readonly distributedAt: Date;
 }
 
+/** Where a page of requisitions starts: after the row raised at this instant with this id. */
+export interface RequisitionCursor {
+  readonly raisedAt: Date;
+  readonly id: string;
+}
+
 /** The institutions' requisitions (all SQL lives in the adapter). */
 export abstract class RequisitionRepository {
   abstract get(id: string): Promise<{ groupId: string; requisition: Requisition } | null>;
-  /** Newest first, at most `limit`: the institution's, or (institutionId null) the whole group's. */
+  /**
+   * Newest raised first (ties by id, descending), at most `page.limit`, after `page.after`: the institution's, or
+   * (institutionId null) the whole group's.
+   */
   abstract list(
     groupId: string,
     institutionId: string | null,
     status: RequisitionStatus | null,
-    limit: number,
+    page: { readonly limit: number; readonly after: RequisitionCursor | null },
   ): Promise<Requisition[]>;
   /** The group's open requisitions, oldest first. */
   abstract open(groupId: string): Promise<Requisition[]>;

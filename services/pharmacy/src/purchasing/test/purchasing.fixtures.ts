@@ -14,6 +14,7 @@ import { StockDrugCommand } from '../../formulary/application/stock-drug/stock-d
 import { StockDrugUseCase } from '../../formulary/application/stock-drug/stock-drug.use-case';
 import { FormularyOutboxPublisher } from '../../formulary/infrastructure/messaging/formulary-outbox.publisher';
 import { FormularyTypeormRepository } from '../../formulary/infrastructure/persistence/formulary.typeorm-repository';
+import { CancelRequisitionUseCase } from '../application/cancel-requisition/cancel-requisition.use-case';
 import { CentreStep } from '../application/centre-step';
 import { DistributePurchaseOrderUseCase } from '../application/distribute-purchase-order/distribute-purchase-order.use-case';
 import { GetProcurementSavingsUseCase } from '../application/get-procurement-savings/get-procurement-savings.use-case';
@@ -58,6 +59,7 @@ export class PurchasingFixtures {
   readonly raiseRequisition: RaiseRequisitionUseCase;
   readonly getRequisition: GetRequisitionUseCase;
   readonly listRequisitions: ListRequisitionsUseCase;
+  readonly cancelRequisition: CancelRequisitionUseCase;
   readonly placePurchaseOrders: PlacePurchaseOrdersUseCase;
   readonly getPurchaseOrder: GetPurchaseOrderUseCase;
   readonly receiveDelivery: ReceiveDeliveryUseCase;
@@ -97,6 +99,7 @@ export class PurchasingFixtures {
     );
     this.getRequisition = new GetRequisitionUseCase(this.requisitions);
     this.listRequisitions = new ListRequisitionsUseCase(this.requisitions);
+    this.cancelRequisition = new CancelRequisitionUseCase(uow, requests, this.requisitions, this.orders);
     this.placePurchaseOrders = new PlacePurchaseOrdersUseCase(
       step,
       this.requisitions,

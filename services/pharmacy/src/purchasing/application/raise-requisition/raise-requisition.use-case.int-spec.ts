@@ -42,8 +42,10 @@ describe(RaiseRequisitionUseCase.name, () => {
       code: PurchasingErrorCode.NotFound,
     });
     const all = ListRequisitionsQuery.create({});
-    expect((await fixtures.listRequisitions.execute(centre, all)).map((r) => r.id)).toEqual([raised.id]);
-    expect(await fixtures.listRequisitions.execute(clinic2, all)).toEqual([]);
+    expect((await fixtures.listRequisitions.execute(centre, all)).requisitions.map((r) => r.id)).toEqual([
+      raised.id,
+    ]);
+    expect((await fixtures.listRequisitions.execute(clinic2, all)).requisitions).toEqual([]);
   });
 
   it('refuses a drug the clinic does not stock and a negative or fractional quantity, naming each line, storing nothing', async () => {
@@ -70,7 +72,9 @@ describe(RaiseRequisitionUseCase.name, () => {
         expect.objectContaining({ field: 'lines[2].quantity', reason: PurchasingErrorCode.InvalidQuantity }),
       ],
     });
-    expect(await fixtures.listRequisitions.execute(centre, ListRequisitionsQuery.create({}))).toEqual([]);
+    expect(
+      (await fixtures.listRequisitions.execute(centre, ListRequisitionsQuery.create({}))).requisitions,
+    ).toEqual([]);
   });
 
   it('refuses a group administrator, who is no institution', async () => {

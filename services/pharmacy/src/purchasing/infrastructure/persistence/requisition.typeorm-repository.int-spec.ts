@@ -37,6 +37,8 @@ describe(RequisitionTypeormRepository.name, () => {
 
     expect((await sut.get(stored.id))?.requisition.snapshot()).toEqual(stored.snapshot());
     expect(await sut.open(groupId)).toEqual([]);
-    expect((await sut.list(groupId, institutionId, 'ordered', 10)).map((r) => r.id)).toEqual([stored.id]);
+    expect(
+      (await sut.list(groupId, institutionId, 'ordered', { limit: 10, after: null })).map((r) => r.id),
+    ).toEqual([stored.id]);
   });
 });

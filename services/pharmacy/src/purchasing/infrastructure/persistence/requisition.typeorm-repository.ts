@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@medgrid/database';
-import { RequisitionRepository } from '../../domain/purchasing.repository';
+import { type RequisitionCursor, RequisitionRepository } from '../../domain/purchasing.repository';
 import { type Requisition, type RequisitionStatus } from '../../domain/requisition';
 import { requisitionFromEntity, requisitionToEntity } from './purchasing.mapper';
 import { RequisitionOrmEntity } from './requisition.orm-entity';
@@ -21,18 +21,25 @@ export class RequisitionTypeormRepository extends RequisitionRepository {
     groupId: string,
     institutionId: string | null,
     status: RequisitionStatus | null,
-    limit: number,
+    page: { readonly limit: number; readonly after: RequisitionCursor | null },
   ): Promise<Requisition[]> {
-    const rows = await this.uow.manager().find(RequisitionOrmEntity, {
-      where: {
-        groupId,
-        ...(institutionId ? { institutionId } : {}),
-        ...(status ? { status } : {}),
-      },
-      order: { raisedAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
-    return rows.map(requisitionFromEntity);
+    const query = this.uow
+      .manager()
+      .createQueryBuilder(RequisitionOrmEntity, 'r')
+      .where('r.group_id = :groupId', { groupId })
+      .orderBy('r.raised_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(page.limit);
+    if (institutionId) query.andWhere('r.institution_id = :institutionId', { institutionId });
+    if (status) query.andWhere('r.status = :status', { status });
+    // Keyset: strictly after the last row served in (raised_at, id) descending order.
+    if (page.after) {
+      query.andWhere('(r.raised_at, r.id) < (:raisedAt, :id)', {
+        raisedAt: page.after.raisedAt,
+        id: page.after.id,
+      });
+    }
+    return (await query.getMany()).map(requisitionFromEntity);
   }
 
   async open(groupId: string): Promise<Requisition[]> {

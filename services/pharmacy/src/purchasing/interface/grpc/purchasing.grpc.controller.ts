@@ -7,6 +7,8 @@ import { GetProcurementSavingsQuery } from '../../application/get-procurement-sa
 import { GetProcurementSavingsUseCase } from '../../application/get-procurement-savings/get-procurement-savings.use-case';
 import { GetPurchaseOrderQuery } from '../../application/get-purchase-order/get-purchase-order.query';
 import { GetPurchaseOrderUseCase } from '../../application/get-purchase-order/get-purchase-order.use-case';
+import { CancelRequisitionCommand } from '../../application/cancel-requisition/cancel-requisition.command';
+import { CancelRequisitionUseCase } from '../../application/cancel-requisition/cancel-requisition.use-case';
 import { GetRequisitionQuery } from '../../application/get-requisition/get-requisition.query';
 import { GetRequisitionUseCase } from '../../application/get-requisition/get-requisition.use-case';
 import { GetSupplierLedgerQuery } from '../../application/get-supplier-ledger/get-supplier-ledger.query';
@@ -37,6 +39,7 @@ export class PurchasingGrpcController implements GrpcController {
     private readonly raiseRequisition: RaiseRequisitionUseCase,
     private readonly getRequisition: GetRequisitionUseCase,
     private readonly listRequisitions: ListRequisitionsUseCase,
+    private readonly cancelRequisition: CancelRequisitionUseCase,
     private readonly placePurchaseOrders: PlacePurchaseOrdersUseCase,
     private readonly getPurchaseOrder: GetPurchaseOrderUseCase,
     private readonly receiveDelivery: ReceiveDeliveryUseCase,
@@ -61,13 +64,22 @@ export class PurchasingGrpcController implements GrpcController {
         ),
       }),
       // rpc ListRequisitions
-      listRequisitions: async (r, { identity }) => ({
-        requisitions: (
-          await this.listRequisitions.execute(
-            identity,
-            ListRequisitionsQuery.create({ status: requisitionStatusFromProto(r.status) }),
-          )
-        ).map(requisitionToProto),
+      listRequisitions: async (r, { identity }) => {
+        const page = await this.listRequisitions.execute(
+          identity,
+          ListRequisitionsQuery.create({
+            status: requisitionStatusFromProto(r.status),
+            pageSize: r.pageSize,
+            pageToken: r.pageToken,
+          }),
+        );
+        return { requisitions: page.requisitions.map(requisitionToProto), nextPageToken: page.nextPageToken };
+      },
+      // rpc CancelRequisition
+      cancelRequisition: async (r, { identity }) => ({
+        requisition: requisitionToProto(
+          await this.cancelRequisition.execute(identity, CancelRequisitionCommand.create(r)),
+        ),
       }),
       // rpc PlacePurchaseOrders
       placePurchaseOrders: async (r, { identity }) => {

@@ -124,12 +124,32 @@ export interface GetRequisitionResponse {
 export interface ListRequisitionsRequest {
   /** Only those of this status; UNSPECIFIED: all. */
   status: RequisitionStatus;
+  /** Page size, 1-500 (0: 100). */
+  pageSize: number;
+  /** The next_page_token of the previous page; empty for the first. */
+  pageToken: string;
 }
 
 /** ListRequisitions's answer. */
 export interface ListRequisitionsResponse {
-  /** At most 500, newest first. */
+  /** One page, newest raised first (ties by id). */
   requisitions: Requisition[];
+  /** Token for the next page; empty on the last. */
+  nextPageToken: string;
+}
+
+/** CancelRequisition's request. */
+export interface CancelRequisitionRequest {
+  /** Idempotency key (UUID). */
+  clientRequestId: string;
+  /** The requisition (UUID). */
+  requisitionId: string;
+}
+
+/** CancelRequisition's answer. */
+export interface CancelRequisitionResponse {
+  /** The requisition, cancelled. */
+  requisition: Requisition | undefined;
 }
 
 /** A requisition's packs a purchase order line buys for. */
@@ -953,13 +973,19 @@ export const GetRequisitionResponse: MessageFns<GetRequisitionResponse> = {
 };
 
 function createBaseListRequisitionsRequest(): ListRequisitionsRequest {
-  return { status: 0 };
+  return { status: 0, pageSize: 0, pageToken: "" };
 }
 
 export const ListRequisitionsRequest: MessageFns<ListRequisitionsRequest> = {
   encode(message: ListRequisitionsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.status !== 0) {
       writer.uint32(8).int32(message.status);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(16).uint32(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      writer.uint32(26).string(message.pageToken);
     }
     return writer;
   },
@@ -985,6 +1011,22 @@ export const ListRequisitionsRequest: MessageFns<ListRequisitionsRequest> = {
             message.status = reader.int32() as any;
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.pageSize = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.pageToken = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -998,13 +1040,31 @@ export const ListRequisitionsRequest: MessageFns<ListRequisitionsRequest> = {
   },
 
   fromJSON(object: any): ListRequisitionsRequest {
-    return { status: isSet(object.status) ? requisitionStatusFromJSON(object.status) : 0 };
+    return {
+      status: isSet(object.status) ? requisitionStatusFromJSON(object.status) : 0,
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
   },
 
   toJSON(message: ListRequisitionsRequest): unknown {
     const obj: any = {};
     if (message.status !== 0) {
       obj.status = requisitionStatusToJSON(message.status);
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
     }
     return obj;
   },
@@ -1015,18 +1075,23 @@ export const ListRequisitionsRequest: MessageFns<ListRequisitionsRequest> = {
   fromPartial(object: DeepPartial<ListRequisitionsRequest>): ListRequisitionsRequest {
     const message = createBaseListRequisitionsRequest();
     message.status = object.status ?? 0;
+    message.pageSize = object.pageSize ?? 0;
+    message.pageToken = object.pageToken ?? "";
     return message;
   },
 };
 
 function createBaseListRequisitionsResponse(): ListRequisitionsResponse {
-  return { requisitions: [] };
+  return { requisitions: [], nextPageToken: "" };
 }
 
 export const ListRequisitionsResponse: MessageFns<ListRequisitionsResponse> = {
   encode(message: ListRequisitionsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     for (const v of message.requisitions) {
       Requisition.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextPageToken !== "") {
+      writer.uint32(18).string(message.nextPageToken);
     }
     return writer;
   },
@@ -1052,6 +1117,14 @@ export const ListRequisitionsResponse: MessageFns<ListRequisitionsResponse> = {
             message.requisitions.push(Requisition.decode(reader, reader.uint32()));
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextPageToken = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1069,6 +1142,11 @@ export const ListRequisitionsResponse: MessageFns<ListRequisitionsResponse> = {
       requisitions: globalThis.Array.isArray(object?.requisitions)
         ? object.requisitions.map((e: any) => Requisition.fromJSON(e))
         : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
     };
   },
 
@@ -1076,6 +1154,9 @@ export const ListRequisitionsResponse: MessageFns<ListRequisitionsResponse> = {
     const obj: any = {};
     if (message.requisitions?.length) {
       obj.requisitions = message.requisitions.map((e) => Requisition.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
     }
     return obj;
   },
@@ -1086,6 +1167,169 @@ export const ListRequisitionsResponse: MessageFns<ListRequisitionsResponse> = {
   fromPartial(object: DeepPartial<ListRequisitionsResponse>): ListRequisitionsResponse {
     const message = createBaseListRequisitionsResponse();
     message.requisitions = object.requisitions?.map((e) => Requisition.fromPartial(e)) || [];
+    message.nextPageToken = object.nextPageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseCancelRequisitionRequest(): CancelRequisitionRequest {
+  return { clientRequestId: "", requisitionId: "" };
+}
+
+export const CancelRequisitionRequest: MessageFns<CancelRequisitionRequest> = {
+  encode(message: CancelRequisitionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.requisitionId !== "") {
+      writer.uint32(18).string(message.requisitionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CancelRequisitionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCancelRequisitionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requisitionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CancelRequisitionRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      requisitionId: isSet(object.requisitionId)
+        ? globalThis.String(object.requisitionId)
+        : isSet(object.requisition_id)
+        ? globalThis.String(object.requisition_id)
+        : "",
+    };
+  },
+
+  toJSON(message: CancelRequisitionRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.requisitionId !== "") {
+      obj.requisitionId = message.requisitionId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CancelRequisitionRequest>): CancelRequisitionRequest {
+    return CancelRequisitionRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CancelRequisitionRequest>): CancelRequisitionRequest {
+    const message = createBaseCancelRequisitionRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.requisitionId = object.requisitionId ?? "";
+    return message;
+  },
+};
+
+function createBaseCancelRequisitionResponse(): CancelRequisitionResponse {
+  return { requisition: undefined };
+}
+
+export const CancelRequisitionResponse: MessageFns<CancelRequisitionResponse> = {
+  encode(message: CancelRequisitionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requisition !== undefined) {
+      Requisition.encode(message.requisition, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CancelRequisitionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCancelRequisitionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requisition = Requisition.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CancelRequisitionResponse {
+    return { requisition: isSet(object.requisition) ? Requisition.fromJSON(object.requisition) : undefined };
+  },
+
+  toJSON(message: CancelRequisitionResponse): unknown {
+    const obj: any = {};
+    if (message.requisition !== undefined) {
+      obj.requisition = Requisition.toJSON(message.requisition);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CancelRequisitionResponse>): CancelRequisitionResponse {
+    return CancelRequisitionResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CancelRequisitionResponse>): CancelRequisitionResponse {
+    const message = createBaseCancelRequisitionResponse();
+    message.requisition = (object.requisition !== undefined && object.requisition !== null)
+      ? Requisition.fromPartial(object.requisition)
+      : undefined;
     return message;
   },
 };
@@ -3957,7 +4201,10 @@ export const PurchasingServiceService = {
       Buffer.from(GetRequisitionResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetRequisitionResponse => GetRequisitionResponse.decode(value),
   },
-  /** Requisitions, newest first: the caller institution's own, or all its group's for an administrator. */
+  /**
+   * Requisitions, newest first, a page at a time: the caller institution's own, or all its group's for an
+   * administrator.
+   */
   listRequisitions: {
     path: "/medgrid.pharmacy.v1.PurchasingService/ListRequisitions" as const,
     requestStream: false as const,
@@ -3968,6 +4215,21 @@ export const PurchasingServiceService = {
     responseSerialize: (value: ListRequisitionsResponse): Buffer =>
       Buffer.from(ListRequisitionsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListRequisitionsResponse => ListRequisitionsResponse.decode(value),
+  },
+  /**
+   * Cancels an open requisition before the centre orders it (afterwards FAILED_PRECONDITION REQUISITION_NOT_OPEN).
+   * Callers: staff and systems of the institution that raised it.
+   */
+  cancelRequisition: {
+    path: "/medgrid.pharmacy.v1.PurchasingService/CancelRequisition" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CancelRequisitionRequest): Buffer =>
+      Buffer.from(CancelRequisitionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CancelRequisitionRequest => CancelRequisitionRequest.decode(value),
+    responseSerialize: (value: CancelRequisitionResponse): Buffer =>
+      Buffer.from(CancelRequisitionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CancelRequisitionResponse => CancelRequisitionResponse.decode(value),
   },
   /**
    * Aggregates the group's open requisitions into one purchase order per supplier. Callers: the group's
@@ -4074,8 +4336,16 @@ export interface PurchasingServiceServer extends UntypedServiceImplementation {
   raiseRequisition: handleUnaryCall<RaiseRequisitionRequest, RaiseRequisitionResponse>;
   /** A requisition. Callers: the raising institution, and its group's administrators. */
   getRequisition: handleUnaryCall<GetRequisitionRequest, GetRequisitionResponse>;
-  /** Requisitions, newest first: the caller institution's own, or all its group's for an administrator. */
+  /**
+   * Requisitions, newest first, a page at a time: the caller institution's own, or all its group's for an
+   * administrator.
+   */
   listRequisitions: handleUnaryCall<ListRequisitionsRequest, ListRequisitionsResponse>;
+  /**
+   * Cancels an open requisition before the centre orders it (afterwards FAILED_PRECONDITION REQUISITION_NOT_OPEN).
+   * Callers: staff and systems of the institution that raised it.
+   */
+  cancelRequisition: handleUnaryCall<CancelRequisitionRequest, CancelRequisitionResponse>;
   /**
    * Aggregates the group's open requisitions into one purchase order per supplier. Callers: the group's
    * administrators (its purchasing centre).
@@ -4138,7 +4408,10 @@ export interface PurchasingServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetRequisitionResponse) => void,
   ): ClientUnaryCall;
-  /** Requisitions, newest first: the caller institution's own, or all its group's for an administrator. */
+  /**
+   * Requisitions, newest first, a page at a time: the caller institution's own, or all its group's for an
+   * administrator.
+   */
   listRequisitions(
     request: ListRequisitionsRequest,
     callback: (error: ServiceError | null, response: ListRequisitionsResponse) => void,
@@ -4153,6 +4426,25 @@ export interface PurchasingServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListRequisitionsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Cancels an open requisition before the centre orders it (afterwards FAILED_PRECONDITION REQUISITION_NOT_OPEN).
+   * Callers: staff and systems of the institution that raised it.
+   */
+  cancelRequisition(
+    request: CancelRequisitionRequest,
+    callback: (error: ServiceError | null, response: CancelRequisitionResponse) => void,
+  ): ClientUnaryCall;
+  cancelRequisition(
+    request: CancelRequisitionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CancelRequisitionResponse) => void,
+  ): ClientUnaryCall;
+  cancelRequisition(
+    request: CancelRequisitionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CancelRequisitionResponse) => void,
   ): ClientUnaryCall;
   /**
    * Aggregates the group's open requisitions into one purchase order per supplier. Callers: the group's
