@@ -188,4 +188,91 @@ describe(RecordStockMovementUseCase.name, () => {
 
     expect((await announced(centre.institutionId!)).map((e) => e.change)).toEqual([1, 3]);
   });
+
+  /** The institution's stock of amlodipine: its balance and how many movements it has. */
+  async function stockOf(institutionId: string) {
+    const [row] = await database.dataSource.query<{ on_hand: number; moves: number }[]>(
+      `SELECT coalesce((SELECT on_hand FROM stock_balance WHERE institution_id = $1 AND drug_code = $2), 0) AS on_hand,
+              (SELECT count(*)::int FROM stock_movement WHERE institution_id = $1 AND drug_code = $2) AS moves`,
+      [institutionId, aDrug().code],
+    );
+    return row;
+  }
+
+  it('refuses to stock a drug code not in the group catalogue (UNKNOWN_DRUG naming drugCode) and to move it, changing nothing', async () => {
+    const centre = await aCentre();
+
+    await expect(
+      stockDrug.execute(
+        centre,
+        StockDrugCommand.create({ clientRequestId: uuidv7(), drugCode: 'XZ99ZZZ999Z999999999999' }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'UNKNOWN_DRUG',
+      category: 'invalid-argument',
+      violations: [expect.objectContaining({ field: 'drugCode' })],
+    });
+    await expect(sut.execute(centre, move('received', 1, 'XZ99ZZZ999Z999999999999'))).rejects.toMatchObject({
+      code: FormularyErrorCode.NotStocked,
+      category: 'invalid-argument',
+      violations: [expect.objectContaining({ field: 'drugCode' })],
+    });
+    const rows = await database.dataSource.query(`SELECT 1 FROM formulary_item WHERE institution_id = $1`, [
+      centre.institutionId,
+    ]);
+    expect(rows).toEqual([]);
+    expect(await announced(centre.institutionId!)).toEqual([]);
+  });
+
+  it.each([
+    ['received', -2],
+    ['issued', -2],
+    ['received', 1.5],
+    ['issued', 0],
+  ] as const)(
+    'refuses %s %s packs as INVALID_QUANTITY naming quantity, changing nothing',
+    async (kind, quantity) => {
+      const centre = await aCentre();
+      await stockDrug.execute(
+        centre,
+        StockDrugCommand.create({ clientRequestId: uuidv7(), drugCode: aDrug().code }),
+      );
+      await sut.execute(centre, move('received', 3));
+
+      await expect(sut.execute(centre, move(kind, quantity))).rejects.toMatchObject({
+        code: FormularyErrorCode.InvalidQuantity,
+        category: 'invalid-argument',
+        violations: [expect.objectContaining({ field: 'quantity' })],
+      });
+      expect(await stockOf(centre.institutionId!)).toEqual({ on_hand: 3, moves: 1 });
+    },
+  );
+
+  it('keeps stock whole and never negative under receipts and issues racing: the balance is what the moves that succeeded leave', async () => {
+    const centre = await aCentre();
+    await stockDrug.execute(
+      centre,
+      StockDrugCommand.create({ clientRequestId: uuidv7(), drugCode: aDrug().code }),
+    );
+    await sut.execute(centre, move('received', 4));
+
+    const moves = [
+      ...Array.from({ length: 8 }, () => move('issued', 3)),
+      ...Array.from({ length: 4 }, () => move('received', 2)),
+    ];
+    const outcomes = await Promise.allSettled(moves.map((m) => sut.execute(centre, m)));
+
+    const succeeded = moves.filter((_, i) => outcomes[i]!.status === 'fulfilled');
+    const expected = succeeded.reduce((n, m) => n + (m.kind === 'received' ? m.quantity : -m.quantity), 4);
+    expect(
+      outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code),
+    ).toEqual(expect.arrayContaining([FormularyErrorCode.InsufficientStock]));
+    expect(await stockOf(centre.institutionId!)).toEqual({ on_hand: expected, moves: 1 + succeeded.length });
+    const history = await database.dataSource.query<{ on_hand_after: number }[]>(
+      `SELECT on_hand_after FROM stock_movement WHERE institution_id = $1 ORDER BY id`,
+      [centre.institutionId],
+    );
+    expect(history.every((row) => row.on_hand_after >= 0)).toBe(true);
+    expect(history[history.length - 1]!.on_hand_after).toBe(expected);
+  });
 });

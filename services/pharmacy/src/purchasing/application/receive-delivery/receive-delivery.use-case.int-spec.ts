@@ -82,4 +82,24 @@ describe(ReceiveDeliveryUseCase.name, () => {
     expect(order.delivered(aDrug().code)).toBe(10);
     expect((await ledgerOf(centre, '配送企业甲')).balanceFen).toBe(1960);
   });
+
+  it.each([-3, 2.5, 0])(
+    'refuses a delivery line of %s packs naming its quantity, with nothing received nor owed',
+    async (quantity) => {
+      const { centre, jia } = await fixtures.anOrderedGroup();
+
+      await expect(
+        fixtures.deliver(centre, jia.id, [{ drugCode: aDrug().code, quantity }]),
+      ).rejects.toMatchObject({
+        category: 'invalid-argument',
+        violations: [expect.objectContaining({ field: 'lines[0].quantity' })],
+      });
+      const order = await fixtures.getPurchaseOrder.execute(
+        centre,
+        GetPurchaseOrderQuery.create({ purchaseOrderId: jia.id }),
+      );
+      expect(order.delivered(aDrug().code)).toBe(0);
+      expect((await ledgerOf(centre, '配送企业甲')).entries).toEqual([]);
+    },
+  );
 });
