@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnrolmentModule } from '../enrolment/enrolment.module';
 import { CapitationForPeriod } from './application/capitation-for-period/capitation-for-period';
 import { GetCapitationRatesUseCase } from './application/get-capitation-rates/get-capitation-rates.use-case';
 import { GetGlobalBudgetsUseCase } from './application/get-global-budgets/get-global-budgets.use-case';
@@ -20,6 +21,7 @@ const USE_CASES = [
  * and budgets through BudgetRepository, both exported.
  */
 @Module({
+  imports: [EnrolmentModule],
   providers: [
     ...USE_CASES,
     CapitationForPeriod,

@@ -3,10 +3,6 @@ import { UnitOfWork } from '@medgrid/database';
 import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { CapitationForPeriod } from '../../../budgets/application/capitation-for-period/capitation-for-period';
-import { BudgetTypeormRepository } from '../../../budgets/infrastructure/persistence/budget.typeorm-repository';
-import { aDiabetesRate } from '../../../budgets/test/budget.factory';
-import { type Fen } from '../../../common/domain/money';
 import { paymentDataSource } from '../../../database/payment-data-source';
 import { aResidentId } from '../../test/enrolment.factory';
 import { PaymentContractChangedKafkaConsumer } from '../../interface/kafka/contract-changed.kafka.consumer';
@@ -108,7 +104,7 @@ describe(FamilyDoctorContractTypeormRepository.name, () => {
     expect(await sut.contractedInstitutionsOn(resident, '2026-11-01')).toEqual([institutionId]);
   });
 
-  it('counts the residents a group manages on a day once each, and per disease, into its capitation', async () => {
+  it('counts the residents a group manages on a day once each, and per disease', async () => {
     const groupId = uuidv7();
     const [a, b] = [await aTeam(groupId), await aTeam(groupId)];
     const other = await aTeam(uuidv7());
@@ -126,23 +122,6 @@ describe(FamilyDoctorContractTypeormRepository.name, () => {
       contracted: 2,
       byDisease: { hypertension: 2, diabetes: 1, 'severe-mental-disorder': 0, tuberculosis: 0 },
     });
-
-    const budgets = new BudgetTypeormRepository(uow);
-    const fundId = uuidv7();
-    await uow.run(async () => {
-      const schedule = await budgets.capitationSchedule(fundId, true);
-      schedule.load(
-        [aDiabetesRate(), aDiabetesRate({ diseaseGroup: null, annualPerResident: 12_000 as Fen })],
-        0,
-      );
-      await budgets.saveCapitationSchedule(schedule, 'insurer', new Date());
-    });
-    const capitation = await new CapitationForPeriod(budgets, sut).capitationFor(fundId, groupId, '2026-11');
-
-    expect(capitation.lines.map((l) => [l.diseaseGroup, l.residents, l.amount])).toEqual([
-      [null, 2, 2_000],
-      ['E11', 1, 62_500],
-    ]);
-    expect(capitation.amount).toBe(64_500);
+    expect(await sut.contractedGroupsOn(r1, '2026-11-01')).toEqual([groupId]);
   });
 });
