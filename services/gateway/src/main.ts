@@ -7,6 +7,7 @@ import {
 import { runService } from '@medgrid/service';
 import { loadGatewayConfig } from './config/gateway.config';
 import { gatewayDataSource } from './database/gateway-data-source';
+import { configureHttpApi } from './common/http-api';
 import { GatewayModule } from './gateway.module';
 import { ServiceInfoGrpcController } from './service-info/interface/grpc/service-info.grpc.controller';
 
@@ -20,5 +21,6 @@ void runService(
     grpc: { controllers: [ServiceInfoGrpcController], institutions: RegistryViewInstitutionDirectory },
     eventHandlers: [InstitutionChangedKafkaConsumer, MedicalGroupChangedKafkaConsumer],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
+    configureHttp: (app) => configureHttpApi(app, { trustProxy: config.TRUST_PROXY }),
   }),
 );

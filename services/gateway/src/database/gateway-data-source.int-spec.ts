@@ -13,6 +13,6 @@ describe(gatewayDataSource.name, () => {
     );
 
     expect(schema).toMatchObject({ drift: [], unmapped: [] });
-    // As the service gets tables of its own, name them: expect(schema.mapped).toEqual(expect.arrayContaining([...])).
+    expect(schema.mapped).toEqual(expect.arrayContaining(['portal_user', 'portal_session']));
   });
 });

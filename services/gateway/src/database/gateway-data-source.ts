@@ -9,6 +9,9 @@ import {
   RegistryViewPractitioners1734100000001,
 } from '@medgrid/registry-view';
 import { type DataSource } from 'typeorm';
+import { PortalSessionOrmEntity } from '../accounts/infrastructure/persistence/portal-session.orm-entity';
+import { PortalUserOrmEntity } from '../accounts/infrastructure/persistence/portal-user.orm-entity';
+import { PortalAccounts1767100000001 } from './migrations/1767100000001-portal-accounts';
 
 /**
  * The gateway database: the platform's outbox/inbox tables, the audit
@@ -24,6 +27,8 @@ export const GATEWAY_ENTITIES = [
   ...REGISTRY_VIEW_ENTITIES,
   AuditLogOrmEntity,
   ClientRequestOrmEntity,
+  PortalUserOrmEntity,
+  PortalSessionOrmEntity,
 ];
 export const GATEWAY_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -32,6 +37,7 @@ export const GATEWAY_MIGRATIONS = [
   RegistryViewCities1733300000001,
   CreateClientRequestLog1733500000001,
   RegistryViewPractitioners1734100000001,
+  PortalAccounts1767100000001,
 ];
 
 export function gatewayDataSource(url: string, poolSize?: number): DataSource {

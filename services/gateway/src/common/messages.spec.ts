@@ -1,0 +1,23 @@
+import { languageOf, messageOf } from './messages';
+
+describe(languageOf.name, () => {
+  it.each([
+    [undefined, 'zh-CN'],
+    ['', 'zh-CN'],
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh-CN'],
+    ['en-US,en;q=0.9', 'en'],
+    ['fr-FR, en;q=0.5', 'en'],
+    ['en;q=0.3, zh;q=0.8', 'zh-CN'],
+    ['de-DE', 'zh-CN'],
+    ['en;q=0', 'zh-CN'],
+  ])('reads %p as %s', (header, language) => {
+    expect(languageOf(header)).toBe(language);
+  });
+});
+
+describe(messageOf.name, () => {
+  it('words a code in each language, Chinese first', () => {
+    expect(messageOf('NOT_SIGNED_IN', 'zh-CN')).toMatch(/未登录/);
+    expect(messageOf('NOT_SIGNED_IN', 'en')).toMatch(/not signed in/);
+  });
+});
