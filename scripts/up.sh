@@ -21,6 +21,10 @@ bash scripts/kafka.sh up
 source "$here/lib/services.sh"
 medgrid_ensure_dev_keys
 mkdir -p "$MEDGRID_RUN" "$MEDGRID_LOGS"
+# The gateway signs its CSRF tokens with a secret of this machine (never committed); it signs the
+# services' tokens with the development issuer's private key.
+GATEWAY_CSRF_SECRET_FILE="$MEDGRID_SECRETS/gateway-csrf-secret"
+[ -s "$GATEWAY_CSRF_SECRET_FILE" ] || (umask 077 && openssl rand -hex 32 >"$GATEWAY_CSRF_SECRET_FILE")
 
 node_modules/.bin/nx run-many -t build --outputStyle=static >/dev/null
 KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node libs/platform/messaging/dist/cli/ensure-topics.js
@@ -47,6 +51,11 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
     gone() { ! kill -0 "$pid" 2>/dev/null; }
     wait_until 20 "$name to stop" gone || kill -KILL "$pid" 2>/dev/null || true
   fi
+  own_env=()
+  if [ "$name" = gateway ]; then
+    own_env=(AUTH_SIGNING_KEY_FILE="$MEDGRID_ISSUER_PRIVATE_KEY" CSRF_SECRET="$(cat "$GATEWAY_CSRF_SECRET_FILE")")
+  fi
+  env "${own_env[@]}" \
   DATABASE_URL="$(medgrid_database_url "$name")" \
   KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" \
   GRPC_PORT="$grpc_port" HTTP_PORT="$http_port" \
@@ -70,4 +79,18 @@ done
 # the registry's events; a city that has a catalogue keeps it.
 DATABASE_URL="$(medgrid_database_url lab-sharing)" \
   node services/lab-sharing/dist/database/seed-starter-catalogues.js | sed "s/^/[demo] /"
+# The portal's first city operator for the demo city ("operator"), its password from
+# MEDGRID_OPERATOR_PASSWORD or generated once into .cache/secrets/portal-operator-password.
+OPERATOR_PASSWORD_FILE="$MEDGRID_SECRETS/portal-operator-password"
+if [ -n "${MEDGRID_OPERATOR_PASSWORD:-}" ] || [ -s "$OPERATOR_PASSWORD_FILE" ] ||
+  (umask 077 && openssl rand -base64 18 >"$OPERATOR_PASSWORD_FILE"); then
+  demo_city="$(PGPASSWORD="$MEDGRID_PG_PASSWORD" psql -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -U "$MEDGRID_PG_USER" \
+    -d medgrid_registry -Atc "SELECT id FROM city WHERE division_code = '440100'")"
+  if [ -n "$demo_city" ]; then
+    MEDGRID_OPERATOR_PASSWORD="${MEDGRID_OPERATOR_PASSWORD:-$(cat "$OPERATOR_PASSWORD_FILE")}" \
+      DATABASE_URL="$(medgrid_database_url gateway)" node services/gateway/dist/database/create-operator.js \
+      --username operator --display-name 广州市卫健委运营 --city "$demo_city" --if-absent | sed "s/^/[portal] /"
+  fi
+fi
+log "portal API: http://127.0.0.1:3066/api (docs /api/docs); operator's password in $OPERATOR_PASSWORD_FILE unless MEDGRID_OPERATOR_PASSWORD is set"
 log "platform is up. Token for grpcurl: scripts/dev-token.sh --role primary-staff --institution <uuid> --group <uuid>"
