@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DiseaseGroupEdit } from './application/disease-group-edit';
+import { GetDiseaseGroupTableUseCase } from './application/get-disease-group-table/get-disease-group-table.use-case';
+import { LoadStarterDiseaseGroupTableUseCase } from './application/load-starter-disease-group-table/load-starter-disease-group-table.use-case';
+import { PutDiseaseGroupTableUseCase } from './application/put-disease-group-table/put-disease-group-table.use-case';
 import { GetReimbursementTableUseCase } from './application/get-reimbursement-table/get-reimbursement-table.use-case';
 import { LoadStarterReimbursementTableUseCase } from './application/load-starter-reimbursement-table/load-starter-reimbursement-table.use-case';
 import { PutReimbursementTableUseCase } from './application/put-reimbursement-table/put-reimbursement-table.use-case';
@@ -12,6 +16,9 @@ const USE_CASES = [
   LoadStarterReimbursementTableUseCase,
   PutReimbursementTableUseCase,
   GetReimbursementTableUseCase,
+  LoadStarterDiseaseGroupTableUseCase,
+  PutDiseaseGroupTableUseCase,
+  GetDiseaseGroupTableUseCase,
 ];
 
 /**
@@ -23,6 +30,7 @@ const USE_CASES = [
   providers: [
     ...USE_CASES,
     TableEdit,
+    DiseaseGroupEdit,
     { provide: ReimbursementTableRepository, useClass: ReimbursementTableTypeormRepository },
     { provide: DiseaseGroupTableRepository, useClass: DiseaseGroupTableTypeormRepository },
   ],

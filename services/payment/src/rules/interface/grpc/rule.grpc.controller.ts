@@ -7,6 +7,16 @@ import { LoadStarterReimbursementTableCommand } from '../../application/load-sta
 import { LoadStarterReimbursementTableUseCase } from '../../application/load-starter-reimbursement-table/load-starter-reimbursement-table.use-case';
 import { PutReimbursementTableCommand } from '../../application/put-reimbursement-table/put-reimbursement-table.command';
 import { PutReimbursementTableUseCase } from '../../application/put-reimbursement-table/put-reimbursement-table.use-case';
+import { GetDiseaseGroupTableQuery } from '../../application/get-disease-group-table/get-disease-group-table.query';
+import { GetDiseaseGroupTableUseCase } from '../../application/get-disease-group-table/get-disease-group-table.use-case';
+import { LoadStarterDiseaseGroupTableCommand } from '../../application/load-starter-disease-group-table/load-starter-disease-group-table.command';
+import { LoadStarterDiseaseGroupTableUseCase } from '../../application/load-starter-disease-group-table/load-starter-disease-group-table.use-case';
+import { PutDiseaseGroupTableCommand } from '../../application/put-disease-group-table/put-disease-group-table.command';
+import { PutDiseaseGroupTableUseCase } from '../../application/put-disease-group-table/put-disease-group-table.use-case';
+import {
+  diseaseGroupFromProto,
+  diseaseGroupTableToProto,
+} from '../../contracts/disease-group-table.proto-mapper';
 import {
   ruleFromProto,
   tableInForceToProto,
@@ -20,6 +30,9 @@ export class RuleGrpcController implements GrpcController {
     private readonly loadStarter: LoadStarterReimbursementTableUseCase,
     private readonly putTable: PutReimbursementTableUseCase,
     private readonly getTable: GetReimbursementTableUseCase,
+    private readonly loadStarterGroups: LoadStarterDiseaseGroupTableUseCase,
+    private readonly putGroups: PutDiseaseGroupTableUseCase,
+    private readonly getGroups: GetDiseaseGroupTableUseCase,
   ) {}
 
   register(server: GrpcServer): void {
@@ -43,6 +56,26 @@ export class RuleGrpcController implements GrpcController {
       getReimbursementTable: async (r) => ({
         table: tableInForceToProto(await this.getTable.execute(GetReimbursementTableQuery.create(r))),
       }),
+      // rpc LoadStarterDiseaseGroupTable
+      loadStarterDiseaseGroupTable: async (r, { identity }) => ({
+        table: diseaseGroupTableToProto(
+          await this.loadStarterGroups.execute(identity, LoadStarterDiseaseGroupTableCommand.create(r)),
+        ),
+      }),
+      // rpc PutDiseaseGroupTable
+      putDiseaseGroupTable: async (r, { identity }) => ({
+        table: diseaseGroupTableToProto(
+          await this.putGroups.execute(
+            identity,
+            PutDiseaseGroupTableCommand.create({ ...r, groups: r.groups.map(diseaseGroupFromProto) }),
+          ),
+        ),
+      }),
+      // rpc GetDiseaseGroupTable
+      getDiseaseGroupTable: async (r) => {
+        const query = GetDiseaseGroupTableQuery.create(r);
+        return { table: diseaseGroupTableToProto(await this.getGroups.execute(query), query.on) };
+      },
     });
   }
 }

@@ -101,6 +101,11 @@ export enum AdjudicationReasonCode {
   ADJUDICATION_REASON_CODE_RATE = 4,
   /** ADJUDICATION_REASON_CODE_CEILING_REACHED - What the yearly ceiling left to the patient. */
   ADJUDICATION_REASON_CODE_CEILING_REACHED = 5,
+  /**
+   * ADJUDICATION_REASON_CODE_VERIFIED - The claim's stated referral or contract overruled by the platform's facts (referral's events, the registry's
+   * contracts on the service date), with why.
+   */
+  ADJUDICATION_REASON_CODE_VERIFIED = 6,
   UNRECOGNIZED = -1,
 }
 
@@ -124,6 +129,9 @@ export function adjudicationReasonCodeFromJSON(object: any): AdjudicationReasonC
     case 5:
     case "ADJUDICATION_REASON_CODE_CEILING_REACHED":
       return AdjudicationReasonCode.ADJUDICATION_REASON_CODE_CEILING_REACHED;
+    case 6:
+    case "ADJUDICATION_REASON_CODE_VERIFIED":
+      return AdjudicationReasonCode.ADJUDICATION_REASON_CODE_VERIFIED;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -145,6 +153,8 @@ export function adjudicationReasonCodeToJSON(object: AdjudicationReasonCode): st
       return "ADJUDICATION_REASON_CODE_RATE";
     case AdjudicationReasonCode.ADJUDICATION_REASON_CODE_CEILING_REACHED:
       return "ADJUDICATION_REASON_CODE_CEILING_REACHED";
+    case AdjudicationReasonCode.ADJUDICATION_REASON_CODE_VERIFIED:
+      return "ADJUDICATION_REASON_CODE_VERIFIED";
     case AdjudicationReasonCode.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";

@@ -40,6 +40,102 @@ import {
   schemeToJSON,
 } from "./payment.pb";
 
+/** A disease group of point-value settlement (按病种分值付费, DIP) and its points. */
+export interface DiseaseGroupPoints {
+  /** The group's code (ICD-10 category or the fund's own), 1-32 letters, digits, dots, dashes or underscores. */
+  code: string;
+  /** Its name. */
+  name: string;
+  /** Whole points, above 0. */
+  points: number;
+  /** A primary-level group (基层病种) is paid the same points at every level. */
+  primaryLevel: boolean;
+  /** First day in force, YYYY-MM-DD. */
+  from: string;
+  /** First day no longer in force; empty for open-ended. */
+  until: string;
+}
+
+/** The factor each level's points are weighed by for groups that are not primary-level, in basis points. */
+export interface LevelFactors {
+  /** Primary institutions (0-10000). */
+  primaryBp: number;
+  /** Secondary hospitals (0-10000). */
+  secondaryBp: number;
+  /** Tertiary hospitals (0-10000). */
+  tertiaryBp: number;
+}
+
+/** A version of a fund's disease-group table. */
+export interface DiseaseGroupTable {
+  /** The fund (a city id). */
+  regionId: string;
+  /** The version; 0 before the first load. */
+  version: number;
+  /** Its groups: every group for a write, those in force on `on` for GetDiseaseGroupTable. */
+  groups: DiseaseGroupPoints[];
+  /** The level factors. */
+  levelFactors:
+    | LevelFactors
+    | undefined;
+  /** The local date the groups are in force on (GetDiseaseGroupTable); empty for a write. */
+  on: string;
+}
+
+/** Asks to load the starter disease groups. */
+export interface LoadStarterDiseaseGroupTableRequest {
+  /** The caller's UUID for this request. */
+  clientRequestId: string;
+  /** The fund (a city id the registry knows). */
+  regionId: string;
+  /** The version read (0 before the first load). */
+  fromVersion: number;
+  /** The day the starter groups take effect, YYYY-MM-DD; after today unless this is the fund's first table. */
+  effectiveFrom: string;
+  /** The level factors. */
+  levelFactors: LevelFactors | undefined;
+}
+
+/** The table as loaded. */
+export interface LoadStarterDiseaseGroupTableResponse {
+  /** The new version. */
+  table: DiseaseGroupTable | undefined;
+}
+
+/** Asks to put a fund's whole disease-group table. */
+export interface PutDiseaseGroupTableRequest {
+  /** The caller's UUID for this request. */
+  clientRequestId: string;
+  /** The fund (a city id the registry knows). */
+  regionId: string;
+  /** The version read (0 before the first load). */
+  fromVersion: number;
+  /** Every group of the new version. */
+  groups: DiseaseGroupPoints[];
+  /** The level factors. */
+  levelFactors: LevelFactors | undefined;
+}
+
+/** The table as put. */
+export interface PutDiseaseGroupTableResponse {
+  /** The new version. */
+  table: DiseaseGroupTable | undefined;
+}
+
+/** Asks for a fund's disease-group table on a date. */
+export interface GetDiseaseGroupTableRequest {
+  /** The fund (a city id). */
+  regionId: string;
+  /** The local date, YYYY-MM-DD. */
+  on: string;
+}
+
+/** The table in force on the date. */
+export interface GetDiseaseGroupTableResponse {
+  /** Its groups in force on the date; version 0 and none before the first load. */
+  table: DiseaseGroupTable | undefined;
+}
+
 /** One row of a reimbursement rule table. */
 export interface ReimbursementRule {
   /** The scheme of the claims it is for. */
@@ -135,6 +231,1021 @@ export interface GetReimbursementTableResponse {
   /** The version loaded by the instant, its rows in force on the instant's date. */
   table: ReimbursementTable | undefined;
 }
+
+function createBaseDiseaseGroupPoints(): DiseaseGroupPoints {
+  return { code: "", name: "", points: 0, primaryLevel: false, from: "", until: "" };
+}
+
+export const DiseaseGroupPoints: MessageFns<DiseaseGroupPoints> = {
+  encode(message: DiseaseGroupPoints, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.points !== 0) {
+      writer.uint32(24).uint32(message.points);
+    }
+    if (message.primaryLevel !== false) {
+      writer.uint32(32).bool(message.primaryLevel);
+    }
+    if (message.from !== "") {
+      writer.uint32(42).string(message.from);
+    }
+    if (message.until !== "") {
+      writer.uint32(50).string(message.until);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DiseaseGroupPoints {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDiseaseGroupPoints();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.points = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.primaryLevel = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.until = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DiseaseGroupPoints {
+    return {
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      points: isSet(object.points) ? globalThis.Number(object.points) : 0,
+      primaryLevel: isSet(object.primaryLevel)
+        ? globalThis.Boolean(object.primaryLevel)
+        : isSet(object.primary_level)
+        ? globalThis.Boolean(object.primary_level)
+        : false,
+      from: isSet(object.from) ? globalThis.String(object.from) : "",
+      until: isSet(object.until) ? globalThis.String(object.until) : "",
+    };
+  },
+
+  toJSON(message: DiseaseGroupPoints): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.points !== 0) {
+      obj.points = Math.round(message.points);
+    }
+    if (message.primaryLevel !== false) {
+      obj.primaryLevel = message.primaryLevel;
+    }
+    if (message.from !== "") {
+      obj.from = message.from;
+    }
+    if (message.until !== "") {
+      obj.until = message.until;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DiseaseGroupPoints>): DiseaseGroupPoints {
+    return DiseaseGroupPoints.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DiseaseGroupPoints>): DiseaseGroupPoints {
+    const message = createBaseDiseaseGroupPoints();
+    message.code = object.code ?? "";
+    message.name = object.name ?? "";
+    message.points = object.points ?? 0;
+    message.primaryLevel = object.primaryLevel ?? false;
+    message.from = object.from ?? "";
+    message.until = object.until ?? "";
+    return message;
+  },
+};
+
+function createBaseLevelFactors(): LevelFactors {
+  return { primaryBp: 0, secondaryBp: 0, tertiaryBp: 0 };
+}
+
+export const LevelFactors: MessageFns<LevelFactors> = {
+  encode(message: LevelFactors, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.primaryBp !== 0) {
+      writer.uint32(8).uint32(message.primaryBp);
+    }
+    if (message.secondaryBp !== 0) {
+      writer.uint32(16).uint32(message.secondaryBp);
+    }
+    if (message.tertiaryBp !== 0) {
+      writer.uint32(24).uint32(message.tertiaryBp);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LevelFactors {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLevelFactors();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.primaryBp = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.secondaryBp = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.tertiaryBp = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LevelFactors {
+    return {
+      primaryBp: isSet(object.primaryBp)
+        ? globalThis.Number(object.primaryBp)
+        : isSet(object.primary_bp)
+        ? globalThis.Number(object.primary_bp)
+        : 0,
+      secondaryBp: isSet(object.secondaryBp)
+        ? globalThis.Number(object.secondaryBp)
+        : isSet(object.secondary_bp)
+        ? globalThis.Number(object.secondary_bp)
+        : 0,
+      tertiaryBp: isSet(object.tertiaryBp)
+        ? globalThis.Number(object.tertiaryBp)
+        : isSet(object.tertiary_bp)
+        ? globalThis.Number(object.tertiary_bp)
+        : 0,
+    };
+  },
+
+  toJSON(message: LevelFactors): unknown {
+    const obj: any = {};
+    if (message.primaryBp !== 0) {
+      obj.primaryBp = Math.round(message.primaryBp);
+    }
+    if (message.secondaryBp !== 0) {
+      obj.secondaryBp = Math.round(message.secondaryBp);
+    }
+    if (message.tertiaryBp !== 0) {
+      obj.tertiaryBp = Math.round(message.tertiaryBp);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<LevelFactors>): LevelFactors {
+    return LevelFactors.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<LevelFactors>): LevelFactors {
+    const message = createBaseLevelFactors();
+    message.primaryBp = object.primaryBp ?? 0;
+    message.secondaryBp = object.secondaryBp ?? 0;
+    message.tertiaryBp = object.tertiaryBp ?? 0;
+    return message;
+  },
+};
+
+function createBaseDiseaseGroupTable(): DiseaseGroupTable {
+  return { regionId: "", version: 0, groups: [], levelFactors: undefined, on: "" };
+}
+
+export const DiseaseGroupTable: MessageFns<DiseaseGroupTable> = {
+  encode(message: DiseaseGroupTable, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.regionId !== "") {
+      writer.uint32(10).string(message.regionId);
+    }
+    if (message.version !== 0) {
+      writer.uint32(16).uint32(message.version);
+    }
+    for (const v of message.groups) {
+      DiseaseGroupPoints.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.levelFactors !== undefined) {
+      LevelFactors.encode(message.levelFactors, writer.uint32(34).fork()).join();
+    }
+    if (message.on !== "") {
+      writer.uint32(42).string(message.on);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DiseaseGroupTable {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDiseaseGroupTable();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.regionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.version = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.groups.push(DiseaseGroupPoints.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.levelFactors = LevelFactors.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.on = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DiseaseGroupTable {
+    return {
+      regionId: isSet(object.regionId)
+        ? globalThis.String(object.regionId)
+        : isSet(object.region_id)
+        ? globalThis.String(object.region_id)
+        : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      groups: globalThis.Array.isArray(object?.groups)
+        ? object.groups.map((e: any) => DiseaseGroupPoints.fromJSON(e))
+        : [],
+      levelFactors: isSet(object.levelFactors)
+        ? LevelFactors.fromJSON(object.levelFactors)
+        : isSet(object.level_factors)
+        ? LevelFactors.fromJSON(object.level_factors)
+        : undefined,
+      on: isSet(object.on) ? globalThis.String(object.on) : "",
+    };
+  },
+
+  toJSON(message: DiseaseGroupTable): unknown {
+    const obj: any = {};
+    if (message.regionId !== "") {
+      obj.regionId = message.regionId;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.groups?.length) {
+      obj.groups = message.groups.map((e) => DiseaseGroupPoints.toJSON(e));
+    }
+    if (message.levelFactors !== undefined) {
+      obj.levelFactors = LevelFactors.toJSON(message.levelFactors);
+    }
+    if (message.on !== "") {
+      obj.on = message.on;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DiseaseGroupTable>): DiseaseGroupTable {
+    return DiseaseGroupTable.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DiseaseGroupTable>): DiseaseGroupTable {
+    const message = createBaseDiseaseGroupTable();
+    message.regionId = object.regionId ?? "";
+    message.version = object.version ?? 0;
+    message.groups = object.groups?.map((e) => DiseaseGroupPoints.fromPartial(e)) || [];
+    message.levelFactors = (object.levelFactors !== undefined && object.levelFactors !== null)
+      ? LevelFactors.fromPartial(object.levelFactors)
+      : undefined;
+    message.on = object.on ?? "";
+    return message;
+  },
+};
+
+function createBaseLoadStarterDiseaseGroupTableRequest(): LoadStarterDiseaseGroupTableRequest {
+  return { clientRequestId: "", regionId: "", fromVersion: 0, effectiveFrom: "", levelFactors: undefined };
+}
+
+export const LoadStarterDiseaseGroupTableRequest: MessageFns<LoadStarterDiseaseGroupTableRequest> = {
+  encode(message: LoadStarterDiseaseGroupTableRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.regionId !== "") {
+      writer.uint32(18).string(message.regionId);
+    }
+    if (message.fromVersion !== 0) {
+      writer.uint32(24).uint32(message.fromVersion);
+    }
+    if (message.effectiveFrom !== "") {
+      writer.uint32(34).string(message.effectiveFrom);
+    }
+    if (message.levelFactors !== undefined) {
+      LevelFactors.encode(message.levelFactors, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LoadStarterDiseaseGroupTableRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLoadStarterDiseaseGroupTableRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.regionId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.fromVersion = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.effectiveFrom = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.levelFactors = LevelFactors.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LoadStarterDiseaseGroupTableRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      regionId: isSet(object.regionId)
+        ? globalThis.String(object.regionId)
+        : isSet(object.region_id)
+        ? globalThis.String(object.region_id)
+        : "",
+      fromVersion: isSet(object.fromVersion)
+        ? globalThis.Number(object.fromVersion)
+        : isSet(object.from_version)
+        ? globalThis.Number(object.from_version)
+        : 0,
+      effectiveFrom: isSet(object.effectiveFrom)
+        ? globalThis.String(object.effectiveFrom)
+        : isSet(object.effective_from)
+        ? globalThis.String(object.effective_from)
+        : "",
+      levelFactors: isSet(object.levelFactors)
+        ? LevelFactors.fromJSON(object.levelFactors)
+        : isSet(object.level_factors)
+        ? LevelFactors.fromJSON(object.level_factors)
+        : undefined,
+    };
+  },
+
+  toJSON(message: LoadStarterDiseaseGroupTableRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.regionId !== "") {
+      obj.regionId = message.regionId;
+    }
+    if (message.fromVersion !== 0) {
+      obj.fromVersion = Math.round(message.fromVersion);
+    }
+    if (message.effectiveFrom !== "") {
+      obj.effectiveFrom = message.effectiveFrom;
+    }
+    if (message.levelFactors !== undefined) {
+      obj.levelFactors = LevelFactors.toJSON(message.levelFactors);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<LoadStarterDiseaseGroupTableRequest>): LoadStarterDiseaseGroupTableRequest {
+    return LoadStarterDiseaseGroupTableRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<LoadStarterDiseaseGroupTableRequest>): LoadStarterDiseaseGroupTableRequest {
+    const message = createBaseLoadStarterDiseaseGroupTableRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.regionId = object.regionId ?? "";
+    message.fromVersion = object.fromVersion ?? 0;
+    message.effectiveFrom = object.effectiveFrom ?? "";
+    message.levelFactors = (object.levelFactors !== undefined && object.levelFactors !== null)
+      ? LevelFactors.fromPartial(object.levelFactors)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseLoadStarterDiseaseGroupTableResponse(): LoadStarterDiseaseGroupTableResponse {
+  return { table: undefined };
+}
+
+export const LoadStarterDiseaseGroupTableResponse: MessageFns<LoadStarterDiseaseGroupTableResponse> = {
+  encode(message: LoadStarterDiseaseGroupTableResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.table !== undefined) {
+      DiseaseGroupTable.encode(message.table, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LoadStarterDiseaseGroupTableResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLoadStarterDiseaseGroupTableResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.table = DiseaseGroupTable.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LoadStarterDiseaseGroupTableResponse {
+    return { table: isSet(object.table) ? DiseaseGroupTable.fromJSON(object.table) : undefined };
+  },
+
+  toJSON(message: LoadStarterDiseaseGroupTableResponse): unknown {
+    const obj: any = {};
+    if (message.table !== undefined) {
+      obj.table = DiseaseGroupTable.toJSON(message.table);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<LoadStarterDiseaseGroupTableResponse>): LoadStarterDiseaseGroupTableResponse {
+    return LoadStarterDiseaseGroupTableResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<LoadStarterDiseaseGroupTableResponse>): LoadStarterDiseaseGroupTableResponse {
+    const message = createBaseLoadStarterDiseaseGroupTableResponse();
+    message.table = (object.table !== undefined && object.table !== null)
+      ? DiseaseGroupTable.fromPartial(object.table)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePutDiseaseGroupTableRequest(): PutDiseaseGroupTableRequest {
+  return { clientRequestId: "", regionId: "", fromVersion: 0, groups: [], levelFactors: undefined };
+}
+
+export const PutDiseaseGroupTableRequest: MessageFns<PutDiseaseGroupTableRequest> = {
+  encode(message: PutDiseaseGroupTableRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.clientRequestId !== "") {
+      writer.uint32(10).string(message.clientRequestId);
+    }
+    if (message.regionId !== "") {
+      writer.uint32(18).string(message.regionId);
+    }
+    if (message.fromVersion !== 0) {
+      writer.uint32(24).uint32(message.fromVersion);
+    }
+    for (const v of message.groups) {
+      DiseaseGroupPoints.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.levelFactors !== undefined) {
+      LevelFactors.encode(message.levelFactors, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PutDiseaseGroupTableRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePutDiseaseGroupTableRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.clientRequestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.regionId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.fromVersion = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.groups.push(DiseaseGroupPoints.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.levelFactors = LevelFactors.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PutDiseaseGroupTableRequest {
+    return {
+      clientRequestId: isSet(object.clientRequestId)
+        ? globalThis.String(object.clientRequestId)
+        : isSet(object.client_request_id)
+        ? globalThis.String(object.client_request_id)
+        : "",
+      regionId: isSet(object.regionId)
+        ? globalThis.String(object.regionId)
+        : isSet(object.region_id)
+        ? globalThis.String(object.region_id)
+        : "",
+      fromVersion: isSet(object.fromVersion)
+        ? globalThis.Number(object.fromVersion)
+        : isSet(object.from_version)
+        ? globalThis.Number(object.from_version)
+        : 0,
+      groups: globalThis.Array.isArray(object?.groups)
+        ? object.groups.map((e: any) => DiseaseGroupPoints.fromJSON(e))
+        : [],
+      levelFactors: isSet(object.levelFactors)
+        ? LevelFactors.fromJSON(object.levelFactors)
+        : isSet(object.level_factors)
+        ? LevelFactors.fromJSON(object.level_factors)
+        : undefined,
+    };
+  },
+
+  toJSON(message: PutDiseaseGroupTableRequest): unknown {
+    const obj: any = {};
+    if (message.clientRequestId !== "") {
+      obj.clientRequestId = message.clientRequestId;
+    }
+    if (message.regionId !== "") {
+      obj.regionId = message.regionId;
+    }
+    if (message.fromVersion !== 0) {
+      obj.fromVersion = Math.round(message.fromVersion);
+    }
+    if (message.groups?.length) {
+      obj.groups = message.groups.map((e) => DiseaseGroupPoints.toJSON(e));
+    }
+    if (message.levelFactors !== undefined) {
+      obj.levelFactors = LevelFactors.toJSON(message.levelFactors);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PutDiseaseGroupTableRequest>): PutDiseaseGroupTableRequest {
+    return PutDiseaseGroupTableRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PutDiseaseGroupTableRequest>): PutDiseaseGroupTableRequest {
+    const message = createBasePutDiseaseGroupTableRequest();
+    message.clientRequestId = object.clientRequestId ?? "";
+    message.regionId = object.regionId ?? "";
+    message.fromVersion = object.fromVersion ?? 0;
+    message.groups = object.groups?.map((e) => DiseaseGroupPoints.fromPartial(e)) || [];
+    message.levelFactors = (object.levelFactors !== undefined && object.levelFactors !== null)
+      ? LevelFactors.fromPartial(object.levelFactors)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePutDiseaseGroupTableResponse(): PutDiseaseGroupTableResponse {
+  return { table: undefined };
+}
+
+export const PutDiseaseGroupTableResponse: MessageFns<PutDiseaseGroupTableResponse> = {
+  encode(message: PutDiseaseGroupTableResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.table !== undefined) {
+      DiseaseGroupTable.encode(message.table, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PutDiseaseGroupTableResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePutDiseaseGroupTableResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.table = DiseaseGroupTable.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PutDiseaseGroupTableResponse {
+    return { table: isSet(object.table) ? DiseaseGroupTable.fromJSON(object.table) : undefined };
+  },
+
+  toJSON(message: PutDiseaseGroupTableResponse): unknown {
+    const obj: any = {};
+    if (message.table !== undefined) {
+      obj.table = DiseaseGroupTable.toJSON(message.table);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PutDiseaseGroupTableResponse>): PutDiseaseGroupTableResponse {
+    return PutDiseaseGroupTableResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PutDiseaseGroupTableResponse>): PutDiseaseGroupTableResponse {
+    const message = createBasePutDiseaseGroupTableResponse();
+    message.table = (object.table !== undefined && object.table !== null)
+      ? DiseaseGroupTable.fromPartial(object.table)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetDiseaseGroupTableRequest(): GetDiseaseGroupTableRequest {
+  return { regionId: "", on: "" };
+}
+
+export const GetDiseaseGroupTableRequest: MessageFns<GetDiseaseGroupTableRequest> = {
+  encode(message: GetDiseaseGroupTableRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.regionId !== "") {
+      writer.uint32(10).string(message.regionId);
+    }
+    if (message.on !== "") {
+      writer.uint32(18).string(message.on);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetDiseaseGroupTableRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetDiseaseGroupTableRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.regionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.on = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetDiseaseGroupTableRequest {
+    return {
+      regionId: isSet(object.regionId)
+        ? globalThis.String(object.regionId)
+        : isSet(object.region_id)
+        ? globalThis.String(object.region_id)
+        : "",
+      on: isSet(object.on) ? globalThis.String(object.on) : "",
+    };
+  },
+
+  toJSON(message: GetDiseaseGroupTableRequest): unknown {
+    const obj: any = {};
+    if (message.regionId !== "") {
+      obj.regionId = message.regionId;
+    }
+    if (message.on !== "") {
+      obj.on = message.on;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetDiseaseGroupTableRequest>): GetDiseaseGroupTableRequest {
+    return GetDiseaseGroupTableRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetDiseaseGroupTableRequest>): GetDiseaseGroupTableRequest {
+    const message = createBaseGetDiseaseGroupTableRequest();
+    message.regionId = object.regionId ?? "";
+    message.on = object.on ?? "";
+    return message;
+  },
+};
+
+function createBaseGetDiseaseGroupTableResponse(): GetDiseaseGroupTableResponse {
+  return { table: undefined };
+}
+
+export const GetDiseaseGroupTableResponse: MessageFns<GetDiseaseGroupTableResponse> = {
+  encode(message: GetDiseaseGroupTableResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.table !== undefined) {
+      DiseaseGroupTable.encode(message.table, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetDiseaseGroupTableResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetDiseaseGroupTableResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.table = DiseaseGroupTable.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetDiseaseGroupTableResponse {
+    return { table: isSet(object.table) ? DiseaseGroupTable.fromJSON(object.table) : undefined };
+  },
+
+  toJSON(message: GetDiseaseGroupTableResponse): unknown {
+    const obj: any = {};
+    if (message.table !== undefined) {
+      obj.table = DiseaseGroupTable.toJSON(message.table);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetDiseaseGroupTableResponse>): GetDiseaseGroupTableResponse {
+    return GetDiseaseGroupTableResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetDiseaseGroupTableResponse>): GetDiseaseGroupTableResponse {
+    const message = createBaseGetDiseaseGroupTableResponse();
+    message.table = (object.table !== undefined && object.table !== null)
+      ? DiseaseGroupTable.fromPartial(object.table)
+      : undefined;
+    return message;
+  },
+};
 
 function createBaseReimbursementRule(): ReimbursementRule {
   return {
@@ -1178,6 +2289,54 @@ export const RuleServiceService = {
       Buffer.from(GetReimbursementTableResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetReimbursementTableResponse => GetReimbursementTableResponse.decode(value),
   },
+  /**
+   * Loads the platform's starter disease groups (DIP points, 12 groups) as the fund's next version of its table, in
+   * force from a date, with the level factors given. Callers: city operators.
+   */
+  loadStarterDiseaseGroupTable: {
+    path: "/medgrid.payment.v1.RuleService/LoadStarterDiseaseGroupTable" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: LoadStarterDiseaseGroupTableRequest): Buffer =>
+      Buffer.from(LoadStarterDiseaseGroupTableRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): LoadStarterDiseaseGroupTableRequest =>
+      LoadStarterDiseaseGroupTableRequest.decode(value),
+    responseSerialize: (value: LoadStarterDiseaseGroupTableResponse): Buffer =>
+      Buffer.from(LoadStarterDiseaseGroupTableResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): LoadStarterDiseaseGroupTableResponse =>
+      LoadStarterDiseaseGroupTableResponse.decode(value),
+  },
+  /**
+   * Puts the fund's whole disease-group table (病种分值) as its next version, from the version read (0 before the
+   * first): all or nothing, every bad row named (groups[3].points), overlapping dates of a code refused, and after
+   * the first version no group in force on or before today changed. Callers: city operators.
+   */
+  putDiseaseGroupTable: {
+    path: "/medgrid.payment.v1.RuleService/PutDiseaseGroupTable" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: PutDiseaseGroupTableRequest): Buffer =>
+      Buffer.from(PutDiseaseGroupTableRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): PutDiseaseGroupTableRequest => PutDiseaseGroupTableRequest.decode(value),
+    responseSerialize: (value: PutDiseaseGroupTableResponse): Buffer =>
+      Buffer.from(PutDiseaseGroupTableResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): PutDiseaseGroupTableResponse => PutDiseaseGroupTableResponse.decode(value),
+  },
+  /**
+   * The fund's disease-group table in force on a date: its newest version's groups in force then. Any caller: a
+   * published policy, no patient data.
+   */
+  getDiseaseGroupTable: {
+    path: "/medgrid.payment.v1.RuleService/GetDiseaseGroupTable" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetDiseaseGroupTableRequest): Buffer =>
+      Buffer.from(GetDiseaseGroupTableRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetDiseaseGroupTableRequest => GetDiseaseGroupTableRequest.decode(value),
+    responseSerialize: (value: GetDiseaseGroupTableResponse): Buffer =>
+      Buffer.from(GetDiseaseGroupTableResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetDiseaseGroupTableResponse => GetDiseaseGroupTableResponse.decode(value),
+  },
 } as const;
 
 export interface RuleServiceServer extends UntypedServiceImplementation {
@@ -1199,6 +2358,25 @@ export interface RuleServiceServer extends UntypedServiceImplementation {
    * Any caller: a published policy, no patient data.
    */
   getReimbursementTable: handleUnaryCall<GetReimbursementTableRequest, GetReimbursementTableResponse>;
+  /**
+   * Loads the platform's starter disease groups (DIP points, 12 groups) as the fund's next version of its table, in
+   * force from a date, with the level factors given. Callers: city operators.
+   */
+  loadStarterDiseaseGroupTable: handleUnaryCall<
+    LoadStarterDiseaseGroupTableRequest,
+    LoadStarterDiseaseGroupTableResponse
+  >;
+  /**
+   * Puts the fund's whole disease-group table (病种分值) as its next version, from the version read (0 before the
+   * first): all or nothing, every bad row named (groups[3].points), overlapping dates of a code refused, and after
+   * the first version no group in force on or before today changed. Callers: city operators.
+   */
+  putDiseaseGroupTable: handleUnaryCall<PutDiseaseGroupTableRequest, PutDiseaseGroupTableResponse>;
+  /**
+   * The fund's disease-group table in force on a date: its newest version's groups in force then. Any caller: a
+   * published policy, no patient data.
+   */
+  getDiseaseGroupTable: handleUnaryCall<GetDiseaseGroupTableRequest, GetDiseaseGroupTableResponse>;
 }
 
 export interface RuleServiceClient extends Client {
@@ -1258,6 +2436,64 @@ export interface RuleServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetReimbursementTableResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Loads the platform's starter disease groups (DIP points, 12 groups) as the fund's next version of its table, in
+   * force from a date, with the level factors given. Callers: city operators.
+   */
+  loadStarterDiseaseGroupTable(
+    request: LoadStarterDiseaseGroupTableRequest,
+    callback: (error: ServiceError | null, response: LoadStarterDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  loadStarterDiseaseGroupTable(
+    request: LoadStarterDiseaseGroupTableRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: LoadStarterDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  loadStarterDiseaseGroupTable(
+    request: LoadStarterDiseaseGroupTableRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: LoadStarterDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Puts the fund's whole disease-group table (病种分值) as its next version, from the version read (0 before the
+   * first): all or nothing, every bad row named (groups[3].points), overlapping dates of a code refused, and after
+   * the first version no group in force on or before today changed. Callers: city operators.
+   */
+  putDiseaseGroupTable(
+    request: PutDiseaseGroupTableRequest,
+    callback: (error: ServiceError | null, response: PutDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  putDiseaseGroupTable(
+    request: PutDiseaseGroupTableRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: PutDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  putDiseaseGroupTable(
+    request: PutDiseaseGroupTableRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: PutDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The fund's disease-group table in force on a date: its newest version's groups in force then. Any caller: a
+   * published policy, no patient data.
+   */
+  getDiseaseGroupTable(
+    request: GetDiseaseGroupTableRequest,
+    callback: (error: ServiceError | null, response: GetDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  getDiseaseGroupTable(
+    request: GetDiseaseGroupTableRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetDiseaseGroupTableResponse) => void,
+  ): ClientUnaryCall;
+  getDiseaseGroupTable(
+    request: GetDiseaseGroupTableRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetDiseaseGroupTableResponse) => void,
   ): ClientUnaryCall;
 }
 
