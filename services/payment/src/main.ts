@@ -9,6 +9,7 @@ import {
 } from '@medgrid/registry-view';
 import { runService } from '@medgrid/service';
 import { BudgetGrpcController } from './budgets/interface/grpc/budget.grpc.controller';
+import { REFERRAL_EVENT_CONSUMERS } from './claims/interface/kafka/referral-events.kafka.consumer';
 import { loadPaymentConfig } from './config/payment.config';
 import { ClaimGrpcController } from './claims/interface/grpc/claim.grpc.controller';
 import { paymentDataSource } from './database/payment-data-source';
@@ -48,6 +49,8 @@ void runService(
       // a claim's contract checked on its service date (the shared view and payment's own, with early ends).
       TeamChangedKafkaConsumer,
       PaymentContractChangedKafkaConsumer,
+      // Referrals (medgrid.referral.referral.v1): a claim's stated referral checked against referral's word.
+      ...REFERRAL_EVENT_CONSUMERS,
     ],
     relayEnabled: config.OUTBOX_RELAY_ENABLED,
   }),

@@ -9,14 +9,17 @@ import { SubmitClaimUseCase } from './application/submit-claim/submit-claim.use-
 import { SubmitClaimsUseCase } from './application/submit-claims/submit-claims.use-case';
 import { ClaimEventPublisher } from './domain/claim-event-publisher';
 import { ClaimRepository } from './domain/claim.repository';
+import { KnownReferralRepository } from './domain/known-referral.repository';
 import { ClaimOutboxPublisher } from './infrastructure/messaging/claim-outbox.publisher';
 import { ClaimTypeormRepository } from './infrastructure/persistence/claim.typeorm-repository';
+import { KnownReferralTypeormRepository } from './infrastructure/persistence/known-referral.typeorm-repository';
 
 const USE_CASES = [SubmitClaimUseCase, SubmitClaimsUseCase, CorrectClaimUseCase, GetClaimUseCase];
 
 /**
  * The claims context: institutions' claims, adjudicated at once by the resident's coverage (enrolment) and the
- * region's reimbursement table (rules), each version announced through the outbox.
+ * region's reimbursement table (rules), the resident's referral (referral's events, kept as known_referral) and
+ * contract (enrolment's) verified on the service date, each version announced through the outbox.
  */
 @Module({
   imports: [EnrolmentModule, RulesModule],
@@ -26,7 +29,8 @@ const USE_CASES = [SubmitClaimUseCase, SubmitClaimsUseCase, CorrectClaimUseCase,
     ClaimAdjudicator,
     { provide: ClaimRepository, useClass: ClaimTypeormRepository },
     { provide: ClaimEventPublisher, useClass: ClaimOutboxPublisher },
+    { provide: KnownReferralRepository, useClass: KnownReferralTypeormRepository },
   ],
-  exports: USE_CASES,
+  exports: [...USE_CASES, KnownReferralRepository],
 })
 export class ClaimsModule {}

@@ -13,6 +13,7 @@ import { CapitationScheduleVersionOrmEntity } from '../budgets/infrastructure/pe
 import { GlobalBudgetOrmEntity } from '../budgets/infrastructure/persistence/global-budget.orm-entity';
 import { ClaimOrmEntity } from '../claims/infrastructure/persistence/claim.orm-entity';
 import { ClaimVersionOrmEntity } from '../claims/infrastructure/persistence/claim-version.orm-entity';
+import { KnownReferralOrmEntity } from '../claims/infrastructure/persistence/known-referral.orm-entity';
 import { CoverageLoadOrmEntity } from '../enrolment/infrastructure/persistence/coverage-load.orm-entity';
 import { FamilyDoctorContractOrmEntity } from '../enrolment/infrastructure/persistence/family-doctor-contract.orm-entity';
 import { CoverageSpellOrmEntity } from '../enrolment/infrastructure/persistence/coverage-spell.orm-entity';
@@ -31,6 +32,7 @@ import { Claims1734500000003 } from './migrations/1734500000003-claims';
 import { Settlement1734500000004 } from './migrations/1734500000004-settlement';
 import { DiseaseGroupTables1766300000001 } from './migrations/1766300000001-disease-group-tables';
 import { FamilyDoctorContracts1766300000002 } from './migrations/1766300000002-family-doctor-contracts';
+import { KnownReferrals1766300000003 } from './migrations/1766300000003-known-referrals';
 import { ClaimSettlementFigures1766200000001 } from './migrations/1766200000001-claim-settlement-figures';
 
 /**
@@ -61,6 +63,7 @@ export const PAYMENT_ENTITIES = [
   LedgerEntryOrmEntity,
   DiseaseGroupTableVersionOrmEntity,
   FamilyDoctorContractOrmEntity,
+  KnownReferralOrmEntity,
 ];
 export const PAYMENT_MIGRATIONS = [
   CreateMessagingTables1732300000000,
@@ -75,6 +78,7 @@ export const PAYMENT_MIGRATIONS = [
   Settlement1734500000004,
   DiseaseGroupTables1766300000001,
   FamilyDoctorContracts1766300000002,
+  KnownReferrals1766300000003,
   ClaimSettlementFigures1766200000001,
 ];
 

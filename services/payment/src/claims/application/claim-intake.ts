@@ -59,7 +59,7 @@ export class ClaimIntake {
             }
             const periodSettled = await this.settled.isSettled(placement.groupId, submission.serviceDate);
             const record = ClaimRecord.receive(uuidv7(), submission, now, periodSettled);
-            const adjudication = await this.adjudicator.adjudicate(record, placement.regionId, now);
+            const adjudication = await this.adjudicator.adjudicate(record, placement, now);
             const stored: StoredClaim = {
               record,
               placement: { groupId: placement.groupId, regionId: placement.regionId },

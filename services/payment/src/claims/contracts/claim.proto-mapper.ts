@@ -29,6 +29,7 @@ const REASONS: Record<ReasonCode, claimServiceV1.AdjudicationReasonCode> = {
   DEDUCTIBLE: claimServiceV1.AdjudicationReasonCode.ADJUDICATION_REASON_CODE_DEDUCTIBLE,
   RATE: claimServiceV1.AdjudicationReasonCode.ADJUDICATION_REASON_CODE_RATE,
   CEILING_REACHED: claimServiceV1.AdjudicationReasonCode.ADJUDICATION_REASON_CODE_CEILING_REACHED,
+  VERIFIED: claimServiceV1.AdjudicationReasonCode.ADJUDICATION_REASON_CODE_VERIFIED,
 };
 
 const CHANGES: Record<ClaimChange, claimEventsV1.ClaimChange> = {

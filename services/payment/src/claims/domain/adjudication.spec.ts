@@ -79,6 +79,30 @@ describe(adjudicate.name, () => {
     expect(unreferred.reasons.map((r) => r.detail).join(' ')).toContain('without a referral');
   });
 
+  it('adjudicates by the verified standing, not the claim’s word, and says why first', () => {
+    const paid = { deductiblePaid: 20000 as Fen, fundPaid: 0 as Fen };
+    const stated = sut('c', version(aClaim()), covered(), starter, paid);
+    const verified = sut('c', version(aClaim()), covered(), starter, paid, {
+      referral: 'unreferred',
+      contract: 'contracted',
+      reasons: ['referral x is not known to the platform: adjudicated as unreferred'],
+    });
+
+    expect(stated.referral).toBe('referred');
+    expect(verified).toMatchObject({
+      referral: 'unreferred',
+      contract: 'contracted',
+      waived: 0,
+      fund: 20000,
+    });
+    expect(stated.rateBp - verified.rateBp).toBe(1000);
+    expect(verified.reasons[0]).toEqual({
+      code: 'VERIFIED',
+      amount: 0,
+      detail: 'referral x is not known to the platform: adjudicated as unreferred',
+    });
+  });
+
   it('pays primary care 20 points more than tertiary for the same bill under the starter table', () => {
     const met = { deductiblePaid: 20000 as Fen, fundPaid: 0 as Fen };
     const primary = sut(

@@ -10,6 +10,7 @@ import {
 } from '../../rules/domain/reimbursement-rule';
 import { type ReimbursementTable } from '../../rules/domain/reimbursement-table';
 import { type ClaimVersion } from './claim-record';
+import { type ClaimStanding, statedStanding } from './claim-standing';
 import { claimTotal } from './claim-submission';
 
 /**
@@ -23,7 +24,8 @@ export interface YearToDate {
 
 export const NOTHING_YET: YearToDate = { deductiblePaid: ZERO_FEN, fundPaid: ZERO_FEN };
 
-export type ReasonCode = 'RULE_APPLIED' | 'CONSULTATION_WAIVED' | 'DEDUCTIBLE' | 'RATE' | 'CEILING_REACHED';
+export type ReasonCode =
+  'VERIFIED' | 'RULE_APPLIED' | 'CONSULTATION_WAIVED' | 'DEDUCTIBLE' | 'RATE' | 'CEILING_REACHED';
 
 /** One step of the sum, in words: an adjudicated claim says why each fen went where it went. */
 export interface AdjudicationReason {
@@ -64,7 +66,9 @@ export interface Adjudication {
  * 3. the fund pays the rule's rate of the rest, rounded half-even to the fen (unbiased over many claims), but no more
  *    than what is left of the yearly ceiling;
  * 4. the patient pays everything else, so waived + fund + patient = total exactly.
- * A resident not insured on the date is refused (NOT_COVERED), and a key without a row (NO_RULE_IN_FORCE).
+ * Referral and contract are the claim's standing as the platform verified it (verified referral and contract), the
+ * claim's own statement only where no standing is given; where the check overruled the claim, a VERIFIED reason
+ * says why. A resident not insured on the date is refused (NOT_COVERED), and a key without a row (NO_RULE_IN_FORCE).
  */
 export function adjudicate(
   claimId: string,
@@ -72,6 +76,7 @@ export function adjudicate(
   coverage: ResidentCoverage,
   table: ReimbursementTable,
   yearToDate: YearToDate,
+  standing: ClaimStanding = statedStanding(claim.submission),
 ): Adjudication {
   const submission = claim.submission;
   const scheme = coverage.schemeOn(submission.serviceDate, 'serviceDate');
@@ -79,15 +84,14 @@ export function adjudicate(
     scheme,
     level: submission.institutionLevel,
     encounter: submission.encounter.kind,
-    referral: submission.referralId === null ? 'unreferred' : 'referred',
-    contract: submission.contracted ? 'contracted' : 'uncontracted',
+    referral: standing.referral,
+    contract: standing.contract,
   };
   const rule = table.ruleFor(key, submission.serviceDate, 'serviceDate');
-  const reasons: AdjudicationReason[] = rule.basis.map((detail) => ({
-    code: 'RULE_APPLIED' as const,
-    amount: ZERO_FEN,
-    detail,
-  }));
+  const reasons: AdjudicationReason[] = [
+    ...standing.reasons.map((detail) => ({ code: 'VERIFIED' as const, amount: ZERO_FEN, detail })),
+    ...rule.basis.map((detail) => ({ code: 'RULE_APPLIED' as const, amount: ZERO_FEN, detail })),
+  ];
 
   const total = claimTotal(submission);
   const waived = rule.consultationWaived

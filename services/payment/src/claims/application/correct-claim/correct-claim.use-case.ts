@@ -58,11 +58,7 @@ export class CorrectClaimUseCase {
             (await this.settled.isSettled(groupId, stored.record.current.submission.serviceDate)) ||
             (await this.settled.isSettled(groupId, submission.serviceDate));
           stored.record.correct(submission, command.reason, command.fromVersion, now, periodSettled);
-          const adjudication = await this.adjudicator.adjudicate(
-            stored.record,
-            stored.placement.regionId,
-            now,
-          );
+          const adjudication = await this.adjudicator.adjudicate(stored.record, stored.placement, now);
           await this.claims.save(stored.record, stored.placement, adjudication);
           const corrected: StoredClaim = {
             ...stored,

@@ -47,6 +47,18 @@ export class FamilyDoctorContractTypeormRepository extends FamilyDoctorContractR
     return rows.map((row) => row.institution_id);
   }
 
+  async contractedGroupsOn(residentIdNumber: string, date: string): Promise<string[]> {
+    const rows = await queryNamed<{ group_id: string }>(
+      this.uow.manager(),
+      `SELECT DISTINCT t.group_id
+         FROM family_doctor_contract c
+         JOIN known_team t ON t.id = c.team_id
+        WHERE c.resident_id_number = :residentIdNumber AND ${IN_FORCE}`,
+      { residentIdNumber, day: date },
+    );
+    return rows.map((row) => row.group_id);
+  }
+
   async managedResidents(groupId: string, date: string): Promise<ManagedResidents> {
     const diseases = Object.keys(MANAGED_DISEASES) as ManagedDisease[];
     const [row] = await queryNamed<Record<string, string>>(

@@ -1,0 +1,47 @@
+import { Global, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { UnitOfWork } from '@medgrid/database';
+import { LOGGER } from '@medgrid/logging';
+import { OutboxWriter } from '@medgrid/messaging';
+import { SERVICE_CONFIG } from '@medgrid/service';
+import { CapitationForPeriod } from './budgets/application/capitation-for-period/capitation-for-period';
+import { REFERRAL_EVENT_CONSUMERS } from './claims/interface/kafka/referral-events.kafka.consumer';
+import { SubmitClaimUseCase } from './claims/application/submit-claim/submit-claim.use-case';
+import { loadPaymentConfig } from './config/payment.config';
+import { PaymentContractChangedKafkaConsumer } from './enrolment/interface/kafka/contract-changed.kafka.consumer';
+import { PaymentModule } from './payment.module';
+import { PutDiseaseGroupTableUseCase } from './rules/application/put-disease-group-table/put-disease-group-table.use-case';
+
+/** What the platform provides every context (the database, the outbox, the logger, the config), as stand-ins. */
+@Global()
+@Module({
+  providers: [
+    { provide: UnitOfWork, useValue: {} },
+    { provide: OutboxWriter, useValue: {} },
+    { provide: LOGGER, useValue: {} },
+    {
+      provide: SERVICE_CONFIG,
+      useValue: loadPaymentConfig({
+        DATABASE_URL: 'postgres://payment:unused@localhost:5432/payment',
+        AUTH_PUBLIC_KEY_FILE: '/dev/null',
+      }),
+    },
+  ],
+  exports: [UnitOfWork, OutboxWriter, LOGGER, SERVICE_CONFIG],
+})
+class StandInPlatform {}
+
+/** The service's contexts wire from their own modules, as runService resolves them (a missing import fails the boot). */
+describe(PaymentModule.name, () => {
+  it('resolves the use cases, the capitation settlement asks for and the event handlers from the contexts', async () => {
+    const handlers = [PaymentContractChangedKafkaConsumer, ...REFERRAL_EVENT_CONSUMERS];
+    const sut = await Test.createTestingModule({
+      imports: [StandInPlatform, PaymentModule],
+      providers: handlers,
+    }).compile();
+
+    for (const type of [SubmitClaimUseCase, PutDiseaseGroupTableUseCase, CapitationForPeriod, ...handlers]) {
+      expect(sut.get(type)).toBeInstanceOf(type);
+    }
+  });
+});
