@@ -64,7 +64,7 @@ const MINUTE_MS = 60_000;
     {
       provide: CsrfTokens,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: GatewayConfig) => new CsrfTokens(config.CSRF_SECRET),
+      useFactory: (config: GatewayConfig) => CsrfTokens.fromFile(config.CSRF_SECRET_FILE),
     },
     {
       provide: OidcProvider,

@@ -21,7 +21,7 @@ export const gatewayEnv = platformEnv({ grpcPort: 50066, httpPort: 3066 }).exten
    * The private key (PKCS#8 PEM) the gateway signs its per-user service tokens with: the key
    * whose public half the services trust (AUTH_PUBLIC_KEY_FILE).
    */
-  AUTH_SIGNING_KEY_FILE: z.string().min(1),
+  AUTH_SIGNING_KEY_FILE: z.string().min(1).default('/etc/medgrid/signing/private.pem'),
   /** How long a service token lives; one is minted per user and reused until half of it is gone. */
   SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50060'),
@@ -39,8 +39,8 @@ export const gatewayEnv = platformEnv({ grpcPort: 50066, httpPort: 3066 }).exten
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Trust X-Forwarded-* from the proxy in front (the client's address and https). */
   TRUST_PROXY: flag(false),
-  /** HMAC secret of the CSRF tokens (at least 32 characters); every replica must share it. */
-  CSRF_SECRET: z.string().min(32),
+  /** A file holding the HMAC secret of the CSRF tokens (at least 32 characters); every replica shares it. */
+  CSRF_SECRET_FILE: z.string().min(1).default('/etc/medgrid/csrf/secret'),
   /** Requests a signed-in user (or an address, before sign-in) may make a minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   /** argon2id memory cost in KiB (OWASP: 19 MiB at least; the library's default 64 MiB). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createLogger, LOGGER } from '@medgrid/logging';
@@ -8,11 +11,13 @@ import { type GatewayConfig, loadGatewayConfig } from '../config/gateway.config'
 
 /** The variables a test gateway runs with: fast hashing, plain http, a fixed CSRF secret. */
 export function testGatewayConfig(overrides: Record<string, string> = {}): GatewayConfig {
+  const secretFile = join(mkdtempSync(join(tmpdir(), 'gateway-test-')), 'csrf-secret');
+  writeFileSync(secretFile, 'test-csrf-secret-of-at-least-32-characters\n', { mode: 0o600 });
   return loadGatewayConfig({
     DATABASE_URL: 'postgres://medgrid:pw@127.0.0.1:5432/unused',
     AUTH_PUBLIC_KEY_FILE: '/unused/public.pem',
     AUTH_SIGNING_KEY_FILE: '/unused/private.pem',
-    CSRF_SECRET: 'test-csrf-secret-of-at-least-32-characters',
+    CSRF_SECRET_FILE: secretFile,
     PASSWORD_HASH_MEMORY_KIB: '1024',
     LOG_LEVEL: 'fatal',
     ...overrides,

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import { type Request, type Response } from 'express';
 import { csrfCookieName, sessionIdOf } from '../../../common/http-cookies';
 
 /**
  * CSRF tokens by the signed double-submit pattern of `csrf-csrf`: the token is an HMAC (keyed by
- * CSRF_SECRET) of a random value and the request's session id, sent back by the browser both
+ * the CSRF_SECRET_FILE secret) of a random value and the request's session id, sent back by the browser both
  * in a cookie and in the X-CSRF-Token header. A page of another site can make the browser send
  * the cookie but cannot read it to put it in the header, and a token of one session is refused
  * for another. Secure and plain http get a cookie of their own (`__Host-` needs https).
@@ -12,6 +13,14 @@ import { csrfCookieName, sessionIdOf } from '../../../common/http-cookies';
 export class CsrfTokens {
   private readonly secure: DoubleCsrfUtilities;
   private readonly plain: DoubleCsrfUtilities;
+
+  /** The secret of a file (a mounted Secret), refused when shorter than 32 characters. */
+  static fromFile(path: string): CsrfTokens {
+    const secret = readFileSync(path, 'utf8').trim();
+    if (secret.length < 32)
+      throw new Error(`gateway: the CSRF secret in ${path} must be at least 32 characters`);
+    return new CsrfTokens(secret);
+  }
 
   constructor(secret: string) {
     const make = (secure: boolean) =>
