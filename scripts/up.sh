@@ -53,7 +53,7 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
   fi
   own_env=()
   if [ "$name" = gateway ]; then
-    own_env=(AUTH_SIGNING_KEY_FILE="$MEDGRID_ISSUER_PRIVATE_KEY" CSRF_SECRET="$(cat "$GATEWAY_CSRF_SECRET_FILE")")
+    own_env=(AUTH_SIGNING_KEY_FILE="$MEDGRID_ISSUER_PRIVATE_KEY" CSRF_SECRET_FILE="$GATEWAY_CSRF_SECRET_FILE")
   fi
   env "${own_env[@]}" \
   DATABASE_URL="$(medgrid_database_url "$name")" \
