@@ -43,5 +43,9 @@ describe(PaymentModule.name, () => {
     for (const type of [SubmitClaimUseCase, PutDiseaseGroupTableUseCase, CapitationForPeriod, ...handlers]) {
       expect(sut.get(type)).toBeInstanceOf(type);
     }
+    // Each handler got its repository (a subclass without its own constructor would get none).
+    for (const handler of REFERRAL_EVENT_CONSUMERS) {
+      expect(Object.values(sut.get(handler) as object).some((v) => v !== undefined)).toBe(true);
+    }
   });
 });

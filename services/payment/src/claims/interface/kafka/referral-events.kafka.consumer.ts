@@ -46,30 +46,50 @@ abstract class ReferralKept<
 @Injectable()
 export class ReferralSubmittedKafkaConsumer extends ReferralKept<referralV1.ReferralSubmitted> {
   readonly contract = ReferralSubmittedEvent;
+  // Its own constructor, so Nest reads what to inject from this class (a subclass has no parameter types of its own).
+  constructor(referrals: KnownReferralRepository) {
+    super(referrals);
+  }
 }
 
 /** ReferralAccepted → known_referral (accepted, with its time: what makes a claim referred). */
 @Injectable()
 export class ReferralAcceptedKafkaConsumer extends ReferralKept<referralV1.ReferralAccepted> {
   readonly contract = ReferralAcceptedEvent;
+  // Its own constructor, so Nest reads what to inject from this class (a subclass has no parameter types of its own).
+  constructor(referrals: KnownReferralRepository) {
+    super(referrals);
+  }
 }
 
 /** ReferralCancelled → known_referral. */
 @Injectable()
 export class ReferralCancelledKafkaConsumer extends ReferralKept<referralV1.ReferralCancelled> {
   readonly contract = ReferralCancelledEvent;
+  // Its own constructor, so Nest reads what to inject from this class (a subclass has no parameter types of its own).
+  constructor(referrals: KnownReferralRepository) {
+    super(referrals);
+  }
 }
 
 /** ReferralExpired → known_referral. */
 @Injectable()
 export class ReferralExpiredKafkaConsumer extends ReferralKept<referralV1.ReferralExpired> {
   readonly contract = ReferralExpiredEvent;
+  // Its own constructor, so Nest reads what to inject from this class (a subclass has no parameter types of its own).
+  constructor(referrals: KnownReferralRepository) {
+    super(referrals);
+  }
 }
 
 /** ReferralChanged (declined, scheduled, arrived, completed, issued, received, ...) → known_referral. */
 @Injectable()
 export class ReferralChangedKafkaConsumer extends ReferralKept<referralV1.ReferralChanged> {
   readonly contract = ReferralChangedEvent;
+  // Its own constructor, so Nest reads what to inject from this class (a subclass has no parameter types of its own).
+  constructor(referrals: KnownReferralRepository) {
+    super(referrals);
+  }
 }
 
 /** The handlers of referral's topic, for the service's event handlers. */
