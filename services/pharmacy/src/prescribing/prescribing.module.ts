@@ -5,11 +5,14 @@ import { PharmacyCommonModule } from '../common/pharmacy-common.module';
 import { type PharmacyConfig } from '../config/pharmacy.config';
 import { CheckPrescriptionUseCase } from './application/check-prescription/check-prescription.use-case';
 import { GetPrescribingStatisticsUseCase } from './application/get-prescribing-statistics/get-prescribing-statistics.use-case';
+import { CataloguesInForce } from './application/catalogues-in-force';
 import { NewPrescriptionChecks } from './application/new-prescription-checks';
+import { PrescribingFactsReader } from './application/prescribing-facts';
 import { PrescribingRules } from './application/prescribing-rules';
 import { DEFAULT_CHRONIC_DISEASES } from './domain/chronic-disease-list';
 import { PrescriptionCheckRecordRepository } from './domain/prescription-check-record.repository';
 import { supplyRules } from './domain/supply-rules';
+import { PrescribingFactsSqlReader } from './infrastructure/persistence/prescribing-facts.sql-reader';
 import { PrescriptionCheckTypeormRepository } from './infrastructure/persistence/prescription-check.typeorm-repository';
 
 /**
@@ -21,7 +24,9 @@ import { PrescriptionCheckTypeormRepository } from './infrastructure/persistence
   providers: [
     CheckPrescriptionUseCase,
     GetPrescribingStatisticsUseCase,
+    CataloguesInForce,
     PrescriptionCheckTypeormRepository,
+    { provide: PrescribingFactsReader, useClass: PrescribingFactsSqlReader },
     { provide: NewPrescriptionChecks, useExisting: PrescriptionCheckTypeormRepository },
     { provide: PrescriptionCheckRecordRepository, useExisting: PrescriptionCheckTypeormRepository },
     {

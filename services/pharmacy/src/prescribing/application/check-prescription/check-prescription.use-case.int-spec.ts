@@ -11,7 +11,9 @@ import { pharmacyDataSource } from '../../../database/pharmacy-data-source';
 import { DEFAULT_CHRONIC_DISEASES } from '../../domain/chronic-disease-list';
 import { PrescribingErrorCode } from '../../domain/prescribing-error';
 import { DEFAULT_SUPPLY_RULES } from '../../domain/supply-rules';
+import { PrescribingFactsSqlReader } from '../../infrastructure/persistence/prescribing-facts.sql-reader';
 import { PrescriptionCheckTypeormRepository } from '../../infrastructure/persistence/prescription-check.typeorm-repository';
+import { CataloguesInForce } from '../catalogues-in-force';
 import { GetPrescribingStatisticsQuery } from '../get-prescribing-statistics/get-prescribing-statistics.query';
 import { GetPrescribingStatisticsUseCase } from '../get-prescribing-statistics/get-prescribing-statistics.use-case';
 import { PrescribingRules } from '../prescribing-rules';
@@ -38,8 +40,8 @@ describe(CheckPrescriptionUseCase.name, () => {
     statistics = new GetPrescribingStatisticsUseCase(records);
     sut = new CheckPrescriptionUseCase(
       uow,
-      registry,
-      catalogues,
+      new PrescribingFactsSqlReader(uow),
+      new CataloguesInForce(catalogues),
       new AuditTrail(uow),
       new PrescribingRules(DEFAULT_SUPPLY_RULES, DEFAULT_CHRONIC_DISEASES),
       records,

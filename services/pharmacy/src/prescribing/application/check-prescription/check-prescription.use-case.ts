@@ -3,14 +3,14 @@ import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { AtomicInserts, UnitOfWork } from '@medgrid/database';
 import { localDate } from '@medgrid/kernel';
-import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
-import { DrugCatalogueRepository } from '../../../catalogue/domain/drug-catalogue.repository';
 import { isInstitutionLevel } from '../../../common/institution-level';
 import { checkPrescription, type PrescriptionCheck } from '../../domain/prescription-check';
 import { PrescribingError, PrescribingErrorCode } from '../../domain/prescribing-error';
 import { recordOfCheck } from '../../domain/prescription-record';
+import { CataloguesInForce } from '../catalogues-in-force';
 import { NewPrescriptionChecks } from '../new-prescription-checks';
+import { PrescribingFactsReader } from '../prescribing-facts';
 import { PrescribingAccess } from '../prescribing-access.policy';
 import { countCheck } from '../prescribing-metrics';
 import { PrescribingRules } from '../prescribing-rules';
@@ -28,14 +28,15 @@ export interface PrescriptionChecked {
  * is the group's as in force now. Reading whether the patient is contracted is a read of patient data: audited
  * with the call's purpose. Every check is recorded (who, for whom, each line), and the record and the audit row
  * are one statement with no transaction around it: the reads change nothing, and a write that only adds rows is
- * atomic by itself (decision 0012).
+ * atomic by itself (decision 0012). The hot path is one read (PrescribingFactsReader: the level, the catalogue's
+ * version, the contract) and that one write; the catalogue is kept in memory by version (CataloguesInForce).
  */
 @Injectable()
 export class CheckPrescriptionUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly registry: RegistryView,
-    private readonly catalogues: DrugCatalogueRepository,
+    private readonly facts: PrescribingFactsReader,
+    private readonly catalogues: CataloguesInForce,
     private readonly audit: AuditTrail,
     private readonly rules: PrescribingRules,
     private readonly records: NewPrescriptionChecks,
@@ -47,7 +48,8 @@ export class CheckPrescriptionUseCase {
     now = new Date(),
   ): Promise<PrescriptionChecked> {
     const { institutionId, groupId } = PrescribingAccess.require(identity);
-    const institution = await this.registry.institution(institutionId);
+    const facts = await this.facts.read(institutionId, groupId, command.patientResidentId, localDate(now));
+    const institution = facts.institution;
     if (!institution || !isInstitutionLevel(institution.level)) {
       throw new PrescribingError(
         PrescribingErrorCode.InstitutionNotKnown,
@@ -55,12 +57,9 @@ export class CheckPrescriptionUseCase {
       );
     }
     const level = institution.level;
-    const catalogueGroupId = institution.groupId ?? groupId;
-    const [contracts, catalogue] = await Promise.all([
-      this.registry.contractedInstitutions(command.patientResidentId, localDate(now)),
-      this.catalogues.part(catalogueGroupId, { codes: command.lines.map((line) => line.drugCode) }),
-    ]);
-    const contractedResident = contracts.length > 0;
+    const catalogueGroupId = facts.catalogueGroupId;
+    const contractedResident = facts.contractedResident;
+    const catalogue = await this.catalogues.of(catalogueGroupId, facts.catalogueVersion);
     const check = checkPrescription(
       {
         institutionId,
