@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
+import { SERVICE_CONFIG } from '@medgrid/service';
+import { AccountsModule } from '../accounts/accounts.module';
+import { type GatewayConfig } from '../config/gateway.config';
+import { ServiceCallers } from './application/service-callers';
+import { ReferralGrpcClient } from './infrastructure/grpc-client/referral.grpc-client';
+import { RegistryGrpcClient } from './infrastructure/grpc-client/registry.grpc-client';
+import { SchedulingGrpcClient } from './infrastructure/grpc-client/scheduling.grpc-client';
+import { ServiceTokens } from './infrastructure/grpc-client/service-tokens';
+import { PortalHttpController } from './interface/http/portal.http.controller';
+
+/** The portal's API over the services (registry, referral, scheduling), called as each user. */
+@Module({
+  imports: [AccountsModule],
+  controllers: [PortalHttpController],
+  providers: [
+    { provide: RegistryView, useClass: RegistryViewTypeormRepository },
+    ServiceCallers,
+    {
+      provide: ServiceTokens,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: GatewayConfig) =>
+        ServiceTokens.fromKeyFile(
+          config.AUTH_SIGNING_KEY_FILE,
+          config.AUTH_ISSUER,
+          config.AUTH_AUDIENCE,
+          config.SERVICE_TOKEN_TTL_SECONDS,
+        ),
+    },
+    {
+      provide: RegistryGrpcClient,
+      inject: [SERVICE_CONFIG, ServiceTokens],
+      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
+        new RegistryGrpcClient(config.REGISTRY_GRPC_ADDRESS, tokens),
+    },
+    {
+      provide: ReferralGrpcClient,
+      inject: [SERVICE_CONFIG, ServiceTokens],
+      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
+        new ReferralGrpcClient(config.REFERRAL_GRPC_ADDRESS, tokens),
+    },
+    {
+      provide: SchedulingGrpcClient,
+      inject: [SERVICE_CONFIG, ServiceTokens],
+      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
+        new SchedulingGrpcClient(config.SCHEDULING_GRPC_ADDRESS, tokens),
+    },
+  ],
+})
+export class PortalModule {}
