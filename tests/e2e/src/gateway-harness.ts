@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { credentials } from '@grpc/grpc-js';
-import { type Identity } from '@medgrid/auth';
+import { type Identity, TokenIssuer } from '@medgrid/auth';
 import { registryV1, gatewayServiceV1, TOPICS } from '@medgrid/contracts';
 import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
@@ -28,9 +32,20 @@ export class GatewayHarness {
     migrateUp('gateway', this.db.url);
     // Its own consumer group, so neither scripts/up.sh's gateway nor another suite takes these events.
     const consumerGroup = `gateway-${label}-${uniqueSuffix()}`;
+    // The gateway signs its per-user tokens and CSRF tokens with files of its own.
+    const secrets = mkdtempSync(join(tmpdir(), 'gateway-e2e-'));
+    const signingKeyFile = join(secrets, 'issuer-private.pem');
+    writeFileSync(signingKeyFile, (await TokenIssuer.generateKeyPairPem()).privateKeyPem, { mode: 0o600 });
+    const csrfSecretFile = join(secrets, 'csrf-secret');
+    writeFileSync(csrfSecretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
     this.process = await ServiceProcess.onFreePorts(
       'gateway',
-      serviceEnv(this.db.url, this.registry.auth.publicKeyFile, { KAFKA_CONSUMER_GROUP: consumerGroup }),
+      serviceEnv(this.db.url, this.registry.auth.publicKeyFile, {
+        KAFKA_CONSUMER_GROUP: consumerGroup,
+        AUTH_SIGNING_KEY_FILE: signingKeyFile,
+        CSRF_SECRET_FILE: csrfSecretFile,
+        PASSWORD_HASH_MEMORY_KIB: '1024',
+      }),
     );
     await this.process.start();
     await waitUntilCaughtUp(consumerGroup, GATEWAY_INPUT_TOPICS);
