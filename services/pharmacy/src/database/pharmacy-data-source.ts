@@ -28,6 +28,7 @@ import { Formulary1734300000200 } from './migrations/1734300000200-formulary';
 import { Purchasing1765100000000 } from './migrations/1765100000000-purchasing';
 import { ContinuityAssessment1765000000100 } from './migrations/1765000000100-continuity-assessment';
 import { SupplierBalance1766100000000 } from './migrations/1766100000000-supplier-balance';
+import { SupplierBalancePerStatement1766100000100 } from './migrations/1766100000100-supplier-balance-per-statement';
 import { PrescriptionCheck1766000000000 } from './migrations/1766000000000-prescription-check';
 
 /**
@@ -72,6 +73,7 @@ export const PHARMACY_MIGRATIONS = [
   Purchasing1765100000000,
   PrescriptionCheck1766000000000,
   SupplierBalance1766100000000,
+  SupplierBalancePerStatement1766100000100,
 ];
 
 export function pharmacyDataSource(url: string, poolSize?: number): DataSource {
