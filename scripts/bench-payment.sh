@@ -37,7 +37,7 @@
 #   BENCH_RESIDENTS=950000*  BENCH_CLAIMS=5000000*  BENCH_GROUPS=3  BENCH_INSTITUTIONS_PER_GROUP=100
 #   BENCH_RUN_MODE=sequential (or concurrent)  BENCH_TARGET_S=600 (the whole city's month, scaled by claims)
 #   BENCH_INTAKE_RATE=20  BENCH_BASELINE_S=30*  BENCH_SITES=6 (primary sites whose tokens k6 uses)
-#   BENCH_DB=medgrid_payment_bench  BENCH_GRPC_PORT=50164  BENCH_HTTP_PORT=3164  BENCH_POOL_SIZE=10
+#   BENCH_DB=medgrid_payment_bench  BENCH_GRPC_PORT=50165  BENCH_HTTP_PORT=3165  BENCH_POOL_SIZE=10
 #   BENCH_SEED_SESSIONS=2  BENCH_LOG_LEVEL=info
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -73,7 +73,7 @@ esac
 : "${BENCH_RESIDENTS:=950000}" "${BENCH_CLAIMS:=5000000}" "${BENCH_BASELINE_S:=30}"
 : "${BENCH_GROUPS:=3}" "${BENCH_INSTITUTIONS_PER_GROUP:=100}" "${BENCH_RUN_MODE:=sequential}" "${BENCH_TARGET_S:=600}"
 : "${BENCH_INTAKE_RATE:=20}" "${BENCH_SITES:=6}"
-: "${BENCH_DB:=medgrid_payment_bench}" "${BENCH_GRPC_PORT:=50164}" "${BENCH_HTTP_PORT:=3164}"
+: "${BENCH_DB:=medgrid_payment_bench}" "${BENCH_GRPC_PORT:=50165}" "${BENCH_HTTP_PORT:=3165}"
 : "${BENCH_POOL_SIZE:=10}" "${BENCH_SEED_SESSIONS:=2}" "${BENCH_LOG_LEVEL:=info}"
 
 [ "$BENCH_INSTITUTIONS_PER_GROUP" -ge 10 ] || die "BENCH_INSTITUTIONS_PER_GROUP must be at least 10"

@@ -123,7 +123,7 @@ async function settleGroup(group) {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const read = await call(settlement, 'GetSettlementRun', { runId: run.runId }, 60);
-  const claims = read.run.institutions.reduce((n, i) => n + Number(i.claims), 0);
+  const claims = read.run.institutions.reduce((n, i) => n + Number(i.figures.claims), 0);
   const debits = read.run.ledger.reduce((n, l) => n + Number(l.debit), 0);
   const credits = read.run.ledger.reduce((n, l) => n + Number(l.credit), 0);
   return {
