@@ -15,11 +15,17 @@ import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
 import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
 
-/** The topics the payment service consumes: the registry's institutions, groups, grids and cities. */
+/**
+ * The topics the payment service consumes: the registry's institutions, groups, grids and cities, its teams and
+ * contracts (who a group manages, a claim's contract on its date) and referral's referrals (a claim's referral).
+ */
 export const PAYMENT_INPUT_TOPICS = [
   TOPICS.registryInstitution.name,
   TOPICS.registryMedicalGroup.name,
   TOPICS.registryGrid.name,
+  TOPICS.registryTeam.name,
+  TOPICS.registryContract.name,
+  TOPICS.referral.name,
 ];
 
 /**
