@@ -36,7 +36,12 @@ describe('payment: a fund’s disease-group points', () => {
     const today = localDate(new Date());
     const tomorrow = localDate(new Date(Date.now() + DAY));
     const groups = loaded.table!.groups.flatMap((g) =>
-      g.code === 'E11' ? [{ ...g, until: tomorrow }, { ...g, from: tomorrow, points: 130 }] : [g],
+      g.code === 'E11'
+        ? [
+            { ...g, until: tomorrow },
+            { ...g, from: tomorrow, points: 130 },
+          ]
+        : [g],
     );
     const put = await h.call(
       h.rules,
@@ -49,7 +54,10 @@ describe('payment: a fund’s disease-group points', () => {
     const on = async (date: string) =>
       (await h.call(h.rules, h.rules.getDiseaseGroupTable, { regionId, on: date }, operator)).table!;
     expect((await on(today)).groups.find((g) => g.code === 'E11')).toMatchObject({ points: 120 });
-    expect((await on(tomorrow)).groups.find((g) => g.code === 'E11')).toMatchObject({ points: 130, until: '' });
+    expect((await on(tomorrow)).groups.find((g) => g.code === 'E11')).toMatchObject({
+      points: 130,
+      until: '',
+    });
     expect(await on(tomorrow)).toMatchObject({ version: 2, on: tomorrow });
   });
 
@@ -69,7 +77,10 @@ describe('payment: a fund’s disease-group points', () => {
           clientRequestId: uuidv7(),
           regionId,
           fromVersion: 2,
-          groups: [{ ...first!, points: 0 }, { ...first!, code: 'bad code!' }],
+          groups: [
+            { ...first!, points: 0 },
+            { ...first!, code: 'bad code!' },
+          ],
           levelFactors: { ...levelFactors, primaryBp: 12_000 },
         },
         operator,
@@ -95,7 +106,12 @@ describe('payment: a fund’s disease-group points', () => {
       ),
     );
     expect(retroactive).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'RETROACTIVE_CHANGE' });
-    const after = await h.call(h.rules, h.rules.getDiseaseGroupTable, { regionId, on: '2020-06-01' }, operator);
+    const after = await h.call(
+      h.rules,
+      h.rules.getDiseaseGroupTable,
+      { regionId, on: '2020-06-01' },
+      operator,
+    );
     expect(after.table!.version).toBe(2);
   });
 });
