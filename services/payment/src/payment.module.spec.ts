@@ -4,7 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { LOGGER } from '@medgrid/logging';
 import { OutboxWriter } from '@medgrid/messaging';
 import { SERVICE_CONFIG } from '@medgrid/service';
-import { CapitationForPeriod } from './budgets/application/capitation-for-period/capitation-for-period';
+import { GetPeriodCapitationUseCase } from './budgets/application/get-period-capitation/get-period-capitation.use-case';
 import { REFERRAL_EVENT_CONSUMERS } from './claims/interface/kafka/referral-events.kafka.consumer';
 import { SubmitClaimUseCase } from './claims/application/submit-claim/submit-claim.use-case';
 import { loadPaymentConfig } from './config/payment.config';
@@ -40,12 +40,17 @@ describe(PaymentModule.name, () => {
       providers: handlers,
     }).compile();
 
-    for (const type of [SubmitClaimUseCase, PutDiseaseGroupTableUseCase, CapitationForPeriod, ...handlers]) {
+    for (const type of [
+      SubmitClaimUseCase,
+      PutDiseaseGroupTableUseCase,
+      GetPeriodCapitationUseCase,
+      ...handlers,
+    ]) {
       expect(sut.get(type)).toBeInstanceOf(type);
     }
     // Each handler got its repository (a subclass without its own constructor would get none).
     for (const handler of REFERRAL_EVENT_CONSUMERS) {
-      expect(Object.values(sut.get(handler) as object).some((v) => v !== undefined)).toBe(true);
+      expect(Object.values(sut.get<object>(handler)).some((v) => v !== undefined)).toBe(true);
     }
   });
 });

@@ -12,7 +12,7 @@ import { PrescribingRules } from './application/prescribing-rules';
 import { DEFAULT_CHRONIC_DISEASES } from './domain/chronic-disease-list';
 import { PrescriptionCheckRecordRepository } from './domain/prescription-check-record.repository';
 import { supplyRules } from './domain/supply-rules';
-import { PrescribingFactsSqlReader } from './infrastructure/persistence/prescribing-facts.sql-reader';
+import { PrescribingFactsTypeormRepository } from './infrastructure/persistence/prescribing-facts.typeorm-repository';
 import { PrescriptionCheckTypeormRepository } from './infrastructure/persistence/prescription-check.typeorm-repository';
 
 /**
@@ -26,7 +26,7 @@ import { PrescriptionCheckTypeormRepository } from './infrastructure/persistence
     GetPrescribingStatisticsUseCase,
     CataloguesInForce,
     PrescriptionCheckTypeormRepository,
-    { provide: PrescribingFactsReader, useClass: PrescribingFactsSqlReader },
+    { provide: PrescribingFactsReader, useClass: PrescribingFactsTypeormRepository },
     { provide: NewPrescriptionChecks, useExisting: PrescriptionCheckTypeormRepository },
     { provide: PrescriptionCheckRecordRepository, useExisting: PrescriptionCheckTypeormRepository },
     {

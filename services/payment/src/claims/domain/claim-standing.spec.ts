@@ -62,14 +62,16 @@ describe(verifiedContract.name, () => {
     expect(sut(aClaim({ contracted: true }), [group], group)).toEqual({ status: 'contracted', reason: null });
     expect(sut(aClaim({ contracted: false }), [group], group)).toMatchObject({
       status: 'contracted',
-      reason: expect.stringMatching(/adjudicated as contracted$/),
+      reason: expect.stringMatching(/adjudicated as contracted$/) as string,
     });
   });
 
   it('is uncontracted when the contracts in force are with other groups, or the institution has no group', () => {
     expect(sut(aClaim({ contracted: true }), ['0193a1b2-0000-7000-8000-0000000000c2'], group)).toMatchObject({
       status: 'uncontracted',
-      reason: expect.stringMatching(/no family-doctor contract with the group in force on 2026-11-10/),
+      reason: expect.stringMatching(
+        /no family-doctor contract with the group in force on 2026-11-10/,
+      ) as string,
     });
     expect(sut(aClaim({ contracted: false }), [group], null)).toEqual({
       status: 'uncontracted',

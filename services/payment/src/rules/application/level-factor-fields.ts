@@ -9,7 +9,7 @@ export const levelFactorsField = z
   .optional()
   .refine((v) => v !== undefined, refusal('REQUIRED', 'the level factors are required'))
   .transform((v): Record<InstitutionLevel, BasisPoints> => ({
-    primary: v!.primaryBp as BasisPoints,
-    secondary: v!.secondaryBp as BasisPoints,
-    tertiary: v!.tertiaryBp as BasisPoints,
+    primary: v.primaryBp as BasisPoints,
+    secondary: v.secondaryBp as BasisPoints,
+    tertiary: v.tertiaryBp as BasisPoints,
   }));

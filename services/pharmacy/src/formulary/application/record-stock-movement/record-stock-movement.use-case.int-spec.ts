@@ -217,9 +217,10 @@ describe(RecordStockMovementUseCase.name, () => {
       category: 'invalid-argument',
       violations: [expect.objectContaining({ field: 'drugCode' })],
     });
-    const rows = await database.dataSource.query(`SELECT 1 FROM formulary_item WHERE institution_id = $1`, [
-      centre.institutionId,
-    ]);
+    const rows: unknown[] = await database.dataSource.query(
+      `SELECT 1 FROM formulary_item WHERE institution_id = $1`,
+      [centre.institutionId],
+    );
     expect(rows).toEqual([]);
     expect(await announced(centre.institutionId!)).toEqual([]);
   });
@@ -265,7 +266,7 @@ describe(RecordStockMovementUseCase.name, () => {
     const succeeded = moves.filter((_, i) => outcomes[i]!.status === 'fulfilled');
     const expected = succeeded.reduce((n, m) => n + (m.kind === 'received' ? m.quantity : -m.quantity), 4);
     expect(
-      outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code),
+      outcomes.filter((o) => o.status === 'rejected').map((o) => (o.reason as { code: string }).code),
     ).toEqual(expect.arrayContaining([FormularyErrorCode.InsufficientStock]));
     expect(await stockOf(centre.institutionId!)).toEqual({ on_hand: expected, moves: 1 + succeeded.length });
     const history = await database.dataSource.query<{ on_hand_after: number }[]>(

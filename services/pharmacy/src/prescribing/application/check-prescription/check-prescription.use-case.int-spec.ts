@@ -11,7 +11,7 @@ import { pharmacyDataSource } from '../../../database/pharmacy-data-source';
 import { DEFAULT_CHRONIC_DISEASES } from '../../domain/chronic-disease-list';
 import { PrescribingErrorCode } from '../../domain/prescribing-error';
 import { DEFAULT_SUPPLY_RULES } from '../../domain/supply-rules';
-import { PrescribingFactsSqlReader } from '../../infrastructure/persistence/prescribing-facts.sql-reader';
+import { PrescribingFactsTypeormRepository } from '../../infrastructure/persistence/prescribing-facts.typeorm-repository';
 import { PrescriptionCheckTypeormRepository } from '../../infrastructure/persistence/prescription-check.typeorm-repository';
 import { CataloguesInForce } from '../catalogues-in-force';
 import { GetPrescribingStatisticsQuery } from '../get-prescribing-statistics/get-prescribing-statistics.query';
@@ -40,7 +40,7 @@ describe(CheckPrescriptionUseCase.name, () => {
     statistics = new GetPrescribingStatisticsUseCase(records);
     sut = new CheckPrescriptionUseCase(
       uow,
-      new PrescribingFactsSqlReader(uow),
+      new PrescribingFactsTypeormRepository(uow),
       new CataloguesInForce(catalogues),
       new AuditTrail(uow),
       new PrescribingRules(DEFAULT_SUPPLY_RULES, DEFAULT_CHRONIC_DISEASES),

@@ -107,7 +107,7 @@ describe(CancelRequisitionUseCase.name, () => {
       expect.objectContaining({
         category: 'invalid-argument',
         violations: [expect.objectContaining({ field })],
-      }),
+      }) as Error,
     );
   });
 });

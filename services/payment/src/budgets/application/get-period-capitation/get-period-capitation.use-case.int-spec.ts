@@ -8,13 +8,13 @@ import { FamilyDoctorContractTypeormRepository } from '../../../enrolment/infras
 import { aResidentId } from '../../../enrolment/test/enrolment.factory';
 import { BudgetTypeormRepository } from '../../infrastructure/persistence/budget.typeorm-repository';
 import { aDiabetesRate } from '../../test/budget.factory';
-import { CapitationForPeriod } from './capitation-for-period';
+import { GetPeriodCapitationUseCase } from './get-period-capitation.use-case';
 
 /** A group's month's capitation, overall and per disease, from the fund's rates and payment's contracts. */
-describe(CapitationForPeriod.name, () => {
+describe(GetPeriodCapitationUseCase.name, () => {
   let database: MigratedTestDatabase;
   let uow: UnitOfWork;
-  let sut: CapitationForPeriod;
+  let sut: GetPeriodCapitationUseCase;
   let budgets: BudgetTypeormRepository;
   let contracts: FamilyDoctorContractTypeormRepository;
   let registry: RegistryViewTypeormRepository;
@@ -25,7 +25,7 @@ describe(CapitationForPeriod.name, () => {
     budgets = new BudgetTypeormRepository(uow);
     contracts = new FamilyDoctorContractTypeormRepository(uow);
     registry = new RegistryViewTypeormRepository(uow);
-    sut = new CapitationForPeriod(budgets, contracts);
+    sut = new GetPeriodCapitationUseCase(budgets, contracts);
   });
 
   afterAll(() => database?.close());
@@ -57,7 +57,7 @@ describe(CapitationForPeriod.name, () => {
       await budgets.saveCapitationSchedule(schedule, 'insurer', new Date());
     });
 
-    const capitation = await sut.capitationFor(fundId, groupId, '2026-11');
+    const capitation = await sut.execute(fundId, groupId, '2026-11');
 
     expect(capitation.lines.map((l) => [l.diseaseGroup, l.residents, l.amount])).toEqual([
       [null, 2, 2_000],
@@ -65,6 +65,6 @@ describe(CapitationForPeriod.name, () => {
     ]);
     expect(capitation.amount).toBe(64_500);
     expect(capitation.basis).toHaveLength(2);
-    expect((await sut.capitationFor(uuidv7(), groupId, '2026-11')).amount).toBe(0);
+    expect((await sut.execute(uuidv7(), groupId, '2026-11')).amount).toBe(0);
   });
 });

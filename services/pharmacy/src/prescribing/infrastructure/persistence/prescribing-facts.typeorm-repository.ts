@@ -8,7 +8,7 @@ import { type PrescribingFacts, type PrescribingFactsReader } from '../../applic
  * the head of the group's catalogue (drug_catalogue).
  */
 @Injectable()
-export class PrescribingFactsSqlReader implements PrescribingFactsReader {
+export class PrescribingFactsTypeormRepository implements PrescribingFactsReader {
   constructor(private readonly uow: UnitOfWork) {}
 
   async read(

@@ -10,13 +10,13 @@ import { capitationForPeriod, type PeriodCapitation } from '../../domain/capitat
  * transaction when there is one.
  */
 @Injectable()
-export class CapitationForPeriod {
+export class GetPeriodCapitationUseCase {
   constructor(
     private readonly budgets: BudgetRepository,
     private readonly contracts: FamilyDoctorContractRepository,
   ) {}
 
-  async capitationFor(fundId: string, groupId: string, month: string): Promise<PeriodCapitation> {
+  async execute(fundId: string, groupId: string, month: string): Promise<PeriodCapitation> {
     const schedule = await this.budgets.capitationSchedule(fundId, false);
     const managed = await this.contracts.managedResidents(groupId, `${month}-01`);
     return capitationForPeriod(schedule, month, managed);
