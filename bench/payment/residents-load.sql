@@ -1,7 +1,8 @@
 -- One session's share of the city's residents :lo..:hi: their identity numbers (bench_resident, lab-sharing's
 -- generator), each covered by the insurer from 2020 (a third urban employees, the rest urban and rural residents:
 -- coverage_spell), and every tenth with an active family-doctor contract with the team of their group (resident n
--- belongs to group n mod groups), which the month's capitation counts. Chunks of 500,000, each committed.
+-- belongs to group n mod groups; every thirtieth managed for diabetes), which the month's capitation counts, overall
+-- and per disease. Chunks of 500,000, each committed.
 \set ON_ERROR_STOP on
 SET application_name = 'bench-payment-seed';
 SET synchronous_commit = off;
@@ -28,11 +29,19 @@ BEGIN
       SELECT rid, date '2020-01-01', NULL,
              CASE WHEN n % 3 = 0 THEN 'urban-employee' ELSE 'urban-rural-resident' END
         FROM r
+    ), contracts AS MATERIALIZED (
+      SELECT gen_random_uuid() AS id, r.rid, g.team_id, r.n
+        FROM r JOIN bench_group g ON g.g = r.n % s.groups
+       WHERE r.n % 10 = 0
+    ), view_contracts AS (
+      INSERT INTO known_contract (id, resident_id_number, team_id, status, start_date, end_date, version)
+      SELECT id, rid, team_id, 'active', date '2020-01-01', date '2099-12-31', 1 FROM contracts
     )
-    INSERT INTO known_contract (id, resident_id_number, team_id, status, start_date, end_date, version)
-    SELECT gen_random_uuid(), r.rid, g.team_id, 'active', date '2020-01-01', date '2099-12-31', 1
-      FROM r JOIN bench_group g ON g.g = r.n % s.groups
-     WHERE r.n % 10 = 0;
+    INSERT INTO family_doctor_contract
+      (id, resident_id_number, team_id, status, start_date, end_date, ended_on, diseases, version)
+    SELECT id, rid, team_id, 'active', date '2020-01-01', date '2099-12-31', NULL,
+           CASE WHEN n % 30 = 0 THEN ARRAY['diabetes'] ELSE ARRAY[]::text[] END, 1
+      FROM contracts;
     COMMIT;
     RAISE NOTICE 'session %: residents % to % loaded', a.session, chunk_lo, chunk_hi;
     chunk_lo := chunk_hi + 1;

@@ -2,8 +2,9 @@
 // test: scripts/bench-payment.sh runs it against payment started from its build on the seeded database.
 //
 //   node bench/payment/settle.js setup <plan.json>   the city's starter reimbursement table, the fund's policy and
-//                                                    composite scheme, its capitation rate, each group's global
-//                                                    budget for the month (PutSettlementPolicies, ...)
+//                                                    composite scheme, its capitation rates (overall and diabetes),
+//                                                    each group's global budget for the month
+//                                                    (PutSettlementPolicies, ...)
 //   node bench/payment/settle.js run <plan.json>     StartSettlementRun for every group of the plan, one after the
 //                                                    other (BENCH_RUN_MODE=sequential) or all at once
 //                                                    (concurrent), each timed end to end, then GetSettlementRun of
@@ -96,6 +97,13 @@ async function setup() {
         from: '2020-01-01',
         until: '',
         basis: 'bench: ¥1,200 a year',
+      },
+      {
+        diseaseGroup: 'E11',
+        annualPerResident: 750000,
+        from: '2020-01-01',
+        until: '',
+        basis: 'bench: ¥7,500 a year per diabetic patient',
       },
     ],
   });

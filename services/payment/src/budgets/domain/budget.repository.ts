@@ -14,9 +14,4 @@ export abstract class BudgetRepository {
   abstract saveGlobalBudget(budget: GlobalBudget, at: Date): Promise<void>;
   /** The group's budget for exactly the period, or null. */
   abstract globalBudgetFor(groupId: string, period: SettlementPeriod): Promise<GlobalBudget | null>;
-  /**
-   * The registry's word on who the group manages: residents with a contract in force on the date with a team of
-   * the group, each counted once.
-   */
-  abstract contractedResidents(groupId: string, date: string): Promise<number>;
 }

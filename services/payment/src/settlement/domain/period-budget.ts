@@ -1,4 +1,4 @@
-import { type CapitationLine } from '../../budgets/domain/capitation';
+import { type PeriodCapitation } from '../../budgets/domain/capitation';
 import { type GlobalBudget } from '../../budgets/domain/global-budget';
 import { type Fen, minFen, subtractFen, sumFen, ZERO_FEN } from '../../common/domain/money';
 import { type PaymentMethod } from './payment-method';
@@ -11,21 +11,20 @@ export interface PeriodBudget {
 
 /**
  * A group's budget for a period: its global budget for exactly the period (总额预付, for the residents under its
- * integration agreement) and the period's capitation for its contracted residents (按人头), together. Either may be
- * missing; a period with neither has a budget of 0 and everything it spent is overspend.
+ * integration agreement) and the period's capitation (按人头: overall for its contracted residents, per disease for
+ * those managed for it), together, each line with its basis. Either may be missing; a period with neither has a
+ * budget of 0 and everything it spent is overspend.
  */
-export function periodBudget(global: GlobalBudget | null, capitation: CapitationLine | null): PeriodBudget {
+export function periodBudget(global: GlobalBudget | null, capitation: PeriodCapitation | null): PeriodBudget {
   const basis: string[] = [];
   const parts: Fen[] = [];
   if (global) {
     parts.push(global.amount);
     basis.push(`global budget ${global.amount} fen for ${global.residents} residents (${global.basis})`);
   }
-  if (capitation) {
+  if (capitation && capitation.lines.length > 0) {
     parts.push(capitation.amount);
-    basis.push(
-      `capitation ${capitation.month}: ${capitation.residents} contracted residents at ${capitation.perResident} fen (${capitation.basis})`,
-    );
+    basis.push(...capitation.basis);
   }
   return { amount: sumFen(parts), basis };
 }

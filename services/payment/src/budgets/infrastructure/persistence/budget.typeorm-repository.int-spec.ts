@@ -1,24 +1,21 @@
 import { UnitOfWork } from '@medgrid/database';
-import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { monthPeriod } from '../../../common/domain/effective-period';
 import { type Fen } from '../../../common/domain/money';
 import { paymentDataSource } from '../../../database/payment-data-source';
-import { aResidentId, now } from '../../../enrolment/test/enrolment.factory';
+import { now } from '../../../enrolment/test/enrolment.factory';
 import { aDiabetesRate, aGlobalBudget } from '../../test/budget.factory';
 import { BudgetTypeormRepository } from './budget.typeorm-repository';
 
 describe(BudgetTypeormRepository.name, () => {
   let database: MigratedTestDatabase;
   let uow: UnitOfWork;
-  let registry: RegistryViewTypeormRepository;
   let sut: BudgetTypeormRepository;
 
   beforeAll(async () => {
     database = await MigratedTestDatabase.create('payment_budgets', (url) => paymentDataSource(url, 2));
     uow = new UnitOfWork(database.dataSource);
-    registry = new RegistryViewTypeormRepository(uow);
     sut = new BudgetTypeormRepository(uow);
   });
 
@@ -67,34 +64,5 @@ describe(BudgetTypeormRepository.name, () => {
       '2026-11-01',
       '2026-12-01',
     ]);
-  });
-
-  it('counts the residents with an active contract in force on the date with a team of the group, each once', async () => {
-    const [groupId, otherGroupId, institutionId] = [uuidv7(), uuidv7(), uuidv7()];
-    const [team, secondTeam, otherTeam] = [uuidv7(), uuidv7(), uuidv7()];
-    await registry.upsertTeam({ id: team, institutionId, groupId, version: 1 });
-    await registry.upsertTeam({ id: secondTeam, institutionId, groupId, version: 1 });
-    await registry.upsertTeam({ id: otherTeam, institutionId: uuidv7(), groupId: otherGroupId, version: 1 });
-    const contract = (residentIdNumber: string, teamId: string, overrides: object = {}) =>
-      registry.upsertContract({
-        id: uuidv7(),
-        residentIdNumber,
-        teamId,
-        status: 'active',
-        startDate: '2026-01-01',
-        endDate: '2026-12-31',
-        version: 1,
-        ...overrides,
-      });
-    await contract(aResidentId(7001), team);
-    await contract(aResidentId(7001), secondTeam); // the same resident with two of the group's teams: once
-    await contract(aResidentId(7002), team);
-    await contract(aResidentId(7003), team, { status: 'ended' });
-    await contract(aResidentId(7004), team, { startDate: '2026-11-02' });
-    await contract(aResidentId(7005), otherTeam);
-
-    expect(await sut.contractedResidents(groupId, '2026-11-01')).toBe(2);
-    expect(await sut.contractedResidents(groupId, '2026-11-02')).toBe(3);
-    expect(await sut.contractedResidents(otherGroupId, '2026-11-01')).toBe(1);
   });
 });

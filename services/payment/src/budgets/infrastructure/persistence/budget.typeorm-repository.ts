@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { lockForTransaction, queryNamed, UnitOfWork } from '@medgrid/database';
+import { lockForTransaction, UnitOfWork } from '@medgrid/database';
 import { type SettlementPeriod } from '../../../common/domain/effective-period';
 import { type Fen } from '../../../common/domain/money';
 import { CapitationSchedule } from '../../domain/capitation-rate';
@@ -19,8 +19,8 @@ function budgetFromEntity(e: GlobalBudgetOrmEntity): GlobalBudget {
 }
 
 /**
- * capitation_schedule_version (every version of a fund's rates, whole), global_budget (one per group and period)
- * and the registry view's contracts and teams (who a group manages).
+ * capitation_schedule_version (every version of a fund's rates, whole) and global_budget (one per group and
+ * period); who a group manages is enrolment's (FamilyDoctorContractRepository).
  */
 @Injectable()
 export class BudgetTypeormRepository extends BudgetRepository {
@@ -89,20 +89,5 @@ export class BudgetTypeormRepository extends BudgetRepository {
       periodUntil: period.until,
     });
     return row ? budgetFromEntity(row) : null;
-  }
-
-  async contractedResidents(groupId: string, date: string): Promise<number> {
-    const [row] = await queryNamed<{ residents: string }>(
-      this.uow.manager(),
-      `SELECT count(DISTINCT c.resident_id_number) AS residents
-         FROM known_contract c
-         JOIN known_team t ON t.id = c.team_id
-        WHERE t.group_id = :groupId
-          AND c.status = 'active'
-          AND c.start_date <= :day::date
-          AND c.end_date >= :day::date`,
-      { groupId, day: date },
-    );
-    return Number(row?.residents ?? 0);
   }
 }

@@ -6,6 +6,7 @@ import { OutboxWriter } from '@medgrid/messaging';
 import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
+import { GetPeriodCapitationUseCase } from '../../../budgets/application/get-period-capitation/get-period-capitation.use-case';
 import { CapitationSchedule } from '../../../budgets/domain/capitation-rate';
 import { BudgetTypeormRepository } from '../../../budgets/infrastructure/persistence/budget.typeorm-repository';
 import { ClaimAdjudicator } from '../../../claims/application/claim-adjudicator';
@@ -21,6 +22,7 @@ import { monthPeriod } from '../../../common/domain/effective-period';
 import { type Fen } from '../../../common/domain/money';
 import { InstitutionPlacements } from '../../../common/institution-placements';
 import { paymentDataSource } from '../../../database/payment-data-source';
+import { FamilyDoctorContractTypeormRepository } from '../../../enrolment/infrastructure/persistence/family-doctor-contract.typeorm-repository';
 import { ResidentCoverageTypeormRepository } from '../../../enrolment/infrastructure/persistence/resident-coverage.typeorm-repository';
 import { aResidentId, now } from '../../../enrolment/test/enrolment.factory';
 import { DiseaseGroupTableTypeormRepository } from '../../../rules/infrastructure/persistence/disease-group-table.typeorm-repository';
@@ -57,6 +59,7 @@ describe(StartSettlementRunUseCase.name, () => {
   let fixtures: PaymentFixtures;
   let registry: RegistryViewTypeormRepository;
   let budgets: BudgetTypeormRepository;
+  let contracts: FamilyDoctorContractTypeormRepository;
   let submit: SubmitClaimUseCase;
   let correct: CorrectClaimUseCase;
   let putPolicies: PutSettlementPoliciesUseCase;
@@ -74,6 +77,7 @@ describe(StartSettlementRunUseCase.name, () => {
     fixtures = new PaymentFixtures(uow);
     registry = new RegistryViewTypeormRepository(uow);
     budgets = new BudgetTypeormRepository(uow);
+    contracts = new FamilyDoctorContractTypeormRepository(uow);
     const claims = new ClaimTypeormRepository(uow);
     const adjudicator = new ClaimAdjudicator(
       claims,
@@ -100,6 +104,7 @@ describe(StartSettlementRunUseCase.name, () => {
         new ClaimsToSettleTypeormRepository(uow),
         new DiseaseGroupTableTypeormRepository(uow),
         budgets,
+        new GetPeriodCapitationUseCase(budgets, contracts),
         registry,
         publisher,
         requests,
@@ -172,9 +177,10 @@ describe(StartSettlementRunUseCase.name, () => {
   const run = (groupId: string, clientRequestId = uuidv7(), month = '2026-11') =>
     sut.execute(insurer, StartSettlementRunCommand.create({ clientRequestId, groupId, month }), now);
 
-  it('settles a surplus: the budget (global budget and capitation) less the claims, 60% retained by the group, written as a balanced ledger and announced', async () => {
+  it('settles a surplus: the budget (global budget and capitation, overall and per disease) less the claims, 60% retained by the group, written as a balanced ledger and announced', async () => {
     const centre = await aGroup(100_000);
-    // Two contracted residents of the group's team on 1 November, at the fund's ¥1,200 a year: ¥100 a month each.
+    // Two contracted residents of the group's team on 1 November, at the fund's ¥1,200 a year (¥100 a month each),
+    // one of them managed for diabetes at ¥7,500 a year (¥625 a month).
     const teamId = uuidv7();
     await registry.upsertTeam({
       id: teamId,
@@ -182,14 +188,19 @@ describe(StartSettlementRunUseCase.name, () => {
       groupId: centre.groupId!,
       version: 1,
     });
-    for (const n of [1, 2]) {
-      await registry.upsertContract({
+    for (const [n, diseases] of [
+      [1, ['diabetes']],
+      [2, []],
+    ] as const) {
+      await contracts.upsert({
         id: uuidv7(),
         residentIdNumber: aResidentId((serial += n)),
         teamId,
         status: 'active',
         startDate: '2026-01-01',
         endDate: '2026-12-31',
+        endedOn: null,
+        diseases,
         version: 1,
       });
     }
@@ -204,6 +215,13 @@ describe(StartSettlementRunUseCase.name, () => {
             until: null,
             basis: 'fund',
           },
+          {
+            diseaseGroup: 'E11',
+            annualPerResident: 750_000 as Fen,
+            from: '2026-01-01',
+            until: null,
+            basis: 'diabetes, as Tianjin pays it',
+          },
         ],
         0,
       );
@@ -216,17 +234,21 @@ describe(StartSettlementRunUseCase.name, () => {
 
     const r = settlement.result;
     expect(claims.map((c) => c.adjudications[0]!.fund)).toEqual([7_000, 7_000]);
-    expect(r.budget).toBe(100_000 + 2 * 10_000);
+    expect(r.budget).toBe(100_000 + 2 * 10_000 + 62_500);
+    const memo = r.ledger.find((e) => e.kind === 'budget')!.memo;
+    expect(memo).toMatch(/^global budget 100000 fen/);
+    expect(memo).toContain('capitation 2026-11 overall: 2 residents at 10000 fen = 20000 fen');
+    expect(memo).toContain('capitation 2026-11 E11: 1 residents at 62500 fen = 62500 fen');
     expect(r.fundPaid).toBe(14_000);
     expect(r.balance).toEqual({
       kind: 'surplus',
-      amount: 106_000,
-      retainedByGroup: 63_600,
-      returnedToFund: 42_400,
+      amount: 168_500,
+      retainedByGroup: 101_100,
+      returnedToFund: 67_400,
     });
     const ledger = balances(r.ledger);
     expect(ledger.get(`budget:${centre.groupId!}`)).toBe(0);
-    expect(ledger.get(`group:${centre.groupId!}:retained`)).toBe(-63_600);
+    expect(ledger.get(`group:${centre.groupId!}:retained`)).toBe(-101_100);
     expect(ledger.get(`institution:${centre.institutionId!}`)).toBe(-(14_000 + 2 * 23_000));
     const stored = await database.dataSource.query<{ n: string; debit: string; credit: string }[]>(
       `SELECT count(*) AS n, sum(debit) AS debit, sum(credit) AS credit FROM ledger_entry WHERE run_id = $1`,

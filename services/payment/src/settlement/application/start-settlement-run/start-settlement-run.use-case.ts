@@ -4,8 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { clientRequestOf, ClientRequests } from '@medgrid/idempotency';
 import { RegistryView } from '@medgrid/registry-view';
 import { v7 as uuidv7 } from 'uuid';
-import { capitationForMonth } from '../../../budgets/domain/capitation';
-import { BudgetError } from '../../../budgets/domain/budget-error';
+import { GetPeriodCapitationUseCase } from '../../../budgets/application/get-period-capitation/get-period-capitation.use-case';
 import { BudgetRepository } from '../../../budgets/domain/budget.repository';
 import { monthPeriod, type SettlementPeriod } from '../../../common/domain/effective-period';
 import { PaymentAccess } from '../../../common/payment-access.policy';
@@ -34,8 +33,8 @@ function dayOf(instant: Date): string {
  * claims of the month are counted by their versions in force, summed in the database by what their payment depends
  * on (institution, level, encounter, disease group, referral: ClaimsToSettle), each sum paid by the composite
  * scheme in force on the month's first day and weighed, when paid by points, by the fund's disease-group table in
- * force that day (the starter groups until the fund loads its own); the budget is the group's global budget for the month and the capitation for its contracted
- * residents (the registry's contracts in force on the first day) at the fund's overall rate; the balance is shared
+ * force that day (the starter groups until the fund loads its own); the budget is the group's global budget for the month and its capitation (GetPeriodCapitationUseCase: every
+ * rate in force on the first day, overall for its contracted residents and per disease for those managed for it); the balance is shared
  * by the policy in force on the first day. The run, the count and checksum of the claim versions it counted and its
  * ledger are written in one transaction with SettlementCompleted, so a run stopped midway leaves nothing. A period
  * is settled once: the run holds the group's month's lock alone (claims of the month share it, so the run counts
@@ -52,6 +51,7 @@ export class StartSettlementRunUseCase {
     private readonly claims: ClaimsToSettle,
     private readonly diseaseGroups: DiseaseGroupTableRepository,
     private readonly budgets: BudgetRepository,
+    private readonly capitation: GetPeriodCapitationUseCase,
     private readonly registry: RegistryView,
     private readonly events: SettlementEventPublisher,
     private readonly requests: ClientRequests,
@@ -107,7 +107,7 @@ export class StartSettlementRunUseCase {
     const settled = figures.rows.map((row) => settledFiguresOf(row, scheme, diseaseGroups, period.from));
     const budget = periodBudget(
       await this.budgets.globalBudgetFor(command.groupId, period),
-      await this.capitation(regionId, command.groupId, command.month, period),
+      await this.capitation.execute(regionId, command.groupId, command.month),
     );
     const tally = new SettlementTally(period);
     tally.addFigures(settled);
@@ -150,19 +150,6 @@ export class StartSettlementRunUseCase {
       0,
     );
     return starter;
-  }
-
-  /** The month's capitation at the fund's overall rate for the group's contracted residents; none without a rate. */
-  private async capitation(regionId: string, groupId: string, month: string, period: SettlementPeriod) {
-    const schedule = await this.budgets.capitationSchedule(regionId, false);
-    let rate;
-    try {
-      rate = schedule.rateOn(null, period.from);
-    } catch (error) {
-      if (error instanceof BudgetError) return null;
-      throw error;
-    }
-    return capitationForMonth(rate, month, await this.budgets.contractedResidents(groupId, period.from));
   }
 
   /**
