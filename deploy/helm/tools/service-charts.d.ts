@@ -29,6 +29,8 @@ export interface ServiceEntry {
   appVersion: string;
   ports: { grpc: number; http: number };
   values?: OwnValue[];
+  /** The service's own defaults of shared top-level values (the gateway's Secret volumes, say). */
+  defaults?: Record<string, unknown>;
 }
 
 export const SERVICES_FILE: string;

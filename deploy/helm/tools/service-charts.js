@@ -9,7 +9,9 @@
 //   - the service's entry in deploy/helm/services.json: name, ports, the
 //     Chart.yaml text, and the service's own settings (outbox.relayEnabled,
 //     lab-sharing's settings.criticalValueAckSeconds...), each with the
-//     environment variable it becomes, its default, documentation and schema.
+//     environment variable it becomes, its default, documentation and schema,
+//     and its own defaults of shared values (`defaults`: the gateway mounts
+//     its signing key and CSRF secret through extraVolumes by default).
 //     Besides values.yaml and values.schema.json, they give the chart's
 //     README.md and templates/_settings.tpl, the map from each variable to its
 //     value that medgrid-common.env.settings renders.
@@ -915,6 +917,12 @@ function definition(svc) {
       throw new Error(`${svc.name}: ${extra.path} is already a value`);
     children.push(entry);
   }
+  // A service's own defaults of shared values (the gateway's Secret-mounted key files, say).
+  for (const [key, dflt] of Object.entries(svc.defaults ?? {})) {
+    const node = tree.find((n) => n.kind === 'value' && n.key === key);
+    if (!node) throw new Error(`${svc.name}: defaults.${key} is not a shared top-level value`);
+    node.value = dflt;
+  }
   if (ownGroups.length)
     tree.push(
       section(
@@ -948,11 +956,19 @@ function yamlEntry(key, v, indent) {
   if (isScalar(v)) return [`${pad}${key}: ${yamlScalar(v)}`];
   if (Array.isArray(v)) {
     if (!v.length) return [`${pad}${key}: []`];
-    return [`${pad}${key}:`, ...v.map((item) => `${pad}  - ${yamlScalar(item)}`)];
+    return [`${pad}${key}:`, ...v.flatMap((item) => yamlItem(item, indent + 2))];
   }
   const entries = Object.entries(v);
   if (!entries.length) return [`${pad}${key}: {}`];
   return [`${pad}${key}:`, ...entries.flatMap(([k, child]) => yamlEntry(k, child, indent + 2))];
+}
+
+/** A list item at `indent`: `- scalar`, or a map whose first key follows the dash. */
+function yamlItem(item, indent) {
+  const pad = ' '.repeat(indent);
+  if (isScalar(item)) return [`${pad}- ${yamlScalar(item)}`];
+  const lines = Object.entries(item).flatMap(([k, child]) => yamlEntry(k, child, indent + 2));
+  return lines.map((line, i) => (i === 0 ? `${pad}- ${line.slice(indent + 2)}` : line));
 }
 
 function yamlNodes(nodes, indent, prefix) {
@@ -1104,6 +1120,11 @@ function checkEntry(svc) {
       throw new Error(`${at}: doc must be "${own.env}: <what it does>" (the @param line)`);
     if (!own.schema || typeof own.schema !== 'object') throw new Error(`${at}: schema must be a JSON schema`);
   }
+  if (
+    svc.defaults !== undefined &&
+    (svc.defaults === null || typeof svc.defaults !== 'object' || Array.isArray(svc.defaults))
+  )
+    throw new Error(`${where}: defaults must map shared values to the service's own defaults`);
   return svc;
 }
 
