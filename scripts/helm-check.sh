@@ -206,6 +206,7 @@ reject medgrid "$SCHEMA" --set registry.replicaCount=-1
 reject medgrid "$SCHEMA" --set 'global.kafka.brokers={no-port}'
 reject medgrid "$SCHEMA" --set 'kafkaTopics.topics[0].partitions=0'
 reject medgrid "$SCHEMA" --set metrics.prometheusRule.grpcErrorRatio.threshold=2
+reject medgrid "$SCHEMA" --set metrics.prometheusRule.pharmacyEssentialShare.threshold=50
 reject medgrid "$SCHEMA" --set postgresql.databaseReclaimPolicy=drop
 reject medgrid "$SCHEMA" --set kafkaTopic.enabled=true
 reject medgrid "$SCHEMA" --set lab-sharing.settings.criticalValueAckSeconds=-1

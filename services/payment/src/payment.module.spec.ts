@@ -11,6 +11,8 @@ import { loadPaymentConfig } from './config/payment.config';
 import { PaymentContractChangedKafkaConsumer } from './enrolment/interface/kafka/contract-changed.kafka.consumer';
 import { PaymentModule } from './payment.module';
 import { PutDiseaseGroupTableUseCase } from './rules/application/put-disease-group-table/put-disease-group-table.use-case';
+import { CountedSettlementEvents } from './settlement/application/settlement-metrics';
+import { SettlementEventPublisher } from './settlement/domain/settlement-event-publisher';
 
 /** What the platform provides every context (the database, the outbox, the logger, the config), as stand-ins. */
 @Global()
@@ -48,6 +50,8 @@ describe(PaymentModule.name, () => {
     ]) {
       expect(sut.get(type)).toBeInstanceOf(type);
     }
+    // A settlement run's announcement is counted (the business metrics) on its way to the outbox.
+    expect(sut.get(SettlementEventPublisher)).toBeInstanceOf(CountedSettlementEvents);
     // Each handler got its repository (a subclass without its own constructor would get none).
     for (const handler of REFERRAL_EVENT_CONSUMERS) {
       expect(Object.values(sut.get<object>(handler)).some((v) => v !== undefined)).toBe(true);

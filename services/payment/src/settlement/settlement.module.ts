@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { UnitOfWork } from '@medgrid/database';
 import { BudgetsModule } from '../budgets/budgets.module';
 import { SettledPeriods } from '../claims/domain/settled-periods';
 import { RulesModule } from '../rules/rules.module';
 import { GetSettlementReportUseCase } from './application/get-settlement-report/get-settlement-report.use-case';
 import { GetSettlementRunUseCase } from './application/get-settlement-run/get-settlement-run.use-case';
+import { CountedSettlementEvents } from './application/settlement-metrics';
 import { PutSettlementPoliciesUseCase } from './application/put-settlement-policies/put-settlement-policies.use-case';
 import { StartSettlementRunUseCase } from './application/start-settlement-run/start-settlement-run.use-case';
 import { ClaimsToSettle } from './domain/claims-to-settle';
@@ -36,7 +38,14 @@ const USE_CASES = [
     { provide: SettlementRunRepository, useClass: SettlementRunTypeormRepository },
     { provide: SettlementRulesRepository, useClass: SettlementRulesTypeormRepository },
     { provide: ClaimsToSettle, useClass: ClaimsToSettleTypeormRepository },
-    { provide: SettlementEventPublisher, useClass: SettlementOutboxPublisher },
+    SettlementOutboxPublisher,
+    // A new run announces SettlementCompleted exactly once: counted there, once it commits, each month counts once.
+    {
+      provide: SettlementEventPublisher,
+      useFactory: (outbox: SettlementOutboxPublisher, uow: UnitOfWork) =>
+        new CountedSettlementEvents(outbox, uow),
+      inject: [SettlementOutboxPublisher, UnitOfWork],
+    },
     { provide: SettledPeriods, useClass: SettledPeriodsTypeormRepository },
   ],
   exports: [...USE_CASES, SettledPeriods],

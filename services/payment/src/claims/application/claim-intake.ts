@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
+import { AppError } from '@medgrid/errors';
 import { type ClientRequest, ClientRequests } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
-import { InstitutionPlacements } from '../../common/institution-placements';
+import { type InstitutionPlacement, InstitutionPlacements } from '../../common/institution-placements';
 import { PaymentAccess } from '../../common/payment-access.policy';
 import { ClaimEventPublisher } from '../domain/claim-event-publisher';
 import { ClaimRecord } from '../domain/claim-record';
+import { type ClaimSubmission } from '../domain/claim-submission';
 import { ClaimRepository, type StoredClaim } from '../domain/claim.repository';
 import { SettledPeriods } from '../domain/settled-periods';
 import { ClaimAdjudicator } from './claim-adjudicator';
+import { countAdjudicated, countRefused } from './claim-metrics';
 import { asCarried, type ClaimContent } from './claim-content';
 
 /**
@@ -17,7 +20,9 @@ import { asCarried, type ClaimContent } from './claim-content';
  * the registry, received and adjudicated at once, stored with its ClaimAdjudicated event in one transaction. The
  * claim number makes a retry the same claim: the same content is answered with the claim as it stands (no second
  * event), other content is refused (CLAIM_NUMBER_REUSED). A new claim dated in a month its group has settled is
- * refused (PERIOD_ALREADY_SETTLED); a claim in flight holds its month's settlement back until it is stored.
+ * refused (PERIOD_ALREADY_SETTLED); a claim in flight holds its month's settlement back until it is stored. A new
+ * claim is counted once its transaction commits and a refusal as it is answered (claim-metrics); a retry answered
+ * with the claim as it stands counts nothing.
  */
 @Injectable()
 export class ClaimIntake {
@@ -40,12 +45,24 @@ export class ClaimIntake {
     now: Date,
   ): Promise<StoredClaim> {
     PaymentAccess.require(PaymentAccess.submitsClaims(identity), 'submit claims');
-    const placement = await this.placements.of(identity.institutionId!);
-    const submission = {
-      ...content,
-      institutionId: placement.institutionId,
-      institutionLevel: placement.level,
-    };
+    const institutionId = identity.institutionId!;
+    try {
+      const placement = await this.placements.of(institutionId);
+      const submission = { ...content, institutionId, institutionLevel: placement.level };
+      return await this.receive(request, submission, placement, field, now);
+    } catch (error) {
+      if (error instanceof AppError) countRefused(institutionId, error);
+      throw error;
+    }
+  }
+
+  private receive(
+    request: ClientRequest,
+    submission: ClaimSubmission,
+    placement: InstitutionPlacement,
+    field: string,
+    now: Date,
+  ): Promise<StoredClaim> {
     return this.uow.run(() =>
       this.requests.createOnce(request, {
         load: async (id) => this.claims.find(id),
@@ -66,6 +83,9 @@ export class ClaimIntake {
               adjudications: [adjudication],
             };
             await this.claims.save(record, stored.placement, adjudication);
+            this.uow.afterCommit(() =>
+              countAdjudicated(submission.institutionId, submission.encounter.kind, adjudication),
+            );
             for (const event of record.pullEvents())
               await this.events.claimAdjudicated(stored, event.change, event.at);
             return { id: record.id, result: stored };

@@ -4,6 +4,7 @@ import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests } from '@medgrid/idempotency';
 import { OutboxWriter } from '@medgrid/messaging';
 import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
+import { metricsRegistry } from '@medgrid/telemetry';
 import { MigratedTestDatabase } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { InstitutionPlacements } from '../../../common/institution-placements';
@@ -82,6 +83,14 @@ describe(SubmitClaimUseCase.name, () => {
       )
     )[0]!.n;
 
+  /** What the service counted for the institution (claim-metrics), as label set without it → value. */
+  const counted = async (name: string, institutionId: string) =>
+    Object.fromEntries(
+      (await metricsRegistry.getSingleMetric(name)!.get()).values
+        .filter((v) => v.labels.institution === institutionId)
+        .map(({ labels: { institution: _, ...labels }, value }) => [JSON.stringify(labels), value]),
+    );
+
   it('takes two attempts of one claim racing each other as one claim, one event, both answered with it', async () => {
     const centre = await aCentre();
     const claim = content({ residentId: await aCoveredResident() });
@@ -91,6 +100,10 @@ describe(SubmitClaimUseCase.name, () => {
     expect(second.record.id).toBe(first.record.id);
     expect(second.adjudications).toEqual(first.adjudications);
     expect(await eventsOf(first.record.id)).toBe('1');
+    // Counted once, as adjudicated, the retry answered with the claim counting nothing.
+    expect(await counted('medgrid_payment_claims_adjudicated_total', centre.institutionId!)).toEqual({
+      '{"encounter":"outpatient","referral":"unreferred","overruled":"false"}': 1,
+    });
   });
 
   it('measures two claims of one resident one after the other: the yearly deductible is paid once', async () => {
@@ -125,5 +138,10 @@ describe(SubmitClaimUseCase.name, () => {
       [claim.claimNumber],
     );
     expect(rows).toEqual([{ n: '0' }]);
+    expect(await counted('medgrid_payment_claims_refused_total', centre.institutionId!)).toEqual({
+      '{"reason":"NOT_COVERED"}': 1,
+      '{"reason":"INVALID_CLAIM"}': 1,
+    });
+    expect(await counted('medgrid_payment_claims_adjudicated_total', centre.institutionId!)).toEqual({});
   });
 });
