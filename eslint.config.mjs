@@ -49,6 +49,8 @@ const depConstraints = [
   { sourceTag: 'scope:pharmacy', onlyDependOnLibsWithTags: ['scope:pharmacy', 'scope:shared'] },
   { sourceTag: 'scope:payment', onlyDependOnLibsWithTags: ['scope:payment', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  // The portal is a browser app: it talks to the gateway over HTTP and imports no workspace code.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
 ];
 
 /**
@@ -81,7 +83,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {

@@ -93,4 +93,5 @@ if [ -n "${MEDGRID_OPERATOR_PASSWORD:-}" ] || [ -s "$OPERATOR_PASSWORD_FILE" ] |
   fi
 fi
 log "portal API: http://127.0.0.1:3066/api (docs /api/docs); operator's password in $OPERATOR_PASSWORD_FILE unless MEDGRID_OPERATOR_PASSWORD is set"
+log "city operations portal: http://127.0.0.1:3066/ (sign in as operator, password as above)"
 log "platform is up. Token for grpcurl: scripts/dev-token.sh --role primary-staff --institution <uuid> --group <uuid>"

@@ -1,21 +1,28 @@
 /* eslint-disable @typescript-eslint/unbound-method -- unary() and serverStream() call each method on its client */
 import { credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
-import { scheduleServiceV1 } from '@medgrid/contracts';
+import { reportServiceV1, scheduleServiceV1 } from '@medgrid/contracts';
 import { unary } from './calls';
 import { type ServiceTokens } from './service-tokens';
 
 type Api = typeof scheduleServiceV1;
 
-/** Scheduling's ScheduleService (reserve ratios and city floors), called as the user. */
+/** Scheduling's ScheduleService (reserve ratios and city floors) and ReportService, called as the user. */
 export class SchedulingGrpcClient {
   private readonly client: InstanceType<Api['ScheduleServiceClient']>;
+  private readonly reports: InstanceType<(typeof reportServiceV1)['ReportServiceClient']>;
 
   constructor(
     address: string,
     private readonly tokens: ServiceTokens,
   ) {
     this.client = new scheduleServiceV1.ScheduleServiceClient(address, credentials.createInsecure());
+    this.reports = new reportServiceV1.ReportServiceClient(address, credentials.createInsecure());
+  }
+
+  async getDailyReport(caller: Identity, institutionId: string, date: string) {
+    const request = reportServiceV1.GetDailyReportRequest.fromPartial({ institutionId, date });
+    return unary(this.reports, this.reports.getDailyReport, request, await this.tokens.tokenFor(caller));
   }
 
   async getReservePolicy(caller: Identity, institutionId: string) {
@@ -38,5 +45,6 @@ export class SchedulingGrpcClient {
 
   close(): void {
     this.client.close();
+    this.reports.close();
   }
 }

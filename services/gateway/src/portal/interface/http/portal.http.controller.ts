@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Put, Query, Req, Sse, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type MessageEvent } from '@nestjs/common';
-import { organisationServiceV1, referralServiceV1, scheduleServiceV1 } from '@medgrid/contracts';
+import {
+  organisationServiceV1,
+  referralServiceV1,
+  reportServiceV1,
+  scheduleServiceV1,
+} from '@medgrid/contracts';
 import { Observable } from 'rxjs';
 import { CsrfGuard } from '../../../accounts/interface/http/csrf.guard';
 import { SessionGuard, type SignedInRequest } from '../../../accounts/interface/http/session.guard';
@@ -145,6 +150,24 @@ export class PortalHttpController {
       institutionId,
     );
     return scheduleServiceV1.GetReservePolicyResponse.toJSON(answer);
+  }
+
+  @Get('reports/daily/:institutionId')
+  @ApiOperation({
+    summary:
+      "A hospital's slots and beds of one local date against its reserve targets (scheduling GetDailyReport); ?date=YYYY-MM-DD, today when absent",
+  })
+  async dailyReport(
+    @Req() request: SignedInRequest,
+    @Param('institutionId') institutionId: string,
+    @Query('date') date?: string,
+  ): Promise<unknown> {
+    const answer = await this.scheduling.getDailyReport(
+      await this.callers.identityOf(request.portal.user),
+      institutionId,
+      text(date),
+    );
+    return reportServiceV1.GetDailyReportResponse.toJSON(answer);
   }
 
   @Put('reserve-policies/:institutionId')

@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptDemoReferral, createDemoReferral, type DemoReferral } from './demo-referral';
+
+/**
+ * The portal in a real browser against the running platform: Debian's Chromium (never a
+ * downloaded one) driven by playwright-core, signed in as the demo city's operator. Run with
+ * `nx run @medgrid/portal:test-browser` after scripts/up.sh; screenshots go to docs/screenshots.
+ */
+const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const PORTAL_URL = process.env.PORTAL_URL ?? 'http://127.0.0.1:3066';
+const CHROMIUM = process.env.MEDGRID_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS ?? join(ROOT, 'docs', 'screenshots');
+const PASSWORD =
+  process.env.MEDGRID_OPERATOR_PASSWORD ??
+  readFileSync(join(ROOT, '.cache', 'secrets', 'portal-operator-password'), 'utf8').trim();
+
+describe('the portal in Chromium', () => {
+  let profile: string;
+  let context: BrowserContext;
+  let page: Page;
+  let referral: DemoReferral;
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const go = (path: string) => page.goto(new URL(path, PORTAL_URL).toString());
+
+  beforeAll(async () => {
+    referral = createDemoReferral(ROOT);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Europe/London',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("shows the gateway's refusal in Chinese, then signs in", async () => {
+    await go('/');
+    await page.getByLabel('用户名').fill('no-such-user-browser-test');
+    await page.getByLabel('密码').fill('not the password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('用户名或密码错误');
+    await shot('sign-in');
+
+    await page.getByLabel('用户名').fill('operator');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('dashboard').waitFor();
+  });
+
+  it("renders the city's dashboard from the services' data", async () => {
+    await page.getByTestId('hospital-table').waitFor();
+    const upward = Number(await page.getByTestId('indicator-upward').locator('.card__value').textContent());
+    expect(upward).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('unit-table').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('unit-table').textContent()).toContain('黄埔区网格');
+    expect(await page.getByTestId('hospital-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    await page.waitForTimeout(500); // the charts' first paint
+    await shot('dashboard-city');
+  });
+
+  it('drills down from the city to a grid, its group and an institution', async () => {
+    await go(`/groups/${referral.groupId}`);
+    await page.getByTestId('unit-table').waitFor();
+    expect(await page.locator('.breadcrumb a').count()).toBe(2);
+    await shot('dashboard-group');
+    await go(`/institutions/${referral.hospitalId}`);
+    await page.getByTestId('hospital-table').waitFor();
+    expect(
+      Number(await page.getByTestId('indicator-upward').locator('.card__value').textContent()),
+    ).toBeGreaterThanOrEqual(1);
+    await shot('dashboard-institution');
+  });
+
+  it('finds the referral in the list and follows it live as the hospital accepts it', async () => {
+    await page.getByRole('link', { name: '转诊跟踪' }).click();
+    const link = page.locator(`a[href="/referrals/${referral.id}"]`);
+    await link.waitFor();
+    await shot('referrals');
+    await link.click();
+    await page.getByTestId('referral-timeline').waitFor();
+    expect(await page.getByTestId('referral-status').textContent()).toBe('已提交');
+    await expect.poll(() => page.getByTestId('live-state').textContent()).toContain('实时更新中');
+
+    acceptDemoReferral(ROOT, referral);
+
+    await expect
+      .poll(() => page.getByTestId('referral-timeline').textContent(), { timeout: 20_000 })
+      .toContain('接收');
+    expect(await page.getByTestId('referral-status').textContent()).not.toBe('已提交');
+    await shot('referral-timeline');
+  });
+
+  it("shows scheduling's field error when a ratio is set below the city's floor", async () => {
+    await page.getByRole('link', { name: '系统管理' }).click();
+    await page.locator('select[name="institutionId"]').selectOption(referral.hospitalId);
+    await page.getByTestId('city-floor').waitFor();
+    await page.locator('input[name="slotRatio.numerator"]').fill('1');
+    await page.locator('input[name="slotRatio.denominator"]').fill('10');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('error-slotRatio').textContent()).toContain('floor');
+    expect(await page.getByTestId('form-error').textContent()).toContain('请求有误');
+    await shot('admin-reserve-floor-error');
+  });
+
+  it('switches to English, keeps it after a reload, and signs out', async () => {
+    await page.locator('select[name="language"]').selectOption('en');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('hospital-table').waitFor();
+    await page.reload();
+    await page.getByTestId('hospital-table').waitFor();
+    expect(await page.getByTestId('indicator-upward').locator('.card__label').textContent()).toBe(
+      'Referred up',
+    );
+    await page.waitForTimeout(500);
+    await shot('dashboard-city-en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The shapes the gateway answers, as proto3 JSON: camelCase, enums by name, instants in ISO 8601,
+ * 64-bit integers as strings, and fields at their default value left out (so nearly all optional).
+ */
+
+export type Role = 'city-operator' | 'group-admin' | 'institution-staff';
+
+export interface PortalUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  cityId: string;
+  institutionId: string | null;
+  groupId: string | null;
+}
+
+export interface SessionInfo {
+  user: PortalUser;
+  endsAt: string;
+}
+
+export interface SignedIn extends SessionInfo {
+  csrfToken: string;
+}
+
+export interface Grid {
+  id: string;
+  cityId: string;
+  code: string;
+  name: string;
+}
+
+export type InstitutionLevel =
+  | 'INSTITUTION_LEVEL_TERTIARY'
+  | 'INSTITUTION_LEVEL_SECONDARY'
+  | 'INSTITUTION_LEVEL_PRIMARY'
+  | 'INSTITUTION_LEVEL_UNSPECIFIED';
+
+export interface Institution {
+  id: string;
+  name: string;
+  level?: InstitutionLevel;
+  type?: string;
+  gridId?: string;
+  groupId?: string;
+  address?: string;
+}
+
+export interface Membership {
+  institutionId: string;
+  role?: string;
+  joinedAt?: string;
+}
+
+export interface MedicalGroup {
+  id: string;
+  gridId?: string;
+  name: string;
+  leadInstitutionId?: string;
+  memberships?: Membership[];
+  complete?: boolean;
+}
+
+export type ReferralDirection = 'REFERRAL_DIRECTION_UPWARD' | 'REFERRAL_DIRECTION_DOWNWARD';
+
+export const REFERRAL_STATUSES = [
+  'REFERRAL_STATUS_DRAFT',
+  'REFERRAL_STATUS_SUBMITTED',
+  'REFERRAL_STATUS_ACCEPTED',
+  'REFERRAL_STATUS_DECLINED',
+  'REFERRAL_STATUS_SCHEDULED',
+  'REFERRAL_STATUS_ARRIVED',
+  'REFERRAL_STATUS_COMPLETED',
+  'REFERRAL_STATUS_CANCELLED',
+  'REFERRAL_STATUS_EXPIRED',
+  'REFERRAL_STATUS_ISSUED',
+  'REFERRAL_STATUS_RECEIVED',
+  'REFERRAL_STATUS_FOLLOWED_UP',
+  'REFERRAL_STATUS_CLOSED',
+] as const;
+
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export interface Referral {
+  id: string;
+  groupId?: string;
+  patientResidentId?: string;
+  referringInstitutionId?: string;
+  receivingInstitutionId?: string;
+  direction?: ReferralDirection;
+  status?: ReferralStatus;
+  icd10Code?: string;
+  reason?: string;
+  createdAt?: string;
+  dueAt?: string;
+  deadlineBreachedAt?: string;
+  submittedAt?: string;
+  acceptedAt?: string;
+  arrivedAt?: string;
+  closedAt?: string;
+  updatedAt?: string;
+  outcomeReason?: string;
+  greenChannel?: boolean;
+  contractedResidentPriority?: boolean;
+}
+
+export interface ReferralHistoryEntry {
+  seq: string;
+  referralId: string;
+  action?: string;
+  fromStatus?: ReferralStatus;
+  toStatus?: ReferralStatus;
+  actorSubject?: string;
+  actorInstitutionId?: string;
+  actorRole?: string;
+  occurredAt?: string;
+  note?: string;
+}
+
+export interface ReferralPage {
+  referrals?: Referral[];
+  nextPageToken?: string;
+}
+
+export interface ReferralWithHistory {
+  referral: Referral;
+  history?: ReferralHistoryEntry[];
+}
+
+export interface ReferralChange {
+  change?: ReferralHistoryEntry;
+  referral?: Referral;
+}
+
+export interface Ratio {
+  numerator?: number;
+  denominator?: number;
+}
+
+export interface ReservePolicyAnswer {
+  policy?: {
+    institutionId: string;
+    groupId?: string;
+    slotRatio?: Ratio;
+    bedRatio?: Ratio;
+    releaseLeadHours?: number;
+    overrideReason?: string;
+    overrideBy?: string;
+    updatedAt?: string;
+  };
+  slotFloor?: Ratio;
+  bedFloor?: Ratio;
+  cityId?: string;
+  slotShare?: Ratio;
+  bedShare?: Ratio;
+}
+
+export interface DailyReport {
+  institutionId: string;
+  date: string;
+  slots?: {
+    sessions?: number;
+    offered?: number;
+    reservedOffered?: number;
+    reservedUsed?: number;
+    reservedReleased?: number;
+    reservedEmpty?: number;
+    publicUsed?: number;
+    reservedRatioBp?: number;
+    targetRatioBp?: number;
+    targetMet?: boolean;
+  };
+  beds?: {
+    beds?: number;
+    reservedBeds?: number;
+    reservedOccupied?: number;
+    publicOccupied?: number;
+    referralAdmissions?: number;
+    reservedRatioBp?: number;
+    targetRatioBp?: number;
+    targetMet?: boolean;
+  };
+}
+
+export interface FieldViolation {
+  field: string;
+  reason?: string;
+  description?: string;
+}

@@ -1,0 +1,186 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLoad } from '../api/use-load';
+import { BarChart } from '../charts/bar-chart';
+import { referralIndicators } from '../indicators/referral-indicators';
+import { formatBasisPoints } from '../indicators/reserve-ratio';
+import { LoadState } from '../layout/load-state';
+import { ReferralTable } from '../referrals/referral-table';
+import { cityDirectory } from './city-directory';
+import { HospitalTable } from './hospital-table';
+import { IndicatorCard } from './indicator-card';
+import { loadScope } from './load-scope';
+import { bedSummary, slotSummary } from './reserve-summary';
+import { type Scope } from './scope';
+import { childrenOf, referralsByChild, trailTo } from './scope-children';
+
+/** The scope a dashboard route names: / is the city, /grids/:id, /groups/:id, /institutions/:id below it. */
+export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
+  const { id = '' } = useParams();
+  const scope: Scope = kind === 'city' ? { kind } : { kind, id };
+  const { t } = useTranslation();
+  const loaded = useLoad(async () => {
+    const directory = await cityDirectory();
+    const now = new Date();
+    return { directory, now, data: await loadScope(scope, directory, now) };
+  }, [kind, id]);
+
+  if (!loaded.data) return <LoadState {...loaded} />;
+  const { directory, now, data } = loaded.data;
+  const trail = trailTo(scope, directory);
+  const here = trail[trail.length - 1];
+  const scopeName = scope.kind === 'city' ? t('scope.city') : (here?.name ?? '');
+  const indicators = referralIndicators(data.referrals, now);
+  const slots = slotSummary(data.hospitals);
+  const beds = bedSummary(data.hospitals);
+  const children = referralsByChild(childrenOf(scope, directory), data.referrals, data.facts);
+
+  return (
+    <div className="page" data-testid="dashboard">
+      <nav className="breadcrumb" aria-label="breadcrumb">
+        {trail.map((step, index) => (
+          <span key={step.path}>
+            {index > 0 && ' / '}
+            {index === trail.length - 1 ? (
+              <strong>{index === 0 ? t('scope.city') : step.name}</strong>
+            ) : (
+              <Link to={step.path}>{index === 0 ? t('scope.city') : step.name}</Link>
+            )}
+          </span>
+        ))}
+      </nav>
+      <h1>{t('dashboard.title', { scope: scopeName })}</h1>
+      <p className="muted">
+        {t('dashboard.basedOn', { count: data.referrals.length })}
+        {data.truncated && t('dashboard.truncated', { count: data.referrals.length })} ·{' '}
+        {t('dashboard.reportDate', { date: data.reportDate })}
+        {loaded.loading && ` · ${t('common.loading')}`}
+      </p>
+
+      <div className="cards">
+        <IndicatorCard testId="indicator-upward" label={t('dashboard.upward')} value={indicators.upward} />
+        <IndicatorCard
+          testId="indicator-downward"
+          label={t('dashboard.downward')}
+          value={indicators.downward}
+        />
+        <IndicatorCard
+          testId="indicator-in-time"
+          label={t('dashboard.inTimeRate')}
+          value={indicators.inTimeRate === null ? '—' : `${(indicators.inTimeRate * 100).toFixed(1)}%`}
+          detail={t('dashboard.inTimeDetail', {
+            inTime: indicators.handledInTime,
+            breached: indicators.breached,
+            pending: indicators.pending,
+          })}
+          status={indicators.inTimeRate === null ? 'no-data' : indicators.breached === 0 ? 'met' : 'below'}
+          statusLabel={t('dashboard.rule48h')}
+        />
+        <IndicatorCard
+          testId="indicator-overdue"
+          label={t('dashboard.overdue')}
+          value={data.overdue.length}
+          status={data.overdue.length === 0 ? 'met' : 'below'}
+        />
+        <IndicatorCard
+          testId="indicator-slots"
+          label={t('dashboard.reservedSlots')}
+          value={formatBasisPoints(slots.actualBp)}
+          detail={t('dashboard.reservedSlotsDetail', {
+            reserved: slots.reserved,
+            offered: slots.whole,
+            used: slots.used,
+          })}
+          status={slots.status}
+          statusLabel={`${t(`dashboard.status.${slots.status}`)} · ${t('dashboard.target', { target: formatBasisPoints(slots.targetBp) })}`}
+        />
+        <IndicatorCard
+          testId="indicator-beds"
+          label={t('dashboard.reservedBeds')}
+          value={formatBasisPoints(beds.actualBp)}
+          detail={t('dashboard.reservedBedsDetail', {
+            reserved: beds.reserved,
+            beds: beds.whole,
+            occupied: beds.used,
+          })}
+          status={beds.status}
+          statusLabel={`${t(`dashboard.status.${beds.status}`)} · ${t('dashboard.target', { target: formatBasisPoints(beds.targetBp) })}`}
+        />
+      </div>
+
+      {children.length > 0 && (
+        <section className="panel">
+          <h2>{t('dashboard.referralsByUnit')}</h2>
+          <BarChart
+            label={t('dashboard.referralsByUnit')}
+            categories={children.map((row) => row.child.name)}
+            series={[
+              { name: t('dashboard.upward'), values: children.map((row) => row.upward) },
+              { name: t('dashboard.downward'), values: children.map((row) => row.downward) },
+            ]}
+          />
+          <table className="table" data-testid="unit-table">
+            <thead>
+              <tr>
+                <th>{t('dashboard.units')}</th>
+                <th>{t('columns.upward')}</th>
+                <th>{t('columns.downward')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {children.map((row) => (
+                <tr key={row.child.path}>
+                  <td>{row.child.name}</td>
+                  <td>{row.upward}</td>
+                  <td>{row.downward}</td>
+                  <td>
+                    <Link to={row.child.path}>{t('scope.drillDown')}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {data.hospitals.length > 0 && (
+        <section className="panel">
+          <h2>{t('dashboard.hospitals')}</h2>
+          <BarChart
+            label={t('dashboard.reserveByHospital')}
+            percent
+            categories={data.hospitals.map((day) => day.institution.name)}
+            series={[
+              {
+                name: `${t('columns.slotShare')} · ${t('dashboard.actual')}`,
+                values: data.hospitals.map((day) => (day.report?.slots?.reservedRatioBp ?? 0) / 100),
+              },
+              {
+                name: `${t('columns.bedShare')} · ${t('dashboard.actual')}`,
+                values: data.hospitals.map((day) => (day.report?.beds?.reservedRatioBp ?? 0) / 100),
+              },
+              {
+                name: `${t('columns.slotShare')} · ${t('dashboard.targetSeries')}`,
+                values: data.hospitals.map((day) => (day.report?.slots?.targetRatioBp ?? 0) / 100),
+                asTarget: true,
+              },
+            ]}
+          />
+          <HospitalTable days={data.hospitals} />
+        </section>
+      )}
+
+      <section className="panel">
+        <h2>{t('dashboard.overdueList')}</h2>
+        {data.overdue.length === 0 ? (
+          <p className="muted" data-testid="no-overdue">
+            {t('dashboard.noOverdue')}
+          </p>
+        ) : (
+          <ReferralTable referrals={data.overdue} institutionName={directory.institutionName} now={now} />
+        )}
+      </section>
+    </div>
+  );
+}
