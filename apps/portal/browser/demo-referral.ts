@@ -10,6 +10,7 @@ export interface DemoReferral {
   id: string;
   hospitalId: string;
   groupId: string;
+  gridId: string;
 }
 
 interface Institution {
@@ -68,7 +69,12 @@ export function createDemoReferral(repositoryRoot: string): DemoReferral {
       indicationCodes: ['HTN_SEVERE'],
     },
   );
-  return { id: referral.id, hospitalId: hospital.id, groupId: hospital.groupId };
+  return {
+    id: referral.id,
+    hospitalId: hospital.id,
+    groupId: hospital.groupId,
+    gridId: hospital.gridId ?? '',
+  };
 }
 
 /** The receiving hospital accepts the referral (referral's AcceptReferral), as its staff. */

@@ -49,6 +49,8 @@ describe('the portal in Chromium', () => {
       locale: 'zh-CN',
       timezoneId: 'Europe/London',
     });
+    // A first launch on a fresh machine builds Chromium's font cache: slow once, so a longer wait.
+    context.setDefaultTimeout(60_000);
     page = context.pages()[0] ?? (await context.newPage());
   });
 
@@ -83,15 +85,21 @@ describe('the portal in Chromium', () => {
   });
 
   it('drills down from the city to a grid, its group and an institution', async () => {
-    await go(`/groups/${referral.groupId}`);
-    await page.getByTestId('unit-table').waitFor();
+    await page.locator(`[data-testid="unit-table"] a[href="/grids/${referral.gridId}"]`).click();
+    await page.locator(`[data-testid="unit-table"] a[href="/groups/${referral.groupId}"]`).waitFor();
+    expect(await page.locator('.breadcrumb a').count()).toBe(1);
+    await page.waitForTimeout(500);
+    await shot('dashboard-grid');
+    await page.locator(`[data-testid="unit-table"] a[href="/groups/${referral.groupId}"]`).click();
+    await page.locator(`[data-testid="unit-table"] a[href="/institutions/${referral.hospitalId}"]`).waitFor();
     expect(await page.locator('.breadcrumb a').count()).toBe(2);
+    await page.waitForTimeout(500);
     await shot('dashboard-group');
-    await go(`/institutions/${referral.hospitalId}`);
+    await page.locator(`[data-testid="unit-table"] a[href="/institutions/${referral.hospitalId}"]`).click();
     await page.getByTestId('hospital-table').waitFor();
-    expect(
-      Number(await page.getByTestId('indicator-upward').locator('.card__value').textContent()),
-    ).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.breadcrumb a').count()).toBe(3);
+    const upward = page.getByTestId('indicator-upward').locator('.card__value');
+    await expect.poll(async () => Number(await upward.textContent())).toBeGreaterThanOrEqual(1);
     await shot('dashboard-institution');
   });
 
