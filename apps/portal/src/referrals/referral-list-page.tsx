@@ -31,10 +31,13 @@ export function ReferralListPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [extra, setExtra] = useState<{ referrals: Referral[]; nextPageToken?: string } | null>(null);
   const [live, setLive] = useState<Map<string, Referral>>(new Map());
+  // Referrals made since the list was read; shown on top only when nothing filters the list.
+  const [added, setAdded] = useState<Referral[]>([]);
 
   const loaded = useLoad(async () => {
     setExtra(null);
     setLive(new Map());
+    setAdded([]);
     const [directory, page] = await Promise.all([
       cityDirectory(),
       api.listReferrals({ ...filters, pageSize: 50 }),
@@ -42,9 +45,18 @@ export function ReferralListPage() {
     return { directory, page };
   }, [filters]);
 
+  const directory = loaded.data?.directory;
+  const listed = [...(loaded.data?.page.referrals ?? []), ...(extra?.referrals ?? [])];
+  const rows = [...added, ...listed].map((referral) => live.get(referral.id) ?? referral);
+
   const connected = useReferralChanges((change) => {
     const referral = change.referral;
-    if (referral) setLive((before) => new Map(before).set(referral.id, referral));
+    if (!referral) return;
+    setLive((before) => new Map(before).set(referral.id, referral));
+    const unfiltered = JSON.stringify(filters) === JSON.stringify(NO_FILTERS);
+    if (unfiltered && !listed.some((r) => r.id === referral.id)) {
+      setAdded((before) => [referral, ...before.filter((r) => r.id !== referral.id)]);
+    }
   });
 
   const apply = (event: FormEvent) => {
@@ -60,9 +72,6 @@ export function ReferralListPage() {
     }));
   };
 
-  const directory = loaded.data?.directory;
-  const listed = [...(loaded.data?.page.referrals ?? []), ...(extra?.referrals ?? [])];
-  const rows = listed.map((referral) => live.get(referral.id) ?? referral);
   const nextPageToken = extra ? extra.nextPageToken : loaded.data?.page.nextPageToken;
 
   return (
