@@ -11,7 +11,7 @@ export interface InsertGuard {
 
 interface Part {
   readonly target: EntityTarget<ObjectLiteral>;
-  readonly rows: readonly ObjectLiteral[];
+  readonly rows: ObjectLiteral[];
 }
 
 /**
@@ -29,7 +29,18 @@ export class AtomicInserts {
   private readonly parts: Part[] = [];
 
   add<Entity extends ObjectLiteral>(target: EntityTarget<Entity>, ...rows: Entity[]): this {
-    if (rows.length > 0) this.parts.push({ target: target, rows });
+    if (rows.length === 0) return this;
+    // A table's rows share one insert however often it is added to: a batch of many callers'
+    // rows (GroupedInserts) is then one insert per table, not one per caller.
+    const part = this.parts.find((existing) => existing.target === target);
+    if (part) part.rows.push(...rows);
+    else this.parts.push({ target: target, rows: [...rows] });
+    return this;
+  }
+
+  /** Adds every row staged in `other` (which is left as it was). */
+  include(other: AtomicInserts): this {
+    for (const part of other.parts) this.add(part.target, ...part.rows);
     return this;
   }
 
@@ -97,7 +108,9 @@ function byShape(columns: readonly ColumnMetadata[], rows: readonly ObjectLitera
   const shapes = new Map<string, ObjectLiteral[]>();
   for (const row of rows) {
     const shape = columns.map((column) => (column.getEntityValue(row) === undefined ? '0' : '1')).join('');
-    shapes.set(shape, [...(shapes.get(shape) ?? []), row]);
+    const same = shapes.get(shape);
+    if (same) same.push(row);
+    else shapes.set(shape, [row]);
   }
   return [...shapes.values()];
 }

@@ -11,6 +11,8 @@ export {
 } from './migrations';
 export { UnitOfWork } from './unit-of-work';
 export { AtomicInserts, type InsertGuard } from './atomic-inserts';
+export { CallBatcher, type BatchOptions } from './call-batcher';
+export { GroupedInserts } from './group-commit';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
 export { lockForTransaction } from './transaction-lock';
 export { queryNamed, type NamedParameters } from './named-query';

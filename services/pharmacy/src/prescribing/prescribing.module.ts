@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GroupedInserts, UnitOfWork } from '@medgrid/database';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { PharmacyCommonModule } from '../common/pharmacy-common.module';
@@ -26,6 +27,12 @@ import { PrescriptionCheckTypeormRepository } from './infrastructure/persistence
     GetPrescribingStatisticsUseCase,
     CataloguesInForce,
     PrescriptionCheckTypeormRepository,
+    // The checks' records and audit rows, written by group commit (decision 0014).
+    {
+      provide: GroupedInserts,
+      useFactory: (uow: UnitOfWork) => new GroupedInserts(uow),
+      inject: [UnitOfWork],
+    },
     { provide: PrescribingFactsReader, useClass: PrescribingFactsTypeormRepository },
     { provide: NewPrescriptionChecks, useExisting: PrescriptionCheckTypeormRepository },
     { provide: PrescriptionCheckRecordRepository, useExisting: PrescriptionCheckTypeormRepository },

@@ -1,5 +1,5 @@
 import { AuditTrail } from '@medgrid/audit';
-import { UnitOfWork } from '@medgrid/database';
+import { GroupedInserts, UnitOfWork } from '@medgrid/database';
 import { localDate } from '@medgrid/kernel';
 import { RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { aResidentId, anIdentity, MigratedTestDatabase } from '@medgrid/testing';
@@ -39,7 +39,7 @@ describe(CheckPrescriptionUseCase.name, () => {
     const records = new PrescriptionCheckTypeormRepository(uow);
     statistics = new GetPrescribingStatisticsUseCase(records);
     sut = new CheckPrescriptionUseCase(
-      uow,
+      new GroupedInserts(uow),
       new PrescribingFactsTypeormRepository(uow),
       new CataloguesInForce(catalogues),
       new AuditTrail(uow),
@@ -166,6 +166,41 @@ describe(CheckPrescriptionUseCase.name, () => {
       code: PrescribingErrorCode.InstitutionNotKnown,
       category: 'failed-precondition',
     });
+  });
+
+  it('answers checks arriving together, each with its own patient, only once each is recorded with its audit row', async () => {
+    const hospital = await aPrescriber('secondary');
+    // Every other patient under contract: the checks read together must each get their own patient's answer.
+    const patients = await Promise.all(
+      Array.from({ length: 30 }, async (_, n) =>
+        n % 2 === 0
+          ? { id: await aContractedResident(), contracted: true }
+          : { id: aResidentId(), contracted: false },
+      ),
+    );
+    const recorded = () =>
+      database.dataSource.query<{ checks: number; audits: number }[]>(
+        `SELECT (SELECT count(*)::int FROM prescription_check WHERE institution_id = $1) AS checks,
+                (SELECT count(*)::int FROM audit_log WHERE actor_institution_id = $1) AS audits`,
+        [hospital.institutionId],
+      );
+
+    const answers = await Promise.all(
+      patients.map(async (patient) => {
+        const { contractedResident } = await sut.execute(hospital, command(patient.id, aDrug().code, 28));
+        const rows = await database.dataSource.query<{ n: number }[]>(
+          `SELECT (SELECT count(*)::int FROM prescription_check WHERE patient_resident_id = $1)
+                + (SELECT count(*)::int FROM audit_log WHERE subject_id = $1) AS n`,
+          [patient.id],
+        );
+        return { contracted: contractedResident, recordedWhenAnswered: rows[0]!.n };
+      }),
+    );
+
+    expect(answers).toEqual(
+      patients.map((patient) => ({ contracted: patient.contracted, recordedWhenAnswered: 2 })),
+    );
+    expect(await recorded()).toEqual([{ checks: 30, audits: 30 }]);
   });
 
   it('records each check with its lines, and the statistics of its local day count it', async () => {

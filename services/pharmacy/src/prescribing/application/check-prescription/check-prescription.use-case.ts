@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
-import { AtomicInserts, UnitOfWork } from '@medgrid/database';
+import { GroupedInserts } from '@medgrid/database';
 import { localDate } from '@medgrid/kernel';
 import { v7 as uuidv7 } from 'uuid';
 import { isInstitutionLevel } from '../../../common/institution-level';
@@ -26,15 +26,16 @@ export interface PrescriptionChecked {
  * CheckPrescription: a HIS asks before saving a prescription. The institution's level and group are the registry's
  * (its events), the patient's contract too (a contract in force today, with any team: 签约居民), and the catalogue
  * is the group's as in force now. Reading whether the patient is contracted is a read of patient data: audited
- * with the call's purpose. Every check is recorded (who, for whom, each line), and the record and the audit row
- * are one statement with no transaction around it: the reads change nothing, and a write that only adds rows is
- * atomic by itself (decision 0012). The hot path is one read (PrescribingFactsReader: the level, the catalogue's
- * version, the contract) and that one write; the catalogue is kept in memory by version (CataloguesInForce).
+ * with the call's purpose. Every check is recorded (who, for whom, each line) with that audit row, and answered only
+ * once both are committed: the reads change nothing, and a write that only adds rows is atomic by itself as one
+ * statement (decision 0012), which the checks arriving together share by group commit (decision 0014). The hot
+ * path is one read (PrescribingFactsReader: the level, the catalogue's version, the contract) and a share of one
+ * write; the catalogue is kept in memory by version (CataloguesInForce).
  */
 @Injectable()
 export class CheckPrescriptionUseCase {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly writes: GroupedInserts,
     private readonly facts: PrescribingFactsReader,
     private readonly catalogues: CataloguesInForce,
     private readonly audit: AuditTrail,
@@ -85,15 +86,15 @@ export class CheckPrescriptionUseCase {
       practitionerId: identity.practitionerId,
       patientResidentId: command.patientResidentId,
     });
-    const inserts = new AtomicInserts();
-    this.records.stage(inserts, record);
-    this.audit.stageRead(
-      inserts,
-      identity,
-      { kind: 'resident', id: command.patientResidentId },
-      command.purpose,
-    );
-    await inserts.write(this.uow.manager(), undefined, { prepared: true });
+    await this.writes.write((inserts) => {
+      this.records.stage(inserts, record);
+      this.audit.stageRead(
+        inserts,
+        identity,
+        { kind: 'resident', id: command.patientResidentId },
+        command.purpose,
+      );
+    });
     countCheck(record);
     return { check, contractedResident };
   }
