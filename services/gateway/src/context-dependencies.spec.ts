@@ -6,7 +6,7 @@ import { contextDependencies } from '@medgrid/testing';
  * where a lower context needs something done above it, let it own a port that the higher context
  * implements. config/, database/ and test/ (test support) are not contexts.
  */
-const LAYERS = ['service-info', 'accounts', 'portal'] as const;
+const LAYERS = ['service-info', 'accounts', 'portal', 'administration'] as const;
 
 describe(contextDependencies.name, () => {
   const sut = contextDependencies;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClientRequests } from '@medgrid/idempotency';
 import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { AccountsModule } from './accounts/accounts.module';
+import { AdministrationModule } from './administration/administration.module';
 import { portalStaticModules } from './common/portal-static';
 import { PortalModule } from './portal/portal.module';
 import { DescribeServiceUseCase } from './service-info/application/describe-service/describe-service.use-case';
@@ -13,7 +14,7 @@ import { SchemaStateTypeormRepository } from './service-info/infrastructure/pers
  * cases its gRPC controllers and consumers call.
  */
 @Module({
-  imports: [AccountsModule, PortalModule, ...portalStaticModules()],
+  imports: [AccountsModule, PortalModule, AdministrationModule, ...portalStaticModules()],
   providers: [
     DescribeServiceUseCase,
     { provide: SchemaStateRepository, useClass: SchemaStateTypeormRepository },

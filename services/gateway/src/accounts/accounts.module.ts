@@ -90,6 +90,8 @@ const MINUTE_MS = 60_000;
     CsrfTokens,
     ResumeSessionUseCase,
     CreateAccountUseCase,
+    PortalUserRepository,
+    PortalSessionRepository,
     SessionGuard,
     CsrfGuard,
     UserThrottlerGuard,

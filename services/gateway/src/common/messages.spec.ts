@@ -1,4 +1,4 @@
-import { languageOf, messageOf } from './messages';
+import { fieldDescriptionOf, languageOf, messageOf } from './messages';
 
 describe(languageOf.name, () => {
   it.each([
@@ -19,5 +19,21 @@ describe(messageOf.name, () => {
   it('words a code in each language, Chinese first', () => {
     expect(messageOf('NOT_SIGNED_IN', 'zh-CN')).toMatch(/未登录/);
     expect(messageOf('NOT_SIGNED_IN', 'en')).toMatch(/not signed in/);
+  });
+});
+
+describe(fieldDescriptionOf.name, () => {
+  const taken = { field: 'username', reason: 'USERNAME_TAKEN', description: 'is taken by another account' };
+
+  it('words a reason of the gateway in Chinese, a field of its own first', () => {
+    expect(fieldDescriptionOf(taken, 'zh-CN')).toMatch(/用户名/);
+    expect(
+      fieldDescriptionOf({ field: 'password', reason: 'TOO_SHORT', description: 'too short' }, 'zh-CN'),
+    ).toMatch(/12 个字符/);
+  });
+
+  it('keeps the rule’s own English, and a reason it does not know as it came', () => {
+    expect(fieldDescriptionOf(taken, 'en')).toBe('is taken by another account');
+    expect(fieldDescriptionOf({ field: 'x', reason: 'ODD', description: 'odd' }, 'zh-CN')).toBe('odd');
   });
 });

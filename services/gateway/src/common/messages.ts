@@ -69,6 +69,18 @@ const MESSAGES: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
     en: 'Single sign-on failed, or that identity has no portal account.',
   },
   USERNAME_TAKEN: { 'zh-CN': '用户名已被使用。', en: 'That username is taken.' },
+  NOT_CITY_OPERATOR: {
+    'zh-CN': '只有市级运营人员可以管理门户账户。',
+    en: 'Only city operators may administer portal accounts.',
+  },
+  ACCOUNT_NOT_FOUND: {
+    'zh-CN': '您所在城市没有该账户。',
+    en: 'There is no such account in your city.',
+  },
+  CANNOT_DISABLE_SELF: {
+    'zh-CN': '不能停用您自己的账户。',
+    en: 'You cannot disable your own account.',
+  },
 };
 
 /** The message of a code in a language (the code itself for one without a message). */
@@ -78,4 +90,39 @@ export function messageOf(code: string, language: Language): string {
 
 export function hasMessage(code: string): boolean {
   return code in MESSAGES;
+}
+
+/**
+ * The gateway's own field reasons in Chinese, by `field:reason` or by reason alone. In English a
+ * field keeps the description its rule wrote, which is English already and says more (a length,
+ * the values allowed).
+ */
+const FIELD_REASONS_ZH: Readonly<Record<string, string>> = {
+  REQUIRED: '必填。',
+  TOO_LONG: '超出长度上限。',
+  INVALID_FORMAT: '格式不正确。',
+  INVALID_VALUE: '取值无效。',
+  INVALID_TYPE: '类型不正确。',
+  OUT_OF_RANGE: '超出允许范围。',
+  'username:INVALID_FORMAT': '只能包含字母、数字和 . _ @ -。',
+  'password:TOO_SHORT': '密码至少需要 12 个字符。',
+  'pageToken:INVALID_FORMAT': '不是本列表的翻页令牌。',
+  USERNAME_TAKEN: '该用户名已被其他账户使用。',
+  ROLE_NOT_ALLOWED: '只能创建集团管理员（group-admin）或机构工作人员（institution-staff）账户。',
+  UNKNOWN_INSTITUTION: '注册中心在您所在城市没有该机构。',
+  UNKNOWN_GROUP: '注册中心在您所在城市没有该医疗集团。',
+  NOT_IN_GROUP: '该机构不是所选医疗集团的成员。',
+};
+
+/** A field violation of the gateway's own rules, described in the user's language. */
+export function fieldDescriptionOf(
+  violation: { readonly field: string; readonly reason: string; readonly description: string },
+  language: Language,
+): string {
+  if (language === 'en') return violation.description;
+  return (
+    FIELD_REASONS_ZH[`${violation.field}:${violation.reason}`] ??
+    FIELD_REASONS_ZH[violation.reason] ??
+    violation.description
+  );
 }

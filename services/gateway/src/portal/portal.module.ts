@@ -47,5 +47,7 @@ import { PortalHttpController } from './interface/http/portal.http.controller';
         new SchedulingGrpcClient(config.SCHEDULING_GRPC_ADDRESS, tokens),
     },
   ],
+  // Accounts administration asks the registry as the operator with these.
+  exports: [ServiceCallers, RegistryGrpcClient],
 })
 export class PortalModule {}

@@ -53,12 +53,21 @@ class TestPlatformModule {
 export async function gatewayTestApp(
   dataSource: DataSource,
   contexts: Type[],
-  options: { config?: GatewayConfig; providers?: { provide: unknown; useValue: unknown }[] } = {},
+  options: {
+    config?: GatewayConfig;
+    providers?: { provide: unknown; useValue: unknown }[];
+    /** Providers of the contexts replaced (a port's fake in place of its gRPC adapter). */
+    overrides?: { provide: Type | (abstract new (...args: never[]) => unknown); useValue: unknown }[];
+  } = {},
 ): Promise<INestApplication> {
   const config = options.config ?? testGatewayConfig();
-  const module = await Test.createTestingModule({
+  let builder = Test.createTestingModule({
     imports: [TestPlatformModule.with(config, dataSource, options.providers ?? []), ...contexts],
-  }).compile();
+  });
+  for (const { provide, useValue } of options.overrides ?? []) {
+    builder = builder.overrideProvider(provide).useValue(useValue);
+  }
+  const module = await builder.compile();
   const app = module.createNestApplication({ logger: false });
   configureHttpApi(app, { trustProxy: config.TRUST_PROXY });
   await app.init();

@@ -5,27 +5,35 @@ import { normaliseUsername, PORTAL_ROLES, type PortalRole } from '../../domain/p
 /** Passwords of at least 12 characters (NIST SP 800-63B asks 8 at least; the city asks more). */
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** A new account's username, as stored: trimmed, lower-cased, letters, digits and . _ @ - only. */
+export const usernameRule = () =>
+  requestField
+    .text(100)
+    .transform(normaliseUsername)
+    .refine(
+      (value) => /^[a-z0-9][a-z0-9._@-]*$/.test(value),
+      refusal('INVALID_FORMAT', 'letters, digits and . _ @ - only'),
+    );
+
+/** A new password: at least MIN_PASSWORD_LENGTH characters, taken as typed (never trimmed). */
+export const passwordRule = () =>
+  z
+    .string({ message: 'is required' })
+    .refine(
+      (value) => value.length >= MIN_PASSWORD_LENGTH,
+      refusal('TOO_SHORT', `must be at least ${MIN_PASSWORD_LENGTH} characters`),
+    )
+    .refine((value) => value.length <= 1024, refusal('TOO_LONG', 'must be at most 1024 characters'));
+
 const schema = z
   .object({
-    username: requestField
-      .text(100)
-      .transform(normaliseUsername)
-      .refine(
-        (value) => /^[a-z0-9][a-z0-9._@-]*$/.test(value),
-        refusal('INVALID_FORMAT', 'letters, digits and . _ @ - only'),
-      ),
+    username: usernameRule(),
     displayName: requestField.text(100),
     role: z.enum(PORTAL_ROLES, { message: `must be one of ${PORTAL_ROLES.join(', ')}` }),
     cityId: requestField.uuid(),
     institutionId: requestField.optionalUuid(),
     groupId: requestField.optionalUuid(),
-    password: z
-      .string({ message: 'is required' })
-      .refine(
-        (value) => value.length >= MIN_PASSWORD_LENGTH,
-        refusal('TOO_SHORT', `must be at least ${MIN_PASSWORD_LENGTH} characters`),
-      )
-      .refine((value) => value.length <= 1024, refusal('TOO_LONG', 'must be at most 1024 characters')),
+    password: passwordRule(),
   })
   .superRefine((value, ctx) => {
     const bound = value.role !== 'city-operator';

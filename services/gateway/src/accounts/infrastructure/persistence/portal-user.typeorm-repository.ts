@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { mapUniqueViolations } from '@medgrid/database';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { AccountsError, AccountsErrorCode } from '../../domain/accounts-error';
 import { type LockState } from '../../domain/lockout';
 import { type PortalUser } from '../../domain/portal-user';
@@ -34,6 +34,26 @@ export class PortalUserTypeormRepository extends PortalUserRepository {
       .getRepository(PortalUserOrmEntity)
       .findOneBy({ oidcSubject: subject });
     return entity ? userFromEntity(entity) : null;
+  }
+
+  async byUsername(username: string): Promise<PortalUser | null> {
+    const entity = await this.dataSource.getRepository(PortalUserOrmEntity).findOneBy({ username });
+    return entity ? userFromEntity(entity) : null;
+  }
+
+  async pageOfCity(cityId: string, afterUsername: string | null, limit: number): Promise<PortalUser[]> {
+    const entities = await this.dataSource.getRepository(PortalUserOrmEntity).find({
+      where: { cityId, ...(afterUsername === null ? {} : { username: MoreThan(afterUsername) }) },
+      order: { username: 'ASC' },
+      take: limit,
+    });
+    return entities.map(userFromEntity);
+  }
+
+  async disable(id: string, now: Date): Promise<void> {
+    await this.dataSource
+      .getRepository(PortalUserOrmEntity)
+      .update({ id, disabled: false }, { disabled: true, updatedAt: now });
   }
 
   async withLockedAccount<T>(

@@ -4,7 +4,7 @@ import { AppError, type ErrorCategory, type FieldViolation } from '@medgrid/erro
 import { decodeErrorDetails } from '@medgrid/grpc';
 import { LOGGER, type Logger } from '@medgrid/logging';
 import { type Request, type Response } from 'express';
-import { hasMessage, languageOf, messageOf } from '../../../common/messages';
+import { fieldDescriptionOf, hasMessage, languageOf, messageOf } from '../../../common/messages';
 import { AccountsError, AccountsErrorCode } from '../../domain/accounts-error';
 import { CsrfRefused } from './csrf.guard';
 
@@ -25,6 +25,8 @@ interface Mapped {
   readonly detail?: string;
   readonly reason?: string;
   readonly fields?: readonly FieldViolation[];
+  /** The gateway's own refusal: its reason has a message of its own, its fields are worded here. */
+  readonly own?: boolean;
 }
 
 const ACCOUNTS_STATUS: Readonly<Record<AccountsErrorCode, number>> = {
@@ -77,7 +79,7 @@ export function mapError(error: unknown): Mapped | null {
   if (error instanceof CsrfRefused) return { status: 403, code: error.code };
   if (error instanceof AppError) {
     const { status, code } = CATEGORY[error.category];
-    return { status, code, reason: error.code, fields: error.violations };
+    return { status, code, reason: error.code, fields: error.violations, own: true };
   }
   if (isServiceError(error)) {
     const mapped = GRPC[error.code as GrpcStatus];
@@ -130,13 +132,19 @@ export class ApiErrorFilter implements ExceptionFilter {
     const mapped = mapError(error) ?? { status: 500, code: 'INTERNAL' };
     if (mapped.status >= 500) this.logger.error({ err: error, path: request.path }, 'request failed');
     const language = languageOf(request.get('accept-language'));
-    const code = hasMessage(mapped.code) ? mapped.code : 'INTERNAL';
+    // A refusal of the gateway's own with a message of its reason says what happened (NOT_CITY_OPERATOR
+    // rather than a bare PERMISSION_DENIED); a service's reasons are not the gateway's to word.
+    const worded = mapped.own && mapped.reason && hasMessage(mapped.reason) ? mapped.reason : mapped.code;
+    const code = hasMessage(worded) ? worded : 'INTERNAL';
+    const fields = mapped.fields ?? [];
     const body: ApiErrorBody = {
       code: mapped.code,
       message: messageOf(code, language),
       ...(mapped.detail ? { detail: mapped.detail } : {}),
       ...(mapped.reason ? { reason: mapped.reason } : {}),
-      fields: mapped.fields ?? [],
+      fields: mapped.own
+        ? fields.map((violation) => ({ ...violation, description: fieldDescriptionOf(violation, language) }))
+        : fields,
     };
     response.status(mapped.status).setHeader('Content-Language', language).json({ error: body });
   }
