@@ -8,6 +8,29 @@ describe(localDate.name, () => {
     expect(sut(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
   });
 
+  it('gives the date the time-zone database gives, on either side of each local midnight, from 1992 to 2100', () => {
+    const byIntl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const instants: Date[] = [];
+    for (let day = Date.UTC(1991, 11, 25); day < Date.UTC(2100, 0, 8); day += 13 * 86_400_000) {
+      const midnight = day - 8 * 3_600_000; // 00:00 in Shanghai
+      for (const offset of [-1, 0, 1, 7 * 3_600_000, 86_400_000 - 1])
+        instants.push(new Date(midnight + offset));
+    }
+
+    expect(instants.map(sut)).toEqual(instants.map((instant) => byIntl.format(instant)));
+  });
+
+  it('gives the date of an instant before 1992, when Shanghai kept summer time, as the time-zone database does', () => {
+    // 1988-07-01 23:30 China Daylight Time (UTC+9) is 14:30 UTC: still 1 July there.
+    expect(sut(new Date('1988-07-01T14:30:00Z'))).toBe('1988-07-01');
+    expect(sut(new Date('1988-07-01T15:30:00Z'))).toBe('1988-07-02');
+  });
+
   it('checks real calendar dates', () => {
     expect(isLocalDate('2028-02-29')).toBe(true);
     expect(isLocalDate('2027-02-29')).toBe(false);

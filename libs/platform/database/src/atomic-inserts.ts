@@ -76,14 +76,13 @@ export class AtomicInserts {
       for (const rows of byShape(metadata.columns, part.rows)) {
         const columns = metadata.columns.filter((column) => column.getEntityValue(rows[0]!) !== undefined);
         if (columns.length === 0) throw new Error(`AtomicInserts: a ${metadata.name} row has no values`);
+        // A column's type once per insert, not once per value: a batch has many rows.
+        const types = columns.map((column) => sqlType(manager, column));
         const tuples = rows.map(
           (row) =>
             `(${columns
-              .map((column) =>
-                placeholder(
-                  driver.preparePersistentValue(column.getEntityValue(row), column),
-                  sqlType(manager, column),
-                ),
+              .map((column, at) =>
+                placeholder(driver.preparePersistentValue(column.getEntityValue(row), column), types[at]!),
               )
               .join(', ')})`,
         );

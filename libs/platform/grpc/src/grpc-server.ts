@@ -37,6 +37,8 @@ const streamDuration = histogram(
 
 /** Why a server stream stopped before its handler finished. */
 const SHUTDOWN = new Error('server shutting down');
+/** Why a unary call's signal aborted when its caller went away (one error for all: no stack per call). */
+const CANCELLED = new Error('cancelled by the caller');
 
 export interface GrpcServerSettings {
   host: string;
@@ -214,7 +216,10 @@ export class GrpcServer {
     };
     const deadline = deadlineOf(call);
     const abort = new AbortController();
-    call.on('cancelled', () => abort.abort(new Error('cancelled by the caller')));
+    // grpc-js reports 'cancelled' after every call it has answered too: the listener goes once the
+    // call is answered, so a finished call makes no error and no abort.
+    const onCancelled = () => abort.abort(CANCELLED);
+    call.on('cancelled', onCancelled);
     let deadlineTimer: NodeJS.Timeout | undefined;
     try {
       if (deadline) {
@@ -253,6 +258,7 @@ export class GrpcServer {
       callback(mapped);
     } finally {
       clearTimeout(deadlineTimer);
+      call.off('cancelled', onCancelled);
     }
   }
 }
