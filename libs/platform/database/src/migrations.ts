@@ -5,6 +5,15 @@ export interface MigrationStatus {
   pending: string[];
 }
 
+/**
+ * Migration names in the order TypeORM runs them: by the timestamp that ends each name (its last 13 digits), whatever
+ * the order a data source lists them in, so the last applied is the schema's version.
+ */
+export function inRunOrder(names: readonly string[]): string[] {
+  const timestamp = (name: string) => Number(/(\d{13})$/.exec(name)?.[1] ?? 0);
+  return [...names].sort((a, b) => timestamp(a) - timestamp(b));
+}
+
 export async function migrationStatus(dataSource: DataSource): Promise<MigrationStatus> {
   // A fresh database has no migrations table yet. Ask rather than let the
   // query fail: TypeORM would print the failed query into the command's output.
@@ -15,7 +24,9 @@ export async function migrationStatus(dataSource: DataSource): Promise<Migration
     ? await dataSource.query<{ name: string }[]>(`SELECT name FROM schema_migrations ORDER BY id`)
     : [];
   const applied = new Set(executed.map((row) => row.name));
-  const all = dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
+  const all = inRunOrder(
+    dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name),
+  );
   return {
     applied: all.filter((name) => applied.has(name)),
     pending: all.filter((name) => !applied.has(name)),

@@ -30,10 +30,10 @@ import { Enrolment1734500000001 } from './migrations/1734500000001-enrolment';
 import { ReimbursementTables1734500000002 } from './migrations/1734500000002-reimbursement-tables';
 import { Claims1734500000003 } from './migrations/1734500000003-claims';
 import { Settlement1734500000004 } from './migrations/1734500000004-settlement';
+import { ClaimSettlementFigures1766200000001 } from './migrations/1766200000001-claim-settlement-figures';
 import { DiseaseGroupTables1766300000001 } from './migrations/1766300000001-disease-group-tables';
 import { FamilyDoctorContracts1766300000002 } from './migrations/1766300000002-family-doctor-contracts';
 import { KnownReferrals1766300000003 } from './migrations/1766300000003-known-referrals';
-import { ClaimSettlementFigures1766200000001 } from './migrations/1766200000001-claim-settlement-figures';
 
 /**
  * The payment database: the platform's outbox/inbox tables, the audit
@@ -76,10 +76,10 @@ export const PAYMENT_MIGRATIONS = [
   ReimbursementTables1734500000002,
   Claims1734500000003,
   Settlement1734500000004,
+  ClaimSettlementFigures1766200000001,
   DiseaseGroupTables1766300000001,
   FamilyDoctorContracts1766300000002,
   KnownReferrals1766300000003,
-  ClaimSettlementFigures1766200000001,
 ];
 
 export function paymentDataSource(url: string, poolSize?: number): DataSource {
