@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh clone: installs what is missing, starts the
 # real PostgreSQL and Kafka, then lint, type-check, build, contract checks,
-# unit tests and integration tests. Quick start command 2 (README).
+# unit tests, integration tests and the portal in a browser against the platform
+# up.sh brings up (left running). Quick start command 2 (README).
 set -euo pipefail
 source "$(dirname "$0")/lib/node.sh"
 medgrid_ensure_node
@@ -42,6 +43,12 @@ export KAFKAJS_NO_PARTITIONER_WARNING=1
 
 step "integration and end-to-end tests (real PostgreSQL and Kafka)"
 node_modules/.bin/nx run-many -t test-int --parallel=1 --outputStyle=static --skipNxCache
+
+step "the portal in a browser: the platform up with the demo city (scripts/up.sh), then Chromium"
+# As a person would use it: Debian's Chromium (installed when missing) against the gateway up.sh serves, signed in as
+# the demo city's operator. Last, so the services it starts do not share the machine with the integration tests.
+bash scripts/up.sh
+node_modules/.bin/nx run @medgrid/portal:test-browser --outputStyle=static --skipNxCache
 
 echo
 echo "all checks passed in $(( $(date +%s) - started ))s"

@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A page waits on the services (a sign-in hashes its password with argon2): on a busy two-core machine that can
+    // take seconds, never the one second expect.poll waits by default.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

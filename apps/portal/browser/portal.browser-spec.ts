@@ -14,7 +14,8 @@ import { acceptDemoReferral, createDemoReferral, type DemoReferral } from './dem
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const PORTAL_URL = process.env.PORTAL_URL ?? 'http://127.0.0.1:3066';
 const CHROMIUM = process.env.MEDGRID_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS ?? join(ROOT, 'docs', 'screenshots');
+// The README's screenshots are refreshed on purpose (PORTAL_SCREENSHOTS=docs/screenshots), not by every run.
+const SCREENSHOTS = resolve(ROOT, process.env.PORTAL_SCREENSHOTS ?? join('.cache', 'portal-screenshots'));
 const PASSWORD =
   process.env.MEDGRID_OPERATOR_PASSWORD ??
   readFileSync(join(ROOT, '.cache', 'secrets', 'portal-operator-password'), 'utf8').trim();
