@@ -7,10 +7,14 @@ import { v7 as uuidv7 } from 'uuid';
 export const TEST_ISSUER = 'medgrid-test-issuer';
 export const TEST_AUDIENCE = 'medgrid';
 
-/** A throwaway token issuer: its public key file is what services under test verify against. */
+/**
+ * A throwaway token issuer: its public key file is what services under test verify against, and
+ * its private key file what a gateway under test signs its users' tokens with.
+ */
 export class TestAuth {
   private constructor(
     readonly publicKeyFile: string,
+    readonly privateKeyFile: string,
     private readonly issuer: TokenIssuer,
   ) {}
 
@@ -19,8 +23,11 @@ export class TestAuth {
     const dir = mkdtempSync(join(tmpdir(), 'medgrid-auth-'));
     const publicKeyFile = join(dir, 'issuer-public.pem');
     writeFileSync(publicKeyFile, keys.publicKeyPem);
+    const privateKeyFile = join(dir, 'issuer-private.pem');
+    writeFileSync(privateKeyFile, keys.privateKeyPem, { mode: 0o600 });
     return new TestAuth(
       publicKeyFile,
+      privateKeyFile,
       await TokenIssuer.fromPrivateKeyPem(keys.privateKeyPem, TEST_ISSUER, TEST_AUDIENCE),
     );
   }

@@ -27,12 +27,15 @@ export const SCHEDULING_INPUT_TOPICS = [
 /**
  * Waits until a new consumer group has committed offsets up to each partition's end as it was
  * when called: the topics outlive test runs (and hold the demo city), so a service on a fresh
- * group first works through their history, and a test's own events queue behind it.
+ * group first works through their history, and a test's own events queue behind it. The
+ * registry's resident and contract topics hold over 100,000 events once the benchmarks have run,
+ * which a service on a busy machine takes more than three minutes to work through; each suite's
+ * own beforeAll timeout still bounds the wait.
  */
 export async function waitUntilCaughtUp(
   groupId: string,
   topics: readonly string[],
-  timeoutMs = 180_000,
+  timeoutMs = 600_000,
 ): Promise<void> {
   const admin = new Kafka({
     brokers: testKafkaBrokers(),
