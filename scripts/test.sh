@@ -48,7 +48,17 @@ step "the portal in a browser: the platform up with the demo city (scripts/up.sh
 # As a person would use it: Debian's Chromium (installed when missing) against the gateway up.sh serves, signed in as
 # the demo city's operator. Last, so the services it starts do not share the machine with the integration tests.
 bash scripts/up.sh
-node_modules/.bin/nx run @medgrid/portal:test-browser --outputStyle=static --skipNxCache
+# An operator of this run's own: the demo city's "operator" may have been made by an earlier clone on the same
+# PostgreSQL, with a password this clone never had.
+portal_user="browser-test-$(date +%s)-$$"
+portal_password="$(openssl rand -base64 18)"
+demo_city="$(PGPASSWORD="$MEDGRID_PG_PASSWORD" psql -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -U "$MEDGRID_PG_USER" \
+  -d medgrid_registry -Atc "SELECT id FROM city WHERE division_code = '440100'")"
+MEDGRID_OPERATOR_PASSWORD="$portal_password" DATABASE_URL="$(medgrid_database_url gateway)" \
+  node services/gateway/dist/database/create-operator.js --username "$portal_user" --display-name 浏览器测试 \
+  --city "$demo_city"
+PORTAL_USERNAME="$portal_user" MEDGRID_OPERATOR_PASSWORD="$portal_password" \
+  node_modules/.bin/nx run @medgrid/portal:test-browser --outputStyle=static --skipNxCache
 
 echo
 echo "all checks passed in $(( $(date +%s) - started ))s"

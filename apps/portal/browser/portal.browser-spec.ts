@@ -16,6 +16,8 @@ const PORTAL_URL = process.env.PORTAL_URL ?? 'http://127.0.0.1:3066';
 const CHROMIUM = process.env.MEDGRID_CHROMIUM ?? '/usr/bin/chromium';
 // The README's screenshots are refreshed on purpose (PORTAL_SCREENSHOTS=docs/screenshots), not by every run.
 const SCREENSHOTS = resolve(ROOT, process.env.PORTAL_SCREENSHOTS ?? join('.cache', 'portal-screenshots'));
+// scripts/test.sh signs in as an operator of its own run (PORTAL_USERNAME); by hand, the demo city's "operator".
+const USERNAME = process.env.PORTAL_USERNAME ?? 'operator';
 const PASSWORD =
   process.env.MEDGRID_OPERATOR_PASSWORD ??
   readFileSync(join(ROOT, '.cache', 'secrets', 'portal-operator-password'), 'utf8').trim();
@@ -68,7 +70,7 @@ describe('the portal in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('用户名或密码错误');
     await shot('sign-in');
 
-    await page.getByLabel('用户名').fill('operator');
+    await page.getByLabel('用户名').fill(USERNAME);
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByTestId('dashboard').waitFor();
