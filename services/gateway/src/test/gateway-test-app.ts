@@ -73,3 +73,11 @@ export async function gatewayTestApp(
   await app.init();
   return app;
 }
+
+/** The cookies a response set, as `name=value` pairs to send back (header), and as set, with their attributes. */
+export function cookiesOf(response: { headers: Record<string, unknown> }): { header: string; raw: string[] } {
+  const raw = ([] as string[]).concat(
+    (response.headers['set-cookie'] as string[] | string | undefined) ?? [],
+  );
+  return { raw, header: raw.map((cookie) => cookie.split(';')[0]).join('; ') };
+}

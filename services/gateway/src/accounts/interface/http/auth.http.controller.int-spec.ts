@@ -3,7 +3,7 @@ import { MigratedTestDatabase } from '@medgrid/testing';
 import request from 'supertest';
 import { gatewayDataSource } from '../../../database/gateway-data-source';
 import { anAccount, PASSWORD } from '../../../test/accounts-fixtures';
-import { gatewayTestApp, testGatewayConfig } from '../../../test/gateway-test-app';
+import { cookiesOf, gatewayTestApp, testGatewayConfig } from '../../../test/gateway-test-app';
 import { AccountsModule } from '../../accounts.module';
 import { sessionIdHash } from '../../application/session-ids';
 import { type PortalUserView } from '../../domain/portal-user';
@@ -17,12 +17,6 @@ interface Body {
 }
 const bodyOf = (response: request.Response) => response.body as Body;
 const rows = async <T>(query: Promise<unknown>) => (await query) as T[];
-
-/** The cookies of a response as `name=value` pairs to send back, and their attributes. */
-function cookiesOf(response: request.Response): { header: string; raw: string[] } {
-  const raw = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-  return { raw, header: raw.map((cookie) => cookie.split(';')[0]).join('; ') };
-}
 
 describe('sign-in, sessions, CSRF and lockout (HTTP, real PostgreSQL)', () => {
   let db: MigratedTestDatabase;

@@ -8,7 +8,7 @@ import { type ApiErrorBody } from '../../../accounts/interface/http/api-error.fi
 import { gatewayDataSource } from '../../../database/gateway-data-source';
 import { ServiceTokens } from '../../../portal/infrastructure/grpc-client/service-tokens';
 import { anAccount, PASSWORD } from '../../../test/accounts-fixtures';
-import { gatewayTestApp, testGatewayConfig } from '../../../test/gateway-test-app';
+import { cookiesOf, gatewayTestApp, testGatewayConfig } from '../../../test/gateway-test-app';
 import { AdministrationModule } from '../../administration.module';
 import { RegistryScopes } from '../../application/registry-scopes';
 import { type RegistryScope } from '../../domain/account-scope';
@@ -84,11 +84,11 @@ describe('accounts administration (HTTP, real PostgreSQL)', () => {
       .post('/api/auth/sign-in')
       .send({ username, password: PASSWORD })
       .expect(200);
-    const cookies = ([] as string[])
-      .concat(response.headers['set-cookie'] ?? [])
-      .map((cookie) => cookie.split(';')[0])
-      .join('; ');
-    return { cookies, csrfToken: bodyOf(response).csrfToken, user: bodyOf(response).user };
+    return {
+      cookies: cookiesOf(response).header,
+      csrfToken: bodyOf(response).csrfToken,
+      user: bodyOf(response).user,
+    };
   }
 
   const operatorSession = async () =>
