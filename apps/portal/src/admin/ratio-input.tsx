@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type FieldViolation, type Ratio } from '../api/portal-types';
+import { FieldViolationText } from './field-violation-text';
 
 /** A fraction as two whole numbers, with the service's violation of that field under it. */
 export function RatioInput({
@@ -38,11 +39,7 @@ export function RatioInput({
         onChange={(event) => onChange({ ...value, denominator: whole(event.target.value) })}
       />
       {warning && !violation && <p className="warning">{warning}</p>}
-      {violation && (
-        <p className="error" role="alert" data-testid={`error-${name}`}>
-          {violation.description ?? violation.reason}
-        </p>
-      )}
+      <FieldViolationText name={name} violation={violation} />
     </fieldset>
   );
 }

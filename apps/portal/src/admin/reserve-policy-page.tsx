@@ -10,6 +10,7 @@ import { formatShanghaiDateTime } from '../format/shanghai-time';
 import { formatRatio, isBelowFloor } from '../indicators/reserve-ratio';
 import { LoadState } from '../layout/load-state';
 import { RatioInput } from './ratio-input';
+import { FieldViolationText } from './field-violation-text';
 
 interface Draft {
   slotRatio: Ratio;
@@ -168,9 +169,7 @@ export function ReservePolicyPage() {
                 })
               }
             />
-            {error?.fieldError('releaseLeadHours') && (
-              <span className="error">{error.fieldError('releaseLeadHours')?.description}</span>
-            )}
+            <FieldViolationText name="releaseLeadHours" violation={error?.fieldError('releaseLeadHours')} />
           </label>
           <label>
             {t('admin.overrideReason')}
@@ -179,9 +178,7 @@ export function ReservePolicyPage() {
               value={draft.overrideReason}
               onChange={(event) => setDraft({ ...draft, overrideReason: event.target.value })}
             />
-            {error?.fieldError('overrideReason') && (
-              <span className="error">{error.fieldError('overrideReason')?.description}</span>
-            )}
+            <FieldViolationText name="overrideReason" violation={error?.fieldError('overrideReason')} />
           </label>
           {error && (
             <p className="error" role="alert" data-testid="form-error">
