@@ -5,6 +5,7 @@ import { ClaimAdjudicator } from './application/claim-adjudicator';
 import { ClaimIntake } from './application/claim-intake';
 import { CorrectClaimUseCase } from './application/correct-claim/correct-claim.use-case';
 import { GetClaimUseCase } from './application/get-claim/get-claim.use-case';
+import { GetFirstContactStatisticsUseCase } from './application/get-first-contact-statistics/get-first-contact-statistics.use-case';
 import { SubmitClaimUseCase } from './application/submit-claim/submit-claim.use-case';
 import { SubmitClaimsUseCase } from './application/submit-claims/submit-claims.use-case';
 import { ClaimEventPublisher } from './domain/claim-event-publisher';
@@ -14,7 +15,13 @@ import { ClaimOutboxPublisher } from './infrastructure/messaging/claim-outbox.pu
 import { ClaimTypeormRepository } from './infrastructure/persistence/claim.typeorm-repository';
 import { KnownReferralTypeormRepository } from './infrastructure/persistence/known-referral.typeorm-repository';
 
-const USE_CASES = [SubmitClaimUseCase, SubmitClaimsUseCase, CorrectClaimUseCase, GetClaimUseCase];
+const USE_CASES = [
+  SubmitClaimUseCase,
+  SubmitClaimsUseCase,
+  CorrectClaimUseCase,
+  GetClaimUseCase,
+  GetFirstContactStatisticsUseCase,
+];
 
 /**
  * The claims context: institutions' claims, adjudicated at once by the resident's coverage (enrolment) and the

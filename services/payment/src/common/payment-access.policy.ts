@@ -51,6 +51,20 @@ export class PaymentAccess {
     return identity.role === 'group-admin' && identity.groupId === groupId;
   }
 
+  /**
+   * Whose counts a caller reads: a city operator any group's or the whole city's (null), a group's administrators
+   * their own group's; nobody else reads statistics here.
+   */
+  static statisticsGroup(identity: Identity, asked: string | null): string | null {
+    if (PaymentAccess.administersInsurance(identity)) return asked;
+    if (identity.role === 'group-admin' && identity.groupId !== null) {
+      PaymentAccess.require(asked === null || asked === identity.groupId, "read another group's statistics");
+      return identity.groupId;
+    }
+    PaymentAccess.require(false, 'read statistics of groups');
+    return null;
+  }
+
   static require(allowed: boolean, action: string): void {
     if (!allowed) throw new CommonError(CommonErrorCode.Forbidden, `your role may not ${action}`);
   }

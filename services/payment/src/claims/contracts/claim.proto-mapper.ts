@@ -1,4 +1,4 @@
-import { claimEventsV1, claimServiceV1 } from '@medgrid/contracts';
+import { claimEventsV1, claimServiceV1, paymentV1 } from '@medgrid/contracts';
 import { type AppError } from '@medgrid/errors';
 import { grpcCodeFor } from '@medgrid/grpc';
 import {
@@ -16,6 +16,7 @@ import { type LineKind } from '../domain/claim-line';
 import { type ClaimChange, type ClaimVersion } from '../domain/claim-record';
 import { type StoredClaim } from '../domain/claim.repository';
 import { type ClaimSubmission, type Encounter } from '../domain/claim-submission';
+import { type FirstContactFigures, type FirstContactStatistics } from '../domain/first-contact-statistics';
 
 const LINE_KINDS: Record<LineKind, claimServiceV1.LineKind> = {
   consultation: claimServiceV1.LineKind.LINE_KIND_CONSULTATION,
@@ -153,5 +154,28 @@ export function refusalToProto(error: AppError): claimServiceV1.ClaimRefusal {
     reason: error.code,
     message: error.message,
     fields: error.violations.map((v) => ({ field: v.field, reason: v.reason, description: v.description })),
+  };
+}
+
+function firstContactFiguresToProto(f: FirstContactFigures): claimServiceV1.FirstContactFigures {
+  return {
+    institutionId: f.institutionId,
+    groupId: f.groupId,
+    level:
+      f.level === null ? paymentV1.InstitutionLevel.INSTITUTION_LEVEL_UNSPECIFIED : levelToProto(f.level),
+    firstContacts: f.firstContacts,
+    referredVisits: f.referredVisits,
+    primaryFirstContacts: f.primaryFirstContacts,
+    primaryShareBp: f.primaryShareBp ?? undefined,
+  };
+}
+
+export function firstContactStatisticsToProto(
+  s: FirstContactStatistics,
+): claimServiceV1.GetFirstContactStatisticsResponse {
+  return {
+    figures: s.figures.map(firstContactFiguresToProto),
+    total: firstContactFiguresToProto(s.total),
+    targetShareBp: s.targetShareBp,
   };
 }

@@ -13,6 +13,7 @@ export enum ClaimErrorCode {
   PeriodAlreadySettled = 'PERIOD_ALREADY_SETTLED',
   NotTheSameClaim = 'NOT_THE_SAME_CLAIM',
   ClaimNotFound = 'CLAIM_NOT_FOUND',
+  InvalidPeriod = 'INVALID_PERIOD',
 }
 
 function categoryOf(code: ClaimErrorCode): ErrorCategory {
@@ -24,6 +25,7 @@ function categoryOf(code: ClaimErrorCode): ErrorCategory {
     case ClaimErrorCode.ReasonRequired:
     case ClaimErrorCode.NotTheSameClaim:
     case ClaimErrorCode.ClaimNumberReused:
+    case ClaimErrorCode.InvalidPeriod:
       // Other content under a number already used is a bad request (a change is a correction), not a conflict.
       return 'invalid-argument';
     case ClaimErrorCode.StaleClaimVersion:

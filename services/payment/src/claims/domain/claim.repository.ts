@@ -1,6 +1,7 @@
 import { type EncounterKind, type Scheme } from '../../common/domain/insurance';
 import { type Adjudication, type YearToDate } from './adjudication';
 import { type ClaimRecord } from './claim-record';
+import { type OutpatientTally } from './first-contact-statistics';
 
 /** Where a claim belongs: the submitting institution's group (whose administrators read it) and its region. */
 export interface ClaimPlacement {
@@ -39,6 +40,15 @@ export abstract class ClaimRepository {
     year: string,
     exceptClaimId: string | null,
   ): Promise<YearToDate>;
+  /**
+   * The outpatient claims with a service date from `from` until before `until`, counted per institution, level and
+   * referral (each claim by its version in force), of one group or, with null, of all.
+   */
+  abstract outpatientTallies(range: {
+    from: string;
+    until: string;
+    groupId: string | null;
+  }): Promise<OutpatientTally[]>;
   /** Stores the claim's newest version with its adjudication (the claim itself with its first version). */
   abstract save(record: ClaimRecord, placement: ClaimPlacement, adjudication: Adjudication): Promise<void>;
 }

@@ -5,6 +5,8 @@ import { type Fen } from '../../../common/domain/money';
 import { type Adjudication, type YearToDate } from '../../domain/adjudication';
 import { type ClaimRecord } from '../../domain/claim-record';
 import { type ClaimPlacement, ClaimRepository, type StoredClaim } from '../../domain/claim.repository';
+import { type OutpatientTally } from '../../domain/first-contact-statistics';
+import { type InstitutionLevel } from '../../../common/domain/insurance';
 import {
   claimFiguresToColumns,
   claimToEntity,
@@ -70,6 +72,39 @@ export class ClaimTypeormRepository extends ClaimRepository {
       },
     );
     return { deductiblePaid: Number(row?.deductible ?? 0) as Fen, fundPaid: Number(row?.fund ?? 0) as Fen };
+  }
+
+  async outpatientTallies(range: {
+    from: string;
+    until: string;
+    groupId: string | null;
+  }): Promise<OutpatientTally[]> {
+    // claim carries the version in force's date, level and encounter, so the count needs no join; a group's range
+    // is read through claim_settlement_idx (group_id, service_date).
+    const rows = await queryNamed<{
+      institution_id: string;
+      group_id: string | null;
+      institution_level: InstitutionLevel;
+      referred: boolean;
+      visits: string;
+    }>(
+      this.uow.manager(),
+      `SELECT institution_id, group_id, institution_level, referred, count(*) AS visits
+         FROM claim
+        WHERE encounter = 'outpatient'
+          AND service_date >= :from::date
+          AND service_date < :until::date
+          AND (:groupId::uuid IS NULL OR group_id = :groupId::uuid)
+        GROUP BY institution_id, group_id, institution_level, referred`,
+      range,
+    );
+    return rows.map((row) => ({
+      institutionId: row.institution_id,
+      groupId: row.group_id,
+      level: row.institution_level,
+      referred: row.referred,
+      visits: Number(row.visits),
+    }));
   }
 
   async save(record: ClaimRecord, placement: ClaimPlacement, adjudication: Adjudication): Promise<void> {

@@ -5,12 +5,19 @@ import { CorrectClaimCommand } from '../../application/correct-claim/correct-cla
 import { CorrectClaimUseCase } from '../../application/correct-claim/correct-claim.use-case';
 import { GetClaimQuery } from '../../application/get-claim/get-claim.query';
 import { GetClaimUseCase } from '../../application/get-claim/get-claim.use-case';
+import { GetFirstContactStatisticsQuery } from '../../application/get-first-contact-statistics/get-first-contact-statistics.query';
+import { GetFirstContactStatisticsUseCase } from '../../application/get-first-contact-statistics/get-first-contact-statistics.use-case';
 import { SubmitClaimCommand } from '../../application/submit-claim/submit-claim.command';
 import { SubmitClaimUseCase } from '../../application/submit-claim/submit-claim.use-case';
 import { SubmitClaimsCommand } from '../../application/submit-claims/submit-claims.command';
 import { SubmitClaimsUseCase } from '../../application/submit-claims/submit-claims.use-case';
 import { type ClaimContent } from '../../application/claim-content';
-import { claimContentFromProto, claimToProto, refusalToProto } from '../../contracts/claim.proto-mapper';
+import {
+  claimContentFromProto,
+  claimToProto,
+  firstContactStatisticsToProto,
+  refusalToProto,
+} from '../../contracts/claim.proto-mapper';
 
 /** medgrid.payment.v1.ClaimService. */
 @Injectable()
@@ -20,6 +27,7 @@ export class ClaimGrpcController implements GrpcController {
     private readonly submitClaims: SubmitClaimsUseCase,
     private readonly correctClaim: CorrectClaimUseCase,
     private readonly getClaim: GetClaimUseCase,
+    private readonly getFirstContactStatistics: GetFirstContactStatisticsUseCase,
   ) {}
 
   register(server: GrpcServer): void {
@@ -68,6 +76,11 @@ export class ClaimGrpcController implements GrpcController {
           ),
         ),
       }),
+      // rpc GetFirstContactStatistics
+      getFirstContactStatistics: async (r, { identity }) =>
+        firstContactStatisticsToProto(
+          await this.getFirstContactStatistics.execute(identity, GetFirstContactStatisticsQuery.create(r)),
+        ),
     });
   }
 }

@@ -371,6 +371,46 @@ export interface GetClaimResponse {
   claim: Claim | undefined;
 }
 
+/** The range and scope of GetFirstContactStatistics. */
+export interface GetFirstContactStatisticsRequest {
+  /** The first service date counted, YYYY-MM-DD, required. */
+  from: string;
+  /** The last service date counted, YYYY-MM-DD, inclusive, required, not before from, at most 366 days after it. */
+  until: string;
+  /** One group's institutions; empty: the caller's group, or the whole city for a city operator. */
+  groupId: string;
+}
+
+/** One institution's outpatient visits, or all of them together. */
+export interface FirstContactFigures {
+  /** The institution; empty in the total. */
+  institutionId: string;
+  /** Its group; empty in the total. */
+  groupId: string;
+  /** Its level; unspecified in the total. */
+  level: InstitutionLevel;
+  /** Outpatient visits without a referral: the resident's own first choice. */
+  firstContacts: number;
+  /** Outpatient visits on a referral, up or down. */
+  referredVisits: number;
+  /** Of first_contacts, those at primary level (the institution's own, or the total's sum). */
+  primaryFirstContacts: number;
+  /** primary_first_contacts among first_contacts, basis points rounded down; absent with no first contact. */
+  primaryShareBp?: number | undefined;
+}
+
+/** Each institution's first contacts and the total. */
+export interface GetFirstContactStatisticsResponse {
+  /** Per institution with at least one outpatient visit in the range, by id. */
+  figures: FirstContactFigures[];
+  /** All of them together (the share of the sums). */
+  total:
+    | FirstContactFigures
+    | undefined;
+  /** The share the city is held to, basis points (7000: at least 70% of first contacts at primary level). */
+  targetShareBp: number;
+}
+
 function createBaseClaimLine(): ClaimLine {
   return { code: "", kind: 0, quantity: 0, unitPrice: 0, amount: 0 };
 }
@@ -2463,6 +2503,417 @@ export const GetClaimResponse: MessageFns<GetClaimResponse> = {
   },
 };
 
+function createBaseGetFirstContactStatisticsRequest(): GetFirstContactStatisticsRequest {
+  return { from: "", until: "", groupId: "" };
+}
+
+export const GetFirstContactStatisticsRequest: MessageFns<GetFirstContactStatisticsRequest> = {
+  encode(message: GetFirstContactStatisticsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.from !== "") {
+      writer.uint32(10).string(message.from);
+    }
+    if (message.until !== "") {
+      writer.uint32(18).string(message.until);
+    }
+    if (message.groupId !== "") {
+      writer.uint32(26).string(message.groupId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetFirstContactStatisticsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetFirstContactStatisticsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.until = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetFirstContactStatisticsRequest {
+    return {
+      from: isSet(object.from) ? globalThis.String(object.from) : "",
+      until: isSet(object.until) ? globalThis.String(object.until) : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetFirstContactStatisticsRequest): unknown {
+    const obj: any = {};
+    if (message.from !== "") {
+      obj.from = message.from;
+    }
+    if (message.until !== "") {
+      obj.until = message.until;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetFirstContactStatisticsRequest>): GetFirstContactStatisticsRequest {
+    return GetFirstContactStatisticsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetFirstContactStatisticsRequest>): GetFirstContactStatisticsRequest {
+    const message = createBaseGetFirstContactStatisticsRequest();
+    message.from = object.from ?? "";
+    message.until = object.until ?? "";
+    message.groupId = object.groupId ?? "";
+    return message;
+  },
+};
+
+function createBaseFirstContactFigures(): FirstContactFigures {
+  return {
+    institutionId: "",
+    groupId: "",
+    level: 0,
+    firstContacts: 0,
+    referredVisits: 0,
+    primaryFirstContacts: 0,
+    primaryShareBp: undefined,
+  };
+}
+
+export const FirstContactFigures: MessageFns<FirstContactFigures> = {
+  encode(message: FirstContactFigures, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.institutionId !== "") {
+      writer.uint32(10).string(message.institutionId);
+    }
+    if (message.groupId !== "") {
+      writer.uint32(18).string(message.groupId);
+    }
+    if (message.level !== 0) {
+      writer.uint32(24).int32(message.level);
+    }
+    if (message.firstContacts !== 0) {
+      writer.uint32(32).uint32(message.firstContacts);
+    }
+    if (message.referredVisits !== 0) {
+      writer.uint32(40).uint32(message.referredVisits);
+    }
+    if (message.primaryFirstContacts !== 0) {
+      writer.uint32(48).uint32(message.primaryFirstContacts);
+    }
+    if (message.primaryShareBp !== undefined) {
+      writer.uint32(56).uint32(message.primaryShareBp);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FirstContactFigures {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFirstContactFigures();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.institutionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.level = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.firstContacts = reader.uint32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.referredVisits = reader.uint32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.primaryFirstContacts = reader.uint32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.primaryShareBp = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FirstContactFigures {
+    return {
+      institutionId: isSet(object.institutionId)
+        ? globalThis.String(object.institutionId)
+        : isSet(object.institution_id)
+        ? globalThis.String(object.institution_id)
+        : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+      level: isSet(object.level) ? institutionLevelFromJSON(object.level) : 0,
+      firstContacts: isSet(object.firstContacts)
+        ? globalThis.Number(object.firstContacts)
+        : isSet(object.first_contacts)
+        ? globalThis.Number(object.first_contacts)
+        : 0,
+      referredVisits: isSet(object.referredVisits)
+        ? globalThis.Number(object.referredVisits)
+        : isSet(object.referred_visits)
+        ? globalThis.Number(object.referred_visits)
+        : 0,
+      primaryFirstContacts: isSet(object.primaryFirstContacts)
+        ? globalThis.Number(object.primaryFirstContacts)
+        : isSet(object.primary_first_contacts)
+        ? globalThis.Number(object.primary_first_contacts)
+        : 0,
+      primaryShareBp: isSet(object.primaryShareBp)
+        ? globalThis.Number(object.primaryShareBp)
+        : isSet(object.primary_share_bp)
+        ? globalThis.Number(object.primary_share_bp)
+        : undefined,
+    };
+  },
+
+  toJSON(message: FirstContactFigures): unknown {
+    const obj: any = {};
+    if (message.institutionId !== "") {
+      obj.institutionId = message.institutionId;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    if (message.level !== 0) {
+      obj.level = institutionLevelToJSON(message.level);
+    }
+    if (message.firstContacts !== 0) {
+      obj.firstContacts = Math.round(message.firstContacts);
+    }
+    if (message.referredVisits !== 0) {
+      obj.referredVisits = Math.round(message.referredVisits);
+    }
+    if (message.primaryFirstContacts !== 0) {
+      obj.primaryFirstContacts = Math.round(message.primaryFirstContacts);
+    }
+    if (message.primaryShareBp !== undefined) {
+      obj.primaryShareBp = Math.round(message.primaryShareBp);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<FirstContactFigures>): FirstContactFigures {
+    return FirstContactFigures.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<FirstContactFigures>): FirstContactFigures {
+    const message = createBaseFirstContactFigures();
+    message.institutionId = object.institutionId ?? "";
+    message.groupId = object.groupId ?? "";
+    message.level = object.level ?? 0;
+    message.firstContacts = object.firstContacts ?? 0;
+    message.referredVisits = object.referredVisits ?? 0;
+    message.primaryFirstContacts = object.primaryFirstContacts ?? 0;
+    message.primaryShareBp = object.primaryShareBp ?? undefined;
+    return message;
+  },
+};
+
+function createBaseGetFirstContactStatisticsResponse(): GetFirstContactStatisticsResponse {
+  return { figures: [], total: undefined, targetShareBp: 0 };
+}
+
+export const GetFirstContactStatisticsResponse: MessageFns<GetFirstContactStatisticsResponse> = {
+  encode(message: GetFirstContactStatisticsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.figures) {
+      FirstContactFigures.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.total !== undefined) {
+      FirstContactFigures.encode(message.total, writer.uint32(18).fork()).join();
+    }
+    if (message.targetShareBp !== 0) {
+      writer.uint32(24).uint32(message.targetShareBp);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetFirstContactStatisticsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetFirstContactStatisticsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.figures.push(FirstContactFigures.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.total = FirstContactFigures.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.targetShareBp = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetFirstContactStatisticsResponse {
+    return {
+      figures: globalThis.Array.isArray(object?.figures)
+        ? object.figures.map((e: any) => FirstContactFigures.fromJSON(e))
+        : [],
+      total: isSet(object.total) ? FirstContactFigures.fromJSON(object.total) : undefined,
+      targetShareBp: isSet(object.targetShareBp)
+        ? globalThis.Number(object.targetShareBp)
+        : isSet(object.target_share_bp)
+        ? globalThis.Number(object.target_share_bp)
+        : 0,
+    };
+  },
+
+  toJSON(message: GetFirstContactStatisticsResponse): unknown {
+    const obj: any = {};
+    if (message.figures?.length) {
+      obj.figures = message.figures.map((e) => FirstContactFigures.toJSON(e));
+    }
+    if (message.total !== undefined) {
+      obj.total = FirstContactFigures.toJSON(message.total);
+    }
+    if (message.targetShareBp !== 0) {
+      obj.targetShareBp = Math.round(message.targetShareBp);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetFirstContactStatisticsResponse>): GetFirstContactStatisticsResponse {
+    return GetFirstContactStatisticsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetFirstContactStatisticsResponse>): GetFirstContactStatisticsResponse {
+    const message = createBaseGetFirstContactStatisticsResponse();
+    message.figures = object.figures?.map((e) => FirstContactFigures.fromPartial(e)) || [];
+    message.total = (object.total !== undefined && object.total !== null)
+      ? FirstContactFigures.fromPartial(object.total)
+      : undefined;
+    message.targetShareBp = object.targetShareBp ?? 0;
+    return message;
+  },
+};
+
 /**
  * ClaimService receives institutions' insurance claims (医保结算申请) and adjudicates each at once by the rule table
  * of its region in force on its service date: the fund's share, the patient's share and the consultation fee
@@ -2524,6 +2975,25 @@ export const ClaimServiceService = {
     responseSerialize: (value: GetClaimResponse): Buffer => Buffer.from(GetClaimResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetClaimResponse => GetClaimResponse.decode(value),
   },
+  /**
+   * Where residents went first when ill (居民首选基层): outpatient visits begun without a referral, by institution,
+   * over a range of service dates, and the share of them made at primary level against the national 70%. A visit
+   * on a referral is not a first contact and is counted apart. Counts, no patient data. Callers: city operators
+   * (any group, or the whole city), a group's administrators (their group).
+   */
+  getFirstContactStatistics: {
+    path: "/medgrid.payment.v1.ClaimService/GetFirstContactStatistics" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetFirstContactStatisticsRequest): Buffer =>
+      Buffer.from(GetFirstContactStatisticsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetFirstContactStatisticsRequest =>
+      GetFirstContactStatisticsRequest.decode(value),
+    responseSerialize: (value: GetFirstContactStatisticsResponse): Buffer =>
+      Buffer.from(GetFirstContactStatisticsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetFirstContactStatisticsResponse =>
+      GetFirstContactStatisticsResponse.decode(value),
+  },
 } as const;
 
 export interface ClaimServiceServer extends UntypedServiceImplementation {
@@ -2545,6 +3015,13 @@ export interface ClaimServiceServer extends UntypedServiceImplementation {
   correctClaim: handleUnaryCall<CorrectClaimRequest, CorrectClaimResponse>;
   /** A claim with every version. Callers: the submitting institution, its group's administrators; audited. */
   getClaim: handleUnaryCall<GetClaimRequest, GetClaimResponse>;
+  /**
+   * Where residents went first when ill (居民首选基层): outpatient visits begun without a referral, by institution,
+   * over a range of service dates, and the share of them made at primary level against the national 70%. A visit
+   * on a referral is not a first contact and is counted apart. Counts, no patient data. Callers: city operators
+   * (any group, or the whole city), a group's administrators (their group).
+   */
+  getFirstContactStatistics: handleUnaryCall<GetFirstContactStatisticsRequest, GetFirstContactStatisticsResponse>;
 }
 
 export interface ClaimServiceClient extends Client {
@@ -2621,6 +3098,27 @@ export interface ClaimServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetClaimResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Where residents went first when ill (居民首选基层): outpatient visits begun without a referral, by institution,
+   * over a range of service dates, and the share of them made at primary level against the national 70%. A visit
+   * on a referral is not a first contact and is counted apart. Counts, no patient data. Callers: city operators
+   * (any group, or the whole city), a group's administrators (their group).
+   */
+  getFirstContactStatistics(
+    request: GetFirstContactStatisticsRequest,
+    callback: (error: ServiceError | null, response: GetFirstContactStatisticsResponse) => void,
+  ): ClientUnaryCall;
+  getFirstContactStatistics(
+    request: GetFirstContactStatisticsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetFirstContactStatisticsResponse) => void,
+  ): ClientUnaryCall;
+  getFirstContactStatistics(
+    request: GetFirstContactStatisticsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetFirstContactStatisticsResponse) => void,
   ): ClientUnaryCall;
 }
 
