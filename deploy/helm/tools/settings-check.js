@@ -1,7 +1,8 @@
 // Proves that each service's own settings (deploy/helm/services.json `values`) reach its pods:
 // scripts/helm-check.sh renders the umbrella with a valid sample of every setting of every service
 // (service-charts.js settingSamples) and this script finds each variable, with the expected text,
-// in the service's Deployment; in the render with the defaults, a setting left empty must be absent.
+// in the service's Deployment; in the render with the defaults, a setting left empty must be absent, unless the
+// umbrella's own values set it (the gateway's peers, named by the release: a template, rendered as `medgrid`).
 //
 //   node deploy/helm/tools/settings-check.js values <file>      write the umbrella values with the samples
 //   node deploy/helm/tools/settings-check.js samples <render>   every sample reached its Deployment
@@ -10,10 +11,24 @@
 
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { parse: parseYaml } = require('yaml');
 const { readServices, sampleValues, settingSamples } = require('./service-charts.js');
 
 const repo = join(__dirname, '..', '..', '..');
 const services = readServices(repo);
+/** The release scripts/helm-check.sh renders the umbrella as. */
+const RELEASE = 'medgrid';
+const umbrellaValues = parseYaml(
+  readFileSync(join(repo, 'deploy', 'helm', 'medgrid', 'values.yaml'), 'utf8'),
+);
+
+/** What the umbrella itself sets a service's setting to, rendered for RELEASE; undefined when it leaves it. */
+function umbrellaSetting(service, path) {
+  let value = umbrellaValues[service];
+  for (const key of path.split('.'))
+    value = value === null || typeof value !== 'object' ? undefined : value[key];
+  return typeof value === 'string' ? value.replaceAll('{{ .Release.Name }}', RELEASE) : undefined;
+}
 
 /** The server container's variables of each service's Deployment in a `helm template` output. */
 function deploymentEnv(render) {
@@ -50,11 +65,13 @@ function main([mode, file]) {
       const expected =
         mode === 'samples'
           ? settingSamples(svc).find((s) => s.env === own.env).text
-          : own.default === null ||
-              own.default === '' ||
-              (typeof own.default === 'object' && !Object.keys(own.default).length)
-            ? undefined
-            : String(own.default);
+          : umbrellaSetting(svc.name, own.path) !== undefined
+            ? umbrellaSetting(svc.name, own.path)
+            : own.default === null ||
+                own.default === '' ||
+                (typeof own.default === 'object' && !Object.keys(own.default).length)
+              ? undefined
+              : String(own.default);
       checked++;
       if (vars.get(own.env) !== expected)
         problems.push(

@@ -17,7 +17,8 @@ const { LineKind } = claimServiceV1;
  * as processes over Kafka: a hospital's claim for a patient the group's centre referred (accepted by the hospital)
  * and who has a contract with the group's team is paid the referred rate with the consultation fee waived, both
  * from referral's and the registry's real events; the same patient's claim naming a referral that does not exist
- * gets the 10-point reduction of an unreferred visit, with the reason in the adjudication.
+ * gets the 10-point reduction of an unreferred visit, with the reason in the adjudication, and is the group's one
+ * first contact of the day (GetFirstContactStatistics) beside the one referred visit.
  */
 describe('payment ⇄ referral: a claim’s referral and contract verified from the platform’s events', () => {
   const h = new ReferralHarness();
@@ -175,5 +176,21 @@ describe('payment ⇄ referral: a claim’s referral and contract verified from 
         /has a family-doctor contract with the group in force on .*: adjudicated as contracted$/,
       ),
     ]);
+
+    // Where the patient went first: the verified referral's visit is not a first contact, the false one's is.
+    const today = localDate(new Date());
+    const firstContacts = await h.call(
+      claims,
+      claims.getFirstContactStatistics,
+      { from: today, until: today, groupId: group.groupId },
+      operator,
+    );
+    expect(firstContacts.total).toMatchObject({
+      firstContacts: 1,
+      referredVisits: 1,
+      primaryFirstContacts: 0,
+      primaryShareBp: 0,
+    });
+    expect(firstContacts.targetShareBp).toBe(7000);
   });
 });

@@ -10,6 +10,9 @@ SERVICE_TOKEN_TTL_SECONDS: settings.serviceTokenTtlSeconds
 REGISTRY_GRPC_ADDRESS: settings.registryAddress
 REFERRAL_GRPC_ADDRESS: settings.referralAddress
 SCHEDULING_GRPC_ADDRESS: settings.schedulingAddress
+LAB_SHARING_GRPC_ADDRESS: settings.labSharingAddress
+PHARMACY_GRPC_ADDRESS: settings.pharmacyAddress
+PAYMENT_GRPC_ADDRESS: settings.paymentAddress
 SESSION_IDLE_MINUTES: settings.sessionIdleMinutes
 SESSION_ABSOLUTE_MINUTES: settings.sessionAbsoluteMinutes
 LOCKOUT_MAX_FAILURES: settings.lockoutMaxFailures

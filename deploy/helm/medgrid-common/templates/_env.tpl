@@ -63,7 +63,9 @@ rule for every service: the chart's generated "<chart>.settings" template maps
 each variable to its value path. A value that is null, '' or an empty table is
 left out (the service's validated default applies); a whole number is written
 without an exponent; a table (an object of objects) is written
-`<key>.<key>=<value>`, comma-separated, in key order (TURNAROUND_TARGETS).
+`<key>.<key>=<value>`, comma-separated, in key order (TURNAROUND_TARGETS). A
+text is rendered as a template, so the umbrella chart can name a peer by the
+release (the gateway's "{{ .Release.Name }}-registry:50060").
 */}}
 {{- define "medgrid-common.env.settings" -}}
 {{- $settings := include (printf "%s.settings" .Chart.Name) . | fromYaml }}
@@ -72,7 +74,7 @@ without an exponent; a table (an object of objects) is written
 {{- range splitList "." $path }}
 {{- if kindIs "map" $value }}{{ $value = get $value . }}{{ else }}{{ $value = "" }}{{ end }}
 {{- end }}
-{{- $text := include "medgrid-common.env.settingText" (dict "value" $value "prefix" "") }}
+{{- $text := include "medgrid-common.env.settingText" (dict "value" $value "prefix" "" "root" $) }}
 {{- if ne $text "" }}
 - name: {{ $env }}
   value: {{ $text | quote }}
@@ -88,10 +90,10 @@ without an exponent; a table (an object of objects) is written
 {{- range $key := keys $value | sortAlpha }}
 {{- $cell := get $value $key }}
 {{- if kindIs "map" $cell }}
-{{- $text := include "medgrid-common.env.settingText" (dict "value" $cell "prefix" (printf "%s%s." $.prefix $key)) }}
+{{- $text := include "medgrid-common.env.settingText" (dict "value" $cell "prefix" (printf "%s%s." $.prefix $key) "root" $.root) }}
 {{- if ne $text "" }}{{ $cells = append $cells $text }}{{ end }}
 {{- else }}
-{{- $text := include "medgrid-common.env.settingText" (dict "value" $cell "prefix" "") }}
+{{- $text := include "medgrid-common.env.settingText" (dict "value" $cell "prefix" "" "root" $.root) }}
 {{- if ne $text "" }}{{ $cells = append $cells (printf "%s%s=%s" $.prefix $key $text) }}{{ end }}
 {{- end }}
 {{- end }}
@@ -100,6 +102,6 @@ without an exponent; a table (an object of objects) is written
 {{- else if and (kindIs "float64" $value) (eq $value (float64 (int64 $value))) }}
 {{- int64 $value }}
 {{- else }}
-{{- toString $value }}
+{{- tpl (toString $value) .root }}
 {{- end }}
 {{- end -}}

@@ -27,6 +27,9 @@ export const gatewayEnv = platformEnv({ grpcPort: 50066, httpPort: 3066 }).exten
   REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50060'),
   REFERRAL_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50061'),
   SCHEDULING_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50062'),
+  LAB_SHARING_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50063'),
+  PHARMACY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50064'),
+  PAYMENT_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50065'),
   /** A session unused this long is over. */
   SESSION_IDLE_MINUTES: minutes(30),
   /** A session is over this long after sign-in, however much it is used. */
