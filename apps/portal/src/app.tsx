@@ -9,6 +9,7 @@ import { DashboardPage } from './dashboard/dashboard-page';
 import { PortalShell } from './layout/portal-shell';
 import { ReferralDetailPage } from './referrals/referral-detail-page';
 import { ReferralListPage } from './referrals/referral-list-page';
+import { SettlementsPage } from './settlements/settlements-page';
 
 /** The portal's pages; every one but sign-in needs a session. */
 function PortalRoutes() {
@@ -31,6 +32,7 @@ function PortalRoutes() {
         <Route path="referrals" element={<ReferralListPage />} />
         <Route path="referrals/:id" element={<ReferralDetailPage />} />
         <Route path="admin/reserve-policies" element={<ReservePolicyPage />} />
+        <Route path="settlements" element={<SettlementsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -1,6 +1,11 @@
 import { apiGet, apiSend } from './http-client';
 import {
   type DailyReport,
+  type FirstContactStatistics,
+  type PrescribingStatistics,
+  type RecognitionStatistics,
+  type SettlementReport,
+  type SettlementRun,
   type Grid,
   type Institution,
   type MedicalGroup,
@@ -63,3 +68,24 @@ export const changeReservePolicy = (institutionId: string, change: ReservePolicy
 
 export const getDailyReport = (institutionId: string, date?: string) =>
   apiGet<DailyReport>(`/api/reports/daily/${institutionId}`, { date });
+
+/** Service dates from `from` through `until` (YYYY-MM-DD); a group, or all the user sees. */
+export const getFirstContactStatistics = (from: string, until: string, groupId?: string) =>
+  apiGet<FirstContactStatistics>('/api/indicators/first-contact', { from, until, groupId });
+
+export const getRecognitionStatistics = (since: Date, groupId?: string) =>
+  apiGet<RecognitionStatistics>('/api/indicators/recognition', { since: since.toISOString(), groupId });
+
+/** Local days from `from` through `until` (YYYY-MM-DD, Asia/Shanghai). */
+export const getPrescribingStatistics = (from: string, until: string, groupId?: string) =>
+  apiGet<PrescribingStatistics>('/api/indicators/prescribing', { from, until, groupId });
+
+/** A group's month (YYYY-MM) as settled; 404 SETTLEMENT_NOT_FOUND while it is not. */
+export const getSettlementReport = (groupId: string, month: string) =>
+  apiGet<SettlementReport>(`/api/settlements/${groupId}/${month}`);
+
+export const settlementCsvUrl = (groupId: string, month: string) =>
+  `/api/settlements/${groupId}/${month}/csv`;
+
+export const startSettlementRun = (clientRequestId: string, groupId: string, month: string) =>
+  apiSend<{ run: SettlementRun }>('POST', '/api/settlements', { clientRequestId, groupId, month });

@@ -188,3 +188,103 @@ export interface FieldViolation {
   reason?: string;
   description?: string;
 }
+
+/** payment GetFirstContactStatistics: one institution's outpatient visits (or the total, ids empty). */
+export interface FirstContactFigures {
+  institutionId?: string;
+  groupId?: string;
+  level?: InstitutionLevel;
+  firstContacts?: number;
+  referredVisits?: number;
+  primaryFirstContacts?: number;
+  primaryShareBp?: number;
+}
+
+export interface FirstContactStatistics {
+  figures?: FirstContactFigures[];
+  total?: FirstContactFigures;
+  targetShareBp?: number;
+}
+
+/** lab-sharing GetRecognitionStatistics: one institution's look-ups of one item. */
+export interface RecognitionFigures {
+  institutionId?: string;
+  itemCode?: string;
+  lookups?: number;
+  offered?: number;
+  reused?: number;
+  orderedAnyway?: number;
+  recognitionRateBp?: number;
+}
+
+export interface RecognitionStatistics {
+  figures?: RecognitionFigures[];
+  total?: RecognitionFigures;
+}
+
+/** pharmacy GetPrescribingStatistics: one institution's recorded checks. */
+export interface PrescribingFigures {
+  institutionId?: string;
+  groupId?: string;
+  checks?: number;
+  lines?: number;
+  essentialLines?: number;
+  volumeBasedLines?: number;
+  essentialShareBp?: number;
+  volumeBasedShareBp?: number;
+  longPrescriptionsAccepted?: number;
+  longPrescriptionsCapped?: number;
+}
+
+export interface PrescribingStatistics {
+  figures?: PrescribingFigures[];
+  total?: PrescribingFigures;
+}
+
+/** Amounts in fen arrive as strings (proto3 JSON's 64-bit integers). */
+export type FenText = string;
+
+export interface SettlementFigures {
+  claims?: number;
+  fund?: FenText;
+  patient?: FenText;
+  waived?: FenText;
+}
+
+export interface SettlementBalance {
+  kind?: 'SURPLUS' | 'OVERSPEND' | 'EVEN';
+  amount?: FenText;
+  retainedByGroup?: FenText;
+  returnedToFund?: FenText;
+  coveredByFund?: FenText;
+  coveredByFinance?: FenText;
+  borneByGroup?: FenText;
+}
+
+export interface SettlementRun {
+  runId: string;
+  groupId: string;
+  regionId?: string;
+  periodFrom?: string;
+  periodUntil?: string;
+  settledAt?: string;
+  budget?: FenText;
+  budgetBasis?: string[];
+  fundPaid?: FenText;
+  patientPaid?: FenText;
+  waived?: FenText;
+  balance?: SettlementBalance;
+  institutions?: {
+    institutionId: string;
+    level?: InstitutionLevel;
+    figures?: SettlementFigures;
+    byPoints?: FenText;
+  }[];
+  referred?: SettlementFigures;
+  unreferred?: SettlementFigures;
+}
+
+export interface SettlementReport {
+  run?: SettlementRun;
+  csv?: string;
+}

@@ -8,7 +8,9 @@ import { LoadState } from '../layout/load-state';
 import { ReferralTable } from '../referrals/referral-table';
 import { cityDirectory } from './city-directory';
 import { HospitalTable } from './hospital-table';
+import { CareCards } from './care-cards';
 import { IndicatorCard } from './indicator-card';
+import { loadCare } from './load-care';
 import { loadScope } from './load-scope';
 import { bedSummary, slotSummary } from './reserve-summary';
 import { type Scope } from './scope';
@@ -22,11 +24,15 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
   const loaded = useLoad(async () => {
     const directory = await cityDirectory();
     const now = new Date();
-    return { directory, now, data: await loadScope(scope, directory, now) };
+    const [data, care] = await Promise.all([
+      loadScope(scope, directory, now),
+      loadCare(scope, directory, now),
+    ]);
+    return { directory, now, data, care };
   }, [kind, id]);
 
   if (!loaded.data) return <LoadState {...loaded} />;
-  const { directory, now, data } = loaded.data;
+  const { directory, now, data, care } = loaded.data;
   const trail = trailTo(scope, directory);
   const here = trail[trail.length - 1];
   const scopeName = scope.kind === 'city' ? t('scope.city') : (here?.name ?? '');
@@ -107,6 +113,8 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
           statusLabel={`${t(`dashboard.status.${beds.status}`)} · ${t('dashboard.target', { target: formatBasisPoints(beds.targetBp) })}`}
         />
       </div>
+
+      <CareCards care={care} />
 
       {children.length > 0 && (
         <section className="panel">

@@ -17,6 +17,7 @@ export function PortalShell() {
             {t('nav.dashboard')}
           </NavLink>
           <NavLink to="/referrals">{t('nav.referrals')}</NavLink>
+          <NavLink to="/settlements">{t('nav.settlements')}</NavLink>
           <NavLink to="/admin/reserve-policies">{t('nav.administration')}</NavLink>
         </nav>
         <span className="shell__user">
