@@ -4,12 +4,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockingViolations } from './accessibility';
 import { acceptDemoReferral, createDemoReferral, type DemoReferral } from './demo-referral';
 
 /**
  * The portal in a real browser against the running platform: Debian's Chromium (never a
  * downloaded one) driven by playwright-core, signed in as the demo city's operator. Run with
- * `nx run @medgrid/portal:test-browser` after scripts/up.sh; screenshots go to docs/screenshots.
+ * `nx run @medgrid/portal:test-browser` after scripts/up.sh; screenshots go to docs/screenshots. Every page
+ * photographed is also checked with axe-core: no serious or critical WCAG 2.1 AA violation.
  */
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const PORTAL_URL = process.env.PORTAL_URL ?? 'http://127.0.0.1:3066';
@@ -28,7 +30,11 @@ describe('the portal in Chromium', () => {
   let page: Page;
   let referral: DemoReferral;
 
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** Every page the test reaches is photographed and checked for accessibility as it stands. */
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    expect(await blockingViolations(page), `accessibility of ${name}`).toEqual([]);
+  };
   const go = (path: string) => page.goto(new URL(path, PORTAL_URL).toString());
 
   beforeAll(async () => {
