@@ -89,6 +89,7 @@ describe('the portal in Chromium', () => {
     expect(await page.getByTestId('unit-table').locator('tbody tr').count()).toBe(3);
     await expect.poll(() => page.getByTestId('unit-table').textContent()).toContain('黄埔区网格');
     expect(await page.getByTestId('hospital-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('grid-map').locator('canvas').waitFor();
     await page.waitForTimeout(500); // the charts' first paint
     await shot('dashboard-city');
   });

@@ -1,9 +1,9 @@
-import { BarChart } from 'echarts/charts';
+import { BarChart, MapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-// Only the parts the portal draws, so the bundle carries bar charts and not all of ECharts.
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only the parts the portal draws (bar charts, the grid map), so the bundle does not carry all of ECharts.
+echarts.use([BarChart, MapChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export { echarts };

@@ -8,6 +8,7 @@ import { LoadState } from '../layout/load-state';
 import { ReferralTable } from '../referrals/referral-table';
 import { cityDirectory } from './city-directory';
 import { HospitalTable } from './hospital-table';
+import { CityGridMap } from '../map/city-grid-map';
 import { CareCards } from './care-cards';
 import { IndicatorCard } from './indicator-card';
 import { loadCare } from './load-care';
@@ -115,6 +116,10 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
       </div>
 
       <CareCards care={care} />
+
+      {scope.kind === 'city' && (
+        <CityGridMap directory={directory} care={care} referrals={data.referrals} facts={data.facts} />
+      )}
 
       {children.length > 0 && (
         <section className="panel">

@@ -74,6 +74,14 @@ export const en: Messages = {
     actual: 'Actual',
     targetSeries: 'Target',
   },
+  map: {
+    notAGrid: 'Not a grid of the city',
+    title: 'Grid map: primary first-contact share',
+    legend: 'Legend',
+    referrals: '{{count}} referrals',
+    band: { met: 'At or above {{target}}', below: 'Below {{target}}', 'no-data': 'No data' },
+    note: 'Grid outlines are schematic, not surveyed boundaries; click a grid to drill down.',
+  },
   care: {
     window: 'The indicators below count {{from}} to {{until}} (Beijing time)',
     unavailable: 'Service unavailable',

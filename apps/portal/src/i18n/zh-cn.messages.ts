@@ -68,6 +68,14 @@ export const zhCN = {
     actual: '实际',
     targetSeries: '目标',
   },
+  map: {
+    notAGrid: '未划入网格',
+    title: '网格地图：基层首诊占比',
+    legend: '图例',
+    referrals: '转诊 {{count}} 例',
+    band: { met: '达到 {{target}}', below: '低于 {{target}}', 'no-data': '暂无数据' },
+    note: '网格轮廓为示意图，非测绘边界；点击网格下钻。',
+  },
   care: {
     window: '以下指标统计 {{from}} 至 {{until}}（北京时间）',
     unavailable: '服务暂不可用',
