@@ -144,6 +144,29 @@ describe('the portal in Chromium', () => {
     await shot('admin-reserve-floor-error');
   });
 
+  it("opens a staff member's account with the gateway's field checks, then disables it", async () => {
+    await page.getByRole('link', { name: '用户账号' }).click();
+    await page.getByTestId('account-table').locator('tbody tr').first().waitFor();
+    const username = `browser.${Date.now().toString(36)}`;
+    const form = page.getByTestId('new-account');
+    await form.locator('input[name="username"]').fill(username);
+    await form.locator('input[name="displayName"]').fill('浏览器测试');
+    await form.locator('select[name="groupId"]').selectOption({ index: 1 });
+    await form.locator('select[name="institutionId"]').selectOption({ index: 1 });
+    await form.locator('input[name="password"]').fill('short');
+    await form.getByRole('button', { name: '创建账号' }).click();
+    await expect.poll(() => page.getByTestId('error-password').isVisible()).toBe(true);
+
+    await form.locator('input[name="password"]').fill(`pw-${Date.now()}-long-enough`);
+    await form.getByRole('button', { name: '创建账号' }).click();
+    await page.getByTestId('account-created').waitFor();
+    const row = page.locator(`tr[data-username="${username}"]`);
+    await row.waitFor();
+    await shot('admin-accounts');
+    await row.getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => row.textContent()).toContain('已停用');
+  });
+
   it('switches to English, keeps it after a reload, and signs out', async () => {
     await page.locator('select[name="language"]').selectOption('en');
     await page.getByRole('link', { name: 'Dashboard' }).click();

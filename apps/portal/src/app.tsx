@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AccountsPage } from './admin/accounts-page';
 import { ReservePolicyPage } from './admin/reserve-policy-page';
 import { SessionProvider, useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
@@ -32,6 +33,7 @@ function PortalRoutes() {
         <Route path="referrals" element={<ReferralListPage />} />
         <Route path="referrals/:id" element={<ReferralDetailPage />} />
         <Route path="admin/reserve-policies" element={<ReservePolicyPage />} />
+        <Route path="admin/accounts" element={<AccountsPage />} />
         <Route path="settlements" element={<SettlementsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -10,6 +10,7 @@ import { formatShanghaiDateTime } from '../format/shanghai-time';
 import { formatRatio, isBelowFloor } from '../indicators/reserve-ratio';
 import { LoadState } from '../layout/load-state';
 import { RatioInput } from './ratio-input';
+import { AdminNav } from './admin-nav';
 import { FieldViolationText } from './field-violation-text';
 
 interface Draft {
@@ -72,6 +73,7 @@ export function ReservePolicyPage() {
 
   return (
     <div className="page" data-testid="reserve-policy">
+      <AdminNav />
       <h1>{t('admin.title')}</h1>
       <p className="muted">{t('admin.intro')}</p>
       <LoadState {...directory} />

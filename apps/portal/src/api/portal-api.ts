@@ -1,5 +1,8 @@
 import { apiGet, apiSend } from './http-client';
 import {
+  type AdministeredAccount,
+  type NewAccount,
+  type PortalUser,
   type DailyReport,
   type FirstContactStatistics,
   type PrescribingStatistics,
@@ -89,3 +92,12 @@ export const settlementCsvUrl = (groupId: string, month: string) =>
 
 export const startSettlementRun = (clientRequestId: string, groupId: string, month: string) =>
   apiSend<{ run: SettlementRun }>('POST', '/api/settlements', { clientRequestId, groupId, month });
+
+/** The city's accounts by username, the first 200 (a city has tens of operators' accounts, not thousands). */
+export const listAccounts = () =>
+  apiGet<{ accounts: AdministeredAccount[]; nextPageToken: string }>('/api/accounts', { pageSize: 200 });
+
+export const createAccount = (account: NewAccount) => apiSend<PortalUser>('POST', '/api/accounts', account);
+
+export const disableAccount = (id: string) =>
+  apiSend<AdministeredAccount>('POST', `/api/accounts/${id}/disable`);

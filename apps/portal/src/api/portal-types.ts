@@ -288,3 +288,19 @@ export interface SettlementReport {
   run?: SettlementRun;
   csv?: string;
 }
+
+/** A portal account as the city's operators administer it. */
+export interface AdministeredAccount extends PortalUser {
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: 'group-admin' | 'institution-staff';
+  institutionId: string;
+  groupId: string;
+  password: string;
+}
