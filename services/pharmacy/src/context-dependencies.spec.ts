@@ -8,7 +8,8 @@ import { contextDependencies } from '@medgrid/testing';
  * the catalogue; continuity after a downward referral reads the catalogue and the receiving
  * institution's formulary; purchasing buys for the formularies at the catalogue's prices and moves
  * stock. Where a lower context needs something done above it, it owns a port the higher context
- * implements. config/, database/ and test/ (test support) are not contexts.
+ * implements. The demo's activity (demo/) writes through every context below it, so it is the top. config/,
+ * database/ and test/ (test support) are not contexts.
  */
 const LAYERS = [
   'common',
@@ -18,6 +19,7 @@ const LAYERS = [
   'prescribing',
   'continuity',
   'purchasing',
+  'demo',
 ] as const;
 
 describe(contextDependencies.name, () => {
