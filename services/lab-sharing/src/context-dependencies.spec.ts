@@ -5,7 +5,8 @@ import { contextDependencies } from '@medgrid/testing';
  * (docs/conventions.md, "A service"). common/ is the service's kernel (exam kinds, urgency, data classes) and
  * imports no context. Centres and the recognition catalogue stand on their own; orders are placed at a centre for
  * an item of the catalogue; reporting works the orders of a centre; the result registry keeps what reporting signs
- * (and what partners send) and answers recognition's look-ups through a port recognition owns. config/,
+ * (and what partners send) and answers recognition's look-ups through a port recognition owns. The demo's
+ * activity (demo/) writes through the centres, the result registry and recognition, so it is the top. config/,
  * database/ and test/ (test support) are not contexts.
  */
 const LAYERS = [
@@ -16,6 +17,7 @@ const LAYERS = [
   'orders',
   'reporting',
   'results',
+  'demo',
 ] as const;
 
 describe(contextDependencies.name, () => {
