@@ -6,10 +6,11 @@ import { contextDependencies } from '@medgrid/testing';
  * service's own kernel (errors, access rules, the registry's view of
  * hospitals) and imports no context. Where a lower context needs something
  * done above it, it owns a port (an abstract class) that the higher context
- * implements: schedules' SessionBookings, booking's ReferralHolds. config/,
- * database/ and test/ (test support) are not contexts.
+ * implements: schedules' SessionBookings, booking's ReferralHolds. The demo's
+ * activity (demo/) makes schedules, bookings and beds and reads the reports,
+ * so it is the top. config/, database/ and test/ (test support) are not contexts.
  */
-const LAYERS = ['common', 'capacity', 'schedules', 'booking', 'holds', 'beds', 'reports'] as const;
+const LAYERS = ['common', 'capacity', 'schedules', 'booking', 'holds', 'beds', 'reports', 'demo'] as const;
 
 describe(contextDependencies.name, () => {
   const sut = contextDependencies;
