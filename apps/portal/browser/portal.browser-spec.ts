@@ -89,6 +89,11 @@ describe('the portal in Chromium', () => {
     expect(await page.getByTestId('unit-table').locator('tbody tr').count()).toBe(3);
     await expect.poll(() => page.getByTestId('unit-table').textContent()).toContain('黄埔区网格');
     expect(await page.getByTestId('hospital-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    // The care indicators from the demo city's activity (scripts/up.sh): each a share, not "unavailable".
+    for (const card of ['indicator-first-contact', 'indicator-recognition', 'indicator-essential']) {
+      expect(await page.getByTestId(card).locator('.card__value').textContent()).toMatch(/^\d+\.\d{2}%$/);
+    }
+    expect(await page.getByTestId('settlement-table').locator('tbody tr').count()).toBe(3);
     await page.getByTestId('grid-map').locator('canvas').waitFor();
     await page.waitForTimeout(500); // the charts' first paint
     await shot('dashboard-city');
@@ -144,7 +149,27 @@ describe('the portal in Chromium', () => {
     await shot('admin-reserve-floor-error');
   });
 
+  it("settles a group's month the demo left open, and shows the run with its CSV", async () => {
+    await page.getByRole('link', { name: '医保结算' }).click();
+    await page.getByTestId('settlements').waitFor();
+    const settled = page.getByTestId('settlement-run');
+    const open = page.getByTestId('not-settled');
+    await expect.poll(async () => (await settled.isVisible()) || (await open.isVisible())).toBe(true);
+    // A platform left up from an earlier run has settled it already; a fresh one has not.
+    if (await open.isVisible()) await page.getByTestId('start-settlement').click();
+    await settled.waitFor();
+    expect(await page.getByTestId('settlement-fund-paid').textContent()).toMatch(/^¥[\d,]+\.\d{2}$/);
+    expect(await page.getByTestId('settlement-institutions').locator('tbody tr').count()).toBeGreaterThan(1);
+    const csv = await page.request.get(
+      new URL((await page.getByTestId('settlement-csv').getAttribute('href'))!, PORTAL_URL).toString(),
+    );
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(',');
+    await shot('settlement');
+  });
+
   it("opens a staff member's account with the gateway's field checks, then disables it", async () => {
+    await page.getByRole('link', { name: '系统管理' }).click();
     await page.getByRole('link', { name: '用户账号' }).click();
     await page.getByTestId('account-table').locator('tbody tr').first().waitFor();
     const username = `browser.${Date.now().toString(36)}`;

@@ -21,6 +21,17 @@ describe(apiErrorFrom.name, () => {
     expect(sut.fieldError('bedRatio')).toBeUndefined();
   });
 
+  it("keeps the service's reason beside the gateway's category", () => {
+    const sut = apiErrorFrom(
+      404,
+      { error: { code: 'NOT_FOUND', message: '未找到所请求的内容。', reason: 'SETTLEMENT_NOT_FOUND' } },
+      'fallback',
+    );
+
+    expect(sut.code).toBe('NOT_FOUND');
+    expect(sut.reason).toBe('SETTLEMENT_NOT_FOUND');
+  });
+
   it('falls back to a message of its own when the answer is not the API error shape', () => {
     const sut = apiErrorFrom(502, '<html>bad gateway</html>', '网关暂时不可用');
 

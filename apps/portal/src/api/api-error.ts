@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: readonly FieldViolation[] = [],
     readonly detail?: string,
+    /** The service's own reason (SETTLEMENT_NOT_FOUND) where `code` is the gateway's category (NOT_FOUND). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -40,5 +42,6 @@ export function apiErrorFrom(status: number, body: unknown, fallbackMessage: str
     typeof error.message === 'string' && error.message !== '' ? error.message : fallbackMessage,
     fields,
     typeof error.detail === 'string' ? error.detail : undefined,
+    typeof error.reason === 'string' ? error.reason : undefined,
   );
 }

@@ -241,8 +241,8 @@ export interface PrescribingStatistics {
   total?: PrescribingFigures;
 }
 
-/** Amounts in fen arrive as strings (proto3 JSON's 64-bit integers). */
-export type FenText = string;
+/** Amounts in fen: proto3 JSON writes 64-bit integers as strings, the gateway's codec as numbers when they fit. */
+export type FenText = string | number;
 
 export interface SettlementFigures {
   claims?: number;

@@ -1,6 +1,10 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatBasisPoints, targetStatus } from '../indicators/reserve-ratio';
+import { formatBasisPoints, type TargetStatus } from '../indicators/reserve-ratio';
+
+/** proto3 JSON leaves a false `targetMet` out: absent is not met. */
+const judgedStatus = (offered: number, met: boolean | undefined): TargetStatus =>
+  offered <= 0 ? 'no-data' : met === true ? 'met' : 'below';
 import { type HospitalDay } from './load-scope';
 
 /** Each hospital's reserved slots and beds of the day against its target, as scheduling reports them. */
@@ -22,16 +26,9 @@ export function HospitalTable({ days }: { days: readonly HospitalDay[] }) {
         {days.map(({ institution, report }) => {
           const slots = report?.slots;
           const beds = report?.beds;
-          const slotStatus = targetStatus(
-            slots?.reservedRatioBp ?? 0,
-            slots?.targetRatioBp ?? null,
-            slots?.offered ?? 0,
-          );
-          const bedStatus = targetStatus(
-            beds?.reservedRatioBp ?? 0,
-            beds?.targetRatioBp ?? null,
-            beds?.beds ?? 0,
-          );
+          // scheduling judges the target exactly (56 of 168 is a third, met, though 3333 bp < 3334 bp).
+          const slotStatus = judgedStatus(slots?.offered ?? 0, slots?.targetMet);
+          const bedStatus = judgedStatus(beds?.beds ?? 0, beds?.targetMet);
           return (
             <tr key={institution.id}>
               <td>

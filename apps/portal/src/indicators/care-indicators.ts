@@ -80,7 +80,7 @@ export function prescribingIn(figures: readonly PrescribingFigures[], inScope: I
   };
 }
 
-const fen = (text: string | undefined) => BigInt(text ?? '0');
+const fen = (amount: string | number | undefined) => BigInt(amount ?? 0);
 
 /**
  * Settled months' spend against their budgets, summed over groups in integer fen: what the fund paid, the budget,

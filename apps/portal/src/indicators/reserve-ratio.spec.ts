@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisPoints, formatRatio, isBelowFloor, pooledShare, targetStatus } from './reserve-ratio';
-
-describe(targetStatus.name, () => {
-  it('says a share at or above its target is met and one below is not', () => {
-    expect(targetStatus(3334, 3334, 30)).toBe('met');
-    expect(targetStatus(3400, 3334, 30)).toBe('met');
-    expect(targetStatus(3333, 3334, 30)).toBe('below');
-  });
-
-  it('judges nothing on a day nothing was offered', () => {
-    expect(targetStatus(null, 3334, 0)).toBe('no-data');
-    expect(targetStatus(0, 3334, 0)).toBe('no-data');
-  });
-});
+import { basisPoints, formatRatio, isBelowFloor, pooledShare } from './reserve-ratio';
 
 describe(isBelowFloor.name, () => {
   it('compares fractions exactly: 1/3 is not below a floor of 1/3, 33/100 is', () => {

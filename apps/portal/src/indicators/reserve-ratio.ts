@@ -10,16 +10,6 @@ export function basisPoints(ratio: Ratio | undefined): number | null {
   return Math.floor((numerator * 10_000) / denominator);
 }
 
-/** Whether a share reaches its target; nothing to judge when nothing was offered. */
-export function targetStatus(
-  actualBp: number | null,
-  targetBp: number | null,
-  offered: number,
-): TargetStatus {
-  if (offered <= 0 || actualBp === null || targetBp === null) return 'no-data';
-  return actualBp >= targetBp ? 'met' : 'below';
-}
-
 /** Exact comparison of two fractions (no floating point): is `ratio` below `floor`? */
 export function isBelowFloor(ratio: Ratio, floor: Ratio | undefined): boolean {
   if (!floor?.denominator || !ratio.denominator) return false;

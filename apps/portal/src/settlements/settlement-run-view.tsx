@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { settlementCsvUrl } from '../api/portal-api';
-import { type SettlementFigures, type SettlementRun } from '../api/portal-types';
+import { type FenText, type SettlementFigures, type SettlementRun } from '../api/portal-types';
 import { formatYuan } from '../format/money';
 import { formatShanghaiDateTime } from '../format/shanghai-time';
 
@@ -15,7 +15,7 @@ export function SettlementRunView({
   institutionName: (id: string) => string;
 }) {
   const { t, i18n } = useTranslation();
-  const yuan = (fen: string | undefined) => formatYuan(fen ?? '0', i18n.language);
+  const yuan = (fen: FenText | undefined) => formatYuan(fen ?? 0, i18n.language);
   const balance = run.balance;
   const shares =
     balance?.kind === 'SURPLUS'

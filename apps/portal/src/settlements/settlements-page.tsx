@@ -32,7 +32,7 @@ export function SettlementsPage() {
     try {
       return await api.getSettlementReport(groupId, month);
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === NOT_SETTLED) return { run: undefined };
+      if (caught instanceof ApiError && caught.reason === NOT_SETTLED) return { run: undefined };
       throw caught;
     }
   }, [groupId, month]);

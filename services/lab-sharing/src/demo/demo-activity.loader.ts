@@ -39,6 +39,10 @@ import {
 
 // The same step always gets the same client request, so a second run is answered, never applied twice.
 const NAMESPACE = '7d3f9a52-1c6e-5b80-a4d2-440100000002';
+/** The quick start's demo city; groups of other cities (an end-to-end test's, sharing the broker) are left alone. */
+const DEMO_DIVISION_CODE = '440100';
+const IN_DEMO_CITY = `JOIN known_grid gr ON gr.id = g.grid_id
+         JOIN known_city c ON c.id = gr.city_id AND c.division_code = $1`;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const PATIENTS_PER_GROUP = 200;
@@ -153,17 +157,20 @@ export class DemoActivityLoader {
   private async groups(now: Date): Promise<DemoGroup[]> {
     const manager = this.uow.manager();
     const institutions = await manager.query<{ id: string; group_id: string; level: string }[]>(
-      `SELECT i.id, i.group_id, i.level FROM known_institution i JOIN known_group g ON g.id = i.group_id
+      `SELECT i.id, i.group_id, i.level FROM known_institution i
+         JOIN known_group g ON g.id = i.group_id ${IN_DEMO_CITY}
         ORDER BY i.id`,
+      [DEMO_DIVISION_CODE],
     );
     const patients = await manager.query<{ group_id: string; resident_id_number: string }[]>(
       `SELECT group_id, resident_id_number FROM (
          SELECT t.group_id, k.resident_id_number,
                 row_number() OVER (PARTITION BY t.group_id ORDER BY k.resident_id_number) AS n
            FROM known_contract k JOIN known_team t ON t.id = k.team_id
+           JOIN known_group g ON g.id = t.group_id ${IN_DEMO_CITY.replace('$1', '$3')}
           WHERE k.status = 'active' AND k.start_date <= $1 AND $1 <= k.end_date) c
         WHERE n <= $2`,
-      [localDate(now), PATIENTS_PER_GROUP],
+      [localDate(now), PATIENTS_PER_GROUP, DEMO_DIVISION_CODE],
     );
     const groups = new Map<
       string,
@@ -184,15 +191,15 @@ export class DemoActivityLoader {
   }
 
   /**
-   * The laboratory items recognised region-wide on an external quality assessment, of the first city with a
-   * catalogue (the demo city): what a centre's quality record makes its results recognised for.
+   * The laboratory items recognised region-wide on an external quality assessment, of the demo city's catalogue:
+   * what a centre's quality record makes its results recognised for.
    */
   private async items(): Promise<DemoItem[]> {
-    const cities = await this.uow
-      .manager()
-      .query<{ region_id: string }[]>(
-        `SELECT region_id FROM recognition_catalogue ORDER BY region_id LIMIT 1`,
-      );
+    const cities = await this.uow.manager().query<{ region_id: string }[]>(
+      `SELECT r.region_id FROM recognition_catalogue r JOIN known_city c ON c.id = r.region_id
+          WHERE c.division_code = $1`,
+      [DEMO_DIVISION_CODE],
+    );
     if (cities.length === 0) return [];
     const catalogue = await this.catalogues.load(cities[0]!.region_id, false);
     return catalogue

@@ -28,12 +28,21 @@ describe(DemoActivityLoader.name, () => {
     uow = new UnitOfWork(database.dataSource);
     const registry = new RegistryViewTypeormRepository(uow);
     const levels: InstitutionLevel[] = ['tertiary', 'secondary', 'primary', 'primary'];
-    for (let g = 0; g < 2; g++) {
+    // Two groups of the demo city, and one of another city (an end-to-end test's, sharing the broker) left alone.
+    const gridOf = async (divisionCode: string) => {
+      const [cityId, gridId] = [uuidv7(), uuidv7()];
+      await registry.upsertCity({ id: cityId, divisionCode, name: divisionCode });
+      await registry.upsertGrid({ id: gridId, cityId });
+      return gridId;
+    };
+    const demoGrid = await gridOf('440100');
+    const otherGrid = await gridOf('310100');
+    for (let g = 0; g < 3; g++) {
       const groupId = uuidv7();
       const institutions = levels.map(() => uuidv7());
       await registry.upsertGroup({
         id: groupId,
-        gridId: uuidv7(),
+        gridId: g < 2 ? demoGrid : otherGrid,
         leadInstitutionId: institutions[0]!,
         members: institutions.map((institutionId, i) => ({
           institutionId,

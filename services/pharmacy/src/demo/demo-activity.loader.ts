@@ -40,6 +40,10 @@ import {
 export const DEMO_PRESCRIBER = 'demo-his';
 // The same step of the same institution always gets the same client request, so a second run adds nothing.
 const NAMESPACE = '5b0e3c1e-8a4f-5d2b-9c61-2f7a44010001';
+/** The quick start's demo city; groups of other cities (an end-to-end test's, sharing the broker) are left alone. */
+const DEMO_DIVISION_CODE = '440100';
+const IN_DEMO_CITY = `JOIN known_grid gr ON gr.id = g.grid_id
+         JOIN known_city c ON c.id = gr.city_id AND c.division_code = $1`;
 const DAY_MS = 86_400_000;
 const WINDOW_DAYS = 30;
 const PATIENTS_PER_GROUP = 200;
@@ -139,17 +143,20 @@ export class DemoActivityLoader {
   private async groups(now: Date): Promise<DemoGroup[]> {
     const manager = this.uow.manager();
     const institutions = await manager.query<{ id: string; group_id: string; level: string }[]>(
-      `SELECT i.id, i.group_id, i.level FROM known_institution i JOIN known_group g ON g.id = i.group_id
+      `SELECT i.id, i.group_id, i.level FROM known_institution i
+         JOIN known_group g ON g.id = i.group_id ${IN_DEMO_CITY}
         ORDER BY i.id`,
+      [DEMO_DIVISION_CODE],
     );
     const patients = await manager.query<{ group_id: string; resident_id_number: string }[]>(
       `SELECT group_id, resident_id_number FROM (
          SELECT t.group_id, k.resident_id_number,
                 row_number() OVER (PARTITION BY t.group_id ORDER BY k.resident_id_number) AS n
            FROM known_contract k JOIN known_team t ON t.id = k.team_id
+           JOIN known_group g ON g.id = t.group_id ${IN_DEMO_CITY.replace('$1', '$3')}
           WHERE k.status = 'active' AND k.start_date <= $1 AND $1 <= k.end_date) c
         WHERE n <= $2`,
-      [localDate(now), PATIENTS_PER_GROUP],
+      [localDate(now), PATIENTS_PER_GROUP, DEMO_DIVISION_CODE],
     );
     const groups = new Map<
       string,
