@@ -79,6 +79,22 @@ done
 # the registry's events; a city that has a catalogue keeps it.
 DATABASE_URL="$(medgrid_database_url lab-sharing)" \
   node services/lab-sharing/dist/database/seed-starter-catalogues.js | sed "s/^/[demo] /"
+# The demo city's activity, so every indicator of the portal has real figures: hospitals' sessions, bookings and
+# wards for the coming week (scheduling), prescriptions checked (pharmacy),
+# results recorded and looked up (lab-sharing, after its catalogue), claims adjudicated and months settled (payment;
+# last month of the first group by name is left for the portal to settle). Each run adds only what is missing.
+DATABASE_URL="$(medgrid_database_url scheduling)" \
+  node services/scheduling/dist/demo/load-demo-activity.js | sed "s/^/[demo] /"
+DATABASE_URL="$(medgrid_database_url pharmacy)" \
+  node services/pharmacy/dist/demo/load-demo-activity.js | sed "s/^/[demo] /"
+DATABASE_URL="$(medgrid_database_url lab-sharing)" \
+  node services/lab-sharing/dist/demo/load-demo-activity.js | sed "s/^/[demo] /"
+demo_unsettled_group="$(PGPASSWORD="$MEDGRID_PG_PASSWORD" psql -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" \
+  -U "$MEDGRID_PG_USER" -d medgrid_registry -Atc "SELECT g.id FROM medical_group g JOIN grid gr ON gr.id = g.grid_id
+    JOIN city c ON c.id = gr.city_id WHERE c.division_code = '440100' ORDER BY g.name LIMIT 1")"
+DATABASE_URL="$(medgrid_database_url payment)" \
+  node services/payment/dist/demo/load-demo-activity.js ${demo_unsettled_group:+--unsettled-group "$demo_unsettled_group"} |
+  sed "s/^/[demo] /"
 # The portal's first city operator for the demo city ("operator"), its password from
 # MEDGRID_OPERATOR_PASSWORD or generated once into .cache/secrets/portal-operator-password.
 OPERATOR_PASSWORD_FILE="$MEDGRID_SECRETS/portal-operator-password"
