@@ -80,28 +80,34 @@ done
 DATABASE_URL="$(medgrid_database_url lab-sharing)" \
   node services/lab-sharing/dist/database/seed-starter-catalogues.js | sed "s/^/[demo] /"
 # The demo city's activity, so every indicator of the portal has real figures: hospitals' sessions, bookings and
-# wards for the coming week (scheduling), prescriptions checked (pharmacy),
-# results recorded and looked up (lab-sharing, after its catalogue), claims adjudicated and months settled (payment;
-# last month of the first group by name is left for the portal to settle). Each run adds only what is missing.
-DATABASE_URL="$(medgrid_database_url scheduling)" \
-  node services/scheduling/dist/demo/load-demo-activity.js | sed "s/^/[demo] /"
-DATABASE_URL="$(medgrid_database_url pharmacy)" \
-  node services/pharmacy/dist/demo/load-demo-activity.js | sed "s/^/[demo] /"
-DATABASE_URL="$(medgrid_database_url lab-sharing)" \
-  node services/lab-sharing/dist/demo/load-demo-activity.js | sed "s/^/[demo] /"
-demo_unsettled_group="$(PGPASSWORD="$MEDGRID_PG_PASSWORD" psql -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" \
-  -U "$MEDGRID_PG_USER" -d medgrid_registry -Atc "SELECT g.id FROM medical_group g JOIN grid gr ON gr.id = g.grid_id
-    JOIN city c ON c.id = gr.city_id WHERE c.division_code = '440100' ORDER BY g.name LIMIT 1")"
-DATABASE_URL="$(medgrid_database_url payment)" \
-  node services/payment/dist/demo/load-demo-activity.js ${demo_unsettled_group:+--unsettled-group "$demo_unsettled_group"} |
-  sed "s/^/[demo] /"
+# wards for the coming week (scheduling), prescriptions checked (pharmacy), results recorded and looked up
+# (lab-sharing, after its catalogue), claims adjudicated and months settled (payment; last month of the first group
+# by name is left for the portal to settle). Each run adds only what is missing. The city is named by the
+# registry's id: end-to-end tests register Guangzhous of their own on the same broker.
+registry_sql() {
+  PGPASSWORD="$MEDGRID_PG_PASSWORD" psql -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -U "$MEDGRID_PG_USER" \
+    -d medgrid_registry -Atc "$1"
+}
+demo_city="$(registry_sql "SELECT id FROM city WHERE division_code = '440100'")"
+if [ -n "$demo_city" ]; then
+  DATABASE_URL="$(medgrid_database_url scheduling)" \
+    node services/scheduling/dist/demo/load-demo-activity.js --city "$demo_city" | sed "s/^/[demo] /"
+  demo_groups="$(registry_sql "SELECT string_agg(g.id::text, ',') FROM medical_group g JOIN grid gr ON gr.id = g.grid_id
+    WHERE gr.city_id = '$demo_city'")"
+  DATABASE_URL="$(medgrid_database_url pharmacy)" \
+    node services/pharmacy/dist/demo/load-demo-activity.js --groups "$demo_groups" | sed "s/^/[demo] /"
+  DATABASE_URL="$(medgrid_database_url lab-sharing)" \
+    node services/lab-sharing/dist/demo/load-demo-activity.js --city "$demo_city" | sed "s/^/[demo] /"
+  demo_unsettled_group="$(registry_sql "SELECT g.id FROM medical_group g JOIN grid gr ON gr.id = g.grid_id
+    WHERE gr.city_id = '$demo_city' ORDER BY g.name LIMIT 1")"
+  DATABASE_URL="$(medgrid_database_url payment)" node services/payment/dist/demo/load-demo-activity.js \
+    --city "$demo_city" ${demo_unsettled_group:+--unsettled-group "$demo_unsettled_group"} | sed "s/^/[demo] /"
+fi
 # The portal's first city operator for the demo city ("operator"), its password from
 # MEDGRID_OPERATOR_PASSWORD or generated once into .cache/secrets/portal-operator-password.
 OPERATOR_PASSWORD_FILE="$MEDGRID_SECRETS/portal-operator-password"
 if [ -n "${MEDGRID_OPERATOR_PASSWORD:-}" ] || [ -s "$OPERATOR_PASSWORD_FILE" ] ||
   (umask 077 && openssl rand -base64 18 >"$OPERATOR_PASSWORD_FILE"); then
-  demo_city="$(PGPASSWORD="$MEDGRID_PG_PASSWORD" psql -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -U "$MEDGRID_PG_USER" \
-    -d medgrid_registry -Atc "SELECT id FROM city WHERE division_code = '440100'")"
   if [ -n "$demo_city" ]; then
     MEDGRID_OPERATOR_PASSWORD="${MEDGRID_OPERATOR_PASSWORD:-$(cat "$OPERATOR_PASSWORD_FILE")}" \
       DATABASE_URL="$(medgrid_database_url gateway)" node services/gateway/dist/database/create-operator.js \

@@ -39,10 +39,14 @@ import {
 
 // The same step always gets the same client request, so a second run is answered, never applied twice.
 const NAMESPACE = '7d3f9a52-1c6e-5b80-a4d2-440100000002';
-/** The quick start's demo city; groups of other cities (an end-to-end test's, sharing the broker) are left alone. */
+/**
+ * The quick start's demo city: Guangzhou's division code and, when scripts/up.sh names it, the registry's id of it.
+ * Groups of other cities, and of other cities with the same code (an end-to-end test registers its own Guangzhou
+ * on the broker the platform shares), are left alone.
+ */
 const DEMO_DIVISION_CODE = '440100';
 const IN_DEMO_CITY = `JOIN known_grid gr ON gr.id = g.grid_id
-         JOIN known_city c ON c.id = gr.city_id AND c.division_code = $1`;
+         JOIN known_city c ON c.id = gr.city_id AND c.division_code = $1 AND ($2::uuid IS NULL OR c.id = $2)`;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const PATIENTS_PER_GROUP = 200;
@@ -96,7 +100,10 @@ export class DemoActivityLoader {
   private readonly reuse: ReuseResultUseCase;
   private readonly orderAnyway: OrderAnywayUseCase;
 
-  constructor(private readonly uow: UnitOfWork) {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly cityId: string | null = null,
+  ) {
     const registry = new RegistryViewTypeormRepository(uow);
     this.catalogues = new RecognitionCatalogueTypeormRepository(uow);
     const outbox = new OutboxWriter(uow, 'lab-sharing');
@@ -160,17 +167,17 @@ export class DemoActivityLoader {
       `SELECT i.id, i.group_id, i.level FROM known_institution i
          JOIN known_group g ON g.id = i.group_id ${IN_DEMO_CITY}
         ORDER BY i.id`,
-      [DEMO_DIVISION_CODE],
+      [DEMO_DIVISION_CODE, this.cityId],
     );
     const patients = await manager.query<{ group_id: string; resident_id_number: string }[]>(
       `SELECT group_id, resident_id_number FROM (
          SELECT t.group_id, k.resident_id_number,
                 row_number() OVER (PARTITION BY t.group_id ORDER BY k.resident_id_number) AS n
            FROM known_contract k JOIN known_team t ON t.id = k.team_id
-           JOIN known_group g ON g.id = t.group_id ${IN_DEMO_CITY.replace('$1', '$3')}
+           JOIN known_group g ON g.id = t.group_id ${IN_DEMO_CITY.replaceAll('$1', '$3').replaceAll('$2', '$4')}
           WHERE k.status = 'active' AND k.start_date <= $1 AND $1 <= k.end_date) c
         WHERE n <= $2`,
-      [localDate(now), PATIENTS_PER_GROUP, DEMO_DIVISION_CODE],
+      [localDate(now), PATIENTS_PER_GROUP, DEMO_DIVISION_CODE, this.cityId],
     );
     const groups = new Map<
       string,

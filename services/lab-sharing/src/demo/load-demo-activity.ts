@@ -1,4 +1,4 @@
-// `DATABASE_URL=... node services/lab-sharing/dist/demo/load-demo-activity.js [--wait-seconds N]`
+// `DATABASE_URL=... node services/lab-sharing/dist/demo/load-demo-activity.js [--city <registry's city id>] [--wait-seconds N]`
 // The quick start's demo step for mutual recognition, after the starter catalogue (database/seed-starter-catalogues):
 // once lab-sharing has learnt the demo city, its groups, institutions and contracts from the registry's events, the
 // hospitals and centres record results over the last 30 days and other institutions of their group look them up
@@ -9,7 +9,13 @@ import { labSharingDataSource } from '../database/lab-sharing-data-source';
 import { DemoActivityLoader } from './demo-activity.loader';
 import { rateBp } from './demo-activity.plan';
 
-const { values } = parseArgs({ options: { 'wait-seconds': { type: 'string', default: '60' } } });
+const { values } = parseArgs({
+  options: { 'wait-seconds': { type: 'string', default: '60' }, city: { type: 'string' } },
+});
+
+/** The groups of the city named (--city), or of every city learnt. */
+const GROUPS_OF_CITY = `known_group g JOIN known_grid gr ON gr.id = g.grid_id
+  WHERE $1::uuid IS NULL OR gr.city_id = $1`;
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -36,9 +42,13 @@ async function main(): Promise<void> {
     let previous = '';
     for (let waited = 0; ; waited += 2) {
       const [learnt] = await dataSource.query<Learnt[]>(
-        `SELECT (SELECT count(*) FROM known_city) AS cities, (SELECT count(*) FROM known_group) AS groups,
-                (SELECT count(*) FROM known_institution WHERE group_id IS NOT NULL) AS institutions,
-                (SELECT count(*) FROM known_contract) AS contracts`,
+        `SELECT (SELECT count(*) FROM known_city WHERE $1::uuid IS NULL OR id = $1) AS cities,
+                (SELECT count(*) FROM ${GROUPS_OF_CITY}) AS groups,
+                (SELECT count(*) FROM known_institution WHERE group_id IN (SELECT g.id FROM ${GROUPS_OF_CITY}))
+                  AS institutions,
+                (SELECT count(*) FROM known_contract k JOIN known_team t ON t.id = k.team_id
+                  WHERE t.group_id IN (SELECT g.id FROM ${GROUPS_OF_CITY})) AS contracts`,
+        [values.city ?? null],
       );
       const counts = `${learnt?.cities}/${learnt?.groups}/${learnt?.institutions}/${learnt?.contracts}`;
       const ready = learnt && !Object.values(learnt).includes('0');
@@ -52,7 +62,7 @@ async function main(): Promise<void> {
       previous = counts;
       await pause(2000);
     }
-    const report = await new DemoActivityLoader(new UnitOfWork(dataSource)).load(say);
+    const report = await new DemoActivityLoader(new UnitOfWork(dataSource), values.city ?? null).load(say);
     if (report) {
       const figures = [...report.plan.figures.values()];
       const reused = figures.reduce((n, f) => n + f.reused, 0);

@@ -29,20 +29,14 @@ describe(DemoActivityLoader.name, () => {
     const registry = new RegistryViewTypeormRepository(uow);
     const levels: InstitutionLevel[] = ['tertiary', 'secondary', 'primary', 'primary'];
     // Two groups of the demo city, and one of another city (an end-to-end test's, sharing the broker) left alone.
-    const gridOf = async (divisionCode: string) => {
-      const [cityId, gridId] = [uuidv7(), uuidv7()];
-      await registry.upsertCity({ id: cityId, divisionCode, name: divisionCode });
-      await registry.upsertGrid({ id: gridId, cityId });
-      return gridId;
-    };
-    const demoGrid = await gridOf('440100');
-    const otherGrid = await gridOf('310100');
+    const demoGroups: string[] = [];
     for (let g = 0; g < 3; g++) {
       const groupId = uuidv7();
+      if (g < 2) demoGroups.push(groupId);
       const institutions = levels.map(() => uuidv7());
       await registry.upsertGroup({
         id: groupId,
-        gridId: g < 2 ? demoGrid : otherGrid,
+        gridId: uuidv7(),
         leadInstitutionId: institutions[0]!,
         members: institutions.map((institutionId, i) => ({
           institutionId,
@@ -73,7 +67,11 @@ describe(DemoActivityLoader.name, () => {
         });
       }
     }
-    sut = new DemoActivityLoader(uow, { supply: DEFAULT_SUPPLY_RULES, diseases: DEFAULT_CHRONIC_DISEASES });
+    sut = new DemoActivityLoader(
+      uow,
+      { supply: DEFAULT_SUPPLY_RULES, diseases: DEFAULT_CHRONIC_DISEASES },
+      demoGroups,
+    );
   });
 
   afterAll(() => database?.close());

@@ -40,10 +40,11 @@ import {
 export const DEMO_PRESCRIBER = 'demo-his';
 // The same step of the same institution always gets the same client request, so a second run adds nothing.
 const NAMESPACE = '5b0e3c1e-8a4f-5d2b-9c61-2f7a44010001';
-/** The quick start's demo city; groups of other cities (an end-to-end test's, sharing the broker) are left alone. */
-const DEMO_DIVISION_CODE = '440100';
-const IN_DEMO_CITY = `JOIN known_grid gr ON gr.id = g.grid_id
-         JOIN known_city c ON c.id = gr.city_id AND c.division_code = $1`;
+/**
+ * The demo city's groups when scripts/up.sh names them (pharmacy learns groups, not cities): an end-to-end test's
+ * groups, announced on the broker the platform shares, are left alone. Null: every group learnt.
+ */
+const IN_DEMO_GROUPS = `AND ($1::uuid[] IS NULL OR g.id = ANY($1::uuid[]))`;
 const DAY_MS = 86_400_000;
 const WINDOW_DAYS = 30;
 const PATIENTS_PER_GROUP = 200;
@@ -90,6 +91,7 @@ export class DemoActivityLoader {
   constructor(
     private readonly uow: UnitOfWork,
     rules: { supply: SupplyRules; diseases: ChronicDiseaseList },
+    private readonly groupIds: string[] | null = null,
   ) {
     this.registry = new RegistryViewTypeormRepository(uow);
     this.catalogues = new DrugCatalogueTypeormRepository(uow);
@@ -144,19 +146,19 @@ export class DemoActivityLoader {
     const manager = this.uow.manager();
     const institutions = await manager.query<{ id: string; group_id: string; level: string }[]>(
       `SELECT i.id, i.group_id, i.level FROM known_institution i
-         JOIN known_group g ON g.id = i.group_id ${IN_DEMO_CITY}
+         JOIN known_group g ON g.id = i.group_id ${IN_DEMO_GROUPS}
         ORDER BY i.id`,
-      [DEMO_DIVISION_CODE],
+      [this.groupIds],
     );
     const patients = await manager.query<{ group_id: string; resident_id_number: string }[]>(
       `SELECT group_id, resident_id_number FROM (
          SELECT t.group_id, k.resident_id_number,
                 row_number() OVER (PARTITION BY t.group_id ORDER BY k.resident_id_number) AS n
            FROM known_contract k JOIN known_team t ON t.id = k.team_id
-           JOIN known_group g ON g.id = t.group_id ${IN_DEMO_CITY.replace('$1', '$3')}
+           JOIN known_group g ON g.id = t.group_id ${IN_DEMO_GROUPS.replaceAll('$1', '$3')}
           WHERE k.status = 'active' AND k.start_date <= $1 AND $1 <= k.end_date) c
         WHERE n <= $2`,
-      [localDate(now), PATIENTS_PER_GROUP, DEMO_DIVISION_CODE],
+      [localDate(now), PATIENTS_PER_GROUP, this.groupIds],
     );
     const groups = new Map<
       string,

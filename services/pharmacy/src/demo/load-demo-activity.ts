@@ -1,4 +1,4 @@
-// `DATABASE_URL=... node services/pharmacy/dist/demo/load-demo-activity.js [--wait-seconds N]`
+// `DATABASE_URL=... node services/pharmacy/dist/demo/load-demo-activity.js [--groups <id>,<id>,...] [--wait-seconds N]`
 // The quick start's demo step for pharmacy: once the service has learnt the demo city's groups, institutions and
 // contracts from the registry's events, each group gets a drug catalogue (the starter) if it has none, each
 // institution a formulary with stock on hand, and a few hundred prescriptions are checked, all through pharmacy's
@@ -10,7 +10,13 @@ import { DEFAULT_CHRONIC_DISEASES } from '../prescribing/domain/chronic-disease-
 import { DEFAULT_SUPPLY_RULES, supplyRules } from '../prescribing/domain/supply-rules';
 import { DemoActivityLoader } from './demo-activity.loader';
 
-const { values } = parseArgs({ options: { 'wait-seconds': { type: 'string', default: '60' } } });
+const { values } = parseArgs({
+  options: { 'wait-seconds': { type: 'string', default: '60' }, groups: { type: 'string' } },
+});
+
+/** The demo city's groups (--groups, as the registry has them), or every group learnt. */
+const GROUPS_OF_CITY = `known_group g WHERE $1::uuid[] IS NULL OR g.id = ANY($1::uuid[])`;
+const groupIds = values.groups ? values.groups.split(',').filter(Boolean) : null;
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -36,9 +42,12 @@ async function main(): Promise<void> {
     let previous = '';
     for (let waited = 0; ; waited += 2) {
       const [learnt] = await dataSource.query<Learnt[]>(
-        `SELECT (SELECT count(*) FROM known_group) AS groups,
-                (SELECT count(*) FROM known_institution WHERE group_id IS NOT NULL) AS institutions,
-                (SELECT count(*) FROM known_contract) AS contracts`,
+        `SELECT (SELECT count(*) FROM ${GROUPS_OF_CITY}) AS groups,
+                (SELECT count(*) FROM known_institution WHERE group_id IN (SELECT g.id FROM ${GROUPS_OF_CITY}))
+                  AS institutions,
+                (SELECT count(*) FROM known_contract k JOIN known_team t ON t.id = k.team_id
+                  WHERE t.group_id IN (SELECT g.id FROM ${GROUPS_OF_CITY})) AS contracts`,
+        [groupIds],
       );
       const now = `${learnt?.groups}/${learnt?.institutions}/${learnt?.contracts}`;
       const ready =
@@ -51,13 +60,17 @@ async function main(): Promise<void> {
       previous = now;
       await pause(2000);
     }
-    const loader = new DemoActivityLoader(new UnitOfWork(dataSource), {
-      supply: supplyRules(
-        Number(process.env.ORDINARY_SUPPLY_MAX_DAYS ?? DEFAULT_SUPPLY_RULES.ordinaryMaxDays),
-        Number(process.env.LONG_PRESCRIPTION_MAX_DAYS ?? DEFAULT_SUPPLY_RULES.longMaxDays),
-      ),
-      diseases: DEFAULT_CHRONIC_DISEASES,
-    });
+    const loader = new DemoActivityLoader(
+      new UnitOfWork(dataSource),
+      {
+        supply: supplyRules(
+          Number(process.env.ORDINARY_SUPPLY_MAX_DAYS ?? DEFAULT_SUPPLY_RULES.ordinaryMaxDays),
+          Number(process.env.LONG_PRESCRIPTION_MAX_DAYS ?? DEFAULT_SUPPLY_RULES.longMaxDays),
+        ),
+        diseases: DEFAULT_CHRONIC_DISEASES,
+      },
+      groupIds,
+    );
     await loader.load(say);
     say(`prescribing demo done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

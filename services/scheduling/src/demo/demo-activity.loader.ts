@@ -46,6 +46,11 @@ const RESIDENTS_PER_PRIMARY = 150;
 
 export interface DemoActivityOptions {
   readonly divisionCode: string;
+  /**
+   * The registry's id of the demo city when scripts/up.sh names it: an end-to-end test registers a Guangzhou of
+   * its own on the broker the platform shares, so the division code alone may find another city.
+   */
+  readonly cityId?: string;
   readonly waitSeconds: number;
   /** How long between two looks at what scheduling has learnt. */
   readonly pollMs: number;
@@ -181,7 +186,7 @@ export class DemoActivityLoader {
     const deadline = Date.now() + options.waitSeconds * 1000;
     let last: CitySnapshot | null = null;
     for (;;) {
-      const seen = await this.city(options.divisionCode, today);
+      const seen = await this.city(options.divisionCode, options.cityId ?? null, today);
       const ready =
         seen !== null &&
         seen.hospitals.length > 0 &&
@@ -315,10 +320,15 @@ export class DemoActivityLoader {
   }
 
   /** What scheduling has learnt of the city: its hospitals with departments, primaries with residents. */
-  private async city(divisionCode: string, today: string): Promise<CitySnapshot | null> {
+  private async city(
+    divisionCode: string,
+    cityId: string | null,
+    today: string,
+  ): Promise<CitySnapshot | null> {
     const [city] = await this.dataSource.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM known_city WHERE division_code = $1 ORDER BY id LIMIT 1',
-      [divisionCode],
+      `SELECT id, name FROM known_city WHERE division_code = $1 AND ($2::uuid IS NULL OR id = $2)
+        ORDER BY id LIMIT 1`,
+      [divisionCode, cityId],
     );
     if (!city) return null;
     const institutions = await this.dataSource.query<

@@ -1,4 +1,4 @@
-// `DATABASE_URL=... node services/scheduling/dist/demo/load-demo-activity.js [--wait-seconds N]`
+// `DATABASE_URL=... node services/scheduling/dist/demo/load-demo-activity.js [--city <registry's city id>] [--wait-seconds N]`
 // The quick start's demo step for scheduling: the demo city's hospitals get a week of outpatient
 // sessions (today and the next six days), wards, slots booked by their group's primary
 // institutions and by their own appointment systems, and patients in public beds, all through
@@ -10,7 +10,10 @@ import { loadSchedulingConfig } from '../config/scheduling.config';
 import { createDemoActivityContext, DEFAULT_DEMO_ACTIVITY, DemoActivityLoader } from './demo-activity.loader';
 
 const { values } = parseArgs({
-  options: { 'wait-seconds': { type: 'string', default: String(DEFAULT_DEMO_ACTIVITY.waitSeconds) } },
+  options: {
+    'wait-seconds': { type: 'string', default: String(DEFAULT_DEMO_ACTIVITY.waitSeconds) },
+    city: { type: 'string' },
+  },
 });
 
 const say = (line: string): void => {
@@ -31,7 +34,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const app = await createDemoActivityContext(config.DATABASE_URL, config);
   try {
-    const report = await new DemoActivityLoader(app).load({ ...DEFAULT_DEMO_ACTIVITY, waitSeconds }, say);
+    const report = await new DemoActivityLoader(app).load(
+      { ...DEFAULT_DEMO_ACTIVITY, waitSeconds, cityId: values.city },
+      say,
+    );
     if (!report) return;
     const added =
       report.templates.created +
