@@ -16,11 +16,11 @@ export class PerformerLookup {
   ) {}
 
   async performer(institutionId: string, performedAt: Date): Promise<Performer> {
-    const [institution, regionId, quality] = await Promise.all([
-      this.registry.institution(institutionId),
-      this.registry.cityOfInstitution(institutionId),
-      this.quality.qualityOf(institutionId, performedAt),
-    ]);
+    // One after the other: inside RecordResult's transaction the three reads share one connection, and node-postgres
+    // does not take a query while another is running on it (deprecated now, an error in its next major version).
+    const institution = await this.registry.institution(institutionId);
+    const regionId = await this.registry.cityOfInstitution(institutionId);
+    const quality = await this.quality.qualityOf(institutionId, performedAt);
     return {
       institutionId,
       groupId: institution?.groupId ?? null,

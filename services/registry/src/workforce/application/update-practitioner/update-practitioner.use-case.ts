@@ -29,10 +29,9 @@ export class UpdatePractitionerUseCase {
       const current = await this.practitioners.findById(command.id, true);
       if (!current)
         throw new WorkforceError(WorkforceErrorCode.NotFound, 'no practitioner with this id', 'id');
-      const [oldHome, newHome] = await Promise.all([
-        this.institutions.findById(current.homeInstitutionId),
-        this.institutions.findById(command.homeInstitutionId),
-      ]);
+      // One after the other: the transaction's reads share one connection (node-postgres takes one query at a time).
+      const oldHome = await this.institutions.findById(current.homeInstitutionId);
+      const newHome = await this.institutions.findById(command.homeInstitutionId);
       if (!newHome) {
         throw new WorkforceError(
           WorkforceErrorCode.UnknownInstitution,
