@@ -92,7 +92,8 @@ export function addUmbrellaValues(text: string, { name, snakeName }: ServiceName
   const file = 'deploy/helm/medgrid/values.yaml';
   let out = afterLast(
     text,
-    /^[a-z][a-z0-9-]*:\n {2}## @param [a-z][a-z0-9-]*\.enabled Deploy the .*\n {2}enabled: true\n/gm,
+    // A service's block is its enabled flag and whatever the umbrella sets below it (the gateway's peers).
+    /^[a-z][a-z0-9-]*:\n {2}## @param [a-z][a-z0-9-]*\.enabled Deploy the .*\n {2}enabled: true\n(?: {2}.*\n)*/gm,
     `${name}:\n  ## @param ${name}.enabled Deploy the ${name} service\n  enabled: true\n`,
     file,
     'a "<service>:\\n  ## @param <service>.enabled Deploy the ...\\n  enabled: true" block per service',
