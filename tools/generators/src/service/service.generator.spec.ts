@@ -185,7 +185,9 @@ describe(serviceGenerator.name, () => {
       'sample-intake:\n  ## @param sample-intake.enabled Deploy the sample-intake service\n  enabled: true\n',
     );
     // After the last service's whole block: what the umbrella sets for the gateway stays the gateway's.
-    expect(values).toMatch(/\n {4}paymentAddress: .*\nsample-intake:\n/);
+    expect(values).toMatch(
+      /\ngateway:\n {2}## @param gateway\.enabled .*\n {2}enabled: true\n(?: {2}.*\n)* {4}paymentAddress: /,
+    );
     expect(values).toContain(
       '    - name: sample_intake\n      owner: sample_intake\n      passwordSecret: medgrid-sample-intake-database\n',
     );
