@@ -42,6 +42,9 @@ export MEDGRID_TEST_KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS"
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 
 step "integration and end-to-end tests (real PostgreSQL and Kafka)"
+# A platform up.sh left running shares the broker with the end-to-end suites and would answer their events (its
+# scheduling telling an e2e referral there is no session): its services stop here, and up.sh starts them again below.
+bash scripts/down.sh --services
 node_modules/.bin/nx run-many -t test-int --parallel=1 --outputStyle=static --skipNxCache
 
 step "the portal in a browser: the platform up with the demo city (scripts/up.sh), then Chromium"
