@@ -1,3 +1,4 @@
+export { shareBp } from './achieved-share';
 export { isIcd10Code } from './icd10-code';
 export { keyOf } from './key-of';
 export {

@@ -12,8 +12,3 @@ export function isFen(value: number): value is Fen {
 export function isPositiveQuantity(value: number): boolean {
   return Number.isSafeInteger(value) && value > 0;
 }
-
-/** A part of a whole in basis points, rounded down (an achieved share is never overstated); null of nothing. */
-export function shareBp(part: number, whole: number): number | null {
-  return whole > 0 ? Math.floor((part * 10_000) / whole) : null;
-}

@@ -1,3 +1,4 @@
+import { shareBp } from '@medgrid/kernel';
 import { type InstitutionLevel } from '../../common/domain/insurance';
 
 /**
@@ -36,8 +37,6 @@ export interface FirstContactStatistics {
   readonly total: FirstContactFigures;
   readonly targetShareBp: number;
 }
-
-const shareBp = (part: number, whole: number) => (whole > 0 ? Math.floor((part * 10_000) / whole) : null);
 
 function figuresOf(
   institutionId: string,

@@ -1,4 +1,4 @@
-import { shareBp } from '../../common/fen';
+import { shareBp } from '@medgrid/kernel';
 import { EMPTY_TALLY, type PrescribingTally } from './prescription-record';
 
 /** An institution's (or several institutions') prescribing over a period, from its recorded checks. */

@@ -1,4 +1,5 @@
-import { type Fen, shareBp } from '../../common/fen';
+import { shareBp } from '@medgrid/kernel';
+import { type Fen } from '../../common/fen';
 import { type Delivery } from './purchase-order';
 
 export interface ProcurementSavings {
