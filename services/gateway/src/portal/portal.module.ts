@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type Provider } from '@nestjs/common';
 import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
 import { SERVICE_CONFIG } from '@medgrid/service';
 import { AccountsModule } from '../accounts/accounts.module';
@@ -14,6 +14,18 @@ import { ServiceTokens } from './infrastructure/grpc-client/service-tokens';
 import { IndicatorsHttpController } from './interface/http/indicators.http.controller';
 import { PortalHttpController } from './interface/http/portal.http.controller';
 import { SettlementsHttpController } from './interface/http/settlements.http.controller';
+
+/** A service's client, on the address the gateway's settings give it, calling as each user. */
+function userGrpcClient<T>(
+  Client: new (address: string, tokens: ServiceTokens) => T,
+  address: (config: GatewayConfig) => string,
+): Provider {
+  return {
+    provide: Client,
+    inject: [SERVICE_CONFIG, ServiceTokens],
+    useFactory: (config: GatewayConfig, tokens: ServiceTokens) => new Client(address(config), tokens),
+  };
+}
 
 /** The portal's API over the services, called as each user. */
 @Module({
@@ -33,42 +45,12 @@ import { SettlementsHttpController } from './interface/http/settlements.http.con
           config.SERVICE_TOKEN_TTL_SECONDS,
         ),
     },
-    {
-      provide: RegistryGrpcClient,
-      inject: [SERVICE_CONFIG, ServiceTokens],
-      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
-        new RegistryGrpcClient(config.REGISTRY_GRPC_ADDRESS, tokens),
-    },
-    {
-      provide: ReferralGrpcClient,
-      inject: [SERVICE_CONFIG, ServiceTokens],
-      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
-        new ReferralGrpcClient(config.REFERRAL_GRPC_ADDRESS, tokens),
-    },
-    {
-      provide: SchedulingGrpcClient,
-      inject: [SERVICE_CONFIG, ServiceTokens],
-      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
-        new SchedulingGrpcClient(config.SCHEDULING_GRPC_ADDRESS, tokens),
-    },
-    {
-      provide: LabSharingGrpcClient,
-      inject: [SERVICE_CONFIG, ServiceTokens],
-      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
-        new LabSharingGrpcClient(config.LAB_SHARING_GRPC_ADDRESS, tokens),
-    },
-    {
-      provide: PharmacyGrpcClient,
-      inject: [SERVICE_CONFIG, ServiceTokens],
-      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
-        new PharmacyGrpcClient(config.PHARMACY_GRPC_ADDRESS, tokens),
-    },
-    {
-      provide: PaymentGrpcClient,
-      inject: [SERVICE_CONFIG, ServiceTokens],
-      useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
-        new PaymentGrpcClient(config.PAYMENT_GRPC_ADDRESS, tokens),
-    },
+    userGrpcClient(RegistryGrpcClient, (config) => config.REGISTRY_GRPC_ADDRESS),
+    userGrpcClient(ReferralGrpcClient, (config) => config.REFERRAL_GRPC_ADDRESS),
+    userGrpcClient(SchedulingGrpcClient, (config) => config.SCHEDULING_GRPC_ADDRESS),
+    userGrpcClient(LabSharingGrpcClient, (config) => config.LAB_SHARING_GRPC_ADDRESS),
+    userGrpcClient(PharmacyGrpcClient, (config) => config.PHARMACY_GRPC_ADDRESS),
+    userGrpcClient(PaymentGrpcClient, (config) => config.PAYMENT_GRPC_ADDRESS),
   ],
   // Accounts administration asks the registry as the operator with these.
   exports: [ServiceCallers, RegistryGrpcClient],

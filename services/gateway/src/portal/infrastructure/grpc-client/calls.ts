@@ -9,7 +9,7 @@ import {
 /** How long the gateway waits for a service's answer. */
 const DEADLINE_MS = 10_000;
 
-type Unary<Req, Res> = (
+export type Unary<Req, Res> = (
   request: Req,
   metadata: Metadata,
   options: Partial<CallOptions>,

@@ -1,30 +1,26 @@
-/* eslint-disable @typescript-eslint/unbound-method -- unary() and serverStream() call each method on its client */
-import { type ClientReadableStream, credentials } from '@grpc/grpc-js';
+/* eslint-disable @typescript-eslint/unbound-method -- call() and serverStream() invoke each method on its client */
+import { type ClientReadableStream } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { referralServiceV1 } from '@medgrid/contracts';
-import { serverStream, unary } from './calls';
+import { serverStream } from './calls';
 import { type ServiceTokens } from './service-tokens';
-
-type Api = typeof referralServiceV1;
+import { UserGrpcClient } from './user-grpc-client';
 
 /** Referral's ReferralService, called as the user. */
-export class ReferralGrpcClient {
-  private readonly client: InstanceType<Api['ReferralServiceClient']>;
+export class ReferralGrpcClient extends UserGrpcClient {
+  private readonly referrals = this.open(referralServiceV1.ReferralServiceClient);
 
-  constructor(
-    address: string,
-    private readonly tokens: ServiceTokens,
-  ) {
-    this.client = new referralServiceV1.ReferralServiceClient(address, credentials.createInsecure());
+  constructor(address: string, tokens: ServiceTokens) {
+    super(address, tokens);
   }
 
-  async listReferrals(caller: Identity, request: referralServiceV1.ListReferralsRequest) {
-    return unary(this.client, this.client.listReferrals, request, await this.tokens.tokenFor(caller));
+  listReferrals(caller: Identity, request: referralServiceV1.ListReferralsRequest) {
+    return this.call(caller, this.referrals, this.referrals.listReferrals, request);
   }
 
-  async getReferral(caller: Identity, id: string) {
+  getReferral(caller: Identity, id: string) {
     const request = referralServiceV1.GetReferralRequest.fromPartial({ id });
-    return unary(this.client, this.client.getReferral, request, await this.tokens.tokenFor(caller));
+    return this.call(caller, this.referrals, this.referrals.getReferral, request);
   }
 
   async watchReferrals(
@@ -32,10 +28,6 @@ export class ReferralGrpcClient {
     afterSeq: number,
   ): Promise<ClientReadableStream<referralServiceV1.WatchReferralsResponse>> {
     const request = referralServiceV1.WatchReferralsRequest.fromPartial({ afterSeq });
-    return serverStream(this.client, this.client.watchReferrals, request, await this.tokens.tokenFor(caller));
-  }
-
-  close(): void {
-    this.client.close();
+    return serverStream(this.referrals, this.referrals.watchReferrals, request, await this.tokenFor(caller));
   }
 }

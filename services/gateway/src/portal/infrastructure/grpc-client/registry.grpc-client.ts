@@ -1,43 +1,33 @@
-/* eslint-disable @typescript-eslint/unbound-method -- unary() and serverStream() call each method on its client */
-import { credentials } from '@grpc/grpc-js';
+/* eslint-disable @typescript-eslint/unbound-method -- call() invokes each method on its client */
+import { type Identity } from '@medgrid/auth';
 import { organisationServiceV1 } from '@medgrid/contracts';
 import { type ServiceTokens } from './service-tokens';
-import { unary } from './calls';
-import { type Identity } from '@medgrid/auth';
-
-type Api = typeof organisationServiceV1;
+import { UserGrpcClient } from './user-grpc-client';
 
 /** The registry's OrganisationService, called as the user. */
-export class RegistryGrpcClient {
-  private readonly client: InstanceType<Api['OrganisationServiceClient']>;
+export class RegistryGrpcClient extends UserGrpcClient {
+  private readonly organisation = this.open(organisationServiceV1.OrganisationServiceClient);
 
-  constructor(
-    address: string,
-    private readonly tokens: ServiceTokens,
-  ) {
-    this.client = new organisationServiceV1.OrganisationServiceClient(address, credentials.createInsecure());
+  constructor(address: string, tokens: ServiceTokens) {
+    super(address, tokens);
   }
 
-  async listGrids(caller: Identity, cityId: string) {
+  listGrids(caller: Identity, cityId: string) {
     const request = organisationServiceV1.ListGridsRequest.fromPartial({ cityId });
-    return unary(this.client, this.client.listGrids, request, await this.tokens.tokenFor(caller));
+    return this.call(caller, this.organisation, this.organisation.listGrids, request);
   }
 
-  async getMedicalGroup(caller: Identity, id: string) {
+  getMedicalGroup(caller: Identity, id: string) {
     const request = organisationServiceV1.GetMedicalGroupRequest.fromPartial({ id });
-    return unary(this.client, this.client.getMedicalGroup, request, await this.tokens.tokenFor(caller));
+    return this.call(caller, this.organisation, this.organisation.getMedicalGroup, request);
   }
 
-  async getInstitution(caller: Identity, id: string) {
+  getInstitution(caller: Identity, id: string) {
     const request = organisationServiceV1.GetInstitutionRequest.fromPartial({ id });
-    return unary(this.client, this.client.getInstitution, request, await this.tokens.tokenFor(caller));
+    return this.call(caller, this.organisation, this.organisation.getInstitution, request);
   }
 
-  async searchInstitutions(caller: Identity, request: organisationServiceV1.SearchInstitutionsRequest) {
-    return unary(this.client, this.client.searchInstitutions, request, await this.tokens.tokenFor(caller));
-  }
-
-  close(): void {
-    this.client.close();
+  searchInstitutions(caller: Identity, request: organisationServiceV1.SearchInstitutionsRequest) {
+    return this.call(caller, this.organisation, this.organisation.searchInstitutions, request);
   }
 }
