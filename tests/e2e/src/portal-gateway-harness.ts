@@ -150,13 +150,21 @@ export class PortalBrowser {
     return this.call('POST', path, { ...options, body });
   }
 
+  patch(path: string, body: unknown, options: { language?: string } = {}): Promise<PortalAnswer> {
+    return this.call('PATCH', path, { ...options, body });
+  }
+
+  delete(path: string, body?: unknown, options: { language?: string } = {}): Promise<PortalAnswer> {
+    return this.call('DELETE', path, { ...options, body });
+  }
+
   /** Replaces the session cookie with another value (a forged one, say). */
   forgeSession(value: string): void {
     this.cookies.set('medgrid_session', value);
   }
 
   private async call(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     options: { body?: unknown; language?: string; csrf?: boolean },
   ): Promise<PortalAnswer> {

@@ -13,6 +13,7 @@ import { SchedulingGrpcClient } from './infrastructure/grpc-client/scheduling.gr
 import { ServiceTokens } from './infrastructure/grpc-client/service-tokens';
 import { IndicatorsHttpController } from './interface/http/indicators.http.controller';
 import { PortalHttpController } from './interface/http/portal.http.controller';
+import { RegistryAdministrationHttpController } from './interface/http/registry-administration.http.controller';
 import { SettlementsHttpController } from './interface/http/settlements.http.controller';
 
 /** A service's client, on the address the gateway's settings give it, calling as each user. */
@@ -30,7 +31,12 @@ function userGrpcClient<T>(
 /** The portal's API over the services, called as each user. */
 @Module({
   imports: [AccountsModule],
-  controllers: [PortalHttpController, IndicatorsHttpController, SettlementsHttpController],
+  controllers: [
+    PortalHttpController,
+    IndicatorsHttpController,
+    SettlementsHttpController,
+    RegistryAdministrationHttpController,
+  ],
   providers: [
     { provide: RegistryView, useClass: RegistryViewTypeormRepository },
     ServiceCallers,
