@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AccountsPage } from './admin/accounts-page';
+import { GroupsPage } from './admin/groups-page';
+import { InstitutionsPage } from './admin/institutions-page';
 import { ReservePolicyPage } from './admin/reserve-policy-page';
+import { TeamsPage } from './admin/teams-page';
 import { SessionProvider, useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 import { forgetCityDirectory } from './dashboard/city-directory';
@@ -34,6 +37,9 @@ function PortalRoutes() {
         <Route path="referrals/:id" element={<ReferralDetailPage />} />
         <Route path="admin/reserve-policies" element={<ReservePolicyPage />} />
         <Route path="admin/accounts" element={<AccountsPage />} />
+        <Route path="admin/institutions" element={<InstitutionsPage />} />
+        <Route path="admin/groups" element={<GroupsPage />} />
+        <Route path="admin/teams" element={<TeamsPage />} />
         <Route path="settlements" element={<SettlementsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

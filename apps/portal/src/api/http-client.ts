@@ -34,7 +34,7 @@ export async function apiGet<T>(
   return send<T>('GET', `${path}${search}`);
 }
 
-export async function apiSend<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
+export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
   return send<T>(method, path, body);
 }
 
