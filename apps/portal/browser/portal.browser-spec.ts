@@ -86,6 +86,11 @@ describe('the portal in Chromium', () => {
     await page.getByTestId('hospital-table').waitFor();
     const upward = Number(await page.getByTestId('indicator-upward').locator('.card__value').textContent());
     expect(upward).toBeGreaterThanOrEqual(1);
+    // This month's referrals as referral counts them, against last month to date, and the months before.
+    expect(await page.getByTestId('indicator-upward').locator('.card__detail').textContent()).toMatch(
+      /上月同期/,
+    );
+    await page.getByTestId('referral-trend').locator('canvas').waitFor();
     expect(await page.getByTestId('unit-table').locator('tbody tr').count()).toBe(3);
     await expect.poll(() => page.getByTestId('unit-table').textContent()).toContain('黄埔区网格');
     expect(await page.getByTestId('hospital-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
@@ -199,7 +204,7 @@ describe('the portal in Chromium', () => {
     await page.reload();
     await page.getByTestId('hospital-table').waitFor();
     expect(await page.getByTestId('indicator-upward').locator('.card__label').textContent()).toBe(
-      'Referred up',
+      'Upward this month',
     );
     await page.waitForTimeout(500);
     await shot('dashboard-city-en');

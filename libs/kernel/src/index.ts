@@ -22,6 +22,7 @@ export {
   isLocalDate,
   isoWeekday,
   localDate,
+  startOfLocalDay,
 } from './local-date';
 export { perLocalDay } from './per-local-day';
 export {

@@ -1,4 +1,14 @@
-import { addDays, addMonths, ageOn, isLocalDate, isoWeekday, localDate } from './local-date';
+import { addDays, addMonths, ageOn, isLocalDate, isoWeekday, localDate, startOfLocalDay } from './local-date';
+
+describe(startOfLocalDay.name, () => {
+  it('gives the UTC instant of midnight in Shanghai, which is the local date of that instant and not of the one before', () => {
+    const start = startOfLocalDay('2026-12-01');
+
+    expect(start.toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    expect(localDate(start)).toBe('2026-12-01');
+    expect(localDate(new Date(start.getTime() - 1))).toBe('2026-11-30');
+  });
+});
 
 describe(localDate.name, () => {
   const sut = localDate;

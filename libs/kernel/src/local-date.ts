@@ -26,6 +26,11 @@ export function localDate(instant: Date): string {
   return FORMAT.format(instant);
 }
 
+/** The instant a local date starts in Asia/Shanghai (UTC+8 all year, no daylight saving, since 1992). */
+export function startOfLocalDay(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
 export function isLocalDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];

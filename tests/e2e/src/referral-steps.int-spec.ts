@@ -4,7 +4,7 @@ import { anIdentity, waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails } from './grpc-call';
 import { ReferralHarness } from './referral-harness';
-import { type GroupFixture } from './scheduling-fixtures';
+import { type GroupFixture, shanghaiDate } from './scheduling-fixtures';
 
 const { ReferralStatus: S, ReferralAction: A } = referralV1;
 const { SlotHoldRequestStatus: Hold } = schedulingV1;
@@ -280,6 +280,70 @@ describe('referral steps', () => {
           expect.objectContaining({ field: 'pageSize', reason: 'OUT_OF_RANGE' }),
           expect.objectContaining({ field: 'pageToken', reason: 'INVALID_VALUE' }),
         ],
+      });
+    });
+  });
+
+  describe('GetReferralStatistics', () => {
+    const statistics = (who = group.groupAdmin, from = today(), until = today(), institutionId = '') =>
+      h.call(
+        h.referrals,
+        h.referrals.getReferralStatistics,
+        { from, until, groupId: '', institutionId },
+        who,
+      );
+    const today = () => shanghaiDate(0);
+
+    it("counts a group's sent referrals of the month with their outcome, drafts left out, as each caller sees them", async () => {
+      const fresh = await h.newGroup('03.04');
+      const patient = await h.contractedResident(fresh);
+      const sent = await h.call(
+        h.referrals,
+        h.referrals.createReferral,
+        h.upward(fresh, patient),
+        fresh.centre,
+      );
+      await h.call(h.referrals, h.referrals.createReferral, h.upward(fresh, patient), fresh.centre);
+      await h.call(
+        h.referrals,
+        h.referrals.createReferral,
+        h.upward(fresh, patient, { draft: true }),
+        fresh.centre,
+      );
+      await h.call(
+        h.referrals,
+        h.referrals.declineReferral,
+        { clientRequestId: uuidv7(), id: sent.referral!.id, reason: '本院暂无床位' },
+        fresh.manager,
+      );
+
+      const { figures } = await statistics(fresh.groupAdmin);
+      const { figures: seenByOtherGroup } = await statistics(
+        group.groupAdmin,
+        today(),
+        today(),
+        fresh.centreId,
+      );
+
+      expect(figures).toEqual([
+        {
+          month: today().slice(0, 7),
+          groupId: fresh.groupId,
+          direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_UPWARD,
+          referrals: 2,
+          handledInTime: 0,
+          breached: 0,
+          declined: 1,
+          greenChannel: 0,
+        },
+      ]);
+      expect(seenByOtherGroup).toEqual([]);
+    });
+
+    it('refuses a range that ends before it starts, naming its end', async () => {
+      expect(await fails(statistics(operator, '2026-11-02', '2026-11-01'))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        fieldViolations: [expect.objectContaining({ field: 'until', reason: 'OUT_OF_RANGE' })],
       });
     });
   });

@@ -13,6 +13,7 @@ import {
   type Institution,
   type MedicalGroup,
   type Ratio,
+  type ReferralMonthFigures,
   type ReferralPage,
   type ReferralWithHistory,
   type ReservePolicyAnswer,
@@ -75,6 +76,14 @@ export const getDailyReport = (institutionId: string, date?: string) =>
 /** Service dates from `from` through `until` (YYYY-MM-DD); a group, or all the user sees. */
 export const getFirstContactStatistics = (from: string, until: string, groupId?: string) =>
   apiGet<FirstContactStatistics>('/api/indicators/first-contact', { from, until, groupId });
+
+/** Referrals sent on local days from `from` through `until` (YYYY-MM-DD), per month, group and direction. */
+export const getReferralStatistics = (query: {
+  from: string;
+  until: string;
+  groupId?: string;
+  institutionId?: string;
+}) => apiGet<{ figures?: ReferralMonthFigures[] }>('/api/indicators/referrals', { ...query });
 
 export const getRecognitionStatistics = (since: Date, groupId?: string) =>
   apiGet<RecognitionStatistics>('/api/indicators/recognition', { since: since.toISOString(), groupId });

@@ -64,6 +64,19 @@ export interface MedicalGroup {
 
 export type ReferralDirection = 'REFERRAL_DIRECTION_UPWARD' | 'REFERRAL_DIRECTION_DOWNWARD';
 
+/** One month, group and direction of referral's statistics (proto3 JSON: zero counts are left out). */
+export interface ReferralMonthFigures {
+  /** YYYY-MM, Asia/Shanghai. */
+  month: string;
+  groupId: string;
+  direction: ReferralDirection;
+  referrals?: number;
+  handledInTime?: number;
+  breached?: number;
+  declined?: number;
+  greenChannel?: number;
+}
+
 export const REFERRAL_STATUSES = [
   'REFERRAL_STATUS_DRAFT',
   'REFERRAL_STATUS_SUBMITTED',

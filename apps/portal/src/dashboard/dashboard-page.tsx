@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLoad } from '../api/use-load';
 import { BarChart } from '../charts/bar-chart';
 import { referralIndicators } from '../indicators/referral-indicators';
+import { formatGrowth, growth, inTimeShare } from '../indicators/referral-trend';
 import { formatBasisPoints } from '../indicators/reserve-ratio';
 import { LoadState } from '../layout/load-state';
 import { ReferralTable } from '../referrals/referral-table';
@@ -12,7 +13,8 @@ import { CityGridMap } from '../map/city-grid-map';
 import { CareCards } from './care-cards';
 import { IndicatorCard } from './indicator-card';
 import { loadCare } from './load-care';
-import { loadScope } from './load-scope';
+import { loadReferralTrend, TREND_MONTHS } from './load-referral-trend';
+import { factsOf, loadScope } from './load-scope';
 import { bedSummary, slotSummary } from './reserve-summary';
 import { type Scope } from './scope';
 import { childrenOf, referralsByChild, trailTo } from './scope-children';
@@ -25,19 +27,29 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
   const loaded = useLoad(async () => {
     const directory = await cityDirectory();
     const now = new Date();
-    const [data, care] = await Promise.all([
+    const facts = factsOf(directory);
+    const [data, care, trend] = await Promise.all([
       loadScope(scope, directory, now),
       loadCare(scope, directory, now),
+      loadReferralTrend(scope, facts, now),
     ]);
-    return { directory, now, data, care };
+    return { directory, now, data, care, trend };
   }, [kind, id]);
 
   if (!loaded.data) return <LoadState {...loaded} />;
-  const { directory, now, data, care } = loaded.data;
+  const { directory, now, data, care, trend } = loaded.data;
   const trail = trailTo(scope, directory);
   const here = trail[trail.length - 1];
   const scopeName = scope.kind === 'city' ? t('scope.city') : (here?.name ?? '');
   const indicators = referralIndicators(data.referrals, now);
+  const thisMonth = trend.months[trend.months.length - 1]!;
+  const inTime = inTimeShare(trend.months);
+  const growthDetail = (current: number, base: number) => {
+    const change = growth(current, base);
+    return change === null
+      ? t('dashboard.noGrowthBase', { base })
+      : t('dashboard.growth', { growth: formatGrowth(change), base });
+  };
   const slots = slotSummary(data.hospitals);
   const beds = bedSummary(data.hospitals);
   const children = referralsByChild(childrenOf(scope, directory), data.referrals, data.facts);
@@ -65,22 +77,28 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
       </p>
 
       <div className="cards">
-        <IndicatorCard testId="indicator-upward" label={t('dashboard.upward')} value={indicators.upward} />
+        <IndicatorCard
+          testId="indicator-upward"
+          label={t('dashboard.upwardThisMonth')}
+          value={thisMonth.upward}
+          detail={growthDetail(thisMonth.upward, trend.lastMonthSoFar.upward)}
+        />
         <IndicatorCard
           testId="indicator-downward"
-          label={t('dashboard.downward')}
-          value={indicators.downward}
+          label={t('dashboard.downwardThisMonth')}
+          value={thisMonth.downward}
+          detail={growthDetail(thisMonth.downward, trend.lastMonthSoFar.downward)}
         />
         <IndicatorCard
           testId="indicator-in-time"
-          label={t('dashboard.inTimeRate')}
-          value={indicators.inTimeRate === null ? '—' : `${(indicators.inTimeRate * 100).toFixed(1)}%`}
+          label={t('dashboard.inTimeRate', { months: TREND_MONTHS })}
+          value={inTime.rate === null ? '—' : `${(inTime.rate * 100).toFixed(1)}%`}
           detail={t('dashboard.inTimeDetail', {
-            inTime: indicators.handledInTime,
-            breached: indicators.breached,
+            inTime: inTime.handledInTime,
+            breached: inTime.breached,
             pending: indicators.pending,
           })}
-          status={indicators.inTimeRate === null ? 'no-data' : indicators.breached === 0 ? 'met' : 'below'}
+          status={inTime.rate === null ? 'no-data' : inTime.breached === 0 ? 'met' : 'below'}
           statusLabel={t('dashboard.rule48h')}
         />
         <IndicatorCard
@@ -116,6 +134,18 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
       </div>
 
       <CareCards care={care} />
+
+      <section className="panel" data-testid="referral-trend">
+        <h2>{t('dashboard.trend', { months: TREND_MONTHS })}</h2>
+        <BarChart
+          label={t('dashboard.trend', { months: TREND_MONTHS })}
+          categories={trend.months.map((month) => month.month)}
+          series={[
+            { name: t('dashboard.upward'), values: trend.months.map((month) => month.upward) },
+            { name: t('dashboard.downward'), values: trend.months.map((month) => month.downward) },
+          ]}
+        />
+      </section>
 
       {scope.kind === 'city' && (
         <CityGridMap directory={directory} care={care} referrals={data.referrals} facts={data.facts} />

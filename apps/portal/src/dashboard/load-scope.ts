@@ -24,12 +24,17 @@ export interface ScopeData {
   facts: ScopeFacts;
 }
 
-/** Everything the dashboard shows for one scope, read from referral, scheduling and the registry. */
-export async function loadScope(scope: Scope, directory: CityDirectory, now: Date): Promise<ScopeData> {
-  const facts: ScopeFacts = {
+/** Which group serves which grid, and the institutions' groups, as the registry has them. */
+export function factsOf(directory: CityDirectory): ScopeFacts {
+  return {
     institutions: directory.institutions,
     groupGrid: new Map(directory.groups.map((group) => [group.id, group.gridId ?? ''])),
   };
+}
+
+/** Everything the dashboard shows for one scope, read from referral, scheduling and the registry. */
+export async function loadScope(scope: Scope, directory: CityDirectory, now: Date): Promise<ScopeData> {
+  const facts = factsOf(directory);
   const institutionId = scope.kind === 'institution' ? scope.id : undefined;
   const reportDate = shanghaiDate(now);
   const hospitals = directory.institutions.filter((i) => isHospital(i) && institutionInScope(i, scope));

@@ -17,6 +17,7 @@ import { DeclineReferralUseCase } from './application/decline-referral/decline-r
 import { ExpireReferralsUseCase } from './application/expire-referrals/expire-referrals.use-case';
 import { GetReferralUseCase } from './application/get-referral/get-referral.use-case';
 import { IssueDownwardUseCase } from './application/issue-downward/issue-downward.use-case';
+import { GetReferralStatisticsUseCase } from './application/get-referral-statistics/get-referral-statistics.use-case';
 import { ListReferralsUseCase } from './application/list-referrals/list-referrals.use-case';
 import { RecordArrivalUseCase } from './application/record-arrival/record-arrival.use-case';
 import { RecordCompletionUseCase } from './application/record-completion/record-completion.use-case';
@@ -53,6 +54,7 @@ const USE_CASES = [
   CloseReferralUseCase,
   GetReferralUseCase,
   ListReferralsUseCase,
+  GetReferralStatisticsUseCase,
   WatchReferralsUseCase,
   RecordSlotUseCase,
   AttachContinuityUseCase,

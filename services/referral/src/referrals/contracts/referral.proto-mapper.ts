@@ -63,6 +63,7 @@ const RESULT_KINDS: Record<ResultKind, referralV1.ResultKind> = {
 };
 
 export const directionFromProto = keyOf(DIRECTIONS);
+export const directionToProto = (direction: ReferralDirection) => DIRECTIONS[direction];
 export const statusFromProto = keyOf(STATUSES);
 export const resultKindFromProto = keyOf(RESULT_KINDS);
 

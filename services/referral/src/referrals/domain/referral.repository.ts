@@ -38,6 +38,28 @@ export interface ReferralStatusCount {
   readonly count: number;
 }
 
+/** What one statistics request counts: referrals created from one instant up to another, narrowed as asked. */
+export interface ReferralStatisticsFilter {
+  readonly createdFrom: Date;
+  readonly createdBefore: Date;
+  readonly groupId: string | null;
+  /** Either end of the referral. */
+  readonly institutionId: string | null;
+}
+
+/** The referrals of one local month of creation, group and direction. */
+export interface ReferralMonthFigures {
+  /** YYYY-MM in Asia/Shanghai. */
+  readonly month: string;
+  readonly groupId: string;
+  readonly direction: ReferralDirection;
+  readonly referrals: number;
+  readonly handledInTime: number;
+  readonly breached: number;
+  readonly declined: number;
+  readonly greenChannel: number;
+}
+
 /** Persistence port of the referral aggregate and its history. */
 export abstract class ReferralRepository {
   /** Stores a new referral and the history it recorded; returns the entries with their positions. */
@@ -66,6 +88,11 @@ export abstract class ReferralRepository {
   /** Upward referrals still waiting for the patient, submitted before the cutoff. */
   abstract submittedBefore(cutoff: Date, limit: number): Promise<string[]>;
   abstract statusCounts(): Promise<ReferralStatusCount[]>;
+  /** Sent referrals (drafts left out) per local month, group and direction, by month, group, direction. */
+  abstract monthlyFigures(
+    visibility: ReferralVisibility,
+    filter: ReferralStatisticsFilter,
+  ): Promise<ReferralMonthFigures[]>;
   /** Open upward referrals past their deadline, per group. */
   abstract overdueCounts(now: Date): Promise<Map<string, number>>;
 }

@@ -23,6 +23,10 @@ export class ReferralGrpcClient extends UserGrpcClient {
     return this.call(caller, this.referrals, this.referrals.getReferral, request);
   }
 
+  getReferralStatistics(caller: Identity, request: referralServiceV1.GetReferralStatisticsRequest) {
+    return this.call(caller, this.referrals, this.referrals.getReferralStatistics, request);
+  }
+
   async watchReferrals(
     caller: Identity,
     afterSeq: number,

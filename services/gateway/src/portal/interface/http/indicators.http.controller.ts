@@ -1,6 +1,11 @@
 import { Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { claimServiceV1, prescribingServiceV1, recognitionServiceV1 } from '@medgrid/contracts';
+import {
+  claimServiceV1,
+  prescribingServiceV1,
+  recognitionServiceV1,
+  referralServiceV1,
+} from '@medgrid/contracts';
 import { ValidationError } from '@medgrid/errors';
 import { CsrfGuard } from '../../../accounts/interface/http/csrf.guard';
 import { SessionGuard, type SignedInRequest } from '../../../accounts/interface/http/session.guard';
@@ -9,6 +14,7 @@ import { ServiceCallers } from '../../application/service-callers';
 import { LabSharingGrpcClient } from '../../infrastructure/grpc-client/lab-sharing.grpc-client';
 import { PaymentGrpcClient } from '../../infrastructure/grpc-client/payment.grpc-client';
 import { PharmacyGrpcClient } from '../../infrastructure/grpc-client/pharmacy.grpc-client';
+import { ReferralGrpcClient } from '../../infrastructure/grpc-client/referral.grpc-client';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -41,7 +47,35 @@ export class IndicatorsHttpController {
     private readonly labSharing: LabSharingGrpcClient,
     private readonly pharmacy: PharmacyGrpcClient,
     private readonly payment: PaymentGrpcClient,
+    private readonly referrals: ReferralGrpcClient,
   ) {}
+
+  @Get('referrals')
+  @ApiOperation({
+    summary:
+      'Referrals sent per local month, group and direction, with the 48-hour outcome: volumes, growth and trend (referral GetReferralStatistics)',
+  })
+  @ApiQuery({ name: 'from', description: 'First day, YYYY-MM-DD (Asia/Shanghai)' })
+  @ApiQuery({ name: 'until', description: 'Last day, YYYY-MM-DD, inclusive' })
+  @ApiQuery({ name: 'groupId', required: false })
+  @ApiQuery({ name: 'institutionId', required: false })
+  async referralStatistics(
+    @Req() request: SignedInRequest,
+    @Query() query: Record<string, unknown>,
+  ): Promise<unknown> {
+    const user = request.portal.user;
+    const statistics = referralServiceV1.GetReferralStatisticsRequest.fromPartial({
+      from: text(query.from),
+      until: text(query.until),
+      institutionId: text(query.institutionId),
+      groupId: this.callers.scopedGroupId(user, text(query.groupId) || undefined),
+    });
+    const answer = await this.referrals.getReferralStatistics(
+      await this.callers.identityOf(user),
+      statistics,
+    );
+    return referralServiceV1.GetReferralStatisticsResponse.toJSON(answer);
+  }
 
   @Get('first-contact')
   @ApiOperation({

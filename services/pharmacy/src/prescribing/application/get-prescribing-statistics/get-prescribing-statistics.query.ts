@@ -1,5 +1,5 @@
 import { parseFields, requestField } from '@medgrid/errors';
-import { addDays, isLocalDate } from '@medgrid/kernel';
+import { addDays, isLocalDate, startOfLocalDay } from '@medgrid/kernel';
 import { z } from 'zod';
 import { PrescribingError, PrescribingErrorCode } from '../../domain/prescribing-error';
 
@@ -17,11 +17,6 @@ const FIELDS = z.object({
 });
 
 export type GetPrescribingStatisticsInput = z.input<typeof FIELDS>;
-
-/** The instant a local day of Asia/Shanghai starts (UTC+8 all year, no daylight saving). */
-export function startOfLocalDay(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
-}
 
 /** GetPrescribingStatistics: the local days from `from` through `until`, of one institution or group or all seen. */
 export class GetPrescribingStatisticsQuery {

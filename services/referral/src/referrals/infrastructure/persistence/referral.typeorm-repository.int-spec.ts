@@ -341,6 +341,75 @@ describe(ReferralTypeormRepository.name, () => {
     expect(counts).toHaveLength(3);
   });
 
+  it('counts sent referrals per Shanghai month, group and direction, with the 48-hour outcome, as the caller sees them', async () => {
+    const g = aGroup();
+    const other = aGroup();
+    // 23:00 on 28 February in Shanghai, and 01:00 on 1 March: either side of the local month's start.
+    const lateFebruary = new Date('2027-02-28T15:00:00Z');
+    const earlyMarch = new Date('2027-02-28T17:00:00Z');
+    const handled = g.submitted(lateFebruary);
+    handled.accept(g.hospitalStaff, at(-600));
+    handled.arrive(g.hospitalStaff, at(-500));
+    handled.complete(g.hospitalStaff, at(-400));
+    const breached = g.submitted(earlyMarch);
+    breached.breachDeadline(at(60 * 48));
+    const declined = g.submitted(t0);
+    declined.decline(g.hospitalStaff, 'no bed', at(10));
+    const green = Referral.draft(g.upward(), g.centreStaff, t0);
+    green.submit({ ...g.assessment, greenChannel: 'chest-pain' }, DEFAULT_REFERRAL_RULES, g.centreStaff, t0, {
+      clientRequestId: uuidv7(),
+    });
+    const draft = Referral.draft(g.upward(), g.centreStaff, t0);
+    const down = Referral.issue(g.downward(), g.hospitalStaff, t0);
+    const elsewhere = other.submitted(t0);
+    const outside = g.submitted(new Date('2027-04-01T00:00:00Z'));
+    for (const r of [handled, breached, declined, green, draft, down, elsewhere, outside]) await insert(r);
+    const march = {
+      createdFrom: new Date('2027-01-31T16:00:00Z'),
+      createdBefore: new Date('2027-03-31T16:00:00Z'),
+    };
+    const row = (month: string, groupId: string, direction: 'upward' | 'downward', counts: object) => ({
+      month,
+      groupId,
+      direction,
+      referrals: 0,
+      handledInTime: 0,
+      breached: 0,
+      declined: 0,
+      greenChannel: 0,
+      ...counts,
+    });
+
+    const ofGroup = await sut.monthlyFigures(
+      { kind: 'group', groupId: g.groupId },
+      {
+        ...march,
+        groupId: null,
+        institutionId: null,
+      },
+    );
+    const narrowed = await sut.monthlyFigures(
+      { kind: 'all' },
+      {
+        ...march,
+        groupId: other.groupId,
+        institutionId: null,
+      },
+    );
+    const byInstitution = await sut.monthlyFigures(
+      { kind: 'institution', institutionId: g.centre },
+      { ...march, groupId: null, institutionId: other.centre },
+    );
+
+    expect(ofGroup).toEqual([
+      row('2027-02', g.groupId, 'upward', { referrals: 1, handledInTime: 1 }),
+      row('2027-03', g.groupId, 'upward', { referrals: 3, breached: 1, declined: 1, greenChannel: 1 }),
+      row('2027-03', g.groupId, 'downward', { referrals: 1 }),
+    ]);
+    expect(narrowed).toEqual([row('2027-03', other.groupId, 'upward', { referrals: 1 })]);
+    expect(byInstitution).toEqual([]);
+  });
+
   it('hands out history positions one writer at a time, so none is committed behind a later one', async () => {
     const g = aGroup();
     const first = g.submitted();

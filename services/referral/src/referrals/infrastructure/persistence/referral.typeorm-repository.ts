@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { lockForTransaction, UnitOfWork } from '@medgrid/database';
+import { CLINIC_TIME_ZONE } from '@medgrid/kernel';
 import { Brackets, type EntityManager, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralDirection } from '../../domain/referral-direction';
@@ -8,7 +9,9 @@ import {
   type ReferralChange,
   type ReferralCursor,
   type ReferralFilter,
+  type ReferralMonthFigures,
   ReferralRepository,
+  type ReferralStatisticsFilter,
   type ReferralStatusCount,
   type ReferralVisibility,
 } from '../../domain/referral.repository';
@@ -29,6 +32,11 @@ import { ReferralOrmEntity } from './referral.orm-entity';
 const OVERDUE =
   `r.direction = 'upward' AND r.dueAt < :overdueAt` +
   ` AND r.status IN (${OPEN_UPWARD_STATES.map((s) => `'${s}'`).join(', ')})`;
+
+/** States in which the receiving side has done its part: the visit held, or the patient taken back. */
+const HANDLED_STATES: readonly ReferralStatus[] = ['completed', 'received', 'followed-up', 'closed'];
+
+const inList = (states: readonly ReferralStatus[]) => states.map((s) => `'${s}'`).join(', ');
 
 /** Narrows a query on alias `r` to the referrals a visibility lets the caller read. */
 function visibleTo(where: WhereExpressionBuilder, visibility: ReferralVisibility): void {
@@ -203,6 +211,60 @@ export class ReferralTypeormRepository extends ReferralRepository {
       .addGroupBy('r.status')
       .getRawMany<{ groupId: string; direction: ReferralDirection; status: ReferralStatus; count: string }>();
     return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  }
+
+  async monthlyFigures(
+    visibility: ReferralVisibility,
+    filter: ReferralStatisticsFilter,
+  ): Promise<ReferralMonthFigures[]> {
+    const month = `to_char(r.created_at AT TIME ZONE '${CLINIC_TIME_ZONE}', 'YYYY-MM')`;
+    const query = this.referrals()
+      .select(month, 'month')
+      .addSelect('r.groupId', 'groupId')
+      .addSelect('r.direction', 'direction')
+      .addSelect('count(*)', 'referrals')
+      .addSelect(
+        `count(*) FILTER (WHERE r.dueAt IS NOT NULL AND r.deadlineBreachedAt IS NULL AND r.status IN (${inList(HANDLED_STATES)}))`,
+        'handledInTime',
+      )
+      .addSelect('count(*) FILTER (WHERE r.deadlineBreachedAt IS NOT NULL)', 'breached')
+      .addSelect(`count(*) FILTER (WHERE r.status = 'declined')`, 'declined')
+      .addSelect(`count(*) FILTER (WHERE r.greenChannel <> 'none')`, 'greenChannel')
+      .where(`r.status <> 'draft'`)
+      .andWhere('r.createdAt >= :createdFrom AND r.createdAt < :createdBefore', {
+        createdFrom: filter.createdFrom,
+        createdBefore: filter.createdBefore,
+      });
+    visibleTo(query, visibility);
+    if (filter.groupId) query.andWhere('r.groupId = :group', { group: filter.groupId });
+    if (filter.institutionId) {
+      query.andWhere(
+        new Brackets((either) =>
+          either
+            .where('r.referringInstitutionId = :institution')
+            .orWhere('r.receivingInstitutionId = :institution'),
+        ),
+        { institution: filter.institutionId },
+      );
+    }
+    const rows = await query
+      .groupBy(month)
+      .addGroupBy('r.groupId')
+      .addGroupBy('r.direction')
+      .orderBy(month)
+      .addOrderBy('r.groupId')
+      .addOrderBy('r.direction', 'DESC')
+      .getRawMany<Record<keyof ReferralMonthFigures, string>>();
+    return rows.map((row) => ({
+      month: row.month,
+      groupId: row.groupId,
+      direction: row.direction as ReferralDirection,
+      referrals: Number(row.referrals),
+      handledInTime: Number(row.handledInTime),
+      breached: Number(row.breached),
+      declined: Number(row.declined),
+      greenChannel: Number(row.greenChannel),
+    }));
   }
 
   async overdueCounts(now: Date): Promise<Map<string, number>> {

@@ -19,6 +19,8 @@ import { GetReferralQuery } from '../../application/get-referral/get-referral.qu
 import { GetReferralUseCase } from '../../application/get-referral/get-referral.use-case';
 import { IssueDownwardCommand } from '../../application/issue-downward/issue-downward.command';
 import { IssueDownwardUseCase } from '../../application/issue-downward/issue-downward.use-case';
+import { GetReferralStatisticsQuery } from '../../application/get-referral-statistics/get-referral-statistics.query';
+import { GetReferralStatisticsUseCase } from '../../application/get-referral-statistics/get-referral-statistics.use-case';
 import { ListReferralsQuery } from '../../application/list-referrals/list-referrals.query';
 import { ListReferralsUseCase } from '../../application/list-referrals/list-referrals.use-case';
 import { RecordArrivalCommand } from '../../application/record-arrival/record-arrival.command';
@@ -35,6 +37,7 @@ import { type ReferralSnapshot } from '../../domain/referral';
 import {
   continuityToProto,
   directionFromProto,
+  directionToProto,
   historyEntryToProto,
   referralToProto,
   resultKindFromProto,
@@ -70,6 +73,7 @@ export class ReferralsGrpcController implements GrpcController {
     private readonly closeReferral: CloseReferralUseCase,
     private readonly getReferral: GetReferralUseCase,
     private readonly listReferrals: ListReferralsUseCase,
+    private readonly referralStatistics: GetReferralStatisticsUseCase,
     private readonly watchReferrals: WatchReferralsUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: ReferralConfig,
   ) {}
@@ -140,6 +144,14 @@ export class ReferralsGrpcController implements GrpcController {
         });
         const page = await this.listReferrals.execute(identity, query);
         return { referrals: page.referrals.map(referralToProto), nextPageToken: page.nextPageToken };
+      },
+      // rpc GetReferralStatistics
+      getReferralStatistics: async (request, { identity }) => {
+        const query = GetReferralStatisticsQuery.create(request);
+        const figures = await this.referralStatistics.execute(identity, query);
+        return {
+          figures: figures.map((row) => ({ ...row, direction: directionToProto(row.direction) })),
+        };
       },
       // rpc WatchReferrals (server stream): every change the caller may see, until it hangs up.
       watchReferrals: (request, context) => this.watch(request, context),

@@ -301,6 +301,44 @@ export interface ListReferralsResponse {
   nextPageToken: string;
 }
 
+/** Request of GetReferralStatistics. */
+export interface GetReferralStatisticsRequest {
+  /** The first local date counted (Asia/Shanghai), YYYY-MM-DD, required. */
+  from: string;
+  /** The last local date counted, YYYY-MM-DD, inclusive, required, not before from, at most 366 days after it. */
+  until: string;
+  /** One group's referrals; empty: every group the caller sees. */
+  groupId: string;
+  /** Referrals with this institution (UUID) on either end; empty: all the caller sees. */
+  institutionId: string;
+}
+
+/** The referrals of one month, group and direction (drafts are not counted). */
+export interface ReferralMonthFigures {
+  /** The local month of creation, YYYY-MM. */
+  month: string;
+  /** The medical group (UUID). */
+  groupId: string;
+  /** Upward or downward. */
+  direction: ReferralDirection;
+  /** Referrals sent (submitted or issued) that month. */
+  referrals: number;
+  /** Of those with a deadline, handled (visit completed, patient received back) with it kept. */
+  handledInTime: number;
+  /** Of those with a deadline, the deadline breached, whether handled later or not. */
+  breached: number;
+  /** Declined by the receiving institution. */
+  declined: number;
+  /** Sent through a green channel (emergencies, critical cases). */
+  greenChannel: number;
+}
+
+/** Response of GetReferralStatistics. */
+export interface GetReferralStatisticsResponse {
+  /** Every month, group and direction with at least one referral, by month, then group, then direction. */
+  figures: ReferralMonthFigures[];
+}
+
 /** Request of WatchReferrals. */
 export interface WatchReferralsRequest {
   /** Resume after this history position (0 for changes from now on). */
@@ -3089,6 +3127,404 @@ export const ListReferralsResponse: MessageFns<ListReferralsResponse> = {
   },
 };
 
+function createBaseGetReferralStatisticsRequest(): GetReferralStatisticsRequest {
+  return { from: "", until: "", groupId: "", institutionId: "" };
+}
+
+export const GetReferralStatisticsRequest: MessageFns<GetReferralStatisticsRequest> = {
+  encode(message: GetReferralStatisticsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.from !== "") {
+      writer.uint32(10).string(message.from);
+    }
+    if (message.until !== "") {
+      writer.uint32(18).string(message.until);
+    }
+    if (message.groupId !== "") {
+      writer.uint32(26).string(message.groupId);
+    }
+    if (message.institutionId !== "") {
+      writer.uint32(34).string(message.institutionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetReferralStatisticsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetReferralStatisticsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.until = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.institutionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetReferralStatisticsRequest {
+    return {
+      from: isSet(object.from) ? globalThis.String(object.from) : "",
+      until: isSet(object.until) ? globalThis.String(object.until) : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+      institutionId: isSet(object.institutionId)
+        ? globalThis.String(object.institutionId)
+        : isSet(object.institution_id)
+        ? globalThis.String(object.institution_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetReferralStatisticsRequest): unknown {
+    const obj: any = {};
+    if (message.from !== "") {
+      obj.from = message.from;
+    }
+    if (message.until !== "") {
+      obj.until = message.until;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    if (message.institutionId !== "") {
+      obj.institutionId = message.institutionId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetReferralStatisticsRequest>): GetReferralStatisticsRequest {
+    return GetReferralStatisticsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetReferralStatisticsRequest>): GetReferralStatisticsRequest {
+    const message = createBaseGetReferralStatisticsRequest();
+    message.from = object.from ?? "";
+    message.until = object.until ?? "";
+    message.groupId = object.groupId ?? "";
+    message.institutionId = object.institutionId ?? "";
+    return message;
+  },
+};
+
+function createBaseReferralMonthFigures(): ReferralMonthFigures {
+  return {
+    month: "",
+    groupId: "",
+    direction: 0,
+    referrals: 0,
+    handledInTime: 0,
+    breached: 0,
+    declined: 0,
+    greenChannel: 0,
+  };
+}
+
+export const ReferralMonthFigures: MessageFns<ReferralMonthFigures> = {
+  encode(message: ReferralMonthFigures, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.month !== "") {
+      writer.uint32(10).string(message.month);
+    }
+    if (message.groupId !== "") {
+      writer.uint32(18).string(message.groupId);
+    }
+    if (message.direction !== 0) {
+      writer.uint32(24).int32(message.direction);
+    }
+    if (message.referrals !== 0) {
+      writer.uint32(32).uint32(message.referrals);
+    }
+    if (message.handledInTime !== 0) {
+      writer.uint32(40).uint32(message.handledInTime);
+    }
+    if (message.breached !== 0) {
+      writer.uint32(48).uint32(message.breached);
+    }
+    if (message.declined !== 0) {
+      writer.uint32(56).uint32(message.declined);
+    }
+    if (message.greenChannel !== 0) {
+      writer.uint32(64).uint32(message.greenChannel);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReferralMonthFigures {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReferralMonthFigures();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.month = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.direction = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.referrals = reader.uint32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.handledInTime = reader.uint32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.breached = reader.uint32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.declined = reader.uint32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.greenChannel = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReferralMonthFigures {
+    return {
+      month: isSet(object.month) ? globalThis.String(object.month) : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+      direction: isSet(object.direction) ? referralDirectionFromJSON(object.direction) : 0,
+      referrals: isSet(object.referrals) ? globalThis.Number(object.referrals) : 0,
+      handledInTime: isSet(object.handledInTime)
+        ? globalThis.Number(object.handledInTime)
+        : isSet(object.handled_in_time)
+        ? globalThis.Number(object.handled_in_time)
+        : 0,
+      breached: isSet(object.breached) ? globalThis.Number(object.breached) : 0,
+      declined: isSet(object.declined) ? globalThis.Number(object.declined) : 0,
+      greenChannel: isSet(object.greenChannel)
+        ? globalThis.Number(object.greenChannel)
+        : isSet(object.green_channel)
+        ? globalThis.Number(object.green_channel)
+        : 0,
+    };
+  },
+
+  toJSON(message: ReferralMonthFigures): unknown {
+    const obj: any = {};
+    if (message.month !== "") {
+      obj.month = message.month;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    if (message.direction !== 0) {
+      obj.direction = referralDirectionToJSON(message.direction);
+    }
+    if (message.referrals !== 0) {
+      obj.referrals = Math.round(message.referrals);
+    }
+    if (message.handledInTime !== 0) {
+      obj.handledInTime = Math.round(message.handledInTime);
+    }
+    if (message.breached !== 0) {
+      obj.breached = Math.round(message.breached);
+    }
+    if (message.declined !== 0) {
+      obj.declined = Math.round(message.declined);
+    }
+    if (message.greenChannel !== 0) {
+      obj.greenChannel = Math.round(message.greenChannel);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReferralMonthFigures>): ReferralMonthFigures {
+    return ReferralMonthFigures.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReferralMonthFigures>): ReferralMonthFigures {
+    const message = createBaseReferralMonthFigures();
+    message.month = object.month ?? "";
+    message.groupId = object.groupId ?? "";
+    message.direction = object.direction ?? 0;
+    message.referrals = object.referrals ?? 0;
+    message.handledInTime = object.handledInTime ?? 0;
+    message.breached = object.breached ?? 0;
+    message.declined = object.declined ?? 0;
+    message.greenChannel = object.greenChannel ?? 0;
+    return message;
+  },
+};
+
+function createBaseGetReferralStatisticsResponse(): GetReferralStatisticsResponse {
+  return { figures: [] };
+}
+
+export const GetReferralStatisticsResponse: MessageFns<GetReferralStatisticsResponse> = {
+  encode(message: GetReferralStatisticsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.figures) {
+      ReferralMonthFigures.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetReferralStatisticsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetReferralStatisticsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.figures.push(ReferralMonthFigures.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetReferralStatisticsResponse {
+    return {
+      figures: globalThis.Array.isArray(object?.figures)
+        ? object.figures.map((e: any) => ReferralMonthFigures.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: GetReferralStatisticsResponse): unknown {
+    const obj: any = {};
+    if (message.figures?.length) {
+      obj.figures = message.figures.map((e) => ReferralMonthFigures.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetReferralStatisticsResponse>): GetReferralStatisticsResponse {
+    return GetReferralStatisticsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetReferralStatisticsResponse>): GetReferralStatisticsResponse {
+    const message = createBaseGetReferralStatisticsResponse();
+    message.figures = object.figures?.map((e) => ReferralMonthFigures.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 function createBaseWatchReferralsRequest(): WatchReferralsRequest {
   return { afterSeq: 0 };
 }
@@ -3412,6 +3848,21 @@ export const ReferralServiceService = {
       Buffer.from(ListReferralsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListReferralsResponse => ListReferralsResponse.decode(value),
   },
+  /**
+   * Counts the referrals visible to the caller per month of creation, group and direction, with the
+   * 48-hour rule's outcome: the dashboards' volumes, growth and trend. Counts only; not audited.
+   */
+  getReferralStatistics: {
+    path: "/medgrid.referral.v1.ReferralService/GetReferralStatistics" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetReferralStatisticsRequest): Buffer =>
+      Buffer.from(GetReferralStatisticsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetReferralStatisticsRequest => GetReferralStatisticsRequest.decode(value),
+    responseSerialize: (value: GetReferralStatisticsResponse): Buffer =>
+      Buffer.from(GetReferralStatisticsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetReferralStatisticsResponse => GetReferralStatisticsResponse.decode(value),
+  },
   /** Streams changes of the referrals visible to the caller as they happen (a referrer's dashboard). */
   watchReferrals: {
     path: "/medgrid.referral.v1.ReferralService/WatchReferrals" as const,
@@ -3456,6 +3907,11 @@ export interface ReferralServiceServer extends UntypedServiceImplementation {
   getReferral: handleUnaryCall<GetReferralRequest, GetReferralResponse>;
   /** Lists referrals visible to the caller, newest first, paged. Audited. */
   listReferrals: handleUnaryCall<ListReferralsRequest, ListReferralsResponse>;
+  /**
+   * Counts the referrals visible to the caller per month of creation, group and direction, with the
+   * 48-hour rule's outcome: the dashboards' volumes, growth and trend. Counts only; not audited.
+   */
+  getReferralStatistics: handleUnaryCall<GetReferralStatisticsRequest, GetReferralStatisticsResponse>;
   /** Streams changes of the referrals visible to the caller as they happen (a referrer's dashboard). */
   watchReferrals: handleServerStreamingCall<WatchReferralsRequest, WatchReferralsResponse>;
 }
@@ -3671,6 +4127,25 @@ export interface ReferralServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListReferralsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Counts the referrals visible to the caller per month of creation, group and direction, with the
+   * 48-hour rule's outcome: the dashboards' volumes, growth and trend. Counts only; not audited.
+   */
+  getReferralStatistics(
+    request: GetReferralStatisticsRequest,
+    callback: (error: ServiceError | null, response: GetReferralStatisticsResponse) => void,
+  ): ClientUnaryCall;
+  getReferralStatistics(
+    request: GetReferralStatisticsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetReferralStatisticsResponse) => void,
+  ): ClientUnaryCall;
+  getReferralStatistics(
+    request: GetReferralStatisticsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetReferralStatisticsResponse) => void,
   ): ClientUnaryCall;
   /** Streams changes of the referrals visible to the caller as they happen (a referrer's dashboard). */
   watchReferrals(
