@@ -2,6 +2,8 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../api/use-load';
 import { BarChart } from '../charts/bar-chart';
+import { ShareTrendChart } from '../charts/share-trend-chart';
+import { ESSENTIAL_SHARE_TARGET_BP, FIRST_CONTACT_TARGET_BP } from '../indicators/care-indicators';
 import { referralIndicators } from '../indicators/referral-indicators';
 import { formatGrowth, growth, inTimeShare } from '../indicators/referral-trend';
 import { formatBasisPoints } from '../indicators/reserve-ratio';
@@ -13,11 +15,14 @@ import { CityGridMap } from '../map/city-grid-map';
 import { CareCards } from './care-cards';
 import { IndicatorCard } from './indicator-card';
 import { loadCare } from './load-care';
+import { CARE_TREND_MONTHS, loadCareTrend } from './load-care-trend';
 import { loadReferralTrend, TREND_MONTHS } from './load-referral-trend';
 import { factsOf, loadScope } from './load-scope';
 import { bedSummary, slotSummary } from './reserve-summary';
-import { type Scope } from './scope';
+import { institutionsIn, type Scope } from './scope';
 import { childrenOf, referralsByChild, trailTo } from './scope-children';
+
+const percentOf = (bp: number | null) => (bp === null ? null : bp / 100);
 
 /** The scope a dashboard route names: / is the city, /grids/:id, /groups/:id, /institutions/:id below it. */
 export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
@@ -28,16 +33,17 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
     const directory = await cityDirectory();
     const now = new Date();
     const facts = factsOf(directory);
-    const [data, care, trend] = await Promise.all([
+    const [data, care, trend, careTrend] = await Promise.all([
       loadScope(scope, directory, now),
       loadCare(scope, directory, now),
       loadReferralTrend(scope, facts, now),
+      loadCareTrend(scope, institutionsIn(scope, directory.institutions), now),
     ]);
-    return { directory, now, data, care, trend };
+    return { directory, now, data, care, trend, careTrend };
   }, [kind, id]);
 
   if (!loaded.data) return <LoadState {...loaded} />;
-  const { directory, now, data, care, trend } = loaded.data;
+  const { directory, now, data, care, trend, careTrend } = loaded.data;
   const trail = trailTo(scope, directory);
   const here = trail[trail.length - 1];
   const scopeName = scope.kind === 'city' ? t('scope.city') : (here?.name ?? '');
@@ -134,6 +140,26 @@ export function DashboardPage({ kind }: { kind: Scope['kind'] }) {
       </div>
 
       <CareCards care={care} />
+
+      <section className="panel" data-testid="care-trend">
+        <h2>{t('care.trend', { months: CARE_TREND_MONTHS })}</h2>
+        <ShareTrendChart
+          label={t('care.trend', { months: CARE_TREND_MONTHS })}
+          categories={careTrend.map((month) => month.month)}
+          series={[
+            {
+              name: t('care.firstContact'),
+              values: careTrend.map((month) => percentOf(month.firstContactBp)),
+              targetPercent: FIRST_CONTACT_TARGET_BP / 100,
+            },
+            {
+              name: t('care.essential'),
+              values: careTrend.map((month) => percentOf(month.essentialShareBp)),
+              targetPercent: ESSENTIAL_SHARE_TARGET_BP / 100,
+            },
+          ]}
+        />
+      </section>
 
       <section className="panel" data-testid="referral-trend">
         <h2>{t('dashboard.trend', { months: TREND_MONTHS })}</h2>

@@ -8,7 +8,7 @@ import {
 } from '../api/portal-types';
 import { shanghaiDate } from '../format/shanghai-time';
 import { type CityDirectory } from './city-directory';
-import { institutionInScope, type Scope } from './scope';
+import { institutionsIn, type Scope } from './scope';
 
 /** The window the care indicators are counted over: the last 30 local days, today included. */
 export const CARE_WINDOW_DAYS = 30;
@@ -55,9 +55,6 @@ export async function loadCare(scope: Scope, directory: CityDirectory, now: Date
   const until = shanghaiDate(now);
   const month = previousMonth(now);
   const groupId = scope.kind === 'group' ? scope.id : undefined;
-  const inScopeIds = new Set(
-    directory.institutions.filter((i) => institutionInScope(i, scope)).map((i) => i.id),
-  );
   const [firstContacts, recognition, prescribing, settlements] = await Promise.all([
     api
       .getFirstContactStatistics(from, until, groupId)
@@ -89,6 +86,6 @@ export async function loadCare(scope: Scope, directory: CityDirectory, now: Date
     prescribing,
     month,
     settlements,
-    inScope: (institutionId) => inScopeIds.has(institutionId),
+    inScope: institutionsIn(scope, directory.institutions),
   };
 }

@@ -1,6 +1,7 @@
 import * as api from '../api/portal-api';
 import { shanghaiDate } from '../format/shanghai-time';
-import { type ReferralMonth, referralMonths, trendPeriods } from '../indicators/referral-trend';
+import { trendPeriods } from '../indicators/month-periods';
+import { type ReferralMonth, referralMonths } from '../indicators/referral-trend';
 import { type Scope, type ScopeFacts } from './scope';
 
 /** How many months the dashboard's referral trend shows, this one included. */

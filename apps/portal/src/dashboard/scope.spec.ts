@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Referral } from '../api/portal-types';
-import { institutionInScope, isHospital, referralInScope } from './scope';
+import { institutionInScope, institutionsIn, isHospital, referralInScope } from './scope';
 
 const facts = {
   institutions: [],
@@ -39,5 +39,19 @@ describe(institutionInScope.name, () => {
     expect(institutionInScope(centre, { kind: 'group', id: 'group-panyu' })).toBe(false);
     expect(isHospital({ ...centre, level: 'INSTITUTION_LEVEL_PRIMARY' })).toBe(false);
     expect(isHospital({ ...centre, level: 'INSTITUTION_LEVEL_SECONDARY' })).toBe(true);
+  });
+});
+
+describe(institutionsIn.name, () => {
+  it("tells a scope's institutions from the others by id", () => {
+    const institutions = [
+      { id: 'centre-1', name: '', groupId: 'group-huangpu', gridId: 'grid-huangpu' },
+      { id: 'centre-2', name: '', groupId: 'group-panyu', gridId: 'grid-panyu' },
+    ];
+    const sut = institutionsIn({ kind: 'grid', id: 'grid-huangpu' }, institutions);
+
+    expect(sut('centre-1')).toBe(true);
+    expect(sut('centre-2')).toBe(false);
+    expect(sut('unknown')).toBe(false);
   });
 });

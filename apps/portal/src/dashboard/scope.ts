@@ -42,6 +42,15 @@ export function institutionInScope(institution: Institution, scope: Scope): bool
   }
 }
 
+/** A scope's institutions as a test of an id (the services' figures are per institution). */
+export function institutionsIn(
+  scope: Scope,
+  institutions: readonly Institution[],
+): (institutionId: string) => boolean {
+  const ids = new Set(institutions.filter((i) => institutionInScope(i, scope)).map((i) => i.id));
+  return (institutionId) => ids.has(institutionId);
+}
+
 /** Hospitals keep reserved pools; primary institutions do not. */
 export function isHospital(institution: Institution): boolean {
   return (

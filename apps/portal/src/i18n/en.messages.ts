@@ -91,6 +91,8 @@ export const en: Messages = {
     window: 'The indicators below count {{from}} to {{until}} (Beijing time)',
     unavailable: 'Service unavailable',
     firstContact: 'Primary first-contact share',
+    trend:
+      'First contacts at primary level and essential medicines, last {{months}} months (dashed: targets)',
     firstContactDetail:
       'At primary level {{primary}} / outpatient visits without referral {{all}} · referred visits {{referred}}',
     recognition: 'Test result recognition rate',

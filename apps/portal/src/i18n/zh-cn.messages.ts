@@ -85,6 +85,7 @@ export const zhCN = {
     window: '以下指标统计 {{from}} 至 {{until}}（北京时间）',
     unavailable: '服务暂不可用',
     firstContact: '基层首诊占比',
+    trend: '近 {{months}} 个月基层首诊与基本药物占比（虚线为目标）',
     firstContactDetail: '基层首诊 {{primary}} / 未经转诊的门诊 {{all}} · 转诊就诊 {{referred}}',
     recognition: '检查检验结果互认率',
     recognitionDetail: '调阅 {{lookups}} 次 · 互认免检 {{reused}} · 仍重新检查 {{ordered}}',

@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ReferralMonthFigures } from '../api/portal-types';
-import { formatGrowth, growth, inTimeShare, referralMonths, trendPeriods } from './referral-trend';
-
-describe(trendPeriods.name, () => {
-  it('runs the trend from the first day of the month n-1 months back through today, across a year end', () => {
-    const sut = trendPeriods('2027-01-06', 3);
-
-    expect(sut.trend).toEqual({ from: '2026-11-01', until: '2027-01-06' });
-    expect(sut.months).toEqual(['2026-11', '2026-12', '2027-01']);
-    expect(sut.lastMonthSoFar).toEqual({ from: '2026-12-01', until: '2026-12-06' });
-  });
-
-  it('compares the 31st with the whole of a shorter last month', () => {
-    expect(trendPeriods('2027-03-31', 12).lastMonthSoFar).toEqual({
-      from: '2027-02-01',
-      until: '2027-02-28',
-    });
-    expect(trendPeriods('2028-03-30', 12).lastMonthSoFar).toEqual({
-      from: '2028-02-01',
-      until: '2028-02-29',
-    });
-  });
-});
+import { formatGrowth, growth, inTimeShare, referralMonths } from './referral-trend';
 
 describe(referralMonths.name, () => {
   const row = (month: string, groupId: string, up: boolean, counts: Partial<ReferralMonthFigures>) => ({
