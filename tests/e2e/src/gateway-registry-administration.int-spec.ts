@@ -174,6 +174,8 @@ describe('gateway registry administration', () => {
     expect(institutionOf(await operator.get(`/api/registry/institutions/${centre.id}`)).groupId).toBe(
       group.id,
     );
+    const listed = (await operator.get('/api/registry/groups')).body as { groups: { id: string }[] };
+    expect(listed.groups.find((g) => g.id === group.id)).toEqual(groupOf(read));
     group = groupOf(read);
   });
 
@@ -266,6 +268,8 @@ describe('gateway registry administration', () => {
     expect(groupOf(await operator.get(`/api/registry/groups/${group.id}`))).toEqual(group);
     expect(own.status).toBe(200);
     expect(institutionOf(own).name).toBe('甲集团社区卫生服务中心');
+    const listed = (await adminA.get('/api/registry/groups')).body as { groups: { id: string }[] };
+    expect(listed.groups.map((g) => g.id)).toEqual([groupA.groupId]);
   });
 
   it('answers bad input with a 400 that names each field the registry refused', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import {
   importServiceV1,
@@ -104,6 +105,27 @@ describe('registry organisation service', () => {
     expect(await fails(registry.join(otherGroup.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER))).toMatchObject({
       code: status.FAILED_PRECONDITION,
       reason: 'ALREADY_MEMBER_OF_ANOTHER_GROUP',
+    });
+  });
+
+  it("lists a city's groups with their members in the order of their grids, and refuses an unknown city", async () => {
+    const grid = await newGrid();
+    const group = await newGroup(grid.id);
+    const centre = await primary(grid.id, T.INSTITUTION_TYPE_TOWNSHIP_HEALTH_CENTRE);
+    const joined = await registry.join(group.id, centre.id, R.MEMBERSHIP_ROLE_MEMBER);
+    await newGrid(); // a grid without a group yet lists nothing
+
+    const { groups } = await call(client, client.listMedicalGroups, { cityId: registry.cityId });
+    const { grids } = await call(client, client.listGrids, { cityId: registry.cityId });
+
+    expect(groups.find((g) => g.id === group.id)).toEqual(joined);
+    const gridOrder = grids.map((g) => g.id);
+    const listedGrids = groups.map((g) => gridOrder.indexOf(g.gridId));
+    expect(listedGrids).toEqual([...listedGrids].sort((a, b) => a - b));
+    expect(new Set(groups.map((g) => g.gridId)).size).toBe(groups.length);
+    expect(await fails(call(client, client.listMedicalGroups, { cityId: randomUUID() }))).toMatchObject({
+      code: status.NOT_FOUND,
+      fieldViolations: [expect.objectContaining({ field: 'cityId' })],
     });
   });
 

@@ -22,9 +22,8 @@ import { useSubmission } from './use-submission';
 
 /**
  * A medical group and its members with their roles: the group's administrators and the city's
- * operators add and remove members; a city operator creates the group of a grid. The registry has
- * no list of groups, so the page offers the groups it knows from their institutions, and a group
- * created here (or opened by its id in the address) until it has members of its own.
+ * operators add and remove members; a city operator creates the group of a grid. The groups offered
+ * are the city's (a group-bound user's own), and one opened by its id in the address.
  */
 export function GroupsPage() {
   const { t } = useTranslation();

@@ -34,6 +34,9 @@ export const freshCsrfToken = () => apiGet<{ csrfToken: string }>('/api/auth/csr
 
 export const listGrids = () => apiGet<{ grids?: Grid[] }>('/api/registry/grids');
 
+/** The groups of the user's city (a group-bound user's own), with their members. */
+export const listGroups = () => apiGet<{ groups?: MedicalGroup[] }>('/api/registry/groups');
+
 export const getGroup = (id: string) => apiGet<{ group: MedicalGroup }>(`/api/registry/groups/${id}`);
 
 export const searchInstitutions = (query: { gridId?: string; groupId?: string; pageToken?: string }) =>

@@ -25,11 +25,11 @@ export function forgetCityDirectory(): void {
 }
 
 async function loadDirectory(): Promise<CityDirectory> {
-  const [{ grids = [] }, institutions] = await Promise.all([api.listGrids(), allInstitutions()]);
-  const groupIds = [...new Set(institutions.map((i) => i.groupId).filter((id): id is string => Boolean(id)))];
-  // A group-bound user may read its own group only: the others are left out rather than failing the page.
-  const answers = await Promise.allSettled(groupIds.map(async (id) => (await api.getGroup(id)).group));
-  const groups = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+  const [{ grids = [] }, { groups = [] }, institutions] = await Promise.all([
+    api.listGrids(),
+    api.listGroups(),
+    allInstitutions(),
+  ]);
   const names = new Map(institutions.map((i) => [i.id, i.name]));
   return {
     grids,

@@ -4,6 +4,7 @@ import { AddMembershipUseCase } from './application/add-membership/add-membershi
 import { CreateMedicalGroupUseCase } from './application/create-medical-group/create-medical-group.use-case';
 import { GetInstitutionUseCase } from './application/get-institution/get-institution.use-case';
 import { GetMedicalGroupUseCase } from './application/get-medical-group/get-medical-group.use-case';
+import { ListMedicalGroupsUseCase } from './application/list-medical-groups/list-medical-groups.use-case';
 import { GroupCompleteness } from './application/group-completeness';
 import { ListDepartmentsUseCase } from './application/list-departments/list-departments.use-case';
 import { ListGridsUseCase } from './application/list-grids/list-grids.use-case';
@@ -36,6 +37,7 @@ const USE_CASES = [
   AddMembershipUseCase,
   RemoveMembershipUseCase,
   GetMedicalGroupUseCase,
+  ListMedicalGroupsUseCase,
   RegisterDepartmentUseCase,
   ListDepartmentsUseCase,
 ];

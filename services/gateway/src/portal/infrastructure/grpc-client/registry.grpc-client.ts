@@ -23,6 +23,11 @@ export class RegistryGrpcClient extends UserGrpcClient {
     return this.call(caller, this.organisation, this.organisation.getMedicalGroup, request);
   }
 
+  listMedicalGroups(caller: Identity, cityId: string) {
+    const request = organisationServiceV1.ListMedicalGroupsRequest.fromPartial({ cityId });
+    return this.call(caller, this.organisation, this.organisation.listMedicalGroups, request);
+  }
+
   getInstitution(caller: Identity, id: string) {
     const request = organisationServiceV1.GetInstitutionRequest.fromPartial({ id });
     return this.call(caller, this.organisation, this.organisation.getInstitution, request);

@@ -44,6 +44,19 @@ export class PortalHttpController {
     return organisationServiceV1.ListGridsResponse.toJSON(answer);
   }
 
+  @Get('registry/groups')
+  @ApiOperation({
+    summary:
+      "The medical groups of the user's city with their members (registry ListMedicalGroups); group-bound users: their own",
+  })
+  async groups(@Req() request: SignedInRequest): Promise<unknown> {
+    const user = request.portal.user;
+    const answer = await this.registry.listMedicalGroups(await this.callers.identityOf(user), user.cityId);
+    const groups =
+      user.role === 'city-operator' ? answer.groups : answer.groups.filter((g) => g.id === user.groupId);
+    return organisationServiceV1.ListMedicalGroupsResponse.toJSON({ groups });
+  }
+
   @Get('registry/groups/:id')
   @ApiOperation({
     summary: 'A medical group with its members (registry GetMedicalGroup); group-bound users: their own',

@@ -9,6 +9,8 @@ import { GetInstitutionQuery } from '../../application/get-institution/get-insti
 import { GetInstitutionUseCase } from '../../application/get-institution/get-institution.use-case';
 import { GetMedicalGroupQuery } from '../../application/get-medical-group/get-medical-group.query';
 import { GetMedicalGroupUseCase } from '../../application/get-medical-group/get-medical-group.use-case';
+import { ListMedicalGroupsQuery } from '../../application/list-medical-groups/list-medical-groups.query';
+import { ListMedicalGroupsUseCase } from '../../application/list-medical-groups/list-medical-groups.use-case';
 import { type MedicalGroupView } from '../../application/group-completeness';
 import { ListDepartmentsQuery } from '../../application/list-departments/list-departments.query';
 import { ListDepartmentsUseCase } from '../../application/list-departments/list-departments.use-case';
@@ -58,6 +60,7 @@ export class OrganisationGrpcController implements GrpcController {
     private readonly addMembership: AddMembershipUseCase,
     private readonly removeMembership: RemoveMembershipUseCase,
     private readonly getMedicalGroup: GetMedicalGroupUseCase,
+    private readonly listMedicalGroups: ListMedicalGroupsUseCase,
     private readonly registerDepartment: RegisterDepartmentUseCase,
     private readonly listDepartments: ListDepartmentsUseCase,
   ) {}
@@ -129,6 +132,11 @@ export class OrganisationGrpcController implements GrpcController {
           group: groupView(
             await this.getMedicalGroup.execute(identity, GetMedicalGroupQuery.create(request)),
           ),
+        }),
+        listMedicalGroups: async (request, { identity }) => ({
+          groups: (
+            await this.listMedicalGroups.execute(identity, ListMedicalGroupsQuery.create(request))
+          ).map(groupView),
         }),
         registerDepartment: async (request, { identity }) => ({
           department: departmentToProto(

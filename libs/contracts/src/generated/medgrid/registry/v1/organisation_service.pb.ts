@@ -231,6 +231,18 @@ export interface GetMedicalGroupResponse {
   group: MedicalGroup | undefined;
 }
 
+/** Request of ListMedicalGroups. */
+export interface ListMedicalGroupsRequest {
+  /** City id. */
+  cityId: string;
+}
+
+/** Response of ListMedicalGroups. */
+export interface ListMedicalGroupsResponse {
+  /** The groups, in the order of their grids' codes. */
+  groups: MedicalGroup[];
+}
+
 /** Request of RegisterDepartment. */
 export interface RegisterDepartmentRequest {
   /** Idempotency key (UUID). */
@@ -2383,6 +2395,148 @@ export const GetMedicalGroupResponse: MessageFns<GetMedicalGroupResponse> = {
   },
 };
 
+function createBaseListMedicalGroupsRequest(): ListMedicalGroupsRequest {
+  return { cityId: "" };
+}
+
+export const ListMedicalGroupsRequest: MessageFns<ListMedicalGroupsRequest> = {
+  encode(message: ListMedicalGroupsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cityId !== "") {
+      writer.uint32(10).string(message.cityId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListMedicalGroupsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListMedicalGroupsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cityId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListMedicalGroupsRequest {
+    return {
+      cityId: isSet(object.cityId)
+        ? globalThis.String(object.cityId)
+        : isSet(object.city_id)
+        ? globalThis.String(object.city_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListMedicalGroupsRequest): unknown {
+    const obj: any = {};
+    if (message.cityId !== "") {
+      obj.cityId = message.cityId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListMedicalGroupsRequest>): ListMedicalGroupsRequest {
+    return ListMedicalGroupsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListMedicalGroupsRequest>): ListMedicalGroupsRequest {
+    const message = createBaseListMedicalGroupsRequest();
+    message.cityId = object.cityId ?? "";
+    return message;
+  },
+};
+
+function createBaseListMedicalGroupsResponse(): ListMedicalGroupsResponse {
+  return { groups: [] };
+}
+
+export const ListMedicalGroupsResponse: MessageFns<ListMedicalGroupsResponse> = {
+  encode(message: ListMedicalGroupsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.groups) {
+      MedicalGroup.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListMedicalGroupsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListMedicalGroupsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.groups.push(MedicalGroup.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListMedicalGroupsResponse {
+    return {
+      groups: globalThis.Array.isArray(object?.groups) ? object.groups.map((e: any) => MedicalGroup.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: ListMedicalGroupsResponse): unknown {
+    const obj: any = {};
+    if (message.groups?.length) {
+      obj.groups = message.groups.map((e) => MedicalGroup.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListMedicalGroupsResponse>): ListMedicalGroupsResponse {
+    return ListMedicalGroupsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListMedicalGroupsResponse>): ListMedicalGroupsResponse {
+    const message = createBaseListMedicalGroupsResponse();
+    message.groups = object.groups?.map((e) => MedicalGroup.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 function createBaseRegisterDepartmentRequest(): RegisterDepartmentRequest {
   return { clientRequestId: "", institutionId: "", specialtyCode: "", name: "" };
 }
@@ -2859,6 +3013,18 @@ export const OrganisationServiceService = {
       Buffer.from(GetMedicalGroupResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetMedicalGroupResponse => GetMedicalGroupResponse.decode(value),
   },
+  /** Lists the medical groups of a city with their memberships, one per grid that has one. */
+  listMedicalGroups: {
+    path: "/medgrid.registry.v1.OrganisationService/ListMedicalGroups" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListMedicalGroupsRequest): Buffer =>
+      Buffer.from(ListMedicalGroupsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListMedicalGroupsRequest => ListMedicalGroupsRequest.decode(value),
+    responseSerialize: (value: ListMedicalGroupsResponse): Buffer =>
+      Buffer.from(ListMedicalGroupsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListMedicalGroupsResponse => ListMedicalGroupsResponse.decode(value),
+  },
   /** Registers a department of an institution. */
   registerDepartment: {
     path: "/medgrid.registry.v1.OrganisationService/RegisterDepartment" as const,
@@ -2908,6 +3074,8 @@ export interface OrganisationServiceServer extends UntypedServiceImplementation 
   removeMembership: handleUnaryCall<RemoveMembershipRequest, RemoveMembershipResponse>;
   /** Returns one medical group with its memberships. */
   getMedicalGroup: handleUnaryCall<GetMedicalGroupRequest, GetMedicalGroupResponse>;
+  /** Lists the medical groups of a city with their memberships, one per grid that has one. */
+  listMedicalGroups: handleUnaryCall<ListMedicalGroupsRequest, ListMedicalGroupsResponse>;
   /** Registers a department of an institution. */
   registerDepartment: handleUnaryCall<RegisterDepartmentRequest, RegisterDepartmentResponse>;
   /** Lists the departments of an institution. */
@@ -3090,6 +3258,22 @@ export interface OrganisationServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetMedicalGroupResponse) => void,
+  ): ClientUnaryCall;
+  /** Lists the medical groups of a city with their memberships, one per grid that has one. */
+  listMedicalGroups(
+    request: ListMedicalGroupsRequest,
+    callback: (error: ServiceError | null, response: ListMedicalGroupsResponse) => void,
+  ): ClientUnaryCall;
+  listMedicalGroups(
+    request: ListMedicalGroupsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListMedicalGroupsResponse) => void,
+  ): ClientUnaryCall;
+  listMedicalGroups(
+    request: ListMedicalGroupsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListMedicalGroupsResponse) => void,
   ): ClientUnaryCall;
   /** Registers a department of an institution. */
   registerDepartment(
