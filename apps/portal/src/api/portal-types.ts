@@ -116,6 +116,123 @@ export interface Referral {
   outcomeReason?: string;
   greenChannel?: boolean;
   contractedResidentPriority?: boolean;
+  greenChannelKind?: GreenChannelKind;
+  /** Upward: the indication codes the referrer claimed. */
+  indicationCodes?: string[];
+  /** Upward: the claimed codes the catalogue confirmed for the diagnosis. */
+  matchedIndicationCodes?: string[];
+  /** Sent on the written justification alone (no catalogued indication, or stability unconfirmed). */
+  withoutIndication?: boolean;
+  justification?: string;
+  results?: ResultReference[];
+  /** Downward: the plan that goes down with the patient. */
+  treatmentPlan?: TreatmentPlan;
+  /** Downward: the stability criteria the hospital confirmed. */
+  metCriteriaCodes?: string[];
+  slot?: ReferralSlot;
+  /** Downward: follow-ups recorded so far. */
+  followUpCount?: number;
+  /** Downward: pharmacy's assessment of the medication list; GetReferral only, never in lists or events. */
+  continuity?: ContinuityAssessment;
+}
+
+export type GreenChannelKind =
+  'GREEN_CHANNEL_UNSPECIFIED' | 'GREEN_CHANNEL_CHEST_PAIN' | 'GREEN_CHANNEL_STROKE';
+
+export type ResultKind =
+  | 'RESULT_KIND_UNSPECIFIED'
+  | 'RESULT_KIND_LAB'
+  | 'RESULT_KIND_IMAGING'
+  | 'RESULT_KIND_ECG'
+  | 'RESULT_KIND_PATHOLOGY';
+
+/** An existing result in lab-sharing's registry that the referral carries, so it is not repeated. */
+export interface ResultReference {
+  kind?: ResultKind;
+  resultId?: string;
+  summary?: string;
+}
+
+export interface PlannedMedication {
+  name?: string;
+  dose?: string;
+  frequency?: string;
+  days?: number;
+  drugCode?: string;
+}
+
+export interface PlannedFollowUp {
+  /** Local date (Asia/Shanghai), YYYY-MM-DD. */
+  dueDate?: string;
+  item?: string;
+}
+
+export interface TreatmentPlan {
+  diagnosisCodes?: string[];
+  medications?: PlannedMedication[];
+  followUps?: PlannedFollowUp[];
+  warningSigns?: string[];
+  notes?: string;
+}
+
+/** The slot scheduling holds for an upward referral (booking and pool empty while waitlisted). */
+export interface ReferralSlot {
+  bookingId?: string;
+  sessionId?: string;
+  /** "reserved" or "public". */
+  pool?: string;
+  waitlisted?: boolean;
+}
+
+export type ContinuityOutcome =
+  | 'CONTINUITY_OUTCOME_UNSPECIFIED'
+  | 'CONTINUITY_OUTCOME_CONTINUE'
+  | 'CONTINUITY_OUTCOME_SUBSTITUTE'
+  | 'CONTINUITY_OUTCOME_ACTION_NEEDED';
+
+export type ContinuityActionReason =
+  | 'CONTINUITY_ACTION_REASON_UNSPECIFIED'
+  | 'CONTINUITY_ACTION_REASON_NOT_IN_CATALOGUE'
+  | 'CONTINUITY_ACTION_REASON_NOT_STOCKED'
+  | 'CONTINUITY_ACTION_REASON_NOT_ALLOWED_AT_LEVEL';
+
+export type SupplyVerdict =
+  | 'SUPPLY_VERDICT_UNSPECIFIED'
+  | 'SUPPLY_VERDICT_ORDINARY'
+  | 'SUPPLY_VERDICT_LONG'
+  | 'SUPPLY_VERDICT_CAPPED'
+  | 'SUPPLY_VERDICT_OVER_MAXIMUM'
+  | 'SUPPLY_VERDICT_INVALID';
+
+/** pharmacy's judgement of one line of a downward medication list. */
+export interface MedicationContinuity {
+  drugCode?: string;
+  name?: string;
+  outcome?: ContinuityOutcome;
+  suggestedCode?: string;
+  actionReason?: ContinuityActionReason;
+  obtainableCode?: string;
+  /** pharmacy's own words on what to do. */
+  note?: string;
+  days?: number;
+  supplyVerdict?: SupplyVerdict;
+  allowedDays?: number;
+  /** Why no long prescription: NOT_CONTRACTED, NO_LISTED_CHRONIC_DISEASE, ... */
+  supplyBars?: string[];
+  supplyNote?: string;
+}
+
+/** pharmacy ContinuityAssessment: a downward medication list against the receiving institution's formulary. */
+export interface ContinuityAssessment {
+  referralId?: string;
+  groupId?: string;
+  issuingInstitutionId?: string;
+  receivingInstitutionId?: string;
+  medications?: MedicationContinuity[];
+  continuous?: boolean;
+  daysWithinRule?: boolean;
+  contractedResident?: boolean;
+  assessedAt?: string;
 }
 
 export interface ReferralHistoryEntry {

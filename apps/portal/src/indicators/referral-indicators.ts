@@ -67,6 +67,16 @@ export function referralIndicators(referrals: readonly Referral[], now: Date): R
   };
 }
 
+/** The receiving side has done its part: the visit held, or the patient taken back. */
+export function isHandled(referral: Referral): boolean {
+  return Boolean(referral.status && HANDLED.has(referral.status));
+}
+
+/** Nothing more is owed: completed, closed, declined, cancelled or expired. */
+export function isFinished(referral: Referral): boolean {
+  return Boolean(referral.status && FINAL.has(referral.status));
+}
+
 /** Past its deadline and neither handled nor finished. */
 export function isOverdue(referral: Referral, now: Date): boolean {
   if (!referral.dueAt) return false;

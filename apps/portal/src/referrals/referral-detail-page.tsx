@@ -6,12 +6,21 @@ import { type Referral, type ReferralHistoryEntry } from '../api/portal-types';
 import { useLoad } from '../api/use-load';
 import { cityDirectory } from '../dashboard/city-directory';
 import { formatShanghaiDateTime } from '../format/shanghai-time';
-import { isOverdue } from '../indicators/referral-indicators';
 import { LoadState } from '../layout/load-state';
+import { DeadlineClock } from './deadline-clock';
+import { DownwardPlan } from './downward-plan';
 import { useReferralChanges } from './live-referrals';
+import { MedicationContinuity } from './medication-continuity';
+import { ReferralAppointment } from './referral-appointment';
+import { ReferralIndications } from './referral-indications';
 import { ReferralTimeline } from './referral-timeline';
+import { TravellingResults } from './travelling-results';
 
-/** One referral: what it is, where it stands, and every step it took (who, when), kept up to date live. */
+/**
+ * One referral: what it is, where it stands against the 48-hour rule, why it was made, the appointment, the results
+ * and (downward) the plan and pharmacy's continuity assessment that travel with it, and every step it took (who,
+ * when), kept up to date live.
+ */
 export function ReferralDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -30,7 +39,10 @@ export function ReferralDetailPage() {
 
   if (!loaded.data) return <LoadState {...loaded} />;
   const { directory, answer } = loaded.data;
-  const referral = live.referral ?? answer.referral;
+  // Events carry the referral without pharmacy's assessment (GetReferral alone attaches it): keep the one loaded.
+  const referral = live.referral
+    ? { ...live.referral, continuity: live.referral.continuity ?? answer.referral.continuity }
+    : answer.referral;
   const seen = new Set((answer.history ?? []).map((entry) => entry.seq));
   const history = [...(answer.history ?? []), ...live.entries.filter((entry) => !seen.has(entry.seq))];
   const now = new Date();
@@ -63,17 +75,6 @@ export function ReferralDetailPage() {
           <dd>{formatShanghaiDateTime(referral.createdAt)}</dd>
           <dt>{t('referral.submittedAt')}</dt>
           <dd>{formatShanghaiDateTime(referral.submittedAt)}</dd>
-          <dt>{t('referral.dueAt')}</dt>
-          <dd className={isOverdue(referral, now) ? 'overdue' : undefined}>
-            {formatShanghaiDateTime(referral.dueAt)}{' '}
-            {isOverdue(referral, now) && `(${t('referral.overdue')})`}
-          </dd>
-          {referral.deadlineBreachedAt && (
-            <>
-              <dt>{t('referral.breachedAt')}</dt>
-              <dd>{formatShanghaiDateTime(referral.deadlineBreachedAt)}</dd>
-            </>
-          )}
           {referral.closedAt && (
             <>
               <dt>{t('referral.closedAt')}</dt>
@@ -86,12 +87,14 @@ export function ReferralDetailPage() {
               <dd>{referral.outcomeReason}</dd>
             </>
           )}
-          <dt>{t('referral.greenChannel')}</dt>
-          <dd>{referral.greenChannel ? t('common.yes') : t('common.no')}</dd>
-          <dt>{t('referral.contractedPriority')}</dt>
-          <dd>{referral.contractedResidentPriority ? t('common.yes') : t('common.no')}</dd>
         </dl>
       </section>
+      <DeadlineClock referral={referral} history={history} />
+      <ReferralIndications referral={referral} />
+      <ReferralAppointment referral={referral} history={history} />
+      <TravellingResults referral={referral} />
+      <DownwardPlan referral={referral} now={now} />
+      <MedicationContinuity referral={referral} />
       <section className="panel">
         <h2>{t('referral.timeline')}</h2>
         <ReferralTimeline history={history} institutionName={directory.institutionName} />
