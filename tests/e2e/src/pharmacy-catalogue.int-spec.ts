@@ -6,7 +6,7 @@ import {
   formularyServiceV1,
   prescribingServiceV1,
 } from '@medgrid/contracts';
-import { aResidentId } from '@medgrid/testing';
+import { aResidentId, anIdentity } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails } from './grpc-call';
 import { outboxEventCount } from './outbox';
@@ -69,7 +69,7 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     const page = await h.call(
       catalogue(),
       catalogue().getDrugCatalogue,
-      { at: undefined, pageSize: 500, pageToken: '' },
+      { at: undefined, pageSize: 500, pageToken: '', groupId: '' },
       group.centre,
     );
 
@@ -82,11 +82,46 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     const drug = await h.call(
       catalogue(),
       catalogue().getDrug,
-      { code: first!.code, at: undefined },
+      { code: first!.code, at: undefined, groupId: '' },
       group.hospital,
     );
     expect(drug.inForce).toEqual(first);
     expect(drug.versions).toHaveLength(1);
+  });
+
+  it("lets a city operator read the group's catalogue it names, but change none, and keeps a member to its own group", async () => {
+    const operator = anIdentity({ role: 'city-operator', groupId: null, institutionId: null });
+    const other = await h.newGroup();
+
+    const page = await h.call(
+      catalogue(),
+      catalogue().getDrugCatalogue,
+      { at: undefined, pageSize: 1, pageToken: '', groupId: group.groupId },
+      operator,
+    );
+    const unnamed = await fails(
+      h.call(
+        catalogue(),
+        catalogue().getDrugCatalogue,
+        { at: undefined, pageSize: 1, pageToken: '', groupId: '' },
+        operator,
+      ),
+    );
+    const elsewhere = await fails(
+      h.call(
+        catalogue(),
+        catalogue().searchDrugs,
+        { genericName: '氨氯地平', at: undefined, groupId: other.groupId },
+        group.centre,
+      ),
+    );
+
+    expect(page.catalogue).toMatchObject({ groupId: group.groupId, drugCount: STARTER_DRUGS });
+    expect(page.drugs).toHaveLength(1);
+    expect(unnamed).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'CATALOGUE_GROUP_REQUIRED' });
+    expect(unnamed.fieldViolations.map((v) => v.field)).toEqual(['groupId']);
+    expect(elsewhere).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'CATALOGUE_ACCESS_DENIED' });
+    expect(await fails(loadStarter(operator))).toMatchObject({ code: status.PERMISSION_DENIED });
   });
 
   it('refuses the starter load to a member: only the group’s administrators change its catalogue', async () => {
@@ -100,7 +135,7 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     const { catalogue: before } = await h.call(
       catalogue(),
       catalogue().getDrugCatalogue,
-      { at: undefined, pageSize: 1, pageToken: '' },
+      { at: undefined, pageSize: 1, pageToken: '', groupId: '' },
       group.admin,
     );
     const put = await h.call(
@@ -117,7 +152,7 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     const { drugs: found } = await h.call(
       catalogue(),
       catalogue().searchDrugs,
-      { genericName: '氨氯地平', at: undefined },
+      { genericName: '氨氯地平', at: undefined, groupId: '' },
       group.centre,
     );
     const winner = found.find(
@@ -368,7 +403,7 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     const { drugs } = await h.call(
       catalogue(),
       catalogue().searchDrugs,
-      { genericName: '苯磺酸氨氯地平', at: undefined },
+      { genericName: '苯磺酸氨氯地平', at: undefined, groupId: '' },
       identity,
     );
     return drugs.find((d) => d.strength === '5mg' && d.essential && d.volumeBased)!.code;
@@ -379,7 +414,7 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
     const { drugs } = await h.call(
       catalogue(),
       catalogue().searchDrugs,
-      { genericName: '苯磺酸氨氯地平', at: undefined },
+      { genericName: '苯磺酸氨氯地平', at: undefined, groupId: '' },
       identity,
     );
     return drugs.find((d) => !d.levels.includes('primary'))!.code;

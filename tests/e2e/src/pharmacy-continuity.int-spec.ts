@@ -72,8 +72,14 @@ describe('pharmacy ⇄ referral: continuity of medication after a downward refer
       group.admin,
     );
     const search = async (genericName: string) =>
-      (await h.call(h.catalogue, h.catalogue.searchDrugs, { genericName, at: undefined }, group.centre))
-        .drugs;
+      (
+        await h.call(
+          h.catalogue,
+          h.catalogue.searchDrugs,
+          { genericName, at: undefined, groupId: '' },
+          group.centre,
+        )
+      ).drugs;
     const amlodipine = (await search('苯磺酸氨氯地平')).filter((d) => d.strength === '5mg');
     drugs = {
       // The volume-based winner, every level: the centre stocks it.

@@ -46,7 +46,7 @@ describe('pharmacy: unified purchasing, distribution and settlement', () => {
     const { drugs } = await h.call(
       h.catalogue,
       h.catalogue.getDrugCatalogue,
-      { at: undefined, pageSize: 500, pageToken: '' },
+      { at: undefined, pageSize: 500, pageToken: '', groupId: '' },
       group.admin,
     );
     const atCentre = drugs.filter((d) => d.levels.includes('primary'));

@@ -8,6 +8,7 @@ export enum CatalogueErrorCode {
   RetroactiveChange = 'RETROACTIVE_CATALOGUE_CHANGE',
   StaleCatalogueVersion = 'STALE_CATALOGUE_VERSION',
   Forbidden = 'CATALOGUE_ACCESS_DENIED',
+  GroupRequired = 'CATALOGUE_GROUP_REQUIRED',
 }
 
 function categoryOf(code: CatalogueErrorCode): ErrorCategory {
@@ -15,6 +16,7 @@ function categoryOf(code: CatalogueErrorCode): ErrorCategory {
     case CatalogueErrorCode.InvalidDrug:
     case CatalogueErrorCode.UnknownDrug:
     case CatalogueErrorCode.RetroactiveChange:
+    case CatalogueErrorCode.GroupRequired:
       return 'invalid-argument';
     case CatalogueErrorCode.DuplicateDrug:
       return 'already-exists';

@@ -1,4 +1,4 @@
-import { pageFields, parseFields } from '@medgrid/errors';
+import { pageFields, parseFields, requestField } from '@medgrid/errors';
 import { pageRequest, type PageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { catalogueField } from '../catalogue-fields';
@@ -13,21 +13,24 @@ export const CATALOGUE_PAGES: PageRules<string> = {
 
 const fields = z.object({
   at: catalogueField.instant(),
+  groupId: requestField.optionalUuid(),
   ...pageFields(CATALOGUE_PAGES),
 });
 
 export type GetCatalogueInput = z.input<typeof fields>;
 
-/** GetDrugCatalogue: a page of the drugs of the caller's group's catalogue in force at an instant, by code. */
+/** GetDrugCatalogue: a page of the drugs of a group's catalogue in force at an instant, by code. */
 export class GetCatalogueQuery {
   private constructor(
     /** Undefined: now. */
     readonly at: Date | undefined,
     readonly page: PageRequest<string>,
+    /** The group asked for; null: the caller's. */
+    readonly groupId: string | null,
   ) {}
 
   static create(input: GetCatalogueInput): GetCatalogueQuery {
     const f = parseFields(fields, input);
-    return new GetCatalogueQuery(f.at, pageRequest(f, CATALOGUE_PAGES));
+    return new GetCatalogueQuery(f.at, pageRequest(f, CATALOGUE_PAGES), f.groupId ?? null);
   }
 }

@@ -14,19 +14,15 @@ export interface CataloguePage {
 }
 
 /**
- * GetDrugCatalogue: the drugs of the caller's group's catalogue in force at an instant, a page by code. The group's
- * published list, no patient data: not audited.
+ * GetDrugCatalogue: the drugs of a group's catalogue in force at an instant, a page by code: the caller's group's,
+ * or the one a city operator names. The group's published list, no patient data: not audited.
  */
 @Injectable()
 export class GetCatalogueUseCase {
   constructor(private readonly catalogues: DrugCatalogueRepository) {}
 
   async execute(identity: Identity, query: GetCatalogueQuery, now = new Date()): Promise<CataloguePage> {
-    const groupId = CatalogueAccess.require(
-      identity,
-      CatalogueAccess.canRead(identity),
-      'read a drug catalogue',
-    );
+    const groupId = CatalogueAccess.readableGroup(identity, query.groupId);
     const catalogue = await this.catalogues.load(groupId, false);
     const after = query.page.after;
     const rows = catalogue

@@ -15,17 +15,13 @@ export interface DrugRecord {
   readonly versions: readonly DrugVersion[];
 }
 
-/** GetDrug: a drug of the caller's group's catalogue; a code never listed is refused (UNKNOWN_DRUG on `code`). */
+/** GetDrug: a drug of a group's catalogue (as GetDrugCatalogue reads it); a code never listed is refused (UNKNOWN_DRUG on `code`). */
 @Injectable()
 export class GetDrugUseCase {
   constructor(private readonly catalogues: DrugCatalogueRepository) {}
 
   async execute(identity: Identity, query: GetDrugQuery, now = new Date()): Promise<DrugRecord> {
-    const groupId = CatalogueAccess.require(
-      identity,
-      CatalogueAccess.canRead(identity),
-      'read a drug catalogue',
-    );
+    const groupId = CatalogueAccess.readableGroup(identity, query.groupId);
     const [head, part] = await Promise.all([
       this.catalogues.head(groupId),
       this.catalogues.part(groupId, { codes: [query.code] }),

@@ -10,6 +10,10 @@ import { CatalogueOutboxPublisher } from '../../infrastructure/messaging/catalog
 import { DrugCatalogueTypeormRepository } from '../../infrastructure/persistence/drug-catalogue.typeorm-repository';
 import { aDrug } from '../../test/drug.factory';
 import { CatalogueEdit } from '../catalogue-edit';
+import { GetCatalogueQuery } from '../get-catalogue/get-catalogue.query';
+import { GetCatalogueUseCase } from '../get-catalogue/get-catalogue.use-case';
+import { SearchDrugsQuery } from '../search-drugs/search-drugs.query';
+import { SearchDrugsUseCase } from '../search-drugs/search-drugs.use-case';
 import { PutDrugCommand } from './put-drug.command';
 import { PutDrugUseCase } from './put-drug.use-case';
 import { WithdrawDrugCommand } from '../withdraw-drug/withdraw-drug.command';
@@ -23,6 +27,8 @@ describe(PutDrugUseCase.name, () => {
   let catalogues: DrugCatalogueTypeormRepository;
   let sut: PutDrugUseCase;
   let withdraw: WithdrawDrugUseCase;
+  let read: GetCatalogueUseCase;
+  let search: SearchDrugsUseCase;
 
   beforeAll(async () => {
     database = await MigratedTestDatabase.create('pharmacy_put_drug', (url) => pharmacyDataSource(url, 4));
@@ -36,6 +42,8 @@ describe(PutDrugUseCase.name, () => {
     );
     sut = new PutDrugUseCase(edit);
     withdraw = new WithdrawDrugUseCase(edit);
+    read = new GetCatalogueUseCase(catalogues);
+    search = new SearchDrugsUseCase(catalogues);
   });
 
   afterAll(() => database?.close());
@@ -181,5 +189,54 @@ describe(PutDrugUseCase.name, () => {
       code: CatalogueErrorCode.UnknownDrug,
       violations: [expect.objectContaining({ field: 'code' })],
     });
+  });
+
+  it("lets a city operator read a group's catalogue it names, never edit it, and keeps the group's other members to their own", async () => {
+    const identity = admin();
+    const groupId = identity.groupId!;
+    await sut.execute(
+      identity,
+      PutDrugCommand.create({
+        clientRequestId: uuidv7(),
+        fromVersion: 0,
+        drug: aDrug(),
+        effectiveFrom: undefined,
+      }),
+    );
+    const operator = anIdentity({ role: 'city-operator', groupId: null, institutionId: null });
+    const stranger = anIdentity({ role: 'primary-staff', groupId: uuidv7() });
+
+    const page = await read.execute(
+      operator,
+      GetCatalogueQuery.create({ groupId, pageSize: 0, pageToken: '' }),
+    );
+    const found = await search.execute(
+      operator,
+      SearchDrugsQuery.create({ genericName: '氨氯地平', groupId }),
+    );
+
+    expect(page).toMatchObject({ catalogue: { groupId, version: 1, drugCount: 1 }, drugs: [aDrug()] });
+    expect(found).toEqual([aDrug()]);
+    await expect(
+      read.execute(operator, GetCatalogueQuery.create({ groupId: '', pageSize: 0, pageToken: '' })),
+    ).rejects.toMatchObject({
+      code: CatalogueErrorCode.GroupRequired,
+      violations: [expect.objectContaining({ field: 'groupId' })],
+    });
+    await expect(
+      read.execute(stranger, GetCatalogueQuery.create({ groupId, pageSize: 0, pageToken: '' })),
+    ).rejects.toMatchObject({ code: CatalogueErrorCode.Forbidden });
+    await expect(
+      sut.execute(
+        operator,
+        PutDrugCommand.create({
+          clientRequestId: uuidv7(),
+          fromVersion: 1,
+          drug: aDrug({ unifiedPriceFen: 1 }),
+          effectiveFrom: undefined,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: CatalogueErrorCode.Forbidden });
+    expect((await catalogues.head(groupId)).version).toBe(1);
   });
 });

@@ -14,11 +14,7 @@ export class SearchDrugsUseCase {
   constructor(private readonly catalogues: DrugCatalogueRepository) {}
 
   async execute(identity: Identity, query: SearchDrugsQuery, now = new Date()): Promise<Drug[]> {
-    const groupId = CatalogueAccess.require(
-      identity,
-      CatalogueAccess.canRead(identity),
-      'read a drug catalogue',
-    );
+    const groupId = CatalogueAccess.readableGroup(identity, query.groupId);
     const part = await this.catalogues.part(groupId, { genericNameContains: query.genericName });
     return part
       .drugsAt(query.at ?? now)

@@ -202,6 +202,11 @@ export interface GetDrugCatalogueRequest {
   pageSize: number;
   /** The next_page_token of the previous page; empty for the first. */
   pageToken: string;
+  /**
+   * The group whose catalogue is read: required of a city operator; a group's own members may leave it empty or
+   * name their own group (another is PERMISSION_DENIED).
+   */
+  groupId: string;
 }
 
 /** GetDrugCatalogue's answer. */
@@ -221,7 +226,14 @@ export interface GetDrugRequest {
   /** The drug's code. */
   code: string;
   /** The instant of in_force; absent: now. */
-  at: Date | undefined;
+  at:
+    | Date
+    | undefined;
+  /**
+   * The group whose catalogue is read: required of a city operator; a group's own members may leave it empty or
+   * name their own group (another is PERMISSION_DENIED).
+   */
+  groupId: string;
 }
 
 /** GetDrug's answer. */
@@ -243,7 +255,14 @@ export interface SearchDrugsRequest {
   /** Text the generic name contains (氨氯地平), 1-50 characters. */
   genericName: string;
   /** The instant; absent: now. */
-  at: Date | undefined;
+  at:
+    | Date
+    | undefined;
+  /**
+   * The group whose catalogue is read: required of a city operator; a group's own members may leave it empty or
+   * name their own group (another is PERMISSION_DENIED).
+   */
+  groupId: string;
 }
 
 /** SearchDrugs's answer. */
@@ -1856,7 +1875,7 @@ export const WithdrawDrugResponse: MessageFns<WithdrawDrugResponse> = {
 };
 
 function createBaseGetDrugCatalogueRequest(): GetDrugCatalogueRequest {
-  return { at: undefined, pageSize: 0, pageToken: "" };
+  return { at: undefined, pageSize: 0, pageToken: "", groupId: "" };
 }
 
 export const GetDrugCatalogueRequest: MessageFns<GetDrugCatalogueRequest> = {
@@ -1869,6 +1888,9 @@ export const GetDrugCatalogueRequest: MessageFns<GetDrugCatalogueRequest> = {
     }
     if (message.pageToken !== "") {
       writer.uint32(26).string(message.pageToken);
+    }
+    if (message.groupId !== "") {
+      writer.uint32(34).string(message.groupId);
     }
     return writer;
   },
@@ -1910,6 +1932,14 @@ export const GetDrugCatalogueRequest: MessageFns<GetDrugCatalogueRequest> = {
             message.pageToken = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1935,6 +1965,11 @@ export const GetDrugCatalogueRequest: MessageFns<GetDrugCatalogueRequest> = {
         : isSet(object.page_token)
         ? globalThis.String(object.page_token)
         : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
     };
   },
 
@@ -1949,6 +1984,9 @@ export const GetDrugCatalogueRequest: MessageFns<GetDrugCatalogueRequest> = {
     if (message.pageToken !== "") {
       obj.pageToken = message.pageToken;
     }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
     return obj;
   },
 
@@ -1960,6 +1998,7 @@ export const GetDrugCatalogueRequest: MessageFns<GetDrugCatalogueRequest> = {
     message.at = object.at ?? undefined;
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
+    message.groupId = object.groupId ?? "";
     return message;
   },
 };
@@ -2072,7 +2111,7 @@ export const GetDrugCatalogueResponse: MessageFns<GetDrugCatalogueResponse> = {
 };
 
 function createBaseGetDrugRequest(): GetDrugRequest {
-  return { code: "", at: undefined };
+  return { code: "", at: undefined, groupId: "" };
 }
 
 export const GetDrugRequest: MessageFns<GetDrugRequest> = {
@@ -2082,6 +2121,9 @@ export const GetDrugRequest: MessageFns<GetDrugRequest> = {
     }
     if (message.at !== undefined) {
       Timestamp.encode(toTimestamp(message.at), writer.uint32(18).fork()).join();
+    }
+    if (message.groupId !== "") {
+      writer.uint32(26).string(message.groupId);
     }
     return writer;
   },
@@ -2115,6 +2157,14 @@ export const GetDrugRequest: MessageFns<GetDrugRequest> = {
             message.at = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2131,6 +2181,11 @@ export const GetDrugRequest: MessageFns<GetDrugRequest> = {
     return {
       code: isSet(object.code) ? globalThis.String(object.code) : "",
       at: isSet(object.at) ? fromJsonTimestamp(object.at) : undefined,
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
     };
   },
 
@@ -2142,6 +2197,9 @@ export const GetDrugRequest: MessageFns<GetDrugRequest> = {
     if (message.at !== undefined) {
       obj.at = message.at.toISOString();
     }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
     return obj;
   },
 
@@ -2152,6 +2210,7 @@ export const GetDrugRequest: MessageFns<GetDrugRequest> = {
     const message = createBaseGetDrugRequest();
     message.code = object.code ?? "";
     message.at = object.at ?? undefined;
+    message.groupId = object.groupId ?? "";
     return message;
   },
 };
@@ -2268,7 +2327,7 @@ export const GetDrugResponse: MessageFns<GetDrugResponse> = {
 };
 
 function createBaseSearchDrugsRequest(): SearchDrugsRequest {
-  return { genericName: "", at: undefined };
+  return { genericName: "", at: undefined, groupId: "" };
 }
 
 export const SearchDrugsRequest: MessageFns<SearchDrugsRequest> = {
@@ -2278,6 +2337,9 @@ export const SearchDrugsRequest: MessageFns<SearchDrugsRequest> = {
     }
     if (message.at !== undefined) {
       Timestamp.encode(toTimestamp(message.at), writer.uint32(18).fork()).join();
+    }
+    if (message.groupId !== "") {
+      writer.uint32(26).string(message.groupId);
     }
     return writer;
   },
@@ -2311,6 +2373,14 @@ export const SearchDrugsRequest: MessageFns<SearchDrugsRequest> = {
             message.at = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2331,6 +2401,11 @@ export const SearchDrugsRequest: MessageFns<SearchDrugsRequest> = {
         ? globalThis.String(object.generic_name)
         : "",
       at: isSet(object.at) ? fromJsonTimestamp(object.at) : undefined,
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
     };
   },
 
@@ -2342,6 +2417,9 @@ export const SearchDrugsRequest: MessageFns<SearchDrugsRequest> = {
     if (message.at !== undefined) {
       obj.at = message.at.toISOString();
     }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
     return obj;
   },
 
@@ -2352,6 +2430,7 @@ export const SearchDrugsRequest: MessageFns<SearchDrugsRequest> = {
     const message = createBaseSearchDrugsRequest();
     message.genericName = object.genericName ?? "";
     message.at = object.at ?? undefined;
+    message.groupId = object.groupId ?? "";
     return message;
   },
 };
@@ -2426,7 +2505,8 @@ export const SearchDrugsResponse: MessageFns<SearchDrugsResponse> = {
 /**
  * CatalogueService keeps each medical group's one drug catalogue (统一药品目录), versioned by effective dates: a
  * change takes effect now or later, never in the past, so a prescription, a purchase or a settlement reads a drug
- * and its price as they were at its own instant. The catalogue is the caller's group's (the token's group claim).
+ * and its price as they were at its own instant. An edit acts on the caller's group's catalogue (the token's group
+ * claim); a read names the group, or reads the caller's: the city's health commission oversees every group's.
  * Every write carries a client_request_id and is idempotent, names the catalogue version it was made from (a stale
  * edit is refused, ABORTED) and announces each drug listed or changed (DrugChanged on medgrid.pharmacy.catalogue.v1).
  */
@@ -2495,7 +2575,7 @@ export const CatalogueServiceService = {
   },
   /**
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
-   * of its institutions.
+   * of its institutions (their own group's), city operators (any group's, named by group_id).
    */
   getDrugCatalogue: {
     path: "/medgrid.pharmacy.v1.CatalogueService/GetDrugCatalogue" as const,
@@ -2558,7 +2638,7 @@ export interface CatalogueServiceServer extends UntypedServiceImplementation {
   withdrawDrug: handleUnaryCall<WithdrawDrugRequest, WithdrawDrugResponse>;
   /**
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
-   * of its institutions.
+   * of its institutions (their own group's), city operators (any group's, named by group_id).
    */
   getDrugCatalogue: handleUnaryCall<GetDrugCatalogueRequest, GetDrugCatalogueResponse>;
   /** One drug: the version in force at an instant and every version on record. Callers: as GetDrugCatalogue. */
@@ -2651,7 +2731,7 @@ export interface CatalogueServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * The drugs in force at an instant, paged by code. Callers: the group's administrators and the staff and systems
-   * of its institutions.
+   * of its institutions (their own group's), city operators (any group's, named by group_id).
    */
   getDrugCatalogue(
     request: GetDrugCatalogueRequest,
