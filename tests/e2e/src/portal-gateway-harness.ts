@@ -25,6 +25,7 @@ export class PortalGatewayHarness extends ReferralHarness {
 
   override async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await super.start(label, env);
+    const moreServices = await this.startMoreServices(label);
     this.gatewayDb = await TestDatabase.create(`${label}_gateway`);
     migrateUp('gateway', this.gatewayDb.url);
     this.createOperator();
@@ -41,6 +42,7 @@ export class PortalGatewayHarness extends ReferralHarness {
         REGISTRY_GRPC_ADDRESS: this.registry.process.grpcAddress,
         REFERRAL_GRPC_ADDRESS: this.referralProcess.grpcAddress,
         SCHEDULING_GRPC_ADDRESS: this.process.grpcAddress,
+        ...moreServices,
       }),
     );
     await this.gatewayProcess.start();
@@ -54,6 +56,14 @@ export class PortalGatewayHarness extends ReferralHarness {
     await this.gatewayProcess?.stop();
     await this.gatewayDb?.drop();
     await super.stop();
+  }
+
+  /**
+   * Starts services beyond registry, scheduling and referral before the gateway, answering the gateway's settings
+   * that point at them: none here, so the suites that need no more start no more.
+   */
+  protected startMoreServices(_label: string): Promise<Record<string, string>> {
+    return Promise.resolve({});
   }
 
   /** The gateway's HTTP address, as a browser reaches it. */
@@ -150,6 +160,10 @@ export class PortalBrowser {
     return this.call('POST', path, { ...options, body });
   }
 
+  put(path: string, body: unknown, options: { language?: string } = {}): Promise<PortalAnswer> {
+    return this.call('PUT', path, { ...options, body });
+  }
+
   patch(path: string, body: unknown, options: { language?: string } = {}): Promise<PortalAnswer> {
     return this.call('PATCH', path, { ...options, body });
   }
@@ -164,7 +178,7 @@ export class PortalBrowser {
   }
 
   private async call(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     options: { body?: unknown; language?: string; csrf?: boolean },
   ): Promise<PortalAnswer> {

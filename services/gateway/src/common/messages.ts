@@ -104,6 +104,7 @@ const FIELD_REASONS_ZH: Readonly<Record<string, string>> = {
   INVALID_VALUE: '取值无效。',
   INVALID_TYPE: '类型不正确。',
   OUT_OF_RANGE: '超出允许范围。',
+  NOT_FEN: '须为整数分，不能填元（¥12.50 即 1250 分）。',
   'username:INVALID_FORMAT': '只能包含字母、数字和 . _ @ -。',
   'password:TOO_SHORT': '密码至少需要 12 个字符。',
   'pageToken:INVALID_FORMAT': '不是本列表的翻页令牌。',

@@ -4,6 +4,7 @@ import { SERVICE_CONFIG } from '@medgrid/service';
 import { AccountsModule } from '../accounts/accounts.module';
 import { type GatewayConfig } from '../config/gateway.config';
 import { ServiceCallers } from './application/service-callers';
+import { CriteriaGrpcClient } from './infrastructure/grpc-client/criteria.grpc-client';
 import { LabSharingGrpcClient } from './infrastructure/grpc-client/lab-sharing.grpc-client';
 import { PaymentGrpcClient } from './infrastructure/grpc-client/payment.grpc-client';
 import { PharmacyGrpcClient } from './infrastructure/grpc-client/pharmacy.grpc-client';
@@ -11,6 +12,7 @@ import { ReferralGrpcClient } from './infrastructure/grpc-client/referral.grpc-c
 import { RegistryGrpcClient } from './infrastructure/grpc-client/registry.grpc-client';
 import { SchedulingGrpcClient } from './infrastructure/grpc-client/scheduling.grpc-client';
 import { ServiceTokens } from './infrastructure/grpc-client/service-tokens';
+import { CataloguesHttpController } from './interface/http/catalogues.http.controller';
 import { IndicatorsHttpController } from './interface/http/indicators.http.controller';
 import { PortalHttpController } from './interface/http/portal.http.controller';
 import { RegistryAdministrationHttpController } from './interface/http/registry-administration.http.controller';
@@ -35,6 +37,7 @@ function userGrpcClient<T>(
     PortalHttpController,
     IndicatorsHttpController,
     SettlementsHttpController,
+    CataloguesHttpController,
     RegistryAdministrationHttpController,
   ],
   providers: [
@@ -53,6 +56,7 @@ function userGrpcClient<T>(
     },
     userGrpcClient(RegistryGrpcClient, (config) => config.REGISTRY_GRPC_ADDRESS),
     userGrpcClient(ReferralGrpcClient, (config) => config.REFERRAL_GRPC_ADDRESS),
+    userGrpcClient(CriteriaGrpcClient, (config) => config.REFERRAL_GRPC_ADDRESS),
     userGrpcClient(SchedulingGrpcClient, (config) => config.SCHEDULING_GRPC_ADDRESS),
     userGrpcClient(LabSharingGrpcClient, (config) => config.LAB_SHARING_GRPC_ADDRESS),
     userGrpcClient(PharmacyGrpcClient, (config) => config.PHARMACY_GRPC_ADDRESS),
