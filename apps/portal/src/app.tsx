@@ -8,6 +8,9 @@ import { ReservePolicyPage } from './admin/reserve-policy-page';
 import { TeamsPage } from './admin/teams-page';
 import { SessionProvider, useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
+import { CriteriaPage } from './catalogues/criteria-page';
+import { DrugCataloguePage } from './catalogues/drug-catalogue-page';
+import { RecognitionCataloguePage } from './catalogues/recognition-catalogue-page';
 import { forgetCityDirectory } from './dashboard/city-directory';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { PortalShell } from './layout/portal-shell';
@@ -41,6 +44,10 @@ function PortalRoutes() {
         <Route path="admin/groups" element={<GroupsPage />} />
         <Route path="admin/teams" element={<TeamsPage />} />
         <Route path="settlements" element={<SettlementsPage />} />
+        <Route path="catalogues" element={<Navigate to="/catalogues/criteria" replace />} />
+        <Route path="catalogues/criteria" element={<CriteriaPage />} />
+        <Route path="catalogues/recognition" element={<RecognitionCataloguePage />} />
+        <Route path="catalogues/drugs" element={<DrugCataloguePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -18,6 +18,7 @@ export function PortalShell() {
           </NavLink>
           <NavLink to="/referrals">{t('nav.referrals')}</NavLink>
           <NavLink to="/settlements">{t('nav.settlements')}</NavLink>
+          <NavLink to="/catalogues">{t('catalogues.nav.title')}</NavLink>
           <NavLink to="/admin/reserve-policies">{t('nav.administration')}</NavLink>
         </nav>
         <span className="shell__user">
