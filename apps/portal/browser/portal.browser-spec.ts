@@ -197,6 +197,65 @@ describe('the portal in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('已停用');
   });
 
+  it("keeps the city's map: its institutions, a group's members with the registry's refusal of a second group, a centre's teams", async () => {
+    await go('/admin/institutions');
+    const institutions = page.getByTestId('institution-list').locator('tbody tr');
+    await institutions.first().waitFor();
+    expect(await institutions.count()).toBeGreaterThanOrEqual(9);
+    await shot('admin-institutions');
+
+    await go(`/admin/groups?id=${referral.groupId}`);
+    await page
+      .locator(`[data-testid="group-members"] [data-institution-id="${referral.hospitalId}"]`)
+      .waitFor();
+    // The page cannot know the grid has its group already; the registry says so, under the grid.
+    const create = page.getByTestId('create-group-form');
+    await create.locator('select[name="gridId"]').selectOption(referral.gridId);
+    await create.locator('input[name="name"]').fill('第二个紧密型医疗集团');
+    await page.getByTestId('create-group-submit').click();
+    await expect.poll(() => page.getByTestId('error-create-gridId').textContent()).toBeTruthy();
+    await shot('admin-groups');
+
+    await go('/admin/teams');
+    const centres = page.getByTestId('team-institution-select');
+    await centres.locator('option').nth(1).waitFor({ state: 'attached' });
+    await centres.selectOption({ index: 1 });
+    await page.getByTestId('team').first().waitFor();
+    expect(await page.getByTestId('team-members').first().locator('tbody tr').count()).toBeGreaterThanOrEqual(
+      1,
+    );
+    await shot('admin-teams');
+  });
+
+  it("reads the three catalogues, searches a group's drugs, and checks a new criterion as referral would", async () => {
+    await page.getByRole('link', { name: '目录管理' }).click();
+    const criteria = page.getByTestId('criteria-row');
+    await criteria.first().waitFor();
+    expect(await criteria.count()).toBeGreaterThanOrEqual(5);
+    await page.getByTestId('criteria-new').click();
+    await page.getByTestId('criteria-save').click();
+    await page.getByTestId('error-entry.covers').waitFor();
+    await shot('catalogue-criteria');
+    await page.getByTestId('criteria-cancel').click();
+
+    await go('/catalogues/recognition');
+    await page.getByTestId('recognition-row').first().waitFor();
+    expect(await page.getByTestId('recognition-row').count()).toBeGreaterThanOrEqual(10);
+    await shot('catalogue-recognition');
+
+    // A city operator reads any group's catalogue (a group's administrator keeps it) and searches it.
+    await go('/catalogues/drugs');
+    await page.getByTestId('drug-group').selectOption(referral.groupId);
+    await page.getByTestId('drug-row').first().waitFor();
+    await page.getByTestId('drug-search').fill('氨氯地平');
+    await page.getByTestId('drug-search-submit').click();
+    await expect
+      .poll(async () => (await page.getByTestId('drug-table').locator('tbody').textContent()) ?? '')
+      .toContain('氨氯地平');
+    expect(await page.getByTestId('drug-table').locator('tbody').textContent()).not.toContain('二甲双胍');
+    await shot('catalogue-drugs');
+  });
+
   it('switches to English, keeps it after a reload, and signs out', async () => {
     await page.locator('select[name="language"]').selectOption('en');
     await page.getByRole('link', { name: 'Dashboard' }).click();
