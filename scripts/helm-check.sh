@@ -19,8 +19,10 @@
 #   6. validate: deploy/helm/tools/validate-manifests.mjs on the renders (YAML, Kubernetes schemas,
 #      house security rules, PromQL metric names, topics vs libs/contracts, documented values);
 #      its npm packages are installed once into $MEDGRID_CACHE/helm-validate (pinned)
-#   7. alerts: `promtool check rules` and `promtool test rules` when promtool is installed
-#      (Debian package `prometheus`; skipped otherwise)
+#   7. alerts: `promtool check rules` on deploy/helm/medgrid/files/prometheus/medgrid.rules.yaml (the one
+#      rules file: the PrometheusRule embeds it, scripts/prometheus.sh loads it) and on the all-features
+#      render's PrometheusRule, `promtool test rules` on ci/alerts.test.yaml, when promtool is installed
+#      (Debian package `prometheus`: scripts/prometheus.sh install; skipped otherwise)
 #   8. format: Prettier on deploy/helm when node_modules is installed (scripts/test.sh checks it too)
 set -euo pipefail
 
@@ -205,8 +207,9 @@ reject medgrid "set only one of auth.publicKeySecret" --set global.auth.publicKe
 reject medgrid "$SCHEMA" --set registry.replicaCount=-1
 reject medgrid "$SCHEMA" --set 'global.kafka.brokers={no-port}'
 reject medgrid "$SCHEMA" --set 'kafkaTopics.topics[0].partitions=0'
-reject medgrid "$SCHEMA" --set metrics.prometheusRule.grpcErrorRatio.threshold=2
-reject medgrid "$SCHEMA" --set metrics.prometheusRule.pharmacyEssentialShare.threshold=50
+reject medgrid "$SCHEMA" --set metrics.prometheusRule.alerts.MedGridServiceDown.for=soon
+reject medgrid "has no alert MedGridNoSuchAlert" --set metrics.prometheusRule.enabled=true \
+  --set metrics.prometheusRule.alerts.MedGridNoSuchAlert.enabled=false
 reject medgrid "$SCHEMA" --set postgresql.databaseReclaimPolicy=drop
 reject medgrid "$SCHEMA" --set kafkaTopic.enabled=true
 reject medgrid "$SCHEMA" --set lab-sharing.settings.criticalValueAckSeconds=-1
@@ -220,15 +223,16 @@ if ! out="$(cd "$VALIDATE_DIR" && node validate-manifests.mjs --repo "$MEDGRID_R
 fi
 note "$out"
 
-# 7. alert rules
+# 7. alert rules: the file itself, what the chart made of it (overrides, extra rules), the unit tests
+RULES_FILE="$CHARTS_DIR/medgrid/files/prometheus/medgrid.rules.yaml"
 if command -v promtool >/dev/null 2>&1; then
   run_rules() { (cd "$WORK" && promtool "$@") >"$WORK/promtool.out" 2>&1 || { cat "$WORK/promtool.out" >&2; die "promtool $* failed"; }; }
+  run_rules check rules "$RULES_FILE"
   run_rules check rules rules.yaml
-  cp "$CHARTS_DIR/medgrid/ci/alerts.test.yaml" "$WORK/alerts.test.yaml"
-  run_rules test rules alerts.test.yaml
-  note "promtool: rules valid, alert unit tests (ci/alerts.test.yaml) pass"
+  run_rules test rules "$CHARTS_DIR/medgrid/ci/alerts.test.yaml"
+  note "promtool: files/prometheus/medgrid.rules.yaml and its all-features render valid, alert unit tests (ci/alerts.test.yaml) pass"
 else
-  note "promtool not installed: alert syntax and unit tests skipped (apt-get install prometheus)"
+  note "promtool not installed: alert syntax and unit tests skipped (scripts/prometheus.sh install)"
 fi
 
 # 8. formatting

@@ -15,7 +15,8 @@
 //   3. house rules: non-root, read-only root filesystem,
 //      dropped capabilities, RuntimeDefault seccomp, /tmp emptyDir, requests
 //      and limits, DATABASE_URL only from a Secret, the migration Job is a
-//      pre-install/pre-upgrade hook, Services and PDBs select server pods only;
+//      pre-install/pre-upgrade hook, Services and PDBs select server pods only,
+//      ServiceMonitors label targets service=<name> and part_of="medgrid";
 //   4. every PromQL expression (alerts, dashboard panels and variables) names
 //      only metrics the services declare in code, plus `up`;
 //   5. the rendered KafkaTopics equal libs/contracts/src/topics.ts (+ .dlt);
@@ -25,8 +26,8 @@
 //      deploy/helm/services.json.)
 //   7. the umbrella deploys every service chart of deploy/helm/services.json
 //      and no other: dependency, `<service>.enabled` (value and schema), a
-//      CloudNativePG database, a Deployment in its default render, the
-//      alerts' service selector (medgrid.services in _helpers.tpl).
+//      CloudNativePG database, a Deployment in its default render, the list
+//      medgrid.services in _helpers.tpl.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
@@ -293,6 +294,12 @@ function checkHouseRules(renders) {
           fail(where, 'must scrape /metrics on the http port');
         if (!(endpoint.relabelings ?? []).some((r) => r.targetLabel === 'service'))
           fail(where, 'must label targets with service=<name>');
+        if (
+          !(endpoint.relabelings ?? []).some(
+            (r) => r.targetLabel === 'part_of' && r.replacement === 'medgrid',
+          )
+        )
+          fail(where, 'must label targets with part_of="medgrid" (MedGridServiceDown selects `up` by it)');
       }
       if (['Kafka', 'KafkaNodePool', 'KafkaTopic', 'Cluster'].includes(o.kind)) {
         // Deleting these deletes data: by default Helm must leave them behind on uninstall.
@@ -580,15 +587,17 @@ function checkUmbrella(renders) {
       fail(where, `postgresql.databases needs the database ${database}`);
     if (!deployed.has(svc)) fail(where, 'the default render of the umbrella has no Deployment of it');
   }
-  // templates/_helpers.tpl lists the services too (medgrid.services): the alerts select them.
-  const selector = `service=~"${SERVICES.join('|')}"`;
-  const exprs = (renders.get('medgrid-all-features') ?? [])
-    .filter((o) => o.kind === 'PrometheusRule')
-    .flatMap((o) => o.spec.groups.flatMap((g) => g.rules.map((r) => String(r.expr))));
-  if (!exprs.some((expr) => expr.includes(selector)))
+  // templates/_helpers.tpl lists the services too (medgrid.services): Helm drops a disabled dependency from
+  // .Chart.Dependencies, and the notes name every service.
+  const helpers = readFileSync(join(dir, 'templates/_helpers.tpl'), 'utf8');
+  const listed = /\{\{- define "medgrid\.services" -\}\}\n([a-z0-9 -]+)\n/
+    .exec(helpers)?.[1]
+    .trim()
+    .split(/\s+/);
+  if (listed?.join(' ') !== SERVICES.join(' '))
     fail(
       'medgrid/templates/_helpers.tpl',
-      `medgrid.services must list ${SERVICES.join(' ')} (alerts select ${selector})`,
+      `medgrid.services must list ${SERVICES.join(' ')} (it lists ${listed?.join(' ') ?? 'nothing'})`,
     );
   for (const dependency of chart.dependencies ?? [])
     if (!SERVICES.includes(dependency.name))

@@ -117,7 +117,10 @@ Prometheus Operator ServiceMonitor scraping GET /metrics on the http port.
 The services already label every series service="<chart name>" (the name
 the service passes to runService, which is its chart's name); the relabeling
 gives the target (and so `up`) the same label, and jobLabel makes job=<name>,
-so alerts and dashboards select every series the same way.
+so alerts and dashboards select every series the same way. part_of="medgrid"
+marks the platform's targets: the alerts select `up` by it, never by a
+service name another application may also use. scripts/prometheus.sh gives
+the local scrape the same labels.
 */}}
 {{- define "medgrid-common.serviceMonitor" -}}
 {{- $sm := .Values.metrics.serviceMonitor -}}
@@ -154,6 +157,9 @@ spec:
         - action: replace
           targetLabel: service
           replacement: {{ .Chart.Name }}
+        - action: replace
+          targetLabel: part_of
+          replacement: medgrid
         {{- with $sm.relabelings }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
