@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh clone: installs what is missing, starts the
 # real PostgreSQL and Kafka, then lint, type-check, build, contract checks,
-# unit tests, integration tests and the portal in a browser against the platform
-# up.sh brings up (left running). Quick start command 2 (README).
+# unit tests, integration tests, the portal in a browser against the platform
+# up.sh brings up, then every dashboard panel and alert rule against the platform's
+# Prometheus. The platform and its Prometheus are left running (scripts/down.sh
+# stops both). Quick start command 2 (README).
 set -euo pipefail
 source "$(dirname "$0")/lib/node.sh"
 medgrid_ensure_node
@@ -27,6 +29,8 @@ step "build"
 node_modules/.bin/nx run-many -t build --outputStyle=static --skipNxCache
 
 step "deployment charts: helm lint, render, schema and manifest checks"
+# Debian's prometheus package brings promtool: the alert rules' syntax and unit tests (helm-check step 7).
+bash scripts/prometheus.sh install
 bash scripts/helm-check.sh
 
 step "service generator: a generated service passes lint, typecheck, tests, build, proto and helm checks"
@@ -62,6 +66,12 @@ MEDGRID_OPERATOR_PASSWORD="$portal_password" DATABASE_URL="$(medgrid_database_ur
   --city "$demo_city"
 PORTAL_USERNAME="$portal_user" MEDGRID_OPERATOR_PASSWORD="$portal_password" \
   node_modules/.bin/nx run @medgrid/portal:test-browser --outputStyle=static --skipNxCache
+
+step "observability: every dashboard panel and alert rule against the platform's Prometheus"
+# up.sh started Prometheus but may go on without it; here it must run (start only reloads a running one). The check
+# waits for two scrapes after the browser test's work, then queries every panel and rule (about 20 s).
+bash scripts/prometheus.sh start
+node deploy/helm/tools/prometheus-queries-check.mjs
 
 echo
 echo "all checks passed in $(( $(date +%s) - started ))s"

@@ -3,7 +3,9 @@
 # Installs what is missing (Node 24, npm packages, PostgreSQL, the Kafka jars),
 # starts PostgreSQL and Kafka, builds, migrates every database, creates the
 # topics and starts each service in the background. Idempotent.
-# Logs: .logs/<service>.log, .logs/kafka.log. Stop with scripts/down.sh.
+# Then Prometheus (scripts/prometheus.sh, optional: a warning when it cannot be installed) scrapes every service
+# with the chart's rules, the demo data is loaded and live traffic goes through the services' APIs.
+# Logs: .logs/<service>.log, .logs/kafka.log, .logs/prometheus.log. Stop with scripts/down.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source-path=SCRIPTDIR source=lib/node.sh
@@ -75,6 +77,15 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
   fi
   log "$name ready: gRPC 127.0.0.1:$grpc_port, HTTP http://127.0.0.1:$http_port (health, /metrics)"
 done
+# The platform's Prometheus: every service's /metrics with the labels of the chart's ServiceMonitors and the chart's
+# rules file. Optional here (a machine whose apt cannot install it runs the platform unwatched); scripts/test.sh
+# needs it.
+prometheus_url=""
+if bash scripts/prometheus.sh start; then
+  prometheus_url="http://127.0.0.1:$MEDGRID_PROMETHEUS_PORT"
+else
+  warn "Prometheus did not start (see above): the platform runs without it"
+fi
 # The demo city's mutual-recognition catalogue (lab-sharing's starter), once lab-sharing has learnt the city from
 # the registry's events; a city that has a catalogue keeps it.
 DATABASE_URL="$(medgrid_database_url lab-sharing)" \
@@ -102,6 +113,15 @@ if [ -n "$demo_city" ]; then
     WHERE gr.city_id = '$demo_city' ORDER BY g.name LIMIT 1")"
   DATABASE_URL="$(medgrid_database_url payment)" node services/payment/dist/demo/load-demo-activity.js \
     --city "$demo_city" ${demo_unsettled_group:+--unsettled-group "$demo_unsettled_group"} | sed "s/^/[demo] /"
+  # The loaders above go through the services' use cases in processes of their own, so the running services count
+  # none of it: a small slice of a medical group's day through their gRPC APIs gives the dashboard and the alerts live
+  # figures (tools/demo-traffic). Each run adds its own; a failure leaves the platform up, with a warning.
+  grpc_addresses="$(for entry in "${MEDGRID_SERVICES[@]}"; do
+    IFS=: read -r name grpc_port _ <<<"$entry"
+    printf '%s=127.0.0.1:%s,' "$name" "$grpc_port"
+  done)"
+  node tools/demo-traffic/demo-traffic.mjs --services "${grpc_addresses%,}" --key "$MEDGRID_ISSUER_PRIVATE_KEY" |
+    sed "s/^/[demo] /" || warn "the demo's live traffic failed (see above): the dashboard's activity panels stay empty"
 fi
 # The portal's first city operator for the demo city ("operator"), its password from
 # MEDGRID_OPERATOR_PASSWORD or generated once into .cache/secrets/portal-operator-password.
@@ -116,4 +136,8 @@ if [ -n "${MEDGRID_OPERATOR_PASSWORD:-}" ] || [ -s "$OPERATOR_PASSWORD_FILE" ] |
 fi
 log "portal API: http://127.0.0.1:3066/api (docs /api/docs); operator's password in $OPERATOR_PASSWORD_FILE unless MEDGRID_OPERATOR_PASSWORD is set"
 log "city operations portal: http://127.0.0.1:3066/ (sign in as operator, password as above)"
+if [ -n "$prometheus_url" ]; then
+  log "Prometheus: $prometheus_url (rules: deploy/helm/medgrid/files/prometheus/medgrid.rules.yaml; every dashboard" \
+    "panel and rule against it: node deploy/helm/tools/prometheus-queries-check.mjs)"
+fi
 log "platform is up. Token for grpcurl: scripts/dev-token.sh --role primary-staff --institution <uuid> --group <uuid>"
