@@ -176,6 +176,7 @@ describe(GrpcServer.name, () => {
       recordFollowUp: unused,
       closeReferral: unused,
       listReferrals: unused,
+      getReferralStatistics: unused,
       getReferral: (request, context) => {
         handlerCalls++;
         return getReferral(request, context);
