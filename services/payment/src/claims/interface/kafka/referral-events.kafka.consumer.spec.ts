@@ -32,6 +32,15 @@ describe(knownReferralOf.name, () => {
     expect(knownReferralOf(undefined)).toBeNull();
     expect(knownReferralOf({ ...referral, id: '' })).toBeNull();
   });
+
+  it('keeps no draft that has no receiving institution yet (the table has none to store)', () => {
+    const draft = {
+      ...referral,
+      status: referralV1.ReferralStatus.REFERRAL_STATUS_DRAFT,
+      receivingInstitutionId: '',
+    };
+    expect(knownReferralOf(draft)).toBeNull();
+  });
 });
 
 describe(ReferralAcceptedKafkaConsumer.name, () => {

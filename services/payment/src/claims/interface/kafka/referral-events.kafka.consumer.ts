@@ -14,9 +14,13 @@ import { KnownReferralRepository } from '../../domain/known-referral.repository'
 
 const PREFIX = 'REFERRAL_STATUS_';
 
-/** A referral as payment keeps it: status lower-case (accepted), accepted when accepted or, failing that, arrived. */
+/**
+ * A referral as payment keeps it: status lower-case (accepted), accepted when accepted or, failing that, arrived. A
+ * draft not yet routed has no receiving institution: no claim can be referred by it, so it is not kept (its later
+ * events, once submitted, carry the receiver).
+ */
 export function knownReferralOf(referral: referralV1.Referral | undefined): KnownReferral | null {
-  if (!referral?.id) return null;
+  if (!referral?.id || !referral.receivingInstitutionId) return null;
   const name = referralV1.referralStatusToJSON(referral.status);
   return {
     id: referral.id,
