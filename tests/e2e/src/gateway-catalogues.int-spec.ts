@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { CataloguesGatewayHarness } from './catalogues-gateway-harness';
-import { type PortalAnswer, PortalBrowser } from './portal-gateway-harness';
+import { anAmlodipine } from './drug-fixtures';
+import { signedInAccount, signedInOperator } from './portal-accounts';
+import { type PortalAnswer, type PortalBrowser } from './portal-gateway-harness';
 import { type GroupFixture } from './scheduling-fixtures';
-
-const PASSWORD = 'a password long enough';
 
 /** Psoriasis: a disease the starter catalogue leaves out, so the entry is the test's own. */
 const psoriasis = {
@@ -22,24 +22,8 @@ const psoriasis = {
   sources: [{ kind: 'national', issuer: '国家卫生健康委', title: '银屑病诊疗指南' }],
 };
 
-const AMLODIPINE = 'XC08CAA014A001010100535';
-const amlodipine = {
-  genericName: '苯磺酸氨氯地平',
-  dosageForm: 'tablet',
-  strength: '5mg',
-  packSize: 28,
-  unit: '片',
-  packUnit: '盒',
-  manufacturer: '示例制药甲',
-  supplier: '配送企业甲',
-  essential: true,
-  volumeBased: true,
-  bidPriceFen: 196,
-  unifiedPriceFen: 196,
-  listPriceFen: 1350,
-  insuranceCategory: 'A',
-  levels: ['tertiary', 'secondary', 'primary'],
-};
+// The code goes in the path: the body carries the rest.
+const { code: AMLODIPINE, ...amlodipine } = anAmlodipine();
 
 const fasting = {
   name: '空腹血糖',
@@ -62,7 +46,6 @@ describe('gateway catalogues', () => {
   let group: GroupFixture;
   let operator: PortalBrowser;
   let admin: PortalBrowser;
-  const browser = () => new PortalBrowser(h.gatewayUrl);
   const criteria = async () =>
     ((await operator.get('/api/referral-criteria')).body.entries as { key: string; nameZh: string }[]) ?? [];
   const drugVersion = async () =>
@@ -74,19 +57,14 @@ describe('gateway catalogues', () => {
     group = await h.newGroup('03.04');
     await h.gatewayKnows(group.hospitalId);
     await h.labSharingKnowsCity(h.registry.cityId);
-    operator = browser();
-    expect((await operator.signIn(h.operatorUsername, h.operatorPassword)).status).toBe(200);
-    const made = await operator.post('/api/accounts', {
+    operator = await signedInOperator(h);
+    admin = await signedInAccount(h, operator, {
       username: 'admin.catalogues',
       displayName: '集团药事管理员',
       role: 'group-admin',
       institutionId: group.hospitalId,
       groupId: group.groupId,
-      password: PASSWORD,
     });
-    expect(made.status).toBe(201);
-    admin = browser();
-    expect((await admin.signIn('admin.catalogues', PASSWORD)).status).toBe(200);
   }, 900_000);
 
   afterAll(() => h.stop(), 120_000);

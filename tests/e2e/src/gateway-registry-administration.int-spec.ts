@@ -1,10 +1,9 @@
 import { peopleV1 } from '@medgrid/contracts';
 import { aCreditCode } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { type PortalAnswer, PortalBrowser, PortalGatewayHarness } from './portal-gateway-harness';
+import { signedInAccount, signedInOperator } from './portal-accounts';
+import { type PortalAnswer, type PortalBrowser, PortalGatewayHarness } from './portal-gateway-harness';
 import { type GroupFixture } from './scheduling-fixtures';
-
-const PASSWORD = 'a password long enough';
 
 interface InstitutionJson {
   id: string;
@@ -61,7 +60,6 @@ describe('gateway registry administration', () => {
   let group: GroupJson;
   let team: TeamJson;
   const practitioners: { gp: string; manager: string } = { gp: '', manager: '' };
-  const browser = () => new PortalBrowser(h.gatewayUrl);
 
   const register = (details: Partial<Record<string, string>>) =>
     operator.post('/api/registry/institutions', {
@@ -90,19 +88,14 @@ describe('gateway registry administration', () => {
     await h.start('e2e_gateway_registry_admin');
     groupA = await h.newGroup('03.04');
     gridId = (await h.registry.newGrid()).id;
-    operator = browser();
-    expect((await operator.signIn(h.operatorUsername, h.operatorPassword)).status).toBe(200);
-    const made = await operator.post('/api/accounts', {
+    operator = await signedInOperator(h);
+    adminA = await signedInAccount(h, operator, {
       username: 'admin.registry.a',
       displayName: '甲集团管理员',
       role: 'group-admin',
       institutionId: groupA.hospitalId,
       groupId: groupA.groupId,
-      password: PASSWORD,
     });
-    expect(made.status).toBe(201);
-    adminA = browser();
-    expect((await adminA.signIn('admin.registry.a', PASSWORD)).status).toBe(200);
   }, 900_000);
 
   afterAll(() => h.stop(), 120_000);
@@ -380,18 +373,15 @@ describe('gateway registry administration', () => {
   });
 
   it("lets the centre's own staff add a member to its team", async () => {
-    const made = await operator.post('/api/accounts', {
+    // The staff call as the level of the centre the gateway learns from the registry.
+    await h.gatewayKnows(centre.id);
+    const staff = await signedInAccount(h, operator, {
       username: 'staff.nangang',
       displayName: '南岗中心工作人员',
       role: 'institution-staff',
       institutionId: centre.id,
       groupId: group.id,
-      password: PASSWORD,
     });
-    expect(made.status).toBe(201);
-    await h.gatewayKnows(centre.id);
-    const staff = browser();
-    expect((await staff.signIn('staff.nangang', PASSWORD)).status).toBe(200);
 
     const added = await staff.post(`/api/registry/teams/${team.id}/members`, {
       clientRequestId: uuidv7(),

@@ -8,6 +8,7 @@ import {
 } from '@medgrid/contracts';
 import { aResidentId, anIdentity } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
+import { anAmlodipine } from './drug-fixtures';
 import { fails } from './grpc-call';
 import { outboxEventCount } from './outbox';
 import { PharmacyHarness } from './pharmacy-harness';
@@ -422,22 +423,13 @@ describe('pharmacy: the catalogue, the formulary and prescription checks', () =>
 });
 
 function aNonEssentialAmlodipine(): drugCatalogueServiceV1.Drug {
-  return {
+  return anAmlodipine({
     code: NON_ESSENTIAL_AMLODIPINE,
-    genericName: '苯磺酸氨氯地平',
-    dosageForm: 'tablet',
-    strength: '5mg',
-    packSize: 28,
-    unit: '片',
-    packUnit: '盒',
     manufacturer: '集团自采企业',
-    supplier: '配送企业甲',
     essential: false,
     volumeBased: false,
     bidPriceFen: undefined,
     unifiedPriceFen: 2680,
     listPriceFen: 2980,
-    insuranceCategory: 'A',
-    levels: ['tertiary', 'secondary', 'primary'],
-  };
+  });
 }

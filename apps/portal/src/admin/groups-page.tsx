@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import * as portalApi from '../api/portal-api';
@@ -17,7 +17,9 @@ import {
   membershipRequest,
   type MembershipDraft,
 } from './registry-admin-forms';
-import { RefusalText, RegistryFieldError } from './registry-refusal';
+import { gridOptions, RegistryInput, RegistrySelect } from './registry-fields';
+import { RegistryForm, SubmissionOutcome } from './registry-form';
+import { RegistryFieldError } from './registry-refusal';
 import { useSubmission } from './use-submission';
 
 /**
@@ -185,12 +187,12 @@ function GroupView({
           </table>
           {memberships.length === 0 && <p className="muted">{t('registryAdmin.groups.noMembers')}</p>}
           <RegistryFieldError testId="remove-institutionId" field="institutionId" error={removal.error} />
-          <RefusalText error={removal.error} testId="remove-member-error" />
-          {removed && (
-            <p className="success" role="status" data-testid="member-removed">
-              {t('registryAdmin.groups.removed', { name: removed })}
-            </p>
-          )}
+          <SubmissionOutcome
+            error={removal.error}
+            refusalTestId="remove-member-error"
+            success={removed && t('registryAdmin.groups.removed', { name: removed })}
+            successTestId="member-removed"
+          />
           <AddMember
             groupId={groupId}
             gridId={data.gridId}
@@ -242,8 +244,7 @@ function AddMember({
     setDraft(next);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const chosen = candidates.find((i) => i.id === draft.institutionId);
     const answer = await submission.submit(
       (clientRequestId) => membershipRequest(draft, clientRequestId, chosen),
@@ -256,56 +257,44 @@ function AddMember({
   };
 
   return (
-    <form
+    <RegistryForm
+      name="add-member"
       className="admin-form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      data-testid="add-member-form"
+      submission={submission}
+      onSubmit={submit}
+      success={added && t('registryAdmin.groups.added', { name: added })}
+      successTestId="member-added"
+      submitLabel={t('registryAdmin.groups.addSubmit')}
     >
       <h3>{t('registryAdmin.groups.add')}</h3>
-      <label>
-        {t('registryAdmin.groups.institution')}
-        <select
-          name="institutionId"
-          value={draft.institutionId}
-          onChange={(e) => edit({ ...draft, institutionId: e.target.value })}
-        >
-          <option value="">{t('registryAdmin.choose')}</option>
-          {candidates.map((institution) => (
-            <option key={institution.id} value={institution.id}>
-              {institution.name}
-              {institution.gridId === gridId ? '' : ` (${t('registryAdmin.groups.otherGrid')})`}
-            </option>
-          ))}
-        </select>
-        <RegistryFieldError testId="add-institutionId" field="institutionId" error={submission.error} />
-      </label>
-      <label>
-        {t('registryAdmin.groups.role')}
-        <select
-          name="role"
-          value={draft.role}
-          onChange={(e) => edit({ ...draft, role: e.target.value as MembershipRole | '' })}
-        >
-          <option value="">{t('registryAdmin.choose')}</option>
-          {MEMBERSHIP_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`registryAdmin.membershipRoles.${role}`)}
-            </option>
-          ))}
-        </select>
-        <RegistryFieldError testId="add-role" field="role" error={submission.error} />
-      </label>
-      <RefusalText error={submission.error} testId="add-member-error" />
-      {added && (
-        <p className="success" role="status" data-testid="member-added">
-          {t('registryAdmin.groups.added', { name: added })}
-        </p>
-      )}
-      <button type="submit" disabled={submission.busy} data-testid="add-member-submit">
-        {t('registryAdmin.groups.addSubmit')}
-      </button>
-    </form>
+      <RegistrySelect
+        label={t('registryAdmin.groups.institution')}
+        name="institutionId"
+        value={draft.institutionId}
+        onChange={(institutionId) => edit({ ...draft, institutionId })}
+        options={candidates.map((institution) => ({
+          value: institution.id,
+          label:
+            institution.gridId === gridId
+              ? institution.name
+              : `${institution.name} (${t('registryAdmin.groups.otherGrid')})`,
+        }))}
+        errorTestId="add-institutionId"
+        error={submission.error}
+      />
+      <RegistrySelect
+        label={t('registryAdmin.groups.role')}
+        name="role"
+        value={draft.role}
+        onChange={(role) => edit({ ...draft, role: role as MembershipRole | '' })}
+        options={MEMBERSHIP_ROLES.map((role) => ({
+          value: role,
+          label: t(`registryAdmin.membershipRoles.${role}`),
+        }))}
+        errorTestId="add-role"
+        error={submission.error}
+      />
+    </RegistryForm>
   );
 }
 
@@ -328,8 +317,7 @@ function CreateGroup({
     setDraft(next);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const answer = await submission.submit(
       (clientRequestId) => groupRequest(draft, clientRequestId),
       (request) => api.createMedicalGroup(request),
@@ -341,44 +329,34 @@ function CreateGroup({
   };
 
   return (
-    <form
+    <RegistryForm
+      name="create-group"
       className="panel admin-form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      data-testid="create-group-form"
+      submission={submission}
+      onSubmit={submit}
+      success={created && t('registryAdmin.groups.created', { name: created })}
+      successTestId="group-created"
+      submitLabel={t('registryAdmin.groups.createSubmit')}
     >
       <h2>{t('registryAdmin.groups.create')}</h2>
       <p className="muted">{t('registryAdmin.groups.createIntro')}</p>
-      <label>
-        {t('registryAdmin.grid')}
-        <select
-          name="gridId"
-          value={draft.gridId}
-          onChange={(e) => edit({ ...draft, gridId: e.target.value })}
-        >
-          <option value="">{t('registryAdmin.choose')}</option>
-          {grids.map((grid) => (
-            <option key={grid.id} value={grid.id}>
-              {grid.name}
-            </option>
-          ))}
-        </select>
-        <RegistryFieldError testId="create-gridId" field="gridId" error={submission.error} />
-      </label>
-      <label>
-        {t('registryAdmin.name')}
-        <input name="name" value={draft.name} onChange={(e) => edit({ ...draft, name: e.target.value })} />
-        <RegistryFieldError testId="create-name" field="name" error={submission.error} />
-      </label>
-      <RefusalText error={submission.error} testId="create-group-error" />
-      {created && (
-        <p className="success" role="status" data-testid="group-created">
-          {t('registryAdmin.groups.created', { name: created })}
-        </p>
-      )}
-      <button type="submit" disabled={submission.busy} data-testid="create-group-submit">
-        {t('registryAdmin.groups.createSubmit')}
-      </button>
-    </form>
+      <RegistrySelect
+        label={t('registryAdmin.grid')}
+        name="gridId"
+        value={draft.gridId}
+        onChange={(gridId) => edit({ ...draft, gridId })}
+        options={gridOptions(grids)}
+        errorTestId="create-gridId"
+        error={submission.error}
+      />
+      <RegistryInput
+        label={t('registryAdmin.name')}
+        name="name"
+        value={draft.name}
+        onChange={(name) => edit({ ...draft, name })}
+        errorTestId="create-name"
+        error={submission.error}
+      />
+    </RegistryForm>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import * as portalApi from '../api/portal-api';
@@ -23,7 +23,9 @@ import {
   updateDraftOf,
   updateRequest,
 } from './registry-admin-forms';
-import { RefusalText, RegistryFieldError } from './registry-refusal';
+import { gridOptions, RegistryInput, RegistrySelect } from './registry-fields';
+import { RegistryForm } from './registry-form';
+import { RegistryFieldError } from './registry-refusal';
 import { useSubmission } from './use-submission';
 
 /**
@@ -192,34 +194,6 @@ export function InstitutionsPage() {
   );
 }
 
-function LevelOptions() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <option value="">{t('registryAdmin.choose')}</option>
-      {INSTITUTION_LEVELS.map((level) => (
-        <option key={level} value={level}>
-          {t(`levels.${level}`)}
-        </option>
-      ))}
-    </>
-  );
-}
-
-function TypeOptions() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <option value="">{t('registryAdmin.choose')}</option>
-      {INSTITUTION_TYPES.map((type) => (
-        <option key={type} value={type}>
-          {t(`registryAdmin.types.${type}`)}
-        </option>
-      ))}
-    </>
-  );
-}
-
 /** The fields RegisterInstitution and UpdateInstitution share, each with the registry's violation under it. */
 function DetailFields({
   draft,
@@ -236,46 +210,40 @@ function DetailFields({
   const error = submission.error;
   return (
     <>
-      <label>
-        {t('registryAdmin.name')}
-        <input
-          name="name"
-          value={draft.name}
-          onChange={(e) => onChange({ ...draft, name: e.target.value })}
-        />
-        <RegistryFieldError testId={`${form}-name`} field="name" error={error} />
-      </label>
-      <label>
-        {t('registryAdmin.level')}
-        <select
-          name="level"
-          value={draft.level}
-          onChange={(e) => onChange({ ...draft, level: e.target.value as RegisteredLevel | '' })}
-        >
-          <LevelOptions />
-        </select>
-        <RegistryFieldError testId={`${form}-level`} field="level" error={error} />
-      </label>
-      <label>
-        {t('registryAdmin.type')}
-        <select
-          name="type"
-          value={draft.type}
-          onChange={(e) => onChange({ ...draft, type: e.target.value as InstitutionType | '' })}
-        >
-          <TypeOptions />
-        </select>
-        <RegistryFieldError testId={`${form}-type`} field="type" error={error} />
-      </label>
-      <label>
-        {t('registryAdmin.institutions.address')}
-        <input
-          name="address"
-          value={draft.address}
-          onChange={(e) => onChange({ ...draft, address: e.target.value })}
-        />
-        <RegistryFieldError testId={`${form}-address`} field="address" error={error} />
-      </label>
+      <RegistryInput
+        label={t('registryAdmin.name')}
+        name="name"
+        value={draft.name}
+        onChange={(name) => onChange({ ...draft, name })}
+        errorTestId={`${form}-name`}
+        error={error}
+      />
+      <RegistrySelect
+        label={t('registryAdmin.level')}
+        name="level"
+        value={draft.level}
+        onChange={(level) => onChange({ ...draft, level: level as RegisteredLevel | '' })}
+        options={INSTITUTION_LEVELS.map((level) => ({ value: level, label: t(`levels.${level}`) }))}
+        errorTestId={`${form}-level`}
+        error={error}
+      />
+      <RegistrySelect
+        label={t('registryAdmin.type')}
+        name="type"
+        value={draft.type}
+        onChange={(type) => onChange({ ...draft, type: type as InstitutionType | '' })}
+        options={INSTITUTION_TYPES.map((type) => ({ value: type, label: t(`registryAdmin.types.${type}`) }))}
+        errorTestId={`${form}-type`}
+        error={error}
+      />
+      <RegistryInput
+        label={t('registryAdmin.institutions.address')}
+        name="address"
+        value={draft.address}
+        onChange={(address) => onChange({ ...draft, address })}
+        errorTestId={`${form}-address`}
+        error={error}
+      />
     </>
   );
 }
@@ -297,8 +265,7 @@ function RegisterInstitution({
     setDraft(next);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setRegistered(null);
     const answer = await submission.submit(
       (id) => registrationRequest(draft, id),
@@ -311,56 +278,42 @@ function RegisterInstitution({
   };
 
   return (
-    <form
+    <RegistryForm
+      name="register-institution"
       className="panel admin-form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      data-testid="register-institution-form"
+      submission={submission}
+      onSubmit={submit}
+      success={registered && t('registryAdmin.institutions.registered', { name: registered })}
+      successTestId="institution-registered"
+      submitLabel={t('registryAdmin.institutions.registerSubmit')}
     >
       <h2>{t('registryAdmin.institutions.register')}</h2>
-      <label>
-        {t('registryAdmin.institutions.creditCode')}
-        <input
-          name="creditCode"
-          autoComplete="off"
-          maxLength={18}
-          value={draft.creditCode}
-          onChange={(e) => edit({ ...draft, creditCode: e.target.value })}
-        />
-        <RegistryFieldError testId="register-creditCode" field="creditCode" error={submission.error} />
-      </label>
-      <label>
-        {t('registryAdmin.grid')}
-        <select
-          name="gridId"
-          value={draft.gridId}
-          onChange={(e) => edit({ ...draft, gridId: e.target.value })}
-        >
-          <option value="">{t('registryAdmin.choose')}</option>
-          {grids.map((grid) => (
-            <option key={grid.id} value={grid.id}>
-              {grid.name}
-            </option>
-          ))}
-        </select>
-        <RegistryFieldError testId="register-gridId" field="gridId" error={submission.error} />
-      </label>
+      <RegistryInput
+        label={t('registryAdmin.institutions.creditCode')}
+        name="creditCode"
+        autoComplete="off"
+        maxLength={18}
+        value={draft.creditCode}
+        onChange={(creditCode) => edit({ ...draft, creditCode })}
+        errorTestId="register-creditCode"
+        error={submission.error}
+      />
+      <RegistrySelect
+        label={t('registryAdmin.grid')}
+        name="gridId"
+        value={draft.gridId}
+        onChange={(gridId) => edit({ ...draft, gridId })}
+        options={gridOptions(grids)}
+        errorTestId="register-gridId"
+        error={submission.error}
+      />
       <DetailFields
         draft={draft}
         onChange={(details) => edit({ ...draft, ...details })}
         form="register"
         submission={submission}
       />
-      <RefusalText error={submission.error} testId="register-institution-error" />
-      {registered && (
-        <p className="success" role="status" data-testid="institution-registered">
-          {t('registryAdmin.institutions.registered', { name: registered })}
-        </p>
-      )}
-      <button type="submit" disabled={submission.busy} data-testid="register-institution-submit">
-        {t('registryAdmin.institutions.registerSubmit')}
-      </button>
-    </form>
+    </RegistryForm>
   );
 }
 
@@ -391,8 +344,7 @@ function InstitutionDetails({
     if (institution) setDraft(updateDraftOf(institution));
   }, [institution]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!draft || !institution) return;
     setSaved(false);
     const answer = await submission.submit(
@@ -422,11 +374,19 @@ function InstitutionDetails({
         </dl>
       )}
       {institution && draft && editable && (
-        <form
+        <RegistryForm
+          name="update-institution"
           className="admin-form"
-          noValidate
-          onSubmit={(event) => void submit(event)}
-          data-testid="update-institution-form"
+          submission={submission}
+          onSubmit={submit}
+          success={saved ? t('registryAdmin.institutions.saved') : null}
+          successTestId="institution-saved"
+          submitLabel={t('common.save')}
+          secondary={
+            <button type="button" className="secondary" onClick={onClose}>
+              {t('registryAdmin.close')}
+            </button>
+          }
         >
           <DetailFields
             draft={draft}
@@ -443,19 +403,7 @@ function InstitutionDetails({
             field="expectedVersion"
             error={submission.error}
           />
-          <RefusalText error={submission.error} testId="update-institution-error" />
-          {saved && (
-            <p className="success" role="status" data-testid="institution-saved">
-              {t('registryAdmin.institutions.saved')}
-            </p>
-          )}
-          <button type="submit" disabled={submission.busy} data-testid="update-institution-submit">
-            {t('common.save')}
-          </button>{' '}
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('registryAdmin.close')}
-          </button>
-        </form>
+        </RegistryForm>
       )}
       {institution && !editable && (
         <>

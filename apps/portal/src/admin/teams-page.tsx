@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type Institution } from '../api/portal-types';
@@ -15,6 +15,8 @@ import { cityDirectory } from '../dashboard/city-directory';
 import { LoadState } from '../layout/load-state';
 import { AdminNav } from './admin-nav';
 import { type TeamMemberDraft, teamMemberRequest, teamRequest } from './registry-admin-forms';
+import { RegistryInput, RegistrySelect } from './registry-fields';
+import { RegistryForm } from './registry-form';
 import { RefusalText, RegistryFieldError } from './registry-refusal';
 import { useSubmission } from './use-submission';
 
@@ -225,8 +227,7 @@ function CreateTeam({
     setCreated(null);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const members: TeamMemberDraft[] = [{ practitionerId, role: 'TEAM_MEMBER_ROLE_GENERAL_PRACTITIONER' }];
     const answer = await submission.submit(
       (clientRequestId) => teamRequest({ name, members }, institutionId, clientRequestId),
@@ -240,25 +241,27 @@ function CreateTeam({
   };
 
   return (
-    <form
+    <RegistryForm
+      name="create-team"
       className="panel admin-form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      data-testid="create-team-form"
+      submission={submission}
+      onSubmit={submit}
+      success={created && t('registryAdmin.teams.created', { name: created })}
+      successTestId="team-created"
+      submitLabel={t('registryAdmin.teams.createSubmit')}
     >
       <h2>{t('registryAdmin.teams.create')}</h2>
-      <label>
-        {t('registryAdmin.name')}
-        <input
-          name="name"
-          value={name}
-          onChange={(e) => {
-            changed();
-            setName(e.target.value);
-          }}
-        />
-        <RegistryFieldError testId="create-team-name" field="name" error={submission.error} />
-      </label>
+      <RegistryInput
+        label={t('registryAdmin.name')}
+        name="name"
+        value={name}
+        onChange={(next) => {
+          changed();
+          setName(next);
+        }}
+        errorTestId="create-team-name"
+        error={submission.error}
+      />
       <label>
         {t('registryAdmin.teams.firstGp')}
         <select
@@ -279,16 +282,7 @@ function CreateTeam({
         <RegistryFieldError testId="create-team-members" field="members" error={submission.error} />
       </label>
       <RegistryFieldError testId="create-team-institutionId" field="institutionId" error={submission.error} />
-      <RefusalText error={submission.error} testId="create-team-error" />
-      {created && (
-        <p className="success" role="status" data-testid="team-created">
-          {t('registryAdmin.teams.created', { name: created })}
-        </p>
-      )}
-      <button type="submit" disabled={submission.busy} data-testid="create-team-submit">
-        {t('registryAdmin.teams.createSubmit')}
-      </button>
-    </form>
+    </RegistryForm>
   );
 }
 
@@ -315,8 +309,7 @@ function AddTeamMember({
     setDraft(next);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!team) return;
     const answer = await submission.submit(
       (clientRequestId) => teamMemberRequest(draft, clientRequestId),
@@ -329,11 +322,14 @@ function AddTeamMember({
   };
 
   return (
-    <form
+    <RegistryForm
+      name="add-team-member"
       className="panel admin-form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      data-testid="add-team-member-form"
+      submission={submission}
+      onSubmit={submit}
+      success={added !== null ? t('registryAdmin.teams.added', { name: added }) : null}
+      successTestId="team-member-added"
+      submitLabel={t('registryAdmin.teams.addSubmit')}
     >
       <h2>{t('registryAdmin.teams.add')}</h2>
       <label>
@@ -370,31 +366,18 @@ function AddTeamMember({
           error={submission.error}
         />
       </label>
-      <label>
-        {t('registryAdmin.teams.role')}
-        <select
-          name="member.role"
-          value={draft.role}
-          onChange={(e) => edit({ ...draft, role: e.target.value as TeamMemberRole | '' })}
-        >
-          <option value="">{t('registryAdmin.choose')}</option>
-          {TEAM_MEMBER_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`registryAdmin.teamRoles.${role}`)}
-            </option>
-          ))}
-        </select>
-        <RegistryFieldError testId="add-team-role" field="member.role" error={submission.error} />
-      </label>
-      <RefusalText error={submission.error} testId="add-team-member-error" />
-      {added !== null && (
-        <p className="success" role="status" data-testid="team-member-added">
-          {t('registryAdmin.teams.added', { name: added })}
-        </p>
-      )}
-      <button type="submit" disabled={submission.busy} data-testid="add-team-member-submit">
-        {t('registryAdmin.teams.addSubmit')}
-      </button>
-    </form>
+      <RegistrySelect
+        label={t('registryAdmin.teams.role')}
+        name="member.role"
+        value={draft.role}
+        onChange={(role) => edit({ ...draft, role: role as TeamMemberRole | '' })}
+        options={TEAM_MEMBER_ROLES.map((role) => ({
+          value: role,
+          label: t(`registryAdmin.teamRoles.${role}`),
+        }))}
+        errorTestId="add-team-role"
+        error={submission.error}
+      />
+    </RegistryForm>
   );
 }

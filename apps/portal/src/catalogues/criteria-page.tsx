@@ -1,7 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldViolationText } from '../admin/field-violation-text';
-import { type ApiError } from '../api/api-error';
 import * as api from '../api/catalogue-api';
 import { CRITERIA_SOURCE_KINDS, type DiseaseCriteria, GREEN_CHANNELS } from '../api/catalogue-types';
 import { type FieldViolation } from '../api/portal-types';
@@ -9,7 +8,10 @@ import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/session-context';
 import { formatShanghaiDateTime } from '../format/shanghai-time';
 import { LoadState } from '../layout/load-state';
+import { CatalogueEditor } from './catalogue-editor';
+import { CatalogueFilter } from './catalogue-filter';
 import { CataloguesNav } from './catalogues-nav';
+import { ChoiceField } from './choice-fields';
 import {
   checkCriteria,
   type CriteriaDraft,
@@ -21,7 +23,9 @@ import {
   emptySource,
 } from './criteria-form';
 import { violationAt } from './form-problems';
-import { FormRefusal, LoadRefusalDetail, useFormRefusal } from './form-refusal';
+import { LoadRefusalDetail } from './form-refusal';
+import { RowActions } from './row-actions';
+import { useCatalogueEdits } from './use-catalogue-edits';
 
 /** Whether an entry matches the filter: its names or any covered code contain the text. */
 function matches(entry: DiseaseCriteria, filter: string): boolean {
@@ -40,58 +44,21 @@ function matches(entry: DiseaseCriteria, filter: string): boolean {
 export function CriteriaPage() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const refusal = useFormRefusal();
   const canEdit = session?.user.role === 'city-operator';
   const list = useLoad(() => api.listCriteria(), []);
+  // Criteria changes carry no version read (a put replaces its key's entry): no refusal is a stale read.
+  const edits = useCatalogueEdits<CriteriaDraft>({ reload: list.reload, versioned: false });
   const [filter, setFilter] = useState('');
-  const [draft, setDraft] = useState<CriteriaDraft | null>(null);
-  const [editedKey, setEditedKey] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<string | null>(null);
   const english = i18n.language === 'en';
   const entries = (list.data?.entries ?? []).filter((entry) => matches(entry, filter));
-  const violations = error?.fields ?? [];
+  const editedKey = edits.edited;
 
-  const open = (entry: DiseaseCriteria | null) => {
-    setDraft(entry ? criteriaDraftOf(entry) : emptyCriteriaDraft());
-    setEditedKey(entry?.key ?? null);
-    setError(null);
-    setSaved(null);
-  };
+  const open = (entry: DiseaseCriteria | null) =>
+    edits.open(entry ? criteriaDraftOf(entry) : emptyCriteriaDraft(), entry?.key ?? null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!draft) return;
-    setSaved(null);
-    const problems = checkCriteria(draft);
-    if (problems.length > 0) return setError(refusal.ofProblems(problems));
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.putCriteria(crypto.randomUUID(), criteriaEntryOf(draft));
-      setSaved(answer.entry.key ?? '');
-      setDraft(null);
-      list.reload();
-    } catch (caught) {
-      setError(refusal.ofCaught(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async (key: string) => {
-    setError(null);
-    setSaved(null);
-    try {
-      await api.removeCriteria(crypto.randomUUID(), key);
-      setRemoving(null);
-      list.reload();
-    } catch (caught) {
-      setRemoving(null);
-      setError(refusal.ofCaught(caught));
-    }
+  const put = async (draft: CriteriaDraft) => {
+    const answer = await api.putCriteria(crypto.randomUUID(), criteriaEntryOf(draft));
+    return answer.entry.key ?? '';
   };
 
   return (
@@ -100,55 +67,30 @@ export function CriteriaPage() {
       <h1>{t('catalogues.criteria.title')}</h1>
       <p className="muted">{t('catalogues.criteria.intro')}</p>
       {!canEdit && <p className="muted">{t('catalogues.criteria.readOnly')}</p>}
-      <div className="filters">
-        <label>
-          {t('catalogues.criteria.filter')}
-          <input
-            name="filter"
-            type="search"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            data-testid="criteria-filter"
-          />
-        </label>
-        {canEdit && (
-          <button type="button" onClick={() => open(null)} data-testid="criteria-new">
-            {t('catalogues.criteria.new')}
-          </button>
+      <CatalogueFilter
+        testId="criteria"
+        label={t('catalogues.criteria.filter')}
+        value={filter}
+        onChange={setFilter}
+        newLabel={t('catalogues.criteria.new')}
+        onNew={canEdit ? () => open(null) : undefined}
+      />
+      <CatalogueEditor
+        testId="criteria"
+        edits={edits}
+        savedNotice={(key) => t('catalogues.criteria.saved', { key })}
+        title={() =>
+          editedKey ? t('catalogues.criteria.edit', { key: editedKey }) : t('catalogues.criteria.new')
+        }
+        onSubmit={(event) => edits.save(event, checkCriteria, put)}
+      >
+        {(draft, { onChange, violations }) => (
+          <>
+            <CriteriaFields draft={draft} onChange={onChange} violations={violations} />
+            {editedKey && <p className="muted">{t('catalogues.criteria.keyHint')}</p>}
+          </>
         )}
-      </div>
-      {saved !== null && (
-        <p className="success" role="status" data-testid="criteria-saved">
-          {t('catalogues.criteria.saved', { key: saved })}
-        </p>
-      )}
-      {!draft && <FormRefusal error={error} />}
-      {draft && (
-        <form
-          className="panel admin-form"
-          onSubmit={(event) => void submit(event)}
-          data-testid="criteria-form"
-          noValidate
-        >
-          <h2>
-            {editedKey ? t('catalogues.criteria.edit', { key: editedKey }) : t('catalogues.criteria.new')}
-          </h2>
-          <CriteriaFields draft={draft} onChange={setDraft} violations={violations} />
-          {editedKey && <p className="muted">{t('catalogues.criteria.keyHint')}</p>}
-          <FormRefusal error={error} />
-          <button type="submit" disabled={busy} data-testid="criteria-save">
-            {t('common.save')}
-          </button>{' '}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => setDraft(null)}
-            data-testid="criteria-cancel"
-          >
-            {t('common.cancel')}
-          </button>
-        </form>
-      )}
+      </CatalogueEditor>
       <section className="panel">
         {!list.data && <LoadState {...list} />}
         <LoadRefusalDetail error={list.error} />
@@ -189,46 +131,16 @@ export function CriteriaPage() {
                 <td>{formatShanghaiDateTime(entry.updatedAt)}</td>
                 {canEdit && (
                   <td>
-                    {removing === entry.key ? (
-                      <span role="group" aria-label={t('catalogues.common.confirmRemove')}>
-                        {t('catalogues.common.confirmRemove')}{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => void remove(entry.key ?? '')}
-                          data-testid="criteria-remove-confirm"
-                        >
-                          {t('catalogues.common.remove')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setRemoving(null)}
-                          data-testid="criteria-remove-cancel"
-                        >
-                          {t('common.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => open(entry)}
-                          data-testid="criteria-edit"
-                        >
-                          {t('catalogues.common.edit')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setRemoving(entry.key ?? null)}
-                          data-testid="criteria-remove"
-                        >
-                          {t('catalogues.common.remove')}
-                        </button>
-                      </>
-                    )}
+                    <RowActions
+                      testId="criteria"
+                      confirming={edits.removing === entry.key}
+                      onEdit={() => open(entry)}
+                      onAsk={() => edits.setRemoving(entry.key ?? null)}
+                      onConfirm={() =>
+                        edits.remove(() => api.removeCriteria(crypto.randomUUID(), entry.key ?? ''))
+                      }
+                      onCancel={() => edits.setRemoving(null)}
+                    />
                   </td>
                 )}
               </tr>
@@ -282,26 +194,20 @@ function CriteriaFields({
       {text('nameZh')}
       {text('nameEn')}
       {text('specialtyCode', t('catalogues.criteria.specialtyHint'))}
-      <label>
-        {t('catalogues.criteria.fields.greenChannel')}
-        <select
-          name="greenChannel"
-          value={draft.greenChannel}
-          onChange={(event) =>
-            onChange({ ...draft, greenChannel: event.target.value as CriteriaDraft['greenChannel'] })
-          }
-        >
-          {GREEN_CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {t(`catalogues.criteria.greenChannels.${channel}`)}
-            </option>
-          ))}
-        </select>
-        <FieldViolationText
-          name="entry.greenChannel"
-          violation={violationAt(violations, 'entry.greenChannel')}
-        />
-      </label>
+      <ChoiceField
+        label={t('catalogues.criteria.fields.greenChannel')}
+        name="greenChannel"
+        value={draft.greenChannel}
+        values={GREEN_CHANNELS}
+        optionLabel={(channel) => t(`catalogues.criteria.greenChannels.${channel}`)}
+        onChange={(greenChannel) => onChange({ ...draft, greenChannel })}
+        violation={
+          <FieldViolationText
+            name="entry.greenChannel"
+            violation={violationAt(violations, 'entry.greenChannel')}
+          />
+        }
+      />
       <label className="checkbox">
         <input
           name="primaryManageable"
@@ -335,24 +241,20 @@ function CriteriaFields({
             onChange({ ...draft, sources: draft.sources.map((s, j) => (j === i ? { ...s, ...change } : s)) });
           return (
             <div key={i} className="filters">
-              <label>
-                {t('catalogues.criteria.fields.sourceKind')}
-                <select
-                  name={`${path}.kind`}
-                  value={source.kind}
-                  onChange={(event) => set({ kind: event.target.value })}
-                >
-                  {CRITERIA_SOURCE_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`catalogues.criteria.sourceKinds.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-                <FieldViolationText
-                  name={`${path}.kind`}
-                  violation={violationAt(violations, `${path}.kind`)}
-                />
-              </label>
+              <ChoiceField
+                label={t('catalogues.criteria.fields.sourceKind')}
+                name={`${path}.kind`}
+                value={source.kind}
+                values={CRITERIA_SOURCE_KINDS}
+                optionLabel={(kind) => t(`catalogues.criteria.sourceKinds.${kind}`)}
+                onChange={(kind) => set({ kind })}
+                violation={
+                  <FieldViolationText
+                    name={`${path}.kind`}
+                    violation={violationAt(violations, `${path}.kind`)}
+                  />
+                }
+              />
               <label>
                 {t('catalogues.criteria.fields.issuer')}
                 <input

@@ -1,20 +1,22 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldViolationText } from '../admin/field-violation-text';
-import { type ApiError } from '../api/api-error';
 import * as api from '../api/catalogue-api';
 import { DOSAGE_FORMS, type Drug, DRUG_LEVELS, INSURANCE_CATEGORIES } from '../api/catalogue-types';
-import { type FieldViolation } from '../api/portal-types';
 import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/session-context';
 import { cityDirectory } from '../dashboard/city-directory';
 import { formatYuan } from '../format/money';
 import { formatShanghaiDateTime } from '../format/shanghai-time';
 import { LoadState } from '../layout/load-state';
+import { CatalogueEditor, type DraftFields } from './catalogue-editor';
+import { CheckboxGroup, ChoiceField } from './choice-fields';
 import { CataloguesNav } from './catalogues-nav';
 import { checkDrug, type DrugDraft, drugDraftOf, drugOf, emptyDrugDraft } from './drug-form';
 import { violationAt } from './form-problems';
-import { FormRefusal, LoadRefusalDetail, useFormRefusal } from './form-refusal';
+import { LoadRefusalDetail } from './form-refusal';
+import { RowActions } from './row-actions';
+import { useCatalogueEdits } from './use-catalogue-edits';
 
 /**
  * A medical group's unified drug catalogue (药品目录) in force now: generic name, form and strength, whether it is
@@ -25,7 +27,6 @@ import { FormRefusal, LoadRefusalDetail, useFormRefusal } from './form-refusal';
 export function DrugCataloguePage() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const refusal = useFormRefusal();
   const user = session?.user;
   const operator = user?.role === 'city-operator';
   const directory = useLoad(async () => (operator ? cityDirectory() : null), [operator]);
@@ -44,75 +45,30 @@ export function DrugCataloguePage() {
     async () => (groupId && searched ? api.searchDrugs(groupId, searched) : null),
     [groupId, searched],
   );
-  const [draft, setDraft] = useState<DrugDraft | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [withdrawing, setWithdrawing] = useState<string | null>(null);
-  const version = page.data?.catalogue?.version ?? 0;
-  const drugs = (searched ? search.data?.drugs : page.data?.drugs) ?? [];
-  const violations = error?.fields ?? [];
-  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
-
   const reload = () => {
     page.reload();
     if (searched) search.reload();
   };
+  const edits = useCatalogueEdits<DrugDraft>({ reload, versioned: true });
+  const version = page.data?.catalogue?.version ?? 0;
+  const drugs = (searched ? search.data?.drugs : page.data?.drugs) ?? [];
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   const chooseGroup = (id: string) => {
     setChosenGroup(id);
     setPageTokens(['']);
     setSearched('');
     setSearchText('');
-    setDraft(null);
-    setError(null);
+    edits.reset();
   };
 
-  const open = (drug: Drug | null) => {
-    setDraft(drug ? drugDraftOf(drug) : emptyDrugDraft());
-    setEditing(drug !== null);
-    setError(null);
-    setSaved(null);
-  };
+  const open = (drug: Drug | null) =>
+    edits.open(drug ? drugDraftOf(drug) : emptyDrugDraft(), drug ? drug.code : null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!draft) return;
-    setSaved(null);
-    const problems = checkDrug(draft);
-    if (problems.length > 0) return setError(refusal.ofProblems(problems));
-    setBusy(true);
-    setError(null);
-    try {
-      const drug = drugOf(draft);
-      await api.putDrug(groupId, crypto.randomUUID(), version, drug);
-      setSaved(drug.genericName ?? drug.code);
-      setDraft(null);
-      reload();
-    } catch (caught) {
-      const refused = refusal.ofCaught(caught);
-      setError(refused);
-      // A stale version (another change came first): read the catalogue again, so a second save is made from it.
-      if (refused.status === 409) reload();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const withdraw = async (code: string) => {
-    setError(null);
-    setSaved(null);
-    try {
-      await api.withdrawDrug(groupId, crypto.randomUUID(), version, code);
-      setWithdrawing(null);
-      reload();
-    } catch (caught) {
-      setWithdrawing(null);
-      const refused = refusal.ofCaught(caught);
-      setError(refused);
-      if (refused.status === 409) reload();
-    }
+  const put = async (draft: DrugDraft) => {
+    const drug = drugOf(draft);
+    await api.putDrug(groupId, crypto.randomUUID(), version, drug);
+    return drug.genericName ?? drug.code;
   };
 
   const loaded = searched ? search : page;
@@ -195,39 +151,17 @@ export function DrugCataloguePage() {
               </button>
             )}
           </form>
-          {saved !== null && (
-            <p className="success" role="status" data-testid="drug-saved">
-              {t('catalogues.drugs.saved', { name: saved })}
-            </p>
-          )}
-          {!draft && <FormRefusal error={error} />}
-          {draft && (
-            <form
-              className="panel admin-form"
-              onSubmit={(event) => void submit(event)}
-              data-testid="drug-form"
-              noValidate
-            >
-              <h2>
-                {editing
-                  ? t('catalogues.drugs.edit', { name: draft.genericName })
-                  : t('catalogues.drugs.new')}
-              </h2>
-              <DrugFields draft={draft} editing={editing} onChange={setDraft} violations={violations} />
-              <FormRefusal error={error} />
-              <button type="submit" disabled={busy} data-testid="drug-save">
-                {t('common.save')}
-              </button>{' '}
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => setDraft(null)}
-                data-testid="drug-cancel"
-              >
-                {t('common.cancel')}
-              </button>
-            </form>
-          )}
+          <CatalogueEditor
+            testId="drug"
+            edits={edits}
+            savedNotice={(name) => t('catalogues.drugs.saved', { name })}
+            title={(draft, editing) =>
+              editing ? t('catalogues.drugs.edit', { name: draft.genericName }) : t('catalogues.drugs.new')
+            }
+            onSubmit={(event) => edits.save(event, checkDrug, put)}
+          >
+            {(draft, fields) => <DrugFields draft={draft} {...fields} />}
+          </CatalogueEditor>
           <section className="panel">
             {!loaded.data && <LoadState {...loaded} />}
             {loaded.data && loaded.error && <LoadState {...loaded} />}
@@ -282,46 +216,21 @@ export function DrugCataloguePage() {
                     </td>
                     {canEdit && (
                       <td>
-                        {withdrawing === drug.code ? (
-                          <span role="group" aria-label={t('catalogues.drugs.confirmWithdraw')}>
-                            {t('catalogues.drugs.confirmWithdraw')}{' '}
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => void withdraw(drug.code)}
-                              data-testid="drug-withdraw-confirm"
-                            >
-                              {t('catalogues.drugs.withdraw')}
-                            </button>{' '}
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => setWithdrawing(null)}
-                              data-testid="drug-withdraw-cancel"
-                            >
-                              {t('common.cancel')}
-                            </button>
-                          </span>
-                        ) : (
-                          <>
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => open(drug)}
-                              data-testid="drug-edit"
-                            >
-                              {t('catalogues.common.edit')}
-                            </button>{' '}
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => setWithdrawing(drug.code)}
-                              data-testid="drug-withdraw"
-                            >
-                              {t('catalogues.drugs.withdraw')}
-                            </button>
-                          </>
-                        )}
+                        <RowActions
+                          testId="drug"
+                          removal="withdraw"
+                          removeLabel={t('catalogues.drugs.withdraw')}
+                          question={t('catalogues.drugs.confirmWithdraw')}
+                          confirming={edits.removing === drug.code}
+                          onEdit={() => open(drug)}
+                          onAsk={() => edits.setRemoving(drug.code)}
+                          onConfirm={() =>
+                            edits.remove(() =>
+                              api.withdrawDrug(groupId, crypto.randomUUID(), version, drug.code),
+                            )
+                          }
+                          onCancel={() => edits.setRemoving(null)}
+                        />
                       </td>
                     )}
                   </tr>
@@ -387,17 +296,7 @@ const REQUEST_FIELD: Record<TextField, string> = {
 };
 
 /** The drug's fields, prices in yuan, each with the violation of its field under it. */
-function DrugFields({
-  draft,
-  editing,
-  onChange,
-  violations,
-}: {
-  draft: DrugDraft;
-  editing: boolean;
-  onChange: (draft: DrugDraft) => void;
-  violations: readonly FieldViolation[];
-}) {
+function DrugFields({ draft, editing, onChange, violations }: { draft: DrugDraft } & DraftFields<DrugDraft>) {
   const { t } = useTranslation();
   const error = (field: string) => (
     <FieldViolationText name={field} violation={violationAt(violations, field)} />
@@ -431,24 +330,16 @@ function DrugFields({
     <>
       {text('code', t('catalogues.drugs.codeHint'))}
       {text('genericName')}
-      <label>
-        {t('catalogues.drugs.fields.dosageForm')}
-        <select
-          name="dosageForm"
-          value={draft.dosageForm}
-          onChange={(event) => onChange({ ...draft, dosageForm: event.target.value })}
-        >
-          {!(DOSAGE_FORMS as readonly string[]).includes(draft.dosageForm) && (
-            <option value={draft.dosageForm}>{t('catalogues.common.choose')}</option>
-          )}
-          {DOSAGE_FORMS.map((form) => (
-            <option key={form} value={form}>
-              {t(`catalogues.drugs.forms.${form}`)}
-            </option>
-          ))}
-        </select>
-        {error('drug.dosageForm')}
-      </label>
+      <ChoiceField
+        label={t('catalogues.drugs.fields.dosageForm')}
+        name="dosageForm"
+        value={draft.dosageForm}
+        values={DOSAGE_FORMS}
+        optionLabel={(form) => t(`catalogues.drugs.forms.${form}`)}
+        onChange={(dosageForm) => onChange({ ...draft, dosageForm })}
+        choose
+        violation={error('drug.dosageForm')}
+      />
       {text('strength')}
       {text('packSize')}
       {text('unit')}
@@ -460,43 +351,25 @@ function DrugFields({
       {draft.volumeBased && text('bidPrice', t('catalogues.drugs.yuanHint'))}
       {text('unifiedPrice', t('catalogues.drugs.yuanHint'))}
       {text('listPrice', t('catalogues.drugs.yuanHint'))}
-      <label>
-        {t('catalogues.drugs.fields.insuranceCategory')}
-        <select
-          name="insuranceCategory"
-          value={draft.insuranceCategory}
-          onChange={(event) => onChange({ ...draft, insuranceCategory: event.target.value })}
-        >
-          {INSURANCE_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {t(`catalogues.drugs.categories.${category}`)}
-            </option>
-          ))}
-        </select>
-        {error('drug.insuranceCategory')}
-      </label>
-      <fieldset data-testid="drug-levels">
-        <legend>{t('catalogues.drugs.fields.levels')}</legend>
-        {DRUG_LEVELS.map((level) => (
-          <label key={level} className="checkbox">
-            <input
-              name={`levels.${level}`}
-              type="checkbox"
-              checked={draft.levels.includes(level)}
-              onChange={(event) =>
-                onChange({
-                  ...draft,
-                  levels: event.target.checked
-                    ? [...draft.levels, level]
-                    : draft.levels.filter((l) => l !== level),
-                })
-              }
-            />
-            {t(`catalogues.drugs.levels.${level}`)}
-          </label>
-        ))}
-        {error('drug.levels')}
-      </fieldset>
+      <ChoiceField
+        label={t('catalogues.drugs.fields.insuranceCategory')}
+        name="insuranceCategory"
+        value={draft.insuranceCategory}
+        values={INSURANCE_CATEGORIES}
+        optionLabel={(category) => t(`catalogues.drugs.categories.${category}`)}
+        onChange={(insuranceCategory) => onChange({ ...draft, insuranceCategory })}
+        violation={error('drug.insuranceCategory')}
+      />
+      <CheckboxGroup
+        legend={t('catalogues.drugs.fields.levels')}
+        name="levels"
+        values={DRUG_LEVELS}
+        checked={draft.levels}
+        optionLabel={(level) => t(`catalogues.drugs.levels.${level}`)}
+        onChange={(levels) => onChange({ ...draft, levels })}
+        violation={error('drug.levels')}
+        testId="drug-levels"
+      />
     </>
   );
 }

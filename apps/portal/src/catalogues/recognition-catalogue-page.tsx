@@ -1,7 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldViolationText } from '../admin/field-violation-text';
-import { type ApiError } from '../api/api-error';
 import * as api from '../api/catalogue-api';
 import {
   DATA_CLASSES,
@@ -13,14 +12,16 @@ import {
   type RecognitionItem,
   SPECIMENS,
 } from '../api/catalogue-types';
-import { type FieldViolation } from '../api/portal-types';
 import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/session-context';
 import { formatShanghaiDateTime } from '../format/shanghai-time';
 import { LoadState } from '../layout/load-state';
+import { CatalogueEditor, type DraftFields } from './catalogue-editor';
+import { CatalogueFilter } from './catalogue-filter';
+import { CheckboxGroup, ChoiceField } from './choice-fields';
 import { CataloguesNav } from './catalogues-nav';
 import { violationAt } from './form-problems';
-import { FormRefusal, LoadRefusalDetail, useFormRefusal } from './form-refusal';
+import { LoadRefusalDetail } from './form-refusal';
 import {
   checkRecognitionItem,
   emptyRecognitionDraft,
@@ -29,6 +30,8 @@ import {
   recognitionDraftOf,
   recognitionItemOf,
 } from './recognition-form';
+import { RowActions } from './row-actions';
+import { useCatalogueEdits } from './use-catalogue-edits';
 
 /** Every item of the city's catalogue: a city's catalogue has hundreds of items, read a page of 200 at a time. */
 async function wholeCatalogue(): Promise<{
@@ -64,63 +67,19 @@ function matches(item: RecognitionItem, filter: string): boolean {
 export function RecognitionCataloguePage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const refusal = useFormRefusal();
   const canEdit = session?.user.role === 'city-operator';
   const catalogue = useLoad(() => wholeCatalogue(), []);
+  const edits = useCatalogueEdits<RecognitionDraft>({ reload: catalogue.reload, versioned: true });
   const [filter, setFilter] = useState('');
-  const [draft, setDraft] = useState<RecognitionDraft | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<string | null>(null);
   const version = catalogue.data?.head?.version ?? 0;
   const items = (catalogue.data?.items ?? []).filter((item) => matches(item, filter));
-  const violations = error?.fields ?? [];
 
-  const open = (item: RecognitionItem | null) => {
-    setDraft(item ? recognitionDraftOf(item) : emptyRecognitionDraft());
-    setEditing(item !== null);
-    setError(null);
-    setSaved(null);
-  };
+  const open = (item: RecognitionItem | null) =>
+    edits.open(item ? recognitionDraftOf(item) : emptyRecognitionDraft(), item ? item.code : null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!draft) return;
-    setSaved(null);
-    const problems = checkRecognitionItem(draft);
-    if (problems.length > 0) return setError(refusal.ofProblems(problems));
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.putRecognitionItem(crypto.randomUUID(), version, recognitionItemOf(draft));
-      setSaved(answer.item.code);
-      setDraft(null);
-      catalogue.reload();
-    } catch (caught) {
-      const refused = refusal.ofCaught(caught);
-      setError(refused);
-      // A stale version (another change came first): read the catalogue again, so a second save is made from it.
-      if (refused.status === 409) catalogue.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async (code: string) => {
-    setError(null);
-    setSaved(null);
-    try {
-      await api.removeRecognitionItem(crypto.randomUUID(), version, code);
-      setRemoving(null);
-      catalogue.reload();
-    } catch (caught) {
-      setRemoving(null);
-      const refused = refusal.ofCaught(caught);
-      setError(refused);
-      if (refused.status === 409) catalogue.reload();
-    }
+  const put = async (draft: RecognitionDraft) => {
+    const answer = await api.putRecognitionItem(crypto.randomUUID(), version, recognitionItemOf(draft));
+    return answer.item.code;
   };
 
   return (
@@ -138,56 +97,25 @@ export function RecognitionCataloguePage() {
           })}
         </p>
       )}
-      <div className="filters">
-        <label>
-          {t('catalogues.recognition.filter')}
-          <input
-            name="filter"
-            type="search"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            data-testid="recognition-filter"
-          />
-        </label>
-        {canEdit && (
-          <button type="button" onClick={() => open(null)} data-testid="recognition-new">
-            {t('catalogues.recognition.new')}
-          </button>
-        )}
-      </div>
-      {saved !== null && (
-        <p className="success" role="status" data-testid="recognition-saved">
-          {t('catalogues.recognition.saved', { code: saved })}
-        </p>
-      )}
-      {!draft && <FormRefusal error={error} />}
-      {draft && (
-        <form
-          className="panel admin-form"
-          onSubmit={(event) => void submit(event)}
-          data-testid="recognition-form"
-          noValidate
-        >
-          <h2>
-            {editing
-              ? t('catalogues.recognition.edit', { code: draft.code })
-              : t('catalogues.recognition.new')}
-          </h2>
-          <RecognitionFields draft={draft} editing={editing} onChange={setDraft} violations={violations} />
-          <FormRefusal error={error} />
-          <button type="submit" disabled={busy} data-testid="recognition-save">
-            {t('common.save')}
-          </button>{' '}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => setDraft(null)}
-            data-testid="recognition-cancel"
-          >
-            {t('common.cancel')}
-          </button>
-        </form>
-      )}
+      <CatalogueFilter
+        testId="recognition"
+        label={t('catalogues.recognition.filter')}
+        value={filter}
+        onChange={setFilter}
+        newLabel={t('catalogues.recognition.new')}
+        onNew={canEdit ? () => open(null) : undefined}
+      />
+      <CatalogueEditor
+        testId="recognition"
+        edits={edits}
+        savedNotice={(code) => t('catalogues.recognition.saved', { code })}
+        title={(draft, editing) =>
+          editing ? t('catalogues.recognition.edit', { code: draft.code }) : t('catalogues.recognition.new')
+        }
+        onSubmit={(event) => edits.save(event, checkRecognitionItem, put)}
+      >
+        {(draft, fields) => <RecognitionFields draft={draft} {...fields} />}
+      </CatalogueEditor>
       <section className="panel">
         {!catalogue.data && <LoadState {...catalogue} />}
         <LoadRefusalDetail error={catalogue.error} />
@@ -236,46 +164,16 @@ export function RecognitionCataloguePage() {
                 </td>
                 {canEdit && (
                   <td>
-                    {removing === item.code ? (
-                      <span role="group" aria-label={t('catalogues.common.confirmRemove')}>
-                        {t('catalogues.common.confirmRemove')}{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => void remove(item.code)}
-                          data-testid="recognition-remove-confirm"
-                        >
-                          {t('catalogues.common.remove')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setRemoving(null)}
-                          data-testid="recognition-remove-cancel"
-                        >
-                          {t('common.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => open(item)}
-                          data-testid="recognition-edit"
-                        >
-                          {t('catalogues.common.edit')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setRemoving(item.code)}
-                          data-testid="recognition-remove"
-                        >
-                          {t('catalogues.common.remove')}
-                        </button>
-                      </>
-                    )}
+                    <RowActions
+                      testId="recognition"
+                      confirming={edits.removing === item.code}
+                      onEdit={() => open(item)}
+                      onAsk={() => edits.setRemoving(item.code)}
+                      onConfirm={() =>
+                        edits.remove(() => api.removeRecognitionItem(crypto.randomUUID(), version, item.code))
+                      }
+                      onCancel={() => edits.setRemoving(null)}
+                    />
                   </td>
                 )}
               </tr>
@@ -293,12 +191,7 @@ function RecognitionFields({
   editing,
   onChange,
   violations,
-}: {
-  draft: RecognitionDraft;
-  editing: boolean;
-  onChange: (draft: RecognitionDraft) => void;
-  violations: readonly FieldViolation[];
-}) {
+}: { draft: RecognitionDraft } & DraftFields<RecognitionDraft>) {
   const { t } = useTranslation();
   const parts = partsOf(draft.kind);
   const error = (field: string, exact = false) => (
@@ -322,24 +215,16 @@ function RecognitionFields({
     values: readonly string[],
     label: (value: string) => string,
   ) => (
-    <label>
-      {t(`catalogues.recognition.fields.${name}`)}
-      <select
-        name={name}
-        value={draft[name]}
-        onChange={(event) => onChange({ ...draft, [name]: event.target.value })}
-      >
-        {!values.includes(draft[name]) && (
-          <option value={draft[name]}>{t('catalogues.common.choose')}</option>
-        )}
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {label(value)}
-          </option>
-        ))}
-      </select>
-      {error(name)}
-    </label>
+    <ChoiceField
+      label={t(`catalogues.recognition.fields.${name}`)}
+      name={name}
+      value={draft[name]}
+      values={values}
+      optionLabel={label}
+      onChange={(value) => onChange({ ...draft, [name]: value })}
+      choose
+      violation={error(name)}
+    />
   );
   return (
     <>
@@ -383,45 +268,24 @@ function RecognitionFields({
                 />
                 {error('recognition.validityDays')}
               </label>
-              <label>
-                {t('catalogues.recognition.fields.scope')}
-                <select
-                  name="scope"
-                  value={draft.scope}
-                  onChange={(event) =>
-                    onChange({ ...draft, scope: event.target.value as RecognitionDraft['scope'] })
-                  }
-                >
-                  {RECOGNITION_SCOPES.map((scope) => (
-                    <option key={scope} value={scope}>
-                      {t(`catalogues.recognition.scopes.${scope}`)}
-                    </option>
-                  ))}
-                </select>
-                {error('recognition.scope')}
-              </label>
-              <fieldset>
-                <legend>{t('catalogues.recognition.fields.quality')}</legend>
-                {QUALITY_CONDITIONS.map((condition) => (
-                  <label key={condition} className="checkbox">
-                    <input
-                      name={`quality.${condition}`}
-                      type="checkbox"
-                      checked={draft.quality.includes(condition)}
-                      onChange={(event) =>
-                        onChange({
-                          ...draft,
-                          quality: event.target.checked
-                            ? [...draft.quality, condition]
-                            : draft.quality.filter((q) => q !== condition),
-                        })
-                      }
-                    />
-                    {t(`catalogues.recognition.quality.${condition}`)}
-                  </label>
-                ))}
-                {error('recognition.quality')}
-              </fieldset>
+              <ChoiceField
+                label={t('catalogues.recognition.fields.scope')}
+                name="scope"
+                value={draft.scope}
+                values={RECOGNITION_SCOPES}
+                optionLabel={(scope) => t(`catalogues.recognition.scopes.${scope}`)}
+                onChange={(scope) => onChange({ ...draft, scope })}
+                violation={error('recognition.scope')}
+              />
+              <CheckboxGroup
+                legend={t('catalogues.recognition.fields.quality')}
+                name="quality"
+                values={QUALITY_CONDITIONS}
+                checked={draft.quality}
+                optionLabel={(condition) => t(`catalogues.recognition.quality.${condition}`)}
+                onChange={(quality) => onChange({ ...draft, quality })}
+                violation={error('recognition.quality')}
+              />
             </>
           )}
           {error('recognition', true)}

@@ -26,6 +26,18 @@ export class ServiceCallers {
     return serviceIdentityOf(user, isHospital(institution) ? 'hospital' : 'primary');
   }
 
+  /**
+   * One call to a service as the user, its answer written by the response's type (proto3 JSON, as the portal reads
+   * it): what every endpoint of the portal does once it has read its request.
+   */
+  async answer<A>(
+    user: PortalUserView,
+    response: { toJSON(message: A): unknown },
+    call: (caller: Identity) => Promise<A>,
+  ): Promise<unknown> {
+    return response.toJSON(await call(await this.identityOf(user)));
+  }
+
   /** A group-bound user sees its own group only; a city operator any group of the city. */
   scopedGroupId(user: PortalUserView, asked: string | undefined): string {
     if (user.role === 'city-operator') return asked ?? '';

@@ -13,67 +13,21 @@ import {
 } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { criteriaServiceV1, drugCatalogueServiceV1, recognitionServiceV1 } from '@medgrid/contracts';
-import { type FieldViolation, ValidationError } from '@medgrid/errors';
 import { CsrfGuard } from '../../../accounts/interface/http/csrf.guard';
 import { SessionGuard, type SignedInRequest } from '../../../accounts/interface/http/session.guard';
 import { UserThrottlerGuard } from '../../../accounts/interface/http/user-throttler.guard';
+import {
+  count,
+  optionalInstant,
+  record,
+  requestOf,
+  requireWholeNumbers,
+  text,
+} from '../../../common/proto-json-request';
 import { ServiceCallers } from '../../application/service-callers';
 import { CriteriaGrpcClient } from '../../infrastructure/grpc-client/criteria.grpc-client';
 import { LabSharingGrpcClient } from '../../infrastructure/grpc-client/lab-sharing.grpc-client';
 import { PharmacyGrpcClient } from '../../infrastructure/grpc-client/pharmacy.grpc-client';
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const count = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : 0);
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-
-/** An ISO 8601 instant of the query, undefined when absent, or a 400 naming the parameter. */
-function optionalInstant(value: unknown, field: string): string | undefined {
-  if (text(value) === '') return undefined;
-  if (Number.isNaN(new Date(text(value)).getTime())) {
-    throw new ValidationError([
-      {
-        field,
-        reason: 'INVALID_FORMAT',
-        description: 'must be an instant in ISO 8601, e.g. 2026-11-01T00:00:00Z',
-      },
-    ]);
-  }
-  return text(value);
-}
-
-/** The protobuf integer a number of a request body is sent as. */
-type WholeNumber = 'uint32' | 'int64' | 'fen';
-
-/**
- * Numbers of a body that protobuf could not encode (12.5 as a uint32, a price in yuan as int64 fen) would fail in
- * the gateway, not the service: they are refused here as a 400 naming the field as the request named it.
- */
-function requireWholeNumbers(
-  body: Record<string, unknown>,
-  fields: Readonly<Record<string, WholeNumber>>,
-): void {
-  const violations: FieldViolation[] = [];
-  for (const [path, kind] of Object.entries(fields)) {
-    const value = path.split('.').reduce<unknown>((node, key) => record(node)[key], body);
-    if (value === undefined || value === null) continue;
-    const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-    const min = kind === 'uint32' ? 0 : Number.MIN_SAFE_INTEGER;
-    const max = kind === 'uint32' ? 4_294_967_295 : Number.MAX_SAFE_INTEGER;
-    if (typeof number === 'number' && Number.isSafeInteger(number) && number >= min && number <= max)
-      continue;
-    violations.push(
-      kind === 'fen'
-        ? { field: path, reason: 'NOT_FEN', description: 'a whole number of fen, not yuan (¥12.50 is 1250)' }
-        : kind === 'uint32'
-          ? { field: path, reason: 'INVALID_TYPE', description: `must be a whole number from 0 to ${max}` }
-          : { field: path, reason: 'INVALID_TYPE', description: 'must be a whole number' },
-    );
-  }
-  if (violations.length > 0) throw new ValidationError(violations);
-}
 
 /**
  * The city's three catalogues as the signed-in user, proto3 JSON in and out: referral's criteria (双向转诊标准),
@@ -95,8 +49,9 @@ export class CataloguesHttpController {
   @Get('referral-criteria')
   @ApiOperation({ summary: 'Every entry of the referral criteria catalogue, by key (referral ListCriteria)' })
   async criteriaList(@Req() request: SignedInRequest): Promise<unknown> {
-    const answer = await this.criteria.listCriteria(await this.callers.identityOf(request.portal.user));
-    return criteriaServiceV1.ListCriteriaResponse.toJSON(answer);
+    return this.callers.answer(request.portal.user, criteriaServiceV1.ListCriteriaResponse, (caller) =>
+      this.criteria.listCriteria(caller),
+    );
   }
 
   @Get('referral-criteria/lookup')
@@ -106,11 +61,9 @@ export class CataloguesHttpController {
     @Req() request: SignedInRequest,
     @Query('icd10Code') icd10Code?: string,
   ): Promise<unknown> {
-    const answer = await this.criteria.lookupCriteria(
-      await this.callers.identityOf(request.portal.user),
-      text(icd10Code),
+    return this.callers.answer(request.portal.user, criteriaServiceV1.LookupCriteriaResponse, (caller) =>
+      this.criteria.lookupCriteria(caller, text(icd10Code)),
     );
-    return criteriaServiceV1.LookupCriteriaResponse.toJSON(answer);
   }
 
   @Put('referral-criteria')
@@ -124,9 +77,10 @@ export class CataloguesHttpController {
   ): Promise<unknown> {
     // The key and the time of change are the catalogue's: an entry read and sent back keeps them out.
     const { key: _key, updatedAt: _updatedAt, ...entry } = record(body.entry);
-    const put = criteriaServiceV1.PutCriteriaRequest.fromJSON({ ...body, entry });
-    const answer = await this.criteria.putCriteria(await this.callers.identityOf(request.portal.user), put);
-    return criteriaServiceV1.PutCriteriaResponse.toJSON(answer);
+    const put = requestOf(criteriaServiceV1.PutCriteriaRequest, body, { entry });
+    return this.callers.answer(request.portal.user, criteriaServiceV1.PutCriteriaResponse, (caller) =>
+      this.criteria.putCriteria(caller, put),
+    );
   }
 
   @Delete('referral-criteria/:key')
@@ -138,12 +92,9 @@ export class CataloguesHttpController {
     @Param('key') key: string,
     @Query('clientRequestId') clientRequestId?: string,
   ): Promise<unknown> {
-    const answer = await this.criteria.removeCriteria(
-      await this.callers.identityOf(request.portal.user),
-      key,
-      text(clientRequestId),
+    return this.callers.answer(request.portal.user, criteriaServiceV1.RemoveCriteriaResponse, (caller) =>
+      this.criteria.removeCriteria(caller, key, text(clientRequestId)),
     );
-    return criteriaServiceV1.RemoveCriteriaResponse.toJSON(answer);
   }
 
   @Get('recognition-catalogue')
@@ -157,13 +108,14 @@ export class CataloguesHttpController {
     @Query() query: Record<string, unknown>,
   ): Promise<unknown> {
     const user = request.portal.user;
-    const answer = await this.labSharing.getRecognitionCatalogue(
-      await this.callers.identityOf(user),
-      user.cityId,
-      count(query.pageSize),
-      text(query.pageToken),
+    return this.callers.answer(user, recognitionServiceV1.GetCatalogueResponse, (caller) =>
+      this.labSharing.getRecognitionCatalogue(
+        caller,
+        user.cityId,
+        count(query.pageSize),
+        text(query.pageToken),
+      ),
     );
-    return recognitionServiceV1.GetCatalogueResponse.toJSON(answer);
   }
 
   @Get('recognition-catalogue/items/:code')
@@ -172,12 +124,9 @@ export class CataloguesHttpController {
   })
   async recognitionItem(@Req() request: SignedInRequest, @Param('code') code: string): Promise<unknown> {
     const user = request.portal.user;
-    const answer = await this.labSharing.getRecognitionCatalogueItem(
-      await this.callers.identityOf(user),
-      user.cityId,
-      code,
+    return this.callers.answer(user, recognitionServiceV1.GetCatalogueItemResponse, (caller) =>
+      this.labSharing.getRecognitionCatalogueItem(caller, user.cityId, code),
     );
-    return recognitionServiceV1.GetCatalogueItemResponse.toJSON(answer);
   }
 
   @Put('recognition-catalogue/items/:code')
@@ -192,16 +141,13 @@ export class CataloguesHttpController {
   ): Promise<unknown> {
     const user = request.portal.user;
     requireWholeNumbers(body, { fromVersion: 'uint32', 'item.recognition.validityDays': 'uint32' });
-    const put = recognitionServiceV1.PutCatalogueItemRequest.fromJSON({
-      ...body,
+    const put = requestOf(recognitionServiceV1.PutCatalogueItemRequest, body, {
       regionId: user.cityId,
       item: { ...record(body.item), code },
     });
-    const answer = await this.labSharing.putRecognitionCatalogueItem(
-      await this.callers.identityOf(user),
-      put,
+    return this.callers.answer(user, recognitionServiceV1.PutCatalogueItemResponse, (caller) =>
+      this.labSharing.putRecognitionCatalogueItem(caller, put),
     );
-    return recognitionServiceV1.PutCatalogueItemResponse.toJSON(answer);
   }
 
   @Delete('recognition-catalogue/items/:code')
@@ -225,11 +171,9 @@ export class CataloguesHttpController {
       fromVersion: count(query.fromVersion),
       itemCode: code,
     });
-    const answer = await this.labSharing.removeRecognitionCatalogueItem(
-      await this.callers.identityOf(user),
-      removal,
+    return this.callers.answer(user, recognitionServiceV1.RemoveCatalogueItemResponse, (caller) =>
+      this.labSharing.removeRecognitionCatalogueItem(caller, removal),
     );
-    return recognitionServiceV1.RemoveCatalogueItemResponse.toJSON(answer);
   }
 
   @Get('drug-catalogue/:groupId')
@@ -251,11 +195,11 @@ export class CataloguesHttpController {
       pageToken: text(query.pageToken),
       at: optionalInstant(query.at, 'at'),
     });
-    const answer = await this.pharmacy.getDrugCatalogue(
-      await this.callers.identityOf(request.portal.user),
-      read,
+    return this.callers.answer(
+      request.portal.user,
+      drugCatalogueServiceV1.GetDrugCatalogueResponse,
+      (caller) => this.pharmacy.getDrugCatalogue(caller, read),
     );
-    return drugCatalogueServiceV1.GetDrugCatalogueResponse.toJSON(answer);
   }
 
   @Get('drug-catalogue/:groupId/search')
@@ -275,11 +219,9 @@ export class CataloguesHttpController {
       genericName: text(query.genericName),
       at: optionalInstant(query.at, 'at'),
     });
-    const answer = await this.pharmacy.searchDrugs(
-      await this.callers.identityOf(request.portal.user),
-      search,
+    return this.callers.answer(request.portal.user, drugCatalogueServiceV1.SearchDrugsResponse, (caller) =>
+      this.pharmacy.searchDrugs(caller, search),
     );
-    return drugCatalogueServiceV1.SearchDrugsResponse.toJSON(answer);
   }
 
   @Get('drug-catalogue/:groupId/drugs/:code')
@@ -296,8 +238,9 @@ export class CataloguesHttpController {
       code,
       at: optionalInstant(query.at, 'at'),
     });
-    const answer = await this.pharmacy.getDrug(await this.callers.identityOf(request.portal.user), read);
-    return drugCatalogueServiceV1.GetDrugResponse.toJSON(answer);
+    return this.callers.answer(request.portal.user, drugCatalogueServiceV1.GetDrugResponse, (caller) =>
+      this.pharmacy.getDrug(caller, read),
+    );
   }
 
   @Put('drug-catalogue/:groupId/drugs/:code')
@@ -322,13 +265,13 @@ export class CataloguesHttpController {
       'drug.unifiedPriceFen': 'fen',
       'drug.listPriceFen': 'fen',
     });
-    const put = drugCatalogueServiceV1.PutDrugRequest.fromJSON({
-      ...body,
+    const put = requestOf(drugCatalogueServiceV1.PutDrugRequest, body, {
       drug: { ...record(body.drug), code },
       effectiveFrom: optionalInstant(body.effectiveFrom, 'effectiveFrom'),
     });
-    const answer = await this.pharmacy.putDrug(await this.callers.identityOf(user), put);
-    return drugCatalogueServiceV1.PutDrugResponse.toJSON(answer);
+    return this.callers.answer(user, drugCatalogueServiceV1.PutDrugResponse, (caller) =>
+      this.pharmacy.putDrug(caller, put),
+    );
   }
 
   @Post('drug-catalogue/:groupId/drugs/:code/withdraw')
@@ -346,12 +289,12 @@ export class CataloguesHttpController {
     const user = request.portal.user;
     this.callers.scopedGroupId(user, groupId);
     requireWholeNumbers(body, { fromVersion: 'uint32' });
-    const withdrawal = drugCatalogueServiceV1.WithdrawDrugRequest.fromJSON({
-      ...body,
+    const withdrawal = requestOf(drugCatalogueServiceV1.WithdrawDrugRequest, body, {
       code,
       effectiveFrom: optionalInstant(body.effectiveFrom, 'effectiveFrom'),
     });
-    const answer = await this.pharmacy.withdrawDrug(await this.callers.identityOf(user), withdrawal);
-    return drugCatalogueServiceV1.WithdrawDrugResponse.toJSON(answer);
+    return this.callers.answer(user, drugCatalogueServiceV1.WithdrawDrugResponse, (caller) =>
+      this.pharmacy.withdrawDrug(caller, withdrawal),
+    );
   }
 }

@@ -10,13 +10,12 @@ import { ValidationError } from '@medgrid/errors';
 import { CsrfGuard } from '../../../accounts/interface/http/csrf.guard';
 import { SessionGuard, type SignedInRequest } from '../../../accounts/interface/http/session.guard';
 import { UserThrottlerGuard } from '../../../accounts/interface/http/user-throttler.guard';
+import { text } from '../../../common/proto-json-request';
 import { ServiceCallers } from '../../application/service-callers';
 import { LabSharingGrpcClient } from '../../infrastructure/grpc-client/lab-sharing.grpc-client';
 import { PaymentGrpcClient } from '../../infrastructure/grpc-client/payment.grpc-client';
 import { PharmacyGrpcClient } from '../../infrastructure/grpc-client/pharmacy.grpc-client';
 import { ReferralGrpcClient } from '../../infrastructure/grpc-client/referral.grpc-client';
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** An ISO 8601 instant of the query, or a 400 naming the parameter. */
 function instant(value: unknown, field: string): Date {

@@ -11,13 +11,11 @@ import { Observable } from 'rxjs';
 import { CsrfGuard } from '../../../accounts/interface/http/csrf.guard';
 import { SessionGuard, type SignedInRequest } from '../../../accounts/interface/http/session.guard';
 import { UserThrottlerGuard } from '../../../accounts/interface/http/user-throttler.guard';
+import { count, text } from '../../../common/proto-json-request';
 import { ServiceCallers } from '../../application/service-callers';
 import { ReferralGrpcClient } from '../../infrastructure/grpc-client/referral.grpc-client';
 import { RegistryGrpcClient } from '../../infrastructure/grpc-client/registry.grpc-client';
 import { SchedulingGrpcClient } from '../../infrastructure/grpc-client/scheduling.grpc-client';
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const count = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : 0);
 
 /**
  * The portal's data, read and changed through the services as the signed-in user: proto3 JSON in

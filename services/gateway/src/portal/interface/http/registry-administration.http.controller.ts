@@ -13,23 +13,14 @@ import {
 } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { organisationServiceV1, workforceServiceV1 } from '@medgrid/contracts';
-import { AppError } from '@medgrid/errors';
 import { CsrfGuard } from '../../../accounts/interface/http/csrf.guard';
 import { SessionGuard, type SignedInRequest } from '../../../accounts/interface/http/session.guard';
 import { UserThrottlerGuard } from '../../../accounts/interface/http/user-throttler.guard';
+import { count, requestOf, text } from '../../../common/proto-json-request';
 import { ServiceCallers } from '../../application/service-callers';
 import { RegistryGrpcClient } from '../../infrastructure/grpc-client/registry.grpc-client';
 
 type Json = Record<string, unknown>;
-
-/** A generated message's JSON reader and its encoder (which refuses what the wire cannot carry). */
-interface MessageType<T> {
-  fromJSON(object: unknown): T;
-  encode(message: T): { finish(): Uint8Array };
-}
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const count = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : 0);
 
 /**
  * A version as the body sent it, or 0 when it is no whole number (the registry then names
@@ -39,22 +30,6 @@ const version = (value: unknown) => {
   const read = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   return typeof read === 'number' && Number.isSafeInteger(read) && read >= 0 ? read : 0;
 };
-
-/**
- * The request a body stands for, as proto3 JSON reads it. A body the message cannot hold (a
- * member that is not an object, a number too large for its field) is the caller's mistake: 400,
- * not the encoder's exception as a 500.
- */
-function requestOf<T>(type: MessageType<T>, body: unknown, path: Json = {}): T {
-  const json: Json = { ...(typeof body === 'object' && body !== null ? (body as Json) : {}), ...path };
-  try {
-    const request = type.fromJSON(json);
-    type.encode(request).finish();
-    return request;
-  } catch {
-    throw new AppError('invalid-argument', 'MALFORMED_REQUEST', 'the body is not a request of this endpoint');
-  }
-}
 
 /** A removal's idempotency key: in the body, as on every write, or in the query where a client sends no body. */
 const clientRequestIdOf = (body: unknown, query: Json) =>
@@ -86,19 +61,20 @@ export class RegistryAdministrationHttpController {
   })
   async registerInstitution(@Req() request: SignedInRequest, @Body() body: unknown): Promise<unknown> {
     const register = requestOf(organisationServiceV1.RegisterInstitutionRequest, body);
-    const answer = await this.registry.registerInstitution(
-      await this.callers.identityOf(request.portal.user),
-      register,
+    return this.callers.answer(
+      request.portal.user,
+      organisationServiceV1.RegisterInstitutionResponse,
+      (caller) => this.registry.registerInstitution(caller, register),
     );
-    return organisationServiceV1.RegisterInstitutionResponse.toJSON(answer);
   }
 
   /** GetInstitution. */
   @Get('institutions/:id')
   @ApiOperation({ summary: 'One institution with its credit code and version (registry GetInstitution)' })
   async institution(@Req() request: SignedInRequest, @Param('id') id: string): Promise<unknown> {
-    const answer = await this.registry.getInstitution(await this.callers.identityOf(request.portal.user), id);
-    return organisationServiceV1.GetInstitutionResponse.toJSON(answer);
+    return this.callers.answer(request.portal.user, organisationServiceV1.GetInstitutionResponse, (caller) =>
+      this.registry.getInstitution(caller, id),
+    );
   }
 
   /** UpdateInstitution. */
@@ -116,11 +92,11 @@ export class RegistryAdministrationHttpController {
       id,
       expectedVersion: version((body as Json | undefined)?.expectedVersion),
     });
-    const answer = await this.registry.updateInstitution(
-      await this.callers.identityOf(request.portal.user),
-      update,
+    return this.callers.answer(
+      request.portal.user,
+      organisationServiceV1.UpdateInstitutionResponse,
+      (caller) => this.registry.updateInstitution(caller, update),
     );
-    return organisationServiceV1.UpdateInstitutionResponse.toJSON(answer);
   }
 
   /** CreateMedicalGroup. */
@@ -131,11 +107,11 @@ export class RegistryAdministrationHttpController {
   })
   async createGroup(@Req() request: SignedInRequest, @Body() body: unknown): Promise<unknown> {
     const create = requestOf(organisationServiceV1.CreateMedicalGroupRequest, body);
-    const answer = await this.registry.createMedicalGroup(
-      await this.callers.identityOf(request.portal.user),
-      create,
+    return this.callers.answer(
+      request.portal.user,
+      organisationServiceV1.CreateMedicalGroupResponse,
+      (caller) => this.registry.createMedicalGroup(caller, create),
     );
-    return organisationServiceV1.CreateMedicalGroupResponse.toJSON(answer);
   }
 
   /** AddMembership. */
@@ -151,8 +127,9 @@ export class RegistryAdministrationHttpController {
     @Body() body: unknown,
   ): Promise<unknown> {
     const add = requestOf(organisationServiceV1.AddMembershipRequest, body, { groupId });
-    const answer = await this.registry.addMembership(await this.callers.identityOf(request.portal.user), add);
-    return organisationServiceV1.AddMembershipResponse.toJSON(answer);
+    return this.callers.answer(request.portal.user, organisationServiceV1.AddMembershipResponse, (caller) =>
+      this.registry.addMembership(caller, add),
+    );
   }
 
   /** RemoveMembership. */
@@ -173,11 +150,11 @@ export class RegistryAdministrationHttpController {
       institutionId,
       clientRequestId: clientRequestIdOf(body, query),
     });
-    const answer = await this.registry.removeMembership(
-      await this.callers.identityOf(request.portal.user),
-      remove,
+    return this.callers.answer(
+      request.portal.user,
+      organisationServiceV1.RemoveMembershipResponse,
+      (caller) => this.registry.removeMembership(caller, remove),
     );
-    return organisationServiceV1.RemoveMembershipResponse.toJSON(answer);
   }
 
   /** SearchPractitioners. */
@@ -194,11 +171,11 @@ export class RegistryAdministrationHttpController {
       pageSize: count(query.pageSize),
       pageToken: text(query.pageToken),
     });
-    const answer = await this.registry.searchPractitioners(
-      await this.callers.identityOf(request.portal.user),
-      search,
+    return this.callers.answer(
+      request.portal.user,
+      workforceServiceV1.SearchPractitionersResponse,
+      (caller) => this.registry.searchPractitioners(caller, search),
     );
-    return workforceServiceV1.SearchPractitionersResponse.toJSON(answer);
   }
 
   /** ListTeams. */
@@ -210,11 +187,9 @@ export class RegistryAdministrationHttpController {
     @Req() request: SignedInRequest,
     @Query('institutionId') institutionId?: string,
   ): Promise<unknown> {
-    const answer = await this.registry.listTeams(
-      await this.callers.identityOf(request.portal.user),
-      text(institutionId),
+    return this.callers.answer(request.portal.user, workforceServiceV1.ListTeamsResponse, (caller) =>
+      this.registry.listTeams(caller, text(institutionId)),
     );
-    return workforceServiceV1.ListTeamsResponse.toJSON(answer);
   }
 
   /** CreateTeam. */
@@ -225,16 +200,18 @@ export class RegistryAdministrationHttpController {
   })
   async createTeam(@Req() request: SignedInRequest, @Body() body: unknown): Promise<unknown> {
     const create = requestOf(workforceServiceV1.CreateTeamRequest, body);
-    const answer = await this.registry.createTeam(await this.callers.identityOf(request.portal.user), create);
-    return workforceServiceV1.CreateTeamResponse.toJSON(answer);
+    return this.callers.answer(request.portal.user, workforceServiceV1.CreateTeamResponse, (caller) =>
+      this.registry.createTeam(caller, create),
+    );
   }
 
   /** GetTeam. */
   @Get('teams/:id')
   @ApiOperation({ summary: 'One family-doctor team with its members (registry GetTeam)' })
   async team(@Req() request: SignedInRequest, @Param('id') id: string): Promise<unknown> {
-    const answer = await this.registry.getTeam(await this.callers.identityOf(request.portal.user), id);
-    return workforceServiceV1.GetTeamResponse.toJSON(answer);
+    return this.callers.answer(request.portal.user, workforceServiceV1.GetTeamResponse, (caller) =>
+      this.registry.getTeam(caller, id),
+    );
   }
 
   /** AddTeamMember. */
@@ -250,8 +227,9 @@ export class RegistryAdministrationHttpController {
     @Body() body: unknown,
   ): Promise<unknown> {
     const add = requestOf(workforceServiceV1.AddTeamMemberRequest, body, { teamId });
-    const answer = await this.registry.addTeamMember(await this.callers.identityOf(request.portal.user), add);
-    return workforceServiceV1.AddTeamMemberResponse.toJSON(answer);
+    return this.callers.answer(request.portal.user, workforceServiceV1.AddTeamMemberResponse, (caller) =>
+      this.registry.addTeamMember(caller, add),
+    );
   }
 
   /** RemoveTeamMember. */
@@ -272,10 +250,8 @@ export class RegistryAdministrationHttpController {
       practitionerId,
       clientRequestId: clientRequestIdOf(body, query),
     });
-    const answer = await this.registry.removeTeamMember(
-      await this.callers.identityOf(request.portal.user),
-      remove,
+    return this.callers.answer(request.portal.user, workforceServiceV1.RemoveTeamMemberResponse, (caller) =>
+      this.registry.removeTeamMember(caller, remove),
     );
-    return workforceServiceV1.RemoveTeamMemberResponse.toJSON(answer);
   }
 }
