@@ -398,8 +398,8 @@ function shared(svc) {
     group('consumer', { type: 'object', description: 'Event consumer', additionalProperties: false }, [
       value(
         'maxAttempts',
-        'CONSUMER_MAX_ATTEMPTS: tries before an event goes to its .dlt topic (1-100)',
-        5,
+        'CONSUMER_MAX_ATTEMPTS: tries before an event goes to its .dlt topic (1-100; 10 wait about 26 s)',
+        10,
         int('CONSUMER_MAX_ATTEMPTS', { minimum: 1, maximum: 100 }),
       ),
       value(

@@ -26,7 +26,12 @@ export function platformEnv(defaults: PlatformDefaults) {
     KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
-    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * Tries of a failing event before its dead-letter topic. A retryable failure is most often a fact another topic
+     * has not brought yet (an institution the registry announces a moment after a referral names it): ten tries wait
+     * about 26 s in all (200 ms doubling, at most 5 s apart) before the event is parked.
+     */
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     /**
      * Partitions whose events are applied at the same time (order is kept within each partition):
      * a projection rebuilt from a compacted topic's beginning is otherwise one transaction at a time.

@@ -15,6 +15,8 @@ export interface EventConsumerSettings {
   maxAttempts: number;
   /** First retry delay; doubles each attempt. */
   retryBaseDelayMs?: number;
+  /** The longest wait between two attempts. Default 5 s. */
+  retryMaxDelayMs?: number;
   /** Partitions applied at the same time; events of one partition stay in order. Default 1. */
   partitionsConcurrently?: number;
 }
@@ -30,6 +32,11 @@ const handleDuration = histogram('medgrid_event_handle_duration_seconds', 'Time 
   'topic',
   'type',
 ]);
+
+/** The wait after a failed attempt (1, 2, ...): the base doubling each attempt, never more than the longest. */
+export function retryDelayMs(attempt: number, baseMs: number, longestMs: number): number {
+  return Math.min(baseMs * 2 ** (attempt - 1), longestMs);
+}
 
 /** Failures that a retry cannot fix go straight to the dead-letter topic. */
 function isPermanent(error: unknown): boolean {
@@ -135,6 +142,7 @@ export class EventConsumer {
     // version does not know yet: not ours to apply.
     if (!handler) return 'ignored';
     const baseDelay = this.settings.retryBaseDelayMs ?? 200;
+    const maxDelay = this.settings.retryMaxDelayMs ?? 5_000;
     for (let attempt = 1; ; attempt++) {
       const stop = handleDuration.startTimer({ topic, type: envelope.type });
       try {
@@ -175,7 +183,7 @@ export class EventConsumer {
           { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
           'event failed; retrying',
         );
-        await new Promise((resolve) => setTimeout(resolve, baseDelay * 2 ** (attempt - 1)));
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, baseDelay, maxDelay)));
       } finally {
         stop();
       }
