@@ -428,8 +428,17 @@ function checkPromQL(renders, rulesOut) {
       if (o.kind === 'PrometheusRule') {
         sawRules = true;
         for (const group of o.spec.groups)
-          for (const rule of group.rules)
+          for (const rule of group.rules) {
             checkExpr(`${render} rule ${rule.alert ?? rule.record}`, rule.expr, allowed, usedByAlerts);
+            // The rules file links each runbook by its path in the repository; the all-features values set
+            // metrics.prometheusRule.runbookBaseUrl, so there every such link must have become a URL.
+            const runbook = rule.annotations?.runbook_url;
+            if (render.includes('all-features') && runbook !== undefined && !/^https?:\/\//.test(runbook))
+              fail(
+                `${render} rule ${rule.alert}`,
+                `runbook_url ${runbook} did not get runbookBaseUrl in front`,
+              );
+          }
         if (rulesOut) writeFileSync(rulesOut, stringify(o.spec));
         for (const name of required)
           if (!name.endsWith('_sum') && !name.endsWith('_count') && !usedByAlerts.has(name))
