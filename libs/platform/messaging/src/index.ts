@@ -1,6 +1,14 @@
 export { EventConsumer, type EventConsumerSettings } from './consumer/event-consumer';
 export { type AnyEventHandler, EVENT_HANDLERS, type EventHandler } from './consumer/event-handler';
 export { InboxOrmEntity } from './consumer/inbox.orm-entity';
+export {
+  type ParkedEvent,
+  redriveDeadLetters,
+  redriveGroupId,
+  type RedriveOptions,
+  type RedriveOutcome,
+  type RedriveReport,
+} from './dead-letters/redrive-dead-letters';
 export { decodeEnvelope, decodePayload, encodeEnvelope, type EventEnvelope } from './envelope';
 export { ensureTopics } from './kafka/ensure-topics';
 export { createKafka, type KafkaSettings } from './kafka/kafka-client';
