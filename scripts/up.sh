@@ -5,7 +5,8 @@
 # topics and starts each service in the background. Idempotent.
 # Then Prometheus (scripts/prometheus.sh, optional: a warning when it cannot be installed) scrapes every service
 # with the chart's rules, the demo data is loaded and live traffic goes through the services' APIs.
-# Logs: .logs/<service>.log, .logs/kafka.log, .logs/prometheus.log. Stop with scripts/down.sh.
+# When Jaeger is built (scripts/jaeger.sh install), it is started first and the services export their traces to it.
+# Logs: .logs/<service>.log, .logs/kafka.log, .logs/prometheus.log, .logs/jaeger.log. Stop with scripts/down.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source-path=SCRIPTDIR source=lib/node.sh
@@ -30,6 +31,22 @@ GATEWAY_CSRF_SECRET_FILE="$MEDGRID_SECRETS/gateway-csrf-secret"
 
 node_modules/.bin/nx run-many -t build --outputStyle=static >/dev/null
 KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node libs/platform/messaging/dist/cli/ensure-topics.js
+
+# The platform's trace store, Jaeger (scripts/jaeger.sh), started before the services so their first spans have
+# somewhere to go; only when already built: building it takes minutes, up.sh never does. A caller's own
+# OTEL_TRACES_EXPORTER wins. Optional: without Jaeger the services export no traces and the platform runs all the same.
+otel_env=(OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-none}")
+jaeger_url=""
+if [ -z "${OTEL_TRACES_EXPORTER:-}" ]; then
+  if ! bash scripts/jaeger.sh built; then
+    log "traces are not exported: Jaeger is not built (once, about 7 minutes: bash scripts/jaeger.sh install)"
+  elif bash scripts/jaeger.sh start; then
+    otel_env=(OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_ENDPOINT="$(bash scripts/jaeger.sh endpoint)")
+    jaeger_url="http://127.0.0.1:${MEDGRID_JAEGER_UI_PORT:-16686}"
+  else
+    warn "Jaeger did not start (see above): the services run without exporting traces"
+  fi
+fi
 
 for entry in "${MEDGRID_SERVICES[@]}"; do
   IFS=: read -r name grpc_port http_port <<<"$entry"
@@ -62,7 +79,7 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
   KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" \
   GRPC_PORT="$grpc_port" HTTP_PORT="$http_port" \
   AUTH_PUBLIC_KEY_FILE="$MEDGRID_ISSUER_PUBLIC_KEY" \
-  OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-none}" \
+  "${otel_env[@]}" \
   OUTBOX_BATCH_SIZE="${OUTBOX_BATCH_SIZE:-500}" \
     setsid nohup node "services/$name/dist/main.js" >>"$MEDGRID_LOGS/$name.log" 2>&1 &
   echo $! >"$pidfile"
@@ -139,5 +156,9 @@ log "city operations portal: http://127.0.0.1:3066/ (sign in as operator, passwo
 if [ -n "$prometheus_url" ]; then
   log "Prometheus: $prometheus_url (rules: deploy/helm/medgrid/files/prometheus/medgrid.rules.yaml; every dashboard" \
     "panel and rule against it: node deploy/helm/tools/prometheus-queries-check.mjs)"
+fi
+if [ -n "$jaeger_url" ]; then
+  log "Jaeger: $jaeger_url (a trace's spans: $jaeger_url/api/traces/<trace_id of a log line>; one referral's trace" \
+    "across referral and scheduling: node tools/trace-check/referral-trace.mjs)"
 fi
 log "platform is up. Token for grpcurl: scripts/dev-token.sh --role primary-staff --institution <uuid> --group <uuid>"
