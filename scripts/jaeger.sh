@@ -194,7 +194,6 @@ cmd_start() {
   log "up: pid $STARTED_PID, UI $UI_URL"
 }
 
-gone() { ! kill -0 "$1" 2>/dev/null; }
 
 cmd_stop() {
   local pid
@@ -204,13 +203,7 @@ cmd_stop() {
     log "not running"
     return 0
   fi
-  log "stopping Jaeger (pid $pid, SIGTERM)"
-  kill -TERM "$pid"
-  if ! wait_until "$STOP_TIMEOUT" "jaeger shutdown" gone "$pid"; then
-    warn "still running after ${STOP_TIMEOUT}s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    wait_until 10 "jaeger kill" gone "$pid" || die "pid $pid survived SIGKILL"
-  fi
+  medgrid_stop_process Jaeger "$pid" "$STOP_TIMEOUT"
   rm -f "$PID_FILE"
   log "stopped"
 }

@@ -159,8 +159,6 @@ cmd_start() {
   log "up: pid $STARTED_PID, $URL (targets $URL/targets, alerts $URL/alerts)"
 }
 
-# Gone for good (not only exiting): the next start must find its data directory unlocked.
-gone() { ! kill -0 "$1" 2>/dev/null; }
 
 cmd_stop() {
   local pid
@@ -170,13 +168,7 @@ cmd_stop() {
     log "not running"
     return 0
   fi
-  log "stopping Prometheus (pid $pid, SIGTERM)"
-  kill -TERM "$pid"
-  if ! wait_until "$STOP_TIMEOUT" "prometheus shutdown" gone "$pid"; then
-    warn "still running after ${STOP_TIMEOUT}s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    wait_until 10 "prometheus kill" gone "$pid" || die "pid $pid survived SIGKILL"
-  fi
+  medgrid_stop_process Prometheus "$pid" "$STOP_TIMEOUT"
   rm -f "$PID_FILE"
   log "stopped"
 }

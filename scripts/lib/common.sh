@@ -72,6 +72,20 @@ wait_until() {
   done
 }
 
+# medgrid_stop_process <name> <pid> <seconds>: SIGTERM, then SIGKILL after the seconds; returns once the pid is
+# gone for good (not only exiting), so the next start finds its data directory unlocked.
+medgrid_process_gone() { ! kill -0 "$1" 2>/dev/null; }
+medgrid_stop_process() {
+  local name="$1" pid="$2" timeout="$3"
+  log "stopping $name (pid $pid, SIGTERM)"
+  kill -TERM "$pid"
+  if ! wait_until "$timeout" "$name shutdown" medgrid_process_gone "$pid"; then
+    warn "still running after ${timeout}s; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_until 10 "$name kill" medgrid_process_gone "$pid" || die "pid $pid survived SIGKILL"
+  fi
+}
+
 # tcp_open <host> <port>: true if something accepts TCP connections there.
 tcp_open() {
   local host="$1" port="$2"
