@@ -19,19 +19,27 @@ export const count = (value: unknown) =>
 export const record = (value: unknown): Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 
+const notAnInstant = (field: string) =>
+  new ValidationError([
+    {
+      field,
+      reason: 'INVALID_FORMAT',
+      description: 'must be an instant in ISO 8601, e.g. 2026-11-01T00:00:00Z',
+    },
+  ]);
+
 /** An ISO 8601 instant of the query or body, undefined when absent, or a 400 naming the field. */
 export function optionalInstant(value: unknown, field: string): string | undefined {
   if (text(value) === '') return undefined;
-  if (Number.isNaN(new Date(text(value)).getTime())) {
-    throw new ValidationError([
-      {
-        field,
-        reason: 'INVALID_FORMAT',
-        description: 'must be an instant in ISO 8601, e.g. 2026-11-01T00:00:00Z',
-      },
-    ]);
-  }
+  if (Number.isNaN(new Date(text(value)).getTime())) throw notAnInstant(field);
   return text(value);
+}
+
+/** An ISO 8601 instant the query must carry, or a 400 naming the field (absent included). */
+export function requiredInstant(value: unknown, field: string): Date {
+  const given = optionalInstant(value, field);
+  if (given === undefined) throw notAnInstant(field);
+  return new Date(given);
 }
 
 /** The protobuf integer a number of a request body is sent as. */

@@ -6,31 +6,15 @@ import {
   recognitionServiceV1,
   referralServiceV1,
 } from '@medgrid/contracts';
-import { ValidationError } from '@medgrid/errors';
 import { CsrfGuard } from '../../../accounts/interface/http/csrf.guard';
 import { SessionGuard, type SignedInRequest } from '../../../accounts/interface/http/session.guard';
 import { UserThrottlerGuard } from '../../../accounts/interface/http/user-throttler.guard';
-import { text } from '../../../common/proto-json-request';
+import { requiredInstant, text } from '../../../common/proto-json-request';
 import { ServiceCallers } from '../../application/service-callers';
 import { LabSharingGrpcClient } from '../../infrastructure/grpc-client/lab-sharing.grpc-client';
 import { PaymentGrpcClient } from '../../infrastructure/grpc-client/payment.grpc-client';
 import { PharmacyGrpcClient } from '../../infrastructure/grpc-client/pharmacy.grpc-client';
 import { ReferralGrpcClient } from '../../infrastructure/grpc-client/referral.grpc-client';
-
-/** An ISO 8601 instant of the query, or a 400 naming the parameter. */
-function instant(value: unknown, field: string): Date {
-  const date = new Date(text(value));
-  if (text(value) === '' || Number.isNaN(date.getTime())) {
-    throw new ValidationError([
-      {
-        field,
-        reason: 'INVALID_FORMAT',
-        description: 'must be an instant in ISO 8601, e.g. 2026-11-01T00:00:00Z',
-      },
-    ]);
-  }
-  return date;
-}
 
 /**
  * The city's indicators that the services count (docs/domain.md section 8), read as the signed-in user: each
@@ -110,7 +94,7 @@ export class IndicatorsHttpController {
     @Query() query: Record<string, unknown>,
   ): Promise<unknown> {
     const user = request.portal.user;
-    const since = instant(query.since, 'since');
+    const since = requiredInstant(query.since, 'since');
     const answer = await this.labSharing.getRecognitionStatistics(
       await this.callers.identityOf(user),
       since,
