@@ -21,7 +21,7 @@
 #      its npm packages are installed once into $MEDGRID_CACHE/helm-validate (pinned)
 #   7. alerts: `promtool check rules` on deploy/helm/medgrid/files/prometheus/medgrid.rules.yaml (the one
 #      rules file: the PrometheusRule embeds it, scripts/prometheus.sh loads it) and on the all-features
-#      render's PrometheusRule, `promtool test rules` on ci/alerts.test.yaml, when promtool is installed
+#      render's PrometheusRule, `promtool test rules` on ci/alerts*.test.yaml, when promtool is installed
 #      (Debian package `prometheus`: scripts/prometheus.sh install; skipped otherwise)
 #   8. format: Prettier on deploy/helm when node_modules is installed (scripts/test.sh checks it too)
 set -euo pipefail
@@ -229,8 +229,8 @@ if command -v promtool >/dev/null 2>&1; then
   run_rules() { (cd "$WORK" && promtool "$@") >"$WORK/promtool.out" 2>&1 || { cat "$WORK/promtool.out" >&2; die "promtool $* failed"; }; }
   run_rules check rules "$RULES_FILE"
   run_rules check rules rules.yaml
-  run_rules test rules "$CHARTS_DIR/medgrid/ci/alerts.test.yaml"
-  note "promtool: files/prometheus/medgrid.rules.yaml and its all-features render valid, alert unit tests (ci/alerts.test.yaml) pass"
+  run_rules test rules "$CHARTS_DIR/medgrid/ci/alerts.test.yaml" "$CHARTS_DIR/medgrid/ci/alerts-days.test.yaml"
+  note "promtool: files/prometheus/medgrid.rules.yaml and its all-features render valid, alert unit tests (ci/alerts.test.yaml, ci/alerts-days.test.yaml) pass"
 else
   note "promtool not installed: alert syntax and unit tests skipped (scripts/prometheus.sh install)"
 fi

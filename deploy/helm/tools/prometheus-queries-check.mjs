@@ -51,6 +51,10 @@ const MAY_BE_EMPTY = new Map([
     'no settlement run since the platform started',
   ],
   ['Settlement runs by balance, by group', 'no settlement run since the platform started'],
+  [
+    'Settlement runs: duration p90 and runs by outcome (last day)',
+    'no settlement run since the platform started',
+  ],
 ]);
 
 let options;

@@ -29,6 +29,7 @@
 //      CloudNativePG database, a Deployment in its default render, the list
 //      medgrid.services in _helpers.tpl.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
 
@@ -322,9 +323,9 @@ function allowedMetrics() {
       } else if (/\.ts$/.test(entry.name) && !/\.(int-)?spec\.ts$/.test(entry.name)) {
         const text = readFileSync(path, 'utf8');
         for (const m of text.matchAll(
-          /\b(counter|histogram|gauge)(?:<[^>]*>)?\(\s*'([a-zA-Z_:][a-zA-Z0-9_:]*)'/g,
+          /\b(counter|histogram|gauge|scrapedGauge)(?:<[^>]*>)?\(\s*'([a-zA-Z_:][a-zA-Z0-9_:]*)'/g,
         ))
-          declared.set(m[2], m[1]);
+          declared.set(m[2], m[1] === 'scrapedGauge' ? 'gauge' : m[1]);
       }
     }
   };
@@ -338,7 +339,7 @@ function allowedMetrics() {
     medgrid_outbox_pending: 'gauge',
     medgrid_events_consumed_total: 'counter',
   };
-  const allowed = new Set(['up']);
+  const allowed = new Set(['up', ...promClientDefaultMetrics(), ...recordedSeries()]);
   // The platform's own metrics: every one of them must be watched by an alert.
   const required = new Set();
   for (const [name, type] of Object.entries(used)) {
@@ -356,6 +357,33 @@ function allowedMetrics() {
     else allowed.add(name);
   }
   return { allowed, required };
+}
+
+/**
+ * The Node runtime metrics prom-client's collectDefaultMetrics exports (event-loop delay, heap, resident memory ...),
+ * asked of the repository's own prom-client, so the list follows the version the services run.
+ */
+function promClientDefaultMetrics() {
+  const { Registry, collectDefaultMetrics } = createRequire(join(repo, 'package.json'))('prom-client');
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return registry
+    .getMetricsAsArray()
+    .flatMap((metric) =>
+      metric.constructor.name === 'Histogram'
+        ? ['_bucket', '_sum', '_count'].map((suffix) => metric.name + suffix)
+        : [metric.name],
+    );
+}
+
+/** The series the rules file records (`record:`), which alerts and panels may read like any metric. */
+function recordedSeries() {
+  const rules = parseYaml(
+    readFileSync(join(repo, 'deploy/helm/medgrid/files/prometheus/medgrid.rules.yaml'), 'utf8'),
+  );
+  return (rules.groups ?? []).flatMap((group) =>
+    group.rules.filter((rule) => rule.record).map((rule) => rule.record),
+  );
 }
 
 const PROMQL_WORDS = new Set([

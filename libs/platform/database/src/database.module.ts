@@ -1,12 +1,18 @@
 import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { watchPool } from './pool-metrics';
 import { UnitOfWork } from './unit-of-work';
 
 /** Closes the pool when Nest shuts down. */
 class DataSourceLifecycle implements OnApplicationShutdown {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly unwatch: () => void;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.unwatch = watchPool(dataSource);
+  }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unwatch();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

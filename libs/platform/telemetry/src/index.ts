@@ -4,6 +4,7 @@ export {
   histogram,
   LATENCY_BUCKETS,
   metricsRegistry,
+  scrapedGauge,
   setMetricsServiceLabel,
 } from './metrics-registry';
 export { instrumentService, shutdownTelemetry } from './instrument-service';

@@ -39,3 +39,27 @@ export function histogram<L extends string>(
 export function gauge<L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> {
   return existing<Gauge<L>>(name) ?? new Gauge({ name, help, labelNames, registers: [metricsRegistry] });
 }
+
+/**
+ * A gauge read when Prometheus scrapes (prom-client's collect), for figures a library already keeps, such as a
+ * connection pool's counts: nothing to update between scrapes, never stale.
+ */
+export function scrapedGauge<L extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  read: (gauge: Gauge<L>) => void,
+): Gauge<L> {
+  return (
+    existing<Gauge<L>>(name) ??
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [metricsRegistry],
+      collect() {
+        read(this);
+      },
+    })
+  );
+}

@@ -1,6 +1,7 @@
 import { deadLetterTopicName, type EventContract, type referralV1 } from '@medgrid/contracts';
 import { UnitOfWork } from '@medgrid/database';
 import { AppError } from '@medgrid/errors';
+import { metricsRegistry } from '@medgrid/telemetry';
 import { waitFor } from '@medgrid/testing';
 import { type KafkaMessage } from 'kafkajs';
 import { type DataSource } from 'typeorm';
@@ -19,6 +20,7 @@ const Behaviour = {
   failOnce: 'fail-once',
   failAlways: 'fail-always',
   refuse: 'refuse',
+  hang: 'hang',
 } as const;
 
 /**
@@ -29,6 +31,9 @@ const Behaviour = {
 class RecordingHandler implements EventHandler<ReferralSubmitted> {
   /** handle() calls per event id. */
   readonly attempts = new Map<string, number>();
+  /** Lets a hanging handle() return. */
+  release: () => void = () => undefined;
+  private readonly hung = new Promise<void>((resolve) => (this.release = resolve));
 
   constructor(
     readonly contract: EventContract<ReferralSubmitted>,
@@ -53,11 +58,19 @@ class RecordingHandler implements EventHandler<ReferralSubmitted> {
         return;
       case Behaviour.refuse:
         throw new AppError('invalid-argument', 'RECEIVING_INSTITUTION_UNKNOWN', 'no such institution');
+      case Behaviour.hang:
+        return this.hung;
       default:
         return;
     }
   }
 }
+
+/** The lag the consumer last measured for its group on a topic. */
+const measuredLag = async (groupId: string, topic: string) =>
+  (await metricsRegistry.getSingleMetric('medgrid_events_consumer_lag')!.get()).values.find(
+    ({ labels }) => labels.consumer_group === groupId && labels.topic === topic,
+  )?.value;
 
 const headersOf = (message: KafkaMessage) =>
   Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, String(value)]));
@@ -80,7 +93,7 @@ describe(EventConsumer.name, () => {
       uow,
       deadLetters,
       [handler],
-      { groupId, maxAttempts: 3, retryBaseDelayMs: 10 },
+      { groupId, maxAttempts: 3, retryBaseDelayMs: 10, lagIntervalMs: 50 },
       kit.logger,
     );
     consumers.push(sut);
@@ -233,6 +246,27 @@ describe(EventConsumer.name, () => {
     // The first attempt's write and inbox row rolled back, so the retry could apply it.
     expect(await appliedAttempts(flaky.eventId)).toEqual([2]);
     expect(await inboxRows(groupId, flaky.eventId)).toBe(1);
+  });
+
+  it('measures its lag at the broker while a handler hangs, and none once it has caught up', async () => {
+    const { contract, handler, groupId } = await aConsumer();
+    const hung = anEnvelope(contract, Behaviour.hang);
+    const behind = [1, 2, 3, 4].map(() => anEnvelope(contract, Behaviour.apply));
+    await send(contract, [hung, ...behind]);
+    await waitFor('the handler to hang', () =>
+      Promise.resolve(handler.attempts.has(hung.eventId) ? true : undefined),
+    );
+
+    // Nothing committed yet: the hung event and the four behind it.
+    await waitFor('a lag of five', async () =>
+      (await measuredLag(groupId, contract.topic.name)) === 5 ? true : undefined,
+    );
+
+    handler.release();
+    await waitUntilApplied(behind[3]!);
+    await waitFor('no lag', async () =>
+      (await measuredLag(groupId, contract.topic.name)) === 0 ? true : undefined,
+    );
   });
 
   it('leaves its consumer group when stopped', async () => {

@@ -6,6 +6,7 @@ import { counter, histogram, inSpanFromCarrier } from '@medgrid/telemetry';
 import { type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage } from 'kafkajs';
 import { decodeEnvelope, type EventEnvelope } from '../envelope';
 import { type KafkaPublisher } from '../kafka/kafka-publisher';
+import { ConsumerLagMonitor } from './consumer-lag';
 import { type EventHandler } from './event-handler';
 import { InboxOrmEntity } from './inbox.orm-entity';
 
@@ -19,6 +20,8 @@ export interface EventConsumerSettings {
   retryMaxDelayMs?: number;
   /** Partitions applied at the same time; events of one partition stay in order. Default 1. */
   partitionsConcurrently?: number;
+  /** How often the group's lag is measured at the broker. Default 15 s, Prometheus's scrape interval. */
+  lagIntervalMs?: number;
 }
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
@@ -66,6 +69,7 @@ export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly handlers: Map<string, EventHandler>;
   private readonly topics: string[];
+  private readonly lag: ConsumerLagMonitor;
 
   constructor(
     kafka: Kafka,
@@ -84,6 +88,13 @@ export class EventConsumer {
     });
     this.handlers = new Map(handlers.map((handler) => [handler.contract.type, handler]));
     this.topics = [...new Set(handlers.map((handler) => handler.contract.topic.name))];
+    this.lag = new ConsumerLagMonitor(
+      kafka.admin(),
+      settings.groupId,
+      this.topics,
+      settings.lagIntervalMs ?? 15_000,
+      logger,
+    );
   }
 
   async start(): Promise<void> {
@@ -94,10 +105,12 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.settings.partitionsConcurrently ?? 1,
       eachMessage: (payload) => this.onMessage(payload),
     });
+    this.lag.start();
   }
 
   /** Leaves the group cleanly so partitions move to other replicas at once. */
   async stop(): Promise<void> {
+    await this.lag.stop();
     await this.consumer.disconnect();
   }
 

@@ -1,5 +1,6 @@
 import { type EventContract, type referralV1 } from '@medgrid/contracts';
 import { UnitOfWork } from '@medgrid/database';
+import { metricsRegistry } from '@medgrid/telemetry';
 import { waitFor } from '@medgrid/testing';
 import { type Kafka, type Message } from 'kafkajs';
 import { type DataSource } from 'typeorm';
@@ -32,6 +33,10 @@ class CountingPublisher extends KafkaPublisher {
 }
 
 const byEventId = (a: { eventId: string }, b: { eventId: string }) => a.eventId.localeCompare(b.eventId);
+const gaugeValue = async (name: string): Promise<number> => {
+  const { values } = await metricsRegistry.getSingleMetric(name)!.get();
+  return values[0]?.value ?? Number.NaN;
+};
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe(OutboxRelay.name, () => {
@@ -167,7 +172,7 @@ describe(OutboxRelay.name, () => {
     const rows = await dataSource.query<{ published_at: Date | null }[]>(`SELECT published_at FROM outbox`);
     expect(rows).toHaveLength(3);
     expect(rows.every((row) => row.published_at instanceof Date)).toBe(true);
-    expect(await sut.pendingCount()).toBe(0);
+    expect((await sut.backlog()).pending).toBe(0);
   });
 
   it('never publishes an event whose transaction rolled back', async () => {
@@ -211,7 +216,7 @@ describe(OutboxRelay.name, () => {
 
     await write(11, 20);
     await waitFor('the outbox to drain', async () =>
-      (await one.relay.pendingCount()) === 0 ? true : undefined,
+      (await one.relay.backlog()).pending === 0 ? true : undefined,
     );
     await Promise.all([one.relay.stop(), two.relay.stop()]);
 
@@ -225,6 +230,35 @@ describe(OutboxRelay.name, () => {
     // Both replicas took part: the order above was kept across hand-overs, not by one relay alone.
     expect(one.publisher.published).toBeGreaterThan(0);
     expect(two.publisher.published).toBeGreaterThan(0);
+  });
+
+  it('keeps measuring the backlog and its oldest row while every batch fails', async () => {
+    const contract = await kit.newTopic();
+    const aggregateId = uuidv7();
+    await append(contract, [
+      [aggregateId, 1],
+      [aggregateId, 2],
+    ]);
+    // As if the broker had been unreachable for 90 s already.
+    await dataSource.query(
+      `UPDATE outbox SET created_at = now() - interval '90 seconds' WHERE published_at IS NULL`,
+    );
+    const { relay: sut, publisher: brokenPublisher } = await aRelay('unreachable');
+    await brokenPublisher.disconnect();
+
+    sut.start();
+    const gauges = await waitFor<{ pending: number; oldest: number }>(
+      'the backlog gauges after a failed batch',
+      async () => {
+        const pending = await gaugeValue('medgrid_outbox_pending');
+        const oldest = await gaugeValue('medgrid_outbox_oldest_pending_age_seconds');
+        return pending === 2 && oldest >= 90 ? { pending, oldest } : undefined;
+      },
+    );
+    await sut.stop();
+
+    expect(gauges.oldest).toBeLessThan(600);
+    expect(await kit.messageCount(contract.topic.name)).toBe(0);
   });
 
   it('leaves events unpublished when publishing fails, and a healthy relay publishes them later', async () => {
@@ -242,14 +276,14 @@ describe(OutboxRelay.name, () => {
     // And again: a failing relay keeps failing, and marks nothing as published.
     await expect(sut.relayOnce()).rejects.toThrow(/disconnected/);
 
-    expect(await sut.pendingCount()).toBe(5);
+    expect((await sut.backlog()).pending).toBe(5);
     expect(await kit.messageCount(contract.topic.name)).toBe(0);
 
     const healthy = await aRelay('healthy');
     sut.start();
     healthy.relay.start();
     await waitFor('the healthy relay to publish the backlog', async () =>
-      (await healthy.relay.pendingCount()) === 0 ? true : undefined,
+      (await healthy.relay.backlog()).pending === 0 ? true : undefined,
     );
     await Promise.all([sut.stop(), healthy.relay.stop()]);
 

@@ -17,6 +17,17 @@ const published = counter('medgrid_outbox_published_total', 'Events published fr
 ]);
 const relayFailures = counter('medgrid_outbox_relay_failures_total', 'Outbox relay batches that failed', []);
 const pendingGauge = gauge('medgrid_outbox_pending', 'Outbox rows not yet published', []);
+const oldestGauge = gauge(
+  'medgrid_outbox_oldest_pending_age_seconds',
+  'Age of the oldest outbox row not yet published (0 when none waits)',
+  [],
+);
+
+/** What waits in the outbox: how many rows and how long the oldest has waited. */
+export interface OutboxBacklog {
+  pending: number;
+  oldestAgeSeconds: number;
+}
 
 /**
  * Publishes outbox rows to Kafka in commit order and marks them sent.
@@ -104,8 +115,16 @@ export class OutboxRelay {
     });
   }
 
-  pendingCount(): Promise<number> {
-    return this.dataSource.manager.countBy(OutboxOrmEntity, { publishedAt: IsNull() });
+  async backlog(): Promise<OutboxBacklog> {
+    // The database's clock on both sides, so a skewed pod clock cannot make the age negative or grow it.
+    const [row] = await queryNamed<{ pending: number; oldest_age_seconds: number }>(
+      this.dataSource.manager,
+      `SELECT count(*)::int AS pending,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest_age_seconds
+         FROM outbox WHERE published_at IS NULL`,
+      {},
+    );
+    return { pending: row?.pending ?? 0, oldestAgeSeconds: Math.max(0, row?.oldest_age_seconds ?? 0) };
   }
 
   private schedule(delayMs: number): void {
@@ -121,13 +140,24 @@ export class OutboxRelay {
       const count = await this.relayOnce();
       // A full batch means more may be waiting: go again at once.
       if (count === this.settings.batchSize) next = 0;
-      pendingGauge.set(await this.pendingCount());
     } catch (error) {
       relayFailures.inc();
       this.logger.error({ err: error }, 'outbox relay batch failed; will retry');
       next = Math.min(this.settings.pollIntervalMs * 5, 5000);
     }
+    // Also after a failed batch: a broker outage is exactly when the backlog grows and must be seen.
+    await this.refreshBacklogGauges();
     this.schedule(next);
+  }
+
+  private async refreshBacklogGauges(): Promise<void> {
+    try {
+      const { pending, oldestAgeSeconds } = await this.backlog();
+      pendingGauge.set(pending);
+      oldestGauge.set(oldestAgeSeconds);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox backlog not measured; the gauges keep their last values');
+    }
   }
 }
 

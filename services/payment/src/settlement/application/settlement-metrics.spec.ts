@@ -5,7 +5,8 @@ import { SettlementEventPublisher } from '../domain/settlement-event-publisher';
 import { settle, SettlementTally } from '../domain/settlement-run';
 import { type StoredSettlement } from '../domain/settlement-run.repository';
 import { aSettledClaim, aSettlementInput, GROUP_ID } from '../test/settlement.factory';
-import { CountedSettlementEvents, countSettlement } from './settlement-metrics';
+import { AppError } from '@medgrid/errors';
+import { CountedSettlementEvents, countSettlement, timedSettlementRun } from './settlement-metrics';
 
 /** The counter's series as label set → value. */
 const series = async (name: string) =>
@@ -107,6 +108,31 @@ describe('settlement metrics', () => {
       commit();
 
       expect(await series('medgrid_payment_settlement_runs_total')).toEqual({});
+    });
+  });
+
+  describe(timedSettlementRun.name, () => {
+    const counts = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (await metricsRegistry.getSingleMetric('medgrid_payment_settlement_run_seconds')!.get()).values
+          .filter(
+            (v) =>
+              (v as { metricName?: string }).metricName === 'medgrid_payment_settlement_run_seconds_count',
+          )
+          .map((v): [string, number] => [String(v.labels.outcome), v.value]),
+      );
+
+    beforeEach(() => metricsRegistry.getSingleMetric('medgrid_payment_settlement_run_seconds')!.reset());
+
+    it('times each run by how it ended and passes its answer or error through', async () => {
+      await expect(timedSettlementRun(() => Promise.resolve('run-1'))).resolves.toBe('run-1');
+      const refusal = new AppError('failed-precondition', 'PERIOD_ALREADY_SETTLED', 'settled');
+      await expect(timedSettlementRun(() => Promise.reject(refusal))).rejects.toBe(refusal);
+      await expect(timedSettlementRun(() => Promise.reject(new Error('connection lost')))).rejects.toThrow(
+        'connection lost',
+      );
+
+      expect(await counts()).toEqual({ settled: 1, refused: 1, failed: 1 });
     });
   });
 });

@@ -1,5 +1,6 @@
 import { type UnitOfWork } from '@medgrid/database';
-import { counter } from '@medgrid/telemetry';
+import { AppError } from '@medgrid/errors';
+import { counter, histogram } from '@medgrid/telemetry';
 import { SettlementEventPublisher } from '../domain/settlement-event-publisher';
 import { type StoredSettlement } from '../domain/settlement-run.repository';
 
@@ -16,6 +17,26 @@ const figures = counter(
   "Settled months' figures in fen, per group: budget, fund_paid (the fund's payments to the institutions), surplus and overspend",
   ['group', 'figure'],
 );
+
+const runDuration = histogram(
+  'medgrid_payment_settlement_run_seconds',
+  'StartSettlementRun from request to answer, by outcome: settled (a new run or a retry answered with it), refused (a rule said no: month not over, already settled, not permitted) or failed (anything else)',
+  ['outcome'],
+  [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+);
+
+/** Times one StartSettlementRun and counts how it ended; the work's answer or error passes through unchanged. */
+export async function timedSettlementRun<T>(work: () => Promise<T>): Promise<T> {
+  const stop = runDuration.startTimer();
+  try {
+    const answer = await work();
+    stop({ outcome: 'settled' });
+    return answer;
+  } catch (error) {
+    stop({ outcome: error instanceof AppError ? 'refused' : 'failed' });
+    throw error;
+  }
+}
 
 /** The counters of a settled month. */
 export function countSettlement(settlement: StoredSettlement): void {

@@ -21,6 +21,7 @@ import { SettlementEventPublisher } from '../../domain/settlement-event-publishe
 import { type StoredSettlement, SettlementRunRepository } from '../../domain/settlement-run.repository';
 import { settle, SettlementTally } from '../../domain/settlement-run';
 import { SettlementRulesRepository } from '../../domain/settlement-rules.repository';
+import { timedSettlementRun } from '../settlement-metrics';
 import { type StartSettlementRunCommand } from './start-settlement-run.command';
 
 /** UTC date of an instant, YYYY-MM-DD. */
@@ -57,10 +58,18 @@ export class StartSettlementRunUseCase {
     private readonly requests: ClientRequests,
   ) {}
 
-  async execute(
+  execute(
     identity: Identity,
     command: StartSettlementRunCommand,
     now = new Date(),
+  ): Promise<StoredSettlement> {
+    return timedSettlementRun(() => this.run(identity, command, now));
+  }
+
+  private async run(
+    identity: Identity,
+    command: StartSettlementRunCommand,
+    now: Date,
   ): Promise<StoredSettlement> {
     PaymentAccess.require(PaymentAccess.administersInsurance(identity), "settle a group's period");
     const period = monthPeriod(command.month);
