@@ -12,12 +12,14 @@
 #      charts first, because the umbrella packages them with the library chart they hold
 #   3. lint: `helm lint --strict` on the library, each service chart and the umbrella (defaults and
 #      ci/all-features.values.yaml)
-#   4. render: `helm template` of the umbrella (defaults, all features) and of each service chart
-#      (defaults); then the umbrella with a sample of every service's own settings (tools/settings-check.js: each
-#      reaches its Deployment as its variable; with the defaults, the empty ones are absent)
+#   4. render: `helm template` of the umbrella (defaults, all features, every network policy value) and of
+#      each service chart (defaults); then the umbrella with a sample of every service's own settings
+#      (tools/settings-check.js: each reaches its Deployment as its variable; with the defaults, the empty ones
+#      are absent)
 #   5. schema: values that values.schema.json (or the templates' own checks) must reject
 #   6. validate: deploy/helm/tools/validate-manifests.mjs on the renders (YAML, Kubernetes schemas,
-#      house security rules, PromQL metric names, topics vs libs/contracts, documented values);
+#      house security rules, PromQL metric names, topics vs libs/contracts, documented values, and
+#      tools/network-policy-check.mjs: every connection each NetworkPolicy lets through, against the code);
 #      its npm packages are installed once into $MEDGRID_CACHE/helm-validate (pinned)
 #   7. alerts: `promtool check rules` on deploy/helm/medgrid/files/prometheus/medgrid.rules.yaml (the one
 #      rules file: the PrometheusRule embeds it, scripts/prometheus.sh loads it) and on the all-features
@@ -48,6 +50,7 @@ VALIDATE_DIR="$MEDGRID_CACHE/helm-validate"
 WORK="$MEDGRID_CACHE/helm-check"
 RENDER="$WORK/render"
 ALL_FEATURES="$CHARTS_DIR/medgrid/ci/all-features.values.yaml"
+NETWORK_VALUES="$CHARTS_DIR/medgrid/ci/network-policy.values.yaml"
 KEEP=0
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2; exit 2; }
@@ -117,7 +120,7 @@ ensure_validator() {
     printf '%s\n' "$wanted" >"$marker"
   fi
   # Run from the install folder so the script's imports resolve to its node_modules.
-  cp "$CHARTS_DIR/tools/validate-manifests.mjs" "$VALIDATE_DIR/validate-manifests.mjs"
+  cp "$CHARTS_DIR/tools/validate-manifests.mjs" "$CHARTS_DIR/tools/network-policy-check.mjs" "$VALIDATE_DIR/"
 }
 
 # ---- main -------------------------------------------------------------------------
@@ -155,11 +158,13 @@ for chart in "${SERVICES[@]}"; do
 done
 run_helm "lint of medgrid" lint --strict --kube-version "$KUBE_VERSION" "$CHARTS_DIR/medgrid"
 run_helm "lint of medgrid (all features)" lint --strict --kube-version "$KUBE_VERSION" "$CHARTS_DIR/medgrid" -f "$ALL_FEATURES"
-note "helm lint --strict: medgrid-common, ${SERVICES[*]}, medgrid (defaults and all features)"
+run_helm "lint of medgrid (network policy values)" lint --strict --kube-version "$KUBE_VERSION" "$CHARTS_DIR/medgrid" -f "$NETWORK_VALUES"
+note "helm lint --strict: medgrid-common, ${SERVICES[*]}, medgrid (defaults, all features, network policy values)"
 
 # 4. render
 render medgrid-defaults medgrid
 render medgrid-all-features medgrid -f "$ALL_FEATURES"
+render medgrid-network medgrid -f "$NETWORK_VALUES"
 for chart in "${SERVICES[@]}"; do render "$chart-defaults" "$chart"; done
 note "helm template: ${RENDERED[*]} ($(cat "$RENDER"/*.yaml | grep -c '^kind:') objects)"
 
@@ -200,6 +205,10 @@ reject referral "$SCHEMA" --set settings.deadlineHours=0
 reject scheduling "$SCHEMA" --set settings.slotReserveFloor=third
 reject registry "$SCHEMA" --set settings.elderlyAge=40
 reject pharmacy "$SCHEMA" --set settings.anything=1
+reject registry "$SCHEMA" --set networkPolicy.allowExternal=yes
+reject registry "$SCHEMA" --set 'networkPolicy.postgresql.cidrs={db.example}'
+reject registry "$SCHEMA" --set 'networkPolicy.postgresql.ports={0}'
+reject registry "$SCHEMA" --set networkPolicy.kafka.podSelector.matchLabels=broker
 reject registry "needs otel.otlpEndpoint" --set otel.tracesExporter=otlp
 reject registry "set only one of auth.publicKeySecret" --set auth.publicKeyConfigMap=medgrid-auth-public-key
 reject registry "public key is required" --set auth.publicKeySecret=
@@ -217,7 +226,9 @@ note "bad values: $REJECTED rejected by values.schema.json or the templates' che
 
 # 6. validate the renders
 ensure_validator
-if ! out="$(cd "$VALIDATE_DIR" && node validate-manifests.mjs --repo "$MEDGRID_ROOT" --renders "$RENDER" --rules-out "$WORK/rules.yaml" 2>&1)"; then
+if ! out="$(cd "$VALIDATE_DIR" && node validate-manifests.mjs --repo "$MEDGRID_ROOT" --renders "$RENDER" \
+  --rules-out "$WORK/rules.yaml" \
+  --render-values "medgrid-all-features=$ALL_FEATURES,medgrid-network=$NETWORK_VALUES" 2>&1)"; then
   printf '%s\n' "$out" >&2
   die "rendered manifests failed validation"
 fi

@@ -16,6 +16,8 @@ export interface OwnValue {
   default: unknown;
   /** Its JSON schema (a string setting gives `examples`, the samples helm-check renders). */
   schema: object;
+  /** A URL the service fetches itself (the OIDC issuer): when set, its NetworkPolicy lets the pods reach its port. */
+  fetched?: true;
 }
 
 /** An entry of deploy/helm/services.json. */
@@ -29,15 +31,20 @@ export interface ServiceEntry {
   appVersion: string;
   ports: { grpc: number; http: number };
   values?: OwnValue[];
-  /** The service's own defaults of shared top-level values (the gateway's Secret volumes, say). */
+  /** The service's own defaults of shared values, by path (the gateway's Secret volumes, its open HTTP port). */
   defaults?: Record<string, unknown>;
 }
 
 export const SERVICES_FILE: string;
 /** JSON as Prettier prints it for deploy/helm: objects expanded, short arrays of scalars on one line. */
 export function prettyJson(value: unknown, indent?: number): string;
-/** Every file of a service's chart, by path relative to deploy/helm/<service>/. */
-export function serviceChartFiles(service: ServiceEntry): Record<string, string>;
+/**
+ * Every file of a service's chart, by path relative to deploy/helm/<service>/; `services` (every entry of
+ * services.json) name the services that call it, none by default.
+ */
+export function serviceChartFiles(service: ServiceEntry, services?: ServiceEntry[]): Record<string, string>;
+/** The services a service calls over gRPC: one per `<PEER>_GRPC_ADDRESS` setting it takes. */
+export function grpcCalls(service: ServiceEntry): string[];
 /** The entries of deploy/helm/services.json (its text), checked: names and ports unique. */
 export function parseServices(text: string): ServiceEntry[];
 export function readServices(repo: string): ServiceEntry[];

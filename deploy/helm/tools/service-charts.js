@@ -94,6 +94,58 @@ const countOrPercent = [
   { type: 'integer', minimum: 0 },
   { type: 'string', pattern: '^[0-9]+%$' },
 ];
+const portList = (description, extra = {}) => ({
+  type: 'array',
+  description,
+  items: { type: 'integer', minimum: 1, maximum: 65535 },
+  ...extra,
+});
+/** A LabelSelector, or null (a namespaceSelector's null: the release namespace). */
+const labelSelector = (description) => ({
+  type: ['object', 'null'],
+  description,
+  properties: {
+    matchLabels: { type: 'object', additionalProperties: { type: 'string' } },
+    matchExpressions: objects('Label selector requirements', {
+      type: 'object',
+      required: ['key', 'operator'],
+      properties: {
+        key: { type: 'string', minLength: 1 },
+        operator: choice(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+        values: { type: 'array', items: { type: 'string' } },
+      },
+      additionalProperties: false,
+    }),
+  },
+  additionalProperties: false,
+});
+const cidrPattern = '^[0-9a-fA-F.:]+/[0-9]{1,3}$';
+/**
+ * A destination or source of the network policy, as NetworkPolicyPeers: pods (podSelector) in
+ * namespaces (namespaceSelector: null the release namespace, {} every namespace) and addresses
+ * outside the cluster (cidrs, each an ipBlock). podSelector null and no cidrs: none at all.
+ */
+const networkPeer = (key, what, selectors, ...extra) =>
+  group(key, { type: 'object', description: `Network peer: ${what}`, additionalProperties: false }, [
+    value(
+      'namespaceSelector',
+      `Namespaces of ${what} (null: the release namespace; {}: every namespace)`,
+      selectors.namespaceSelector,
+      labelSelector('Namespace selector (null: the release namespace)'),
+    ),
+    value(
+      'podSelector',
+      `Pods of ${what}${selectors.note ? `; the default selects ${selectors.note}` : ''} (null: none, only the cidrs)`,
+      selectors.podSelector,
+      labelSelector('Pod selector (null: no pod)'),
+    ),
+    value('cidrs', `CIDRs of ${what} outside the cluster (ipBlocks), e.g. a managed service`, [], {
+      type: 'array',
+      description: 'ipBlock CIDRs',
+      items: { type: 'string', pattern: cidrPattern },
+    }),
+    ...extra,
+  ]);
 const seccomp = (doc) =>
   group('seccompProfile', { type: 'object', additionalProperties: false }, [
     value('type', doc, 'RuntimeDefault', choice(['RuntimeDefault', 'Localhost', 'Unconfined'])),
@@ -741,6 +793,115 @@ function shared(svc) {
       value('annotations', 'Service annotations', {}, strMap('Annotations')),
     ]),
 
+    section(
+      'Network policy',
+      'A NetworkPolicy of the server pods: they reach PostgreSQL, Kafka, DNS, the OTLP collector when',
+      'traces are exported and the MedGrid services they call over gRPC, nothing else; they accept gRPC',
+      'from the services that call them and /metrics from Prometheus (deploy/helm/README.md).',
+    ),
+    group(
+      'networkPolicy',
+      { type: 'object', description: 'NetworkPolicy of the server pods', additionalProperties: false },
+      [
+        value(
+          'enabled',
+          'Create a NetworkPolicy for the server pods (the migration Job is left unselected)',
+          true,
+          bool('Create it'),
+        ),
+        value(
+          'allowExternal',
+          'Accept gRPC from any source (partner HIS/LIS/PACS behind a load balancer); false: only the MedGrid services that call this one and ingressNSMatchLabels',
+          false,
+          bool('gRPC from any source'),
+        ),
+        value(
+          'allowExternalHttp',
+          "Accept the HTTP port (health, /metrics, the gateway's portal) from any source; false: Prometheus (metrics.*) and ingressNSMatchLabels only",
+          false,
+          bool('HTTP from any source'),
+        ),
+        value(
+          'allowExternalEgress',
+          'Allow every egress (bitnami defaults it to true; here false: only the destinations below)',
+          false,
+          bool('Egress anywhere'),
+        ),
+        value(
+          'ingressNSMatchLabels',
+          "Also accept gRPC and HTTP from pods in namespaces with these labels (e.g. an ingress controller's)",
+          {},
+          strMap('Namespace labels of extra clients'),
+        ),
+        value(
+          'ingressNSPodMatchLabels',
+          'With ingressNSMatchLabels: only from pods with these labels in those namespaces',
+          {},
+          strMap('Pod labels of extra clients'),
+        ),
+        value(
+          'extraIngress',
+          'Extra ingress rules (NetworkPolicyIngressRule list), added as they are',
+          [],
+          objects('Extra ingress rules'),
+        ),
+        value(
+          'extraEgress',
+          'Extra egress rules (NetworkPolicyEgressRule list), added as they are (e.g. an in-cluster OIDC provider)',
+          [],
+          objects('Extra egress rules'),
+        ),
+        networkPeer('metrics', 'Prometheus (may scrape the HTTP port)', {
+          namespaceSelector: {},
+          podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+        }),
+        networkPeer('dns', 'the cluster DNS (port 53, UDP and TCP)', {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+          podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        }),
+        networkPeer(
+          'postgresql',
+          'PostgreSQL',
+          {
+            namespaceSelector: null,
+            podSelector: { matchLabels: { 'cnpg.io/cluster': 'medgrid-pg' } },
+            note: "the umbrella's CloudNativePG cluster (postgresql.clusterName medgrid-pg)",
+          },
+          value(
+            'ports',
+            'PostgreSQL ports (the Secret holding DATABASE_URL is not readable by the chart)',
+            [5432],
+            portList('PostgreSQL ports', { minItems: 1 }),
+          ),
+        ),
+        networkPeer(
+          'kafka',
+          'the Kafka brokers',
+          {
+            note: "the umbrella's Strimzi brokers (kafka.clusterName medgrid)",
+            namespaceSelector: null,
+            podSelector: {
+              matchLabels: { 'strimzi.io/cluster': 'medgrid', 'strimzi.io/broker-role': 'true' },
+            },
+          },
+          value(
+            'ports',
+            'Broker ports (empty: the ports of kafka.brokers, which a Strimzi listener keeps for every broker)',
+            [],
+            portList('Broker ports'),
+          ),
+        ),
+        networkPeer(
+          'otlp',
+          'the OpenTelemetry collector (the port of otel.otlpEndpoint, when otel.tracesExporter is otlp)',
+          {
+            namespaceSelector: {},
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'opentelemetry-collector' } },
+          },
+        ),
+      ],
+    ),
+
     section('Availability and scaling'),
     group('pdb', { type: 'object', description: 'PodDisruptionBudget', additionalProperties: false }, [
       value('create', 'Create a PodDisruptionBudget for the server pods', true, bool('Create it')),
@@ -843,6 +1004,7 @@ const TEMPLATES = {
   'deployment.yaml': 'medgrid-common.deployment',
   'hpa.yaml': 'medgrid-common.hpa',
   'migration-job.yaml': 'medgrid-common.migrationJob',
+  'networkpolicy.yaml': 'medgrid-common.networkPolicy',
   'pdb.yaml': 'medgrid-common.pdb',
   'service.yaml': 'medgrid-common.service',
   'serviceaccount.yaml': 'medgrid-common.serviceAccount',
@@ -917,10 +1079,15 @@ function definition(svc) {
       throw new Error(`${svc.name}: ${extra.path} is already a value`);
     children.push(entry);
   }
-  // A service's own defaults of shared values (the gateway's Secret-mounted key files, say).
-  for (const [key, dflt] of Object.entries(svc.defaults ?? {})) {
-    const node = tree.find((n) => n.kind === 'value' && n.key === key);
-    if (!node) throw new Error(`${svc.name}: defaults.${key} is not a shared top-level value`);
+  // A service's own defaults of shared values (the gateway's Secret-mounted key files, its portal's
+  // HTTP port open to all), each named by its path.
+  for (const [path, dflt] of Object.entries(svc.defaults ?? {})) {
+    const keys = path.split('.');
+    let children = tree;
+    for (const key of keys.slice(0, -1))
+      children = children.find((n) => n.kind === 'group' && n.key === key)?.children ?? [];
+    const node = children.find((n) => n.kind === 'value' && n.key === keys[keys.length - 1]);
+    if (!node) throw new Error(`${svc.name}: defaults.${path} is not a shared value`);
     node.value = dflt;
   }
   if (ownGroups.length)
@@ -1119,6 +1286,8 @@ function checkEntry(svc) {
     if (typeof own.doc !== 'string' || !own.doc.startsWith(`${own.env}: `) || own.doc === `${own.env}: `)
       throw new Error(`${at}: doc must be "${own.env}: <what it does>" (the @param line)`);
     if (!own.schema || typeof own.schema !== 'object') throw new Error(`${at}: schema must be a JSON schema`);
+    if (own.fetched !== undefined && (own.fetched !== true || own.schema.type !== 'string'))
+      throw new Error(`${at}: fetched is true or absent, on a URL (string) setting`);
   }
   if (
     svc.defaults !== undefined &&
@@ -1144,6 +1313,54 @@ function settingsTemplate(svc) {
     '*/ -}}',
     `{{- define "${svc.name}.settings" -}}`,
     ...(own.length ? own.map((v) => `${v.env}: ${v.path}`) : ['{}']),
+    '{{- end -}}',
+    '',
+  ].join('\n');
+}
+
+// ---- templates/_network.tpl: whom the service talks to, for its NetworkPolicy ----------------
+const GRPC_ADDRESS = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_GRPC_ADDRESS$/;
+
+/**
+ * The services a service calls over gRPC: one for each `<PEER>_GRPC_ADDRESS` setting it takes, the
+ * only way a service learns a peer's address (the gateway's REGISTRY_GRPC_ADDRESS: registry).
+ * validate-manifests.mjs holds this to the clients the code builds.
+ * @param {ServiceEntry} svc
+ */
+function grpcCalls(svc) {
+  return (svc.values ?? []).flatMap((v) => {
+    const peer = GRPC_ADDRESS.exec(v.env)?.[1];
+    return peer ? [peer.toLowerCase().replace(/_/g, '-')] : [];
+  });
+}
+
+/** The services that call `svc` over gRPC, among `services`. */
+function grpcCallers(svc, services) {
+  return services.filter((other) => grpcCalls(other).includes(svc.name)).map((other) => other.name);
+}
+
+/** The value paths of the URLs the service fetches itself (flagged `fetched`: the gateway's OIDC issuer). */
+function fetchedUrls(svc) {
+  return (svc.values ?? []).filter((v) => v.fetched === true).map((v) => v.path);
+}
+
+/**
+ * A named template "<name>.network" that medgrid-common.networkPolicy reads: the services it calls,
+ * the services that call it (so each chart knows its callers without the others' charts) and the
+ * value paths of URLs it fetches.
+ */
+function networkTemplate(svc, services) {
+  const list = (items) => `[${items.join(', ')}]`;
+  return [
+    '{{- /*',
+    `Whom ${svc.name} talks to, read by medgrid-common.networkPolicy: the services it calls over gRPC (one`,
+    'per <PEER>_GRPC_ADDRESS setting), the services that call it, the value paths of URLs it fetches.',
+    `Written by ${GENERATOR} from ${SERVICES_FILE}; do not edit.`,
+    '*/ -}}',
+    `{{- define "${svc.name}.network" -}}`,
+    `calls: ${list(grpcCalls(svc))}`,
+    `calledBy: ${list(grpcCallers(svc, services))}`,
+    `fetches: ${list(fetchedUrls(svc))}`,
     '{{- end -}}',
     '',
   ].join('\n');
@@ -1217,7 +1434,27 @@ function shownDefault(v) {
   return `\`${JSON.stringify(v)}\``;
 }
 
-function readme(svc) {
+/** The README's network paragraph: what the chart's NetworkPolicy lets the pods reach and accept. */
+function networkLines(svc, services) {
+  const calls = grpcCalls(svc);
+  const callers = grpcCallers(svc, services);
+  const fetched = fetchedUrls(svc).map((path) => `\`${path}\``);
+  const openHttp = svc.defaults?.['networkPolicy.allowExternalHttp'] === true;
+  const reaches = ['PostgreSQL', 'Kafka', 'DNS', 'the OTLP collector when traces are exported'];
+  if (calls.length) reaches.push(`the gRPC port of ${calls.join(', ')}`);
+  if (fetched.length) reaches.push(`the port of ${fetched.join(', ')} once set`);
+  return [
+    '## Network policy',
+    '',
+    '`networkPolicy.enabled` (default on) gives the server pods a NetworkPolicy (`deploy/helm/README.md`, Network policies).',
+    `They reach ${reaches.slice(0, -1).join(', ')} and ${reaches[reaches.length - 1]}, nothing else.`,
+    `They accept gRPC ${callers.length ? `from ${callers.join(', ')}` : 'from no MedGrid service'} (more with \`networkPolicy.allowExternal\` or \`ingressNSMatchLabels\`)`,
+    `and the HTTP port ${openHttp ? 'from anywhere (`networkPolicy.allowExternalHttp`)' : 'from Prometheus (`networkPolicy.metrics`)'}.`,
+    '',
+  ];
+}
+
+function readme(svc, services) {
   const own = svc.values ?? [];
   return [
     `# ${svc.name} chart`,
@@ -1233,6 +1470,7 @@ function readme(svc) {
     '',
     `Ports: gRPC ${svc.ports.grpc}, HTTP ${svc.ports.http} (\`/health/live\`, \`/health/ready\`, \`/metrics\`).`,
     '',
+    ...networkLines(svc, services),
     '## Settings',
     '',
     ...(own.length
@@ -1253,19 +1491,22 @@ function readme(svc) {
 }
 
 /**
- * Every file of a service's chart, by path relative to deploy/helm/<service>/.
+ * Every file of a service's chart, by path relative to deploy/helm/<service>/. `services` are every
+ * entry of services.json, for the services that call this one (a new service: none).
  * @param {ServiceEntry} svc
+ * @param {ServiceEntry[]} [services]
  * @returns {Record<string, string>}
  */
-function serviceChartFiles(svc) {
+function serviceChartFiles(svc, services = [svc]) {
   checkEntry(svc);
   const files = {
     '.helmignore': HELMIGNORE,
     'Chart.yaml': chartYaml(svc),
     'values.yaml': valuesYaml(svc),
     'values.schema.json': `${prettyJson(valuesSchema(svc))}\n`,
-    'README.md': readme(svc),
+    'README.md': readme(svc, services),
     'templates/_settings.tpl': settingsTemplate(svc),
+    'templates/_network.tpl': networkTemplate(svc, services),
   };
   for (const [file, template] of Object.entries(TEMPLATES))
     files[`templates/${file}`] = `{{- include "${template}" . }}\n`;
@@ -1284,6 +1525,13 @@ function parseServices(text) {
       seen.add(id);
     }
   }
+  const names = services.map((svc) => svc.name);
+  for (const svc of services)
+    for (const peer of grpcCalls(svc))
+      if (peer === svc.name || !names.includes(peer))
+        throw new Error(
+          `${SERVICES_FILE} ${JSON.stringify(svc.name)}: ${peer.toUpperCase().replace(/-/g, '_')}_GRPC_ADDRESS names no other service`,
+        );
   return services;
 }
 
@@ -1304,9 +1552,10 @@ function filesOnDisk(dir, prefix = '') {
 /** Writes every service chart, or (check) lists what differs from what would be written. */
 function syncServiceCharts(repo, { check }) {
   const problems = [];
-  for (const svc of readServices(repo)) {
+  const services = readServices(repo);
+  for (const svc of services) {
     const chartDir = join(repo, 'deploy/helm', svc.name);
-    const files = serviceChartFiles(svc);
+    const files = serviceChartFiles(svc, services);
     for (const [rel, content] of Object.entries(files)) {
       const path = join(chartDir, rel);
       const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -1327,6 +1576,7 @@ function syncServiceCharts(repo, { check }) {
 
 module.exports = {
   SERVICES_FILE,
+  grpcCalls,
   prettyJson,
   serviceChartFiles,
   parseServices,

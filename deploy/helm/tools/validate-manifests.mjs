@@ -5,6 +5,7 @@
 // file there), so it needs no change to the workspace's package.json.
 //
 //   node validate-manifests.mjs --repo <root> --renders <dir> [--rules-out <file>]
+//        [--render-values <render>=<values file>,...]   (the values file each umbrella render used)
 //
 // Checks, each failure printed with the render and object it concerns:
 //   1. every rendered document parses, has apiVersion/kind/metadata.name, no duplicates;
@@ -27,11 +28,14 @@
 //   7. the umbrella deploys every service chart of deploy/helm/services.json
 //      and no other: dependency, `<service>.enabled` (value and schema), a
 //      CloudNativePG database, a Deployment in its default render, the list
-//      medgrid.services in _helpers.tpl.
+//      medgrid.services in _helpers.tpl;
+//   8. the NetworkPolicies let through exactly the connections the values and
+//      the code call for (network-policy-check.mjs, copied beside this file).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
+import { checkNetworkPolicies } from './network-policy-check.mjs';
 
 const args = Object.fromEntries(
   process.argv
@@ -93,6 +97,7 @@ const KUBE_MODELS = {
   'v1/ConfigMap': 'kubernetes-models/v1/ConfigMap',
   'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
   'batch/v1/Job': 'kubernetes-models/batch/v1/Job',
+  'networking.k8s.io/v1/NetworkPolicy': 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
   'policy/v1/PodDisruptionBudget': 'kubernetes-models/policy/v1/PodDisruptionBudget',
   'autoscaling/v2/HorizontalPodAutoscaler': 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
   'monitoring.coreos.com/v1/ServiceMonitor':
@@ -649,6 +654,18 @@ checkPromQL(renders, args['rules-out']);
 checkTopics(renders);
 for (const chart of [...SERVICES, 'medgrid']) checkValuesDocs(chart);
 checkUmbrella(renders);
+const network = checkNetworkPolicies({
+  repo,
+  renders,
+  services: SERVICES,
+  renderValues: new Map(
+    (args['render-values'] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=')),
+  ),
+  fail,
+});
 
 if (errors.length) {
   for (const e of errors) console.error(`  FAIL ${e}`);
@@ -658,5 +675,6 @@ if (errors.length) {
 console.log(
   `validated ${stats.objects} objects in ${stats.renders} renders: ${stats.kubeValidated} against Kubernetes schemas, ` +
     `${stats.crChecked} operator resources, ${stats.promql} PromQL expressions, ${stats.topics} topics against the contracts, ` +
-    `${stats.values} documented values`,
+    `${stats.values} documented values, ${network.policies} NetworkPolicies (${network.judged} connections judged ` +
+    `against the code and values, ${network.selfTests} deliberate breakages caught)`,
 );
