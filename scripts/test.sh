@@ -3,8 +3,9 @@
 # real PostgreSQL and Kafka, then lint, type-check, build, contract checks,
 # unit tests, integration tests, the portal in a browser against the platform
 # up.sh brings up, then every dashboard panel and alert rule against the platform's
-# Prometheus. The platform and its Prometheus are left running (scripts/down.sh
-# stops both). Quick start command 2 (README).
+# Prometheus, and fire drills of the most important alerts. The platform and its
+# Prometheus are left running (scripts/down.sh stops both). Quick start command 2
+# (README).
 set -euo pipefail
 source "$(dirname "$0")/lib/node.sh"
 medgrid_ensure_node
@@ -72,6 +73,10 @@ step "observability: every dashboard panel and alert rule against the platform's
 # waits for two scrapes after the browser test's work, then queries every panel and rule (about 20 s).
 bash scripts/prometheus.sh start
 node deploy/helm/tools/prometheus-queries-check.mjs
+
+step "alert drills: a frozen service, a dead letter and a stuck consumer raise their alerts in the real Prometheus"
+# After the panel check, which must see the platform undisturbed; each drill puts back what it changed (about 90 s).
+node deploy/helm/tools/alert-drills.mjs
 
 echo
 echo "all checks passed in $(( $(date +%s) - started ))s"
