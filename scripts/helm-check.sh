@@ -5,7 +5,7 @@
 #   scripts/helm-check.sh --keep   also keep the rendered manifests in .cache/helm-check/render
 #
 # Steps:
-#   1. helm: $MEDGRID_CACHE/go-bin/helm, built once with `go install` (pinned HELM_VERSION); the
+#   1. helm: $MEDGRID_CACHE/go-bin/helm, built once with `go install` (pinned in lib/helm.sh); the
 #      service charts (deploy/helm/services.json) must be what deploy/helm/tools/service-charts.js
 #      writes: values.yaml, values.schema.json, Chart.yaml and templates are generated, never edited
 #   2. dependencies: `helm dependency build` for each chart (file:// only, no network); the service
@@ -28,10 +28,6 @@
 #   8. format: Prettier on deploy/helm when node_modules is installed (scripts/test.sh checks it too)
 set -euo pipefail
 
-HELM_VERSION="v3.19.2"
-# Kubernetes version the charts are rendered for. A `go install`ed helm has no version stamped
-# in and would assume 1.20 (below the charts' kubeVersion >=1.27).
-KUBE_VERSION="1.34.0"
 VALIDATE_DEPS=(yaml@2.9.1 kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0)
 
 # shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
@@ -40,12 +36,14 @@ MEDGRID_LOG_TAG=helm-check
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/node.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
-# shellcheck source-path=SCRIPTDIR source=lib/go-tool.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/go-tool.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/helm.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/helm.sh"
+HELM_VERSION="$MEDGRID_HELM_VERSION"
+KUBE_VERSION="$MEDGRID_KUBE_VERSION"
 
 CHARTS_DIR="$MEDGRID_ROOT/deploy/helm"
 SERVICES=() # from deploy/helm/services.json, below
-HELM="$MEDGRID_CACHE/go-bin/helm"
+HELM="$MEDGRID_HELM"
 VALIDATE_DIR="$MEDGRID_CACHE/helm-validate"
 WORK="$MEDGRID_CACHE/helm-check"
 RENDER="$WORK/render"
@@ -64,11 +62,6 @@ started="$(date +%s%N)"
 elapsed() { printf '%d.%01d s' $((($(date +%s%N) - started) / 1000000000)) $(((($(date +%s%N) - started) / 100000000) % 10)); }
 SUMMARY=()
 note() { SUMMARY+=("$1"); }
-
-# ---- 1. helm ------------------------------------------------------------------
-ensure_helm() {
-  medgrid_go_tool helm helm.sh/helm/v3 helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
-}
 
 # ---- helpers ----------------------------------------------------------------------
 # run_helm <description> <helm args...>: run helm, show its output only when it fails.
@@ -130,7 +123,7 @@ mkdir -p "$RENDER"
 RENDERED=()
 REJECTED=0
 
-ensure_helm
+medgrid_ensure_helm
 note "helm $HELM_VERSION ($HELM), rendering for Kubernetes $KUBE_VERSION"
 
 # 1. the service charts are generated: stale ones fail here, before anything renders them
@@ -143,12 +136,7 @@ node "$CHARTS_DIR/tools/service-charts.js" --check ||
 note "service charts ${SERVICES[*]}: generated from deploy/helm/services.json, up to date"
 
 # 2. dependencies (order matters: the umbrella packages the service charts as they are on disk)
-# charts/ and Chart.lock are generated (git-ignored): start from scratch so a stale lock
-# ("Chart.lock is out of sync") or a stale library copy never hides a change.
-for chart in "${SERVICES[@]}" medgrid; do
-  rm -rf "$CHARTS_DIR/$chart/charts" "$CHARTS_DIR/$chart/Chart.lock"
-  run_helm "dependency build of $chart" dependency build --skip-refresh "$CHARTS_DIR/$chart"
-done
+medgrid_helm_dependencies "$CHARTS_DIR"
 note "dependencies built: ${SERVICES[*]} (library medgrid-common), then medgrid"
 
 # 3. lint

@@ -46,6 +46,10 @@ export MEDGRID_TEST_PG_URL="postgres://$MEDGRID_PG_USER:$MEDGRID_PG_PASSWORD@$ME
 export MEDGRID_TEST_KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS"
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 
+step "deployment smoke test: the umbrella chart rendered for this machine, each service migrated and ready as rendered"
+# Ports, a Kafka broker and databases of its own, so a platform up.sh left running is not disturbed (about 30 s).
+bash scripts/deploy-smoke.sh
+
 step "integration and end-to-end tests (real PostgreSQL and Kafka)"
 # A platform up.sh left running shares the broker with the end-to-end suites and would answer their events (its
 # scheduling telling an e2e referral there is no session): its services stop here, and up.sh starts them again below.
