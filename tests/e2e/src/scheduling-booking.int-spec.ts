@@ -695,4 +695,46 @@ describe('scheduling booking', () => {
       });
     });
   });
+
+  // Last: the kill leaves the consumer group holding a dead member for its session timeout.
+  describe('started again after a crash (SIGKILL)', () => {
+    it('serves bookings within 5 seconds of its start, while its consumer is still joining its group', async () => {
+      const session = await h.newSession(group, { capacity: 6 });
+      await h.process.kill();
+
+      const started = Date.now();
+      await h.process.start({}, { waitForConsumer: false });
+      const firstAnswer = await waitFor(
+        'the first answer after the restart',
+        async () => {
+          try {
+            await getSession(session.id);
+            return Date.now();
+          } catch {
+            return undefined;
+          }
+        },
+        { timeoutMs: 30_000, intervalMs: 50 },
+      );
+      const booking = await book(claim(session.id, aFreshResidentId()));
+      const readiness = await h.process.readiness();
+
+      expect(firstAnswer - started).toBeLessThan(5_000);
+      expect(booking.status).toBe(BookingStatus.BOOKING_STATUS_BOOKED);
+      // Ready, and saying what is not: the consumer, which the service serves without.
+      expect(readiness.ready).toBe(true);
+      expect(readiness.checks.consumer).toEqual({
+        ok: false,
+        problem: expect.stringMatching(
+          /^joining consumer group scheduling-e2e_scheduling_booking-/,
+        ) as unknown,
+        required: false,
+      });
+      await waitFor(
+        'the consumer to join its group',
+        async () => ((await h.process.readiness()).checks.consumer?.ok ? true : undefined),
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+    }, 120_000);
+  });
 });

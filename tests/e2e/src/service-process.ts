@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { type ReadinessReport } from '@medgrid/health';
 import { TEST_AUDIENCE, TEST_ISSUER, testKafkaBrokers, waitFor } from '@medgrid/testing';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -84,7 +85,13 @@ export class ServiceProcess {
     return `127.0.0.1:${this.grpcPort}`;
   }
 
-  async start(extraEnv: Record<string, string> = {}): Promise<void> {
+  /**
+   * Starts the process and waits until it is ready and, unless told otherwise, until its consumer has joined its
+   * group: the service serves before that (readiness lists the consumer as not required), but a test that sends it
+   * events right away expects them applied within its usual waits, and after a SIGKILL the join can take the dead
+   * member's whole session timeout.
+   */
+  async start(extraEnv: Record<string, string> = {}, { waitForConsumer = true } = {}): Promise<void> {
     const logDir = join(REPO_ROOT, '.logs', 'e2e');
     mkdirSync(logDir, { recursive: true });
     const log = createWriteStream(join(logDir, `${this.service}.log`), { flags: 'a' });
@@ -107,10 +114,18 @@ export class ServiceProcess {
         if (this.child?.exitCode !== null)
           throw new Error(`${this.service} exited with ${this.child?.exitCode}`);
         const response = await fetch(`http://127.0.0.1:${this.httpPort}/health/ready`);
-        return response.ok ? true : undefined;
+        if (!response.ok) return undefined;
+        if (!waitForConsumer) return true;
+        const report = (await response.json()) as ReadinessReport;
+        return report.checks.consumer?.ok === false ? undefined : true;
       },
       { timeoutMs: 60_000, intervalMs: 200 },
     );
+  }
+
+  /** The service's readiness report as /health/ready answers it. */
+  async readiness(): Promise<ReadinessReport> {
+    return (await (await fetch(`http://127.0.0.1:${this.httpPort}/health/ready`)).json()) as ReadinessReport;
   }
 
   /** SIGKILL: no shutdown hooks, no flush: a crash. */

@@ -8,7 +8,9 @@ import { evaluateReadiness, READINESS_CHECKS, type ReadinessCheck } from './read
  *   GET /health/live   the process is up (no dependency checks, so a slow
  *                      database never gets healthy pods restarted)
  *   GET /health/ready  503 until the database is reachable with current
- *                      migrations and the broker is connected
+ *                      migrations and the broker is connected; parts the
+ *                      service serves without (a consumer still joining its
+ *                      group) are listed with their problem, not gating
  *   GET /metrics       Prometheus text format
  */
 @Controller()

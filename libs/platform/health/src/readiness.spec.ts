@@ -28,4 +28,23 @@ describe(evaluateReadiness.name, () => {
     expect(report.checks.slow!.problem).toMatch(/no answer/);
     expect(report.checks.broken!.problem).toBe('ECONNREFUSED');
   });
+
+  it('reports a check that is not required with its problem, and stays ready', async () => {
+    const report = await sut([
+      { name: 'database', check: () => Promise.resolve(null) },
+      {
+        name: 'consumer',
+        required: false,
+        check: () => Promise.resolve('joining consumer group scheduling'),
+      },
+    ]);
+
+    expect(report).toEqual({
+      ready: true,
+      checks: {
+        database: { ok: true },
+        consumer: { ok: false, problem: 'joining consumer group scheduling', required: false },
+      },
+    });
+  });
 });

@@ -21,3 +21,12 @@ export function brokerCheck(isConnected: () => boolean): ReadinessCheck {
     check: () => Promise.resolve(isConnected() ? null : 'producer is not connected to the brokers'),
   };
 }
+
+/**
+ * The service's Kafka consumer has joined its group and consumes. Not required: after a crash the group waits for
+ * the dead member's session to expire (up to its session timeout) before it lets the new one in, and the service
+ * serves calls meanwhile; what it consumes is applied once it has joined (MedGridConsumerLagHigh watches that).
+ */
+export function consumerCheck(problem: () => string | null): ReadinessCheck {
+  return { name: 'consumer', required: false, check: () => Promise.resolve(problem()) };
+}

@@ -39,26 +39,59 @@ export interface MessagingModuleOptions {
   imports?: NonNullable<DynamicModule['imports']>;
 }
 
-/** Connects the producer, starts the relay and the consumer; leaves cleanly on shutdown. */
+/** How long to wait before trying the broker again when connecting or joining failed. */
+const RECONNECT_DELAY_MS = 2_000;
+
+/**
+ * Connects the producer, starts the relay and the consumer, in the background: the service serves gRPC without
+ * waiting for the broker. After a crash the consumer group holds the dead member until its session expires, so a
+ * restarted consumer can wait half a minute to join; writes go to the outbox meanwhile, and readiness lists what is
+ * not running yet. Leaves cleanly on shutdown, also while still starting.
+ */
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private starting: Promise<void> | undefined;
+  private stopping = false;
+
   constructor(
     @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
     private readonly publisher: KafkaPublisher,
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.publisher.connect();
-    if (this.settings.relay.enabled) this.relay.start();
-    await this.consumer.start();
+  onApplicationBootstrap(): void {
+    this.starting = this.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    // Not waiting for the start first: a consumer still waiting to join would hold the shutdown for as long.
     await this.consumer.stop();
     await this.relay.stop();
     await this.publisher.disconnect();
+    await this.starting;
+  }
+
+  private async start(): Promise<void> {
+    await this.untilDone('connect the producer', () => this.publisher.connect());
+    if (this.stopping) return;
+    if (this.settings.relay.enabled) this.relay.start();
+    await this.untilDone('start the consumer', () => this.consumer.start());
+  }
+
+  /** Tries until it succeeds or the service stops; kafkajs has already retried within each attempt. */
+  private async untilDone(what: string, attempt: () => Promise<void>): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await attempt();
+        return;
+      } catch (error) {
+        this.logger.warn({ err: error }, `could not ${what}; trying again in ${RECONNECT_DELAY_MS} ms`);
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS));
+      }
+    }
   }
 }
 
@@ -118,7 +151,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [OutboxWriter, OutboxRelay, KafkaPublisher, KAFKA, MESSAGING_SETTINGS],
+      exports: [OutboxWriter, OutboxRelay, KafkaPublisher, EventConsumer, KAFKA, MESSAGING_SETTINGS],
     };
   }
 }

@@ -4,9 +4,9 @@ import { InstitutionDirectory } from '@medgrid/auth';
 import { type PlatformConfig } from '@medgrid/config';
 import { DatabaseModule } from '@medgrid/database';
 import { type GrpcController, GrpcModule } from '@medgrid/grpc';
-import { brokerCheck, databaseCheck, HealthModule } from '@medgrid/health';
+import { brokerCheck, consumerCheck, databaseCheck, HealthModule } from '@medgrid/health';
 import { type Logger, LoggingModule } from '@medgrid/logging';
-import { type AnyEventHandler, KafkaPublisher, MessagingModule } from '@medgrid/messaging';
+import { type AnyEventHandler, EventConsumer, KafkaPublisher, MessagingModule } from '@medgrid/messaging';
 import { DataSource } from 'typeorm';
 import { GroupClaimGuard } from './group-claim.guard';
 import { GrpcReadinessMonitor } from './grpc-readiness.monitor';
@@ -105,11 +105,12 @@ export class PlatformModule {
           providers: [{ provide: InstitutionDirectory, useClass: service.grpc.institutions }, AuditTrail],
         }),
         HealthModule.forRoot({
-          useFactory: (dataSource: DataSource, publisher: KafkaPublisher) => [
+          useFactory: (dataSource: DataSource, publisher: KafkaPublisher, consumer: EventConsumer) => [
             databaseCheck(dataSource),
             brokerCheck(() => publisher.isConnected()),
+            consumerCheck(() => consumer.problem()),
           ],
-          inject: [DataSource, KafkaPublisher],
+          inject: [DataSource, KafkaPublisher, EventConsumer],
         }),
       ],
       providers: [GrpcReadinessMonitor],

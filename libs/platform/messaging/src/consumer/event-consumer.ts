@@ -70,6 +70,10 @@ export class EventConsumer {
   private readonly handlers: Map<string, EventHandler>;
   private readonly topics: string[];
   private readonly lag: ConsumerLagMonitor;
+  private state:
+    { phase: 'idle' | 'joining' | 'consuming' | 'stopped' } | { phase: 'crashed'; error: string } = {
+    phase: 'idle',
+  };
 
   constructor(
     kafka: Kafka,
@@ -88,6 +92,14 @@ export class EventConsumer {
     });
     this.handlers = new Map(handlers.map((handler) => [handler.contract.type, handler]));
     this.topics = [...new Set(handlers.map((handler) => handler.contract.topic.name))];
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.state = { phase: 'consuming' }));
+    this.consumer.on(this.consumer.events.REBALANCING, () => (this.state = { phase: 'joining' }));
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      // kafkajs restarts after a retriable crash and joins again; otherwise the consumer is gone.
+      this.state = payload.restart
+        ? { phase: 'joining' }
+        : { phase: 'crashed', error: payload.error.message };
+    });
     this.lag = new ConsumerLagMonitor(
       kafka.admin(),
       settings.groupId,
@@ -97,8 +109,26 @@ export class EventConsumer {
     );
   }
 
+  /** What keeps the consumer from consuming, or null when it consumes (or has nothing to consume). */
+  problem(): string | null {
+    if (this.topics.length === 0) return null;
+    switch (this.state.phase) {
+      case 'consuming':
+        return null;
+      case 'idle':
+        return 'not started yet';
+      case 'joining':
+        return `joining consumer group ${this.settings.groupId}`;
+      case 'stopped':
+        return 'stopped';
+      case 'crashed':
+        return `crashed: ${this.state.error}`;
+    }
+  }
+
   async start(): Promise<void> {
     if (this.topics.length === 0) return;
+    this.state = { phase: 'joining' };
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
@@ -110,6 +140,7 @@ export class EventConsumer {
 
   /** Leaves the group cleanly so partitions move to other replicas at once. */
   async stop(): Promise<void> {
+    this.state = { phase: 'stopped' };
     await this.lag.stop();
     await this.consumer.disconnect();
   }
