@@ -232,6 +232,41 @@ describe(OutboxRelay.name, () => {
     expect(two.publisher.published).toBeGreaterThan(0);
   });
 
+  it('publishes as soon as a transaction commits events, not at its next poll, and keeps doing so after losing its listening connection', async () => {
+    const contract = await kit.newTopic();
+    const aggregateId = uuidv7();
+    const { relay: sut } = await aRelay('listening', { pollIntervalMs: 120_000 });
+    const listeners = async () =>
+      (
+        await dataSource.query<{ pid: number }[]>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN medgrid_outbox'`,
+        )
+      ).map((row) => row.pid);
+    sut.start();
+    const [listener] = await waitFor('the relay to listen', async () =>
+      (await listeners()).length ? listeners() : undefined,
+    );
+    // The poll interval is two minutes: only the notification can publish within the waits below.
+    const within = { timeoutMs: 5_000, intervalMs: 20 };
+    const published = (count: number) => async () =>
+      (await kit.messageCount(contract.topic.name)) === count ? true : undefined;
+
+    await append(contract, [[aggregateId, 1]]);
+    await waitFor('the first event, woken by its commit', published(1), within);
+
+    // A connection PostgreSQL ended (a failover, an idle timeout): the relay listens again on a new one.
+    await dataSource.query(`SELECT pg_terminate_backend($1)`, [listener]);
+    await waitFor('a new listening connection', async () => {
+      const now = await listeners();
+      return now.length === 1 && now[0] !== listener ? true : undefined;
+    });
+    await append(contract, [[aggregateId, 2]]);
+    await waitFor('the second event, woken by its commit', published(2), within);
+    await sut.stop();
+
+    expect(await listeners()).toEqual([]);
+  });
+
   it('keeps measuring the backlog and its oldest row while every batch fails', async () => {
     const contract = await kit.newTopic();
     const aggregateId = uuidv7();

@@ -1,9 +1,14 @@
 import { type Logger } from '@medgrid/logging';
 import { captureTraceContext, counter, gauge, inSpanFromCarrier } from '@medgrid/telemetry';
 import { queryNamed } from '@medgrid/database';
+import { type Pool, type PoolClient } from 'pg';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { type KafkaPublisher } from '../kafka/kafka-publisher';
 import { OutboxOrmEntity } from './outbox.orm-entity';
+import { OUTBOX_CHANNEL } from './outbox-writer';
+
+/** How long to wait before listening again after the listening connection failed. */
+const LISTEN_RETRY_MS = 1_000;
 
 export interface OutboxRelaySettings {
   service: string;
@@ -44,6 +49,11 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopped = true;
   private readonly lockKey: number;
+  /** The pooled connection LISTENing on OUTBOX_CHANNEL, while there is one. */
+  private listener: PoolClient | undefined;
+  private listenTimer: NodeJS.Timeout | undefined;
+  /** A notification came while a batch ran: go again at once rather than after the poll interval. */
+  private wakeRequested = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,14 +64,23 @@ export class OutboxRelay {
     this.lockKey = hashToInt32(`medgrid-outbox:${settings.service}`);
   }
 
+  /**
+   * Publishes what waits, then whenever a transaction commits events (a notification on OUTBOX_CHANNEL wakes it
+   * within milliseconds) and at least every poll interval, which also covers a lost listening connection.
+   */
   start(): void {
     this.stopped = false;
     this.schedule(0);
+    void this.listen();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.listenTimer);
+    // Destroyed, not returned to the pool: a pooled connection must not keep listening.
+    this.listener?.release(true);
+    this.listener = undefined;
     await this.running;
   }
 
@@ -134,12 +153,58 @@ export class OutboxRelay {
     }, delayMs);
   }
 
+  /** A transaction committed events: publish now, or right after the batch in progress. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped || this.listener) return;
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    let client: PoolClient | undefined;
+    try {
+      client = await pool.connect();
+      const listening = client;
+      const lost = (error?: Error) => {
+        if (this.listener !== listening) return;
+        this.listener = undefined;
+        listening.release(error ?? true);
+        if (this.stopped) return;
+        this.logger.warn({ err: error }, 'outbox relay stopped listening; polling until it listens again');
+        this.listenTimer = setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
+      };
+      listening.on('notification', () => this.wake());
+      listening.once('error', lost);
+      listening.once('end', () => lost());
+      await listening.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (this.stopped) {
+        listening.release(true);
+        return;
+      }
+      this.listener = listening;
+      // Whatever committed before the LISTEN took effect is found by this pass.
+      this.wake();
+    } catch (error) {
+      client?.release(true);
+      if (this.stopped) return;
+      this.logger.warn({ err: error }, 'outbox relay cannot listen for new events; polling until it can');
+      this.listenTimer = setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
+    }
+  }
+
   private async tick(): Promise<void> {
     let next = this.settings.pollIntervalMs;
+    this.wakeRequested = false;
     try {
       const count = await this.relayOnce();
-      // A full batch means more may be waiting: go again at once.
-      if (count === this.settings.batchSize) next = 0;
+      // A full batch means more may be waiting, a notification during the batch that more came: go again at once.
+      if (count === this.settings.batchSize || this.wakeRequested) next = 0;
     } catch (error) {
       relayFailures.inc();
       this.logger.error({ err: error }, 'outbox relay batch failed; will retry');

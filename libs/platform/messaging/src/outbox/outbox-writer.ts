@@ -4,6 +4,9 @@ import { captureTraceContext } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { encodeEnvelope } from '../envelope';
 
+/** The PostgreSQL channel on which a transaction that wrote events wakes the outbox relays of its database. */
+export const OUTBOX_CHANNEL = 'medgrid_outbox';
+
 export interface OutgoingEvent<T> {
   aggregateId: string;
   aggregateVersion: number;
@@ -51,14 +54,22 @@ export class OutboxWriter {
       }),
     );
     // unnest keeps the statement's parameter count fixed however many rows;
-    // WITH ORDINALITY keeps the outbox sequence in the order given.
+    // WITH ORDINALITY keeps the outbox sequence in the order given. The same
+    // statement notifies the relays (OUTBOX_CHANNEL), without a round trip of its
+    // own: PostgreSQL delivers a notification only when the transaction commits,
+    // and once however many events it wrote.
     await queryNamed(
       manager,
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context)
-       SELECT e.id, :topic, e.key, :type, e.envelope, :traceContext::jsonb
-         FROM unnest(:ids::uuid[], :keys::text[], :envelopes::bytea[]) WITH ORDINALITY AS e(id, key, envelope, n)
-        ORDER BY e.n`,
+      `WITH inserted AS (
+         INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context)
+         SELECT e.id, :topic, e.key, :type, e.envelope, :traceContext::jsonb
+           FROM unnest(:ids::uuid[], :keys::text[], :envelopes::bytea[]) WITH ORDINALITY AS e(id, key, envelope, n)
+          ORDER BY e.n
+         RETURNING 1
+       )
+       SELECT pg_notify(:channel, '') FROM (SELECT count(*) AS n FROM inserted) AS written WHERE written.n > 0`,
       {
+        channel: OUTBOX_CHANNEL,
         topic: contract.topic.name,
         type: contract.type,
         traceContext: JSON.stringify(traceContext),
