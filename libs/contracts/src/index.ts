@@ -113,5 +113,6 @@ export * as settlementServiceV1 from './generated/medgrid/payment/v1/settlement_
 export * as settlementEventsV1 from './generated/medgrid/payment/v1/settlement_events.pb';
 export * as budgetServiceV1 from './generated/medgrid/payment/v1/budget_service.pb';
 export * as gatewayServiceV1 from './generated/medgrid/gateway/v1/gateway_service.pb';
+export * as platformServiceV1 from './generated/medgrid/platform/v1/platform_service.pb';
 export { DESCRIPTOR_SET_PATH } from './descriptor-set';
 export { ALL_TOPICS, TOPICS } from './topics';

@@ -32,8 +32,9 @@ export class TestAuth {
     );
   }
 
-  token(identity: Identity): Promise<string> {
-    return this.issuer.sign(identity);
+  /** A token for `identity`, valid for an hour unless told otherwise. */
+  token(identity: Identity, ttlSeconds?: number): Promise<string> {
+    return this.issuer.sign(identity, ttlSeconds);
   }
 }
 

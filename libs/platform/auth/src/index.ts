@@ -8,4 +8,9 @@ export {
 export { type Identity, type Role, ROLES } from './identity';
 export { CLAIMS, claimsFromIdentity, identityFromClaims } from './token-claims';
 export { TokenIssuer } from './token-issuer';
-export { TOKEN_ALGORITHM, TokenVerifier, type TokenVerifierOptions } from './token-verifier';
+export {
+  TOKEN_ALGORITHM,
+  TokenVerifier,
+  type TokenVerifierOptions,
+  type VerifiedToken,
+} from './token-verifier';

@@ -30,6 +30,18 @@ describe(TokenVerifier.name, () => {
     await expect(sut.verify(`Bearer ${token}`)).resolves.toEqual(staff);
   });
 
+  it('answers when the token expires beside its identity', async () => {
+    const issuedFrom = Math.floor(Date.now() / 1000);
+    const token = await issuer.sign(staff, 600);
+    const issuedBy = Math.floor(Date.now() / 1000);
+
+    const verified = await sut.verifyToken(`Bearer ${token}`);
+
+    expect(verified.identity).toEqual(staff);
+    expect(verified.expiresAt.getTime() / 1000).toBeGreaterThanOrEqual(issuedFrom + 600);
+    expect(verified.expiresAt.getTime() / 1000).toBeLessThanOrEqual(issuedBy + 600);
+  });
+
   it('refuses a missing token', async () => {
     await expect(sut.verify(undefined)).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
   });
@@ -83,6 +95,15 @@ describe(TokenVerifier.name, () => {
       clock += 60_000;
 
       await expect(remembering.verify(token)).resolves.toEqual(first);
+    });
+
+    it('answers a remembered token with its own expiry, not when it is next verified', async () => {
+      const token = await issuer.sign(staff, 3600);
+      const first = await remembering.verifyToken(token);
+
+      clock += 60_000;
+
+      expect((await remembering.verifyToken(token)).expiresAt).toEqual(first.expiresAt);
     });
 
     it('refuses a remembered token once it has expired', async () => {

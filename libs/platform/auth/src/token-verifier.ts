@@ -20,8 +20,14 @@ const REMEMBERED_TOKENS = 10_000;
 /** A remembered token is verified again at least this often, even when it lives longer. */
 const REMEMBER_AT_MOST_MS = 5 * 60_000;
 
-interface Verified {
+/** A token that verified: who it proves and when it stops proving it. */
+export interface VerifiedToken {
   readonly identity: Identity;
+  /** The token's exp claim. */
+  readonly expiresAt: Date;
+}
+
+interface Remembered extends VerifiedToken {
   readonly until: number;
 }
 
@@ -32,7 +38,7 @@ interface Verified {
  * verifies the same way until its exp.
  */
 export class TokenVerifier {
-  private readonly verified = new LRUCache<string, Verified>({ max: REMEMBERED_TOKENS });
+  private readonly verified = new LRUCache<string, Remembered>({ max: REMEMBERED_TOKENS });
   private readonly now: () => number;
 
   private constructor(
@@ -52,11 +58,16 @@ export class TokenVerifier {
 
   /** Accepts "Bearer <jwt>" or a bare token. */
   async verify(authorization: string | undefined): Promise<Identity> {
+    return (await this.verifyToken(authorization)).identity;
+  }
+
+  /** The identity and expiry of "Bearer <jwt>" or a bare token: one answer object per token, not one per call. */
+  async verifyToken(authorization: string | undefined): Promise<VerifiedToken> {
     if (!authorization) throw new AuthError(AuthErrorCode.TokenMissing, 'authorization metadata is required');
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
     const now = this.now();
     const remembered = this.verified.get(token);
-    if (remembered && now < remembered.until) return remembered.identity;
+    if (remembered && now < remembered.until) return remembered;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [TOKEN_ALGORITHM],
@@ -65,9 +76,14 @@ export class TokenVerifier {
         requiredClaims: ['exp', 'sub'],
         currentDate: new Date(now),
       });
-      const identity = identityFromClaims(payload);
-      this.verified.set(token, { identity, until: Math.min(payload.exp! * 1000, now + REMEMBER_AT_MOST_MS) });
-      return identity;
+      const expiresAt = payload.exp! * 1000;
+      const verified = {
+        identity: identityFromClaims(payload),
+        expiresAt: new Date(expiresAt),
+        until: Math.min(expiresAt, now + REMEMBER_AT_MOST_MS),
+      };
+      this.verified.set(token, verified);
+      return verified;
     } catch (error) {
       if (error instanceof AuthError) throw error;
       const reason = error instanceof errors.JOSEError ? error.code : 'ERR_UNKNOWN';

@@ -4,6 +4,8 @@ import { type Identity } from '@medgrid/auth';
 /** What a gRPC handler knows about its call besides the request. */
 export interface CallContext {
   readonly identity: Identity;
+  /** When the caller's token expires (its exp claim). */
+  readonly tokenExpiresAt: Date;
   /** When the caller stops waiting; undefined if it set no deadline. */
   readonly deadline: Date | undefined;
   /** Aborted when the caller cancels or the deadline passes: stop work early. */

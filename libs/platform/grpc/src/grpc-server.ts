@@ -175,12 +175,12 @@ export class GrpcServer {
     let code: status = status.OK;
     try {
       const authorization = call.metadata.get('authorization')[0];
-      const identity = await this.verifier.verify(
+      const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
         typeof authorization === 'string' ? authorization : undefined,
       );
       await this.guard?.admit(identity, path);
       rejectNulCharacters(call.request);
-      const context = { identity, deadline, signal: abort.signal, metadata: call.metadata };
+      const context = { identity, tokenExpiresAt, deadline, signal: abort.signal, metadata: call.metadata };
       for await (const message of handler(call.request, context)) {
         if (abort.signal.aborted) break;
         if (!call.write(message)) await drained(call, abort.signal);
@@ -232,13 +232,14 @@ export class GrpcServer {
         deadlineTimer = setTimeout(() => abort.abort(new Error('deadline exceeded')), remaining);
       }
       const authorization = call.metadata.get('authorization')[0];
-      const identity = await this.verifier.verify(
+      const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
         typeof authorization === 'string' ? authorization : undefined,
       );
       await this.guard?.admit(identity, path);
       rejectNulCharacters(call.request);
       const response = await handler(call.request, {
         identity,
+        tokenExpiresAt,
         deadline,
         signal: abort.signal,
         metadata: call.metadata,

@@ -9,6 +9,7 @@ import { type Logger, LoggingModule } from '@medgrid/logging';
 import { type AnyEventHandler, EventConsumer, KafkaPublisher, MessagingModule } from '@medgrid/messaging';
 import { DataSource } from 'typeorm';
 import { GroupClaimGuard } from './group-claim.guard';
+import { PlatformGrpcController } from './platform.grpc.controller';
 import { GrpcReadinessMonitor } from './grpc-readiness.monitor';
 
 export interface ServiceDefinition<C extends PlatformConfig> {
@@ -99,7 +100,8 @@ export class PlatformModule {
               audience: config.AUTH_AUDIENCE,
             },
           }),
-          controllers: service.grpc.controllers,
+          // PlatformService first: what every service answers alike (WhoAmI).
+          controllers: [PlatformGrpcController, ...service.grpc.controllers],
           imports: service.contexts,
           guard: GroupClaimGuard,
           providers: [{ provide: InstitutionDirectory, useClass: service.grpc.institutions }, AuditTrail],
