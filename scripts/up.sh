@@ -48,6 +48,26 @@ if [ -z "${OTEL_TRACES_EXPORTER:-}" ]; then
   fi
 fi
 
+# gRPC over mutual TLS when MEDGRID_GRPC_TLS=mutual (plaintext otherwise): the development CA and certificates of
+# scripts/dev-certs.sh; every service requires a client certificate of that CA and checks that its institution is the
+# token's, the gateway presents its platform certificate. Services already running keep how they were started
+# (scripts/down.sh --services first).
+tls_env=()
+gateway_tls_env=()
+tls_dir=""
+case "${MEDGRID_GRPC_TLS:-}" in
+  "" | plaintext) ;;
+  mutual)
+    bash scripts/dev-certs.sh
+    tls_dir="$MEDGRID_SECRETS/tls"
+    tls_env=(GRPC_TLS_CERT_FILE="$tls_dir/server.crt" GRPC_TLS_KEY_FILE="$tls_dir/server.key"
+      GRPC_TLS_CLIENT_CA_FILE="$tls_dir/ca.crt")
+    gateway_tls_env=(GRPC_CLIENT_TLS_CA_FILE="$tls_dir/ca.crt" GRPC_CLIENT_TLS_CERT_FILE="$tls_dir/gateway.crt"
+      GRPC_CLIENT_TLS_KEY_FILE="$tls_dir/gateway.key")
+    ;;
+  *) die "MEDGRID_GRPC_TLS=${MEDGRID_GRPC_TLS}: plaintext (the default) or mutual" ;;
+esac
+
 for entry in "${MEDGRID_SERVICES[@]}"; do
   IFS=: read -r name grpc_port http_port <<<"$entry"
   DATABASE_URL="$(medgrid_database_url "$name")" node "services/$name/dist/database/migrate.js" up | sed "s/^/[$name] /"
@@ -70,9 +90,10 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
     gone() { ! kill -0 "$pid" 2>/dev/null; }
     wait_until 20 "$name to stop" gone || kill -KILL "$pid" 2>/dev/null || true
   fi
-  own_env=()
+  own_env=("${tls_env[@]}")
   if [ "$name" = gateway ]; then
-    own_env=(AUTH_SIGNING_KEY_FILE="$MEDGRID_ISSUER_PRIVATE_KEY" CSRF_SECRET_FILE="$GATEWAY_CSRF_SECRET_FILE")
+    own_env+=(AUTH_SIGNING_KEY_FILE="$MEDGRID_ISSUER_PRIVATE_KEY" CSRF_SECRET_FILE="$GATEWAY_CSRF_SECRET_FILE"
+      "${gateway_tls_env[@]}")
   fi
   env "${own_env[@]}" \
   DATABASE_URL="$(medgrid_database_url "$name")" \
@@ -137,7 +158,8 @@ if [ -n "$demo_city" ]; then
     IFS=: read -r name grpc_port _ <<<"$entry"
     printf '%s=127.0.0.1:%s,' "$name" "$grpc_port"
   done)"
-  node tools/demo-traffic/demo-traffic.mjs --services "${grpc_addresses%,}" --key "$MEDGRID_ISSUER_PRIVATE_KEY" |
+  node tools/demo-traffic/demo-traffic.mjs --services "${grpc_addresses%,}" --key "$MEDGRID_ISSUER_PRIVATE_KEY" \
+    ${tls_dir:+--tls-dir "$tls_dir"} |
     sed "s/^/[demo] /" || warn "the demo's live traffic failed (see above): the dashboard's activity panels stay empty"
 fi
 # The portal's first city operator for the demo city ("operator"), its password from

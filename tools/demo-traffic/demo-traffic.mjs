@@ -28,11 +28,24 @@ const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 const { TokenIssuer } = require('@medgrid/auth');
 
-const { values } = parseArgs({ options: { services: { type: 'string' }, key: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { services: { type: 'string' }, key: { type: 'string' }, 'tls-dir': { type: 'string' } },
+});
 if (!values.services || !values.key) {
-  console.error('usage: demo-traffic.mjs --services <name>=<host:port>,... --key <private key PEM file>');
+  console.error(
+    'usage: demo-traffic.mjs --services <name>=<host:port>,... --key <private key PEM file> [--tls-dir <dev-certs dir>]',
+  );
   process.exit(2);
 }
+// Services under mutual TLS (scripts/dev-certs.sh): the gateway's platform certificate, which may carry any
+// institution's calls, as the demo's callers act for many.
+const channel = values['tls-dir']
+  ? grpc.credentials.createSsl(
+      readFileSync(join(values['tls-dir'], 'ca.crt')),
+      readFileSync(join(values['tls-dir'], 'gateway.key')),
+      readFileSync(join(values['tls-dir'], 'gateway.crt')),
+    )
+  : grpc.credentials.createInsecure();
 const ADDRESSES = Object.fromEntries(values.services.split(',').map((pair) => pair.split('=')));
 
 const PROTOS = {
@@ -57,7 +70,7 @@ function call(identity, service, rpc, request) {
   if (!clients.has(key)) {
     const Client = packages.medgrid[service.replaceAll('-', '_')].v1[serviceName];
     if (!ADDRESSES[service]) throw new Error(`no address for ${service} in --services`);
-    clients.set(key, new Client(ADDRESSES[service], grpc.credentials.createInsecure()));
+    clients.set(key, new Client(ADDRESSES[service], channel));
   }
   const metadata = new grpc.Metadata();
   metadata.set('authorization', `Bearer ${identity.token}`);

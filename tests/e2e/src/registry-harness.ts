@@ -1,4 +1,4 @@
-import { credentials, status } from '@grpc/grpc-js';
+import { type ChannelCredentials, credentials, status } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import {
   ALL_TOPICS,
@@ -36,7 +36,17 @@ export class RegistryHarness {
   cityId!: string;
   readonly operator: Identity = anIdentity({ role: 'city-operator', institutionId: null, groupId: null });
 
-  async start(label: string): Promise<void> {
+  /**
+   * `env` adds to the service's environment; `channel` is how the harness's clients connect (plaintext unless told,
+   * e.g. TLS with the gateway's platform certificate when the registry requires mutual TLS).
+   */
+  async start(
+    label: string,
+    {
+      env = {},
+      channel = credentials.createInsecure(),
+    }: { env?: Record<string, string>; channel?: ChannelCredentials } = {},
+  ): Promise<void> {
     await ensureTopics(
       createKafka(
         { brokers: testKafkaBrokers(), clientId: 'e2e-setup' },
@@ -50,17 +60,14 @@ export class RegistryHarness {
     migrateUp('registry', this.db.url);
     this.process = await ServiceProcess.onFreePorts(
       'registry',
-      serviceEnv(this.db.url, this.auth.publicKeyFile),
+      serviceEnv(this.db.url, this.auth.publicKeyFile, env),
     );
     await this.process.start();
     const address = this.process.grpcAddress;
-    this.organisation = new organisationServiceV1.OrganisationServiceClient(
-      address,
-      credentials.createInsecure(),
-    );
-    this.workforce = new workforceServiceV1.WorkforceServiceClient(address, credentials.createInsecure());
-    this.residents = new residentServiceV1.ResidentServiceClient(address, credentials.createInsecure());
-    this.imports = new importServiceV1.ImportServiceClient(address, credentials.createInsecure());
+    this.organisation = new organisationServiceV1.OrganisationServiceClient(address, channel);
+    this.workforce = new workforceServiceV1.WorkforceServiceClient(address, channel);
+    this.residents = new residentServiceV1.ResidentServiceClient(address, channel);
+    this.imports = new importServiceV1.ImportServiceClient(address, channel);
     this.cityId = (
       await this.call(this.organisation, this.organisation.registerCity, {
         clientRequestId: uuidv7(),

@@ -16,6 +16,21 @@ export function platformEnv(defaults: PlatformDefaults) {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     GRPC_HOST: z.string().min(1).default('127.0.0.1'),
     GRPC_PORT: port(defaults.grpcPort),
+    /**
+     * PEM files of the gRPC server's certificate chain and key: TLS instead of plaintext. With GRPC_TLS_CLIENT_CA_FILE
+     * too, mutual TLS: every client presents a certificate that CA issued, naming its institution (or a platform
+     * component) in its subjectAltName, and every call's token must act for that institution.
+     */
+    GRPC_TLS_CERT_FILE: z.string().min(1).optional(),
+    GRPC_TLS_KEY_FILE: z.string().min(1).optional(),
+    GRPC_TLS_CLIENT_CA_FILE: z.string().min(1).optional(),
+    /**
+     * When this service calls others over gRPC (the gateway): TLS trusting this CA (PEM), and with the certificate
+     * and key too, the client certificate services under mutual TLS require.
+     */
+    GRPC_CLIENT_TLS_CA_FILE: z.string().min(1).optional(),
+    GRPC_CLIENT_TLS_CERT_FILE: z.string().min(1).optional(),
+    GRPC_CLIENT_TLS_KEY_FILE: z.string().min(1).optional(),
     HTTP_HOST: z.string().min(1).default('127.0.0.1'),
     HTTP_PORT: port(defaults.httpPort),
     DATABASE_URL: postgresUrl,

@@ -12,12 +12,13 @@ import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 import { type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
-import { type TokenVerifier } from '@medgrid/auth';
+import { type Identity, type TokenVerifier } from '@medgrid/auth';
 import { type Logger } from '@medgrid/logging';
 import { counter, histogram } from '@medgrid/telemetry';
 import { HealthImplementation } from 'grpc-health-check';
 import { type CallContext, type UnaryHandlers } from './call-context';
 import { type CallGuard } from './call-guard';
+import { admitCertificate, certificateHolder } from './client-certificate';
 import { statusForError } from './status-for-error';
 import { rejectNulCharacters } from './nul-characters';
 
@@ -45,6 +46,11 @@ export interface GrpcServerSettings {
   port: number;
   /** FileDescriptorSet of the contracts (DESCRIPTOR_SET_PATH): reflection serves the registered services from it. */
   descriptorSet: Buffer;
+  /**
+   * TLS instead of plaintext; with `clientCa`, mutual TLS: a client must present a certificate that CA issued, and
+   * its holder must agree with the token of every call (admitCertificate).
+   */
+  tls?: { certChain: Buffer; privateKey: Buffer; clientCa?: Buffer };
 }
 
 /**
@@ -114,13 +120,32 @@ export class GrpcServer {
     this.boundPort = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync(
         `${this.settings.host}:${this.settings.port}`,
-        ServerCredentials.createInsecure(),
+        this.credentials(),
         (error, port) => (error ? reject(error) : resolve(port)),
       ),
     );
     this.setServing(true);
     this.logger.info({ port: this.boundPort }, 'gRPC server listening');
     return this.boundPort;
+  }
+
+  private credentials(): ServerCredentials {
+    const tls = this.settings.tls;
+    if (!tls) return ServerCredentials.createInsecure();
+    return ServerCredentials.createSsl(
+      tls.clientCa ?? null,
+      [{ cert_chain: tls.certChain, private_key: tls.privateKey }],
+      tls.clientCa !== undefined,
+    );
+  }
+
+  /** Under mutual TLS, the call's client certificate and its token must name the same institution. */
+  private admitPeer(
+    call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>,
+    identity: Identity,
+  ) {
+    if (this.settings.tls?.clientCa)
+      admitCertificate(certificateHolder(call.getAuthContext().sslPeerCertificate), identity);
   }
 
   setServing(serving: boolean): void {
@@ -178,6 +203,7 @@ export class GrpcServer {
       const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      this.admitPeer(call, identity);
       await this.guard?.admit(identity, path);
       rejectNulCharacters(call.request);
       const context = { identity, tokenExpiresAt, deadline, signal: abort.signal, metadata: call.metadata };
@@ -235,6 +261,7 @@ export class GrpcServer {
       const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      this.admitPeer(call, identity);
       await this.guard?.admit(identity, path);
       rejectNulCharacters(call.request);
       const response = await handler(call.request, {

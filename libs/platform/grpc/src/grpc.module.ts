@@ -19,6 +19,8 @@ export interface GrpcModuleSettings {
   host: string;
   port: number;
   auth: { publicKeyFile: string; issuer: string; audience: string };
+  /** PEM files: the server's certificate chain and key; with a client CA, mutual TLS (GrpcServerSettings.tls). */
+  tls?: { certFile: string; keyFile: string; clientCaFile?: string };
 }
 
 /** A class that adds one gRPC service's handlers to the server. */
@@ -81,6 +83,11 @@ export class GrpcModule {
                 host: settings.host,
                 port: settings.port,
                 descriptorSet: readFileSync(DESCRIPTOR_SET_PATH),
+                tls: settings.tls && {
+                  certChain: readFileSync(settings.tls.certFile),
+                  privateKey: readFileSync(settings.tls.keyFile),
+                  clientCa: settings.tls.clientCaFile ? readFileSync(settings.tls.clientCaFile) : undefined,
+                },
               },
               verifier,
               logger.child({ component: 'grpc' }),

@@ -1,5 +1,12 @@
 export { type CallContext, type UnaryHandlers } from './call-context';
 export { CallGuard } from './call-guard';
+export {
+  admitCertificate,
+  type CertificateHolder,
+  certificateHolder,
+  INSTITUTION_URI_PREFIX,
+  PLATFORM_URI_PREFIX,
+} from './client-certificate';
 export { GrpcServer, type GrpcServerSettings } from './grpc-server';
 export { readPurpose } from './read-purpose';
 export {

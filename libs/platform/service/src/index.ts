@@ -2,3 +2,4 @@ export { PlatformModule, SERVICE_CONFIG, type ServiceDefinition } from './platfo
 export { runService } from './run-service';
 export { GroupClaimGuard } from './group-claim.guard';
 export { PeriodicTask } from './periodic-task';
+export { grpcClientCredentials, grpcTls } from './grpc-tls-settings';

@@ -10,6 +10,7 @@ import { type AnyEventHandler, EventConsumer, KafkaPublisher, MessagingModule } 
 import { DataSource } from 'typeorm';
 import { GroupClaimGuard } from './group-claim.guard';
 import { PlatformGrpcController } from './platform.grpc.controller';
+import { grpcTls } from './grpc-tls-settings';
 import { GrpcReadinessMonitor } from './grpc-readiness.monitor';
 
 export interface ServiceDefinition<C extends PlatformConfig> {
@@ -94,6 +95,7 @@ export class PlatformModule {
           useFactory: () => ({
             host: config.GRPC_HOST,
             port: config.GRPC_PORT,
+            tls: grpcTls(service.name, config),
             auth: {
               publicKeyFile: config.AUTH_PUBLIC_KEY_FILE,
               issuer: config.AUTH_ISSUER,

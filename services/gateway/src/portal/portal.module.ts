@@ -1,6 +1,7 @@
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { Module, type Provider } from '@nestjs/common';
 import { RegistryView, RegistryViewTypeormRepository } from '@medgrid/registry-view';
-import { SERVICE_CONFIG } from '@medgrid/service';
+import { grpcClientCredentials, SERVICE_CONFIG } from '@medgrid/service';
 import { AccountsModule } from '../accounts/accounts.module';
 import { type GatewayConfig } from '../config/gateway.config';
 import { ServiceCallers } from './application/service-callers';
@@ -20,13 +21,14 @@ import { SettlementsHttpController } from './interface/http/settlements.http.con
 
 /** A service's client, on the address the gateway's settings give it, calling as each user. */
 function userGrpcClient<T>(
-  Client: new (address: string, tokens: ServiceTokens) => T,
+  Client: new (address: string, tokens: ServiceTokens, channel: ChannelCredentials) => T,
   address: (config: GatewayConfig) => string,
 ): Provider {
   return {
     provide: Client,
     inject: [SERVICE_CONFIG, ServiceTokens],
-    useFactory: (config: GatewayConfig, tokens: ServiceTokens) => new Client(address(config), tokens),
+    useFactory: (config: GatewayConfig, tokens: ServiceTokens) =>
+      new Client(address(config), tokens, grpcClientCredentials('gateway', config)),
   };
 }
 

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- call() invokes each method on its client */
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { criteriaServiceV1 } from '@medgrid/contracts';
 import { type ServiceTokens } from './service-tokens';
@@ -8,8 +9,8 @@ import { UserGrpcClient } from './user-grpc-client';
 export class CriteriaGrpcClient extends UserGrpcClient {
   private readonly criteria = this.open(criteriaServiceV1.CriteriaServiceClient);
 
-  constructor(address: string, tokens: ServiceTokens) {
-    super(address, tokens);
+  constructor(address: string, tokens: ServiceTokens, channel?: ChannelCredentials) {
+    super(address, tokens, channel);
   }
 
   listCriteria(caller: Identity) {

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- call() invokes each method on its client */
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { recognitionServiceV1 } from '@medgrid/contracts';
 import { type ServiceTokens } from './service-tokens';
@@ -8,8 +9,8 @@ import { UserGrpcClient } from './user-grpc-client';
 export class LabSharingGrpcClient extends UserGrpcClient {
   private readonly recognition = this.open(recognitionServiceV1.RecognitionServiceClient);
 
-  constructor(address: string, tokens: ServiceTokens) {
-    super(address, tokens);
+  constructor(address: string, tokens: ServiceTokens, channel?: ChannelCredentials) {
+    super(address, tokens, channel);
   }
 
   getRecognitionStatistics(caller: Identity, since: Date, groupId: string) {

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- call() invokes each method on its client */
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { claimServiceV1, settlementServiceV1 } from '@medgrid/contracts';
 import { type ServiceTokens } from './service-tokens';
@@ -9,8 +10,8 @@ export class PaymentGrpcClient extends UserGrpcClient {
   private readonly claims = this.open(claimServiceV1.ClaimServiceClient);
   private readonly settlements = this.open(settlementServiceV1.SettlementServiceClient);
 
-  constructor(address: string, tokens: ServiceTokens) {
-    super(address, tokens);
+  constructor(address: string, tokens: ServiceTokens, channel?: ChannelCredentials) {
+    super(address, tokens, channel);
   }
 
   getFirstContactStatistics(caller: Identity, from: string, until: string, groupId: string) {

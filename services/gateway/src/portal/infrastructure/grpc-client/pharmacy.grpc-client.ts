@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- call() invokes each method on its client */
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { drugCatalogueServiceV1, prescribingServiceV1 } from '@medgrid/contracts';
 import { type ServiceTokens } from './service-tokens';
@@ -9,8 +10,8 @@ export class PharmacyGrpcClient extends UserGrpcClient {
   private readonly prescribing = this.open(prescribingServiceV1.PrescribingServiceClient);
   private readonly catalogue = this.open(drugCatalogueServiceV1.CatalogueServiceClient);
 
-  constructor(address: string, tokens: ServiceTokens) {
-    super(address, tokens);
+  constructor(address: string, tokens: ServiceTokens, channel?: ChannelCredentials) {
+    super(address, tokens, channel);
   }
 
   getPrescribingStatistics(caller: Identity, request: prescribingServiceV1.GetPrescribingStatisticsRequest) {

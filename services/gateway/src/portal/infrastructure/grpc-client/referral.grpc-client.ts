@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/unbound-method -- call() and serverStream() invoke each method on its client */
 import { type ClientReadableStream } from '@grpc/grpc-js';
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { referralServiceV1 } from '@medgrid/contracts';
 import { serverStream } from './calls';
@@ -10,8 +11,8 @@ import { UserGrpcClient } from './user-grpc-client';
 export class ReferralGrpcClient extends UserGrpcClient {
   private readonly referrals = this.open(referralServiceV1.ReferralServiceClient);
 
-  constructor(address: string, tokens: ServiceTokens) {
-    super(address, tokens);
+  constructor(address: string, tokens: ServiceTokens, channel?: ChannelCredentials) {
+    super(address, tokens, channel);
   }
 
   listReferrals(caller: Identity, request: referralServiceV1.ListReferralsRequest) {

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- call() invokes each method on its client */
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { organisationServiceV1, workforceServiceV1 } from '@medgrid/contracts';
 import { type ServiceTokens } from './service-tokens';
@@ -9,8 +10,8 @@ export class RegistryGrpcClient extends UserGrpcClient {
   private readonly organisation = this.open(organisationServiceV1.OrganisationServiceClient);
   private readonly workforce = this.open(workforceServiceV1.WorkforceServiceClient);
 
-  constructor(address: string, tokens: ServiceTokens) {
-    super(address, tokens);
+  constructor(address: string, tokens: ServiceTokens, channel?: ChannelCredentials) {
+    super(address, tokens, channel);
   }
 
   listGrids(caller: Identity, cityId: string) {

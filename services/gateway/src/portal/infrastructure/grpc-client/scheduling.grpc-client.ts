@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- call() invokes each method on its client */
+import { type ChannelCredentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { reportServiceV1, scheduleServiceV1 } from '@medgrid/contracts';
 import { type ServiceTokens } from './service-tokens';
@@ -9,8 +10,8 @@ export class SchedulingGrpcClient extends UserGrpcClient {
   private readonly schedules = this.open(scheduleServiceV1.ScheduleServiceClient);
   private readonly reports = this.open(reportServiceV1.ReportServiceClient);
 
-  constructor(address: string, tokens: ServiceTokens) {
-    super(address, tokens);
+  constructor(address: string, tokens: ServiceTokens, channel?: ChannelCredentials) {
+    super(address, tokens, channel);
   }
 
   getDailyReport(caller: Identity, institutionId: string, date: string) {

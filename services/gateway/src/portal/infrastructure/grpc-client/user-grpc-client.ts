@@ -13,13 +13,15 @@ type ClientClass<C extends Client> = new (address: string, channel: ChannelCrede
 export abstract class UserGrpcClient {
   private readonly opened: Client[] = [];
 
+  /** `channel`: plaintext unless the gateway is given TLS settings (grpcClientCredentials). */
   protected constructor(
     private readonly address: string,
     private readonly tokens: ServiceTokens,
+    private readonly channel: ChannelCredentials = credentials.createInsecure(),
   ) {}
 
   protected open<C extends Client>(Service: ClientClass<C>): C {
-    const client = new Service(this.address, credentials.createInsecure());
+    const client = new Service(this.address, this.channel);
     this.opened.push(client);
     return client;
   }
