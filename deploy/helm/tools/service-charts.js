@@ -496,6 +496,38 @@ function shared(svc) {
       ),
     ]),
 
+    section('gRPC over TLS'),
+    group('grpcTls', { type: 'object', description: 'TLS on the gRPC port', additionalProperties: false }, [
+      value(
+        'existingSecret',
+        "Existing Secret (tls.crt, tls.key and, for client certificates, ca.crt: cert-manager's layout) mounted at /etc/medgrid/grpc-tls; sets GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE. Empty: plaintext",
+        '',
+        str('Secret with the gRPC server certificate'),
+      ),
+      value(
+        'requireClientCertificate',
+        "Mutual TLS: GRPC_TLS_CLIENT_CA_FILE is the Secret's ca.crt; every client presents a certificate of that CA naming its institution (urn:medgrid:institution:<id>) or a platform component (urn:medgrid:platform:<name>) in its subjectAltName, and every call's token must act for that institution (needs existingSecret)",
+        false,
+        bool('GRPC_TLS_CLIENT_CA_FILE from the Secret'),
+      ),
+    ]),
+    group(
+      'grpcClientTls',
+      {
+        type: 'object',
+        description: 'TLS when this service calls others over gRPC',
+        additionalProperties: false,
+      },
+      [
+        value(
+          'existingSecret',
+          'Existing Secret (ca.crt, and tls.crt and tls.key for services that require client certificates) mounted at /etc/medgrid/grpc-client-tls; sets GRPC_CLIENT_TLS_CA_FILE, _CERT_FILE and _KEY_FILE. Empty: plaintext. Only the gateway calls other services',
+          '',
+          str('Secret with the CA and client certificate'),
+        ),
+      ],
+    ),
+
     section('Tracing (OpenTelemetry)'),
     group('otel', { type: 'object', description: 'OpenTelemetry traces', additionalProperties: false }, [
       value(

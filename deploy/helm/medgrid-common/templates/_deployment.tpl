@@ -82,12 +82,14 @@ spec:
             - name: auth-public-key
               mountPath: {{ include "medgrid-common.values.authMountPath" . }}
               readOnly: true
+            {{- include "medgrid-common.pod.grpcTlsMounts" . | nindent 12 }}
             {{- with .Values.extraVolumeMounts }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
       volumes:
         {{- include "medgrid-common.pod.tmpVolume" . | nindent 8 }}
         {{- include "medgrid-common.pod.authVolume" . | nindent 8 }}
+        {{- include "medgrid-common.pod.grpcTlsVolumes" . | nindent 8 }}
         {{- with .Values.extraVolumes }}
         {{- toYaml . | nindent 8 }}
         {{- end }}

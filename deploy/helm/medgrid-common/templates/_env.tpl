@@ -42,6 +42,27 @@ so the service's validated default applies.
   value: {{ include "medgrid-common.values.authIssuer" . | quote }}
 - name: AUTH_AUDIENCE
   value: {{ include "medgrid-common.values.authAudience" . | quote }}
+{{- with .Values.grpcTls.existingSecret }}
+- name: GRPC_TLS_CERT_FILE
+  value: /etc/medgrid/grpc-tls/tls.crt
+- name: GRPC_TLS_KEY_FILE
+  value: /etc/medgrid/grpc-tls/tls.key
+{{- end }}
+{{- if .Values.grpcTls.requireClientCertificate }}
+{{- if not .Values.grpcTls.existingSecret }}
+{{- fail (printf "%s: grpcTls.requireClientCertificate needs grpcTls.existingSecret (the server's certificate and the clients' CA)" .Chart.Name) }}
+{{- end }}
+- name: GRPC_TLS_CLIENT_CA_FILE
+  value: /etc/medgrid/grpc-tls/ca.crt
+{{- end }}
+{{- with .Values.grpcClientTls.existingSecret }}
+- name: GRPC_CLIENT_TLS_CA_FILE
+  value: /etc/medgrid/grpc-client-tls/ca.crt
+- name: GRPC_CLIENT_TLS_CERT_FILE
+  value: /etc/medgrid/grpc-client-tls/tls.crt
+- name: GRPC_CLIENT_TLS_KEY_FILE
+  value: /etc/medgrid/grpc-client-tls/tls.key
+{{- end }}
 - name: LOG_LEVEL
   value: {{ .Values.logLevel | quote }}
 - name: OTEL_TRACES_EXPORTER

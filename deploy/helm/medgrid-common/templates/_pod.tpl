@@ -54,6 +54,35 @@ OpenTelemetry and pg write temporary files there.
   {{- end }}
 {{- end -}}
 
+{{/* The gRPC TLS Secrets (grpcTls, grpcClientTls), when set: volumes and their read-only mounts. */}}
+{{- define "medgrid-common.pod.grpcTlsVolumes" -}}
+{{- with .Values.grpcTls.existingSecret }}
+- name: grpc-tls
+  secret:
+    secretName: {{ . }}
+    defaultMode: 288 # 0440: the service's group only (decimal, so YAML 1.1 and 1.2 parsers agree)
+{{- end }}
+{{- with .Values.grpcClientTls.existingSecret }}
+- name: grpc-client-tls
+  secret:
+    secretName: {{ . }}
+    defaultMode: 288
+{{- end }}
+{{- end -}}
+
+{{- define "medgrid-common.pod.grpcTlsMounts" -}}
+{{- if .Values.grpcTls.existingSecret }}
+- name: grpc-tls
+  mountPath: /etc/medgrid/grpc-tls
+  readOnly: true
+{{- end }}
+{{- if .Values.grpcClientTls.existingSecret }}
+- name: grpc-client-tls
+  mountPath: /etc/medgrid/grpc-client-tls
+  readOnly: true
+{{- end }}
+{{- end -}}
+
 {{/* DATABASE_URL from the operator-created Secret: never a plain value. */}}
 {{- define "medgrid-common.env.databaseUrl" -}}
 - name: DATABASE_URL
