@@ -45,7 +45,7 @@ describe('PlatformService (every service)', () => {
       institutionId: centreId,
       groupId,
       practitionerId: clinician.practitionerId,
-      tokenExpiresAt: expect.any(Date),
+      tokenExpiresAt: expect.any(Date) as unknown,
     });
     expect(answer.tokenExpiresAt!.getTime() / 1000).toBeGreaterThanOrEqual(signedFrom + 600);
     expect(answer.tokenExpiresAt!.getTime() / 1000).toBeLessThanOrEqual(signedBy + 600);
