@@ -236,7 +236,7 @@ stop_service() {
   if [ "$BENCH_NODE_PROF" = 1 ]; then
     profile="$(ls -t "$PROFILE_DIR"/*.cpuprofile 2>/dev/null | head -n 1 || true)"
     if [ -n "$profile" ]; then
-      node "$BENCH_DIR/cpu-profile-top.js" "$profile" 25 >"$OUT/cpu-profile.txt" && log "lab-sharing's CPU profile: $OUT/cpu-profile.txt ($profile)"
+      node "$MEDGRID_ROOT/bench/lib/cpu-profile-top.js" "$profile" 25 >"$OUT/cpu-profile.txt" && log "lab-sharing's CPU profile: $OUT/cpu-profile.txt ($profile)"
     else
       warn "lab-sharing wrote no CPU profile into $PROFILE_DIR"
     fi
@@ -278,7 +278,7 @@ start_service() {
   # share the cores with that.
   caught_up() {
     kill -0 "$SERVICE_PID" 2>/dev/null || return 125
-    KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node "$BENCH_DIR/consumer-caught-up.js" "$group" >"$OUT/consumer-lag.txt" 2>&1
+    KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node "$MEDGRID_ROOT/bench/lib/consumer-caught-up.js" "$group" >"$OUT/consumer-lag.txt" 2>&1
   }
   wait_until 300 "lab-sharing's consumers caught up with their topics" caught_up ||
     warn "lab-sharing's consumers are still behind ($(cat "$OUT/consumer-lag.txt")): the look-ups share the cores with them"

@@ -197,7 +197,7 @@ stop_service() {
   if [ "$BENCH_NODE_PROF" = 1 ]; then
     profile="$(ls -t "$PROFILE_DIR"/*.cpuprofile 2>/dev/null | head -n 1 || true)"
     if [ -n "$profile" ]; then
-      node "$MEDGRID_ROOT/bench/lab-sharing/cpu-profile-top.js" "$profile" 30 >"$OUT/cpu-profile.txt" &&
+      node "$MEDGRID_ROOT/bench/lib/cpu-profile-top.js" "$profile" 30 >"$OUT/cpu-profile.txt" &&
         log "pharmacy's CPU profile: $OUT/cpu-profile.txt ($profile)"
     else
       warn "pharmacy wrote no CPU profile into $PROFILE_DIR"
@@ -237,7 +237,7 @@ start_service() {
   # let it catch up, so the checks do not share the cores with that.
   caught_up() {
     kill -0 "$SERVICE_PID" 2>/dev/null || return 125
-    KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node "$MEDGRID_ROOT/bench/lab-sharing/consumer-caught-up.js" "$group" \
+    KAFKA_BROKERS="$MEDGRID_KAFKA_BROKERS" node "$MEDGRID_ROOT/bench/lib/consumer-caught-up.js" "$group" \
       >"$OUT/consumer-lag.txt" 2>&1
   }
   wait_until 300 "pharmacy's consumers caught up with their topics" caught_up ||

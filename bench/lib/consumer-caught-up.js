@@ -1,9 +1,10 @@
 // Exits 0 when a Kafka consumer group has committed, on every partition assigned to its members, up
-// to that partition's end; else 1, printing how far behind it is. scripts/bench-lab-sharing.sh waits
-// on it after starting lab-sharing on a fresh group, which first works through the history of every
-// topic it consumes (the demo city, referrals): the look-ups should not share the cores with that.
+// to that partition's end; else 1, printing how far behind it is. The benchmarks that start a service
+// of their own (scripts/bench-lab-sharing.sh, bench-pharmacy.sh, bench-platform.sh) wait on it: a fresh
+// group first works through the history of every topic it consumes (the demo city, referrals), and the
+// measured calls should not share the cores with that.
 //
-//   KAFKA_BROKERS=127.0.0.1:19092 node bench/lab-sharing/consumer-caught-up.js <group>
+//   KAFKA_BROKERS=127.0.0.1:19092 node bench/lib/consumer-caught-up.js <group>
 'use strict';
 const { AssignerProtocol, Kafka, logLevel } = require('kafkajs');
 
