@@ -20,6 +20,7 @@ import { type CallContext, type UnaryHandlers } from './call-context';
 import { type CallGuard } from './call-guard';
 import { admitCertificate, certificateHolder } from './client-certificate';
 import { statusForError } from './status-for-error';
+import { rejectMalformedRequest, tolerantDefinition } from './malformed-request';
 import { rejectNulCharacters } from './nul-characters';
 
 const handled = counter(
@@ -107,7 +108,7 @@ export class GrpcServer {
         void this.handleUnary(method.path, handler, call, callback);
       };
     }
-    this.server.addService(definition, implementation);
+    this.server.addService(tolerantDefinition(definition), implementation);
     this.serviceNames.push(serviceName);
     this.health.setStatus(serviceName, 'NOT_SERVING');
   }
@@ -205,6 +206,7 @@ export class GrpcServer {
       );
       this.admitPeer(call, identity);
       await this.guard?.admit(identity, path);
+      rejectMalformedRequest(call.request);
       rejectNulCharacters(call.request);
       const context = { identity, tokenExpiresAt, deadline, signal: abort.signal, metadata: call.metadata };
       for await (const message of handler(call.request, context)) {
@@ -263,6 +265,7 @@ export class GrpcServer {
       );
       this.admitPeer(call, identity);
       await this.guard?.admit(identity, path);
+      rejectMalformedRequest(call.request);
       rejectNulCharacters(call.request);
       const response = await handler(call.request, {
         identity,

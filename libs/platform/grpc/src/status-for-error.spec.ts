@@ -36,3 +36,35 @@ describe(statusForError.name, () => {
     expect(sut.details).toBe('internal error');
   });
 });
+
+describe(`${statusForError.name} on a request with very many bad fields`, () => {
+  const manyBad = new ValidationError(
+    Array.from({ length: 100_000 }, (_, i) => ({
+      field: `members[${i}].practitionerId`,
+      reason: 'INVALID_FORMAT',
+      description: 'must be a UUID',
+    })),
+  );
+
+  it('keeps the status within what clients take in a trailer, counting the violations it leaves out', () => {
+    const sut = statusForError(manyBad);
+
+    const trailer = sut.metadata!.get('grpc-status-details-bin')[0] as Buffer;
+    expect(trailer.length).toBeLessThan(8 * 1024);
+    expect(Buffer.byteLength(sut.details!)).toBeLessThanOrEqual(512);
+    const violations = decodeErrorDetails(sut.metadata).fieldViolations;
+    expect(violations[0]).toMatchObject({ field: 'members[0].practitionerId', reason: 'INVALID_FORMAT' });
+    expect(violations.at(-1)).toMatchObject({ field: 'request', reason: 'MORE_VIOLATIONS' });
+    expect(violations.at(-1)!.description).toContain(`${100_000 - (violations.length - 1)} more`);
+  });
+
+  it('clips a violation that echoes a huge value, on a character boundary', () => {
+    const sut = statusForError(
+      new ValidationError([{ field: 'name', reason: 'TOO_LONG', description: `名${'字'.repeat(100_000)}` }]),
+    );
+
+    const [violation] = decodeErrorDetails(sut.metadata).fieldViolations;
+    expect(Buffer.byteLength(violation!.description)).toBeLessThanOrEqual(256);
+    expect(violation!.description.endsWith('字…')).toBe(true);
+  });
+});

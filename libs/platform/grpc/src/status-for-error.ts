@@ -4,6 +4,15 @@ import { AppError, type ErrorCategory } from '@medgrid/errors';
 
 const DETAILS_KEY = 'grpc-status-details-bin';
 const ERROR_DOMAIN = 'medgrid.health.gov.cn';
+/**
+ * The status travels in HTTP/2 trailers, which clients cap (grpc-java at 8 KiB of metadata, Node's HTTP/2 at 64 KiB
+ * of headers): a request with 100,000 bad list items once made a multi-megabyte trailer that broke the caller's
+ * whole connection, every other call on it included. The violations listed stop at this many bytes, a last one
+ * says how many more there were, and the message is cut to its own budget (percent-encoding can triple it).
+ */
+const VIOLATIONS_BUDGET_BYTES = 4096;
+const MESSAGE_BUDGET_BYTES = 512;
+const FIELD_TEXT_BYTES = 256;
 
 /** Exhaustive map from error category to gRPC status: a new category cannot go unmapped. */
 export function grpcCodeFor(category: ErrorCategory): status {
@@ -58,22 +67,55 @@ export function statusForError(error: unknown): Partial<StatusObject> {
     details.push(
       pack(
         'google.rpc.BadRequest',
-        rpcErrorDetails.BadRequest.encode({
-          fieldViolations: error.violations.map((v) => ({
-            field: v.field,
-            description: v.description,
-            reason: v.reason,
-          })),
-        }).finish(),
+        rpcErrorDetails.BadRequest.encode({ fieldViolations: listedViolations(error.violations) }).finish(),
       ),
     );
   }
+  const message = clip(error.message, MESSAGE_BUDGET_BYTES);
   const metadata = new Metadata();
-  metadata.set(
-    DETAILS_KEY,
-    Buffer.from(rpcStatus.Status.encode({ code, message: error.message, details }).finish()),
-  );
-  return { code, details: error.message, metadata };
+  metadata.set(DETAILS_KEY, Buffer.from(rpcStatus.Status.encode({ code, message, details }).finish()));
+  return { code, details: message, metadata };
+}
+
+/** The violations that fit the trailer's budget, each text clipped, and a last one counting those left out. */
+function listedViolations(
+  violations: readonly { field: string; reason: string; description: string }[],
+): { field: string; reason: string; description: string }[] {
+  const listed: { field: string; reason: string; description: string }[] = [];
+  let bytes = 0;
+  for (const v of violations) {
+    const item = {
+      field: clip(v.field, FIELD_TEXT_BYTES),
+      reason: clip(v.reason, FIELD_TEXT_BYTES),
+      description: clip(v.description, FIELD_TEXT_BYTES),
+    };
+    const size =
+      Buffer.byteLength(item.field) + Buffer.byteLength(item.reason) + Buffer.byteLength(item.description);
+    if (bytes + size > VIOLATIONS_BUDGET_BYTES) break;
+    listed.push(item);
+    bytes += size;
+  }
+  const left = violations.length - listed.length;
+  if (left > 0)
+    listed.push({
+      field: 'request',
+      reason: 'MORE_VIOLATIONS',
+      description: `${left} more field violations not listed; correct those above and send the request again`,
+    });
+  return listed;
+}
+
+/** The text cut to at most `bytes` of UTF-8, on a character boundary, marked with an ellipsis when cut. */
+function clip(text: string, bytes: number): string {
+  if (Buffer.byteLength(text) <= bytes) return text;
+  let cut = '';
+  let used = 3; // the ellipsis
+  for (const char of text) {
+    used += Buffer.byteLength(char);
+    if (used > bytes) break;
+    cut += char;
+  }
+  return `${cut}…`;
 }
 
 export interface DecodedErrorDetails {

@@ -32,6 +32,16 @@ describe(GetReferralStatisticsQuery.name, () => {
     ]);
   });
 
+  it('refuses a missing or malformed start as a bad field, not a failure judging the range (found by fuzzing)', () => {
+    expect(refused({ from: '', until: '2026-11-30', groupId: '', institutionId: '' })).toEqual([
+      { field: 'from', reason: 'INVALID_FORMAT' },
+    ]);
+    expect(refused({ from: '2026-02-30', until: '', groupId: '', institutionId: '' })).toEqual([
+      { field: 'from', reason: 'INVALID_FORMAT' },
+      { field: 'until', reason: 'INVALID_FORMAT' },
+    ]);
+  });
+
   it('refuses a range that ends before it starts, or runs past a year and a day, on `until`', () => {
     expect(refused({ from: '2026-11-02', until: '2026-11-01', groupId: '', institutionId: '' })).toEqual([
       { field: 'until', reason: 'OUT_OF_RANGE' },

@@ -20,6 +20,8 @@ const FIELDS = z
     institutionId: optionalIdField(),
   })
   .superRefine((f, context) => {
+    // Zod runs this even when a day above failed its own check: the range is judged only between two real days.
+    if (!isLocalDate(f.from) || !isLocalDate(f.until)) return;
     if (f.until < f.from) {
       context.addIssue({
         code: 'custom',
