@@ -26,6 +26,8 @@
 #      render's PrometheusRule, `promtool test rules` on ci/alerts*.test.yaml, when promtool is installed
 #      (Debian package `prometheus`: scripts/prometheus.sh install; skipped otherwise)
 #   8. format: Prettier on deploy/helm when node_modules is installed (scripts/test.sh checks it too)
+#   9. images: scripts/images.sh lint on the services' Dockerfiles (generated from their template, hadolint,
+#      and tools/image-lint.mjs against each service chart's render: user, working directory, command, ports)
 set -euo pipefail
 
 VALIDATE_DEPS=(yaml@2.9.1 kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0)
@@ -240,6 +242,11 @@ if [ -x "$MEDGRID_ROOT/node_modules/.bin/prettier" ]; then
     die "deploy/helm is not Prettier-formatted: run node_modules/.bin/prettier --write deploy/helm"
   note "prettier: deploy/helm formatted"
 fi
+
+# 9. container images: the Dockerfiles run what the renders run
+out="$(bash "$MEDGRID_ROOT/scripts/images.sh" lint --renders "$RENDER")" ||
+  die "the services' Dockerfiles failed their checks (scripts/images.sh lint)"
+note "$out"
 
 if [ "$KEEP" -eq 0 ]; then rm -rf "$RENDER"; fi
 printf '\nhelm-check passed in %s\n' "$(elapsed)"

@@ -2,6 +2,8 @@ import { type Tree, workspaceRoot } from '@nx/devkit';
 import { FsTree } from 'nx/src/generators/tree';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- plain CommonJS of deploy/helm, not a project
 import { parseServices, serviceChartFiles } from '../../../../deploy/helm/tools/service-charts.js';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- plain CommonJS of deploy/helm, not a project
+import { dockerfile, workspacePackages } from '../../../../deploy/helm/tools/service-images.js';
 import { serviceNames } from './names.ts';
 import { localServices } from './registrations.ts';
 import { serviceGenerator } from './service.generator.ts';
@@ -65,6 +67,7 @@ describe(serviceGenerator.name, () => {
         'services/sample-intake/tsconfig.json',
         'services/sample-intake/jest.config.js',
         'services/sample-intake/jest.int.config.js',
+        'services/sample-intake/Dockerfile',
         'services/sample-intake/src/main.ts',
         'services/sample-intake/src/instrumentation.ts',
         'services/sample-intake/src/sample-intake.module.ts',
@@ -209,6 +212,27 @@ describe(serviceGenerator.name, () => {
     expect(read(tree, 'deploy/helm/medgrid/templates/_helpers.tpl')).toMatch(
       /\{\{- define "medgrid\.services" -\}\}\n[a-z -]+ sample-intake\n\{\{- end -\}\}/,
     );
+  });
+
+  it('writes its container image as service-images.js writes the others, from the packages it needs', () => {
+    const entry = parseServices(read(tree, 'deploy/helm/services.json')).at(-1)!;
+    const image = read(tree, 'services/sample-intake/Dockerfile');
+
+    expect(image).toBe(
+      dockerfile(
+        entry,
+        workspacePackages(
+          (path) => tree.read(path, 'utf-8'),
+          (dir) => tree.children(dir),
+        ),
+      ),
+    );
+    expect(image).toContain('COPY services/sample-intake/package.json services/sample-intake/\n');
+    expect(image).toContain(
+      'COPY --from=build /medgrid/libs/platform/registry-view/dist/ libs/platform/registry-view/dist/\n',
+    );
+    expect(image).toContain(`EXPOSE ${ports.grpc} ${ports.http}\n`);
+    expect(image).toContain('CMD ["node", "services/sample-intake/dist/main.js"]\n');
   });
 
   it('registers it with the scripts, the lint boundaries, the topics and the end-to-end project', () => {

@@ -18,6 +18,8 @@ import {
   type ServiceEntry,
   SERVICES_FILE,
 } from '../../../../deploy/helm/tools/service-charts.js';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the same plain CommonJS of deploy/helm
+import { dockerfile, workspacePackages } from '../../../../deploy/helm/tools/service-images.js';
 import { KEBAB_CASE, serviceNames, type ServiceNames } from './names.ts';
 import {
   addContractsExport,
@@ -161,6 +163,18 @@ export async function serviceGenerator(
   tree.write(SERVICES_FILE, `${prettyJson(servicesJson)}\n`);
   for (const [file, content] of Object.entries(serviceChartFiles(entry)))
     tree.write(`deploy/helm/${name}/${file}`, content);
+  // Its container image, as service-images.js writes every service's: from the workspace packages
+  // its package.json (written above) needs.
+  tree.write(
+    `services/${name}/Dockerfile`,
+    dockerfile(
+      entry,
+      workspacePackages(
+        (path) => tree.read(path, 'utf-8'),
+        (dir) => tree.children(dir),
+      ),
+    ),
+  );
 
   // The places that list every service.
   const edit = (path: string, change: (text: string) => string) => tree.write(path, change(read(tree, path)));
