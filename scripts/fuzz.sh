@@ -5,8 +5,9 @@
 # at once and the demo city is never touched), and every run prints its seed.
 #
 #   scripts/fuzz.sh                                  the full run: 1,000 cases per RPC, a new seed
-#   scripts/fuzz.sh --cases 150 --seed 20261206      the short run scripts/test.sh makes
+#   scripts/fuzz.sh --cases 60 --seed 20261206       the short run scripts/test.sh makes
 #   scripts/fuzz.sh --seed N --cases K --service referral --method CreateReferral   replays a failure
+#   scripts/fuzz.sh --service registry,gateway      some services (several runs can share the machine)
 #
 # Needs PostgreSQL up (scripts/postgres.sh up), the services built, and Java for the broker (scripts/kafka.sh's jars).
 # Leaves a running platform alone: ports, broker and databases of its own.

@@ -20,7 +20,7 @@ import { type CallContext, type UnaryHandlers } from './call-context';
 import { type CallGuard } from './call-guard';
 import { admitCertificate, certificateHolder } from './client-certificate';
 import { statusForError } from './status-for-error';
-import { rejectMalformedRequest, tolerantDefinition } from './malformed-request';
+import { admitDecodedRequest, type RequestLimits, tolerantDefinition } from './request-decoding';
 import { rejectNulCharacters } from './nul-characters';
 
 const handled = counter(
@@ -62,7 +62,8 @@ export interface GrpcServerSettings {
  * grpc.health.v1 and server reflection without authentication.
  */
 export class GrpcServer {
-  // Bulk imports send files of up to 50 MB; the grpc-js default is 4 MB.
+  // Bulk imports send files of up to 50 MB; the grpc-js default is 4 MB. Each method has its own, lower limit
+  // (addService's requestLimits), so only the methods that take a file take this much.
   private readonly server = new Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly serviceNames: string[] = [];
@@ -79,11 +80,15 @@ export class GrpcServer {
     this.health.addToServer(this.server);
   }
 
-  /** Registers a service's handlers; `definition` is ts-proto's grpc-js definition. */
+  /**
+   * Registers a service's handlers; `definition` is ts-proto's grpc-js definition. A method takes requests of up to
+   * DEFAULT_REQUEST_LIMIT_BYTES (4 MB) unless `requestLimits` gives it more (a bulk import's file).
+   */
   addService<D extends ServiceDefinition>(
     serviceName: string,
     definition: D,
     handlers: UnaryHandlers<D>,
+    { requestLimits = {} }: { requestLimits?: RequestLimits<D> } = {},
   ): void {
     const implementation: UntypedServiceImplementation = {};
     for (const [methodName, method] of Object.entries(definition)) {
@@ -108,7 +113,7 @@ export class GrpcServer {
         void this.handleUnary(method.path, handler, call, callback);
       };
     }
-    this.server.addService(tolerantDefinition(definition), implementation);
+    this.server.addService(tolerantDefinition(definition, requestLimits), implementation);
     this.serviceNames.push(serviceName);
     this.health.setStatus(serviceName, 'NOT_SERVING');
   }
@@ -206,7 +211,7 @@ export class GrpcServer {
       );
       this.admitPeer(call, identity);
       await this.guard?.admit(identity, path);
-      rejectMalformedRequest(call.request);
+      admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
       const context = { identity, tokenExpiresAt, deadline, signal: abort.signal, metadata: call.metadata };
       for await (const message of handler(call.request, context)) {
@@ -265,7 +270,7 @@ export class GrpcServer {
       );
       this.admitPeer(call, identity);
       await this.guard?.admit(identity, path);
-      rejectMalformedRequest(call.request);
+      admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
       const response = await handler(call.request, {
         identity,

@@ -9,6 +9,7 @@ export {
 } from './client-certificate';
 export { GrpcServer, type GrpcServerSettings } from './grpc-server';
 export { readPurpose } from './read-purpose';
+export { DEFAULT_REQUEST_LIMIT_BYTES, type RequestLimits } from './request-decoding';
 export {
   type GrpcController,
   GrpcModule,

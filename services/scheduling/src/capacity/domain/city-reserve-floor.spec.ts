@@ -95,10 +95,11 @@ describe(floorProblems.name, () => {
     ['more than the whole', ratio(6, 5)],
     ['a zero denominator', ratio(1, 0)],
     ['a fraction of a part', ratio(1.5, 4)],
+    ['terms past a millionth, which no column holds (found by fuzzing)', ratio(4294967295, 4294967295)],
     ['no floor at all', undefined],
   ])('refuses %s as OUT_OF_RANGE, showing fitting shares', (_, value) => {
     expect(sut(value, '1/4')).toEqual([
-      { reason: 'OUT_OF_RANGE', description: 'must be a share n/d with 0 < n ≤ d (e.g. 1/4)' },
+      { reason: 'OUT_OF_RANGE', description: 'must be a share n/d with 0 < n ≤ d ≤ 1000000 (e.g. 1/4)' },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { type Refusal } from '@medgrid/errors';
 import { isLocalDate } from '@medgrid/kernel';
-import { isValidRatio, type ReserveRatio } from './reserve-ratio';
+import { isValidRatio, MAX_RATIO_DENOMINATOR, type ReserveRatio } from './reserve-ratio';
 
 /** The least share of a hospital's capacity kept for primary care. */
 export interface ReserveFloors {
@@ -42,7 +42,12 @@ export const MAX_FLOOR_REASON = 500;
 export function floorProblems(value: ReserveRatio | undefined, examples: string): Refusal[] {
   return value !== undefined && isValidRatio(value) && value.numerator > 0
     ? []
-    : [{ reason: 'OUT_OF_RANGE', description: `must be a share n/d with 0 < n ≤ d (e.g. ${examples})` }];
+    : [
+        {
+          reason: 'OUT_OF_RANGE',
+          description: `must be a share n/d with 0 < n ≤ d ≤ ${MAX_RATIO_DENOMINATOR} (e.g. ${examples})`,
+        },
+      ];
 }
 
 /**

@@ -11,11 +11,23 @@ export interface ReserveRatio {
 
 export const ratio = (numerator: number, denominator: number): ReserveRatio => ({ numerator, denominator });
 
+/**
+ * The largest denominator a ratio may have: a millionth is finer than any policy share, the terms fit the
+ * database's integer columns (a request's uint32 4294967295/4294967295 did not, and failed as INTERNAL), and
+ * cross-multiplied (atLeast) they stay exact in a double.
+ */
+export const MAX_RATIO_DENOMINATOR = 1_000_000;
+
 /** The problem of a ratio as a request's field, none when it is valid. */
 export function ratioProblems(value: ReserveRatio): Refusal[] {
   return isValidRatio(value)
     ? []
-    : [{ reason: 'INVALID_RATIO', description: 'must be n/d with 0 ≤ n ≤ d, d > 0' }];
+    : [
+        {
+          reason: 'INVALID_RATIO',
+          description: `must be n/d with 0 ≤ n ≤ d, 0 < d ≤ ${MAX_RATIO_DENOMINATOR}`,
+        },
+      ];
 }
 
 export function isValidRatio(value: ReserveRatio): boolean {
@@ -23,6 +35,7 @@ export function isValidRatio(value: ReserveRatio): boolean {
     Number.isInteger(value.numerator) &&
     Number.isInteger(value.denominator) &&
     value.denominator > 0 &&
+    value.denominator <= MAX_RATIO_DENOMINATOR &&
     value.numerator >= 0 &&
     value.numerator <= value.denominator
   );

@@ -47,6 +47,14 @@ describe(RecordResultCommand.name, () => {
     ]);
   });
 
+  it('judges a study without a performedAt by its own fields, not by failing (found by fuzzing)', () => {
+    const study = { studyInstanceUid: '1.02', accessionNumber: 'A1', modalities: ['CT' as const] };
+    expect(refusedFields(() => sut.create(input({ performedAt: undefined, study }), now))).toEqual([
+      ['performedAt', 'REQUIRED'],
+      ['study.studyInstanceUid', 'LEADING_ZERO'],
+    ]);
+  });
+
   it('reports the bad fields of the request together, in its order', () => {
     expect(
       refusedFields(() =>

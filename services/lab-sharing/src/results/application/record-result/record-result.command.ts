@@ -35,7 +35,10 @@ function fieldsOn(now: Date) {
         });
       f.observations.forEach((o, i) => observationViolations(o, `observations[${i}]`).forEach(add));
       if (f.study) {
-        imagingStudyViolations({ ...f.study, performedAt: f.performedAt }, f.performedAt, now, 'study')
+        // Zod runs this even when performedAt failed its own check (absent): the study's own fields are still
+        // judged, and its time, which is the result's, is left to performedAt's violation.
+        const performedAt = f.performedAt instanceof Date ? f.performedAt : now;
+        imagingStudyViolations({ ...f.study, performedAt }, performedAt, now, 'study')
           .filter((v) => v.field !== 'study.performedAt')
           .forEach(add);
       }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { drugCatalogueServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
+import { MAX_CATALOGUE_BYTES } from '../../application/catalogue-csv';
 import { GetCatalogueQuery } from '../../application/get-catalogue/get-catalogue.query';
 import { GetCatalogueUseCase } from '../../application/get-catalogue/get-catalogue.use-case';
 import { GetDrugQuery } from '../../application/get-drug/get-drug.query';
@@ -108,6 +109,8 @@ export class CatalogueGrpcController implements GrpcController {
           drugs: (await this.searchDrugs.execute(identity, SearchDrugsQuery.create(r))).map(drugToProto),
         }),
       },
+      // The file and the message around it: a file over the catalogue's own limit is refused with its reason.
+      { requestLimits: { loadDrugCatalogueCsv: MAX_CATALOGUE_BYTES + 1024 * 1024 } },
     );
   }
 }

@@ -3,6 +3,7 @@ import { importServiceV1 } from '@medgrid/contracts';
 import { type GrpcController, type GrpcServer } from '@medgrid/grpc';
 import { ImportCsvCommand } from '../../application/import-csv/import-csv.command';
 import { ImportCsvUseCase } from '../../application/import-csv/import-csv.use-case';
+import { MAX_IMPORT_BYTES } from '../../application/csv-rows';
 import { type ImportKind } from '../../domain/csv-import';
 
 const { ImportKind: Kind } = importServiceV1;
@@ -31,12 +32,18 @@ export class ImportGrpcController implements GrpcController {
   constructor(private readonly importCsv: ImportCsvUseCase) {}
 
   register(server: GrpcServer): void {
-    server.addService('medgrid.registry.v1.ImportService', importServiceV1.ImportServiceService, {
-      importCsv: async (request, { identity }) => {
-        const command = ImportCsvCommand.create({ ...request, kind: kindFromProto(request.kind) });
-        const report = await this.importCsv.execute(identity, command);
-        return { ...report, rejected: report.rejected.map((r) => ({ ...r })) };
+    server.addService(
+      'medgrid.registry.v1.ImportService',
+      importServiceV1.ImportServiceService,
+      {
+        importCsv: async (request, { identity }) => {
+          const command = ImportCsvCommand.create({ ...request, kind: kindFromProto(request.kind) });
+          const report = await this.importCsv.execute(identity, command);
+          return { ...report, rejected: report.rejected.map((r) => ({ ...r })) };
+        },
       },
-    });
+      // The file and the message around it: a file over the import's own limit is refused with its reason.
+      { requestLimits: { importCsv: MAX_IMPORT_BYTES + 1024 * 1024 } },
+    );
   }
 }
