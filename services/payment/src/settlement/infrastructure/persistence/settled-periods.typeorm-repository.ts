@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { queryNamed, UnitOfWork } from '@medgrid/database';
+import { isLocalDate } from '@medgrid/kernel';
 import { SettledPeriods } from '../../../claims/domain/settled-periods';
 import { monthPeriod } from '../../../common/domain/effective-period';
 import { settlementPeriodLockKey } from './settlement-run.typeorm-repository';
@@ -15,8 +16,9 @@ export class SettledPeriodsTypeormRepository extends SettledPeriods {
   }
 
   async isSettled(groupId: string | null, serviceDate: string): Promise<boolean> {
-    // A claim without a group is never settled, and a malformed date is the claim's own check to refuse.
-    if (groupId === null || !/^\d{4}-\d{2}-\d{2}$/.test(serviceDate)) return false;
+    // A claim without a group is never settled, and a date that is no day is the claim's own check to refuse:
+    // shaped like one (2026-12-32, 0000-01-01), it failed in PostgreSQL's cast as INTERNAL (found by fuzzing).
+    if (groupId === null || !isLocalDate(serviceDate)) return false;
     const db = this.uow.transactionalManager();
     const period = monthPeriod(serviceDate.slice(0, 7));
     await queryNamed(db, `SELECT pg_advisory_xact_lock_shared(hashtextextended(:key, 0))`, {
