@@ -41,8 +41,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
 MEDGRID_LOG_TAG=bench
-# shellcheck source-path=SCRIPTDIR source=lib/services.sh
-source "$here/lib/services.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/bench.sh
+source "$here/lib/bench.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/k6.sh
 source "$here/lib/k6.sh"
 
@@ -72,17 +72,9 @@ fi
 # booking-rush.js reads these (and the other BENCH_* it documents) from the environment.
 export BENCH_SESSIONS BENCH_HOT_SESSIONS BENCH_ATTEMPTS BENCH_WINDOW_S BENCH_VUS BENCH_MAX_VUS BENCH_REFERRAL_SHARE
 
-service_addr() { # <service> -> 127.0.0.1:<its gRPC port>
-  local entry name port _
-  for entry in "${MEDGRID_SERVICES[@]}"; do
-    IFS=: read -r name port _ <<<"$entry"
-    [ "$name" = "$1" ] && { printf '127.0.0.1:%s' "$port"; return 0; }
-  done
-  die "unknown service $1"
-}
-REGISTRY="${BENCH_REGISTRY_ADDR:-$(service_addr registry)}"
-REFERRAL="${BENCH_REFERRAL_ADDR:-$(service_addr referral)}"
-SCHEDULING="${BENCH_SCHEDULING_ADDR:-$(service_addr scheduling)}"
+REGISTRY="${BENCH_REGISTRY_ADDR:-$(bench_service_addr registry)}"
+REFERRAL="${BENCH_REFERRAL_ADDR:-$(bench_service_addr referral)}"
+SCHEDULING="${BENCH_SCHEDULING_ADDR:-$(bench_service_addr scheduling)}"
 
 OUT="$MEDGRID_ROOT/.bench/scheduling"
 mkdir -p "$OUT"
@@ -96,33 +88,8 @@ STARTED_AT_FILE="$OUT/rush-started-at"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 
 # ---- helpers ---------------------------------------------------------------------------------
-pg() { # <database> [psql args...]: psql as the medgrid role, unaligned, quiet, stop on error
-  local db="$1"
-  shift
-  PGPASSWORD="$MEDGRID_PG_PASSWORD" PGCONNECT_TIMEOUT=5 psql -X -w -q -At -F '|' -v ON_ERROR_STOP=1 \
-    -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -U "$MEDGRID_PG_USER" -d "$db" "$@"
-}
-sched_sql() { pg "$BENCH_SCHEDULING_DB" -f -; } # SQL on stdin
-
-rpc() { # <address> <token> <method> <json>: grpcurl, output on stdout; dies with the error
-  local out
-  if ! out="$(bash "$here/grpcurl.sh" -plaintext -max-time 30 -H "authorization: Bearer $2" -d "$4" "$1" "$3" 2>&1)"; then
-    printf '%s\n' "$out" >&2
-    die "$3 on $1 failed"
-  fi
-  printf '%s\n' "$out"
-}
-
-token() { # <role> [institution group]: a development token valid for two hours
-  local args=(--role "$1" --subject bench-booking-rush --ttl 7200)
-  [ -n "${2:-}" ] && args+=(--institution "$2" --group "$3")
-  bash "$here/dev-token.sh" "${args[@]}"
-}
-
-new_uuid() {
-  if [ -r /proc/sys/kernel/random/uuid ]; then cat /proc/sys/kernel/random/uuid; else od -An -tx1 -N16 /dev/urandom |
-    tr -d ' \n' | sed -E 's/^(.{8})(.{4}).(.{3}).(.{3})(.{12})$/\1-\2-4\3-a\4-\5/'; fi
-}
+sched_sql() { bench_pg "$BENCH_SCHEDULING_DB" -f -; } # SQL on stdin
+token() { bench_token bench-booking-rush "$@"; }      # <role> [institution group]
 
 json_get() { jq -r "$1" "$2"; } # <filter> <file>
 
@@ -131,7 +98,7 @@ preflight() {
   local tool
   for tool in psql jq; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (apt-get install postgresql-client jq)"; done
   [ -n "$MEDGRID_PG_PASSWORD" ] || die "no PostgreSQL password ($MEDGRID_PG_PASSWORD_FILE): is the platform up? (bash scripts/up.sh)"
-  [ "$(pg "$BENCH_SCHEDULING_DB" -c 'select 1' 2>/dev/null)" = 1 ] ||
+  [ "$(bench_pg "$BENCH_SCHEDULING_DB" -c 'select 1' 2>/dev/null)" = 1 ] ||
     die "cannot reach database $BENCH_SCHEDULING_DB on $MEDGRID_PG_HOST:$MEDGRID_PG_PORT (bash scripts/up.sh)"
 }
 
@@ -152,86 +119,16 @@ preflight_services() {
   medgrid_ensure_k6
 }
 
-# ---- 1. pgbench --------------------------------------------------------------------------------
-run_pgbench() {
-  local db=medgrid_pgbench clients="$BENCH_PGBENCH_CLIENTS" max used reserved free log="$OUT/pgbench.log" tps threads
-  max="$(pg postgres -c 'show max_connections')"
-  reserved="$(pg postgres -c 'show superuser_reserved_connections')"
-  used="$(pg postgres -c "select count(*) from pg_stat_activity where backend_type = 'client backend'")"
-  free=$((max - reserved - used - 5))
-  if [ "$clients" -gt "$free" ]; then
-    warn "pgbench: $clients clients asked, but the server has only $free connections free (max_connections $max); using $free"
-    clients="$free"
-  fi
-  [ "$clients" -ge 1 ] || die "pgbench: no connections free on the server"
-  threads=$((clients < 2 ? clients : 2)) # one per core of the 2-core machine
-  if [ "$(pg postgres -c "select count(*) from pg_database where datname = '$db'")" = 0 ]; then
-    pg postgres -c "create database $db"
-    log "created the scratch database $db (drop it with: dropdb $db)"
-  fi
-  log "pgbench: initialising $db at scale $BENCH_PGBENCH_SCALE"
-  PGPASSWORD="$MEDGRID_PG_PASSWORD" pgbench -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -U "$MEDGRID_PG_USER" \
-    -i -q -s "$BENCH_PGBENCH_SCALE" "$db" >"$log" 2>&1 || { cat "$log" >&2; die "pgbench -i failed"; }
-  log "pgbench: simple-update, $clients clients, $threads threads, ${BENCH_PGBENCH_SECONDS} s"
-  PGPASSWORD="$MEDGRID_PG_PASSWORD" pgbench -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -U "$MEDGRID_PG_USER" \
-    -b simple-update -c "$clients" -j "$threads" -T "$BENCH_PGBENCH_SECONDS" "$db" >>"$log" 2>&1 || { cat "$log" >&2; die "pgbench failed"; }
-  tps="$(awk '/^tps = / { print $3; exit }' "$log")"
-  [ -n "$tps" ] || { cat "$log" >&2; die "no tps line in pgbench's output"; }
-  jq -n --argjson tps "$tps" --argjson clients "$clients" --argjson threads "$threads" --argjson seconds "$BENCH_PGBENCH_SECONDS" \
-    --argjson scale "$BENCH_PGBENCH_SCALE" --arg at "$STAMP" \
-    '{script: "simple-update", tps: $tps, clients: $clients, threads: $threads, seconds: $seconds, scale: $scale, measuredAt: $at}' \
-    >"$PGBENCH_JSON"
-  log "pgbench: $tps TPS (simple-update, $clients clients); log in $log"
-}
-
-# ---- 2. seed -----------------------------------------------------------------------------------
-clinic_date() {
-  if [ -n "${BENCH_DATE:-}" ]; then printf '%s' "$BENCH_DATE"; return 0; fi
-  # Untaken reserved slots move to the public pool RESERVE_RELEASE_LEAD_HOURS before a session;
-  # the rush needs its reserved pool, so take the first day whose 07:00 is still far enough.
-  local lead="${RESERVE_RELEASE_LEAD_HOURS:-24}" now d day first
-  now="$(date +%s)"
-  for d in $(seq 1 14); do
-    day="$(TZ=CST-8 date -d "+$d days" +%F)" # Asia/Shanghai is UTC+8 all year
-    first="$(date -d "$day 07:00 +0800" +%s)"
-    if [ $((first - lead * 3600)) -gt $((now + 3600)) ]; then printf '%s' "$day"; return 0; fi
-  done
-  die "no clinic date within 14 days keeps its reserve (RESERVE_RELEASE_LEAD_HOURS=$lead); set BENCH_DATE"
-}
-
-pick_hospital() { # sets HOSPITAL GROUP HOSPITAL_NAME
-  local line id group name lead
-  if [ -n "${BENCH_INSTITUTION_ID:-}" ]; then
-    line="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/GetInstitution "{\"id\":\"$BENCH_INSTITUTION_ID\"}" |
-      jq -r '.institution | "\(.id) \(.groupId // "") \(.name)"')"
-    read -r HOSPITAL GROUP HOSPITAL_NAME <<<"$line"
-    [ -n "$GROUP" ] || die "institution $BENCH_INSTITUTION_ID belongs to no medical group"
-    return 0
-  fi
-  # Tertiary hospitals ordered by name; the first that leads its group.
-  while read -r id group name; do
-    [ -n "$group" ] || continue
-    lead="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/GetMedicalGroup "{\"id\":\"$group\"}" |
-      jq -r '.group.leadInstitutionId // ""')"
-    if [ "$lead" = "$id" ]; then
-      HOSPITAL="$id" GROUP="$group" HOSPITAL_NAME="$name"
-      return 0
-    fi
-  done < <(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/SearchInstitutions \
-    '{"level":"INSTITUTION_LEVEL_TERTIARY","pageSize":100}' |
-    jq -r '.institutions // [] | .[] | select((.groupId // "") != "") | "\(.id) \(.groupId) \(.name)"')
-  die "the registry has no tertiary hospital leading a medical group (is the demo city loaded? scripts/up.sh loads it)"
-}
-
+# ---- 2. seed (step 1, pgbench, is bench_pgbench of lib/bench.sh) ------------------------------
 referral_patients() { # <count>: JSON array of that many registered residents of the hospital's grid
   # A referral is for a resident the registry has registered (docs/decisions/0004), so the referral patients
   # are the demo city's residents of the hospital's grid, not synthetic numbers.
   local want="$1" grid page token="" patients="[]"
-  grid="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/GetInstitution "{\"id\":\"$HOSPITAL\"}" |
+  grid="$(bench_rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/GetInstitution "{\"id\":\"$HOSPITAL\"}" |
     jq -r '.institution.gridId // ""')"
   [ -n "$grid" ] || die "hospital $HOSPITAL has no grid"
   while [ "$(jq length <<<"$patients")" -lt "$want" ]; do
-    page="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.ResidentService/SearchResidents \
+    page="$(bench_rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.ResidentService/SearchResidents \
       "{\"gridId\":\"$grid\",\"pageSize\":500,\"pageToken\":\"$token\"}")"
     patients="$(jq -c --argjson have "$patients" --argjson want "$want" \
       '($have + [.residents // [] | .[].residentIdNumber])[:$want]' <<<"$page")"
@@ -244,17 +141,18 @@ referral_patients() { # <count>: JSON array of that many registered residents of
 }
 
 seed() {
-  local department_json referrers_json ids date weekday institutions count known run_id id patients_json
+  local department_json referrers_json ids date weekday institutions count known run_id id patients_json lead
   OPERATOR="$(token city-operator)"
-  pick_hospital
+  lead="$(bench_lead_hospital "$REGISTRY" "$OPERATOR")"
+  read -r HOSPITAL GROUP HOSPITAL_NAME <<<"$lead"
   log "hospital: $HOSPITAL_NAME ($HOSPITAL), group $GROUP"
-  department_json="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/ListDepartments "{\"institutionId\":\"$HOSPITAL\"}" |
+  department_json="$(bench_rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/ListDepartments "{\"institutionId\":\"$HOSPITAL\"}" |
     jq -c --arg want "${BENCH_DEPARTMENT_ID:-}" '[.departments // [] | .[] | select($want == "" or .id == $want)][0] // empty')"
   [ -n "$department_json" ] || die "hospital $HOSPITAL has no department${BENCH_DEPARTMENT_ID:+ $BENCH_DEPARTMENT_ID}"
   DEPARTMENT="$(jq -r .id <<<"$department_json")"
   log "department: $(jq -r '"\(.name) (\(.specialtyCode))"' <<<"$department_json") $DEPARTMENT"
 
-  institutions="$(rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/SearchInstitutions \
+  institutions="$(bench_rpc "$REGISTRY" "$OPERATOR" medgrid.registry.v1.OrganisationService/SearchInstitutions \
     "{\"groupId\":\"$GROUP\",\"level\":\"INSTITUTION_LEVEL_PRIMARY\",\"pageSize\":$BENCH_REFERRERS}" |
     jq -r '.institutions // [] | .[].id')"
   [ -n "$institutions" ] || die "group $GROUP has no primary institution to send referrals from"
@@ -268,14 +166,14 @@ seed() {
 
   # Scheduling learns hospitals and departments from the registry's events.
   projection_ready() {
-    [ "$(pg "$BENCH_SCHEDULING_DB" -c "select (select count(*) from known_institution where id = '$HOSPITAL') + (select count(*) from known_department where id = '$DEPARTMENT')")" = 2 ]
+    [ "$(bench_pg "$BENCH_SCHEDULING_DB" -c "select (select count(*) from known_institution where id = '$HOSPITAL') + (select count(*) from known_department where id = '$DEPARTMENT')")" = 2 ]
   }
   wait_until 120 "scheduling's registry projection knows the hospital and department" projection_ready ||
     die "scheduling does not know hospital $HOSPITAL / department $DEPARTMENT (known_institution, known_department): is it consuming the registry's topics?"
 
-  date="$(clinic_date)"
+  date="$(bench_clinic_date)"
   weekday="$(date -d "$date" +%u)"
-  run_id="$(new_uuid)"
+  run_id="$(bench_uuid)"
   log "run $run_id: $BENCH_SESSIONS sessions of $BENCH_CAPACITY slots on $date (weekday $weekday), $BENCH_REFERRALS referrals"
   jq -n --arg runId "$run_id" --arg date "$date" --argjson weekday "$weekday" \
     --arg scheduling "$SCHEDULING" --arg referral "$REFERRAL" --arg institutionId "$HOSPITAL" --arg groupId "$GROUP" \
@@ -318,7 +216,7 @@ rush() {
   # k6 shares the two cores with the services and PostgreSQL: record what it used.
   rm -f "$OUT/k6-cpu"
   [ -x /usr/bin/time ] && timing=(/usr/bin/time -f '%e %U %S' -o "$OUT/k6-cpu")
-  pg "$BENCH_SCHEDULING_DB" -c 'select now()::text' >"$STARTED_AT_FILE" # the database's clock, as the outbox's
+  bench_pg "$BENCH_SCHEDULING_DB" -c 'select now()::text' >"$STARTED_AT_FILE" # the database's clock, as the outbox's
   rm -f "$SUMMARY"
   log "rush: $BENCH_ATTEMPTS BookSlot attempts within ${BENCH_WINDOW_S}s (bench/scheduling/booking-rush.js)"
   BENCH_PLAN="$PLAN" BENCH_SUMMARY_OUT="$SUMMARY" BENCH_PROTO_DIR="$MEDGRID_ROOT/proto" \
@@ -498,7 +396,8 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   preflight_services
   if [ "$SKIP_PGBENCH" -eq 0 ]; then
     command -v pgbench >/dev/null 2>&1 || die "pgbench is not installed"
-    run_pgbench
+    bench_pgbench "$PGBENCH_JSON" "$OUT/pgbench.log" "$BENCH_PGBENCH_CLIENTS" "$BENCH_PGBENCH_SECONDS" \
+      "$BENCH_PGBENCH_SCALE" "$STAMP"
   fi
   seed
   rush

@@ -16,7 +16,18 @@
 //      runner found in the hospital's grid; scheduling learns of each from ReferralSubmitted,
 //      which is what lets its patient into the reserved pool
 import grpc from 'k6/net/grpc';
-import { describeFailure, ID_KIND, PROTO_DIR, readJsonFromEnv, runUuid } from './lib/common.js';
+import {
+  callOrThrow,
+  clock,
+  ID_KIND,
+  inParallel,
+  planOutput,
+  PROTO_DIR,
+  readJsonFromEnv,
+  runUuid,
+  SEED_OPTIONS,
+  sessionsOfTemplates,
+} from './lib/common.js';
 
 const context = readJsonFromEnv('BENCH_CONTEXT');
 const PLAN_OUT = __ENV.BENCH_PLAN_OUT || '';
@@ -33,39 +44,9 @@ scheduling.load(
 const referral = new grpc.Client();
 referral.load([PROTO_DIR], 'medgrid/referral/v1/referral_service.proto', 'google/rpc/error_details.proto');
 
-export const options = {
-  scenarios: { seed: { executor: 'shared-iterations', vus: 1, iterations: 1 } },
-  setupTimeout: '15m',
-};
+export const options = SEED_OPTIONS;
 
-async function call(client, method, request, token) {
-  const response = await client.asyncInvoke(method, request, {
-    metadata: { authorization: `Bearer ${token}` },
-    timeout: '30s',
-  });
-  if (response.status !== grpc.StatusOK) {
-    throw new Error(`${method} failed: ${describeFailure(grpc, response)}`);
-  }
-  return response.message;
-}
-
-/** Runs task(0..count-1) with at most `limit` calls in flight; results in index order. */
-async function inParallel(count, limit, task) {
-  const results = new Array(count);
-  let next = 0;
-  async function worker() {
-    while (next < count) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-  return results;
-}
-
-function clock(minutes) {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
+const call = (client, method, request, token) => callOrThrow(grpc, client, method, request, token);
 
 /** Session i starts between 07:00 and 22:00 (distinct minutes) and lasts up to two hours. */
 function band(i, count) {
@@ -117,37 +98,23 @@ export async function setup() {
   );
   console.log(`seed: GenerateSessions created ${generated.created}, kept ${generated.existing}`);
 
-  const ours = new Set(templates);
-  const sessions = [];
-  let pageToken = '';
-  do {
-    const page = await call(
+  const sessions = (
+    await sessionsOfTemplates(
+      grpc,
       scheduling,
-      'medgrid.scheduling.v1.BookingService/SearchAvailability',
-      {
-        institutionId: c.institutionId,
-        departmentId: c.department.id,
-        fromDate: c.date,
-        toDate: c.date,
-        pageSize: 200,
-        pageToken,
-      },
       c.tokens.booker,
-    );
-    for (const s of page.sessions || []) {
-      if (!ours.has(s.templateId)) continue;
-      sessions.push({
-        id: s.id,
-        templateId: s.templateId,
-        startsAt: s.startsAt,
-        capacity: s.capacity,
-        reservedOffered: s.reservedOffered,
-        freeReserved: s.freeReserved,
-        freePublic: s.freePublic,
-      });
-    }
-    pageToken = page.nextPageToken || '';
-  } while (pageToken);
+      { institutionId: c.institutionId, departmentId: c.department.id, fromDate: c.date, toDate: c.date },
+      templates,
+    )
+  ).map((s) => ({
+    id: s.id,
+    templateId: s.templateId,
+    startsAt: s.startsAt,
+    capacity: s.capacity,
+    reservedOffered: s.reservedOffered,
+    freeReserved: s.freeReserved,
+    freePublic: s.freePublic,
+  }));
   if (sessions.length !== c.sessions) {
     throw new Error(
       `SearchAvailability shows ${sessions.length} sessions of this run's templates, expected ${c.sessions}`,
@@ -204,7 +171,5 @@ export default function () {
 }
 
 export function handleSummary(data) {
-  if (!data.setup_data) return { stdout: 'seed: setup did not finish, no plan written\n' };
-  if (!PLAN_OUT) return { stdout: `${JSON.stringify(data.setup_data)}\n` };
-  return { [PLAN_OUT]: JSON.stringify(data.setup_data), stdout: `seed: plan written to ${PLAN_OUT}\n` };
+  return planOutput(data, PLAN_OUT);
 }

@@ -1,4 +1,4 @@
-// Helpers shared by the scheduling benchmark's k6 scripts (seed.js, booking-rush.js).
+// Helpers shared by every benchmark's k6 scripts (bench/<benchmark>/*.js import them from here).
 
 /** Directory holding proto/ (import path of every contract), relative to the script or absolute. */
 export const PROTO_DIR = __ENV.BENCH_PROTO_DIR || '../../proto';
@@ -28,7 +28,7 @@ export function envString(name, fallback) {
 export function readJsonFromEnv(name) {
   const path = __ENV[name];
   if (!path)
-    throw new Error(`${name} must name a JSON file (the runner, scripts/bench-scheduling.sh, writes it)`);
+    throw new Error(`${name} must name a JSON file (the benchmark's runner, scripts/bench-*.sh, writes it)`);
   return JSON.parse(open(path));
 }
 
@@ -75,4 +75,76 @@ export function describeFailure(grpc, response) {
   const message = (response.error && response.error.message) || '';
   const reason = errorReason(response);
   return `${status}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}`;
+}
+
+/** A unary call (asyncInvoke) as the bearer of `token`: its answer, or an error naming the method and status. */
+export async function callOrThrow(grpc, client, method, request, token) {
+  const response = await client.asyncInvoke(method, request, {
+    metadata: { authorization: `Bearer ${token}` },
+    timeout: '30s',
+  });
+  if (response.status !== grpc.StatusOK) {
+    throw new Error(`${method} failed: ${describeFailure(grpc, response)}`);
+  }
+  return response.message;
+}
+
+/** Runs task(0..count-1) with at most `limit` calls in flight; results in index order. */
+export async function inParallel(count, limit, task) {
+  const results = new Array(count);
+  let next = 0;
+  async function worker() {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  return results;
+}
+
+/**
+ * The open sessions of `templateIds` among those SearchAvailability answers for `query` (every page), as the
+ * service describes them: how a run finds the sessions GenerateSessions made from its templates.
+ */
+export async function sessionsOfTemplates(grpc, client, token, query, templateIds) {
+  const ours = new Set(templateIds);
+  const sessions = [];
+  let pageToken = '';
+  do {
+    const page = await callOrThrow(
+      grpc,
+      client,
+      'medgrid.scheduling.v1.BookingService/SearchAvailability',
+      { ...query, pageSize: 200, pageToken },
+      token,
+    );
+    for (const s of page.sessions || []) if (ours.has(s.templateId)) sessions.push(s);
+    pageToken = page.nextPageToken || '';
+  } while (pageToken);
+  return sessions;
+}
+
+/** A statistic of a metric in handleSummary's data, 0 when the run never recorded it. */
+export function metricValue(data, name, stat) {
+  const m = data.metrics[name];
+  return m && m.values[stat] !== undefined ? m.values[stat] : 0;
+}
+
+/** handleSummary's output of a seed script: setup()'s plan written to `planOut` (stdout without one). */
+export function planOutput(data, planOut) {
+  if (!data.setup_data) return { stdout: 'seed: setup did not finish, no plan written\n' };
+  if (!planOut) return { stdout: `${JSON.stringify(data.setup_data)}\n` };
+  return { [planOut]: JSON.stringify(data.setup_data), stdout: `seed: plan written to ${planOut}\n` };
+}
+
+/** k6 options of a seed script: everything happens in setup(), which may take a while. */
+export const SEED_OPTIONS = {
+  scenarios: { seed: { executor: 'shared-iterations', vus: 1, iterations: 1 } },
+  setupTimeout: '15m',
+};
+
+/** "HH:MM" of a number of minutes after midnight. */
+export function clock(minutes) {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
