@@ -4,8 +4,9 @@
 //
 //   node bench/platform/cpu-sampler.mjs <out.jsonl> <interval ms> <name>=<pid> ...
 //
-// Each line: {"t": epoch ms, "machine": {"busy": ticks, "total": ticks}, "procs": {"<name>": ticks}}; ticks are
-// USER_HZ (getconf CLK_TCK), user and system time together, all cores for the machine.
+// Each line: {"t": epoch ms, "machine": {"busy": ticks, "interrupts": ticks, "total": ticks}, "procs": {"<name>":
+// ticks}}; ticks are USER_HZ (getconf CLK_TCK), user and system time together, all cores summed for the machine
+// (interrupts: hard and soft interrupts, where the kernel's loopback network work is counted, not to a process).
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 
 const [out, interval, ...named] = process.argv.slice(2);
@@ -37,7 +38,7 @@ function machineTicks() {
     .slice(1)
     .map(Number);
   const busy = user + nice + system + irq + softirq + (steal || 0);
-  return { busy, total: busy + idle + iowait };
+  return { busy, interrupts: irq + softirq, total: busy + idle + iowait };
 }
 
 function sample() {

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpuInWindows, readSamples } from './cpu-windows.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +26,7 @@ const { values: args } = parseArgs({
 for (const required of ['summary', 'samples', 'context', 'out']) {
   if (!args[required]) throw new Error(`--${required} is required`);
 }
+const hz = Number(args.hz);
 const readJson = (path) => (path ? JSON.parse(readFileSync(path, 'utf8')) : null);
 const summary = readJson(args.summary);
 const context = readJson(args.context);
@@ -32,56 +34,51 @@ const profiled = (kind, target) => {
   const path = args.profiles && join(args.profiles, `${kind}-${target}.json`);
   return path && existsSync(path) ? readJson(path) : null;
 };
-const profiles = ['platform', 'bare']
-  .map((target) => ({
-    target,
-    cpu: profiled('cpu-profile', target),
-    allocations: profiled('allocations', target),
-    run: profiled('profile-run', target)?.results[0] ?? null,
-  }))
-  .filter((p) => p.cpu);
-const hz = Number(args.hz);
-const samples = readFileSync(args.samples, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line));
-
-/** A series' value at instant t, linear between the samples around it. */
-function at(t, read) {
-  const points = samples.map((s) => [s.t, read(s)]).filter(([, v]) => v !== null && v !== undefined);
-  if (points.length === 0 || t < points[0][0] || t > points[points.length - 1][0]) return null;
-  for (let i = 1; i < points.length; i++) {
-    const [t1, v1] = points[i];
-    const [t0, v0] = points[i - 1];
-    if (t <= t1) return t1 === t0 ? v1 : v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
-  }
-  return null;
-}
 /**
- * Cores a series used over the window (ticks per second / hz); over the part of it the samples cover when a process
- * ended a moment before the window did (k6 stops with its last calls), null when they cover less than most of it.
+ * Each profiled target: its profile's libraries and functions, its allocations, and its CPU per call and the other
+ * work on the machine over the profiling run (from /proc, as for the run's windows). The profile's shares of the
+ * busy main thread are turned into microseconds with that CPU per call: a profiler samples the main thread by the
+ * clock, and on a shared machine a thread waiting for a core is not spending CPU.
  */
-function cores(window, read) {
-  const covered = samples.filter((s) => read(s) !== null && read(s) !== undefined).map((s) => s.t);
-  const from = Math.max(window.from, covered[0] ?? Infinity);
-  const to = Math.min(window.to, covered[covered.length - 1] ?? -Infinity);
-  if (to - from < 0.8 * (window.to - window.from)) return null;
-  return (at(to, read) - at(from, read)) / hz / ((to - from) / 1000);
-}
-
-const names = Object.keys(samples[0]?.procs ?? {});
+const profiles = ['platform', 'bare']
+  .map((target) => {
+    const cpu = profiled('cpu-profile', target);
+    const runSummary = profiled('profile-run', target);
+    const run = runSummary?.results[0] ?? null;
+    const samples = join(args.profiles ?? '', `profile-run-${target}-cpu.jsonl`);
+    const window =
+      runSummary && existsSync(samples) ? cpuInWindows(runSummary, readSamples(samples), hz)[target] : null;
+    const seconds = run?.window ? (run.window.to - run.window.from) / 1000 : 0;
+    const cpuPerCall =
+      window?.cores[target] != null && run?.calls > 0
+        ? ((window.cores[target] * seconds) / run.calls) * 1e6
+        : null;
+    const scale = (share) => (cpuPerCall === null ? null : share * cpuPerCall);
+    return {
+      target,
+      cpu: cpu && {
+        ...cpu,
+        cpuPerCall,
+        libraries: cpu.libraries.map((l) => ({ ...l, microsPerCall: scale(l.shareOfBusy) })),
+        functions: cpu.functions.map((f) => ({ ...f, microsPerCall: scale(f.selfShareOfBusy) })),
+      },
+      allocations: profiled('allocations', target),
+      run,
+      other: window?.other ?? null,
+    };
+  })
+  .filter((p) => p.cpu);
+const windows = cpuInWindows(summary, readSamples(args.samples), hz);
 const results = summary.results.map((r) => {
-  if (!r.window) return { ...r, cpu: null };
-  const seconds = (r.window.to - r.window.from) / 1000;
-  const cpu = { cores: {}, microsPerCall: null };
-  for (const name of names) cpu.cores[name] = cores(r.window, (s) => s.procs[name]);
-  const machineBusy = at(r.window.to, (s) => s.machine.busy) - at(r.window.from, (s) => s.machine.busy);
-  const machineTotal = at(r.window.to, (s) => s.machine.total) - at(r.window.from, (s) => s.machine.total);
-  cpu.machineBusyShare = machineTotal > 0 ? machineBusy / machineTotal : null;
+  const cpu = windows[r.target];
+  if (!cpu) return { ...r, cpu: null };
   // The server's own CPU per answered call: the target's process is the one named after it.
   const own = cpu.cores[r.target];
-  if (own !== null && own !== undefined && r.calls > 0) cpu.microsPerCall = ((own * seconds) / r.calls) * 1e6;
-  return { ...r, cpu };
+  const seconds = (r.window.to - r.window.from) / 1000;
+  return {
+    ...r,
+    cpu: { ...cpu, microsPerCall: own != null && r.calls > 0 ? ((own * seconds) / r.calls) * 1e6 : null },
+  };
 });
 
 const platform = results.find((r) => r.target === 'platform');
@@ -106,17 +103,19 @@ const lines = [
   '',
   `Platform per-call cost: ${report.method} on ${context.service} (platform) and a bare grpc-js server (bare)`,
   `  ${context.measuredAt}, commit ${context.commit}${context.dirty ? ' (with uncommitted changes)' : ''}, ` +
-    `load average ${context.loadBefore} before and ${context.loadAfter} after; ${context.cpus}; node ${context.node}`,
+    `load average ${context.loadBefore} before and ${context.loadAfter} after` +
+    (context.attempts > 1 ? ` (run ${context.attempts}: the earlier ones were disturbed)` : '') +
+    `; ${context.cpus}; node ${context.node}`,
   `  ${report.settings.vus} concurrent calls (k6 VUs, one connection each), ${report.settings.durationSeconds} s ` +
     `measured per target after ${report.settings.warmupSeconds} s of warm-up`,
   '',
-  '  target     calls/s  p50 ms  p90 ms  p99 ms  failed  server CPU  CPU/call  k6 CPU  machine busy',
+  '  target     calls/s  p50 ms  p90 ms  p99 ms  failed  server CPU  CPU/call  k6 CPU  interrupts  other work',
   ...results.map(
     (r) =>
       `  ${r.target.padEnd(9)} ${fmt(r.callsPerSecond, 0).padStart(8)} ${fmt(r.latencyMs.p50, 2).padStart(7)} ` +
       `${fmt(r.latencyMs.p90, 2).padStart(7)} ${fmt(r.latencyMs.p99, 2).padStart(7)} ${String(r.failed + r.wrongAnswers).padStart(7)} ` +
       `${fmt(r.cpu?.cores?.[r.target], 2).padStart(8)} c ${fmt(r.cpu?.microsPerCall, 0).padStart(6)} µs ` +
-      `${fmt(r.cpu?.cores?.k6, 2).padStart(5)} c ${fmt(r.cpu ? 100 * r.cpu.machineBusyShare : null, 0).padStart(8)} %`,
+      `${fmt(r.cpu?.cores?.k6, 2).padStart(5)} c ${fmt(r.cpu?.interrupts, 2).padStart(8)} c ${fmt(r.cpu?.other, 2).padStart(8)} c`,
   ),
   '',
   `  platform/bare calls/s = ${fmt(report.ratio, 3)}   [goal >= ${report.goal.ratio}: ` +
@@ -156,10 +155,13 @@ if (profiles.length > 0) {
   );
   for (const p of profiles)
     lines.push(
-      `    ${p.target}: ${fmt(p.cpu.microsPerCall, 0)} µs of CPU and ${fmt(p.allocations?.bytesPerCall, 0)} bytes ` +
-        `allocated per call, at ${fmt(p.run?.callsPerSecond, 0)} calls/s while profiled`,
+      `    ${p.target}: ${fmt(p.cpu.cpuPerCall, 0)} µs of CPU (${fmt(p.cpu.microsPerCall, 0)} µs of busy main thread ` +
+        `by the profiler's clock) and ` +
+        `${fmt(p.allocations?.bytesPerCall, 0)} bytes ` +
+        `allocated per call, at ${fmt(p.run?.callsPerSecond, 0)} calls/s while profiled ` +
+        `(other work: ${fmt(p.other, 2)} cores)`,
     );
-  lines.push('', '  CPU by library (µs per call):');
+  lines.push('', "  CPU by library (the library's share of the busy main thread x the CPU per call):");
   report.cpuByLibrary = compare('cpu', 'microsPerCall', 1, 'µs');
   const platformCpu = profiles.find((p) => p.target === 'platform')?.cpu;
   const bareCpu = profiles.find((p) => p.target === 'bare')?.cpu;
@@ -171,7 +173,7 @@ if (profiles.length > 0) {
       .map((f) => ({ ...f, added: f.platform - f.bare }))
       .sort((a, b) => b.added - a.added)
       .slice(0, 25);
-    lines.push('', '  functions the platform adds most to (self µs per call, platform - bare):');
+    lines.push('', '  functions the platform adds most to (self CPU µs per call, platform - bare):');
     for (const f of report.functionsAdded.slice(0, 15))
       lines.push(
         `    ${fmt(f.added, 1).padStart(6)}  (${fmt(f.platform, 1)} - ${fmt(f.bare, 1)})  ${f.function.replace(/\s+/, ' ')}`,
