@@ -1,4 +1,8 @@
-import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
+import {
+  AuditLogAppendOnly1767300000001,
+  AuditLogOrmEntity,
+  CreateAuditLog1732300000002,
+} from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
@@ -38,6 +42,7 @@ export const GATEWAY_MIGRATIONS = [
   CreateClientRequestLog1733500000001,
   RegistryViewPractitioners1734100000001,
   PortalAccounts1767100000001,
+  AuditLogAppendOnly1767300000001,
 ];
 
 export function gatewayDataSource(url: string, poolSize?: number): DataSource {

@@ -1,4 +1,8 @@
-import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
+import {
+  AuditLogAppendOnly1767300000001,
+  AuditLogOrmEntity,
+  CreateAuditLog1732300000002,
+} from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
@@ -76,6 +80,7 @@ export const LAB_SHARING_MIGRATIONS = [
   RecognitionLookup1734100000301,
   ResultRecord1734100000302,
   ReferralPass1734100000303,
+  AuditLogAppendOnly1767300000001,
 ];
 
 export function labSharingDataSource(url: string, poolSize?: number): DataSource {

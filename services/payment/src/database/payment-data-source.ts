@@ -1,4 +1,8 @@
-import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
+import {
+  AuditLogAppendOnly1767300000001,
+  AuditLogOrmEntity,
+  CreateAuditLog1732300000002,
+} from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
@@ -80,6 +84,7 @@ export const PAYMENT_MIGRATIONS = [
   DiseaseGroupTables1766300000001,
   FamilyDoctorContracts1766300000002,
   KnownReferrals1766300000003,
+  AuditLogAppendOnly1767300000001,
 ];
 
 export function paymentDataSource(url: string, poolSize?: number): DataSource {

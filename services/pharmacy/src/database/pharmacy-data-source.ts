@@ -1,4 +1,8 @@
-import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
+import {
+  AuditLogAppendOnly1767300000001,
+  AuditLogOrmEntity,
+  CreateAuditLog1732300000002,
+} from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
@@ -74,6 +78,7 @@ export const PHARMACY_MIGRATIONS = [
   PrescriptionCheck1766000000000,
   SupplierBalance1766100000000,
   SupplierBalancePerStatement1766100000100,
+  AuditLogAppendOnly1767300000001,
 ];
 
 export function pharmacyDataSource(url: string, poolSize?: number): DataSource {

@@ -1,4 +1,8 @@
-import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
+import {
+  AuditLogAppendOnly1767300000001,
+  AuditLogOrmEntity,
+  CreateAuditLog1732300000002,
+} from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
@@ -47,6 +51,7 @@ export const REFERRAL_MIGRATIONS = [
   ClientRequestsOfReferrals1733500000002,
   RegistryViewPractitioners1734100000001,
   ReferralContinuity1765000000200,
+  AuditLogAppendOnly1767300000001,
 ];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {

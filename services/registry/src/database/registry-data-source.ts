@@ -1,4 +1,8 @@
-import { AuditLogOrmEntity, CreateAuditLog1732300000002 } from '@medgrid/audit';
+import {
+  AuditLogAppendOnly1767300000001,
+  AuditLogOrmEntity,
+  CreateAuditLog1732300000002,
+} from '@medgrid/audit';
 import { createDataSource } from '@medgrid/database';
 import { ClientRequestOrmEntity, CreateClientRequestLog1733500000001 } from '@medgrid/idempotency';
 import { CreateMessagingTables1732300000000, InboxOrmEntity, OutboxOrmEntity } from '@medgrid/messaging';
@@ -46,6 +50,7 @@ export const REGISTRY_MIGRATIONS = [
   CreateResidentTables1732400000003,
   CreateClientRequestLog1733500000001,
   CreateCsvImportTable1733900000001,
+  AuditLogAppendOnly1767300000001,
 ];
 
 export function registryDataSource(url: string, poolSize?: number): DataSource {
