@@ -8,4 +8,13 @@ import { type Identity } from '@medgrid/auth';
  */
 export abstract class CallGuard {
   abstract admit(identity: Identity, method: string): Promise<void>;
+
+  /**
+   * Told of every call refused with PERMISSION_DENIED after admit let it in (by the handler's access policy, or the
+   * client certificate check before admit), before the caller hears it, with the error's code as `reason`: the guard that audits its own refusals
+   * audits these too, so every refusal of a verified caller leaves its trace. The call is refused whatever this does.
+   */
+  refused(_identity: Identity, _method: string, _reason: string): Promise<void> {
+    return Promise.resolve();
+  }
 }

@@ -39,6 +39,14 @@ class RefusingGuard extends CallGuard {
     this.seen.push(method);
     return Promise.reject(new AppError('permission-denied', 'GROUP_CLAIM_MISMATCH', 'not your group'));
   }
+
+  /** The calls refused after admit, as the guard heard of them: "<subject> <method> <reason>". */
+  readonly refusals: string[] = [];
+
+  override refused(identity: { subject: string }, method: string, reason: string): Promise<void> {
+    this.refusals.push(`${identity.subject} ${method} ${reason}`);
+    return Promise.resolve();
+  }
 }
 type ReferralHandlers = UnaryHandlers<typeof referralServiceV1.ReferralServiceService>;
 
@@ -328,6 +336,34 @@ describe(GrpcServer.name, () => {
       reason: 'NOT_YOUR_INSTITUTION',
       fieldViolations: [],
     });
+  });
+
+  it('tells the guard of every PERMISSION_DENIED after its admit, unary or streaming, and of no other refusal', async () => {
+    guard.refusals.length = 0;
+    getReferral = () =>
+      Promise.reject(new AppError('permission-denied', 'NOT_YOUR_INSTITUTION', 'not your referral'));
+    // eslint-disable-next-line @typescript-eslint/require-await -- refuses before its first message
+    watchReferrals = async function* () {
+      if (handlerCalls >= 0) throw new AppError('permission-denied', 'NOT_YOUR_GROUP', 'not your group');
+      yield { change: undefined, referral: undefined };
+    };
+    const token = await auth.token(identity);
+
+    await failureOf(callGetReferral({ id: 'r-1' }, { token }));
+    await streamOf(token);
+    getReferral = () => Promise.reject(new AppError('not-found', 'NOT_FOUND', 'no such referral'));
+    await failureOf(callGetReferral({ id: 'r-1' }, { token }));
+    await failureOf(
+      callGetReferral({ id: 'r-1' }, { token: await auth.token(anIdentity({ groupId: REFUSED_GROUP })) }),
+    );
+    await failureOf(callGetReferral({ id: 'r-1' }, {}));
+
+    // The guard's own refusal (above) is its to record, not a refusal after admit; the next test counts them afresh.
+    guard.seen.length = 0;
+    expect(guard.refusals).toEqual([
+      `${identity.subject} /medgrid.referral.v1.ReferralService/GetReferral NOT_YOUR_INSTITUTION`,
+      `${identity.subject} /medgrid.referral.v1.ReferralService/WatchReferrals NOT_YOUR_GROUP`,
+    ]);
   });
 
   it('answers an unexpected error with INTERNAL, logging its text but never sending it', async () => {

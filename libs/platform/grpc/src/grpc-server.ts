@@ -13,6 +13,7 @@ import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from '@bufbuild/pr
 import { type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { type Identity, type TokenVerifier } from '@medgrid/auth';
+import { type AppError } from '@medgrid/errors';
 import { type Logger } from '@medgrid/logging';
 import { counter, histogram } from '@medgrid/telemetry';
 import { HealthImplementation } from 'grpc-health-check';
@@ -145,6 +146,24 @@ export class GrpcServer {
     );
   }
 
+  /**
+   * Hands a PERMISSION_DENIED of a verified caller to the guard (which audits it), unless the guard's own admit
+   * refused it. A failure to record is logged; the caller is refused either way.
+   */
+  private async tellRefused(
+    refusal: RefusalTracker,
+    path: string,
+    error: unknown,
+    code: status | undefined,
+  ): Promise<void> {
+    if (code !== status.PERMISSION_DENIED || !refusal.identity || refusal.inGuard || !this.guard) return;
+    try {
+      await this.guard.refused(refusal.identity, path, (error as AppError).code);
+    } catch (failure) {
+      this.logger.error({ err: failure, method: path }, 'could not record a refused call');
+    }
+  }
+
   /** Under mutual TLS, the call's client certificate and its token must name the same institution. */
   private admitPeer(
     call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>,
@@ -204,13 +223,15 @@ export class GrpcServer {
     // A stream the caller hangs up on, or whose deadline passes, has done its job: OK in the
     // RED metrics, so watchers that come and go do not read as failures.
     let code: status = status.OK;
+    const refusal = new RefusalTracker();
     try {
       const authorization = call.metadata.get('authorization')[0];
       const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      refusal.identity = identity;
       this.admitPeer(call, identity);
-      await this.guard?.admit(identity, path);
+      await refusal.guarding(() => this.guard?.admit(identity, path));
       admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
       const context = { identity, tokenExpiresAt, deadline, signal: abort.signal, metadata: call.metadata };
@@ -227,6 +248,7 @@ export class GrpcServer {
       const mapped = statusForError(error);
       code = mapped.code ?? status.UNKNOWN;
       if (code === status.INTERNAL) this.logger.error({ err: error, method: path }, 'gRPC stream failed');
+      await this.tellRefused(refusal, path, error, code);
       if (!call.cancelled) call.emit('error', mapped);
     } finally {
       this.streams.delete(abort);
@@ -254,6 +276,7 @@ export class GrpcServer {
     const onCancelled = () => abort.abort(CANCELLED);
     call.on('cancelled', onCancelled);
     let deadlineTimer: NodeJS.Timeout | undefined;
+    const refusal = new RefusalTracker();
     try {
       if (deadline) {
         const remaining = deadline.getTime() - Date.now();
@@ -268,8 +291,9 @@ export class GrpcServer {
       const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
         typeof authorization === 'string' ? authorization : undefined,
       );
+      refusal.identity = identity;
       this.admitPeer(call, identity);
-      await this.guard?.admit(identity, path);
+      await refusal.guarding(() => this.guard?.admit(identity, path));
       admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
       const response = await handler(call.request, {
@@ -290,12 +314,28 @@ export class GrpcServer {
       const mapped = statusForError(error);
       if (mapped.code === status.INTERNAL)
         this.logger.error({ err: error, method: path }, 'gRPC handler failed');
+      await this.tellRefused(refusal, path, error, mapped.code);
       finish(mapped.code ?? status.UNKNOWN);
       callback(mapped);
     } finally {
       clearTimeout(deadlineTimer);
       call.off('cancelled', onCancelled);
     }
+  }
+}
+
+/**
+ * What a call knew when it was refused: the verified caller, if the token got that far, and whether the refusal came
+ * from the guard's admit, which records its own.
+ */
+class RefusalTracker {
+  identity: Identity | undefined;
+  inGuard = false;
+
+  async guarding(admit: () => Promise<void> | undefined): Promise<void> {
+    this.inGuard = true;
+    await admit();
+    this.inGuard = false;
   }
 }
 

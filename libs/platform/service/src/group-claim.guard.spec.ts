@@ -109,6 +109,12 @@ describe(GroupClaimGuard.name, () => {
     expect(later).toMatchObject({ code: 'GROUP_CLAIM_MISMATCH' });
   });
 
+  it('audits a call the handler refused with the method as its subject and the reason and method as purpose', async () => {
+    await sut.refused(staff(groupA), METHOD, 'NOT_YOUR_INSTITUTION');
+
+    expect(audited).toEqual([[staff(groupA), { kind: 'rpc', id: METHOD }, 'NOT_YOUR_INSTITUTION', METHOD]]);
+  });
+
   it('never lets a cached standing admit a claim it does not support', async () => {
     await sut.admit(staff(groupA), METHOD);
 

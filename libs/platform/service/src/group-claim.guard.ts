@@ -75,4 +75,12 @@ export class GroupClaimGuard extends CallGuard {
     );
     throw refusal;
   }
+
+  /**
+   * A call the handler's access policy (or the client certificate check) refused: audited as "refused" with the
+   * method as its subject and the error's code and the method as the purpose, like a refused group claim.
+   */
+  override async refused(identity: Identity, method: string, reason: string): Promise<void> {
+    await this.audit.recordRefusal(identity, { kind: 'rpc', id: method }, reason, method);
+  }
 }
