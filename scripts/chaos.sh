@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Crashes and faults under load (tests/e2e/src/chaos; docs/reliability.md, "Crashes and faults"): the real
+# cross-service flows run at a steady rate while a seeded scheduler SIGKILLs a service, the Kafka broker or
+# PostgreSQL (an immediate stop) at a random moment and starts it again; once quiet, every flow must have finished,
+# every effect exist once, every outbox be drained and every dead-letter topic be empty. Each run prints its seed.
+#
+#   scripts/chaos.sh                          the full suite: 100 seeded runs, a new base seed
+#   scripts/chaos.sh --runs 2 --seed 20261206 --faults 2   the short run scripts/test.sh makes
+#   scripts/chaos.sh --seed N --runs 1        replays run N (its faults, their moments and the flows)
+#
+# Needs the services built, PostgreSQL's server installed (scripts/postgres.sh up) and Java for the broker
+# (scripts/kafka.sh's jars). Leaves a running platform alone: the services, a Kafka broker and a PostgreSQL cluster
+# (initdb'd into a temporary directory, its own port) are the run's own, and only they are ever killed.
+set -euo pipefail
+
+# shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
+MEDGRID_LOG_TAG=chaos
+# shellcheck source-path=SCRIPTDIR source=lib/node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/services.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/pg-cluster.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/pg-cluster.sh"
+
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2; exit 2; }
+CHAOS_RUNS=100
+CHAOS_SEED=""
+CHAOS_FAULTS=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) CHAOS_RUNS="${2:?}"; shift 2 ;;
+    --seed) CHAOS_SEED="${2:?}"; shift 2 ;;
+    --faults) CHAOS_FAULTS="${2:?}"; shift 2 ;;
+    *) usage ;;
+  esac
+done
+[ -n "$CHAOS_SEED" ] || CHAOS_SEED=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483647 ))
+export CHAOS_RUNS CHAOS_SEED CHAOS_FAULTS
+
+medgrid_ensure_node
+cd "$MEDGRID_ROOT"
+[ -d node_modules ] || die "node_modules is missing: npm install first"
+for name in registry referral scheduling; do
+  [ -f "services/$name/dist/main.js" ] || die "services/$name is not built: npx nx run-many -t build"
+done
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/medgrid-chaos.XXXXXX")"
+chmod 755 "$WORK" # the cluster runs as postgres and lives inside
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+broker_env() {
+  MEDGRID_RUN="$WORK/run" MEDGRID_LOGS="$WORK/logs" MEDGRID_KAFKA_PORT="$BROKER_PORT" \
+    MEDGRID_KAFKA_CONTROLLER_PORT="$CONTROLLER_PORT" "$@"
+}
+cleanup() {
+  # The broker and cluster of the run's own, by pid file and data directory, never by name.
+  if [ -f "$WORK/run/kafka/kafka.pid" ]; then broker_env bash scripts/kafka.sh down >/dev/null 2>&1 || true; fi
+  pg_cluster_stop "$WORK/pg" >/dev/null 2>&1 || true
+  if [ -n "${MEDGRID_CHAOS_KEEP:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+BROKER_PORT=$(free_port)
+CONTROLLER_PORT=$(free_port)
+PG_PORT=$(free_port)
+PG_PASSWORD="$(openssl rand -hex 16)"
+log "seed $CHAOS_SEED, $CHAOS_RUNS runs; a Kafka broker of its own on 127.0.0.1:$BROKER_PORT, PostgreSQL on 127.0.0.1:$PG_PORT"
+pg_cluster_init "$WORK/pg" "$PG_PORT" "$PG_PASSWORD"
+broker_env bash scripts/kafka.sh up >"$WORK/kafka-up.log" 2>&1 || { cat "$WORK/kafka-up.log" >&2; die "the chaos run's broker did not start"; }
+
+# What the driver needs to crash and restart the broker and the cluster, the way this script started them.
+export CHAOS_KAFKA_RUN="$WORK/run" CHAOS_KAFKA_LOGS="$WORK/logs" CHAOS_KAFKA_PORT="$BROKER_PORT"
+export CHAOS_KAFKA_CONTROLLER_PORT="$CONTROLLER_PORT" CHAOS_PG_DIR="$WORK/pg" CHAOS_LOGS="$WORK/logs"
+export MEDGRID_TEST_PG_URL="postgres://medgrid:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres"
+export MEDGRID_TEST_KAFKA_BROKERS="127.0.0.1:$BROKER_PORT"
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+cd tests/e2e
+"$MEDGRID_ROOT/node_modules/.bin/jest" -c jest.chaos.config.js

@@ -1,0 +1,93 @@
+import { Pool } from 'pg';
+import { Client as PgClient } from 'pg';
+import { ReferralHarness } from '../referral-harness';
+import { type GroupFixture, shanghaiDate } from '../scheduling-fixtures';
+import { type ServiceProcess } from '../service-process';
+
+/** The services the flows go through, each a process the scheduler may kill. */
+export const CHAOS_SERVICES = ['registry', 'referral', 'scheduling'] as const;
+export type ChaosService = (typeof CHAOS_SERVICES)[number];
+
+/**
+ * The registry, scheduling and referral as processes (the referral harness's), on the suite's own PostgreSQL
+ * cluster and broker (scripts/chaos.sh exports them as the test infrastructure), with one group to refer within.
+ * SQL goes through pools that survive a crashed cluster: a broken connection is dropped and the next query opens
+ * another, so a check after PostgreSQL came back simply works.
+ */
+export class ChaosCity {
+  readonly h = new ReferralHarness();
+  group!: GroupFixture;
+  private readonly pools = new Map<ChaosService, Pool>();
+
+  async start(): Promise<void> {
+    // Short sweeps and polls, as the end-to-end suites run them, so a flow moves in milliseconds when nothing fails.
+    await this.h.start('chaos');
+    this.group = await this.h.newGroup('03.04');
+    for (const service of CHAOS_SERVICES) {
+      const pool = new Pool({ connectionString: this.databaseUrl(service), max: 3 });
+      pool.on('error', () => undefined);
+      this.pools.set(service, pool);
+    }
+    this.guardHarnessConnections();
+  }
+
+  async stop(): Promise<void> {
+    for (const pool of this.pools.values()) await pool.end().catch(() => undefined);
+    await this.reconnectHarness();
+    await this.h.stop();
+  }
+
+  process(service: ChaosService): ServiceProcess {
+    if (service === 'registry') return this.h.registry.process;
+    return service === 'referral' ? this.h.referralProcess : this.h.process;
+  }
+
+  databaseUrl(service: ChaosService): string {
+    if (service === 'registry') return this.h.registry.db.url;
+    return service === 'referral' ? this.h.referralDb.url : this.h.db.url;
+  }
+
+  async query<Row extends object>(service: ChaosService, sql: string, parameters: unknown[] = []) {
+    return (await this.pools.get(service)!.query<Row>(sql, parameters)).rows;
+  }
+
+  /**
+   * The harness's own single connections (its fixtures query through them) die with the cluster; they get new ones,
+   * and until then a dead one's error is expected rather than a crash of the suite.
+   */
+  async reconnectHarness(): Promise<void> {
+    const fresh = async (url: string) => {
+      const client = new PgClient({ connectionString: url });
+      client.on('error', () => undefined);
+      await client.connect();
+      return client;
+    };
+    const [scheduling, referral] = [this.h.sql, this.h.referralSql];
+    this.h.sql = await fresh(this.h.db.url);
+    this.h.referralSql = await fresh(this.h.referralDb.url);
+    await scheduling.end().catch(() => undefined);
+    await referral.end().catch(() => undefined);
+  }
+
+  /** `count` residents under contract with the group's team, known to referral and scheduling, a few at a time. */
+  async contractedResidents(count: number): Promise<string[]> {
+    const out: string[] = [];
+    for (let i = 0; i < count; i += 4) {
+      const batch = Math.min(4, count - i);
+      out.push(
+        ...(await Promise.all(Array.from({ length: batch }, () => this.h.contractedResident(this.group)))),
+      );
+    }
+    return out;
+  }
+
+  /** An open session of the group's department, two days on, with room for every flow a run starts. */
+  async newSession(capacity: number): Promise<string> {
+    return (await this.h.newSession(this.group, { capacity, date: shanghaiDate(2) })).id;
+  }
+
+  private guardHarnessConnections(): void {
+    this.h.sql.on('error', () => undefined);
+    this.h.referralSql.on('error', () => undefined);
+  }
+}
