@@ -310,6 +310,15 @@ describe('scheduling schedules', () => {
       expect(await fails(search({}, other.manager))).toMatchObject({ code: status.PERMISSION_DENIED });
     });
 
+    it('refuses another group even where the hospital has nothing to show, so an empty answer tells it nothing', async () => {
+      const other = await h.newGroup();
+
+      // No session so far ahead: the search finds none, so only a check made before it can refuse.
+      const empty = { fromDate: shanghaiDate(400), toDate: shanghaiDate(401) };
+      expect((await search(empty, g.centre)).sessions).toEqual([]);
+      expect(await fails(search(empty, other.centre))).toMatchObject({ code: status.PERMISSION_DENIED });
+    });
+
     it.each([
       ['dates in reverse order', { fromDate: '2026-12-02', toDate: '2026-12-01' }, 'toDate', 'BEFORE_START'],
       [

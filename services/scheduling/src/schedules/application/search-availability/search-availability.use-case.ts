@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { pageOf } from '@medgrid/kernel';
+import { RegistryView } from '@medgrid/registry-view';
 import { canSeeCapacity, requireAllowed } from '../../../common/scheduling-access.policy';
 import { ScheduleRepository } from '../../domain/schedule.repository';
 import { type SessionView } from '../../domain/session';
@@ -19,6 +20,7 @@ export class SearchAvailabilityUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly schedules: ScheduleRepository,
+    private readonly registry: RegistryView,
   ) {}
 
   async execute(
@@ -27,7 +29,15 @@ export class SearchAvailabilityUseCase {
     now = new Date(),
   ): Promise<AvailabilityPage> {
     return this.uow.run(async () => {
-      // The hospital's group comes from its sessions: a hospital with none has nothing to show.
+      // Checked before the search: a refusal only when sessions were found would tell another group whether the
+      // hospital has any (an empty answer).
+      const hospital = await this.registry.institution(query.institutionId.toLowerCase());
+      if (hospital)
+        requireAllowed(
+          canSeeCapacity(identity, { id: hospital.id, groupId: hospital.groupId }),
+          'search this hospital',
+        );
+      // A hospital the projection has not learnt yet: its group comes from its sessions, if it has any.
       const sessions = await this.schedules.searchAvailability({
         institutionId: query.institutionId,
         departmentId: query.departmentId,
@@ -41,7 +51,7 @@ export class SearchAvailabilityUseCase {
         now,
       });
       const first = sessions[0];
-      if (first)
+      if (!hospital && first)
         requireAllowed(
           canSeeCapacity(identity, { id: first.institutionId, groupId: first.groupId }),
           'search this hospital',

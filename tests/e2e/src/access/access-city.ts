@@ -1,0 +1,146 @@
+import { type Identity, TokenIssuer } from '@medgrid/auth';
+import { TestAuth, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { FUZZED_SERVICES, type FuzzedService } from '../fuzz/fuzz-city';
+import { RegistryHarness } from '../registry-harness';
+import { aFreshResidentId } from '../scheduling-fixtures';
+import { migrateUp, ServiceProcess, serviceEnv } from '../service-process';
+
+export const SERVICES = FUZZED_SERVICES;
+export type Service = FuzzedService;
+
+/** One medical group of the city: its grid, a lead hospital, a secondary hospital, a centre and a resident. */
+export interface CityGroup {
+  readonly groupId: string;
+  readonly gridId: string;
+  readonly leadId: string;
+  readonly secondaryId: string;
+  readonly centreId: string;
+  /** A resident registered in the group's grid (GB 11643 number). */
+  readonly residentId: string;
+  /** The registry's id of that resident's record. */
+  readonly residentRecordId: string;
+}
+
+/** A running service: its gRPC address and a connection to its database as the role it connects with. */
+export interface Target {
+  readonly service: Service;
+  readonly address: string;
+  readonly sql: PgClient;
+}
+
+/**
+ * The city the access matrix is walked in: the registry with two complete medical groups, "ours" (every caller
+ * but the city operator works in it) and "theirs" (another group's resources), and every other service as a process
+ * on a database of its own, waited on until it has learnt both groups. A second issuer, whose key no service trusts,
+ * signs the tokens "signed by another key". Nothing here touches the shared platform's databases.
+ */
+export class AccessCity {
+  readonly registry = new RegistryHarness();
+  readonly targets = new Map<Service, Target>();
+  private readonly databases: TestDatabase[] = [];
+  private readonly processes: ServiceProcess[] = [];
+  ours!: CityGroup;
+  theirs!: CityGroup;
+  foreignIssuer!: TestAuth;
+
+  get cityId(): string {
+    return this.registry.cityId;
+  }
+
+  async start(services: readonly Service[]): Promise<void> {
+    await this.registry.start(`access_${uniqueSuffix()}_registry`);
+    this.ours = await this.group('林甲');
+    this.theirs = await this.group('林乙');
+    this.foreignIssuer = await TestAuth.create();
+    const registrySql = new PgClient({ connectionString: this.registry.db.url });
+    await registrySql.connect();
+    this.targets.set('registry', {
+      service: 'registry',
+      address: this.registry.process.grpcAddress,
+      sql: registrySql,
+    });
+    await Promise.all(services.filter((s) => s !== 'registry').map((service) => this.startService(service)));
+  }
+
+  /** A token the services verify (`issuer` 'ours'), one whose key they do not know, or one already expired. */
+  token(identity: Identity, kind: 'valid' | 'expired' | 'foreign-key' = 'valid'): Promise<string> {
+    if (kind === 'foreign-key') return this.foreignIssuer.token(identity);
+    return this.registry.auth.token(identity, kind === 'expired' ? -3600 : 600);
+  }
+
+  private async group(residentName: string): Promise<CityGroup> {
+    const { gridId, group, lead, secondary, centre } = await this.registry.completeGroup();
+    const residentId = aFreshResidentId();
+    const { resident } = await this.registry.call(
+      this.registry.residents,
+      this.registry.residents.registerResident,
+      {
+        clientRequestId: uuidv7(),
+        residentIdNumber: residentId,
+        name: residentName,
+        phone: '13800138000',
+        gridId,
+      },
+    );
+    return {
+      residentRecordId: resident!.id,
+      groupId: group.id,
+      gridId,
+      leadId: lead.id,
+      secondaryId: secondary.id,
+      centreId: centre.id,
+      residentId,
+    };
+  }
+
+  private async startService(service: Exclude<Service, 'registry'>): Promise<void> {
+    const db = await TestDatabase.create(`access_${uniqueSuffix()}_${service.replace('-', '_')}`);
+    this.databases.push(db);
+    migrateUp(service, db.url);
+    const env: Record<string, string> = { KAFKA_CONSUMER_GROUP: `${service}-access-${uniqueSuffix()}` };
+    if (service === 'gateway') {
+      // The gateway signs its per-user tokens and CSRF tokens with files of its own.
+      const secrets = mkdtempSync(join(tmpdir(), 'gateway-access-'));
+      env.AUTH_SIGNING_KEY_FILE = join(secrets, 'issuer-private.pem');
+      writeFileSync(env.AUTH_SIGNING_KEY_FILE, (await TokenIssuer.generateKeyPairPem()).privateKeyPem, {
+        mode: 0o600,
+      });
+      env.CSRF_SECRET_FILE = join(secrets, 'csrf-secret');
+      writeFileSync(env.CSRF_SECRET_FILE, randomBytes(32).toString('hex'), { mode: 0o600 });
+      env.PASSWORD_HASH_MEMORY_KIB = '1024';
+    }
+    const process = await ServiceProcess.onFreePorts(
+      service,
+      serviceEnv(db.url, this.registry.auth.publicKeyFile, env),
+    );
+    this.processes.push(process);
+    await process.start();
+    const sql = new PgClient({ connectionString: db.url });
+    await sql.connect();
+    await waitFor(
+      `${service} to learn both groups from the registry`,
+      async () => {
+        const { rows } = await sql.query<{ n: string }>(
+          `SELECT count(*) AS n FROM known_group WHERE id = ANY($1) AND jsonb_array_length(members) = 3`,
+          [[this.ours.groupId, this.theirs.groupId]],
+        );
+        return rows[0]!.n === '2' ? true : undefined;
+      },
+      { timeoutMs: 180_000, intervalMs: 200 },
+    );
+    this.targets.set(service, { service, address: process.grpcAddress, sql });
+  }
+
+  async stop(): Promise<void> {
+    for (const target of this.targets.values()) await target.sql.end();
+    for (const process of this.processes) await process.stop();
+    for (const db of this.databases) await db.drop();
+    await this.registry.stop();
+  }
+}
