@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { TokenIssuer } from '@medgrid/auth';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { registryV1 } from '@medgrid/contracts';
 import { RegistryHarness } from '../registry-harness';
 import { aFreshResidentId } from '../scheduling-fixtures';
 import { migrateUp, ServiceProcess, serviceEnv } from '../service-process';
@@ -122,6 +123,39 @@ export class FuzzCity {
       { timeoutMs: 120_000, intervalMs: 200 },
     );
     this.targets.set(service, { service, address: process.grpcAddress, sql });
+  }
+
+  /**
+   * Puts the group back together after a fuzzed RemoveMembership took institutions out of it (the fuzzer names the
+   * group and its institutions, and the operator may remove them): every caller but the operator acts for the lead
+   * hospital or the centre, and each service would refuse their group claim from then on (GROUP_CLAIM_MISMATCH),
+   * which hid every later RPC of the run behind PERMISSION_DENIED. Waits until every service has learnt it again.
+   */
+  async restoreGroup(): Promise<void> {
+    const { MembershipRole: R } = registryV1;
+    const members: [string, registryV1.MembershipRole][] = [
+      [this.leadId, R.MEMBERSHIP_ROLE_LEAD],
+      [this.secondaryId, R.MEMBERSHIP_ROLE_MEMBER],
+      [this.centreId, R.MEMBERSHIP_ROLE_MEMBER],
+    ];
+    for (const [institutionId, role] of members) {
+      // Still a member (the case removed another, or was refused): the registry says so, and nothing changes.
+      await this.registry.join(this.groupId, institutionId, role).catch(() => undefined);
+    }
+    for (const target of this.targets.values()) {
+      if (target.service === 'registry') continue;
+      await waitFor(
+        `${target.service} to learn the fuzz group whole again`,
+        async () => {
+          const { rows } = await target.sql.query<{ n: string }>(
+            `SELECT count(*) AS n FROM known_group WHERE id = $1 AND jsonb_array_length(members) = 3`,
+            [this.groupId],
+          );
+          return rows[0]!.n === '1' ? true : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 200 },
+      );
+    }
   }
 
   async stop(): Promise<void> {

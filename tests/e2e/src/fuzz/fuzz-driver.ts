@@ -80,6 +80,7 @@ export class FuzzDriver {
         const path = methodPath(service, method);
         if (only && !path.includes(only)) continue;
         await this.fuzzMethod(client, target, rows, service, method);
+        if (path.endsWith('/OrganisationService/RemoveMembership')) await this.city.restoreGroup();
       }
     } finally {
       client.close();
