@@ -29,7 +29,7 @@
 #      prescriptions as answered, GetPrescribingStatistics (a city operator) counting the records; the work per
 #      check; the ratio of the best step's checks per second to pgbench TPS
 # Output in .bench/pharmacy/ (git-ignored; it holds tokens): plan.json, pgbench.log/.json,
-# check-prescription.json (k6's summary), pharmacy.log, cpu-profile.txt (with BENCH_NODE_PROF=1),
+# check-prescription.json (k6's summary), pharmacy.log, cpu-profile.txt and checks.cpuprofile (BENCH_NODE_PROF=1),
 # report-<UTC time>.json (everything, with the checks, the figures and the load average).
 # Exit status: 1 when a check fails or a step cannot run; a missed performance target is reported, not an error.
 #
@@ -39,11 +39,13 @@
 #   BENCH_RATES=250,500,750,1000,1250,1500*  BENCH_STEP_S=15*  BENCH_VUS=200*  (see check-prescription.js)
 #   BENCH_WARMUP_S=10*  BENCH_WARMUP_RATE=100   checks before the steps, recorded but not in their figures
 #   BENCH_CONTRACTED_PCT=30  BENCH_NON_ESSENTIAL_PCT=8  BENCH_ANY_PCT=7  BENCH_LONG_PCT=15  BENCH_OVER_PCT=3
-#   BENCH_SEED=1
+#   BENCH_SEED=1  BENCH_VERIFY_EVERY=5   the answers of one check in this many read and checked (see the k6 script)
 #   BENCH_PGBENCH_SECONDS=30*  BENCH_PGBENCH_CLIENTS=8  BENCH_PGBENCH_SCALE=10
 #   BENCH_DB=medgrid_pharmacy_bench  BENCH_GRPC_PORT=50164  BENCH_HTTP_PORT=3164
 #   BENCH_POOL_SIZE=10      pharmacy's DATABASE_POOL_SIZE   BENCH_LOG_LEVEL=info
-#   BENCH_NODE_PROF=0       1: pharmacy runs with --cpu-prof; its hottest functions go to cpu-profile.txt
+#   BENCH_K6_FLAGS=         more flags for k6 run, e.g. --profiling-enabled (pprof of k6 on 127.0.0.1:6565)
+#   BENCH_NODE_PROF=0       1: pharmacy's CPU profiled through its inspector (port BENCH_INSPECT_PORT=9264) over the
+#                           steps only (not the boot, the topics' replay or the warm-up); summary in cpu-profile.txt
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
@@ -78,14 +80,15 @@ fi
 : "${BENCH_GROUPS:=5}" "${BENCH_PER_GROUP:=20}" "${BENCH_DRUGS:=20000}" "${BENCH_PRIMARY_STOCK:=600}"
 : "${BENCH_HOSPITAL_STOCK:=3000}" "${BENCH_RESIDENTS:=100000}" "${BENCH_CONTRACTED:=20000}"
 : "${BENCH_RATES:=250,500,750,1000,1250,1500}" "${BENCH_STEP_S:=15}" "${BENCH_VUS:=200}"
-: "${BENCH_WARMUP_S:=10}" "${BENCH_WARMUP_RATE:=100}" "${BENCH_SEED:=1}"
+: "${BENCH_WARMUP_S:=10}" "${BENCH_WARMUP_RATE:=100}" "${BENCH_SEED:=1}" "${BENCH_VERIFY_EVERY:=5}"
 : "${BENCH_CONTRACTED_PCT:=30}" "${BENCH_NON_ESSENTIAL_PCT:=8}" "${BENCH_ANY_PCT:=7}" "${BENCH_LONG_PCT:=15}"
 : "${BENCH_OVER_PCT:=3}"
 : "${BENCH_PGBENCH_SECONDS:=30}" "${BENCH_PGBENCH_CLIENTS:=8}" "${BENCH_PGBENCH_SCALE:=10}"
 : "${BENCH_DB:=medgrid_pharmacy_bench}" "${BENCH_GRPC_PORT:=50164}" "${BENCH_HTTP_PORT:=3164}"
-: "${BENCH_POOL_SIZE:=10}" "${BENCH_LOG_LEVEL:=info}" "${BENCH_NODE_PROF:=0}"
-export BENCH_RATES BENCH_STEP_S BENCH_VUS BENCH_WARMUP_S BENCH_WARMUP_RATE BENCH_SEED BENCH_CONTRACTED_PCT
-export BENCH_NON_ESSENTIAL_PCT BENCH_ANY_PCT BENCH_LONG_PCT BENCH_OVER_PCT
+: "${BENCH_POOL_SIZE:=10}" "${BENCH_LOG_LEVEL:=info}" "${BENCH_NODE_PROF:=0}" "${BENCH_INSPECT_PORT:=9264}"
+: "${BENCH_K6_FLAGS:=}"
+export BENCH_RATES BENCH_STEP_S BENCH_VUS BENCH_WARMUP_S BENCH_WARMUP_RATE BENCH_SEED BENCH_VERIFY_EVERY
+export BENCH_CONTRACTED_PCT BENCH_NON_ESSENTIAL_PCT BENCH_ANY_PCT BENCH_LONG_PCT BENCH_OVER_PCT
 
 [ $((BENCH_DRUGS % 5)) -eq 0 ] || die "BENCH_DRUGS must be a multiple of 5 (five products a generic)"
 [ "$BENCH_PER_GROUP" -ge 5 ] || die "BENCH_PER_GROUP must be at least 5 (a lead, three secondary hospitals, primary sites)"
@@ -185,24 +188,13 @@ seed() {
 
 # ---- 3. the service ----------------------------------------------------------------------------
 SERVICE_PID=""
-PROFILE_DIR="$OUT/cpu-profile"
 stop_service() {
-  local profile
   [ -n "$SERVICE_PID" ] || return 0
   if kill -0 "$SERVICE_PID" 2>/dev/null; then
     kill "$SERVICE_PID" 2>/dev/null || true
     wait "$SERVICE_PID" 2>/dev/null || true
   fi
   SERVICE_PID=""
-  if [ "$BENCH_NODE_PROF" = 1 ]; then
-    profile="$(ls -t "$PROFILE_DIR"/*.cpuprofile 2>/dev/null | head -n 1 || true)"
-    if [ -n "$profile" ]; then
-      node "$MEDGRID_ROOT/bench/lib/cpu-profile-top.js" "$profile" 30 >"$OUT/cpu-profile.txt" &&
-        log "pharmacy's CPU profile: $OUT/cpu-profile.txt ($profile)"
-    else
-      warn "pharmacy wrote no CPU profile into $PROFILE_DIR"
-    fi
-  fi
 }
 
 cleanup() {
@@ -215,10 +207,7 @@ trap cleanup EXIT
 
 start_service() {
   local group prof=()
-  if [ "$BENCH_NODE_PROF" = 1 ]; then
-    rm -rf "$PROFILE_DIR"
-    prof=(--cpu-prof --cpu-prof-dir="$PROFILE_DIR")
-  fi
+  [ "$BENCH_NODE_PROF" = 1 ] && prof=(--inspect="127.0.0.1:$BENCH_INSPECT_PORT")
   group="pharmacy-bench-$STAMP"
   log "starting pharmacy on $TARGET (database $BENCH_DB, consumer group $group, log $SERVICE_LOG)"
   DATABASE_URL="$BENCH_URL" DATABASE_POOL_SIZE="$BENCH_POOL_SIZE" \
@@ -320,6 +309,16 @@ record_counts() { # JSON: the records and audit rows so far, with the records' s
 # ---- 5. k6 -------------------------------------------------------------------------------------
 K6_CPU=""
 LOAD_BEFORE=""
+# pharmacy's CPU over the steps only: from about a second after they begin (k6's start-up, the warm-up and its
+# 5 s pause before) to about a second before they end.
+profile_steps() {
+  local offset=1 seconds
+  [ "$BENCH_WARMUP_S" -gt 0 ] && offset=$((BENCH_WARMUP_S + 6))
+  seconds=$(($(tr ',' '\n' <<<"$BENCH_RATES" | wc -l) * BENCH_STEP_S - 2))
+  sleep "$offset"
+  node "$MEDGRID_ROOT/bench/lib/profile-window.mjs" "$BENCH_INSPECT_PORT" "$seconds" "$OUT/checks.cpuprofile" \
+    >/dev/null 2>"$OUT/profile.err"
+}
 LOAD_AFTER=""
 run_k6() {
   local rc=0 timing=()
@@ -330,8 +329,23 @@ run_k6() {
   rm -f "$SUMMARY" "$OUT/k6-cpu"
   [ -x /usr/bin/time ] && timing=(/usr/bin/time -f '%e %U %S' -o "$OUT/k6-cpu")
   log "k6: checks at $BENCH_RATES per second, ${BENCH_STEP_S} s each (bench/pharmacy/check-prescription.js); load average $LOAD_BEFORE"
+  local profiler=""
+  if [ "$BENCH_NODE_PROF" = 1 ]; then
+    profile_steps &
+    profiler=$!
+  fi
+  # shellcheck disable=SC2086 # BENCH_K6_FLAGS: flags, split on purpose
   BENCH_PLAN="$PLAN" BENCH_SUMMARY_OUT="$SUMMARY" BENCH_PROTO_DIR="$MEDGRID_ROOT/proto" \
-    "${timing[@]}" "$MEDGRID_K6" run --quiet --no-usage-report "$BENCH_DIR/check-prescription.js" || rc=$?
+    "${timing[@]}" "$MEDGRID_K6" run --quiet --no-usage-report $BENCH_K6_FLAGS "$BENCH_DIR/check-prescription.js" || rc=$?
+  if [ -n "$profiler" ]; then
+    wait "$profiler" || true
+    if [ -s "$OUT/checks.cpuprofile" ]; then
+      node "$MEDGRID_ROOT/bench/lib/cpu-profile-top.js" "$OUT/checks.cpuprofile" 30 >"$OUT/cpu-profile.txt" &&
+        log "pharmacy's CPU profile over the steps: $OUT/cpu-profile.txt"
+    else
+      warn "no CPU profile of pharmacy was taken (see $OUT/profile.err)"
+    fi
+  fi
   LOAD_AFTER="$(load_average)"
   SERVICE_CPU_MS=$(($(service_cpu_ms) - CPU_BEFORE))
   PG_CPU_MS=$(($(backends_cpu_ms) - PG_CPU_BEFORE))
@@ -369,7 +383,8 @@ check() { # <name> <ok 0|1> <text>
 delta() { jq -n --argjson b "$RECORDS_BEFORE" --argjson a "$RECORDS_AFTER" --arg k "$1" '$a[$k] - $b[$k]'; }
 
 checks_and_report() {
-  local answered errors wrong checks audit catalogued accepted capped essential tps cps ratio="null" work
+  local answered errors wrong checks audit catalogued accepted capped essential volume tps cps ratio="null" work
+  local expect_lines expect_essential expect_volume expect_long verified
   local report="$OUT/report-$STAMP.json" stat_checks
   answered="$(jq -r .counts.ok "$SUMMARY")"
   errors="$(jq -r .counts.errors "$SUMMARY")"
@@ -378,8 +393,14 @@ checks_and_report() {
   audit="$(delta audit)"
   catalogued="$(delta catalogued)"
   essential="$(delta essential)"
+  volume="$(delta volumeBased)"
   accepted="$(delta longAccepted)"
   capped="$(delta longCapped)"
+  expect_lines="$(jq -r .counts.lines "$SUMMARY")"
+  expect_essential="$(jq -r .counts.essentialLines "$SUMMARY")"
+  expect_volume="$(jq -r .counts.volumeBasedLines "$SUMMARY")"
+  expect_long="$(jq -r .counts.longLines "$SUMMARY")"
+  verified="$(jq -r .counts.verified "$SUMMARY")"
   printf '\nchecks (database %s)\n' "$BENCH_DB"
   check answered "$([ "$answered" -gt 0 ] && [ "$errors" -eq 0 ] && echo 1 || echo 0)" \
     "every check answered OK: $answered answered, $errors errors"
@@ -391,16 +412,19 @@ checks_and_report() {
   check audited "$([ "$audit" -eq "$checks" ] && echo 1 || echo 0)" \
     "an audit row of the contract read with every record: $audit new audit_log rows for $checks records"
   if [ "$errors" -eq 0 ]; then
-    check lines "$([ "$catalogued" -eq "$(jq -r .counts.lines "$SUMMARY")" ] && [ "$essential" -eq "$(jq -r .counts.essentialLines "$SUMMARY")" ] && echo 1 || echo 0)" \
-      "the records' catalogued and essential lines as answered: $catalogued and $essential recorded, $(jq -r .counts.lines "$SUMMARY") and $(jq -r .counts.essentialLines "$SUMMARY") answered"
-    check long "$([ "$accepted" -eq "$(jq -r .counts.longAccepted "$SUMMARY")" ] && [ "$capped" -eq "$(jq -r .counts.longCapped "$SUMMARY")" ] && [ "$accepted" -gt 0 ] && [ "$capped" -gt 0 ] && echo 1 || echo 0)" \
-      "long prescriptions recorded as answered: $accepted accepted and $capped capped recorded, $(jq -r .counts.longAccepted "$SUMMARY") and $(jq -r .counts.longCapped "$SUMMARY") answered"
+    # What the records must hold follows from the requests and the seed (every code is in the catalogue; i % 5
+    # makes a drug essential or volume-based); which long lines were accepted depends on the contract the service
+    # read, so only their sum is known: each line over 30 days is either accepted or capped.
+    check lines "$([ "$catalogued" -eq "$expect_lines" ] && [ "$essential" -eq "$expect_essential" ] && [ "$volume" -eq "$expect_volume" ] && echo 1 || echo 0)" \
+      "the records' catalogued, essential and volume-based lines as asked: $catalogued, $essential and $volume recorded, $expect_lines, $expect_essential and $expect_volume asked"
+    check long "$([ $((accepted + capped)) -eq "$expect_long" ] && [ "$accepted" -gt 0 ] && [ "$capped" -gt 0 ] && echo 1 || echo 0)" \
+      "each line over 30 days recorded as a long prescription accepted or capped: $accepted accepted and $capped capped recorded, $expect_long asked"
   else
     printf '  info  with %s errors the lines are not compared: %s catalogued and %s essential recorded, %s accepted and %s capped long prescriptions\n' \
       "$errors" "$catalogued" "$essential" "$accepted" "$capped"
   fi
-  check as_seeded "$([ "$wrong" -eq 0 ] && echo 1 || echo 0)" \
-    "every answer as seeded (the contract, each long line accepted or capped as the patient allows): $wrong otherwise"
+  check as_seeded "$([ "$wrong" -eq 0 ] && [ "$verified" -gt 0 ] && echo 1 || echo 0)" \
+    "every answer read as seeded (the contract, each line's drug, each long line accepted or capped as the patient allows): $verified read (one in $BENCH_VERIFY_EVERY), $wrong otherwise"
   read_statistics
   stat_checks="$(jq -r '.checks // 0' <<<"${STATISTICS:-null}")"
   check statistics "$([ "$stat_checks" = "$(jq -r .checks <<<"$RECORDS_AFTER")" ] && echo 1 || echo 0)" \

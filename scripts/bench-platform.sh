@@ -32,7 +32,7 @@
 #      again after another wait, $BENCH_ATTEMPTS runs at most; the least disturbed is kept, with a warning
 #   6. profiles: k6 against each server alone again, the same load, and a CPU profile and a sampling heap profile
 #      (allocations, the objects already collected included) of its main thread for $BENCH_PROFILE_S s in the
-#      middle of it (bench/platform/profile-window.mjs, through the inspector); summarised by library and function
+#      middle of it (bench/lib/profile-window.mjs, through the inspector); summarised by library and function
 #      per call (bench/lib/cpu-profile-top.js, allocation-top.js), the calls counted from k6's rate; made again
 #      like the run when other work disturbed it
 #   7. report (bench/platform/report.mjs): calls/s, p50/p90/p99, the ratio platform/bare (goal: at least 0.6 on the
@@ -362,7 +362,7 @@ profile_once() {
   }
   wait_until 60 "k6's calls to $name" busy || die "k6 made no call to $name"
   sleep 4 # the warm-up and a second of the measured run
-  window="$(node "$BENCH_DIR/profile-window.mjs" "$port" "$BENCH_PROFILE_S" "$OUT/$name.cpuprofile" \
+  window="$(node "$MEDGRID_ROOT/bench/lib/profile-window.mjs" "$port" "$BENCH_PROFILE_S" "$OUT/$name.cpuprofile" \
     "$BENCH_PROFILE_INTERVAL_US" --heap "$OUT/$name.heapprofile")" ||
     die "the profile of $name could not be taken through 127.0.0.1:$port"
   wait "$k6_run" || die "k6's run against $name failed"

@@ -12,6 +12,11 @@
 // counted so the runner compares them with what the service recorded. The arrival rate rises in steps
 // (ramping-arrival-rate): BENCH_RATES checks a second, BENCH_STEP_S seconds each, each step reported on its own.
 //
+// What every answered check must have been recorded with is known from the request and the seed (its lines, which
+// of them are essential or volume-based, which ask for more than 30 days); the answers themselves are read and
+// checked against the seed for one check in BENCH_VERIFY_EVERY (the others are not decoded: decoding an answer and
+// turning it into a JavaScript object was about a quarter of k6's CPU, which shares the two cores with the service).
+//
 // Settings (environment):
 //   BENCH_PLAN               plan JSON written by the runner (required)
 //   BENCH_RATES=250,500,750,1000,1250,1500   arrival rate of each step (checks per second)
@@ -21,6 +26,7 @@
 //   BENCH_DEADLINE=5s        gRPC deadline of each call
 //   BENCH_CONTRACTED_PCT=30  BENCH_NON_ESSENTIAL_PCT=8  BENCH_ANY_PCT=7  BENCH_LONG_PCT=15  BENCH_OVER_PCT=3
 //   BENCH_SEED=1             seed of the mix
+//   BENCH_VERIFY_EVERY=5     read and check every answer of one check in this many (1: every check)
 //   BENCH_SUMMARY_OUT        where handleSummary writes the JSON summary
 //   BENCH_PROTO_DIR          the repository's proto/ (default ../../proto, relative to this file)
 import exec from 'k6/execution';
@@ -34,7 +40,7 @@ import {
   prng,
   readJsonFromEnv,
 } from '../scheduling/lib/common.js';
-import { choosePrescription } from './lib/shape.js';
+import { choosePrescription, essentialDrug, volumeBasedDrug } from './lib/shape.js';
 
 const plan = readJsonFromEnv('BENCH_PLAN');
 
@@ -48,6 +54,7 @@ const SETTINGS = {
   vus: Math.max(1, envInt('BENCH_VUS', 200)),
   deadline: envString('BENCH_DEADLINE', '5s'),
   seed: envInt('BENCH_SEED', 1),
+  verifyEvery: Math.max(1, envInt('BENCH_VERIFY_EVERY', 5)),
   summaryOut: envString('BENCH_SUMMARY_OUT', ''),
 };
 if (SETTINGS.rates.length === 0 || SETTINGS.rates.some((r) => !Number.isInteger(r) || r < 1)) {
@@ -124,9 +131,13 @@ export const options = {
 const attempts = new Counter('check_attempts');
 const ok = new Counter('check_ok');
 const errors = new Counter('check_errors');
+// Of every answered check, from its request and the seed: what its record must hold.
 const linesAnswered = new Counter('check_lines_answered');
 const essentialAnswered = new Counter('check_essential_lines');
 const volumeBasedAnswered = new Counter('check_volume_based_lines');
+const longLines = new Counter('check_long_lines');
+// Of the checks whose answers were read.
+const verified = new Counter('check_verified');
 const longAccepted = new Counter('check_long_accepted');
 const longCapped = new Counter('check_long_capped');
 const wrongAnswers = new Counter('check_wrong_answers');
@@ -157,6 +168,10 @@ function wrong(p, message) {
   const lines = message.lines || [];
   if (lines.length !== p.lines.length) return 'lines';
   for (let l = 0; l < lines.length; l++) {
+    const drug = lines[l].drug;
+    if (!drug) return 'not in catalogue';
+    if (!!drug.essential !== essentialDrug(p.drugs[l])) return 'essential';
+    if (!!drug.volumeBased !== volumeBasedDrug(p.drugs[l])) return 'volume-based';
     const days = p.lines[l].daysOfSupply;
     const codes = (lines[l].findings || []).map((f) => f.code);
     if (days > 84 && !codes.includes('DAYS_OF_SUPPLY_OVER_MAXIMUM')) return 'over-maximum';
@@ -167,7 +182,6 @@ function wrong(p, message) {
     ) {
       return 'long';
     }
-    if (!lines[l].drug) return 'not in catalogue';
   }
   return null;
 }
@@ -183,6 +197,7 @@ export default function () {
   const institution = plan.institutions[Math.floor(random() * plan.institutions.length)];
   const p = choosePrescription(random, institution, SHAPE);
   const tags = { step };
+  const verify = index % SETTINGS.verifyEvery === 0;
   attempts.add(1, tags);
   let started = Date.now();
   let response;
@@ -205,6 +220,7 @@ export default function () {
         metadata: { authorization: `Bearer ${institution.token}`, 'x-purpose': 'prescribing' },
         timeout: SETTINGS.deadline,
         tags,
+        discardResponseMessage: !verify,
       },
     );
   } catch (error) {
@@ -224,17 +240,31 @@ export default function () {
   }
   ok.add(1, tags);
   if (!warm) latency.add(ms, tags);
+  let essential = 0;
+  let volumeBased = 0;
+  let long = 0;
+  for (let l = 0; l < p.lines.length; l++) {
+    if (essentialDrug(p.drugs[l])) essential++;
+    if (volumeBasedDrug(p.drugs[l])) volumeBased++;
+    if (p.lines[l].daysOfSupply > 30) long++;
+  }
+  linesAnswered.add(p.lines.length);
+  essentialAnswered.add(essential);
+  volumeBasedAnswered.add(volumeBased);
+  longLines.add(long);
+  if (!verify) return;
+  verified.add(1);
   const message = response.message || {};
+  let accepted = 0;
+  let capped = 0;
   for (const line of message.lines || []) {
-    if (!line.drug) continue;
-    linesAnswered.add(1);
-    if (line.drug.essential) essentialAnswered.add(1);
-    if (line.drug.volumeBased) volumeBasedAnswered.add(1);
     for (const f of line.findings || []) {
-      if (f.code === 'LONG_PRESCRIPTION') longAccepted.add(1);
-      if (f.code === 'DAYS_OF_SUPPLY_CAPPED' || f.code === 'DAYS_OF_SUPPLY_OVER_MAXIMUM') longCapped.add(1);
+      if (f.code === 'LONG_PRESCRIPTION') accepted++;
+      if (f.code === 'DAYS_OF_SUPPLY_CAPPED' || f.code === 'DAYS_OF_SUPPLY_OVER_MAXIMUM') capped++;
     }
   }
+  longAccepted.add(accepted);
+  longCapped.add(capped);
   const why = wrong(p, message);
   if (why) {
     wrongAnswers.add(1, tags);
@@ -288,8 +318,10 @@ export function handleSummary(data) {
     lines: metric(data, 'check_lines_answered', 'count'),
     essentialLines: metric(data, 'check_essential_lines', 'count'),
     volumeBasedLines: metric(data, 'check_volume_based_lines', 'count'),
-    longAccepted: metric(data, 'check_long_accepted', 'count'),
-    longCapped: metric(data, 'check_long_capped', 'count'),
+    longLines: metric(data, 'check_long_lines', 'count'),
+    verified: metric(data, 'check_verified', 'count'),
+    longAcceptedVerified: metric(data, 'check_long_accepted', 'count'),
+    longCappedVerified: metric(data, 'check_long_capped', 'count'),
     wrongAnswers: metric(data, 'check_wrong_answers', 'count'),
   };
   const withinLatency = steps.filter((s) => s.answered > 0 && s.latencyMs.p99 < TARGETS.p99Ms);
@@ -353,8 +385,9 @@ export function handleSummary(data) {
         ? ` (${counts.warmup} in the ${SETTINGS.warmupSeconds} s warm-up, not in the steps)`
         : '') +
       `, ${counts.ramp} in the steps' ramping first seconds, errors ${counts.errors}`,
-    `  catalogued lines ${counts.lines}: essential ${counts.essentialLines}, volume-based ${counts.volumeBasedLines}; ` +
-      `long prescriptions accepted ${counts.longAccepted}, capped ${counts.longCapped}; answers not as seeded ${counts.wrongAnswers}`,
+    `  lines ${counts.lines}: essential ${counts.essentialLines}, volume-based ${counts.volumeBasedLines}, ` +
+      `over 30 days ${counts.longLines}; answers read ${counts.verified} (one in ${SETTINGS.verifyEvery}): ` +
+      `long prescriptions accepted ${counts.longAcceptedVerified}, capped ${counts.longCappedVerified}, not as seeded ${counts.wrongAnswers}`,
     `  peak: ${peak ? `${fmt(peak.perSecond, 1)} checks/s (offered ${peak.offeredPerSecond}/s), ${l(peak.latencyMs)}` : 'none'}`,
     `  best step within p99 < ${TARGETS.p99Ms} ms: ` +
       (best

@@ -9,6 +9,16 @@ export function drugCode(i) {
   return `XC08CA${String(i).padStart(17, '0')}`;
 }
 
+/** Whether drug i is a national essential medicine, as seed.sql makes it (i % 5 is 0 or 1). */
+export function essentialDrug(i) {
+  return i % 5 < 2;
+}
+
+/** Whether drug i won national volume-based procurement, as seed.sql makes it (i % 5 is 0). */
+export function volumeBasedDrug(i) {
+  return i % 5 === 0;
+}
+
 /** The s-th drug an institution stocks (0 <= s < its stock). */
 export function stockedDrug(institution, s, shape) {
   if (institution.level === 'primary') {
@@ -33,6 +43,7 @@ export function choosePrescription(random, institution, shape) {
     : shape.contracted + Math.floor(random() * (shape.residents - shape.contracted));
   const stock = institution.level === 'primary' ? shape.primaryStock : shape.hospitalStock;
   const out = [];
+  const drugs = [];
   for (let l = 0; l < lines; l++) {
     const r = random() * 100;
     let i;
@@ -48,11 +59,13 @@ export function choosePrescription(random, institution, shape) {
           ? 56 + Math.floor(random() * 29)
           : 7 + Math.floor(random() * 24);
     out.push({ drugCode: drugCode(i), quantity: 1 + Math.floor(random() * 3), daysOfSupply: days });
+    drugs.push(i);
   }
   return {
     patientResidentId: residentId(n),
     contracted,
     diagnosisCodes: contracted ? ['I10'] : [random() < 0.5 ? 'I10' : 'E11.9'],
     lines: out,
+    drugs,
   };
 }

@@ -1,9 +1,10 @@
 // Takes a CPU profile of a running Node process for a window of its life, through its inspector (a process started
-// with --inspect=127.0.0.1:<port>), and writes it as a .cpuprofile. scripts/bench-platform.sh profiles the service
-// while k6 calls it, so the profile holds the calls only: `node --cpu-prof` would also hold the boot and the replay
-// of the consumer's topics, and is written only when the process exits.
+// with --inspect=127.0.0.1:<port>), and writes it as a .cpuprofile. scripts/bench-platform.sh and
+// scripts/bench-pharmacy.sh profile the service while k6 calls it, so the profile holds the calls only:
+// `node --cpu-prof` would also hold the boot and the replay of the consumer's topics, and is written only when the
+// process exits.
 //
-//   node bench/platform/profile-window.mjs <inspector port> <seconds> <out.cpuprofile> [sampling interval µs, 1000]
+//   node bench/lib/profile-window.mjs <inspector port> <seconds> <out.cpuprofile> [sampling interval µs, 1000]
 //     [--heap <out.heapprofile>]
 //
 // --heap: a sampling heap profile of the same window too, counting the objects the garbage collector has already
