@@ -1,4 +1,6 @@
+import { credentials } from '@grpc/grpc-js';
 import { type Identity, TokenIssuer } from '@medgrid/auth';
+import { referralServiceV1, referralV1 } from '@medgrid/contracts';
 import { TestAuth, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -7,6 +9,7 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { FUZZED_SERVICES, type FuzzedService } from '../fuzz/fuzz-city';
+import { unary } from '../grpc-call';
 import { RegistryHarness } from '../registry-harness';
 import { aFreshResidentId } from '../scheduling-fixtures';
 import { migrateUp, ServiceProcess, serviceEnv } from '../service-process';
@@ -66,6 +69,69 @@ export class AccessCity {
       sql: registrySql,
     });
     await Promise.all(services.filter((s) => s !== 'registry').map((service) => this.startService(service)));
+    if (this.targets.has('referral')) await this.seedReferrals();
+  }
+
+  /**
+   * Upward referrals whose parties the walk knows, so the referral RPCs that name one by id are judged by their rule
+   * rather than answered NOT_FOUND for a record that does not exist: in each group, centre → lead hospital ("lead")
+   * and centre → secondary hospital ("secondary"); in ours also secondary → lead ("hospitals"), which names no centre.
+   */
+  readonly referrals = { ours: { lead: '', secondary: '', hospitals: '' }, theirs: { lead: '' } };
+
+  private async seedReferrals(): Promise<void> {
+    const target = this.targets.get('referral')!;
+    await waitFor(
+      'referral to learn both residents',
+      async () => {
+        const { rows } = await target.sql.query<{ n: string }>(
+          `SELECT count(*) AS n FROM known_resident WHERE resident_id_number = ANY($1)`,
+          [[this.ours.residentId, this.theirs.residentId]],
+        );
+        return rows[0]!.n === '2' ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 200 },
+    );
+    const client = new referralServiceV1.ReferralServiceClient(target.address, credentials.createInsecure());
+    const refer = async (group: CityGroup, from: string, to: string, role: Identity['role']) => {
+      const identity: Identity = {
+        subject: `access-seed-${uuidv7()}`,
+        role,
+        institutionId: from,
+        groupId: group.groupId,
+        practitionerId: null,
+      };
+      const { referral } = await unary(
+        client,
+        client.createReferral,
+        {
+          clientRequestId: uuidv7(),
+          patientResidentId: group.residentId,
+          referringInstitutionId: from,
+          receivingInstitutionId: to,
+          direction: referralV1.ReferralDirection.REFERRAL_DIRECTION_UPWARD,
+          icd10Code: 'I10',
+          reason: 'BP 186/112 on three drugs for three months',
+          draft: false,
+          indicationCodes: ['HTN_SEVERE'],
+          justification: '',
+          results: [],
+          receivingDepartmentId: '',
+          specialtyCode: '',
+        },
+        await this.token(identity),
+      );
+      return referral!.id;
+    };
+    try {
+      const { ours, theirs } = this;
+      this.referrals.ours.lead = await refer(ours, ours.centreId, ours.leadId, 'primary-staff');
+      this.referrals.ours.secondary = await refer(ours, ours.centreId, ours.secondaryId, 'primary-staff');
+      this.referrals.ours.hospitals = await refer(ours, ours.secondaryId, ours.leadId, 'hospital-staff');
+      this.referrals.theirs.lead = await refer(theirs, theirs.centreId, theirs.leadId, 'primary-staff');
+    } finally {
+      client.close();
+    }
   }
 
   /** A token the services verify (`issuer` 'ours'), one whose key they do not know, or one already expired. */

@@ -22,6 +22,8 @@ export interface OwnerIds {
   readonly institutionId: string;
   readonly group: CityGroup;
   readonly cityId: string;
+  /** The record the request names by id (its `id` field), when the walk made one for this owner. */
+  readonly recordId?: string;
 }
 
 const MAX_DEPTH = 4;
@@ -93,6 +95,7 @@ function valueOf(field: DescField, owner: OwnerIds, depth: number): unknown {
     case 'enum':
       return firstEnumValue(field.enum.values.map((v) => v.number));
     case 'message':
+      if (field.message.typeName === 'google.protobuf.Timestamp') return instantFor(field.name.toLowerCase());
       return create(field.message, messageInit(field.message, owner, depth + 1));
     case 'list':
       if (field.listKind === 'scalar') return [scalarOf(field, owner)];
@@ -101,6 +104,15 @@ function valueOf(field: DescField, owner: OwnerIds, depth: number): unknown {
     case 'map':
       return {};
   }
+}
+
+/**
+ * A past instant (what happened cannot be in the future): the start of a period a week ago, its end a minute ago,
+ * anything else an hour ago.
+ */
+function instantFor(name: string): unknown {
+  const ago = /(from|since|after)$/.test(name) ? 7 * 86_400 : /(to|until|before)$/.test(name) ? 60 : 3_600;
+  return { seconds: BigInt(Math.floor(Date.now() / 1000) - ago), nanos: 0 };
 }
 
 function firstEnumValue(values: number[]): number {
@@ -146,8 +158,9 @@ function stringOf(name: string, owner: OwnerIds): string {
   if (name === 'licence_number') return String(300000000000000 + Math.floor(Math.random() * 1e12));
   if (/(^|_)(start|end)_time$/.test(name)) return /start/.test(name) ? '08:00' : '12:00';
   if (/month$/.test(name)) return today().slice(0, 7);
-  if (/(^|_)(to|until|end|valid_until)$/.test(name) && stringRole(name) === 'date') return inDays(30);
+  if (/valid_until$/.test(name)) return inDays(365);
   if (stringRole(name) === 'date') return today();
+  if (name === 'id' && owner.recordId) return owner.recordId;
   if (/(^|_)ids?$/.test(name)) return uuidv7();
   if (/phone/.test(name)) return '13800138000';
   if (/code$/.test(name)) return 'A1';

@@ -29,6 +29,16 @@ export interface CellResult {
 const STREAM_DEADLINE_MS = 1_500;
 const UNARY_DEADLINE_MS = 20_000;
 const CONCURRENCY = 8;
+/** The referral RPCs that name an upward referral by its id (`id`): the walk made some of those. */
+const REFERRAL_BY_ID = [
+  'GetReferral',
+  'SubmitReferral',
+  'CancelReferral',
+  'AcceptReferral',
+  'DeclineReferral',
+  'RecordArrival',
+  'RecordCompletion',
+];
 const ALTERS_THE_CITY = ['OrganisationService/RemoveMembership', 'OrganisationService/UpdateInstitution'];
 /** Statuses that mean the service failed rather than answered: wrong in any cell. */
 const FAILURES = new Set([status.INTERNAL, status.UNKNOWN, status.DATA_LOSS]);
@@ -129,7 +139,8 @@ export class AccessWalker {
     if (!target) throw new Error(`${service} is not running`);
     const identity = this.identityOf(cell.caller);
     const token = await this.tokenOf(cell.caller, identity);
-    const request = requestFor(method, this.ownerIds(cell.caller, cell.owner, cell.row.rpc));
+    const recordId = this.recordOf(cell.caller, cell.owner, cell.row.rpc);
+    const request = requestFor(method, { ...this.ownerIds(cell.caller, cell.owner, cell.row.rpc), recordId });
     const { error, bytes } = await this.call(service, target.address, method, request, token);
     const code = error?.code ?? status.OK;
     const reason = error ? decodeErrorDetails(error.metadata).reason : undefined;
@@ -137,7 +148,7 @@ export class AccessWalker {
     const got = answerOf(code);
     if (FAILURES.has(code) || (code === status.DEADLINE_EXCEEDED && !streaming))
       problems.push(`failed: ${status[code]} ${error?.details ?? ''}`.trim());
-    const unmade = got === 'N' && namesUnmadeRecord(method);
+    const unmade = got === 'N' && !recordId && namesUnmadeRecord(method);
     // The call stopped before the rule the cell is about: at the request's validation, or at a record the walk
     // did not create. Counted, not judged.
     const unreached =
@@ -239,6 +250,24 @@ export class AccessWalker {
         return ids(ours, primary ? ours.leadId : ours.centreId);
       case 'other-group':
         return ids(theirs, own(theirs));
+    }
+  }
+
+  /**
+   * The record a request names by id, where the walk made one for the owner (the referrals): of its own institution,
+   * one of its group the caller is no party to, one of the other group.
+   */
+  recordOf(caller: Caller, owner: Owner, rpc: string): string | undefined {
+    if (!REFERRAL_BY_ID.some((name) => rpc === `referral.v1.ReferralService/${name}`)) return undefined;
+    const { ours, theirs } = this.city.referrals;
+    if (!ours.lead) return undefined;
+    switch (owner) {
+      case 'own-institution':
+        return ours.lead;
+      case 'own-group':
+        return caller === 'primary-staff' ? ours.hospitals : ours.secondary;
+      case 'other-group':
+        return theirs.lead;
     }
   }
 
