@@ -806,4 +806,19 @@ describe('referral ⇄ scheduling', () => {
     ).toBe(1);
     expect(schedulingModelV1.Pool.POOL_RESERVED).toBeDefined();
   });
+
+  it('gets its consumer back within 15 s of a crash: the dead member is dropped after the 10 s session timeout', async () => {
+    await h.process.kill();
+    const restarted = Date.now();
+    await h.process.start({}, { waitForConsumer: false });
+
+    // The replacement joins at once, but the group gives out partitions only once the dead member is dropped.
+    await waitFor(
+      'the consumer to join its group',
+      async () => ((await h.process.readiness()).checks.consumer?.ok ? true : undefined),
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+
+    expect(Date.now() - restarted).toBeLessThan(15_000);
+  });
 });

@@ -29,6 +29,19 @@ describe(statusForError.name, () => {
     expect(decodeErrorDetails(sut.metadata).reason).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('answers UNAVAILABLE, which callers retry, while the database is down or starting, without its text', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const starting = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+
+    for (const error of [refused, starting]) {
+      const sut = statusForError(error);
+
+      expect(sut.code).toBe(status.UNAVAILABLE);
+      expect(decodeErrorDetails(sut.metadata).reason).toBe('DEPENDENCY_UNAVAILABLE');
+      expect(sut.details).not.toContain('5432');
+    }
+  });
+
   it('hides the text of an unexpected error behind INTERNAL', () => {
     const sut = statusForError(new Error('connection string postgres://secret'));
 

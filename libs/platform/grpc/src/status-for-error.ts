@@ -1,6 +1,6 @@
 import { Metadata, status, type StatusObject } from '@grpc/grpc-js';
 import { type protobufAny, rpcErrorDetails, rpcStatus } from '@medgrid/contracts';
-import { AppError, type ErrorCategory } from '@medgrid/errors';
+import { AppError, type ErrorCategory, isDependencyUnavailable } from '@medgrid/errors';
 
 const DETAILS_KEY = 'grpc-status-details-bin';
 const ERROR_DOMAIN = 'medgrid.health.gov.cn';
@@ -13,6 +13,12 @@ const ERROR_DOMAIN = 'medgrid.health.gov.cn';
 const VIOLATIONS_BUDGET_BYTES = 4096;
 const MESSAGE_BUDGET_BYTES = 512;
 const FIELD_TEXT_BYTES = 256;
+
+const DEPENDENCY_UNAVAILABLE = new AppError(
+  'unavailable',
+  'DEPENDENCY_UNAVAILABLE',
+  'the service cannot reach its database just now; send the same request again',
+);
 
 /** Exhaustive map from error category to gRPC status: a new category cannot go unmapped. */
 export function grpcCodeFor(category: ErrorCategory): status {
@@ -50,6 +56,8 @@ function pack(typeName: string, value: Uint8Array): protobufAny.Any {
  */
 export function statusForError(error: unknown): Partial<StatusObject> {
   if (!(error instanceof AppError)) {
+    // The database down or starting: the same request succeeds once it is back, so it is a status callers retry.
+    if (isDependencyUnavailable(error)) return statusForError(DEPENDENCY_UNAVAILABLE);
     return { code: status.INTERNAL, details: 'internal error', metadata: new Metadata() };
   }
   const code = grpcCodeFor(error.category);

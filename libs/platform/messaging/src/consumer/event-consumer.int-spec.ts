@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { decodeEnvelope, encodeEnvelope, type EventEnvelope } from '../envelope';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { aReferralSubmitted, MessagingTestKit } from '../test/messaging-test-kit';
-import { EventConsumer } from './event-consumer';
+import { EventConsumer, type EventConsumerSettings } from './event-consumer';
 import { type EventHandler } from './event-handler';
 
 type ReferralSubmitted = referralV1.ReferralSubmitted;
@@ -21,6 +21,7 @@ const Behaviour = {
   failAlways: 'fail-always',
   refuse: 'refuse',
   hang: 'hang',
+  databaseDownFourTimes: 'database-down-four-times',
 } as const;
 
 /**
@@ -60,6 +61,10 @@ class RecordingHandler implements EventHandler<ReferralSubmitted> {
         throw new AppError('invalid-argument', 'RECEIVING_INSTITUTION_UNKNOWN', 'no such institution');
       case Behaviour.hang:
         return this.hung;
+      case Behaviour.databaseDownFourTimes:
+        if (attempt <= 4)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        return;
       default:
         return;
     }
@@ -84,7 +89,7 @@ describe(EventConsumer.name, () => {
   const consumers: EventConsumer[] = [];
 
   /** A consumer in a new group on a new one-partition topic (so events arrive in send order). */
-  const aConsumer = async () => {
+  const aConsumer = async (settings: Partial<EventConsumerSettings> = {}) => {
     const contract = await kit.newTopic(1);
     const handler = new RecordingHandler(contract, uow);
     const groupId = kit.newGroupId('consumer');
@@ -93,7 +98,7 @@ describe(EventConsumer.name, () => {
       uow,
       deadLetters,
       [handler],
-      { groupId, maxAttempts: 3, retryBaseDelayMs: 10, lagIntervalMs: 50 },
+      { groupId, maxAttempts: 3, retryBaseDelayMs: 10, lagIntervalMs: 50, ...settings },
       kit.logger,
     );
     consumers.push(sut);
@@ -211,6 +216,48 @@ describe(EventConsumer.name, () => {
       'dlt-original-offset': '0',
     });
     expect(await inboxRows(groupId, failing.eventId)).toBe(0);
+  });
+
+  it('keeps its place in the group while it retries an event for longer than the session timeout', async () => {
+    // 6 s is the least session timeout the broker takes; the retries wait 4 s and then 5 s between three attempts.
+    const { contract, handler, groupId } = await aConsumer({
+      sessionTimeoutMs: 6_000,
+      retryBaseDelayMs: 4_000,
+    });
+    const admin = kit.kafka.admin();
+    await admin.connect();
+    try {
+      const members = async () => (await admin.describeGroups([groupId])).groups[0]?.members ?? [];
+      const [before] = await waitFor('the consumer to join its group', async () => {
+        const joined = await members();
+        return joined.length === 1 ? joined : undefined;
+      });
+      const failing = anEnvelope(contract, Behaviour.failAlways);
+      const later = anEnvelope(contract, Behaviour.apply);
+
+      await send(contract, [failing, later]);
+      await waitUntilApplied(later);
+
+      // Silent for 9 s, the member would have been dropped: a new member id, and the event delivered again.
+      expect((await members()).map((m) => m.memberId)).toEqual([before!.memberId]);
+      expect(handler.attempts.get(failing.eventId)).toBe(3);
+      expect(await kit.messageCount(deadLetterTopicName(contract.topic.name))).toBe(1);
+    } finally {
+      await admin.disconnect();
+    }
+  }, 60_000);
+
+  it('waits out a database that is down for longer than its retries, spending none of them, and applies the event', async () => {
+    const { contract, handler, groupId } = await aConsumer();
+    const event = anEnvelope(contract, Behaviour.databaseDownFourTimes);
+
+    await send(contract, [event]);
+    await waitUntilApplied(event);
+
+    // maxAttempts is 3: counted, the four failures would have parked the event.
+    expect(handler.attempts.get(event.eventId)).toBe(5);
+    expect(await inboxRows(groupId, event.eventId)).toBe(1);
+    expect(await kit.messageCount(deadLetterTopicName(contract.topic.name))).toBe(0);
   });
 
   it('sends an event its handler refuses as invalid to the dead-letter topic without retrying', async () => {

@@ -1,6 +1,6 @@
 import { deadLetterTopicName } from '@medgrid/contracts';
 import { type UnitOfWork } from '@medgrid/database';
-import { AppError } from '@medgrid/errors';
+import { AppError, isDependencyUnavailable } from '@medgrid/errors';
 import { type Logger } from '@medgrid/logging';
 import { counter, histogram, inSpanFromCarrier } from '@medgrid/telemetry';
 import { type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage } from 'kafkajs';
@@ -22,7 +22,17 @@ export interface EventConsumerSettings {
   partitionsConcurrently?: number;
   /** How often the group's lag is measured at the broker. Default 15 s, Prometheus's scrape interval. */
   lagIntervalMs?: number;
+  /**
+   * How long the group waits for a member that stopped heartbeating before it gives that member's partitions to
+   * the others. Default 10 s: a replica that crashed never leaves its group, so its partitions, and every event on
+   * them, wait this long for the replica that replaces it (with kafkajs's 30 s, a saga step waited half a minute
+   * after each crash). The consumer heartbeats while it waits between retries, so a long retry keeps its place.
+   */
+  sessionTimeoutMs?: number;
 }
+
+/** A member heartbeats at most this far apart while it waits to retry an event. */
+const RETRY_HEARTBEAT_MS = 1_000;
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
@@ -39,6 +49,21 @@ const handleDuration = histogram('medgrid_event_handle_duration_seconds', 'Time 
 /** The wait after a failed attempt (1, 2, ...): the base doubling each attempt, never more than the longest. */
 export function retryDelayMs(attempt: number, baseMs: number, longestMs: number): number {
   return Math.min(baseMs * 2 ** (attempt - 1), longestMs);
+}
+
+/**
+ * Waits out a retry's delay, heartbeating meanwhile: kafkajs heartbeats only between messages, and a member silent
+ * for the session timeout loses its partitions while it still holds the event. A heartbeat that fails (the group is
+ * rebalancing) is left to the runner, which rejoins once the event is done.
+ */
+export async function waitHeartbeating(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    await heartbeat().catch(() => undefined);
+    const left = until - Date.now();
+    if (left <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, RETRY_HEARTBEAT_MS)));
+  }
 }
 
 /** Failures that a retry cannot fix go straight to the dead-letter topic. */
@@ -87,7 +112,8 @@ export class EventConsumer {
     this.consumer = kafka.consumer({
       groupId: settings.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30000,
+      sessionTimeout: settings.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: Math.floor((settings.sessionTimeoutMs ?? 10_000) / 4),
       maxWaitTimeInMs: 500,
     });
     this.handlers = new Map(handlers.map((handler) => [handler.contract.type, handler]));
@@ -145,7 +171,8 @@ export class EventConsumer {
     await this.consumer.disconnect();
   }
 
-  private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
+  private async onMessage(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
     if (!message.value) return;
     let envelope: EventEnvelope;
     try {
@@ -171,7 +198,7 @@ export class EventConsumer {
         'messaging.message.id': envelope.eventId,
         'messaging.consumer.group.name': this.settings.groupId,
       },
-      () => this.applyWithRetries(topic, message, envelope),
+      () => this.applyWithRetries(topic, message, envelope, () => payload.heartbeat()),
     );
     consumed.inc({ topic, type: envelope.type, outcome });
   }
@@ -180,6 +207,7 @@ export class EventConsumer {
     topic: string,
     message: KafkaMessage,
     envelope: EventEnvelope,
+    heartbeat: () => Promise<void>,
   ): Promise<Outcome> {
     const handler = this.handlers.get(envelope.type);
     // Another consumer's event type on a shared topic, or a newer type this
@@ -187,6 +215,9 @@ export class EventConsumer {
     if (!handler) return 'ignored';
     const baseDelay = this.settings.retryBaseDelayMs ?? 200;
     const maxDelay = this.settings.retryMaxDelayMs ?? 5_000;
+    // Attempts that count towards maxAttempts: a database that is down fails every event alike, so waiting for it
+    // spends none of them, and an outage longer than the retry budget parks nothing on the dead-letter topic.
+    let counted = 0;
     for (let attempt = 1; ; attempt++) {
       const stop = handleDuration.startTimer({ topic, type: envelope.type });
       try {
@@ -210,7 +241,8 @@ export class EventConsumer {
         });
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
-        if (isPermanent(error) || attempt >= this.settings.maxAttempts) {
+        if (!isDependencyUnavailable(error)) counted++;
+        if (isPermanent(error) || counted >= this.settings.maxAttempts) {
           this.logger.error(
             { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
             'event dead-lettered',
@@ -227,7 +259,7 @@ export class EventConsumer {
           { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
           'event failed; retrying',
         );
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, baseDelay, maxDelay)));
+        await waitHeartbeating(retryDelayMs(attempt, baseDelay, maxDelay), heartbeat);
       } finally {
         stop();
       }

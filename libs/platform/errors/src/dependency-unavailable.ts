@@ -1,0 +1,39 @@
+/**
+ * SQLSTATEs of a database that is gone or not back yet: class 08 (connection exception), 57P01 admin shutdown,
+ * 57P02 crash shutdown, 57P03 cannot connect now ("the database system is starting up").
+ */
+const DATABASE_GONE = /^(08...|57P0[123])$/;
+/** Socket errors of a dependency that does not answer (refused, reset, timed out, unreachable). */
+const SOCKET_GONE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+/** node-postgres says these in words only, without a code. */
+const CONNECTION_LOST =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * True when the error says a dependency (the database) is unreachable rather than that the request is wrong: the
+ * very same request succeeds once it is back. A gRPC caller is told UNAVAILABLE, which clients retry, instead of
+ * INTERNAL, which they do not; a consumer keeps the event and waits rather than spending its retries and parking it
+ * on the dead-letter topic. Looks through TypeORM's `driverError` and an error's `cause`.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Object; depth++) {
+    const { code, message, driverError, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === 'string' && (DATABASE_GONE.test(code) || SOCKET_GONE.has(code))) return true;
+    if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
+    current = driverError ?? cause;
+  }
+  return false;
+}
