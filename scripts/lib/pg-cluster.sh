@@ -49,8 +49,15 @@ pg_cluster_init() {
 }
 
 pg_cluster_start() {
-  local dir="$1" bin
+  local dir="$1" bin pid state
   bin="$(pg_cluster_bin)"
+  # A postmaster SIGKILLed under an init that does not reap (a container's) stays a zombie with its pid, which
+  # PostgreSQL takes for a live postmaster and refuses to start beside: its pid file is stale, as after a reboot.
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    pid="$(head -n 1 "$dir/data/postmaster.pid")"
+    state="$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || true)"
+    if [ -z "$state" ] || [ "$state" = Z ]; then rm -f "$dir/data/postmaster.pid"; fi
+  fi
   pg_cluster_as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
     { tail -n 30 "$dir/server.log" >&2; die "the cluster in $dir did not start"; }
 }

@@ -39,7 +39,9 @@ export function planRun(seed: number, faultCount?: number): RunPlan {
     atMs: Math.round(i * slice + 1_000 + random.next() * Math.max(0, slice - 4_000)),
     target,
     timing: random.chance(0.5) ? ('mid-batch' as const) : ('at-random' as const),
-    downMs: random.int(200, 3_000),
+    // Now and then PostgreSQL stays down longer than a consumer's retries last (about 26 s).
+    downMs:
+      target === 'postgres' && random.chance(0.25) ? random.int(30_000, 35_000) : random.int(200, 3_000),
     postgresBy: random.chance(0.5) ? ('immediate-stop' as const) : ('sigkill' as const),
   }));
   return { seed, flows, faults };

@@ -74,6 +74,12 @@ export async function runOnce(city: ChaosCity, plan: RunPlan): Promise<RunResult
   const quietChecks: CheckResult[] = [
     { name: 'every killed process came back', violations: faultErrors },
     {
+      name: 'callers are told UNAVAILABLE (which they retry), never INTERNAL or UNKNOWN, while something is down',
+      violations: ['INTERNAL', 'UNKNOWN']
+        .filter((code) => ctx.retried[code])
+        .map((code) => `${ctx.retried[code]} answers ${code}`),
+    },
+    {
       name: `every flow done within ${SETTLE_MS / 1000} s of the last restart`,
       violations: plan.flows
         .filter((f) => f.finishedAt !== undefined && f.finishedAt > lastRestart + SETTLE_MS)

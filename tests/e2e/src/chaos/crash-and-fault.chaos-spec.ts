@@ -39,7 +39,7 @@ describe('crashes and faults under load', () => {
       results.push(result);
       for (const f of result.faults)
         say(
-          `chaos:   ${f.target} killed (${f.target === 'postgres' ? f.postgresBy : f.timing}${f.timing === 'mid-batch' && f.caughtWork ? ', work in hand' : ''}), down ${f.downMs} ms, back in ${f.recoveryMs} ms (load ${f.loadPerCore} a core)${f.servicesReadyMs !== undefined ? `, services ready ${f.servicesReadyMs} ms later` : ''}`,
+          `chaos:   ${f.target} killed (${f.target === 'postgres' ? f.postgresBy : f.timing}${f.timing === 'mid-batch' && f.caughtWork ? ', work in hand' : ''}), down ${f.downMs} ms, back in ${f.recoveryMs} ms (load ${f.loadPerCore} a core)${f.consumerBackMs !== undefined ? `, consumer in its group after ${f.consumerBackMs} ms` : ''}${f.servicesReadyMs !== undefined ? `, services ready ${f.servicesReadyMs} ms later` : ''}`,
         );
       const outcomes = tally(plan.flows.map((f) => `${f.kind}:${f.outcome ?? 'FAILED'}`));
       say(

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '../service-process';
+import { REPO_ROOT, type ServiceProcess } from '../service-process';
 import { type ChaosCity, type ChaosService } from './chaos-city';
 
 const run = promisify(execFile);
@@ -43,6 +43,8 @@ export interface FaultRecord extends PlannedFault {
   restartedAt: number;
   /** A service: from its start to its first SERVING answer on grpc.health.v1; the broker or cluster: to ready. */
   recoveryMs: number;
+  /** A service: from its start until its consumer is back in its group (a crashed member holds its partitions). */
+  consumerBackMs?: number;
   /** After the broker or cluster came back: until every service's readiness holds again. */
   servicesReadyMs?: number;
   /** The machine's runnable work per core (1-minute load average over cores) when it came back. */
@@ -84,7 +86,9 @@ export class FaultInjector {
     const serving = firstServing(process.grpcAddress, 60_000);
     await process.start({}, { waitForConsumer: false });
     const recoveryMs = (await serving) - restartedAt;
-    return { ...fault, caughtWork, killedAt, restartedAt, recoveryMs, loadPerCore: loadPerCore() };
+    const load = loadPerCore();
+    const consumerBackMs = (await consumerBack(process, 120_000)) - restartedAt;
+    return { ...fault, caughtWork, killedAt, restartedAt, recoveryMs, consumerBackMs, loadPerCore: load };
   }
 
   private async crashBroker(fault: PlannedFault): Promise<FaultRecord> {
@@ -168,6 +172,17 @@ export class FaultInjector {
     }
     return { servicesReadyMs: Date.now() - started };
   }
+}
+
+/** The moment the service's readiness first reports its consumer in its group. */
+async function consumerBack(process: ServiceProcess, timeoutMs: number): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const report = await process.readiness().catch(() => undefined);
+    if (report && report.checks.consumer?.ok !== false) return Date.now();
+    await sleep(100);
+  }
+  throw new Error(`${process.service}'s consumer was not back in its group within ${timeoutMs} ms`);
 }
 
 /** The moment the server at the address first answers grpc.health.v1 Check with SERVING. */
