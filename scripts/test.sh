@@ -66,6 +66,10 @@ step "fuzz: every RPC of every service answers generated hostile requests with a
 # A broker, ports and databases of its own; 2 min 14 s on a quiet machine here. The full run: scripts/fuzz.sh (1,000 a RPC).
 bash scripts/fuzz.sh --cases 60 --seed 20261206
 
+step "chaos: flows survive a killed service and a killed broker (one seeded run; the full suite: scripts/chaos.sh)"
+# Services, broker and PostgreSQL cluster of its own; about 80 s here (scheduling and the broker killed mid-flow).
+bash scripts/chaos.sh --seed 20261206 --runs 1 --faults 2
+
 step "access matrix: every RPC as every caller about every owner's resources answers as docs/access-matrix.md says, audited"
 # A broker, ports and databases of its own; the whole table (4,416 cells) in about 25 s once the city is up (about
 # 90 s in all on a loaded machine), so no subset.
