@@ -36,7 +36,9 @@ export class ReferralHarness extends SchedulingHarness {
     this.referralEnv = serviceEnv(this.referralDb.url, this.registry.auth.publicKeyFile, {
       KAFKA_CONSUMER_GROUP: consumerGroup,
       DEADLINE_SWEEP_MS: '200',
-      WATCH_POLL_MS: '100',
+      // A minute: a WatchReferrals stream carries a change within the tests' waits only if the change's notice
+      // (the outbox's NOTIFY at commit) wakes it.
+      WATCH_POLL_MS: '60000',
       ...env,
     });
     await this.startReferral();

@@ -16,3 +16,4 @@ export { GroupedInserts } from './group-commit';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
 export { lockForTransaction } from './transaction-lock';
 export { queryNamed, type NamedParameters } from './named-query';
+export { ChannelListener, ChannelWaiters, type ChannelListenerEvents } from './channel-listener';

@@ -23,4 +23,4 @@ export {
 } from './messaging.module';
 export { OutboxOrmEntity } from './outbox/outbox.orm-entity';
 export { OutboxRelay, type OutboxRelaySettings } from './outbox/outbox-relay';
-export { OutboxWriter, type OutgoingEvent } from './outbox/outbox-writer';
+export { OUTBOX_CHANNEL, OutboxWriter, type OutgoingEvent } from './outbox/outbox-writer';

@@ -30,10 +30,12 @@ import { ReferralSweep } from './application/referral-sweep';
 import { ReferralWriter } from './application/referral-writer';
 import { RegistryFacts } from './application/registry-facts';
 import { SubmitReferralUseCase } from './application/submit-referral/submit-referral.use-case';
+import { ReferralChangeNotices } from './application/watch-referrals/referral-change-notices';
 import { WatchReferralsUseCase } from './application/watch-referrals/watch-referrals.use-case';
 import { ReferralEventPublisher } from './domain/referral-event-publisher';
 import { ReferralRepository } from './domain/referral.repository';
 import { ReferralContinuityRepository } from './domain/referral-continuity.repository';
+import { OutboxReferralChangeNotices } from './infrastructure/messaging/referral-change-notices.outbox';
 import { ReferralOutboxPublisher } from './infrastructure/messaging/referral-outbox.publisher';
 import { ReferralTypeormRepository } from './infrastructure/persistence/referral.typeorm-repository';
 import { ReferralContinuityTypeormRepository } from './infrastructure/persistence/referral-continuity.typeorm-repository';
@@ -81,6 +83,7 @@ const USE_CASES = [
     { provide: ReferralContinuityRepository, useClass: ReferralContinuityTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewTypeormRepository },
     { provide: ReferralEventPublisher, useClass: ReferralOutboxPublisher },
+    { provide: ReferralChangeNotices, useClass: OutboxReferralChangeNotices },
     {
       provide: ReferralRulesProvider,
       useFactory: (config: ReferralConfig): ReferralRulesProvider => ({

@@ -1,14 +1,10 @@
 import { type Logger } from '@medgrid/logging';
 import { captureTraceContext, counter, gauge, inSpanFromCarrier } from '@medgrid/telemetry';
-import { queryNamed } from '@medgrid/database';
-import { type Pool, type PoolClient } from 'pg';
+import { ChannelListener, queryNamed } from '@medgrid/database';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { type KafkaPublisher } from '../kafka/kafka-publisher';
 import { OutboxOrmEntity } from './outbox.orm-entity';
 import { OUTBOX_CHANNEL } from './outbox-writer';
-
-/** How long to wait before listening again after the listening connection failed. */
-const LISTEN_RETRY_MS = 1_000;
 
 export interface OutboxRelaySettings {
   service: string;
@@ -49,9 +45,8 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopped = true;
   private readonly lockKey: number;
-  /** The pooled connection LISTENing on OUTBOX_CHANNEL, while there is one. */
-  private listener: PoolClient | undefined;
-  private listenTimer: NodeJS.Timeout | undefined;
+  /** Wakes the relay when a transaction commits events (OUTBOX_CHANNEL). */
+  private readonly listener: ChannelListener;
   /** A notification came while a batch ran: go again at once rather than after the poll interval. */
   private wakeRequested = false;
 
@@ -62,6 +57,14 @@ export class OutboxRelay {
     private readonly logger: Logger,
   ) {
     this.lockKey = hashToInt32(`medgrid-outbox:${settings.service}`);
+    this.listener = new ChannelListener(dataSource, OUTBOX_CHANNEL, {
+      onWake: () => this.wake(),
+      onLost: (error) =>
+        this.logger.warn(
+          { err: error },
+          'outbox relay is not listening for new events; polling until it listens again',
+        ),
+    });
   }
 
   /**
@@ -71,16 +74,13 @@ export class OutboxRelay {
   start(): void {
     this.stopped = false;
     this.schedule(0);
-    void this.listen();
+    this.listener.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    clearTimeout(this.listenTimer);
-    // Destroyed, not returned to the pool: a pooled connection must not keep listening.
-    this.listener?.release(true);
-    this.listener = undefined;
+    this.listener.stop();
     await this.running;
   }
 
@@ -162,40 +162,6 @@ export class OutboxRelay {
     }
     clearTimeout(this.timer);
     this.schedule(0);
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped || this.listener) return;
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    let client: PoolClient | undefined;
-    try {
-      client = await pool.connect();
-      const listening = client;
-      const lost = (error?: Error) => {
-        if (this.listener !== listening) return;
-        this.listener = undefined;
-        listening.release(error ?? true);
-        if (this.stopped) return;
-        this.logger.warn({ err: error }, 'outbox relay stopped listening; polling until it listens again');
-        this.listenTimer = setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
-      };
-      listening.on('notification', () => this.wake());
-      listening.once('error', lost);
-      listening.once('end', () => lost());
-      await listening.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      if (this.stopped) {
-        listening.release(true);
-        return;
-      }
-      this.listener = listening;
-      // Whatever committed before the LISTEN took effect is found by this pass.
-      this.wake();
-    } catch (error) {
-      client?.release(true);
-      if (this.stopped) return;
-      this.logger.warn({ err: error }, 'outbox relay cannot listen for new events; polling until it can');
-      this.listenTimer = setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
-    }
   }
 
   private async tick(): Promise<void> {

@@ -1,14 +1,17 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { type ReferralChange, ReferralRepository } from '../../domain/referral.repository';
 import { visibilityOf } from '../referral-access.policy';
+import { ReferralChangeNotices } from './referral-change-notices';
 import { type WatchReferralsQuery } from './watch-referrals.query';
 
 const WATCH_BATCH = 100;
 
-/** How the caller listens: until `signal` aborts (it hung up), polling every `pollMs` when idle. */
+/**
+ * How the caller listens: until `signal` aborts (it hung up); when idle, reading again at each change notice and
+ * at least every `pollMs`.
+ */
 export interface Listening {
   readonly signal: AbortSignal;
   readonly pollMs: number;
@@ -17,13 +20,16 @@ export interface Listening {
 /**
  * WatchReferrals: the changes of the referrals the caller may see, from a history position on,
  * for as long as the caller listens; each batch's reads are audited before it leaves. Positions
- * are handed out in commit order (ReferralWriter), so polling after the last one misses nothing.
+ * are handed out in commit order (ReferralWriter), so reading after the last one misses nothing.
+ * A change notice (ReferralChangeNotices) makes an idle stream read at once, so a change reaches
+ * its watchers milliseconds after its commit; the poll covers a notice lost with its connection.
  */
 @Injectable()
 export class WatchReferralsUseCase {
   constructor(
     private readonly referrals: ReferralRepository,
     private readonly audit: AuditTrail,
+    private readonly notices: ReferralChangeNotices,
   ) {}
 
   async *execute(
@@ -47,7 +53,7 @@ export class WatchReferralsUseCase {
         seq = change.entry.seq;
       }
       if (changes.length < WATCH_BATCH) {
-        await sleep(pollMs, undefined, { signal }).catch(() => undefined);
+        await this.notices.next(pollMs, signal);
       }
     }
   }
