@@ -19,6 +19,8 @@ MEDGRID_LOG_TAG=access
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/services.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/own-broker.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/own-broker.sh"
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2; exit 2; }
 ACCESS_SAMPLE=0
@@ -34,34 +36,20 @@ while [ $# -gt 0 ]; do
 done
 export ACCESS_SAMPLE ACCESS_SEED ACCESS_RPC
 
-medgrid_ensure_node
-cd "$MEDGRID_ROOT"
-[ -d node_modules ] || die "node_modules is missing: npm install first"
-for entry in "${MEDGRID_SERVICES[@]}"; do
-  name="${entry%%:*}"
-  [ -f "services/$name/dist/main.js" ] || die "services/$name is not built: npx nx run-many -t build"
-done
+medgrid_require_built
 [ -n "$MEDGRID_PG_PASSWORD" ] || die "no PostgreSQL password ($MEDGRID_PG_PASSWORD_FILE): bash scripts/postgres.sh up"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/medgrid-access.XXXXXX")"
-free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
-broker_env() {
-  MEDGRID_RUN="$WORK/run" MEDGRID_LOGS="$WORK/logs" MEDGRID_KAFKA_PORT="$BROKER_PORT" \
-    MEDGRID_KAFKA_CONTROLLER_PORT="$CONTROLLER_PORT" "$@"
-}
 cleanup() {
-  # The broker of the run's own, by its pid file, never by name.
-  if [ -f "$WORK/run/kafka/kafka.pid" ]; then broker_env bash scripts/kafka.sh down >/dev/null 2>&1 || true; fi
+  medgrid_own_broker_down "$WORK"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-BROKER_PORT=$(free_port)
-CONTROLLER_PORT=$(free_port)
-log "a Kafka broker of its own on 127.0.0.1:$BROKER_PORT"
-broker_env bash scripts/kafka.sh up >"$WORK/kafka-up.log" 2>&1 || { cat "$WORK/kafka-up.log" >&2; die "the access walk's broker did not start"; }
+medgrid_own_broker_up "$WORK" "the access walk"
+log "a Kafka broker of its own on 127.0.0.1:$OWN_BROKER_PORT"
 
 export MEDGRID_TEST_PG_URL="postgres://$MEDGRID_PG_USER:$MEDGRID_PG_PASSWORD@$MEDGRID_PG_HOST:$MEDGRID_PG_PORT/postgres"
-export MEDGRID_TEST_KAFKA_BROKERS="127.0.0.1:$BROKER_PORT"
+export MEDGRID_TEST_KAFKA_BROKERS="127.0.0.1:$OWN_BROKER_PORT"
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 cd tests/e2e
 "$MEDGRID_ROOT/node_modules/.bin/jest" -c jest.access.config.js

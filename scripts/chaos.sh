@@ -19,6 +19,8 @@ MEDGRID_LOG_TAG=chaos
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/services.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/own-broker.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/own-broker.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/pg-cluster.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/pg-cluster.sh"
 
@@ -37,40 +39,28 @@ done
 [ -n "$CHAOS_SEED" ] || CHAOS_SEED=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483647 ))
 export CHAOS_RUNS CHAOS_SEED CHAOS_FAULTS
 
-medgrid_ensure_node
-cd "$MEDGRID_ROOT"
-[ -d node_modules ] || die "node_modules is missing: npm install first"
-for name in registry referral scheduling; do
-  [ -f "services/$name/dist/main.js" ] || die "services/$name is not built: npx nx run-many -t build"
-done
+medgrid_require_built registry referral scheduling
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/medgrid-chaos.XXXXXX")"
 chmod 755 "$WORK" # the cluster runs as postgres and lives inside
-free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
-broker_env() {
-  MEDGRID_RUN="$WORK/run" MEDGRID_LOGS="$WORK/logs" MEDGRID_KAFKA_PORT="$BROKER_PORT" \
-    MEDGRID_KAFKA_CONTROLLER_PORT="$CONTROLLER_PORT" "$@"
-}
 cleanup() {
   # The broker and cluster of the run's own, by pid file and data directory, never by name.
-  if [ -f "$WORK/run/kafka/kafka.pid" ]; then broker_env bash scripts/kafka.sh down >/dev/null 2>&1 || true; fi
+  medgrid_own_broker_down "$WORK"
   pg_cluster_stop "$WORK/pg" >/dev/null 2>&1 || true
   if [ -n "${MEDGRID_CHAOS_KEEP:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
-BROKER_PORT=$(free_port)
-CONTROLLER_PORT=$(free_port)
-PG_PORT=$(free_port)
+PG_PORT=$(medgrid_free_port)
 PG_PASSWORD="$(openssl rand -hex 16)"
-log "seed $CHAOS_SEED, $CHAOS_RUNS runs; a Kafka broker of its own on 127.0.0.1:$BROKER_PORT, PostgreSQL on 127.0.0.1:$PG_PORT"
 pg_cluster_init "$WORK/pg" "$PG_PORT" "$PG_PASSWORD"
-broker_env bash scripts/kafka.sh up >"$WORK/kafka-up.log" 2>&1 || { cat "$WORK/kafka-up.log" >&2; die "the chaos run's broker did not start"; }
+medgrid_own_broker_up "$WORK" "the chaos run"
+log "seed $CHAOS_SEED, $CHAOS_RUNS runs; a Kafka broker of its own on 127.0.0.1:$OWN_BROKER_PORT, PostgreSQL on 127.0.0.1:$PG_PORT"
 
 # What the driver needs to crash and restart the broker and the cluster, the way this script started them.
-export CHAOS_KAFKA_RUN="$WORK/run" CHAOS_KAFKA_LOGS="$WORK/logs" CHAOS_KAFKA_PORT="$BROKER_PORT"
-export CHAOS_KAFKA_CONTROLLER_PORT="$CONTROLLER_PORT" CHAOS_PG_DIR="$WORK/pg" CHAOS_LOGS="$WORK/logs"
+export CHAOS_KAFKA_RUN="$WORK/run" CHAOS_KAFKA_LOGS="$WORK/logs" CHAOS_KAFKA_PORT="$OWN_BROKER_PORT"
+export CHAOS_KAFKA_CONTROLLER_PORT="$OWN_CONTROLLER_PORT" CHAOS_PG_DIR="$WORK/pg" CHAOS_LOGS="$WORK/logs"
 export MEDGRID_TEST_PG_URL="postgres://medgrid:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres"
-export MEDGRID_TEST_KAFKA_BROKERS="127.0.0.1:$BROKER_PORT"
+export MEDGRID_TEST_KAFKA_BROKERS="127.0.0.1:$OWN_BROKER_PORT"
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 cd tests/e2e
 "$MEDGRID_ROOT/node_modules/.bin/jest" -c jest.chaos.config.js

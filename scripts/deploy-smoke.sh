@@ -25,6 +25,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/helm.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/services.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/own-broker.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/own-broker.sh"
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2; exit 2; }
 args=()
@@ -34,13 +36,7 @@ case "${1:-}" in
   *) usage ;;
 esac
 
-medgrid_ensure_node
-cd "$MEDGRID_ROOT"
-[ -d node_modules ] || die "node_modules is missing: npm install first"
-for entry in "${MEDGRID_SERVICES[@]}"; do
-  name="${entry%%:*}"
-  [ -f "services/$name/dist/main.js" ] || die "services/$name is not built: npx nx run-many -t build"
-done
+medgrid_require_built
 [ -f libs/platform/messaging/dist/cli/ensure-topics.js ] || die "libs/platform/messaging is not built"
 [ -n "$MEDGRID_PG_PASSWORD" ] || die "no PostgreSQL password ($MEDGRID_PG_PASSWORD_FILE): bash scripts/postgres.sh up"
 medgrid_ensure_dev_keys
@@ -50,9 +46,7 @@ medgrid_ensure_helm
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/medgrid-deploy-smoke.XXXXXX")"
 cleanup() {
   # The broker of the test's own, if the test could not stop it (interrupted): by its pid file, never by name.
-  if [ -f "$WORK/run/kafka/kafka.pid" ]; then
-    MEDGRID_RUN="$WORK/run" MEDGRID_LOGS="$WORK/logs" bash scripts/kafka.sh down >/dev/null 2>&1 || true
-  fi
+  medgrid_own_broker_down "$WORK"
   if [ -n "${MEDGRID_SMOKE_KEEP:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT

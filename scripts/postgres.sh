@@ -39,16 +39,6 @@ pg_ready() { pg_isready -q -t 2 -h "$MEDGRID_PG_HOST" -p "$MEDGRID_PG_PORT" -d p
 
 is_local_host() { case "$MEDGRID_PG_HOST" in 127.0.0.1 | localhost | ::1) return 0 ;; *) return 1 ;; esac; }
 
-# Newest PostgreSQL server version installed by Debian's packages, or empty.
-server_version() {
-  local d v=""
-  for d in /usr/lib/postgresql/*/bin/postgres; do
-    [ -x "$d" ] || continue
-    d="${d%/bin/postgres}"
-    v="$(printf '%s\n%s\n' "$v" "${d##*/}" | sed '/^$/d' | sort -V | tail -n 1)"
-  done
-  printf '%s' "$v"
-}
 
 ensure_client() {
   command -v psql >/dev/null 2>&1 && command -v pg_isready >/dev/null 2>&1 && return 0
@@ -63,14 +53,14 @@ ensure_client() {
 }
 
 ensure_server() {
-  if [ -n "$(server_version)" ] && command -v pg_ctlcluster >/dev/null 2>&1 &&
+  if [ -n "$(medgrid_pg_server_version)" ] && command -v pg_ctlcluster >/dev/null 2>&1 &&
     command -v pg_createcluster >/dev/null 2>&1; then
     return 0
   fi
   log "PostgreSQL server binaries or pg_ctlcluster missing"
   apt_install postgresql
   INSTALLED_SERVER=1
-  [ -n "$(server_version)" ] || die "no server under /usr/lib/postgresql/*/bin after installing postgresql"
+  [ -n "$(medgrid_pg_server_version)" ] || die "no server under /usr/lib/postgresql/*/bin after installing postgresql"
 }
 
 # cluster_field <version> <cluster> <column>  (pg_lsclusters columns: 3=port 4=status)
@@ -79,7 +69,7 @@ cluster_field() { pg_lsclusters -h 2>/dev/null | awk -v v="$1" -v c="$2" -v f="$
 start_local_cluster() {
   ensure_server
   local ver port status
-  ver="$(server_version)"
+  ver="$(medgrid_pg_server_version)"
   if [ -z "$(cluster_field "$ver" "$PG_CLUSTER" 1)" ]; then
     log "creating cluster $ver/$PG_CLUSTER on port $MEDGRID_PG_PORT"
     pg_createcluster --port "$MEDGRID_PG_PORT" --locale C.UTF-8 --encoding UTF8 "$ver" "$PG_CLUSTER" >/dev/null
@@ -225,7 +215,7 @@ cmd_up() {
     if [ "$INSTALLED_SERVER" -eq 1 ]; then
       # Started by the package we just installed: ours to stop on `down`.
       mkdir -p "$STATE_DIR"
-      echo "$(server_version) $PG_CLUSTER" >"$MARKER"
+      echo "$(medgrid_pg_server_version) $PG_CLUSTER" >"$MARKER"
     fi
   elif is_local_host; then
     start_local_cluster

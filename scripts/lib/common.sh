@@ -133,3 +133,15 @@ write_if_changed() {
   mv -f "$tmp" "$dest"
   return 0
 }
+
+# The newest PostgreSQL server version Debian's packages installed (/usr/lib/postgresql/<version>/bin/postgres), or
+# empty.
+medgrid_pg_server_version() {
+  local d v=""
+  for d in /usr/lib/postgresql/*/bin/postgres; do
+    [ -x "$d" ] || continue
+    d="${d%/bin/postgres}"
+    v="$(printf '%s\n%s\n' "$v" "${d##*/}" | sed '/^$/d' | sort -V | tail -n 1)"
+  done
+  printf '%s' "$v"
+}

@@ -11,12 +11,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 pg_cluster_bin() { # the newest /usr/lib/postgresql/<version>/bin with a server in it
-  local d v=""
-  for d in /usr/lib/postgresql/*/bin/postgres; do
-    [ -x "$d" ] || continue
-    d="${d%/bin/postgres}"
-    v="$(printf '%s\n%s\n' "$v" "${d##*/}" | sed '/^$/d' | sort -V | tail -n 1)"
-  done
+  local v
+  v="$(medgrid_pg_server_version)"
   [ -n "$v" ] || die "no PostgreSQL server under /usr/lib/postgresql (bash scripts/postgres.sh up installs it)"
   printf '/usr/lib/postgresql/%s/bin' "$v"
 }

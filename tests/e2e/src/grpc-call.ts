@@ -1,4 +1,4 @@
-import { type Client, Metadata, type ServiceError, type status } from '@grpc/grpc-js';
+import { type Client, Metadata, type ServiceError, status } from '@grpc/grpc-js';
 import { decodeErrorDetails, type DecodedErrorDetails } from '@medgrid/grpc';
 
 /** A generated client's unary method, as the clients declare it. */
@@ -36,6 +36,31 @@ export function unary<Req, Res>(
   return new Promise((resolve, reject) =>
     method.call(client, request, metadata, { deadline: new Date(Date.now() + 10_000) }, (error, response) =>
       error ? reject(error) : resolve(response),
+    ),
+  );
+}
+
+/**
+ * grpc.health.v1.Health/Check for the whole server, as raw bytes (no health proto needed): 'SERVING', another
+ * status as `status <n>`, or how the call failed (its code's name and details).
+ */
+export function serverHealth(client: Client, deadlineMs: number): Promise<string> {
+  return new Promise((resolve) =>
+    client.makeUnaryRequest(
+      '/grpc.health.v1.Health/Check',
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      Buffer.alloc(0),
+      new Metadata(),
+      { deadline: new Date(Date.now() + deadlineMs) },
+      (error, response) => {
+        if (error) resolve(`${status[error.code]} ${error.details}`);
+        // HealthCheckResponse { status = 1 }: SERVING is 1, encoded as 08 01.
+        else
+          resolve(
+            response?.[0] === 0x08 && response[1] === 0x01 ? 'SERVING' : `status ${response?.[1] ?? 0}`,
+          );
+      },
     ),
   );
 }

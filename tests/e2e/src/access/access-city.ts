@@ -1,18 +1,15 @@
 import { credentials } from '@grpc/grpc-js';
-import { type Identity, TokenIssuer } from '@medgrid/auth';
+import { type Identity } from '@medgrid/auth';
 import { referralServiceV1, referralV1 } from '@medgrid/contracts';
-import { TestAuth, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { TestAuth, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { FUZZED_SERVICES, type FuzzedService } from '../fuzz/fuzz-city';
+import { FUZZED_SERVICES, type FuzzedService, type FuzzTarget } from '../fuzz/fuzz-city';
 import { unary } from '../grpc-call';
 import { RegistryHarness } from '../registry-harness';
 import { aFreshResidentId } from '../scheduling-fixtures';
-import { migrateUp, ServiceProcess, serviceEnv } from '../service-process';
+import { startOwnService } from '../own-service';
+import { type ServiceProcess } from '../service-process';
 
 export const SERVICES = FUZZED_SERVICES;
 export type Service = FuzzedService;
@@ -30,12 +27,6 @@ export interface CityGroup {
   readonly residentRecordId: string;
 }
 
-/** A running service: its gRPC address and a connection to its database as the role it connects with. */
-export interface Target {
-  readonly service: Service;
-  readonly address: string;
-  readonly sql: PgClient;
-}
 
 /**
  * The city the access matrix is walked in: the registry with two complete medical groups, "ours" (every caller
@@ -45,7 +36,7 @@ export interface Target {
  */
 export class AccessCity {
   readonly registry = new RegistryHarness();
-  readonly targets = new Map<Service, Target>();
+  readonly targets = new Map<Service, FuzzTarget>();
   private readonly databases: TestDatabase[] = [];
   private readonly processes: ServiceProcess[] = [];
   ours!: CityGroup;
@@ -166,29 +157,9 @@ export class AccessCity {
   }
 
   private async startService(service: Exclude<Service, 'registry'>): Promise<void> {
-    const db = await TestDatabase.create(`access_${uniqueSuffix()}_${service.replace('-', '_')}`);
+    const { db, process, sql } = await startOwnService(service, 'access', this.registry.auth.publicKeyFile);
     this.databases.push(db);
-    migrateUp(service, db.url);
-    const env: Record<string, string> = { KAFKA_CONSUMER_GROUP: `${service}-access-${uniqueSuffix()}` };
-    if (service === 'gateway') {
-      // The gateway signs its per-user tokens and CSRF tokens with files of its own.
-      const secrets = mkdtempSync(join(tmpdir(), 'gateway-access-'));
-      env.AUTH_SIGNING_KEY_FILE = join(secrets, 'issuer-private.pem');
-      writeFileSync(env.AUTH_SIGNING_KEY_FILE, (await TokenIssuer.generateKeyPairPem()).privateKeyPem, {
-        mode: 0o600,
-      });
-      env.CSRF_SECRET_FILE = join(secrets, 'csrf-secret');
-      writeFileSync(env.CSRF_SECRET_FILE, randomBytes(32).toString('hex'), { mode: 0o600 });
-      env.PASSWORD_HASH_MEMORY_KIB = '1024';
-    }
-    const process = await ServiceProcess.onFreePorts(
-      service,
-      serviceEnv(db.url, this.registry.auth.publicKeyFile, env),
-    );
     this.processes.push(process);
-    await process.start();
-    const sql = new PgClient({ connectionString: db.url });
-    await sql.connect();
     await waitFor(
       `${service} to learn both groups from the registry`,
       async () => {

@@ -1,10 +1,11 @@
-import { Client, credentials, Metadata } from '@grpc/grpc-js';
+import { Client, credentials } from '@grpc/grpc-js';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT, type ServiceProcess } from '../service-process';
+import { serverHealth } from '../grpc-call';
 import { type ChaosCity, type ChaosService } from './chaos-city';
 
 const run = promisify(execFile);
@@ -191,18 +192,7 @@ async function firstServing(address: string, timeoutMs: number): Promise<number>
   const until = Date.now() + timeoutMs;
   try {
     while (Date.now() < until) {
-      const serving = await new Promise<boolean>((resolve) =>
-        client.makeUnaryRequest(
-          '/grpc.health.v1.Health/Check',
-          (b: Buffer) => b,
-          (b: Buffer) => b,
-          Buffer.alloc(0),
-          new Metadata(),
-          { deadline: new Date(Date.now() + 500) },
-          // HealthCheckResponse { status = SERVING (1) } is the two bytes 08 01.
-          (error, response) => resolve(!error && response?.[0] === 0x08 && response[1] === 0x01),
-        ),
-      );
+      const serving = (await serverHealth(client, 500)) === 'SERVING';
       if (serving) return Date.now();
       await sleep(25);
     }

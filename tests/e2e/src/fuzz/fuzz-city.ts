@@ -1,16 +1,12 @@
 import { type Identity } from '@medgrid/auth';
-import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TokenIssuer } from '@medgrid/auth';
+import { anIdentity, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { registryV1 } from '@medgrid/contracts';
 import { RegistryHarness } from '../registry-harness';
 import { aFreshResidentId } from '../scheduling-fixtures';
-import { migrateUp, ServiceProcess, serviceEnv } from '../service-process';
+import { startOwnService } from '../own-service';
+import { type ServiceProcess } from '../service-process';
 
 /** The services the fuzzer calls, each as a process on a database of its own (the registry's harness makes its). */
 export const FUZZED_SERVICES = [
@@ -88,29 +84,9 @@ export class FuzzCity {
   }
 
   private async startService(service: Exclude<FuzzedService, 'registry'>): Promise<void> {
-    const db = await TestDatabase.create(`fuzz_${uniqueSuffix()}_${service.replace('-', '_')}`);
+    const { db, process, sql } = await startOwnService(service, 'fuzz', this.registry.auth.publicKeyFile);
     this.databases.push(db);
-    migrateUp(service, db.url);
-    const env: Record<string, string> = { KAFKA_CONSUMER_GROUP: `${service}-fuzz-${uniqueSuffix()}` };
-    if (service === 'gateway') {
-      // The gateway signs its per-user tokens and CSRF tokens with files of its own.
-      const secrets = mkdtempSync(join(tmpdir(), 'gateway-fuzz-'));
-      env.AUTH_SIGNING_KEY_FILE = join(secrets, 'issuer-private.pem');
-      writeFileSync(env.AUTH_SIGNING_KEY_FILE, (await TokenIssuer.generateKeyPairPem()).privateKeyPem, {
-        mode: 0o600,
-      });
-      env.CSRF_SECRET_FILE = join(secrets, 'csrf-secret');
-      writeFileSync(env.CSRF_SECRET_FILE, randomBytes(32).toString('hex'), { mode: 0o600 });
-      env.PASSWORD_HASH_MEMORY_KIB = '1024';
-    }
-    const process = await ServiceProcess.onFreePorts(
-      service,
-      serviceEnv(db.url, this.registry.auth.publicKeyFile, env),
-    );
     this.processes.push(process);
-    await process.start();
-    const sql = new PgClient({ connectionString: db.url });
-    await sql.connect();
     await waitFor(
       `${service} to learn the fuzz group from the registry`,
       async () => {

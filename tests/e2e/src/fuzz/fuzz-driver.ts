@@ -5,6 +5,7 @@ import { Client, credentials, Metadata, type ServiceError, status } from '@grpc/
 import { DESCRIPTOR_SET_PATH } from '@medgrid/contracts';
 import { decodeErrorDetails } from '@medgrid/grpc';
 import { readFileSync } from 'node:fs';
+import { serverHealth } from '../grpc-call';
 import { type FuzzCity, type FuzzedService, type FuzzTarget } from './fuzz-city';
 import { type FuzzCase, RequestFuzzer, stringRole } from './request-fuzzer';
 import { type SeededRandom } from './seeded-random';
@@ -125,7 +126,7 @@ export class FuzzDriver {
           );
       }
     }
-    const health = await this.health(client);
+    const health = await serverHealth(client, 10_000);
     if (health !== 'SERVING')
       this.fail(path, { index: -1, kind: 'health' }, `health after the RPC: ${health}`);
   }
@@ -166,28 +167,6 @@ export class FuzzDriver {
         this.fail(path, fuzzCase, `INVALID_ARGUMENT without field violations: ${error.details}`);
     }
     return error.code;
-  }
-
-  /** grpc.health.v1.Health/Check for the whole server: its status's name, or how the check failed. */
-  private health(client: Client): Promise<string> {
-    return new Promise((resolve) =>
-      client.makeUnaryRequest(
-        '/grpc.health.v1.Health/Check',
-        (b: Buffer) => b,
-        (b: Buffer) => b,
-        Buffer.alloc(0),
-        new Metadata(),
-        { deadline: new Date(Date.now() + 10_000) },
-        (error, response) => {
-          if (error) resolve(`${status[error.code]} ${error.details}`);
-          // HealthCheckResponse { status = 1 }: SERVING is 1, encoded as 08 01.
-          else
-            resolve(
-              response?.[0] === 0x08 && response[1] === 0x01 ? 'SERVING' : `status ${response?.[1] ?? 0}`,
-            );
-        },
-      ),
-    );
   }
 
   private fail(method: string, fuzzCase: { index: number; kind: string }, problem: string): void {
