@@ -27,7 +27,6 @@ export interface CityGroup {
   readonly residentRecordId: string;
 }
 
-
 /**
  * The city the access matrix is walked in: the registry with two complete medical groups, "ours" (every caller
  * but the city operator works in it) and "theirs" (another group's resources), and every other service as a process
