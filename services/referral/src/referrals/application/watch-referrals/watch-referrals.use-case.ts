@@ -3,7 +3,7 @@ import { AuditTrail } from '@medgrid/audit';
 import { type Identity } from '@medgrid/auth';
 import { type ReferralChange, ReferralRepository } from '../../domain/referral.repository';
 import { visibilityOf } from '../referral-access.policy';
-import { ReferralChangeNotices } from './referral-change-notices';
+import { ReferralChangeNotices } from '../referral-change-notices';
 import { type WatchReferralsQuery } from './watch-referrals.query';
 
 const WATCH_BATCH = 100;

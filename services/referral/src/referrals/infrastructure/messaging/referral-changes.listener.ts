@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ChannelWaiters, UnitOfWork } from '@medgrid/database';
 import { type Logger, LOGGER } from '@medgrid/logging';
 import { OUTBOX_CHANNEL } from '@medgrid/messaging';
-import { ReferralChangeNotices } from '../../application/watch-referrals/referral-change-notices';
+import { ReferralChangeNotices } from '../../application/referral-change-notices';
 
 /**
  * Every change of a referral commits its history entry with its event in the outbox (ReferralWriter), and the
