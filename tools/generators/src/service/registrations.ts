@@ -268,3 +268,16 @@ export function addToReadmes(
   }
   return { readme: out, helmReadme: helm, skipped };
 }
+
+/**
+ * docs/access-matrix.md: a section for the new service with the row of its one RPC, which every verified caller may
+ * call and no caller without a valid token (the table must have a row for every RPC of the contracts). Its other
+ * RPCs' rows, and its place in the walk's city, come with them.
+ */
+export function addToAccessMatrix(matrix: string, { name, className, snakeName }: ServiceNames): string {
+  const header =
+    '| service | RPC | operator | group admin | hospital staff | primary staff | partner system | no token | expired token | other key | audit |';
+  const rule = '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const row = `| ${name} | \`${snakeName}.v1.${className}Service/Describe${className}Service\` | A | A | A | A | A | U | U | U | |`;
+  return `${matrix.trimEnd()}\n\n## ${name}\n\n${header}\n${rule}\n${row}\n`;
+}

@@ -284,6 +284,13 @@ describe(serviceGenerator.name, () => {
     expect(helm).toMatch(/for chart in [a-z -]+ sample-intake medgrid; do/);
   });
 
+  it('gives its RPC a row of the access matrix: every verified caller, no caller without a valid token', () => {
+    // Prettier (formatFiles) pads the table's columns.
+    expect(read(tree, 'docs/access-matrix.md')).toMatch(
+      /\| sample-intake +\| `sample_intake\.v1\.SampleIntakeService\/DescribeSampleIntakeService` +(\| A +){5}(\| U +){3}\| +\|\n/,
+    );
+  });
+
   it('edits only the shared files it lists', () => {
     const updated = tree
       .listChanges()
@@ -298,6 +305,7 @@ describe(serviceGenerator.name, () => {
         'deploy/helm/medgrid/Chart.yaml',
         'deploy/helm/medgrid/templates/_helpers.tpl',
         'deploy/helm/medgrid/values.schema.json',
+        'docs/access-matrix.md',
         'deploy/helm/medgrid/values.yaml',
         'deploy/helm/services.json',
         'eslint.config.mjs',

@@ -27,6 +27,7 @@ import {
   addEslintScope,
   addLocalDatabase,
   addLocalService,
+  addToAccessMatrix,
   addToReadmes,
   addTopic,
   addUmbrellaDependency,
@@ -210,6 +211,7 @@ export async function serviceGenerator(
     services.at(-1)!.name,
   );
   tree.write('README.md', docs.readme);
+  tree.write('docs/access-matrix.md', addToAccessMatrix(read(tree, 'docs/access-matrix.md'), names));
   tree.write('deploy/helm/README.md', docs.helmReadme);
   for (const place of docs.skipped) logger.warn(`not documented (add ${name} by hand): ${place}`);
 
