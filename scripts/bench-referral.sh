@@ -10,6 +10,9 @@
 #   scripts/bench-referral.sh --skip-pgbench  reuse the last pgbench TPS (.bench/referral/pgbench.json)
 #   scripts/bench-referral.sh --keep          leave the run's referrals SCHEDULED and their slots held
 #   scripts/bench-referral.sh --release       only cancel the open referrals of earlier runs (an interrupted one's)
+#   scripts/bench-referral.sh --create        referral creation instead: CreateReferral from the sites, 32 calls
+#                                             in flight for 30 s (bench/referral/create.js), its rate against
+#                                             pgbench's TPS; steps 1-3 and 6 as below, its own run and checks
 #
 # Steps:
 #   1. context, from the registry and referral (scripts/grpcurl.sh): the lead hospital the booking rush uses
@@ -53,6 +56,7 @@
 #   BENCH_QUIET_WAIT_S=3600  how long to wait for it, at most
 #   BENCH_RELEASE_WAIT_S=120  how long to wait for scheduling to release the cancelled referrals' slots
 #   BENCH_REGISTRY_ADDR / BENCH_REFERRAL_ADDR / BENCH_SCHEDULING_ADDR   default 127.0.0.1:5006x
+#   --create: BENCH_CREATE_VUS=32  BENCH_CREATE_S=30  BENCH_CREATE_WARMUP_S=5 (see bench/referral/create.js)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck disable=SC2034 # read by log()/die() in lib/common.sh
@@ -70,12 +74,14 @@ SMALL=0
 SKIP_PGBENCH=0
 KEEP=0
 RELEASE_ONLY=0
+CREATE=0
 for arg in "$@"; do
   case "$arg" in
     --small) SMALL=1 ;;
     --skip-pgbench) SKIP_PGBENCH=1 ;;
     --keep) KEEP=1 ;;
     --release) RELEASE_ONLY=1 ;;
+    --create) CREATE=1 ;;
     *) usage ;;
   esac
 done
@@ -92,6 +98,10 @@ BENCH_TOKEN_TTL_S=7200
 [ -z "${BENCH_QUIET_LOAD:-}" ] || BENCH_TOKEN_TTL_S=$((BENCH_TOKEN_TTL_S + 2 * BENCH_QUIET_WAIT_S))
 # seed.js and end-to-end.js read these (and the other BENCH_* they document) from the environment.
 export BENCH_RATE BENCH_STEADY_S BENCH_BURST_S BENCH_BURSTS BENCH_VUS
+# Referral creation also sends residents contracted with no site, and holds no slot (bench/referral/seed.js).
+if [ "$CREATE" -eq 1 ]; then
+  export BENCH_OTHER_PATIENTS="${BENCH_OTHER_PATIENTS:-2000}" BENCH_SEED_SLOTS=0
+fi
 
 REGISTRY="${BENCH_REGISTRY_ADDR:-$(bench_service_addr registry)}"
 REFERRAL="${BENCH_REFERRAL_ADDR:-$(bench_service_addr referral)}"
@@ -108,7 +118,9 @@ umask 077 # context.json, plan.json and release.json hold bearer tokens
 CONTEXT="$OUT/context.json"
 PLAN="$OUT/plan.json"
 PGBENCH_JSON="$OUT/pgbench.json"
-SUMMARY="$OUT/end-to-end.json"
+SCENARIO=end-to-end
+[ "$CREATE" -eq 0 ] || SCENARIO=create
+SUMMARY="$OUT/$SCENARIO.json"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 
 token() { bench_token bench-referral "$@"; } # <role> [institution group]
@@ -234,12 +246,12 @@ run() {
   # k6 shares the cores with the services and PostgreSQL: record what it used.
   [ -x /usr/bin/time ] && timing=(/usr/bin/time -f '%e %U %S' -o "$OUT/k6-cpu")
   LOAD_BEFORE_RUN="$(bench_load_average)"
-  log "run: load average $LOAD_BEFORE_RUN; bench/referral/end-to-end.js"
+  log "run: load average $LOAD_BEFORE_RUN; bench/referral/$SCENARIO.js"
   BENCH_PLAN="$PLAN" BENCH_SUMMARY_OUT="$SUMMARY" BENCH_PROTO_DIR="$MEDGRID_ROOT/proto" \
-    "${timing[@]}" "$MEDGRID_K6" run --no-usage-report "$MEDGRID_ROOT/bench/referral/end-to-end.js" 2>&1 |
-    tee "$OUT/end-to-end.log" || rc=$?
+    "${timing[@]}" "$MEDGRID_K6" run --no-usage-report "$MEDGRID_ROOT/bench/referral/$SCENARIO.js" 2>&1 |
+    tee "$OUT/$SCENARIO.log" || rc=$?
   LOAD_AFTER_RUN="$(bench_load_average)"
-  [ -s "$SUMMARY" ] || die "k6 exited with $rc and wrote no summary (log: $OUT/end-to-end.log)"
+  [ -s "$SUMMARY" ] || die "k6 exited with $rc and wrote no summary (log: $OUT/$SCENARIO.log)"
   [ "$rc" -eq 0 ] || warn "k6 exited with $rc"
   if [ -s "$OUT/k6-cpu" ]; then
     read -r K6_WALL K6_USER K6_SYS < <(tail -n 1 "$OUT/k6-cpu")
@@ -363,6 +375,67 @@ SQL
   printf '  info  referrals %s\n  info  holds %s\n' "$REFERRALS_INFO" "$HOLDS"
 }
 
+# --create: the run's referrals, by the marker in their reason, against what k6 was answered: every referral
+# answered OK stored once, SUBMITTED, with one ReferralSubmitted event in referral's outbox.
+checks_create() {
+  local marker stored answered
+  marker="$MARKER_PREFIX$RUN_ID]"
+  stored="$(ref_sql <<SQL
+create temp table run_referral as
+select r.id, r.status, r.referring_institution_id, r.client_request_id from referral r
+where position('$marker' in r.reason) > 0;
+create temp table run_submitted as
+select o.message_key, count(*) as events from outbox o
+where o.event_type = 'medgrid.referral.v1.ReferralSubmitted' and o.message_key in (select id::text from run_referral)
+group by 1;
+select 'info', json_build_object('referrals', count(*),
+  'byStatus', (select coalesce(json_object_agg(status, n), '{}') from (select status, count(*) as n from run_referral group by 1) s))
+  from run_referral;
+select 'stored', count(*) from run_referral;
+select 'request_once', count(*) from (select 1 from run_referral group by referring_institution_id, client_request_id
+  having count(*) > 1) v;
+select 'submitted', count(*) from run_referral where status <> 'submitted';
+select 'event_once', count(*) from run_referral r left join run_submitted e on e.message_key = r.id::text
+  where coalesce(e.events, 0) <> 1;
+SQL
+  )" || die "the SQL checks on $REFERRAL_DB could not run"
+  REFERRALS_INFO="$(got info "$stored")"
+  answered="$(jq -r '.counts.created + .counts.warmup' "$SUMMARY")"
+  printf '\nchecks on the %s referrals of run %s\n' "$(got stored "$stored")" "$RUN_ID"
+  check answered "$(jq -r .counts.errors "$SUMMARY")" "every CreateReferral answered OK"
+  check stored "$(($(got stored "$stored") - answered))" \
+    "each referral answered OK stored ($(got stored "$stored") stored, $answered answered with the warm-up)"
+  check request_once "$(got request_once "$stored")" "no client request id stored twice"
+  check submitted "$(got submitted "$stored")" "every referral SUBMITTED"
+  check event_once "$(got event_once "$stored")" "one ReferralSubmitted event per referral in referral's outbox"
+}
+
+report_create() {
+  local file="$OUT/report-create-$STAMP.json"
+  jq -n --arg at "$RUN_AT" --arg started "$STAMP" --arg command "$COMMAND" --argjson platform "$PLATFORM" \
+    --slurpfile k6 "$SUMMARY" --argjson pgbench "$(cat "$PGBENCH_JSON" 2>/dev/null || echo null)" \
+    --argjson checks "$CHECK_RESULTS" --argjson referrals "${REFERRALS_INFO:-null}" \
+    --arg loadBeforePgbench "$LOAD_BEFORE_PGBENCH" --arg loadBeforeRun "$LOAD_BEFORE_RUN" \
+    --arg loadAfterRun "$LOAD_AFTER_RUN" \
+    --argjson k6cpu "$(if [ -n "${K6_WALL:-}" ]; then printf '{"wallSeconds": %s, "cpuSeconds": %s}' "$K6_WALL" \
+      "$(awk -v u="$K6_USER" -v s="$K6_SYS" 'BEGIN { print u + s }')"; else echo null; fi)" \
+    '{measuredAt: $at, scriptStartedAt: $started, command: $command, platform: $platform, pgbench: $pgbench,
+      run: $k6[0], ratio: (if $pgbench.tps then $k6[0].perSecond / $pgbench.tps else null end),
+      stored: $referrals, checks: $checks, loadGenerator: $k6cpu,
+      loadAverage: {beforePgbench: $loadBeforePgbench, beforeRun: $loadBeforeRun, afterRun: $loadAfterRun}}' >"$file"
+  jq -r -f /dev/stdin "$file" <<'JQ'
+def f: if . == null then "-" else (. * 10 | round / 10 | tostring) end;
+"\nreferral creation, \(.measuredAt): \(.run.counts.created) created in \(.run.settings.seconds) s by \(.run.settings.vus) callers, \(.run.counts.contracted) of them contracted residents",
+"  \(.run.perSecond | f) per second; p50 \(.run.latencyMs.p50 | f)  p90 \(.run.latencyMs.p90 | f)  p99 \(.run.latencyMs.p99 | f)  max \(.run.latencyMs.max | f) ms",
+"  pgbench simple-update: \(.pgbench.tps // null | f) TPS (\(.pgbench.clients // "-") clients, \(.pgbench.seconds // "-") s, \(.pgbench.measuredAt // "-"))",
+"  created per second / pgbench TPS = \(if .ratio then (.ratio * 1000 | round / 1000 | tostring) else "-" end) (goal: at least 0.2, p99 under 100 ms: \(if .ratio != null and .ratio >= 0.2 and .run.latencyMs.p99 < 100 then "MET" else "MISSED" end))",
+"  k6 itself: \(.loadGenerator.cpuSeconds // null | f) s CPU in \(.loadGenerator.wallSeconds // null | f) s",
+"  load average: \(if .loadAverage.beforePgbench == "" then "-" else .loadAverage.beforePgbench end) before pgbench, \(.loadAverage.beforeRun) before the run, \(.loadAverage.afterRun) after",
+"  platform: \(.platform.gitHead[0:60]); referral started \(.platform.startedAt.referral)"
+JQ
+  printf 'report: %s\n' "$file"
+}
+
 # ---- 6. release --------------------------------------------------------------------------------
 release() {
   local open ids tokens institution group held
@@ -446,9 +519,9 @@ fi
 wait_quiet
 PLATFORM="$(platform_facts)"
 run
-checks
+if [ "$CREATE" -eq 1 ]; then checks_create; else checks; fi
 [ "$KEEP" -eq 1 ] || release
-report
+if [ "$CREATE" -eq 1 ]; then report_create; else report; fi
 if [ "$FAILED" -ne 0 ]; then
   log "FAIL: at least one check found a violation"
   exit 1

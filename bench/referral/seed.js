@@ -9,16 +9,19 @@
 // (asyncInvoke), and the plan reaches handleSummary() as setup_data:
 //   1. the patients: residents of the hospital's grid (ResidentService/SearchResidents) whose contract in force is
 //      with a family-doctor team of one of the sites (GetResidentCare), each referred by that site, so every
-//      referral is a contracted resident's (contracted-resident priority), dealt out to the sites in turn
+//      referral is a contracted resident's (contracted-resident priority), dealt out to the sites in turn; and,
+//      for referral creation (BENCH_OTHER_PATIENTS), that many residents of the grid contracted with no site
 //   2. the reserved slots: the saga (scheduling's HoldSlotForReferral) looks at the department's first 50 open
 //      sessions with a free seat within REFERRAL_SEARCH_DAYS, earliest first, reserved pool before public. Counted
 //      here are the free reserved slots of those sessions that still hold their reserve when the run's deadline
 //      has passed. When they are fewer than the run needs, the run adds sessions as bench/scheduling/seed.js does:
-//      single-day templates on the clinic date (CreateScheduleTemplate), GenerateSessions, then counts again
+//      single-day templates on the clinic date (CreateScheduleTemplate), GenerateSessions, then counts again.
+//      Skipped with BENCH_SEED_SLOTS=0 (referral creation accepts nothing, so holds nothing)
 import grpc from 'k6/net/grpc';
 import {
   callOrThrow,
   clock,
+  envInt,
   inParallel,
   planOutput,
   PROTO_DIR,
@@ -32,6 +35,9 @@ import { arrivalSeconds, REFERRAL_ID_KIND, referralsNeeded, runSettings } from '
 const context = readJsonFromEnv('BENCH_CONTEXT');
 const PLAN_OUT = __ENV.BENCH_PLAN_OUT || '';
 const SETTINGS = runSettings();
+// Referral creation (create.js) also sends residents contracted with no site, and holds no slot.
+const OTHER_PATIENTS = envInt('BENCH_OTHER_PATIENTS', 0);
+const SEED_SLOTS = envInt('BENCH_SEED_SLOTS', 1) !== 0;
 /** Sessions the saga considers (its search's limit). */
 const SAGA_SESSIONS = 50;
 /** Single-day templates start a minute apart from 07:00, before the demo city's 08:00 clinics. */
@@ -51,10 +57,14 @@ export const options = SEED_OPTIONS;
 
 const call = (client, method, request, token) => callOrThrow(grpc, client, method, request, token);
 
-/** Contracted residents of the grid, each with the site whose team holds the contract, sites taking turns. */
-async function contractedPatients(c, want) {
+/**
+ * Contracted residents of the grid, each with the site whose team holds the contract, sites taking turns; and up to
+ * `wantOthers` residents of the grid without a contract with any site (referral creation's other patients).
+ */
+async function gridPatients(c, want, wantOthers) {
   const sites = new Set(c.sites.map((s) => s.institutionId));
   const bySite = new Map(c.sites.map((s) => [s.institutionId, []]));
+  const others = [];
   let found = 0;
   let scanned = 0;
   let pageToken = '';
@@ -77,12 +87,15 @@ async function contractedPatients(c, want) {
     scanned += residents.length;
     cares.forEach((care, i) => {
       const site = care.contract && care.team ? care.team.institutionId : '';
-      if (!sites.has(site)) return;
+      if (!sites.has(site)) {
+        if (others.length < wantOthers) others.push(residents[i]);
+        return;
+      }
       bySite.get(site).push(residents[i]);
       found++;
     });
     pageToken = page.nextPageToken || '';
-  } while (found < want && pageToken);
+  } while ((found < want || others.length < wantOthers) && pageToken);
   if (found < want) {
     throw new Error(
       `the grid has ${found} residents contracted with the ${sites.size} sites' teams (of ${scanned}), the run needs ${want}: ` +
@@ -98,9 +111,10 @@ async function contractedPatients(c, want) {
     }
   }
   console.log(
-    `seed: ${want} patients from ${scanned} residents of the grid (${found} contracted with the sites)`,
+    `seed: ${want} patients from ${scanned} residents of the grid (${found} contracted with the sites)` +
+      (wantOthers > 0 ? `, ${others.length} others` : ''),
   );
-  return dealt;
+  return { dealt, others };
 }
 
 /** The sessions the saga would look at now, and the free reserved slots among them that last the run. */
@@ -182,7 +196,11 @@ export async function setup() {
   registry.connect(c.registry, { plaintext: true, timeout: '10s' });
   scheduling.connect(c.scheduling, { plaintext: true, timeout: '10s' });
 
-  const referrals = await contractedPatients(c, need);
+  const { dealt: referrals, others } = await gridPatients(c, need, OTHER_PATIENTS);
+  if (!SEED_SLOTS) {
+    console.log(`seed: done in ${Date.now() - started} ms (no slots: BENCH_SEED_SLOTS=0)`);
+    return plan(c, need, referrals, others, null, null, []);
+  }
 
   // A session counts only if its reserve still holds after the last referral's deadline, the run starting up
   // to the context's margin from now (pgbench and waiting for a quiet machine come first).
@@ -216,7 +234,11 @@ export async function setup() {
     }
   }
   console.log(`seed: done in ${Date.now() - started} ms`);
+  return plan(c, need, referrals, others, before, after, created);
+}
 
+function plan(c, need, referrals, others, before, after, created) {
+  const slots = (x) => x && { sessions: x.sessions, usable: x.usableSessions, freeReserved: x.freeReserved };
   return {
     runId: c.runId,
     referral: c.referral,
@@ -229,10 +251,11 @@ export async function setup() {
       sites: c.sites.map((s) => ({ institutionId: s.institutionId, token: s.token })),
     },
     referrals,
+    others,
     capacity: {
       needed: need,
-      before: { sessions: before.sessions, usable: before.usableSessions, freeReserved: before.freeReserved },
-      after: { sessions: after.sessions, usable: after.usableSessions, freeReserved: after.freeReserved },
+      before: slots(before),
+      after: slots(after),
       sessionsCreated: created.map((s) => s.id),
     },
     seededAt: new Date().toISOString(),

@@ -3,7 +3,7 @@
 import { envInt, ID_KIND } from '../../scheduling/lib/common.js';
 
 // Kinds of client request ids beyond the scheduling benchmark's (templates, GenerateSessions, referrals).
-export const REFERRAL_ID_KIND = { ...ID_KIND, accept: 5, cancel: 6 };
+export const REFERRAL_ID_KIND = { ...ID_KIND, accept: 5, cancel: 6, create: 7 };
 
 export function runSettings() {
   const settings = {
