@@ -44,16 +44,23 @@ pg_cluster_init() {
     <<<"CREATE ROLE medgrid LOGIN CREATEDB PASSWORD '$password';"
 }
 
+# Removes a lock file whose first line names a process that is gone or a zombie.
+pg_cluster_drop_stale_lock() {
+  local pid state
+  [ -f "$1" ] || return 0
+  pid="$(head -n 1 "$1")"
+  state="$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || true)"
+  if [ -z "$state" ] || [ "$state" = Z ]; then rm -f "$1"; fi
+}
+
 pg_cluster_start() {
-  local dir="$1" bin pid state
+  local dir="$1" bin lock
   bin="$(pg_cluster_bin)"
   # A postmaster SIGKILLed under an init that does not reap (a container's) stays a zombie with its pid, which
-  # PostgreSQL takes for a live postmaster and refuses to start beside: its pid file is stale, as after a reboot.
-  if [ -f "$dir/data/postmaster.pid" ]; then
-    pid="$(head -n 1 "$dir/data/postmaster.pid")"
-    state="$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || true)"
-    if [ -z "$state" ] || [ "$state" = Z ]; then rm -f "$dir/data/postmaster.pid"; fi
-  fi
+  # PostgreSQL takes for a live postmaster and refuses to start beside: its pid file and its socket's lock file
+  # are stale, as after a reboot.
+  pg_cluster_drop_stale_lock "$dir/data/postmaster.pid"
+  for lock in "$dir"/socket/.s.PGSQL.*.lock; do pg_cluster_drop_stale_lock "$lock"; done
   pg_cluster_as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
     { tail -n 30 "$dir/server.log" >&2; die "the cluster in $dir did not start"; }
 }
