@@ -32,7 +32,7 @@ const answer = {
 };
 
 // The services' GrpcServer options (libs/platform/grpc), so only the platform's own code differs.
-const server = new Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
+const server = new Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024, 'grpc.enable_channelz': 0 });
 server.addService(PlatformServiceService, {
   whoAmI: (_call, callback) => callback(null, answer),
 });

@@ -411,6 +411,32 @@ describe(GrpcServer.name, () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('counts a call whose handler, never reading its signal, outlived the deadline as DEADLINE_EXCEEDED', async () => {
+    const method = '/medgrid.referral.v1.ReferralService/GetReferral';
+    const late = () =>
+      sampleValue('medgrid_grpc_server_handled_total', { method, code: 'DEADLINE_EXCEEDED' });
+    const okBefore = await sampleValue('medgrid_grpc_server_handled_total', { method, code: 'OK' });
+    const lateBefore = await late();
+    let finished = false;
+    getReferral = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      finished = true;
+      return { referral: undefined, history: [] };
+    };
+
+    const error = await failureOf(
+      callGetReferral({ id: 'r-1' }, { token: await auth.token(identity), deadlineMs: 200 }),
+    );
+    await waitFor('the handler to finish', () => Promise.resolve(finished || undefined));
+    await waitFor('the late call to be counted', async () =>
+      (await late()) > lateBefore ? true : undefined,
+    );
+
+    expect(error.code).toBe(status.DEADLINE_EXCEEDED);
+    expect(await late()).toBe(lateBefore + 1);
+    expect(await sampleValue('medgrid_grpc_server_handled_total', { method, code: 'OK' })).toBe(okBefore);
+  });
+
   /** Every message of a server stream, or the error that ended it. */
   const streamOf = (token: string | undefined, deadlineMs = 5_000, through = client) =>
     new Promise<{ messages: referralServiceV1.WatchReferralsResponse[]; error?: ServiceError }>((resolve) => {

@@ -23,6 +23,7 @@ import { admitCertificate, certificateHolder } from './client-certificate';
 import { statusForError } from './status-for-error';
 import { admitDecodedRequest, type RequestLimits, tolerantDefinition } from './request-decoding';
 import { rejectNulCharacters } from './nul-characters';
+import { UnaryCallContext } from './unary-call-context';
 
 const handled = counter(
   'medgrid_grpc_server_handled_total',
@@ -40,8 +41,6 @@ const streamDuration = histogram(
 
 /** Why a server stream stopped before its handler finished. */
 const SHUTDOWN = new Error('server shutting down');
-/** Why a unary call's signal aborted when its caller went away (one error for all: no stack per call). */
-const CANCELLED = new Error('cancelled by the caller');
 
 export interface GrpcServerSettings {
   host: string;
@@ -64,8 +63,12 @@ export interface GrpcServerSettings {
  */
 export class GrpcServer {
   // Bulk imports send files of up to 50 MB; the grpc-js default is 4 MB. Each method has its own, lower limit
-  // (addService's requestLimits), so only the methods that take a file take this much.
-  private readonly server = new Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
+  // (addService's requestLimits), so only the methods that take a file take this much. Channelz statistics cost
+  // every call a little CPU and a kilobyte, and nothing here reads them.
+  private readonly server = new Server({
+    'grpc.max_receive_message_length': 64 * 1024 * 1024,
+    'grpc.enable_channelz': 0,
+  });
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly serviceNames: string[] = [];
   /** Open server streams, told to stop when the server stops so shutdown need not wait out its grace. */
@@ -270,23 +273,14 @@ export class GrpcServer {
       stopTimer();
     };
     const deadline = deadlineOf(call);
-    const abort = new AbortController();
-    // grpc-js reports 'cancelled' after every call it has answered too: the listener goes once the
-    // call is answered, so a finished call makes no error and no abort.
-    const onCancelled = () => abort.abort(CANCELLED);
-    call.on('cancelled', onCancelled);
-    let deadlineTimer: NodeJS.Timeout | undefined;
+    if (deadline && deadline.getTime() <= Date.now()) {
+      finish(status.DEADLINE_EXCEEDED);
+      callback({ code: status.DEADLINE_EXCEEDED, details: 'deadline already passed on arrival' });
+      return;
+    }
+    let context: UnaryCallContext | undefined;
     const refusal = new RefusalTracker();
     try {
-      if (deadline) {
-        const remaining = deadline.getTime() - Date.now();
-        if (remaining <= 0) {
-          finish(status.DEADLINE_EXCEEDED);
-          callback({ code: status.DEADLINE_EXCEEDED, details: 'deadline already passed on arrival' });
-          return;
-        }
-        deadlineTimer = setTimeout(() => abort.abort(new Error('deadline exceeded')), remaining);
-      }
       const authorization = call.metadata.get('authorization')[0];
       const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
         typeof authorization === 'string' ? authorization : undefined,
@@ -296,16 +290,12 @@ export class GrpcServer {
       await refusal.guarding(() => this.guard?.admit(identity, path));
       admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
-      const response = await handler(call.request, {
-        identity,
-        tokenExpiresAt,
-        deadline,
-        signal: abort.signal,
-        metadata: call.metadata,
-      });
-      if (abort.signal.aborted) {
+      context = new UnaryCallContext(identity, tokenExpiresAt, deadline, call);
+      const response = await handler(call.request, context);
+      const stopped = context.stopped();
+      if (stopped !== undefined) {
         finish(status.DEADLINE_EXCEEDED);
-        callback({ code: status.DEADLINE_EXCEEDED, details: String((abort.signal.reason as Error).message) });
+        callback({ code: status.DEADLINE_EXCEEDED, details: stopped });
         return;
       }
       finish(status.OK);
@@ -318,8 +308,7 @@ export class GrpcServer {
       finish(mapped.code ?? status.UNKNOWN);
       callback(mapped);
     } finally {
-      clearTimeout(deadlineTimer);
-      call.off('cancelled', onCancelled);
+      context?.release();
     }
   }
 }
