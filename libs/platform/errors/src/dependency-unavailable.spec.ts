@@ -3,6 +3,7 @@ import { AppError } from './app-error';
 
 /** What node-postgres and TypeORM threw while the chaos suite's PostgreSQL was down or starting. */
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+const named = (name: string) => Object.assign(new Error('Query runner already released'), { name });
 
 describe(isDependencyUnavailable.name, () => {
   it.each([
@@ -18,6 +19,9 @@ describe(isDependencyUnavailable.name, () => {
       Object.assign(new Error('read ECONNRESET'), { driverError: withCode('read ECONNRESET', 'ECONNRESET') }),
     ],
     ['an error caused by one', new Error('save failed', { cause: withCode('connect', 'ECONNREFUSED') })],
+    // TypeORM's errors name themselves after their class; the suite met both when PostgreSQL died mid-transaction.
+    ['a query runner TypeORM released as its connection failed', named('QueryRunnerAlreadyReleasedError')],
+    ["that runner's connection, used after", named('QueryRunnerProviderAlreadyReleasedError')],
   ])('is true for %s', (_, error) => {
     expect(isDependencyUnavailable(error)).toBe(true);
   });

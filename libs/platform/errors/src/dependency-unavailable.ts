@@ -15,6 +15,12 @@ const SOCKET_GONE = new Set([
 /** node-postgres says these in words only, without a code. */
 const CONNECTION_LOST =
   /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+/**
+ * TypeORM releases a transaction's query runner when its connection fails (the connection's 'error' event), so
+ * the transaction's next statement fails with one of these instead of the connection's own error. Our unit of work
+ * releases a runner only once its transaction has ended, so inside one they mean the connection went away.
+ */
+const RUNNER_RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 /**
  * True when the error says a dependency (the database) is unreachable rather than that the request is wrong: the
@@ -25,14 +31,16 @@ const CONNECTION_LOST =
 export function isDependencyUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Object; depth++) {
-    const { code, message, driverError, cause } = current as {
+    const { code, message, name, driverError, cause } = current as {
       code?: unknown;
       message?: unknown;
+      name?: unknown;
       driverError?: unknown;
       cause?: unknown;
     };
     if (typeof code === 'string' && (DATABASE_GONE.test(code) || SOCKET_GONE.has(code))) return true;
     if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
+    if (typeof name === 'string' && RUNNER_RELEASED.has(name)) return true;
     current = driverError ?? cause;
   }
   return false;
