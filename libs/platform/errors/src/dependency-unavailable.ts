@@ -20,7 +20,10 @@ const CONNECTION_LOST =
  * the transaction's next statement fails with one of these instead of the connection's own error. Our unit of work
  * releases a runner only once its transaction has ended, so inside one they mean the connection went away.
  */
-const RUNNER_RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+const RUNNER_RELEASED = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 /**
  * True when the error says a dependency (the database) is unreachable rather than that the request is wrong: the
