@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Crashes and faults under load (tests/e2e/src/chaos; docs/reliability.md, "Crashes and faults"): the real
-# cross-service flows run at a steady rate while a seeded scheduler SIGKILLs a service, the Kafka broker or
-# PostgreSQL (an immediate stop) at a random moment and starts it again; once quiet, every flow must have finished,
-# every effect exist once, every outbox be drained and every dead-letter topic be empty. Each run prints its seed.
+# cross-service flows (referrals, bookings, lab orders, prescription checks, claims to settlement) run at a steady
+# rate while a seeded scheduler SIGKILLs a service, the Kafka broker or PostgreSQL (an immediate stop) at a random
+# moment and starts it again; once quiet, every flow must have finished, every effect exist once, every outbox be
+# drained and every dead-letter topic be empty. Each run prints its seed.
 #
 #   scripts/chaos.sh                          the full suite: 100 seeded runs, a new base seed
 #   scripts/chaos.sh --runs 2 --seed 20261206 --faults 2   the short run scripts/test.sh makes
 #   scripts/chaos.sh --seed N --runs 1        replays run N (its faults, their moments and the flows)
+#   scripts/chaos.sh --targets payment,kafka  kills only the processes named (registry, referral, scheduling,
+#                                             lab-sharing, pharmacy, payment, kafka, postgres)
 #
 # Needs the services built, PostgreSQL's server installed (scripts/postgres.sh up) and Java for the broker
 # (scripts/kafka.sh's jars). Leaves a running platform alone: the services, a Kafka broker and a PostgreSQL cluster
@@ -28,18 +31,20 @@ usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' 
 CHAOS_RUNS=100
 CHAOS_SEED=""
 CHAOS_FAULTS=""
+CHAOS_TARGETS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) CHAOS_RUNS="${2:?}"; shift 2 ;;
     --seed) CHAOS_SEED="${2:?}"; shift 2 ;;
     --faults) CHAOS_FAULTS="${2:?}"; shift 2 ;;
+    --targets) CHAOS_TARGETS="${2:?}"; shift 2 ;;
     *) usage ;;
   esac
 done
 [ -n "$CHAOS_SEED" ] || CHAOS_SEED=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483647 ))
-export CHAOS_RUNS CHAOS_SEED CHAOS_FAULTS
+export CHAOS_RUNS CHAOS_SEED CHAOS_FAULTS CHAOS_TARGETS
 
-medgrid_require_built registry referral scheduling
+medgrid_require_built registry referral scheduling lab-sharing pharmacy payment
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/medgrid-chaos.XXXXXX")"
 chmod 755 "$WORK" # the cluster runs as postgres and lives inside

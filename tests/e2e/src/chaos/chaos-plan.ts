@@ -16,19 +16,25 @@ export interface RunPlan {
 
 /**
  * A run's plan. With two faults or more, one kills a service and one the broker or PostgreSQL, so even a short run
- * has both kinds; the rest are any process. The faults fall one in each slice of the load window, at least a second
- * in and three seconds before its end, so flows are under way when each comes.
+ * has both kinds; the rest are any process. `only` narrows the processes to those named (CHAOS_TARGETS), the same
+ * draws otherwise, so a process can be made to die in a short run. The faults fall one in each slice of the load
+ * window, at least a second in and three seconds before its end, so flows are under way when each comes.
  */
-export function planRun(seed: number, faultCount?: number): RunPlan {
+export function planRun(seed: number, faultCount?: number, only?: readonly FaultTarget[]): RunPlan {
   const random = new SeededRandom(seed);
   const flows = Array.from({ length: Math.floor(LOAD_WINDOW_MS / FLOW_INTERVAL_MS) }, (_, i) =>
     drawFlow(random, i),
   );
   const count = faultCount ?? random.int(2, 4);
-  const infrastructure: FaultTarget[] = ['kafka', 'postgres'];
-  const every: FaultTarget[] = [...CHAOS_SERVICES, ...infrastructure];
+  const allowed = (targets: readonly FaultTarget[]) => {
+    const kept = only ? targets.filter((t) => only.includes(t)) : targets;
+    return kept.length > 0 ? kept : only!;
+  };
+  const services = allowed(CHAOS_SERVICES);
+  const infrastructure = allowed(['kafka', 'postgres']);
+  const every = allowed([...CHAOS_SERVICES, 'kafka', 'postgres']);
   const targets = Array.from({ length: count }, (_, i) =>
-    i === 0 ? random.pick(CHAOS_SERVICES) : i === 1 ? random.pick(infrastructure) : random.pick(every),
+    i === 0 ? random.pick(services) : i === 1 ? random.pick(infrastructure) : random.pick(every),
   );
   for (let i = targets.length - 1; i > 0; i--) {
     const j = random.int(0, i);

@@ -3,7 +3,8 @@ import { type ChaosCity, CHAOS_SERVICES } from './chaos-city';
 import { type RunPlan, FLOW_INTERVAL_MS, LOAD_WINDOW_MS } from './chaos-plan';
 import { type CheckResult, checkQuietCity, duplicatesSeen } from './checks';
 import { FaultInjector, type FaultRecord } from './faults';
-import { FlowContext, runFlow } from './flows';
+import { type Flow, FlowContext, REFERRAL_KINDS, runFlow } from './flows';
+import { newPaymentGroup } from './side-fixture';
 
 /** A flow must be done within this long of the last restart. */
 export const SETTLE_MS = 60_000;
@@ -27,6 +28,22 @@ export interface RunResult {
   /** From the last restart to the last flow's end. */
   readonly settledMs: number;
   readonly durationMs: number;
+  /** The run's parts: its residents, session and payment group made; its load; its flows' ends; the checks. */
+  readonly phasesMs: { setup: number; load: number; settle: number; checks: number };
+}
+
+/**
+ * The month each claims flow settles: the k-th of the run the k-th month back from the last one over (UTC, as
+ * settlement has it), so no two share one.
+ */
+export function monthsOfClaims(flows: readonly Flow[], now: Date): Map<number, string> {
+  const months = new Map<number, string>();
+  const claims = flows.filter((f) => f.kind === 'claims-settled');
+  claims.forEach((flow, k) => {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1 - k, 1));
+    months.set(flow.index, month.toISOString().slice(0, 7));
+  });
+  return months;
 }
 
 /**
@@ -35,13 +52,17 @@ export interface RunResult {
  */
 export async function runOnce(city: ChaosCity, plan: RunPlan): Promise<RunResult> {
   const started = Date.now();
-  const upward = plan.flows.filter((f) => !f.kind.startsWith('booking')).length;
-  const residents = await city.contractedResidents(upward);
-  const sessionId = await city.newSession(plan.flows.length * 2);
-  const ctx = new FlowContext(city, sessionId, residents);
+  const referrals = plan.flows.filter((f) => REFERRAL_KINDS.includes(f.kind)).length;
+  const [residents, sessionId, payment] = await Promise.all([
+    city.contractedResidents(referrals),
+    city.newSession(plan.flows.length * 2),
+    newPaymentGroup(city),
+  ]);
+  const ctx = new FlowContext(city, sessionId, residents, payment, monthsOfClaims(plan.flows, new Date()));
   const injector = new FaultInjector(city);
 
   const loadStarted = Date.now();
+  const setupMs = loadStarted - started;
   const running: Promise<void>[] = [];
   const load = (async () => {
     for (const flow of plan.flows) {
@@ -68,7 +89,9 @@ export async function runOnce(city: ChaosCity, plan: RunPlan): Promise<RunResult
     ...faults.map((f) => f.restartedAt + f.recoveryMs),
   );
   ctx.giveUpAt = lastRestart + SETTLE_MS;
+  const loadMs = Date.now() - loadStarted;
   await Promise.all(running);
+  const flowsEnded = Date.now();
   const lastFlowEnd = Math.max(...plan.flows.map((f) => f.finishedAt ?? Date.now()));
 
   const quietChecks: CheckResult[] = [
@@ -112,6 +135,12 @@ export async function runOnce(city: ChaosCity, plan: RunPlan): Promise<RunResult
     { timeoutMs: 30_000, intervalMs: 200 },
   ).catch(() => undefined);
   const checks = [...quietChecks, ...(await checkQuietCity(city, plan.flows))];
+  const phasesMs = {
+    setup: setupMs,
+    load: loadMs,
+    settle: flowsEnded - loadStarted - loadMs,
+    checks: Date.now() - flowsEnded,
+  };
   return {
     plan,
     faults,
@@ -120,5 +149,6 @@ export async function runOnce(city: ChaosCity, plan: RunPlan): Promise<RunResult
     duplicates: duplicatesSeen.count,
     settledMs: lastFlowEnd - lastRestart,
     durationMs: Date.now() - started,
+    phasesMs,
   };
 }

@@ -3,6 +3,7 @@ import { testKafkaBrokers, waitFor } from '@medgrid/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { type ChaosCity, CHAOS_SERVICES, type ChaosService } from './chaos-city';
 import { type Flow } from './flows';
+import { SIDE_SQL_INVARIANTS, sideEffectsOnce } from './side-checks';
 
 /** A check's violations, each a line that says what is wrong with which row or flow. */
 export interface CheckResult {
@@ -67,7 +68,10 @@ const SQL_INVARIANTS: { service: ChaosService; name: string; sql: string }[] = [
   },
 ];
 
-/** Every check of a quiet run: flows, effects once, outboxes, topics against outboxes, dead letters, SQL. */
+/**
+ * Every check of a quiet run: flows, effects once (scheduling's; lab-sharing's, pharmacy's and payment's in
+ * side-checks), outboxes, topics against outboxes, dead letters, SQL.
+ */
 export async function checkQuietCity(city: ChaosCity, flows: readonly Flow[]): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   results.push({
@@ -87,9 +91,10 @@ export async function checkQuietCity(city: ChaosCity, flows: readonly Flow[]): P
     }
   };
   await attempt('effects once', () => effectsOnce(city, flows));
+  await attempt('lab-sharing, pharmacy and payment effects once', () => sideEffectsOnce(city, flows));
   await attempt('outboxes drained', () => outboxesDrained(city));
   await attempt('topics against outboxes', () => topicsAgainstOutboxes(city));
-  for (const invariant of SQL_INVARIANTS) {
+  for (const invariant of [...SQL_INVARIANTS, ...SIDE_SQL_INVARIANTS]) {
     const name = `${invariant.service}: ${invariant.name}`;
     await attempt(name, async () => ({
       name,

@@ -1,16 +1,22 @@
 import { ChaosCity } from './chaos-city';
 import { planRun } from './chaos-plan';
 import { runOnce, type RunResult } from './chaos-run';
+import { FAULT_TARGETS, type FaultTarget } from './faults';
 
 /**
  * Crashes and faults under load (scripts/chaos.sh; docs/reliability.md, "Crashes and faults"). Settings come from
  * the environment so a run is replayed exactly: CHAOS_SEED (run i has seed CHAOS_SEED + i, and every run prints
- * its own), CHAOS_RUNS, and CHAOS_FAULTS to fix the number of faults a run injects (else 2 to 4, drawn).
+ * its own), CHAOS_RUNS, CHAOS_FAULTS to fix the number of faults a run injects (else 2 to 4, drawn), and
+ * CHAOS_TARGETS (comma-separated) to kill only the processes it names.
  */
 const baseSeed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const runs = Number(process.env.CHAOS_RUNS ?? 100);
 const faultCount = process.env.CHAOS_FAULTS ? Number(process.env.CHAOS_FAULTS) : undefined;
+const targets = process.env.CHAOS_TARGETS
+  ? (process.env.CHAOS_TARGETS.split(',') as FaultTarget[])
+  : undefined;
 const seeds = Array.from({ length: runs }, (_, i) => baseSeed + i);
+const replayFlags = `${faultCount ? ` --faults ${faultCount}` : ''}${targets ? ` --targets ${targets.join(',')}` : ''}`;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -19,8 +25,19 @@ describe('crashes and faults under load', () => {
   const results: RunResult[] = [];
 
   beforeAll(async () => {
-    say(`chaos: base seed ${baseSeed}, ${runs} runs${faultCount ? `, ${faultCount} faults a run` : ''}`);
+    const unknown = targets?.filter((t) => !FAULT_TARGETS.includes(t)) ?? [];
+    if (unknown.length > 0)
+      throw new Error(`CHAOS_TARGETS names ${unknown.join(', ')}: not one of ${FAULT_TARGETS.join(', ')}`);
+    say(
+      `chaos: base seed ${baseSeed}, ${runs} runs${faultCount ? `, ${faultCount} faults a run` : ''}${targets ? `, killing ${targets.join(', ')} only` : ''}`,
+    );
+    const starting = Date.now();
     await city.start();
+    say(
+      `chaos: the city up in ${((Date.now() - starting) / 1000).toFixed(1)} s (${Object.entries(city.startMs)
+        .map(([part, ms]) => `${part} by ${(ms / 1000).toFixed(1)} s`)
+        .join(', ')})`,
+    );
   }, 600_000);
 
   afterAll(async () => {
@@ -31,9 +48,9 @@ describe('crashes and faults under load', () => {
   it.each(seeds)(
     'run with seed %i: every flow finishes, every effect exists once, nothing is lost or dead-lettered',
     async (seed) => {
-      const plan = planRun(seed, faultCount);
+      const plan = planRun(seed, faultCount, targets);
       say(
-        `chaos: run seed ${seed}: ${plan.flows.length} flows, faults ${plan.faults.map((f) => `${f.target}@${(f.atMs / 1000).toFixed(1)}s`).join(', ')}; replay: scripts/chaos.sh --seed ${seed} --runs 1${faultCount ? ` --faults ${faultCount}` : ''}`,
+        `chaos: run seed ${seed}: ${plan.flows.length} flows, faults ${plan.faults.map((f) => `${f.target}@${(f.atMs / 1000).toFixed(1)}s`).join(', ')}; replay: scripts/chaos.sh --seed ${seed} --runs 1${replayFlags}`,
       );
       const result = await runOnce(city, plan);
       results.push(result);
@@ -43,7 +60,11 @@ describe('crashes and faults under load', () => {
         );
       const outcomes = tally(plan.flows.map((f) => `${f.kind}:${f.outcome ?? 'FAILED'}`));
       say(
-        `chaos:   flows ${JSON.stringify(outcomes)}, retried ${JSON.stringify(result.retried)}, settled ${result.settledMs} ms after the last restart, duplicates on topics ${result.duplicates}, ${(result.durationMs / 1000).toFixed(0)} s`,
+        `chaos:   flows ${JSON.stringify(outcomes)}, retried ${JSON.stringify(result.retried)}, settled ${result.settledMs} ms after the last restart, duplicates on topics ${result.duplicates}, ${(result.durationMs / 1000).toFixed(0)} s (${Object.entries(
+          result.phasesMs,
+        )
+          .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+          .join(', ')})`,
       );
       const failed = result.checks.filter((c) => c.violations.length > 0);
       for (const c of failed)
@@ -83,9 +104,7 @@ function report(results: readonly RunResult[]): void {
   say(
     `chaos: faults ${faults.length}: ${JSON.stringify(byTarget)}; service kills with work in hand ${midBatch}`,
   );
-  say(
-    `chaos: recovery min/median/max: ${['registry', 'referral', 'scheduling', 'kafka', 'postgres'].map((t) => `${t} ${recovery(t)}`).join(', ')}`,
-  );
+  say(`chaos: recovery min/median/max: ${FAULT_TARGETS.map((t) => `${t} ${recovery(t)}`).join(', ')}`);
   say(
     `chaos: flows ${JSON.stringify(tally(results.flatMap((r) => r.plan.flows.map((f) => `${f.kind}:${f.outcome ?? 'FAILED'}`))))}`,
   );

@@ -6,19 +6,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT, type ServiceProcess } from '../service-process';
 import { serverHealth } from '../grpc-call';
-import { type ChaosCity, type ChaosService } from './chaos-city';
+import { type ChaosCity, CHAOS_SERVICES, type ChaosService } from './chaos-city';
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type FaultTarget = ChaosService | 'kafka' | 'postgres';
-export const FAULT_TARGETS: readonly FaultTarget[] = [
-  'registry',
-  'referral',
-  'scheduling',
-  'kafka',
-  'postgres',
-];
+export const FAULT_TARGETS: readonly FaultTarget[] = [...CHAOS_SERVICES, 'kafka', 'postgres'];
 
 /**
  * When a service dies: at the scheduled moment, or the first moment after it when it has work in hand (events in its
@@ -55,8 +49,11 @@ export interface FaultRecord extends PlannedFault {
 /** Upstream of each service's consumer: its input events come out of these services' outboxes. */
 const UPSTREAM: Record<ChaosService, ChaosService[]> = {
   registry: [],
-  referral: ['scheduling', 'registry'],
+  referral: ['scheduling', 'pharmacy', 'registry'],
   scheduling: ['referral', 'registry'],
+  'lab-sharing': ['referral', 'registry'],
+  pharmacy: ['referral', 'registry'],
+  payment: ['referral', 'registry'],
 };
 
 /**
@@ -160,7 +157,7 @@ export class FaultInjector {
 
   private async servicesReady(): Promise<{ servicesReadyMs: number }> {
     const started = Date.now();
-    for (const service of ['registry', 'referral', 'scheduling'] as const) {
+    for (const service of CHAOS_SERVICES) {
       const process = this.city.process(service);
       while (Date.now() - started < 120_000) {
         const ready = await process.readiness().then(

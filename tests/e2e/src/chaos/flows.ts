@@ -1,10 +1,14 @@
-import { type ServiceError, status } from '@grpc/grpc-js';
+import { type Client, type ServiceError, status } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { type referralServiceV1, referralV1, schedulingModelV1 } from '@medgrid/contracts';
-import { type UnaryMethod } from '../grpc-call';
+import { unary, type UnaryMethod } from '../grpc-call';
 import { aFreshResidentId } from '../scheduling-fixtures';
 import { type SeededRandom } from '../fuzz/seeded-random';
 import { type ChaosCity } from './chaos-city';
+import { claimsSettled } from './claims-flow';
+import { labOrder } from './lab-order-flow';
+import { prescriptionChecks } from './prescription-flow';
+import { type PaymentGroup } from './side-fixture';
 
 const { ReferralStatus: S } = referralV1;
 const { BookingStatus: B } = schedulingModelV1;
@@ -25,18 +29,49 @@ const RETRIED = new Set([
   status.RESOURCE_EXHAUSTED,
 ]);
 
-export type FlowKind = 'upward-referral' | 'upward-and-downward' | 'booking' | 'booking-cancelled';
+export type FlowKind =
+  | 'upward-referral'
+  | 'upward-and-downward'
+  | 'booking'
+  | 'booking-cancelled'
+  | 'lab-order'
+  | 'prescription-checks'
+  | 'claims-settled';
+
+/** The flows whose patients are contracted residents the run registers before its load (referrals). */
+export const REFERRAL_KINDS: readonly FlowKind[] = ['upward-referral', 'upward-and-downward'];
 
 /** One flow of a run: what it is, the ids the checks look for, and where it ended. */
 export interface Flow {
   readonly kind: FlowKind;
   readonly index: number;
   readonly requestIds: Record<string, string>;
+  /** How many checks a prescription flow sends, or claims a claims flow submits (2 to 4, from the seed). */
+  readonly size: number;
   referralId?: string;
   downwardId?: string;
+  /** A downward referral's: pharmacy's continuity assessment was seen attached to it. */
+  continuity?: boolean;
   bookingId?: string;
   patient?: string;
-  /** The final state it reached ('COMPLETED', 'CLOSED', 'BOOKED', 'CANCELLED', 'WAITLISTED'), or undefined. */
+  /** Lab: the order, its report, the result the result registry holds for it, and the look-up that reused it. */
+  orderId?: string;
+  reportId?: string;
+  resultId?: string;
+  lookupId?: string;
+  /** Prescription checks: how many were answered, and how many calls were sent for them (a retry is a call). */
+  checksAnswered?: number;
+  checkCalls?: number;
+  /** Claims: the month settled, the residents and claims, and the settlement run. */
+  month?: string;
+  residents?: string[];
+  claimNumbers?: string[];
+  claimIds?: string[];
+  runId?: string;
+  /**
+   * The final state it reached ('COMPLETED', 'CLOSED', 'BOOKED', 'CANCELLED', 'WAITLISTED', 'REUSED', the checks'
+   * outcome, 'SETTLED'), or undefined.
+   */
   outcome?: string;
   failure?: string;
   finishedAt?: number;
@@ -53,6 +88,9 @@ export class FlowContext {
     readonly city: ChaosCity,
     readonly sessionId: string,
     private readonly residents: string[],
+    /** The run's own group for the claims flows, and the month each of them settles (by flow index). */
+    readonly payment: PaymentGroup,
+    readonly months: ReadonlyMap<number, string>,
   ) {}
 
   nextResident(): string {
@@ -61,16 +99,22 @@ export class FlowContext {
     return resident;
   }
 
-  /** A unary call retried on what a crash looks like; any other refusal fails the flow. */
+  /**
+   * A unary call retried on what a crash looks like; any other refusal fails the flow. `metadata` goes with every
+   * attempt (a read's x-purpose), and `calls` counts the attempts sent.
+   */
   async call<Req, Res>(
-    client: Parameters<ChaosCity['h']['call']>[0],
+    client: Client,
     method: UnaryMethod<Req, Res>,
     request: Req,
     identity: Identity,
+    { metadata = {}, calls }: { metadata?: Record<string, string>; calls?: { count: number } } = {},
   ): Promise<Res> {
     for (;;) {
       try {
-        return await this.city.h.call(client, method, request, identity);
+        if (calls) calls.count++;
+        const token = await this.city.h.registry.auth.token(identity);
+        return await unary(client, method, request, token, metadata);
       } catch (error) {
         const code = (error as ServiceError).code;
         if (!RETRIED.has(code) || Date.now() > this.giveUpAt) throw error;
@@ -96,17 +140,24 @@ export class FlowContext {
   }
 }
 
-/** The flows a run draws from, with their weights: mostly referrals, the saga's and the bookings' paths. */
+/**
+ * The flows a run draws from, with their weights: referrals most (the saga's paths, the downward ones through
+ * pharmacy's continuity assessment), then lab orders, bookings, prescription checks and claims.
+ */
+const WEIGHTS: readonly (readonly [FlowKind, number])[] = [
+  ['upward-referral', 0.28],
+  ['upward-and-downward', 0.18],
+  ['booking', 0.12],
+  ['booking-cancelled', 0.08],
+  ['lab-order', 0.14],
+  ['prescription-checks', 0.1],
+  ['claims-settled', 0.1],
+];
+
 export function drawFlow(random: SeededRandom, index: number): Flow {
-  const roll = random.next();
-  const kind: FlowKind =
-    roll < 0.4
-      ? 'upward-referral'
-      : roll < 0.65
-        ? 'upward-and-downward'
-        : roll < 0.85
-          ? 'booking'
-          : 'booking-cancelled';
+  let roll = random.next();
+  const [kind] = WEIGHTS.find(([, weight]) => (roll -= weight) < 0) ?? WEIGHTS[WEIGHTS.length - 1]!;
+  const size = random.int(2, 4);
   const ids = [
     'create',
     'accept',
@@ -118,16 +169,37 @@ export function drawFlow(random: SeededRandom, index: number): Flow {
     'close',
     'book',
     'cancel',
+    'clinician',
+    'order',
+    'exam',
+    'take-report',
+    'draft',
+    'sign',
+    'look-up',
+    'reuse',
+    'coverage',
+    'claims',
+    'budget',
+    'settle',
   ];
   // The request ids come from the seed too, so a replay sends the same requests.
   const requestIds = Object.fromEntries(ids.map((name) => [name, seededUuid(random)]));
-  return { kind, index, requestIds };
+  return { kind, index, requestIds, size };
 }
+
+const RUNNERS: Record<FlowKind, (flow: Flow, ctx: FlowContext) => Promise<void>> = {
+  'upward-referral': referral,
+  'upward-and-downward': referral,
+  booking,
+  'booking-cancelled': booking,
+  'lab-order': labOrder,
+  'prescription-checks': prescriptionChecks,
+  'claims-settled': claimsSettled,
+};
 
 export async function runFlow(flow: Flow, ctx: FlowContext): Promise<void> {
   try {
-    if (flow.kind === 'booking' || flow.kind === 'booking-cancelled') await booking(flow, ctx);
-    else await referral(flow, ctx);
+    await RUNNERS[flow.kind](flow, ctx);
     flow.finishedAt = Date.now();
   } catch (error) {
     const e = error as ServiceError;
@@ -135,7 +207,11 @@ export async function runFlow(flow: Flow, ctx: FlowContext): Promise<void> {
   }
 }
 
-/** Submit → accept → slot held by scheduling over Kafka → arrived → completed, and maybe back down. */
+/**
+ * Submit → accept → slot held by scheduling over Kafka → arrived → completed, and maybe back down: issued →
+ * acknowledged → followed up → closed, pharmacy's continuity assessment of its medication list (pharmacy reads the
+ * issue from referral's topic, referral reads the assessment from pharmacy's) attached to it meanwhile.
+ */
 async function referral(flow: Flow, ctx: FlowContext): Promise<void> {
   const { h, group } = ctx.city;
   const r = flow.requestIds;
@@ -179,7 +255,15 @@ async function referral(flow: Flow, ctx: FlowContext): Promise<void> {
     justification: '血压已稳定两周，可回社区随访管理',
     treatmentPlan: {
       diagnosisCodes: ['I10'],
-      medications: [{ name: '氨氯地平', drugCode: '', dose: '5 mg', frequency: 'qd', days: 60 }],
+      medications: [
+        {
+          name: '氨氯地平',
+          drugCode: ctx.city.fixture.amlodipineCode,
+          dose: '5 mg',
+          frequency: 'qd',
+          days: 28,
+        },
+      ],
       followUps: [{ dueDate: '2027-01-07', item: 'blood pressure' }],
       warningSigns: ['BP ≥180/110'],
       notes: '',
@@ -207,6 +291,8 @@ async function referral(flow: Flow, ctx: FlowContext): Promise<void> {
     step('close', down!.id),
     group.centre,
   );
+  await ctx.waitForReferral(down!.id, group.centre, (x) => x.continuity !== undefined);
+  flow.continuity = true;
   flow.outcome = S[closed!.status].replace('REFERRAL_STATUS_', '');
 }
 
