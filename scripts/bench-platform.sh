@@ -14,9 +14,9 @@
 #   2. the service ($BENCH_SERVICE, the gateway: its consumer has the least history to replay, the registry's
 #      institution and medical-group topics, where the others also read residents, contracts or referrals) from its
 #      build on 127.0.0.1:$BENCH_GRPC_PORT, with its inspector on 127.0.0.1:$BENCH_INSPECT_PORT, its own Kafka
-#      consumer group (waited on until it has caught up, then deleted at the end), its outbox relay off, traces
-#      made but not exported (OTEL_TRACES_EXPORTER=$BENCH_OTEL_EXPORTER: as this machine's platform runs without
-#      Jaeger), LOG_LEVEL=$BENCH_LOG_LEVEL
+#      consumer group (waited on until it has caught up, then deleted at the end), its outbox relay off,
+#      OTEL_TRACES_EXPORTER=$BENCH_OTEL_EXPORTER (none: no tracer provider, so spans are OpenTelemetry's no-op
+#      ones, as this machine's platform runs without Jaeger; otlp records and exports them), LOG_LEVEL=$BENCH_LOG_LEVEL
 #   3. a token of a partner system at a primary institution of a group the service has learnt (the group claim
 #      guard admits it, looking the standing up once every ten seconds as in production); the service's answer to
 #      WhoAmI with it; bench/platform/bare-server.mjs on 127.0.0.1:$BENCH_BARE_PORT answering exactly that (its

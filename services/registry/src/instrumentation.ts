@@ -1,4 +1,4 @@
-// Imported first by main.ts: OpenTelemetry must patch grpc-js, pg and http before they load.
+// Imported first by main.ts: OpenTelemetry must patch pg and http before they load.
 import { instrumentService } from '@medgrid/telemetry';
 
 instrumentService('registry');

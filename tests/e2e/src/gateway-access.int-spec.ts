@@ -1,4 +1,7 @@
 import { referralV1 } from '@medgrid/contracts';
+import { waitFor } from '@medgrid/testing';
+import { randomBytes } from 'node:crypto';
+import { OtlpCollector, SpanKind } from './otlp-collector';
 import { PortalBrowser, PortalGatewayHarness } from './portal-gateway-harness';
 import { type GroupFixture } from './scheduling-fixtures';
 
@@ -9,8 +12,11 @@ const PASSWORD = 'a password long enough';
  * as real processes over Kafka: a city operator signs in over HTTP and makes a group A
  * administrator and a staff member of group B's centre (checked with the registry as the
  * operator); the gateway calls referral as each user, and referral decides what each may see.
+ * The services export their spans to a collector of the suite's own, so the trace of a browser's
+ * request can be followed across the gateway's gRPC call.
  */
 describe('gateway access', () => {
+  const collector = new OtlpCollector();
   const h = new PortalGatewayHarness();
   let groupA: GroupFixture;
   let groupB: GroupFixture;
@@ -21,7 +27,11 @@ describe('gateway access', () => {
     ((await operator.get('/api/accounts')).body.accounts as { username: string; disabled: boolean }[]) ?? [];
 
   beforeAll(async () => {
-    await h.start('e2e_gateway_access');
+    const otlpEndpoint = await collector.start();
+    await h.start('e2e_gateway_access', {
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
+    });
     groupA = await h.newGroup('03.04');
     groupB = await h.newGroup('03.04');
     await h.gatewayKnows(groupA.hospitalId, groupB.centreId);
@@ -29,7 +39,10 @@ describe('gateway access', () => {
     expect((await operator.signIn(h.operatorUsername, h.operatorPassword)).status).toBe(200);
   }, 900_000);
 
-  afterAll(() => h.stop(), 120_000);
+  afterAll(async () => {
+    await h.stop();
+    await collector.stop();
+  }, 120_000);
 
   it("lets the city operator make a group A administrator and a staff member of group B's centre", async () => {
     const admin = await operator.post('/api/accounts', {
@@ -156,6 +169,37 @@ describe('gateway access', () => {
     expect(seen.status).toBe(200);
     expect(seen.body.referral).toMatchObject({ id: referralId, referringInstitutionId: groupB.centreId });
     expect((seen.body.history as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("continues a browser's trace from the gateway across its gRPC call into referral", async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const method = 'grpc.medgrid.referral.v1.ReferralService/GetReferral';
+    const staff = browser();
+    expect((await staff.signIn('staff.groupb', PASSWORD)).status).toBe(200);
+
+    const seen = await staff.get(`/api/referrals/${referralId}`, {
+      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+    });
+
+    expect(seen.status).toBe(200);
+    const hop = await waitFor(
+      "the gateway's client span and referral's server span of the call, in the browser's trace",
+      () => {
+        const [client] = collector.spansOf(traceId, {
+          service: 'gateway',
+          name: method,
+          kind: SpanKind.Client,
+        });
+        const [server] = collector.spansOf(traceId, {
+          service: 'referral',
+          name: method,
+          kind: SpanKind.Server,
+        });
+        return Promise.resolve(client && server ? { client, server } : undefined);
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(hop.server.parentSpanId).toBe(hop.client.spanId);
   });
 
   it("tells group A's administrator it is not found, in Chinese or in English, and changes nothing", async () => {

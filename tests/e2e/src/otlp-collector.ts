@@ -3,13 +3,29 @@ import { createServer, type Server } from 'node:http';
 export interface CollectedSpan {
   service: string;
   traceId: string;
+  spanId: string;
+  /** Undefined for the root of a trace. */
+  parentSpanId: string | undefined;
   name: string;
+  kind: SpanKind;
+}
+
+/** OTLP's span kinds (OpenTelemetry's API numbers them one lower). */
+export enum SpanKind {
+  Unspecified = 0,
+  Internal = 1,
+  Server = 2,
+  Client = 3,
+  Producer = 4,
+  Consumer = 5,
 }
 
 interface OtlpJson {
   resourceSpans?: {
     resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
-    scopeSpans?: { spans?: { traceId: string; name: string }[] }[];
+    scopeSpans?: {
+      spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind?: number }[];
+    }[];
   }[];
 }
 
@@ -43,6 +59,15 @@ export class OtlpCollector {
     return new Set(this.spans.filter((span) => span.traceId === traceId).map((span) => span.service));
   }
 
+  /** The spans of a trace that match, in the order they arrived. */
+  spansOf(traceId: string, match: Partial<Omit<CollectedSpan, 'traceId'>>): CollectedSpan[] {
+    return this.spans.filter(
+      (span) =>
+        span.traceId === traceId &&
+        Object.entries(match).every(([key, value]) => span[key as keyof CollectedSpan] === value),
+    );
+  }
+
   private collect(body: string): void {
     let parsed: OtlpJson;
     try {
@@ -56,7 +81,14 @@ export class OtlpCollector {
         'unknown';
       for (const scope of resourceSpans.scopeSpans ?? []) {
         for (const span of scope.spans ?? [])
-          this.spans.push({ service, traceId: span.traceId, name: span.name });
+          this.spans.push({
+            service,
+            traceId: span.traceId,
+            spanId: span.spanId,
+            parentSpanId: span.parentSpanId || undefined,
+            name: span.name,
+            kind: (span.kind ?? SpanKind.Unspecified) as SpanKind,
+          });
       }
     }
   }

@@ -43,6 +43,7 @@ export class PortalGatewayHarness extends ReferralHarness {
         REFERRAL_GRPC_ADDRESS: this.referralProcess.grpcAddress,
         SCHEDULING_GRPC_ADDRESS: this.process.grpcAddress,
         ...moreServices,
+        ...env,
       }),
     );
     await this.gatewayProcess.start();
@@ -148,7 +149,8 @@ export class PortalBrowser {
     return answer;
   }
 
-  get(path: string, options: { language?: string } = {}): Promise<PortalAnswer> {
+  /** `traceparent`: the W3C trace context a browser's tracing would send with the request. */
+  get(path: string, options: { language?: string; traceparent?: string } = {}): Promise<PortalAnswer> {
     return this.call('GET', path, options);
   }
 
@@ -180,9 +182,10 @@ export class PortalBrowser {
   private async call(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
-    options: { body?: unknown; language?: string; csrf?: boolean },
+    options: { body?: unknown; language?: string; csrf?: boolean; traceparent?: string },
   ): Promise<PortalAnswer> {
     const headers: Record<string, string> = { 'Accept-Language': options.language ?? 'zh-CN,zh;q=0.9' };
+    if (options.traceparent) headers.traceparent = options.traceparent;
     if (this.cookies.size > 0) {
       headers.Cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     }

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, unary } from './grpc-call';
 import { auditedRefusals, expectEveryCallRefusedForTheClaimedGroup } from './group-claim';
-import { OtlpCollector } from './otlp-collector';
+import { OtlpCollector, SpanKind } from './otlp-collector';
 import { ReferralHarness } from './referral-harness';
 import { aFreshResidentId, type GroupFixture, slotClaim } from './scheduling-fixtures';
 import { migrate } from './service-process';
@@ -562,10 +562,11 @@ describe('referral ⇄ scheduling', () => {
 
   it('keeps one trace id from the partner call in referral to the event handled in scheduling', async () => {
     const traceId = randomBytes(16).toString('hex');
+    const partnerSpanId = randomBytes(8).toString('hex');
     const patient = await h.contractedResident(group);
 
     const { referral } = await create(h.upward(group, patient), {
-      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+      traceparent: `00-${traceId}-${partnerSpanId}-01`,
     });
     await waitForHold(referral!.id);
 
@@ -578,6 +579,15 @@ describe('referral ⇄ scheduling', () => {
       { timeoutMs: 20_000 },
     );
     expect([...services].sort()).toEqual(['referral', 'scheduling']);
+    // Referral's server span of the call is the child of the partner's span the traceparent named.
+    expect(
+      collector
+        .spansOf(traceId, {
+          service: 'referral',
+          name: 'grpc.medgrid.referral.v1.ReferralService/CreateReferral',
+        })
+        .map((span) => [span.kind, span.parentSpanId]),
+    ).toEqual([[SpanKind.Server, partnerSpanId]]);
   });
 
   it('answers racing retries of one create request with the one referral it made', async () => {

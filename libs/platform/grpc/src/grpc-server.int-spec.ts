@@ -19,6 +19,10 @@ import { DESCRIPTOR_SET_PATH, referralServiceV1, referralV1 } from '@medgrid/con
 import { AppError, ValidationError } from '@medgrid/errors';
 import { createLogger } from '@medgrid/logging';
 import { metricsRegistry } from '@medgrid/telemetry';
+import { context, propagation, type SpanContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { anIdentity, TEST_AUDIENCE, TEST_ISSUER, TestAuth, waitFor } from '@medgrid/testing';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { dirname, join } from 'node:path';
@@ -112,15 +116,27 @@ describe(GrpcServer.name, () => {
   let watchReferrals: ReferralHandlers['watchReferrals'];
   let handlerCalls = 0;
   const guard = new RefusingGuard();
+  /** The spans the server made, as a service's exporter would get them. */
+  const spans = new InMemorySpanExporter();
+  const caller = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7' };
+  const traceparent = `00-${caller.traceId}-${caller.spanId}-01`;
+  /** The finished server spans of a method. */
+  const spansOf = (method: string) =>
+    spans.getFinishedSpans().filter((span) => span.name === `grpc.${SERVICE_NAME}/${method}`);
 
   /** A unary call with a bearer token (when given) and a deadline. */
   const callGetReferral = (
     request: referralServiceV1.GetReferralRequest,
-    { token, deadlineMs = 5_000 }: { token?: string; deadlineMs?: number } = {},
+    {
+      token,
+      deadlineMs = 5_000,
+      traced = false,
+    }: { token?: string; deadlineMs?: number; traced?: boolean } = {},
   ) =>
     new Promise<referralServiceV1.GetReferralResponse>((resolve, reject) => {
       const metadata = new Metadata();
       if (token) metadata.set('authorization', `Bearer ${token}`);
+      if (traced) metadata.set('traceparent', traceparent);
       const options: Partial<CallOptions> = { deadline: new Date(Date.now() + deadlineMs) };
       client.getReferral(request, metadata, options, (error, response) =>
         error ? reject(error) : resolve(response),
@@ -198,6 +214,11 @@ describe(GrpcServer.name, () => {
   };
 
   beforeAll(async () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    trace.setGlobalTracerProvider(
+      new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: spans })] }),
+    );
     auth = await TestAuth.create();
     const started = await serve();
     sut = started.server;
@@ -223,6 +244,7 @@ describe(GrpcServer.name, () => {
     };
     handlerCalls = 0;
     logLines.length = 0;
+    spans.reset();
   });
 
   afterAll(async () => {
@@ -230,6 +252,9 @@ describe(GrpcServer.name, () => {
     health?.close();
     reflection?.close();
     await sut?.stop(1_000);
+    trace.disable();
+    propagation.disable();
+    context.disable();
   });
 
   it('refuses a call without a token as UNAUTHENTICATED, before any handler runs', async () => {
@@ -438,10 +463,11 @@ describe(GrpcServer.name, () => {
   });
 
   /** Every message of a server stream, or the error that ended it. */
-  const streamOf = (token: string | undefined, deadlineMs = 5_000, through = client) =>
+  const streamOf = (token: string | undefined, deadlineMs = 5_000, through = client, traced = false) =>
     new Promise<{ messages: referralServiceV1.WatchReferralsResponse[]; error?: ServiceError }>((resolve) => {
       const metadata = new Metadata();
       if (token) metadata.set('authorization', `Bearer ${token}`);
+      if (traced) metadata.set('traceparent', traceparent);
       const messages: referralServiceV1.WatchReferralsResponse[] = [];
       const stream = through.watchReferrals({ afterSeq: 0 }, metadata, {
         deadline: new Date(Date.now() + deadlineMs),
@@ -577,6 +603,92 @@ describe(GrpcServer.name, () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(messages).toHaveLength(1);
     expect(error?.code).toBe(status.UNAVAILABLE);
+  });
+
+  it("makes each call's SERVER span the child of the caller's traceparent, and runs the handler in it", async () => {
+    let inHandler: SpanContext | undefined;
+    getReferral = () => {
+      inHandler = trace.getActiveSpan()?.spanContext();
+      return Promise.resolve({ referral: undefined, history: [] });
+    };
+
+    await callGetReferral({ id: 'r-1' }, { token: await auth.token(identity), traced: true });
+
+    const [span, ...more] = spansOf('GetReferral');
+    expect(more).toEqual([]);
+    expect(span).toMatchObject({
+      kind: SpanKind.SERVER,
+      attributes: {
+        'rpc.system': 'grpc',
+        'rpc.service': SERVICE_NAME,
+        'rpc.method': 'GetReferral',
+        'rpc.grpc.status_code': status.OK,
+      },
+      status: { code: SpanStatusCode.UNSET },
+    });
+    expect(span!.spanContext().traceId).toBe(caller.traceId);
+    expect(span!.parentSpanContext?.spanId).toBe(caller.spanId);
+    expect(inHandler).toEqual(span!.spanContext());
+  });
+
+  it('ends the span with the status code the server answered, a refusal or a failure marked as an error', async () => {
+    getReferral = () => Promise.reject(new AppError('not-found', 'NOT_FOUND', 'no such referral'));
+    const slow = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return { referral: undefined, history: [] };
+    };
+
+    await failureOf(callGetReferral({ id: 'r-1' }, { token: await auth.token(identity), traced: true }));
+    await failureOf(callGetReferral({ id: 'r-1' }, { traced: true }));
+    getReferral = slow;
+    await failureOf(
+      callGetReferral({ id: 'r-1' }, { token: await auth.token(identity), deadlineMs: 150, traced: true }),
+    );
+    await waitFor('the late call to end its span', () =>
+      Promise.resolve(spansOf('GetReferral').length === 3 || undefined),
+    );
+
+    expect(
+      spansOf('GetReferral').map((span) => [
+        span.attributes['rpc.grpc.status_code'],
+        span.status.code,
+        span.status.message,
+        span.spanContext().traceId,
+      ]),
+    ).toEqual([
+      [status.NOT_FOUND, SpanStatusCode.ERROR, 'no such referral', caller.traceId],
+      [status.UNAUTHENTICATED, SpanStatusCode.ERROR, 'authorization metadata is required', caller.traceId],
+      [
+        status.DEADLINE_EXCEEDED,
+        SpanStatusCode.ERROR,
+        expect.stringMatching(/deadline|cancelled/),
+        caller.traceId,
+      ],
+    ]);
+  });
+
+  it("makes a server stream's span too, ended with the stream's status, its handler running in it", async () => {
+    let inHandler: SpanContext | undefined;
+    // eslint-disable-next-line @typescript-eslint/require-await -- fails after its first message
+    watchReferrals = async function* () {
+      inHandler = trace.getActiveSpan()?.spanContext();
+      yield { change: undefined, referral: undefined };
+      throw new ValidationError([{ field: 'afterSeq', reason: 'OUT_OF_RANGE', description: 'too far' }]);
+    };
+
+    await streamOf(await auth.token(identity), 5_000, client, true);
+
+    await waitFor('the stream to end its span', () =>
+      Promise.resolve(spansOf('WatchReferrals').length > 0 || undefined),
+    );
+    const [span] = spansOf('WatchReferrals');
+    expect(span).toMatchObject({
+      kind: SpanKind.SERVER,
+      attributes: { 'rpc.method': 'WatchReferrals', 'rpc.grpc.status_code': status.INVALID_ARGUMENT },
+      status: { code: SpanStatusCode.ERROR },
+    });
+    expect(span!.parentSpanContext?.spanId).toBe(caller.spanId);
+    expect(inHandler).toEqual(span!.spanContext());
   });
 
   it('answers grpc.health.v1 Check with SERVING once started, and NOT_SERVING after setServing(false)', async () => {

@@ -15,7 +15,15 @@ import { ReflectionService } from '@grpc/reflection';
 import { type Identity, type TokenVerifier } from '@medgrid/auth';
 import { type AppError } from '@medgrid/errors';
 import { type Logger } from '@medgrid/logging';
-import { counter, histogram } from '@medgrid/telemetry';
+import {
+  counter,
+  endRpcSpan,
+  histogram,
+  type RpcMethodSpans,
+  rpcMethodSpans,
+  serverCallContext,
+} from '@medgrid/telemetry';
+import { context, type Span, trace } from '@opentelemetry/api';
 import { HealthImplementation } from 'grpc-health-check';
 import { type CallContext, type UnaryHandlers } from './call-context';
 import { type CallGuard } from './call-guard';
@@ -41,6 +49,15 @@ const streamDuration = histogram(
 
 /** Why a server stream stopped before its handler finished. */
 const SHUTDOWN = new Error('server shutting down');
+
+/** A method as the server serves it: its path, its spans' names and attributes, its handler. */
+interface Served<H> {
+  readonly path: string;
+  readonly spans: RpcMethodSpans;
+  readonly handler: H;
+}
+type UnaryHandler = (request: unknown, context: CallContext) => Promise<unknown>;
+type StreamHandler = (request: unknown, context: CallContext) => AsyncIterable<unknown>;
 
 export interface GrpcServerSettings {
   host: string;
@@ -74,6 +91,18 @@ export class GrpcServer {
   /** Open server streams, told to stop when the server stops so shutdown need not wait out its grace. */
   private readonly streams = new Set<AbortController>();
   private boundPort: number | undefined;
+  /** The handlers as functions of their arguments alone, so context.with need not bind one for every call. */
+  private readonly unaryInSpan = (
+    served: Served<UnaryHandler>,
+    call: ServerUnaryCall<unknown, unknown>,
+    callback: sendUnaryData<unknown>,
+    span: Span | undefined,
+  ) => this.handleUnary(served, call, callback, span);
+  private readonly streamInSpan = (
+    served: Served<StreamHandler>,
+    call: ServerWritableStream<unknown, unknown>,
+    span: Span | undefined,
+  ) => this.handleServerStream(served, call, span);
 
   constructor(
     private readonly settings: GrpcServerSettings,
@@ -96,25 +125,37 @@ export class GrpcServer {
   ): void {
     const implementation: UntypedServiceImplementation = {};
     for (const [methodName, method] of Object.entries(definition)) {
+      const handler = handlers[methodName as keyof D] as unknown;
+      const spans = rpcMethodSpans(method.path);
       if (method.responseStream) {
-        const streamer = handlers[methodName as keyof D] as unknown as (
-          request: unknown,
-          context: CallContext,
-        ) => AsyncIterable<unknown>;
+        const served: Served<StreamHandler> = { path: method.path, spans, handler: handler as StreamHandler };
         implementation[methodName] = (call: ServerWritableStream<unknown, unknown>) => {
-          void this.handleServerStream(method.path, streamer, call);
+          const traced = serverCallContext(spans, call.metadata);
+          if (traced)
+            void context.with(traced, this.streamInSpan, undefined, served, call, trace.getSpan(traced));
+          else void this.handleServerStream(served, call, undefined);
         };
         continue;
       }
-      const handler = handlers[methodName as keyof D] as unknown as (
-        request: unknown,
-        context: CallContext,
-      ) => Promise<unknown>;
+      const served: Served<UnaryHandler> = { path: method.path, spans, handler: handler as UnaryHandler };
       implementation[methodName] = (
         call: ServerUnaryCall<unknown, unknown>,
         callback: sendUnaryData<unknown>,
       ) => {
-        void this.handleUnary(method.path, handler, call, callback);
+        // The call runs in its server span's context, so what it does (queries, logs' trace ids, the trace context
+        // an outbox row keeps) belongs to the call's trace.
+        const traced = serverCallContext(spans, call.metadata);
+        if (traced)
+          void context.with(
+            traced,
+            this.unaryInSpan,
+            undefined,
+            served,
+            call,
+            callback,
+            trace.getSpan(traced),
+          );
+        else void this.handleUnary(served, call, callback, undefined);
       };
     }
     this.server.addService(tolerantDefinition(definition, requestLimits), implementation);
@@ -208,10 +249,11 @@ export class GrpcServer {
    * caller cancels or its deadline passes. Errors end the stream with their status.
    */
   private async handleServerStream(
-    path: string,
-    handler: (request: unknown, context: CallContext) => AsyncIterable<unknown>,
+    { path, handler }: Served<StreamHandler>,
     call: ServerWritableStream<unknown, unknown>,
+    span: Span | undefined,
   ): Promise<void> {
+    let details: string | undefined;
     const stopTimer = streamDuration.startTimer({ method: path });
     const abort = new AbortController();
     this.streams.add(abort);
@@ -237,19 +279,27 @@ export class GrpcServer {
       await refusal.guarding(() => this.guard?.admit(identity, path));
       admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
-      const context = { identity, tokenExpiresAt, deadline, signal: abort.signal, metadata: call.metadata };
-      for await (const message of handler(call.request, context)) {
+      const callContext = {
+        identity,
+        tokenExpiresAt,
+        deadline,
+        signal: abort.signal,
+        metadata: call.metadata,
+      };
+      for await (const message of handler(call.request, callContext)) {
         if (abort.signal.aborted) break;
         if (!call.write(message)) await drained(call, abort.signal);
       }
       if (abort.signal.reason === SHUTDOWN) {
         // The caller reconnects (to another replica) and resumes after the last change it saw.
         code = status.UNAVAILABLE;
-        call.emit('error', { code, details: 'server shutting down; reconnect' });
+        details = 'server shutting down; reconnect';
+        call.emit('error', { code, details });
       } else if (!abort.signal.aborted) call.end();
     } catch (error) {
       const mapped = statusForError(error);
       code = mapped.code ?? status.UNKNOWN;
+      details = mapped.details;
       if (code === status.INTERNAL) this.logger.error({ err: error, method: path }, 'gRPC stream failed');
       await this.tellRefused(refusal, path, error, code);
       if (!call.cancelled) call.emit('error', mapped);
@@ -258,27 +308,30 @@ export class GrpcServer {
       clearTimeout(deadlineTimer);
       handled.inc({ method: path, code: status[code] });
       stopTimer();
+      if (span) endRpcSpan(span, code, details);
     }
   }
 
   private async handleUnary(
-    path: string,
-    handler: (request: unknown, context: CallContext) => Promise<unknown>,
+    { path, handler }: Served<UnaryHandler>,
     call: ServerUnaryCall<unknown, unknown>,
     callback: sendUnaryData<unknown>,
+    span: Span | undefined,
   ): Promise<void> {
     const stopTimer = duration.startTimer({ method: path });
-    const finish = (code: status) => {
+    const finish = (code: status, details?: string) => {
       handled.inc({ method: path, code: status[code] });
       stopTimer();
+      if (span) endRpcSpan(span, code, details);
     };
     const deadline = deadlineOf(call);
     if (deadline && deadline.getTime() <= Date.now()) {
-      finish(status.DEADLINE_EXCEEDED);
-      callback({ code: status.DEADLINE_EXCEEDED, details: 'deadline already passed on arrival' });
+      const details = 'deadline already passed on arrival';
+      finish(status.DEADLINE_EXCEEDED, details);
+      callback({ code: status.DEADLINE_EXCEEDED, details });
       return;
     }
-    let context: UnaryCallContext | undefined;
+    let callContext: UnaryCallContext | undefined;
     const refusal = new RefusalTracker();
     try {
       const authorization = call.metadata.get('authorization')[0];
@@ -290,11 +343,11 @@ export class GrpcServer {
       await refusal.guarding(() => this.guard?.admit(identity, path));
       admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
-      context = new UnaryCallContext(identity, tokenExpiresAt, deadline, call);
-      const response = await handler(call.request, context);
-      const stopped = context.stopped();
+      callContext = new UnaryCallContext(identity, tokenExpiresAt, deadline, call);
+      const response = await handler(call.request, callContext);
+      const stopped = callContext.stopped();
       if (stopped !== undefined) {
-        finish(status.DEADLINE_EXCEEDED);
+        finish(status.DEADLINE_EXCEEDED, stopped);
         callback({ code: status.DEADLINE_EXCEEDED, details: stopped });
         return;
       }
@@ -305,10 +358,10 @@ export class GrpcServer {
       if (mapped.code === status.INTERNAL)
         this.logger.error({ err: error, method: path }, 'gRPC handler failed');
       await this.tellRefused(refusal, path, error, mapped.code);
-      finish(mapped.code ?? status.UNKNOWN);
+      finish(mapped.code ?? status.UNKNOWN, mapped.details);
       callback(mapped);
     } finally {
-      context?.release();
+      callContext?.release();
     }
   }
 }

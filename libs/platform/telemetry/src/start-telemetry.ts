@@ -16,13 +16,15 @@ export interface TelemetrySettings {
 }
 
 /**
- * Starts OpenTelemetry. Must run before Nest, grpc-js, pg or express are
+ * Starts OpenTelemetry. Must run before Nest, pg or express are
  * loaded, so main.ts imports the service's instrumentation file first.
  * Only traces: metrics and logs have their own paths (see below).
  * Kafka spans are made by our messaging library from the
  * trace context stored with each outbox row, so the kafkajs
  * auto-instrumentation is off: it would parent the publish span on the relay
- * loop instead of the request that caused the event.
+ * loop instead of the request that caused the event. gRPC spans are made by
+ * @medgrid/grpc's server and the callers' clients (rpc-spans.ts), so the grpc
+ * instrumentation, which wraps and binds every call, is off too.
  */
 export function startTelemetry(settings: TelemetrySettings): NodeSDK {
   const spanProcessors: SpanProcessor[] = [];
@@ -49,16 +51,20 @@ export function startTelemetry(settings: TelemetrySettings): NodeSDK {
     // database query); likewise an OTLP logger provider for logs that are pino's. Empty lists turn both off.
     metricReaders: [],
     logRecordProcessors: [],
-    instrumentations: [
-      getNodeAutoInstrumentations({
-        '@opentelemetry/instrumentation-fs': { enabled: false },
-        '@opentelemetry/instrumentation-dns': { enabled: false },
-        '@opentelemetry/instrumentation-net': { enabled: false },
-        '@opentelemetry/instrumentation-kafkajs': { enabled: false },
-        '@opentelemetry/instrumentation-pino': { enabled: false },
-      }),
-    ],
+    instrumentations: platformInstrumentations(),
   });
   sdk.start();
   return sdk;
+}
+
+/** The auto-instrumentations a service runs: pg, http, Nest and the like; not what the platform traces itself. */
+export function platformInstrumentations(): ReturnType<typeof getNodeAutoInstrumentations> {
+  return getNodeAutoInstrumentations({
+    '@opentelemetry/instrumentation-fs': { enabled: false },
+    '@opentelemetry/instrumentation-dns': { enabled: false },
+    '@opentelemetry/instrumentation-net': { enabled: false },
+    '@opentelemetry/instrumentation-kafkajs': { enabled: false },
+    '@opentelemetry/instrumentation-pino': { enabled: false },
+    '@opentelemetry/instrumentation-grpc': { enabled: false },
+  });
 }

@@ -1,14 +1,22 @@
-import { type ChannelCredentials, type Client, credentials } from '@grpc/grpc-js';
+import { type ChannelCredentials, type Client, type ClientOptions, credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { type Unary, unary } from './calls';
 import { type ServiceTokens } from './service-tokens';
 
-type ClientClass<C extends Client> = new (address: string, channel: ChannelCredentials) => C;
+type ClientClass<C extends Client> = new (
+  address: string,
+  channel: ChannelCredentials,
+  options: Partial<ClientOptions>,
+) => C;
+
+/** Channelz statistics cost every call a little CPU and memory, and nothing reads them. */
+const CLIENT_OPTIONS: Partial<ClientOptions> = { 'grpc.enable_channelz': 0 };
 
 /**
  * One service's gRPC clients on its address, every call made as the signed-in user: the user's
- * service token in the metadata and the gateway's deadline. A subclass opens the services it
- * calls and names one method per call.
+ * service token in the metadata and the gateway's deadline, each call in a client span whose
+ * context the service continues (calls.ts). A subclass opens the services it calls and names one
+ * method per call.
  */
 export abstract class UserGrpcClient {
   private readonly opened: Client[] = [];
@@ -21,7 +29,7 @@ export abstract class UserGrpcClient {
   ) {}
 
   protected open<C extends Client>(Service: ClientClass<C>): C {
-    const client = new Service(this.address, this.channel);
+    const client = new Service(this.address, this.channel, CLIENT_OPTIONS);
     this.opened.push(client);
     return client;
   }
