@@ -115,11 +115,25 @@ describe(TokenVerifier.name, () => {
       await expect(remembering.verify(token)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     });
 
+    it('answers a remembered authorization value at once, as it arrived, until the token expires', async () => {
+      const token = await issuer.sign(staff, 120);
+      const before = remembering.remembered(`Bearer ${token}`);
+      const verified = await remembering.verifyToken(`Bearer ${token}`);
+
+      const again = remembering.remembered(`Bearer ${token}`);
+      const otherSpelling = remembering.remembered(token);
+      clock += 121_000;
+      const expired = remembering.remembered(`Bearer ${token}`);
+
+      expect([before, again, otherSpelling, expired]).toEqual([undefined, verified, undefined, undefined]);
+    });
+
     it('never remembers a token it refused', async () => {
       const token = await issuer.sign(staff);
 
       await expect(otherKeyVerifier.verify(token)).rejects.toBeInstanceOf(AuthError);
       await expect(otherKeyVerifier.verify(token)).rejects.toBeInstanceOf(AuthError);
+      expect(otherKeyVerifier.remembered(token)).toBeUndefined();
     });
   });
 });

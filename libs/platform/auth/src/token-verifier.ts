@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { errors, importSPKI, jwtVerify, type KeyLike } from 'jose';
-import { LRUCache } from 'lru-cache';
 import { AuthError, AuthErrorCode } from './auth-error';
 import { type Identity } from './identity';
 import { identityFromClaims } from './token-claims';
@@ -35,10 +34,13 @@ interface Remembered extends VerifiedToken {
  * Verifies a bearer token (ES256 JWT from the MedGrid issuer) into an Identity.
  * A token that verified is remembered until it expires (five minutes at most):
  * the signature check is most of a small call's CPU, and the same string
- * verifies the same way until its exp.
+ * verifies the same way until its exp. It is remembered by the authorization
+ * value as it arrived ("Bearer <jwt>"), so a remembered one is found without
+ * copying the token, and answered at once (`remembered`) without a promise.
  */
 export class TokenVerifier {
-  private readonly verified = new LRUCache<string, Remembered>({ max: REMEMBERED_TOKENS });
+  /** In the order they were verified: when full, the oldest goes first. */
+  private readonly verified = new Map<string, Remembered>();
   private readonly now: () => number;
 
   private constructor(
@@ -61,13 +63,26 @@ export class TokenVerifier {
     return (await this.verifyToken(authorization)).identity;
   }
 
+  /**
+   * What a remembered authorization value verified into, while it holds; undefined when it must be verified
+   * (verifyToken). Synchronous, so a caller that sends the same token call after call costs no promise.
+   */
+  remembered(authorization: string | undefined, now = this.now()): VerifiedToken | undefined {
+    if (authorization === undefined) return undefined;
+    const remembered = this.verified.get(authorization);
+    if (remembered === undefined) return undefined;
+    if (now < remembered.until) return remembered;
+    this.verified.delete(authorization);
+    return undefined;
+  }
+
   /** The identity and expiry of "Bearer <jwt>" or a bare token: one answer object per token, not one per call. */
   async verifyToken(authorization: string | undefined): Promise<VerifiedToken> {
+    const now = this.now();
+    const remembered = this.remembered(authorization, now);
+    if (remembered) return remembered;
     if (!authorization) throw new AuthError(AuthErrorCode.TokenMissing, 'authorization metadata is required');
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
-    const now = this.now();
-    const remembered = this.verified.get(token);
-    if (remembered && now < remembered.until) return remembered;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [TOKEN_ALGORITHM],
@@ -82,12 +97,20 @@ export class TokenVerifier {
         expiresAt: new Date(expiresAt),
         until: Math.min(expiresAt, now + REMEMBER_AT_MOST_MS),
       };
-      this.verified.set(token, verified);
+      this.remember(authorization, verified);
       return verified;
     } catch (error) {
       if (error instanceof AuthError) throw error;
       const reason = error instanceof errors.JOSEError ? error.code : 'ERR_UNKNOWN';
       throw new AuthError(AuthErrorCode.TokenInvalid, `token rejected (${reason})`);
     }
+  }
+
+  private remember(authorization: string, verified: Remembered): void {
+    if (this.verified.size >= REMEMBERED_TOKENS) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(authorization, verified);
   }
 }

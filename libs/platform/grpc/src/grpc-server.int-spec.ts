@@ -34,11 +34,20 @@ import { decodeErrorDetails } from './status-for-error';
 const SERVICE_NAME = 'medgrid.referral.v1.ReferralService';
 /** The test guard refuses callers claiming this group, and lets everyone else through. */
 const REFUSED_GROUP = '0193a000-0000-7000-8000-00000000dead';
+/** ... and admits callers claiming this one at once, as a cached answer. */
+const AT_ONCE_GROUP = '0193a000-0000-7000-8000-0000000a7001';
 
 class RefusingGuard extends CallGuard {
   readonly seen: string[] = [];
+  /** The groups of the calls admit was asked about. */
+  readonly asked: (string | null)[] = [];
+
+  override admitsAtOnce(identity: { groupId: string | null }): boolean {
+    return identity.groupId === AT_ONCE_GROUP;
+  }
 
   admit(identity: { groupId: string | null }, method: string): Promise<void> {
+    this.asked.push(identity.groupId);
     if (identity.groupId !== REFUSED_GROUP) return Promise.resolve();
     this.seen.push(method);
     return Promise.reject(new AppError('permission-denied', 'GROUP_CLAIM_MISMATCH', 'not your group'));
@@ -537,6 +546,18 @@ describe(GrpcServer.name, () => {
     ]);
     expect(admitted).toEqual({ referral: undefined, history: [] });
     expect(handlerCalls).toBe(1);
+  });
+
+  it('asks the guard to admit only a call it cannot admit at once', async () => {
+    getReferral = () => Promise.resolve({ referral: undefined, history: [] });
+    guard.asked.length = 0;
+    const cached = anIdentity({ groupId: AT_ONCE_GROUP });
+
+    await callGetReferral({ id: 'r-1' }, { token: await auth.token(cached) });
+    await callGetReferral({ id: 'r-1' }, { token: await auth.token(identity) });
+
+    expect(guard.asked).toEqual([identity.groupId]);
+    expect(handlerCalls).toBe(2);
   });
 
   it("ends a stream with the handler's error status, and stops the handler at the deadline", async () => {

@@ -270,13 +270,10 @@ export class GrpcServer {
     let code: status = status.OK;
     const refusal = new RefusalTracker();
     try {
-      const authorization = call.metadata.get('authorization')[0];
-      const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
-        typeof authorization === 'string' ? authorization : undefined,
-      );
+      const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(authorizationOf(call));
       refusal.identity = identity;
       this.admitPeer(call, identity);
-      await refusal.guarding(() => this.guard?.admit(identity, path));
+      if (this.guard) await refusal.guarding(this.guard, identity, path);
       admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
       const callContext = {
@@ -334,13 +331,15 @@ export class GrpcServer {
     let callContext: UnaryCallContext | undefined;
     const refusal = new RefusalTracker();
     try {
-      const authorization = call.metadata.get('authorization')[0];
-      const { identity, expiresAt: tokenExpiresAt } = await this.verifier.verifyToken(
-        typeof authorization === 'string' ? authorization : undefined,
-      );
+      // A remembered token and a cached standing are answered at once: the call awaits only the verifier's
+      // signature check or the guard's directory.
+      const authorization = authorizationOf(call);
+      const { identity, expiresAt: tokenExpiresAt } =
+        this.verifier.remembered(authorization) ?? (await this.verifier.verifyToken(authorization));
       refusal.identity = identity;
       this.admitPeer(call, identity);
-      await refusal.guarding(() => this.guard?.admit(identity, path));
+      if (this.guard && !this.guard.admitsAtOnce(identity, path))
+        await refusal.guarding(this.guard, identity, path);
       admitDecodedRequest(call.request);
       rejectNulCharacters(call.request);
       callContext = new UnaryCallContext(identity, tokenExpiresAt, deadline, call);
@@ -374,11 +373,19 @@ class RefusalTracker {
   identity: Identity | undefined;
   inGuard = false;
 
-  async guarding(admit: () => Promise<void> | undefined): Promise<void> {
+  async guarding(guard: CallGuard, identity: Identity, method: string): Promise<void> {
     this.inGuard = true;
-    await admit();
+    await guard.admit(identity, method);
     this.inGuard = false;
   }
+}
+
+/** The call's `authorization` metadata as it arrived, if it is text. */
+function authorizationOf(
+  call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>,
+): string | undefined {
+  const authorization = call.metadata.get('authorization')[0];
+  return typeof authorization === 'string' ? authorization : undefined;
 }
 
 /** The caller's deadline as an instant; undefined when it set none (grpc-js reports Infinity). */

@@ -109,6 +109,23 @@ describe(GroupClaimGuard.name, () => {
     expect(later).toMatchObject({ code: 'GROUP_CLAIM_MISMATCH' });
   });
 
+  it('admits at once, without a promise, only what a cached standing or the token itself admits', async () => {
+    const t0 = 1_000_000;
+    const before = sut.admitsAtOnce(staff(groupA), METHOD, t0);
+    await sut.admit(staff(groupA), METHOD, t0);
+
+    const answers = [
+      before,
+      sut.admitsAtOnce(staff(groupA), METHOD, t0 + 9_999),
+      sut.admitsAtOnce(staff(groupB), METHOD, t0 + 1),
+      sut.admitsAtOnce(staff(groupA), METHOD, t0 + 10_001),
+      sut.admitsAtOnce(staff(null, null), METHOD, t0),
+    ];
+
+    expect(answers).toEqual([false, true, false, false, true]);
+    expect(directory.lookups).toBe(1);
+  });
+
   it('audits a call the handler refused with the method as its subject and the reason and method as purpose', async () => {
     await sut.refused(staff(groupA), METHOD, 'NOT_YOUR_INSTITUTION');
 

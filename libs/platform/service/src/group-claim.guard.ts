@@ -44,10 +44,16 @@ export class GroupClaimGuard extends CallGuard {
     super();
   }
 
-  async admit(identity: Identity, method: string, now = Date.now()): Promise<void> {
-    if (!claimsInstitutionAndGroup(identity)) return;
+  /** A token without an institution and a group, or a standing cached from an admitted call that admits this one. */
+  override admitsAtOnce(identity: Identity, _method: string, now = Date.now()): boolean {
+    if (!claimsInstitutionAndGroup(identity)) return true;
     const cached = this.admitted.get(identity.institutionId);
-    if (cached && cached.until > now && !groupClaimRefusal(identity, cached.standing, true)) return;
+    return cached !== undefined && cached.until > now && !groupClaimRefusal(identity, cached.standing, true);
+  }
+
+  async admit(identity: Identity, method: string, now = Date.now()): Promise<void> {
+    if (this.admitsAtOnce(identity, method, now)) return;
+    if (!claimsInstitutionAndGroup(identity)) return;
     const standing = await this.directory.standingOf(identity.institutionId);
     const refusal = groupClaimRefusal(identity, standing, this.directory.authoritative);
     if (!refusal) {
