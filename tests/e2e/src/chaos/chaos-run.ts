@@ -98,9 +98,12 @@ export async function runOnce(city: ChaosCity, plan: RunPlan): Promise<RunResult
     { name: 'every killed process came back', violations: faultErrors },
     {
       name: 'callers are told UNAVAILABLE (which they retry), never INTERNAL or UNKNOWN, while something is down',
-      violations: ['INTERNAL', 'UNKNOWN']
-        .filter((code) => ctx.retried[code])
-        .map((code) => `${ctx.retried[code]} answers ${code}`),
+      violations: [
+        ...['INTERNAL', 'UNKNOWN']
+          .filter((code) => ctx.retried[code])
+          .map((code) => `${ctx.retried[code]} answers ${code}`),
+        ...ctx.unexpected,
+      ],
     },
     {
       name: `every flow done within ${SETTLE_MS / 1000} s of the last restart`,

@@ -81,6 +81,8 @@ export interface Flow {
 export class FlowContext {
   /** Retried answers by status name (what callers saw while something was down). */
   readonly retried: Record<string, number> = {};
+  /** What the INTERNAL and UNKNOWN answers said (the first few), to find them in the services' logs. */
+  readonly unexpected: string[] = [];
   /** No flow retries past this moment; set once the last fault's process is back. */
   giveUpAt = Number.POSITIVE_INFINITY;
 
@@ -119,6 +121,10 @@ export class FlowContext {
         const code = (error as ServiceError).code;
         if (!RETRIED.has(code) || Date.now() > this.giveUpAt) throw error;
         this.retried[status[code]] = (this.retried[status[code]] ?? 0) + 1;
+        if ((code === status.INTERNAL || code === status.UNKNOWN) && this.unexpected.length < 5)
+          this.unexpected.push(
+            `${status[code]} at ${new Date().toISOString()}: ${(error as ServiceError).details}`,
+          );
         await sleep(200);
       }
     }
