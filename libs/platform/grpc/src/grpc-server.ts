@@ -16,7 +16,6 @@ import { type Identity, type TokenVerifier } from '@medgrid/auth';
 import { type AppError } from '@medgrid/errors';
 import { type Logger } from '@medgrid/logging';
 import {
-  counter,
   endRpcSpan,
   histogram,
   type RpcMethodSpans,
@@ -26,6 +25,7 @@ import {
 import { context, type Span, trace } from '@opentelemetry/api';
 import { HealthImplementation } from 'grpc-health-check';
 import { type CallContext, type UnaryHandlers } from './call-context';
+import { CallMetrics, type MethodCalls } from './call-metrics';
 import { type CallGuard } from './call-guard';
 import { admitCertificate, certificateHolder } from './client-certificate';
 import { statusForError } from './status-for-error';
@@ -33,12 +33,8 @@ import { admitDecodedRequest, type RequestLimits, tolerantDefinition } from './r
 import { rejectNulCharacters } from './nul-characters';
 import { UnaryCallContext } from './unary-call-context';
 
-const handled = counter(
-  'medgrid_grpc_server_handled_total',
-  'gRPC calls completed, by method and status code',
-  ['method', 'code'],
-);
-const duration = histogram('medgrid_grpc_server_handling_seconds', 'gRPC call latency', ['method']);
+/** medgrid_grpc_server_handled_total and medgrid_grpc_server_handling_seconds, by method. */
+const callMetrics = new CallMetrics();
 // A server stream lives as long as its caller listens: kept out of the latency histogram and its alert.
 const streamDuration = histogram(
   'medgrid_grpc_server_stream_seconds',
@@ -50,10 +46,11 @@ const streamDuration = histogram(
 /** Why a server stream stopped before its handler finished. */
 const SHUTDOWN = new Error('server shutting down');
 
-/** A method as the server serves it: its path, its spans' names and attributes, its handler. */
+/** A method as the server serves it: its path, its spans' names and attributes, its RED figures, its handler. */
 interface Served<H> {
   readonly path: string;
   readonly spans: RpcMethodSpans;
+  readonly calls: MethodCalls;
   readonly handler: H;
 }
 type UnaryHandler = (request: unknown, context: CallContext) => Promise<unknown>;
@@ -127,8 +124,14 @@ export class GrpcServer {
     for (const [methodName, method] of Object.entries(definition)) {
       const handler = handlers[methodName as keyof D] as unknown;
       const spans = rpcMethodSpans(method.path);
+      const calls = callMetrics.method(method.path);
       if (method.responseStream) {
-        const served: Served<StreamHandler> = { path: method.path, spans, handler: handler as StreamHandler };
+        const served: Served<StreamHandler> = {
+          path: method.path,
+          spans,
+          calls,
+          handler: handler as StreamHandler,
+        };
         implementation[methodName] = (call: ServerWritableStream<unknown, unknown>) => {
           const traced = serverCallContext(spans, call.metadata);
           if (traced)
@@ -137,7 +140,12 @@ export class GrpcServer {
         };
         continue;
       }
-      const served: Served<UnaryHandler> = { path: method.path, spans, handler: handler as UnaryHandler };
+      const served: Served<UnaryHandler> = {
+        path: method.path,
+        spans,
+        calls,
+        handler: handler as UnaryHandler,
+      };
       implementation[methodName] = (
         call: ServerUnaryCall<unknown, unknown>,
         callback: sendUnaryData<unknown>,
@@ -249,7 +257,7 @@ export class GrpcServer {
    * caller cancels or its deadline passes. Errors end the stream with their status.
    */
   private async handleServerStream(
-    { path, handler }: Served<StreamHandler>,
+    { path, calls, handler }: Served<StreamHandler>,
     call: ServerWritableStream<unknown, unknown>,
     span: Span | undefined,
   ): Promise<void> {
@@ -303,22 +311,21 @@ export class GrpcServer {
     } finally {
       this.streams.delete(abort);
       clearTimeout(deadlineTimer);
-      handled.inc({ method: path, code: status[code] });
+      calls.counted(code);
       stopTimer();
       if (span) endRpcSpan(span, code, details);
     }
   }
 
   private async handleUnary(
-    { path, handler }: Served<UnaryHandler>,
+    { path, calls, handler }: Served<UnaryHandler>,
     call: ServerUnaryCall<unknown, unknown>,
     callback: sendUnaryData<unknown>,
     span: Span | undefined,
   ): Promise<void> {
-    const stopTimer = duration.startTimer({ method: path });
+    const started = performance.now();
     const finish = (code: status, details?: string) => {
-      handled.inc({ method: path, code: status[code] });
-      stopTimer();
+      calls.answered(code, (performance.now() - started) / 1000);
       if (span) endRpcSpan(span, code, details);
     };
     const deadline = deadlineOf(call);
