@@ -87,7 +87,7 @@ export class OtlpCollector {
             spanId: span.spanId,
             parentSpanId: span.parentSpanId || undefined,
             name: span.name,
-            kind: (span.kind ?? SpanKind.Unspecified) as SpanKind,
+            kind: span.kind ?? SpanKind.Unspecified,
           });
       }
     }
