@@ -449,8 +449,10 @@ release() {
   while read -r institution group; do
     tokens="$(jq -c --arg i "$institution" --arg t "$(token primary-staff "$institution" "$group")" '. + {($i): $t}' <<<"$tokens")"
   done < <(jq -r '"\(.site) \(.group)"' <<<"$open" | sort -u)
+  # The referrals through a file: a creation run's thousands would not fit in one argument.
+  jq -c '{id, site}' <<<"$open" >"$OUT/release-referrals.json"
   jq -n --arg referral "$REFERRAL" --arg runId "$(bench_uuid)" --argjson tokens "$tokens" \
-    --argjson referrals "$(jq -sc 'map({id, site})' <<<"$open")" \
+    --slurpfile referrals "$OUT/release-referrals.json" \
     '{referral: $referral, runId: $runId, referrals: $referrals, tokens: $tokens}' >"$OUT/release.json"
   log "release: cancelling $(wc -l <<<"$open") open benchmark referrals (bench/referral/release.js)"
   BENCH_RELEASE="$OUT/release.json" BENCH_PROTO_DIR="$MEDGRID_ROOT/proto" \
@@ -458,7 +460,7 @@ release() {
     die "release.js failed"
   ids="$(jq -r '.id' <<<"$open" | sed "s/.*/'&'/" | paste -sd, -)"
   released() {
-    held="$(bench_pg "$SCHEDULING_DB" -c "select count(*) from booking where referral_id in ($ids) and status in ('held', 'booked')")"
+    held="$(bench_pg "$SCHEDULING_DB" -f - <<<"select count(*) from booking where referral_id in ($ids) and status in ('held', 'booked')")"
     [ "$held" = 0 ]
   }
   wait_until "$BENCH_RELEASE_WAIT_S" "scheduling has released the benchmark referrals' slots" released ||
