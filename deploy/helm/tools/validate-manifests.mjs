@@ -331,6 +331,11 @@ function allowedMetrics() {
           /\b(counter|histogram|gauge|scrapedGauge)(?:<[^>]*>)?\(\s*'([a-zA-Z_:][a-zA-Z0-9_:]*)'/g,
         ))
           declared.set(m[2], m[1] === 'scrapedGauge' ? 'gauge' : m[1]);
+        // A metric rendered by its own code at scrape time (CallMetrics of @medgrid/grpc): { type: '...', name: '...' }.
+        for (const m of text.matchAll(
+          /\btype:\s*'(counter|histogram|gauge)',\s*name:\s*'([a-zA-Z_:][a-zA-Z0-9_:]*)'/g,
+        ))
+          declared.set(m[2], m[1]);
       }
     }
   };
