@@ -68,7 +68,7 @@ bash scripts/fuzz.sh --cases 60 --seed 20261206
 
 step "chaos: the flows of all six services survive a killed process (one seeded run; the full suite: scripts/chaos.sh)"
 # Services, broker and PostgreSQL cluster of its own; seed 20261206 kills PostgreSQL (SIGKILL) and the registry
-# mid-batch; 151-264 s on a machine loaded 7-12 a core, its quiet time to be measured.
+# mid-batch; 49 s in a fresh clone on a quiet machine (151-264 s at a load of 7-12 a core).
 bash scripts/chaos.sh --seed 20261206 --runs 1 --faults 2
 
 step "access matrix: every RPC as every caller about every owner's resources answers as docs/access-matrix.md says, audited"
