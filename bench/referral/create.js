@@ -22,7 +22,6 @@
 //   BENCH_SUMMARY_OUT          where handleSummary writes the JSON summary (.bench/...)
 //   BENCH_PROTO_DIR            the repository's proto/ (default ../../proto, relative to bench/scheduling/lib)
 import exec from 'k6/execution';
-import { SharedArray } from 'k6/data';
 import { Counter, Trend } from 'k6/metrics';
 import grpc from 'k6/net/grpc';
 import {
@@ -31,9 +30,9 @@ import {
   envString,
   metricValue,
   PROTO_DIR,
-  readJsonFromEnv,
   runUuid,
 } from '../scheduling/lib/common.js';
+import { planPatients, planShared } from './lib/plan.js';
 import { REFERRAL_ID_KIND, runMarker } from './lib/shape.js';
 
 const SETTINGS = {
@@ -45,23 +44,9 @@ const SETTINGS = {
 };
 const SERVICE = 'medgrid.referral.v1.ReferralService';
 
-const contracted = new SharedArray('contracted', () => readJsonFromEnv('BENCH_PLAN').referrals);
-const others = new SharedArray('others', () => readJsonFromEnv('BENCH_PLAN').others || []);
-const shared = new SharedArray('shared', () => {
-  const plan = readJsonFromEnv('BENCH_PLAN');
-  const siteTokens = {};
-  for (const s of plan.tokens.sites) siteTokens[s.institutionId] = s.token;
-  return [
-    {
-      runId: plan.runId,
-      target: envString('BENCH_TARGET', plan.referral || '127.0.0.1:50061'),
-      institutionId: plan.institutionId,
-      departmentId: plan.department.id,
-      sites: plan.tokens.sites.map((s) => s.institutionId),
-      siteTokens,
-    },
-  ];
-})[0];
+const contracted = planPatients('contracted', 'referrals');
+const others = planPatients('others', 'others');
+const shared = planShared();
 const MARKER = runMarker(shared.runId);
 
 const created = new Counter('create_ok');

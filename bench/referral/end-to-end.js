@@ -35,7 +35,6 @@
 //   BENCH_SUMMARY_OUT        where handleSummary writes the JSON summary (.bench/...)
 //   BENCH_PROTO_DIR          the repository's proto/ (default ../../proto, relative to bench/scheduling/lib)
 import exec from 'k6/execution';
-import { SharedArray } from 'k6/data';
 import { Counter, Trend } from 'k6/metrics';
 import grpc from 'k6/net/grpc';
 import { setTimeout } from 'k6/timers';
@@ -46,7 +45,6 @@ import {
   metricValue,
   PROTO_DIR,
   prng,
-  readJsonFromEnv,
   runUuid,
 } from '../scheduling/lib/common.js';
 import {
@@ -57,6 +55,7 @@ import {
   runSettings,
   stages,
 } from './lib/shape.js';
+import { planPatients, planShared } from './lib/plan.js';
 
 const SETTINGS = {
   ...runSettings(),
@@ -69,24 +68,8 @@ const SETTINGS = {
 };
 const SERVICE = 'medgrid.referral.v1.ReferralService';
 
-const referrals = new SharedArray('referrals', () => readJsonFromEnv('BENCH_PLAN').referrals);
-// Everything else a VU needs from the plan, as one small shared record.
-const shared = new SharedArray('shared', () => {
-  const plan = readJsonFromEnv('BENCH_PLAN');
-  const siteTokens = {};
-  for (const s of plan.tokens.sites) siteTokens[s.institutionId] = s.token;
-  return [
-    {
-      runId: plan.runId,
-      target: envString('BENCH_TARGET', plan.referral || '127.0.0.1:50061'),
-      institutionId: plan.institutionId,
-      departmentId: plan.department.id,
-      deskToken: plan.tokens.desk,
-      siteTokens,
-      capacity: plan.capacity,
-    },
-  ];
-})[0];
+const referrals = planPatients('referrals', 'referrals');
+const shared = planShared();
 const MARKER = runMarker(shared.runId);
 
 // ---- metrics -------------------------------------------------------------------------------
