@@ -24,6 +24,7 @@ import { CreateReferralTables1732300000001 } from './migrations/1732300000001-cr
 import { ReferralLifecycle1732600000001 } from './migrations/1732600000001-referral-lifecycle';
 import { ClientRequestsOfReferrals1733500000002 } from './migrations/1733500000002-client-requests-of-referrals';
 import { ReferralContinuity1765000000200 } from './migrations/1765000000200-referral-continuity';
+import { HistoryPositionsAtCommit1767400000001 } from './migrations/1767400000001-history-positions-at-commit';
 
 /** Referral's tables and the shared libraries', so the drift check sees each. */
 export const REFERRAL_ENTITIES = [
@@ -52,6 +53,7 @@ export const REFERRAL_MIGRATIONS = [
   RegistryViewPractitioners1734100000001,
   ReferralContinuity1765000000200,
   AuditLogAppendOnly1767300000001,
+  HistoryPositionsAtCommit1767400000001,
 ];
 
 export function referralDataSource(url: string, poolSize?: number): DataSource {

@@ -62,9 +62,12 @@ export interface ReferralMonthFigures {
 
 /** Persistence port of the referral aggregate and its history. */
 export abstract class ReferralRepository {
-  /** Stores a new referral and the history it recorded; returns the entries with their positions. */
+  /**
+   * Stores a new referral and the history it recorded; returns the entries, whose positions (seq) are handed out
+   * when the transaction commits, in commit order: 0 until then.
+   */
   abstract insert(referral: Referral): Promise<ReferralHistoryEntry[]>;
-  /** Stores a changed referral and the history it recorded; returns the entries with their positions. */
+  /** Stores a changed referral and the history it recorded; returns the entries, positions as `insert`. */
   abstract update(referral: Referral): Promise<ReferralHistoryEntry[]>;
   /** With `forUpdate`, inside a transaction, the row stays locked until it ends. */
   abstract findById(id: string, forUpdate: boolean): Promise<Referral | null>;

@@ -7,9 +7,15 @@ import { ReferralOrmEntity } from './referral.orm-entity';
 @Entity({ name: 'referral_history' })
 @Index('referral_history_referral_idx', ['referralId', 'seq'])
 @Index('referral_history_request_uq', { synchronize: false })
+@Index('referral_history_position_uq', ['position'], { unique: true })
 export class ReferralHistoryOrmEntity {
-  /** Service-wide order of every change; bigint, so it arrives as a string. */
+  /** Insertion order: a referral's entries in the order they happened; bigint, so it arrives as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) seq!: string;
+  /**
+   * Service-wide order of every change, in commit order, handed out at commit by the table's deferred trigger
+   * (migration HistoryPositionsAtCommit): null only inside the transaction that inserted the row.
+   */
+  @Column({ type: 'bigint', nullable: true, insert: false, update: false }) position!: string | null;
   @Column({ name: 'referral_id', type: 'uuid' }) referralId!: string;
   @ManyToOne(() => ReferralOrmEntity, { nullable: false })
   @JoinColumn({ name: 'referral_id', foreignKeyConstraintName: 'referral_history_referral_id_fkey' })

@@ -4,7 +4,7 @@ import { type ReferralHistoryOrmEntity } from './referral-history.orm-entity';
 import { type ReferralOrmEntity } from './referral.orm-entity';
 
 /** A history row as it is written: its position comes from the database. */
-export type NewReferralHistoryRow = Omit<ReferralHistoryOrmEntity, 'seq' | 'referral'>;
+export type NewReferralHistoryRow = Omit<ReferralHistoryOrmEntity, 'seq' | 'position' | 'referral'>;
 
 // Every field is spelled out in both directions (no spreads), so a column added to the entity
 // or a field added to the snapshot does not compile until it is mapped.
@@ -108,7 +108,7 @@ export function historyToEntity(entry: ReferralHistoryEntry): NewReferralHistory
 
 export function historyFromEntity(e: ReferralHistoryOrmEntity): ReferralHistoryEntry {
   return {
-    seq: Number(e.seq),
+    seq: Number(e.position ?? 0),
     referralId: e.referralId,
     action: e.action,
     from: e.fromStatus,

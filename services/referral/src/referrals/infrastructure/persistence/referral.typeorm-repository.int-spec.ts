@@ -132,7 +132,8 @@ describe(ReferralTypeormRepository.name, () => {
     expect(
       await dataSource.query(`SELECT receiving_institution_id FROM referral WHERE id = $1`, [draft.id]),
     ).toEqual([{ receiving_institution_id: null }]);
-    expect(stored).toEqual([expect.objectContaining({ action: 'draft', seq: await sut.lastSeq() })]);
+    expect(stored).toEqual([expect.objectContaining({ action: 'draft', seq: 0 })]);
+    expect(await sut.history(draft.id)).toEqual([{ ...stored[0], seq: await sut.lastSeq() }]);
   });
 
   it('stores a submitted, scheduled upward and an issued downward referral field for field', async () => {
@@ -151,7 +152,7 @@ describe(ReferralTypeormRepository.name, () => {
     expect((await read(upward.id)).slot).toMatchObject({ pool: 'reserved', waitlisted: false });
   });
 
-  it('updates every changed field and appends the new history entries in order, with their positions', async () => {
+  it('updates every changed field and appends the new history entries in order, positioned at commit', async () => {
     const g = aGroup();
     const referral = Referral.draft(g.upward(), g.centreStaff, t0);
     await insert(referral);
@@ -162,11 +163,15 @@ describe(ReferralTypeormRepository.name, () => {
 
     expect(await read(referral.id)).toEqual(referral.snapshot());
     expect(stored.map((entry) => entry.action)).toEqual(['submit', 'accept']);
-    expect(stored[1]!.seq).toBe(stored[0]!.seq + 1);
-    expect(await sut.history(referral.id)).toEqual([
+    // Positions are handed out as the transaction commits: none yet in what the write returns.
+    expect(stored.map((entry) => entry.seq)).toEqual([0, 0]);
+    const history = await sut.history(referral.id);
+    expect(history).toEqual([
       expect.objectContaining({ action: 'draft', from: null, to: 'draft', actor: g.centreStaff }),
-      ...stored,
+      ...stored.map((entry) => ({ ...entry, seq: expect.any(Number) })),
     ]);
+    expect(history[1]!.seq).toBeGreaterThan(history[0]!.seq);
+    expect(history[2]!.seq).toBe(history[1]!.seq + 1);
   });
 
   it('refuses to update a referral that changed since it was read, changing nothing', async () => {
@@ -410,7 +415,7 @@ describe(ReferralTypeormRepository.name, () => {
     expect(byInstitution).toEqual([]);
   });
 
-  it('hands out history positions one writer at a time, so none is committed behind a later one', async () => {
+  it('hands out history positions in commit order, without making one writer wait for another', async () => {
     const g = aGroup();
     const first = g.submitted();
     const second = g.submitted();
@@ -421,24 +426,29 @@ describe(ReferralTypeormRepository.name, () => {
     first.accept(g.hospitalStaff, at(1));
     second.accept(g.hospitalStaff, at(1));
     const order: string[] = [];
+    const from = await sut.lastSeq();
 
+    // The first writer inserts its entry first and commits last; the second is not held up by it.
     const slow = uow.run(async () => {
-      const [entry] = await sut.update(first);
+      await sut.update(first);
       await held;
       order.push('first committed');
-      return entry!.seq;
     });
     await sleep(50);
-    const fast = uow.run(async () => {
-      const [entry] = await sut.update(second);
-      order.push('second stored');
-      return entry!.seq;
+    await uow.run(async () => {
+      await sut.update(second);
     });
-    await sleep(200);
+    order.push('second committed');
+    const seenBetween = await sut.changesAfter({ kind: 'all' }, from, 10);
     release();
+    await slow;
 
-    const [slowSeq, fastSeq] = await Promise.all([slow, fast]);
-    expect(order).toEqual(['first committed', 'second stored']);
-    expect(fastSeq).toBeGreaterThan(slowSeq);
+    const seen = await sut.changesAfter({ kind: 'all' }, from, 10);
+    expect(order).toEqual(['second committed', 'first committed']);
+    expect(seenBetween.map((change) => change.referral.id)).toEqual([second.id]);
+    // A watcher that read the second's position never meets the first's below it.
+    expect(seen.map((change) => change.referral.id)).toEqual([second.id, first.id]);
+    expect(seen[1]!.entry.seq).toBeGreaterThan(seen[0]!.entry.seq);
+    expect(seen[0]!.entry.seq).toBeGreaterThan(from);
   });
 });

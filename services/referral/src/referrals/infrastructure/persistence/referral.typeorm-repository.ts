@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { lockForTransaction, UnitOfWork } from '@medgrid/database';
+import { UnitOfWork } from '@medgrid/database';
 import { CLINIC_TIME_ZONE } from '@medgrid/kernel';
 import { Brackets, type EntityManager, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
@@ -160,9 +160,9 @@ export class ReferralTypeormRepository extends ReferralRepository {
     const query = this.db
       .createQueryBuilder(ReferralHistoryOrmEntity, 'h')
       .innerJoinAndSelect('h.referral', 'r')
-      .where('h.seq > :afterSeq', { afterSeq });
+      .where('h.position > :afterSeq', { afterSeq });
     visibleTo(query, visibility);
-    const rows = await query.orderBy('h.seq', 'ASC').limit(limit).getMany();
+    const rows = await query.orderBy('h.position', 'ASC').limit(limit).getMany();
     return rows.map((row) => ({
       entry: historyFromEntity(row),
       referral: referralFromEntity(row.referral!),
@@ -172,7 +172,7 @@ export class ReferralTypeormRepository extends ReferralRepository {
   async lastSeq(): Promise<number> {
     const row = await this.db
       .createQueryBuilder(ReferralHistoryOrmEntity, 'h')
-      .select('max(h.seq)', 'seq')
+      .select('max(h.position)', 'seq')
       .getRawOne<{ seq: string | null }>();
     return Number(row?.seq ?? 0);
   }
@@ -279,11 +279,16 @@ export class ReferralTypeormRepository extends ReferralRepository {
 
   private async appendHistory(entries: ReferralHistoryEntry[]): Promise<ReferralHistoryEntry[]> {
     if (entries.length === 0) return [];
-    // History positions are handed out one writer at a time, so a watcher that has read position n
-    // never later meets a smaller one committed behind it; referral traffic is a few thousand steps
-    // a day, far from where that queue would show.
-    await lockForTransaction(this.uow.transactionalManager(), 'referral-history');
-    const { identifiers } = await this.db.insert(ReferralHistoryOrmEntity, entries.map(historyToEntity));
-    return entries.map((entry, i) => ({ ...entry, seq: Number(identifiers[i]!['seq']) }));
+    // The entries' positions are handed out when this transaction commits, in commit order (the table's
+    // deferred trigger), so a watcher that has read position n never later meets a smaller one; until then
+    // they have none (0).
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(ReferralHistoryOrmEntity)
+      .values(entries.map(historyToEntity))
+      .updateEntity(false)
+      .execute();
+    return entries.map((entry) => ({ ...entry, seq: 0 }));
   }
 }

@@ -579,7 +579,10 @@ export interface Referral {
 
 /** One entry of a referral's history: who did what, when, from which institution. */
 export interface ReferralHistoryEntry {
-  /** Position in the service-wide history (increasing); a watcher resumes after it. */
+  /**
+   * Position in the service-wide history, increasing in commit order; a watcher resumes after it. Handed out as the
+   * change commits: 0 in the change's own event (written before its commit), set wherever the history is read.
+   */
   seq: number;
   /** The referral. */
   referralId: string;
