@@ -17,6 +17,11 @@ describe(fingerprintOf.name, () => {
     expect(sut({ at: new Date('2026-12-04T08:00:00+08:00') })).toBe(sut({ at: '2026-12-04T00:00:00.000Z' }));
   });
 
+  it('reads an invalid date (a time the request left out) without throwing, apart from any instant', () => {
+    expect(sut({ at: new Date(Number.NaN) })).toBe(sut({ at: new Date('no such day') }));
+    expect(sut({ at: new Date(Number.NaN) })).not.toBe(sut({ at: new Date(0) }));
+  });
+
   it.each([
     ['another value', { bedCount: 10 }, { bedCount: 12 }],
     ['another type', { bedCount: 10 }, { bedCount: '10' }],
