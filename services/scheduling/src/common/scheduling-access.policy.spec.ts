@@ -1,6 +1,7 @@
 import { type Identity } from '@medgrid/auth';
 import { anIdentity } from '@medgrid/testing';
 import {
+  canChangeClaim,
   canClaimAt,
   canManage,
   canSeeCapacity,
@@ -13,19 +14,20 @@ const claim = { institutionId: 'h1', groupId: 'g1', requestedBy: 'p1' };
 
 /**
  * Who may do what at hospital h1 of group g1, one row per caller: manage its capacity, see its
- * capacity, claim a slot or bed there for a patient, and see the claim p1 made there.
+ * capacity, claim a slot or bed there for a patient, see the claim p1 made there, and change it (confirm, cancel,
+ * leave the waitlist): supervisors see claims but do not change them.
  */
 const MATRIX = [
-  ['city-operator', null, null, true, true, false, true],
-  ['group-admin', null, 'g1', true, true, false, true],
-  ['group-admin', null, 'g2', false, false, false, false],
-  ['hospital-staff', 'h1', 'g1', true, true, true, true],
-  ['hospital-staff', 'h2', 'g1', false, true, true, false],
-  ['partner-system', 'h1', 'g1', true, true, true, true],
-  ['partner-system', 'h9', 'g2', false, false, false, false],
-  ['primary-staff', 'p1', 'g1', false, true, true, true],
-  ['primary-staff', 'p2', 'g1', false, true, true, false],
-  ['primary-staff', 'p9', 'g2', false, false, false, false],
+  ['city-operator', null, null, true, true, false, true, false],
+  ['group-admin', null, 'g1', true, true, false, true, false],
+  ['group-admin', null, 'g2', false, false, false, false, false],
+  ['hospital-staff', 'h1', 'g1', true, true, true, true, true],
+  ['hospital-staff', 'h2', 'g1', false, true, true, false, false],
+  ['partner-system', 'h1', 'g1', true, true, true, true, true],
+  ['partner-system', 'h9', 'g2', false, false, false, false, false],
+  ['primary-staff', 'p1', 'g1', false, true, true, true, true],
+  ['primary-staff', 'p2', 'g1', false, true, true, false, false],
+  ['primary-staff', 'p9', 'g2', false, false, false, false, false],
 ] as const;
 
 /** Each rule of the matrix, the column of its answers and what it is asked about. */
@@ -34,6 +36,7 @@ const RULES = [
   [canSeeCapacity, 4, hospital],
   [canClaimAt, 5, hospital],
   [canSeeClaim, 6, claim],
+  [canChangeClaim, 7, claim],
 ] as const;
 
 for (const [rule, column, subject] of RULES) {

@@ -92,6 +92,26 @@ export function canSeeClaim(
   }
 }
 
+/**
+ * Who may change a booking or a waitlist place (confirm, cancel, leave): the institution that made it or the
+ * hospital it is at, its staff or systems. Group administrators and city operators see claims but do not make or
+ * change them, as they do not book: a booking names the institution answerable for the patient.
+ */
+export function canChangeClaim(
+  identity: Identity,
+  claim: { institutionId: string; requestedBy: string },
+): boolean {
+  switch (identity.role) {
+    case 'city-operator':
+    case 'group-admin':
+      return false;
+    case 'hospital-staff':
+    case 'partner-system':
+    case 'primary-staff':
+      return identity.institutionId === claim.institutionId || identity.institutionId === claim.requestedBy;
+  }
+}
+
 export function requireAllowed(allowed: boolean, action: string): void {
   if (!allowed) throw new SchedulingError(SchedulingErrorCode.Forbidden, `your role may not ${action}`);
 }

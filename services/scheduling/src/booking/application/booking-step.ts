@@ -3,7 +3,7 @@ import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
-import { canSeeClaim, requireAllowed } from '../../common/scheduling-access.policy';
+import { canChangeClaim, requireAllowed } from '../../common/scheduling-access.policy';
 import { BookingError, BookingErrorCode } from '../domain/booking-error';
 import { Booking, type BookingSnapshot } from '../domain/booking';
 import { BookingEventPublisher } from '../domain/booking-event-publisher';
@@ -43,7 +43,7 @@ export class BookingStep {
       const found = await this.bookings.find(id, true);
       if (!found) throw new BookingError(BookingErrorCode.NotFound, 'no booking with this id', 'bookingId');
       requireAllowed(
-        canSeeClaim(identity, { ...found, requestedBy: found.bookedByInstitutionId }),
+        canChangeClaim(identity, { ...found, requestedBy: found.bookedByInstitutionId }),
         'change this booking',
       );
       if (await this.requests.isRetry(clientRequestOf(operation, command), found.id)) return found;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { UnitOfWork } from '@medgrid/database';
 import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
-import { canSeeClaim, requireAllowed } from '../../../common/scheduling-access.policy';
+import { canChangeClaim, requireAllowed } from '../../../common/scheduling-access.policy';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { BookingEventPublisher } from '../../domain/booking-event-publisher';
 import { BookingRepository } from '../../domain/booking.repository';
@@ -29,7 +29,7 @@ export class LeaveWaitlistUseCase {
       if (!found)
         throw new BookingError(BookingErrorCode.NotFound, 'no waitlist entry with this id', 'entryId');
       requireAllowed(
-        canSeeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
+        canChangeClaim(identity, { ...found, requestedBy: found.requestedByInstitutionId }),
         'change this entry',
       );
       if (await this.requests.isRetry(clientRequestOf('leave-waitlist', command), found.id)) return found;
