@@ -10,6 +10,12 @@ import { RegistryHarness } from '../registry-harness';
 import { aFreshResidentId } from '../scheduling-fixtures';
 import { startOwnService } from '../own-service';
 import { type ServiceProcess } from '../service-process';
+import { CityRecords, RecordMaker } from './access-records';
+import { AccessRpc } from './access-rpc';
+import { contractMethods } from './access-walker';
+import { makeLabSharingRecords } from './records-lab-sharing';
+import { makeRegistryRecords } from './records-registry';
+import { makeSchedulingRecords } from './records-scheduling';
 
 export const SERVICES = FUZZED_SERVICES;
 export type Service = FuzzedService;
@@ -60,6 +66,27 @@ export class AccessCity {
     });
     await Promise.all(services.filter((s) => s !== 'registry').map((service) => this.startService(service)));
     if (this.targets.has('referral')) await this.seedReferrals();
+    await this.makeRecords();
+  }
+
+  /** The records the walk names by id, per owner (access-records.ts), made in each service that runs. */
+  readonly records = new CityRecords();
+
+  private async makeRecords(): Promise<void> {
+    const rpc = new AccessRpc();
+    const maker = new RecordMaker(this, rpc, contractMethods());
+    const makers: [Service, (maker: RecordMaker) => Promise<void>][] = [
+      ['registry', makeRegistryRecords],
+      ['lab-sharing', makeLabSharingRecords],
+      ['scheduling', makeSchedulingRecords],
+    ];
+    try {
+      await Promise.all(
+        makers.filter(([service]) => this.targets.has(service)).map(([, make]) => make(maker)),
+      );
+    } finally {
+      rpc.close();
+    }
   }
 
   /**

@@ -65,6 +65,15 @@ describe('the access matrix, walked against the services', () => {
       `access: ${verified.length} cells answered by the rule itself (${CALLERS.map((c) => `${c} ${verified.filter((r) => r.cell.caller === c).length}`).join(', ')}); ` +
         `${results.length - verified.length - wrong.length} stopped before it (INVALID_ARGUMENT, or a record the walk did not make)`,
     );
+    for (const why of ['invalid-argument', 'unmade'] as const) {
+      const apart = new Map<string, number>();
+      for (const r of results.filter((r) => r.apart === why))
+        apart.set(r.cell.row.rpc, (apart.get(r.cell.row.rpc) ?? 0) + 1);
+      if (apart.size > 0)
+        say(
+          `access: apart (${why === 'unmade' ? 'a record the walk did not make' : 'INVALID_ARGUMENT'}): ${[...apart].map(([rpc, n]) => `${rpc} ${n}`).join(', ')}`,
+        );
+    }
     const statuses = new Map<string, number>();
     for (const r of results) statuses.set(status[r.code], (statuses.get(status[r.code]) ?? 0) + 1);
     say(`access: statuses ${[...statuses].map(([c, n]) => `${c} ${n}`).join(', ')}`);

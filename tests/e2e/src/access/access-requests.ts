@@ -22,8 +22,11 @@ export interface OwnerIds {
   readonly institutionId: string;
   readonly group: CityGroup;
   readonly cityId: string;
-  /** The record the request names by id (its `id` field), when the walk made one for this owner. */
-  readonly recordId?: string;
+  /**
+   * The records the request names by id, where the walk made them for this owner: the field's path (`orderId`,
+   * `claim.sessionId`) → the record's id.
+   */
+  readonly records?: Readonly<Record<string, string>>;
 }
 
 const MAX_DEPTH = 4;
@@ -38,32 +41,106 @@ const today = () => inDays(0);
  * that names an institution names the owner's institution, every group, grid and resident field the owner's, the
  * city's for a city or region, a fresh id for a client request or any other record, and plausible values (a date,
  * an ICD-10 code, a first enum value, 1) elsewhere, so that the call gets past validation to the access rule.
- * Records a request names by id alone (a referral, an order) are not made here: such a call finds none.
+ * Records a request names by id (a referral, an order) are not made here: the walk hands their ids in `records`
+ * where it made them (access-records.ts), and any other id is a fresh one, which names nothing.
  */
-export function requestFor(method: DescMethod, owner: OwnerIds): Uint8Array {
+export function requestFor(
+  method: DescMethod,
+  owner: OwnerIds,
+  fields: Record<string, unknown> = {},
+): Uint8Array {
+  const init = requestInit(method, owner);
+  for (const [path, id] of Object.entries(owner.records ?? {})) setPath(init, path, id);
+  for (const [path, value] of Object.entries(fields)) setPath(init, path, value);
+  return toBinary(method.input, create(method.input, init));
+}
+
+/** The plausible request of requestFor as an object, before it is encoded. */
+export function requestInit(method: DescMethod, owner: OwnerIds): Record<string, unknown> {
   const init = messageInit(method.input, owner, 0);
   const rpc = `${method.parent.typeName.replace(/^medgrid\./, '')}/${method.name}`;
-  Object.assign(init, ADJUSTMENTS[rpc]?.(owner) ?? {});
-  return toBinary(method.input, create(method.input, init));
+  for (const [path, value] of Object.entries(ADJUSTMENTS[rpc]?.(owner) ?? {})) setPath(init, path, value);
+  return init;
+}
+
+/** Sets `a.b.c` of a request being built; the messages on the way are there already (messageInit makes them all). */
+function setPath(init: Record<string, unknown>, path: string, value: unknown): void {
+  const names = path.split('.');
+  const last = names.pop()!;
+  let at = init;
+  for (const name of names) at = at[name] as Record<string, unknown>;
+  at[last] = value;
 }
 
 /**
  * What the generic values get wrong for an RPC, so its call reaches the access rule: fields that are alternatives
  * to the one naming the owner, and fields that must differ from it.
  */
+let moves = 0;
 const ADJUSTMENTS: Record<string, (owner: OwnerIds) => Record<string, unknown>> = {
   'registry.v1.ResidentService/GetResident': () => ({ id: '' }),
   'registry.v1.ResidentService/GetResidentCare': () => ({ id: '' }),
   'lab_sharing.v1.OrderService/ListOrders': () => ({ centreId: '' }),
   'lab_sharing.v1.SterilisationService/ListBatches': () => ({ centreId: '' }),
-  'lab_sharing.v1.ReportService/GetReport': () => ({ reportId: '' }),
+  // An order of its own: neither a look-up nor a referral it would have to fit.
+  'lab_sharing.v1.OrderService/PlaceOrder': () => ({ lookupId: '', referralId: '' }),
+  // The report by its id (the walk's record), not also by an order.
+  'lab_sharing.v1.ReportService/GetReport': () => ({ orderId: '' }),
+  // A serum specimen collected now, what the walk's glucose orders take (the generic oneof names an imaging study).
+  'lab_sharing.v1.OrderService/RecordExamData': () => ({
+    exam: {
+      case: 'specimen',
+      value: { barcode: 'GLU-ACCESS-1', specimen: 'serum', collectedAt: timestamp(0) },
+    },
+  }),
+  'lab_sharing.v1.ResultService/RecordResult': () => ({ observations: [GLUCOSE], study: undefined }),
+  'lab_sharing.v1.SterilisationService/SendBatch': () => ({
+    packages: [{ code: 'PKG-0001', name: '换药包', quantity: 1 }],
+  }),
   // A referral goes to another institution of the referrer's group.
   'referral.v1.ReferralService/CreateReferral': (owner) => ({
     receivingInstitutionId:
       owner.institutionId === owner.group.secondaryId ? owner.group.leadId : owner.group.secondaryId,
   }),
   'scheduling.v1.ScheduleService/SetReservePolicy': () => ({ overrideReason: '' }),
+  // A search, a template and a cancellation of every doctor's sessions, not of one the walk did not make.
+  'scheduling.v1.BookingService/SearchAvailability': () => ({
+    departmentId: '',
+    practitionerId: '',
+    specialtyCode: '',
+  }),
+  'scheduling.v1.ScheduleService/CreateScheduleTemplate': () => ({
+    'template.practitionerId': '',
+    'template.id': '',
+  }),
+  'scheduling.v1.ScheduleService/CancelSessions': () => ({ practitionerId: '' }),
+  // A public seat outside a referral.
+  'scheduling.v1.BookingService/HoldSlot': () => ({ 'claim.referralId': '', 'claim.pool': 2 }),
+  'scheduling.v1.BookingService/BookSlot': () => ({ 'claim.referralId': '', 'claim.pool': 2 }),
+  'scheduling.v1.BookingService/JoinWaitlist': () => ({ 'claim.referralId': '', 'claim.pool': 2 }),
+  'scheduling.v1.BedService/RequestAdmission': () => ({ referralId: '' }),
+  // A public bed: reserved ones are for referrals from primary care.
+  'scheduling.v1.BedService/AssignBed': () => ({ pool: 2 }),
+  // Ahead, and to another day each time: a session is not moved into the past, nor to where it is.
+  'scheduling.v1.ScheduleService/MoveSession': () => ({ date: inDays(10 + (moves++ % 50)) }),
 };
+
+/** A fasting glucose of 5.2 mmol/L, in its range: a laboratory result's observation as a LIS sends it. */
+export const GLUCOSE = {
+  itemCode: 'LAB-GLU',
+  nationalCode: '',
+  loinc: '14771-0',
+  name: '空腹血糖',
+  value: { case: 'quantity', value: { value: 5.2, unit: 'mmol/L' } },
+  referenceRange: { low: 3.9, high: 6.1 },
+  flag: 'N',
+};
+
+/** An instant `msAgo` before now, as a google.protobuf.Timestamp. */
+export function timestamp(msAgo: number): { seconds: bigint; nanos: number } {
+  const ms = Date.now() - msAgo;
+  return { seconds: BigInt(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1_000_000 };
+}
 
 function messageInit(desc: DescMessage, owner: OwnerIds, depth: number): Record<string, unknown> {
   if (desc.typeName === 'google.protobuf.Timestamp') {
@@ -150,9 +227,12 @@ function stringOf(name: string, owner: OwnerIds): string {
   if (/(^|_)grid_id$/.test(name)) return group.gridId;
   if (/(^|_)(city|region)_id$/.test(name)) return owner.cityId;
   if (/icd|diagnos/.test(name)) return 'I10';
+  // The walk's laboratory item: a fasting glucose of the starter catalogue.
+  if (name === 'item_code' && owner.service === 'lab-sharing') return 'LAB-GLU';
   if (/drug_code/.test(name) || (name === 'code' && owner.service === 'pharmacy'))
     return 'XC08CAA014A001010100535';
-  if (name === 'specialty_code') return '02';
+  // scheduling's: the walk's departments (access-records); elsewhere general practice.
+  if (name === 'specialty_code') return owner.service === 'scheduling' ? '03.01' : '02';
   if (name === 'division_code') return '440300';
   if (name === 'credit_code') return aCreditCode();
   if (name === 'licence_number') return String(300000000000000 + Math.floor(Math.random() * 1e12));
@@ -160,7 +240,6 @@ function stringOf(name: string, owner: OwnerIds): string {
   if (/month$/.test(name)) return today().slice(0, 7);
   if (/valid_until$/.test(name)) return inDays(365);
   if (stringRole(name) === 'date') return today();
-  if (name === 'id' && owner.recordId) return owner.recordId;
   if (/(^|_)ids?$/.test(name)) return uuidv7();
   if (/phone/.test(name)) return '13800138000';
   if (/code$/.test(name)) return 'A1';

@@ -1,6 +1,6 @@
 import { createFileRegistry, type DescMessage, type DescMethod, fromBinary } from '@bufbuild/protobuf';
 import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
-import { Client, credentials, Metadata, type ServiceError, status } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { DESCRIPTOR_SET_PATH } from '@medgrid/contracts';
 import { decodeErrorDetails } from '@medgrid/grpc';
@@ -9,6 +9,7 @@ import { type Client as PgClient } from 'pg';
 import { stringRole } from '../fuzz/request-fuzzer';
 import { type AccessCity, type CityGroup, type Service } from './access-city';
 import { type Owner, type OwnerIds, requestFor } from './access-requests';
+import { AccessRpc } from './access-rpc';
 import { type Caller, type Cell, type Expected } from './access-table';
 
 /** How one cell answered, and what was wrong with it (empty: as the table says). */
@@ -23,11 +24,10 @@ export interface CellResult {
    * the caller) and not a record the walk did not make.
    */
   readonly verified: boolean;
+  /** Why the cell was counted apart, when it was: the request's validation, or a record the walk did not make. */
+  readonly apart?: 'invalid-argument' | 'unmade';
 }
 
-/** A stream that got past the access rules stays open: its deadline is short, and reaching it is an answer. */
-const STREAM_DEADLINE_MS = 1_500;
-const UNARY_DEADLINE_MS = 20_000;
 const CONCURRENCY = 8;
 /** The referral RPCs that name an upward referral by its id (`id`): the walk made some of those. */
 const REFERRAL_BY_ID = [
@@ -96,7 +96,7 @@ function namesRecordId(message: DescMessage, depth: number): boolean {
  */
 export class AccessWalker {
   private readonly methods = contractMethods();
-  private readonly clients = new Map<Service, Client>();
+  private readonly rpc = new AccessRpc();
   private next = 0;
 
   constructor(private readonly city: AccessCity) {}
@@ -118,7 +118,7 @@ export class AccessWalker {
   }
 
   close(): void {
-    for (const client of this.clients.values()) client.close();
+    this.rpc.close();
   }
 
   private async walkCell(cell: Cell): Promise<CellResult> {
@@ -139,16 +139,17 @@ export class AccessWalker {
     if (!target) throw new Error(`${service} is not running`);
     const identity = this.identityOf(cell.caller);
     const token = await this.tokenOf(cell.caller, identity);
-    const recordId = this.recordOf(cell.caller, cell.owner, cell.row.rpc);
-    const request = requestFor(method, { ...this.ownerIds(cell.caller, cell.owner, cell.row.rpc), recordId });
-    const { error, bytes } = await this.call(service, target.address, method, request, token);
+    const owner = this.ownerIds(cell.caller, cell.owner, cell.row.rpc);
+    const records = this.recordOf(cell.caller, cell.owner, cell.row.rpc);
+    const request = requestFor(method, { ...owner, records });
+    const { error, bytes } = await this.rpc.call(target.address, method, request, token);
     const code = error?.code ?? status.OK;
     const reason = error ? decodeErrorDetails(error.metadata).reason : undefined;
     const streaming = method.methodKind === 'server_streaming';
     const got = answerOf(code);
     if (FAILURES.has(code) || (code === status.DEADLINE_EXCEEDED && !streaming))
       problems.push(`failed: ${status[code]} ${error?.details ?? ''}`.trim());
-    const unmade = got === 'N' && !recordId && namesUnmadeRecord(method);
+    const unmade = got === 'N' && !records && namesUnmadeRecord(method);
     // The call stopped before the rule the cell is about: at the request's validation, or at a record the walk
     // did not create. Counted, not judged.
     const unreached =
@@ -173,7 +174,13 @@ export class AccessWalker {
           .fieldViolations.map((v) => `${v.field} ${v.reason}`)
           .join(', ')}\n`,
       );
-    return { cell, code, reason, got, problems, verified };
+    const apart =
+      verified || problems.length > 0
+        ? undefined
+        : code === status.INVALID_ARGUMENT
+          ? 'invalid-argument'
+          : 'unmade';
+    return { cell, code, reason, got, problems, verified, apart };
   }
 
   private audited(sql: PgClient, identity: Identity, action: string): Promise<boolean> {
@@ -254,61 +261,24 @@ export class AccessWalker {
   }
 
   /**
-   * The record a request names by id, where the walk made one for the owner (the referrals): of its own institution,
-   * one of its group the caller is no party to, one of the other group.
+   * The request fields naming the records the walk made for the owner, or none where it made none. A referral is the
+   * caller's institution's (it receives or sent it), one of its group it is no party to, or one of the other group;
+   * every other record is the owner institution's (access-records.ts).
    */
-  recordOf(caller: Caller, owner: Owner, rpc: string): string | undefined {
-    if (!REFERRAL_BY_ID.some((name) => rpc === `referral.v1.ReferralService/${name}`)) return undefined;
-    const { ours, theirs } = this.city.referrals;
-    if (!ours.lead) return undefined;
-    switch (owner) {
-      case 'own-institution':
-        return ours.lead;
-      case 'own-group':
-        return caller === 'primary-staff' ? ours.hospitals : ours.secondary;
-      case 'other-group':
-        return theirs.lead;
-    }
-  }
-
-  private call(
-    service: Service,
-    address: string,
-    method: DescMethod,
-    request: Uint8Array,
-    token: string | undefined,
-  ): Promise<{ error: ServiceError | null; bytes: number }> {
-    let client = this.clients.get(service);
-    if (!client) {
-      client = new Client(address, credentials.createInsecure());
-      this.clients.set(service, client);
-    }
-    const metadata = new Metadata();
-    if (token) metadata.set('authorization', `Bearer ${token}`);
-    metadata.set('x-purpose', 'treatment');
-    const streaming = method.methodKind === 'server_streaming';
-    const path = `/${method.parent.typeName}/${method.name}`;
-    const args = [
-      path,
-      (b: Buffer) => b,
-      (b: Buffer) => b,
-      Buffer.from(request),
-      metadata,
-      { deadline: new Date(Date.now() + (streaming ? STREAM_DEADLINE_MS : UNARY_DEADLINE_MS)) },
-    ] as const;
-    return new Promise((resolve) => {
-      if (streaming) {
-        let bytes = 0;
-        const stream = client.makeServerStreamRequest(...args);
-        stream.on('data', (b: Buffer) => (bytes += b.length));
-        stream.on('error', (error: ServiceError) => resolve({ error, bytes }));
-        stream.on('end', () => resolve({ error: null, bytes }));
-      } else {
-        client.makeUnaryRequest(...args, (error, response?: Buffer) =>
-          resolve({ error: error ?? null, bytes: response?.length ?? 0 }),
-        );
+  recordOf(caller: Caller, owner: Owner, rpc: string): Record<string, string> | undefined {
+    if (REFERRAL_BY_ID.some((name) => rpc === `referral.v1.ReferralService/${name}`)) {
+      const { ours, theirs } = this.city.referrals;
+      if (!ours.lead) return undefined;
+      switch (owner) {
+        case 'own-institution':
+          return { id: ours.lead };
+        case 'own-group':
+          return { id: caller === 'primary-staff' ? ours.hospitals : ours.secondary };
+        case 'other-group':
+          return { id: theirs.lead };
       }
-    });
+    }
+    return this.city.records.fieldsFor(rpc, this.ownerIds(caller, owner, rpc).institutionId);
   }
 }
 

@@ -1,0 +1,143 @@
+import { v7 as uuidv7 } from 'uuid';
+import { type CityGroup } from './access-city';
+import { type RecordMaker } from './access-records';
+import { GLUCOSE, timestamp as instant } from './access-requests';
+
+const LABORATORY = 1;
+const ECG = 3;
+const STERILISATION_SUPPLY = 6;
+const ROUTINE = 1;
+
+/**
+ * lab-sharing's records, in each group: its laboratory centre and sterilisation-supply centre (registered by the
+ * group's administrator, hosted by the lead hospital, serving the community centre: the group's records, named for
+ * each of its institutions), a spare centre for the steps that change a centre (closing it, its served
+ * institutions), and for the lead hospital and the community centre each: an order with its specimen (so its report
+ * is open at the centre), an order left for the order steps, a result recorded by its system (and one left for
+ * withdrawing), a look-up of its patient's glucose, and an instrument batch sent to the supply centre.
+ */
+export async function makeLabSharingRecords(maker: RecordMaker): Promise<void> {
+  const { ours, theirs, cityId } = maker.city;
+  await maker.call('lab_sharing.v1.RecognitionService/LoadStarterCatalogue', maker.operator, {
+    regionId: cityId,
+    fromVersion: 0n,
+  });
+  await Promise.all([ours, theirs].map((group) => groupRecords(maker, group)));
+}
+
+async function groupRecords(maker: RecordMaker, group: CityGroup): Promise<void> {
+  const admin = maker.as('group-admin', group, group.leadId);
+  const institutions = [group.leadId, group.secondaryId, group.centreId];
+  const centre = async (kind: number, name: string) => {
+    return maker.make(
+      'lab_sharing.v1.CentreService/RegisterCentre',
+      admin,
+      {
+        groupId: group.groupId,
+        kind,
+        name,
+        hostInstitutionId: group.leadId,
+        servedInstitutionIds: [group.centreId],
+      },
+      'centre.id',
+    );
+  };
+  const [lab, supply, spare] = await Promise.all([
+    centre(LABORATORY, '集团检验中心'),
+    centre(STERILISATION_SUPPLY, '集团消毒供应中心'),
+    centre(ECG, '集团心电诊断中心'),
+  ]);
+  maker.records.set('lab-centre', institutions, lab);
+  maker.records.set('supply-centre', institutions, supply);
+  maker.records.set('spare-centre', institutions, spare);
+  await Promise.all(
+    [
+      { institutionId: group.leadId, role: 'hospital-staff' as const },
+      { institutionId: group.centreId, role: 'primary-staff' as const },
+    ].map(({ institutionId, role }) => siteRecords(maker, group, institutionId, role, lab, supply)),
+  );
+}
+
+async function siteRecords(
+  maker: RecordMaker,
+  group: CityGroup,
+  site: string,
+  role: 'hospital-staff' | 'primary-staff',
+  lab: string,
+  supply: string,
+): Promise<void> {
+  const clinician = maker.as(role, group, site, uuidv7());
+  const system = maker.as('partner-system', group, site);
+  const place = async () => {
+    return maker.make(
+      'lab_sharing.v1.OrderService/PlaceOrder',
+      clinician,
+      {
+        orderingInstitutionId: site,
+        orderingPractitionerId: clinician.practitionerId,
+        patientResidentId: group.residentId,
+        itemCode: 'LAB-GLU',
+        centreId: lab,
+        clinicalInfo: '口渴多饮，查空腹血糖',
+        urgency: ROUTINE,
+        referralId: '',
+        lookupId: '',
+      },
+      'order.id',
+    );
+  };
+  const [order, orderForSteps] = [await place(), await place()];
+  await maker.call('lab_sharing.v1.OrderService/RecordExamData', clinician, {
+    orderId: order,
+    exam: {
+      case: 'specimen',
+      value: { barcode: `GLU-${order.slice(-12)}`, specimen: 'serum', collectedAt: instant(0) },
+    },
+  });
+  const report = await maker.make(
+    'lab_sharing.v1.ReportService/GetReport',
+    clinician,
+    { reportId: '', orderId: order },
+    'report.id',
+  );
+  const record = async () => {
+    return maker.make(
+      'lab_sharing.v1.ResultService/RecordResult',
+      system,
+      {
+        patientResidentId: group.residentId,
+        itemCode: 'LAB-GLU',
+        performedAt: instant(3_600_000),
+        reportedAt: instant(1_800_000),
+        observations: [GLUCOSE],
+        conclusion: '',
+        study: undefined,
+      },
+      'result.id',
+    );
+  };
+  const [result, resultForSteps] = [await record(), await record()];
+  const lookup = await maker.make(
+    'lab_sharing.v1.RecognitionService/LookUpResults',
+    clinician,
+    { patientResidentId: group.residentId, itemCode: 'LAB-GLU' },
+    'lookup.id',
+  );
+  const batch = await maker.make(
+    'lab_sharing.v1.SterilisationService/SendBatch',
+    clinician,
+    {
+      sendingInstitutionId: site,
+      centreId: supply,
+      packages: [{ code: `PKG-${site.slice(-8)}`, name: '换药包', quantity: 1 }],
+    },
+    'batch.id',
+  );
+  maker.records.set('order', site, order);
+  maker.records.set('order-for-steps', site, orderForSteps);
+  maker.records.set('report', site, report);
+  maker.records.set('result', site, result);
+  maker.records.set('result-for-steps', site, resultForSteps);
+  maker.records.set('lookup', site, lookup);
+  maker.records.set('batch', site, batch);
+}
