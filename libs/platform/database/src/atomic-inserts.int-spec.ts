@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type MigratedTestDatabase } from '@medgrid/testing';
+import { type Pool } from 'pg';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, type DataSource } from 'typeorm';
 import { AtomicInserts, type InsertGuard } from './atomic-inserts';
 import { scratchDatabase } from './test/scratch-database';
@@ -13,6 +14,8 @@ class VisitRow {
   @Column({ type: 'text', array: true }) tags!: string[];
   @Column({ type: 'integer' }) minutes!: number;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  @Column({ name: 'resident_id_number', type: 'char', length: 18, nullable: true }) residentIdNumber!:
+    string | null;
 }
 
 @Entity({ name: 'read_log' })
@@ -32,7 +35,8 @@ describe(AtomicInserts.name, () => {
     dataSource = database.dataSource;
     await dataSource.query(`
       CREATE TABLE visit (id uuid PRIMARY KEY, resident_id text NOT NULL, seen_at timestamptz NOT NULL,
-        findings jsonb NOT NULL, tags text[] NOT NULL, minutes integer NOT NULL CHECK (minutes > 0), note text);
+        findings jsonb NOT NULL, tags text[] NOT NULL, minutes integer NOT NULL CHECK (minutes > 0), note text,
+        resident_id_number char(18));
       CREATE TABLE read_log (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject_id text NOT NULL,
         purpose text NOT NULL DEFAULT 'care', logged_at timestamptz NOT NULL DEFAULT now());
       CREATE TABLE request (id uuid PRIMARY KEY)`);
@@ -53,6 +57,7 @@ describe(AtomicInserts.name, () => {
       tags: ['hypertension', '高血压'],
       minutes: 15,
       note: null,
+      residentIdNumber: '11010119900101123X',
       ...overrides,
     });
   const readLog = (subjectId: string, purpose?: string): ReadLogRow =>
@@ -131,6 +136,34 @@ describe(AtomicInserts.name, () => {
     ).rejects.toThrow('the rest of the work failed');
 
     expect(await count('visit')).toBe(0);
+  });
+
+  it('notifies its channels once when it writes the rows, and not when the guard found the request recorded', async () => {
+    const listener = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+    try {
+      const heard: string[] = [];
+      listener.on('notification', (message) => heard.push(message.channel));
+      await listener.query('LISTEN visits; LISTEN reads');
+      // A notification reaches a listening session before the answer to its next statement.
+      const heardSoFar = async () => (await listener.query('SELECT 1'), [...heard].sort());
+      const requestId = randomUUID();
+      const attempt = () =>
+        new AtomicInserts()
+          .add(VisitRow, visit(), visit())
+          .notify('visits')
+          .include(new AtomicInserts().add(ReadLogRow, readLog('v')).notify('reads').notify('visits'))
+          .write(dataSource.manager, onlyOnce(requestId));
+
+      expect(await attempt()).toBe(true);
+      expect(await heardSoFar()).toEqual(['reads', 'visits']);
+      expect(await attempt()).toBe(false);
+      expect(await heardSoFar()).toEqual(['reads', 'visits']);
+
+      await new AtomicInserts().add(VisitRow, visit()).notify('visits').write(dataSource.manager);
+      expect(await heardSoFar()).toEqual(['reads', 'visits', 'visits']);
+    } finally {
+      listener.release(true);
+    }
   });
 
   it('writes nothing and answers true when it holds no rows', async () => {

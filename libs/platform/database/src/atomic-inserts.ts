@@ -27,6 +27,7 @@ interface Part {
  */
 export class AtomicInserts {
   private readonly parts: Part[] = [];
+  private readonly channels = new Set<string>();
 
   add<Entity extends ObjectLiteral>(target: EntityTarget<Entity>, ...rows: Entity[]): this {
     if (rows.length === 0) return this;
@@ -38,9 +39,19 @@ export class AtomicInserts {
     return this;
   }
 
-  /** Adds every row staged in `other` (which is left as it was). */
+  /**
+   * Notifies `channel` (pg_notify, empty payload) in the same statement, only when the rows are written:
+   * listeners hear of them once they are committed (the outbox relays of the database, for outbox rows).
+   */
+  notify(channel: string): this {
+    this.channels.add(channel);
+    return this;
+  }
+
+  /** Adds every row and notification staged in `other` (which is left as it was). */
   include(other: AtomicInserts): this {
     for (const part of other.parts) this.add(part.target, ...part.rows);
+    for (const channel of other.channels) this.notify(channel);
     return this;
   }
 
@@ -94,7 +105,16 @@ export class AtomicInserts {
       }
     }
     if (ctes.length === 0) return true;
-    const text = `WITH ${ctes.join(', ')} SELECT ${guard ? 'EXISTS (SELECT 1 FROM guard)' : 'true'} AS guarded`;
+    // A notification is a plain SELECT's side effect: it must be in the statement's result to run at all
+    // (a SELECT in WITH runs only when read), and runs once per row of what it selects from: once, or not
+    // at all when the guard found the request recorded.
+    const notifications = [...this.channels].map(
+      (channel, at) =>
+        `, (SELECT pg_notify(${placeholder(channel, 'text')}, '')${guard ? ' FROM guard LIMIT 1' : ''}) AS notified_${at}`,
+    );
+    const text =
+      `WITH ${ctes.join(', ')} SELECT ${guard ? 'EXISTS (SELECT 1 FROM guard)' : 'true'} AS guarded` +
+      notifications.join('');
     const answer = (await queryMaybePrepared(manager, text, values, options.prepared)) as {
       guarded: boolean;
     }[];
@@ -114,8 +134,13 @@ function byShape(columns: readonly ColumnMetadata[], rows: readonly ObjectLitera
   return [...shapes.values()];
 }
 
-/** The column's SQL type, for the cast a VALUES list needs to carry it (its parameters are untyped). */
+/**
+ * The column's SQL type, for the cast a VALUES list needs to carry it (its parameters are untyped). Without its
+ * length: a fixed-length character column's bare type is char(1), which would cut every value to its first
+ * character, so it is cast as bpchar (blank-padded, any length) and the column's own length holds.
+ */
 function sqlType(manager: EntityManager, column: ColumnMetadata): string {
-  const type = manager.connection.driver.normalizeType(column);
+  const normalized = manager.connection.driver.normalizeType(column);
+  const type = normalized === 'character' || normalized === 'char' ? 'bpchar' : normalized;
   return column.isArray ? `${type}[]` : type;
 }

@@ -32,6 +32,7 @@ import { RegistryFacts } from './application/registry-facts';
 import { SubmitReferralUseCase } from './application/submit-referral/submit-referral.use-case';
 import { ReferralChangeNotices } from './application/referral-change-notices';
 import { WatchReferralsUseCase } from './application/watch-referrals/watch-referrals.use-case';
+import { NewReferrals, StagedReferralEvents } from './application/new-referrals';
 import { ReferralEventPublisher } from './domain/referral-event-publisher';
 import { ReferralRepository } from './domain/referral.repository';
 import { ReferralContinuityRepository } from './domain/referral-continuity.repository';
@@ -79,10 +80,14 @@ const USE_CASES = [
     RegistryFacts,
     ReferralClockTimer,
     ReferralGaugesTimer,
-    { provide: ReferralRepository, useClass: ReferralTypeormRepository },
+    ReferralTypeormRepository,
+    { provide: ReferralRepository, useExisting: ReferralTypeormRepository },
+    { provide: NewReferrals, useExisting: ReferralTypeormRepository },
     { provide: ReferralContinuityRepository, useClass: ReferralContinuityTypeormRepository },
     { provide: RegistryView, useClass: RegistryViewTypeormRepository },
-    { provide: ReferralEventPublisher, useClass: ReferralOutboxPublisher },
+    ReferralOutboxPublisher,
+    { provide: ReferralEventPublisher, useExisting: ReferralOutboxPublisher },
+    { provide: StagedReferralEvents, useExisting: ReferralOutboxPublisher },
     { provide: ReferralChangeNotices, useClass: OutboxReferralChangeNotices },
     {
       provide: ReferralRulesProvider,

@@ -1,10 +1,11 @@
 import { defineTopic } from '@medgrid/contracts';
-import { UnitOfWork } from '@medgrid/database';
+import { AtomicInserts, UnitOfWork } from '@medgrid/database';
+import { type Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { type DataSource } from 'typeorm';
 import { decodeEnvelope, decodePayload } from '../envelope';
 import { aReferralSubmitted, MessagingTestKit, referralSubmittedOn } from '../test/messaging-test-kit';
-import { OutboxWriter } from './outbox-writer';
+import { OUTBOX_CHANNEL, OutboxWriter } from './outbox-writer';
 
 interface OutboxRow {
   event_id: string;
@@ -123,5 +124,38 @@ describe(OutboxWriter.name, () => {
     expect(rows.map((row) => row.event_id)).toEqual(ids);
     expect(new Set(ids).size).toBe(4);
     expect(rows.map((row) => decodeEnvelope(row.envelope).aggregateVersion)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('stages events in a one-statement write with the rows of their change: written in order, relays woken', async () => {
+    const aggregateId = uuidv7();
+    // A relay's listening session: told nothing, a relay would wait for its next poll.
+    const relay = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+    try {
+      let wakes = 0;
+      relay.on('notification', (message) => (wakes += message.channel === OUTBOX_CHANNEL ? 1 : 0));
+      await relay.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      const inserts = new AtomicInserts();
+      const first = sut.stage(inserts, contract, [anEvent(aggregateId, 1), anEvent(aggregateId, 2)]);
+      const third = anEvent(aggregateId, 3);
+      const second = sut.stage(inserts, contract, [third]);
+      expect(await outboxRows(aggregateId)).toEqual([]);
+
+      await inserts.write(dataSource.manager);
+
+      // A notification reaches a listening session before the answer to its next statement.
+      await relay.query('SELECT 1');
+      expect(wakes).toBe(1);
+      const rows = await outboxRows(aggregateId);
+      expect(rows.map((row) => row.event_id)).toEqual([...first, ...second]);
+      expect(rows.map((row) => decodeEnvelope(row.envelope).aggregateVersion)).toEqual([1, 2, 3]);
+      expect(rows[0]).toMatchObject({
+        topic: contract.topic.name,
+        event_type: contract.type,
+        published_at: null,
+      });
+      expect(decodePayload(contract, decodeEnvelope(rows[2]!.envelope))).toEqual(third.payload);
+    } finally {
+      relay.release(true);
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { type EventContract } from '@medgrid/contracts';
-import { queryNamed, type UnitOfWork } from '@medgrid/database';
+import { type AtomicInserts, queryNamed, type UnitOfWork } from '@medgrid/database';
 import { captureTraceContext } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { encodeEnvelope } from '../envelope';
+import { OutboxOrmEntity } from './outbox.orm-entity';
 
 /** The PostgreSQL channel on which a transaction that wrote events wakes the outbox relays of its database. */
 export const OUTBOX_CHANNEL = 'medgrid_outbox';
@@ -39,20 +40,7 @@ export class OutboxWriter {
     const manager = this.uow.transactionalManager();
     if (events.length === 0) return [];
     const traceContext = captureTraceContext();
-    const ids = events.map(() => uuidv7());
-    const envelopes = events.map((event, i) =>
-      encodeEnvelope({
-        eventId: ids[i]!,
-        type: contract.type,
-        schemaVersion: contract.schemaVersion,
-        occurredAt: event.occurredAt,
-        producer: this.producer,
-        aggregateId: event.aggregateId,
-        aggregateVersion: event.aggregateVersion,
-        traceContext,
-        payload: Buffer.from(contract.codec.encode(event.payload).finish()),
-      }),
-    );
+    const { ids, envelopes } = this.encode(contract, events, traceContext);
     // unnest keeps the statement's parameter count fixed however many rows;
     // WITH ORDINALITY keeps the outbox sequence in the order given. The same
     // statement notifies the relays (OUTBOX_CHANNEL), without a round trip of its
@@ -79,5 +67,57 @@ export class OutboxWriter {
       },
     );
     return ids;
+  }
+
+  /**
+   * Stages the events' outbox rows, in order, in a one-statement write (AtomicInserts) with the rows of the change
+   * that caused them, and the relays' wake-up with them: the change and its events land together or not at all, as
+   * in a transaction. Returns the event ids in order.
+   */
+  stage<T>(
+    inserts: AtomicInserts,
+    contract: EventContract<T>,
+    events: readonly OutgoingEvent<T>[],
+  ): string[] {
+    if (events.length === 0) return [];
+    const traceContext = captureTraceContext();
+    const { ids, envelopes } = this.encode(contract, events, traceContext);
+    inserts.add(
+      OutboxOrmEntity,
+      ...events.map((event, i) =>
+        Object.assign(new OutboxOrmEntity(), {
+          eventId: ids[i]!,
+          topic: contract.topic.name,
+          messageKey: event.aggregateId,
+          eventType: contract.type,
+          envelope: envelopes[i]!,
+          traceContext,
+        }),
+      ),
+    );
+    inserts.notify(OUTBOX_CHANNEL);
+    return ids;
+  }
+
+  private encode<T>(
+    contract: EventContract<T>,
+    events: readonly OutgoingEvent<T>[],
+    traceContext: Record<string, string>,
+  ): { ids: string[]; envelopes: Buffer[] } {
+    const ids = events.map(() => uuidv7());
+    const envelopes = events.map((event, i) =>
+      encodeEnvelope({
+        eventId: ids[i]!,
+        type: contract.type,
+        schemaVersion: contract.schemaVersion,
+        occurredAt: event.occurredAt,
+        producer: this.producer,
+        aggregateId: event.aggregateId,
+        aggregateVersion: event.aggregateVersion,
+        traceContext,
+        payload: Buffer.from(contract.codec.encode(event.payload).finish()),
+      }),
+    );
+    return { ids, envelopes };
   }
 }

@@ -168,7 +168,7 @@ describe(ReferralTypeormRepository.name, () => {
     const history = await sut.history(referral.id);
     expect(history).toEqual([
       expect.objectContaining({ action: 'draft', from: null, to: 'draft', actor: g.centreStaff }),
-      ...stored.map((entry) => ({ ...entry, seq: expect.any(Number) })),
+      ...stored.map((entry) => ({ ...entry, seq: expect.any(Number) as number })),
     ]);
     expect(history[1]!.seq).toBeGreaterThan(history[0]!.seq);
     expect(history[2]!.seq).toBe(history[1]!.seq + 1);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@medgrid/database';
+import { type AtomicInserts, UnitOfWork } from '@medgrid/database';
 import { CLINIC_TIME_ZONE } from '@medgrid/kernel';
 import { Brackets, type EntityManager, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import { type NewReferrals } from '../../application/new-referrals';
 import { Referral, type ReferralSnapshot } from '../../domain/referral';
 import { type ReferralDirection } from '../../domain/referral-direction';
 import { type ReferralHistoryEntry } from '../../domain/referral-history';
@@ -61,7 +62,7 @@ function visibleTo(where: WhereExpressionBuilder, visibility: ReferralVisibility
 
 /** The referral aggregate and its history in PostgreSQL; joins the current UnitOfWork transaction. */
 @Injectable()
-export class ReferralTypeormRepository extends ReferralRepository {
+export class ReferralTypeormRepository extends ReferralRepository implements NewReferrals {
   constructor(private readonly uow: UnitOfWork) {
     super();
   }
@@ -85,6 +86,14 @@ export class ReferralTypeormRepository extends ReferralRepository {
       .updateEntity(false)
       .execute();
     return this.appendHistory(referral.pullHistory());
+  }
+
+  stage(inserts: AtomicInserts, referral: Referral): ReferralHistoryEntry[] {
+    const entries = referral.pullHistory();
+    inserts.add(ReferralOrmEntity, referralToEntity(referral.snapshot()));
+    // Positions are handed out at commit (the table's deferred trigger), as for appendHistory.
+    inserts.add(ReferralHistoryOrmEntity, ...(entries.map(historyToEntity) as ReferralHistoryOrmEntity[]));
+    return entries.map((entry) => ({ ...entry, seq: 0 }));
   }
 
   async update(referral: Referral): Promise<ReferralHistoryEntry[]> {
