@@ -80,6 +80,7 @@ export async function runOnce(city: ChaosCity, plan: RunPlan): Promise<RunResult
       faults.push(await injector.inject(fault));
     } catch (error) {
       faultErrors.push(`${fault.target}: ${(error as Error).message}`);
+      await injector.restore(fault);
     }
   }
   await load;

@@ -74,6 +74,21 @@ export class FaultInjector {
     }
   }
 
+  /**
+   * After a fault that failed halfway (its kill or its restart): the cluster or the broker it may have left down is
+   * started again, so the runs after this one find the platform whole. Nothing happens to one that is up.
+   */
+  async restore(fault: PlannedFault): Promise<void> {
+    if (fault.target === 'postgres') {
+      await run('bash', [join(REPO_ROOT, 'scripts/lib/pg-cluster.sh'), 'start', env('CHAOS_PG_DIR')]).catch(
+        () => undefined,
+      );
+      await this.city.reconnectHarness().catch(() => undefined);
+    } else if (fault.target === 'kafka') {
+      await this.startBroker().catch(() => undefined);
+    }
+  }
+
   private async killService(fault: PlannedFault, service: ChaosService): Promise<FaultRecord> {
     const caughtWork = fault.timing === 'mid-batch' ? await this.workInHand(service, 3_000) : false;
     const process = this.city.process(service);
@@ -96,7 +111,14 @@ export class FaultInjector {
     await gone([pid]);
     await sleep(fault.downMs);
     const restartedAt = Date.now();
-    await run('bash', [join(REPO_ROOT, 'scripts/kafka.sh'), 'up'], {
+    await this.startBroker();
+    const recoveryMs = Date.now() - restartedAt;
+    const back = { caughtWork: false, killedAt, restartedAt, recoveryMs, loadPerCore: loadPerCore() };
+    return { ...fault, ...back, ...(await this.servicesReady()) };
+  }
+
+  private startBroker(): Promise<unknown> {
+    return run('bash', [join(REPO_ROOT, 'scripts/kafka.sh'), 'up'], {
       env: {
         ...globalThis.process.env,
         MEDGRID_RUN: env('CHAOS_KAFKA_RUN'),
@@ -105,9 +127,6 @@ export class FaultInjector {
         MEDGRID_KAFKA_CONTROLLER_PORT: env('CHAOS_KAFKA_CONTROLLER_PORT'),
       },
     });
-    const recoveryMs = Date.now() - restartedAt;
-    const back = { caughtWork: false, killedAt, restartedAt, recoveryMs, loadPerCore: loadPerCore() };
-    return { ...fault, ...back, ...(await this.servicesReady()) };
   }
 
   private async crashPostgres(fault: PlannedFault): Promise<FaultRecord> {
@@ -121,7 +140,7 @@ export class FaultInjector {
       // The backends too: a postmaster killed alone leaves them holding its shared memory, and a new one refuses to
       // start beside them, which is PostgreSQL protecting itself, not a crash the services have to survive.
       const pids = [postmaster, ...childrenOf(postmaster)];
-      for (const pid of pids) globalThis.process.kill(pid, 'SIGKILL');
+      for (const pid of pids) killIfAlive(pid);
       await gone(pids);
     }
     await sleep(fault.downMs);
@@ -169,6 +188,18 @@ export class FaultInjector {
       }
     }
     return { servicesReadyMs: Date.now() - started };
+  }
+}
+
+/**
+ * SIGKILLs the process unless it has exited already: a backend listed a moment ago may have ended since (its client
+ * gone), and that is what the kill was for. Anything else (a process of another user) is a failure of the run.
+ */
+function killIfAlive(pid: number): void {
+  try {
+    globalThis.process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
 
