@@ -16,6 +16,8 @@ import { contractMethods } from './access-walker';
 import { makeLabSharingRecords } from './records-lab-sharing';
 import { makeRegistryRecords } from './records-registry';
 import { makeSchedulingRecords } from './records-scheduling';
+import { makePaymentRecords } from './records-payment';
+import { makePharmacyRecords } from './records-pharmacy';
 
 export const SERVICES = FUZZED_SERVICES;
 export type Service = FuzzedService;
@@ -79,6 +81,8 @@ export class AccessCity {
       ['registry', makeRegistryRecords],
       ['lab-sharing', makeLabSharingRecords],
       ['scheduling', makeSchedulingRecords],
+      ['payment', makePaymentRecords],
+      ['pharmacy', makePharmacyRecords],
     ];
     try {
       await Promise.all(

@@ -40,7 +40,17 @@ export type RecordKind =
   | 'full-session'
   | 'booking'
   | 'held-booking'
-  | 'waitlist-entry';
+  | 'waitlist-entry'
+  // payment
+  | 'claim'
+  | 'claim-for-steps'
+  | 'claim-number-for-steps'
+  | 'settlement-run'
+  // pharmacy
+  | 'requisition'
+  | 'requisition-for-steps'
+  | 'purchase-order'
+  | 'drug';
 
 /** Where a request names a record: the field's path in the request, and the kind of record it names. */
 export interface NamedRecord {
@@ -119,6 +129,27 @@ export const NAMED_RECORDS: Readonly<Record<string, readonly NamedRecord[]>> = {
     { field: 'template.departmentId', kind: 'department' },
   ],
   'scheduling.v1.ScheduleService/GetSession': [{ field: 'sessionId', kind: 'session' }],
+  'payment.v1.ClaimService/GetClaim': [{ field: 'claimId', kind: 'claim' }],
+  'payment.v1.ClaimService/CorrectClaim': [
+    { field: 'claimId', kind: 'claim-for-steps' },
+    { field: 'claim.claimNumber', kind: 'claim-number-for-steps' },
+  ],
+  'payment.v1.SettlementService/GetSettlementRun': [{ field: 'runId', kind: 'settlement-run' }],
+  // Not records by id, but the drug the walk's group catalogues have (a code the generic request cannot know).
+  'pharmacy.v1.CatalogueService/GetDrug': [{ field: 'code', kind: 'drug' }],
+  'pharmacy.v1.FormularyService/StockDrug': [{ field: 'drugCode', kind: 'drug' }],
+  'pharmacy.v1.FormularyService/UnstockDrug': [{ field: 'drugCode', kind: 'drug' }],
+  'pharmacy.v1.FormularyService/RecordStockMovement': [{ field: 'drugCode', kind: 'drug' }],
+  'pharmacy.v1.PurchasingService/RaiseRequisition': [{ field: 'lines.0.drugCode', kind: 'drug' }],
+  'pharmacy.v1.PurchasingService/GetRequisition': [{ field: 'requisitionId', kind: 'requisition' }],
+  'pharmacy.v1.PurchasingService/CancelRequisition': [
+    { field: 'requisitionId', kind: 'requisition-for-steps' },
+  ],
+  'pharmacy.v1.PurchasingService/GetPurchaseOrder': [{ field: 'purchaseOrderId', kind: 'purchase-order' }],
+  'pharmacy.v1.PurchasingService/ReceiveDelivery': [{ field: 'purchaseOrderId', kind: 'purchase-order' }],
+  'pharmacy.v1.PurchasingService/DistributePurchaseOrder': [
+    { field: 'purchaseOrderId', kind: 'purchase-order' },
+  ],
   'scheduling.v1.ScheduleService/MoveSession': [{ field: 'sessionId', kind: 'session-for-steps' }],
   'scheduling.v1.ScheduleService/SetSessionCapacity': [{ field: 'sessionId', kind: 'session-for-steps' }],
 };

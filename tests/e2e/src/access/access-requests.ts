@@ -76,6 +76,28 @@ function setPath(init: Record<string, unknown>, path: string, value: unknown): v
  * What the generic values get wrong for an RPC, so its call reaches the access rule: fields that are alternatives
  * to the one naming the owner, and fields that must differ from it.
  */
+/** The month the walk settles for each group (access-records): last month, over, with no claim of the walk's. */
+export function settledMonth(): string {
+  const [year, month] = today().split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+/** A claim of the resident's today: a ¥500 HbA1c at an outpatient visit, its number the claim's own. */
+export function claimContent(residentId: string): Record<string, unknown> {
+  return {
+    claimNumber: `OP-${uuidv7()}`,
+    residentId,
+    serviceDate: today(),
+    encounter: 1,
+    inpatientDays: 0,
+    lines: [{ code: 'LAB-HBA1C', kind: 2, quantity: 1, unitPrice: 50_000n, amount: 50_000n }],
+    principalDiagnosis: 'E11.900',
+    diseaseGroup: 'E11',
+    referralId: '',
+    contracted: false,
+  };
+}
+
 let moves = 0;
 const ADJUSTMENTS: Record<string, (owner: OwnerIds) => Record<string, unknown>> = {
   'registry.v1.ResidentService/GetResident': () => ({ id: '' }),
@@ -119,6 +141,15 @@ const ADJUSTMENTS: Record<string, (owner: OwnerIds) => Record<string, unknown>> 
   'scheduling.v1.BookingService/BookSlot': () => ({ 'claim.referralId': '', 'claim.pool': 2 }),
   'scheduling.v1.BookingService/JoinWaitlist': () => ({ 'claim.referralId': '', 'claim.pool': 2 }),
   'scheduling.v1.BedService/RequestAdmission': () => ({ referralId: '' }),
+  // Claims the walk can stand behind: valid content, a number of their own.
+  'payment.v1.ClaimService/SubmitClaim': (owner) => ({ claim: claimContent(owner.group.residentId) }),
+  'payment.v1.ClaimService/SubmitClaims': (owner) => ({ claims: [claimContent(owner.group.residentId)] }),
+  'payment.v1.ClaimService/CorrectClaim': (owner) => ({
+    claim: claimContent(owner.group.residentId),
+    fromVersion: 1,
+  }),
+  // The month the walk settled.
+  'payment.v1.SettlementService/GetSettlementReport': () => ({ month: settledMonth() }),
   // A public bed: reserved ones are for referrals from primary care.
   'scheduling.v1.BedService/AssignBed': () => ({ pool: 2 }),
   // Ahead, and to another day each time: a session is not moved into the past, nor to where it is.

@@ -73,8 +73,6 @@ export function namesUnmadeRecord(method: DescMethod): boolean {
 const NAMED_BY_KEY = [
   // A catalogue entry's key.
   'referral.v1.CriteriaService/RemoveCriteria',
-  // A group's settled month: the walk settles none.
-  'payment.v1.SettlementService/GetSettlementReport',
 ];
 
 function namesRecordId(message: DescMessage, depth: number): boolean {
