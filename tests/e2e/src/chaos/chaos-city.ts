@@ -56,11 +56,30 @@ export class ChaosCity {
     this.fixture = await timed('its lab, drugs and payment rules', prepareSideFixture(this));
   }
 
+  /**
+   * Stops the services first, whatever the rest does (a cluster a run left down fails the clean-up of databases),
+   * since a service left running keeps the suite's process, and the script waiting on it, alive for ever; then
+   * every clean-up step, each tried even when one before it failed.
+   */
   async stop(): Promise<void> {
-    for (const pool of this.pools.values()) await pool.end().catch(() => undefined);
-    await this.reconnectHarness();
-    await this.side.stop();
-    await this.h.stop();
+    await Promise.all(
+      CHAOS_SERVICES.map((service) =>
+        this.process(service)
+          .stop()
+          .catch(() => undefined),
+      ),
+    );
+    const failures: unknown[] = [];
+    const steps = [
+      async () => {
+        for (const pool of this.pools.values()) await pool.end().catch(() => undefined);
+      },
+      () => this.reconnectHarness(),
+      () => this.side.stop(),
+      () => this.h.stop(),
+    ];
+    for (const step of steps) await step().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
   }
 
   process(service: ChaosService): ServiceProcess {
