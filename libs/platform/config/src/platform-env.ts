@@ -40,6 +40,8 @@ export function platformEnv(defaults: PlatformDefaults) {
     /** Consumer group; defaults to the service name (override for isolated test runs). */
     KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    /** The relay's poll while it listens for the outbox's notifications (every write notifies): a safety net. */
+    OUTBOX_LISTENING_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     /**
      * Tries of a failing event before its dead-letter topic. A retryable failure is most often a fact another topic

@@ -22,7 +22,7 @@ export interface MessagingSettings {
   service: string;
   brokers: string[];
   clientId?: string;
-  relay: { enabled: boolean; pollIntervalMs: number; batchSize: number };
+  relay: { enabled: boolean; pollIntervalMs: number; listeningPollIntervalMs?: number; batchSize: number };
   consumer: { groupId: string; maxAttempts: number; partitionsConcurrently?: number };
 }
 

@@ -79,6 +79,7 @@ export class PlatformModule {
             relay: {
               enabled: service.relayEnabled ?? true,
               pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+              listeningPollIntervalMs: config.OUTBOX_LISTENING_POLL_INTERVAL_MS,
               batchSize: config.OUTBOX_BATCH_SIZE,
             },
             consumer: {

@@ -267,6 +267,42 @@ describe(OutboxRelay.name, () => {
     expect(await listeners()).toEqual([]);
   });
 
+  it('looks for rows nobody told it of only every listening interval while it listens, and every poll interval once it does not', async () => {
+    const contract = await kit.newTopic();
+    const aggregateId = uuidv7();
+    const { relay: sut } = await aRelay('safety-net', {
+      pollIntervalMs: 10,
+      listeningPollIntervalMs: 120_000,
+    });
+    const listeners = async () =>
+      (
+        await dataSource.query<{ pid: number }[]>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN medgrid_outbox'`,
+        )
+      ).map((row) => row.pid);
+    sut.start();
+    const [listener] = await waitFor('the relay to listen', async () =>
+      (await listeners()).length ? listeners() : undefined,
+    );
+    const published = (count: number) => async () =>
+      (await kit.messageCount(contract.topic.name)) === count ? true : undefined;
+    await append(contract, [[aggregateId, 1]]);
+    await waitFor('the first event, woken by its commit', published(1), { timeoutMs: 5_000, intervalMs: 20 });
+
+    // A row written without a notification (no writer of the platform does that): only a poll finds it.
+    await dataSource.query(
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope)
+       SELECT $1, topic, message_key, event_type, envelope FROM outbox LIMIT 1`,
+      [uuidv7()],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await kit.messageCount(contract.topic.name)).toBe(1);
+
+    // Not listening any more: it looks again at once and every 10 ms until it listens again.
+    await dataSource.query(`SELECT pg_terminate_backend($1)`, [listener]);
+    await waitFor('the row no notification announced', published(2), { timeoutMs: 5_000, intervalMs: 20 });
+  });
+
   it('keeps measuring the backlog and its oldest row while every batch fails', async () => {
     const contract = await kit.newTopic();
     const aggregateId = uuidv7();

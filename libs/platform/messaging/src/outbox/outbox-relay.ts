@@ -8,7 +8,14 @@ import { OUTBOX_CHANNEL } from './outbox-writer';
 
 export interface OutboxRelaySettings {
   service: string;
+  /** How often to look for rows while no connection listens for notifications (starting, or after losing it). */
   pollIntervalMs: number;
+  /**
+   * How often to look while a connection listens: every write to the outbox notifies (OutboxWriter), so this poll
+   * is only a safety net, and an idle service need not query its outbox five times a second. `pollIntervalMs` when
+   * not given.
+   */
+  listeningPollIntervalMs?: number;
   batchSize: number;
 }
 
@@ -59,11 +66,14 @@ export class OutboxRelay {
     this.lockKey = hashToInt32(`medgrid-outbox:${settings.service}`);
     this.listener = new ChannelListener(dataSource, OUTBOX_CHANNEL, {
       onWake: () => this.wake(),
-      onLost: (error) =>
+      onLost: (error) => {
         this.logger.warn(
           { err: error },
           'outbox relay is not listening for new events; polling until it listens again',
-        ),
+        );
+        // The next look may be a listening interval away: look now, then every poll interval until it listens.
+        this.wake();
+      },
     });
   }
 
@@ -165,7 +175,9 @@ export class OutboxRelay {
   }
 
   private async tick(): Promise<void> {
-    let next = this.settings.pollIntervalMs;
+    let next = this.listener.listening
+      ? (this.settings.listeningPollIntervalMs ?? this.settings.pollIntervalMs)
+      : this.settings.pollIntervalMs;
     this.wakeRequested = false;
     try {
       const count = await this.relayOnce();
