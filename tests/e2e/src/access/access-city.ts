@@ -69,6 +69,54 @@ export class AccessCity {
     await Promise.all(services.filter((s) => s !== 'registry').map((service) => this.startService(service)));
     if (this.targets.has('referral')) await this.seedReferrals();
     await this.makeRecords();
+    if (this.targets.has('referral') && this.targets.has('scheduling')) await this.awaitSlotHoldRequests();
+    if (this.targets.has('referral') && this.targets.has('pharmacy')) await this.awaitContinuityAssessments();
+  }
+
+  /**
+   * Whether pharmacy assessed each of the walk's downward referrals (it does on the referral's event), so
+   * GetContinuityAssessment names them as the downward referral rows do; only when both services run.
+   */
+  continuityAssessed = false;
+
+  private async awaitContinuityAssessments(): Promise<void> {
+    const pharmacy = this.targets.get('pharmacy')!;
+    const ids = [...Object.values(this.downward.ours), this.downward.theirs.lead];
+    await waitFor(
+      "pharmacy to assess the walk's downward referrals",
+      async () => {
+        const { rows } = await pharmacy.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM continuity_assessment WHERE referral_id = ANY($1)`,
+          [ids],
+        );
+        return rows[0]!.n === ids.length ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 200 },
+    );
+    this.continuityAssessed = true;
+  }
+
+  /**
+   * Whether scheduling recorded a slot hold request for each of the walk's referrals (it does on ReferralSubmitted),
+   * so GetSlotHoldRequest names them as the referral RPCs do; only when both services run.
+   */
+  slotHoldsRequested = false;
+
+  private async awaitSlotHoldRequests(): Promise<void> {
+    const scheduling = this.targets.get('scheduling')!;
+    const ids = [...Object.values(this.referrals.ours), this.referrals.theirs.lead];
+    await waitFor(
+      "scheduling to record the walk's referrals' slot hold requests",
+      async () => {
+        const { rows } = await scheduling.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM slot_hold_request WHERE referral_id = ANY($1)`,
+          [ids],
+        );
+        return rows[0]!.n === ids.length ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 200 },
+    );
+    this.slotHoldsRequested = true;
   }
 
   /** The records the walk names by id, per owner (access-records.ts), made in each service that runs. */
@@ -99,6 +147,12 @@ export class AccessCity {
    * and centre → secondary hospital ("secondary"); in ours also secondary → lead ("hospitals"), which names no centre.
    */
   readonly referrals = { ours: { lead: '', secondary: '', hospitals: '' }, theirs: { lead: '' } };
+
+  /**
+   * Downward referrals the walk issued, named by party as the upward ones: in each group lead hospital → centre
+   * ("lead"), and in ours also secondary hospital → centre ("secondary"), which the lead hospital is no party to.
+   */
+  readonly downward = { ours: { lead: '', secondary: '' }, theirs: { lead: '' } };
 
   private async seedReferrals(): Promise<void> {
     const target = this.targets.get('referral')!;
@@ -144,8 +198,54 @@ export class AccessCity {
       );
       return referral!.id;
     };
+    const referDown = async (group: CityGroup, from: string) => {
+      const identity: Identity = {
+        subject: `access-seed-${uuidv7()}`,
+        role: 'hospital-staff',
+        institutionId: from,
+        groupId: group.groupId,
+        practitionerId: null,
+      };
+      const { referral } = await unary(
+        client,
+        client.issueDownwardReferral,
+        {
+          clientRequestId: uuidv7(),
+          patientResidentId: group.residentId,
+          referringInstitutionId: from,
+          receivingInstitutionId: group.centreId,
+          icd10Code: 'I10',
+          reason: 'blood pressure controlled on amlodipine',
+          metCriteriaCodes: [],
+          justification: '血压已稳定两周，可回社区随访管理',
+          treatmentPlan: {
+            diagnosisCodes: ['I10'],
+            // pharmacy assesses a plan's medications at the receiving centre: a plan without any it leaves alone.
+            medications: [
+              {
+                name: '苯磺酸氨氯地平片 5mg',
+                drugCode: 'XC08CAA001F001001000101',
+                dose: '',
+                frequency: 'qd',
+                days: 28,
+              },
+            ],
+            followUps: [{ dueDate: '2027-01-15', item: 'blood pressure' }],
+            warningSigns: ['BP ≥180/110'],
+            notes: '',
+          },
+          results: [],
+          upwardReferralId: '',
+        },
+        await this.token(identity),
+      );
+      return referral!.id;
+    };
     try {
       const { ours, theirs } = this;
+      this.downward.ours.lead = await referDown(ours, ours.leadId);
+      this.downward.ours.secondary = await referDown(ours, ours.secondaryId);
+      this.downward.theirs.lead = await referDown(theirs, theirs.leadId);
       this.referrals.ours.lead = await refer(ours, ours.centreId, ours.leadId, 'primary-staff');
       this.referrals.ours.secondary = await refer(ours, ours.centreId, ours.secondaryId, 'primary-staff');
       this.referrals.ours.hospitals = await refer(ours, ours.secondaryId, ours.leadId, 'hospital-staff');

@@ -74,6 +74,10 @@ describe('the access matrix, walked against the services', () => {
           `access: apart (${why === 'unmade' ? 'a record the walk did not make' : 'INVALID_ARGUMENT'}): ${[...apart].map(([rpc, n]) => `${rpc} ${n}`).join(', ')}`,
         );
     }
+    const audits = results.flatMap((r) => r.audited);
+    say(
+      `access: audit rows checked ${audits.length} (refused ${audits.filter((a) => a === 'refused').length}, read ${audits.filter((a) => a === 'read').length})`,
+    );
     const statuses = new Map<string, number>();
     for (const r of results) statuses.set(status[r.code], (statuses.get(status[r.code]) ?? 0) + 1);
     say(`access: statuses ${[...statuses].map(([c, n]) => `${c} ${n}`).join(', ')}`);

@@ -26,6 +26,8 @@ export interface CellResult {
   readonly verified: boolean;
   /** Why the cell was counted apart, when it was: the request's validation, or a record the walk did not make. */
   readonly apart?: 'invalid-argument' | 'unmade';
+  /** The audit rows looked for: a refusal's, a read's. */
+  readonly audited: readonly ('refused' | 'read')[];
 }
 
 const CONCURRENCY = 8;
@@ -39,6 +41,12 @@ const REFERRAL_BY_ID = [
   'RecordArrival',
   'RecordCompletion',
 ];
+/** The referral RPCs that name a downward referral by its id (`id`): the walk issued some of those. */
+const DOWNWARD_BY_ID = ['AcknowledgeReferral', 'RecordFollowUp', 'CloseReferral'];
+/** Made by pharmacy from the walk's downward referrals when both services run (AccessCity.continuityAssessed). */
+const CONTINUITY_BY_REFERRAL = 'pharmacy.v1.ContinuityService/GetContinuityAssessment';
+/** Made by scheduling from the walk's referrals when both services run (AccessCity.slotHoldsRequested). */
+const SLOT_HOLD_BY_REFERRAL = 'scheduling.v1.SchedulingService/GetSlotHoldRequest';
 const ALTERS_THE_CITY = ['OrganisationService/RemoveMembership', 'OrganisationService/UpdateInstitution'];
 /** Statuses that mean the service failed rather than answered: wrong in any cell. */
 const FAILURES = new Set([status.INTERNAL, status.UNKNOWN, status.DATA_LOSS]);
@@ -130,6 +138,7 @@ export class AccessWalker {
         got: 'A',
         problems: ['no such RPC'],
         verified: false,
+        audited: [],
       };
     }
     const service = cell.row.service as Service;
@@ -157,15 +166,17 @@ export class AccessWalker {
       problems.push(
         `expected ${cell.expected}, got ${status[code]}${reason ? ` ${reason}` : ''}${error?.details ? `: ${error.details.slice(0, 160)}` : ''}`,
       );
-    if (code === status.PERMISSION_DENIED && !(await this.audited(target.sql, identity, 'refused')))
-      problems.push('refused without an audit row');
-    if (
-      cell.row.auditsRead &&
-      code === status.OK &&
-      bytes > 0 &&
-      !(await this.audited(target.sql, identity, 'read'))
-    )
-      problems.push('read personal data without an audit row');
+    const audited: ('refused' | 'read')[] = [];
+    if (code === status.PERMISSION_DENIED) {
+      audited.push('refused');
+      if (!(await this.audited(target.sql, identity, 'refused')))
+        problems.push('refused without an audit row');
+    }
+    if (cell.row.auditsRead && code === status.OK && bytes > 0) {
+      audited.push('read');
+      if (!(await this.audited(target.sql, identity, 'read')))
+        problems.push('read personal data without an audit row');
+    }
     if (process.env.ACCESS_DEBUG && code === status.INVALID_ARGUMENT)
       process.stdout.write(
         `access IA ${cell.row.rpc} ${cell.caller} ${cell.owner}: ${decodeErrorDetails(error?.metadata)
@@ -178,7 +189,7 @@ export class AccessWalker {
         : code === status.INVALID_ARGUMENT
           ? 'invalid-argument'
           : 'unmade';
-    return { cell, code, reason, got, problems, verified, apart };
+    return { cell, code, reason, got, problems, verified, apart, audited };
   }
 
   private audited(sql: PgClient, identity: Identity, action: string): Promise<boolean> {
@@ -264,16 +275,42 @@ export class AccessWalker {
    * every other record is the owner institution's (access-records.ts).
    */
   recordOf(caller: Caller, owner: Owner, rpc: string): Record<string, string> | undefined {
-    if (REFERRAL_BY_ID.some((name) => rpc === `referral.v1.ReferralService/${name}`)) {
+    // A referral's slot hold request is scheduling's record of the referral, named by the referral's id.
+    const field = REFERRAL_BY_ID.some((name) => rpc === `referral.v1.ReferralService/${name}`)
+      ? 'id'
+      : rpc === SLOT_HOLD_BY_REFERRAL && this.city.slotHoldsRequested
+        ? 'referralId'
+        : undefined;
+    const downward = DOWNWARD_BY_ID.some((name) => rpc === `referral.v1.ReferralService/${name}`)
+      ? 'id'
+      : rpc === CONTINUITY_BY_REFERRAL && this.city.continuityAssessed
+        ? 'referralId'
+        : undefined;
+    if (downward) {
+      // Issued by the lead hospital to the centre (the hospital callers issued it, primary staff receive it), by the
+      // secondary hospital (the lead hospital is no party to it; the group's one centre is a party to every one of
+      // its downward referrals, so primary staff have none of their group they are no party to), by group B's lead.
+      const { ours, theirs } = this.city.downward;
+      if (!ours.lead) return undefined;
+      switch (owner) {
+        case 'own-institution':
+          return { [downward]: ours.lead };
+        case 'own-group':
+          return caller === 'primary-staff' ? undefined : { [downward]: ours.secondary };
+        case 'other-group':
+          return { [downward]: theirs.lead };
+      }
+    }
+    if (field) {
       const { ours, theirs } = this.city.referrals;
       if (!ours.lead) return undefined;
       switch (owner) {
         case 'own-institution':
-          return { id: ours.lead };
+          return { [field]: ours.lead };
         case 'own-group':
-          return { id: caller === 'primary-staff' ? ours.hospitals : ours.secondary };
+          return { [field]: caller === 'primary-staff' ? ours.hospitals : ours.secondary };
         case 'other-group':
-          return { id: theirs.lead };
+          return { [field]: theirs.lead };
       }
     }
     return this.city.records.fieldsFor(rpc, this.ownerIds(caller, owner, rpc).institutionId);
