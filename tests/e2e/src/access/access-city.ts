@@ -133,9 +133,10 @@ export class AccessCity {
       ['pharmacy', makePharmacyRecords],
     ];
     try {
-      await Promise.all(
-        makers.filter(([service]) => this.targets.has(service)).map(([, make]) => make(maker)),
-      );
+      // The registry's first: the other services' records stand on its practitioners.
+      const [registry, ...others] = makers.filter(([service]) => this.targets.has(service));
+      await registry![1](maker);
+      await Promise.all(others.map(([, make]) => make(maker)));
     } finally {
       rpc.close();
     }

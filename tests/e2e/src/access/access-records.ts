@@ -23,6 +23,7 @@ export type RecordKind =
   | 'result-for-steps'
   | 'lookup'
   | 'batch'
+  | 'critical-value'
   // registry
   | 'institution'
   | 'medical-group'
@@ -76,6 +77,9 @@ export const NAMED_RECORDS: Readonly<Record<string, readonly NamedRecord[]>> = {
   'lab_sharing.v1.ReportService/SaveDraft': [{ field: 'reportId', kind: 'report' }],
   'lab_sharing.v1.ReportService/SignReport': [{ field: 'reportId', kind: 'report' }],
   'lab_sharing.v1.ReportService/AmendReport': [{ field: 'reportId', kind: 'report' }],
+  'lab_sharing.v1.ReportService/AcknowledgeCriticalValue': [
+    { field: 'criticalValueId', kind: 'critical-value' },
+  ],
   'lab_sharing.v1.ResultService/GetResult': [{ field: 'id', kind: 'result' }],
   'lab_sharing.v1.ResultService/GetResultFhir': [{ field: 'id', kind: 'result' }],
   'lab_sharing.v1.ResultService/MarkResultEnteredInError': [{ field: 'resultId', kind: 'result-for-steps' }],

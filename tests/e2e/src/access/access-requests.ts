@@ -115,6 +115,9 @@ const ADJUSTMENTS: Record<string, (owner: OwnerIds) => Record<string, unknown>> 
       value: { barcode: 'GLU-ACCESS-1', specimen: 'serum', collectedAt: timestamp(0) },
     },
   }),
+  // A glucose report's content, as a laboratory physician drafts it.
+  'lab_sharing.v1.ReportService/SaveDraft': () => ({ content: GLUCOSE_REPORT }),
+  'lab_sharing.v1.ReportService/AmendReport': () => ({ content: GLUCOSE_REPORT }),
   'lab_sharing.v1.ResultService/RecordResult': () => ({ observations: [GLUCOSE], study: undefined }),
   'lab_sharing.v1.SterilisationService/SendBatch': () => ({
     packages: [{ code: 'PKG-0001', name: '换药包', quantity: 1 }],
@@ -165,6 +168,16 @@ export const GLUCOSE = {
   value: { case: 'quantity', value: { value: 5.2, unit: 'mmol/L' } },
   referenceRange: { low: 3.9, high: 6.1 },
   flag: 'N',
+};
+
+/** A glucose report's content: one observation in range, not critical. */
+const GLUCOSE_REPORT = {
+  findings: '',
+  conclusion: '空腹血糖正常',
+  observations: [GLUCOSE],
+  critical: false,
+  criticalNote: '',
+  dataClass: 'general',
 };
 
 /** An instant `msAgo` before now, as a google.protobuf.Timestamp. */

@@ -144,7 +144,7 @@ export class AccessWalker {
     const service = cell.row.service as Service;
     const target = this.city.targets.get(service);
     if (!target) throw new Error(`${service} is not running`);
-    const identity = this.identityOf(cell.caller);
+    const identity = this.identityOf(cell.caller, cell.row.rpc);
     const token = await this.tokenOf(cell.caller, identity);
     const owner = this.ownerIds(cell.caller, cell.owner, cell.row.rpc);
     const records = this.recordOf(cell.caller, cell.owner, cell.row.rpc);
@@ -201,8 +201,8 @@ export class AccessWalker {
       .then(({ rowCount }) => (rowCount ?? 0) > 0);
   }
 
-  /** The caller, with a subject of its own for this one call. */
-  private identityOf(caller: Caller): Identity {
+  /** The caller, with a subject of its own for this one call (staff: a practitioner of theirs in lab-sharing). */
+  private identityOf(caller: Caller, rpc: string): Identity {
     const { ours } = this.city;
     const subject = `access-${caller}-${++this.next}`;
     const at = (role: Identity['role'], institutionId: string): Identity => ({
@@ -212,17 +212,30 @@ export class AccessWalker {
       groupId: ours.groupId,
       practitionerId: null,
     });
+    const inLab = (institutionId: string) =>
+      serviceOf(rpc) === 'lab-sharing'
+        ? (this.city.records.get('practitioner', institutionId) ?? null)
+        : null;
     switch (caller) {
       case 'city-operator':
         return { subject, role: 'city-operator', institutionId: null, groupId: null, practitionerId: null };
       case 'group-admin':
         return at('group-admin', ours.leadId);
       case 'primary-staff':
-        return at('primary-staff', ours.centreId);
+        // In lab-sharing, the centre's general practitioner: a clinician of the site, who acknowledges its alerts.
+        return { ...at('primary-staff', ours.centreId), practitionerId: inLab(ours.centreId) };
       case 'partner-system':
         return at('partner-system', ours.leadId);
       default:
-        return at('hospital-staff', ours.leadId);
+        // In lab-sharing, the lead hospital's laboratory physician (the registry's record of its practitioner): the
+        // lead hosts the group's centres, and their reports are worked on by a practitioner of the host.
+        return {
+          ...at('hospital-staff', ours.leadId),
+          practitionerId:
+            serviceOf(rpc) === 'lab-sharing'
+              ? (this.city.records.get('practitioner', ours.leadId) ?? null)
+              : null,
+        };
     }
   }
 

@@ -1,4 +1,6 @@
+import { waitFor } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
+import { type Identity } from '@medgrid/auth';
 import { type CityGroup } from './access-city';
 import { type RecordMaker } from './access-records';
 import { GLUCOSE, timestamp as instant } from './access-requests';
@@ -22,6 +24,20 @@ export async function makeLabSharingRecords(maker: RecordMaker): Promise<void> {
     regionId: cityId,
     fromVersion: 0n,
   });
+  // Each lead hospital's laboratory physician (the registry's record) works its centre's reports; the walk's
+  // hospital staff are ours.
+  const labSharing = maker.city.targets.get('lab-sharing')!;
+  const reporters = [ours, theirs].map((group) => maker.records.get('practitioner', group.leadId));
+  await waitFor(
+    'lab-sharing to learn the laboratory physicians',
+    async () => {
+      const { rowCount } = await labSharing.sql.query(`SELECT 1 FROM known_practitioner WHERE id = ANY($1)`, [
+        reporters,
+      ]);
+      return rowCount === 2 ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 200 },
+  );
   await Promise.all([ours, theirs].map((group) => groupRecords(maker, group)));
 }
 
@@ -133,6 +149,7 @@ async function siteRecords(
     },
     'batch.id',
   );
+  maker.records.set('critical-value', site, await criticalValue(maker, group, site, clinician, lab));
   maker.records.set('order', site, order);
   maker.records.set('order-for-steps', site, orderForSteps);
   maker.records.set('report', site, report);
@@ -140,4 +157,88 @@ async function siteRecords(
   maker.records.set('result-for-steps', site, resultForSteps);
   maker.records.set('lookup', site, lookup);
   maker.records.set('batch', site, batch);
+}
+
+/** A potassium of 6.8 mmol/L against 3.5-5.5: critically high, so the signed report raises a critical value. */
+const CRITICAL_POTASSIUM = {
+  findings: '',
+  conclusion: '高钾血症',
+  observations: [
+    {
+      itemCode: 'LAB-K',
+      nationalCode: '',
+      loinc: '2823-3',
+      name: '钾',
+      value: { case: 'quantity', value: { value: 6.8, unit: 'mmol/L' } },
+      referenceRange: { low: 3.5, high: 5.5 },
+      flag: 'HH',
+    },
+  ],
+  critical: false,
+  criticalNote: '血钾 6.8 mmol/L，请立即处理',
+  dataClass: 'general',
+};
+
+/**
+ * A critical value of the site's: its potassium order, taken, drafted and signed by the lead hospital's laboratory
+ * physician at the group's centre; the alert found among the site's critical values.
+ */
+async function criticalValue(
+  maker: RecordMaker,
+  group: CityGroup,
+  site: string,
+  clinician: Identity,
+  lab: string,
+): Promise<string> {
+  const order = await maker.make(
+    'lab_sharing.v1.OrderService/PlaceOrder',
+    clinician,
+    {
+      orderingInstitutionId: site,
+      orderingPractitionerId: clinician.practitionerId,
+      patientResidentId: group.residentId,
+      itemCode: 'LAB-K',
+      centreId: lab,
+      clinicalInfo: '乏力，查血钾',
+      urgency: ROUTINE,
+      referralId: '',
+      lookupId: '',
+    },
+    'order.id',
+  );
+  await maker.call('lab_sharing.v1.OrderService/RecordExamData', clinician, {
+    orderId: order,
+    exam: {
+      case: 'specimen',
+      value: { barcode: `K-${order.slice(-12)}`, specimen: 'serum', collectedAt: instant(0) },
+    },
+  });
+  const reporter = maker.as(
+    'hospital-staff',
+    group,
+    group.leadId,
+    maker.records.get('practitioner', group.leadId) ?? null,
+  );
+  const reportId = await maker.make(
+    'lab_sharing.v1.ReportService/GetReport',
+    reporter,
+    { reportId: '', orderId: order },
+    'report.id',
+  );
+  await maker.call('lab_sharing.v1.ReportService/ClaimReport', reporter, { reportId });
+  await maker.call('lab_sharing.v1.ReportService/SaveDraft', reporter, {
+    reportId,
+    content: CRITICAL_POTASSIUM,
+  });
+  await maker.call('lab_sharing.v1.ReportService/SignReport', reporter, { reportId });
+  const { criticalValues } = (await maker.call('lab_sharing.v1.ReportService/ListCriticalValues', clinician, {
+    orderingInstitutionId: site,
+    status: 0,
+    pageSize: 10,
+    pageToken: '',
+  })) as { criticalValues: { id: string; reportId: string }[] };
+  const alert = criticalValues.find((c) => c.reportId === reportId);
+  if (!alert)
+    throw new Error(`making the walk's records: signing report ${reportId} raised no critical value`);
+  return alert.id;
 }
