@@ -29,6 +29,8 @@ export type RecordKind =
   | 'medical-group'
   | 'resident'
   | 'practitioner'
+  | 'practitioner-for-steps'
+  | 'resident-number'
   | 'team'
   | 'contract'
   // scheduling
@@ -102,7 +104,8 @@ export const NAMED_RECORDS: Readonly<Record<string, readonly NamedRecord[]>> = {
   'registry.v1.ResidentService/RenewContract': [{ field: 'contractId', kind: 'contract' }],
   'registry.v1.ResidentService/EndContract': [{ field: 'contractId', kind: 'contract' }],
   'registry.v1.WorkforceService/GetPractitioner': [{ field: 'id', kind: 'practitioner' }],
-  'registry.v1.WorkforceService/UpdatePractitioner': [{ field: 'id', kind: 'practitioner' }],
+  'registry.v1.WorkforceService/UpdatePractitioner': [{ field: 'id', kind: 'practitioner-for-steps' }],
+  'registry.v1.ResidentService/GetResident': [{ field: 'residentIdNumber', kind: 'resident-number' }],
   'registry.v1.WorkforceService/CheckPractisingRight': [{ field: 'practitionerId', kind: 'practitioner' }],
   'registry.v1.WorkforceService/GetTeam': [{ field: 'id', kind: 'team' }],
   'registry.v1.WorkforceService/AddTeamMember': [

@@ -6,8 +6,9 @@ const GENERAL_PRACTITIONER = 1;
 
 /**
  * The registry's records, in each group: every institution is its own record and its group's (GetInstitution,
- * GetMedicalGroup, made by the city already), the group's resident is each of its institutions' (UpdateResident), a
- * practitioner registered at the lead hospital and one at the community centre by the group's administrator, a
+ * GetMedicalGroup, made by the city already), the group's resident is each of its institutions' (UpdateResident,
+ * GetResident by number), a practitioner registered at the lead hospital and one at the community centre by the
+ * group's administrator (and one more each for the walk to update), a
  * family-doctor team of the centre's general practitioner (a team works from a primary institution only: the lead
  * hospital has none), and a contract the centre's staff sign between the group's resident and that team.
  */
@@ -21,8 +22,13 @@ async function groupRecords(maker: RecordMaker, group: CityGroup): Promise<void>
   for (const institutionId of institutions) maker.records.set('institution', institutionId, institutionId);
   maker.records.set('medical-group', institutions, group.groupId);
   maker.records.set('resident', institutions, group.residentRecordId);
+  maker.records.set('resident-number', institutions, group.residentId);
   const admin = maker.as('group-admin', group, group.leadId);
-  const practitioner = async (institutionId: string, specialtyCode: string) => {
+  const practitioner = async (
+    institutionId: string,
+    specialtyCode: string,
+    kind: 'practitioner' | 'practitioner-for-steps' = 'practitioner',
+  ) => {
     const id = await maker.make(
       'registry.v1.WorkforceService/RegisterPractitioner',
       admin,
@@ -35,10 +41,16 @@ async function groupRecords(maker: RecordMaker, group: CityGroup): Promise<void>
       },
       'practitioner.id',
     );
-    maker.records.set('practitioner', institutionId, id);
+    maker.records.set(kind, institutionId, id);
     return id;
   };
-  const [, gp] = await Promise.all([practitioner(group.leadId, '30'), practitioner(group.centreId, '02')]);
+  // Those the walk updates are others: an update would change who reports and who sees patients at the sites.
+  const [, gp] = await Promise.all([
+    practitioner(group.leadId, '30'),
+    practitioner(group.centreId, '02'),
+    practitioner(group.leadId, '30', 'practitioner-for-steps'),
+    practitioner(group.centreId, '02', 'practitioner-for-steps'),
+  ]);
   const team = await maker.make(
     'registry.v1.WorkforceService/CreateTeam',
     admin,
