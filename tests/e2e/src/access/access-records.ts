@@ -108,6 +108,8 @@ export const NAMED_RECORDS: Readonly<Record<string, readonly NamedRecord[]>> = {
   'registry.v1.ResidentService/GetResident': [{ field: 'residentIdNumber', kind: 'resident-number' }],
   'registry.v1.WorkforceService/CheckPractisingRight': [{ field: 'practitionerId', kind: 'practitioner' }],
   'registry.v1.WorkforceService/GetTeam': [{ field: 'id', kind: 'team' }],
+  // A team is made of registered practitioners: the site's own.
+  'registry.v1.WorkforceService/CreateTeam': [{ field: 'members.0.practitionerId', kind: 'practitioner' }],
   'registry.v1.WorkforceService/AddTeamMember': [
     { field: 'teamId', kind: 'team' },
     { field: 'member.practitionerId', kind: 'practitioner' },
