@@ -66,12 +66,28 @@ export class AccessCity {
       address: this.registry.process.grpcAddress,
       sql: registrySql,
     });
+    const started = Date.now();
+    const phase = (what: string) =>
+      this.phases.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await Promise.all(services.filter((s) => s !== 'registry').map((service) => this.startService(service)));
+    phase('services up');
     if (this.targets.has('referral')) await this.seedReferrals();
     await this.makeRecords();
-    if (this.targets.has('referral') && this.targets.has('scheduling')) await this.awaitSlotHoldRequests();
-    if (this.targets.has('referral') && this.targets.has('pharmacy')) await this.awaitContinuityAssessments();
+    phase('records made');
+    // The records the services make from the referrals' events, waited on together.
+    await Promise.all([
+      this.targets.has('referral') && this.targets.has('scheduling')
+        ? this.awaitSlotHoldRequests()
+        : undefined,
+      this.targets.has('referral') && this.targets.has('pharmacy')
+        ? this.awaitContinuityAssessments()
+        : undefined,
+    ]);
+    phase("the referrals' records made");
   }
+
+  /** How long the city took to come up, phase by phase (from the registry's groups), for the walk's report. */
+  readonly phases: string[] = [];
 
   /**
    * Whether pharmacy assessed each of the walk's downward referrals (it does on the referral's event), so
@@ -135,8 +151,13 @@ export class AccessCity {
     try {
       // The registry's first: the other services' records stand on its practitioners.
       const [registry, ...others] = makers.filter(([service]) => this.targets.has(service));
-      await registry![1](maker);
-      await Promise.all(others.map(([, make]) => make(maker)));
+      const timed = async ([service, make]: (typeof makers)[number]) => {
+        const started = Date.now();
+        await make(maker);
+        this.phases.push(`${service}'s in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      };
+      await timed(registry!);
+      await Promise.all(others.map(timed));
     } finally {
       rpc.close();
     }

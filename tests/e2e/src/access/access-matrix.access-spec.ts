@@ -41,7 +41,7 @@ describe('the access matrix, walked against the services', () => {
     const started = Date.now();
     await city.start(services);
     walker = new AccessWalker(city);
-    say(`access: city up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(`access: city up in ${((Date.now() - started) / 1000).toFixed(1)} s (${city.phases.join(', ')})`);
   }, 600_000);
 
   afterAll(async () => {
