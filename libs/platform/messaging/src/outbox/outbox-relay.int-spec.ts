@@ -281,9 +281,9 @@ describe(OutboxRelay.name, () => {
         )
       ).map((row) => row.pid);
     sut.start();
-    const [listener] = await waitFor('the relay to listen', async () =>
-      (await listeners()).length ? listeners() : undefined,
-    );
+    // Listening as the relay knows it (its LISTEN answered), not only as PostgreSQL shows the statement.
+    await waitFor('the relay to listen', () => Promise.resolve(sut.listening || undefined));
+    const [listener] = await listeners();
     const published = (count: number) => async () =>
       (await kit.messageCount(contract.topic.name)) === count ? true : undefined;
     await append(contract, [[aggregateId, 1]]);

@@ -87,6 +87,11 @@ export class OutboxRelay {
     this.listener.start();
   }
 
+  /** Whether a connection listens for the outbox's notifications now (else the relay polls every poll interval). */
+  get listening(): boolean {
+    return this.listener.listening;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -175,21 +180,27 @@ export class OutboxRelay {
   }
 
   private async tick(): Promise<void> {
+    let failed = false;
     let next = this.listener.listening
       ? (this.settings.listeningPollIntervalMs ?? this.settings.pollIntervalMs)
       : this.settings.pollIntervalMs;
     this.wakeRequested = false;
     try {
       const count = await this.relayOnce();
-      // A full batch means more may be waiting, a notification during the batch that more came: go again at once.
-      if (count === this.settings.batchSize || this.wakeRequested) next = 0;
+      // A full batch means more may be waiting: go again at once.
+      if (count === this.settings.batchSize) next = 0;
     } catch (error) {
+      failed = true;
       relayFailures.inc();
       this.logger.error({ err: error }, 'outbox relay batch failed; will retry');
       next = Math.min(this.settings.pollIntervalMs * 5, 5000);
     }
     // Also after a failed batch: a broker outage is exactly when the backlog grows and must be seen.
     await this.refreshBacklogGauges();
+    // A notification (or a lost connection) while this tick ran, up to this moment: more came, go again at once
+    // (not after a failed batch, whose backoff stands). Checked last, so a wake-up during the gauges' query is not
+    // lost until the next poll, seconds away.
+    if (this.wakeRequested && !failed) next = 0;
     this.schedule(next);
   }
 
