@@ -54,6 +54,19 @@ const depConstraints = [
 ];
 
 /**
+ * Where typed rules get their types. A project's own lint asks the project service, which makes a program per
+ * project tsconfig; the whole-workspace lint (`npm run lint:workspace`, test.sh) uses one program for all the Node
+ * code and the portal's own, so the shared libraries are typed once rather than once per project.
+ */
+const typeInformation =
+  process.env.MEDGRID_LINT_WHOLE_WORKSPACE === '1'
+    ? {
+        project: ['./tsconfig.workspace.json', './apps/portal/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      }
+    : { projectService: true, tsconfigRootDir: import.meta.dirname };
+
+/**
  * A platform library's own tests may use the real PostgreSQL/Kafka harness
  * (libs/testing); its shipped code may not.
  */
@@ -85,7 +98,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: typeInformation },
     rules: {
       '@nx/enforce-module-boundaries': moduleBoundaries(depConstraints),
       '@typescript-eslint/no-floating-promises': 'error',

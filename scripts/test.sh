@@ -24,10 +24,18 @@ bash scripts/proto-gen.sh --check
 
 step "format, lint, type-check, unit tests"
 node_modules/.bin/prettier --check . --log-level warn
-node_modules/.bin/nx run-many -t lint typecheck test --outputStyle=static --skipNxCache
+# The type check and the lint of the whole workspace, each in one process over one program (tsconfig.workspace.json):
+# the projects' own targets (`nx run-many -t lint typecheck`, same rules) type the shared libraries once per project,
+# 200 s against 60 s here. The generator step below runs a generated project's own targets.
+# Both are single-threaded: side by side they take the two cores.
+npm run -s typecheck:workspace &
+typecheck=$!
+npm run -s lint:workspace
+wait "$typecheck"
+node_modules/.bin/nx run-many -t test --outputStyle=static --skipNxCache
 
 step "build"
-node_modules/.bin/nx run-many -t build --outputStyle=static --skipNxCache
+node_modules/.bin/nx run-many -t build --outputStyle=static
 
 step "deployment charts: helm lint, render, schema and manifest checks"
 # Debian's prometheus package brings promtool: the alert rules' syntax and unit tests (helm-check step 7).
@@ -60,7 +68,18 @@ step "integration and end-to-end tests (real PostgreSQL and Kafka)"
 # A platform up.sh left running shares the broker with the end-to-end suites and would answer their events (its
 # scheduling telling an e2e referral there is no session): its services stop here, and up.sh starts them again below.
 bash scripts/down.sh --services
-node_modules/.bin/nx run-many -t test-int --parallel=1 --outputStyle=static --skipNxCache
+# The end-to-end suites (about 7 minutes, mostly waiting on processes, PostgreSQL and the broker) run beside the
+# projects' own integration tests (about 3 minutes), whose topics and databases are their own. Both use the build above.
+mkdir -p "$MEDGRID_LOGS"
+e2e_log="$MEDGRID_LOGS/test-e2e.log"
+node_modules/.bin/nx run @medgrid/e2e:test-int --excludeTaskDependencies --outputStyle=static >"$e2e_log" 2>&1 &
+e2e=$!
+node_modules/.bin/nx run-many -t test-int --exclude=@medgrid/e2e --excludeTaskDependencies --parallel=1 \
+  --outputStyle=static --skipNxCache
+e2e_status=0
+wait "$e2e" || e2e_status=$?
+cat "$e2e_log"
+[ "$e2e_status" -eq 0 ] || { echo "end-to-end suites failed (log: $e2e_log)" >&2; exit "$e2e_status"; }
 
 step "fuzz: every RPC of every service answers generated hostile requests with a clean status (a short seeded run)"
 # A broker, ports and databases of its own; 2 min 14 s on a quiet machine here. The full run: scripts/fuzz.sh (1,000 a RPC).

@@ -23,13 +23,17 @@ export class TestDatabase {
     private readonly adminUrl: string,
   ) {}
 
-  static async create(label: string): Promise<TestDatabase> {
+  /**
+   * `template` names a database to copy (CREATE DATABASE … TEMPLATE): a migrated template makes a migrated
+   * database in a tenth of a second, where running the migrations takes seconds.
+   */
+  static async create(label: string, { template }: { template?: string } = {}): Promise<TestDatabase> {
     const adminUrl = testPostgresAdminUrl();
     const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
     } finally {
       await admin.end();
     }

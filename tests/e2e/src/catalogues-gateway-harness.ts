@@ -1,10 +1,11 @@
-import { TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { waitUntilCaughtUp } from './consumer-lag';
 import { LAB_SHARING_INPUT_TOPICS } from './lab-sharing-harness';
 import { PHARMACY_INPUT_TOPICS } from './pharmacy-harness';
 import { PortalGatewayHarness } from './portal-gateway-harness';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /**
  * The portal's gateway with lab-sharing and pharmacy as real processes too, for the catalogues the gateway reaches
@@ -20,10 +21,8 @@ export class CataloguesGatewayHarness extends PortalGatewayHarness {
 
   protected override async startMoreServices(label: string): Promise<Record<string, string>> {
     const publicKey = this.registry.auth.publicKeyFile;
-    this.labSharingDb = await TestDatabase.create(`${label}_lab_sharing`);
-    this.pharmacyDb = await TestDatabase.create(`${label}_pharmacy`);
-    migrateUp('lab-sharing', this.labSharingDb.url);
-    migrateUp('pharmacy', this.pharmacyDb.url);
+    this.labSharingDb = await migratedDatabase('lab-sharing', `${label}_lab_sharing`);
+    this.pharmacyDb = await migratedDatabase('pharmacy', `${label}_pharmacy`);
     // Their own consumer groups, so neither scripts/up.sh's services nor another suite takes these events.
     const labSharingGroup = `lab-sharing-${label}-${uniqueSuffix()}`;
     const pharmacyGroup = `pharmacy-${label}-${uniqueSuffix()}`;

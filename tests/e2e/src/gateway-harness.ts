@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { credentials } from '@grpc/grpc-js';
 import { type Identity, TokenIssuer } from '@medgrid/auth';
 import { registryV1, gatewayServiceV1, TOPICS } from '@medgrid/contracts';
-import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { anIdentity, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { waitUntilCaughtUp } from './consumer-lag';
 import { unary } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /** The topics the gateway service consumes: the registry's institutions and groups. */
 export const GATEWAY_INPUT_TOPICS = [TOPICS.registryInstitution.name, TOPICS.registryMedicalGroup.name];
@@ -28,8 +29,7 @@ export class GatewayHarness {
 
   async start(label: string): Promise<void> {
     await this.registry.start(`${label}_registry`);
-    this.db = await TestDatabase.create(label);
-    migrateUp('gateway', this.db.url);
+    this.db = await migratedDatabase('gateway', label);
     // Its own consumer group, so neither scripts/up.sh's gateway nor another suite takes these events.
     const consumerGroup = `gateway-${label}-${uniqueSuffix()}`;
     // The gateway signs its per-user tokens and CSRF tokens with files of its own.

@@ -17,7 +17,7 @@ import {
 import {
   aResidentId,
   anIdentity,
-  TestDatabase,
+  type TestDatabase,
   testKafkaBrokers,
   uniqueSuffix,
   waitFor,
@@ -29,7 +29,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { waitUntilCaughtUp } from './consumer-lag';
 import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /** The topics the lab-sharing service consumes: the registry's institutions, groups and practitioners. */
 export const LAB_SHARING_INPUT_TOPICS = [
@@ -63,8 +64,7 @@ export class LabSharingHarness {
   /** Starts both services; `env` adds to or replaces lab-sharing's settings (short sweep and acknowledgement times). */
   async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await this.registry.start(`${label}_registry`);
-    this.db = await TestDatabase.create(label);
-    migrateUp('lab-sharing', this.db.url);
+    this.db = await migratedDatabase('lab-sharing', label);
     // Its own consumer group, so neither scripts/up.sh's lab-sharing nor another suite takes these events.
     const consumerGroup = `lab-sharing-${label}-${uniqueSuffix()}`;
     this.process = await ServiceProcess.onFreePorts(

@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenIssuer } from '@medgrid/auth';
-import { TestDatabase, uniqueSuffix } from '@medgrid/testing';
+import { type TestDatabase, uniqueSuffix } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 export interface OwnService {
   readonly db: TestDatabase;
@@ -24,8 +25,7 @@ export async function startOwnService(
   suite: string,
   issuerPublicKeyFile: string,
 ): Promise<OwnService> {
-  const db = await TestDatabase.create(`${suite}_${uniqueSuffix()}_${service.replace('-', '_')}`);
-  migrateUp(service, db.url);
+  const db = await migratedDatabase(service, `${suite}_${uniqueSuffix()}_${service.replace('-', '_')}`);
   const env: Record<string, string> = { KAFKA_CONSUMER_GROUP: `${service}-${suite}-${uniqueSuffix()}` };
   if (service === 'gateway') {
     const secrets = mkdtempSync(join(tmpdir(), `gateway-${suite}-`));

@@ -8,12 +8,13 @@ import {
   ruleServiceV1,
   TOPICS,
 } from '@medgrid/contracts';
-import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { anIdentity, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { waitUntilCaughtUp } from './consumer-lag';
 import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /**
  * The topics the payment service consumes: the registry's institutions, groups, grids and cities, its teams and
@@ -44,8 +45,7 @@ export class PaymentHarness {
 
   async start(label: string): Promise<void> {
     await this.registry.start(`${label}_registry`);
-    this.db = await TestDatabase.create(label);
-    migrateUp('payment', this.db.url);
+    this.db = await migratedDatabase('payment', label);
     // Its own consumer group, so neither scripts/up.sh's payment nor another suite takes these events.
     const consumerGroup = `payment-${label}-${uniqueSuffix()}`;
     this.process = await ServiceProcess.onFreePorts(

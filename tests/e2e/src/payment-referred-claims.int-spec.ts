@@ -1,5 +1,5 @@
 import { credentials } from '@grpc/grpc-js';
-import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { anIdentity, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { claimServiceV1, enrolmentServiceV1, paymentV1, ruleServiceV1 } from '@medgrid/contracts';
 import { localDate } from '@medgrid/kernel';
 import { Client as PgClient } from 'pg';
@@ -8,7 +8,8 @@ import { waitUntilCaughtUp } from './consumer-lag';
 import { PAYMENT_INPUT_TOPICS } from './payment-harness';
 import { ReferralHarness } from './referral-harness';
 import { type GroupFixture } from './scheduling-fixtures';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 const { LineKind } = claimServiceV1;
 
@@ -33,8 +34,7 @@ describe('payment ⇄ referral: a claim’s referral and contract verified from 
 
   beforeAll(async () => {
     await h.start('e2e_payment_referred');
-    paymentDb = await TestDatabase.create('e2e_payment_referred_payment');
-    migrateUp('payment', paymentDb.url);
+    paymentDb = await migratedDatabase('payment', 'e2e_payment_referred_payment');
     const consumerGroup = `payment-referred-${uniqueSuffix()}`;
     payment = await ServiceProcess.onFreePorts(
       'payment',

@@ -9,14 +9,15 @@ import {
   registryV1,
   TOPICS,
 } from '@medgrid/contracts';
-import { aResidentId, anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { aResidentId, anIdentity, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { REFERRAL_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { fails } from './grpc-call';
 import { outboxEventCount } from './outbox';
 import { PharmacyHarness } from './pharmacy-harness';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 const { ContinuityOutcome: O, ContinuityActionReason: R, SupplyVerdict: V } = continuityV1;
 
@@ -39,8 +40,7 @@ describe('pharmacy ⇄ referral: continuity of medication after a downward refer
 
   beforeAll(async () => {
     await h.start('pharmacy_continuity');
-    referralDb = await TestDatabase.create('pharmacy_continuity_referral');
-    migrateUp('referral', referralDb.url);
+    referralDb = await migratedDatabase('referral', 'pharmacy_continuity_referral');
     const consumerGroup = `referral-pharmacy-continuity-${uniqueSuffix()}`;
     referralProcess = await ServiceProcess.onFreePorts(
       'referral',

@@ -8,13 +8,14 @@ import {
   registryV1,
   TOPICS,
 } from '@medgrid/contracts';
-import { aResidentId, anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { aResidentId, anIdentity, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { waitUntilCaughtUp } from './consumer-lag';
 import { unary, type UnaryMethod } from './grpc-call';
 import { RegistryHarness } from './registry-harness';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /** The topics the pharmacy service consumes: the registry's institutions, groups, teams and contracts. */
 export const PHARMACY_INPUT_TOPICS = [
@@ -40,8 +41,7 @@ export class PharmacyHarness {
 
   async start(label: string): Promise<void> {
     await this.registry.start(`${label}_registry`);
-    this.db = await TestDatabase.create(label);
-    migrateUp('pharmacy', this.db.url);
+    this.db = await migratedDatabase('pharmacy', label);
     // Its own consumer group, so neither scripts/up.sh's pharmacy nor another suite takes these events.
     const consumerGroup = `pharmacy-${label}-${uniqueSuffix()}`;
     this.process = await ServiceProcess.onFreePorts(

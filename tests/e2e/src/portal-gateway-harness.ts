@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { waitUntilCaughtUp } from './consumer-lag';
 import { GATEWAY_INPUT_TOPICS } from './gateway-harness';
 import { ReferralHarness } from './referral-harness';
-import { migrateUp, REPO_ROOT, ServiceProcess, serviceEnv } from './service-process';
+import { REPO_ROOT, ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /**
  * Registry, scheduling, referral and the gateway as real processes on fresh databases: the
@@ -26,8 +27,7 @@ export class PortalGatewayHarness extends ReferralHarness {
   override async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await super.start(label, env);
     const moreServices = await this.startMoreServices(label);
-    this.gatewayDb = await TestDatabase.create(`${label}_gateway`);
-    migrateUp('gateway', this.gatewayDb.url);
+    this.gatewayDb = await migratedDatabase('gateway', `${label}_gateway`);
     this.createOperator();
     const consumerGroup = `gateway-${label}-${uniqueSuffix()}`;
     const csrfSecretFile = join(mkdtempSync(join(tmpdir(), 'gateway-e2e-')), 'csrf-secret');

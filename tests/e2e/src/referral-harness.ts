@@ -1,13 +1,14 @@
 import { credentials } from '@grpc/grpc-js';
 import { type Identity } from '@medgrid/auth';
 import { criteriaServiceV1, referralServiceV1, referralV1 } from '@medgrid/contracts';
-import { TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { REFERRAL_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
 import { aFreshResidentId, type GroupFixture } from './scheduling-fixtures';
 import { SchedulingHarness } from './scheduling-harness';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /**
  * Registry, scheduling and referral as real processes on fresh databases: the
@@ -30,8 +31,7 @@ export class ReferralHarness extends SchedulingHarness {
 
   override async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await super.start(label, env);
-    this.referralDb = await TestDatabase.create(`${label}_referral`);
-    migrateUp('referral', this.referralDb.url);
+    this.referralDb = await migratedDatabase('referral', `${label}_referral`);
     const consumerGroup = `referral-${label}-${uniqueSuffix()}`;
     this.referralEnv = serviceEnv(this.referralDb.url, this.registry.auth.publicKeyFile, {
       KAFKA_CONSUMER_GROUP: consumerGroup,

@@ -15,13 +15,14 @@ import {
   aCreditCode,
   anIdentity,
   TestAuth,
-  TestDatabase,
+  type TestDatabase,
   testKafkaBrokers,
   uniqueSuffix,
 } from '@medgrid/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fails, unary, type UnaryMethod } from './grpc-call';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /** The registry as a real process on a fresh database, with clients and a city operator's token. */
 export class RegistryHarness {
@@ -58,8 +59,7 @@ export class RegistryHarness {
     );
     this.auth = await TestAuth.create();
     await this.currentOperatorToken();
-    this.db = await TestDatabase.create(label);
-    migrateUp('registry', this.db.url);
+    this.db = await migratedDatabase('registry', label);
     this.process = await ServiceProcess.onFreePorts(
       'registry',
       serviceEnv(this.db.url, this.auth.publicKeyFile, env),

@@ -9,7 +9,7 @@ import {
   type schedulingModelV1,
   schedulingV1,
 } from '@medgrid/contracts';
-import { anIdentity, TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
+import { anIdentity, type TestDatabase, uniqueSuffix, waitFor } from '@medgrid/testing';
 import { Client as PgClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULING_INPUT_TOPICS, waitUntilCaughtUp } from './consumer-lag';
@@ -22,7 +22,8 @@ import {
   ratio,
   shanghaiDate,
 } from './scheduling-fixtures';
-import { migrateUp, ServiceProcess, serviceEnv } from './service-process';
+import { ServiceProcess, serviceEnv } from './service-process';
+import { migratedDatabase } from './migrated-database';
 
 /**
  * The registry and scheduling as real processes on fresh databases, against the
@@ -52,8 +53,7 @@ export class SchedulingHarness {
 
   async start(label: string, env: Record<string, string> = {}): Promise<void> {
     await this.registry.start(`${label}_registry`);
-    this.db = await TestDatabase.create(label);
-    migrateUp('scheduling', this.db.url);
+    this.db = await migratedDatabase('scheduling', label);
     // Its own group, so neither scripts/up.sh's scheduling nor another suite takes these events.
     const consumerGroup = `scheduling-${label}-${uniqueSuffix()}`;
     this.process = await ServiceProcess.onFreePorts(
