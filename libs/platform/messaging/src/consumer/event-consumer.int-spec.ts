@@ -22,6 +22,8 @@ const Behaviour = {
   refuse: 'refuse',
   hang: 'hang',
   databaseDownFourTimes: 'database-down-four-times',
+  /** Not wanted by a handler that states what it wants (see `aConsumer`'s `wantsAll`). */
+  unwanted: 'unwanted',
 } as const;
 
 /**
@@ -34,6 +36,8 @@ class RecordingHandler implements EventHandler<ReferralSubmitted> {
   readonly attempts = new Map<string, number>();
   /** Lets a hanging handle() return. */
   release: () => void = () => undefined;
+  /** Set to make it state which events it applies. */
+  wants?: (payload: ReferralSubmitted) => boolean;
   private readonly hung = new Promise<void>((resolve) => (this.release = resolve));
 
   constructor(
@@ -89,9 +93,12 @@ describe(EventConsumer.name, () => {
   const consumers: EventConsumer[] = [];
 
   /** A consumer in a new group on a new one-partition topic (so events arrive in send order). */
-  const aConsumer = async (settings: Partial<EventConsumerSettings> = {}) => {
+  const aConsumer = async (settings: Partial<EventConsumerSettings> = {}, { wantsAll = true } = {}) => {
     const contract = await kit.newTopic(1);
     const handler = new RecordingHandler(contract, uow);
+    if (!wantsAll) {
+      handler.wants = (payload: ReferralSubmitted) => payload.referral?.reason !== Behaviour.unwanted;
+    }
     const groupId = kit.newGroupId('consumer');
     const sut = new EventConsumer(
       kit.newKafka('consumer'),
@@ -192,6 +199,20 @@ describe(EventConsumer.name, () => {
     expect(handler.attempts.get(event.eventId)).toBe(1);
     expect(await appliedAttempts(event.eventId)).toEqual([1]);
     expect(await inboxRows(groupId, event.eventId)).toBe(1);
+  });
+
+  it('acknowledges an event its handler does not want without a transaction or an inbox row, and applies the next', async () => {
+    const { contract, handler, groupId } = await aConsumer({}, { wantsAll: false });
+    const unwanted = anEnvelope(contract, Behaviour.unwanted);
+    const later = anEnvelope(contract, Behaviour.apply);
+
+    await send(contract, [unwanted, later]);
+    await waitUntilApplied(later);
+
+    expect(handler.attempts.has(unwanted.eventId)).toBe(false);
+    expect(await appliedAttempts(unwanted.eventId)).toEqual([]);
+    expect(await inboxRows(groupId, unwanted.eventId)).toBe(0);
+    expect(await inboxRows(groupId, later.eventId)).toBe(1);
   });
 
   it('retries a handler that keeps failing maxAttempts times, then parks the event on the dead-letter topic and moves on', async () => {

@@ -212,7 +212,7 @@ export class EventConsumer {
     const handler = this.handlers.get(envelope.type);
     // Another consumer's event type on a shared topic, or a newer type this
     // version does not know yet: not ours to apply.
-    if (!handler) return 'ignored';
+    if (!handler || !wanted(handler, envelope)) return 'ignored';
     const baseDelay = this.settings.retryBaseDelayMs ?? 200;
     const maxDelay = this.settings.retryMaxDelayMs ?? 5_000;
     // Attempts that count towards maxAttempts: a database that is down fails every event alike, so waiting for it
@@ -292,6 +292,21 @@ export class EventConsumer {
       },
     ]);
   }
+}
+
+/**
+ * Whether the handler applies the event. A payload that does not decode is wanted: it takes the usual way, retried
+ * and then dead-lettered, rather than vanishing here.
+ */
+function wanted(handler: EventHandler, envelope: EventEnvelope): boolean {
+  if (!handler.wants) return true;
+  let payload: unknown;
+  try {
+    payload = handler.contract.codec.decode(envelope.payload);
+  } catch {
+    return true;
+  }
+  return handler.wants(payload, envelope);
 }
 
 function headersAsStrings(message: KafkaMessage): Record<string, string> | undefined {

@@ -8,6 +8,13 @@ import { type EventEnvelope } from '../envelope';
  */
 export interface EventHandler<T = unknown> {
   readonly contract: EventContract<T>;
+  /**
+   * Which events of the contract this handler applies, judged from the event alone (no I/O): one it does not want is
+   * acknowledged without a transaction or an inbox row, since nothing is applied there is nothing to remember.
+   * Without it, every event of the contract is applied. A topic's events reach every consumer of it, and most
+   * consumers want few of them (a downward referral being issued among all of a referral's changes).
+   */
+  wants?(payload: T, envelope: EventEnvelope): boolean;
   handle(payload: T, envelope: EventEnvelope): Promise<void>;
 }
 

@@ -14,15 +14,17 @@ export class ReferralIssuedKafkaConsumer implements EventHandler<referralV1.Refe
   readonly contract = ReferralChangedEvent;
   constructor(private readonly assess: AssessContinuityUseCase) {}
 
+  /** A downward referral being issued; every other change of a referral is not pharmacy's. */
+  wants(payload: referralV1.ReferralChanged): boolean {
+    return (
+      payload.referral?.direction === referralV1.ReferralDirection.REFERRAL_DIRECTION_DOWNWARD &&
+      payload.change?.action === referralV1.ReferralAction.REFERRAL_ACTION_ISSUE
+    );
+  }
+
   async handle(payload: referralV1.ReferralChanged, envelope: EventEnvelope): Promise<void> {
     const referral = payload.referral;
-    if (
-      !referral ||
-      referral.direction !== referralV1.ReferralDirection.REFERRAL_DIRECTION_DOWNWARD ||
-      payload.change?.action !== referralV1.ReferralAction.REFERRAL_ACTION_ISSUE
-    ) {
-      return;
-    }
+    if (!referral || !this.wants(payload)) return;
     const plan = referral.treatmentPlan;
     const command = AssessContinuityCommand.create({
       referralId: referral.id,

@@ -15,9 +15,15 @@ export class ReferralDeclinedKafkaConsumer implements EventHandler<referralV1.Re
   readonly contract = ReferralChangedEvent;
   constructor(private readonly release: ReleaseReferralHoldUseCase) {}
 
+  /** Only a decline (the header says why). */
+  wants(payload: referralV1.ReferralChanged): boolean {
+    return payload.change?.action === referralV1.ReferralAction.REFERRAL_ACTION_DECLINE;
+  }
+
   async handle(payload: referralV1.ReferralChanged, envelope: EventEnvelope): Promise<void> {
-    if (payload.change?.action !== referralV1.ReferralAction.REFERRAL_ACTION_DECLINE) return;
-    const reason = payload.change.note ? `referral declined: ${payload.change.note}` : 'referral declined';
+    if (!this.wants(payload)) return;
+    const note = payload.change?.note;
+    const reason = note ? `referral declined: ${note}` : 'referral declined';
     const facts = referralFactsOf(payload.referral, envelope);
     await this.release.execute(ReleaseReferralHoldCommand.create(facts, reason));
   }
