@@ -68,18 +68,10 @@ step "integration and end-to-end tests (real PostgreSQL and Kafka)"
 # A platform up.sh left running shares the broker with the end-to-end suites and would answer their events (its
 # scheduling telling an e2e referral there is no session): its services stop here, and up.sh starts them again below.
 bash scripts/down.sh --services
-# The end-to-end suites (about 7 minutes, mostly waiting on processes, PostgreSQL and the broker) run beside the
-# projects' own integration tests (about 3 minutes), whose topics and databases are their own. Both use the build above.
-mkdir -p "$MEDGRID_LOGS"
-e2e_log="$MEDGRID_LOGS/test-e2e.log"
-node_modules/.bin/nx run @medgrid/e2e:test-int --excludeTaskDependencies --outputStyle=static >"$e2e_log" 2>&1 &
-e2e=$!
-node_modules/.bin/nx run-many -t test-int --exclude=@medgrid/e2e --excludeTaskDependencies --parallel=1 \
-  --outputStyle=static --skipNxCache
-e2e_status=0
-wait "$e2e" || e2e_status=$?
-cat "$e2e_log"
-[ "$e2e_status" -eq 0 ] || { echo "end-to-end suites failed (log: $e2e_log)" >&2; exit "$e2e_status"; }
+# One project at a time: the end-to-end suites beside the projects' own integration tests (their topics and databases
+# are their own) saved 200 s, but the contention made lock-order tests flaky (a holder's commit reply seen after its
+# waiter's, libs/testing lock-order.ts). On the build the build step made.
+node_modules/.bin/nx run-many -t test-int --excludeTaskDependencies --parallel=1 --outputStyle=static --skipNxCache
 
 step "fuzz: every RPC of every service answers generated hostile requests with a clean status (a short seeded run)"
 # A broker, ports and databases of its own; 2 min 14 s on a quiet machine here. The full run: scripts/fuzz.sh (1,000 a RPC).
