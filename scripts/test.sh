@@ -12,6 +12,23 @@ medgrid_ensure_node
 cd "$MEDGRID_ROOT"
 started=$(date +%s)
 step() { printf '\n==> %s (+%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+# Runs a test command, its output kept in .logs/test-<name>.log as well; when it fails, what jest said of each failing
+# test is printed again last: a long stage's failure is otherwise printed minutes before the end of the output, and
+# CI keeps only the end.
+recap_on_failure() {
+  local name="$1" log
+  shift
+  mkdir -p "$MEDGRID_ROOT/.logs"
+  log="$MEDGRID_ROOT/.logs/test-$name.log"
+  local status=0
+  "$@" 2>&1 | tee "$log" || status=$?
+  if [ "$status" -ne 0 ]; then
+    printf '\n==> %s failed (exit %s); the failing tests, as jest reported them (whole output: %s):\n' \
+      "$name" "$status" "$log"
+    node "$MEDGRID_ROOT/scripts/lib/jest-failures.mjs" "$log" || true
+    return "$status"
+  fi
+}
 
 step "dependencies (npm install from the lockfile)"
 # `npm ci` refuses this lockfile: npm 11 leaves the other platforms' optional native
@@ -32,7 +49,7 @@ npm run -s typecheck:workspace &
 typecheck=$!
 npm run -s lint:workspace
 wait "$typecheck"
-node_modules/.bin/nx run-many -t test --outputStyle=static --skipNxCache
+recap_on_failure unit node_modules/.bin/nx run-many -t test --outputStyle=static --skipNxCache
 
 step "build"
 node_modules/.bin/nx run-many -t build --outputStyle=static
@@ -71,7 +88,8 @@ bash scripts/down.sh --services
 # One project at a time: the end-to-end suites beside the projects' own integration tests (their topics and databases
 # are their own) saved 200 s, but the contention made lock-order tests flaky (a holder's commit reply seen after its
 # waiter's, libs/testing lock-order.ts). On the build the build step made.
-node_modules/.bin/nx run-many -t test-int --excludeTaskDependencies --parallel=1 --outputStyle=static --skipNxCache
+recap_on_failure integration \
+  node_modules/.bin/nx run-many -t test-int --excludeTaskDependencies --parallel=1 --outputStyle=static --skipNxCache
 
 step "fuzz: every RPC of every service answers generated hostile requests with a clean status (a short seeded run)"
 # A broker, ports and databases of its own; 2 min 14 s on a quiet machine here. The full run: scripts/fuzz.sh (1,000 a RPC).
