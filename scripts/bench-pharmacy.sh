@@ -44,6 +44,7 @@
 #   BENCH_DB=medgrid_pharmacy_bench  BENCH_GRPC_PORT=50164  BENCH_HTTP_PORT=3164
 #   BENCH_POOL_SIZE=10      pharmacy's DATABASE_POOL_SIZE   BENCH_LOG_LEVEL=info
 #   BENCH_K6_FLAGS=         more flags for k6 run, e.g. --profiling-enabled (pprof of k6 on 127.0.0.1:6565)
+#   BENCH_NODE_FLAGS=       more flags for pharmacy's node, e.g. --trace-gc (in pharmacy.log)
 #   BENCH_NODE_PROF=0       1: pharmacy's CPU profiled through its inspector (port BENCH_INSPECT_PORT=9264) over the
 #                           steps only (not the boot, the topics' replay or the warm-up); summary in cpu-profile.txt
 set -euo pipefail
@@ -87,6 +88,7 @@ fi
 : "${BENCH_DB:=medgrid_pharmacy_bench}" "${BENCH_GRPC_PORT:=50164}" "${BENCH_HTTP_PORT:=3164}"
 : "${BENCH_POOL_SIZE:=10}" "${BENCH_LOG_LEVEL:=info}" "${BENCH_NODE_PROF:=0}" "${BENCH_INSPECT_PORT:=9264}"
 : "${BENCH_K6_FLAGS:=}"
+: "${BENCH_NODE_FLAGS:=}"
 export BENCH_RATES BENCH_STEP_S BENCH_VUS BENCH_WARMUP_S BENCH_WARMUP_RATE BENCH_SEED BENCH_VERIFY_EVERY
 export BENCH_CONTRACTED_PCT BENCH_NON_ESSENTIAL_PCT BENCH_ANY_PCT BENCH_LONG_PCT BENCH_OVER_PCT
 
@@ -208,6 +210,8 @@ trap cleanup EXIT
 start_service() {
   local group prof=()
   [ "$BENCH_NODE_PROF" = 1 ] && prof=(--inspect="127.0.0.1:$BENCH_INSPECT_PORT")
+  # shellcheck disable=SC2206 # BENCH_NODE_FLAGS: flags, split on purpose
+  prof+=($BENCH_NODE_FLAGS)
   group="pharmacy-bench-$STAMP"
   log "starting pharmacy on $TARGET (database $BENCH_DB, consumer group $group, log $SERVICE_LOG)"
   DATABASE_URL="$BENCH_URL" DATABASE_POOL_SIZE="$BENCH_POOL_SIZE" \

@@ -187,9 +187,11 @@ function wrong(p, message) {
 }
 
 export default function () {
-  const index = exec.scenario.iterationInTest;
-  const warm = exec.scenario.name === 'warmup';
-  const elapsed = Date.now() - exec.scenario.startTime;
+  // Read once: each read of exec.scenario builds a new object of every field (4% of k6's CPU read four times).
+  const scenario = exec.scenario;
+  const index = scenario.iterationInTest;
+  const warm = scenario.name === 'warmup';
+  const elapsed = Date.now() - scenario.startTime;
   const stepIndex = Math.min(STEPS - 1, Math.floor(elapsed / (SETTINGS.stepSeconds * 1000)));
   const ramping = elapsed - stepIndex * SETTINGS.stepSeconds * 1000 < 1000;
   const step = warm ? 'warmup' : ramping ? 'ramp' : String(stepIndex);
@@ -226,12 +228,12 @@ export default function () {
   } catch (error) {
     errors.add(1, tags);
     errorLatency.add(Date.now() - started, tags);
-    if (!warm) answeredAt.add(Date.now() - exec.scenario.startTime);
+    if (!warm) answeredAt.add(Date.now() - scenario.startTime);
     logFirst('exception', `${METHOD} could not be called: ${error}`);
     return;
   }
   const ms = Date.now() - started;
-  if (!warm) answeredAt.add(Date.now() - exec.scenario.startTime);
+  if (!warm) answeredAt.add(Date.now() - scenario.startTime);
   if (response.status !== grpc.StatusOK) {
     errors.add(1, tags);
     errorLatency.add(ms, tags);

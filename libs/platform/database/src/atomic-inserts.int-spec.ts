@@ -18,6 +18,17 @@ class VisitRow {
     string | null;
 }
 
+/** No array column: written column by column (unnest) when asked. */
+@Entity({ name: 'exam' })
+class ExamRow {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'jsonb' }) findings!: { code: string; note?: string }[];
+  @Column({ name: 'seen_at', type: 'timestamptz' }) seenAt!: Date;
+  @Column({ type: 'integer' }) minutes!: number;
+  @Column({ type: 'text', nullable: true }) note!: string | null;
+  @Column({ name: 'id_number', type: 'char', length: 18, nullable: true }) idNumber!: string | null;
+}
+
 @Entity({ name: 'read_log' })
 class ReadLogRow {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) seq!: string;
@@ -31,7 +42,7 @@ describe(AtomicInserts.name, () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await scratchDatabase('atomic_inserts', [VisitRow, ReadLogRow]);
+    database = await scratchDatabase('atomic_inserts', [VisitRow, ExamRow, ReadLogRow]);
     dataSource = database.dataSource;
     await dataSource.query(`
       CREATE TABLE visit (id uuid PRIMARY KEY, resident_id text NOT NULL, seen_at timestamptz NOT NULL,
@@ -39,10 +50,12 @@ describe(AtomicInserts.name, () => {
         resident_id_number char(18));
       CREATE TABLE read_log (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject_id text NOT NULL,
         purpose text NOT NULL DEFAULT 'care', logged_at timestamptz NOT NULL DEFAULT now());
+      CREATE TABLE exam (id uuid PRIMARY KEY, findings jsonb NOT NULL, seen_at timestamptz NOT NULL,
+        minutes integer NOT NULL CHECK (minutes > 0), note text, id_number char(18));
       CREATE TABLE request (id uuid PRIMARY KEY)`);
   });
 
-  beforeEach(() => dataSource.query(`TRUNCATE visit, read_log, request`));
+  beforeEach(() => dataSource.query(`TRUNCATE visit, exam, read_log, request`));
 
   afterAll(async () => {
     await database?.close();
@@ -91,6 +104,48 @@ describe(AtomicInserts.name, () => {
     );
     expect(logs).toHaveLength(2);
     expect(logs.every((log) => log.loggedAt instanceof Date)).toBe(true);
+  });
+
+  it('writes column by column with one text whatever the number of rows, the values as a VALUES list writes them', async () => {
+    const exam = (overrides: Partial<ExamRow> = {}): ExamRow =>
+      Object.assign(new ExamRow(), {
+        id: randomUUID(),
+        findings: [{ code: 'E11.9', note: 'a "quoted", {braced} \\ note' }],
+        seenAt: new Date('2026-12-05T02:30:00.123Z'),
+        minutes: 20,
+        note: null,
+        idNumber: '11010119900101123X',
+        ...overrides,
+      });
+    const one = [exam()];
+    // Values an array literal must quote: commas, quotes, braces, backslashes, NULL as text, blanks, Chinese.
+    const three = [
+      exam({ note: '复诊, "稳定" {ok} \\ NULL', minutes: 30 }),
+      exam({ note: 'NULL', idNumber: null, findings: [] }),
+      exam({ note: '  ', seenAt: new Date('2026-01-01T00:00:00.000Z') }),
+    ];
+    const query = jest.spyOn(dataSource.manager, 'query');
+    try {
+      for (const rows of [one, three]) {
+        await new AtomicInserts()
+          .add(ExamRow, ...rows)
+          .add(VisitRow, visit())
+          .write(dataSource.manager, undefined, { columnar: true, prepared: true });
+      }
+      const texts = query.mock.calls.map(([config]) => (config as unknown as { text: string }).text);
+      expect(texts).toHaveLength(2);
+      expect(texts[1]).toBe(texts[0]);
+      expect(texts[0]).toContain('unnest(');
+      // The visit's array column keeps a VALUES list: unnest would flatten its tags.
+      expect(texts[0]).toContain('(VALUES ');
+    } finally {
+      query.mockRestore();
+    }
+
+    const stored = await dataSource.getRepository(ExamRow).find();
+    expect(stored).toHaveLength(4);
+    expect(stored).toEqual(expect.arrayContaining([...one, ...three]));
+    expect(await dataSource.getRepository(VisitRow).count()).toBe(2);
   });
 
   it('writes nothing at all when one row breaks a constraint', async () => {

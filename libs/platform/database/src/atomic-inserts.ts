@@ -63,12 +63,16 @@ export class AtomicInserts {
    * Writes the rows in one statement on `manager` (the pool's, or the current transaction's, which
    * they then join). Answers false, having written nothing, when the guard returned no row; true
    * otherwise. `prepared`: as a named prepared statement (queryPrepared), for a hot write whose rows
-   * have the same shape every time.
+   * have the same shape every time. `columnar`: each table's rows as one array a column, unnested
+   * (`SELECT * FROM unnest($1::uuid[], $2::text[], …)`), not a VALUES list of a parameter a value: the
+   * statement's text is then the same however many rows it carries, so a batch of any size is one
+   * prepared statement, and PostgreSQL binds a handful of parameters instead of parsing and planning
+   * hundreds. A table with an array column keeps the VALUES list (unnest would flatten its arrays).
    */
   async write(
     manager: EntityManager,
     guard?: InsertGuard,
-    options: { prepared?: boolean } = {},
+    options: { prepared?: boolean; columnar?: boolean } = {},
   ): Promise<boolean> {
     const driver = manager.connection.driver;
     const values: unknown[] = [];
@@ -89,18 +93,28 @@ export class AtomicInserts {
         if (columns.length === 0) throw new Error(`AtomicInserts: a ${metadata.name} row has no values`);
         // A column's type once per insert, not once per value: a batch has many rows.
         const types = columns.map((column) => sqlType(manager, column));
-        const tuples = rows.map(
-          (row) =>
-            `(${columns
-              .map((column, at) =>
-                placeholder(driver.preparePersistentValue(column.getEntityValue(row), column), types[at]!),
-              )
-              .join(', ')})`,
-        );
+        const persistent = (row: ObjectLiteral, column: ColumnMetadata) =>
+          driver.preparePersistentValue(column.getEntityValue(row), column) as unknown;
+        const source =
+          options.columnar && !columns.some((column) => column.isArray)
+            ? `unnest(${columns
+                .map((column, at) =>
+                  placeholder(
+                    rows.map((row) => persistent(row, column)),
+                    `${types[at]!}[]`,
+                  ),
+                )
+                .join(', ')})`
+            : `(VALUES ${rows
+                .map(
+                  (row) =>
+                    `(${columns.map((column, at) => placeholder(persistent(row, column), types[at]!)).join(', ')})`,
+                )
+                .join(', ')})`;
         const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
         ctes.push(
           `insert_${index}_${ctes.length} AS (INSERT INTO ${driver.escape(metadata.tablePath)} (${names}) ` +
-            `SELECT * FROM (VALUES ${tuples.join(', ')}) AS row${guard ? ' WHERE EXISTS (SELECT 1 FROM guard)' : ''})`,
+            `SELECT * FROM ${source} AS row${guard ? ' WHERE EXISTS (SELECT 1 FROM guard)' : ''})`,
         );
       }
     }
