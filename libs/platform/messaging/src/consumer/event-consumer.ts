@@ -212,7 +212,12 @@ export class EventConsumer {
     const handler = this.handlers.get(envelope.type);
     // Another consumer's event type on a shared topic, or a newer type this
     // version does not know yet: not ours to apply.
-    if (!handler || !wanted(handler, envelope)) return 'ignored';
+    if (!handler) return 'ignored';
+    // Decoded once for `wants` and the first attempt; a retry decodes afresh, so a handler that changed the payload
+    // before it failed cannot hand the change to its next attempt. A payload that does not decode is wanted: it takes
+    // the usual way (its decode fails each attempt, then the dead-letter topic) rather than vanishing here.
+    const first = decodePayload(handler, envelope);
+    if (first.decoded && handler.wants && !handler.wants(first.payload, envelope)) return 'ignored';
     const baseDelay = this.settings.retryBaseDelayMs ?? 200;
     const maxDelay = this.settings.retryMaxDelayMs ?? 5_000;
     // Attempts that count towards maxAttempts: a database that is down fails every event alike, so waiting for it
@@ -236,7 +241,9 @@ export class EventConsumer {
             .returning(['event_id'])
             .execute();
           if ((inserted.raw as unknown[]).length === 0) return false;
-          await handler.handle(handler.contract.codec.decode(envelope.payload), envelope);
+          const payload =
+            attempt === 1 && first.decoded ? first.payload : handler.contract.codec.decode(envelope.payload);
+          await handler.handle(payload, envelope);
           return true;
         });
         return applied ? 'applied' : 'duplicate';
@@ -294,19 +301,15 @@ export class EventConsumer {
   }
 }
 
-/**
- * Whether the handler applies the event. A payload that does not decode is wanted: it takes the usual way, retried
- * and then dead-lettered, rather than vanishing here.
- */
-function wanted(handler: EventHandler, envelope: EventEnvelope): boolean {
-  if (!handler.wants) return true;
-  let payload: unknown;
+function decodePayload(
+  handler: EventHandler,
+  envelope: EventEnvelope,
+): { decoded: true; payload: unknown } | { decoded: false } {
   try {
-    payload = handler.contract.codec.decode(envelope.payload);
+    return { decoded: true, payload: handler.contract.codec.decode(envelope.payload) };
   } catch {
-    return true;
+    return { decoded: false };
   }
-  return handler.wants(payload, envelope);
 }
 
 function headersAsStrings(message: KafkaMessage): Record<string, string> | undefined {
