@@ -1,3 +1,4 @@
+import { metricsRegistry } from '@medgrid/telemetry';
 import { CallBatcher } from './call-batcher';
 
 /** A write whose every call is held until the test lets it finish or fail. */
@@ -79,6 +80,31 @@ describe(CallBatcher.name, () => {
     await turn();
     await turn();
     expect(calls.map((call) => call.batch)).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('measures the items of each run of a named batcher, and none of an unnamed one', async () => {
+    const { calls, write } = heldWrites<number>();
+    const sut = new CallBatcher(write, { maxBatch: 2, maxInFlight: 2, name: 'spec-batches' });
+    const unnamed = new CallBatcher(heldWrites<number>().write);
+    /** The histogram's series of this batcher named by suffix (`_count`: runs, `_sum`: items). */
+    const series = async (suffix: string) =>
+      (
+        (await metricsRegistry.getSingleMetric('medgrid_db_batch_items')!.get()).values as {
+          labels: Record<string, unknown>;
+          metricName?: string;
+          value: number;
+        }[]
+      ).find(({ labels, metricName }) => labels.batch === 'spec-batches' && metricName?.endsWith(suffix))
+        ?.value ?? 0;
+
+    watch([1, 2, 3].map((n) => sut.add(n)));
+    watch([1, 2].map((n) => unnamed.add(n)));
+    await turn();
+
+    expect(calls.map((call) => call.batch)).toEqual([[1, 2], [3]]);
+    expect([await series('_count'), await series('_sum')]).toEqual([2, 3]);
+    const batches = (await metricsRegistry.getSingleMetric('medgrid_db_batch_items')!.get()).values;
+    expect(new Set(batches.map(({ labels }) => labels.batch))).toEqual(new Set(['spec-batches']));
   });
 
   it('fails each caller of a failed write with its error, and writes none of its items again', async () => {

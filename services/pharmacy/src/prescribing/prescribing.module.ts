@@ -30,7 +30,7 @@ import { PrescriptionCheckTypeormRepository } from './infrastructure/persistence
     // The checks' records and audit rows, written by group commit (decision 0014).
     {
       provide: GroupedInserts,
-      useFactory: (uow: UnitOfWork) => new GroupedInserts(uow),
+      useFactory: (uow: UnitOfWork) => new GroupedInserts(uow, { name: 'prescription-checks' }),
       inject: [UnitOfWork],
     },
     { provide: PrescribingFactsReader, useClass: PrescribingFactsTypeormRepository },

@@ -26,7 +26,9 @@ interface FactsRow {
  */
 @Injectable()
 export class PrescribingFactsTypeormRepository implements PrescribingFactsReader {
-  private readonly reads = new CallBatcher<Asked, PrescribingFacts>((batch) => this.readAll(batch));
+  private readonly reads = new CallBatcher<Asked, PrescribingFacts>((batch) => this.readAll(batch), {
+    name: 'prescribing-facts',
+  });
 
   constructor(private readonly uow: UnitOfWork) {}
 
