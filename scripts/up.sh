@@ -90,6 +90,13 @@ for entry in "${MEDGRID_SERVICES[@]}"; do
     gone() { ! kill -0 "$pid" 2>/dev/null; }
     wait_until 20 "$name to stop" gone || kill -KILL "$pid" 2>/dev/null || true
   fi
+  # A process of an earlier run or test stage may still be letting go of the port (the suites' services draw their
+  # ports from the range these lie in): wait for it rather than fail on EADDRINUSE.
+  ports_free() { ! tcp_open 127.0.0.1 "$grpc_port" && ! tcp_open 127.0.0.1 "$http_port"; }
+  if ! ports_free && ! wait_until 30 "$name's ports $grpc_port and $http_port to be free" ports_free; then
+    ss -ltnp 2>/dev/null | grep -E ":($grpc_port|$http_port)\b" >&2 || true
+    die "$name: port $grpc_port or $http_port is taken by a process this script did not start (above)"
+  fi
   own_env=("${tls_env[@]}")
   if [ "$name" = gateway ]; then
     own_env+=(AUTH_SIGNING_KEY_FILE="$MEDGRID_ISSUER_PRIVATE_KEY" CSRF_SECRET_FILE="$GATEWAY_CSRF_SECRET_FILE"

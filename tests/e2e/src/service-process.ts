@@ -7,7 +7,31 @@ import { TEST_AUDIENCE, TEST_ISSUER, testKafkaBrokers, waitFor } from '@medgrid/
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
-export function freePort(): Promise<number> {
+/**
+ * The fixed ports of the platform scripts/up.sh runs (scripts/lib/services.sh: each service's gRPC and HTTP port;
+ * the broker and its controller; Prometheus; Jaeger's UI and OTLP receivers). They lie inside Linux's ephemeral range
+ * (32768-60999), which port 0 draws from: a harness's service given one of them could still hold it when test.sh
+ * starts the platform after the suites (a gateway once failed to start on EADDRINUSE 127.0.0.1:50066 there).
+ */
+const PLATFORM_PORTS = new Set([
+  ...[0, 1, 2, 3, 4, 5, 6].flatMap((n) => [50060 + n, 3060 + n]),
+  19092,
+  19093,
+  9090,
+  16686,
+  4317,
+  4318,
+]);
+
+/** A port free now that is none of the platform's fixed ports. */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; ; tries++) {
+    const port = await anyFreePort();
+    if (!PLATFORM_PORTS.has(port) || tries >= 20) return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
