@@ -460,6 +460,12 @@ function shared(svc) {
         4,
         int('CONSUMER_PARTITIONS_CONCURRENTLY', { minimum: 1, maximum: 64 }),
       ),
+      value(
+        'batchSize',
+        'CONSUMER_BATCH_SIZE: most events of a partition applied in one transaction (1-500)',
+        32,
+        int('CONSUMER_BATCH_SIZE', { minimum: 1, maximum: 500 }),
+      ),
     ]),
 
     section('Authentication (JWT)'),

@@ -248,6 +248,7 @@ function checkPodSpec(where, podSpec, { server }) {
         'OUTBOX_BATCH_SIZE',
         'CONSUMER_MAX_ATTEMPTS',
         'CONSUMER_PARTITIONS_CONCURRENTLY',
+        'CONSUMER_BATCH_SIZE',
         'AUTH_PUBLIC_KEY_FILE',
         'AUTH_ISSUER',
         'AUTH_AUDIENCE',

@@ -36,6 +36,8 @@ so the service's validated default applies.
   value: {{ .Values.consumer.maxAttempts | quote }}
 - name: CONSUMER_PARTITIONS_CONCURRENTLY
   value: {{ .Values.consumer.partitionsConcurrently | quote }}
+- name: CONSUMER_BATCH_SIZE
+  value: {{ .Values.consumer.batchSize | quote }}
 - name: AUTH_PUBLIC_KEY_FILE
   value: {{ include "medgrid-common.values.authPublicKeyFile" . | quote }}
 - name: AUTH_ISSUER

@@ -54,6 +54,12 @@ export function platformEnv(defaults: PlatformDefaults) {
      * a projection rebuilt from a compacted topic's beginning is otherwise one transaction at a time.
      */
     CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(4),
+    /**
+     * The most events of a partition applied in one transaction: a run of what one fetch brought shares its begin,
+     * inbox insert and commit. A consumer that keeps up fetches a few events at a time; one that falls behind fetches
+     * more, so its runs grow when it is busiest. A failing event is retried alone.
+     */
+    CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(32),
     AUTH_PUBLIC_KEY_FILE: z
       .string({ error: 'is required (path to the token issuer public key, PEM)' })
       .min(1),

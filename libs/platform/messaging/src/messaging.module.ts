@@ -23,7 +23,7 @@ export interface MessagingSettings {
   brokers: string[];
   clientId?: string;
   relay: { enabled: boolean; pollIntervalMs: number; listeningPollIntervalMs?: number; batchSize: number };
-  consumer: { groupId: string; maxAttempts: number; partitionsConcurrently?: number };
+  consumer: { groupId: string; maxAttempts: number; partitionsConcurrently?: number; batchSize?: number };
 }
 
 export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');

@@ -86,6 +86,7 @@ export class PlatformModule {
               groupId: config.KAFKA_CONSUMER_GROUP ?? service.name,
               maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
               partitionsConcurrently: config.CONSUMER_PARTITIONS_CONCURRENTLY,
+              batchSize: config.CONSUMER_BATCH_SIZE,
             },
           }),
           handlers: service.eventHandlers ?? [],

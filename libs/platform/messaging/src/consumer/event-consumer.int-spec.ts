@@ -188,18 +188,22 @@ describe(EventConsumer.name, () => {
     await kit?.dispose();
   });
 
-  it('applies an event delivered twice only once', async () => {
-    const { contract, handler, groupId } = await aConsumer();
-    const event = anEnvelope(contract, Behaviour.apply);
-    const later = anEnvelope(contract, Behaviour.apply);
+  // In runs of 50 both copies come in one run: the run's one inbox insert keeps one row and the first copy applies it.
+  it.each([1, 50])(
+    'applies an event delivered twice only once (runs of up to %i events)',
+    async (batchSize) => {
+      const { contract, handler, groupId } = await aConsumer({ batchSize });
+      const event = anEnvelope(contract, Behaviour.apply);
+      const later = anEnvelope(contract, Behaviour.apply);
 
-    await send(contract, [event, event, later]);
-    await waitUntilApplied(later);
+      await send(contract, [event, event, later]);
+      await waitUntilApplied(later);
 
-    expect(handler.attempts.get(event.eventId)).toBe(1);
-    expect(await appliedAttempts(event.eventId)).toEqual([1]);
-    expect(await inboxRows(groupId, event.eventId)).toBe(1);
-  });
+      expect(handler.attempts.get(event.eventId)).toBe(1);
+      expect(await appliedAttempts(event.eventId)).toEqual([1]);
+      expect(await inboxRows(groupId, event.eventId)).toBe(1);
+    },
+  );
 
   it('acknowledges an event its handler does not want without a transaction or an inbox row, and applies the next', async () => {
     const { contract, handler, groupId } = await aConsumer({}, { wantsAll: false });
@@ -314,6 +318,93 @@ describe(EventConsumer.name, () => {
     // The first attempt's write and inbox row rolled back, so the retry could apply it.
     expect(await appliedAttempts(flaky.eventId)).toEqual([2]);
     expect(await inboxRows(groupId, flaky.eventId)).toBe(1);
+  });
+
+  describe('in runs of several events a transaction', () => {
+    /** The transactions that committed the events' writes (PostgreSQL's xmin of each row), in the order applied. */
+    const transactionsOf = async (envelopes: EventEnvelope[]) =>
+      (
+        await dataSource.query<{ event_id: string; tx: string }[]>(
+          `SELECT event_id, xmin::text AS tx FROM applied_event WHERE event_id = ANY($1::uuid[]) ORDER BY id`,
+          [envelopes.map((envelope) => envelope.eventId)],
+        )
+      ).map((row) => row.tx);
+
+    const appliedOrder = async (envelopes: EventEnvelope[]) =>
+      (
+        await dataSource.query<{ event_id: string }[]>(
+          `SELECT event_id FROM applied_event WHERE event_id = ANY($1::uuid[]) ORDER BY id`,
+          [envelopes.map((envelope) => envelope.eventId)],
+        )
+      ).map((row) => row.event_id);
+
+    it('applies events fetched together in one transaction, in partition order, each with its inbox row', async () => {
+      const { contract, handler, groupId } = await aConsumer({ batchSize: 50 });
+      const events = Array.from({ length: 8 }, () => anEnvelope(contract, Behaviour.apply));
+
+      await send(contract, events);
+      await waitUntilApplied(events[7]!);
+
+      expect(await appliedOrder(events)).toEqual(events.map((event) => event.eventId));
+      // One send is one record batch, fetched at once: fewer commits than events (one, unless a fetch split it).
+      expect(new Set(await transactionsOf(events)).size).toBeLessThan(events.length);
+      for (const event of events) {
+        expect(handler.attempts.get(event.eventId)).toBe(1);
+        expect(await inboxRows(groupId, event.eventId)).toBe(1);
+      }
+    });
+
+    it('retries a failing event alone, its try in the run counted, and applies the events around it once', async () => {
+      const { contract, handler, groupId } = await aConsumer({ batchSize: 50 });
+      const before = [anEnvelope(contract, Behaviour.apply), anEnvelope(contract, Behaviour.apply)];
+      const failing = anEnvelope(contract, Behaviour.failAlways);
+      const flaky = anEnvelope(contract, Behaviour.failOnce);
+      const after = anEnvelope(contract, Behaviour.apply);
+
+      await send(contract, [...before, failing, flaky, after]);
+      await waitUntilApplied(after);
+
+      // maxAttempts is 3: the run's try and two alone, then the dead-letter topic; nothing of it committed.
+      expect(handler.attempts.get(failing.eventId)).toBe(3);
+      expect(await appliedAttempts(failing.eventId)).toEqual([]);
+      expect(await inboxRows(groupId, failing.eventId)).toBe(0);
+      expect(await kit.messageCount(deadLetterTopicName(contract.topic.name))).toBe(1);
+      // The events before it were tried in the failed run and applied again without it: committed once.
+      for (const event of [...before, after]) {
+        expect(await appliedAttempts(event.eventId)).toHaveLength(1);
+        expect(await inboxRows(groupId, event.eventId)).toBe(1);
+      }
+      expect(await appliedAttempts(flaky.eventId)).toEqual([2]);
+      expect(await appliedOrder([...before, flaky, after])).toEqual(
+        [...before, flaky, after].map((event) => event.eventId),
+      );
+    });
+
+    it('parks a message that is not an envelope and applies the events on either side of it', async () => {
+      const { contract, groupId } = await aConsumer({ batchSize: 50 });
+      const first = anEnvelope(contract, Behaviour.apply);
+      const last = anEnvelope(contract, Behaviour.apply);
+
+      await sender.send([
+        {
+          topic: contract.topic.name,
+          messages: [
+            { key: first.aggregateId, value: encodeEnvelope(first) },
+            { key: 'garbage', value: Buffer.from([0xff, 0xfe, 0x00, 0x01]) },
+            { key: last.aggregateId, value: encodeEnvelope(last) },
+          ],
+        },
+      ]);
+      await waitUntilApplied(last);
+
+      expect(await inboxRows(groupId, first.eventId)).toBe(1);
+      const [dead] = await kit.readMessages(deadLetterTopicName(contract.topic.name), 1);
+      expect(String(dead!.key)).toBe('garbage');
+      expect(headersOf(dead!)).toMatchObject({
+        'dlt-reason': 'UNDECODABLE_ENVELOPE',
+        'dlt-original-offset': '1',
+      });
+    });
   });
 
   it('measures its lag at the broker while a handler hangs, and none once it has caught up', async () => {

@@ -3,7 +3,7 @@ import { type UnitOfWork } from '@medgrid/database';
 import { AppError, isDependencyUnavailable } from '@medgrid/errors';
 import { type Logger } from '@medgrid/logging';
 import { counter, histogram, inSpanFromCarrier } from '@medgrid/telemetry';
-import { type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage } from 'kafkajs';
+import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
 import { decodeEnvelope, type EventEnvelope } from '../envelope';
 import { type KafkaPublisher } from '../kafka/kafka-publisher';
 import { ConsumerLagMonitor } from './consumer-lag';
@@ -20,6 +20,12 @@ export interface EventConsumerSettings {
   retryMaxDelayMs?: number;
   /** Partitions applied at the same time; events of one partition stay in order. Default 1. */
   partitionsConcurrently?: number;
+  /**
+   * The most events of a partition applied in one transaction (a run of a fetched batch). Default 1. A run shares
+   * its begin, inbox insert and commit among its events, and a consumer that falls behind fetches more at a time,
+   * so its runs grow when it is busiest.
+   */
+  batchSize?: number;
   /** How often the group's lag is measured at the broker. Default 15 s, Prometheus's scrape interval. */
   lagIntervalMs?: number;
   /**
@@ -36,15 +42,47 @@ const RETRY_HEARTBEAT_MS = 1_000;
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
+/** A message this consumer applies, with its decoded payload. */
+interface Applicable {
+  kind: 'apply';
+  message: KafkaMessage;
+  envelope: EventEnvelope;
+  handler: EventHandler;
+  payload: unknown;
+}
+
+/** A message not for this consumer (another's event type, one it does not want, an empty one). */
+interface Ignored {
+  kind: 'ignored';
+  message: KafkaMessage;
+  type: string;
+}
+
+/** What can join a run. */
+type Runnable = Applicable | Ignored;
+
+/** A message as the consumer judged it before applying anything. */
+type Judged =
+  | Runnable
+  | { kind: 'alone'; message: KafkaMessage; envelope: EventEnvelope }
+  | { kind: 'undecodable'; message: KafkaMessage; error: unknown };
+
 const consumed = counter('medgrid_events_consumed_total', 'Events consumed, by outcome', [
   'topic',
   'type',
   'outcome',
 ]);
-const handleDuration = histogram('medgrid_event_handle_duration_seconds', 'Time to apply one event', [
-  'topic',
-  'type',
-]);
+const handleDuration = histogram(
+  'medgrid_event_handle_duration_seconds',
+  "Time to apply one event (in a run of several, its share of the run's transaction)",
+  ['topic', 'type'],
+);
+const runSize = histogram(
+  'medgrid_events_run_size',
+  'Events applied in one transaction (a run of a fetched batch)',
+  ['topic'],
+  [1, 2, 4, 8, 16, 32, 64, 128, 256],
+);
 
 /** The wait after a failed attempt (1, 2, ...): the base doubling each attempt, never more than the longest. */
 export function retryDelayMs(attempt: number, baseMs: number, longestMs: number): number {
@@ -87,8 +125,10 @@ function isPermanent(error: unknown): boolean {
 /**
  * Consumes a service's topics and applies each event once: the inbox row and
  * the handler's writes share one transaction; a redelivered event finds its
- * inbox row and is skipped. A failing event is retried with backoff, then
- * parked on the topic's dead-letter topic so the partition keeps moving.
+ * inbox row and is skipped. Events of a partition fetched together are applied
+ * in order, up to `batchSize` in one transaction. A failing event is retried
+ * alone with backoff, then parked on the topic's dead-letter topic so the
+ * partition keeps moving.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -159,7 +199,9 @@ export class EventConsumer {
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.settings.partitionsConcurrently ?? 1,
-      eachMessage: (payload) => this.onMessage(payload),
+      // Offsets are resolved as runs settle, never at the end of a batch a rebalance cut short.
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
     });
     this.lag.start();
   }
@@ -171,22 +213,218 @@ export class EventConsumer {
     await this.consumer.disconnect();
   }
 
-  private async onMessage(payload: EachMessagePayload): Promise<void> {
-    const { topic, partition, message } = payload;
-    if (!message.value) return;
+  /**
+   * Applies a fetched batch of one partition in order, a run of events to a transaction: a run's inbox rows go in
+   * as one insert and its handlers' writes commit once, where one event a transaction paid a commit (and a round trip
+   * for each of begin, inbox row and commit) per event, for every consumer of a busy topic. Offsets move only past
+   * events that are settled (applied, known, not wanted or dead-lettered), so a crash replays the rest.
+   */
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
+    const most = this.settings.batchSize ?? 1;
+    let next = 0;
+    while (next < batch.messages.length) {
+      // A rebalance took the partition away: what is left is fetched again by whoever has it now.
+      if (!payload.isRunning() || payload.isStale()) return;
+      const settled = await this.applyRun(
+        batch.topic,
+        batch.partition,
+        batch.messages.slice(next, next + most),
+        heartbeat,
+      );
+      next += settled;
+      payload.resolveOffset(batch.messages[next - 1]!.offset);
+      await payload.commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  /**
+   * Settles the first messages of `messages` (at least one) and says how many. Events that can be judged from
+   * the message go into one transaction together; a message whose envelope or payload does not decode ends the run
+   * and is taken alone (its dead-letter way). When a handler fails, the events before it are applied again without
+   * it and the failing one is retried alone, its failure in the run counting as its first attempt; when the
+   * transaction itself fails (the inbox insert, the commit), each event of the run is taken alone.
+   */
+  private async applyRun(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<number> {
+    const run: Runnable[] = [];
+    for (const message of messages) {
+      const judged = this.judge(message);
+      if (judged.kind === 'undecodable' || judged.kind === 'alone') {
+        if (run.length > 0) break;
+        if (judged.kind === 'alone')
+          await this.applyAlone(topic, partition, message, judged.envelope, heartbeat);
+        else {
+          await this.deadLetter(topic, message, 'UNDECODABLE_ENVELOPE', judged.error);
+          consumed.inc({ topic, type: 'unknown', outcome: 'dead-lettered' });
+        }
+        return 1;
+      }
+      run.push(judged);
+    }
+    const applicable = run.filter((judged): judged is Applicable => judged.kind === 'apply');
+    if (applicable.length === 0) {
+      for (const judged of run)
+        if (judged.kind === 'ignored') consumed.inc({ topic, type: judged.type, outcome: 'ignored' });
+      return run.length;
+    }
+    const outcomes = new Map<Applicable, Outcome>();
+    let failing: Applicable | undefined;
+    const started = process.hrtime.bigint();
+    try {
+      await this.inRunSpan(topic, partition, applicable, () =>
+        this.uow.run(async (manager) => {
+          // One statement whatever the run's length (arrays, not a VALUES list): the ids it inserted are the new ones.
+          const inserted = await manager.query<{ event_id: string }[]>(
+            `INSERT INTO inbox (consumer, event_id, event_type, topic)
+             SELECT $1, event_id, event_type, $4 FROM unnest($2::uuid[], $3::text[]) AS e(event_id, event_type)
+             ON CONFLICT DO NOTHING RETURNING event_id`,
+            [
+              this.settings.groupId,
+              applicable.map(({ envelope }) => envelope.eventId),
+              applicable.map(({ envelope }) => envelope.type),
+              topic,
+            ],
+          );
+          // An event published twice can come twice in one run: the insert keeps one row, the first copy applies it.
+          const fresh = new Set(inserted.map((row) => row.event_id.toLowerCase()));
+          for (const entry of applicable) {
+            if (!fresh.delete(entry.envelope.eventId.toLowerCase())) {
+              outcomes.set(entry, 'duplicate');
+              continue;
+            }
+            failing = entry;
+            const handle = () => entry.handler.handle(entry.payload, entry.envelope);
+            await (applicable.length === 1 ? handle() : this.inMessageSpan(topic, partition, entry, handle));
+            outcomes.set(entry, 'applied');
+          }
+          failing = undefined;
+        }),
+      );
+    } catch (error) {
+      return this.afterFailedRun(topic, partition, messages, run, failing, error, heartbeat);
+    }
+    // Each event's share of the run's transaction.
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9 / applicable.length;
+    runSize.observe({ topic }, applicable.length);
+    for (const judged of run) {
+      if (judged.kind === 'ignored') {
+        consumed.inc({ topic, type: judged.type, outcome: 'ignored' });
+        continue;
+      }
+      handleDuration.observe({ topic, type: judged.envelope.type }, seconds);
+      consumed.inc({ topic, type: judged.envelope.type, outcome: outcomes.get(judged) ?? 'applied' });
+    }
+    return run.length;
+  }
+
+  private async afterFailedRun(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    run: Runnable[],
+    failing: Applicable | undefined,
+    error: unknown,
+    heartbeat: () => Promise<void>,
+  ): Promise<number> {
+    this.logger.warn(
+      { err: error, events: run.length, failingEventId: failing?.envelope.eventId },
+      failing
+        ? 'an event of a run failed; retrying it alone'
+        : 'a run failed; applying its events one at a time',
+    );
+    if (!failing) {
+      for (const judged of run) {
+        if (judged.kind === 'ignored') consumed.inc({ topic, type: judged.type, outcome: 'ignored' });
+        else await this.applyAlone(topic, partition, judged.message, judged.envelope, heartbeat);
+      }
+      return run.length;
+    }
+    const at = run.indexOf(failing);
+    if (at > 0) {
+      const settled = await this.applyRun(topic, partition, messages.slice(0, at), heartbeat);
+      // Something before it failed this time: that one was taken alone, and the next run starts after it.
+      if (settled < at) return settled;
+    }
+    const outcome = await this.inMessageSpan(topic, partition, failing, () =>
+      this.applyWithRetries(
+        topic,
+        failing.message,
+        failing.envelope,
+        failing.handler,
+        failing.payload,
+        heartbeat,
+        error,
+      ),
+    );
+    consumed.inc({ topic, type: failing.envelope.type, outcome });
+    return at + 1;
+  }
+
+  /** What a message is to this consumer, from the message alone. */
+  private judge(message: KafkaMessage): Judged {
+    if (!message.value) return { kind: 'ignored', message, type: 'empty' };
     let envelope: EventEnvelope;
     try {
       envelope = decodeEnvelope(message.value);
     } catch (error) {
-      await this.deadLetter(topic, message, 'UNDECODABLE_ENVELOPE', error);
-      consumed.inc({ topic, type: 'unknown', outcome: 'dead-lettered' });
+      return { kind: 'undecodable', message, error };
+    }
+    const handler = this.handlers.get(envelope.type);
+    // Another consumer's event type on a shared topic, or a newer type this version does not know yet: not ours.
+    if (!handler) return { kind: 'ignored', message, type: envelope.type };
+    // Decoded once for `wants` and the first attempt. A payload that does not decode is wanted: it takes the usual
+    // way alone (its decode fails each attempt, then the dead-letter topic) rather than vanishing here.
+    let payload: unknown;
+    try {
+      payload = handler.contract.codec.decode(envelope.payload);
+    } catch {
+      return { kind: 'alone', message, envelope };
+    }
+    if (handler.wants && !handler.wants(payload, envelope))
+      return { kind: 'ignored', message, type: envelope.type };
+    return { kind: 'apply', message, envelope, handler, payload };
+  }
+
+  /** An event in a transaction of its own: one whose payload does not decode, or one of a run that failed. */
+  private async applyAlone(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    envelope: EventEnvelope,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const handler = this.handlers.get(envelope.type);
+    if (!handler) {
+      consumed.inc({ topic, type: envelope.type, outcome: 'ignored' });
       return;
     }
-    // The publish span's context rides in the headers; the envelope keeps the
-    // originating request's context for consumers that only see the value.
-    const headers = headersAsStrings(message);
-    const carrier = headers?.traceparent ? headers : envelope.traceContext;
-    const outcome = await inSpanFromCarrier(
+    const entry: Applicable = { kind: 'apply', message, envelope, handler, payload: undefined };
+    const outcome = await this.inMessageSpan(topic, partition, entry, () =>
+      this.applyWithRetries(topic, message, envelope, handler, undefined, heartbeat),
+    );
+    consumed.inc({ topic, type: envelope.type, outcome });
+  }
+
+  /**
+   * The event's own span, in the trace of the change that published it: the publish span's context rides in the
+   * headers; the envelope keeps the originating request's context for consumers that only see the value.
+   */
+  private inMessageSpan<T>(
+    topic: string,
+    partition: number,
+    entry: Applicable,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const headers = headersAsStrings(entry.message);
+    const carrier = headers?.traceparent ? headers : entry.envelope.traceContext;
+    return inSpanFromCarrier(
       'medgrid-messaging',
       `${topic} process`,
       'consumer',
@@ -195,35 +433,87 @@ export class EventConsumer {
         'messaging.system': 'kafka',
         'messaging.destination.name': topic,
         'messaging.kafka.destination.partition': partition,
-        'messaging.message.id': envelope.eventId,
+        'messaging.message.id': entry.envelope.eventId,
         'messaging.consumer.group.name': this.settings.groupId,
       },
-      () => this.applyWithRetries(topic, message, envelope, () => payload.heartbeat()),
+      work,
     );
-    consumed.inc({ topic, type: envelope.type, outcome });
   }
 
+  /**
+   * A run of one event is that event's span, as before runs; a longer run is a span of its own (its inbox insert
+   * and commit), each event handled inside it in a span of the event's trace.
+   */
+  private inRunSpan<T>(
+    topic: string,
+    partition: number,
+    run: Applicable[],
+    work: () => Promise<T>,
+  ): Promise<T> {
+    if (run.length === 1) return this.inMessageSpan(topic, partition, run[0]!, work);
+    return inSpanFromCarrier(
+      'medgrid-messaging',
+      `${topic} process`,
+      'consumer',
+      undefined,
+      {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': topic,
+        'messaging.kafka.destination.partition': partition,
+        'messaging.batch.message_count': run.length,
+        'messaging.consumer.group.name': this.settings.groupId,
+      },
+      work,
+    );
+  }
+
+  /**
+   * Applies one event in a transaction of its own, retrying with backoff, then parks it on the dead-letter topic.
+   * `payload` is its decoded payload for the first attempt (undefined: decode it); `earlier` is a failure it met in
+   * a run, which counts as its first attempt.
+   */
   private async applyWithRetries(
     topic: string,
     message: KafkaMessage,
     envelope: EventEnvelope,
+    handler: EventHandler,
+    payload: unknown,
     heartbeat: () => Promise<void>,
+    earlier?: unknown,
   ): Promise<Outcome> {
-    const handler = this.handlers.get(envelope.type);
-    // Another consumer's event type on a shared topic, or a newer type this
-    // version does not know yet: not ours to apply.
-    if (!handler) return 'ignored';
-    // Decoded once for `wants` and the first attempt; a retry decodes afresh, so a handler that changed the payload
-    // before it failed cannot hand the change to its next attempt. A payload that does not decode is wanted: it takes
-    // the usual way (its decode fails each attempt, then the dead-letter topic) rather than vanishing here.
-    const first = decodePayload(handler, envelope);
-    if (first.decoded && handler.wants && !handler.wants(first.payload, envelope)) return 'ignored';
     const baseDelay = this.settings.retryBaseDelayMs ?? 200;
     const maxDelay = this.settings.retryMaxDelayMs ?? 5_000;
     // Attempts that count towards maxAttempts: a database that is down fails every event alike, so waiting for it
     // spends none of them, and an outage longer than the retry budget parks nothing on the dead-letter topic.
     let counted = 0;
-    for (let attempt = 1; ; attempt++) {
+    const failed = async (error: unknown, attempt: number): Promise<'dead-lettered' | 'retry'> => {
+      if (!isDependencyUnavailable(error)) counted++;
+      if (isPermanent(error) || counted >= this.settings.maxAttempts) {
+        this.logger.error(
+          { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
+          'event dead-lettered',
+        );
+        await this.deadLetter(
+          topic,
+          message,
+          error instanceof AppError ? error.code : 'HANDLER_FAILED',
+          error,
+        );
+        return 'dead-lettered';
+      }
+      this.logger.warn(
+        { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
+        'event failed; retrying',
+      );
+      await waitHeartbeating(retryDelayMs(attempt, baseDelay, maxDelay), heartbeat);
+      return 'retry';
+    };
+    let attempt = 1;
+    if (earlier !== undefined) {
+      if ((await failed(earlier, attempt)) === 'dead-lettered') return 'dead-lettered';
+      attempt++;
+    }
+    for (; ; attempt++) {
       const stop = handleDuration.startTimer({ topic, type: envelope.type });
       try {
         const applied = await this.uow.run(async (manager) => {
@@ -241,32 +531,18 @@ export class EventConsumer {
             .returning(['event_id'])
             .execute();
           if ((inserted.raw as unknown[]).length === 0) return false;
-          const payload =
-            attempt === 1 && first.decoded ? first.payload : handler.contract.codec.decode(envelope.payload);
-          await handler.handle(payload, envelope);
+          // A retry decodes afresh, so a handler that changed the payload before it failed cannot hand the change on.
+          await handler.handle(
+            attempt === 1 && payload !== undefined
+              ? payload
+              : handler.contract.codec.decode(envelope.payload),
+            envelope,
+          );
           return true;
         });
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
-        if (!isDependencyUnavailable(error)) counted++;
-        if (isPermanent(error) || counted >= this.settings.maxAttempts) {
-          this.logger.error(
-            { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
-            'event dead-lettered',
-          );
-          await this.deadLetter(
-            topic,
-            message,
-            error instanceof AppError ? error.code : 'HANDLER_FAILED',
-            error,
-          );
-          return 'dead-lettered';
-        }
-        this.logger.warn(
-          { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
-          'event failed; retrying',
-        );
-        await waitHeartbeating(retryDelayMs(attempt, baseDelay, maxDelay), heartbeat);
+        if ((await failed(error, attempt)) === 'dead-lettered') return 'dead-lettered';
       } finally {
         stop();
       }
@@ -298,17 +574,6 @@ export class EventConsumer {
         ],
       },
     ]);
-  }
-}
-
-function decodePayload(
-  handler: EventHandler,
-  envelope: EventEnvelope,
-): { decoded: true; payload: unknown } | { decoded: false } {
-  try {
-    return { decoded: true, payload: handler.contract.codec.decode(envelope.payload) };
-  } catch {
-    return { decoded: false };
   }
 }
 
