@@ -1,3 +1,4 @@
+import './runtime-flags';
 import './instrumentation';
 import {
   ContractChangedKafkaConsumer,
