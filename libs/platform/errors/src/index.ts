@@ -1,5 +1,6 @@
 export { AppError, ValidationError } from './app-error';
 export { type ErrorCategory } from './error-category';
+export { isConcurrencyConflict } from './concurrency-conflict';
 export { isDependencyUnavailable } from './dependency-unavailable';
 export { isUuid } from './uuid';
 export { type FieldViolation } from './field-violation';

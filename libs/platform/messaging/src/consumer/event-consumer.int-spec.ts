@@ -380,6 +380,22 @@ describe(EventConsumer.name, () => {
       );
     });
 
+    it("tries an event refused in company alone before it parks it: the refusal may have been the company's doing", async () => {
+      const { contract, handler } = await aConsumer({ batchSize: 50 });
+      const before = anEnvelope(contract, Behaviour.apply);
+      const refused = anEnvelope(contract, Behaviour.refuse);
+      const after = anEnvelope(contract, Behaviour.apply);
+
+      await send(contract, [before, refused, after]);
+      await waitUntilApplied(after);
+
+      // Once in the run, once alone (refused again: parked at once, no retries).
+      expect(handler.attempts.get(refused.eventId)).toBe(2);
+      const [dead] = await kit.readMessages(deadLetterTopicName(contract.topic.name), 1);
+      expect(decodeEnvelope(dead!.value!).eventId).toBe(refused.eventId);
+      expect(await appliedAttempts(before.eventId)).toHaveLength(1);
+    });
+
     it('parks a message that is not an envelope and applies the events on either side of it', async () => {
       const { contract, groupId } = await aConsumer({ batchSize: 50 });
       const first = anEnvelope(contract, Behaviour.apply);

@@ -1,6 +1,6 @@
 import { deadLetterTopicName } from '@medgrid/contracts';
 import { type UnitOfWork } from '@medgrid/database';
-import { AppError, isDependencyUnavailable } from '@medgrid/errors';
+import { AppError, isConcurrencyConflict, isDependencyUnavailable } from '@medgrid/errors';
 import { type Logger } from '@medgrid/logging';
 import { counter, histogram, inSpanFromCarrier } from '@medgrid/telemetry';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
@@ -102,6 +102,15 @@ export async function waitHeartbeating(ms: number, heartbeat: () => Promise<void
     if (left <= 0) return;
     await new Promise((resolve) => setTimeout(resolve, Math.min(left, RETRY_HEARTBEAT_MS)));
   }
+}
+
+/**
+ * Whether a failure spends one of the event's attempts: a database that is down fails every event alike, and a
+ * deadlock or serialization failure is the collision of two transactions, not the event's fault; the same work run
+ * again succeeds, so waiting for either spends none of them.
+ */
+function countsAgainst(error: unknown): boolean {
+  return !isDependencyUnavailable(error) && !isConcurrencyConflict(error);
 }
 
 /** Failures that a retry cannot fix go straight to the dead-letter topic. */
@@ -225,7 +234,8 @@ export class EventConsumer {
     const most = this.settings.batchSize ?? 1;
     let next = 0;
     while (next < batch.messages.length) {
-      // A rebalance took the partition away: what is left is fetched again by whoever has it now.
+      // Stopping, or a seek moved the partition: what is left is fetched again. A rebalance that took the partition
+      // away shows as the heartbeat below throwing, which ends the batch the same way.
       if (!payload.isRunning() || payload.isStale()) return;
       const settled = await this.applyRun(
         batch.topic,
@@ -244,7 +254,7 @@ export class EventConsumer {
    * Settles the first messages of `messages` (at least one) and says how many. Events that can be judged from
    * the message go into one transaction together; a message whose envelope or payload does not decode ends the run
    * and is taken alone (its dead-letter way). When a handler fails, the events before it are applied again without
-   * it and the failing one is retried alone, its failure in the run counting as its first attempt; when the
+   * it and the failing one is retried alone (applyWithRetries says how its failure in the run counts); when the
    * transaction itself fails (the inbox insert, the commit), each event of the run is taken alone.
    */
   private async applyRun(
@@ -303,6 +313,9 @@ export class EventConsumer {
             const handle = () => entry.handler.handle(entry.payload, entry.envelope);
             await (applicable.length === 1 ? handle() : this.inMessageSpan(topic, partition, entry, handle));
             outcomes.set(entry, 'applied');
+            // A long run keeps the member in its group (kafkajs sends one only when the interval is due). One that
+            // fails (a rebalance under way) is left to the heartbeat after the run, which ends the batch.
+            await heartbeat().catch(() => undefined);
           }
           failing = undefined;
         }),
@@ -360,7 +373,7 @@ export class EventConsumer {
         failing.handler,
         failing.payload,
         heartbeat,
-        error,
+        { error, alone: run.filter((judged) => judged.kind === 'apply').length === 1 },
       ),
     );
     consumed.inc({ topic, type: failing.envelope.type, outcome });
@@ -469,8 +482,10 @@ export class EventConsumer {
 
   /**
    * Applies one event in a transaction of its own, retrying with backoff, then parks it on the dead-letter topic.
-   * `payload` is its decoded payload for the first attempt (undefined: decode it); `earlier` is a failure it met in
-   * a run, which counts as its first attempt.
+   * `payload` is its decoded payload for the first attempt (undefined: decode it); `earlier` is the failure it met in
+   * a run: its first attempt when it was the run's only event to apply. In company it counts (unless it was the
+   * database's or a collision's) but never parks the event, which is tried alone at once: a refusal there may be the
+   * company's doing (a booking another event of the run had not committed yet).
    */
   private async applyWithRetries(
     topic: string,
@@ -479,7 +494,7 @@ export class EventConsumer {
     handler: EventHandler,
     payload: unknown,
     heartbeat: () => Promise<void>,
-    earlier?: unknown,
+    earlier?: { error: unknown; alone: boolean },
   ): Promise<Outcome> {
     const baseDelay = this.settings.retryBaseDelayMs ?? 200;
     const maxDelay = this.settings.retryMaxDelayMs ?? 5_000;
@@ -487,7 +502,7 @@ export class EventConsumer {
     // spends none of them, and an outage longer than the retry budget parks nothing on the dead-letter topic.
     let counted = 0;
     const failed = async (error: unknown, attempt: number): Promise<'dead-lettered' | 'retry'> => {
-      if (!isDependencyUnavailable(error)) counted++;
+      if (countsAgainst(error)) counted++;
       if (isPermanent(error) || counted >= this.settings.maxAttempts) {
         this.logger.error(
           { err: error, eventId: envelope.eventId, type: envelope.type, attempt },
@@ -509,8 +524,10 @@ export class EventConsumer {
       return 'retry';
     };
     let attempt = 1;
-    if (earlier !== undefined) {
-      if ((await failed(earlier, attempt)) === 'dead-lettered') return 'dead-lettered';
+    if (earlier) {
+      if (earlier.alone) {
+        if ((await failed(earlier.error, attempt)) === 'dead-lettered') return 'dead-lettered';
+      } else if (countsAgainst(earlier.error)) counted++;
       attempt++;
     }
     for (; ; attempt++) {
