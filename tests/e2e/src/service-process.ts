@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { type ReadinessReport } from '@medgrid/health';
@@ -8,13 +8,17 @@ import { TEST_AUDIENCE, TEST_ISSUER, testKafkaBrokers, waitFor } from '@medgrid/
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 /**
- * The fixed ports of the platform scripts/up.sh runs (scripts/lib/services.sh: each service's gRPC and HTTP port;
- * the broker and its controller; Prometheus; Jaeger's UI and OTLP receivers). They lie inside Linux's ephemeral range
- * (32768-60999), which port 0 draws from: a harness's service given one of them could still hold it when test.sh
- * starts the platform after the suites (a gateway once failed to start on EADDRINUSE 127.0.0.1:50066 there).
+ * The fixed ports of the platform scripts/up.sh runs (each service's gRPC and HTTP port, as deploy/helm/services.json
+ * lists them; the broker and its controller; Prometheus; Jaeger's UI and OTLP receivers). They lie inside Linux's
+ * ephemeral range (32768-60999), which port 0 draws from: a harness's service given one of them could still hold it
+ * when test.sh starts the platform after the suites (a gateway once failed to start on EADDRINUSE 127.0.0.1:50066).
  */
 const PLATFORM_PORTS = new Set([
-  ...[0, 1, 2, 3, 4, 5, 6].flatMap((n) => [50060 + n, 3060 + n]),
+  ...(
+    JSON.parse(readFileSync(resolve(REPO_ROOT, 'deploy', 'helm', 'services.json'), 'utf8')) as {
+      services: { ports: { grpc: number; http: number } }[];
+    }
+  ).services.flatMap(({ ports }) => [ports.grpc, ports.http]),
   19092,
   19093,
   9090,

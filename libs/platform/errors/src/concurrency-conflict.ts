@@ -1,3 +1,5 @@
+import { errorChain } from './error-chain';
+
 /** SQLSTATEs of transactions that collided with others: 40P01 deadlock detected, 40001 serialization failure. */
 const COLLIDED = new Set(['40P01', '40001']);
 
@@ -8,15 +10,6 @@ const COLLIDED = new Set(['40P01', '40001']);
  * `cause`.
  */
 export function isConcurrencyConflict(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Object; depth++) {
-    const { code, driverError, cause } = current as {
-      code?: unknown;
-      driverError?: unknown;
-      cause?: unknown;
-    };
-    if (typeof code === 'string' && COLLIDED.has(code)) return true;
-    current = driverError ?? cause;
-  }
+  for (const { code } of errorChain(error)) if (typeof code === 'string' && COLLIDED.has(code)) return true;
   return false;
 }

@@ -1,3 +1,5 @@
+import { errorChain } from './error-chain';
+
 /**
  * SQLSTATEs of a database that is gone or not back yet: class 08 (connection exception), 57P01 admin shutdown,
  * 57P02 crash shutdown, 57P03 cannot connect now ("the database system is starting up").
@@ -32,19 +34,10 @@ const RUNNER_RELEASED = new Set([
  * on the dead-letter topic. Looks through TypeORM's `driverError` and an error's `cause`.
  */
 export function isDependencyUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Object; depth++) {
-    const { code, message, name, driverError, cause } = current as {
-      code?: unknown;
-      message?: unknown;
-      name?: unknown;
-      driverError?: unknown;
-      cause?: unknown;
-    };
+  for (const { code, message, name } of errorChain(error)) {
     if (typeof code === 'string' && (DATABASE_GONE.test(code) || SOCKET_GONE.has(code))) return true;
     if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
     if (typeof name === 'string' && RUNNER_RELEASED.has(name)) return true;
-    current = driverError ?? cause;
   }
   return false;
 }

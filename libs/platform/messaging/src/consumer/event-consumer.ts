@@ -4,11 +4,11 @@ import { AppError, isConcurrencyConflict, isDependencyUnavailable } from '@medgr
 import { type Logger } from '@medgrid/logging';
 import { counter, histogram, inSpanFromCarrier } from '@medgrid/telemetry';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
+import { type EntityManager } from 'typeorm';
 import { decodeEnvelope, type EventEnvelope } from '../envelope';
 import { type KafkaPublisher } from '../kafka/kafka-publisher';
 import { ConsumerLagMonitor } from './consumer-lag';
 import { type EventHandler } from './event-handler';
-import { InboxOrmEntity } from './inbox.orm-entity';
 
 export interface EventConsumerSettings {
   /** Consumer group, also the inbox's consumer name: "<service>.<purpose>". */
@@ -42,13 +42,17 @@ const RETRY_HEARTBEAT_MS = 1_000;
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
-/** A message this consumer applies, with its decoded payload. */
-interface Applicable {
-  kind: 'apply';
+/** An event this consumer applies: its handler, and its payload if decoded (undefined: decode it). */
+interface Event {
   message: KafkaMessage;
   envelope: EventEnvelope;
   handler: EventHandler;
   payload: unknown;
+}
+
+/** An event that can join a run: its payload decoded, wanted by its handler. */
+interface Applicable extends Event {
+  kind: 'apply';
 }
 
 /** A message not for this consumer (another's event type, one it does not want, an empty one). */
@@ -63,9 +67,7 @@ type Runnable = Applicable | Ignored;
 
 /** A message as the consumer judged it before applying anything. */
 type Judged =
-  | Runnable
-  | { kind: 'alone'; message: KafkaMessage; envelope: EventEnvelope }
-  | { kind: 'undecodable'; message: KafkaMessage; error: unknown };
+  Runnable | (Event & { kind: 'alone' }) | { kind: 'undecodable'; message: KafkaMessage; error: unknown };
 
 const consumed = counter('medgrid_events_consumed_total', 'Events consumed, by outcome', [
   'topic',
@@ -268,8 +270,7 @@ export class EventConsumer {
       const judged = this.judge(message);
       if (judged.kind === 'undecodable' || judged.kind === 'alone') {
         if (run.length > 0) break;
-        if (judged.kind === 'alone')
-          await this.applyAlone(topic, partition, message, judged.envelope, heartbeat);
+        if (judged.kind === 'alone') await this.applyAlone(topic, partition, judged, heartbeat);
         else {
           await this.deadLetter(topic, message, 'UNDECODABLE_ENVELOPE', judged.error);
           consumed.inc({ topic, type: 'unknown', outcome: 'dead-lettered' });
@@ -280,8 +281,7 @@ export class EventConsumer {
     }
     const applicable = run.filter((judged): judged is Applicable => judged.kind === 'apply');
     if (applicable.length === 0) {
-      for (const judged of run)
-        if (judged.kind === 'ignored') consumed.inc({ topic, type: judged.type, outcome: 'ignored' });
+      countIgnored(topic, run);
       return run.length;
     }
     const outcomes = new Map<Applicable, Outcome>();
@@ -290,20 +290,12 @@ export class EventConsumer {
     try {
       await this.inRunSpan(topic, partition, applicable, () =>
         this.uow.run(async (manager) => {
-          // One statement whatever the run's length (arrays, not a VALUES list): the ids it inserted are the new ones.
-          const inserted = await manager.query<{ event_id: string }[]>(
-            `INSERT INTO inbox (consumer, event_id, event_type, topic)
-             SELECT $1, event_id, event_type, $4 FROM unnest($2::uuid[], $3::text[]) AS e(event_id, event_type)
-             ON CONFLICT DO NOTHING RETURNING event_id`,
-            [
-              this.settings.groupId,
-              applicable.map(({ envelope }) => envelope.eventId),
-              applicable.map(({ envelope }) => envelope.type),
-              topic,
-            ],
-          );
           // An event published twice can come twice in one run: the insert keeps one row, the first copy applies it.
-          const fresh = new Set(inserted.map((row) => row.event_id.toLowerCase()));
+          const fresh = await this.recordInInbox(
+            manager,
+            topic,
+            applicable.map(({ envelope }) => envelope),
+          );
           for (const entry of applicable) {
             if (!fresh.delete(entry.envelope.eventId.toLowerCase())) {
               outcomes.set(entry, 'duplicate');
@@ -326,13 +318,10 @@ export class EventConsumer {
     // Each event's share of the run's transaction.
     const seconds = Number(process.hrtime.bigint() - started) / 1e9 / applicable.length;
     runSize.observe({ topic }, applicable.length);
-    for (const judged of run) {
-      if (judged.kind === 'ignored') {
-        consumed.inc({ topic, type: judged.type, outcome: 'ignored' });
-        continue;
-      }
-      handleDuration.observe({ topic, type: judged.envelope.type }, seconds);
-      consumed.inc({ topic, type: judged.envelope.type, outcome: outcomes.get(judged) ?? 'applied' });
+    countIgnored(topic, run);
+    for (const entry of applicable) {
+      handleDuration.observe({ topic, type: entry.envelope.type }, seconds);
+      consumed.inc({ topic, type: entry.envelope.type, outcome: outcomes.get(entry) ?? 'applied' });
     }
     return run.length;
   }
@@ -353,10 +342,10 @@ export class EventConsumer {
         : 'a run failed; applying its events one at a time',
     );
     if (!failing) {
-      for (const judged of run) {
-        if (judged.kind === 'ignored') consumed.inc({ topic, type: judged.type, outcome: 'ignored' });
-        else await this.applyAlone(topic, partition, judged.message, judged.envelope, heartbeat);
-      }
+      countIgnored(topic, run);
+      for (const judged of run)
+        if (judged.kind === 'apply')
+          await this.applyAlone(topic, partition, { ...judged, payload: undefined }, heartbeat);
       return run.length;
     }
     const at = run.indexOf(failing);
@@ -366,15 +355,10 @@ export class EventConsumer {
       if (settled < at) return settled;
     }
     const outcome = await this.inMessageSpan(topic, partition, failing, () =>
-      this.applyWithRetries(
-        topic,
-        failing.message,
-        failing.envelope,
-        failing.handler,
-        failing.payload,
-        heartbeat,
-        { error, alone: run.filter((judged) => judged.kind === 'apply').length === 1 },
-      ),
+      this.applyWithRetries(topic, failing, heartbeat, {
+        error,
+        alone: run.filter((judged) => judged.kind === 'apply').length === 1,
+      }),
     );
     consumed.inc({ topic, type: failing.envelope.type, outcome });
     return at + 1;
@@ -398,7 +382,7 @@ export class EventConsumer {
     try {
       payload = handler.contract.codec.decode(envelope.payload);
     } catch {
-      return { kind: 'alone', message, envelope };
+      return { kind: 'alone', message, envelope, handler, payload: undefined };
     }
     if (handler.wants && !handler.wants(payload, envelope))
       return { kind: 'ignored', message, type: envelope.type };
@@ -409,20 +393,46 @@ export class EventConsumer {
   private async applyAlone(
     topic: string,
     partition: number,
-    message: KafkaMessage,
-    envelope: EventEnvelope,
+    event: Event,
     heartbeat: () => Promise<void>,
   ): Promise<void> {
-    const handler = this.handlers.get(envelope.type);
-    if (!handler) {
-      consumed.inc({ topic, type: envelope.type, outcome: 'ignored' });
-      return;
-    }
-    const entry: Applicable = { kind: 'apply', message, envelope, handler, payload: undefined };
-    const outcome = await this.inMessageSpan(topic, partition, entry, () =>
-      this.applyWithRetries(topic, message, envelope, handler, undefined, heartbeat),
+    const outcome = await this.inMessageSpan(topic, partition, event, () =>
+      this.applyWithRetries(topic, event, heartbeat),
     );
-    consumed.inc({ topic, type: envelope.type, outcome });
+    consumed.inc({ topic, type: event.envelope.type, outcome });
+  }
+
+  /**
+   * The run's inbox rows, as one statement whatever the run's length (arrays, not a VALUES list): answers the ids
+   * it inserted, the events not applied before.
+   */
+  private async recordInInbox(
+    manager: EntityManager,
+    topic: string,
+    envelopes: readonly EventEnvelope[],
+  ): Promise<Set<string>> {
+    const inserted = await manager.query<{ event_id: string }[]>(
+      `INSERT INTO inbox (consumer, event_id, event_type, topic)
+       SELECT $1, event_id, event_type, $4 FROM unnest($2::uuid[], $3::text[]) AS e(event_id, event_type)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [
+        this.settings.groupId,
+        envelopes.map((envelope) => envelope.eventId),
+        envelopes.map((envelope) => envelope.type),
+        topic,
+      ],
+    );
+    return new Set(inserted.map((row) => row.event_id.toLowerCase()));
+  }
+
+  /** What every span of this consumer's work says of where it is. */
+  private spanAttributes(topic: string, partition: number): Record<string, string | number> {
+    return {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.kafka.destination.partition': partition,
+      'messaging.consumer.group.name': this.settings.groupId,
+    };
   }
 
   /**
@@ -432,23 +442,17 @@ export class EventConsumer {
   private inMessageSpan<T>(
     topic: string,
     partition: number,
-    entry: Applicable,
+    event: Event,
     work: () => Promise<T>,
   ): Promise<T> {
-    const headers = headersAsStrings(entry.message);
-    const carrier = headers?.traceparent ? headers : entry.envelope.traceContext;
+    const headers = headersAsStrings(event.message);
+    const carrier = headers?.traceparent ? headers : event.envelope.traceContext;
     return inSpanFromCarrier(
       'medgrid-messaging',
       `${topic} process`,
       'consumer',
       carrier,
-      {
-        'messaging.system': 'kafka',
-        'messaging.destination.name': topic,
-        'messaging.kafka.destination.partition': partition,
-        'messaging.message.id': entry.envelope.eventId,
-        'messaging.consumer.group.name': this.settings.groupId,
-      },
+      { ...this.spanAttributes(topic, partition), 'messaging.message.id': event.envelope.eventId },
       work,
     );
   }
@@ -469,30 +473,21 @@ export class EventConsumer {
       `${topic} process`,
       'consumer',
       undefined,
-      {
-        'messaging.system': 'kafka',
-        'messaging.destination.name': topic,
-        'messaging.kafka.destination.partition': partition,
-        'messaging.batch.message_count': run.length,
-        'messaging.consumer.group.name': this.settings.groupId,
-      },
+      { ...this.spanAttributes(topic, partition), 'messaging.batch.message_count': run.length },
       work,
     );
   }
 
   /**
    * Applies one event in a transaction of its own, retrying with backoff, then parks it on the dead-letter topic.
-   * `payload` is its decoded payload for the first attempt (undefined: decode it); `earlier` is the failure it met in
+   * The event's payload serves its first attempt (undefined: decoded then); `earlier` is the failure it met in
    * a run: its first attempt when it was the run's only event to apply. In company it counts (unless it was the
    * database's or a collision's) but never parks the event, which is tried alone at once: a refusal there may be the
    * company's doing (a booking another event of the run had not committed yet).
    */
   private async applyWithRetries(
     topic: string,
-    message: KafkaMessage,
-    envelope: EventEnvelope,
-    handler: EventHandler,
-    payload: unknown,
+    { message, envelope, handler, payload }: Event,
     heartbeat: () => Promise<void>,
     earlier?: { error: unknown; alone: boolean },
   ): Promise<Outcome> {
@@ -534,20 +529,7 @@ export class EventConsumer {
       const stop = handleDuration.startTimer({ topic, type: envelope.type });
       try {
         const applied = await this.uow.run(async (manager) => {
-          const inserted = await manager
-            .createQueryBuilder()
-            .insert()
-            .into(InboxOrmEntity)
-            .values({
-              consumer: this.settings.groupId,
-              eventId: envelope.eventId,
-              eventType: envelope.type,
-              topic,
-            })
-            .orIgnore()
-            .returning(['event_id'])
-            .execute();
-          if ((inserted.raw as unknown[]).length === 0) return false;
+          if ((await this.recordInInbox(manager, topic, [envelope])).size === 0) return false;
           // A retry decodes afresh, so a handler that changed the payload before it failed cannot hand the change on.
           await handler.handle(
             attempt === 1 && payload !== undefined
@@ -592,6 +574,12 @@ export class EventConsumer {
       },
     ]);
   }
+}
+
+/** Counts the events of a run that were not this consumer's to apply. */
+function countIgnored(topic: string, run: readonly Runnable[]): void {
+  for (const judged of run)
+    if (judged.kind === 'ignored') consumed.inc({ topic, type: judged.type, outcome: 'ignored' });
 }
 
 function headersAsStrings(message: KafkaMessage): Record<string, string> | undefined {
