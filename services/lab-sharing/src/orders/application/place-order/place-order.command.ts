@@ -1,4 +1,5 @@
 import { parseFields, requestField } from '@medgrid/errors';
+import { perLocalDay } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type Urgency } from '../../../common/urgency';
 import { CLINICAL_INFO_MAX } from '../../domain/order';
@@ -18,6 +19,9 @@ function fieldsOn(now: Date) {
     lookupId: requestField.optionalUuid(),
   });
 }
+
+/** Made once a day: the schema depends on `now` only through its local date. */
+const fieldsOfDay = perLocalDay(fieldsOn);
 
 export type PlaceOrderInput = z.input<ReturnType<typeof fieldsOn>>;
 
@@ -43,7 +47,7 @@ export class PlaceOrderCommand {
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: PlaceOrderInput, now = new Date()): PlaceOrderCommand {
-    const f = parseFields(fieldsOn(now), input);
+    const f = parseFields(fieldsOfDay(now), input);
     return new PlaceOrderCommand(
       f.clientRequestId,
       f.orderingInstitutionId,

@@ -1,5 +1,5 @@
 import { isUuid, pageFields, parseFields, refusal, requestField } from '@medgrid/errors';
-import { pageRequest, type PageRequest, type PageRules } from '@medgrid/kernel';
+import { pageRequest, perLocalDay, type PageRequest, type PageRules } from '@medgrid/kernel';
 import { z } from 'zod';
 import { recognitionField } from '../../../recognition/application/recognition-fields';
 import { type ResultCursor } from '../../domain/result-record.repository';
@@ -31,6 +31,9 @@ function fieldsOn(now: Date) {
     );
 }
 
+/** Made once a day: the schema depends on `now` only through its local date. */
+const fieldsOfDay = perLocalDay(fieldsOn);
+
 export type ListPatientResultsInput = z.input<ReturnType<typeof fieldsOn>>;
 
 /** ListPatientResults: a patient's results, newest first, by item and period. */
@@ -45,7 +48,7 @@ export class ListPatientResultsQuery {
   ) {}
 
   static create(input: ListPatientResultsInput, now = new Date()): ListPatientResultsQuery {
-    const f = parseFields(fieldsOn(now), input);
+    const f = parseFields(fieldsOfDay(now), input);
     return new ListPatientResultsQuery(
       f.patientResidentId,
       f.itemCode || null,

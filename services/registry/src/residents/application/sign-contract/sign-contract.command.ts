@@ -1,5 +1,5 @@
 import { parseFields, refusal, requestField } from '@medgrid/errors';
-import { isLocalDate, localDate } from '@medgrid/kernel';
+import { isLocalDate, localDate, perLocalDay } from '@medgrid/kernel';
 import { z } from 'zod';
 import { type PopulationTag } from '../../domain/contract';
 
@@ -33,6 +33,9 @@ function fieldsOn(now: Date) {
   });
 }
 
+/** Made once a day: the schema depends on `now` only through its local date. */
+const fieldsOfDay = perLocalDay(fieldsOn);
+
 export type SignContractInput = z.input<ReturnType<typeof fieldsOn>>;
 
 /** SignContract: a resident's contract with a family-doctor team. */
@@ -49,7 +52,7 @@ export class SignContractCommand {
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field, tags[i]). */
   static create(input: SignContractInput, now = new Date()): SignContractCommand {
-    const { clientRequestId, residentId, teamId, startDate, tags } = parseFields(fieldsOn(now), input);
+    const { clientRequestId, residentId, teamId, startDate, tags } = parseFields(fieldsOfDay(now), input);
     return new SignContractCommand(clientRequestId, residentId, teamId, startDate, tags);
   }
 }

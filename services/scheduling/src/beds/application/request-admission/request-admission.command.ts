@@ -1,4 +1,5 @@
 import { parseFields, requestField } from '@medgrid/errors';
+import { perLocalDay } from '@medgrid/kernel';
 import { z } from 'zod';
 import { claimantFields } from '../../../common/scheduling-fields';
 
@@ -7,6 +8,9 @@ function fieldsOn(now: Date) {
   const { clientRequestId, patientResidentId, referralId } = claimantFields(now);
   return z.object({ clientRequestId, wardId: requestField.uuid(), patientResidentId, referralId });
 }
+
+/** Made once a day: the schema depends on `now` only through its local date. */
+const fieldsOfDay = perLocalDay(fieldsOn);
 
 export type RequestAdmissionInput = z.input<ReturnType<typeof fieldsOn>>;
 
@@ -24,7 +28,7 @@ export class RequestAdmissionCommand {
 
   /** Reports every bad field at once (INVALID_ARGUMENT with a violation per field). */
   static create(input: RequestAdmissionInput, now = new Date()): RequestAdmissionCommand {
-    const { clientRequestId, wardId, patientResidentId, referralId } = parseFields(fieldsOn(now), input);
+    const { clientRequestId, wardId, patientResidentId, referralId } = parseFields(fieldsOfDay(now), input);
     return new RequestAdmissionCommand(clientRequestId, wardId, patientResidentId, referralId);
   }
 }

@@ -1,4 +1,5 @@
 import { parseFields, requestField } from '@medgrid/errors';
+import { perLocalDay } from '@medgrid/kernel';
 import { z } from 'zod';
 import { claimantFields, schedulingField } from '../../../common/scheduling-fields';
 import { type Pool } from '../../domain/pool';
@@ -23,6 +24,9 @@ const fieldsOn = (now: Date) =>
     holdMinutes: schedulingField.wholeNumber(0, 1440, 'must be 0 (default) to 1440'),
   });
 
+/** Made once a day: the schema depends on `now` only through its local date. */
+const fieldsOfDay = perLocalDay(fieldsOn);
+
 /** A claim's fields as the controller reads them from the request's `claim` and `hold_minutes`. */
 export type ClaimSlotInput = z.input<ReturnType<typeof slotClaimFields>> & { readonly holdMinutes: number };
 
@@ -44,7 +48,7 @@ export class ClaimSlotCommand {
 
   /** Reports every bad field at once; `now` is the day a patient number's birth date is judged against. */
   static create(mode: 'hold' | 'book', input: ClaimSlotInput, now = new Date()): ClaimSlotCommand {
-    const { claim, holdMinutes } = parseFields(fieldsOn(now), {
+    const { claim, holdMinutes } = parseFields(fieldsOfDay(now), {
       claim: input,
       holdMinutes: input.holdMinutes,
     });

@@ -1,4 +1,5 @@
 import { parseFields, requestField } from '@medgrid/errors';
+import { perLocalDay } from '@medgrid/kernel';
 import { z } from 'zod';
 import { claimantFields } from '../../../common/scheduling-fields';
 
@@ -9,6 +10,9 @@ function fieldsOn(now: Date) {
     claim: z.object({ clientRequestId, sessionId: requestField.uuid(), patientResidentId, referralId }),
   });
 }
+
+/** Made once a day: the schema depends on `now` only through its local date. */
+const fieldsOfDay = perLocalDay(fieldsOn);
 
 /** The request's `claim` (a SlotClaim whose pool a waitlist does not read). */
 export type JoinWaitlistInput = z.input<ReturnType<typeof fieldsOn>>['claim'];
@@ -27,7 +31,7 @@ export class JoinWaitlistCommand {
 
   /** Reports every bad field at once; `now` is the day a patient number's birth date is judged against. */
   static create(input: JoinWaitlistInput, now = new Date()): JoinWaitlistCommand {
-    const { claim } = parseFields(fieldsOn(now), { claim: input });
+    const { claim } = parseFields(fieldsOfDay(now), { claim: input });
     return new JoinWaitlistCommand(
       claim.clientRequestId,
       claim.sessionId,

@@ -1,5 +1,5 @@
 import { parseFields, requestField } from '@medgrid/errors';
-import { localDate } from '@medgrid/kernel';
+import { localDate, perLocalDay } from '@medgrid/kernel';
 import { z } from 'zod';
 import { effectiveFromProblems, floorProblems, MAX_FLOOR_REASON } from '../../domain/city-reserve-floor';
 import { type ReserveRatio } from '../../domain/reserve-ratio';
@@ -23,6 +23,9 @@ function fieldsOn(now: Date) {
   });
 }
 
+/** Made once a day: the schema depends on `now` only through its local date. */
+const fieldsOfDay = perLocalDay(fieldsOn);
+
 export type SetCityReserveFloorInput = z.input<ReturnType<typeof fieldsOn>>;
 
 /** SetCityReserveFloor: a city's new floor from a date on, today at the earliest. */
@@ -41,7 +44,7 @@ export class SetCityReserveFloorCommand {
 
   /** Reports every bad field at once; `now` is the day a change may take effect from at the earliest. */
   static create(input: SetCityReserveFloorInput, now = new Date()): SetCityReserveFloorCommand {
-    const f = parseFields(fieldsOn(now), input);
+    const f = parseFields(fieldsOfDay(now), input);
     return new SetCityReserveFloorCommand(
       f.clientRequestId,
       f.cityId,
