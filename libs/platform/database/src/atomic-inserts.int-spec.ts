@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type MigratedTestDatabase } from '@medgrid/testing';
 import { type Pool } from 'pg';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, type DataSource } from 'typeorm';
-import { AtomicInserts, type InsertGuard } from './atomic-inserts';
+import { AtomicInserts, insertFrom, type InsertGuard } from './atomic-inserts';
+import { queryNamed } from './named-query';
 import { scratchDatabase } from './test/scratch-database';
 
 @Entity({ name: 'visit' })
@@ -219,6 +220,42 @@ describe(AtomicInserts.name, () => {
     } finally {
       listener.release(true);
     }
+  });
+
+  describe(insertFrom.name, () => {
+    it('inserts a row inside a larger statement, a column computed by the statement, once per row of its source', async () => {
+      const row = visit({ minutes: 1, note: '初诊' });
+      const insert = insertFrom(dataSource.manager, VisitRow, row, 'decided', { minutes: 'decided.minutes' });
+
+      const answer = await queryNamed<{ id: string }>(
+        dataSource.manager,
+        `WITH decided AS (SELECT :minutes::int AS minutes WHERE :decide::boolean),
+              stored AS (${insert.sql} RETURNING id)
+         SELECT id FROM stored`,
+        { ...insert.parameters, minutes: 45, decide: true },
+      );
+
+      expect(answer).toEqual([{ id: row.id }]);
+      expect(await dataSource.getRepository(VisitRow).findOneByOrFail({ id: row.id })).toEqual({
+        ...row,
+        minutes: 45,
+      });
+      const none = insertFrom(dataSource.manager, VisitRow, visit(), 'decided', {
+        minutes: 'decided.minutes',
+      });
+      await queryNamed(
+        dataSource.manager,
+        `WITH decided AS (SELECT 1 AS minutes WHERE :decide::boolean) ${none.sql}`,
+        { ...none.parameters, decide: false },
+      );
+      expect(await count('visit')).toBe(1);
+    });
+
+    it('refuses a computed column the entity does not have', () => {
+      expect(() => insertFrom(dataSource.manager, VisitRow, visit(), 'x', { slot: 'x.slot' })).toThrow(
+        /visit.*has no slot|VisitRow has no slot/,
+      );
+    });
   });
 
   it('writes nothing and answers true when it holds no rows', async () => {

@@ -8,6 +8,19 @@ const batchItems = histogram(
   [1, 2, 4, 8, 16, 32, 64, 128, 256],
 );
 
+/** The runs a named batcher has made in this process so far and the items they carried, as /metrics counts them. */
+export async function batchRuns(name: string): Promise<{ runs: number; items: number }> {
+  const series = (await batchItems.get()).values as readonly {
+    labels: Record<string, unknown>;
+    metricName?: string;
+    value: number;
+  }[];
+  const value = (suffix: string) =>
+    series.find(({ labels, metricName }) => labels.batch === name && metricName?.endsWith(suffix))?.value ??
+    0;
+  return { runs: value('_count'), items: value('_sum') };
+}
+
 export interface BatchOptions {
   /** The most items one run takes; more wait for the next. */
   readonly maxBatch: number;

@@ -10,8 +10,8 @@ export {
   type SchemaCheck,
 } from './migrations';
 export { UnitOfWork } from './unit-of-work';
-export { AtomicInserts, type InsertGuard } from './atomic-inserts';
-export { CallBatcher, type BatchOptions } from './call-batcher';
+export { AtomicInserts, insertFrom, type InsertGuard } from './atomic-inserts';
+export { batchRuns, CallBatcher, type BatchOptions } from './call-batcher';
 export { GroupedInserts } from './group-commit';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';
 export { lockForTransaction } from './transaction-lock';

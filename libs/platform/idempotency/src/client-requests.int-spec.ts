@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, UnitOfWork } from '@medgrid/database';
+import { batchRuns, createDataSource, UnitOfWork } from '@medgrid/database';
 import { MigratedTestDatabase } from '@medgrid/testing';
 import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
 import { CreateClientRequestLog1733500000001 } from './client-request.migration';
@@ -87,6 +87,12 @@ describe(ClientRequests.name, () => {
     (
       await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ward WHERE name = $1`, [name])
     )[0]!.n;
+
+  /** The runs of the batched look-ups so far, and the ids they read. */
+  const lookUpRuns = async () => {
+    const { runs, items } = await batchRuns('client-request-look-up');
+    return { runs, ids: items };
+  };
 
   const refusal = async (attempt: Promise<unknown>) => {
     const error = await attempt.then(
@@ -364,6 +370,31 @@ describe(ClientRequests.name, () => {
 
       expect(await requests.earlierResult(wardRequest(id, '急诊病区', 3))).toBe(ward.id);
       await refusal(requests.earlierResult(wardRequest(id, '急诊二病区', 3)));
+    });
+
+    it('reads the look-ups that arrive together in one statement, each answered from the records of its own id', async () => {
+      const used = randomUUID();
+      const usedOtherwise = randomUUID();
+      const ward = await registerWard(used, '急诊病区', 3);
+      await registerWard(usedOtherwise, '儿科病区', 5);
+      const before = await lookUpRuns();
+
+      const answers = await Promise.allSettled([
+        requests.earlierResult(wardRequest(randomUUID(), '眼科病区', 1)),
+        requests.earlierResult(wardRequest(used, '急诊病区', 3)),
+        requests.earlierResult(wardRequest(usedOtherwise, '眼科病区', 5)),
+        requests.earlierResult({ ...wardRequest(used, '急诊病区', 3), operation: 'discharge-patient' }),
+        requests.earlierResult(wardRequest('not-a-uuid', '眼科病区', 1)),
+      ]);
+
+      const [never, same, otherRequest, otherOperation, notUuid] = answers.map((answer) =>
+        answer.status === 'fulfilled' ? answer.value : (answer.reason as IdempotencyError).message,
+      );
+      expect([never, same, notUuid]).toEqual([null, ward.id, null]);
+      expect(otherRequest).toMatch(/used for a different register-ward request/);
+      expect(otherOperation).toMatch(/used for register-ward/);
+      // One read for the four UUIDs (an id that is no UUID was never recorded and is not read).
+      expect(await lookUpRuns()).toEqual({ runs: before.runs + 1, ids: before.ids + 4 });
     });
   });
 });

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   AtomicInserts,
+  CallBatcher,
   type InsertGuard,
   lockForTransaction,
   queryNamed,
   UnitOfWork,
 } from '@medgrid/database';
+import { isUuid } from '@medgrid/errors';
 import { type EntityManager } from 'typeorm';
 import { ClientRequestOrmEntity } from './client-request.orm-entity';
 import { fingerprintOf } from './fingerprint';
@@ -53,6 +55,14 @@ export function clientRequestOf<Command extends { readonly clientRequestId: stri
  */
 @Injectable()
 export class ClientRequests {
+  /**
+   * The look-ups outside a transaction that arrive together, as one statement: a booking rush refuses most of its
+   * claims, and each refusal first asks whether it answers a retry.
+   */
+  private readonly lookUps = new CallBatcher<string, RecordedRequest[]>((ids) => this.recordsOf(ids), {
+    name: 'client-request-look-up',
+  });
+
   constructor(private readonly uow: UnitOfWork) {}
 
   /**
@@ -149,21 +159,32 @@ export class ClientRequests {
    * id's lock until the transaction ends; outside one it is a plain read, for a fast answer to
    * a retry before any work is done.
    */
-  earlierResult(request: ClientRequest): Promise<string | null> {
-    return this.earlier(this.uow.manager(), request);
+  async earlierResult(request: ClientRequest): Promise<string | null> {
+    if (this.uow.inTransaction()) return this.earlier(this.uow.transactionalManager(), request);
+    const id = request.clientRequestId.toLowerCase();
+    // Not a UUID: never recorded (the column is one), and it must not fail the look-ups it would be read with.
+    return answerOf(request, isUuid(id) ? await this.lookUps.add(id) : []);
   }
 
   private async earlier(manager: EntityManager, request: ClientRequest): Promise<string | null> {
     const id = request.clientRequestId.toLowerCase();
     if (this.uow.inTransaction()) await lockForTransaction(manager, `client-request:${id}`);
-    const rows = await manager.findBy(ClientRequestOrmEntity, { clientRequestId: id });
-    if (rows.length === 0) return null;
-    const row = rows.find((candidate) => candidate.operation === request.operation);
-    if (!row) throw reused(request, `this client request id was used for ${rows[0]!.operation}`);
-    if (row.fingerprint !== null && row.fingerprint !== fingerprintOf(request.request)) {
-      throw reused(request, `this client request id was used for a different ${request.operation} request`);
-    }
-    return row.resultId;
+    return answerOf(request, await manager.findBy(ClientRequestOrmEntity, { clientRequestId: id }));
+  }
+
+  /** The records of each id, in the ids' order (none for an id never used); on the pool, in no transaction. */
+  private async recordsOf(ids: readonly string[]): Promise<RecordedRequest[][]> {
+    const rows = await queryNamed<RecordedRequest & { n: string }>(
+      this.uow.dataSource.manager,
+      `SELECT asked.n, c.operation, c.result_id AS "resultId", c.fingerprint
+         FROM unnest(:ids::uuid[]) WITH ORDINALITY AS asked(id, n)
+         JOIN client_request c ON c.client_request_id = asked.id`,
+      { ids },
+      { prepared: true },
+    );
+    const records = ids.map((): RecordedRequest[] => []);
+    for (const { n, ...row } of rows) records[Number(n) - 1]!.push(row);
+    return records;
   }
 
   /** Records the request as new with the id it will make, unless the id is taken: true when recorded. */
@@ -180,6 +201,23 @@ export class ClientRequests {
       fingerprint: fingerprintOf(request.request),
     });
   }
+}
+
+/** A client request as recorded: its operation, what it made, and the fingerprint of what it asked. */
+type RecordedRequest = Pick<ClientRequestOrmEntity, 'operation' | 'resultId' | 'fingerprint'>;
+
+/**
+ * The id of what an earlier attempt of `request` made, from the records of its id (null when there are none); the id
+ * used for another operation or another request is refused.
+ */
+function answerOf(request: ClientRequest, records: readonly RecordedRequest[]): string | null {
+  if (records.length === 0) return null;
+  const row = records.find((candidate) => candidate.operation === request.operation);
+  if (!row) throw reused(request, `this client request id was used for ${records[0]!.operation}`);
+  if (row.fingerprint !== null && row.fingerprint !== fingerprintOf(request.request)) {
+    throw reused(request, `this client request id was used for a different ${request.operation} request`);
+  }
+  return row.resultId;
 }
 
 /**

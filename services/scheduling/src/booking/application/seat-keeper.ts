@@ -27,21 +27,24 @@ export class SeatKeeper {
     private readonly rulesProvider: BookingRulesProvider,
   ) {}
 
-  /** The first pool with a free seat wins; null when all are sold out. */
+  /**
+   * The first pool with a free seat wins: the booking on its seat and the session as the claim left it
+   * (for the booking's event); null when all are sold out.
+   */
   async claim(
     input: Omit<NewBooking, 'slotNumber' | 'pool'>,
     pools: readonly Pool[],
     hold: Date | null,
     now: Date,
-  ): Promise<Booking | null> {
+  ): Promise<{ booking: Booking; session: SessionView } | null> {
     for (const pool of pools) {
-      const slotNumber = await this.bookings.claimSeat(input.sessionId, pool, input.id);
-      if (slotNumber === null) continue;
-      const booking = hold
-        ? Booking.hold({ ...input, slotNumber, pool }, hold, now)
-        : Booking.book({ ...input, slotNumber, pool }, now);
-      await this.bookings.insert(booking.snapshot());
-      return booking;
+      const on = (slotNumber: number) =>
+        hold
+          ? Booking.hold({ ...input, slotNumber, pool }, hold, now)
+          : Booking.book({ ...input, slotNumber, pool }, now);
+      // The seat decides the slot number: the booking is stored on whichever the statement takes.
+      const taken = await this.bookings.takeSeat(on(0).snapshot());
+      if (taken) return { booking: on(taken.slotNumber), session: taken.session };
     }
     return null;
   }

@@ -11,20 +11,30 @@ export interface ClaimContext {
   readonly patientHasActive: boolean;
 }
 
+/** The seat a claim took, and its session as the claim left it. */
+export interface TakenSeat {
+  readonly slotNumber: number;
+  readonly session: SessionView;
+}
+
 /** Bookings, the seats they claim, and waitlists. */
 export abstract class BookingRepository {
   /**
-   * One read, outside any transaction, so that most refusals in a booking rush (sold out,
-   * already booked) cost one statement and never open a transaction.
+   * One read, outside any transaction and shared by the claims that arrive together, so that most
+   * refusals in a booking rush (sold out, already booked) cost a share of one statement and never
+   * open a transaction.
    */
   abstract claimContext(sessionId: string, patientResidentId: string): Promise<ClaimContext>;
   abstract find(id: string, lock: boolean): Promise<BookingSnapshot | null>;
   abstract hasActive(sessionId: string, patientResidentId: string): Promise<boolean>;
   /**
-   * Claims one free seat of the pool for the booking with a single statement;
-   * null when the pool has none free (a clean sold-out answer).
+   * Takes the lowest free seat of the booking's pool that no other claim is taking and stores the
+   * booking on it, as ONE statement; answers the seat and the session's view with the seat taken,
+   * or null when the pool has none free (a clean sold-out answer). The booking's own slot number is
+   * not stored: the seat taken is. A second live booking of the patient in the session, or of the
+   * referral, is refused as by insert.
    */
-  abstract claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null>;
+  abstract takeSeat(booking: BookingSnapshot): Promise<TakenSeat | null>;
   /** Claims a specific seat this transaction already holds (a freed seat offered to the waitlist). */
   abstract claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean>;
   /** Frees the booking's seat; returns its pool now (a released reserve may have turned public). */

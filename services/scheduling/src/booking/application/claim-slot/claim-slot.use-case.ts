@@ -116,16 +116,19 @@ export class ClaimSlotUseCase {
     }
     const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
     // A retry racing its first attempt waits in createOnce for it, then gets its booking: without
-    // that it could find every free seat locked by the attempts in flight and answer SOLD_OUT.
+    // that it could find every free seat locked by the attempts in flight and answer SOLD_OUT. The
+    // booking's id is drawn first, so a new request is recorded with one statement.
+    const bookingId = uuidv7();
     return this.requests.createOnce(request, {
-      load: (bookingId) => this.answerOf(bookingId),
+      id: bookingId,
+      load: (earlierId) => this.answerOf(earlierId),
       create: async () => {
         if (referralId) await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
         // The seat is taken with one statement; the unique indexes turn a second claim of the
         // patient or the referral into the refusals above.
-        const booking = await this.seats.claim(
+        const claimed = await this.seats.claim(
           {
-            id: uuidv7(),
+            id: bookingId,
             sessionId: session.id,
             institutionId: session.institutionId,
             groupId: session.groupId,
@@ -139,8 +142,8 @@ export class ClaimSlotUseCase {
           command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null,
           now,
         );
-        if (!booking) throw soldOut(pools);
-        const view = (await this.schedules.viewSession(session.id))!;
+        if (!claimed) throw soldOut(pools);
+        const { booking, session: view } = claimed;
         await this.events.bookingsChanged(booking.pullEvents(), view);
         await this.seats.referralSlotTaken(booking.snapshot(), view, now);
         return { id: booking.snapshot().id, result: { booking: booking.snapshot(), session: view } };

@@ -1,4 +1,4 @@
-import { type UnitOfWork } from '@medgrid/database';
+import { batchRuns, type UnitOfWork } from '@medgrid/database';
 import { aResidentId, lockOrder } from '@medgrid/testing';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -72,15 +72,11 @@ describe(BookingTypeormRepository.name, () => {
     hold: Date | null = null,
     now = t0,
   ): Promise<Booking> {
-    return uow.run(async () => {
-      const input = aBooking(session, 0, pool, overrides);
-      const slotNumber = (await sut.claimSeat(session.id, pool, input.id))!;
-      const booking = hold
-        ? Booking.hold({ ...input, slotNumber }, hold, now)
-        : Booking.book({ ...input, slotNumber }, now);
-      await sut.insert(booking.snapshot());
-      return booking;
-    });
+    const input = aBooking(session, 0, pool, overrides);
+    const on = (slotNumber: number) =>
+      hold ? Booking.hold({ ...input, slotNumber }, hold, now) : Booking.book({ ...input, slotNumber }, now);
+    const taken = await uow.run(() => sut.takeSeat(on(0).snapshot()));
+    return on(taken!.slotNumber);
   }
 
   function anEntry(
@@ -136,9 +132,48 @@ describe(BookingTypeormRepository.name, () => {
       });
     });
 
-    it('claims the lowest free seat of the pool asked for, and answers none when the pool is sold out', async () => {
+    it('reads the contexts of claims that arrive together in one statement, each with its own session and patient', async () => {
+      const session = await aSession(6, 2);
+      const other = await aSession(3, 1);
+      const { patientResidentId } = (await book(session, 'public')).snapshot();
+      const runs = async () => (await batchRuns('claim-context')).runs;
+      const before = await runs();
+
+      const contexts = await Promise.all([
+        sut.claimContext(other.id, patientResidentId),
+        sut.claimContext(session.id, patientResidentId),
+        sut.claimContext(uuidv7(), aResidentId()),
+        sut.claimContext(session.id, aResidentId()),
+      ]);
+
+      expect(contexts).toEqual([
+        { session: { ...other, freeReserved: 1, freePublic: 2 }, patientHasActive: false },
+        { session: { ...session, freeReserved: 2, freePublic: 3 }, patientHasActive: true },
+        { session: null, patientHasActive: false },
+        { session: { ...session, freeReserved: 2, freePublic: 3 }, patientHasActive: false },
+      ]);
+      expect(await runs()).toBe(before + 1);
+    });
+
+    it('reads a claim’s context in the caller’s transaction when there is one, seeing what it wrote', async () => {
+      const session = aSessionSnapshot({ ...onDate('2027-03-02'), capacity: 4, reservedOffered: 1 });
+
+      const context = await uow.run(async () => {
+        await schedules.insertSessionIfAbsent(session);
+        return sut.claimContext(session.id, aResidentId());
+      });
+
+      expect(context).toEqual({
+        session: { ...session, freeReserved: 1, freePublic: 3 },
+        patientHasActive: false,
+      });
+    });
+
+    it('takes the lowest free seat of the pool asked for, and answers none when the pool is sold out', async () => {
       const session = await aSession(4, 2);
-      const claim = (pool: Pool) => uow.run(() => sut.claimSeat(session.id, pool, uuidv7()));
+      const claim = async (pool: Pool) =>
+        (await uow.run(() => sut.takeSeat(Booking.book(aBooking(session, 0, pool), t0).snapshot())))
+          ?.slotNumber ?? null;
 
       expect([await claim('public'), await claim('reserved'), await claim('public')]).toEqual([3, 1, 4]);
       expect(await claim('public')).toBeNull();
@@ -146,14 +181,38 @@ describe(BookingTypeormRepository.name, () => {
       expect(await claim('reserved')).toBeNull();
     });
 
+    it('stores the booking on the seat it takes, with the session as the claim left it, in one statement', async () => {
+      const session = await aSession(5, 2);
+      const input = aBooking(session, 99, 'reserved', { priority: CONTRACTED });
+      const booking = Booking.book(input, t0).snapshot();
+
+      const taken = await sut.takeSeat(booking);
+
+      expect(taken).toEqual({ slotNumber: 1, session: { ...session, freeReserved: 1, freePublic: 3 } });
+      expect(await uow.run(() => sut.find(booking.id, false))).toEqual({ ...booking, slotNumber: 1 });
+      expect(await seatOf(session.id, 1)).toEqual([{ pool: 'reserved', booking_id: booking.id }]);
+    });
+
+    it('refuses a second live booking of the patient in the session, leaving the seat it would take free', async () => {
+      const session = await aSession(5, 2);
+      const { patientResidentId } = (await book(session, 'public')).snapshot();
+
+      await expect(
+        sut.takeSeat(Booking.book(aBooking(session, 0, 'public', { patientResidentId }), t0).snapshot()),
+      ).rejects.toMatchObject({ code: 'ALREADY_BOOKED_IN_SESSION' });
+      expect(await seatOf(session.id, 4)).toEqual([{ pool: 'public', booking_id: null }]);
+    });
+
     it('gives each seat to exactly one of many concurrent claims from separate connections', async () => {
       const session = await aSession(10, 2);
 
       const claims = await Promise.all(
-        Array.from({ length: 25 }, () => uow.run(() => sut.claimSeat(session.id, 'public', uuidv7()))),
+        Array.from({ length: 25 }, () =>
+          uow.run(() => sut.takeSeat(Booking.book(aBooking(session, 0, 'public'), t0).snapshot())),
+        ),
       );
 
-      const taken = claims.filter((slot): slot is number => slot !== null);
+      const taken = claims.flatMap((claim) => (claim ? [claim.slotNumber] : []));
       expect(taken.sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
       expect(
         await dataSource.query(
@@ -174,10 +233,10 @@ describe(BookingTypeormRepository.name, () => {
       const claims = await Promise.all(
         Array.from({ length: 8 }, () =>
           uow.run(async () => {
-            const slot = await sut.claimSeat(session.id, 'public', uuidv7());
+            const taken = await sut.takeSeat(Booking.book(aBooking(session, 0, 'public'), t0).snapshot());
             if (++claimed === 8) allClaimed();
             await barrier;
-            return slot;
+            return taken?.slotNumber;
           }),
         ),
       );

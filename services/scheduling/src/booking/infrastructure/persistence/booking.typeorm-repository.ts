@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mapUniqueViolations, queryNamed, UnitOfWork } from '@medgrid/database';
+import { CallBatcher, insertFrom, mapUniqueViolations, queryNamed, UnitOfWork } from '@medgrid/database';
 import { type EntityManager, In } from 'typeorm';
 import {
   sessionViewFromRaw,
@@ -7,7 +7,7 @@ import {
 } from '../../../schedules/infrastructure/persistence/session-view.mapper';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
-import { BookingRepository, type ClaimContext } from '../../domain/booking.repository';
+import { BookingRepository, type ClaimContext, type TakenSeat } from '../../domain/booking.repository';
 import { type Pool } from '../../domain/pool';
 import { type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
 import { compareWaiting } from '../../domain/waitlist-order';
@@ -21,11 +21,42 @@ import {
 import { WaitlistEntryOrmEntity } from './waitlist-entry.orm-entity';
 
 const LIVE = ['held', 'booked'] as const;
+
+/** The unique indexes a booking's insert may break, as the refusals they are. */
+const bookingConflicts = {
+  booking_referral_uq: () =>
+    new BookingError(
+      BookingErrorCode.ReferralAlreadyHolds,
+      'the referral already holds a slot',
+      'claim.referralId',
+    ),
+  booking_patient_session_uq: () =>
+    new BookingError(
+      BookingErrorCode.AlreadyBookedInSession,
+      'the patient already has a booking in this session',
+      'claim.patientResidentId',
+    ),
+};
+
+/** What a claim's context is read for: its session (a UUID, checked by the command) and its patient. */
+interface ContextAsked {
+  readonly sessionId: string;
+  readonly patientResidentId: string;
+}
 const LOCKED = { lock: { mode: 'pessimistic_write' as const } };
 
 /** booking, the seats claims take, and waitlist_entry; joins the current UnitOfWork transaction. */
 @Injectable()
 export class BookingTypeormRepository extends BookingRepository {
+  private readonly contexts = new CallBatcher<ContextAsked, ClaimContext>(
+    (batch) => this.readContexts(batch),
+    {
+      name: 'claim-context',
+    },
+  );
+  private contextSql: string | undefined;
+  private takenViewSql: string | undefined;
+
   constructor(private readonly uow: UnitOfWork) {
     super();
   }
@@ -35,22 +66,46 @@ export class BookingTypeormRepository extends BookingRepository {
   }
 
   async claimContext(sessionId: string, patientResidentId: string): Promise<ClaimContext> {
-    // One statement (the session's view is the one the schedules repository reads), so most
-    // refusals in a booking rush cost one round trip and no transaction.
-    const session = sessionViewQuery(this.db).where('s.id = :sessionId').getQuery();
-    const [row] = await queryNamed<{ active: boolean; s_id: string | null } & Record<string, unknown>>(
-      this.db,
-      `SELECT EXISTS (SELECT 1 FROM booking WHERE session_id = :sessionId AND patient_resident_id = :patientResidentId
-                        AND status IN ('held', 'booked')) AS active,
+    const asked = { sessionId, patientResidentId };
+    // A claim in a caller's transaction (the demo loader's day) must see what that transaction wrote.
+    if (this.uow.inTransaction())
+      return (await this.readContexts([asked], this.uow.transactionalManager()))[0]!;
+    return this.contexts.add(asked);
+  }
+
+  /**
+   * The contexts of the claims that arrive together, as ONE prepared statement over the arrays of what each asks
+   * (decision 0014's batched read): in a booking rush most answers are refusals decided by this read alone, so a
+   * refusal costs a share of one round trip. The batches run on the pool: the read changes nothing.
+   */
+  private async readContexts(
+    batch: readonly ContextAsked[],
+    manager: EntityManager = this.uow.dataSource.manager,
+  ): Promise<ClaimContext[]> {
+    // Made once: TypeORM's builder costs more than the statement's round trip (the session view is the one the
+    // schedules repository reads).
+    this.contextSql ??= `SELECT EXISTS (SELECT 1 FROM booking b
+                                  WHERE b.session_id = asked.session_id
+                                    AND b.patient_resident_id = asked.patient_resident_id
+                                    AND b.status IN ('held', 'booked')) AS active,
               v.*
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (${session}) v ON true`,
-      { sessionId, patientResidentId },
+         FROM unnest(:sessionIds::uuid[], :patientResidentIds::text[]) WITH ORDINALITY
+              AS asked(session_id, patient_resident_id, n)
+         LEFT JOIN LATERAL (${sessionViewQuery(manager).where('s.id = asked.session_id').getQuery()}) v ON true
+        ORDER BY asked.n`;
+    const rows = await queryNamed<{ active: boolean; s_id: string | null } & Record<string, unknown>>(
+      manager,
+      this.contextSql,
+      {
+        sessionIds: batch.map((asked) => asked.sessionId),
+        patientResidentIds: batch.map((asked) => asked.patientResidentId),
+      },
+      { prepared: true },
     );
-    return {
-      session: row!.s_id ? sessionViewFromRaw(this.db, row!) : null,
-      patientHasActive: row!.active,
-    };
+    return rows.map((row) => ({
+      session: row.s_id ? sessionViewFromRaw(manager, row) : null,
+      patientHasActive: row.active,
+    }));
   }
 
   async find(id: string, lock: boolean): Promise<BookingSnapshot | null> {
@@ -62,20 +117,44 @@ export class BookingTypeormRepository extends BookingRepository {
     return this.db.existsBy(BookingOrmEntity, { sessionId, patientResidentId, status: In(LIVE) });
   }
 
-  async claimSeat(sessionId: string, pool: Pool, bookingId: string): Promise<number | null> {
-    // One statement: pick the lowest free seat nobody else is claiming right now and take it.
-    // Concurrent claimers skip each other's locked rows instead of queueing on them.
-    const [row] = await queryNamed<{ slot_number: number }>(
-      this.db,
-      `UPDATE seat SET booking_id = :bookingId
-        WHERE (session_id, slot_number) = (
-          SELECT session_id, slot_number FROM seat
-           WHERE session_id = :sessionId AND pool = :pool AND booking_id IS NULL
-           ORDER BY slot_number LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING slot_number`,
-      { sessionId, pool, bookingId },
+  async takeSeat(booking: BookingSnapshot): Promise<TakenSeat | null> {
+    const manager = this.db;
+    const insert = insertFrom(manager, BookingOrmEntity, bookingToEntity(booking), 'taken', {
+      slot_number: 'taken.slot_number',
+    });
+    // Made once: TypeORM's builder costs more than the statement's round trip.
+    this.takenViewSql ??= sessionViewQuery(manager).where('s.id = stored.session_id').getQuery();
+    // The seat: the lowest free one nobody else is claiming right now (concurrent claimers skip each other's locked
+    // rows instead of queueing on them); the booking stored on it only when one was taken.
+    const [row] = await mapUniqueViolations(
+      () =>
+        queryNamed<{ taken_slot: number } & Record<string, unknown>>(
+          manager,
+          `WITH taken AS (
+             UPDATE seat SET booking_id = :bookingId
+              WHERE (session_id, slot_number) = (
+                SELECT session_id, slot_number FROM seat
+                 WHERE session_id = :sessionId AND pool = :pool AND booking_id IS NULL
+                 ORDER BY slot_number LIMIT 1 FOR UPDATE SKIP LOCKED)
+             RETURNING slot_number),
+           stored AS (${insert.sql} RETURNING session_id, slot_number)
+           SELECT stored.slot_number AS taken_slot, v.*
+             FROM stored CROSS JOIN LATERAL (${this.takenViewSql}) v`,
+          { ...insert.parameters, bookingId: booking.id, sessionId: booking.sessionId, pool: booking.pool },
+          { prepared: true },
+        ),
+      bookingConflicts,
     );
-    return row?.slot_number ?? null;
+    if (!row) return null;
+    // The view is read in the statement's snapshot, which still counts the seat taken as free.
+    const view = sessionViewFromRaw(manager, row);
+    return {
+      slotNumber: row.taken_slot,
+      session:
+        booking.pool === 'reserved'
+          ? { ...view, freeReserved: view.freeReserved - 1 }
+          : { ...view, freePublic: view.freePublic - 1 },
+    };
   }
 
   async claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean> {
@@ -101,20 +180,10 @@ export class BookingTypeormRepository extends BookingRepository {
   }
 
   async insert(booking: BookingSnapshot): Promise<void> {
-    await mapUniqueViolations(() => this.db.insert(BookingOrmEntity, bookingToEntity(booking)), {
-      booking_referral_uq: () =>
-        new BookingError(
-          BookingErrorCode.ReferralAlreadyHolds,
-          'the referral already holds a slot',
-          'claim.referralId',
-        ),
-      booking_patient_session_uq: () =>
-        new BookingError(
-          BookingErrorCode.AlreadyBookedInSession,
-          'the patient already has a booking in this session',
-          'claim.patientResidentId',
-        ),
-    });
+    await mapUniqueViolations(
+      () => this.db.insert(BookingOrmEntity, bookingToEntity(booking)),
+      bookingConflicts,
+    );
   }
 
   async update(booking: BookingSnapshot, readVersion: number): Promise<void> {

@@ -61,7 +61,7 @@ export class HoldSlotForReferralUseCase {
         for (const session of open) {
           if ((pool === 'reserved' ? session.freeReserved : session.freePublic) === 0) continue;
           if (await this.bookings.hasActive(session.id, r.patientResidentId)) continue;
-          const booking = await this.seats.claim(
+          const claimed = await this.seats.claim(
             {
               id: uuidv7(),
               sessionId: session.id,
@@ -78,12 +78,9 @@ export class HoldSlotForReferralUseCase {
             session.endsAt,
             now,
           );
-          if (!booking) continue;
-          await this.bookingEvents.bookingsChanged(
-            booking.pullEvents(),
-            (await this.schedules.viewSession(session.id))!,
-          );
-          return this.hold(request, booking.snapshot(), now);
+          if (!claimed) continue;
+          await this.bookingEvents.bookingsChanged(claimed.booking.pullEvents(), claimed.session);
+          return this.hold(request, claimed.booking.snapshot(), now);
         }
       }
       // Waiting already: the referrer put the referral on a full session's waitlist before acceptance.
