@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type MigratedTestDatabase } from '@medgrid/testing';
 import { type Pool } from 'pg';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, type DataSource } from 'typeorm';
-import { AtomicInserts, insertFrom, type InsertGuard } from './atomic-inserts';
+import { AtomicInserts, type InsertGuard } from './atomic-inserts';
+import { insertFrom } from './insert-from';
 import { queryNamed } from './named-query';
 import { scratchDatabase } from './test/scratch-database';
 

@@ -1,5 +1,6 @@
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { sqlType } from './column-sql-type';
 import { bindNamed, type NamedParameters } from './named-query';
 import { queryMaybePrepared } from './prepared-statement';
 
@@ -136,50 +137,6 @@ export class AtomicInserts {
   }
 }
 
-/**
- * The INSERT of one entity row inside a larger statement, as `INSERT INTO <table> (…) SELECT … FROM <source>`: the
- * row's values are named parameters (`:insert_<column>`), cast to their columns' types, except the columns `computed`
- * gives as SQL over `source`, for a value the same statement decides (the seat a claim's UPDATE took, say); a row
- * inserts once per row of `source`, so none when it is empty. A column left undefined takes its default, as in
- * `manager.insert`. Run with queryNamed; the text depends only on the entity and which columns have values, so the
- * statement around it can be prepared.
- */
-export function insertFrom<Entity extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<Entity>,
-  row: Entity,
-  source: string,
-  computed: Readonly<Record<string, string>>,
-): { sql: string; parameters: NamedParameters } {
-  const { driver } = manager.connection;
-  const metadata = manager.connection.getMetadata(target);
-  const parameters: Record<string, unknown> = {};
-  const names: string[] = [];
-  const values: string[] = [];
-  for (const column of metadata.columns) {
-    const expression = computed[column.databaseName];
-    const value: unknown = column.getEntityValue(row);
-    if (expression === undefined && value === undefined) continue;
-    names.push(driver.escape(column.databaseName));
-    if (expression !== undefined) {
-      values.push(expression);
-      continue;
-    }
-    const name = `insert_${column.databaseName}`;
-    parameters[name] = driver.preparePersistentValue(value, column) as unknown;
-    values.push(`:${name}::${sqlType(manager, column)}`);
-  }
-  const unknownColumns = Object.keys(computed).filter(
-    (name) => !metadata.columns.some((column) => column.databaseName === name),
-  );
-  if (unknownColumns.length > 0)
-    throw new Error(`insertFrom: ${metadata.name} has no ${unknownColumns.join(', ')}`);
-  return {
-    sql: `INSERT INTO ${driver.escape(metadata.tablePath)} (${names.join(', ')}) SELECT ${values.join(', ')} FROM ${source}`,
-    parameters,
-  };
-}
-
 /** The rows grouped by which columns they give a value (the others take their defaults). */
 function byShape(columns: readonly ColumnMetadata[], rows: readonly ObjectLiteral[]): ObjectLiteral[][] {
   const shapes = new Map<string, ObjectLiteral[]>();
@@ -190,15 +147,4 @@ function byShape(columns: readonly ColumnMetadata[], rows: readonly ObjectLitera
     else shapes.set(shape, [row]);
   }
   return [...shapes.values()];
-}
-
-/**
- * The column's SQL type, for the cast a VALUES list needs to carry it (its parameters are untyped). Without its
- * length: a fixed-length character column's bare type is char(1), which would cut every value to its first
- * character, so it is cast as bpchar (blank-padded, any length) and the column's own length holds.
- */
-function sqlType(manager: EntityManager, column: ColumnMetadata): string {
-  const normalized = manager.connection.driver.normalizeType(column);
-  const type = normalized === 'character' || normalized === 'char' ? 'bpchar' : normalized;
-  return column.isArray ? `${type}[]` : type;
 }

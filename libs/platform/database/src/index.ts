@@ -10,7 +10,8 @@ export {
   type SchemaCheck,
 } from './migrations';
 export { UnitOfWork } from './unit-of-work';
-export { AtomicInserts, insertFrom, type InsertGuard } from './atomic-inserts';
+export { AtomicInserts, type InsertGuard } from './atomic-inserts';
+export { insertFrom } from './insert-from';
 export { batchRuns, CallBatcher, type BatchOptions } from './call-batcher';
 export { GroupedInserts } from './group-commit';
 export { mapUniqueViolations, violatedUniqueConstraint } from './unique-violations';

@@ -362,6 +362,26 @@ describe(ClientRequests.name, () => {
     });
   });
 
+  it('records nothing of a create that fails inside the caller’s transaction, though its id was drawn first', async () => {
+    const id = randomUUID();
+    const refused = new Error('sold out');
+
+    await uow.run(async () => {
+      await expect(
+        requests.createOnce(wardRequest(id, '康复病区', 4), {
+          id: randomUUID(),
+          load: loadWard,
+          create: () => Promise.reject(refused),
+        }),
+      ).rejects.toBe(refused);
+      // The caller goes on and commits its other work.
+    });
+
+    expect(await requests.earlierResult(wardRequest(id, '康复病区', 4))).toBeNull();
+    const ward = await registerWard(id, '康复病区', 4);
+    expect(await loadWard(ward.id)).toEqual(ward);
+  });
+
   describe('earlierResult', () => {
     it('reads what an earlier attempt made without recording anything', async () => {
       const id = randomUUID();

@@ -74,7 +74,10 @@ export class ClientRequests {
    * a new request is recorded first in one statement instead of a lock, a read and an insert: for
    * the hot writes whose round trips count. Its one gap: two attempts racing each other with one id
    * for two different operations may both be taken (each sees no row of the other yet); a retry of
-   * the same operation still waits for the first and gets its answer.
+   * the same operation still waits for the first and gets its answer. Only in a transaction of its
+   * own: in a caller's, a `create` that throws would leave the record to be committed with the
+   * caller's other work, answering later retries with something never made, so there the request is
+   * recorded after `create` as without an id.
    */
   createOnce<T>(
     request: ClientRequest,
@@ -84,8 +87,9 @@ export class ClientRequests {
       create: () => Promise<{ id: string; result: T }>;
     },
   ): Promise<T> {
+    const ownTransaction = !this.uow.inTransaction();
     return this.uow.run(async (manager) => {
-      if (work.id !== undefined && (await this.claim(manager, request, work.id))) {
+      if (ownTransaction && work.id !== undefined && (await this.claim(manager, request, work.id))) {
         const { id, result } = await work.create();
         if (id !== work.id) throw new Error(`createOnce: made ${id}, announced ${work.id}`);
         return result;

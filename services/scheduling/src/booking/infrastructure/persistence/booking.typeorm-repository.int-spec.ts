@@ -136,8 +136,7 @@ describe(BookingTypeormRepository.name, () => {
       const session = await aSession(6, 2);
       const other = await aSession(3, 1);
       const { patientResidentId } = (await book(session, 'public')).snapshot();
-      const runs = async () => (await batchRuns('claim-context')).runs;
-      const before = await runs();
+      const before = await batchRuns('claim-context');
 
       const contexts = await Promise.all([
         sut.claimContext(other.id, patientResidentId),
@@ -152,7 +151,7 @@ describe(BookingTypeormRepository.name, () => {
         { session: null, patientHasActive: false },
         { session: { ...session, freeReserved: 2, freePublic: 3 }, patientHasActive: false },
       ]);
-      expect(await runs()).toBe(before + 1);
+      expect(await batchRuns('claim-context')).toEqual({ runs: before.runs + 1, items: before.items + 4 });
     });
 
     it('reads a claim’s context in the caller’s transaction when there is one, seeing what it wrote', async () => {
@@ -191,6 +190,45 @@ describe(BookingTypeormRepository.name, () => {
       expect(taken).toEqual({ slotNumber: 1, session: { ...session, freeReserved: 1, freePublic: 3 } });
       expect(await uow.run(() => sut.find(booking.id, false))).toEqual({ ...booking, slotNumber: 1 });
       expect(await seatOf(session.id, 1)).toEqual([{ pool: 'reserved', booking_id: booking.id }]);
+    });
+
+    it('answers each claim of a transaction with its session as a read after it finds it', async () => {
+      const session = await aSession(6, 2);
+
+      const [first, second, third] = await uow.run(async () => {
+        const views = [];
+        for (const pool of ['public', 'reserved', 'public'] as const) {
+          const taken = await sut.takeSeat(Booking.book(aBooking(session, 0, pool), t0).snapshot());
+          views.push({ taken: taken!.session, read: await schedules.viewSession(session.id) });
+        }
+        return views;
+      });
+
+      for (const { taken, read } of [first!, second!, third!]) expect(taken).toEqual(read);
+      expect(third!.taken).toEqual({ ...session, freeReserved: 1, freePublic: 2 });
+    });
+
+    it('refuses a second live booking of a referral, in any session', async () => {
+      const referralId = uuidv7();
+      await book(await aSession(4, 2), 'reserved', { referralId });
+      const other = await aSession(4, 2);
+
+      await expect(
+        sut.takeSeat(Booking.book(aBooking(other, 0, 'reserved', { referralId }), t0).snapshot()),
+      ).rejects.toMatchObject({ code: 'REFERRAL_ALREADY_HOLDS' });
+      expect(await seatOf(other.id, 1)).toEqual([{ pool: 'reserved', booking_id: null }]);
+    });
+
+    it('answers a claim for a session id that is no UUID as no session, without failing the claims read with it', async () => {
+      const session = await aSession(4, 2);
+
+      const [bad, good] = await Promise.all([
+        sut.claimContext('not-a-session', aResidentId()),
+        sut.claimContext(session.id, aResidentId()),
+      ]);
+
+      expect(bad).toEqual({ session: null, patientHasActive: false });
+      expect(good.session?.id).toBe(session.id);
     });
 
     it('refuses a second live booking of the patient in the session, leaving the seat it would take free', async () => {

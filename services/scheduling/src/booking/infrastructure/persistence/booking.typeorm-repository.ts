@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CallBatcher, insertFrom, mapUniqueViolations, queryNamed, UnitOfWork } from '@medgrid/database';
+import { isUuid } from '@medgrid/errors';
 import { type EntityManager, In } from 'typeorm';
 import {
   sessionViewFromRaw,
@@ -66,6 +67,8 @@ export class BookingTypeormRepository extends BookingRepository {
   }
 
   async claimContext(sessionId: string, patientResidentId: string): Promise<ClaimContext> {
+    // Not a UUID: no such session, and it must not fail the statement the other claims are read with.
+    if (!isUuid(sessionId)) return { session: null, patientHasActive: false };
     const asked = { sessionId, patientResidentId };
     // A claim in a caller's transaction (the demo loader's day) must see what that transaction wrote.
     if (this.uow.inTransaction())
@@ -146,7 +149,8 @@ export class BookingTypeormRepository extends BookingRepository {
       bookingConflicts,
     );
     if (!row) return null;
-    // The view is read in the statement's snapshot, which still counts the seat taken as free.
+    // The view is read in the statement's snapshot, which still counts the seat taken as free (and, unlike a read
+    // after the statement, leaves out what other claims committed while it ran).
     const view = sessionViewFromRaw(manager, row);
     return {
       slotNumber: row.taken_slot,

@@ -9,6 +9,7 @@ import { BookingRepository } from '../../../booking/domain/booking.repository';
 import { priorityFor, type Pool } from '../../../booking/domain/pool';
 import { WaitlistEntry } from '../../../booking/domain/waitlist-entry';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
+import { type SessionView } from '../../../schedules/domain/session';
 import { HoldEventPublisher } from '../../domain/hold-event-publisher';
 import { SlotHoldRequest } from '../../domain/slot-hold-request';
 import { SlotHoldRequestRepository } from '../../domain/slot-hold-request.repository';
@@ -80,7 +81,7 @@ export class HoldSlotForReferralUseCase {
           );
           if (!claimed) continue;
           await this.bookingEvents.bookingsChanged(claimed.booking.pullEvents(), claimed.session);
-          return this.hold(request, claimed.booking.snapshot(), now);
+          return this.hold(request, claimed.booking.snapshot(), now, claimed.session);
         }
       }
       // Waiting already: the referrer put the referral on a full session's waitlist before acceptance.
@@ -134,14 +135,20 @@ export class HoldSlotForReferralUseCase {
   }
 
   /** The referral's slot answers its hold; it waits on no waitlist any more. */
-  private async hold(request: SlotHoldRequest, booking: BookingSnapshot, now: Date): Promise<void> {
+  /** Records the hold on `booking`; `session` is its session as the claim left it, read again when not given. */
+  private async hold(
+    request: SlotHoldRequest,
+    booking: BookingSnapshot,
+    now: Date,
+    session?: SessionView,
+  ): Promise<void> {
     request.held({ id: booking.id, pool: booking.pool, sessionId: booking.sessionId }, now);
     await this.requests.update(request, request.readVersion);
     await this.seats.withdrawReferralWaiting(booking.referralId, now);
     await this.events.slotHoldChanged(
       request.snapshot(),
       booking,
-      await this.schedules.viewSession(booking.sessionId),
+      session ?? (await this.schedules.viewSession(booking.sessionId)),
     );
   }
 }
