@@ -1,5 +1,5 @@
 import { metricsRegistry } from '@medgrid/telemetry';
-import { CallBatcher } from './call-batcher';
+import { batchRuns, CallBatcher } from './call-batcher';
 
 /** A write whose every call is held until the test lets it finish or fail. */
 function heldWrites<T>() {
@@ -86,23 +86,13 @@ describe(CallBatcher.name, () => {
     const { calls, write } = heldWrites<number>();
     const sut = new CallBatcher(write, { maxBatch: 2, maxInFlight: 2, name: 'spec-batches' });
     const unnamed = new CallBatcher(heldWrites<number>().write);
-    /** The histogram's series of this batcher named by suffix (`_count`: runs, `_sum`: items). */
-    const series = async (suffix: string) =>
-      (
-        (await metricsRegistry.getSingleMetric('medgrid_db_batch_items')!.get()).values as {
-          labels: Record<string, unknown>;
-          metricName?: string;
-          value: number;
-        }[]
-      ).find(({ labels, metricName }) => labels.batch === 'spec-batches' && metricName?.endsWith(suffix))
-        ?.value ?? 0;
-
     watch([1, 2, 3].map((n) => sut.add(n)));
     watch([1, 2].map((n) => unnamed.add(n)));
     await turn();
 
     expect(calls.map((call) => call.batch)).toEqual([[1, 2], [3]]);
-    expect([await series('_count'), await series('_sum')]).toEqual([2, 3]);
+    const { runs, items } = await batchRuns('spec-batches');
+    expect([runs, items]).toEqual([2, 3]);
     const batches = (await metricsRegistry.getSingleMetric('medgrid_db_batch_items')!.get()).values;
     expect(new Set(batches.map(({ labels }) => labels.batch))).toEqual(new Set(['spec-batches']));
   });

@@ -22,6 +22,7 @@ import {
 import { WaitlistEntryOrmEntity } from './waitlist-entry.orm-entity';
 
 const LIVE = ['held', 'booked'] as const;
+const LOCKED = { lock: { mode: 'pessimistic_write' as const } };
 
 /** The unique indexes a booking's insert may break, as the refusals they are. */
 const bookingConflicts = {
@@ -44,7 +45,6 @@ interface ContextAsked {
   readonly sessionId: string;
   readonly patientResidentId: string;
 }
-const LOCKED = { lock: { mode: 'pessimistic_write' as const } };
 
 /** booking, the seats claims take, and waitlist_entry; joins the current UnitOfWork transaction. */
 @Injectable()
@@ -55,6 +55,8 @@ export class BookingTypeormRepository extends BookingRepository {
       name: 'claim-context',
     },
   );
+  // The two statements' text, made once: TypeORM's builder of the session view (the one the schedules repository
+  // reads) costs more than the statement's round trip.
   private contextSql: string | undefined;
   private takenViewSql: string | undefined;
 
@@ -85,8 +87,6 @@ export class BookingTypeormRepository extends BookingRepository {
     batch: readonly ContextAsked[],
     manager: EntityManager = this.uow.dataSource.manager,
   ): Promise<ClaimContext[]> {
-    // Made once: TypeORM's builder costs more than the statement's round trip (the session view is the one the
-    // schedules repository reads).
     this.contextSql ??= `SELECT EXISTS (SELECT 1 FROM booking b
                                   WHERE b.session_id = asked.session_id
                                     AND b.patient_resident_id = asked.patient_resident_id
@@ -125,7 +125,6 @@ export class BookingTypeormRepository extends BookingRepository {
     const insert = insertFrom(manager, BookingOrmEntity, bookingToEntity(booking), 'taken', {
       slot_number: 'taken.slot_number',
     });
-    // Made once: TypeORM's builder costs more than the statement's round trip.
     this.takenViewSql ??= sessionViewQuery(manager).where('s.id = stored.session_id').getQuery();
     // The seat: the lowest free one nobody else is claiming right now (concurrent claimers skip each other's locked
     // rows instead of queueing on them); the booking stored on it only when one was taken.
