@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { batchRuns, createDataSource, UnitOfWork } from '@medgrid/database';
+import { batchRuns, createDataSource, queryNamed, UnitOfWork } from '@medgrid/database';
 import { MigratedTestDatabase } from '@medgrid/testing';
 import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
 import { CreateClientRequestLog1733500000001 } from './client-request.migration';
 import { ClientRequestOrmEntity } from './client-request.orm-entity';
-import { type ClientRequest, ClientRequests } from './client-requests';
+import { type ClientRequest, clientRequestGuard, ClientRequests } from './client-requests';
 import { IdempotencyError } from './idempotency-error';
 
 interface Ward {
@@ -284,6 +284,102 @@ describe(ClientRequests.name, () => {
         await dataSource.query(`SELECT 1 FROM client_request WHERE client_request_id = $1`, [id]),
       ).toEqual([]);
       expect((await registerWard(id, '隔离病区', 4)).beds).toBe(4);
+    });
+  });
+
+  describe('createRecordedBy', () => {
+    /**
+     * RegisterWard whose insert records the request itself (the guard in its statement); `thenFail` throws after
+     * that statement, `holdSeconds` keeps the transaction open after it while racing attempts arrive.
+     */
+    const registerWard = (
+      clientRequestId: string,
+      name: string,
+      beds: number,
+      { holdSeconds = 0, thenFail = false } = {},
+    ) => {
+      const id = randomUUID();
+      return requests.createRecordedBy(wardRequest(clientRequestId, name, beds), {
+        id,
+        load: loadWard,
+        create: async (toRecord) => {
+          const guard = toRecord && clientRequestGuard(toRecord, id);
+          const inserted = await queryNamed(
+            uow.manager(),
+            `${guard ? `WITH guard AS (${guard.sql}) ` : ''}
+             INSERT INTO ward (id, name, beds) SELECT :wardId, :name, :beds
+             ${guard ? 'WHERE EXISTS (SELECT 1 FROM guard)' : ''} RETURNING id`,
+            { ...guard?.parameters, wardId: id, name, beds },
+          );
+          if (holdSeconds) await uow.manager().query(`SELECT pg_sleep($1)`, [holdSeconds]);
+          if (thenFail) throw new Error('the ward could not be made');
+          return inserted.length === 1 ? { id, name, beds } : null;
+        },
+      });
+    };
+
+    it('makes the thing once, recorded by its own statement, and answers a retry with what the first made', async () => {
+      const id = randomUUID();
+      const first = await registerWard(id, '呼吸科病区', 12);
+      const retry = await registerWard(id, '呼吸科病区', 12);
+
+      expect(retry).toEqual(first);
+      expect(await wardsNamed('呼吸科病区')).toBe(1);
+      expect(
+        await dataSource.query(
+          `SELECT operation, result_id FROM client_request WHERE client_request_id = $1`,
+          [id],
+        ),
+      ).toEqual([{ operation: 'register-ward', result_id: first.id }]);
+    });
+
+    it('answers racing attempts of one request with the one thing the first made', async () => {
+      const id = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => registerWard(id, '肾内科病区', 16, { holdSeconds: 0.2 })),
+      );
+
+      expect(new Set(answers.map((ward) => ward.id)).size).toBe(1);
+      expect(await wardsNamed('肾内科病区')).toBe(1);
+    });
+
+    it('refuses the id for a different request and makes nothing', async () => {
+      const id = randomUUID();
+      await registerWard(id, '血液科病区', 10);
+
+      const error = await refusal(registerWard(id, '血液科二病区', 10));
+
+      expect(error.violations).toEqual([
+        expect.objectContaining({ field: 'clientRequestId', reason: 'CLIENT_REQUEST_REUSED' }),
+      ]);
+      expect(await wardsNamed('血液科二病区')).toBe(0);
+    });
+
+    it('forgets a request whose write failed after its statement, so its retry runs it again', async () => {
+      const id = randomUUID();
+      await expect(registerWard(id, '内分泌病区', 8, { thenFail: true })).rejects.toThrow(
+        'could not be made',
+      );
+
+      expect(await wardsNamed('内分泌病区')).toBe(0);
+      expect((await registerWard(id, '内分泌病区', 8)).beds).toBe(8);
+    });
+
+    it('in a caller’s transaction records the request after create, and nothing of a create that failed', async () => {
+      const made = randomUUID();
+      const failed = randomUUID();
+
+      const ward = await uow.run(async () => {
+        await expect(registerWard(failed, '感染科病区', 4, { thenFail: true })).rejects.toThrow(
+          'could not be made',
+        );
+        // The caller goes on and commits its other work.
+        return registerWard(made, '老年病区', 6);
+      });
+
+      expect(await requests.earlierResult(wardRequest(made, '老年病区', 6))).toBe(ward.id);
+      expect(await registerWard(made, '老年病区', 6)).toEqual(ward);
+      expect(await requests.earlierResult(wardRequest(failed, '感染科病区', 4))).toBeNull();
     });
   });
 

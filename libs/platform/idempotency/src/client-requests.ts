@@ -127,14 +127,36 @@ export class ClientRequests {
     const inserts = new AtomicInserts();
     const result = await work.create(inserts);
     const manager = this.uow.manager();
-    if (await inserts.write(manager, claimOf(request, work.id), { prepared: true })) return result;
-    // The request was recorded before (or by an attempt that committed while this one waited on it).
-    const earlier = await this.earlier(manager, request);
-    if (earlier === null)
-      throw new Error(`client request ${request.clientRequestId} neither taken nor recorded`);
-    const made = await work.load(earlier);
-    if (made === null) throw reused(request, 'what this client request made no longer exists');
-    return made;
+    if (await inserts.write(manager, clientRequestGuard(request, work.id), { prepared: true })) return result;
+    return this.madeBefore(manager, request, work.load);
+  }
+
+  /**
+   * createOnce for a write whose first statement records the request too, one round trip fewer than recording it
+   * first: `create(request)` puts `clientRequestGuard(request, id)` in its first statement, writes only when the guard
+   * returned a row, and answers null when it did not (the request recorded before, or by an attempt that committed
+   * while this one waited on it); that attempt is then answered with what the first made, as `load` reads it. Runs
+   * in a transaction of its own. In a caller's transaction `create` gets no request and the request is recorded
+   * after it, as createOnce does there (a `create` that throws must leave no record the caller could commit).
+   */
+  createRecordedBy<T>(
+    request: ClientRequest,
+    work: {
+      id: string;
+      load: (id: string) => Promise<T | null>;
+      create: (request?: ClientRequest) => Promise<T | null>;
+    },
+  ): Promise<T> {
+    if (this.uow.inTransaction()) {
+      return this.createOnce(request, {
+        load: work.load,
+        create: async () => ({ id: work.id, result: made(await work.create(), request) }),
+      });
+    }
+    return this.uow.run(async (manager) => {
+      const result = await work.create(request);
+      return result === null ? this.madeBefore(manager, request, work.load) : result;
+    });
   }
 
   /**
@@ -176,6 +198,20 @@ export class ClientRequests {
     return answerOf(request, await manager.findBy(ClientRequestOrmEntity, { clientRequestId: id }));
   }
 
+  /** What an earlier attempt of the request made, for an attempt whose guard found the request recorded. */
+  private async madeBefore<T>(
+    manager: EntityManager,
+    request: ClientRequest,
+    load: (id: string) => Promise<T | null>,
+  ): Promise<T> {
+    const earlier = await this.earlier(manager, request);
+    if (earlier === null)
+      throw new Error(`client request ${request.clientRequestId} neither taken nor recorded`);
+    const made = await load(earlier);
+    if (made === null) throw reused(request, 'what this client request made no longer exists');
+    return made;
+  }
+
   /** The records of each id, in the ids' order (none for an id never used); on the pool, in no transaction. */
   private async recordsOf(ids: readonly string[]): Promise<RecordedRequest[][]> {
     const rows = await queryNamed<RecordedRequest & { n: string }>(
@@ -193,7 +229,7 @@ export class ClientRequests {
 
   /** Records the request as new with the id it will make, unless the id is taken: true when recorded. */
   private async claim(manager: EntityManager, request: ClientRequest, resultId: string): Promise<boolean> {
-    const { sql, parameters } = claimOf(request, resultId);
+    const { sql, parameters } = clientRequestGuard(request, resultId);
     return (await queryNamed(manager, sql, parameters)).length === 1;
   }
 
@@ -226,10 +262,12 @@ function answerOf(request: ClientRequest, records: readonly RecordedRequest[]): 
 
 /**
  * The insert that records a request as new with the id of what it makes, returning a row only when the id
- * is not taken by any operation. A row of the same request being written by another transaction makes it
- * wait for that one (the conflict), then return nothing once it committed.
+ * is not taken by any operation: the guard of a statement that writes only when the request is new. A row of
+ * the same request being written by another transaction makes it wait for that one (the conflict), then
+ * return nothing once it committed. Its parameters are `operation`, `clientRequestId`, `resultId` and
+ * `fingerprint`: the statement around it must not use those names for anything else.
  */
-function claimOf(request: ClientRequest, resultId: string): InsertGuard {
+export function clientRequestGuard(request: ClientRequest, resultId: string): InsertGuard {
   return {
     sql: `INSERT INTO client_request (operation, client_request_id, result_id, fingerprint)
           SELECT :operation, :clientRequestId::uuid, :resultId, :fingerprint
@@ -243,6 +281,13 @@ function claimOf(request: ClientRequest, resultId: string): InsertGuard {
       fingerprint: fingerprintOf(request.request),
     },
   };
+}
+
+/** A `create` that had no guard to find the request recorded must have made something. */
+function made<T>(result: T | null, request: ClientRequest): T {
+  if (result === null)
+    throw new Error(`client request ${request.clientRequestId}: nothing made, no guard given`);
+  return result;
 }
 
 function reused(request: ClientRequest, message: string): IdempotencyError {

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { type ClientRequest } from '@medgrid/idempotency';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../schedules/domain/schedule.repository';
 import { type SessionSnapshot, type SessionView } from '../../schedules/domain/session';
 import { BookingError, BookingErrorCode } from '../domain/booking-error';
 import { Booking, type BookingSnapshot, type NewBooking } from '../domain/booking';
 import { BookingEventPublisher } from '../domain/booking-event-publisher';
-import { BookingRepository } from '../domain/booking.repository';
+import { BookingRepository, RECORDED_BEFORE } from '../domain/booking.repository';
 import { type Pool } from '../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../domain/waitlist-entry';
 import { nextInLine } from '../domain/waitlist-order';
 import { BookingRulesProvider } from './booking-rules';
 import { ReferralHolds, referralHoldEnded } from './referral-holds';
+
+/** A booking to claim a seat for: the seat decides its slot number, the pool tried its pool. */
+type NewClaim = Omit<NewBooking, 'slotNumber' | 'pool'>;
+
+/** A claim that took a seat: the booking on it and the session as the claim left it. */
+export interface Claimed {
+  readonly booking: Booking;
+  readonly session: SessionView;
+}
 
 /**
  * Takes and gives back seats for every use case: one claim per pool tried in
@@ -29,22 +39,36 @@ export class SeatKeeper {
 
   /**
    * The first pool with a free seat wins: the booking on its seat and the session as the claim left it
-   * (for the booking's event); null when all are sold out.
+   * (for the booking's event); null when all are sold out. Given the client request that asks for it, the
+   * first seat's statement records the request (see BookingRepository.takeSeat), and RECORDED_BEFORE is
+   * answered when an earlier attempt had.
    */
-  async claim(
-    input: Omit<NewBooking, 'slotNumber' | 'pool'>,
+  claim(input: NewClaim, pools: readonly Pool[], hold: Date | null, now: Date): Promise<Claimed | null>;
+  claim(
+    input: NewClaim,
     pools: readonly Pool[],
     hold: Date | null,
     now: Date,
-  ): Promise<{ booking: Booking; session: SessionView } | null> {
+    request: ClientRequest | undefined,
+  ): Promise<Claimed | typeof RECORDED_BEFORE | null>;
+  async claim(
+    input: NewClaim,
+    pools: readonly Pool[],
+    hold: Date | null,
+    now: Date,
+    request?: ClientRequest,
+  ): Promise<Claimed | typeof RECORDED_BEFORE | null> {
+    let toRecord = request;
     for (const pool of pools) {
       const on = (slotNumber: number) =>
         hold
           ? Booking.hold({ ...input, slotNumber, pool }, hold, now)
           : Booking.book({ ...input, slotNumber, pool }, now);
       // The seat decides the slot number: the booking is stored on whichever the statement takes.
-      const taken = await this.bookings.takeSeat(on(0).snapshot());
+      const taken = await this.bookings.takeSeat(on(0).snapshot(), toRecord);
+      if (taken === RECORDED_BEFORE) return taken;
       if (taken) return { booking: on(taken.slotNumber), session: taken.session };
+      toRecord = undefined; // recorded by the first pool's statement
     }
     return null;
   }

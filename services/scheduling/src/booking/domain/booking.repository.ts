@@ -1,3 +1,4 @@
+import { type ClientRequest } from '@medgrid/idempotency';
 import { type SessionView } from '../../schedules/domain/session';
 import { type Pool } from './pool';
 import { type BookingSnapshot } from './booking';
@@ -17,6 +18,9 @@ export interface TakenSeat {
   readonly session: SessionView;
 }
 
+/** takeSeat's answer when the client request it was to record was recorded by an earlier attempt. */
+export const RECORDED_BEFORE = 'recorded-before';
+
 /** Bookings, the seats they claim, and waitlists. */
 export abstract class BookingRepository {
   /**
@@ -32,9 +36,15 @@ export abstract class BookingRepository {
    * booking on it, as ONE statement; answers the seat and the session's view with the seat taken,
    * or null when the pool has none free (a clean sold-out answer). The booking's own slot number is
    * not stored: the seat taken is. A second live booking of the patient in the session, or of the
-   * referral, is refused as by insert.
+   * referral, is refused as by insert. Given the client request that asks for it, the same statement
+   * records the request, and takes nothing but answers RECORDED_BEFORE when the request is recorded
+   * already (see ClientRequests.createRecordedBy).
    */
   abstract takeSeat(booking: BookingSnapshot): Promise<TakenSeat | null>;
+  abstract takeSeat(
+    booking: BookingSnapshot,
+    request: ClientRequest | undefined,
+  ): Promise<TakenSeat | typeof RECORDED_BEFORE | null>;
   /** Claims a specific seat this transaction already holds (a freed seat offered to the waitlist). */
   abstract claimFreedSeat(sessionId: string, slotNumber: number, bookingId: string): Promise<boolean>;
   /** Frees the booking's seat; returns its pool now (a released reserve may have turned public). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Identity } from '@medgrid/auth';
 import { AppError } from '@medgrid/errors';
-import { ClientRequests, clientRequestOf } from '@medgrid/idempotency';
+import { type ClientRequest, ClientRequests, clientRequestOf } from '@medgrid/idempotency';
 import { counter, histogram } from '@medgrid/telemetry';
 import { v7 as uuidv7 } from 'uuid';
 import { ScheduleRepository } from '../../../schedules/domain/schedule.repository';
@@ -10,7 +10,7 @@ import { canClaimAt, requireAllowed } from '../../../common/scheduling-access.po
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
 import { BookingEventPublisher } from '../../domain/booking-event-publisher';
-import { BookingRepository } from '../../domain/booking.repository';
+import { BookingRepository, RECORDED_BEFORE } from '../../domain/booking.repository';
 import { type Pool, poolsToTry, type Priority } from '../../domain/pool';
 import { BookingRulesProvider } from '../booking-rules';
 import { ReserveEligibilityCheck } from '../reserve-eligibility';
@@ -115,38 +115,48 @@ export class ClaimSlotUseCase {
       return (await this.answerOf(earlier))!;
     }
     const minutes = command.holdMinutes || this.rulesProvider.rules.holdDefaultMinutes;
-    // A retry racing its first attempt waits in createOnce for it, then gets its booking: without
-    // that it could find every free seat locked by the attempts in flight and answer SOLD_OUT. The
-    // booking's id is drawn first, so a new request is recorded with one statement.
+    const hold = command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null;
+    // The booking's id is drawn first, so the request is recorded with the statement that takes the seat. A retry
+    // racing its first attempt waits on that record, then gets its booking: without that it could find every free
+    // seat locked by the attempts in flight and answer SOLD_OUT.
     const bookingId = uuidv7();
+    const take = async (toRecord?: ClientRequest): Promise<ClaimResult | null> => {
+      // The seat is taken with one statement; the unique indexes turn a second claim of the
+      // patient or the referral into the refusals above.
+      const claimed = await this.seats.claim(
+        {
+          id: bookingId,
+          sessionId: session.id,
+          institutionId: session.institutionId,
+          groupId: session.groupId,
+          patientResidentId: patient,
+          referralId,
+          bookedByInstitutionId: identity.institutionId ?? session.institutionId,
+          priority,
+          clientRequestId: command.clientRequestId,
+        },
+        pools,
+        hold,
+        now,
+        toRecord,
+      );
+      if (claimed === RECORDED_BEFORE) return null;
+      if (!claimed) throw soldOut(pools);
+      const { booking, session: view } = claimed;
+      await this.events.bookingsChanged(booking.pullEvents(), view);
+      await this.seats.referralSlotTaken(booking.snapshot(), view, now);
+      return { booking: booking.snapshot(), session: view };
+    };
+    const load = (earlierId: string) => this.answerOf(earlierId);
+    if (!referralId) return this.requests.createRecordedBy(request, { id: bookingId, load, create: take });
+    // A referral's claim locks the referral first, which would refuse a retry of a claim already taken (its
+    // referral holds a slot): the request is recorded before that lock.
     return this.requests.createOnce(request, {
       id: bookingId,
-      load: (earlierId) => this.answerOf(earlierId),
+      load,
       create: async () => {
-        if (referralId) await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
-        // The seat is taken with one statement; the unique indexes turn a second claim of the
-        // patient or the referral into the refusals above.
-        const claimed = await this.seats.claim(
-          {
-            id: bookingId,
-            sessionId: session.id,
-            institutionId: session.institutionId,
-            groupId: session.groupId,
-            patientResidentId: patient,
-            referralId,
-            bookedByInstitutionId: identity.institutionId ?? session.institutionId,
-            priority,
-            clientRequestId: command.clientRequestId,
-          },
-          pools,
-          command.mode === 'hold' ? new Date(now.getTime() + minutes * 60_000) : null,
-          now,
-        );
-        if (!claimed) throw soldOut(pools);
-        const { booking, session: view } = claimed;
-        await this.events.bookingsChanged(booking.pullEvents(), view);
-        await this.seats.referralSlotTaken(booking.snapshot(), view, now);
-        return { id: booking.snapshot().id, result: { booking: booking.snapshot(), session: view } };
+        await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
+        return { id: bookingId, result: (await take())! };
       },
     });
   }

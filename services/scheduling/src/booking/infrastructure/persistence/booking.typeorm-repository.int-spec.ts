@@ -7,6 +7,7 @@ import { type SessionSnapshot } from '../../../schedules/domain/session';
 import { ScheduleTypeormRepository } from '../../../schedules/infrastructure/persistence/schedule.typeorm-repository';
 import { aSession as aSessionSnapshot, onDate } from '../../../schedules/test/session.factory';
 import { Booking, type NewBooking } from '../../domain/booking';
+import { RECORDED_BEFORE } from '../../domain/booking.repository';
 import { NO_PRIORITY, type Pool, type Priority } from '../../domain/pool';
 import { WaitlistEntry, type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
 import { BookingTypeormRepository } from './booking.typeorm-repository';
@@ -190,6 +191,37 @@ describe(BookingTypeormRepository.name, () => {
       expect(taken).toEqual({ slotNumber: 1, session: { ...session, freeReserved: 1, freePublic: 3 } });
       expect(await uow.run(() => sut.find(booking.id, false))).toEqual({ ...booking, slotNumber: 1 });
       expect(await seatOf(session.id, 1)).toEqual([{ pool: 'reserved', booking_id: booking.id }]);
+    });
+
+    it('records the client request in the statement that takes the seat, and takes nothing for a request recorded before', async () => {
+      const session = await aSession(3, 1);
+      const request = {
+        operation: 'claim-slot',
+        clientRequestId: uuidv7(),
+        request: { sessionId: session.id },
+      };
+      const claim = (pool: Pool, toRecord = request) =>
+        uow.run(() => sut.takeSeat(Booking.book(aBooking(session, 0, pool), t0).snapshot(), toRecord));
+
+      const first = await claim('public');
+      const retry = await claim('public');
+      const another = await claim('reserved', { ...request, clientRequestId: uuidv7() });
+
+      expect(first).toMatchObject({ slotNumber: 2 });
+      expect(retry).toBe(RECORDED_BEFORE);
+      expect(another).toMatchObject({ slotNumber: 1 });
+      expect(await claim('reserved', { ...request, clientRequestId: uuidv7() })).toBeNull();
+      const [booked] = await dataSource.query<{ id: string }[]>(
+        `SELECT booking_id AS id FROM seat WHERE session_id = $1 AND slot_number = 2`,
+        [session.id],
+      );
+      expect(
+        await dataSource.query(
+          `SELECT operation, result_id FROM client_request WHERE client_request_id = $1`,
+          [request.clientRequestId],
+        ),
+      ).toEqual([{ operation: 'claim-slot', result_id: booked!.id }]);
+      expect(await seatOf(session.id, 3)).toEqual([{ pool: 'public', booking_id: null }]);
     });
 
     it('answers each claim of a transaction with its session as a read after it finds it', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CallBatcher, insertFrom, mapUniqueViolations, queryNamed, UnitOfWork } from '@medgrid/database';
 import { isUuid } from '@medgrid/errors';
+import { type ClientRequest, clientRequestGuard } from '@medgrid/idempotency';
 import { type EntityManager, In } from 'typeorm';
 import {
   sessionViewFromRaw,
@@ -8,7 +9,12 @@ import {
 } from '../../../schedules/infrastructure/persistence/session-view.mapper';
 import { BookingError, BookingErrorCode } from '../../domain/booking-error';
 import { type BookingSnapshot } from '../../domain/booking';
-import { BookingRepository, type ClaimContext, type TakenSeat } from '../../domain/booking.repository';
+import {
+  BookingRepository,
+  type ClaimContext,
+  RECORDED_BEFORE,
+  type TakenSeat,
+} from '../../domain/booking.repository';
 import { type Pool } from '../../domain/pool';
 import { type WaitlistEntrySnapshot } from '../../domain/waitlist-entry';
 import { compareWaiting } from '../../domain/waitlist-order';
@@ -120,39 +126,60 @@ export class BookingTypeormRepository extends BookingRepository {
     return this.db.existsBy(BookingOrmEntity, { sessionId, patientResidentId, status: In(LIVE) });
   }
 
-  async takeSeat(booking: BookingSnapshot): Promise<TakenSeat | null> {
+  takeSeat(booking: BookingSnapshot): Promise<TakenSeat | null>;
+  takeSeat(
+    booking: BookingSnapshot,
+    request: ClientRequest | undefined,
+  ): Promise<TakenSeat | typeof RECORDED_BEFORE | null>;
+  async takeSeat(
+    booking: BookingSnapshot,
+    request?: ClientRequest,
+  ): Promise<TakenSeat | typeof RECORDED_BEFORE | null> {
     const manager = this.db;
     const insert = insertFrom(manager, BookingOrmEntity, bookingToEntity(booking), 'taken', {
       slot_number: 'taken.slot_number',
     });
+    const guard = request && clientRequestGuard(request, booking.id);
     this.takenViewSql ??= sessionViewQuery(manager).where('s.id = stored.session_id').getQuery();
     // The seat: the lowest free one nobody else is claiming right now (concurrent claimers skip each other's locked
-    // rows instead of queueing on them); the booking stored on it only when one was taken.
+    // rows instead of queueing on them); the booking stored on it only when one was taken, and with a guard only
+    // when the guard recorded the request.
     const [row] = await mapUniqueViolations(
       () =>
-        queryNamed<{ taken_slot: number } & Record<string, unknown>>(
+        queryNamed<{ recorded: boolean; taken_slot: number | null } & Record<string, unknown>>(
           manager,
-          `WITH taken AS (
+          `WITH ${guard ? `guard AS (${guard.sql}),` : ''}
+           taken AS (
              UPDATE seat SET booking_id = :bookingId
               WHERE (session_id, slot_number) = (
                 SELECT session_id, slot_number FROM seat
                  WHERE session_id = :sessionId AND pool = :pool AND booking_id IS NULL
+                   ${guard ? 'AND EXISTS (SELECT 1 FROM guard)' : ''}
                  ORDER BY slot_number LIMIT 1 FOR UPDATE SKIP LOCKED)
              RETURNING slot_number),
            stored AS (${insert.sql} RETURNING session_id, slot_number)
-           SELECT stored.slot_number AS taken_slot, v.*
-             FROM stored CROSS JOIN LATERAL (${this.takenViewSql}) v`,
-          { ...insert.parameters, bookingId: booking.id, sessionId: booking.sessionId, pool: booking.pool },
+           SELECT ${guard ? 'EXISTS (SELECT 1 FROM guard)' : 'true'} AS recorded, v.*
+             FROM (SELECT 1) AS one
+             LEFT JOIN (SELECT stored.slot_number AS taken_slot, seen.*
+                          FROM stored CROSS JOIN LATERAL (${this.takenViewSql}) seen) v ON true`,
+          {
+            ...guard?.parameters,
+            ...insert.parameters,
+            bookingId: booking.id,
+            sessionId: booking.sessionId,
+            pool: booking.pool,
+          },
           { prepared: true },
         ),
       bookingConflicts,
     );
-    if (!row) return null;
+    if (!row!.recorded) return RECORDED_BEFORE;
+    if (row!.taken_slot === null) return null;
     // The view is read in the statement's snapshot, which still counts the seat taken as free (and, unlike a read
     // after the statement, leaves out what other claims committed while it ran).
-    const view = sessionViewFromRaw(manager, row);
+    const view = sessionViewFromRaw(manager, row!);
     return {
-      slotNumber: row.taken_slot,
+      slotNumber: row!.taken_slot,
       session:
         booking.pool === 'reserved'
           ? { ...view, freeReserved: view.freeReserved - 1 }
