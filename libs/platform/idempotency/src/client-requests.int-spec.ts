@@ -288,6 +288,12 @@ describe(ClientRequests.name, () => {
   });
 
   describe('createRecordedBy', () => {
+    /** The request each `create` was handed to record, in call order (undefined: none). */
+    let handed: (ClientRequest | undefined)[] = [];
+    beforeEach(() => {
+      handed = [];
+    });
+
     /**
      * RegisterWard whose insert records the request itself (the guard in its statement); `thenFail` throws after
      * that statement, `holdSeconds` keeps the transaction open after it while racing attempts arrive.
@@ -303,6 +309,7 @@ describe(ClientRequests.name, () => {
         id,
         load: loadWard,
         create: async (toRecord) => {
+          handed.push(toRecord);
           const guard = toRecord && clientRequestGuard(toRecord, id);
           const inserted = await queryNamed(
             uow.manager(),
@@ -324,6 +331,8 @@ describe(ClientRequests.name, () => {
       const retry = await registerWard(id, '呼吸科病区', 12);
 
       expect(retry).toEqual(first);
+      // Each attempt's own statement was to record the request: nothing else records it here.
+      expect(handed).toEqual([wardRequest(id, '呼吸科病区', 12), wardRequest(id, '呼吸科病区', 12)]);
       expect(await wardsNamed('呼吸科病区')).toBe(1);
       expect(
         await dataSource.query(
@@ -365,7 +374,7 @@ describe(ClientRequests.name, () => {
       expect((await registerWard(id, '内分泌病区', 8)).beds).toBe(8);
     });
 
-    it('in a caller’s transaction records the request after create, and nothing of a create that failed', async () => {
+    it('in a caller’s transaction hands create no request and records it after create, and no record of a create that failed', async () => {
       const made = randomUUID();
       const failed = randomUUID();
 
@@ -377,6 +386,7 @@ describe(ClientRequests.name, () => {
         return registerWard(made, '老年病区', 6);
       });
 
+      expect(handed).toEqual([undefined, undefined]);
       expect(await requests.earlierResult(wardRequest(made, '老年病区', 6))).toBe(ward.id);
       expect(await registerWard(made, '老年病区', 6)).toEqual(ward);
       expect(await requests.earlierResult(wardRequest(failed, '感染科病区', 4))).toBeNull();

@@ -138,6 +138,8 @@ export class ClientRequests {
    * while this one waited on it); that attempt is then answered with what the first made, as `load` reads it. Runs
    * in a transaction of its own. In a caller's transaction `create` gets no request and the request is recorded
    * after it, as createOnce does there (a `create` that throws must leave no record the caller could commit).
+   * Its gap, shared with createOnce: an attempt in a caller's transaction racing one in a transaction of its own,
+   * with the same id, meets it as a unique violation instead of its answer.
    */
   createRecordedBy<T>(
     request: ClientRequest,
@@ -150,7 +152,7 @@ export class ClientRequests {
     if (this.uow.inTransaction()) {
       return this.createOnce(request, {
         load: work.load,
-        create: async () => ({ id: work.id, result: made(await work.create(), request) }),
+        create: async () => ({ id: work.id, result: madeWithoutGuard(await work.create(), request) }),
       });
     }
     return this.uow.run(async (manager) => {
@@ -264,27 +266,26 @@ function answerOf(request: ClientRequest, records: readonly RecordedRequest[]): 
  * The insert that records a request as new with the id of what it makes, returning a row only when the id
  * is not taken by any operation: the guard of a statement that writes only when the request is new. A row of
  * the same request being written by another transaction makes it wait for that one (the conflict), then
- * return nothing once it committed. Its parameters are `operation`, `clientRequestId`, `resultId` and
- * `fingerprint`: the statement around it must not use those names for anything else.
+ * return nothing once it committed. Its parameters are named `guard_*`, apart from a statement's own.
  */
 export function clientRequestGuard(request: ClientRequest, resultId: string): InsertGuard {
   return {
     sql: `INSERT INTO client_request (operation, client_request_id, result_id, fingerprint)
-          SELECT :operation, :clientRequestId::uuid, :resultId, :fingerprint
-          WHERE NOT EXISTS (SELECT 1 FROM client_request WHERE client_request_id = :clientRequestId::uuid)
+          SELECT :guard_operation, :guard_request_id::uuid, :guard_result_id, :guard_fingerprint
+          WHERE NOT EXISTS (SELECT 1 FROM client_request WHERE client_request_id = :guard_request_id::uuid)
           ON CONFLICT DO NOTHING
           RETURNING 1 AS claimed`,
     parameters: {
-      operation: request.operation,
-      clientRequestId: request.clientRequestId.toLowerCase(),
-      resultId,
-      fingerprint: fingerprintOf(request.request),
+      guard_operation: request.operation,
+      guard_request_id: request.clientRequestId.toLowerCase(),
+      guard_result_id: resultId,
+      guard_fingerprint: fingerprintOf(request.request),
     },
   };
 }
 
-/** A `create` that had no guard to find the request recorded must have made something. */
-function made<T>(result: T | null, request: ClientRequest): T {
+/** What a `create` given no guard made: it had nothing to find recorded, so null is a bug of the caller's. */
+function madeWithoutGuard<T>(result: T | null, request: ClientRequest): T {
   if (result === null)
     throw new Error(`client request ${request.clientRequestId}: nothing made, no guard given`);
   return result;

@@ -41,7 +41,8 @@ export class SeatKeeper {
    * The first pool with a free seat wins: the booking on its seat and the session as the claim left it
    * (for the booking's event); null when all are sold out. Given the client request that asks for it, the
    * first seat's statement records the request (see BookingRepository.takeSeat), and RECORDED_BEFORE is
-   * answered when an earlier attempt had.
+   * answered when an earlier attempt had; the later pools' seats are then taken for the booking the record
+   * names, and a null answer leaves the record to the caller's rollback.
    */
   claim(input: NewClaim, pools: readonly Pool[], hold: Date | null, now: Date): Promise<Claimed | null>;
   claim(

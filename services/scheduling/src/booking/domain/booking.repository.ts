@@ -38,7 +38,9 @@ export abstract class BookingRepository {
    * not stored: the seat taken is. A second live booking of the patient in the session, or of the
    * referral, is refused as by insert. Given the client request that asks for it, the same statement
    * records the request, and takes nothing but answers RECORDED_BEFORE when the request is recorded
-   * already (see ClientRequests.createRecordedBy).
+   * already (see ClientRequests.createRecordedBy). A null answer given a request has recorded it all the
+   * same: the caller takes another pool's seat for the same booking in the transaction, without the
+   * request, or rolls the transaction back.
    */
   abstract takeSeat(booking: BookingSnapshot): Promise<TakenSeat | null>;
   abstract takeSeat(

@@ -156,7 +156,9 @@ export class ClaimSlotUseCase {
       load,
       create: async () => {
         await this.seats.lockReferralForClaim(referralId, 'claim.referralId');
-        return { id: bookingId, result: (await take())! };
+        const result = await take();
+        if (result === null) throw new Error('a claim given no client request to record found one recorded');
+        return { id: bookingId, result };
       },
     });
   }

@@ -210,7 +210,14 @@ describe(BookingTypeormRepository.name, () => {
       expect(first).toMatchObject({ slotNumber: 2 });
       expect(retry).toBe(RECORDED_BEFORE);
       expect(another).toMatchObject({ slotNumber: 1 });
-      expect(await claim('reserved', { ...request, clientRequestId: uuidv7() })).toBeNull();
+      const soldOutRequest = { ...request, clientRequestId: uuidv7() };
+      expect(await claim('reserved', soldOutRequest)).toBeNull();
+      // Recorded all the same: a caller takes another pool's seat in the transaction or rolls it back.
+      expect(
+        await dataSource.query(`SELECT 1 AS n FROM client_request WHERE client_request_id = $1`, [
+          soldOutRequest.clientRequestId,
+        ]),
+      ).toEqual([{ n: 1 }]);
       const [booked] = await dataSource.query<{ id: string }[]>(
         `SELECT booking_id AS id FROM seat WHERE session_id = $1 AND slot_number = 2`,
         [session.id],
@@ -222,6 +229,35 @@ describe(BookingTypeormRepository.name, () => {
         ),
       ).toEqual([{ operation: 'claim-slot', result_id: booked!.id }]);
       expect(await seatOf(session.id, 3)).toEqual([{ pool: 'public', booking_id: null }]);
+    });
+
+    it('takes a later pool’s seat for the booking the first pool’s statement recorded, and a retry finds it', async () => {
+      const session = await aSession(2, 1);
+      await book(session, 'reserved');
+      const request = {
+        operation: 'claim-slot',
+        clientRequestId: uuidv7(),
+        request: { sessionId: session.id },
+      };
+      const input = aBooking(session, 0, 'reserved');
+
+      // As SeatKeeper.claim tries the pools: the request goes with the first only.
+      const taken = await uow.run(async () => {
+        expect(await sut.takeSeat(Booking.book(input, t0).snapshot(), request)).toBeNull();
+        return sut.takeSeat(Booking.book({ ...input, pool: 'public' }, t0).snapshot());
+      });
+      const retry = await uow.run(() =>
+        sut.takeSeat(Booking.book(aBooking(session, 0, 'public'), t0).snapshot(), request),
+      );
+
+      expect(taken).toMatchObject({ slotNumber: 2 });
+      expect(retry).toBe(RECORDED_BEFORE);
+      expect(
+        await dataSource.query(`SELECT result_id FROM client_request WHERE client_request_id = $1`, [
+          request.clientRequestId,
+        ]),
+      ).toEqual([{ result_id: input.id }]);
+      expect(await seatOf(session.id, 2)).toEqual([{ pool: 'public', booking_id: input.id }]);
     });
 
     it('answers each claim of a transaction with its session as a read after it finds it', async () => {
