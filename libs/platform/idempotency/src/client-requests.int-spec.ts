@@ -88,6 +88,12 @@ describe(ClientRequests.name, () => {
       await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ward WHERE name = $1`, [name])
     )[0]!.n;
 
+  /** The stored record of a client request id: its operation and what it made. */
+  const recordOf = (clientRequestId: string) =>
+    dataSource.query(`SELECT operation, result_id FROM client_request WHERE client_request_id = $1`, [
+      clientRequestId,
+    ]);
+
   /** The runs of the batched look-ups so far, and the ids they read. */
   const lookUpRuns = async () => {
     const { runs, items } = await batchRuns('client-request-look-up');
@@ -229,12 +235,7 @@ describe(ClientRequests.name, () => {
 
       expect(retry).toEqual(first);
       expect(await wardsNamed('神经内科病区')).toBe(1);
-      expect(
-        await dataSource.query(
-          `SELECT operation, result_id FROM client_request WHERE client_request_id = $1`,
-          [id],
-        ),
-      ).toEqual([{ operation: 'register-ward', result_id: first.id }]);
+      expect(await recordOf(id)).toEqual([{ operation: 'register-ward', result_id: first.id }]);
     });
 
     it('answers racing attempts of one request with the one thing one of them made', async () => {
@@ -334,12 +335,7 @@ describe(ClientRequests.name, () => {
       // Each attempt's own statement was to record the request: nothing else records it here.
       expect(handed).toEqual([wardRequest(id, '呼吸科病区', 12), wardRequest(id, '呼吸科病区', 12)]);
       expect(await wardsNamed('呼吸科病区')).toBe(1);
-      expect(
-        await dataSource.query(
-          `SELECT operation, result_id FROM client_request WHERE client_request_id = $1`,
-          [id],
-        ),
-      ).toEqual([{ operation: 'register-ward', result_id: first.id }]);
+      expect(await recordOf(id)).toEqual([{ operation: 'register-ward', result_id: first.id }]);
     });
 
     it('answers racing attempts of one request with the one thing the first made', async () => {

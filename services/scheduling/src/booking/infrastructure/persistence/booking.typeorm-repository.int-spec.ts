@@ -1,5 +1,6 @@
 import { batchRuns, type UnitOfWork } from '@medgrid/database';
 import { aResidentId, lockOrder } from '@medgrid/testing';
+import { type ClientRequest } from '@medgrid/idempotency';
 import { type DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SchedulingTestDatabase } from '../../../test/scheduling-test-database';
@@ -114,6 +115,14 @@ describe(BookingTypeormRepository.name, () => {
       [sessionId, slotNumber],
     );
 
+  /** A new booking of the pool takes a seat of the session, as a claim's one statement does. */
+  const takeSeatIn = (session: SessionSnapshot, pool: Pool, overrides: Partial<NewBooking> = {}) =>
+    sut.takeSeat(Booking.book(aBooking(session, 0, pool, overrides), t0).snapshot());
+
+  /** takeSeatIn with the client request its statement records. */
+  const takeSeatRecording = (session: SessionSnapshot, pool: Pool, request: ClientRequest) =>
+    sut.takeSeat(Booking.book(aBooking(session, 0, pool), t0).snapshot(), request);
+
   describe('claims', () => {
     it('reads what a claim must know in one go: the session with its free seats, and the patient’s live booking', async () => {
       const session = await aSession(6, 2);
@@ -172,8 +181,7 @@ describe(BookingTypeormRepository.name, () => {
     it('takes the lowest free seat of the pool asked for, and answers none when the pool is sold out', async () => {
       const session = await aSession(4, 2);
       const claim = async (pool: Pool) =>
-        (await uow.run(() => sut.takeSeat(Booking.book(aBooking(session, 0, pool), t0).snapshot())))
-          ?.slotNumber ?? null;
+        (await uow.run(() => takeSeatIn(session, pool)))?.slotNumber ?? null;
 
       expect([await claim('public'), await claim('reserved'), await claim('public')]).toEqual([3, 1, 4]);
       expect(await claim('public')).toBeNull();
@@ -201,7 +209,7 @@ describe(BookingTypeormRepository.name, () => {
         request: { sessionId: session.id },
       };
       const claim = (pool: Pool, toRecord = request) =>
-        uow.run(() => sut.takeSeat(Booking.book(aBooking(session, 0, pool), t0).snapshot(), toRecord));
+        uow.run(() => takeSeatRecording(session, pool, toRecord));
 
       const first = await claim('public');
       const retry = await claim('public');
@@ -246,9 +254,7 @@ describe(BookingTypeormRepository.name, () => {
         expect(await sut.takeSeat(Booking.book(input, t0).snapshot(), request)).toBeNull();
         return sut.takeSeat(Booking.book({ ...input, pool: 'public' }, t0).snapshot());
       });
-      const retry = await uow.run(() =>
-        sut.takeSeat(Booking.book(aBooking(session, 0, 'public'), t0).snapshot(), request),
-      );
+      const retry = await uow.run(() => takeSeatRecording(session, 'public', request));
 
       expect(taken).toMatchObject({ slotNumber: 2 });
       expect(retry).toBe(RECORDED_BEFORE);
@@ -266,7 +272,7 @@ describe(BookingTypeormRepository.name, () => {
       const [first, second, third] = await uow.run(async () => {
         const views = [];
         for (const pool of ['public', 'reserved', 'public'] as const) {
-          const taken = await sut.takeSeat(Booking.book(aBooking(session, 0, pool), t0).snapshot());
+          const taken = await takeSeatIn(session, pool);
           views.push({ taken: taken!.session, read: await schedules.viewSession(session.id) });
         }
         return views;
@@ -281,9 +287,9 @@ describe(BookingTypeormRepository.name, () => {
       await book(await aSession(4, 2), 'reserved', { referralId });
       const other = await aSession(4, 2);
 
-      await expect(
-        sut.takeSeat(Booking.book(aBooking(other, 0, 'reserved', { referralId }), t0).snapshot()),
-      ).rejects.toMatchObject({ code: 'REFERRAL_ALREADY_HOLDS' });
+      await expect(takeSeatIn(other, 'reserved', { referralId })).rejects.toMatchObject({
+        code: 'REFERRAL_ALREADY_HOLDS',
+      });
       expect(await seatOf(other.id, 1)).toEqual([{ pool: 'reserved', booking_id: null }]);
     });
 
@@ -303,9 +309,9 @@ describe(BookingTypeormRepository.name, () => {
       const session = await aSession(5, 2);
       const { patientResidentId } = (await book(session, 'public')).snapshot();
 
-      await expect(
-        sut.takeSeat(Booking.book(aBooking(session, 0, 'public', { patientResidentId }), t0).snapshot()),
-      ).rejects.toMatchObject({ code: 'ALREADY_BOOKED_IN_SESSION' });
+      await expect(takeSeatIn(session, 'public', { patientResidentId })).rejects.toMatchObject({
+        code: 'ALREADY_BOOKED_IN_SESSION',
+      });
       expect(await seatOf(session.id, 4)).toEqual([{ pool: 'public', booking_id: null }]);
     });
 
@@ -313,9 +319,7 @@ describe(BookingTypeormRepository.name, () => {
       const session = await aSession(10, 2);
 
       const claims = await Promise.all(
-        Array.from({ length: 25 }, () =>
-          uow.run(() => sut.takeSeat(Booking.book(aBooking(session, 0, 'public'), t0).snapshot())),
-        ),
+        Array.from({ length: 25 }, () => uow.run(() => takeSeatIn(session, 'public'))),
       );
 
       const taken = claims.flatMap((claim) => (claim ? [claim.slotNumber] : []));
@@ -339,7 +343,7 @@ describe(BookingTypeormRepository.name, () => {
       const claims = await Promise.all(
         Array.from({ length: 8 }, () =>
           uow.run(async () => {
-            const taken = await sut.takeSeat(Booking.book(aBooking(session, 0, 'public'), t0).snapshot());
+            const taken = await takeSeatIn(session, 'public');
             if (++claimed === 8) allClaimed();
             await barrier;
             return taken?.slotNumber;
